@@ -1,0 +1,174 @@
+"""From a question to an answer: retrieve, diversify across articles, mark the best sentence,
+and decline plainly when nothing in the knowledge base is relevant."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.articles import Article
+from bot.passages import Passage
+from bot.tokens import query_terms, terms
+
+if TYPE_CHECKING:
+    from bot.knowledge_base import Snapshot
+
+MAX_QUESTION_CHARS = 1_000
+ALIAS_WEIGHT = 0.5
+"""Terms added by alias expansion count half as much as the question's own terms."""
+RELEVANCE_THRESHOLD = 0.2
+"""Declines when the best passage has less than this share of the question's attainable
+score (every term saturated). Calibrated once on ``eval/questions.yml``; see the README."""
+PASSAGE_FLOOR = 0.45
+"""Passages scoring below this share of the best one are not quoted."""
+SAME_ARTICLE_DECAY = 0.6
+"""Each passage already chosen from an article multiplies that article's next scores by this."""
+CANDIDATES = 50
+
+NO_ANSWER = (
+    "I couldn't find anything in the articles that answers that. "
+    "Try other words, or see which articles I know with `sources`."
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class QuestionError(ValueError):
+    """A question that cannot be searched; the message is meant for the person who asked."""
+
+
+class Quote(BaseModel):
+    """A passage quoted in an answer, with its article and the best-matching sentence."""
+
+    model_config = ConfigDict(frozen=True)
+
+    passage: Passage
+    article: Article
+    score: float
+    highlight: tuple[int, int]
+    """Offsets of the best-matching sentence within ``text``."""
+
+    @property
+    def text(self) -> str:
+        return self.passage.text
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "score": round(self.score, 4),
+            "article": self.article.reference(),
+            "highlight": self.text[self.highlight[0] : self.highlight[1]],
+            "caption": self.passage.caption,
+            "offsets": [self.passage.start, self.passage.end],
+        }
+
+
+class Answer(BaseModel):
+    """What the core gives every surface: passages with their articles, or a plain decline."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str
+    answered: bool
+    passages: list[Quote]
+    version: str
+    notice: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "passages": [quote.to_json() for quote in self.passages],
+            "version": self.version,
+            "notice": self.notice,
+        }
+
+
+def clean_question(raw: str) -> str:
+    """Strip control characters and extra whitespace; reject empty or over-long questions."""
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", raw))
+    text = " ".join(text.split())
+    if not text:
+        raise QuestionError("Please ask a question, for example: What did Putin say about BRICS?")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"That question is {len(text):,} characters long; please keep it under "
+            f"{MAX_QUESTION_CHARS:,}."
+        )
+    return text
+
+
+def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer:
+    """Answer from one snapshot only, so an answer never mixes two index versions."""
+    try:
+        question = clean_question(raw_question)
+    except QuestionError as error:
+        return Answer(
+            question=raw_question[:200], answered=False, passages=[], version=snapshot.version,
+            notice=str(error),
+        )
+    own, added = query_terms(question, snapshot.aliases)
+    query = own + added
+    weights = [1.0] * len(own) + [ALIAS_WEIGHT] * len(added)
+    ranked = snapshot.index.top(query, CANDIDATES, weights)
+    attainable = snapshot.index.max_score(query, weights)
+    if not ranked or attainable <= 0 or ranked[0][1] / attainable < RELEVANCE_THRESHOLD:
+        return Answer(
+            question=question, answered=False, passages=[], version=snapshot.version,
+            notice=NO_ANSWER,
+        )
+    chosen = diversify(ranked, snapshot.passages, max(1, k))
+    quotes = [
+        _quote(snapshot, snapshot.passages[pid], score, query, weights) for pid, score in chosen
+    ]
+    return Answer(question=question, answered=True, passages=quotes, version=snapshot.version)
+
+
+def diversify(
+    ranked: Sequence[tuple[int, float]], passages: Sequence[Passage], k: int
+) -> list[tuple[int, float]]:
+    """Pick ``k`` passages, discounting articles already quoted, above the passage floor."""
+    floor = ranked[0][1] * PASSAGE_FLOOR
+    remaining = [(pid, score) for pid, score in ranked if score >= floor]
+    chosen: list[tuple[int, float]] = []
+    per_article: Counter[str] = Counter()
+    while remaining and len(chosen) < k:
+        best = max(
+            remaining,
+            key=lambda item: item[1] * SAME_ARTICLE_DECAY ** per_article[passages[item[0]].article_id],
+        )
+        remaining.remove(best)
+        chosen.append(best)
+        per_article[passages[best[0]].article_id] += 1
+    return chosen
+
+
+def _quote(
+    snapshot: Snapshot, passage: Passage, score: float, query: list[str], weights: list[float]
+) -> Quote:
+    return Quote(
+        passage=passage,
+        article=snapshot.articles[passage.article_id],
+        score=score,
+        highlight=best_sentence(snapshot, passage, query, weights),
+    )
+
+
+def best_sentence(
+    snapshot: Snapshot, passage: Passage, query: list[str], weights: list[float]
+) -> tuple[int, int]:
+    """The sentence sharing the most query weight (IDF-weighted, each term once); first on ties."""
+    weight_of = {}
+    for term, weight in zip(query, weights, strict=True):
+        weight_of[term] = max(weight_of.get(term, 0.0), weight * snapshot.index.term_idf(term))
+    best, best_value = passage.sentences[0], -1.0
+    for sentence in passage.sentences:
+        sentence_terms = set(terms(passage.text[sentence.start - passage.start : sentence.end - passage.start]))
+        value = sum(weight_of.get(term, 0.0) for term in sentence_terms)
+        if value > best_value:
+            best, best_value = sentence, value
+    return best.start - passage.start, best.end - passage.start

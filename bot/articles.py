@@ -1,0 +1,168 @@
+"""Article files: reading, front matter, metadata inference and validation with clear errors."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.cleaning import clean
+
+ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^---[ \t]*\r?\n?", re.S | re.M)
+
+
+class Problem(BaseModel):
+    """One reason a knowledge-base file cannot be used."""
+
+    file: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.reason}"
+
+
+class ArticleError(ValueError):
+    """A file that is not a usable article; the message says why."""
+
+
+class FrontMatter(BaseModel):
+    """The YAML header of an article file. Unknown keys are kept out, not rejected."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: date | None = None
+    url: str | None = None
+    tags: list[str] = Field(default_factory=list)
+
+    @field_validator("title", "publisher", "author", "url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+
+class Article(BaseModel):
+    """An article of the knowledge base; passages quote ``text`` by character offsets."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    publisher: str | None = None
+    author: str | None = None
+    published: date | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    path: str
+    text: str
+    captions: tuple[tuple[int, int], ...] = ()
+    guessed: tuple[str, ...] = ()
+
+    def reference(self) -> dict[str, str | None]:
+        """The attribution object of the JSON outputs."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "publisher": self.publisher,
+            "author": self.author,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+        }
+
+
+def read_article(path: Path, *, max_bytes: int) -> Article:
+    """Read one article file, or raise ``ArticleError`` with a reason a moderator can act on."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ArticleError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+    return parse_article(path.read_bytes(), article_id=path.stem, path=str(path))
+
+
+def parse_article(data: bytes, *, article_id: str, path: str) -> Article:
+    """Build an ``Article`` from a file's bytes: front matter if any, cleaned body, guesses."""
+    text = _decode(data)
+    header, body = _split_front_matter(text)
+    cleaned = clean(body, title=header.title)
+    if not cleaned.paragraphs:
+        raise ArticleError("no article text after removing page furniture")
+    guessed = []
+    fields = header.model_dump()
+    inferred = {
+        "title": cleaned.headline,
+        "author": cleaned.author,
+        "published": cleaned.published,
+        "publisher": cleaned.publisher,
+    }
+    for name, value in inferred.items():
+        if fields[name] is None and name not in header.model_fields_set and value is not None:
+            fields[name] = value
+            guessed.append(name)
+    if not fields["title"]:
+        raise ArticleError("no title: add `title:` to the front matter")
+    return Article(
+        id=article_id,
+        path=path,
+        text=cleaned.text,
+        captions=_caption_spans(cleaned.paragraphs, cleaned.captions),
+        guessed=tuple(guessed),
+        **{**fields, "tags": tuple(fields["tags"])},
+    )
+
+
+def _decode(data: bytes) -> str:
+    if not data.strip():
+        raise ArticleError("file is empty")
+    if b"\x00" in data:
+        raise ArticleError("binary file (contains NUL bytes), expected UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(f"not UTF-8 text (invalid byte at offset {error.start})") from None
+
+
+def _split_front_matter(text: str) -> tuple[FrontMatter, str]:
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        if text.startswith("---"):
+            raise ArticleError("front matter opened with `---` but never closed")
+        return FrontMatter(), text
+    try:
+        data = yaml.safe_load(match["yaml"])
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where else ""
+        raise ArticleError(f"malformed front matter{line}: {getattr(error, 'problem', error)}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ArticleError("front matter must be a mapping of `key: value` lines")
+    try:
+        header = FrontMatter.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise ArticleError(f"front matter field `{field}`: {first['msg']}") from None
+    return header, text[match.end() :]
+
+
+def _caption_spans(paragraphs: list[str], captions: set[int]) -> tuple[tuple[int, int], ...]:
+    spans, offset = [], 0
+    for index, paragraph in enumerate(paragraphs):
+        if index in captions:
+            spans.append((offset, offset + len(paragraph)))
+        offset += len(paragraph) + 2
+    return tuple(spans)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

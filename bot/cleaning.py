@@ -1,0 +1,146 @@
+"""Page furniture removal: what a web capture adds around an article's own text.
+
+Cleaning works line by line with general rules, never per-file patches. It returns the
+paragraphs to keep (verbatim), which lines are photo captions, and the metadata the page
+printed (a by-line, a dateline, a source credit), so articles without front matter can
+still be attributed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateutil import parser as date_parser
+
+FURNITURE = frozenset(
+    {
+        "fbpx",
+        "connect with us",
+        "advertisement",
+        "- advertisement -",
+        "related:",
+        "related",
+        "related post",
+        "related posts",
+        "comments",
+        "post comment",
+        "leave a comment",
+        "published",
+        "on",
+        "share",
+        "share this article",
+        "tweet",
+        "print",
+        "email",
+    }
+)
+
+_WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]$")
+_BYLINE = re.compile(r"^(?:by|author:|written by)\s+(?P<name>[^\[\]()\d]{3,80}?)\s*(?:\[.*\])?$", re.I)
+_CREDIT = re.compile(r"^(?:original source|source|read the article in)\s*:?\s*(?P<what>.+)$", re.I)
+_CAPTION_CREDIT = re.compile(
+    r"[(\[](?:[^()\[\]]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|photo[^()\[\]]*)[)\]]\s*$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_HEADING_MAX_WORDS = 8
+
+
+@dataclass
+class CleanText:
+    """The article's own paragraphs and what the page told about it."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    captions: set[int] = field(default_factory=set)
+    headline: str | None = None
+    author: str | None = None
+    published: date | None = None
+    publisher: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def clean(raw: str, title: str | None = None) -> CleanText:
+    """Keep the article's paragraphs; drop furniture; record by-line, dateline and credits."""
+    result = CleanText(headline=title)
+    lines = [line.strip() for line in raw.splitlines()]
+    lines = [line for line in lines if line]
+    known_headlines = {_key(title)} if title else set()
+    skip_next = False
+    for index, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        if _WEATHER.match(line):
+            skip_next = index + 1 < len(lines) and _is_heading(lines[index + 1])
+            continue
+        if _absorbed_as_metadata(line, result):
+            continue
+        if _key(line) in FURNITURE:
+            continue
+        if _key(line) in known_headlines:
+            continue
+        if _is_heading(line):
+            if result.headline is None and not result.paragraphs and _looks_like_headline(line):
+                result.headline = line
+                known_headlines.add(_key(line))
+            continue
+        if result.headline is None and not result.paragraphs:
+            result.headline = line
+            known_headlines.add(_key(line))
+            continue
+        if _CAPTION_CREDIT.search(line):
+            result.captions.add(len(result.paragraphs))
+        result.paragraphs.append(line)
+    return result
+
+
+def _absorbed_as_metadata(line: str, result: CleanText) -> bool:
+    """Record a by-line, a printed date or a source credit; True when the line is only that."""
+    if match := _BYLINE.match(line):
+        result.author = result.author or _name_case(match["name"])
+        return True
+    if match := _CREDIT.match(line):
+        what = match["what"].strip().rstrip(".")
+        if not line.lower().startswith("read the article in"):
+            result.publisher = result.publisher or what
+        return True
+    if len(line) <= 40 and (printed := _printed_date(line)):
+        result.published = result.published or printed
+        return True
+    return False
+
+
+def _printed_date(line: str) -> date | None:
+    """A line that is nothing but a full date, like a page's dateline."""
+    if not re.search(r"\d{4}", line) or not re.search(r"[A-Za-z]{3}", line):
+        return None
+    try:
+        parsed, leftover = date_parser.parse(line, fuzzy_with_tokens=True)
+    except (ValueError, OverflowError):
+        return None
+    if any(token.strip(" ,.") for token in leftover):
+        return None
+    return parsed.date()
+
+
+def _is_heading(line: str) -> bool:
+    """Short lines without closing punctuation: section labels, sub-heads, city names."""
+    return len(line.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)
+
+
+def _looks_like_headline(line: str) -> bool:
+    return len(line.split()) >= 4
+
+
+def _key(line: str) -> str:
+    return " ".join(line.casefold().split())
+
+
+def _name_case(name: str) -> str:
+    name = " ".join(name.split())
+    return name.title() if name.isupper() else name

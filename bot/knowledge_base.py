@@ -1,0 +1,267 @@
+"""The one object adapters hold: ``ask()`` and ``reload()`` over an immutable snapshot.
+
+A reload builds a complete new ``Snapshot`` and then replaces one reference, so questions in
+flight finish on the snapshot they started with and a bad file never loses what was live.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from bot.answer import Answer, answer_question
+from bot.articles import ARTICLE_SUFFIXES, Article, ArticleError, Problem, read_article
+from bot.index import BM25Index
+from bot.passages import Passage, chunk_article
+from bot.tokens import Aliases, terms
+
+log = logging.getLogger(__name__)
+
+INDEX_FORMAT = "1"
+"""Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
+ALIASES_FILE = "aliases.yml"
+DEFAULT_MAX_FILE_BYTES = 10_000_000
+IGNORED_NAMES = frozenset({"readme.md", "readme.txt"})
+
+
+class KnowledgeBaseError(Exception):
+    """The knowledge base cannot be used at all (missing, empty, or no valid article)."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """One complete, immutable version of the knowledge base and its index."""
+
+    version: str
+    articles: dict[str, Article]
+    passages: list[Passage]
+    index: BM25Index
+    aliases: Aliases
+    files: dict[str, str]
+    """Each file's name within the directory and the SHA-256 of its bytes."""
+    problems: list[Problem] = field(default_factory=list)
+
+    def search(self, query: str, k: int) -> list[tuple[Passage, float]]:
+        """Plain BM25 retrieval with alias expansion, for features other than ``ask``."""
+        from bot.answer import ALIAS_WEIGHT
+        from bot.tokens import query_terms
+
+        own, added = query_terms(query, self.aliases)
+        weights = [1.0] * len(own) + [ALIAS_WEIGHT] * len(added)
+        return [(self.passages[pid], s) for pid, s in self.index.top(own + added, k, weights)]
+
+
+class ReloadReport(BaseModel):
+    """What a reload did, for the moderator who asked."""
+
+    status: Literal["reloaded", "unchanged", "refused", "busy"]
+    version: str
+    articles: int
+    passages: int
+    added: list[str] = []
+    removed: list[str] = []
+    changed: list[str] = []
+    problems: list[Problem] = []
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("reloaded", "unchanged")
+
+    def summary(self) -> str:
+        head = {
+            "reloaded": f"Reloaded: now version {self.version}",
+            "unchanged": f"Nothing changed: still version {self.version}",
+            "refused": f"Reload refused; version {self.version} stays live",
+            "busy": "A reload is already running; try again in a moment",
+        }[self.status]
+        lines = [f"{head} ({self.articles} articles, {self.passages} passages, {self.seconds:.2f} s)."]
+        for label, names in (("Added", self.added), ("Removed", self.removed), ("Changed", self.changed)):
+            if names:
+                lines.append(f"{label}: {', '.join(names)}")
+        lines.extend(f"Problem: {problem}" for problem in self.problems)
+        return "\n".join(lines)
+
+
+def load_snapshot(directory: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Snapshot:
+    """Read, validate, chunk and index every article file of ``directory``.
+
+    Files that fail are listed in ``Snapshot.problems``; only when no article at all is
+    usable does it raise ``KnowledgeBaseError``.
+    """
+    paths = _article_paths(directory)
+    problems: list[Problem] = []
+    files: dict[str, str] = {}
+    articles: dict[str, Article] = {}
+    seen_text: dict[str, str] = {}
+    for path in paths:
+        try:
+            data = path.read_bytes() if path.stat().st_size <= max_file_bytes else b""
+            article = read_article(path, max_bytes=max_file_bytes)
+        except ArticleError as error:
+            problems.append(Problem(file=path.name, reason=str(error)))
+            continue
+        except OSError as error:
+            problems.append(Problem(file=path.name, reason=f"cannot be read ({error.strerror})"))
+            continue
+        files[path.name] = hashlib.sha256(data).hexdigest()
+        problem = _duplicate_problem(path.name, article, articles, seen_text)
+        if problem:
+            problems.append(problem)
+            continue
+        articles[article.id] = article
+    aliases = _load_aliases(directory, files, problems)
+    if not articles:
+        detail = "; ".join(str(problem) for problem in problems)
+        raise KnowledgeBaseError(
+            f"no usable article in {directory}" + (f" ({detail})" if detail else ""), problems
+        )
+    passages: list[Passage] = []
+    for article in articles.values():
+        passages.extend(chunk_article(article, first_id=len(passages)))
+    index = BM25Index.build([terms(passage.text) for passage in passages])
+    return Snapshot(
+        version=_version(files),
+        articles=articles,
+        passages=passages,
+        index=index,
+        aliases=aliases,
+        files=files,
+        problems=problems,
+    )
+
+
+def _article_paths(directory: Path) -> list[Path]:
+    if not directory.exists():
+        raise KnowledgeBaseError(f"knowledge directory {directory} does not exist")
+    if not directory.is_dir():
+        raise KnowledgeBaseError(f"{directory} is not a directory")
+    paths = sorted(
+        path
+        for path in directory.iterdir()
+        if path.suffix.lower() in ARTICLE_SUFFIXES
+        and not path.name.startswith((".", "_"))
+        and path.name.lower() not in IGNORED_NAMES
+        and not path.is_dir()
+    )
+    if not paths:
+        raise KnowledgeBaseError(
+            f"no article files ({', '.join(sorted(ARTICLE_SUFFIXES))}) in {directory}"
+        )
+    return paths
+
+
+def _duplicate_problem(
+    name: str, article: Article, articles: dict[str, Article], seen_text: dict[str, str]
+) -> Problem | None:
+    if article.id in articles:
+        return Problem(file=name, reason=f"same id as {Path(articles[article.id].path).name}")
+    fingerprint = hashlib.sha256(" ".join(article.text.split()).casefold().encode()).hexdigest()
+    if fingerprint in seen_text:
+        return Problem(file=name, reason=f"same article as {seen_text[fingerprint]}; indexed once")
+    seen_text[fingerprint] = name
+    return None
+
+
+def _load_aliases(directory: Path, files: dict[str, str], problems: list[Problem]) -> Aliases:
+    path = directory / ALIASES_FILE
+    try:
+        aliases = Aliases.load(path)
+    except (ValueError, OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(file=ALIASES_FILE, reason=f"not usable: {error}"))
+        return Aliases()
+    if path.exists():
+        files[ALIASES_FILE] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return aliases
+
+
+def _version(files: dict[str, str]) -> str:
+    digest = hashlib.sha256(INDEX_FORMAT.encode())
+    for name in sorted(files):
+        digest.update(f"\0{name}\0{files[name]}".encode())
+    return digest.hexdigest()[:12]
+
+
+class KnowledgeBase:
+    """The live knowledge base. ``ask`` is safe from any thread; ``reload`` swaps atomically."""
+
+    def __init__(self, directory: Path | str, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES):
+        self.directory = Path(directory)
+        self.max_file_bytes = max_file_bytes
+        self._reload_lock = threading.Lock()
+        self._snapshot = load_snapshot(self.directory, max_file_bytes=max_file_bytes)
+        for problem in self._snapshot.problems:
+            log.warning("skipped %s", problem)
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snapshot
+
+    @property
+    def version(self) -> str:
+        return self._snapshot.version
+
+    @property
+    def articles(self) -> list[Article]:
+        return list(self._snapshot.articles.values())
+
+    def ask(self, question: str, k: int = 3) -> Answer:
+        return answer_question(self._snapshot, question, k)
+
+    def reload(self) -> ReloadReport:
+        """Build a new snapshot and swap it in, unless any file is bad or a reload is running."""
+        if not self._reload_lock.acquire(blocking=False):
+            return self._report("busy", self._snapshot)
+        try:
+            return self._reload()
+        finally:
+            self._reload_lock.release()
+
+    def _reload(self) -> ReloadReport:
+        started = time.perf_counter()
+        old = self._snapshot
+        try:
+            new = load_snapshot(self.directory, max_file_bytes=self.max_file_bytes)
+        except KnowledgeBaseError as error:
+            problems = error.problems or [Problem(file=str(self.directory), reason=str(error))]
+            return self._report("refused", old, problems=problems, started=started)
+        if new.problems:
+            return self._report("refused", old, problems=new.problems, started=started)
+        if new.version == old.version:
+            return self._report("unchanged", old, started=started)
+        self._snapshot = new
+        return self._report("reloaded", new, old=old, started=started)
+
+    @staticmethod
+    def _report(
+        status: Literal["reloaded", "unchanged", "refused", "busy"],
+        snapshot: Snapshot,
+        *,
+        old: Snapshot | None = None,
+        problems: list[Problem] | None = None,
+        started: float | None = None,
+    ) -> ReloadReport:
+        before = old.files if old else snapshot.files
+        after = snapshot.files
+        return ReloadReport(
+            status=status,
+            version=snapshot.version,
+            articles=len(snapshot.articles),
+            passages=len(snapshot.passages),
+            added=sorted(after.keys() - before.keys()),
+            removed=sorted(before.keys() - after.keys()),
+            changed=sorted(n for n in after.keys() & before.keys() if after[n] != before[n]),
+            problems=problems or [],
+            seconds=time.perf_counter() - started if started else 0.0,
+        )
