@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 MAX_QUESTION_CHARS = 1_000
 ALIAS_WEIGHT = 0.5
 """Terms added by alias expansion count half as much as the question's own terms."""
-RELEVANCE_THRESHOLD = 0.2
-"""Declines when the best passage has less than this share of the question's attainable
-score (every term saturated). Calibrated once on ``eval/questions.yml``; see the README."""
+RELEVANCE_THRESHOLD = 0.5
+"""Declines when the best passage answers less than this share of the question
+(see ``relevance``). Calibrated once on ``eval/questions.yml``; see the README."""
 PASSAGE_FLOOR = 0.45
 """Passages scoring below this share of the best one are not quoted."""
 SAME_ARTICLE_DECAY = 0.6
@@ -115,8 +115,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     query = own + added
     weights = [1.0] * len(own) + [ALIAS_WEIGHT] * len(added)
     ranked = snapshot.index.top(query, CANDIDATES, weights)
-    attainable = snapshot.index.max_score(query, weights)
-    if not ranked or attainable <= 0 or ranked[0][1] / attainable < RELEVANCE_THRESHOLD:
+    if not ranked or relevance(snapshot, own, ranked[0][1]) < RELEVANCE_THRESHOLD:
         return Answer(
             question=question, answered=False, passages=[], version=snapshot.version,
             notice=NO_ANSWER,
@@ -126,6 +125,18 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         _quote(snapshot, snapshot.passages[pid], score, query, weights) for pid, score in chosen
     ]
     return Answer(question=question, answered=True, passages=quotes, version=snapshot.version)
+
+
+def relevance(snapshot: Snapshot, own_terms: Sequence[str], best_score: float) -> float:
+    """How much of the question the best passage answers, about 0 (nothing) to 1 (all of it).
+
+    A BM25 term with tf=1 in a passage of average length scores its IDF, so the best score
+    over the summed IDF of the question's own terms is a soft share of the question found.
+    Unknown words count at the IDF of a word in no passage: they are what makes a question
+    off-topic ("capital of Australia").
+    """
+    total = sum(snapshot.index.weight_of(term) for term in dict.fromkeys(own_terms))
+    return best_score / total if total > 0 else 0.0
 
 
 def diversify(

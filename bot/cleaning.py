@@ -84,7 +84,7 @@ def clean(raw: str, title: str | None = None) -> CleanText:
             continue
         if _key(line) in known_headlines:
             continue
-        if _is_heading(line):
+        if _is_heading(line) and not _CAPTION_CREDIT.search(line):
             if result.headline is None and not result.paragraphs and _looks_like_headline(line):
                 result.headline = line
                 known_headlines.add(_key(line))

@@ -111,9 +111,11 @@ class BM25Index:
         row = self.vocabulary.get(term)
         return 0.0 if row is None else float(self.idf[row])
 
-    def max_score(self, terms: Sequence[str], weights: Sequence[float] | None = None) -> float:
-        """An upper bound of any passage's score: each term at saturation, ``idf (k1 + 1)``."""
-        factors = weights or [1.0] * len(terms)
-        return sum(f * max(self.term_idf(t), 0.0) * (K1 + 1) for t, f in zip(terms, factors, strict=True))
+    def unseen_idf(self) -> float:
+        """The IDF a term would have in no passage at all: what an unknown word is worth."""
+        return float(np.log((self.corpus_size + 0.5) / 0.5))
 
-
+    def weight_of(self, term: str) -> float:
+        """A term's importance for relevance: its IDF, or ``unseen_idf`` when never indexed."""
+        row = self.vocabulary.get(term)
+        return self.unseen_idf() if row is None else float(self.idf[row])

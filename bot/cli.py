@@ -1,0 +1,185 @@
+"""The command line: ask, sources, check, chat, eval, timeline, and the chat adapters."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import ValidationError
+
+from bot.config import Settings
+from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_snapshot
+from bot.render import answer_text, sources_text
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Answer questions about news articles with exact, attributed passages.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = commands.add_parser("ask", help="answer a question (or one per line from stdin)")
+    ask.add_argument("question", nargs="?", help="the question; omit to read questions from stdin")
+    ask.add_argument("--json", action="store_true", help="print JSON (JSON Lines from stdin)")
+    ask.add_argument("-k", type=int, default=3, metavar="N", help="passages to quote (default 3)")
+    _add_kb(ask)
+
+    sources = commands.add_parser("sources", help="list the articles of the knowledge base")
+    sources.add_argument("--json", action="store_true", help="print JSON")
+    _add_kb(sources)
+
+    check = commands.add_parser("check", help="validate a knowledge base; exit 1 on problems")
+    _add_kb(check)
+
+    chat = commands.add_parser("chat", help="an interactive console session, no token needed")
+    _add_kb(chat)
+
+    timeline = commands.add_parser("timeline", help="a dated, sourced timeline of the events")
+    timeline.add_argument("topic", nargs="?", help="keep only events about this topic")
+    timeline.add_argument("--json", action="store_true", help="print JSON")
+    timeline.add_argument("--limit", type=int, default=15, metavar="N", help="events (default 15)")
+    timeline.add_argument("--png", type=Path, metavar="FILE", help="also draw it into FILE")
+    _add_kb(timeline)
+
+    evaluate = commands.add_parser("eval", help="retrieval quality on an eval set, with baseline")
+    evaluate.add_argument("--questions", type=Path, default=Path("eval/questions.yml"))
+    evaluate.add_argument("--json", action="store_true", help="print JSON")
+    _add_kb(evaluate)
+
+    discord = commands.add_parser("discord", help="run the Discord bot (env DISCORD_TOKEN)")
+    _add_kb(discord)
+
+    slack = commands.add_parser("slack", help="run the Slack bot (Socket Mode, or --http)")
+    slack.add_argument("--http", action="store_true", help="serve POST /slack/events over HTTP")
+    slack.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
+    _add_kb(slack)
+    return parser
+
+
+def _add_kb(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--kb", type=Path, metavar="DIR", help="knowledge directory (default: $KNOWLEDGE_DIR or ./knowledge)"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        print(f"error: setting {str(first['loc'][0]).upper()}: {first['msg']}", file=sys.stderr)
+        return EXIT_USAGE
+    directory = args.kb or settings.knowledge_dir
+    if args.command == "check":
+        return run_check(directory, settings, sys.stdout)
+    try:
+        kb = KnowledgeBase(directory, max_file_bytes=settings.max_file_bytes)
+    except KnowledgeBaseError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return COMMANDS[args.command](kb, args, settings)
+
+
+def run_ask(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
+    if args.question is not None:
+        _print_answer(kb, args.question, args, sys.stdout)
+        return EXIT_OK
+    for line in sys.stdin:
+        _print_answer(kb, line.rstrip("\n"), args, sys.stdout, one_line=True)
+    return EXIT_OK
+
+
+def _print_answer(
+    kb: KnowledgeBase, question: str, args: argparse.Namespace, out: TextIO, *, one_line: bool = False
+) -> None:
+    answer = kb.ask(question, k=max(1, args.k))
+    if args.json:
+        out.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
+    else:
+        text = answer_text(answer)
+        out.write((json.dumps(text, ensure_ascii=False) if one_line else text) + "\n")
+    out.flush()
+
+
+def run_sources(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
+    if args.json:
+        print(json.dumps([a.reference() for a in kb.articles], ensure_ascii=False, indent=2))
+    else:
+        print(sources_text(kb.articles))
+    return EXIT_OK
+
+
+def run_check(directory: Path, settings: Settings, out: TextIO) -> int:
+    """One line per problem (file: reason) and per guessed field; exit 1 when any problem."""
+    try:
+        snapshot = load_snapshot(directory, max_file_bytes=settings.max_file_bytes)
+    except KnowledgeBaseError as error:
+        for problem in error.problems:
+            out.write(f"{problem}\n")
+        out.write(f"error: {error}\n" if not error.problems else "")
+        return EXIT_PROBLEMS
+    for problem in snapshot.problems:
+        out.write(f"{problem}\n")
+    for article in snapshot.articles.values():
+        for name in article.guessed:
+            value = getattr(article, name)
+            out.write(f"{Path(article.path).name}: guessed {name} from the text: {value}\n")
+    out.write(
+        f"{len(snapshot.articles)} articles, {len(snapshot.passages)} passages, "
+        f"{len(snapshot.problems)} problems (version {snapshot.version})\n"
+    )
+    return EXIT_PROBLEMS if snapshot.problems else EXIT_OK
+
+
+def run_chat(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters.console import ConsoleSession
+
+    ConsoleSession(kb).run(sys.stdin, sys.stdout)
+    return EXIT_OK
+
+
+def run_timeline(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
+    from bot.timeline import command
+
+    return command.run(kb, args)
+
+
+def run_eval(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
+    from bot.evaluation import run
+
+    return run(kb, args.questions, as_json=args.json)
+
+
+def run_discord(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters import discord
+
+    discord.run(kb, settings)
+    return EXIT_OK
+
+
+def run_slack(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters import slack
+
+    slack.run(kb, settings, http=args.http, port=args.port)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "ask": run_ask,
+    "sources": run_sources,
+    "chat": run_chat,
+    "timeline": run_timeline,
+    "eval": run_eval,
+    "discord": run_discord,
+    "slack": run_slack,
+}

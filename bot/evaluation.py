@@ -1,0 +1,140 @@
+"""Retrieval quality on an eval set: hit@1, hit@3, MRR and abstention, beside a plain baseline.
+
+The baseline is what a first attempt would do: rank-bm25 over lower-cased whitespace tokens
+of fixed 100-word chunks, with no abstention. Both run on the same questions and articles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+from rank_bm25 import BM25Okapi
+
+from bot.knowledge_base import KnowledgeBase, Snapshot
+
+BASELINE_CHUNK_WORDS = 100
+
+
+class Expectation(BaseModel):
+    article: str
+    expect: str
+
+
+class EvalQuestion(BaseModel):
+    question: str
+    expect: str
+    article: str
+    kind: str = "direct"
+    also: list[Expectation] = []
+
+    def expectations(self) -> list[Expectation]:
+        return [Expectation(article=self.article, expect=self.expect), *self.also]
+
+
+class EvalSet(BaseModel):
+    answerable: list[EvalQuestion]
+    unanswerable: list[dict[str, str]]
+
+    @classmethod
+    def load(cls, path: Path) -> EvalSet:
+        return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@dataclass
+class Scores:
+    hit_at_1: float
+    hit_at_3: float
+    mrr: float
+    declined_out_of_scope: float
+    declined_answerable: float
+    questions: int
+    out_of_scope: int
+
+
+Ranker = Callable[[str], tuple[bool, list[tuple[str, str]]]]
+"""A question to (answered, [(article id, passage text), ...] best first)."""
+
+
+def _contains(text: str, phrase: str) -> bool:
+    return " ".join(phrase.split()) in " ".join(text.split())
+
+
+def rank_of_hit(results: Sequence[tuple[str, str]], question: EvalQuestion) -> int | None:
+    """1-based rank of the first passage holding an expected phrase of the right article."""
+    for rank, (article_id, text) in enumerate(results, start=1):
+        for expectation in question.expectations():
+            if article_id == expectation.article and _contains(text, expectation.expect):
+                return rank
+    return None
+
+
+def score(eval_set: EvalSet, ranker: Ranker) -> Scores:
+    hits1 = hits3 = reciprocal = wrongly_declined = 0.0
+    for question in eval_set.answerable:
+        answered, results = ranker(question.question)
+        rank = rank_of_hit(results, question) if answered else None
+        wrongly_declined += not answered
+        hits1 += rank == 1
+        hits3 += rank is not None and rank <= 3
+        reciprocal += 1 / rank if rank else 0.0
+    declined = sum(not ranker(q["question"])[0] for q in eval_set.unanswerable)
+    n, m = len(eval_set.answerable), len(eval_set.unanswerable)
+    return Scores(
+        hit_at_1=hits1 / n,
+        hit_at_3=hits3 / n,
+        mrr=reciprocal / n,
+        declined_out_of_scope=declined / m if m else 0.0,
+        declined_answerable=wrongly_declined / n,
+        questions=n,
+        out_of_scope=m,
+    )
+
+
+def bot_ranker(kb: KnowledgeBase) -> Ranker:
+    def rank(question: str) -> tuple[bool, list[tuple[str, str]]]:
+        answer = kb.ask(question, k=3)
+        return answer.answered, [(q.article.id, q.text) for q in answer.passages]
+
+    return rank
+
+
+def baseline_ranker(snapshot: Snapshot) -> Ranker:
+    chunks: list[tuple[str, str]] = []
+    for article in snapshot.articles.values():
+        words = article.text.split()
+        for start in range(0, len(words), BASELINE_CHUNK_WORDS):
+            chunks.append((article.id, " ".join(words[start : start + BASELINE_CHUNK_WORDS])))
+    bm25 = BM25Okapi([text.lower().split() for _, text in chunks])
+
+    def rank(question: str) -> tuple[bool, list[tuple[str, str]]]:
+        scores = bm25.get_scores(question.lower().split())
+        order = sorted(range(len(chunks)), key=lambda i: -scores[i])[:3]
+        return True, [chunks[i] for i in order]
+
+    return rank
+
+
+def run(kb: KnowledgeBase, questions: Path, *, as_json: bool = False) -> int:
+    eval_set = EvalSet.load(questions)
+    ours = score(eval_set, bot_ranker(kb))
+    baseline = score(eval_set, baseline_ranker(kb.snapshot))
+    if as_json:
+        print(json.dumps({"bot": asdict(ours), "baseline": asdict(baseline)}, indent=2))
+        return 0
+    print(f"{ours.questions} answerable and {ours.out_of_scope} out-of-scope questions ({questions})")
+    print(f"{'metric':28} {'bot':>7} {'baseline':>9}")
+    rows = [
+        ("hit@1", "hit_at_1"),
+        ("hit@3", "hit_at_3"),
+        ("MRR", "mrr"),
+        ("out-of-scope declined", "declined_out_of_scope"),
+        ("answerable wrongly declined", "declined_answerable"),
+    ]
+    for label, name in rows:
+        print(f"{label:28} {getattr(ours, name):7.3f} {getattr(baseline, name):9.3f}")
+    return 0

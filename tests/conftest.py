@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED_KB = REPO / "knowledge"
+
+ARTICLE = """---
+title: {title}
+publisher: {publisher}
+author: Jane Reporter
+published: 2024-10-25
+url: https://example.org/{slug}
+---
+{body}
+"""
+
+TINY_ARTICLES = {
+    "volcano": (
+        "Volcano erupts near the coast",
+        "The Coast Herald",
+        "A volcano erupted on Tuesday near the coastal town of Ashford. "
+        "Lava reached the harbour by the evening. "
+        "Officials evacuated 2,500 residents from the area.\n\n"
+        "Scientists said the eruption could last for weeks.",
+    ),
+    "election": (
+        "Mayor wins a second term",
+        "City Daily",
+        "Mayor Alice Grant won a second term on Sunday with 61 percent of the vote. "
+        "Turnout was the highest in a decade. "
+        "Grant promised to build a new library downtown.",
+    ),
+    "football": (
+        "Harbour FC lifts the cup",
+        "Sports Weekly",
+        "Harbour FC won the regional cup final 3-1 on Saturday. "
+        "The striker Tom Okafor scored twice in the second half. "
+        "Fans celebrated in the harbour until midnight.",
+    ),
+}
+
+
+def write_article(directory: Path, slug: str, title: str, publisher: str, body: str) -> Path:
+    path = directory / f"{slug}.md"
+    path.write_text(
+        ARTICLE.format(title=title, publisher=publisher, slug=slug, body=body), encoding="utf-8"
+    )
+    return path
+
+
+@pytest.fixture
+def tiny_kb_dir(tmp_path: Path) -> Path:
+    """A three-article knowledge base about unrelated local news."""
+    directory = tmp_path / "knowledge"
+    directory.mkdir()
+    for slug, (title, publisher, body) in TINY_ARTICLES.items():
+        write_article(directory, slug, title, publisher, body)
+    return directory
+
+
+@pytest.fixture
+def add_article(tiny_kb_dir: Path) -> Callable[..., Path]:
+    def add(slug: str, body: str, title: str = "Another story", publisher: str = "Gazette") -> Path:
+        return write_article(tiny_kb_dir, slug, title, publisher, body)
+
+    return add

@@ -1,0 +1,89 @@
+from pathlib import Path
+
+import pytest
+
+from bot.answer import MAX_QUESTION_CHARS, NO_ANSWER
+from bot.knowledge_base import KnowledgeBase
+
+
+@pytest.fixture
+def kb(tiny_kb_dir: Path) -> KnowledgeBase:
+    return KnowledgeBase(tiny_kb_dir)
+
+
+def test_answer_quotes_the_passage_that_answers_with_its_attribution(kb: KnowledgeBase):
+    answer = kb.ask("How many residents were evacuated after the eruption?")
+    assert answer.answered
+    best = answer.passages[0]
+    assert "evacuated 2,500 residents" in best.text
+    assert best.article.title == "Volcano erupts near the coast"
+    assert best.article.publisher == "The Coast Herald"
+    assert answer.version == kb.version
+
+
+def test_best_matching_sentence_is_marked(kb: KnowledgeBase):
+    best = kb.ask("How many residents were evacuated?").passages[0]
+    start, end = best.highlight
+    assert best.text[start:end] == "Officials evacuated 2,500 residents from the area."
+
+
+def test_numbers_match_with_or_without_thousands_separator(kb: KnowledgeBase):
+    assert "2,500" in kb.ask("2500 residents").passages[0].text
+
+
+def test_every_quoted_word_is_in_its_article(kb: KnowledgeBase):
+    for question in ["volcano lava harbour", "mayor library", "cup final striker"]:
+        for quote in kb.ask(question).passages:
+            assert quote.text in quote.article.text
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the capital of Australia?", "Who won the 2022 World Cup?"]
+)
+def test_questions_the_articles_do_not_answer_are_declined_plainly(question: str):
+    kb = KnowledgeBase(Path(__file__).resolve().parent.parent / "knowledge")
+    answer = kb.ask(question)
+    assert not answer.answered
+    assert answer.passages == []
+    assert answer.notice == NO_ANSWER
+    assert "sources" in answer.notice
+
+
+def test_passages_are_diversified_across_relevant_articles(kb: KnowledgeBase):
+    answer = kb.ask("harbour on Saturday and Tuesday: cup final and volcano")
+    articles = [quote.article.id for quote in answer.passages]
+    assert len(set(articles)) >= 2
+
+
+def test_k_limits_the_number_of_passages(kb: KnowledgeBase):
+    assert len(kb.ask("harbour", k=1).passages) == 1
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t "])
+def test_empty_question_gets_a_clear_message(kb: KnowledgeBase, question: str):
+    answer = kb.ask(question)
+    assert not answer.answered
+    assert "Please ask a question" in answer.notice
+
+
+def test_very_long_question_is_refused_naming_the_limit(kb: KnowledgeBase):
+    answer = kb.ask("volcano " * 1_250)
+    assert not answer.answered
+    assert f"{MAX_QUESTION_CHARS:,}" in answer.notice
+    assert len(answer.question) <= 200
+
+
+def test_control_characters_are_ignored(kb: KnowledgeBase):
+    answer = kb.ask("volcano\x00\x1b[31m\x07 lava")
+    assert answer.answered
+    assert "\x00" not in answer.question and "\x1b" not in answer.question
+
+
+def test_answer_json_has_the_documented_shape(kb: KnowledgeBase):
+    data = kb.ask("Who won a second term?").to_json()
+    assert set(data) >= {"question", "answered", "passages"}
+    assert isinstance(data["answered"], bool)
+    passage = data["passages"][0]
+    assert isinstance(passage["text"], str) and isinstance(passage["score"], float)
+    assert set(passage["article"]) == {"id", "title", "publisher", "author", "published", "url"}
+    assert passage["article"]["published"] == "2024-10-25"

@@ -1,0 +1,74 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.articles import ArticleError, parse_article, read_article
+
+
+def parse(text: str | bytes) -> object:
+    data = text.encode() if isinstance(text, str) else text
+    return parse_article(data, article_id="a", path="a.md")
+
+
+def test_front_matter_gives_the_attribution():
+    article = parse(
+        "---\ntitle: T\npublisher: P\nauthor: A\npublished: 2024-10-25\nurl: https://x.org\n"
+        "tags: [x]\n---\nBody sentence here."
+    )
+    assert article.reference() == {
+        "id": "a",
+        "title": "T",
+        "publisher": "P",
+        "author": "A",
+        "published": "2024-10-25",
+        "url": "https://x.org",
+    }
+    assert article.guessed == ()
+
+
+def test_null_front_matter_field_is_not_guessed_from_the_text():
+    article = parse("---\ntitle: T\nauthor: null\n---\nBody sentence here.\n\nBy Someone Else")
+    assert article.author is None
+
+
+def test_file_without_front_matter_guesses_and_reports_what_it_guessed():
+    article = parse(
+        "A Headline That Names The Story\n\nBy Valerie Hopkins\n\nFirst sentence. Second one."
+    )
+    assert article.title == "A Headline That Names The Story"
+    assert article.author == "Valerie Hopkins"
+    assert set(article.guessed) == {"title", "author"}
+
+
+def test_printed_date_is_guessed_when_there_is_no_front_matter():
+    article = parse("Friday, October 25, 2024\n\nSome Headline For The Story\n\nBody sentence.")
+    assert article.published == date(2024, 10, 25)
+    assert "published" in article.guessed
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\n ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Caf\xe9 story".encode("latin-1"), "not UTF-8"),
+        (b"---\ntitle: [unclosed\n---\nBody.", "malformed front matter"),
+        (b"---\n- a\n- b\n---\nBody.", "mapping"),
+        (b"---\ntitle: T\npublished: not a date\n---\nBody.", "published"),
+        (b"---\ntitle: T\nBody that never closes the header.", "never closed"),
+        (b"---\ntitle: T\n---\nfbpx\nAdvertisement\n", "no article text"),
+    ],
+)
+def test_bad_files_raise_a_reason_a_moderator_can_act_on(data: bytes, reason: str):
+    with pytest.raises(ArticleError, match=reason):
+        parse(data)
+
+
+def test_file_over_the_size_limit_is_refused_naming_the_limit(tmp_path: Path):
+    path = tmp_path / "huge.md"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(ArticleError, match="over the 10,000,000-byte limit"):
+        read_article(path, max_bytes=10_000_000)

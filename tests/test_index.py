@@ -1,0 +1,52 @@
+import math
+import random
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from bot.index import BM25Index
+
+THREE_PASSAGES = [["cat", "sat", "mat"], ["dog", "sat"], ["cat", "cat", "ran", "far", "away"]]
+
+
+def test_scores_match_a_hand_computed_three_passage_corpus():
+    index = BM25Index.build(THREE_PASSAGES)
+    avgdl = 10 / 3
+    idf_dog = math.log((3 - 1 + 0.5) / (1 + 0.5))
+    expected_dog = idf_dog * 1 * 2.5 / (1 + 1.5 * (1 - 0.75 + 0.75 * 2 / avgdl))
+    assert index.scores(["dog"]) == pytest.approx([0.0, expected_dog, 0.0])
+
+
+def test_term_in_most_passages_gets_rank_bm25s_epsilon_floor():
+    index = BM25Index.build(THREE_PASSAGES)
+    reference = BM25Okapi(THREE_PASSAGES)
+    assert index.term_idf("cat") == pytest.approx(reference.idf["cat"])
+    assert index.term_idf("cat") > 0
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_scores_equal_rank_bm25_for_the_same_tokens(seed: int):
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(60)]
+    documents = [
+        [rng.choice(vocabulary[: rng.randint(2, 60)]) for _ in range(rng.randint(1, 40))]
+        for _ in range(rng.randint(3, 120))
+    ]
+    reference = BM25Okapi(documents)
+    index = BM25Index.build(documents)
+    for _ in range(20):
+        query = [rng.choice([*vocabulary, "unseen"]) for _ in range(rng.randint(1, 6))]
+        assert np.allclose(index.scores(query), reference.get_scores(query))
+
+
+def test_top_returns_best_first_and_only_matching_passages():
+    index = BM25Index.build(THREE_PASSAGES)
+    top = index.top(["cat"], 10)
+    assert [pid for pid, _ in top] == [2, 0]
+    assert index.top(["unknown"], 10) == []
+
+
+def test_empty_corpus_is_rejected():
+    with pytest.raises(ValueError, match="empty corpus"):
+        BM25Index.build([])

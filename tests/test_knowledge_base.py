@@ -1,0 +1,139 @@
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from bot.answer import answer_question
+from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError
+
+
+def test_missing_directory_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(KnowledgeBaseError, match="does not exist"):
+        KnowledgeBase(tmp_path / "nowhere")
+
+
+def test_empty_directory_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(KnowledgeBaseError, match="no article files"):
+        KnowledgeBase(tmp_path)
+
+
+def test_bad_file_at_start_is_skipped_and_reported(tiny_kb_dir: Path):
+    (tiny_kb_dir / "broken.md").write_bytes(b"\xff\xfe\x00binary")
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert len(kb.articles) == 3
+    assert [p.file for p in kb.snapshot.problems] == ["broken.md"]
+
+
+def test_same_article_twice_is_indexed_once_and_reported_once(tiny_kb_dir: Path):
+    shutil.copy(tiny_kb_dir / "volcano.md", tiny_kb_dir / "volcano-copy.md")
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert len(kb.articles) == 3
+    assert [str(p) for p in kb.snapshot.problems] == [
+        "volcano.md: same article as volcano-copy.md; indexed once"
+    ]
+
+
+def test_reload_swaps_in_new_articles_and_reports_changes(tiny_kb_dir: Path, add_article):
+    kb = KnowledgeBase(tiny_kb_dir)
+    old_version = kb.version
+    add_article("bridge", "The old bridge reopened after repairs on Friday.")
+    (tiny_kb_dir / "election.md").unlink()
+    (tiny_kb_dir / "football.md").write_text(
+        (tiny_kb_dir / "football.md").read_text() + "\nThe coach resigned.", encoding="utf-8"
+    )
+    report = kb.reload()
+    assert report.status == "reloaded" and report.ok
+    assert (report.added, report.removed, report.changed) == (
+        ["bridge.md"],
+        ["election.md"],
+        ["football.md"],
+    )
+    assert report.articles == 3 and report.passages == len(kb.snapshot.passages)
+    assert report.version == kb.version != old_version
+    assert kb.ask("bridge reopened").passages[0].article.id == "bridge"
+
+
+def test_reload_without_changes_says_so(tiny_kb_dir: Path):
+    kb = KnowledgeBase(tiny_kb_dir)
+    report = kb.reload()
+    assert report.status == "unchanged" and report.version == kb.version
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("latin1.md", "Caf\xe9".encode("latin-1"), "not UTF-8"),
+        ("image.md", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("empty.md", b"", "empty"),
+        ("header.md", b"---\ntitle: [oops\n---\nText.", "malformed front matter"),
+    ],
+)
+def test_reload_with_a_bad_file_is_refused_and_the_old_index_stays_live(
+    tiny_kb_dir: Path, name: str, data: bytes, reason: str
+):
+    kb = KnowledgeBase(tiny_kb_dir)
+    live = kb.snapshot
+    (tiny_kb_dir / name).write_bytes(data)
+    report = kb.reload()
+    assert report.status == "refused" and not report.ok
+    assert [p.file for p in report.problems] == [name]
+    assert reason in report.problems[0].reason
+    assert kb.snapshot is live
+    assert kb.ask("volcano").answered
+
+
+def test_reload_of_an_oversized_file_names_the_limit(tiny_kb_dir: Path):
+    kb = KnowledgeBase(tiny_kb_dir, max_file_bytes=1_000)
+    (tiny_kb_dir / "huge.md").write_bytes(b"a" * 50_000)
+    report = kb.reload()
+    assert report.status == "refused"
+    assert "over the 1,000-byte limit" in report.problems[0].reason
+
+
+def test_reload_of_an_emptied_directory_keeps_the_old_index(tiny_kb_dir: Path):
+    kb = KnowledgeBase(tiny_kb_dir)
+    for path in tiny_kb_dir.iterdir():
+        path.unlink()
+    report = kb.reload()
+    assert report.status == "refused"
+    assert "no article files" in report.problems[0].reason
+    assert kb.ask("volcano").answered
+
+
+def test_reload_of_a_removed_directory_keeps_the_old_index(tiny_kb_dir: Path):
+    kb = KnowledgeBase(tiny_kb_dir)
+    shutil.rmtree(tiny_kb_dir)
+    assert kb.reload().status == "refused"
+    assert len(kb.articles) == 3
+
+
+def test_concurrent_reload_is_told_one_is_running(tiny_kb_dir: Path, monkeypatch):
+    kb = KnowledgeBase(tiny_kb_dir)
+    entered, release = threading.Event(), threading.Event()
+    original = kb._reload
+
+    def slow_reload():
+        entered.set()
+        release.wait(timeout=10)
+        return original()
+
+    monkeypatch.setattr(kb, "_reload", slow_reload)
+    first = threading.Thread(target=kb.reload)
+    first.start()
+    assert entered.wait(timeout=10)
+    second = kb.reload()
+    release.set()
+    first.join(timeout=10)
+    assert second.status == "busy"
+    assert "already running" in second.summary()
+
+
+def test_questions_in_flight_finish_on_the_snapshot_they_started_with(tiny_kb_dir: Path, add_article):
+    kb = KnowledgeBase(tiny_kb_dir)
+    before = kb.snapshot
+    add_article("bridge", "The old bridge reopened after repairs on Friday.")
+    kb.reload()
+    answer = answer_question(before, "volcano")
+    assert answer.answered
+    assert answer.version == before.version != kb.version

@@ -1,0 +1,47 @@
+from bot.articles import parse_article
+from bot.passages import MAX_WORDS, chunk_article, split_sentences
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_splitter_survives_abbreviations_initials_and_quotes():
+    text = 'Mr. J. R. Smith flew to the U.S. on Monday. He said, "It went well." Then he left.'
+    assert sentences_of(text) == [
+        "Mr. J. R. Smith flew to the U.S. on Monday.",
+        'He said, "It went well."',
+        "Then he left.",
+    ]
+
+
+def test_sentences_never_cross_paragraphs():
+    assert sentences_of("First paragraph ends without a stop\n\nSecond one.") == [
+        "First paragraph ends without a stop",
+        "Second one.",
+    ]
+
+
+def article(body: str):
+    return parse_article(f"---\ntitle: T\n---\n{body}".encode(), article_id="a", path="a.md")
+
+
+def test_passages_quote_the_article_text_exactly_by_offsets():
+    art = article(" ".join(f"Sentence number {i} is here." for i in range(30)))
+    for passage in chunk_article(art):
+        assert art.text[passage.start : passage.end] == passage.text
+
+
+def test_passages_hold_at_most_five_sentences_and_about_120_words():
+    art = article(" ".join(f"Sentence {i} has a handful of ordinary words in it." for i in range(40)))
+    passages = chunk_article(art)
+    assert all(len(p.sentences) <= 5 for p in passages)
+    assert all(len(p.text.split()) <= MAX_WORDS for p in passages)
+    assert sum(len(p.sentences) for p in passages) == 40
+
+
+def test_captions_are_passages_of_their_own_and_marked():
+    art = article("Body one here. Body two here.\n\nLeaders at the summit. (©TASS via AP)\n\nBody three.")
+    passages = chunk_article(art)
+    captions = [p for p in passages if p.caption]
+    assert [p.text for p in captions] == ["Leaders at the summit. (©TASS via AP)"]
