@@ -34,6 +34,7 @@ NO_ANSWER = (
     "I couldn't find anything in the articles that answers that. "
     "Try other words, or see which articles I know with `sources`."
 )
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -90,7 +91,7 @@ class Answer(BaseModel):
 
 def clean_question(raw: str) -> str:
     """Strip control characters and extra whitespace; reject empty or over-long questions."""
-    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", raw))
+    text = _CONTROL.sub(" ", _ANSI_ESCAPE.sub(" ", unicodedata.normalize("NFC", raw)))
     text = " ".join(text.split())
     if not text:
         raise QuestionError("Please ask a question, for example: What did Putin say about BRICS?")
@@ -108,7 +109,10 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         question = clean_question(raw_question)
     except QuestionError as error:
         return Answer(
-            question=raw_question[:200], answered=False, passages=[], version=snapshot.version,
+            question=raw_question[:200],
+            answered=False,
+            passages=[],
+            version=snapshot.version,
             notice=str(error),
         )
     own, added = query_terms(question, snapshot.aliases)
@@ -117,7 +121,10 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     ranked = snapshot.index.top(query, CANDIDATES, weights)
     if not ranked or relevance(snapshot, own, ranked[0][1]) < RELEVANCE_THRESHOLD:
         return Answer(
-            question=question, answered=False, passages=[], version=snapshot.version,
+            question=question,
+            answered=False,
+            passages=[],
+            version=snapshot.version,
             notice=NO_ANSWER,
         )
     chosen = diversify(ranked, snapshot.passages, max(1, k))
@@ -150,7 +157,9 @@ def diversify(
     while remaining and len(chosen) < k:
         best = max(
             remaining,
-            key=lambda item: item[1] * SAME_ARTICLE_DECAY ** per_article[passages[item[0]].article_id],
+            key=lambda item: (
+                item[1] * SAME_ARTICLE_DECAY ** per_article[passages[item[0]].article_id]
+            ),
         )
         remaining.remove(best)
         chosen.append(best)
@@ -178,7 +187,9 @@ def best_sentence(
         weight_of[term] = max(weight_of.get(term, 0.0), weight * snapshot.index.term_idf(term))
     best, best_value = passage.sentences[0], -1.0
     for sentence in passage.sentences:
-        sentence_terms = set(terms(passage.text[sentence.start - passage.start : sentence.end - passage.start]))
+        sentence_terms = set(
+            terms(passage.text[sentence.start - passage.start : sentence.end - passage.start])
+        )
         value = sum(weight_of.get(term, 0.0) for term in sentence_terms)
         if value > best_value:
             best, best_value = sentence, value

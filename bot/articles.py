@@ -141,7 +141,9 @@ def _split_front_matter(text: str) -> tuple[FrontMatter, str]:
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f" (line {where.line + 2})" if where else ""
-        raise ArticleError(f"malformed front matter{line}: {getattr(error, 'problem', error)}") from None
+        raise ArticleError(
+            f"malformed front matter{line}: {getattr(error, 'problem', error)}"
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -38,7 +38,9 @@ FURNITURE = frozenset(
 )
 
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]$")
-_BYLINE = re.compile(r"^(?:by|author:|written by)\s+(?P<name>[^\[\]()\d]{3,80}?)\s*(?:\[.*\])?$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|author:|written by)\s+(?P<name>[^\[\]()\d]{3,80}?)\s*(?:\[.*\])?$", re.I
+)
 _CREDIT = re.compile(r"^(?:original source|source|read the article in)\s*:?\s*(?P<what>.+)$", re.I)
 _CAPTION_CREDIT = re.compile(
     r"[(\[](?:[^()\[\]]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|photo[^()\[\]]*)[)\]]\s*$",

@@ -66,13 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_kb(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--kb", type=Path, metavar="DIR", help="knowledge directory (default: $KNOWLEDGE_DIR or ./knowledge)"
+        "--kb",
+        type=Path,
+        metavar="DIR",
+        help="knowledge directory (default: $KNOWLEDGE_DIR or ./knowledge)",
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     try:
         settings = Settings()
     except ValidationError as error:
@@ -100,7 +105,12 @@ def run_ask(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> 
 
 
 def _print_answer(
-    kb: KnowledgeBase, question: str, args: argparse.Namespace, out: TextIO, *, one_line: bool = False
+    kb: KnowledgeBase,
+    question: str,
+    args: argparse.Namespace,
+    out: TextIO,
+    *,
+    one_line: bool = False,
 ) -> None:
     answer = kb.ask(question, k=max(1, args.k))
     if args.json:

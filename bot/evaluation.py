@@ -126,7 +126,9 @@ def run(kb: KnowledgeBase, questions: Path, *, as_json: bool = False) -> int:
     if as_json:
         print(json.dumps({"bot": asdict(ours), "baseline": asdict(baseline)}, indent=2))
         return 0
-    print(f"{ours.questions} answerable and {ours.out_of_scope} out-of-scope questions ({questions})")
+    print(
+        f"{ours.questions} answerable and {ours.out_of_scope} out-of-scope questions ({questions})"
+    )
     print(f"{'metric':28} {'bot':>7} {'baseline':>9}")
     rows = [
         ("hit@1", "hit_at_1"),

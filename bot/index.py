@@ -71,7 +71,9 @@ class BM25Index:
         avgdl = float(doc_len.mean()) or 1.0
         tf = np.asarray(counts, dtype=np.float64)
         col = np.asarray(cols, dtype=np.int64)
-        document_frequency = np.bincount(np.asarray(rows, dtype=np.int64), minlength=len(vocabulary))
+        document_frequency = np.bincount(
+            np.asarray(rows, dtype=np.int64), minlength=len(vocabulary)
+        )
         idf = okapi_idf(document_frequency.astype(np.float64), corpus_size, epsilon)
         row = np.asarray(rows, dtype=np.int64)
         data = idf[row] * okapi_term_weight(tf, doc_len[col], avgdl, k1, b)
@@ -112,8 +114,8 @@ class BM25Index:
         return 0.0 if row is None else float(self.idf[row])
 
     def unseen_idf(self) -> float:
-        """The IDF a term would have in no passage at all: what an unknown word is worth."""
-        return float(np.log((self.corpus_size + 0.5) / 0.5))
+        """What an unknown word is worth: the IDF of a term found in a single passage."""
+        return float(np.log((self.corpus_size - 0.5) / 1.5))
 
     def weight_of(self, term: str) -> float:
         """A term's importance for relevance: its IDF, or ``unseen_idf`` when never indexed."""

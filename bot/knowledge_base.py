@@ -16,11 +16,11 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from bot.answer import Answer, answer_question
+from bot.answer import ALIAS_WEIGHT, Answer, answer_question
 from bot.articles import ARTICLE_SUFFIXES, Article, ArticleError, Problem, read_article
 from bot.index import BM25Index
 from bot.passages import Passage, chunk_article
-from bot.tokens import Aliases, terms
+from bot.tokens import Aliases, query_terms, terms
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +54,6 @@ class Snapshot:
 
     def search(self, query: str, k: int) -> list[tuple[Passage, float]]:
         """Plain BM25 retrieval with alias expansion, for features other than ``ask``."""
-        from bot.answer import ALIAS_WEIGHT
-        from bot.tokens import query_terms
-
         own, added = query_terms(query, self.aliases)
         weights = [1.0] * len(own) + [ALIAS_WEIGHT] * len(added)
         return [(self.passages[pid], s) for pid, s in self.index.top(own + added, k, weights)]
@@ -86,8 +83,14 @@ class ReloadReport(BaseModel):
             "refused": f"Reload refused; version {self.version} stays live",
             "busy": "A reload is already running; try again in a moment",
         }[self.status]
-        lines = [f"{head} ({self.articles} articles, {self.passages} passages, {self.seconds:.2f} s)."]
-        for label, names in (("Added", self.added), ("Removed", self.removed), ("Changed", self.changed)):
+        lines = [
+            f"{head} ({self.articles} articles, {self.passages} passages, {self.seconds:.2f} s)."
+        ]
+        for label, names in (
+            ("Added", self.added),
+            ("Removed", self.removed),
+            ("Changed", self.changed),
+        ):
             if names:
                 lines.append(f"{label}: {', '.join(names)}")
         lines.extend(f"Problem: {problem}" for problem in self.problems)

@@ -55,7 +55,9 @@ def test_author_line_is_metadata_not_text():
 
 
 def test_weather_widget_and_dateline_are_removed_and_the_date_recorded():
-    result = clean("66.5 F\nLos Angeles\nFriday, October 25, 2024\n\nHeadline of the day here\n\nBody text.")
+    result = clean(
+        "66.5 F\nLos Angeles\nFriday, October 25, 2024\n\nHeadline of the day here\n\nBody text."
+    )
     assert result.paragraphs == ["Body text."]
     assert result.published == date(2024, 10, 25)
 

@@ -129,7 +129,9 @@ def test_concurrent_reload_is_told_one_is_running(tiny_kb_dir: Path, monkeypatch
     assert "already running" in second.summary()
 
 
-def test_questions_in_flight_finish_on_the_snapshot_they_started_with(tiny_kb_dir: Path, add_article):
+def test_questions_in_flight_finish_on_the_snapshot_they_started_with(
+    tiny_kb_dir: Path, add_article
+):
     kb = KnowledgeBase(tiny_kb_dir)
     before = kb.snapshot
     add_article("bridge", "The old bridge reopened after repairs on Friday.")

@@ -33,7 +33,9 @@ def test_passages_quote_the_article_text_exactly_by_offsets():
 
 
 def test_passages_hold_at_most_five_sentences_and_about_120_words():
-    art = article(" ".join(f"Sentence {i} has a handful of ordinary words in it." for i in range(40)))
+    art = article(
+        " ".join(f"Sentence {i} has a handful of ordinary words in it." for i in range(40))
+    )
     passages = chunk_article(art)
     assert all(len(p.sentences) <= 5 for p in passages)
     assert all(len(p.text.split()) <= MAX_WORDS for p in passages)
@@ -41,7 +43,9 @@ def test_passages_hold_at_most_five_sentences_and_about_120_words():
 
 
 def test_captions_are_passages_of_their_own_and_marked():
-    art = article("Body one here. Body two here.\n\nLeaders at the summit. (©TASS via AP)\n\nBody three.")
+    art = article(
+        "Body one here. Body two here.\n\nLeaders at the summit. (©TASS via AP)\n\nBody three."
+    )
     passages = chunk_article(art)
     captions = [p for p in passages if p.caption]
     assert [p.text for p in captions] == ["Leaders at the summit. (©TASS via AP)"]
