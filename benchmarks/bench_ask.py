@@ -19,7 +19,7 @@ from pathlib import Path
 from rank_bm25 import BM25Okapi
 
 from bot.knowledge_base import KnowledgeBase
-from bot.tokens import query_terms, terms
+from bot.tokens import document_terms, parse_query
 
 QUESTIONS = [
     "What did Putin say about North Korean troops?",
@@ -68,20 +68,24 @@ def main() -> None:
 
     kb = KnowledgeBase(args.kb)
     snapshot = kb.snapshot
-    reference = BM25Okapi([terms(p.text) for p in snapshot.passages])
-    query_tokens = [sum(query_terms(q, snapshot.aliases), []) for q in QUESTIONS]
+    reference = BM25Okapi([document_terms(p.text, snapshot.aliases) for p in snapshot.passages])
+    query_tokens = [parse_query(q, snapshot.aliases).all_terms for q in QUESTIONS]
 
     ours = time_calls(kb.ask, QUESTIONS, args.rounds)
     baseline = time_calls(reference.get_scores, query_tokens, args.rounds)
     starts = cold_start(args.kb, args.cold_runs)
 
     print(f"{len(snapshot.articles)} articles, {len(snapshot.passages)} passages")
-    print(f"ask() in process:          p50 {statistics.median(ours):.3f} ms, p90 {percentile(ours, 0.9):.3f} ms")
+    print(
+        f"ask() in process:          p50 {statistics.median(ours):.3f} ms, p90 {percentile(ours, 0.9):.3f} ms"
+    )
     print(
         f"rank-bm25 get_scores only: p50 {statistics.median(baseline):.3f} ms "
         f"(ask/baseline = {statistics.median(ours) / statistics.median(baseline):.2f}x)"
     )
-    print(f"cold start `python -m bot ask`: median {statistics.median(starts):.2f} s over {len(starts)} runs")
+    print(
+        f"cold start `python -m bot ask`: median {statistics.median(starts):.2f} s over {len(starts)} runs"
+    )
 
 
 if __name__ == "__main__":

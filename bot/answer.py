@@ -13,14 +13,12 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.articles import Article
 from bot.passages import Passage
-from bot.tokens import query_terms, terms
+from bot.tokens import Query, document_terms, parse_query
 
 if TYPE_CHECKING:
     from bot.knowledge_base import Snapshot
 
 MAX_QUESTION_CHARS = 1_000
-ALIAS_WEIGHT = 0.5
-"""Terms added by alias expansion count half as much as the question's own terms."""
 RELEVANCE_THRESHOLD = 0.5
 """Declines when the best passage answers less than this share of the question
 (see ``relevance``). Calibrated once on ``eval/questions.yml``; see the README."""
@@ -115,11 +113,9 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
             version=snapshot.version,
             notice=str(error),
         )
-    own, added = query_terms(question, snapshot.aliases)
-    query = own + added
-    weights = [1.0] * len(own) + [ALIAS_WEIGHT] * len(added)
-    ranked = snapshot.index.top(query, CANDIDATES, weights)
-    if not ranked or relevance(snapshot, own, ranked[0][1]) < RELEVANCE_THRESHOLD:
+    query = parse_query(question, snapshot.aliases)
+    ranked = snapshot.index.top(query.all_terms, CANDIDATES)
+    if not ranked or relevance(snapshot, query, ranked[0][1]) < RELEVANCE_THRESHOLD:
         return Answer(
             question=question,
             answered=False,
@@ -128,21 +124,20 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
             notice=NO_ANSWER,
         )
     chosen = diversify(ranked, snapshot.passages, max(1, k))
-    quotes = [
-        _quote(snapshot, snapshot.passages[pid], score, query, weights) for pid, score in chosen
-    ]
+    quotes = [_quote(snapshot, snapshot.passages[pid], score, query) for pid, score in chosen]
     return Answer(question=question, answered=True, passages=quotes, version=snapshot.version)
 
 
-def relevance(snapshot: Snapshot, own_terms: Sequence[str], best_score: float) -> float:
+def relevance(snapshot: Snapshot, query: Query, best_score: float) -> float:
     """How much of the question the best passage answers, about 0 (nothing) to 1 (all of it).
 
     A BM25 term with tf=1 in a passage of average length scores its IDF, so the best score
     over the summed IDF of the question's own terms is a soft share of the question found.
     Unknown words count at the IDF of a word in no passage: they are what makes a question
-    off-topic ("capital of Australia").
+    off-topic ("capital of Australia"). A name with aliases counts once, by its concept term.
     """
-    total = sum(snapshot.index.weight_of(term) for term in dict.fromkeys(own_terms))
+    parts = dict.fromkeys(query.plain_terms + query.concepts)
+    total = sum(snapshot.index.weight_of(term) for term in parts)
     return best_score / total if total > 0 else 0.0
 
 
@@ -167,30 +162,23 @@ def diversify(
     return chosen
 
 
-def _quote(
-    snapshot: Snapshot, passage: Passage, score: float, query: list[str], weights: list[float]
-) -> Quote:
+def _quote(snapshot: Snapshot, passage: Passage, score: float, query: Query) -> Quote:
     return Quote(
         passage=passage,
         article=snapshot.articles[passage.article_id],
         score=score,
-        highlight=best_sentence(snapshot, passage, query, weights),
+        highlight=best_sentence(snapshot, passage, query),
     )
 
 
-def best_sentence(
-    snapshot: Snapshot, passage: Passage, query: list[str], weights: list[float]
-) -> tuple[int, int]:
-    """The sentence sharing the most query weight (IDF-weighted, each term once); first on ties."""
-    weight_of = {}
-    for term, weight in zip(query, weights, strict=True):
-        weight_of[term] = max(weight_of.get(term, 0.0), weight * snapshot.index.term_idf(term))
+def best_sentence(snapshot: Snapshot, passage: Passage, query: Query) -> tuple[int, int]:
+    """The sentence sharing the most IDF weight with the question (each term once); first on ties."""
+    wanted = set(query.all_terms)
     best, best_value = passage.sentences[0], -1.0
     for sentence in passage.sentences:
-        sentence_terms = set(
-            terms(passage.text[sentence.start - passage.start : sentence.end - passage.start])
-        )
-        value = sum(weight_of.get(term, 0.0) for term in sentence_terms)
+        text = passage.text[sentence.start - passage.start : sentence.end - passage.start]
+        shared = wanted.intersection(document_terms(text, snapshot.aliases))
+        value = sum(snapshot.index.term_idf(term) for term in shared)
         if value > best_value:
             best, best_value = sentence, value
     return best.start - passage.start, best.end - passage.start

@@ -16,15 +16,15 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from bot.answer import ALIAS_WEIGHT, Answer, answer_question
+from bot.answer import Answer, answer_question
 from bot.articles import ARTICLE_SUFFIXES, Article, ArticleError, Problem, read_article
 from bot.index import BM25Index
 from bot.passages import Passage, chunk_article
-from bot.tokens import Aliases, query_terms, terms
+from bot.tokens import Aliases, document_terms, parse_query
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "1"
+INDEX_FORMAT = "2"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -54,9 +54,8 @@ class Snapshot:
 
     def search(self, query: str, k: int) -> list[tuple[Passage, float]]:
         """Plain BM25 retrieval with alias expansion, for features other than ``ask``."""
-        own, added = query_terms(query, self.aliases)
-        weights = [1.0] * len(own) + [ALIAS_WEIGHT] * len(added)
-        return [(self.passages[pid], s) for pid, s in self.index.top(own + added, k, weights)]
+        terms = parse_query(query, self.aliases).all_terms
+        return [(self.passages[pid], score) for pid, score in self.index.top(terms, k)]
 
 
 class ReloadReport(BaseModel):
@@ -133,7 +132,7 @@ def load_snapshot(directory: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYT
     passages: list[Passage] = []
     for article in articles.values():
         passages.extend(chunk_article(article, first_id=len(passages)))
-    index = BM25Index.build([terms(passage.text) for passage in passages])
+    index = BM25Index.build([document_terms(passage.text, aliases) for passage in passages])
     return Snapshot(
         version=_version(files),
         articles=articles,

@@ -14,7 +14,161 @@ import yaml
 
 # The English stopword list of NLTK's corpus, which most BM25 setups use.
 STOPWORDS = frozenset(
-    ["i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "what", "which", "who", "whom", "this", "that", "these", "those", "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing", "a", "an", "the", "and", "but", "if", "or", "because", "as", "until", "while", "of", "at", "by", "for", "with", "about", "against", "between", "into", "through", "during", "before", "after", "above", "below", "to", "from", "up", "down", "in", "out", "on", "off", "over", "under", "again", "further", "then", "once", "here", "there", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not", "only", "own", "same", "so", "than", "too", "very", "s", "t", "can", "will", "just", "don", "should", "now", "d", "ll", "m", "o", "re", "ve", "y", "ain", "aren", "couldn", "isn", "ma", "mightn", "mustn", "needn", "shan", "shouldn", "wasn", "weren", "won", "wouldn", "doesn", "hadn", "hasn", "haven", "didn"]
+    [
+        "i",
+        "me",
+        "my",
+        "myself",
+        "we",
+        "our",
+        "ours",
+        "ourselves",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "it",
+        "its",
+        "itself",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "this",
+        "that",
+        "these",
+        "those",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "a",
+        "an",
+        "the",
+        "and",
+        "but",
+        "if",
+        "or",
+        "because",
+        "as",
+        "until",
+        "while",
+        "of",
+        "at",
+        "by",
+        "for",
+        "with",
+        "about",
+        "against",
+        "between",
+        "into",
+        "through",
+        "during",
+        "before",
+        "after",
+        "above",
+        "below",
+        "to",
+        "from",
+        "up",
+        "down",
+        "in",
+        "out",
+        "on",
+        "off",
+        "over",
+        "under",
+        "again",
+        "further",
+        "then",
+        "once",
+        "here",
+        "there",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "both",
+        "each",
+        "few",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "no",
+        "nor",
+        "not",
+        "only",
+        "own",
+        "same",
+        "so",
+        "than",
+        "too",
+        "very",
+        "s",
+        "t",
+        "can",
+        "will",
+        "just",
+        "don",
+        "should",
+        "now",
+        "d",
+        "ll",
+        "m",
+        "o",
+        "re",
+        "ve",
+        "y",
+        "ain",
+        "aren",
+        "couldn",
+        "isn",
+        "ma",
+        "mightn",
+        "mustn",
+        "needn",
+        "shan",
+        "shouldn",
+        "wasn",
+        "weren",
+        "won",
+        "wouldn",
+        "doesn",
+        "hadn",
+        "hasn",
+        "haven",
+        "didn",
+    ]
 )
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -63,18 +217,25 @@ def terms(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Aliases:
-    """Groups of names that mean the same thing, for expanding questions."""
+    """Names that mean the same thing ("DPRK", "Pyongyang", "North Korea").
 
-    groups: tuple[tuple[tuple[str, ...], ...], ...] = field(default=())
+    Every name of a group, found as a phrase in a passage or a question, adds the group's
+    concept term (``~north korea``) to its terms, so that a question naming one variant
+    matches passages naming another, without spraying the words of every variant around.
+    """
+
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Each variant as a tuple of words, mapped to its group's concept term."""
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Sequence[str] | None]) -> Aliases:
-        groups = []
+        phrases: dict[tuple[str, ...], str] = {}
         for name, variants in mapping.items():
-            phrases = [str(name), *(str(variant) for variant in variants or ())]
-            group = {tuple(words(phrase)) for phrase in phrases} - {()}
-            groups.append(tuple(sorted(group)))
-        return cls(tuple(groups))
+            concept = "~" + " ".join(words(str(name)))
+            for phrase in [str(name), *(str(variant) for variant in variants or ())]:
+                if key := tuple(words(phrase)):
+                    phrases.setdefault(key, concept)
+        return cls(phrases)
 
     @classmethod
     def load(cls, path: Path) -> Aliases:
@@ -86,28 +247,53 @@ class Aliases:
             raise ValueError("expected a mapping of names to lists of variants")
         return cls.from_mapping(data)
 
-    def expand(self, question_words: Sequence[str]) -> list[str]:
-        """Words of the variants of every alias group the question mentions, not already in it."""
-        present = set(question_words)
-        extra: list[str] = []
-        for group in self.groups:
-            if any(_contains(question_words, phrase) for phrase in group):
-                for phrase in group:
-                    extra.extend(w for w in phrase if w not in present and w not in extra)
-        return extra
+    def find(self, word_list: Sequence[str]) -> list[tuple[str, int, int]]:
+        """Concepts named in ``word_list``: (concept term, first word, end word), longest first."""
+        found = []
+        longest = max((len(phrase) for phrase in self.phrases), default=0)
+        i = 0
+        while i < len(word_list):
+            for size in range(min(longest, len(word_list) - i), 0, -1):
+                concept = self.phrases.get(tuple(word_list[i : i + size]))
+                if concept:
+                    found.append((concept, i, i + size))
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
 
 
-def _contains(haystack: Sequence[str], phrase: Sequence[str]) -> bool:
-    n = len(phrase)
-    return any(tuple(haystack[i : i + n]) == tuple(phrase) for i in range(len(haystack) - n + 1))
+@dataclass(frozen=True)
+class Query:
+    """A question as index terms, and the terms that measure how much of it is answered."""
+
+    terms: list[str]
+    concepts: list[str]
+    plain_terms: list[str]
+    """The question's own terms outside any alias phrase."""
+
+    @property
+    def all_terms(self) -> list[str]:
+        return self.terms + [c for c in self.concepts if c not in self.terms]
 
 
-def query_terms(question: str, aliases: Aliases) -> tuple[list[str], list[str]]:
-    """The question's own terms and the distinct terms that alias expansion adds."""
+def document_terms(text: str, aliases: Aliases) -> list[str]:
+    """A passage's index terms: its own terms plus one concept term per alias it names."""
+    marked = _marked_words(text)
+    concepts = [concept for concept, _, _ in aliases.find([word for word, _ in marked])]
+    return _to_terms(marked) + concepts
+
+
+def parse_query(question: str, aliases: Aliases) -> Query:
     marked = _marked_words(question)
-    own = _to_terms(marked)
-    added = _to_terms((word, False) for word in aliases.expand([word for word, _ in marked]))
-    return own, [term for term in dict.fromkeys(added) if term not in own]
+    found = aliases.find([word for word, _ in marked])
+    inside = {i for _, start, end in found for i in range(start, end)}
+    return Query(
+        terms=_to_terms(marked),
+        concepts=list(dict.fromkeys(concept for concept, _, _ in found)),
+        plain_terms=_to_terms(m for i, m in enumerate(marked) if i not in inside),
+    )
 
 
 def _to_terms(marked: Iterable[tuple[str, bool]]) -> list[str]:

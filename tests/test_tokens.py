@@ -1,4 +1,4 @@
-from bot.tokens import Aliases, query_terms, terms
+from bot.tokens import Aliases, document_terms, parse_query, terms
 
 
 def test_case_and_unicode_are_folded():
@@ -23,14 +23,22 @@ def test_dotted_acronyms_are_kept_even_when_they_spell_a_stopword():
     assert terms("the U.N. Charter") == terms("the UN Charter")
 
 
-def test_alias_expansion_adds_the_other_names_of_a_mentioned_thing():
+def test_an_alias_in_a_question_and_another_in_a_passage_share_a_concept_term():
     aliases = Aliases.from_mapping({"North Korea": ["DPRK", "Pyongyang"]})
-    own, added = query_terms("What did the DPRK do?", aliases)
-    assert own == ["dprk"]
-    assert set(added) == {"north", "korea", "pyongyang"}
+    query = parse_query("What did the DPRK do?", aliases)
+    assert query.concepts == ["~north korea"]
+    assert "~north korea" in document_terms("Troops from Pyongyang arrived.", aliases)
+    assert "~north korea" not in document_terms("Troops from Seoul arrived.", aliases)
 
 
-def test_alias_expansion_matches_multi_word_names_only_as_phrases():
+def test_alias_phrases_match_whole_phrases_only():
     aliases = Aliases.from_mapping({"United Nations": ["UN"]})
-    assert query_terms("nations of the world", aliases)[1] == []
-    assert "un" in query_terms("the United Nations said", aliases)[1]
+    assert parse_query("nations of the world", aliases).concepts == []
+    assert parse_query("the United Nations said", aliases).concepts == ["~united nations"]
+
+
+def test_words_inside_an_alias_phrase_are_measured_by_the_concept():
+    aliases = Aliases.from_mapping({"North Korea": ["DPRK"]})
+    query = parse_query("North Korea troops", aliases)
+    assert query.plain_terms == ["troop"]
+    assert query.terms == ["north", "korea", "troop"]
