@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from bot.knowledge_base import Snapshot
 
 MAX_QUESTION_CHARS = 1_000
-RELEVANCE_THRESHOLD = 0.5
+RELEVANCE_THRESHOLD = 0.25
 """Declines when the best passage answers less than this share of the question
 (see ``relevance``). Calibrated once on ``eval/questions.yml``; see the README."""
 PASSAGE_FLOOR = 0.45

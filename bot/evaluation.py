@@ -40,6 +40,11 @@ class EvalSet(BaseModel):
     answerable: list[EvalQuestion]
     unanswerable: list[dict[str, str]]
 
+    def only(self, kind: str) -> EvalSet:
+        """The answerable questions of one kind, with all the out-of-scope ones."""
+        answerable = [q for q in self.answerable if q.kind == kind]
+        return EvalSet(answerable=answerable, unanswerable=self.unanswerable)
+
     @classmethod
     def load(cls, path: Path) -> EvalSet:
         return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
@@ -123,13 +128,20 @@ def run(kb: KnowledgeBase, questions: Path, *, as_json: bool = False) -> int:
     eval_set = EvalSet.load(questions)
     ours = score(eval_set, bot_ranker(kb))
     baseline = score(eval_set, baseline_ranker(kb.snapshot))
+    by_kind = {
+        kind: score(eval_set.only(kind), bot_ranker(kb))
+        for kind in sorted({q.kind for q in eval_set.answerable})
+    }
     if as_json:
-        print(json.dumps({"bot": asdict(ours), "baseline": asdict(baseline)}, indent=2))
+        report = {"bot": asdict(ours), "baseline": asdict(baseline)}
+        report["bot_by_kind"] = {kind: asdict(scores) for kind, scores in by_kind.items()}
+        print(json.dumps(report, indent=2))
         return 0
     print(
         f"{ours.questions} answerable and {ours.out_of_scope} out-of-scope questions ({questions})"
     )
-    print(f"{'metric':28} {'bot':>7} {'baseline':>9}")
+    kinds = "".join(f" {kind:>11}" for kind in by_kind)
+    print(f"{'metric':28} {'bot':>7} {'baseline':>9}{kinds}")
     rows = [
         ("hit@1", "hit_at_1"),
         ("hit@3", "hit_at_3"),
@@ -138,5 +150,6 @@ def run(kb: KnowledgeBase, questions: Path, *, as_json: bool = False) -> int:
         ("answerable wrongly declined", "declined_answerable"),
     ]
     for label, name in rows:
-        print(f"{label:28} {getattr(ours, name):7.3f} {getattr(baseline, name):9.3f}")
+        per_kind = "".join(f" {getattr(scores, name):11.3f}" for scores in by_kind.values())
+        print(f"{label:28} {getattr(ours, name):7.3f} {getattr(baseline, name):9.3f}{per_kind}")
     return 0
