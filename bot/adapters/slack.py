@@ -1,0 +1,339 @@
+"""The Slack surface on slack-bolt: slash commands, mentions and direct messages.
+
+A thin translator: a Slack payload becomes a core call (``kb.ask``, ``kb.reload``, the timeline),
+and the core's result becomes Block Kit (``slack_blocks``). Every listener acknowledges first and
+works afterwards, so Slack's three-second deadline holds however slow the work is; slash commands
+answer through their ``response_url``, which works in any channel, invited or not.
+
+``python -m bot slack`` runs Socket Mode when ``SLACK_APP_TOKEN`` is set, else (or with ``--http``)
+serves ``POST /slack/events`` with request signatures checked against ``SLACK_SIGNING_SECRET``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from pydantic import SecretStr
+from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.adapters.slack_blocks import (
+    SHARE_ACTION_ID,
+    SlackMessage,
+    answer_message,
+    notice_message,
+    plain_text,
+    reload_message,
+    sources_message,
+)
+from bot.adapters.slack_guards import Moderators, SeenEvents
+from bot.config import Settings
+from bot.cooldown import Cooldown
+from bot.knowledge_base import KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+APOLOGY = "Sorry, something went wrong while answering. The error is logged; please try again."
+REFUSAL = "Only moderators can reload the articles (ask a workspace admin)."
+PRIVATE_WORD = "private"
+WORKING_REACTION = "eyes"
+LISTENER_THREADS = 16
+"""Listeners ack from this pool; enough that slow work never keeps an ack past three seconds."""
+
+
+class SlackBot:
+    """The listeners, holding the knowledge base and the state one app needs (no globals)."""
+
+    def __init__(self, kb: KnowledgeBase, settings: Settings) -> None:
+        self.kb = kb
+        self.cooldown = Cooldown(settings.cooldown_seconds)
+        self.moderators = Moderators(settings.slack_moderator_ids)
+        self.seen_events = SeenEvents()
+
+    def register(self, app: App) -> None:
+        app.middleware(self.drop_redelivered_events)
+        app.command("/ask")(self.ask_command)
+        app.command("/timeline")(self.timeline_command)
+        app.command("/sources")(self.sources_command)
+        app.command("/reload")(self.reload_command)
+        app.action(SHARE_ACTION_ID)(self.share_action)
+        app.event("app_mention")(self.mention_event)
+        app.event("message")(self.message_event)
+        app.error(self.unhandled_error)
+
+    # -- middleware ------------------------------------------------------------------------------
+
+    def drop_redelivered_events(
+        self, body: dict[str, Any], request: Any, next_: Callable[[], None]
+    ) -> BoltResponse | None:
+        """Acknowledge an event seen before without running a listener again.
+
+        Runs after Bolt's signature check, so forged requests never fill the memory.
+        """
+        event_id = body.get("event_id")
+        if isinstance(event_id, str) and not self.seen_events.first_time(event_id):
+            retry = (request.headers.get("x-slack-retry-num") or ["?"])[0]
+            log.info("ignoring re-delivered event %s (retry %s)", event_id, retry)
+            return BoltResponse(status=200, body="")
+        next_()
+        return None
+
+    # -- slash commands --------------------------------------------------------------------------
+
+    def ask_command(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+        """``/ask [private] question``: quoted passages, in the channel or only to the asker."""
+        if self._cooling_down(ack, command):
+            return
+        ack()
+        private, question = _split_private(command.get("text") or "")
+        with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
+            answer = self.kb.ask(question)
+            message = answer_message(answer, shareable=private and answer.answered)
+            _respond(respond, message, private=private or not answer.answered)
+
+    def timeline_command(
+        self, ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient
+    ) -> None:
+        """``/timeline [topic]``: the dated events as compact lines, then their picture."""
+        if self._cooling_down(ack, command):
+            return
+        ack()
+        topic = (command.get("text") or "").strip() or None
+        with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
+            from bot.adapters.slack_timeline import post_timeline
+
+            post_timeline(self.kb, topic, command["channel_id"], respond, client)
+
+    def sources_command(self, ack: Ack, respond: Respond) -> None:
+        """``/sources``: the articles the bot quotes, only to the asker."""
+        ack()
+        with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
+            _respond(respond, sources_message(self.kb.articles, self.kb.version), private=True)
+
+    def reload_command(
+        self, ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient
+    ) -> None:
+        """``/reload`` (moderators): re-read the articles; the report goes to the moderator."""
+        ack()
+        user_id, user_name = command["user_id"], command.get("user_name", "?")
+        with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
+            if not self.moderators.allows(user_id, client):
+                log.info("refused /reload from %s (%s)", user_id, user_name)
+                _respond(respond, notice_message(REFUSAL), private=True)
+                return
+            log.info("reload requested by %s (%s)", user_id, user_name)
+            report = self.kb.reload()
+            log.info("reload by %s (%s): %s", user_id, user_name, report.summary())
+            _respond(respond, reload_message(report), private=True)
+
+    def share_action(self, ack: Ack, body: dict[str, Any], action: dict, respond: Respond) -> None:
+        """The "Share with channel" button of a private answer: post it for everyone."""
+        ack()
+        with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
+            answer = self.kb.ask(action.get("value") or "")
+            message = answer_message(answer, shared_by=body["user"]["id"])
+            respond(response_type="in_channel", replace_original=False, **message.kwargs())
+            respond(delete_original=True)
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def mention_event(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        """A mention in a channel: answered in the mention's thread."""
+        if _from_a_bot_or_edited(event):
+            return
+        self._answer_message(event, client, context, event.get("thread_ts") or event["ts"])
+
+    def message_event(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        """A direct message: answered in the DM (in its thread when it was written in one)."""
+        if event.get("channel_type") != "im" or _from_a_bot_or_edited(event):
+            return
+        self._answer_message(event, client, context, event.get("thread_ts"))
+
+    def _answer_message(
+        self,
+        event: dict[str, Any],
+        client: WebClient,
+        context: BoltContext,
+        thread_ts: str | None,
+    ) -> None:
+        channel, user = event["channel"], event.get("user", "")
+        wait = self.cooldown.check(f"{context.team_id}:{user}")
+        if wait:
+            _whisper(client, channel, user, thread_ts, cooldown_text(wait))
+            return
+        question = plain_text(event.get("text") or "", context.bot_user_id)
+        with (
+            _reaction(client, channel, event["ts"]),
+            _apologising(lambda text: _whisper(client, channel, user, thread_ts, text)),
+        ):
+            message = answer_message(self.kb.ask(question))
+            client.chat_postMessage(
+                channel=channel,
+                thread_ts=thread_ts,
+                unfurl_links=False,
+                unfurl_media=False,
+                **message.kwargs(),
+            )
+
+    # -- shared ----------------------------------------------------------------------------------
+
+    def _cooling_down(self, ack: Ack, command: dict[str, Any]) -> bool:
+        """Ack with a friendly ephemeral note when the user asked too recently."""
+        wait = self.cooldown.check(f"{command.get('team_id')}:{command['user_id']}")
+        if wait:
+            ack(text=cooldown_text(wait))
+        return bool(wait)
+
+    def unhandled_error(self, error: Exception, body: dict[str, Any]) -> None:
+        log.error("unhandled error for a %s request", body.get("type", "command"), exc_info=error)
+
+
+def _split_private(text: str) -> tuple[bool, str]:
+    first, _, rest = text.strip().partition(" ")
+    if first.lower() == PRIVATE_WORD:
+        return True, rest.strip()
+    return False, text.strip()
+
+
+def _from_a_bot_or_edited(event: dict[str, Any]) -> bool:
+    """Subtypes are edits, deletions, joins and bot posts; bots are never answered (no loops)."""
+    return bool(event.get("subtype") or event.get("bot_id") or event.get("bot_profile"))
+
+
+def cooldown_text(wait: float) -> str:
+    return f"One question at a time, please: try again in {max(1, round(wait))} s."
+
+
+def _respond(respond: Respond, message: SlackMessage, *, private: bool) -> None:
+    response = respond(
+        response_type="ephemeral" if private else "in_channel",
+        unfurl_links=False,
+        unfurl_media=False,
+        **message.kwargs(),
+    )
+    if response.status_code != 200:
+        log.warning("response_url refused the reply: %s %s", response.status_code, response.body)
+
+
+def _whisper(client: WebClient, channel: str, user: str, thread_ts: str | None, text: str) -> None:
+    """An ephemeral note to ``user`` in ``channel`` (or its thread)."""
+    client.chat_postEphemeral(
+        channel=channel, user=user, thread_ts=thread_ts, **notice_message(text).kwargs()
+    )
+
+
+@contextmanager
+def _apologising(apologise: Callable[[str], None]) -> Iterator[None]:
+    """Any error: traceback to the log, a short apology to the user, and the bot carries on."""
+    try:
+        yield
+    except Exception:
+        log.exception("a Slack handler failed")
+        try:
+            apologise(APOLOGY)
+        except Exception:
+            log.exception("could not even apologise")
+
+
+@contextmanager
+def _reaction(client: WebClient, channel: str, ts: str) -> Iterator[None]:
+    """:eyes: on the message while the bot works on it; missing scopes only cost the reaction."""
+    added = _react(client.reactions_add, channel, ts)
+    try:
+        yield
+    finally:
+        if added:
+            _react(client.reactions_remove, channel, ts)
+
+
+def _react(method: Callable[..., Any], channel: str, ts: str) -> bool:
+    try:
+        method(channel=channel, timestamp=ts, name=WORKING_REACTION)
+    except SlackApiError as error:
+        log.debug("reaction failed: %s", error.response.get("error"))
+        return False
+    return True
+
+
+# -- app and servers ----------------------------------------------------------------------------
+
+
+def _secret(value: SecretStr | None) -> str | None:
+    return value.get_secret_value() if value is not None else None
+
+
+def create_app(kb: KnowledgeBase, settings: Settings, client: WebClient | None = None) -> App:
+    """A Bolt app answering from ``kb``; tests pass ``WebClient(base_url=fake)``."""
+    if client is None:
+        token = _secret(settings.slack_bot_token)
+        if not token:
+            raise SystemExit(
+                "error: SLACK_BOT_TOKEN is not set (the xoxb-... Bot User OAuth Token)"
+            )
+        client = WebClient(token=token)
+    app = App(
+        client=client,
+        signing_secret=_secret(settings.slack_signing_secret) or "",
+        name="newsdesk",
+        process_before_response=False,
+        listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="slack"),
+    )
+    SlackBot(kb, settings).register(app)
+    return app
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _LoggingRequestHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("http: " + format, *args)
+
+
+def http_server(app: App, host: str = "0.0.0.0", port: int = 3000) -> WSGIServer:
+    """A threaded HTTP server for ``POST /slack/events`` (Bolt's WSGI adapter); ``port=0`` picks one.
+
+    Bolt checks every request's signature; commands, events and interactivity share the path.
+    """
+    return make_server(
+        host,
+        port,
+        SlackRequestHandler(app, path="/slack/events"),
+        server_class=_ThreadingWSGIServer,
+        handler_class=_LoggingRequestHandler,
+    )
+
+
+def run(kb: KnowledgeBase, settings: Settings, http: bool = False, port: int = 3000) -> None:
+    """Run until interrupted: Socket Mode with an app token, else HTTP on ``port``."""
+    app_token = _secret(settings.slack_app_token)
+    socket_mode = bool(app_token) and not http
+    if not socket_mode and not _secret(settings.slack_signing_secret):
+        raise SystemExit(
+            "error: SLACK_SIGNING_SECRET is not set; HTTP mode needs it (or set SLACK_APP_TOKEN "
+            "for Socket Mode)"
+        )
+    app = create_app(kb, settings)
+    if socket_mode:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        log.info("Slack: Socket Mode, %d articles (version %s)", len(kb.articles), kb.version)
+        SocketModeHandler(app, app_token).start()
+        return
+    server = http_server(app, port=port)
+    log.info("Slack: HTTP on port %d, POST /slack/events, %d articles", port, len(kb.articles))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        log.info("Slack: stopped")
+    finally:
+        server.server_close()

@@ -1,0 +1,260 @@
+"""The core's answers as Slack messages: Block Kit inside Slack's limits, with nothing that pings.
+
+Everything that comes from a user or an article goes through ``escape`` before it reaches a
+``mrkdwn`` field or the ``text`` fallback, so "<!channel>" in a question is shown, not executed.
+The wording and order come from ``bot.render``; this module only adds Slack's markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.answer import Answer
+from bot.articles import Article
+from bot.knowledge_base import ReloadReport
+from bot.render import NO_ANSWER, QuoteView, answer_text, attribution, quote_views, truncate
+
+SECTION_LIMIT = 3000
+"""Characters in a section's text object."""
+CONTEXT_LIMIT = 3000
+"""Characters in one context element."""
+MAX_BLOCKS = 50
+"""Blocks in one message."""
+FALLBACK_LIMIT = 3000
+"""The plain ``text`` that notifications and screen readers show; Slack cuts at 40,000, we stay short."""
+QUESTION_LIMIT = 300
+BUTTON_VALUE_LIMIT = 2000
+SHARE_ACTION_ID = "share_answer"
+
+HIGHLIGHT = ("\ue000", "\ue001")
+"""Private-use characters marking the highlighted sentence until ``quoted_mrkdwn`` makes it bold."""
+_OPEN, _CLOSE = HIGHLIGHT
+_SLACK_MARKUP = re.compile(r"<([^<>]*)>")
+
+
+@dataclass(frozen=True)
+class SlackMessage:
+    """A message body for chat.postMessage or a response URL: fallback ``text`` plus ``blocks``."""
+
+    text: str
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+
+    def kwargs(self) -> dict[str, Any]:
+        return {"text": self.text, "blocks": self.blocks}
+
+
+# -- text ------------------------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """Slack's three control characters as entities, so nothing becomes a mention or a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def plain_text(slack_text: str, bot_user_id: str | None = None) -> str:
+    """The words a user typed, from Slack's message markup.
+
+    Mentions of the bot are dropped; other mentions, channels and links become their labels
+    (``<@U1|ann>`` -> ``@ann``, ``<!here>`` -> ``@here``, ``<https://x|x>`` -> ``x``) and the
+    entities Slack encodes are decoded. The result is plain text, to be escaped again on output.
+    """
+
+    def label(match: re.Match[str]) -> str:
+        target, _, name = match.group(1).partition("|")
+        if target.startswith("@"):
+            return "" if target[1:] == bot_user_id else "@" + (name or target[1:])
+        if target.startswith("#"):
+            return "#" + (name or target[1:])
+        if target.startswith("!"):
+            return name or "@" + target[1:].split("^")[0]
+        return name or target
+
+    text = _SLACK_MARKUP.sub(label, slack_text)
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return " ".join(text.split())
+
+
+def link(url: str | None, label: str) -> str:
+    """``<url|label>`` for a web link, the escaped label alone for anything else."""
+    if not url or not url.lower().startswith(("https://", "http://")):
+        return escape(label)
+    safe_url = escape(url).replace("|", "%7C")
+    return f"<{safe_url}|{escape(label)}>"
+
+
+def quoted_mrkdwn(marked: str) -> str:
+    """A passage as a Slack block quote, its highlighted sentence in bold on every line it spans.
+
+    ``marked`` carries the ``HIGHLIGHT`` markers. Slack bold must hug its text and
+    cannot cross a line break, so spaces move outside the stars and bold closes at each line end.
+    """
+    lines, bold = [], False
+    for raw in marked.split("\n"):
+        pieces, line = re.split(f"([{_OPEN}{_CLOSE}])", escape(raw)), []
+        if bold:
+            line.append(_OPEN)
+        for piece in pieces:
+            if piece in (_OPEN, _CLOSE):
+                bold = piece == _OPEN
+            line.append(piece)
+        if bold:
+            line.append(_CLOSE)
+        lines.append("> " + _stars("".join(line)))
+    return "\n".join(lines)
+
+
+def _stars(line: str) -> str:
+    def bolden(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        stripped = inner.strip()
+        if not stripped:
+            return inner
+        lead = inner[: len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()) :]
+        return f"{lead}*{stripped}*{trail}"
+
+    line = re.sub(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}", bolden, line)
+    return line.replace(_OPEN, "").replace(_CLOSE, "")
+
+
+def fit(text: str, limit: int, render: Any = escape) -> str:
+    """``render(truncate(text, n))`` with the largest ``n`` whose result fits ``limit``.
+
+    Escaping lengthens text (``&`` -> ``&amp;``), so the cut is made on the raw text, then checked.
+    """
+    budget = limit
+    while True:
+        rendered = render(truncate(text, budget))
+        if len(rendered) <= limit or budget <= 1:
+            return rendered[:limit]
+        budget -= max(1, len(rendered) - limit)
+
+
+# -- blocks ----------------------------------------------------------------------------------------
+
+
+def section(mrkdwn: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": mrkdwn}}
+
+
+def context(*mrkdwn: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": t} for t in mrkdwn]}
+
+
+def sections(lines: Iterable[str], limit: int = SECTION_LIMIT) -> Iterator[dict[str, Any]]:
+    """Escaped ``lines`` packed into as few sections as fit ``limit`` characters each."""
+    chunk: list[str] = []
+    size = 0
+    for line in lines:
+        piece = fit(line, limit)
+        if chunk and size + 1 + len(piece) > limit:
+            if "".join(chunk).strip():
+                yield section("\n".join(chunk))
+            chunk, size = [], 0
+        chunk.append(piece)
+        size += len(piece) + (1 if size else 0)
+    if "".join(chunk).strip():
+        yield section("\n".join(chunk))
+
+
+def notice_message(text: str) -> SlackMessage:
+    """A short reply (refusal, apology, cooldown, decline): one section, same text as fallback."""
+    blocks = list(sections(text.split("\n")))[:MAX_BLOCKS]
+    return SlackMessage(text=fit(text, FALLBACK_LIMIT), blocks=blocks)
+
+
+def share_button(question: str) -> dict[str, Any]:
+    return {
+        "type": "actions",
+        "elements": [
+            {
+                "type": "button",
+                "action_id": SHARE_ACTION_ID,
+                "text": {"type": "plain_text", "text": "Share with channel"},
+                "value": question[:BUTTON_VALUE_LIMIT],
+            }
+        ],
+    }
+
+
+def answer_message(
+    answer: Answer, *, shareable: bool = False, shared_by: str | None = None
+) -> SlackMessage:
+    """An answer: the question, then per passage a quote section and an attribution context.
+
+    ``shareable`` adds the "Share with channel" button (for private answers); ``shared_by`` is the
+    user id of whoever shared it, shown (it is a Slack id, never user text) under the question.
+    """
+    if not answer.answered:
+        return notice_message(answer.notice or NO_ANSWER)
+    head = [context(f"*Question:* {fit(answer.question, QUESTION_LIMIT)}")]
+    if shared_by:
+        head.append(context(f"Shared by <@{shared_by}>"))
+    tail = [share_button(answer.question)] if shareable else []
+    blocks = list(head)
+    for view in quote_views(answer, HIGHLIGHT):
+        quote_blocks = [
+            section(fit(view.quote, SECTION_LIMIT, quoted_mrkdwn)),
+            context(_attribution_mrkdwn(view)),
+        ]
+        if len(blocks) + len(quote_blocks) + len(tail) > MAX_BLOCKS:
+            break
+        blocks.extend(quote_blocks)
+    fallback = fit(answer_text(answer, ("", "")), FALLBACK_LIMIT)
+    return SlackMessage(text=fallback, blocks=blocks + tail)
+
+
+def _attribution_mrkdwn(view: QuoteView) -> str:
+    details = view.attribution.removeprefix(view.article_title)
+    caption = " (photo caption)" if view.caption else ""
+    title = truncate(view.article_title, 500)
+    return fit(
+        details + caption, CONTEXT_LIMIT - 600, lambda rest: link(view.url, title) + escape(rest)
+    )
+
+
+def sources_message(articles: list[Article], version: str) -> SlackMessage:
+    """The article list: title linked, then publisher, author and date; one line each."""
+    lines = [
+        link(article.url, article.title) + escape(attribution(article).removeprefix(article.title))
+        for article in articles
+    ]
+    header = context(f"{len(articles)} articles · version {escape(version)}")
+    body = list(_packed(lines))
+    if len(body) > MAX_BLOCKS - 1:
+        body = [
+            *body[: MAX_BLOCKS - 2],
+            section("…and more; the list is too long for one message."),
+        ]
+    fallback = "\n".join(f"- {attribution(a)}" for a in articles)
+    return SlackMessage(text=fit(fallback, FALLBACK_LIMIT), blocks=[header, *body])
+
+
+def _packed(mrkdwn_lines: list[str]) -> Iterator[dict[str, Any]]:
+    """Already-formatted lines packed into sections (no escaping: the caller did it)."""
+    chunk: list[str] = []
+    for line in mrkdwn_lines:
+        if chunk and len("\n".join([*chunk, line])) > SECTION_LIMIT:
+            yield section("\n".join(chunk))
+            chunk = []
+        chunk.append(line[:SECTION_LIMIT])
+    if chunk:
+        yield section("\n".join(chunk))
+
+
+def lines_message(title: str, lines: list[str]) -> SlackMessage:
+    """A titled list of plain-text lines (the timeline), escaped and packed into sections."""
+    body = list(sections(lines))
+    if len(body) > MAX_BLOCKS - 1:
+        body = [*body[: MAX_BLOCKS - 2], section("…and more; the rest did not fit one message.")]
+    fallback = "\n".join([title, *lines])
+    return SlackMessage(
+        text=fit(fallback, FALLBACK_LIMIT), blocks=[section(f"*{escape(title)}*"), *body]
+    )
+
+
+def reload_message(report: ReloadReport) -> SlackMessage:
+    return notice_message(report.summary())

@@ -1,0 +1,93 @@
+"""Slack's duties that are not formatting: answering each event once, and knowing who may reload."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+log = logging.getLogger(__name__)
+
+
+class SeenEvents:
+    """Remembers the last ``capacity`` event ids, so a re-delivered event is recognised.
+
+    Slack re-sends an event (with ``X-Slack-Retry-Num``) up to three times within about five
+    minutes when it thinks the first delivery failed; the retry carries the same ``event_id``.
+    A few thousand ids cover those minutes on a busy workspace; memory stays bounded.
+    """
+
+    def __init__(self, capacity: int = 4096) -> None:
+        self._capacity = capacity
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def first_time(self, event_id: str) -> bool:
+        """True the first time ``event_id`` is offered, False for every repeat still remembered."""
+        with self._lock:
+            if event_id in self._ids:
+                self._ids.move_to_end(event_id)
+                return False
+            self._ids[event_id] = None
+            if len(self._ids) > self._capacity:
+                self._ids.popitem(last=False)
+            return True
+
+
+class Moderators:
+    """Who may ``/reload``: the configured user ids, or workspace admins and owners.
+
+    The admin check asks ``users.info`` and caches the verdict for ``ttl`` seconds, so a burst of
+    commands costs one API call and a demoted admin loses the right within minutes.
+    """
+
+    def __init__(
+        self,
+        moderator_ids: Iterable[str],
+        *,
+        ttl: float = 300.0,
+        capacity: int = 1024,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._ids = frozenset(moderator_ids)
+        self._ttl = ttl
+        self._capacity = capacity
+        self._clock = clock
+        self._verdicts: OrderedDict[str, tuple[float, bool]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def allows(self, user_id: str, client: WebClient) -> bool:
+        if user_id in self._ids:
+            return True
+        cached = self._cached(user_id)
+        if cached is not None:
+            return cached
+        verdict = _is_admin_or_owner(user_id, client)
+        with self._lock:
+            self._verdicts[user_id] = (self._clock() + self._ttl, verdict)
+            self._verdicts.move_to_end(user_id)
+            while len(self._verdicts) > self._capacity:
+                self._verdicts.popitem(last=False)
+        return verdict
+
+    def _cached(self, user_id: str) -> bool | None:
+        with self._lock:
+            entry = self._verdicts.get(user_id)
+        if entry is None or entry[0] <= self._clock():
+            return None
+        return entry[1]
+
+
+def _is_admin_or_owner(user_id: str, client: WebClient) -> bool:
+    """Ask Slack; an API failure counts as "no" (and is logged), never as "yes"."""
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError as error:
+        log.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
+        return False
+    return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))

@@ -1,0 +1,599 @@
+"""The Slack adapter end to end: the real Bolt app over HTTP on 127.0.0.1, signed requests as Slack
+sends them, and a fake Slack Web API (``fake_slack.py``) recording everything the bot posts."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import itertools
+import json
+import logging
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from fake_slack import RESPONSE_URL, ApiCall, FakeSlack
+from slack_sdk import WebClient
+
+from bot.adapters import slack
+from bot.adapters.slack_blocks import (
+    HIGHLIGHT,
+    MAX_BLOCKS,
+    SECTION_LIMIT,
+    SHARE_ACTION_ID,
+    escape,
+    plain_text,
+    quoted_mrkdwn,
+)
+from bot.config import Settings
+from bot.knowledge_base import KnowledgeBase
+from bot.render import NO_ANSWER
+
+SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+MEMBER, ADMIN, MODERATOR = "UMEMBER", "UADMIN", "UMOD"
+VOLCANO_QUESTION = "When did the volcano erupt near Ashford?"
+VOLCANO_LINK = "<https://example.org/volcano|Volcano erupts near the coast>"
+
+_event_ids = itertools.count(1)
+
+
+# -- harness -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Bolt's HTTP response to one request, and how long it took."""
+
+    status: int
+    body: str
+    seconds: float
+
+
+def sign(body: str, timestamp: str, secret: str = SIGNING_SECRET) -> str:
+    """Slack's v0 request signature: HMAC-SHA256 of ``v0:timestamp:body`` with the signing secret."""
+    base = f"v0:{timestamp}:{body}".encode()
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+@dataclass
+class SlackHarness:
+    """The bot as Slack sees it: an HTTP endpoint that takes signed requests."""
+
+    url: str
+    fake: FakeSlack
+    kb: KnowledgeBase
+
+    def post(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        secret: str = SIGNING_SECRET,
+        timestamp: float | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Reply:
+        stamp = str(int(timestamp if timestamp is not None else time.time()))
+        request = urllib.request.Request(
+            self.url,
+            data=body.encode(),
+            method="POST",
+            headers={
+                "Content-Type": content_type,
+                "X-Slack-Request-Timestamp": stamp,
+                "X-Slack-Signature": sign(body, stamp, secret),
+                **(headers or {}),
+            },
+        )
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                status, payload = response.status, response.read()
+        except urllib.error.HTTPError as error:
+            status, payload = error.code, error.read()
+        return Reply(status, payload.decode(), time.monotonic() - started)
+
+    def command(self, name: str, text: str = "", user: str = MEMBER, **post: Any) -> Reply:
+        form = {
+            "token": "legacy-verification-token",
+            "team_id": self.fake.team_id,
+            "team_domain": "fake",
+            "channel_id": "C0NEWS",
+            "channel_name": "news",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": name,
+            "text": text,
+            "api_app_id": "A0NEWSDESK",
+            "is_enterprise_install": "false",
+            "response_url": self.fake.response_url(name.strip("/")),
+            "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        }
+        return self.post(urlencode(form), "application/x-www-form-urlencoded", **post)
+
+    def event(self, event: dict[str, Any], event_id: str | None = None, **post: Any) -> Reply:
+        envelope = {
+            "token": "legacy-verification-token",
+            "team_id": self.fake.team_id,
+            "api_app_id": "A0NEWSDESK",
+            "event": {"event_ts": event.get("ts"), **event},
+            "type": "event_callback",
+            "event_id": event_id or f"Ev{next(_event_ids):08d}",
+            "event_time": int(time.time()),
+            "authorizations": [
+                {"team_id": self.fake.team_id, "user_id": self.fake.bot_user_id, "is_bot": True}
+            ],
+        }
+        return self.post(json.dumps(envelope), "application/json", **post)
+
+    def click_share(self, value: str, user: str = MEMBER) -> Reply:
+        payload = {
+            "type": "block_actions",
+            "user": {"id": user, "username": user.lower(), "team_id": self.fake.team_id},
+            "api_app_id": "A0NEWSDESK",
+            "token": "legacy-verification-token",
+            "container": {
+                "type": "message",
+                "message_ts": "1700000000.000001",
+                "is_ephemeral": True,
+            },
+            "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+            "team": {"id": self.fake.team_id, "domain": "fake"},
+            "channel": {"id": "C0NEWS", "name": "news"},
+            "response_url": self.fake.response_url("share"),
+            "actions": [
+                {
+                    "action_id": SHARE_ACTION_ID,
+                    "block_id": "share",
+                    "type": "button",
+                    "value": value,
+                    "action_ts": f"{time.time():.6f}",
+                }
+            ],
+        }
+        body = urlencode({"payload": json.dumps(payload)})
+        return self.post(body, "application/x-www-form-urlencoded")
+
+
+def mention(text: str, ts: str = "1700000100.000100", **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "app_mention",
+        "user": MEMBER,
+        "text": text,
+        "ts": ts,
+        "channel": "C0NEWS",
+        **extra,
+    }
+
+
+def direct_message(text: str, ts: str = "1700000200.000200", **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "message",
+        "channel_type": "im",
+        "user": MEMBER,
+        "text": text,
+        "ts": ts,
+        "channel": "D0MEMBER",
+        **extra,
+    }
+
+
+@contextmanager
+def running_bot(kb: KnowledgeBase, fake: FakeSlack, **settings: Any) -> Iterator[SlackHarness]:
+    """The production app and HTTP server, on an ephemeral loopback port, stopped afterwards."""
+    config = Settings(
+        _env_file=None,
+        slack_signing_secret=SIGNING_SECRET,
+        cooldown_seconds=settings.pop("cooldown_seconds", 0),
+        **settings,
+    )
+    client = WebClient(token=fake.token, base_url=fake.base_url, timeout=5)
+    app = slack.create_app(kb, config, client=client)
+    server = slack.http_server(app, host="127.0.0.1", port=0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield SlackHarness(f"http://127.0.0.1:{server.server_port}/slack/events", fake, kb)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeSlack]:
+    with FakeSlack() as server:
+        server.add_user(MEMBER)
+        server.add_user(ADMIN, admin=True)
+        yield server
+
+
+@pytest.fixture
+def kb(tiny_kb_dir: Path) -> KnowledgeBase:
+    return KnowledgeBase(tiny_kb_dir)
+
+
+@pytest.fixture
+def bot(kb: KnowledgeBase, fake: FakeSlack) -> Iterator[SlackHarness]:
+    with running_bot(kb, fake, slack_moderator_ids=[MODERATOR]) as harness:
+        yield harness
+
+
+def answers(fake: FakeSlack, where: Callable[[ApiCall], bool] = lambda call: True) -> ApiCall:
+    """The one response-URL reply matching ``where``, waiting for it (bounded)."""
+    return fake.wait_for(RESPONSE_URL, where)[0]
+
+
+def block_types(call: ApiCall) -> list[str]:
+    return [block["type"] for block in call.params["blocks"]]
+
+
+def section_texts(call: ApiCall) -> list[str]:
+    return [b["text"]["text"] for b in call.params["blocks"] if b["type"] == "section"]
+
+
+def context_texts(call: ApiCall) -> list[str]:
+    return [
+        element["text"]
+        for block in call.params["blocks"]
+        if block["type"] == "context"
+        for element in block["elements"]
+    ]
+
+
+# -- requests and signatures ---------------------------------------------------------------------
+
+
+def test_a_request_with_a_bad_signature_is_rejected_and_never_answered(bot: SlackHarness):
+    forged = bot.command("/ask", VOLCANO_QUESTION, secret="not-the-signing-secret")
+    stale = bot.command("/ask", VOLCANO_QUESTION, timestamp=time.time() - 600)
+    forged_event = bot.event(mention(f"<@UBOT> {VOLCANO_QUESTION}"), secret="wrong")
+
+    assert (forged.status, stale.status, forged_event.status) == (401, 401, 401)
+    assert bot.fake.quiet_for(0.5, RESPONSE_URL) == []
+    assert bot.fake.calls_to("chat.postMessage") == []
+
+
+def test_slacks_url_verification_challenge_is_echoed(bot: SlackHarness):
+    body = json.dumps(
+        {
+            "token": "t",
+            "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+            "type": "url_verification",
+        }
+    )
+
+    reply = bot.post(body, "application/json")
+
+    assert reply.status == 200
+    assert "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" in reply.body
+
+
+# -- /ask ----------------------------------------------------------------------------------------
+
+
+def test_ask_posts_each_passage_as_a_quote_with_its_linked_attribution(bot: SlackHarness):
+    reply = bot.command("/ask", VOLCANO_QUESTION)
+
+    assert reply.status == 200
+    call = answers(bot.fake)
+    assert call.params["response_type"] == "in_channel"
+    assert block_types(call)[:3] == ["context", "section", "context"]
+    assert f"*Question:* {VOLCANO_QUESTION}" in context_texts(call)[0]
+    quote = section_texts(call)[0]
+    assert all(line.startswith("> ") for line in quote.split("\n"))
+    assert "*A volcano erupted on Tuesday near the coastal town of Ashford.*" in quote
+    assert f"{VOLCANO_LINK} — The Coast Herald · Jane Reporter · 2024-10-25" in context_texts(call)
+    assert "A volcano erupted on Tuesday" in call.params["text"]
+    assert call.params["unfurl_links"] is False
+
+
+def test_ask_is_acknowledged_before_the_answer_is_ready(tiny_kb_dir: Path, fake: FakeSlack):
+    release = threading.Event()
+
+    class SlowKnowledgeBase(KnowledgeBase):
+        def ask(self, question: str, k: int = 3):
+            release.wait(timeout=10)
+            return super().ask(question, k)
+
+    with running_bot(SlowKnowledgeBase(tiny_kb_dir), fake) as bot:
+        reply = bot.command("/ask", VOLCANO_QUESTION)
+        assert reply.status == 200
+        assert reply.seconds < 3
+        assert fake.calls_to(RESPONSE_URL) == []
+        release.set()
+        assert "Ashford" in answers(fake).text_and_blocks()
+
+
+def test_a_question_nothing_answers_gets_the_no_answer_notice_privately(bot: SlackHarness):
+    bot.command("/ask", "What is the airspeed of an unladen swallow?")
+
+    call = answers(bot.fake)
+    assert call.params["response_type"] == "ephemeral"
+    assert call.params["text"] == escape(NO_ANSWER)
+    assert section_texts(call) == [escape(NO_ANSWER)]
+
+
+def test_an_empty_ask_explains_how_to_ask(bot: SlackHarness):
+    bot.command("/ask", "   ")
+
+    call = answers(bot.fake)
+    assert call.params["response_type"] == "ephemeral"
+    assert "Please ask a question" in call.params["text"]
+
+
+def test_pings_in_a_question_are_shown_not_executed(bot: SlackHarness):
+    bot.command("/ask", "<!channel> <@U123> <!here|here> when did the volcano & lava erupt?")
+
+    shown = answers(bot.fake).text_and_blocks()
+    assert "&lt;!channel&gt; &lt;@U123&gt; &lt;!here|here&gt;" in shown
+    assert "volcano &amp; lava" in shown
+    for ping in ("<!channel>", "<@U123>", "<!here"):
+        assert ping not in shown
+
+
+def test_markup_inside_an_article_is_escaped_too(kb: KnowledgeBase, add_article, fake: FakeSlack):
+    add_article(
+        "pings", "The harbour master wrote <!everyone> and <@U0BOSS> about the ferry & the tides."
+    )
+    kb.reload()
+    with running_bot(kb, fake) as bot:
+        bot.command("/ask", "What did the harbour master write about the ferry?")
+
+        shown = answers(bot.fake).text_and_blocks()
+    assert "&lt;!everyone&gt; and &lt;@U0BOSS&gt;" in shown
+    assert "<!everyone>" not in shown and "<@U0BOSS>" not in shown
+
+
+def test_a_long_passage_is_cut_to_slacks_section_limit(
+    kb: KnowledgeBase, add_article, fake: FakeSlack
+):
+    endless = "The ferry schedule & timetable changed " + " ".join(
+        f"again<{n}>" for n in range(900)
+    )
+    add_article("ferry", endless + ".", title="Ferry timetable chaos")
+    kb.reload()
+    with running_bot(kb, fake) as bot:
+        bot.command("/ask", "Why did the ferry schedule timetable change?")
+
+        call = answers(bot.fake)
+    assert len(call.params["blocks"]) <= MAX_BLOCKS
+    assert all(len(text) <= SECTION_LIMIT for text in section_texts(call))
+    assert all(len(text) <= SECTION_LIMIT for text in context_texts(call))
+    ferry = next(text for text in section_texts(call) if "ferry" in text)
+    assert ferry.startswith("> *The ferry schedule &amp; timetable changed again&lt;0&gt;")
+    assert ferry.endswith("…*")
+    assert len(call.params["text"]) <= 3000
+
+
+def test_private_ask_is_ephemeral_and_its_button_shares_it_with_the_channel(bot: SlackHarness):
+    bot.command("/ask", f"private {VOLCANO_QUESTION}")
+
+    private = answers(bot.fake)
+    assert private.params["response_type"] == "ephemeral"
+    assert private.path == "/respond/ask"
+    button = private.params["blocks"][-1]["elements"][0]
+    assert (button["action_id"], button["value"]) == (SHARE_ACTION_ID, VOLCANO_QUESTION)
+
+    reply = bot.click_share(button["value"])
+
+    assert reply.status == 200
+    shared = answers(bot.fake, lambda call: call.params.get("response_type") == "in_channel")
+    assert shared.path == "/respond/share"
+    assert "Shared by <@UMEMBER>" in context_texts(shared)
+    assert section_texts(shared) == section_texts(private)
+    assert "actions" not in block_types(shared)
+    deleted = answers(bot.fake, lambda call: call.params.get("delete_original") is True)
+    assert deleted.path == "/respond/share"
+
+
+def test_the_cooldown_asks_a_quick_user_to_wait(kb: KnowledgeBase, fake: FakeSlack):
+    with running_bot(kb, fake, cooldown_seconds=60) as bot:
+        bot.command("/ask", VOLCANO_QUESTION)
+        second = bot.command("/ask", "Who won the cup final?")
+        bot.event(mention("<@UBOT> Who won the cup final?"))
+
+        assert (second.status, second.body) == (200, slack.cooldown_text(60))
+        whisper = fake.wait_for("chat.postEphemeral")[0]
+        assert whisper.params["user"] == MEMBER
+        assert "try again in" in whisper.params["text"]
+        assert len(fake.wait_for(RESPONSE_URL)) == 1
+        assert fake.calls_to("chat.postMessage") == []
+
+
+def test_an_error_gets_an_apology_and_the_bot_keeps_answering(
+    tiny_kb_dir: Path, fake: FakeSlack, caplog: pytest.LogCaptureFixture
+):
+    class FaultyKnowledgeBase(KnowledgeBase):
+        def ask(self, question: str, k: int = 3):
+            if "explode" in question:
+                raise RuntimeError("index on fire")
+            return super().ask(question, k)
+
+    with running_bot(FaultyKnowledgeBase(tiny_kb_dir), fake) as bot:
+        bot.command("/ask", "explode please")
+        apology = answers(bot.fake)
+        bot.event(mention("<@UBOT> explode again"))
+        whisper = fake.wait_for("chat.postEphemeral")[0]
+        bot.command("/ask", VOLCANO_QUESTION)
+        answer = answers(bot.fake, lambda call: call.params.get("response_type") == "in_channel")
+
+    assert apology.params["response_type"] == "ephemeral"
+    assert apology.params["text"] == slack.APOLOGY
+    assert whisper.params["text"] == slack.APOLOGY
+    assert "Ashford" in answer.text_and_blocks()
+    assert "RuntimeError: index on fire" in caplog.text
+
+
+# -- mentions and direct messages ----------------------------------------------------------------
+
+
+def test_a_mention_is_answered_in_its_thread_with_eyes_while_working(bot: SlackHarness):
+    bot.event(mention("<@UBOT> Who scored twice in the cup final?", ts="1700000100.000100"))
+
+    posted = bot.fake.wait_for("chat.postMessage")[0]
+    removed = bot.fake.wait_for("reactions.remove")[0]
+    assert posted.params["channel"] == "C0NEWS"
+    assert posted.params["thread_ts"] == "1700000100.000100"
+    assert "Tom Okafor scored twice" in posted.text_and_blocks()
+    assert "UBOT" not in context_texts(posted)[0]
+    methods = [
+        call.method for call in bot.fake.calls if call.method.startswith(("reactions", "chat"))
+    ]
+    assert methods == ["reactions.add", "chat.postMessage", "reactions.remove"]
+    added = bot.fake.calls_to("reactions.add")[0]
+    for reaction in (added, removed):
+        assert {key: reaction.params[key] for key in ("channel", "timestamp", "name")} == {
+            "channel": "C0NEWS",
+            "timestamp": "1700000100.000100",
+            "name": "eyes",
+        }
+
+
+def test_a_mention_inside_a_thread_is_answered_in_that_thread(bot: SlackHarness):
+    bot.event(
+        mention("<@UBOT> Who won the cup?", ts="1700000300.000300", thread_ts="1700000000.000009")
+    )
+
+    assert bot.fake.wait_for("chat.postMessage")[0].params["thread_ts"] == "1700000000.000009"
+
+
+def test_a_mention_still_answers_when_reactions_are_not_allowed(bot: SlackHarness):
+    bot.fake.fail("reactions.add", "missing_scope")
+
+    bot.event(mention("<@UBOT> Who won the cup?"))
+
+    assert "Harbour FC" in bot.fake.wait_for("chat.postMessage")[0].text_and_blocks()
+    assert bot.fake.calls_to("reactions.remove") == []
+
+
+def test_a_direct_message_is_answered_in_the_dm(bot: SlackHarness):
+    bot.event(direct_message("who won the mayoral election?"))
+
+    posted = bot.fake.wait_for("chat.postMessage")[0]
+    assert posted.params["channel"] == "D0MEMBER"
+    assert "thread_ts" not in posted.params
+    assert "Alice Grant" in posted.text_and_blocks()
+
+
+def test_own_messages_edits_and_other_bots_are_ignored(bot: SlackHarness):
+    bot.event(direct_message("who won the election?", user="UBOT", bot_id="BBOT"))
+    bot.event(direct_message("who won the election?", subtype="message_changed"))
+    bot.event(direct_message("who won the election?", subtype="bot_message", bot_id="BOTHER"))
+    bot.event(mention("<@UBOT> who won?", bot_id="BOTHER"))
+    bot.event(direct_message("who won the election?", channel_type="channel", channel="C0NEWS"))
+
+    assert bot.fake.quiet_for(0.5, "chat.postMessage") == []
+
+
+def test_a_redelivered_event_is_answered_once(bot: SlackHarness):
+    event = mention("<@UBOT> Who won the cup final?")
+    first = bot.event(event, event_id="Ev0RETRIED")
+    bot.fake.wait_for("chat.postMessage")
+    retries = [
+        bot.event(
+            event,
+            event_id="Ev0RETRIED",
+            headers={"X-Slack-Retry-Num": str(n), "X-Slack-Retry-Reason": "http_timeout"},
+        )
+        for n in (1, 2)
+    ]
+
+    assert [r.status for r in (first, *retries)] == [200, 200, 200]
+    assert bot.fake.quiet_for(0.5, "chat.postMessage") == []
+    bot.event(mention("<@UBOT> Who won the election?", ts="1700000400.000400"), event_id="Ev0OTHER")
+    assert len(bot.fake.wait_for("chat.postMessage", count=2)) == 2
+
+
+# -- /sources and /reload ------------------------------------------------------------------------
+
+
+def test_sources_lists_every_article_with_its_link_privately(bot: SlackHarness):
+    bot.command("/sources")
+
+    call = answers(bot.fake)
+    assert call.params["response_type"] == "ephemeral"
+    listing = "\n".join(section_texts(call))
+    assert f"{VOLCANO_LINK} — The Coast Herald · Jane Reporter · 2024-10-25" in listing
+    assert "<https://example.org/election|Mayor wins a second term>" in listing
+    assert f"3 articles · version {bot.kb.version}" in context_texts(call)[0]
+
+
+def test_reload_is_refused_to_a_member_who_is_not_a_moderator(bot: SlackHarness, add_article):
+    add_article("storm", "A storm closed the harbour on Monday.")
+
+    bot.command("/reload", user=MEMBER)
+
+    call = answers(bot.fake)
+    assert call.params["response_type"] == "ephemeral"
+    assert call.params["text"] == slack.REFUSAL
+    assert len(bot.kb.articles) == 3
+
+
+def test_a_listed_moderator_gets_the_reload_report(
+    bot: SlackHarness, add_article, caplog: pytest.LogCaptureFixture
+):
+    caplog.set_level(logging.INFO)
+    add_article("storm", "A storm closed the harbour on Monday.")
+
+    bot.command("/reload", user=MODERATOR)
+
+    call = answers(bot.fake)
+    assert call.params["response_type"] == "ephemeral"
+    assert call.params["text"].startswith("Reloaded: now version")
+    assert "Added: storm" in call.params["text"]
+    assert len(bot.kb.articles) == 4
+    assert "reload requested by UMOD (umod)" in caplog.text
+    assert bot.fake.calls_to("users.info") == []
+    assert bot.fake.token not in caplog.text and SIGNING_SECRET not in caplog.text
+
+
+def test_a_workspace_admin_may_reload_and_the_check_is_cached(bot: SlackHarness):
+    bot.command("/reload", user=ADMIN)
+    answers(bot.fake)
+    bot.command("/reload", user=ADMIN)
+
+    replies = bot.fake.wait_for(RESPONSE_URL, count=2)
+    assert [r.params["text"].split(":")[0] for r in replies] == ["Nothing changed"] * 2
+    assert len(bot.fake.calls_to("users.info")) == 1
+
+
+# -- pure formatting -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slack_text", "typed"),
+    [
+        ("<@UBOT> what did Putin say?", "what did Putin say?"),
+        ("<@UBOT> ask <@U42|ann> about <#C1|news>", "ask @ann about #news"),
+        ("<!here> <!subteam^S1|@desk> news?", "@here @desk news?"),
+        (
+            "see <https://a.example/x?a=1&amp;b=2|the story> &amp; <https://b.example>",
+            "see the story & https://b.example",
+        ),
+        ("I typed &lt;!channel&gt; literally", "I typed <!channel> literally"),
+    ],
+)
+def test_slack_markup_becomes_the_text_the_user_typed(slack_text: str, typed: str):
+    assert plain_text(slack_text, bot_user_id="UBOT") == typed
+
+
+def test_a_highlight_spanning_lines_is_bold_on_each_line_and_hugs_its_words():
+    opening, closing = HIGHLIGHT
+    marked = f"Before{opening} first line\nsecond <line> {closing}after"
+
+    assert quoted_mrkdwn(marked) == "> Before *first line*\n> *second &lt;line&gt;* after"
+
+
+def test_http_mode_without_a_signing_secret_stops_with_a_clear_error(kb: KnowledgeBase):
+    settings = Settings(_env_file=None, slack_bot_token="xoxb-unused", slack_signing_secret=None)
+
+    with pytest.raises(SystemExit, match="SLACK_SIGNING_SECRET"):
+        slack.run(kb, settings, http=True)
