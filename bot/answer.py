@@ -19,9 +19,12 @@ if TYPE_CHECKING:
     from bot.knowledge_base import Snapshot
 
 MAX_QUESTION_CHARS = 1_000
-RELEVANCE_THRESHOLD = 0.25
+RELEVANCE_THRESHOLD = 0.2
 """Declines when the best passage answers less than this share of the question
 (see ``relevance``). Calibrated once on ``eval/questions.yml``; see the README."""
+MIN_SHARED_PARTS = 2
+"""The best passage must share this many of the question's parts (words or named things),
+or all of them when the question has fewer: one shared word is a loose match."""
 PASSAGE_FLOOR = 0.45
 """Passages scoring below this share of the best one are not quoted."""
 SAME_ARTICLE_DECAY = 0.6
@@ -115,7 +118,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         )
     query = parse_query(question, snapshot.aliases)
     ranked = snapshot.index.top(query.all_terms, CANDIDATES)
-    if not ranked or relevance(snapshot, query, ranked[0][1]) < RELEVANCE_THRESHOLD:
+    if not ranked or not is_relevant(snapshot, query, ranked[0]):
         return Answer(
             question=question,
             answered=False,
@@ -128,6 +131,18 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     return Answer(question=question, answered=True, passages=quotes, version=snapshot.version)
 
 
+def is_relevant(snapshot: Snapshot, query: Query, best: tuple[int, float]) -> bool:
+    """Whether the best passage answers enough of the question to be quoted at all."""
+    passage_id, score = best
+    parts = set(query.parts)
+    shared = parts.intersection(
+        document_terms(snapshot.passages[passage_id].text, snapshot.aliases)
+    )
+    return relevance(snapshot, query, score) >= RELEVANCE_THRESHOLD and len(shared) >= min(
+        MIN_SHARED_PARTS, len(parts)
+    )
+
+
 def relevance(snapshot: Snapshot, query: Query, best_score: float) -> float:
     """How much of the question the best passage answers, about 0 (nothing) to 1 (all of it).
 
@@ -136,8 +151,7 @@ def relevance(snapshot: Snapshot, query: Query, best_score: float) -> float:
     Unknown words count at the IDF of a word in no passage: they are what makes a question
     off-topic ("capital of Australia"). A name with aliases counts once, by its concept term.
     """
-    parts = dict.fromkeys(query.plain_terms + query.concepts)
-    total = sum(snapshot.index.weight_of(term) for term in parts)
+    total = sum(snapshot.index.weight_of(term) for term in query.parts)
     return best_score / total if total > 0 else 0.0
 
 

@@ -66,35 +66,57 @@ def _trimmed(text: str, start: int, end: int) -> Sentence:
 
 
 def chunk_article(article: Article, first_id: int = 0) -> list[Passage]:
-    """Group an article's sentences into passages of 2-5 sentences and at most ~120 words.
+    """Group an article's sentences into passages of at most 5 sentences and ~120 words.
 
-    Captions become passages of their own. A passage stops at a paragraph break once it is
-    long enough to stand alone, so quotes read as the article's paragraphs do.
+    Paragraphs are kept whole when they fit, and short ones are joined to the next, so that a
+    quote reads as the article's paragraphs do; a paragraph too long for one passage is cut
+    between sentences. Captions become passages of their own.
     """
     groups: list[list[Sentence]] = []
     current: list[Sentence] = []
-    for sentence in split_sentences(article.text):
-        if current and _starts_new_passage(article, current, sentence):
+    for paragraph in _paragraphs(article):
+        joined = current + paragraph
+        if current and (
+            _in_caption(article, paragraph[0]) != _in_caption(article, current[0])
+            or _word_count(article, current) >= PARAGRAPH_BREAK_WORDS
+            or not _fits(article, joined)
+        ):
             groups.append(current)
-            current = []
-        current.append(sentence)
+            joined = paragraph
+        if _fits(article, joined):
+            current = joined
+            continue
+        windows = _windows(article, joined)
+        groups.extend(windows[:-1])
+        current = windows[-1]
     if current:
         groups.append(current)
     return [_passage(article, group, first_id + number) for number, group in enumerate(groups)]
 
 
-def _starts_new_passage(article: Article, current: list[Sentence], sentence: Sentence) -> bool:
-    text = article.text
-    if _in_caption(article, sentence) != _in_caption(article, current[-1]):
-        return True
-    words_now = _word_count(text[current[0].start : current[-1].end])
-    words_after = _word_count(text[current[0].start : sentence.end])
-    paragraph_break = "\n\n" in text[current[-1].end : sentence.start]
-    return (
-        len(current) >= MAX_SENTENCES
-        or (words_after > MAX_WORDS and words_now > 0)
-        or (paragraph_break and words_now >= PARAGRAPH_BREAK_WORDS and len(current) >= 2)
-    )
+def _paragraphs(article: Article) -> list[list[Sentence]]:
+    paragraphs: list[list[Sentence]] = []
+    previous_end = None
+    for sentence in split_sentences(article.text):
+        if previous_end is None or "\n\n" in article.text[previous_end : sentence.start]:
+            paragraphs.append([])
+        paragraphs[-1].append(sentence)
+        previous_end = sentence.end
+    return paragraphs
+
+
+def _windows(article: Article, sentences: list[Sentence]) -> list[list[Sentence]]:
+    """Cut a run of sentences into consecutive passages that each fit."""
+    windows: list[list[Sentence]] = [[]]
+    for sentence in sentences:
+        if windows[-1] and not _fits(article, [*windows[-1], sentence]):
+            windows.append([])
+        windows[-1].append(sentence)
+    return windows
+
+
+def _fits(article: Article, sentences: list[Sentence]) -> bool:
+    return len(sentences) <= MAX_SENTENCES and _word_count(article, sentences) <= MAX_WORDS
 
 
 def _passage(article: Article, group: list[Sentence], passage_id: int) -> Passage:
@@ -114,5 +136,5 @@ def _in_caption(article: Article, sentence: Sentence) -> bool:
     return any(start <= sentence.start < end for start, end in article.captions)
 
 
-def _word_count(text: str) -> int:
-    return len(text.split())
+def _word_count(article: Article, sentences: list[Sentence]) -> int:
+    return len(article.text[sentences[0].start : sentences[-1].end].split())

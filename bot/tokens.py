@@ -274,6 +274,11 @@ class Query:
     """The question's own terms outside any alias phrase."""
 
     @property
+    def parts(self) -> list[str]:
+        """What the question asks about: its plain terms and its named things, each once."""
+        return list(dict.fromkeys(self.plain_terms + self.concepts))
+
+    @property
     def all_terms(self) -> list[str]:
         return self.terms + [c for c in self.concepts if c not in self.terms]
 
