@@ -1,0 +1,488 @@
+"""Find temporal expressions in a sentence and resolve them against the article's publication date.
+
+Resolution never looks at today's date: a weekday, a month without a year, "last week" or "the
+previous day" are read from the date the article was published (or from the day the story is
+about, for "the previous day"). The precision the text gives is kept: "in 2014" is a year,
+"in June" a month, "on Thursday" a day, "last week" a week. An article without a publication
+date keeps only what is absolute; a day without a year ("October 24") is returned unplaced, with
+its month and day, so that the timeline can place it when a dated article reports the same event.
+
+python-dateutil reads the dates themselves (month names, abbreviations, ordinals) and does the
+calendar arithmetic (``relativedelta``); the rules here only decide which period a phrase means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+
+class Precision(StrEnum):
+    """How much of a date the text gives, coarsest last."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+_COARSENESS = {Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.YEAR: 3}
+
+
+@dataclass(frozen=True)
+class When:
+    """A period on the timeline, named by its first day and its precision.
+
+    A week starts on its Monday; it is written as that Monday's date ("week of 2024-10-14").
+    """
+
+    start: date
+    precision: Precision
+
+    @property
+    def end(self) -> date:
+        """The last day of the period."""
+        length = {
+            Precision.DAY: relativedelta(days=1),
+            Precision.WEEK: relativedelta(weeks=1),
+            Precision.MONTH: relativedelta(months=1),
+            Precision.YEAR: relativedelta(years=1),
+        }[self.precision]
+        return self.start + length - timedelta(days=1)
+
+    def iso(self) -> str:
+        """ "YYYY" for a year, "YYYY-MM" for a month, "YYYY-MM-DD" for a day or a week's Monday."""
+        if self.precision is Precision.YEAR:
+            return f"{self.start.year:04d}"
+        if self.precision is Precision.MONTH:
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        return self.start.isoformat()
+
+    def label(self) -> str:
+        """Short human form: "24 Oct 2024", "week of 14 Oct 2024", "Jun 2024", "2014"."""
+        if self.precision is Precision.YEAR:
+            return str(self.start.year)
+        if self.precision is Precision.MONTH:
+            return self.start.strftime("%b %Y")
+        day = f"{self.start.day} {self.start.strftime('%b %Y')}"
+        return f"week of {day}" if self.precision is Precision.WEEK else day
+
+    def sort_key(self) -> tuple[date, int]:
+        """Chronological by first day; at the same first day the coarser period comes first."""
+        return (self.start, -_COARSENESS[self.precision])
+
+    def covers(self, other: When) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    @classmethod
+    def day(cls, value: date) -> When:
+        return cls(value, Precision.DAY)
+
+    @classmethod
+    def week(cls, value: date) -> When:
+        return cls(value - timedelta(days=value.weekday()), Precision.WEEK)
+
+    @classmethod
+    def month(cls, year: int, month: int) -> When:
+        return cls(date(year, month, 1), Precision.MONTH)
+
+    @classmethod
+    def year(cls, year: int) -> When:
+        return cls(date(year, 1, 1), Precision.YEAR)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One temporal expression found in a sentence.
+
+    ``start``/``end`` index into the sentence. ``when`` is None when the expression cannot be
+    resolved (a relative one in an undated article); ``month_day`` is set for a day written
+    without a year that could not be placed. ``expected`` marks a statement about the future.
+    """
+
+    start: int
+    end: int
+    text: str
+    when: When | None
+    expected: bool = False
+    month_day: tuple[int, int] | None = None
+    relative: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        return self.when is not None
+
+
+# --- the words -------------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
+_WEEKDAY_RULES = (MO, TU, WE, TH, FR, SA, SU)
+_YEAR = r"(?:19|20)\d\d(?![\d,]*\d|s\b|-\d|%)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_PHASE = r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)"
+_PREPOSITION = (
+    r"(?:in|on|at|during|by|since|until|till|from|through|throughout|before|after|around"
+    r"|as\s+of|as\s+early\s+as|as\s+late\s+as)"
+)
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_QUANTITY = r"(?:\d{1,3}|" + "|".join(_NUMBERS) + ")"
+_HOLIDAY_WORDS = frozenset({"good", "black", "bloody", "super", "ash", "palm", "cyber", "holy"})
+
+
+def _flags(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.VERBOSE)
+
+
+_FULL_DATE = _flags(
+    rf"""(?:\b{_PREPOSITION}\s+)?(?:\b{_WEEKDAY},?\s+)?(?:the\s+)?
+    (?: \b(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:,?\s+(?P<md_year>{_YEAR}))?
+      | \b(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?![a-z])(?:,?\s+(?P<dm_year>{_YEAR}))?
+    )(?![\d:])"""
+)
+_ISO_DATE = _flags(r"(?:\b" + _PREPOSITION + r"\s+)?\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")
+_MONTH_YEAR = _flags(
+    rf"(?:\b{_PREPOSITION}\s+)?{_PHASE}?\b(?P<month>{_MONTH})(?![a-z]),?\s+(?P<year>{_YEAR})"
+)
+_MONTH_ALONE = _flags(
+    rf"""(?:\b(?P<prep>{_PREPOSITION}|last|this|next|of)\s+{_PHASE}?|\b{_PHASE})
+    (?P<month>{_MONTH})(?![a-z])(?!\s+(?:\d|{_MONTH}))"""
+)
+_YEARS = _flags(
+    rf"""(?:\b(?:{_PREPOSITION}|for)\s+{_PHASE}?|\b{_PHASE})(?P<first>{_YEAR})
+    (?P<more>(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+){_YEAR})*)"""
+)
+_WEEKDAY_PHRASE = _flags(rf"(?:\b(?P<modifier>last|this|next|on)\s+)?\b(?P<weekday>{_WEEKDAY})\b")
+_NEIGHBOUR_DAY = _flags(
+    r"""\b(?:(?:the\s+)?(?P<before>previous|preceding)\s+day|the\s+day\s+(?P<before2>before)
+    |a\s+day\s+(?P<before3>earlier|before)|(?:the\s+)?(?P<after>following|next)\s+day
+    |the\s+day\s+(?P<after2>after)|a\s+day\s+(?P<after3>later))\b""",
+)
+_DEICTIC_DAY = _flags(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")
+_PERIOD = _flags(
+    r"""\b(?P<phrase>(?:(?P<side>earlier|later)\s+)?(?P<which>last|this|next)\s+
+    (?P<unit>week|month|year))\b""",
+)
+_AGO = _flags(rf"\b(?P<count>{_QUANTITY})\s+(?P<unit>day|week|month|year)s?\s+ago\b")
+_LEADING_PREPOSITION = re.compile(r"^(?:on|in|at|during)\s+", re.IGNORECASE)
+
+
+# --- tense around an expression --------------------------------------------------------------
+
+_FUTURE_WORDS = frozenset({
+    "will", "would", "could", "shall", "might", "may", "expected", "expects", "expect",
+    "anticipated", "anticipates", "scheduled", "plans", "planned", "planning", "intends",
+    "aims", "upcoming", "coming", "next", "going", "'ll",
+})  # fmt: skip
+_PAST_WORDS = frozenset({
+    "was", "were", "had", "did", "has", "have", "been", "previous", "previously", "last",
+    "ago", "since", "earlier", "already", "former", "formerly", "originally", "once",
+})  # fmt: skip
+_CLAUSE_BREAK = re.compile(r"[;:()\u201c\u201d\"\u2014\u2013]|,\s|\.\s")
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def is_future(sentence: str, position: int) -> bool:
+    """Whether the words before ``position`` in its clause put it in the future.
+
+    The nearest tense marker wins: "could rise to 10,000 by December" is future, "following
+    previous trips in 2019" is past although the sentence says "would" further back.
+    """
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)), default=0)
+    for word in reversed(_WORD.findall(sentence[clause_start:position])):
+        lowered = word.lower()
+        if lowered in _FUTURE_WORDS:
+            return True
+        if lowered in _PAST_WORDS or (lowered.endswith("ed") and len(lowered) > 3):
+            return False
+    return False
+
+
+def _inside_quotation(sentence: str, position: int) -> bool:
+    before = sentence[:position]
+    opened, closed = before.rfind("\u201c"), before.rfind("\u201d")
+    if opened > closed:
+        return True
+    return before.count('"') % 2 == 1
+
+
+# --- resolution rules ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one match means: a period, or only a month and day still lacking a year."""
+
+    when: When | None
+    relative: bool
+    month_day: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class _Setting:
+    sentence: str
+    published: date | None
+    narrative_day: date | None
+    future: bool
+
+
+_SENTINELS = (datetime(2000, 1, 1), datetime(2004, 12, 28))
+
+
+def _parse(text: str) -> date | None:
+    """A calendar date from a written one; None when the day does not exist."""
+    try:
+        return date_parser.parse(text, default=_SENTINELS[0]).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _year_for(written: tuple[int, int], setting: _Setting, modifier: str = "") -> int | None:
+    """The year of a (month, day) written without one, seen from the publication date.
+
+    Past statements mean the latest such date on or before publication, future ones the next on
+    or after it: a "December" in a January article is last December unless it is still to come.
+    "last"/"next" exclude the publication's own month or day. A day of 0 stands for a whole
+    month compared with the publication's month.
+    """
+    published = setting.published
+    if published is None:
+        return None
+    now = (published.month, published.day if written[1] else 0)
+    future = modifier == "next" or (modifier != "last" and setting.future)
+    strictly = modifier in ("last", "next")
+    if future:
+        ahead = written > now or (written == now and not strictly)
+        return published.year if ahead else published.year + 1
+    behind = written < now or (written == now and not strictly)
+    return published.year if behind else published.year - 1
+
+
+def _read_full_date(match: re.Match[str], setting: _Setting) -> _Reading | None:
+    month_text = match["md_month"] or match["dm_month"]
+    day_text = match["md_day"] or match["dm_day"]
+    year_text = match["md_year"] or match["dm_year"]
+    parsed = _parse(f"{month_text} {day_text} {year_text or 2000}")
+    if parsed is None:
+        return None
+    if year_text:
+        return _Reading(When.day(parsed), relative=False)
+    year = _year_for((parsed.month, parsed.day), setting)
+    if year is None:
+        return _Reading(None, relative=False, month_day=(parsed.month, parsed.day))
+    try:
+        return _Reading(When.day(parsed.replace(year=year)), relative=False)
+    except ValueError:
+        return None
+
+
+def _read_iso_date(match: re.Match[str], setting: _Setting) -> _Reading | None:
+    try:
+        return _Reading(When.day(date.fromisoformat(match["iso"])), relative=False)
+    except ValueError:
+        return None
+
+
+def _read_month_year(match: re.Match[str], setting: _Setting) -> _Reading | None:
+    parsed = _parse(f"{match['month']} 1 {match['year']}")
+    return _Reading(When.month(parsed.year, parsed.month), relative=False) if parsed else None
+
+
+def _read_month_alone(match: re.Match[str], setting: _Setting) -> _Reading | None:
+    parsed = _parse(f"{match['month']} 1 2000")
+    if parsed is None:
+        return None
+    year = _year_for((parsed.month, 0), setting, (match["prep"] or "").lower())
+    return _Reading(None if year is None else When.month(year, parsed.month), relative=True)
+
+
+def _read_years(match: re.Match[str], setting: _Setting) -> _Reading | None:
+    return _Reading(When.year(int(match["first"])), relative=False)
+
+
+def _read_weekday(match: re.Match[str], setting: _Setting) -> _Reading | None:
+    published = setting.published
+    if published is None:
+        return _Reading(None, relative=True)
+    rule = _WEEKDAY_RULES[_WEEKDAYS.index(match["weekday"])]
+    modifier = (match["modifier"] or "").lower()
+    if modifier == "next" or (modifier != "last" and setting.future):
+        start = published + relativedelta(days=1, weekday=rule(+1))
+    elif modifier == "last":
+        start = published + relativedelta(days=-1, weekday=rule(-1))
+    else:
+        start = published + relativedelta(weekday=rule(-1))
+    return _Reading(When.day(start), relative=True)
+
+
+def _read_neighbour_day(match: re.Match[str], setting: _Setting) -> _Reading | None:
+    anchor = setting.narrative_day or setting.published
+    if anchor is None:
+        return _Reading(None, relative=True)
+    earlier = match["before"] or match["before2"] or match["before3"]
+    return _Reading(When.day(anchor + timedelta(days=-1 if earlier else 1)), relative=True)
+
+
+def _read_deictic_day(match: re.Match[str], setting: _Setting) -> _Reading | None:
+    if _inside_quotation(setting.sentence, match.start()):
+        return None
+    if setting.published is None:
+        return _Reading(None, relative=True)
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["word"].lower()]
+    return _Reading(When.day(setting.published + timedelta(days=shift)), relative=True)
+
+
+def _read_period(match: re.Match[str], setting: _Setting) -> _Reading | None:
+    if _inside_quotation(setting.sentence, match.start()):
+        return None
+    if setting.published is None:
+        return _Reading(None, relative=True)
+    step = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
+    return _Reading(_shifted_period(setting.published, match["unit"].lower(), step), relative=True)
+
+
+def _read_ago(match: re.Match[str], setting: _Setting) -> _Reading | None:
+    if setting.published is None:
+        return _Reading(None, relative=True)
+    count_text = match["count"].lower()
+    count = _NUMBERS[count_text] if count_text in _NUMBERS else int(count_text)
+    unit = match["unit"].lower()
+    if unit == "day":
+        return _Reading(When.day(setting.published - timedelta(days=count)), relative=True)
+    return _Reading(_shifted_period(setting.published, unit, -count), relative=True)
+
+
+def _shifted_period(published: date, unit: str, step: int) -> When:
+    """The week, month or year ``step`` units away from the one containing ``published``."""
+    if unit == "week":
+        return When.week(published + timedelta(weeks=step))
+    if unit == "month":
+        shifted = published + relativedelta(months=step)
+        return When.month(shifted.year, shifted.month)
+    return When.year(published.year + step)
+
+
+_Reader = Callable[[re.Match[str], _Setting], _Reading | None]
+
+# Most specific first: a later pattern never claims text an earlier one matched. "The previous
+# day" comes last so that a day named earlier in the same sentence can anchor it.
+_RULES: tuple[tuple[re.Pattern[str], _Reader], ...] = (
+    (_ISO_DATE, _read_iso_date),
+    (_FULL_DATE, _read_full_date),
+    (_MONTH_YEAR, _read_month_year),
+    (_MONTH_ALONE, _read_month_alone),
+    (_YEARS, _read_years),
+    (_WEEKDAY_PHRASE, _read_weekday),
+    (_DEICTIC_DAY, _read_deictic_day),
+    (_PERIOD, _read_period),
+    (_AGO, _read_ago),
+    (_NEIGHBOUR_DAY, _read_neighbour_day),
+)
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+
+def find_dates(
+    sentence: str, published: date | None, narrative_day: date | None = None
+) -> list[DateMention]:
+    """Every temporal expression of ``sentence``, in order, resolved where it can be.
+
+    ``narrative_day`` is the day the story was last about (for "the previous day"); without it
+    the publication date stands in.
+    """
+    taken: list[tuple[int, int]] = []
+    mentions: list[DateMention] = []
+    for pattern, read in _RULES:
+        for match in pattern.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            if pattern is _WEEKDAY_PHRASE and _names_a_holiday(sentence, match.start()):
+                continue
+            anchor = _latest_day_before(mentions, match.start()) or narrative_day
+            setting = _Setting(sentence, published, anchor, is_future(sentence, match.start()))
+            reading = read(match, setting)
+            if reading is None:
+                continue
+            taken.append((match.start(), match.end()))
+            mentions.extend(_mentions(match, pattern, reading, setting))
+    return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _latest_day_before(mentions: list[DateMention], position: int) -> date | None:
+    days = [
+        mention
+        for mention in mentions
+        if mention.end <= position and mention.when and mention.when.precision is Precision.DAY
+    ]
+    return max(days, key=lambda mention: mention.start).when.start if days else None
+
+
+def _mentions(
+    match: re.Match[str], pattern: re.Pattern[str], reading: _Reading, setting: _Setting
+) -> Iterable[DateMention]:
+    """One mention per match, or one per year of a list ("in 2019 and 2023")."""
+    if pattern is _YEARS and match["more"]:
+        for year_match in re.finditer(_YEAR, match.group()):
+            start = match.start() + year_match.start()
+            end = match.start() + year_match.end()
+            when = When.year(int(year_match.group()))
+            yield _mention(start, end, year_match.group(), _Reading(when, False), setting)
+        return
+    text = _LEADING_PREPOSITION.sub("", match.group())
+    yield _mention(match.end() - len(text), match.end(), text, reading, setting)
+
+
+def _mention(start: int, end: int, text: str, reading: _Reading, setting: _Setting) -> DateMention:
+    return DateMention(
+        start=start,
+        end=end,
+        text=text,
+        when=reading.when,
+        expected=_expected(reading.when, setting),
+        month_day=reading.month_day,
+        relative=reading.relative,
+    )
+
+
+def _expected(when: When | None, setting: _Setting) -> bool:
+    """Future: the period starts after publication, or the clause says so and it is not over."""
+    if when is None or setting.published is None:
+        return setting.future
+    if when.start > setting.published:
+        return True
+    return setting.future and when.end >= setting.published
+
+
+def _names_a_holiday(sentence: str, position: int) -> bool:
+    previous = _WORD.findall(sentence[:position])
+    return bool(previous) and previous[-1].lower() in _HOLIDAY_WORDS and previous[-1][0].isupper()
+
+
+def dates_in_sentences(sentences: Iterable[str], published: date | None) -> list[list[DateMention]]:
+    """``find_dates`` over an article's sentences in order, following the day the story is about.
+
+    The last day-precise date resolved so far anchors "the previous day" in later sentences.
+    """
+    narrative_day: date | None = None
+    found: list[list[DateMention]] = []
+    for sentence in sentences:
+        mentions = find_dates(sentence, published, narrative_day)
+        for mention in mentions:
+            if mention.when is not None and mention.when.precision is Precision.DAY:
+                narrative_day = mention.when.start
+        found.append(mentions)
+    return found
