@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date
 from pathlib import Path
@@ -80,12 +79,15 @@ class Article(BaseModel):
         }
 
 
-def read_article(path: Path, *, max_bytes: int) -> Article:
-    """Read one article file, or raise ``ArticleError`` with a reason a moderator can act on."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ArticleError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-    return parse_article(path.read_bytes(), article_id=path.stem, path=str(path))
+def read_file(path: Path, *, max_bytes: int) -> bytes:
+    """An article file's bytes, or ``ArticleError`` naming the size limit or the OS error."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ArticleError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+        return path.read_bytes()
+    except OSError as error:
+        raise ArticleError(f"cannot be read ({error.strerror or error})") from None
 
 
 def parse_article(data: bytes, *, article_id: str, path: str) -> Article:
@@ -164,7 +166,3 @@ def _caption_spans(paragraphs: list[str], captions: set[int]) -> tuple[tuple[int
             spans.append((offset, offset + len(paragraph)))
         offset += len(paragraph) + 2
     return tuple(spans)
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from bot.cache import IndexCache
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_snapshot
 from bot.render import answer_text, sources_text
@@ -88,7 +89,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return run_check(directory, settings, sys.stdout)
     try:
-        kb = KnowledgeBase(directory, max_file_bytes=settings.max_file_bytes)
+        kb = KnowledgeBase(
+            directory,
+            max_file_bytes=settings.max_file_bytes,
+            cache=IndexCache(settings.index_cache_dir) if settings.index_cache else None,
+            progress=True,
+        )
     except KnowledgeBaseError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -8,6 +8,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.cache import default_cache_dir
+
 
 def _split_csv(value: object) -> object:
     if isinstance(value, str):
@@ -22,6 +24,10 @@ class Settings(BaseSettings):
 
     knowledge_dir: Path = Field(Path("knowledge"), description="Folder of article files.")
     max_file_bytes: int = Field(10_000_000, gt=0, description="Largest article file accepted.")
+    index_cache: bool = Field(True, description="Keep the built index on disk between runs.")
+    index_cache_dir: Path = Field(
+        default_factory=default_cache_dir, description="Where the built index is kept."
+    )
     cooldown_seconds: float = Field(5.0, ge=0, description="Per-user pause between questions.")
 
     discord_token: SecretStr | None = None

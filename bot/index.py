@@ -7,7 +7,7 @@ so its cost grows with those postings, not with the number of passages.
 
 from __future__ import annotations
 
-from collections import Counter
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,29 +58,24 @@ class BM25Index:
         if not documents:
             raise ValueError("cannot index an empty corpus")
         vocabulary: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        counts: list[int] = []
+        term_ids = array("q")
+        doc_len = np.empty(len(documents), dtype=np.float64)
         for doc_id, document in enumerate(documents):
-            for term, count in Counter(document).items():
-                rows.append(vocabulary.setdefault(term, len(vocabulary)))
-                cols.append(doc_id)
-                counts.append(count)
+            term_ids.extend(vocabulary.setdefault(term, len(vocabulary)) for term in document)
+            doc_len[doc_id] = len(document)
         corpus_size = len(documents)
-        doc_len = np.fromiter((len(d) for d in documents), dtype=np.float64, count=corpus_size)
+        rows = np.frombuffer(term_ids, dtype=np.int64) if term_ids else np.empty(0, np.int64)
+        cols = np.repeat(np.arange(corpus_size), doc_len.astype(np.int64))
+        tf = sparse.csr_matrix(
+            (np.ones(rows.size), (rows, cols)), shape=(len(vocabulary), corpus_size)
+        )
+        tf.sum_duplicates()
         avgdl = float(doc_len.mean()) or 1.0
-        tf = np.asarray(counts, dtype=np.float64)
-        col = np.asarray(cols, dtype=np.int64)
-        document_frequency = np.bincount(
-            np.asarray(rows, dtype=np.int64), minlength=len(vocabulary)
-        )
-        idf = okapi_idf(document_frequency.astype(np.float64), corpus_size, epsilon)
-        row = np.asarray(rows, dtype=np.int64)
-        data = idf[row] * okapi_term_weight(tf, doc_len[col], avgdl, k1, b)
-        weights = sparse.csr_matrix(
-            (data, (row, col)), shape=(len(vocabulary), corpus_size), dtype=np.float64
-        )
-        weights.sort_indices()
+        document_frequency = np.diff(tf.indptr).astype(np.float64)
+        idf = okapi_idf(document_frequency, corpus_size, epsilon)
+        term_of_entry = np.repeat(np.arange(len(vocabulary)), np.diff(tf.indptr))
+        data = idf[term_of_entry] * okapi_term_weight(tf.data, doc_len[tf.indices], avgdl, k1, b)
+        weights = sparse.csr_matrix((data, tf.indices, tf.indptr), shape=tf.shape)
         return cls(vocabulary=vocabulary, idf=idf, weights=weights, corpus_size=corpus_size)
 
     def scores(self, terms: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:

@@ -14,10 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+import yaml
 from pydantic import BaseModel
 
 from bot.answer import Answer, answer_question
-from bot.articles import ARTICLE_SUFFIXES, Article, ArticleError, Problem, read_article
+from bot.articles import (
+    ARTICLE_SUFFIXES,
+    Article,
+    ArticleError,
+    Problem,
+    parse_article,
+    read_file,
+)
+from bot.cache import IndexCache
 from bot.index import BM25Index
 from bot.passages import Passage, chunk_article
 from bot.tokens import Aliases, document_terms, parse_query
@@ -96,45 +105,91 @@ class ReloadReport(BaseModel):
         return "\n".join(lines)
 
 
-def load_snapshot(directory: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Snapshot:
+@dataclass(frozen=True)
+class SourceFile:
+    """One file of the knowledge directory as read: its bytes, or why they could not be used."""
+
+    path: Path
+    digest: str
+    data: bytes | None = None
+    problem: str | None = None
+
+
+def load_snapshot(
+    directory: Path,
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    cache: IndexCache | None = None,
+    progress: bool = False,
+) -> Snapshot:
     """Read, validate, chunk and index every article file of ``directory``.
 
     Files that fail are listed in ``Snapshot.problems``; only when no article at all is
-    usable does it raise ``KnowledgeBaseError``.
+    usable does it raise ``KnowledgeBaseError``. With a ``cache``, a snapshot built before
+    from exactly the same files is loaded instead of rebuilt.
     """
-    paths = _article_paths(directory)
+    sources = [_read_source(path, max_file_bytes) for path in _article_paths(directory)]
+    aliases_path = directory / ALIASES_FILE
+    if aliases_path.exists():
+        sources.append(_read_source(aliases_path, max_file_bytes))
+    files = {source.path.name: source.digest for source in sources}
+    version = _version(files)
+    if cache and (cached := cache.load(directory, version, files)):
+        return cached
+    snapshot = _build_snapshot(directory, sources, version, files, progress)
+    if cache:
+        cache.store(directory, snapshot)
+    return snapshot
+
+
+def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
+    try:
+        data = read_file(path, max_bytes=max_file_bytes)
+    except ArticleError as error:
+        stat = path.stat() if path.exists() else None
+        marker = f"{error}|{stat.st_size if stat else 0}|{stat.st_mtime_ns if stat else 0}"
+        return SourceFile(path, hashlib.sha256(marker.encode()).hexdigest(), problem=str(error))
+    return SourceFile(path, hashlib.sha256(data).hexdigest(), data=data)
+
+
+def _build_snapshot(
+    directory: Path,
+    sources: list[SourceFile],
+    version: str,
+    files: dict[str, str],
+    progress: bool,
+) -> Snapshot:
     problems: list[Problem] = []
-    files: dict[str, str] = {}
     articles: dict[str, Article] = {}
     seen_text: dict[str, str] = {}
-    for path in paths:
+    aliases = Aliases()
+    for source in sources:
+        name = source.path.name
         try:
-            data = path.read_bytes() if path.stat().st_size <= max_file_bytes else b""
-            article = read_article(path, max_bytes=max_file_bytes)
+            if source.problem is not None:
+                raise ArticleError(source.problem)
+            if name == ALIASES_FILE:
+                aliases = _parse_aliases(source.data or b"")
+                continue
+            article = parse_article(
+                source.data or b"", article_id=source.path.stem, path=str(source.path)
+            )
         except ArticleError as error:
-            problems.append(Problem(file=path.name, reason=str(error)))
+            problems.append(Problem(file=name, reason=str(error)))
             continue
-        except OSError as error:
-            problems.append(Problem(file=path.name, reason=f"cannot be read ({error.strerror})"))
-            continue
-        files[path.name] = hashlib.sha256(data).hexdigest()
-        problem = _duplicate_problem(path.name, article, articles, seen_text)
-        if problem:
+        if problem := _duplicate_problem(name, article, articles, seen_text):
             problems.append(problem)
             continue
         articles[article.id] = article
-    aliases = _load_aliases(directory, files, problems)
     if not articles:
         detail = "; ".join(str(problem) for problem in problems)
         raise KnowledgeBaseError(
             f"no usable article in {directory}" + (f" ({detail})" if detail else ""), problems
         )
-    passages: list[Passage] = []
-    for article in articles.values():
-        passages.extend(chunk_article(article, first_id=len(passages)))
+    passages = _chunk_all(list(articles.values()), progress)
     index = BM25Index.build([document_terms(passage.text, aliases) for passage in passages])
     return Snapshot(
-        version=_version(files),
+        version=version,
         articles=articles,
         passages=passages,
         index=index,
@@ -142,6 +197,31 @@ def load_snapshot(directory: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYT
         files=files,
         problems=problems,
     )
+
+
+def _chunk_all(articles: list[Article], progress: bool) -> list[Passage]:
+    """Passages of every article, with a progress bar on a terminal when asked."""
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(articles), unit="article", desc="Indexing", disable=None, leave=False)
+    passages: list[Passage] = []
+    for article in articles:
+        passages.extend(chunk_article(article, first_id=len(passages)))
+        if bar is not None:
+            bar.update()
+            bar.set_postfix(passages=len(passages), refresh=False)
+    if bar is not None:
+        bar.close()
+    return passages
+
+
+def _parse_aliases(data: bytes) -> Aliases:
+    try:
+        return Aliases.from_yaml(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ArticleError(f"not usable: {error}") from None
 
 
 def _article_paths(directory: Path) -> list[Path]:
@@ -176,18 +256,6 @@ def _duplicate_problem(
     return None
 
 
-def _load_aliases(directory: Path, files: dict[str, str], problems: list[Problem]) -> Aliases:
-    path = directory / ALIASES_FILE
-    try:
-        aliases = Aliases.load(path)
-    except (ValueError, OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(file=ALIASES_FILE, reason=f"not usable: {error}"))
-        return Aliases()
-    if path.exists():
-        files[ALIASES_FILE] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return aliases
-
-
 def _version(files: dict[str, str]) -> str:
     digest = hashlib.sha256(INDEX_FORMAT.encode())
     for name in sorted(files):
@@ -198,13 +266,30 @@ def _version(files: dict[str, str]) -> str:
 class KnowledgeBase:
     """The live knowledge base. ``ask`` is safe from any thread; ``reload`` swaps atomically."""
 
-    def __init__(self, directory: Path | str, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES):
+    def __init__(
+        self,
+        directory: Path | str,
+        *,
+        max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+        cache: IndexCache | None = None,
+        progress: bool = False,
+    ) -> None:
         self.directory = Path(directory)
         self.max_file_bytes = max_file_bytes
+        self.cache = cache
+        self.progress = progress
         self._reload_lock = threading.Lock()
-        self._snapshot = load_snapshot(self.directory, max_file_bytes=max_file_bytes)
+        self._snapshot = self._load()
         for problem in self._snapshot.problems:
             log.warning("skipped %s", problem)
+
+    def _load(self) -> Snapshot:
+        return load_snapshot(
+            self.directory,
+            max_file_bytes=self.max_file_bytes,
+            cache=self.cache,
+            progress=self.progress,
+        )
 
     @property
     def snapshot(self) -> Snapshot:
@@ -234,7 +319,7 @@ class KnowledgeBase:
         started = time.perf_counter()
         old = self._snapshot
         try:
-            new = load_snapshot(self.directory, max_file_bytes=self.max_file_bytes)
+            new = self._load()
         except KnowledgeBaseError as error:
             problems = error.problems or [Problem(file=str(self.directory), reason=str(error))]
             return self._report("refused", old, problems=problems, started=started)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import NamedTuple
 
-import pysbd
+import blingfire
 from pydantic import BaseModel, ConfigDict
 
 from bot.articles import Article
@@ -35,22 +34,20 @@ class Passage(BaseModel):
     caption: bool = False
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` as offsets, trimmed of surrounding whitespace.
 
-    pysbd (the Pragmatic Segmenter rules) knows "U.S.", "Mr.", initials and quotations.
-    Paragraphs are split one at a time so that no sentence crosses a paragraph break.
+    Bling Fire's sentence breaker (a compiled finite-state model) knows "U.S.", "Mr.",
+    initials and quotations, at about a hundred times the speed of rule-based Python
+    splitters, which matters for archives of thousands of articles. Paragraphs are split
+    one at a time so that no sentence crosses a paragraph break.
     """
     sentences: list[Sentence] = []
     offset = 0
     for paragraph in text.split("\n\n"):
-        for span in _segmenter().segment(paragraph):
-            sentence = _trimmed(paragraph, span.start, span.end)
+        _, spans = blingfire.text_to_sentences_and_offsets(paragraph)
+        for start, end in spans:
+            sentence = _trimmed(paragraph, start, end)
             if sentence.end > sentence.start:
                 sentences.append(Sentence(offset + sentence.start, offset + sentence.end))
         offset += len(paragraph) + 2

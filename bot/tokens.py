@@ -7,7 +7,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import Stemmer
 import yaml
@@ -232,17 +231,17 @@ class Aliases:
         phrases: dict[tuple[str, ...], str] = {}
         for name, variants in mapping.items():
             concept = "~" + " ".join(words(str(name)))
+            if isinstance(variants, str):
+                variants = [variants]
             for phrase in [str(name), *(str(variant) for variant in variants or ())]:
                 if key := tuple(words(phrase)):
                     phrases.setdefault(key, concept)
         return cls(phrases)
 
     @classmethod
-    def load(cls, path: Path) -> Aliases:
-        """Read ``aliases.yml``; a missing file means no aliases."""
-        if not path.exists():
-            return cls()
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    def from_yaml(cls, text: str) -> Aliases:
+        """Parse ``aliases.yml``: a mapping of names to lists of variants."""
+        data = yaml.safe_load(text) or {}
         if not isinstance(data, dict):
             raise ValueError("expected a mapping of names to lists of variants")
         return cls.from_mapping(data)
@@ -250,10 +249,10 @@ class Aliases:
     def find(self, word_list: Sequence[str]) -> list[tuple[str, int, int]]:
         """Concepts named in ``word_list``: (concept term, first word, end word), longest first."""
         found = []
-        longest = max((len(phrase) for phrase in self.phrases), default=0)
+        longest = self._longest_by_first_word()
         i = 0
         while i < len(word_list):
-            for size in range(min(longest, len(word_list) - i), 0, -1):
+            for size in range(min(longest.get(word_list[i], 0), len(word_list) - i), 0, -1):
                 concept = self.phrases.get(tuple(word_list[i : i + size]))
                 if concept:
                     found.append((concept, i, i + size))
@@ -262,6 +261,15 @@ class Aliases:
             else:
                 i += 1
         return found
+
+    def _longest_by_first_word(self) -> dict[str, int]:
+        cached = self.__dict__.get("_longest")
+        if cached is None:
+            cached = {}
+            for phrase in self.phrases:
+                cached[phrase[0]] = max(cached.get(phrase[0], 0), len(phrase))
+            object.__setattr__(self, "_longest", cached)
+        return cached
 
 
 @dataclass(frozen=True)

@@ -68,3 +68,9 @@ def add_article(tiny_kb_dir: Path) -> Callable[..., Path]:
         return write_article(tiny_kb_dir, slug, title, publisher, body)
 
     return add
+
+
+@pytest.fixture(autouse=True)
+def private_index_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Keep the command line's index cache out of the developer's home directory."""
+    monkeypatch.setenv("INDEX_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))

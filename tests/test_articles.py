@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.articles import ArticleError, parse_article, read_article
+from bot.articles import ArticleError, parse_article, read_file
 
 
 def parse(text: str | bytes) -> object:
@@ -71,4 +71,9 @@ def test_file_over_the_size_limit_is_refused_naming_the_limit(tmp_path: Path):
     with path.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)
     with pytest.raises(ArticleError, match="over the 10,000,000-byte limit"):
-        read_article(path, max_bytes=10_000_000)
+        read_file(path, max_bytes=10_000_000)
+
+
+def test_missing_file_is_reported_not_raised_as_os_error(tmp_path: Path):
+    with pytest.raises(ArticleError, match="cannot be read"):
+        read_file(tmp_path / "gone.md", max_bytes=10)

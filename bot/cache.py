@@ -1,0 +1,89 @@
+"""The built index, kept on disk between runs so that a cold start does not rebuild it.
+
+An entry is named by the knowledge directory and the snapshot version, which hashes every
+file's bytes and the index format, so any change to the articles or to the code's index
+format misses the cache. A missing, stale or corrupt entry is rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+import bot
+
+if TYPE_CHECKING:
+    from bot.knowledge_base import Snapshot
+
+log = logging.getLogger(__name__)
+
+KEEP_ENTRIES = 2
+"""Entries kept per knowledge directory: the live version and the one before it."""
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newsdesk"
+
+
+class IndexCache:
+    """A folder of pickled snapshots. Only the bot writes it; never point it at shared files."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def load(self, knowledge_dir: Path, version: str, files: dict[str, str]) -> Snapshot | None:
+        path = self._entry(knowledge_dir, version)
+        if not path.exists():
+            return None
+        try:
+            with path.open("rb") as handle:
+                snapshot = pickle.load(handle)
+            if snapshot.version != version or snapshot.files != files:
+                raise ValueError("entry does not match the knowledge files")
+        except Exception as error:  # a corrupt entry can raise almost anything
+            log.warning("index cache entry %s is unusable (%s); rebuilding", path.name, error)
+            path.unlink(missing_ok=True)
+            return None
+        return snapshot
+
+    def store(self, knowledge_dir: Path, snapshot: Snapshot) -> None:
+        """Write atomically (temporary file, then rename); a failure only logs."""
+        path = self._entry(knowledge_dir, snapshot.version)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                dir=self.directory, delete=False, suffix=".tmp"
+            ) as tmp:
+                pickle.dump(snapshot, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp.name, path)
+            self._prune(knowledge_dir, keep=path)
+        except OSError as error:
+            log.warning("cannot write the index cache in %s: %s", self.directory, error)
+
+    def _entry(self, knowledge_dir: Path, version: str) -> Path:
+        return self.directory / f"{_prefix(knowledge_dir)}-{version}.pickle"
+
+    def _prune(self, knowledge_dir: Path, keep: Path) -> None:
+        entries = sorted(
+            self.directory.glob(f"{_prefix(knowledge_dir)}-*.pickle"),
+            key=lambda entry: entry.stat().st_mtime,
+            reverse=True,
+        )
+        for entry in entries[KEEP_ENTRIES:]:
+            if entry != keep:
+                entry.unlink(missing_ok=True)
+
+
+def _prefix(knowledge_dir: Path) -> str:
+    """Names the directory and the runtime, since pickles are only safe to share between equals."""
+    runtime = f"{knowledge_dir.resolve()}|{bot.__version__}|{sys.version_info[:2]}|{np.__version__}"
+    return hashlib.sha256(runtime.encode()).hexdigest()[:12]

@@ -1,0 +1,83 @@
+from pathlib import Path
+
+import pytest
+
+import bot.knowledge_base as knowledge_base
+from bot.cache import IndexCache
+from bot.knowledge_base import KnowledgeBase
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> IndexCache:
+    return IndexCache(tmp_path / "cache")
+
+
+def entries(cache: IndexCache) -> list[Path]:
+    return sorted(cache.directory.glob("*.pickle"))
+
+
+def forbid_building(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args, **kwargs):
+        raise AssertionError("the index was rebuilt instead of loaded from the cache")
+
+    monkeypatch.setattr(knowledge_base, "_build_snapshot", fail)
+
+
+def test_a_second_start_loads_the_index_instead_of_building_it(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
+):
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    forbid_building(monkeypatch)
+    second = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert second.version == first.version
+    assert second.ask("volcano lava").passages[0].text == first.ask("volcano lava").passages[0].text
+
+
+def test_a_changed_file_misses_the_cache_and_rebuilds(
+    tiny_kb_dir: Path, cache: IndexCache, add_article
+):
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    add_article("bridge", "The old bridge reopened on Friday.")
+    second = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert second.version != first.version
+    assert second.ask("bridge reopened").answered
+
+
+def test_a_corrupt_entry_is_rebuilt_not_trusted(tiny_kb_dir: Path, cache: IndexCache, caplog):
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    [entry] = entries(cache)
+    entry.write_bytes(b"\x80\x05not a pickle at all")
+    second = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert second.version == first.version
+    assert second.ask("volcano lava").answered
+    assert "unusable" in caplog.text
+    assert entries(cache) == [entry] and entry.read_bytes()[:2] != b"\x80\x05n"
+
+
+def test_an_entry_for_other_files_is_rebuilt_not_trusted(
+    tiny_kb_dir: Path, cache: IndexCache, add_article
+):
+    KnowledgeBase(tiny_kb_dir, cache=cache)
+    [old_entry] = entries(cache)
+    bridge = add_article("bridge", "The old bridge reopened on Friday.")
+    current = KnowledgeBase(tiny_kb_dir, cache=cache)
+    current_entry = next(e for e in entries(cache) if e != old_entry)
+    current_entry.write_bytes(old_entry.read_bytes())
+    again = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert again.version == current.version
+    assert "bridge" in again.snapshot.articles
+    assert bridge.exists()
+
+
+def test_reload_uses_and_fills_the_cache(tiny_kb_dir: Path, cache: IndexCache, add_article):
+    kb = KnowledgeBase(tiny_kb_dir, cache=cache)
+    add_article("bridge", "The old bridge reopened on Friday.")
+    assert kb.reload().status == "reloaded"
+    assert len(entries(cache)) == 2
+
+
+def test_an_unwritable_cache_only_costs_the_speed_up(tiny_kb_dir: Path, tmp_path: Path):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the cache folder should be")
+    kb = KnowledgeBase(tiny_kb_dir, cache=IndexCache(blocker / "cache"))
+    assert kb.ask("volcano lava").answered
