@@ -33,20 +33,27 @@ from bot.adapters.slack_blocks import (
     plain_text,
     reload_message,
     sources_message,
+    timeline_message,
 )
 from bot.adapters.slack_guards import Moderators, SeenEvents
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.knowledge_base import KnowledgeBase
+from bot.timeline import Timeline, build_timeline
+from bot.timeline.picture import PictureUnavailable, draw_png
+from bot.timeline.render import empty_message, heading
 
 log = logging.getLogger(__name__)
 
 APOLOGY = "Sorry, something went wrong while answering. The error is logged; please try again."
 REFUSAL = "Only moderators can reload the articles (ask a workspace admin)."
+PICTURE_NEEDS_INVITE = "To post the timeline's picture here, invite me first: `/invite @newsdesk`."
 PRIVATE_WORD = "private"
 WORKING_REACTION = "eyes"
+SHOW_COMMAND = {"response_type": "in_channel"}
+"""The acknowledgement that lets the channel see the command the answer replies to."""
 LISTENER_THREADS = 16
-"""Listeners ack from this pool; enough that slow work never keeps an ack past three seconds."""
+"""Listeners ack, then work, on this pool: roomy, so acks stay prompt while answers are slow."""
 
 
 class SlackBot:
@@ -92,12 +99,12 @@ class SlackBot:
         """``/ask [private] question``: quoted passages, in the channel or only to the asker."""
         if self._cooling_down(ack, command):
             return
-        ack()
         private, question = _split_private(command.get("text") or "")
+        ack(SHOW_COMMAND if not private else "")
         with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
             answer = self.kb.ask(question)
             message = answer_message(answer, shareable=private and answer.answered)
-            _respond(respond, message, private=private or not answer.answered)
+            _respond(respond, message, private=private)
 
     def timeline_command(
         self, ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient
@@ -105,12 +112,15 @@ class SlackBot:
         """``/timeline [topic]``: the dated events as compact lines, then their picture."""
         if self._cooling_down(ack, command):
             return
-        ack()
+        ack(SHOW_COMMAND)
         topic = (command.get("text") or "").strip() or None
         with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
-            from bot.adapters.slack_timeline import post_timeline
-
-            post_timeline(self.kb, topic, command["channel_id"], respond, client)
+            timeline = build_timeline(self.kb.snapshot, topic)
+            if not timeline.events:
+                _respond(respond, notice_message(empty_message(timeline)), private=False)
+                return
+            _respond(respond, timeline_message(timeline), private=False)
+            _upload_picture(timeline, command["channel_id"], respond, client)
 
     def sources_command(self, ack: Ack, respond: Respond) -> None:
         """``/sources``: the articles the bot quotes, only to the asker."""
@@ -140,7 +150,7 @@ class SlackBot:
         with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
             answer = self.kb.ask(action.get("value") or "")
             message = answer_message(answer, shared_by=body["user"]["id"])
-            respond(response_type="in_channel", replace_original=False, **message.kwargs())
+            _respond(respond, message, private=False, replace_original=False)
             respond(delete_original=True)
 
     # -- events ----------------------------------------------------------------------------------
@@ -212,15 +222,40 @@ def cooldown_text(wait: float) -> str:
     return f"One question at a time, please: try again in {max(1, round(wait))} s."
 
 
-def _respond(respond: Respond, message: SlackMessage, *, private: bool) -> None:
+def _respond(respond: Respond, message: SlackMessage, *, private: bool, **options: Any) -> None:
+    """Reply through the request's response URL, which works in channels the bot is not in."""
     response = respond(
         response_type="ephemeral" if private else "in_channel",
         unfurl_links=False,
         unfurl_media=False,
         **message.kwargs(),
+        **options,
     )
     if response.status_code != 200:
         log.warning("response_url refused the reply: %s %s", response.status_code, response.body)
+
+
+def _upload_picture(
+    timeline: Timeline, channel_id: str, respond: Respond, client: WebClient
+) -> None:
+    """The timeline's PNG into the channel; the bot must be a member, so say so when it is not."""
+    try:
+        png = draw_png(timeline)
+    except PictureUnavailable as error:
+        log.warning("no timeline picture: %s", error)
+        return
+    try:
+        client.files_upload_v2(
+            channel=channel_id,
+            file=png,
+            filename="timeline.png",
+            title=heading(timeline),
+            alt_txt=heading(timeline),
+        )
+    except SlackApiError as error:
+        if error.response.get("error") not in ("not_in_channel", "channel_not_found"):
+            raise
+        _respond(respond, notice_message(PICTURE_NEEDS_INVITE), private=True)
 
 
 def _whisper(client: WebClient, channel: str, user: str, thread_ts: str | None, text: str) -> None:
@@ -300,7 +335,7 @@ class _LoggingRequestHandler(WSGIRequestHandler):
 
 
 def http_server(app: App, host: str = "0.0.0.0", port: int = 3000) -> WSGIServer:
-    """A threaded HTTP server for ``POST /slack/events`` (Bolt's WSGI adapter); ``port=0`` picks one.
+    """A threaded HTTP server for ``POST /slack/events`` via Bolt's WSGI adapter (port 0: any).
 
     Bolt checks every request's signature; commands, events and interactivity share the path.
     """

@@ -16,6 +16,8 @@ from bot.answer import Answer
 from bot.articles import Article
 from bot.knowledge_base import ReloadReport
 from bot.render import NO_ANSWER, QuoteView, answer_text, attribution, quote_views, truncate
+from bot.timeline import Timeline
+from bot.timeline.render import compact_lines, heading, more_note
 
 SECTION_LIMIT = 3000
 """Characters in a section's text object."""
@@ -24,13 +26,17 @@ CONTEXT_LIMIT = 3000
 MAX_BLOCKS = 50
 """Blocks in one message."""
 FALLBACK_LIMIT = 3000
-"""The plain ``text`` that notifications and screen readers show; Slack cuts at 40,000, we stay short."""
+"""The plain ``text`` that notifications and screen readers show (Slack cuts at 40,000)."""
 QUESTION_LIMIT = 300
+URL_LIMIT = 1000
+"""Longer links are left out rather than risk a section over its limit."""
 BUTTON_VALUE_LIMIT = 2000
+TIMELINE_TEXT_LIMIT = 300
+"""Characters of quoted text per timeline line, so a timeline stays a glance."""
 SHARE_ACTION_ID = "share_answer"
 
 HIGHLIGHT = ("\ue000", "\ue001")
-"""Private-use characters marking the highlighted sentence until ``quoted_mrkdwn`` makes it bold."""
+"""Private-use characters marking the best sentence until ``quoted_mrkdwn`` makes it bold."""
 _OPEN, _CLOSE = HIGHLIGHT
 _SLACK_MARKUP = re.compile(r"<([^<>]*)>")
 
@@ -79,7 +85,7 @@ def plain_text(slack_text: str, bot_user_id: str | None = None) -> str:
 
 def link(url: str | None, label: str) -> str:
     """``<url|label>`` for a web link, the escaped label alone for anything else."""
-    if not url or not url.lower().startswith(("https://", "http://")):
+    if not url or len(url) > URL_LIMIT or not url.lower().startswith(("https://", "http://")):
         return escape(label)
     safe_url = escape(url).replace("|", "%7C")
     return f"<{safe_url}|{escape(label)}>"
@@ -144,20 +150,31 @@ def context(*mrkdwn: str) -> dict[str, Any]:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": t} for t in mrkdwn]}
 
 
-def sections(lines: Iterable[str], limit: int = SECTION_LIMIT) -> Iterator[dict[str, Any]]:
-    """Escaped ``lines`` packed into as few sections as fit ``limit`` characters each."""
+def packed_sections(
+    mrkdwn_lines: Iterable[str], limit: int = SECTION_LIMIT
+) -> Iterator[dict[str, Any]]:
+    """Formatted lines, each already within ``limit``, packed into as few sections as fit.
+
+    Blank sections are skipped: Slack rejects a section without text.
+    """
     chunk: list[str] = []
-    size = 0
-    for line in lines:
-        piece = fit(line, limit)
-        if chunk and size + 1 + len(piece) > limit:
-            if "".join(chunk).strip():
-                yield section("\n".join(chunk))
-            chunk, size = [], 0
-        chunk.append(piece)
-        size += len(piece) + (1 if size else 0)
-    if "".join(chunk).strip():
-        yield section("\n".join(chunk))
+    for line in mrkdwn_lines:
+        if chunk and len("\n".join([*chunk, line])) > limit:
+            yield from _unless_blank(chunk)
+            chunk = []
+        chunk.append(line)
+    yield from _unless_blank(chunk)
+
+
+def _unless_blank(chunk: list[str]) -> Iterator[dict[str, Any]]:
+    text = "\n".join(chunk)
+    if text.strip():
+        yield section(text)
+
+
+def sections(lines: Iterable[str], limit: int = SECTION_LIMIT) -> Iterator[dict[str, Any]]:
+    """Plain ``lines``, escaped and cut to fit, packed into sections."""
+    return packed_sections((fit(line, limit) for line in lines), limit)
 
 
 def notice_message(text: str) -> SlackMessage:
@@ -211,19 +228,19 @@ def _attribution_mrkdwn(view: QuoteView) -> str:
     details = view.attribution.removeprefix(view.article_title)
     caption = " (photo caption)" if view.caption else ""
     title = truncate(view.article_title, 500)
-    return fit(
-        details + caption, CONTEXT_LIMIT - 600, lambda rest: link(view.url, title) + escape(rest)
-    )
+    return fit(details + caption, CONTEXT_LIMIT, lambda rest: link(view.url, title) + escape(rest))
 
 
 def sources_message(articles: list[Article], version: str) -> SlackMessage:
     """The article list: title linked, then publisher, author and date; one line each."""
     lines = [
-        link(article.url, article.title) + escape(attribution(article).removeprefix(article.title))
+        "• "
+        + link(article.url, truncate(article.title, 500))
+        + fit(attribution(article).removeprefix(article.title), 1000)
         for article in articles
     ]
     header = context(f"{len(articles)} articles · version {escape(version)}")
-    body = list(_packed(lines))
+    body = list(packed_sections(lines))
     if len(body) > MAX_BLOCKS - 1:
         body = [
             *body[: MAX_BLOCKS - 2],
@@ -233,27 +250,22 @@ def sources_message(articles: list[Article], version: str) -> SlackMessage:
     return SlackMessage(text=fit(fallback, FALLBACK_LIMIT), blocks=[header, *body])
 
 
-def _packed(mrkdwn_lines: list[str]) -> Iterator[dict[str, Any]]:
-    """Already-formatted lines packed into sections (no escaping: the caller did it)."""
-    chunk: list[str] = []
-    for line in mrkdwn_lines:
-        if chunk and len("\n".join([*chunk, line])) > SECTION_LIMIT:
-            yield section("\n".join(chunk))
-            chunk = []
-        chunk.append(line[:SECTION_LIMIT])
-    if chunk:
-        yield section("\n".join(chunk))
-
-
-def lines_message(title: str, lines: list[str]) -> SlackMessage:
-    """A titled list of plain-text lines (the timeline), escaped and packed into sections."""
-    body = list(sections(lines))
-    if len(body) > MAX_BLOCKS - 1:
-        body = [*body[: MAX_BLOCKS - 2], section("…and more; the rest did not fit one message.")]
-    fallback = "\n".join([title, *lines])
-    return SlackMessage(
-        text=fit(fallback, FALLBACK_LIMIT), blocks=[section(f"*{escape(title)}*"), *body]
-    )
+def timeline_message(timeline: Timeline) -> SlackMessage:
+    """The compact timeline: a heading, one line per event (date in bold), what was left out."""
+    lines = compact_lines(timeline, TIMELINE_TEXT_LIMIT)
+    rows = []
+    for line in lines:
+        date, _, rest = line.partition(" · ")
+        rows.append(f"• *{escape(date)}* · {fit(rest, SECTION_LIMIT - 200)}")
+    body = list(packed_sections(rows))
+    if len(body) > MAX_BLOCKS - 2:
+        body = [*body[: MAX_BLOCKS - 3], section("…and more; the rest did not fit one message.")]
+    note = more_note(timeline, "Add a topic to narrow it down: `/timeline topic`.")
+    blocks = [section(f"*{escape(heading(timeline))}*"), *body]
+    if note:
+        blocks.append(context(escape(note)))
+    fallback = "\n".join([heading(timeline), *lines, *([note] if note else [])])
+    return SlackMessage(text=fit(fallback, FALLBACK_LIMIT), blocks=blocks)
 
 
 def reload_message(report: ReloadReport) -> SlackMessage:

@@ -43,7 +43,8 @@ class Moderators:
     """Who may ``/reload``: the configured user ids, or workspace admins and owners.
 
     The admin check asks ``users.info`` and caches the verdict for ``ttl`` seconds, so a burst of
-    commands costs one API call and a demoted admin loses the right within minutes.
+    commands costs one API call and a demoted admin loses the right within minutes. A failed
+    call refuses this once and is not cached, so a transient error does not lock an admin out.
     """
 
     def __init__(
@@ -68,6 +69,8 @@ class Moderators:
         if cached is not None:
             return cached
         verdict = _is_admin_or_owner(user_id, client)
+        if verdict is None:
+            return False
         with self._lock:
             self._verdicts[user_id] = (self._clock() + self._ttl, verdict)
             self._verdicts.move_to_end(user_id)
@@ -83,11 +86,11 @@ class Moderators:
         return entry[1]
 
 
-def _is_admin_or_owner(user_id: str, client: WebClient) -> bool:
-    """Ask Slack; an API failure counts as "no" (and is logged), never as "yes"."""
+def _is_admin_or_owner(user_id: str, client: WebClient) -> bool | None:
+    """Ask Slack; None when it cannot say (logged), which the caller treats as "no" for now."""
     try:
         user = client.users_info(user=user_id)["user"]
     except SlackApiError as error:
         log.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
-        return False
+        return None
     return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))

@@ -1,8 +1,8 @@
 """A fake Slack on 127.0.0.1: the Web API, response URLs and file upload URLs, all recorded.
 
-The bot's real ``WebClient`` talks to it through ``base_url``; slash commands and block actions carry a
-``response_url`` that points here too, so every message the bot sends, by any route, lands in
-``FakeSlack.calls``. Modelled on slack-bolt's own ``tests/mock_web_api_server``.
+The bot's real ``WebClient`` talks to it through ``base_url``; slash commands and block actions
+carry a ``response_url`` that points here too, so every message the bot sends, by any route, lands
+in ``FakeSlack.calls``. Modelled on slack-bolt's own ``tests/mock_web_api_server``.
 """
 
 from __future__ import annotations

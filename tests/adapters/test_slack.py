@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from fake_slack import RESPONSE_URL, ApiCall, FakeSlack
+from fake_slack import FILE_UPLOAD, RESPONSE_URL, ApiCall, FakeSlack
 from slack_sdk import WebClient
 
 from bot.adapters import slack
@@ -33,6 +33,7 @@ from bot.adapters.slack_blocks import (
     plain_text,
     quoted_mrkdwn,
 )
+from bot.adapters.slack_guards import Moderators, SeenEvents
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
 from bot.render import NO_ANSWER
@@ -41,6 +42,7 @@ SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 MEMBER, ADMIN, MODERATOR = "UMEMBER", "UADMIN", "UMOD"
 VOLCANO_QUESTION = "When did the volcano erupt near Ashford?"
 VOLCANO_LINK = "<https://example.org/volcano|Volcano erupts near the coast>"
+VOLCANO_SOURCE = f"{VOLCANO_LINK} — The Coast Herald · Jane Reporter · 2024-10-25"
 
 _event_ids = itertools.count(1)
 
@@ -58,7 +60,7 @@ class Reply:
 
 
 def sign(body: str, timestamp: str, secret: str = SIGNING_SECRET) -> str:
-    """Slack's v0 request signature: HMAC-SHA256 of ``v0:timestamp:body`` with the signing secret."""
+    """Slack's v0 signature: HMAC-SHA256 of ``v0:timestamp:body`` keyed with the signing secret."""
     base = f"v0:{timestamp}:{body}".encode()
     return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
 
@@ -282,7 +284,7 @@ def test_slacks_url_verification_challenge_is_echoed(bot: SlackHarness):
 def test_ask_posts_each_passage_as_a_quote_with_its_linked_attribution(bot: SlackHarness):
     reply = bot.command("/ask", VOLCANO_QUESTION)
 
-    assert reply.status == 200
+    assert (reply.status, json.loads(reply.body)) == (200, {"response_type": "in_channel"})
     call = answers(bot.fake)
     assert call.params["response_type"] == "in_channel"
     assert block_types(call)[:3] == ["context", "section", "context"]
@@ -290,7 +292,7 @@ def test_ask_posts_each_passage_as_a_quote_with_its_linked_attribution(bot: Slac
     quote = section_texts(call)[0]
     assert all(line.startswith("> ") for line in quote.split("\n"))
     assert "*A volcano erupted on Tuesday near the coastal town of Ashford.*" in quote
-    assert f"{VOLCANO_LINK} — The Coast Herald · Jane Reporter · 2024-10-25" in context_texts(call)
+    assert VOLCANO_SOURCE in context_texts(call)
     assert "A volcano erupted on Tuesday" in call.params["text"]
     assert call.params["unfurl_links"] is False
 
@@ -312,11 +314,11 @@ def test_ask_is_acknowledged_before_the_answer_is_ready(tiny_kb_dir: Path, fake:
         assert "Ashford" in answers(fake).text_and_blocks()
 
 
-def test_a_question_nothing_answers_gets_the_no_answer_notice_privately(bot: SlackHarness):
+def test_a_question_nothing_answers_gets_the_no_answer_notice(bot: SlackHarness):
     bot.command("/ask", "What is the airspeed of an unladen swallow?")
 
     call = answers(bot.fake)
-    assert call.params["response_type"] == "ephemeral"
+    assert call.params["response_type"] == "in_channel"
     assert call.params["text"] == escape(NO_ANSWER)
     assert section_texts(call) == [escape(NO_ANSWER)]
 
@@ -325,7 +327,6 @@ def test_an_empty_ask_explains_how_to_ask(bot: SlackHarness):
     bot.command("/ask", "   ")
 
     call = answers(bot.fake)
-    assert call.params["response_type"] == "ephemeral"
     assert "Please ask a question" in call.params["text"]
 
 
@@ -374,8 +375,9 @@ def test_a_long_passage_is_cut_to_slacks_section_limit(
 
 
 def test_private_ask_is_ephemeral_and_its_button_shares_it_with_the_channel(bot: SlackHarness):
-    bot.command("/ask", f"private {VOLCANO_QUESTION}")
+    ack = bot.command("/ask", f"private {VOLCANO_QUESTION}")
 
+    assert (ack.status, ack.body) == (200, "")
     private = answers(bot.fake)
     assert private.params["response_type"] == "ephemeral"
     assert private.path == "/respond/ask"
@@ -475,7 +477,7 @@ def test_a_mention_still_answers_when_reactions_are_not_allowed(bot: SlackHarnes
 
 
 def test_a_direct_message_is_answered_in_the_dm(bot: SlackHarness):
-    bot.event(direct_message("who won the mayoral election?"))
+    bot.event(direct_message("What did Mayor Alice Grant promise?"))
 
     posted = bot.fake.wait_for("chat.postMessage")[0]
     assert posted.params["channel"] == "D0MEMBER"
@@ -512,6 +514,51 @@ def test_a_redelivered_event_is_answered_once(bot: SlackHarness):
     assert len(bot.fake.wait_for("chat.postMessage", count=2)) == 2
 
 
+# -- /timeline ------------------------------------------------------------------------------------
+
+
+def test_timeline_posts_its_compact_lines_then_uploads_its_picture(bot: SlackHarness):
+    bot.command("/timeline")
+
+    lines = answers(bot.fake)
+    completed = bot.fake.wait_for("files.completeUploadExternal")[0]
+    assert lines.params["response_type"] == "in_channel"
+    assert section_texts(lines)[0] == "*Timeline (3 dated events)*"
+    assert (
+        "• *2024-10-22* · A volcano erupted on Tuesday near the coastal town of Ashford."
+        " — The Coast Herald" in section_texts(lines)[1]
+    )
+    upload_url = bot.fake.calls_to("files.getUploadURLExternal")[0]
+    assert upload_url.params["filename"] == "timeline.png"
+    (upload,) = bot.fake.calls_to(FILE_UPLOAD)
+    assert upload.body.startswith(b"\x89PNG")
+    assert int(upload_url.params["length"]) == len(upload.body)
+    assert completed.params["channel_id"] == "C0NEWS"
+    assert completed.params["files"][0]["title"] == "Timeline (3 dated events)"
+
+
+def test_a_timeline_topic_narrows_it_and_an_unknown_topic_says_so(bot: SlackHarness):
+    bot.command("/timeline", "volcano")
+    narrowed = answers(bot.fake)
+    bot.command("/timeline", "submarines")
+    empty = answers(bot.fake, lambda call: "submarines" in call.params["text"])
+
+    assert section_texts(narrowed)[0] == "*Timeline: volcano (1 dated event)*"
+    assert empty.params["text"] == "No dated events about “submarines” in the articles."
+
+
+def test_the_timeline_picture_asks_for_an_invite_where_the_bot_is_not_a_member(
+    bot: SlackHarness,
+):
+    bot.fake.fail("files.completeUploadExternal", "not_in_channel")
+
+    bot.command("/timeline")
+
+    note = answers(bot.fake, lambda call: call.params["response_type"] == "ephemeral")
+    assert note.params["text"] == escape(slack.PICTURE_NEEDS_INVITE)
+    assert len(bot.fake.calls_to(RESPONSE_URL)) == 2
+
+
 # -- /sources and /reload ------------------------------------------------------------------------
 
 
@@ -521,7 +568,7 @@ def test_sources_lists_every_article_with_its_link_privately(bot: SlackHarness):
     call = answers(bot.fake)
     assert call.params["response_type"] == "ephemeral"
     listing = "\n".join(section_texts(call))
-    assert f"{VOLCANO_LINK} — The Coast Herald · Jane Reporter · 2024-10-25" in listing
+    assert VOLCANO_SOURCE in listing
     assert "<https://example.org/election|Mayor wins a second term>" in listing
     assert f"3 articles · version {bot.kb.version}" in context_texts(call)[0]
 
@@ -597,3 +644,59 @@ def test_http_mode_without_a_signing_secret_stops_with_a_clear_error(kb: Knowled
 
     with pytest.raises(SystemExit, match="SLACK_SIGNING_SECRET"):
         slack.run(kb, settings, http=True)
+
+
+def test_run_uses_socket_mode_when_an_app_token_is_set(
+    kb: KnowledgeBase, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+):
+    started: list[tuple[object, str]] = []
+
+    class RecordingSocketModeHandler:
+        def __init__(self, app: object, app_token: str) -> None:
+            self.app, self.app_token = app, app_token
+
+        def start(self) -> None:
+            started.append((self.app, self.app_token))
+
+    monkeypatch.setattr(
+        "slack_bolt.adapter.socket_mode.SocketModeHandler", RecordingSocketModeHandler
+    )
+    monkeypatch.setattr(slack, "WebClient", lambda token: WebClient(token, fake.base_url))
+    settings = Settings(_env_file=None, slack_bot_token=fake.token, slack_app_token="xapp-1-socket")
+
+    slack.run(kb, settings)
+
+    ((app, app_token),) = started
+    assert app_token == "xapp-1-socket"
+    assert app.client.base_url == fake.base_url
+
+
+# -- guards --------------------------------------------------------------------------------------
+
+
+def test_seen_events_forget_the_oldest_beyond_their_capacity():
+    seen = SeenEvents(capacity=2)
+
+    assert [seen.first_time(e) for e in ("Ev1", "Ev2", "Ev1", "Ev3")] == [True, True, False, True]
+    assert seen.first_time("Ev1") is False
+    assert seen.first_time("Ev2") is True
+
+
+def test_an_admin_verdict_is_asked_again_after_its_ttl(fake: FakeSlack):
+    now = [0.0]
+    moderators = Moderators(["UMOD"], ttl=300, clock=lambda: now[0])
+    client = WebClient(fake.token, fake.base_url)
+
+    verdicts = [moderators.allows(ADMIN, client), moderators.allows(MEMBER, client)]
+    verdicts.append(moderators.allows(ADMIN, client))
+    now[0] = 301
+    verdicts.append(moderators.allows(ADMIN, client))
+    fake.add_user("UNEWADMIN", admin=True)
+    fake.fail("users.info", "ratelimited")
+    verdicts.append(moderators.allows("UNEWADMIN", client))
+    verdicts.append(moderators.allows("UNEWADMIN", client))
+    verdicts.append(moderators.allows("UMOD", client))
+
+    assert verdicts == [True, False, True, True, False, True, True]
+    asked = [call.params["user"] for call in fake.calls_to("users.info")]
+    assert asked == [ADMIN, MEMBER, ADMIN, "UNEWADMIN", "UNEWADMIN"]
