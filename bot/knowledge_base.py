@@ -12,7 +12,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 from pydantic import BaseModel
@@ -30,6 +30,9 @@ from bot.cache import IndexCache
 from bot.index import BM25Index
 from bot.passages import Passage, chunk_article
 from bot.tokens import Aliases, document_terms, parse_query
+
+if TYPE_CHECKING:
+    from bot.timeline import Timeline
 
 log = logging.getLogger(__name__)
 
@@ -305,6 +308,12 @@ class KnowledgeBase:
 
     def ask(self, question: str, k: int = 3) -> Answer:
         return answer_question(self._snapshot, question, k)
+
+    def timeline(self, topic: str | None = None, limit: int | None = None) -> Timeline:
+        """Dated, sourced events of the live snapshot, optionally about one topic."""
+        from bot.timeline import DEFAULT_LIMIT, build_timeline
+
+        return build_timeline(self._snapshot, topic, DEFAULT_LIMIT if limit is None else limit)
 
     def reload(self) -> ReloadReport:
         """Build a new snapshot and swap it in, unless any file is bad or a reload is running."""
