@@ -188,7 +188,7 @@ _FUTURE_WORDS = frozenset({
     "aims", "upcoming", "coming", "next", "going", "'ll",
 })  # fmt: skip
 _PAST_WORDS = frozenset({
-    "was", "were", "had", "did", "has", "have", "been", "previous", "previously", "last",
+    "was", "were", "had", "did", "has", "have", "been", "previous", "previously",
     "ago", "since", "earlier", "already", "former", "formerly", "originally", "once",
 })  # fmt: skip
 _CLAUSE_BREAK = re.compile(r"[;:()\u201c\u201d\"\u2014\u2013]|,\s|\.\s")
