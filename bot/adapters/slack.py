@@ -22,6 +22,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from pydantic import SecretStr
 from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -39,7 +40,7 @@ from bot.adapters.slack_guards import Moderators, SeenEvents
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.knowledge_base import KnowledgeBase
-from bot.timeline import Timeline, build_timeline
+from bot.timeline import Timeline
 from bot.timeline.picture import PictureUnavailable, draw_png
 from bot.timeline.render import empty_message, heading
 
@@ -79,7 +80,7 @@ class SlackBot:
     # -- middleware ------------------------------------------------------------------------------
 
     def drop_redelivered_events(
-        self, body: dict[str, Any], request: Any, next_: Callable[[], None]
+        self, body: dict[str, Any], request: BoltRequest, next_: Callable[[], None]
     ) -> BoltResponse | None:
         """Acknowledge an event seen before without running a listener again.
 
@@ -115,7 +116,7 @@ class SlackBot:
         ack(SHOW_COMMAND)
         topic = (command.get("text") or "").strip() or None
         with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
-            timeline = build_timeline(self.kb.snapshot, topic)
+            timeline = self.kb.timeline(topic)
             if not timeline.events:
                 _respond(respond, notice_message(empty_message(timeline)), private=False)
                 return
@@ -144,7 +145,9 @@ class SlackBot:
             log.info("reload by %s (%s): %s", user_id, user_name, report.summary())
             _respond(respond, reload_message(report), private=True)
 
-    def share_action(self, ack: Ack, body: dict[str, Any], action: dict, respond: Respond) -> None:
+    def share_action(
+        self, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
+    ) -> None:
         """The "Share with channel" button of a private answer: post it for everyone."""
         ack()
         with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
@@ -362,13 +365,20 @@ def run(kb: KnowledgeBase, settings: Settings, http: bool = False, port: int = 3
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
         log.info("Slack: Socket Mode, %d articles (version %s)", len(kb.articles), kb.version)
-        SocketModeHandler(app, app_token).start()
+        with _until_interrupted():
+            SocketModeHandler(app, app_token).start()
         return
     server = http_server(app, port=port)
     log.info("Slack: HTTP on port %d, POST /slack/events, %d articles", port, len(kb.articles))
-    try:
+    with _until_interrupted():
         server.serve_forever()
+    server.server_close()
+
+
+@contextmanager
+def _until_interrupted() -> Iterator[None]:
+    """Ctrl-C ends the bot quietly instead of with a traceback."""
+    try:
+        yield
     except KeyboardInterrupt:
         log.info("Slack: stopped")
-    finally:
-        server.server_close()

@@ -402,7 +402,8 @@ def test_the_cooldown_asks_a_quick_user_to_wait(kb: KnowledgeBase, fake: FakeSla
         second = bot.command("/ask", "Who won the cup final?")
         bot.event(mention("<@UBOT> Who won the cup final?"))
 
-        assert (second.status, second.body) == (200, slack.cooldown_text(60))
+        assert second.status == 200
+        assert second.body.startswith("One question at a time, please: try again in")
         whisper = fake.wait_for("chat.postEphemeral")[0]
         assert whisper.params["user"] == MEMBER
         assert "try again in" in whisper.params["text"]
