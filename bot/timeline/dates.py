@@ -143,40 +143,39 @@ _QUANTITY = r"(?:\d{1,3}|" + "|".join(_NUMBERS) + ")"
 _HOLIDAY_WORDS = frozenset({"good", "black", "bloody", "super", "ash", "palm", "cyber", "holy"})
 
 
-def _flags(pattern: str) -> re.Pattern[str]:
+def _verbose(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.VERBOSE)
 
 
-_FULL_DATE = _flags(
+_FULL_DATE = _verbose(
     rf"""(?:\b{_PREPOSITION}\s+)?(?:\b{_WEEKDAY},?\s+)?(?:the\s+)?
     (?: \b(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:,?\s+(?P<md_year>{_YEAR}))?
       | \b(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?![a-z])(?:,?\s+(?P<dm_year>{_YEAR}))?
     )(?![\d:])"""
 )
-_ISO_DATE = _flags(r"(?:\b" + _PREPOSITION + r"\s+)?\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")
-_MONTH_YEAR = _flags(
+_ISO_DATE = _verbose(r"(?:\b" + _PREPOSITION + r"\s+)?\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")
+_MONTH_YEAR = _verbose(
     rf"(?:\b{_PREPOSITION}\s+)?{_PHASE}?\b(?P<month>{_MONTH})(?![a-z]),?\s+(?P<year>{_YEAR})"
 )
-_MONTH_ALONE = _flags(
+_MONTH_ALONE = _verbose(
     rf"""(?:\b(?P<prep>{_PREPOSITION}|last|this|next|of)\s+{_PHASE}?|\b{_PHASE})
     (?P<month>{_MONTH})(?![a-z])(?!\s+(?:\d|{_MONTH}))"""
 )
-_YEARS = _flags(
+_YEARS = _verbose(
     rf"""(?:\b(?:{_PREPOSITION}|for)\s+{_PHASE}?|\b{_PHASE})(?P<first>{_YEAR})
     (?P<more>(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+){_YEAR})*)"""
 )
-_WEEKDAY_PHRASE = _flags(rf"(?:\b(?P<modifier>last|this|next|on)\s+)?\b(?P<weekday>{_WEEKDAY})\b")
-_NEIGHBOUR_DAY = _flags(
+_WEEKDAY_PHRASE = _verbose(rf"(?:\b(?P<modifier>last|this|next|on)\s+)?\b(?P<weekday>{_WEEKDAY})\b")
+_NEIGHBOUR_DAY = _verbose(
     r"""\b(?:(?:the\s+)?(?P<before>previous|preceding)\s+day|the\s+day\s+(?P<before2>before)
     |a\s+day\s+(?P<before3>earlier|before)|(?:the\s+)?(?P<after>following|next)\s+day
     |the\s+day\s+(?P<after2>after)|a\s+day\s+(?P<after3>later))\b""",
 )
-_DEICTIC_DAY = _flags(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")
-_PERIOD = _flags(
-    r"""\b(?P<phrase>(?:(?P<side>earlier|later)\s+)?(?P<which>last|this|next)\s+
-    (?P<unit>week|month|year))\b""",
+_DEICTIC_DAY = _verbose(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")
+_PERIOD = _verbose(
+    r"\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b"
 )
-_AGO = _flags(rf"\b(?P<count>{_QUANTITY})\s+(?P<unit>day|week|month|year)s?\s+ago\b")
+_AGO = _verbose(rf"\b(?P<count>{_QUANTITY})\s+(?P<unit>day|week|month|year)s?\s+ago\b")
 _LEADING_PREPOSITION = re.compile(r"^(?:on|in|at|during)\s+", re.IGNORECASE)
 
 
@@ -239,13 +238,10 @@ class _Setting:
     future: bool
 
 
-_SENTINELS = (datetime(2000, 1, 1), datetime(2004, 12, 28))
-
-
 def _parse(text: str) -> date | None:
-    """A calendar date from a written one; None when the day does not exist."""
+    """A calendar date from a written one ("Sept. 3 2024"); None when the day does not exist."""
     try:
-        return date_parser.parse(text, default=_SENTINELS[0]).date()
+        return date_parser.parse(text, default=datetime(2000, 1, 1)).date()
     except (ValueError, OverflowError):
         return None
 

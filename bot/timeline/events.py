@@ -8,6 +8,8 @@ several articles (same date, similar wording) becomes one entry that cites all o
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -125,8 +127,7 @@ def build_timeline(
     if limit is not None and limit < 1:
         raise ValueError("limit must be at least 1")
     topic = topic.strip() if topic and topic.strip() else None
-    candidates, unplaced = find_candidates(snapshot.articles.values())
-    events = merge(place_yearless(candidates))
+    events, unplaced = _all_events(snapshot)
     if topic:
         scored = [
             (event, score)
@@ -146,6 +147,27 @@ def build_timeline(
 
 
 # --- finding ---------------------------------------------------------------------------------
+
+_events_by_snapshot: weakref.WeakKeyDictionary[Snapshot, tuple[list[TimelineEvent], int]] = (
+    weakref.WeakKeyDictionary()
+)
+_events_lock = threading.Lock()
+
+
+def _all_events(snapshot: Snapshot) -> tuple[list[TimelineEvent], int]:
+    """Every event of ``snapshot`` and the count of unplaced dates, computed once per snapshot.
+
+    A snapshot never changes, so its events do not either; the cache lets a snapshot go when
+    the knowledge base drops it after a reload.
+    """
+    with _events_lock:
+        cached = _events_by_snapshot.get(snapshot)
+    if cached is None:
+        candidates, unplaced = find_candidates(snapshot.articles.values())
+        cached = (merge(place_yearless(candidates)), unplaced)
+        with _events_lock:
+            _events_by_snapshot[snapshot] = cached
+    return cached
 
 
 def find_candidates(articles: Iterable[Article]) -> tuple[list[_Candidate], int]:

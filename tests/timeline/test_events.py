@@ -270,3 +270,12 @@ def test_a_short_label_is_the_whole_words_around_the_date() -> None:
     assert len(label) <= 50 + 2 * len(ELLIPSIS)
     for piece in filter(None, label.split(ELLIPSIS)):
         assert f" {piece} " in f" {LONG} "
+
+
+def test_after_a_reload_the_timeline_follows_the_new_articles(make_kb: MakeKb) -> None:
+    kb = make_kb({"herald-volcano": ("2024-10-25", "The volcano erupted on Tuesday near Ashford.")})
+    assert [event.date for event in whole(kb).events] == ["2024-10-22"]
+    path = kb.directory / "herald-volcano.md"
+    path.write_text(path.read_text().replace("on Tuesday", "on Monday"), encoding="utf-8")
+    assert kb.reload().ok
+    assert [event.date for event in whole(kb).events] == ["2024-10-21"]
