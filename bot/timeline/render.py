@@ -57,7 +57,7 @@ def timeline_text(timeline: Timeline, more_hint: str = "") -> str:
     note = more_note(timeline, more_hint)
     if note:
         blocks.append(note)
-    if timeline.unplaced:
+    if timeline.unplaced and not timeline.topic:
         blocks.append(
             f"{timeline.unplaced} relative dates (“on Thursday”, “last year”) were left out: "
             "their articles have no publication date."

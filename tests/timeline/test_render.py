@@ -88,6 +88,12 @@ def test_console_text_quotes_each_event_under_its_date_with_attribution(
     assert "have no publication date" in text
 
 
+def test_the_note_on_unplaced_dates_is_left_out_of_a_topic_timeline(
+    bundled: KnowledgeBase,
+) -> None:
+    assert "publication date" not in timeline_text(build_timeline(bundled.snapshot, "Crimea"))
+
+
 def test_console_text_says_how_many_more_there_are(bundled: KnowledgeBase) -> None:
     timeline = build_timeline(bundled.snapshot, limit=3)
     text = timeline_text(timeline, more_hint="Use --limit 20.")
