@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
-import discord
 import pytest
-from fake_discord import FakeDiscord, FakeGuild
+from fake_discord import (
+    CHANNEL_ID,
+    GUILD_ID,
+    MODERATOR_ROLE_ID,
+    OTHER_ROLE_ID,
+    TOKEN,
+    FakeDiscord,
+    FakeGuild,
+    connected,
+)
 
-DISCORD_TOKEN = "fake.discord.token-for-tests"
-GUILD_ID = 800_000_000_000_000_001
-CHANNEL_ID = 800_000_000_000_000_002
-MODERATOR_ROLE_ID = 800_000_000_000_000_003
-OTHER_ROLE_ID = 800_000_000_000_000_004
-CONNECT_TIMEOUT = 10.0
+from bot.adapters.discord import NewsdeskClient, build_client
+from bot.config import Settings
+from bot.knowledge_base import KnowledgeBase
 
 
 @pytest.fixture
 async def fake_discord(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
     """A running fake Discord with one guild; discord.py's URLs point at it for the test."""
-    async with FakeDiscord(token=DISCORD_TOKEN) as fake:
+    async with FakeDiscord(token=TOKEN) as fake:
         fake.patch_discord_py(monkeypatch)
         await fake.add_guild(
             FakeGuild(
@@ -38,21 +42,33 @@ def guild(fake_discord: FakeDiscord) -> FakeGuild:
     return fake_discord.guilds[GUILD_ID]
 
 
-@contextlib.asynccontextmanager
-async def connected(client: discord.Client, fake: FakeDiscord) -> AsyncIterator[discord.Client]:
-    """Run ``client`` against ``fake`` until the block ends; always closes it, within bounds."""
-    task = asyncio.create_task(client.start(DISCORD_TOKEN))
-    try:
-        waiter = asyncio.create_task(fake.wait_connected(CONNECT_TIMEOUT))
-        done, _ = await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
-        if task in done:
-            waiter.cancel()
-            task.result()
-            raise RuntimeError("the client stopped before connecting")
-        waiter.result()
-        yield client
-    finally:
-        await asyncio.wait_for(client.close(), CONNECT_TIMEOUT)
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await asyncio.wait_for(task, CONNECT_TIMEOUT)
+@pytest.fixture
+def discord_settings(tiny_kb_dir: Path) -> Callable[..., Settings]:
+    """Settings for one guild with a moderator role and no cooldown; env and .env ignored."""
+
+    def make(**overrides: object) -> Settings:
+        values: dict[str, object] = {
+            "knowledge_dir": tiny_kb_dir,
+            "index_cache": False,
+            "discord_token": TOKEN,
+            "discord_guild_ids": [GUILD_ID],
+            "discord_moderator_role_ids": [MODERATOR_ROLE_ID],
+            "cooldown_seconds": 0,
+        }
+        return Settings(_env_file=None, **(values | overrides))  # type: ignore[call-arg]
+
+    return make
+
+
+@pytest.fixture
+def kb(tiny_kb_dir: Path) -> KnowledgeBase:
+    return KnowledgeBase(tiny_kb_dir)
+
+
+@pytest.fixture
+async def newsdesk(
+    fake_discord: FakeDiscord, kb: KnowledgeBase, discord_settings: Callable[..., Settings]
+) -> AsyncIterator[NewsdeskClient]:
+    """The adapter's client, built as ``python -m bot discord`` builds it, connected to the fake."""
+    async with connected(build_client(kb, discord_settings()), fake_discord) as client:
+        yield client  # type: ignore[misc]

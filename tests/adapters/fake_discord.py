@@ -13,16 +13,20 @@ URL but only decompresses binary frames, so uncompressed JSON text is accepted a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from aiohttp import WSMsgType, web
+
+if TYPE_CHECKING:
+    import discord
 
 API_PREFIX = "/api/v10"
 EPHEMERAL = 1 << 6
@@ -37,6 +41,8 @@ BOOLEAN_OPTION = 5
 MANAGE_GUILD = 1 << 5
 EVERYDAY_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 16) | (1 << 31)
 """View channel, send messages, read history, use application commands."""
+
+CONNECT_TIMEOUT = 10.0
 
 _HELLO, _HEARTBEAT, _IDENTIFY, _HEARTBEAT_ACK, _DISPATCH = 10, 1, 2, 11, 0
 
@@ -54,6 +60,15 @@ def user_payload(user_id: int, name: str, *, bot: bool = False) -> dict[str, Any
         "avatar": None,
         "bot": bot,
     }
+
+
+TOKEN = "fake.discord.token-for-tests"
+GUILD_ID = 800_000_000_000_000_001
+CHANNEL_ID = 800_000_000_000_000_002
+MODERATOR_ROLE_ID = 800_000_000_000_000_003
+OTHER_ROLE_ID = 800_000_000_000_000_004
+READER = user_payload(700_000_000_000_000_001, "rita")
+MODERATOR = user_payload(700_000_000_000_000_002, "maya")
 
 
 @dataclass(frozen=True)
@@ -478,9 +493,13 @@ class FakeDiscord:
             return self._webhook(call, parts)
         if parts[0] == "channels" and len(parts) == 3 and parts[2] == "typing":
             return web.Response(status=204)
-        if parts[0] == "channels" and len(parts) == 3 and parts[2] == "messages":
-            if method == "POST":
-                return _json(self._message(int(parts[1]), call))
+        if (
+            parts[0] == "channels"
+            and len(parts) == 3
+            and parts[2] == "messages"
+            and method == "POST"
+        ):
+            return _json(self._message(int(parts[1]), call))
         return _json({"message": "404: Not Found (fake)", "code": 0}, status=404)
 
     def _application(self) -> dict[str, Any]:
@@ -622,3 +641,23 @@ async def _read_body(request: web.Request) -> tuple[Any, tuple[UploadedFile, ...
         return payload, tuple(files)
     text = await request.text()
     return (json.loads(text) if text else None), ()
+
+
+@contextlib.asynccontextmanager
+async def connected(client: discord.Client, fake: FakeDiscord) -> AsyncIterator[discord.Client]:
+    """Run ``client`` against ``fake`` for the block; always closes it, within bounds."""
+    task = asyncio.create_task(client.start(fake.token))
+    try:
+        waiter = asyncio.create_task(fake.wait_connected(CONNECT_TIMEOUT))
+        done, _ = await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+        if task in done:
+            waiter.cancel()
+            task.result()
+            raise RuntimeError("the client stopped before connecting")
+        waiter.result()
+        yield client
+    finally:
+        await asyncio.wait_for(client.close(), CONNECT_TIMEOUT)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await asyncio.wait_for(task, CONNECT_TIMEOUT)

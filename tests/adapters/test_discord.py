@@ -1,10 +1,105 @@
-"""The Discord adapter, run with the real discord.py client against a fake Discord."""
+"""The Discord adapter, run with the real discord.py client against a fake Discord.
+
+Each test delivers what Discord would (INTERACTION_CREATE, MESSAGE_CREATE) through the
+fake gateway and asserts on the REST calls the bot makes in reply.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
 import discord
-from conftest import CHANNEL_ID, DISCORD_TOKEN, GUILD_ID, connected
-from fake_discord import FakeDiscord
+import pytest
+from fake_discord import (
+    CHANNEL_ID,
+    CHANNEL_MESSAGE,
+    DEFERRED_CHANNEL_MESSAGE,
+    EPHEMERAL,
+    EVERYDAY_PERMISSIONS,
+    GUILD_ID,
+    MANAGE_GUILD,
+    MODERATOR,
+    MODERATOR_ROLE_ID,
+    OTHER_ROLE_ID,
+    READER,
+    TOKEN,
+    FakeDiscord,
+    FakeGuild,
+    PushedInteraction,
+    RestCall,
+    connected,
+    user_payload,
+)
+
+from bot.adapters.discord import APOLOGY, REFUSAL, SHARE_BUTTON_ID, NewsdeskClient, build_client
+from bot.adapters.discord_messages import (
+    CONTENT_LIMIT,
+    DESCRIPTION_LIMIT,
+    EMBED_TOTAL_LIMIT,
+    EMBEDS_PER_MESSAGE,
+    FOOTER_LIMIT,
+    TITLE_LIMIT,
+    fit_quote,
+)
+from bot.answer import NO_ANSWER
+from bot.config import Settings
+from bot.knowledge_base import KnowledgeBase
+
+VOLCANO_QUESTION = "When did the volcano erupt near Ashford?"
+OFF_TOPIC_QUESTION = "What is the capital of Australia?"
+DEADLINE = 3.0
+"""Discord drops an interaction that is not acknowledged within three seconds."""
+
+EXPECTED_COMMANDS = {"ask", "timeline", "sources", "reload"}
+
+
+def is_message_call(call: RestCall) -> bool:
+    """Calls that carry a message: sends, followups, edits, and message callbacks."""
+    if call.method not in ("POST", "PATCH") or call.path.endswith("/typing"):
+        return False
+    if call.path.endswith("/callback"):
+        return call.json["type"] != DEFERRED_CHANNEL_MESSAGE
+    return call.path.startswith(("/webhooks/", "/channels/"))
+
+
+async def callback(fake: FakeDiscord, pushed: PushedInteraction) -> RestCall:
+    return await fake.wait_for_call(lambda c: c.path == pushed.callback_path)
+
+
+async def followup(fake: FakeDiscord, pushed: PushedInteraction) -> RestCall:
+    return await fake.wait_for_call(
+        lambda c: c.path == pushed.webhook_path and c.method == "POST", timeout=10.0
+    )
+
+
+async def reply_in(fake: FakeDiscord, channel_id: int | str, after: int = 0) -> RestCall:
+    path = f"/channels/{channel_id}/messages"
+    return await fake.wait_for_call(
+        lambda c: c.path == path and c.method == "POST", after=after, timeout=10.0
+    )
+
+
+def assert_no_pings(fake: FakeDiscord) -> None:
+    message_calls = [call for call in fake.calls if is_message_call(call)]
+    assert message_calls
+    for call in message_calls:
+        assert call.messages_payload["allowed_mentions"] == {"parse": []}, call
+
+
+def embed_size(embed: dict) -> int:
+    """Characters Discord counts towards the 6,000 per message."""
+    return (
+        len(embed.get("title", ""))
+        + len(embed.get("description", ""))
+        + len(embed.get("footer", {}).get("text", ""))
+        + len(embed.get("author", {}).get("name", ""))
+        + sum(len(f["name"]) + len(f["value"]) for f in embed.get("fields", []))
+    )
+
+
+# --- the fake itself -------------------------------------------------------------------------
 
 
 async def test_fake_discord_serves_a_plain_client_login_gateway_and_sends(
@@ -24,4 +119,418 @@ async def test_fake_discord_serves_a_plain_client_login_gateway_and_sends(
     sent = fake_discord.calls_to(f"/channels/{CHANNEL_ID}/messages", "POST")
     assert [call.json["content"] for call in sent] == ["hello"]
     assert fake_discord.calls_to(f"/channels/{CHANNEL_ID}/typing", "POST")
-    assert fake_discord.calls_to("/users/@me")[0].authorization == f"Bot {DISCORD_TOKEN}"
+    assert fake_discord.calls_to("/users/@me")[0].authorization == f"Bot {TOKEN}"
+
+
+# --- connecting and registering --------------------------------------------------------------
+
+
+async def test_commands_are_registered_in_the_configured_guilds_only(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient
+) -> None:
+    app = fake_discord.application_id
+    [put] = fake_discord.calls_to(f"/applications/{app}/guilds/{GUILD_ID}/commands", "PUT")
+    commands = {command["name"]: command for command in put.json}
+    assert set(commands) == EXPECTED_COMMANDS
+    assert not fake_discord.calls_to(f"/applications/{app}/commands", "PUT")
+    options = {option["name"]: option for option in commands["ask"]["options"]}
+    assert options["question"]["required"] is True
+    assert options["private"]["type"] == discord.AppCommandOptionType.boolean.value
+    assert options["private"].get("required", False) is False
+    assert int(commands["reload"]["default_member_permissions"]) == MANAGE_GUILD
+    assert commands["reload"]["contexts"] == [0]
+    assert all(command["description"] for command in put.json)
+
+
+async def test_commands_are_registered_globally_without_guild_ids(
+    fake_discord: FakeDiscord, kb: KnowledgeBase, discord_settings: Callable[..., Settings]
+) -> None:
+    client = build_client(kb, discord_settings(discord_guild_ids=[]))
+    async with connected(client, fake_discord):
+        [put] = fake_discord.calls_to(f"/applications/{fake_discord.application_id}/commands")
+    assert {command["name"] for command in put.json} == EXPECTED_COMMANDS
+
+
+async def test_the_bot_asks_for_no_privileged_intent(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient
+) -> None:
+    assert fake_discord.identify is not None
+    intents = discord.Intents._from_value(fake_discord.identify["intents"])
+    assert intents.guilds and intents.guild_messages and intents.dm_messages
+    assert not (intents.message_content or intents.members or intents.presences)
+
+
+async def test_the_token_never_reaches_the_log(
+    fake_discord: FakeDiscord,
+    kb: KnowledgeBase,
+    discord_settings: Callable[..., Settings],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    client = build_client(kb, discord_settings())
+    async with connected(client, fake_discord):
+        pushed = await fake_discord.slash_command(
+            "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=fake_discord.guilds[GUILD_ID]
+        )
+        await followup(fake_discord, pushed)
+    assert caplog.records
+    assert TOKEN not in caplog.text
+
+
+# --- /ask ------------------------------------------------------------------------------------
+
+
+async def test_ask_is_deferred_at_once_then_answered_with_attributed_quotes(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    pushed = await fake_discord.slash_command(
+        "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=guild
+    )
+    deferred = await callback(fake_discord, pushed)
+    assert deferred.json["type"] == DEFERRED_CHANNEL_MESSAGE
+    assert deferred.at - pushed.sent_at < DEADLINE / 3
+    assert not deferred.json.get("data", {}).get("flags", 0) & EPHEMERAL
+
+    answer = (await followup(fake_discord, pushed)).json
+    assert VOLCANO_QUESTION in answer["content"]
+    first = answer["embeds"][0]
+    assert first["title"] == "Volcano erupts near the coast"
+    assert first["url"] == "https://example.org/volcano"
+    assert "The Coast Herald" in first["footer"]["text"]
+    assert "Jane Reporter" in first["footer"]["text"]
+    assert "**A volcano erupted on Tuesday" in first["description"]
+    assert "components" not in answer or not answer["components"]
+    assert_no_pings(fake_discord)
+
+
+async def test_a_question_the_articles_do_not_answer_gets_the_no_answer_notice(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    pushed = await fake_discord.slash_command(
+        "ask", {"question": OFF_TOPIC_QUESTION}, user=READER, guild=guild
+    )
+    answer = (await followup(fake_discord, pushed)).json
+    assert NO_ANSWER in answer["content"]
+    assert OFF_TOPIC_QUESTION in answer["content"]
+    assert not answer.get("embeds")
+
+
+async def test_everyone_here_and_role_mentions_in_a_question_are_echoed_harmlessly(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    question = f"@everyone @here <@&{OTHER_ROLE_ID}> when did the volcano erupt?"
+    pushed = await fake_discord.slash_command(
+        "ask", {"question": question}, user=READER, guild=guild
+    )
+    content = (await followup(fake_discord, pushed)).json["content"]
+    assert "@\u200beveryone" in content and "@\u200bhere" in content
+    assert "@everyone" not in content and "@here" not in content
+    assert f"<@&{OTHER_ROLE_ID}>" not in content
+    assert_no_pings(fake_discord)
+
+
+async def test_a_private_answer_is_ephemeral_and_its_button_shares_it_with_the_channel(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    pushed = await fake_discord.slash_command(
+        "ask", {"question": VOLCANO_QUESTION, "private": True}, user=READER, guild=guild
+    )
+    deferred = await callback(fake_discord, pushed)
+    assert deferred.json["data"]["flags"] & EPHEMERAL
+    private_call = await followup(fake_discord, pushed)
+    assert private_call.json["flags"] & EPHEMERAL
+    [row] = private_call.json["components"]
+    [button] = row["components"]
+    assert button["custom_id"] == SHARE_BUTTON_ID
+    assert button["label"] == "Share with channel"
+
+    private_message = next(
+        m for m in fake_discord.messages.values() if m["flags"] & EPHEMERAL and m["embeds"]
+    )
+    click = await fake_discord.click_button(
+        private_message, SHARE_BUTTON_ID, user=READER, guild=guild
+    )
+    shared = (await callback(fake_discord, click)).json
+    assert shared["type"] == CHANNEL_MESSAGE
+    assert not shared["data"].get("flags", 0) & EPHEMERAL
+    assert f"<@{READER['id']}> shared an answer" in shared["data"]["content"]
+    assert VOLCANO_QUESTION in shared["data"]["content"]
+    assert shared["data"]["embeds"][0]["title"] == private_call.json["embeds"][0]["title"]
+    assert_no_pings(fake_discord)
+
+
+async def test_a_second_question_within_the_cooldown_gets_a_friendly_ephemeral_message(
+    fake_discord: FakeDiscord, kb: KnowledgeBase, discord_settings: Callable[..., Settings]
+) -> None:
+    guild = fake_discord.guilds[GUILD_ID]
+    client = build_client(kb, discord_settings(cooldown_seconds=60))
+    async with connected(client, fake_discord):
+        first = await fake_discord.slash_command(
+            "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=guild
+        )
+        second = await fake_discord.slash_command(
+            "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=guild
+        )
+        other_user = await fake_discord.slash_command(
+            "ask", {"question": VOLCANO_QUESTION}, user=MODERATOR, guild=guild
+        )
+        await followup(fake_discord, first)
+        refused = (await callback(fake_discord, second)).json
+        await followup(fake_discord, other_user)
+    assert refused["type"] == CHANNEL_MESSAGE
+    assert refused["data"]["flags"] & EPHEMERAL
+    assert "you can ask again in 60 s" in refused["data"]["content"]
+
+
+async def test_a_failing_handler_apologises_and_the_bot_keeps_answering(
+    fake_discord: FakeDiscord,
+    newsdesk: NewsdeskClient,
+    guild: FakeGuild,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    real_ask = newsdesk.kb.ask
+    failures = iter([RuntimeError("index exploded")])
+
+    def ask_failing_once(question: str, k: int = 3):
+        for failure in failures:
+            raise failure
+        return real_ask(question, k)
+
+    monkeypatch.setattr(newsdesk.kb, "ask", ask_failing_once)
+    broken = await fake_discord.slash_command(
+        "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=guild
+    )
+    apology = (await followup(fake_discord, broken)).json
+    assert apology["content"] == APOLOGY
+    assert "index exploded" in caplog.text and "Traceback" in caplog.text
+
+    working = await fake_discord.slash_command(
+        "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=guild
+    )
+    assert (await followup(fake_discord, working)).json["embeds"]
+
+
+async def test_long_passages_stay_within_discord_limits_and_keep_the_highlight(
+    fake_discord: FakeDiscord, long_kb_dir: Path, discord_settings: Callable[..., Settings]
+) -> None:
+    kb = KnowledgeBase(long_kb_dir)
+    client = build_client(kb, discord_settings(knowledge_dir=long_kb_dir))
+    async with connected(client, fake_discord):
+        pushed = await fake_discord.slash_command(
+            "ask",
+            {"question": "How many residents were evacuated when lava flooded Ashford?"},
+            user=READER,
+            guild=fake_discord.guilds[GUILD_ID],
+        )
+        answer = (await followup(fake_discord, pushed)).json
+    embeds = answer["embeds"]
+    assert len(embeds) == 3 <= EMBEDS_PER_MESSAGE
+    assert len(answer["content"]) <= CONTENT_LIMIT
+    assert sum(embed_size(embed) for embed in embeds) <= EMBED_TOTAL_LIMIT
+    for embed in embeds:
+        assert len(embed["title"]) <= TITLE_LIMIT
+        assert len(embed["description"]) <= DESCRIPTION_LIMIT
+        assert len(embed["footer"]["text"]) <= FOOTER_LIMIT
+        assert embed["description"].count("**") == 2
+        assert embed["description"].startswith("**Lava flooded Ashford")
+        assert embed["description"].endswith("…**")
+
+
+LONG_ARTICLE = """---
+title: {title}
+publisher: Herald
+published: 2024-10-2{number}
+---
+{body}
+"""
+RUN_ON = ", ".join(["while the council argued about the harbour repairs and the budget"] * 60)
+TOWN_NEWS = (
+    "The mayor opened a new library downtown on Monday.",
+    "Harbour FC won the cup final on Saturday.",
+    "The school choir sang at the festival in the park.",
+    "A new bakery opened on the high street.",
+    "The bus company raised its fares in October.",
+)
+
+
+@pytest.fixture
+def long_kb_dir(tmp_path: Path) -> Path:
+    """Three articles that are one run-on sentence of 4,000 characters, and some short news."""
+    directory = tmp_path / "long"
+    directory.mkdir()
+    for number in range(3):
+        body = f"Lava flooded Ashford and officials evacuated 2,500 residents ({number}), {RUN_ON}."
+        text = LONG_ARTICLE.format(title=f"Lava in Ashford {number}", number=number, body=body)
+        (directory / f"lava-{number}.md").write_text(text, encoding="utf-8")
+    for number, body in enumerate(TOWN_NEWS):
+        text = LONG_ARTICLE.format(title=f"Town news {number}", number=number, body=body)
+        (directory / f"town-{number}.md").write_text(text, encoding="utf-8")
+    return directory
+
+
+def test_a_cut_quote_keeps_its_highlighted_sentence_in_bold() -> None:
+    start, end = "\ue000", "\ue001"
+    marked = "word " * 400 + f"{start}The key sentence.{end}" + " more" * 400
+    fitted = fit_quote(marked, 300)
+    assert len(fitted) <= 300
+    assert "**The key sentence.**" in fitted
+    assert fitted.startswith("…") and fitted.endswith("…")
+
+
+# --- mentions and direct messages ------------------------------------------------------------
+
+
+async def test_a_mention_is_answered_as_a_reply_while_typing(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    message = await fake_discord.post_message(
+        f"<@{fake_discord.bot_id}> {VOLCANO_QUESTION}",
+        author=READER,
+        guild=guild,
+        mentions=(fake_discord.bot_user,),
+    )
+    reply = await reply_in(fake_discord, CHANNEL_ID)
+    typing = fake_discord.calls_to(f"/channels/{CHANNEL_ID}/typing", "POST")
+    assert typing and typing[0].at <= reply.at
+    assert int(reply.json["message_reference"]["message_id"]) == int(message["id"])
+    assert reply.json["message_reference"]["fail_if_not_exists"] is False
+    assert reply.json["embeds"][0]["title"] == "Volcano erupts near the coast"
+    assert reply.json["allowed_mentions"] == {"parse": []}
+
+
+async def test_a_direct_message_is_answered_in_the_dm(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient
+) -> None:
+    message = await fake_discord.post_message(OFF_TOPIC_QUESTION, author=READER)
+    reply = await reply_in(fake_discord, message["channel_id"])
+    assert reply.json["content"] == NO_ANSWER
+    assert int(reply.json["message_reference"]["message_id"]) == int(message["id"])
+
+
+async def test_messages_not_for_the_bot_are_left_alone(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    other_bot = user_payload(700_000_000_000_000_099, "otherbot", bot=True)
+    await fake_discord.post_message(VOLCANO_QUESTION, author=READER, guild=guild)
+    await fake_discord.post_message(
+        f"<@{fake_discord.bot_id}> {VOLCANO_QUESTION}",
+        author=other_bot,
+        guild=guild,
+        mentions=(fake_discord.bot_user,),
+    )
+    last = await fake_discord.post_message(
+        f"<@{fake_discord.bot_id}> {OFF_TOPIC_QUESTION}",
+        author=READER,
+        guild=guild,
+        mentions=(fake_discord.bot_user,),
+    )
+    reply = await reply_in(fake_discord, CHANNEL_ID)
+    assert int(reply.json["message_reference"]["message_id"]) == int(last["id"])
+    assert len(fake_discord.calls_to(f"/channels/{CHANNEL_ID}/messages", "POST")) == 1
+
+
+async def test_a_failing_mention_gets_an_apology_reply(
+    fake_discord: FakeDiscord,
+    newsdesk: NewsdeskClient,
+    guild: FakeGuild,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(question: str, k: int = 3):
+        raise RuntimeError("index exploded")
+
+    monkeypatch.setattr(newsdesk.kb, "ask", broken)
+    message = await fake_discord.post_message(
+        f"<@{fake_discord.bot_id}> {VOLCANO_QUESTION}",
+        author=READER,
+        guild=guild,
+        mentions=(fake_discord.bot_user,),
+    )
+    reply = await reply_in(fake_discord, CHANNEL_ID)
+    assert reply.json["content"] == APOLOGY
+    assert int(reply.json["message_reference"]["message_id"]) == int(message["id"])
+
+
+# --- /reload ---------------------------------------------------------------------------------
+
+
+async def test_reload_is_refused_ephemerally_to_members_who_are_not_moderators(
+    fake_discord: FakeDiscord,
+    newsdesk: NewsdeskClient,
+    guild: FakeGuild,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.adapters.discord")
+    version = newsdesk.kb.version
+    pushed = await fake_discord.slash_command(
+        "reload", user=READER, guild=guild, roles=(OTHER_ROLE_ID,)
+    )
+    refusal = (await callback(fake_discord, pushed)).json
+    assert refusal["type"] == CHANNEL_MESSAGE
+    assert refusal["data"]["flags"] & EPHEMERAL
+    assert refusal["data"]["content"] == REFUSAL
+    assert newsdesk.kb.version == version
+    assert f"refused /reload for rita (id {READER['id']})" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("roles", "permissions"),
+    [((MODERATOR_ROLE_ID,), EVERYDAY_PERMISSIONS), ((), EVERYDAY_PERMISSIONS | MANAGE_GUILD)],
+    ids=["moderator role", "manage server"],
+)
+async def test_reload_reports_to_a_moderator_and_is_logged_with_who_asked(
+    fake_discord: FakeDiscord,
+    newsdesk: NewsdeskClient,
+    guild: FakeGuild,
+    add_article: Callable[..., Path],
+    caplog: pytest.LogCaptureFixture,
+    roles: tuple[int, ...],
+    permissions: int,
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.adapters.discord")
+    add_article("bridge", "The old bridge reopened on Monday after two years of repairs.")
+    pushed = await fake_discord.slash_command(
+        "reload", user=MODERATOR, guild=guild, roles=roles, permissions=permissions
+    )
+    deferred = (await callback(fake_discord, pushed)).json
+    assert deferred["type"] == DEFERRED_CHANNEL_MESSAGE
+    assert deferred["data"]["flags"] & EPHEMERAL
+    report = (await followup(fake_discord, pushed)).json
+    assert report["flags"] & EPHEMERAL
+    assert report["content"].startswith("Reloaded")
+    assert "4 articles" in report["content"]
+    assert "Added: bridge.md" in report["content"]
+    assert f"reload requested by maya (id {MODERATOR['id']})" in caplog.text
+    assert_no_pings(fake_discord)
+
+
+# --- /sources and /timeline ------------------------------------------------------------------
+
+
+async def test_sources_lists_the_articles_to_the_asker(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    pushed = await fake_discord.slash_command("sources", user=READER, guild=guild)
+    listing = (await callback(fake_discord, pushed)).json
+    assert listing["data"]["flags"] & EPHEMERAL
+    assert listing["data"]["content"].startswith("3 articles")
+    description = listing["data"]["embeds"][0]["description"]
+    assert "Harbour FC lifts the cup — Sports Weekly" in description
+    assert "<https://example.org/football>" in description
+
+
+async def test_timeline_posts_the_compact_lines_and_attaches_the_picture(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    pushed = await fake_discord.slash_command("timeline", user=READER, guild=guild)
+    assert (await callback(fake_discord, pushed)).json["type"] == DEFERRED_CHANNEL_MESSAGE
+    posted = await followup(fake_discord, pushed)
+    [embed] = posted.json["embeds"]
+    assert embed["title"].startswith("Timeline")
+    assert "2024-10-" in embed["description"]
+    assert "The Coast Herald" in embed["description"]
+    assert embed["image"]["url"] == "attachment://timeline.png"
+    [picture] = posted.files
+    assert picture.filename == "timeline.png"
+    assert picture.content.startswith(b"\x89PNG")
+    assert posted.json["allowed_mentions"] == {"parse": []}

@@ -1,0 +1,311 @@
+"""The Discord surface: slash commands, mentions and direct messages over the core.
+
+Each handler turns one interaction or message into one core call, run off the event loop
+with ``asyncio.to_thread``, and the core's result into a message built by
+``bot.adapters.discord_messages``. Interactions are acknowledged first (Discord's 3-second
+deadline), no message ever pings anyone, and a failing handler apologises to the user, logs
+the traceback and leaves the bot running.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import re
+
+import discord
+from discord import app_commands
+
+from bot.adapters.discord_messages import (
+    TIMELINE_PICTURE,
+    Reply,
+    answer_reply,
+    cooldown_text,
+    reload_text,
+    shared_content,
+    sources_reply,
+    timeline_reply,
+)
+from bot.config import Settings
+from bot.cooldown import Cooldown
+from bot.knowledge_base import KnowledgeBase
+from bot.timeline import Timeline
+
+log = logging.getLogger(__name__)
+
+NO_PINGS = discord.AllowedMentions.none()
+SHARE_BUTTON_ID = "newsdesk:share"
+APOLOGY = "Sorry, something went wrong on my side; it has been logged. Please try again."
+REFUSAL = (
+    "Only moderators can reload the knowledge base: members with the Manage Server "
+    "permission or a moderator role."
+)
+
+
+def bot_intents() -> discord.Intents:
+    """Guilds (roles and channels for the moderator check) and message events.
+
+    Not the privileged Message Content intent: Discord sends the content of messages that
+    mention the bot and of direct messages without it, and those are all the bot reads.
+    """
+    return discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
+
+
+class NewsdeskClient(discord.Client):
+    """A Discord client that answers from ``kb``; built by ``build_client``."""
+
+    def __init__(self, kb: KnowledgeBase, settings: Settings) -> None:
+        super().__init__(intents=bot_intents(), allowed_mentions=NO_PINGS)
+        self.kb = kb
+        self.settings = settings
+        self.cooldown = Cooldown(settings.cooldown_seconds)
+        self.tree = NewsdeskTree(self)
+        add_commands(self.tree, self)
+
+    async def setup_hook(self) -> None:
+        self.add_view(ShareView())
+        await sync_commands(self.tree, self.settings.discord_guild_ids)
+
+    async def on_ready(self) -> None:
+        log.info("connected to Discord as %s (id %s)", self.user, self.user and self.user.id)
+
+    def cooldown_left(self, user: discord.abc.User) -> float:
+        return self.cooldown.check(f"discord:{user.id}")
+
+    async def ask(self, interaction: discord.Interaction, question: str, private: bool) -> None:
+        wait = self.cooldown_left(interaction.user)
+        if wait:
+            await send_ephemeral(interaction, cooldown_text(wait))
+            return
+        await interaction.response.defer(ephemeral=private, thinking=True)
+        answer = await asyncio.to_thread(self.kb.ask, question)
+        reply = answer_reply(answer, echo_question=True)
+        await interaction.followup.send(
+            reply.content,
+            embeds=reply.embeds,
+            ephemeral=private,
+            view=ShareView() if private and answer.answered else discord.utils.MISSING,
+            allowed_mentions=NO_PINGS,
+        )
+
+    async def timeline(self, interaction: discord.Interaction, topic: str | None) -> None:
+        wait = self.cooldown_left(interaction.user)
+        if wait:
+            await send_ephemeral(interaction, cooldown_text(wait))
+            return
+        await interaction.response.defer(thinking=True)
+        timeline = await asyncio.to_thread(self.kb.timeline, topic)
+        picture = await asyncio.to_thread(timeline_picture, timeline)
+        reply = timeline_reply(timeline, with_picture=picture is not None)
+        files = [discord.File(io.BytesIO(picture), TIMELINE_PICTURE)] if picture else []
+        await interaction.followup.send(
+            reply.content, embeds=reply.embeds, files=files, allowed_mentions=NO_PINGS
+        )
+
+    async def sources(self, interaction: discord.Interaction) -> None:
+        reply = sources_reply(self.kb.articles, self.kb.version)
+        await send_ephemeral(interaction, reply.content, reply.embeds)
+
+    async def reload(self, interaction: discord.Interaction) -> None:
+        user = interaction.user
+        if not is_moderator(interaction, self.settings.discord_moderator_role_ids):
+            log.info("refused /reload for %s (id %s): not a moderator", user, user.id)
+            await send_ephemeral(interaction, REFUSAL)
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        log.info("reload requested by %s (id %s) in guild %s", user, user.id, interaction.guild_id)
+        report = await asyncio.to_thread(self.kb.reload)
+        log.info("reload by %s (id %s): %s", user, user.id, report.summary())
+        await interaction.followup.send(
+            reload_text(report), ephemeral=True, allowed_mentions=NO_PINGS
+        )
+
+    async def on_message(self, message: discord.Message) -> None:
+        if not self.is_addressed(message):
+            return
+        try:
+            await self.answer_message(message)
+        except Exception:
+            log.exception("answering message %s failed", message.id)
+            await reply_to(message, Reply(content=APOLOGY))
+
+    def is_addressed(self, message: discord.Message) -> bool:
+        """A user's ordinary message that mentions the bot, or any direct message to it."""
+        if message.author.bot or self.user is None:
+            return False
+        if message.type not in (discord.MessageType.default, discord.MessageType.reply):
+            return False
+        return message.guild is None or self.user in message.mentions
+
+    async def answer_message(self, message: discord.Message) -> None:
+        wait = self.cooldown_left(message.author)
+        if wait:
+            await reply_to(message, Reply(content=cooldown_text(wait)))
+            return
+        question = without_mention(message.content, self.user.id if self.user else 0)
+        async with message.channel.typing():
+            answer = await asyncio.to_thread(self.kb.ask, question)
+        await reply_to(message, answer_reply(answer, echo_question=False))
+
+
+class NewsdeskTree(app_commands.CommandTree[NewsdeskClient]):
+    async def on_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        name = interaction.command.name if interaction.command else "?"
+        log.error("/%s failed for user %s", name, interaction.user.id, exc_info=error)
+        await apologise(interaction)
+
+
+class ShareView(discord.ui.View):
+    """The button under a private answer that posts it to the channel.
+
+    Persistent (no timeout, fixed custom id): the answer is read back from the clicked
+    message itself, so the button keeps working after a restart.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(timeout=None)
+
+    @discord.ui.button(
+        label="Share with channel", style=discord.ButtonStyle.primary, custom_id=SHARE_BUTTON_ID
+    )
+    async def share(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        source = interaction.message
+        if source is None:
+            await send_ephemeral(interaction, "That answer is no longer available.")
+            return
+        await interaction.response.send_message(
+            shared_content(interaction.user.mention, source.content),
+            embeds=source.embeds,
+            allowed_mentions=NO_PINGS,
+        )
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
+    ) -> None:
+        log.error("sharing an answer failed for user %s", interaction.user.id, exc_info=error)
+        await apologise(interaction)
+
+
+def add_commands(tree: app_commands.CommandTree, client: NewsdeskClient) -> None:
+    """The four slash commands; their docstrings are the descriptions users see."""
+
+    @tree.command(name="ask")
+    @app_commands.describe(
+        question="What you want to know about the news articles",
+        private="Only you see the answer (with a button to share it)",
+    )
+    async def ask(interaction: discord.Interaction, question: str, private: bool = False) -> None:
+        """Ask about the news articles; the answer quotes them with their sources."""
+        await client.ask(interaction, question, private)
+
+    @tree.command(name="timeline")
+    @app_commands.describe(topic="Only events about this, for example: North Korean troops")
+    async def timeline(interaction: discord.Interaction, topic: str | None = None) -> None:
+        """A dated timeline of the events in the articles, with a picture."""
+        await client.timeline(interaction, topic)
+
+    @tree.command(name="sources")
+    async def sources(interaction: discord.Interaction) -> None:
+        """List the articles the bot knows."""
+        await client.sources(interaction)
+
+    @tree.command(name="reload")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    async def reload(interaction: discord.Interaction) -> None:
+        """Moderators: reload the articles from disk and report what changed."""
+        await client.reload(interaction)
+
+
+async def sync_commands(tree: app_commands.CommandTree, guild_ids: list[int]) -> None:
+    """Register the commands in ``guild_ids`` (instant) or, without any, globally."""
+    if not guild_ids:
+        synced = await tree.sync()
+        log.info("registered %d global commands", len(synced))
+        return
+    for guild_id in guild_ids:
+        guild = discord.Object(id=guild_id)
+        tree.copy_global_to(guild=guild)
+        synced = await tree.sync(guild=guild)
+        log.info("registered %d commands in guild %s", len(synced), guild_id)
+
+
+def is_moderator(interaction: discord.Interaction, moderator_role_ids: list[int]) -> bool:
+    """Manage Server in this channel, or one of the configured moderator roles."""
+    if interaction.guild is None or not isinstance(interaction.user, discord.Member):
+        return False
+    if interaction.permissions.manage_guild:
+        return True
+    return any(role.id in moderator_role_ids for role in interaction.user.roles)
+
+
+def without_mention(content: str, bot_id: int) -> str:
+    return re.sub(rf"<@!?{bot_id}>", " ", content).strip()
+
+
+def timeline_picture(timeline: Timeline) -> bytes | None:
+    """The PNG of ``timeline``, or None without events or without matplotlib."""
+    from bot.timeline.picture import PictureUnavailable, draw_png
+
+    if not timeline.events:
+        return None
+    try:
+        return draw_png(timeline)
+    except PictureUnavailable as error:
+        log.warning("timeline picture left out: %s", error)
+        return None
+
+
+async def send_ephemeral(
+    interaction: discord.Interaction, content: str, embeds: list[discord.Embed] | None = None
+) -> None:
+    """Answer only the user who asked, as the response or, once responded, as a followup."""
+    embeds = embeds or []
+    if interaction.response.is_done():
+        await interaction.followup.send(
+            content, embeds=embeds, ephemeral=True, allowed_mentions=NO_PINGS
+        )
+    else:
+        await interaction.response.send_message(
+            content, embeds=embeds, ephemeral=True, allowed_mentions=NO_PINGS
+        )
+
+
+async def apologise(interaction: discord.Interaction) -> None:
+    try:
+        await send_ephemeral(interaction, APOLOGY)
+    except discord.HTTPException:
+        log.exception("could not send the apology for interaction %s", interaction.id)
+
+
+async def reply_to(message: discord.Message, reply: Reply) -> None:
+    """Reply to ``message`` without pinging its author; still sent if it was deleted."""
+    try:
+        await message.channel.send(
+            reply.content or None,
+            embeds=reply.embeds,
+            reference=message.to_reference(fail_if_not_exists=False),
+            allowed_mentions=NO_PINGS,
+        )
+    except discord.HTTPException:
+        log.exception("could not reply to message %s", message.id)
+
+
+def build_client(kb: KnowledgeBase, settings: Settings) -> NewsdeskClient:
+    return NewsdeskClient(kb, settings)
+
+
+def run(kb: KnowledgeBase, settings: Settings) -> None:
+    """Run the bot until interrupted (``python -m bot discord``)."""
+    if settings.discord_token is None:
+        raise SystemExit("error: set DISCORD_TOKEN to the bot token (see docs/discord.md)")
+    client = build_client(kb, settings)
+    try:
+        client.run(settings.discord_token.get_secret_value(), log_handler=None)
+    except discord.LoginFailure:
+        raise SystemExit("error: Discord rejected DISCORD_TOKEN; reset it in the portal") from None
+    except discord.PrivilegedIntentsRequired:
+        raise SystemExit("error: an intent this bot asks for is not enabled") from None
