@@ -148,13 +148,13 @@ def build_timeline(
 
 # --- finding ---------------------------------------------------------------------------------
 
-_events_by_snapshot: weakref.WeakKeyDictionary[Snapshot, tuple[list[TimelineEvent], int]] = (
+_events_by_snapshot: weakref.WeakKeyDictionary[Snapshot, tuple[tuple[TimelineEvent, ...], int]] = (
     weakref.WeakKeyDictionary()
 )
 _events_lock = threading.Lock()
 
 
-def _all_events(snapshot: Snapshot) -> tuple[list[TimelineEvent], int]:
+def _all_events(snapshot: Snapshot) -> tuple[tuple[TimelineEvent, ...], int]:
     """Every event of ``snapshot`` and the count of unplaced dates, computed once per snapshot.
 
     A snapshot never changes, so its events do not either; the cache lets a snapshot go when
@@ -163,14 +163,14 @@ def _all_events(snapshot: Snapshot) -> tuple[list[TimelineEvent], int]:
     with _events_lock:
         cached = _events_by_snapshot.get(snapshot)
     if cached is None:
-        candidates, unplaced = find_candidates(snapshot.articles.values())
-        cached = (merge(place_yearless(candidates)), unplaced)
+        candidates, unplaced = _find_candidates(snapshot.articles.values())
+        cached = (tuple(_merge(_place_yearless(candidates))), unplaced)
         with _events_lock:
             _events_by_snapshot[snapshot] = cached
     return cached
 
 
-def find_candidates(articles: Iterable[Article]) -> tuple[list[_Candidate], int]:
+def _find_candidates(articles: Iterable[Article]) -> tuple[list[_Candidate], int]:
     """Every dated sentence of ``articles``, and how many dates could not be resolved."""
     candidates: list[_Candidate] = []
     unplaced = 0
@@ -309,7 +309,7 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> float:
     return 2 * len(first & second) / (len(first) + len(second))
 
 
-def place_yearless(candidates: list[_Candidate]) -> list[_Candidate]:
+def _place_yearless(candidates: list[_Candidate]) -> list[_Candidate]:
     """Give a yearless day ("October 24" in an undated article) the year of the same event.
 
     The same event is a day-precise candidate of another article with that month and day and
@@ -348,7 +348,7 @@ def _best_match(candidate: _Candidate, placed: list[_Candidate]) -> _Candidate |
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
 
 
-def merge(candidates: list[_Candidate]) -> list[TimelineEvent]:
+def _merge(candidates: list[_Candidate]) -> list[TimelineEvent]:
     """Group candidates of the same date and similar wording into one event per group.
 
     A group takes at most one body sentence per article, so that two events one article tells

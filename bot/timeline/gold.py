@@ -130,9 +130,9 @@ def score(timeline: Timeline, gold: Gold) -> Scores:
             dated_predictions += bool(right)
     gold_by_id = {event.id: event for event in gold.events}
     misdated = [
-        f"{gid}: got {got[0]} ({got[1]}), expected {gold_by_id[gid].date} ({gold_by_id[gid].precision})"
+        f"{gid}: got {got[0]} ({got[1]}), expected {want.date} ({want.precision})"
         for gid, got in claimed.items()
-        if got != (gold_by_id[gid].date, gold_by_id[gid].precision)
+        if got != ((want := gold_by_id[gid]).date, want.precision)
     ]
     merge_precision, merge_recall = _merge_scores(timeline, gold, entry_of)
     total, found = len(predictions), len(gold.events)
