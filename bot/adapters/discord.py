@@ -82,7 +82,7 @@ class NewsdeskClient(discord.Client):
         answer = await asyncio.to_thread(self.kb.ask, question)
         reply = answer_reply(answer, echo_question=True)
         await interaction.followup.send(
-            reply.content,
+            reply.content or None,
             embeds=reply.embeds,
             ephemeral=private,
             view=ShareView() if private and answer.answered else discord.utils.MISSING,
@@ -100,7 +100,7 @@ class NewsdeskClient(discord.Client):
         reply = timeline_reply(timeline, with_picture=picture is not None)
         files = [discord.File(io.BytesIO(picture), TIMELINE_PICTURE)] if picture else []
         await interaction.followup.send(
-            reply.content, embeds=reply.embeds, files=files, allowed_mentions=NO_PINGS
+            reply.content or None, embeds=reply.embeds, files=files, allowed_mentions=NO_PINGS
         )
 
     async def sources(self, interaction: discord.Interaction) -> None:

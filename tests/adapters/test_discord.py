@@ -534,3 +534,36 @@ async def test_timeline_posts_the_compact_lines_and_attaches_the_picture(
     assert picture.filename == "timeline.png"
     assert picture.content.startswith(b"\x89PNG")
     assert posted.json["allowed_mentions"] == {"parse": []}
+
+
+async def test_timeline_without_matplotlib_is_posted_without_a_picture(
+    fake_discord: FakeDiscord,
+    newsdesk: NewsdeskClient,
+    guild: FakeGuild,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.timeline import picture
+
+    def unavailable(timeline: object) -> bytes:
+        raise picture.PictureUnavailable(picture.INSTALL_HINT)
+
+    monkeypatch.setattr(picture, "draw_png", unavailable)
+    pushed = await fake_discord.slash_command("timeline", user=READER, guild=guild)
+    posted = await followup(fake_discord, pushed)
+    [embed] = posted.json["embeds"]
+    assert "2024-10-" in embed["description"]
+    assert "image" not in embed
+    assert not posted.files
+
+
+async def test_a_timeline_topic_without_events_says_so_and_echoes_the_topic_harmlessly(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    pushed = await fake_discord.slash_command(
+        "timeline", {"topic": "@everyone quantum physics"}, user=READER, guild=guild
+    )
+    posted = await followup(fake_discord, pushed)
+    assert "No dated events about" in posted.json["content"]
+    assert "@\u200beveryone quantum physics" in posted.json["content"]
+    assert not posted.json.get("embeds") and not posted.files
+    assert_no_pings(fake_discord)
