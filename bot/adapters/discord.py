@@ -27,6 +27,7 @@ from bot.adapters.discord_messages import (
     sources_reply,
     timeline_reply,
 )
+from bot.answer import MAX_QUESTION_CHARS
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.knowledge_base import KnowledgeBase
@@ -36,6 +37,8 @@ log = logging.getLogger(__name__)
 
 NO_PINGS = discord.AllowedMentions.none()
 SHARE_BUTTON_ID = "newsdesk:share"
+INTERACTION_TOKEN_SECONDS = 15 * 60
+"""How long Discord lets a bot edit or delete an interaction's response."""
 APOLOGY = "Sorry, something went wrong on my side; it has been logged. Please try again."
 REFUSAL = (
     "Only moderators can reload the knowledge base: members with the Manage Server "
@@ -81,11 +84,10 @@ class NewsdeskClient(discord.Client):
         await interaction.response.defer(ephemeral=private, thinking=True)
         answer = await asyncio.to_thread(self.kb.ask, question)
         reply = answer_reply(answer, echo_question=True)
-        await interaction.followup.send(
-            reply.content or None,
+        await interaction.edit_original_response(
+            content=reply.content or None,
             embeds=reply.embeds,
-            ephemeral=private,
-            view=ShareView() if private and answer.answered else discord.utils.MISSING,
+            view=ShareView(asked=interaction) if private and answer.answered else None,
             allowed_mentions=NO_PINGS,
         )
 
@@ -99,8 +101,11 @@ class NewsdeskClient(discord.Client):
         picture = await asyncio.to_thread(timeline_picture, timeline)
         reply = timeline_reply(timeline, with_picture=picture is not None)
         files = [discord.File(io.BytesIO(picture), TIMELINE_PICTURE)] if picture else []
-        await interaction.followup.send(
-            reply.content or None, embeds=reply.embeds, files=files, allowed_mentions=NO_PINGS
+        await interaction.edit_original_response(
+            content=reply.content or None,
+            embeds=reply.embeds,
+            attachments=files,
+            allowed_mentions=NO_PINGS,
         )
 
     async def sources(self, interaction: discord.Interaction) -> None:
@@ -117,8 +122,8 @@ class NewsdeskClient(discord.Client):
         log.info("reload requested by %s (id %s) in guild %s", user, user.id, interaction.guild_id)
         report = await asyncio.to_thread(self.kb.reload)
         log.info("reload by %s (id %s): %s", user, user.id, report.summary())
-        await interaction.followup.send(
-            reload_text(report), ephemeral=True, allowed_mentions=NO_PINGS
+        await interaction.edit_original_response(
+            content=reload_text(report), allowed_mentions=NO_PINGS
         )
 
     async def on_message(self, message: discord.Message) -> None:
@@ -161,12 +166,15 @@ class NewsdeskTree(app_commands.CommandTree[NewsdeskClient]):
 class ShareView(discord.ui.View):
     """The button under a private answer that posts it to the channel.
 
-    Persistent (no timeout, fixed custom id): the answer is read back from the clicked
-    message itself, so the button keeps working after a restart.
+    The answer is read back from the clicked message, so the persistent instance registered
+    at start-up (no timeout, fixed custom id) shares answers sent before a restart. The
+    instance sent with an answer also knows the ``/ask`` interaction and deletes the private
+    copy once shared, while that interaction's token is valid.
     """
 
-    def __init__(self) -> None:
-        super().__init__(timeout=None)
+    def __init__(self, asked: discord.Interaction | None = None) -> None:
+        super().__init__(timeout=None if asked is None else INTERACTION_TOKEN_SECONDS)
+        self.asked = asked
 
     @discord.ui.button(
         label="Share with channel", style=discord.ButtonStyle.primary, custom_id=SHARE_BUTTON_ID
@@ -181,12 +189,16 @@ class ShareView(discord.ui.View):
             embeds=source.embeds,
             allowed_mentions=NO_PINGS,
         )
+        if self.asked is not None:
+            self.stop()
+            await remove_private_copy(self.asked)
 
     async def on_error(
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
     ) -> None:
         log.error("sharing an answer failed for user %s", interaction.user.id, exc_info=error)
-        await apologise(interaction)
+        if not interaction.response.is_done():
+            await apologise(interaction)
 
 
 def add_commands(tree: app_commands.CommandTree, client: NewsdeskClient) -> None:
@@ -197,7 +209,11 @@ def add_commands(tree: app_commands.CommandTree, client: NewsdeskClient) -> None
         question="What you want to know about the news articles",
         private="Only you see the answer (with a button to share it)",
     )
-    async def ask(interaction: discord.Interaction, question: str, private: bool = False) -> None:
+    async def ask(
+        interaction: discord.Interaction,
+        question: app_commands.Range[str, 1, MAX_QUESTION_CHARS],
+        private: bool = False,
+    ) -> None:
         """Ask about the news articles; the answer quotes them with their sources."""
         await client.ask(interaction, question, private)
 
@@ -262,21 +278,28 @@ def timeline_picture(timeline: Timeline) -> bytes | None:
 async def send_ephemeral(
     interaction: discord.Interaction, content: str, embeds: list[discord.Embed] | None = None
 ) -> None:
-    """Answer only the user who asked, as the response or, once responded, as a followup."""
-    embeds = embeds or []
-    if interaction.response.is_done():
-        await interaction.followup.send(
-            content, embeds=embeds, ephemeral=True, allowed_mentions=NO_PINGS
-        )
-    else:
-        await interaction.response.send_message(
-            content, embeds=embeds, ephemeral=True, allowed_mentions=NO_PINGS
-        )
+    """Respond so that only the user who asked sees it."""
+    await interaction.response.send_message(
+        content, embeds=embeds or [], ephemeral=True, allowed_mentions=NO_PINGS
+    )
+
+
+async def remove_private_copy(asked: discord.Interaction) -> None:
+    try:
+        await asked.delete_original_response()
+    except discord.HTTPException as error:
+        log.info("could not remove the shared private answer: %s", error)
 
 
 async def apologise(interaction: discord.Interaction) -> None:
+    """Tell the user something failed: as the response, or in place of "thinking…"."""
     try:
-        await send_ephemeral(interaction, APOLOGY)
+        if interaction.response.is_done():
+            await interaction.edit_original_response(
+                content=APOLOGY, embeds=[], attachments=[], view=None, allowed_mentions=NO_PINGS
+            )
+        else:
+            await send_ephemeral(interaction, APOLOGY)
     except discord.HTTPException:
         log.exception("could not send the apology for interaction %s", interaction.id)
 

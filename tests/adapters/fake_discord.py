@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 API_PREFIX = "/api/v10"
 EPHEMERAL = 1 << 6
+LOADING = 1 << 7
 DEFERRED_CHANNEL_MESSAGE = 5
 CHANNEL_MESSAGE = 4
 UPDATE_MESSAGE = 7
@@ -120,6 +121,10 @@ class PushedInteraction:
     def webhook_path(self) -> str:
         return f"/webhooks/{self.payload['application_id']}/{self.token}"
 
+    @property
+    def original_path(self) -> str:
+        return f"{self.webhook_path}/messages/@original"
+
 
 @dataclass
 class FakeGuild:
@@ -180,6 +185,8 @@ class FakeDiscord:
         """Registered application commands by guild id (``None`` for global)."""
         self.messages: dict[int, dict[str, Any]] = {}
         self.interactions: dict[int, dict[str, Any]] = {}
+        self.originals: dict[str, dict[str, Any]] = {}
+        """Each interaction's original response message, by interaction token."""
         self.identify: dict[str, Any] | None = None
         self.fail_next: dict[str, int] = {}
         """Path prefix -> HTTP status to answer once instead of the normal reply."""
@@ -530,33 +537,79 @@ class FakeDiscord:
         return _json(self.commands.get(guild_id, []))
 
     def _callback(self, interaction_id: int, call: RestCall) -> dict[str, Any]:
+        """Create the interaction's original response (a "thinking" one for a defer)."""
         kind = call.json["type"]
         data = call.json.get("data") or {}
+        interaction = self.interactions[interaction_id]
         result: dict[str, Any] = {
             "interaction": {
                 "id": str(interaction_id),
-                "type": APPLICATION_COMMAND,
+                "type": interaction["type"],
                 "response_message_loading": kind == DEFERRED_CHANNEL_MESSAGE,
                 "response_message_ephemeral": bool(data.get("flags", 0) & EPHEMERAL),
             },
             "resource": {"type": kind},
         }
-        if kind in (CHANNEL_MESSAGE, UPDATE_MESSAGE):
-            channel_id = int(self.interactions[interaction_id]["channel_id"])
-            message = self._message(channel_id, call, body=data)
+        if kind in (DEFERRED_CHANNEL_MESSAGE, CHANNEL_MESSAGE):
+            body = data if kind == CHANNEL_MESSAGE else {"flags": data.get("flags", 0) | LOADING}
+            message = self._message(int(interaction["channel_id"]), call, body=body, webhook=True)
+            self.originals[interaction["token"]] = message
             result["interaction"]["response_message_id"] = message["id"]
-            result["resource"]["message"] = message
+            if kind == CHANNEL_MESSAGE:
+                result["resource"]["message"] = message
+        elif kind == UPDATE_MESSAGE and "message" in interaction:
+            message = self.messages[int(interaction["message"]["id"])]
+            result["resource"]["message"] = self._edit(message, data, call.files)
         return result
 
     def _webhook(self, call: RestCall, parts: list[str]) -> web.StreamResponse:
-        if call.method == "DELETE":
-            return web.Response(status=204)
-        channel_id = self._interaction_channel(parts[2])
-        if len(parts) == 5 and parts[3] == "messages" and call.method in ("PATCH", "GET"):
-            return _json(self._message(channel_id, call, webhook=True))
+        token = parts[2]
+        if len(parts) == 5 and parts[3] == "messages":
+            return self._webhook_message(call, token, parts[4])
         if len(parts) == 3 and call.method == "POST":
-            return _json(self._message(channel_id, call, webhook=True))
+            return _json(self._message(self._interaction_channel(token), call, webhook=True))
         return _json({"message": "404: Not Found (fake)", "code": 0}, status=404)
+
+    def _webhook_message(self, call: RestCall, token: str, which: str) -> web.StreamResponse:
+        """GET, PATCH or DELETE of an interaction's original response or one of its followups."""
+        if which == "@original":
+            message = self.originals.get(token)
+        else:
+            message = self.messages.get(int(which))
+        if message is None:
+            return _json({"message": "Unknown Message", "code": 10008}, status=404)
+        if call.method == "DELETE":
+            self.messages.pop(int(message["id"]), None)
+            if self.originals.get(token) is message:
+                del self.originals[token]
+            return web.Response(status=204)
+        if call.method == "PATCH":
+            self._edit(message, call.json or {}, call.files)
+        return _json(message)
+
+    def _edit(
+        self, message: dict[str, Any], body: dict[str, Any], files: tuple[UploadedFile, ...]
+    ) -> dict[str, Any]:
+        for key, empty in (("content", ""), ("embeds", []), ("components", [])):
+            if key in body:
+                message[key] = body[key] or empty
+        if files or "attachments" in body:
+            message["attachments"] = self._attachments(files)
+        message["flags"] = message["flags"] & ~LOADING
+        message["edited_timestamp"] = _now_iso()
+        return message
+
+    def _attachments(self, files: tuple[UploadedFile, ...]) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": str(self.next_id()),
+                "filename": file.filename,
+                "size": len(file.content),
+                "url": f"{self.base_url}/attachments/{file.filename}",
+                "proxy_url": f"{self.base_url}/attachments/{file.filename}",
+            }
+            for file in files
+        ]
 
     def _interaction_channel(self, token: str) -> int:
         for interaction in self.interactions.values():
@@ -585,16 +638,7 @@ class FakeDiscord:
             "mention_everyone": False,
             "mentions": [],
             "mention_roles": [],
-            "attachments": [
-                {
-                    "id": str(self.next_id()),
-                    "filename": file.filename,
-                    "size": len(file.content),
-                    "url": f"{self.base_url}/attachments/{file.filename}",
-                    "proxy_url": f"{self.base_url}/attachments/{file.filename}",
-                }
-                for file in call.files
-            ],
+            "attachments": self._attachments(call.files),
             "embeds": sent.get("embeds") or [],
             "pinned": False,
             "type": 19 if sent.get("message_reference") else 0,

@@ -33,7 +33,14 @@ from fake_discord import (
     user_payload,
 )
 
-from bot.adapters.discord import APOLOGY, REFUSAL, SHARE_BUTTON_ID, NewsdeskClient, build_client
+from bot.adapters.discord import (
+    APOLOGY,
+    REFUSAL,
+    SHARE_BUTTON_ID,
+    NewsdeskClient,
+    build_client,
+    run,
+)
 from bot.adapters.discord_messages import (
     CONTENT_LIMIT,
     DESCRIPTION_LIMIT,
@@ -43,7 +50,7 @@ from bot.adapters.discord_messages import (
     TITLE_LIMIT,
     fit_quote,
 )
-from bot.answer import NO_ANSWER
+from bot.answer import MAX_QUESTION_CHARS, NO_ANSWER
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
 
@@ -68,9 +75,10 @@ async def callback(fake: FakeDiscord, pushed: PushedInteraction) -> RestCall:
     return await fake.wait_for_call(lambda c: c.path == pushed.callback_path)
 
 
-async def followup(fake: FakeDiscord, pushed: PushedInteraction) -> RestCall:
+async def final_response(fake: FakeDiscord, pushed: PushedInteraction) -> RestCall:
+    """The edit that replaces a deferred response's "thinking…" with the result."""
     return await fake.wait_for_call(
-        lambda c: c.path == pushed.webhook_path and c.method == "POST", timeout=10.0
+        lambda c: c.path == pushed.original_path and c.method == "PATCH", timeout=10.0
     )
 
 
@@ -135,6 +143,7 @@ async def test_commands_are_registered_in_the_configured_guilds_only(
     assert not fake_discord.calls_to(f"/applications/{app}/commands", "PUT")
     options = {option["name"]: option for option in commands["ask"]["options"]}
     assert options["question"]["required"] is True
+    assert options["question"]["max_length"] == MAX_QUESTION_CHARS
     assert options["private"]["type"] == discord.AppCommandOptionType.boolean.value
     assert options["private"].get("required", False) is False
     assert int(commands["reload"]["default_member_permissions"]) == MANAGE_GUILD
@@ -172,7 +181,7 @@ async def test_the_token_never_reaches_the_log(
         pushed = await fake_discord.slash_command(
             "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=fake_discord.guilds[GUILD_ID]
         )
-        await followup(fake_discord, pushed)
+        await final_response(fake_discord, pushed)
     assert caplog.records
     assert TOKEN not in caplog.text
 
@@ -191,7 +200,7 @@ async def test_ask_is_deferred_at_once_then_answered_with_attributed_quotes(
     assert deferred.at - pushed.sent_at < DEADLINE / 3
     assert not deferred.json.get("data", {}).get("flags", 0) & EPHEMERAL
 
-    answer = (await followup(fake_discord, pushed)).json
+    answer = (await final_response(fake_discord, pushed)).json
     assert VOLCANO_QUESTION in answer["content"]
     first = answer["embeds"][0]
     assert first["title"] == "Volcano erupts near the coast"
@@ -209,7 +218,7 @@ async def test_a_question_the_articles_do_not_answer_gets_the_no_answer_notice(
     pushed = await fake_discord.slash_command(
         "ask", {"question": OFF_TOPIC_QUESTION}, user=READER, guild=guild
     )
-    answer = (await followup(fake_discord, pushed)).json
+    answer = (await final_response(fake_discord, pushed)).json
     assert NO_ANSWER in answer["content"]
     assert OFF_TOPIC_QUESTION in answer["content"]
     assert not answer.get("embeds")
@@ -222,7 +231,7 @@ async def test_everyone_here_and_role_mentions_in_a_question_are_echoed_harmless
     pushed = await fake_discord.slash_command(
         "ask", {"question": question}, user=READER, guild=guild
     )
-    content = (await followup(fake_discord, pushed)).json["content"]
+    content = (await final_response(fake_discord, pushed)).json["content"]
     assert "@\u200beveryone" in content and "@\u200bhere" in content
     assert "@everyone" not in content and "@here" not in content
     assert f"<@&{OTHER_ROLE_ID}>" not in content
@@ -237,16 +246,14 @@ async def test_a_private_answer_is_ephemeral_and_its_button_shares_it_with_the_c
     )
     deferred = await callback(fake_discord, pushed)
     assert deferred.json["data"]["flags"] & EPHEMERAL
-    private_call = await followup(fake_discord, pushed)
-    assert private_call.json["flags"] & EPHEMERAL
+    private_call = await final_response(fake_discord, pushed)
+    private_message = fake_discord.originals[pushed.token]
+    assert private_message["flags"] & EPHEMERAL
     [row] = private_call.json["components"]
     [button] = row["components"]
     assert button["custom_id"] == SHARE_BUTTON_ID
     assert button["label"] == "Share with channel"
 
-    private_message = next(
-        m for m in fake_discord.messages.values() if m["flags"] & EPHEMERAL and m["embeds"]
-    )
     click = await fake_discord.click_button(
         private_message, SHARE_BUTTON_ID, user=READER, guild=guild
     )
@@ -256,6 +263,10 @@ async def test_a_private_answer_is_ephemeral_and_its_button_shares_it_with_the_c
     assert f"<@{READER['id']}> shared an answer" in shared["data"]["content"]
     assert VOLCANO_QUESTION in shared["data"]["content"]
     assert shared["data"]["embeds"][0]["title"] == private_call.json["embeds"][0]["title"]
+    await fake_discord.wait_for_call(
+        lambda c: c.path == pushed.original_path and c.method == "DELETE"
+    )
+    assert pushed.token not in fake_discord.originals
     assert_no_pings(fake_discord)
 
 
@@ -274,9 +285,9 @@ async def test_a_second_question_within_the_cooldown_gets_a_friendly_ephemeral_m
         other_user = await fake_discord.slash_command(
             "ask", {"question": VOLCANO_QUESTION}, user=MODERATOR, guild=guild
         )
-        await followup(fake_discord, first)
+        await final_response(fake_discord, first)
         refused = (await callback(fake_discord, second)).json
-        await followup(fake_discord, other_user)
+        await final_response(fake_discord, other_user)
     assert refused["type"] == CHANNEL_MESSAGE
     assert refused["data"]["flags"] & EPHEMERAL
     assert "you can ask again in 60 s" in refused["data"]["content"]
@@ -301,14 +312,14 @@ async def test_a_failing_handler_apologises_and_the_bot_keeps_answering(
     broken = await fake_discord.slash_command(
         "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=guild
     )
-    apology = (await followup(fake_discord, broken)).json
+    apology = (await final_response(fake_discord, broken)).json
     assert apology["content"] == APOLOGY
     assert "index exploded" in caplog.text and "Traceback" in caplog.text
 
     working = await fake_discord.slash_command(
         "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=guild
     )
-    assert (await followup(fake_discord, working)).json["embeds"]
+    assert (await final_response(fake_discord, working)).json["embeds"]
 
 
 async def test_long_passages_stay_within_discord_limits_and_keep_the_highlight(
@@ -323,7 +334,7 @@ async def test_long_passages_stay_within_discord_limits_and_keep_the_highlight(
             user=READER,
             guild=fake_discord.guilds[GUILD_ID],
         )
-        answer = (await followup(fake_discord, pushed)).json
+        answer = (await final_response(fake_discord, pushed)).json
     embeds = answer["embeds"]
     assert len(embeds) == 3 <= EMBEDS_PER_MESSAGE
     assert len(answer["content"]) <= CONTENT_LIMIT
@@ -495,8 +506,8 @@ async def test_reload_reports_to_a_moderator_and_is_logged_with_who_asked(
     deferred = (await callback(fake_discord, pushed)).json
     assert deferred["type"] == DEFERRED_CHANNEL_MESSAGE
     assert deferred["data"]["flags"] & EPHEMERAL
-    report = (await followup(fake_discord, pushed)).json
-    assert report["flags"] & EPHEMERAL
+    report = (await final_response(fake_discord, pushed)).json
+    assert fake_discord.originals[pushed.token]["flags"] & EPHEMERAL
     assert report["content"].startswith("Reloaded")
     assert "4 articles" in report["content"]
     assert "Added: bridge.md" in report["content"]
@@ -524,7 +535,7 @@ async def test_timeline_posts_the_compact_lines_and_attaches_the_picture(
 ) -> None:
     pushed = await fake_discord.slash_command("timeline", user=READER, guild=guild)
     assert (await callback(fake_discord, pushed)).json["type"] == DEFERRED_CHANNEL_MESSAGE
-    posted = await followup(fake_discord, pushed)
+    posted = await final_response(fake_discord, pushed)
     [embed] = posted.json["embeds"]
     assert embed["title"].startswith("Timeline")
     assert "2024-10-" in embed["description"]
@@ -549,7 +560,7 @@ async def test_timeline_without_matplotlib_is_posted_without_a_picture(
 
     monkeypatch.setattr(picture, "draw_png", unavailable)
     pushed = await fake_discord.slash_command("timeline", user=READER, guild=guild)
-    posted = await followup(fake_discord, pushed)
+    posted = await final_response(fake_discord, pushed)
     [embed] = posted.json["embeds"]
     assert "2024-10-" in embed["description"]
     assert "image" not in embed
@@ -562,8 +573,15 @@ async def test_a_timeline_topic_without_events_says_so_and_echoes_the_topic_harm
     pushed = await fake_discord.slash_command(
         "timeline", {"topic": "@everyone quantum physics"}, user=READER, guild=guild
     )
-    posted = await followup(fake_discord, pushed)
+    posted = await final_response(fake_discord, pushed)
     assert "No dated events about" in posted.json["content"]
     assert "@\u200beveryone quantum physics" in posted.json["content"]
     assert not posted.json.get("embeds") and not posted.files
     assert_no_pings(fake_discord)
+
+
+def test_running_without_a_token_stops_with_a_clear_message(
+    kb: KnowledgeBase, discord_settings: Callable[..., Settings]
+) -> None:
+    with pytest.raises(SystemExit, match="DISCORD_TOKEN"):
+        run(kb, discord_settings(discord_token=None))
