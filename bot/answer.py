@@ -33,7 +33,7 @@ CANDIDATES = 50
 
 NO_ANSWER = (
     "I couldn't find anything in the articles that answers that. "
-    "Try other words, or see which articles I know with `sources`."
+    "Try other words, or see which articles I know with /sources."
 )
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")

@@ -12,9 +12,24 @@ from dataclasses import dataclass
 from bot.answer import NO_ANSWER, Answer, Quote
 from bot.articles import Article
 
-__all__ = ["NO_ANSWER", "QuoteView", "answer_text", "attribution", "quote_views", "sources_text"]
+__all__ = [
+    "APOLOGY",
+    "NO_ANSWER",
+    "QuoteView",
+    "answer_text",
+    "attribution",
+    "cooldown_text",
+    "quote_views",
+    "sources_text",
+]
 
 ELLIPSIS = "…"
+APOLOGY = "Sorry, something went wrong on my side; it has been logged. Please try again."
+
+
+def cooldown_text(seconds_left: float) -> str:
+    """What a chat user is told when they ask again too soon."""
+    return f"One question at a time, please: you can ask again in {max(1, round(seconds_left))} s."
 
 
 @dataclass(frozen=True)

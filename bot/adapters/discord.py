@@ -21,7 +21,6 @@ from bot.adapters.discord_messages import (
     TIMELINE_PICTURE,
     Reply,
     answer_reply,
-    cooldown_text,
     reload_text,
     shared_content,
     sources_reply,
@@ -31,6 +30,7 @@ from bot.answer import MAX_QUESTION_CHARS
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.knowledge_base import KnowledgeBase
+from bot.render import APOLOGY, cooldown_text
 from bot.timeline import Timeline
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,6 @@ NO_PINGS = discord.AllowedMentions.none()
 SHARE_BUTTON_ID = "newsdesk:share"
 INTERACTION_TOKEN_SECONDS = 15 * 60
 """How long Discord lets a bot edit or delete an interaction's response."""
-APOLOGY = "Sorry, something went wrong on my side; it has been logged. Please try again."
 REFUSAL = (
     "Only moderators can reload the knowledge base: members with the Manage Server "
     "permission or a moderator role."

@@ -188,8 +188,3 @@ def reload_text(report: ReloadReport) -> str:
 def shared_content(sharer: str, original: str) -> str:
     """The content of a shared answer: who shared it, then the original content."""
     return truncate(f"{sharer} shared an answer:\n{original}".rstrip(), CONTENT_LIMIT)
-
-
-def cooldown_text(seconds: float) -> str:
-    wait = max(1, round(seconds))
-    return f"One moment, please: you can ask again in {wait} s."

@@ -40,13 +40,13 @@ from bot.adapters.slack_guards import Moderators, SeenEvents
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.knowledge_base import KnowledgeBase
+from bot.render import APOLOGY, cooldown_text
 from bot.timeline import Timeline
 from bot.timeline.picture import PictureUnavailable, draw_png
 from bot.timeline.render import empty_message, heading
 
 log = logging.getLogger(__name__)
 
-APOLOGY = "Sorry, something went wrong while answering. The error is logged; please try again."
 REFUSAL = "Only moderators can reload the articles (ask a workspace admin)."
 PICTURE_NEEDS_INVITE = "To post the timeline's picture here, invite me first: `/invite @newsdesk`."
 PRIVATE_WORD = "private"
@@ -219,10 +219,6 @@ def _split_private(text: str) -> tuple[bool, str]:
 def _from_a_bot_or_edited(event: dict[str, Any]) -> bool:
     """Subtypes are edits, deletions, joins and bot posts; bots are never answered (no loops)."""
     return bool(event.get("subtype") or event.get("bot_id") or event.get("bot_profile"))
-
-
-def cooldown_text(wait: float) -> str:
-    return f"One question at a time, please: try again in {max(1, round(wait))} s."
 
 
 def _respond(respond: Respond, message: SlackMessage, *, private: bool, **options: Any) -> None:

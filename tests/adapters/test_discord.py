@@ -34,7 +34,6 @@ from fake_discord import (
 )
 
 from bot.adapters.discord import (
-    APOLOGY,
     REFUSAL,
     SHARE_BUTTON_ID,
     NewsdeskClient,
@@ -53,6 +52,7 @@ from bot.adapters.discord_messages import (
 from bot.answer import MAX_QUESTION_CHARS, NO_ANSWER
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
+from bot.render import APOLOGY
 
 VOLCANO_QUESTION = "When did the volcano erupt near Ashford?"
 OFF_TOPIC_QUESTION = "What is the capital of Australia?"

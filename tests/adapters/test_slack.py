@@ -36,7 +36,7 @@ from bot.adapters.slack_blocks import (
 from bot.adapters.slack_guards import Moderators, SeenEvents
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
-from bot.render import NO_ANSWER
+from bot.render import APOLOGY, NO_ANSWER
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 MEMBER, ADMIN, MODERATOR = "UMEMBER", "UADMIN", "UMOD"
@@ -403,10 +403,10 @@ def test_the_cooldown_asks_a_quick_user_to_wait(kb: KnowledgeBase, fake: FakeSla
         bot.event(mention("<@UBOT> Who won the cup final?"))
 
         assert second.status == 200
-        assert second.body.startswith("One question at a time, please: try again in")
+        assert second.body.startswith("One question at a time, please: you can ask again in")
         whisper = fake.wait_for("chat.postEphemeral")[0]
         assert whisper.params["user"] == MEMBER
-        assert "try again in" in whisper.params["text"]
+        assert "ask again in" in whisper.params["text"]
         assert len(fake.wait_for(RESPONSE_URL)) == 1
         assert fake.calls_to("chat.postMessage") == []
 
@@ -429,8 +429,8 @@ def test_an_error_gets_an_apology_and_the_bot_keeps_answering(
         answer = answers(bot.fake, lambda call: call.params.get("response_type") == "in_channel")
 
     assert apology.params["response_type"] == "ephemeral"
-    assert apology.params["text"] == slack.APOLOGY
-    assert whisper.params["text"] == slack.APOLOGY
+    assert apology.params["text"] == APOLOGY
+    assert whisper.params["text"] == APOLOGY
     assert "Ashford" in answer.text_and_blocks()
     assert "RuntimeError: index on fire" in caplog.text
 
