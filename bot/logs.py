@@ -1,0 +1,189 @@
+"""Logging for operators: one line per event, plain or JSON, with secrets blanked out.
+
+The redaction runs as a handler filter, after the message is formatted with its arguments and
+before any formatter sees it, so a token logged by mistake (in a message, an argument, an
+``extra`` field or an exception's text) is written as ``***`` whatever the output format.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any, Literal, TextIO
+
+from pydantic import BaseModel, SecretStr
+
+LogFormat = Literal["plain", "json"]
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+REDACTED = "***"
+PLAIN_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+ANSWER_EVENT = "answer"
+
+_RECORD_ATTRIBUTES = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
+"""Attributes every LogRecord has; anything else on a record came from ``extra=``."""
+
+
+def configure_logging(
+    level: str,
+    fmt: LogFormat,
+    secrets: Iterable[SecretStr | str | None] = (),
+    stream: TextIO | None = None,
+) -> logging.Handler:
+    """Send every log record to ``stream`` (stderr) as one plain or JSON line, secrets redacted.
+
+    Replaces the handler a previous call installed, so calling it twice does not double lines.
+    """
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "_newsdesk", False)]:
+        root.removeHandler(handler)
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler._newsdesk = True  # type: ignore[attr-defined]
+    handler.addFilter(RedactSecrets(secrets))
+    handler.setFormatter(JsonFormatter() if fmt == "json" else PlainFormatter())
+    root.addHandler(handler)
+    root.setLevel(parse_level(level))
+    return handler
+
+
+def parse_level(level: str) -> int:
+    """A level name (any case) as logging's number; an unknown name raises ``ValueError``."""
+    if level.upper() not in LEVELS:
+        raise ValueError(f"unknown log level {level!r}; use one of {', '.join(LEVELS)}")
+    return logging.getLevelNamesMapping()[level.upper()]
+
+
+def secret_values(settings: BaseModel) -> list[SecretStr]:
+    """Every ``SecretStr`` field of a settings object, set or not, for ``RedactSecrets``."""
+    return [value for value in dict(settings).values() if isinstance(value, SecretStr)]
+
+
+def log_answer(
+    logger: logging.Logger,
+    *,
+    platform: str,
+    question: str,
+    latency_ms: float,
+    answered: bool,
+    version: str,
+    user: str | None = None,
+) -> None:
+    """The one line written for every question a chat platform asks."""
+    fields: dict[str, Any] = {
+        "event": ANSWER_EVENT,
+        "platform": platform,
+        "question": question,
+        "latency_ms": round(latency_ms, 1),
+        "answered": answered,
+        "version": version,
+    }
+    if user is not None:
+        fields["user"] = user
+    logger.info("question answered" if answered else "question declined", extra=fields)
+
+
+class RedactSecrets(logging.Filter):
+    """Replaces every configured secret value with ``***`` in the record, in place."""
+
+    def __init__(self, secrets: Iterable[SecretStr | str | None]) -> None:
+        super().__init__()
+        plain = {_plain(secret) for secret in secrets}
+        self.secrets = sorted((secret for secret in plain if secret), key=len, reverse=True)
+        """Longest first, so a secret containing another is blanked out whole."""
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.secrets:
+            return True
+        record.msg, record.args = self.redact(_message(record)), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        for key, value in extra_fields(record).items():
+            setattr(record, key, self._redact_value(value))
+        return True
+
+    def _redact_value(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.redact(value)
+        if isinstance(value, dict):
+            return {key: self._redact_value(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [self._redact_value(item) for item in value]
+        if value is None or isinstance(value, bool | int | float):
+            return value
+        text = str(value)
+        redacted = self.redact(text)
+        return redacted if redacted != text else value
+
+
+def _plain(secret: SecretStr | str | None) -> str:
+    if isinstance(secret, SecretStr):
+        return secret.get_secret_value()
+    return secret or ""
+
+
+def _message(record: logging.LogRecord) -> str:
+    """The message with its arguments, or both side by side when they do not fit together."""
+    try:
+        return record.getMessage()
+    except (TypeError, ValueError):
+        return f"{record.msg} {record.args!r}"
+
+
+def extra_fields(record: logging.LogRecord) -> dict[str, Any]:
+    """The fields a caller passed with ``extra=``."""
+    return {k: v for k, v in vars(record).items() if k not in _RECORD_ATTRIBUTES}
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: ts, level, logger, message, then the ``extra=`` fields."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        event: dict[str, Any] = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": _message(record),
+        }
+        event.update(extra_fields(record))
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            event["exc"] = record.exc_text
+        if record.stack_info:
+            event["stack"] = record.stack_info
+        return json.dumps(event, ensure_ascii=False, default=str)
+
+
+class PlainFormatter(logging.Formatter):
+    """The classic line, followed by the ``extra=`` fields as ``key=value`` pairs."""
+
+    def __init__(self) -> None:
+        super().__init__(PLAIN_FORMAT)
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        line = super().formatMessage(record)
+        pairs = [f"{key}={_plain_value(value)}" for key, value in extra_fields(record).items()]
+        return " ".join([line, *pairs])
+
+
+def _plain_value(value: Any) -> str:
+    """Numbers and single words as they are; anything else JSON-quoted, so it stays one line."""
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, int | float):
+        return str(value)
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    if text and not any(c.isspace() or c in "\"'=" for c in text):
+        return text
+    return json.dumps(text, ensure_ascii=False)

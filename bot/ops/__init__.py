@@ -1,0 +1,1 @@
+"""What operators need beside the chat adapters: health, status and reloads across replicas."""

@@ -1,0 +1,136 @@
+"""``GET /healthz`` (the process is up) and ``GET /readyz`` (it can answer) for orchestrators.
+
+One pure function decides both answers (``health_response``); ``HealthServer`` serves them over
+aiohttp beside the Discord and Socket Mode adapters, and ``with_health`` adds them in front of
+the WSGI app of the Slack HTTP server, so every surface reports the same JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+
+if TYPE_CHECKING:
+    from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+
+    from bot.knowledge_base import KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
+ReadinessProbe = Callable[[], Mapping[str, Any]]
+"""Returns the readiness report; its ``"ready"`` value decides between 200 and 503."""
+
+
+@dataclass(frozen=True)
+class HealthResponse:
+    status: int
+    body: Mapping[str, Any]
+
+    def json_bytes(self) -> bytes:
+        return json.dumps(self.body, default=str).encode()
+
+
+def health_response(path: str, ready: ReadinessProbe) -> HealthResponse | None:
+    """The answer for a health path, or None when ``path`` is not one.
+
+    A probe that raises makes the replica unready (503) but never takes ``/healthz`` down.
+    """
+    if path == HEALTH_PATH:
+        return HealthResponse(200, {"status": "ok"})
+    if path != READY_PATH:
+        return None
+    try:
+        report = dict(ready())
+    except Exception:
+        log.exception("the readiness probe failed")
+        report = {"ready": False, "error": "readiness probe failed"}
+    return HealthResponse(200 if report.get("ready") else 503, report)
+
+
+@dataclass
+class Readiness:
+    """The readiness report of one replica; the adapter flips ``chat_connected``.
+
+    ``details`` adds fields such as the replica id, shard ids or the Redis state.
+    """
+
+    kb: KnowledgeBase | None = None
+    chat_connected: bool = False
+    details: Callable[[], Mapping[str, Any]] = field(default=dict)
+
+    def __call__(self) -> dict[str, Any]:
+        snapshot = self.kb.snapshot if self.kb is not None else None
+        return {
+            "ready": snapshot is not None and self.chat_connected,
+            "index_loaded": snapshot is not None,
+            "chat_connected": self.chat_connected,
+            "version": snapshot.version if snapshot else None,
+            "articles": len(snapshot.articles) if snapshot else 0,
+            "passages": len(snapshot.passages) if snapshot else 0,
+            **self.details(),
+        }
+
+
+class HealthServer:
+    """An aiohttp server for the two health paths; ``port=0`` picks a free port."""
+
+    def __init__(self, host: str, port: int, ready: ReadinessProbe) -> None:
+        self.host = host
+        self.port = port
+        self.ready = ready
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_get(HEALTH_PATH, self._handle)
+        app.router.add_get(READY_PATH, self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, self.host, self.port).start()
+        self.port = self._runner.addresses[0][1]
+        log.info("health: GET %s and %s on %s:%d", HEALTH_PATH, READY_PATH, self.host, self.port)
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> HealthServer:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.stop()
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        response = health_response(request.path, self.ready)
+        assert response is not None, "only the health paths are routed here"
+        return web.Response(
+            status=response.status, body=response.json_bytes(), content_type="application/json"
+        )
+
+
+def with_health(app: WSGIApplication, ready: ReadinessProbe) -> WSGIApplication:
+    """``app`` with the health paths answered in front of it (the Slack HTTP server's WSGI app)."""
+
+    def serve(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+            response = health_response(environ.get("PATH_INFO", ""), ready)
+            if response is not None:
+                body = response.json_bytes()
+                start_response(
+                    f"{response.status} {HTTPStatus(response.status).phrase}",
+                    [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
+                )
+                return [body] if environ["REQUEST_METHOD"] == "GET" else []
+        return app(environ, start_response)
+
+    return serve
