@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, Literal, TextIO
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, SecretStr
 
@@ -56,8 +57,23 @@ def parse_level(level: str) -> int:
 
 
 def secret_values(settings: BaseModel) -> list[SecretStr]:
-    """Every ``SecretStr`` field of a settings object, set or not, for ``RedactSecrets``."""
-    return [value for value in dict(settings).values() if isinstance(value, SecretStr)]
+    """Every ``SecretStr`` field of a settings object, for ``RedactSecrets``.
+
+    A secret URL's password is added on its own too: a client library that names the server
+    in an error message may print the URL's parts without the whole URL.
+    """
+    secrets = [value for value in dict(settings).values() if isinstance(value, SecretStr)]
+    passwords = [_url_password(secret.get_secret_value()) for secret in secrets]
+    return secrets + [SecretStr(password) for password in passwords if password]
+
+
+def _url_password(value: str) -> str | None:
+    if "://" not in value:
+        return None
+    try:
+        return urlsplit(value).password
+    except ValueError:
+        return None
 
 
 def log_answer(

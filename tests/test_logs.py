@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable, Iterator
 
 import pytest
-from pydantic import SecretStr
+from pydantic import BaseModel, SecretStr
 
 from bot.config import Settings
 from bot.logs import (
@@ -187,3 +187,15 @@ def test_every_secret_setting_is_collected_for_redaction(monkeypatch: pytest.Mon
     monkeypatch.setenv("DISCORD_TOKEN", "discord-token-value")
     values = {secret.get_secret_value() for secret in secret_values(Settings(_env_file=None))}
     assert {TOKEN, "discord-token-value"} <= values
+
+
+def test_the_password_inside_a_secret_url_is_redacted_on_its_own_too(configure: Configure):
+    class WithUrl(BaseModel):
+        redis_url: SecretStr = SecretStr("redis://:hunter2-long@redis.internal:6379/0")
+        token: SecretStr = SecretStr("plain-token")
+
+    values = [secret.get_secret_value() for secret in secret_values(WithUrl())]
+    assert values == ["redis://:hunter2-long@redis.internal:6379/0", "plain-token", "hunter2-long"]
+    stream = configure("json", secrets=values)
+    logging.getLogger("bot").warning("AUTH failed with password hunter2-long")
+    assert "hunter2-long" not in stream.getvalue()

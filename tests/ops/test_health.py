@@ -112,7 +112,7 @@ def slack_stand_in(environ, start_response):
 @pytest.fixture
 def wsgi_server(readiness: Readiness) -> Iterator[WSGIServer]:
     server = make_server("127.0.0.1", 0, with_health(slack_stand_in, readiness))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield server
     server.shutdown()
