@@ -57,21 +57,28 @@ def health_response(path: str, ready: ReadinessProbe) -> HealthResponse | None:
 
 @dataclass
 class Readiness:
-    """The readiness report of one replica; the adapter flips ``chat_connected``.
+    """The readiness report of one replica.
 
+    The adapter either flips ``chat_connected`` as its connection comes and goes, or gives a
+    ``chat_check`` asked on every probe (e.g. Socket Mode's ``client.is_connected``).
     ``details`` adds fields such as the replica id, shard ids or the Redis state.
     """
 
     kb: KnowledgeBase | None = None
     chat_connected: bool = False
+    chat_check: Callable[[], bool] | None = None
     details: Callable[[], Mapping[str, Any]] = field(default=dict)
+
+    def connected(self) -> bool:
+        return self.chat_connected if self.chat_check is None else bool(self.chat_check())
 
     def __call__(self) -> dict[str, Any]:
         snapshot = self.kb.snapshot if self.kb is not None else None
+        connected = self.connected()
         return {
-            "ready": snapshot is not None and self.chat_connected,
+            "ready": snapshot is not None and connected,
             "index_loaded": snapshot is not None,
-            "chat_connected": self.chat_connected,
+            "chat_connected": connected,
             "version": snapshot.version if snapshot else None,
             "articles": len(snapshot.articles) if snapshot else 0,
             "passages": len(snapshot.passages) if snapshot else 0,

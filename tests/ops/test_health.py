@@ -60,6 +60,15 @@ async def test_readyz_is_503_until_the_chat_connection_is_up(
     assert body["passages"] >= 3
 
 
+def test_a_connection_check_is_asked_on_every_probe(readiness: Readiness):
+    connection = {"up": False}
+    readiness.chat_check = lambda: connection["up"]
+    readiness.chat_connected = True
+    assert readiness()["ready"] is False
+    connection["up"] = True
+    assert readiness()["ready"] is True
+
+
 async def test_without_a_knowledge_base_the_replica_is_not_ready():
     async with HealthServer("127.0.0.1", 0, Readiness(chat_connected=True)) as server:
         status, body = await get(server, "/readyz")
