@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from pydantic import ValidationError
 
 from bot.cache import IndexCache
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_snapshot
+from bot.logs import configure_logging, secret_values
 from bot.render import answer_text, sources_text
+
+if TYPE_CHECKING:
+    from bot.ops.runtime import Operations
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -56,11 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_kb(evaluate)
 
     discord = commands.add_parser("discord", help="run the Discord bot (env DISCORD_TOKEN)")
+    _add_health_port(discord)
     _add_kb(discord)
 
     slack = commands.add_parser("slack", help="run the Slack bot (Socket Mode, or --http)")
     slack.add_argument("--http", action="store_true", help="serve POST /slack/events over HTTP")
     slack.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
+    _add_health_port(slack)
     _add_kb(slack)
     return parser
 
@@ -74,17 +79,24 @@ def _add_kb(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_health_port(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--health-port",
+        type=int,
+        metavar="N",
+        help="serve GET /healthz and /readyz on port N (default: $HEALTH_PORT, else none)",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
     try:
         settings = Settings()
     except ValidationError as error:
         first = error.errors()[0]
         print(f"error: setting {str(first['loc'][0]).upper()}: {first['msg']}", file=sys.stderr)
         return EXIT_USAGE
+    configure_logging(settings.log_level, settings.log_format, secret_values(settings))
     directory = args.kb or settings.knowledge_dir
     if args.command == "check":
         return run_check(directory, settings, sys.stdout)
@@ -174,6 +186,26 @@ def run_eval(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) ->
     from bot.evaluation import run
 
     return run(kb, args.questions, as_json=args.json)
+
+
+def operations(
+    kb: KnowledgeBase, args: argparse.Namespace, settings: Settings, platform: str
+) -> Operations:
+    """The ops parts for a chat adapter; Slack over HTTP answers health on its own port."""
+    from bot.ops.runtime import Operations
+
+    health_port = args.health_port if args.health_port is not None else settings.health_port
+    if getattr(args, "http", False) and health_port == args.port:
+        health_port = None
+    return Operations.build(
+        kb,
+        platform=platform,
+        redis_url=settings.redis_url.get_secret_value() if settings.redis_url else None,
+        replica_id=settings.replica_id,
+        namespace=settings.redis_namespace,
+        health_host=settings.health_host,
+        health_port=health_port,
+    )
 
 
 def run_discord(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:

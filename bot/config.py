@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.cache import default_cache_dir
+from bot.logs import parse_level
 
 
 def _split_csv(value: object) -> object:
@@ -30,9 +31,29 @@ class Settings(BaseSettings):
     )
     cooldown_seconds: float = Field(5.0, ge=0, description="Per-user pause between questions.")
 
+    log_level: str = Field("INFO", description="DEBUG, INFO, WARNING, ERROR or CRITICAL.")
+    log_format: Literal["plain", "json"] = Field(
+        "plain", description="Log lines as plain text or one JSON object each."
+    )
+    health_host: str = Field("0.0.0.0", description="Address of the health endpoint.")
+    health_port: int | None = Field(
+        None, ge=0, le=65535, description="Serve GET /healthz and /readyz on this port."
+    )
+    redis_url: SecretStr | None = Field(
+        None, description="redis://…: /reload then reaches every replica through Redis."
+    )
+    redis_namespace: str = Field("newsdesk", description="Prefix of the Redis keys and channels.")
+    replica_id: str | None = Field(None, description="This replica's name (default host:pid).")
+
     discord_token: SecretStr | None = None
     discord_guild_ids: Annotated[list[int], NoDecode] = []
     discord_moderator_role_ids: Annotated[list[int], NoDecode] = []
+    discord_shard_count: int | None = Field(
+        None, gt=0, description="Total shards across all Discord processes."
+    )
+    discord_shard_ids: Annotated[list[int], NoDecode] = Field(
+        [], description="The shards this process runs (default: all of them)."
+    )
 
     slack_bot_token: SecretStr | None = None
     slack_app_token: SecretStr | None = None
@@ -40,5 +61,25 @@ class Settings(BaseSettings):
     slack_moderator_ids: Annotated[list[str], NoDecode] = []
 
     _split = field_validator(
-        "discord_guild_ids", "discord_moderator_role_ids", "slack_moderator_ids", mode="before"
+        "discord_guild_ids",
+        "discord_moderator_role_ids",
+        "discord_shard_ids",
+        "slack_moderator_ids",
+        mode="before",
     )(_split_csv)
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, level: str) -> str:
+        parse_level(level)
+        return level.upper()
+
+    @field_validator("discord_shard_ids")
+    @classmethod
+    def _shards_within_count(cls, ids: list[int], info: ValidationInfo) -> list[int]:
+        count = info.data.get("discord_shard_count")
+        if ids and count is None:
+            raise ValueError("needs DISCORD_SHARD_COUNT too")
+        if count is not None and any(not 0 <= shard < count for shard in ids):
+            raise ValueError(f"each shard id must be from 0 to {count - 1}")
+        return ids
