@@ -5,6 +5,10 @@ with ``asyncio.to_thread``, and the core's result into a message built by
 ``bot.adapters.discord_messages``. Interactions are acknowledged first (Discord's 3-second
 deadline), no message ever pings anyone, and a failing handler apologises to the user, logs
 the traceback and leaves the bot running.
+
+The ops parts (``bot.ops.runtime.Operations``) live and die with the client: they start in
+``setup_hook`` and stop in ``close``. Gateway events flip the readiness; ``/reload`` and
+``/status`` go through them; every question is logged as one ``log_answer`` line.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import asyncio
 import io
 import logging
 import re
+import time
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -21,15 +27,18 @@ from bot.adapters.discord_messages import (
     TIMELINE_PICTURE,
     Reply,
     answer_reply,
+    moderator_text,
     reload_text,
     shared_content,
     sources_reply,
     timeline_reply,
 )
-from bot.answer import MAX_QUESTION_CHARS
+from bot.answer import MAX_QUESTION_CHARS, Answer
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.knowledge_base import KnowledgeBase
+from bot.logs import log_answer
+from bot.ops.runtime import Operations
 from bot.render import APOLOGY, cooldown_text
 from bot.timeline import Timeline
 
@@ -39,10 +48,12 @@ NO_PINGS = discord.AllowedMentions.none()
 SHARE_BUTTON_ID = "newsdesk:share"
 INTERACTION_TOKEN_SECONDS = 15 * 60
 """How long Discord lets a bot edit or delete an interaction's response."""
-REFUSAL = (
-    "Only moderators can reload the knowledge base: members with the Manage Server "
-    "permission or a moderator role."
-)
+PLATFORM = "discord"
+MODERATORS = "members with the Manage Server permission or a moderator role"
+REFUSALS = {
+    "reload": f"Only moderators can reload the knowledge base: {MODERATORS}.",
+    "status": f"Only moderators can see the bot's status: {MODERATORS}.",
+}
 
 
 def bot_intents() -> discord.Intents:
@@ -55,27 +66,71 @@ def bot_intents() -> discord.Intents:
 
 
 class NewsdeskClient(discord.Client):
-    """A Discord client that answers from ``kb``; built by ``build_client``."""
+    """A Discord client that answers from ``kb``; built by ``build_client``.
 
-    def __init__(self, kb: KnowledgeBase, settings: Settings) -> None:
-        super().__init__(intents=bot_intents(), allowed_mentions=NO_PINGS)
+    ``options`` go to ``discord.Client`` as they are (e.g. ``guild_ready_timeout``).
+    """
+
+    def __init__(
+        self, kb: KnowledgeBase, settings: Settings, ops: Operations, **options: Any
+    ) -> None:
+        super().__init__(intents=bot_intents(), allowed_mentions=NO_PINGS, **options)
         self.kb = kb
         self.settings = settings
+        self.ops = ops
         self.cooldown = Cooldown(settings.cooldown_seconds)
         self.tree = NewsdeskTree(self)
         add_commands(self.tree, self)
 
+    @property
+    def registers_commands(self) -> bool:
+        """Whether this process registers the slash commands (one process per bot does)."""
+        return True
+
     async def setup_hook(self) -> None:
+        await self.ops.start()
         self.add_view(ShareView())
-        await sync_commands(self.tree, self.settings.discord_guild_ids)
+        if self.registers_commands:
+            await sync_commands(self.tree, self.settings.discord_guild_ids)
+        else:
+            log.info("slash commands are registered by the process that runs shard 0")
+
+    async def close(self) -> None:
+        await super().close()
+        await self.ops.stop()
 
     async def on_ready(self) -> None:
+        self.connection_changed(up=True)
         log.info("connected to Discord as %s (id %s)", self.user, self.user and self.user.id)
+
+    async def on_resumed(self) -> None:
+        self.connection_changed(up=True)
+
+    async def on_disconnect(self) -> None:
+        self.connection_changed(up=False)
+
+    def connection_changed(self, *, up: bool) -> None:
+        """The gateway connection came up (READY, RESUMED) or went down: readiness follows."""
+        self.ops.chat_connected = up
 
     def cooldown_left(self, user: discord.abc.User) -> float:
         return self.cooldown.check(f"discord:{user.id}")
 
+    def log_question(
+        self, question: str, answer: Answer, user: discord.abc.User, started: float
+    ) -> None:
+        log_answer(
+            log,
+            platform=PLATFORM,
+            question=question,
+            latency_ms=(time.perf_counter() - started) * 1000,
+            answered=answer.answered,
+            version=answer.version,
+            user=str(user.id),
+        )
+
     async def ask(self, interaction: discord.Interaction, question: str, private: bool) -> None:
+        started = time.perf_counter()
         wait = self.cooldown_left(interaction.user)
         if wait:
             await send_ephemeral(interaction, cooldown_text(wait))
@@ -89,6 +144,7 @@ class NewsdeskClient(discord.Client):
             view=ShareView(asked=interaction) if private and answer.answered else None,
             allowed_mentions=NO_PINGS,
         )
+        self.log_question(question, answer, interaction.user, started)
 
     async def timeline(self, interaction: discord.Interaction, topic: str | None) -> None:
         wait = self.cooldown_left(interaction.user)
@@ -112,18 +168,35 @@ class NewsdeskClient(discord.Client):
         await send_ephemeral(interaction, reply.content, reply.embeds)
 
     async def reload(self, interaction: discord.Interaction) -> None:
-        user = interaction.user
-        if not is_moderator(interaction, self.settings.discord_moderator_role_ids):
-            log.info("refused /reload for %s (id %s): not a moderator", user, user.id)
-            await send_ephemeral(interaction, REFUSAL)
+        """Reload on every replica (one without Redis); the report goes to the moderator."""
+        if await self.refused(interaction, "reload"):
             return
+        user = interaction.user
         await interaction.response.defer(ephemeral=True, thinking=True)
         log.info("reload requested by %s (id %s) in guild %s", user, user.id, interaction.guild_id)
-        report = await asyncio.to_thread(self.kb.reload)
+        report = await self.ops.reload(f"{user} (id {user.id})")
         log.info("reload by %s (id %s): %s", user, user.id, report.summary())
         await interaction.edit_original_response(
             content=reload_text(report), allowed_mentions=NO_PINGS
         )
+
+    async def status(self, interaction: discord.Interaction) -> None:
+        if await self.refused(interaction, "status"):
+            return
+        await send_ephemeral(interaction, moderator_text(self.ops.status()))
+
+    async def refused(self, interaction: discord.Interaction, command: str) -> bool:
+        """Refuse ``/command`` to a member who is not a moderator (logged, told privately).
+
+        Discord hides moderator commands from other members by default, but a server admin
+        can grant them to anyone in the integration settings: this check still holds then.
+        """
+        if is_moderator(interaction, self.settings.discord_moderator_role_ids):
+            return False
+        user = interaction.user
+        log.info("refused /%s for %s (id %s): not a moderator", command, user, user.id)
+        await send_ephemeral(interaction, REFUSALS[command])
+        return True
 
     async def on_message(self, message: discord.Message) -> None:
         if not self.is_addressed(message):
@@ -143,6 +216,7 @@ class NewsdeskClient(discord.Client):
         return message.guild is None or self.user in message.mentions
 
     async def answer_message(self, message: discord.Message) -> None:
+        started = time.perf_counter()
         wait = self.cooldown_left(message.author)
         if wait:
             await reply_to(message, Reply(content=cooldown_text(wait)))
@@ -151,6 +225,60 @@ class NewsdeskClient(discord.Client):
         async with message.channel.typing():
             answer = await asyncio.to_thread(self.kb.ask, question)
         await reply_to(message, answer_reply(answer, echo_question=False))
+        self.log_question(question, answer, message.author, started)
+
+
+class ShardedNewsdeskClient(NewsdeskClient, discord.AutoShardedClient):
+    """The same bot over several gateway connections (shards), for when one is not enough.
+
+    This process runs ``DISCORD_SHARD_IDS`` (default: all) of ``DISCORD_SHARD_COUNT`` shards;
+    other processes run the rest. It is ready when every one of its own shards is connected.
+    """
+
+    def __init__(self, kb: KnowledgeBase, settings: Settings, ops: Operations, **options: Any):
+        super().__init__(
+            kb,
+            settings,
+            ops,
+            shard_count=settings.discord_shard_count,
+            shard_ids=settings.discord_shard_ids or None,
+            **options,
+        )
+        self.shards_up: set[int] = set()
+        base_details = ops.readiness.details
+        ops.readiness.details = lambda: {
+            **base_details(),
+            "shards": sorted(self.own_shards),
+            "shards_connected": sorted(self.shards_up),
+        }
+
+    @property
+    def own_shards(self) -> set[int]:
+        return set(self.shard_ids or range(self.shard_count or 0))
+
+    @property
+    def registers_commands(self) -> bool:
+        return 0 in self.own_shards
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        self.shard_changed(shard_id, up=True)
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        self.shard_changed(shard_id, up=True)
+
+    async def on_shard_disconnect(self, shard_id: int) -> None:
+        self.shard_changed(shard_id, up=False)
+
+    def connection_changed(self, *, up: bool) -> None:
+        """Whole-client events say nothing about which shard; ``shard_changed`` decides."""
+
+    def shard_changed(self, shard_id: int, *, up: bool) -> None:
+        if up:
+            self.shards_up.add(shard_id)
+        else:
+            self.shards_up.discard(shard_id)
+        self.ops.chat_connected = self.shards_up >= self.own_shards
+        log.info("shard %d %s", shard_id, "connected" if up else "disconnected")
 
 
 class NewsdeskTree(app_commands.CommandTree[NewsdeskClient]):
@@ -201,7 +329,7 @@ class ShareView(discord.ui.View):
 
 
 def add_commands(tree: app_commands.CommandTree, client: NewsdeskClient) -> None:
-    """The four slash commands; their docstrings are the descriptions users see."""
+    """The slash commands; their docstrings are the descriptions users see."""
 
     @tree.command(name="ask")
     @app_commands.describe(
@@ -233,6 +361,13 @@ def add_commands(tree: app_commands.CommandTree, client: NewsdeskClient) -> None
     async def reload(interaction: discord.Interaction) -> None:
         """Moderators: reload the articles from disk and report what changed."""
         await client.reload(interaction)
+
+    @tree.command(name="status")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    async def status(interaction: discord.Interaction) -> None:
+        """Moderators: knowledge-base version, article counts, last reload and uptime."""
+        await client.status(interaction)
 
 
 async def sync_commands(tree: app_commands.CommandTree, guild_ids: list[int]) -> None:
@@ -316,15 +451,24 @@ async def reply_to(message: discord.Message, reply: Reply) -> None:
         log.exception("could not reply to message %s", message.id)
 
 
-def build_client(kb: KnowledgeBase, settings: Settings) -> NewsdeskClient:
-    return NewsdeskClient(kb, settings)
+def build_client(
+    kb: KnowledgeBase, settings: Settings, ops: Operations | None = None, **options: Any
+) -> NewsdeskClient:
+    """The client for ``settings``: sharded with ``DISCORD_SHARD_COUNT``, else one connection.
+
+    Without ``ops``, a single replica without a health endpoint.
+    """
+    ops = ops or Operations.build(kb, platform=PLATFORM)
+    if settings.discord_shard_count is None:
+        return NewsdeskClient(kb, settings, ops, **options)
+    return ShardedNewsdeskClient(kb, settings, ops, **options)
 
 
-def run(kb: KnowledgeBase, settings: Settings) -> None:
+def run(kb: KnowledgeBase, settings: Settings, ops: Operations | None = None) -> None:
     """Run the bot until interrupted (``python -m bot discord``)."""
     if settings.discord_token is None:
         raise SystemExit("error: set DISCORD_TOKEN to the bot token (see docs/discord.md)")
-    client = build_client(kb, settings)
+    client = build_client(kb, settings, ops)
     try:
         client.run(settings.discord_token.get_secret_value(), log_handler=None)
     except discord.LoginFailure:

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 import discord
 
+from bot.adapters.reload_report import reload_report_text
 from bot.answer import NO_ANSWER, Answer
 from bot.articles import Article
-from bot.knowledge_base import ReloadReport
+from bot.ops.replicas import ClusterReport
 from bot.render import ELLIPSIS, attribution, quote_views, truncate
 from bot.timeline.events import Timeline
 from bot.timeline.render import compact_lines, empty_message, heading, more_note
@@ -181,8 +182,13 @@ def timeline_reply(timeline: Timeline, *, with_picture: bool) -> Reply:
     return Reply(embeds=[embed])
 
 
-def reload_text(report: ReloadReport) -> str:
-    return truncate(plain(report.summary()), CONTENT_LIMIT)
+def reload_text(report: ClusterReport) -> str:
+    return moderator_text(reload_report_text(report))
+
+
+def moderator_text(text: str) -> str:
+    """A plain-text report for a moderator (``/reload``, ``/status``) as message content."""
+    return truncate(plain(text), CONTENT_LIMIT)
 
 
 def shared_content(sharer: str, original: str) -> str:

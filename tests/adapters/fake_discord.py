@@ -188,6 +188,10 @@ class FakeDiscord:
         self.originals: dict[str, dict[str, Any]] = {}
         """Each interaction's original response message, by interaction token."""
         self.identify: dict[str, Any] | None = None
+        self.ready_gate = asyncio.Event()
+        """Cleared, the gateway holds READY after IDENTIFY until it is set (bounded wait)."""
+        self.ready_gate.set()
+        self._identified = asyncio.Event()
         self.fail_next: dict[str, int] = {}
         """Path prefix -> HTTP status to answer once instead of the normal reply."""
         self._ids = itertools.count(1_300_000_000_000_000_000)
@@ -257,6 +261,10 @@ class FakeDiscord:
     async def wait_connected(self, timeout: float = 5.0) -> None:
         await asyncio.wait_for(self._connected.wait(), timeout)
 
+    async def wait_identified(self, timeout: float = 5.0) -> None:
+        """Until the bot has sent IDENTIFY (READY may still be held by ``ready_gate``)."""
+        await asyncio.wait_for(self._identified.wait(), timeout)
+
     def calls_to(self, path: str, method: str | None = None) -> list[RestCall]:
         return [c for c in self.calls if c.path == path and method in (None, c.method)]
 
@@ -287,12 +295,17 @@ class FakeDiscord:
                 await socket.close(code=4004, message=b"Authentication failed.")
                 return
             self.identify = message["d"]
+            self._identified.set()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.ready_gate.wait(), CONNECT_TIMEOUT)
             await self.dispatch("READY", self._ready_payload())
             for guild in self.guilds.values():
                 await self.dispatch("GUILD_CREATE", guild.payload(self.bot_user))
             self._connected.set()
 
     def _ready_payload(self) -> dict[str, Any]:
+        """READY as Discord sends it; a sharded IDENTIFY gets its ``shard`` pair back."""
+        shard = (self.identify or {}).get("shard")
         return {
             "v": 10,
             "user": self.bot_user,
@@ -301,6 +314,7 @@ class FakeDiscord:
             "resume_gateway_url": self.gateway_url,
             "application": {"id": str(self.application_id), "flags": 0},
             "private_channels": [],
+            **({"shard": shard} if shard else {}),
         }
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> float:

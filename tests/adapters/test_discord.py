@@ -6,10 +6,13 @@ fake gateway and asserts on the REST calls the bot makes in reply.
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import aiohttp
 import discord
 import pytest
 from fake_discord import (
@@ -34,7 +37,7 @@ from fake_discord import (
 )
 
 from bot.adapters.discord import (
-    REFUSAL,
+    REFUSALS,
     SHARE_BUTTON_ID,
     NewsdeskClient,
     build_client,
@@ -52,14 +55,17 @@ from bot.adapters.discord_messages import (
 from bot.answer import MAX_QUESTION_CHARS, NO_ANSWER
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
+from bot.logs import JsonFormatter
+from bot.ops.runtime import Operations
 from bot.render import APOLOGY
+from tests.ops.replica_harness import REDIS_SERVER, RedisServer, free_port
 
 VOLCANO_QUESTION = "When did the volcano erupt near Ashford?"
 OFF_TOPIC_QUESTION = "What is the capital of Australia?"
 DEADLINE = 3.0
 """Discord drops an interaction that is not acknowledged within three seconds."""
 
-EXPECTED_COMMANDS = {"ask", "timeline", "sources", "reload"}
+EXPECTED_COMMANDS = {"ask", "timeline", "sources", "reload", "status"}
 
 
 def is_message_call(call: RestCall) -> bool:
@@ -146,8 +152,9 @@ async def test_commands_are_registered_in_the_configured_guilds_only(
     assert options["question"]["max_length"] == MAX_QUESTION_CHARS
     assert options["private"]["type"] == discord.AppCommandOptionType.boolean.value
     assert options["private"].get("required", False) is False
-    assert int(commands["reload"]["default_member_permissions"]) == MANAGE_GUILD
-    assert commands["reload"]["contexts"] == [0]
+    for moderators_only in ("reload", "status"):
+        assert int(commands[moderators_only]["default_member_permissions"]) == MANAGE_GUILD
+        assert commands[moderators_only]["contexts"] == [0]
     assert all(command["description"] for command in put.json)
 
 
@@ -479,7 +486,7 @@ async def test_reload_is_refused_ephemerally_to_members_who_are_not_moderators(
     refusal = (await callback(fake_discord, pushed)).json
     assert refusal["type"] == CHANNEL_MESSAGE
     assert refusal["data"]["flags"] & EPHEMERAL
-    assert refusal["data"]["content"] == REFUSAL
+    assert refusal["data"]["content"] == REFUSALS["reload"]
     assert newsdesk.kb.version == version
     assert f"refused /reload for rita (id {READER['id']})" in caplog.text
 
@@ -511,6 +518,7 @@ async def test_reload_reports_to_a_moderator_and_is_logged_with_who_asked(
     assert report["content"].startswith("Reloaded")
     assert "4 articles" in report["content"]
     assert "Added: bridge.md" in report["content"]
+    assert f"Replicas: 1 of 1 on version {newsdesk.kb.version}" in report["content"]
     assert f"reload requested by maya (id {MODERATOR['id']})" in caplog.text
     assert_no_pings(fake_discord)
 
@@ -585,3 +593,195 @@ def test_running_without_a_token_stops_with_a_clear_message(
 ) -> None:
     with pytest.raises(SystemExit, match="DISCORD_TOKEN"):
         run(kb, discord_settings(discord_token=None))
+
+
+# --- operations: /status, question log, health, replicas, shards ----------------------------
+
+
+async def test_status_shows_a_moderator_the_version_counts_last_reload_and_uptime(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    moderator = {"user": MODERATOR, "guild": guild, "roles": (MODERATOR_ROLE_ID,)}
+    before = (
+        await callback(fake_discord, await fake_discord.slash_command("status", **moderator))
+    ).json
+    reload = await fake_discord.slash_command("reload", **moderator)
+    await final_response(fake_discord, reload)
+    after = (
+        await callback(fake_discord, await fake_discord.slash_command("status", **moderator))
+    ).json
+
+    assert before["type"] == CHANNEL_MESSAGE
+    assert before["data"]["flags"] & EPHEMERAL
+    first, last_reload, uptime = before["data"]["content"].splitlines()
+    assert first.startswith(f"Knowledge base version {newsdesk.kb.version}: 3 articles, ")
+    assert first.endswith(" passages.")
+    assert last_reload == "Last reload: none since start-up."
+    assert uptime.startswith("Up ") and "UTC" in uptime
+    assert f"by maya (id {MODERATOR['id']}) on discord, Nothing changed" in after["data"]["content"]
+    assert_no_pings(fake_discord)
+
+
+async def test_status_is_refused_to_members_who_are_not_moderators(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    pushed = await fake_discord.slash_command(
+        "status", user=READER, guild=guild, roles=(OTHER_ROLE_ID,)
+    )
+    refusal = (await callback(fake_discord, pushed)).json
+    assert refusal["data"]["flags"] & EPHEMERAL
+    assert refusal["data"]["content"] == REFUSALS["status"]
+
+
+async def eventually(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Wait until ``condition()`` holds, checking every 20 ms, for at most ``timeout`` seconds."""
+
+    async def poll() -> None:
+        while not condition():
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(poll(), timeout)
+
+
+def answer_events(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
+    return [record for record in caplog.records if getattr(record, "event", None) == "answer"]
+
+
+async def test_each_question_is_logged_once_with_platform_latency_and_version_but_no_token(
+    fake_discord: FakeDiscord,
+    newsdesk: NewsdeskClient,
+    guild: FakeGuild,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.adapters.discord")
+    pushed = await fake_discord.slash_command(
+        "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=guild
+    )
+    await final_response(fake_discord, pushed)
+    message = await fake_discord.post_message(OFF_TOPIC_QUESTION, author=READER)
+    await reply_in(fake_discord, message["channel_id"])
+    await eventually(lambda: len(answer_events(caplog)) == 2)
+
+    answered, declined = answer_events(caplog)
+    assert (answered.platform, answered.question, answered.answered) == (
+        "discord",
+        VOLCANO_QUESTION,
+        True,
+    )
+    assert (declined.question, declined.answered) == (OFF_TOPIC_QUESTION, False)
+    for record in (answered, declined):
+        assert record.version == newsdesk.kb.version
+        assert record.user == READER["id"]
+        assert record.latency_ms > 0
+        line = JsonFormatter().format(record)
+        assert json.loads(line)["event"] == "answer"
+        assert TOKEN not in line and pushed.token not in line
+
+
+async def get_json(port: int, path: str) -> tuple[int, dict]:
+    async with (
+        aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session,
+        session.get(f"http://127.0.0.1:{port}{path}") as response,
+    ):
+        return response.status, await response.json()
+
+
+async def test_the_health_port_answers_and_readiness_turns_true_after_ready(
+    fake_discord: FakeDiscord, kb: KnowledgeBase, discord_settings: Callable[..., Settings]
+) -> None:
+    ops = Operations.build(kb, platform="discord", health_host="127.0.0.1", health_port=0)
+    client = build_client(kb, discord_settings(), ops, guild_ready_timeout=0.05)
+    fake_discord.ready_gate.clear()
+    before_ready: list[tuple[int, dict]] = []
+
+    async def probe_then_send_ready() -> None:
+        await fake_discord.wait_identified()
+        assert ops.health is not None
+        before_ready.append(await get_json(ops.health.port, "/readyz"))
+        before_ready.append(await get_json(ops.health.port, "/healthz"))
+        fake_discord.ready_gate.set()
+
+    probe = asyncio.create_task(probe_then_send_ready())
+    async with connected(client, fake_discord):
+        await asyncio.wait_for(probe, 5)
+        await eventually(lambda: ops.readiness()["ready"])
+        assert ops.health is not None
+        status, ready = await get_json(ops.health.port, "/readyz")
+
+    (not_ready_status, not_ready), healthz = before_ready
+    assert healthz == (200, {"status": "ok"})
+    assert not_ready_status == 503
+    assert (not_ready["index_loaded"], not_ready["chat_connected"]) == (True, False)
+    assert status == 200
+    assert (ready["chat_connected"], ready["platform"], ready["version"]) == (
+        True,
+        "discord",
+        kb.version,
+    )
+    assert "shard" not in (fake_discord.identify or {})
+    with pytest.raises(aiohttp.ClientConnectionError):
+        await get_json(ops.health.port, "/healthz")
+
+
+async def test_a_reload_with_redis_reaches_the_other_replica_and_reports_both(
+    fake_discord: FakeDiscord,
+    tiny_kb_dir: Path,
+    guild: FakeGuild,
+    add_article: Callable[..., Path],
+    discord_settings: Callable[..., Settings],
+    tmp_path: Path,
+) -> None:
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed (Debian package redis-server)")
+    pytest.importorskip("redis")
+    redis = RedisServer(tmp_path, free_port())
+    await redis.start()
+
+    def replica(name: str) -> Operations:
+        return Operations.build(
+            KnowledgeBase(tiny_kb_dir),
+            platform="discord",
+            redis_url=redis.url,
+            replica_id=name,
+            namespace="discord-test",
+        )
+
+    here, other = replica("shard-0"), replica("shard-1")
+    try:
+        async with other, connected(build_client(here.kb, discord_settings(), here), fake_discord):
+            add_article("bridge", "The old bridge reopened on Monday after two years of repairs.")
+            pushed = await fake_discord.slash_command(
+                "reload", user=MODERATOR, guild=guild, roles=(MODERATOR_ROLE_ID,)
+            )
+            report = (await final_response(fake_discord, pushed)).json["content"]
+    finally:
+        await redis.stop()
+
+    assert report.startswith("Reloaded")
+    assert f"Replicas: 2 of 2 on version {here.kb.version}." in report
+    assert other.kb.version == here.kb.version
+    assert f"by maya (id {MODERATOR['id']}) (via shard-0) on discord" in other.status()
+
+
+@pytest.mark.parametrize(("shard_ids", "registers"), [([1], False), ([0], True)])
+async def test_a_sharded_process_identifies_with_its_shard_and_only_shard_0_registers_commands(
+    fake_discord: FakeDiscord,
+    kb: KnowledgeBase,
+    discord_settings: Callable[..., Settings],
+    shard_ids: list[int],
+    registers: bool,
+) -> None:
+    settings = discord_settings(discord_shard_count=2, discord_shard_ids=shard_ids)
+    ops = Operations.build(kb, platform="discord")
+    client = build_client(kb, settings, ops, guild_ready_timeout=0.05)
+    assert isinstance(client, discord.AutoShardedClient)
+    async with connected(client, fake_discord):
+        await eventually(lambda: ops.readiness()["ready"])
+        readiness = ops.readiness()
+
+    assert fake_discord.identify is not None
+    assert fake_discord.identify["shard"] == [shard_ids[0], 2]
+    assert (readiness["shards"], readiness["shards_connected"]) == (shard_ids, shard_ids)
+    app = fake_discord.application_id
+    registered = fake_discord.calls_to(f"/applications/{app}/guilds/{GUILD_ID}/commands", "PUT")
+    assert bool(registered) is registers
