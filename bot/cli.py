@@ -189,36 +189,50 @@ def run_eval(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) ->
 
 
 def operations(
-    kb: KnowledgeBase, args: argparse.Namespace, settings: Settings, platform: str
+    kb: KnowledgeBase,
+    args: argparse.Namespace,
+    settings: Settings,
+    platform: str,
+    http_port: int | None = None,
 ) -> Operations:
-    """The ops parts for a chat adapter; Slack over HTTP answers health on its own port."""
+    """The ops parts for a chat adapter.
+
+    ``http_port`` is the port of the Slack HTTP server, which answers the health paths itself:
+    no second server is started on it.
+    """
+    from bot.ops.replicas import MissingRedisPackage
     from bot.ops.runtime import Operations
 
     health_port = args.health_port if args.health_port is not None else settings.health_port
-    if getattr(args, "http", False) and health_port == args.port:
+    if health_port and health_port == http_port:
         health_port = None
-    return Operations.build(
-        kb,
-        platform=platform,
-        redis_url=settings.redis_url.get_secret_value() if settings.redis_url else None,
-        replica_id=settings.replica_id,
-        namespace=settings.redis_namespace,
-        health_host=settings.health_host,
-        health_port=health_port,
-    )
+    try:
+        return Operations.build(
+            kb,
+            platform=platform,
+            redis_url=settings.redis_url.get_secret_value() if settings.redis_url else None,
+            replica_id=settings.replica_id,
+            namespace=settings.redis_namespace,
+            health_host=settings.health_host,
+            health_port=health_port,
+        )
+    except MissingRedisPackage as error:
+        raise SystemExit(f"error: {error}") from None
 
 
 def run_discord(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters import discord
 
-    discord.run(kb, settings)
+    discord.run(kb, settings, ops=operations(kb, args, settings, "discord"))
     return EXIT_OK
 
 
 def run_slack(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters import slack
 
-    slack.run(kb, settings, http=args.http, port=args.port)
+    http_port = None if slack.uses_socket_mode(settings, args.http) else args.port
+    ops = operations(kb, args, settings, "slack", http_port)
+    slack.run(kb, settings, http=args.http, port=args.port, ops=ops)
     return EXIT_OK
 
 

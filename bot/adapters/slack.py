@@ -6,12 +6,16 @@ works afterwards, so Slack's three-second deadline holds however slow the work i
 answer through their ``response_url``, which works in any channel, invited or not.
 
 ``python -m bot slack`` runs Socket Mode when ``SLACK_APP_TOKEN`` is set, else (or with ``--http``)
-serves ``POST /slack/events`` with request signatures checked against ``SLACK_SIGNING_SECRET``.
+serves ``POST /slack/events`` with request signatures checked against ``SLACK_SIGNING_SECRET``, and
+``GET /healthz`` and ``/readyz`` on the same port. The ops parts (``bot.ops.runtime.Operations``:
+health, ``/reload`` across replicas, ``/status``) are asyncio; ``ThreadedOperations`` runs them on a
+background loop for Bolt's listener threads.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -37,9 +41,15 @@ from bot.adapters.slack_blocks import (
     timeline_message,
 )
 from bot.adapters.slack_guards import Moderators, SeenEvents
+from bot.answer import Answer
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.knowledge_base import KnowledgeBase
+from bot.logs import log_answer
+from bot.ops.health import with_health
+from bot.ops.loop import BackgroundLoop
+from bot.ops.replicas import ClusterReport
+from bot.ops.runtime import Operations
 from bot.render import APOLOGY, cooldown_text
 from bot.timeline import Timeline
 from bot.timeline.picture import PictureUnavailable, draw_png
@@ -47,7 +57,11 @@ from bot.timeline.render import empty_message, heading
 
 log = logging.getLogger(__name__)
 
-REFUSAL = "Only moderators can reload the articles (ask a workspace admin)."
+PLATFORM = "slack"
+REFUSALS = {
+    "/reload": "Only moderators can reload the articles (ask a workspace admin).",
+    "/status": "Only moderators can see the bot's status (ask a workspace admin).",
+}
 PICTURE_NEEDS_INVITE = "To post the timeline's picture here, invite me first: `/invite @newsdesk`."
 PRIVATE_WORD = "private"
 WORKING_REACTION = "eyes"
@@ -57,11 +71,47 @@ LISTENER_THREADS = 16
 """Listeners ack, then work, on this pool: roomy, so acks stay prompt while answers are slow."""
 
 
+class ThreadedOperations:
+    """``Operations`` for Bolt's listener threads: its coroutines run on a background loop.
+
+    ``start`` and ``stop`` bracket the app's life (``with`` does both); ``reload`` blocks the
+    calling listener thread until every replica has answered or the reply time is up.
+    """
+
+    def __init__(self, ops: Operations) -> None:
+        self.ops = ops
+        self._loop = BackgroundLoop("slack-ops")
+
+    def start(self) -> None:
+        self._loop.start()
+        self._loop.run(self.ops.start())
+
+    def stop(self) -> None:
+        try:
+            self._loop.run(self.ops.stop())
+        finally:
+            self._loop.stop()
+
+    def __enter__(self) -> ThreadedOperations:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    def reload(self, requested_by: str) -> ClusterReport:
+        return self._loop.run(self.ops.reload(requested_by))
+
+    def status(self) -> str:
+        return self.ops.status()
+
+
 class SlackBot:
     """The listeners, holding the knowledge base and the state one app needs (no globals)."""
 
-    def __init__(self, kb: KnowledgeBase, settings: Settings) -> None:
+    def __init__(self, kb: KnowledgeBase, settings: Settings, ops: ThreadedOperations) -> None:
         self.kb = kb
+        self.ops = ops
         self.cooldown = Cooldown(settings.cooldown_seconds)
         self.moderators = Moderators(settings.slack_moderator_ids)
         self.seen_events = SeenEvents()
@@ -72,6 +122,7 @@ class SlackBot:
         app.command("/timeline")(self.timeline_command)
         app.command("/sources")(self.sources_command)
         app.command("/reload")(self.reload_command)
+        app.command("/status")(self.status_command)
         app.action(SHARE_ACTION_ID)(self.share_action)
         app.event("app_mention")(self.mention_event)
         app.event("message")(self.message_event)
@@ -98,6 +149,7 @@ class SlackBot:
 
     def ask_command(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
         """``/ask [private] question``: quoted passages, in the channel or only to the asker."""
+        started = time.perf_counter()
         if self._cooling_down(ack, command):
             return
         private, question = _split_private(command.get("text") or "")
@@ -106,6 +158,7 @@ class SlackBot:
             answer = self.kb.ask(question)
             message = answer_message(answer, shareable=private and answer.answered)
             _respond(respond, message, private=private)
+            _log_question(question, answer, command["user_id"], started)
 
     def timeline_command(
         self, ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient
@@ -132,18 +185,36 @@ class SlackBot:
     def reload_command(
         self, ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient
     ) -> None:
-        """``/reload`` (moderators): re-read the articles; the report goes to the moderator."""
+        """``/reload`` (moderators): re-read the articles on every replica, report privately."""
         ack()
         user_id, user_name = command["user_id"], command.get("user_name", "?")
         with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
-            if not self.moderators.allows(user_id, client):
-                log.info("refused /reload from %s (%s)", user_id, user_name)
-                _respond(respond, notice_message(REFUSAL), private=True)
+            if self._refused(command, respond, client):
                 return
             log.info("reload requested by %s (%s)", user_id, user_name)
-            report = self.kb.reload()
+            report = self.ops.reload(f"{user_name} (id {user_id})")
             log.info("reload by %s (%s): %s", user_id, user_name, report.summary())
             _respond(respond, reload_message(report), private=True)
+
+    def status_command(
+        self, ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient
+    ) -> None:
+        """``/status`` (moderators): version, counts, last reload and uptime, to the moderator."""
+        ack()
+        with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
+            if self._refused(command, respond, client):
+                return
+            _respond(respond, notice_message(self.ops.status()), private=True)
+
+    def _refused(self, command: dict[str, Any], respond: Respond, client: WebClient) -> bool:
+        """Tell a user who is not a moderator, privately, that the command is not theirs."""
+        user_id = command["user_id"]
+        if self.moderators.allows(user_id, client):
+            return False
+        name = command["command"]
+        log.info("refused %s from %s (%s)", name, user_id, command.get("user_name", "?"))
+        _respond(respond, notice_message(REFUSALS[name]), private=True)
+        return True
 
     def share_action(
         self, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
@@ -177,6 +248,7 @@ class SlackBot:
         context: BoltContext,
         thread_ts: str | None,
     ) -> None:
+        started = time.perf_counter()
         channel, user = event["channel"], event.get("user", "")
         wait = self.cooldown.check(f"{context.team_id}:{user}")
         if wait:
@@ -187,14 +259,15 @@ class SlackBot:
             _reaction(client, channel, event["ts"]),
             _apologising(lambda text: _whisper(client, channel, user, thread_ts, text)),
         ):
-            message = answer_message(self.kb.ask(question))
+            answer = self.kb.ask(question)
             client.chat_postMessage(
                 channel=channel,
                 thread_ts=thread_ts,
                 unfurl_links=False,
                 unfurl_media=False,
-                **message.kwargs(),
+                **answer_message(answer).kwargs(),
             )
+            _log_question(question, answer, user, started)
 
     # -- shared ----------------------------------------------------------------------------------
 
@@ -207,6 +280,18 @@ class SlackBot:
 
     def unhandled_error(self, error: Exception, body: dict[str, Any]) -> None:
         log.error("unhandled error for a %s request", body.get("type", "command"), exc_info=error)
+
+
+def _log_question(question: str, answer: Answer, user_id: str, started: float) -> None:
+    log_answer(
+        log,
+        platform=PLATFORM,
+        question=question,
+        latency_ms=(time.perf_counter() - started) * 1000,
+        answered=answer.answered,
+        version=answer.version,
+        user=user_id,
+    )
 
 
 def _split_private(text: str) -> tuple[bool, str]:
@@ -304,8 +389,16 @@ def _secret(value: SecretStr | None) -> str | None:
     return value.get_secret_value() if value is not None else None
 
 
-def create_app(kb: KnowledgeBase, settings: Settings, client: WebClient | None = None) -> App:
-    """A Bolt app answering from ``kb``; tests pass ``WebClient(base_url=fake)``."""
+def create_app(
+    kb: KnowledgeBase,
+    settings: Settings,
+    ops: ThreadedOperations,
+    client: WebClient | None = None,
+) -> App:
+    """A Bolt app answering from ``kb``; tests pass ``WebClient(base_url=fake)``.
+
+    ``ops`` must be started before ``/reload`` is used.
+    """
     if client is None:
         token = _secret(settings.slack_bot_token)
         if not token:
@@ -320,7 +413,7 @@ def create_app(kb: KnowledgeBase, settings: Settings, client: WebClient | None =
         process_before_response=False,
         listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="slack"),
     )
-    SlackBot(kb, settings).register(app)
+    SlackBot(kb, settings, ops).register(app)
     return app
 
 
@@ -333,42 +426,78 @@ class _LoggingRequestHandler(WSGIRequestHandler):
         log.debug("http: " + format, *args)
 
 
-def http_server(app: App, host: str = "0.0.0.0", port: int = 3000) -> WSGIServer:
+def http_server(app: App, ops: Operations, host: str = "0.0.0.0", port: int = 3000) -> WSGIServer:
     """A threaded HTTP server for ``POST /slack/events`` via Bolt's WSGI adapter (port 0: any).
 
     Bolt checks every request's signature; commands, events and interactivity share the path.
+    ``GET /healthz`` and ``/readyz`` are answered on the same port, without a signature (they
+    say nothing secret); the replica is ready from the moment the server listens.
     """
-    return make_server(
+    server = make_server(
         host,
         port,
-        SlackRequestHandler(app, path="/slack/events"),
+        with_health(SlackRequestHandler(app, path="/slack/events"), ops.readiness),
         server_class=_ThreadingWSGIServer,
         handler_class=_LoggingRequestHandler,
     )
+    ops.chat_connected = True
+    return server
 
 
-def run(kb: KnowledgeBase, settings: Settings, http: bool = False, port: int = 3000) -> None:
-    """Run until interrupted: Socket Mode with an app token, else HTTP on ``port``."""
-    app_token = _secret(settings.slack_app_token)
-    socket_mode = bool(app_token) and not http
+def uses_socket_mode(settings: Settings, http: bool) -> bool:
+    """Socket Mode with an app token, unless ``--http`` asks for the HTTP server."""
+    return bool(_secret(settings.slack_app_token)) and not http
+
+
+def run(
+    kb: KnowledgeBase,
+    settings: Settings,
+    http: bool = False,
+    port: int = 3000,
+    ops: Operations | None = None,
+) -> None:
+    """Run until interrupted: Socket Mode with an app token, else HTTP on ``port``.
+
+    Without ``ops``, a single replica without a health endpoint of its own.
+    """
+    socket_mode = uses_socket_mode(settings, http)
     if not socket_mode and not _secret(settings.slack_signing_secret):
         raise SystemExit(
             "error: SLACK_SIGNING_SECRET is not set; HTTP mode needs it (or set SLACK_APP_TOKEN "
             "for Socket Mode)"
         )
-    app = create_app(kb, settings)
-    if socket_mode:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
+    ops = ops or Operations.build(kb, platform=PLATFORM)
+    with ThreadedOperations(ops) as threaded:
+        app = create_app(kb, settings, threaded)
+        if socket_mode:
+            _serve_socket_mode(app, _secret(settings.slack_app_token) or "", ops)
+        else:
+            _serve_http(app, ops, port)
 
-        log.info("Slack: Socket Mode, %d articles (version %s)", len(kb.articles), kb.version)
-        with _until_interrupted():
-            SocketModeHandler(app, app_token).start()
-        return
-    server = http_server(app, port=port)
-    log.info("Slack: HTTP on port %d, POST /slack/events, %d articles", port, len(kb.articles))
+
+def _serve_socket_mode(app: App, app_token: str, ops: Operations) -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    handler = SocketModeHandler(app, app_token)
+    ops.readiness.chat_check = handler.client.is_connected
+    log.info("Slack: Socket Mode, %d articles (version %s)", len(ops.kb.articles), ops.kb.version)
     with _until_interrupted():
-        server.serve_forever()
-    server.server_close()
+        handler.start()
+
+
+def _serve_http(app: App, ops: Operations, port: int) -> None:
+    server = http_server(app, ops, port=port)
+    log.info(
+        "Slack: HTTP on port %d, POST /slack/events, GET /healthz and /readyz, %d articles",
+        port,
+        len(ops.kb.articles),
+    )
+    try:
+        with _until_interrupted():
+            server.serve_forever()
+    finally:
+        ops.chat_connected = False
+        server.server_close()
 
 
 @contextmanager

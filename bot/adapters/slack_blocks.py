@@ -12,9 +12,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.adapters.reload_report import reload_report_text
 from bot.answer import Answer
 from bot.articles import Article
-from bot.knowledge_base import ReloadReport
+from bot.ops.replicas import ClusterReport
 from bot.render import NO_ANSWER, QuoteView, answer_text, attribution, quote_views, truncate
 from bot.timeline import Timeline
 from bot.timeline.render import compact_lines, heading, more_note
@@ -268,5 +269,5 @@ def timeline_message(timeline: Timeline) -> SlackMessage:
     return SlackMessage(text=fit(fallback, FALLBACK_LIMIT), blocks=blocks)
 
 
-def reload_message(report: ReloadReport) -> SlackMessage:
-    return notice_message(report.summary())
+def reload_message(report: ClusterReport) -> SlackMessage:
+    return notice_message(reload_report_text(report))

@@ -36,6 +36,8 @@ from bot.adapters.slack_blocks import (
 from bot.adapters.slack_guards import Moderators, SeenEvents
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
+from bot.logs import JsonFormatter
+from bot.ops.runtime import Operations
 from bot.render import APOLOGY, NO_ANSWER
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -72,6 +74,11 @@ class SlackHarness:
     url: str
     fake: FakeSlack
     kb: KnowledgeBase
+    ops: Operations
+
+    def get(self, path: str) -> tuple[int, dict[str, Any]]:
+        """GET ``path`` on the bot's HTTP server (the port of ``/slack/events``), as JSON."""
+        return get_json(self.url.removesuffix("/slack/events") + path)
 
     def post(
         self,
@@ -188,7 +195,9 @@ def direct_message(text: str, ts: str = "1700000200.000200", **extra: Any) -> di
 
 
 @contextmanager
-def running_bot(kb: KnowledgeBase, fake: FakeSlack, **settings: Any) -> Iterator[SlackHarness]:
+def running_bot(
+    kb: KnowledgeBase, fake: FakeSlack, ops: Operations | None = None, **settings: Any
+) -> Iterator[SlackHarness]:
     """The production app and HTTP server, on an ephemeral loopback port, stopped afterwards."""
     config = Settings(
         _env_file=None,
@@ -196,17 +205,20 @@ def running_bot(kb: KnowledgeBase, fake: FakeSlack, **settings: Any) -> Iterator
         cooldown_seconds=settings.pop("cooldown_seconds", 0),
         **settings,
     )
+    ops = ops or Operations.build(kb, platform="slack")
     client = WebClient(token=fake.token, base_url=fake.base_url, timeout=5)
-    app = slack.create_app(kb, config, client=client)
-    server = slack.http_server(app, host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
-        yield SlackHarness(f"http://127.0.0.1:{server.server_port}/slack/events", fake, kb)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with slack.ThreadedOperations(ops) as threaded:
+        app = slack.create_app(kb, config, threaded, client=client)
+        server = slack.http_server(app, ops, host="127.0.0.1", port=0)
+        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+        thread.start()
+        try:
+            url = f"http://127.0.0.1:{server.server_port}/slack/events"
+            yield SlackHarness(url, fake, kb, ops)
+        finally:
+            server.shutdown()
+            server.server_close()
+            thread.join(timeout=5)
 
 
 @pytest.fixture
@@ -226,6 +238,14 @@ def kb(tiny_kb_dir: Path) -> KnowledgeBase:
 def bot(kb: KnowledgeBase, fake: FakeSlack) -> Iterator[SlackHarness]:
     with running_bot(kb, fake, slack_moderator_ids=[MODERATOR]) as harness:
         yield harness
+
+
+def get_json(url: str) -> tuple[int, dict[str, Any]]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
 
 
 def answers(fake: FakeSlack, where: Callable[[ApiCall], bool] = lambda call: True) -> ApiCall:
@@ -581,7 +601,7 @@ def test_reload_is_refused_to_a_member_who_is_not_a_moderator(bot: SlackHarness,
 
     call = answers(bot.fake)
     assert call.params["response_type"] == "ephemeral"
-    assert call.params["text"] == slack.REFUSAL
+    assert call.params["text"] == slack.REFUSALS["/reload"]
     assert len(bot.kb.articles) == 3
 
 
@@ -597,6 +617,7 @@ def test_a_listed_moderator_gets_the_reload_report(
     assert call.params["response_type"] == "ephemeral"
     assert call.params["text"].startswith("Reloaded: now version")
     assert "Added: storm" in call.params["text"]
+    assert f"Replicas: 1 of 1 on version {bot.kb.version}" in call.params["text"]
     assert len(bot.kb.articles) == 4
     assert "reload requested by UMOD (umod)" in caplog.text
     assert bot.fake.calls_to("users.info") == []
@@ -611,6 +632,98 @@ def test_a_workspace_admin_may_reload_and_the_check_is_cached(bot: SlackHarness)
     replies = bot.fake.wait_for(RESPONSE_URL, count=2)
     assert [r.params["text"].split(":")[0] for r in replies] == ["Nothing changed"] * 2
     assert len(bot.fake.calls_to("users.info")) == 1
+
+
+# -- operations: /status, question log, health ----------------------------------------------------
+
+
+def test_a_moderator_sees_the_status_with_the_last_reload(bot: SlackHarness):
+    bot.command("/status", user=MODERATOR)
+    before = answers(bot.fake)
+    bot.command("/reload", user=MODERATOR)
+    answers(bot.fake, lambda call: call.path == "/respond/reload")
+    bot.command("/status", user=MODERATOR)
+    after = bot.fake.wait_for(RESPONSE_URL, lambda call: call.path == "/respond/status", count=2)[1]
+
+    assert before.params["response_type"] == "ephemeral"
+    first, last_reload, uptime = before.params["text"].splitlines()
+    assert first.startswith(f"Knowledge base version {bot.kb.version}: 3 articles, ")
+    assert last_reload == "Last reload: none since start-up."
+    assert uptime.startswith("Up ") and uptime.endswith("UTC).")
+    assert "by umod (id UMOD) on slack, Nothing changed" in after.params["text"]
+
+
+def test_status_is_refused_to_a_member_who_is_not_a_moderator(bot: SlackHarness):
+    bot.command("/status", user=MEMBER)
+
+    call = answers(bot.fake)
+    assert call.params["response_type"] == "ephemeral"
+    assert call.params["text"] == slack.REFUSALS["/status"]
+
+
+class AnswerLog(logging.Handler):
+    """Collects the adapter's question lines; a test waits for them with a bound."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+        self.changed = threading.Condition()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if getattr(record, "event", None) == "answer":
+            with self.changed:
+                self.records.append(record)
+                self.changed.notify_all()
+
+    def wait_for(self, count: int, timeout: float = 5.0) -> list[logging.LogRecord]:
+        with self.changed:
+            if not self.changed.wait_for(lambda: len(self.records) >= count, timeout):
+                raise AssertionError(f"{len(self.records)} question lines, not {count}")
+            return list(self.records)
+
+
+@pytest.fixture
+def answer_log() -> Iterator[AnswerLog]:
+    logger = logging.getLogger("bot.adapters.slack")
+    handler, level = AnswerLog(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    yield handler
+    logger.removeHandler(handler)
+    logger.setLevel(level)
+
+
+def test_each_question_is_logged_once_with_platform_latency_and_version_but_no_secret(
+    bot: SlackHarness, answer_log: AnswerLog
+):
+    bot.command("/ask", VOLCANO_QUESTION)
+    (answered,) = answer_log.wait_for(1)
+    bot.event(mention("<@UBOT> What is the airspeed of an unladen swallow?"))
+    _, declined = answer_log.wait_for(2)
+
+    assert (answered.platform, answered.question, answered.answered) == (
+        "slack",
+        VOLCANO_QUESTION,
+        True,
+    )
+    assert (declined.question, declined.answered) == (
+        "What is the airspeed of an unladen swallow?",
+        False,
+    )
+    for record in (answered, declined):
+        assert (record.version, record.user) == (bot.kb.version, MEMBER)
+        assert record.latency_ms > 0
+        line = JsonFormatter().format(record)
+        assert json.loads(line)["event"] == "answer"
+        assert bot.fake.token not in line and SIGNING_SECRET not in line
+
+
+def test_health_and_readiness_answer_on_the_port_of_slack_events(bot: SlackHarness):
+    assert bot.get("/healthz") == (200, {"status": "ok"})
+    status, ready = bot.get("/readyz")
+    assert status == 200
+    assert (ready["ready"], ready["index_loaded"], ready["chat_connected"]) == (True, True, True)
+    assert (ready["platform"], ready["version"], ready["articles"]) == ("slack", bot.kb.version, 3)
 
 
 # -- pure formatting -----------------------------------------------------------------------------
@@ -647,17 +760,30 @@ def test_http_mode_without_a_signing_secret_stops_with_a_clear_error(kb: Knowled
         slack.run(kb, settings, http=True)
 
 
-def test_run_uses_socket_mode_when_an_app_token_is_set(
+def test_socket_mode_runs_with_an_app_token_and_its_readiness_follows_the_connection(
     kb: KnowledgeBase, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
 ):
-    started: list[tuple[object, str]] = []
+    probes: list[tuple[int, dict[str, Any]]] = []
+    ops = Operations.build(kb, platform="slack", health_host="127.0.0.1", health_port=0)
 
     class RecordingSocketModeHandler:
-        def __init__(self, app: object, app_token: str) -> None:
+        """Stands in for Bolt's handler: "connects", and probes the health port meanwhile."""
+
+        def __init__(self, app: Any, app_token: str) -> None:
             self.app, self.app_token = app, app_token
+            self.connected = False
+            self.client = self
+
+        def is_connected(self) -> bool:
+            return self.connected
 
         def start(self) -> None:
-            started.append((self.app, self.app_token))
+            assert ops.health is not None
+            probes.append(get_json(f"http://127.0.0.1:{ops.health.port}/readyz"))
+            self.connected = True
+            probes.append(get_json(f"http://127.0.0.1:{ops.health.port}/readyz"))
+            assert self.app.client.base_url == fake.base_url
+            assert self.app_token == "xapp-1-socket"
 
     monkeypatch.setattr(
         "slack_bolt.adapter.socket_mode.SocketModeHandler", RecordingSocketModeHandler
@@ -665,11 +791,43 @@ def test_run_uses_socket_mode_when_an_app_token_is_set(
     monkeypatch.setattr(slack, "WebClient", lambda token: WebClient(token, fake.base_url))
     settings = Settings(_env_file=None, slack_bot_token=fake.token, slack_app_token="xapp-1-socket")
 
-    slack.run(kb, settings)
+    slack.run(kb, settings, ops=ops)
 
-    ((app, app_token),) = started
-    assert app_token == "xapp-1-socket"
-    assert app.client.base_url == fake.base_url
+    (before, before_body), (after, after_body) = probes
+    assert (before, before_body["chat_connected"], before_body["index_loaded"]) == (
+        503,
+        False,
+        True,
+    )
+    assert (after, after_body["ready"], after_body["platform"]) == (200, True, "slack")
+    assert ops.health is not None
+    with pytest.raises(urllib.error.URLError):
+        get_json(f"http://127.0.0.1:{ops.health.port}/healthz")
+
+
+@pytest.mark.parametrize(
+    ("argv", "health_port"),
+    [
+        (["slack", "--http", "--port", "3000"], 8080),
+        (["slack", "--http", "--port", "8080"], None),
+        (["slack", "--http", "--health-port", "9000"], 9000),
+        (["slack"], 8080),
+    ],
+    ids=["beside", "same port as the events", "flag over setting", "socket mode"],
+)
+def test_the_command_line_serves_health_on_its_own_port_unless_slack_http_has_it(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, argv: list[str], health_port: int | None
+):
+    from bot import cli
+
+    given: list[Operations] = []
+    monkeypatch.setattr(slack, "run", lambda *args, ops, **options: given.append(ops))
+    settings = Settings(_env_file=None, health_port=8080, slack_app_token="xapp-1-socket")
+
+    cli.run_slack(kb, cli.build_parser().parse_args(argv), settings)
+
+    (ops,) = given
+    assert (ops.health.port if ops.health else None) == health_port
 
 
 # -- guards --------------------------------------------------------------------------------------
