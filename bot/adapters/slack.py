@@ -83,8 +83,13 @@ class ThreadedOperations:
         self._loop = BackgroundLoop("slack-ops")
 
     def start(self) -> None:
+        """Starts the loop and the ops parts on it; a failure (a port in use) stops both."""
         self._loop.start()
-        self._loop.run(self.ops.start())
+        try:
+            self._loop.run(self.ops.start())
+        except BaseException:
+            self.stop()
+            raise
 
     def stop(self) -> None:
         try:

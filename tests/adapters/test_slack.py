@@ -8,6 +8,7 @@ import hmac
 import itertools
 import json
 import logging
+import socket
 import threading
 import time
 import urllib.error
@@ -803,6 +804,19 @@ def test_socket_mode_runs_with_an_app_token_and_its_readiness_follows_the_connec
     assert ops.health is not None
     with pytest.raises(urllib.error.URLError):
         get_json(f"http://127.0.0.1:{ops.health.port}/healthz")
+
+
+def test_a_health_port_in_use_stops_start_up_and_leaves_no_thread_behind(kb: KnowledgeBase):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        ops = Operations.build(kb, platform="slack", health_host="127.0.0.1", health_port=port)
+
+        with pytest.raises(OSError):
+            slack.ThreadedOperations(ops).start()
+
+    assert not [thread for thread in threading.enumerate() if thread.name == "slack-ops"]
 
 
 @pytest.mark.parametrize(
