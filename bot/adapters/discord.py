@@ -235,7 +235,9 @@ class ShardedNewsdeskClient(NewsdeskClient, discord.AutoShardedClient):
     other processes run the rest. It is ready when every one of its own shards is connected.
     """
 
-    def __init__(self, kb: KnowledgeBase, settings: Settings, ops: Operations, **options: Any):
+    def __init__(
+        self, kb: KnowledgeBase, settings: Settings, ops: Operations, **options: Any
+    ) -> None:
         super().__init__(
             kb,
             settings,
