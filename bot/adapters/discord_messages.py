@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 import discord
 
-from bot.adapters.reload_report import reload_report_text
 from bot.answer import NO_ANSWER, Answer
 from bot.articles import Article
 from bot.ops.replicas import ClusterReport
@@ -183,7 +182,7 @@ def timeline_reply(timeline: Timeline, *, with_picture: bool) -> Reply:
 
 
 def reload_text(report: ClusterReport) -> str:
-    return moderator_text(reload_report_text(report))
+    return moderator_text(report.summary())
 
 
 def moderator_text(text: str) -> str:

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.adapters.reload_report import reload_report_text
 from bot.answer import Answer
 from bot.articles import Article
 from bot.ops.replicas import ClusterReport
@@ -270,4 +269,4 @@ def timeline_message(timeline: Timeline) -> SlackMessage:
 
 
 def reload_message(report: ClusterReport) -> SlackMessage:
-    return notice_message(reload_report_text(report))
+    return notice_message(report.summary())

@@ -139,6 +139,11 @@ class ClusterReport(BaseModel):
                 lines.append(
                     f"No answer within {self.reply_seconds:g} s: {', '.join(self.silent)}."
                 )
+        elif not self.note:
+            lines.append(
+                f"Replicas: 1 of 1 on version {self.local.version} "
+                "(a single process: REDIS_URL is not set)."
+            )
         if self.note:
             lines.append(self.note)
         return "\n".join(lines)

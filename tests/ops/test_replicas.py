@@ -187,7 +187,10 @@ async def test_without_a_redis_url_it_reloads_as_a_single_process(tiny_kb_dir: P
         report = await broadcaster.request_reload("@alice")
     assert broadcaster.redis_state == "off"
     assert not report.broadcast and report.note is None
-    assert report.summary() == report.local.summary()
+    assert report.summary() == (
+        f"{report.local.summary()}\nReplicas: 1 of 1 on version {report.local.version} "
+        "(a single process: REDIS_URL is not set)."
+    )
     assert report.local.status == "reloaded"
 
 
