@@ -250,9 +250,15 @@ def _article_paths(directory: Path) -> list[Path]:
 def _duplicate_problem(
     name: str, article: Article, articles: dict[str, Article], seen_text: dict[str, str]
 ) -> Problem | None:
+    """The same id or the same text (ignoring case and spacing) as an article already read.
+
+    The text itself is the key rather than a digest: hashlib releases the GIL for every call,
+    and thousands of such short releases starve other threads, such as an adapter's event
+    loop while a reload runs (CPython's GIL "convoy effect").
+    """
     if article.id in articles:
         return Problem(file=name, reason=f"same id as {Path(articles[article.id].path).name}")
-    fingerprint = hashlib.sha256(" ".join(article.text.split()).casefold().encode()).hexdigest()
+    fingerprint = " ".join(article.text.split()).casefold()
     if fingerprint in seen_text:
         return Problem(file=name, reason=f"same article as {seen_text[fingerprint]}; indexed once")
     seen_text[fingerprint] = name
