@@ -146,6 +146,10 @@ def _split_front_matter(text: str) -> tuple[FrontMatter, str]:
         raise ArticleError(
             f"malformed front matter{line}: {getattr(error, 'problem', error)}"
         ) from None
+    except ValueError as error:
+        raise ArticleError(f"malformed front matter: {error}") from None
+    except RecursionError:
+        raise ArticleError("malformed front matter: nested too deeply") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -225,6 +225,8 @@ def _parse_aliases(data: bytes) -> Aliases:
         return Aliases.from_yaml(data.decode("utf-8"))
     except (ValueError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise ArticleError(f"not usable: {error}") from None
+    except RecursionError:
+        raise ArticleError("not usable: nested too deeply") from None
 
 
 def _article_paths(directory: Path) -> list[Path]:

@@ -231,9 +231,7 @@ class Aliases:
         phrases: dict[tuple[str, ...], str] = {}
         for name, variants in mapping.items():
             concept = "~" + " ".join(words(str(name)))
-            if isinstance(variants, str):
-                variants = [variants]
-            for phrase in [str(name), *(str(variant) for variant in variants or ())]:
+            for phrase in [str(name), *_variant_names(name, variants)]:
                 if key := tuple(words(phrase)):
                     phrases.setdefault(key, concept)
         return cls(phrases)
@@ -270,6 +268,17 @@ class Aliases:
                 cached[phrase[0]] = max(cached.get(phrase[0], 0), len(phrase))
             object.__setattr__(self, "_longest", cached)
         return cached
+
+
+def _variant_names(name: object, variants: object) -> list[str]:
+    """The variants of one alias entry: a list of names, one name, or nothing."""
+    if variants is None:
+        return []
+    if isinstance(variants, str | int | float):
+        return [str(variants)]
+    if isinstance(variants, list) and all(isinstance(v, str | int | float) for v in variants):
+        return [str(variant) for variant in variants]
+    raise ValueError(f"the variants of {name!r} must be a list of names")
 
 
 @dataclass(frozen=True)
