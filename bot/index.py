@@ -8,7 +8,7 @@ so its cost grows with those postings, not with the number of passages.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,21 +49,26 @@ class BM25Index:
     @classmethod
     def build(
         cls,
-        documents: Sequence[Sequence[str]],
+        documents: Iterable[Sequence[str]],
         *,
         k1: float = K1,
         b: float = B,
         epsilon: float = EPSILON,
     ) -> BM25Index:
-        if not documents:
-            raise ValueError("cannot index an empty corpus")
+        """Index ``documents`` (each a list of terms), consumed one at a time.
+
+        An iterator keeps memory flat: each passage's term list is dropped once counted.
+        """
         vocabulary: dict[str, int] = {}
         term_ids = array("q")
-        doc_len = np.empty(len(documents), dtype=np.float64)
-        for doc_id, document in enumerate(documents):
+        lengths = array("q")
+        for document in documents:
             term_ids.extend(vocabulary.setdefault(term, len(vocabulary)) for term in document)
-            doc_len[doc_id] = len(document)
-        corpus_size = len(documents)
+            lengths.append(len(document))
+        if not lengths:
+            raise ValueError("cannot index an empty corpus")
+        doc_len = np.frombuffer(lengths, dtype=np.int64).astype(np.float64)
+        corpus_size = len(lengths)
         rows = np.frombuffer(term_ids, dtype=np.int64) if term_ids else np.empty(0, np.int64)
         cols = np.repeat(np.arange(corpus_size), doc_len.astype(np.int64))
         tf = sparse.csr_matrix(
@@ -99,9 +104,9 @@ class BM25Index:
         if candidates.size == 0 or k <= 0:
             return []
         if candidates.size > k:
-            keep = np.argpartition(-scores[candidates], k - 1)[:k]
-            candidates = candidates[keep]
-        order = np.lexsort((candidates, -scores[candidates]))
+            kth_best = -np.partition(-scores[candidates], k - 1)[k - 1]
+            candidates = candidates[scores[candidates] >= kth_best]
+        order = np.lexsort((candidates, -scores[candidates]))[:k]
         return [(int(candidates[i]), float(scores[candidates[i]])) for i in order]
 
     def term_idf(self, term: str) -> float:

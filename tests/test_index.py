@@ -50,3 +50,10 @@ def test_top_returns_best_first_and_only_matching_passages():
 def test_empty_corpus_is_rejected():
     with pytest.raises(ValueError, match="empty corpus"):
         BM25Index.build([])
+
+
+def test_ties_at_the_cut_keep_the_earliest_passages():
+    documents = [["other"], ["tie"], ["tie"], ["tie", "best", "best"], ["tie"]]
+    index = BM25Index.build(documents)
+    assert [pid for pid, _ in index.top(["tie", "best"], 2)] == [3, 1]
+    assert [pid for pid, _ in index.top(["tie"], 2)] == [1, 2]

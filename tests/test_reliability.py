@@ -132,28 +132,40 @@ async def test_concurrent_questions_during_reloads_each_come_wholly_from_one_ver
     texts_by_version = {kb.version: article_texts(kb.snapshot)}
     live_versions = [kb.version]
 
-    async def reload_repeatedly() -> None:
-        for round_number in range(1, RELOADS + 1):
-            write_glacier(tiny_kb_dir, round_number % 2)
-            report = await asyncio.to_thread(kb.reload)
-            assert report.status == "reloaded", report.summary()
-            snapshot = kb.snapshot
-            assert snapshot.version == report.version
-            texts = texts_by_version.setdefault(snapshot.version, article_texts(snapshot))
-            assert texts == article_texts(snapshot)
-            live_versions.append(snapshot.version)
-
     loop = asyncio.get_running_loop()
-    questions = [
-        QUESTIONS_UNDER_LOAD[i % len(QUESTIONS_UNDER_LOAD)] for i in range(CONCURRENT_QUESTIONS)
-    ]
-    with ThreadPoolExecutor(max_workers=ASK_THREADS) as pool:
-        asking = asyncio.gather(
-            *(loop.run_in_executor(pool, kb.ask, question) for question in questions),
+    per_wave = CONCURRENT_QUESTIONS // RELOADS
+    answers: list = []
+
+    async def reload_during_a_wave_of_questions(
+        round_number: int, pool: ThreadPoolExecutor
+    ) -> None:
+        """A wave of questions goes out, then the reload starts while they are in flight."""
+        wave = asyncio.gather(
+            *(
+                loop.run_in_executor(
+                    pool, kb.ask, QUESTIONS_UNDER_LOAD[i % len(QUESTIONS_UNDER_LOAD)]
+                )
+                for i in range(per_wave)
+            ),
             return_exceptions=True,
         )
-        answers, _ = await asyncio.wait_for(asyncio.gather(asking, reload_repeatedly()), timeout=60)
+        write_glacier(tiny_kb_dir, round_number % 2)
+        report = await asyncio.to_thread(kb.reload)
+        assert report.status == "reloaded", report.summary()
+        snapshot = kb.snapshot
+        assert snapshot.version == report.version
+        texts = texts_by_version.setdefault(snapshot.version, article_texts(snapshot))
+        assert texts == article_texts(snapshot)
+        live_versions.append(snapshot.version)
+        answers.extend(await wave)
 
+    with ThreadPoolExecutor(max_workers=ASK_THREADS) as pool:
+        for round_number in range(1, RELOADS + 1):
+            await asyncio.wait_for(
+                reload_during_a_wave_of_questions(round_number, pool), timeout=30
+            )
+
+    assert len(answers) == per_wave * RELOADS >= 1_000
     errors = [answer for answer in answers if isinstance(answer, BaseException)]
     assert errors == []
     assert len(live_versions) == RELOADS + 1
