@@ -279,19 +279,22 @@ def _version(files: dict[str, str]) -> str:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a snapshot is built or unpickled.
+    """Keep Python's cyclic garbage collector off a snapshot being built or unpickled.
 
     A snapshot of an archive is a few hundred thousand objects, none in reference cycles.
-    Full collections on the way would scan them all: loading from the cache takes three
-    times as long, and a reload in a thread holds the GIL long enough to stall an adapter's
-    event loop. Once a snapshot is live, ``gc.freeze()`` keeps later collections from
-    scanning it again; it is still freed by reference counting when replaced.
+    Collections on the way would scan them again and again: loading from the cache takes
+    three times as long, and a reload in a thread holds the GIL long enough to stall an
+    adapter's event loop. On the way out ``gc.freeze()`` moves everything made meanwhile out
+    of the collector's sight *before* it is switched back on (else its first young-generation
+    pass would walk the whole snapshot at once). Frozen objects are still freed by reference
+    counting when a snapshot is replaced.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -313,7 +316,6 @@ class KnowledgeBase:
         self.progress = progress
         self._reload_lock = threading.Lock()
         self._snapshot = self._load()
-        gc.freeze()
         for problem in self._snapshot.problems:
             log.warning("skipped %s", problem)
 
@@ -369,7 +371,6 @@ class KnowledgeBase:
         if new.version == old.version:
             return self._report("unchanged", old, started=started)
         self._snapshot = new
-        gc.freeze()
         return self._report("reloaded", new, old=old, started=started)
 
     @staticmethod
