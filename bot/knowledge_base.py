@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -211,7 +212,8 @@ def _chunk_all(articles: list[Article], progress: bool) -> list[Passage]:
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(articles), unit="article", desc="Indexing", disable=None, leave=False)
+        quiet = None if not os.environ.get("CI") else True  # None: only on a terminal
+        bar = tqdm(total=len(articles), unit="article", desc="Indexing", disable=quiet, leave=False)
     passages: list[Passage] = []
     for article in articles:
         passages.extend(chunk_article(article, first_id=len(passages)))

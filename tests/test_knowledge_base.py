@@ -139,3 +139,9 @@ def test_questions_in_flight_finish_on_the_snapshot_they_started_with(
     answer = answer_question(before, "volcano")
     assert answer.answered
     assert answer.version == before.version != kb.version
+
+
+def test_progress_is_quiet_when_output_is_not_a_terminal(tiny_kb_dir: Path, capsys):
+    KnowledgeBase(tiny_kb_dir, progress=True)
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out == ""
