@@ -10,12 +10,16 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, SecretStr
+
+if TYPE_CHECKING:
+    from bot.answer import Answer
 
 LogFormat = Literal["plain", "json"]
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -98,6 +102,21 @@ def log_answer(
     if user is not None:
         fields["user"] = user
     logger.info("question answered" if answered else "question declined", extra=fields)
+
+
+def log_question(
+    logger: logging.Logger, *, platform: str, answer: Answer, started: float, user: str
+) -> None:
+    """``log_answer`` for an answer that took from ``started`` (``time.perf_counter()``) until now."""
+    log_answer(
+        logger,
+        platform=platform,
+        question=answer.question,
+        latency_ms=(time.perf_counter() - started) * 1000,
+        answered=answer.answered,
+        version=answer.version,
+        user=user,
+    )
 
 
 class RedactSecrets(logging.Filter):

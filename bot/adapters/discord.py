@@ -8,7 +8,7 @@ the traceback and leaves the bot running.
 
 The ops parts (``bot.ops.runtime.Operations``) live and die with the client: they start in
 ``setup_hook`` and stop in ``close``. Gateway events flip the readiness; ``/reload`` and
-``/status`` go through them; every question is logged as one ``log_answer`` line.
+``/status`` go through them; every question is logged as one ``log_question`` line.
 """
 
 from __future__ import annotations
@@ -33,11 +33,11 @@ from bot.adapters.discord_messages import (
     sources_reply,
     timeline_reply,
 )
-from bot.answer import MAX_QUESTION_CHARS, Answer
+from bot.answer import MAX_QUESTION_CHARS
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.knowledge_base import KnowledgeBase
-from bot.logs import log_answer
+from bot.logs import log_question
 from bot.ops.runtime import Operations
 from bot.render import APOLOGY, cooldown_text
 from bot.timeline import Timeline
@@ -116,19 +116,6 @@ class NewsdeskClient(discord.Client):
     def cooldown_left(self, user: discord.abc.User) -> float:
         return self.cooldown.check(f"discord:{user.id}")
 
-    def log_question(
-        self, question: str, answer: Answer, user: discord.abc.User, started: float
-    ) -> None:
-        log_answer(
-            log,
-            platform=PLATFORM,
-            question=question,
-            latency_ms=(time.perf_counter() - started) * 1000,
-            answered=answer.answered,
-            version=answer.version,
-            user=str(user.id),
-        )
-
     async def ask(self, interaction: discord.Interaction, question: str, private: bool) -> None:
         started = time.perf_counter()
         wait = self.cooldown_left(interaction.user)
@@ -144,7 +131,9 @@ class NewsdeskClient(discord.Client):
             view=ShareView(asked=interaction) if private and answer.answered else None,
             allowed_mentions=NO_PINGS,
         )
-        self.log_question(question, answer, interaction.user, started)
+        log_question(
+            log, platform=PLATFORM, answer=answer, started=started, user=str(interaction.user.id)
+        )
 
     async def timeline(self, interaction: discord.Interaction, topic: str | None) -> None:
         wait = self.cooldown_left(interaction.user)
@@ -225,7 +214,9 @@ class NewsdeskClient(discord.Client):
         async with message.channel.typing():
             answer = await asyncio.to_thread(self.kb.ask, question)
         await reply_to(message, answer_reply(answer, echo_question=False))
-        self.log_question(question, answer, message.author, started)
+        log_question(
+            log, platform=PLATFORM, answer=answer, started=started, user=str(message.author.id)
+        )
 
 
 class ShardedNewsdeskClient(NewsdeskClient, discord.AutoShardedClient):

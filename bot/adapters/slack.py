@@ -41,11 +41,10 @@ from bot.adapters.slack_blocks import (
     timeline_message,
 )
 from bot.adapters.slack_guards import Moderators, SeenEvents
-from bot.answer import Answer
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.knowledge_base import KnowledgeBase
-from bot.logs import log_answer
+from bot.logs import log_question
 from bot.ops.health import with_health
 from bot.ops.loop import BackgroundLoop
 from bot.ops.replicas import ClusterReport
@@ -163,7 +162,9 @@ class SlackBot:
             answer = self.kb.ask(question)
             message = answer_message(answer, shareable=private and answer.answered)
             _respond(respond, message, private=private)
-            _log_question(question, answer, command["user_id"], started)
+            log_question(
+                log, platform=PLATFORM, answer=answer, started=started, user=command["user_id"]
+            )
 
     def timeline_command(
         self, ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient
@@ -272,7 +273,7 @@ class SlackBot:
                 unfurl_media=False,
                 **answer_message(answer).kwargs(),
             )
-            _log_question(question, answer, user, started)
+            log_question(log, platform=PLATFORM, answer=answer, started=started, user=user)
 
     # -- shared ----------------------------------------------------------------------------------
 
@@ -285,18 +286,6 @@ class SlackBot:
 
     def unhandled_error(self, error: Exception, body: dict[str, Any]) -> None:
         log.error("unhandled error for a %s request", body.get("type", "command"), exc_info=error)
-
-
-def _log_question(question: str, answer: Answer, user_id: str, started: float) -> None:
-    log_answer(
-        log,
-        platform=PLATFORM,
-        question=question,
-        latency_ms=(time.perf_counter() - started) * 1000,
-        answered=answer.answered,
-        version=answer.version,
-        user=user_id,
-    )
 
 
 def _split_private(text: str) -> tuple[bool, str]:
