@@ -15,9 +15,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from rank_bm25 import BM25Okapi
 
 from bot.answer import Answer
 from bot.articles import Problem
@@ -28,6 +30,7 @@ from bot.knowledge_base import (
     ReloadReport,
     Snapshot,
 )
+from bot.tokens import document_terms, parse_query
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_KB = REPO / "knowledge"
@@ -422,3 +425,17 @@ def test_file_unreadable_during_the_build_refuses_the_reload_and_a_later_one_rec
     recovered = kb.reload()
     assert recovered.status == "reloaded" and recovered.added == ["glacier.md"]
     assert kb.ask("Where did the Orrin glacier move?").passages[0].article.id == "glacier"
+
+
+def test_rankings_equal_rank_bm25_on_a_generated_archive(generated_kb_dir: Path):
+    snapshot = KnowledgeBase(generated_kb_dir).snapshot
+    documents = [document_terms(passage.text, snapshot.aliases) for passage in snapshot.passages]
+    reference = BM25Okapi(documents)
+    generator = load_generator()
+    for question in generator.questions(seed=11, articles_count=GENERATED_ARTICLES, count=25):
+        terms = parse_query(question, snapshot.aliases).all_terms
+        expected = reference.get_scores(terms)
+        assert np.allclose(snapshot.index.scores(terms), expected)
+        top = snapshot.index.top(terms, 10)
+        best_first = sorted(np.flatnonzero(expected > 0), key=lambda pid: (-expected[pid], pid))
+        assert [pid for pid, _ in top] == best_first[:10]
