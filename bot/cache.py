@@ -7,6 +7,7 @@ format misses the cache. A missing, stale or corrupt entry is rebuilt, never tru
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -49,6 +50,7 @@ class IndexCache:
                 snapshot = pickle.load(handle)
             if snapshot.version != version or snapshot.files != files:
                 raise ValueError("entry does not match the knowledge files")
+            _check_layout(snapshot)
         except Exception as error:  # a corrupt entry can raise almost anything
             log.warning("index cache entry %s is unusable (%s); rebuilding", path.name, error)
             path.unlink(missing_ok=True)
@@ -81,6 +83,22 @@ class IndexCache:
         for entry in entries[KEEP_ENTRIES:]:
             if entry != keep:
                 entry.unlink(missing_ok=True)
+
+
+def _check_layout(snapshot: Snapshot) -> None:
+    """Raise unless the entry's objects have the fields today's classes have.
+
+    A pickle stores instance fields, not classes: an entry written before a field was added
+    or a model became a dataclass would load without error and fail at the first question.
+    """
+    from bot.articles import Article
+    from bot.passages import Passage
+
+    passage, article = snapshot.passages[0], next(iter(snapshot.articles.values()))
+    missing = [f.name for f in dataclasses.fields(Passage) if not hasattr(passage, f.name)]
+    missing += [name for name in Article.model_fields if name not in vars(article)]
+    if not isinstance(passage, Passage) or not isinstance(article, Article) or missing:
+        raise ValueError(f"entry was written by another version of the code ({missing})")
 
 
 def _prefix(knowledge_dir: Path) -> str:

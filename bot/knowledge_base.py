@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "2"
+INDEX_FORMAT = "3"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -153,8 +153,11 @@ def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
     try:
         data = read_file(path, max_bytes=max_file_bytes)
     except ArticleError as error:
-        stat = path.stat() if path.exists() else None
-        marker = f"{error}|{stat.st_size if stat else 0}|{stat.st_mtime_ns if stat else 0}"
+        try:
+            stat = path.stat()
+            marker = f"{error}|{stat.st_size}|{stat.st_mtime_ns}"
+        except OSError:  # gone since it was listed
+            marker = str(error)
         return SourceFile(path, hashlib.sha256(marker.encode()).hexdigest(), problem=str(error))
     return SourceFile(path, hashlib.sha256(data).hexdigest(), data=data)
 

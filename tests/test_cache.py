@@ -1,10 +1,13 @@
+import dataclasses
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import bot.knowledge_base as knowledge_base
 from bot.cache import IndexCache
 from bot.knowledge_base import KnowledgeBase
+from bot.passages import Passage
 
 
 @pytest.fixture
@@ -81,3 +84,14 @@ def test_an_unwritable_cache_only_costs_the_speed_up(tiny_kb_dir: Path, tmp_path
     blocker.write_text("a file where the cache folder should be")
     kb = KnowledgeBase(tiny_kb_dir, cache=IndexCache(blocker / "cache"))
     assert kb.ask("volcano lava").answered
+
+
+def test_an_entry_written_by_older_code_is_rebuilt_not_trusted(
+    tiny_kb_dir: Path, cache: IndexCache
+):
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    old_layout = dataclasses.replace(first.snapshot, passages=[SimpleNamespace(id=0)])
+    cache.store(tiny_kb_dir, old_layout)
+    again = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert again.ask("volcano lava").answered
+    assert isinstance(again.snapshot.passages[0], Passage)
