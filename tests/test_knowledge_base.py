@@ -145,3 +145,21 @@ def test_progress_is_quiet_when_output_is_not_a_terminal(tiny_kb_dir: Path, caps
     KnowledgeBase(tiny_kb_dir, progress=True)
     captured = capsys.readouterr()
     assert captured.err == "" and captured.out == ""
+
+
+def test_a_file_that_vanishes_while_being_read_is_reported(tiny_kb_dir: Path, monkeypatch):
+    kb = KnowledgeBase(tiny_kb_dir)
+    real_read_bytes = Path.read_bytes
+
+    def vanishing_read_bytes(path: Path) -> bytes:
+        if path.name == "election.md":
+            path.unlink()
+            raise FileNotFoundError(2, "No such file or directory")
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", vanishing_read_bytes)
+    report = kb.reload()
+    assert report.status == "refused"
+    assert [p.file for p in report.problems] == ["election.md"]
+    assert "cannot be read" in report.problems[0].reason
+    assert len(kb.articles) == 3
