@@ -170,6 +170,38 @@ STOPWORDS = frozenset(
     ]
 )
 
+QUESTION_WORDS = frozenset(
+    [
+        "say",
+        "says",
+        "said",
+        "tell",
+        "told",
+        "get",
+        "gets",
+        "got",
+        "kind",
+        "sort",
+        "type",
+        "much",
+        "many",
+        "exactly",
+        "actually",
+        "basically",
+        "really",
+        "happen",
+        "happens",
+        "happened",
+        "think",
+        "know",
+        "mean",
+        "thing",
+        "things",
+    ]
+)
+"""Words that phrase a question rather than name what it asks about ("What did Putin *say*",
+"How *many*", "What *kind* of"). They are dropped from questions, never from passages."""
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)")
@@ -205,8 +237,13 @@ def _stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Normalised, case-folded words, stopwords included (used to match alias phrases)."""
+    """Normalised, case-folded words, stopwords included."""
     return [word for word, _ in _marked_words(text)]
+
+
+def _stems(marked: Iterable[tuple[str, bool]]) -> list[str]:
+    """Every word stemmed, stopwords included: what alias phrases are matched against."""
+    return [_stem(word) for word, _ in marked]
 
 
 def terms(text: str) -> list[str]:
@@ -221,10 +258,11 @@ class Aliases:
     Every name of a group, found as a phrase in a passage or a question, adds the group's
     concept term (``~north korea``) to its terms, so that a question naming one variant
     matches passages naming another, without spraying the words of every variant around.
+    Phrases match on stems, so "allies" finds "ally" and "nations" finds "nation".
     """
 
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
-    """Each variant as a tuple of words, mapped to its group's concept term."""
+    """Each variant as a tuple of stems, mapped to its group's concept term."""
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Sequence[str] | None]) -> Aliases:
@@ -232,7 +270,7 @@ class Aliases:
         for name, variants in mapping.items():
             concept = "~" + " ".join(words(str(name)))
             for phrase in [str(name), *_variant_names(name, variants)]:
-                if key := tuple(words(phrase)):
+                if key := tuple(_stems(_marked_words(phrase))):
                     phrases.setdefault(key, concept)
         return cls(phrases)
 
@@ -245,7 +283,7 @@ class Aliases:
         return cls.from_mapping(data)
 
     def find(self, word_list: Sequence[str]) -> list[tuple[str, int, int]]:
-        """Concepts named in ``word_list``: (concept term, first word, end word), longest first."""
+        """Concepts named in ``word_list`` (stems): (concept, first word, end word), longest first."""
         found = []
         longest = self._longest_by_first_word()
         i = 0
@@ -303,13 +341,17 @@ class Query:
 def document_terms(text: str, aliases: Aliases) -> list[str]:
     """A passage's index terms: its own terms plus one concept term per alias it names."""
     marked = _marked_words(text)
-    concepts = [concept for concept, _, _ in aliases.find([word for word, _ in marked])]
+    concepts = [concept for concept, _, _ in aliases.find(_stems(marked))]
     return _to_terms(marked) + concepts
 
 
 def parse_query(question: str, aliases: Aliases) -> Query:
-    marked = _marked_words(question)
-    found = aliases.find([word for word, _ in marked])
+    marked = [
+        (word, acronym)
+        for word, acronym in _marked_words(question)
+        if acronym or word not in QUESTION_WORDS
+    ]
+    found = aliases.find(_stems(marked))
     inside = {i for _, start, end in found for i in range(start, end)}
     return Query(
         terms=_to_terms(marked),
