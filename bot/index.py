@@ -95,19 +95,21 @@ class BM25Index:
             result[matrix.indices[lo:hi]] += factor * matrix.data[lo:hi]
         return result
 
+    def coverage(self, terms: Iterable[str]) -> np.ndarray:
+        """How many of the distinct ``terms`` every passage contains."""
+        result = np.zeros(self.corpus_size)
+        matrix = self.weights
+        for term in set(terms):
+            row = self.vocabulary.get(term)
+            if row is not None:
+                result[matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]] += 1
+        return result
+
     def top(
         self, terms: Sequence[str], k: int, weights: Sequence[float] | None = None
     ) -> list[tuple[int, float]]:
         """The ``k`` best passages with a positive score, best first (ties by passage order)."""
-        scores = self.scores(terms, weights)
-        candidates = np.flatnonzero(scores > 0)
-        if candidates.size == 0 or k <= 0:
-            return []
-        if candidates.size > k:
-            kth_best = -np.partition(-scores[candidates], k - 1)[k - 1]
-            candidates = candidates[scores[candidates] >= kth_best]
-        order = np.lexsort((candidates, -scores[candidates]))[:k]
-        return [(int(candidates[i]), float(scores[candidates[i]])) for i in order]
+        return best_of(self.scores(terms, weights), k)
 
     def term_idf(self, term: str) -> float:
         row = self.vocabulary.get(term)
@@ -121,3 +123,15 @@ class BM25Index:
         """A term's importance for relevance: its IDF, or ``unseen_idf`` when never indexed."""
         row = self.vocabulary.get(term)
         return self.unseen_idf() if row is None else float(self.idf[row])
+
+
+def best_of(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The ``k`` best positive entries of ``scores``, best first (ties by passage order)."""
+    candidates = np.flatnonzero(scores > 0)
+    if candidates.size == 0 or k <= 0:
+        return []
+    if candidates.size > k:
+        kth_best = -np.partition(-scores[candidates], k - 1)[k - 1]
+        candidates = candidates[scores[candidates] >= kth_best]
+    order = np.lexsort((candidates, -scores[candidates]))[:k]
+    return [(int(candidates[i]), float(scores[candidates[i]])) for i in order]
