@@ -4,6 +4,8 @@ import pytest
 
 from bot.answer import MAX_QUESTION_CHARS, NO_ANSWER
 from bot.knowledge_base import KnowledgeBase
+from bot.tokens import parse_query
+from tests.conftest import write_article
 
 
 @pytest.fixture
@@ -87,3 +89,25 @@ def test_answer_json_has_the_documented_shape(kb: KnowledgeBase):
     assert isinstance(passage["text"], str) and isinstance(passage["score"], float)
     assert set(passage["article"]) == {"id", "title", "publisher", "author", "published", "url"}
     assert passage["article"]["published"] == "2024-10-25"
+
+
+def test_a_passage_naming_every_part_outranks_one_repeating_a_single_word(tmp_path: Path):
+    directory = tmp_path / "knowledge"
+    directory.mkdir()
+    bodies = {
+        "repeats": "Sanctions, sanctions and yet more sanctions.",
+        "answers": "Officials said the talks on the ceasefire at sea depend on sanctions being "
+        "lifted from grain exports of both countries.",
+        "harbour": "Talks on the harbour depend on the weather this week.",
+        "library": "The mayor said the library talks depend on the budget.",
+        "cup": "Talks on the cup final depend on the police.",
+        "rail": "Rail talks depend on money from the two cities.",
+    }
+    for slug, body in bodies.items():
+        write_article(directory, slug, slug.title(), "Wire", body)
+    kb = KnowledgeBase(directory)
+    question = "Which sanctions do the talks depend on?"
+    by_bm25_alone = kb.snapshot.index.top(parse_query(question, kb.snapshot.aliases).terms, 1)
+    assert kb.snapshot.passages[by_bm25_alone[0][0]].article_id == "repeats"
+    answer = kb.ask(question)
+    assert answer.answered and answer.passages[0].article.id == "answers"

@@ -57,3 +57,8 @@ def test_ties_at_the_cut_keep_the_earliest_passages():
     index = BM25Index.build(documents)
     assert [pid for pid, _ in index.top(["tie", "best"], 2)] == [3, 1]
     assert [pid for pid, _ in index.top(["tie"], 2)] == [1, 2]
+
+
+def test_coverage_counts_the_distinct_terms_each_passage_holds():
+    index = BM25Index.build(THREE_PASSAGES)
+    assert list(index.coverage(["cat", "sat", "cat", "unknown"])) == [2, 1, 1]

@@ -42,3 +42,16 @@ def test_words_inside_an_alias_phrase_are_measured_by_the_concept():
     query = parse_query("North Korea troops", aliases)
     assert query.plain_terms == ["troop"]
     assert query.terms == ["north", "korea", "troop"]
+
+
+def test_alias_entries_match_every_inflection_of_their_words():
+    aliases = Aliases.from_mapping({"alliance": ["ally"], "treaty": ["pact"]})
+    assert "~alliance" in document_terms("The two countries are allies now.", aliases)
+    assert "~alliance" in document_terms("an allied force", aliases)
+    assert parse_query("Which pacts were signed?", aliases).concepts == ["~treaty"]
+
+
+def test_words_that_only_phrase_a_question_are_dropped_from_it():
+    query = parse_query("What did Putin say about how many troops there are?", Aliases())
+    assert query.terms == ["putin", "troop"]
+    assert "said" in terms("Putin said so")
