@@ -113,6 +113,9 @@ def quoted_mrkdwn(marked: str) -> str:
 
 
 def _stars(line: str) -> str:
+    """Bold each marked span; a star touching other text gets a zero-width space beside it,
+    since Slack only reads a star as bold at a word boundary ("said.*The*" stays literal)."""
+
     def bolden(match: re.Match[str]) -> str:
         inner = match.group(1)
         stripped = inner.strip()
@@ -120,10 +123,20 @@ def _stars(line: str) -> str:
             return inner
         lead = inner[: len(inner) - len(inner.lstrip())]
         trail = inner[len(inner.rstrip()) :]
-        return f"{lead}*{stripped}*{trail}"
+        opening = "" if lead else _word_break(_unmarked(line[: match.start()])[-1:])
+        closing = "" if trail else _word_break(_unmarked(line[match.end() :])[:1])
+        return f"{lead}{opening}*{stripped}*{closing}{trail}"
 
-    line = re.sub(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}", bolden, line)
-    return line.replace(_OPEN, "").replace(_CLOSE, "")
+    return _unmarked(re.sub(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}", bolden, line))
+
+
+def _unmarked(text: str) -> str:
+    return text.replace(_OPEN, "").replace(_CLOSE, "")
+
+
+def _word_break(neighbour: str) -> str:
+    """A zero-width space when a star would touch ``neighbour``, nothing beside a space or an end."""
+    return "\u200b" if neighbour and not neighbour.isspace() else ""
 
 
 def fit(text: str, limit: int, render: Any = escape) -> str:

@@ -754,6 +754,14 @@ def test_a_highlight_spanning_lines_is_bold_on_each_line_and_hugs_its_words():
     assert quoted_mrkdwn(marked) == "> Before *first line*\n> *second &lt;line&gt;* after"
 
 
+def test_a_highlight_touching_other_text_is_kept_apart_by_zero_width_spaces():
+    """Slack reads a star as bold only at a word boundary: "said.*The*" would show the stars."""
+    opening, closing = HIGHLIGHT
+    marked = f"Putin said.{opening}The troops left.{closing}Then"
+
+    assert quoted_mrkdwn(marked) == "> Putin said.\u200b*The troops left.*\u200bThen"
+
+
 def test_http_mode_without_a_signing_secret_stops_with_a_clear_error(kb: KnowledgeBase):
     settings = Settings(_env_file=None, slack_bot_token="xoxb-unused", slack_signing_secret=None)
 
