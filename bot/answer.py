@@ -123,9 +123,10 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
             notice=str(error),
         )
     query = parse_query(question, snapshot.aliases)
-    scores = snapshot.index.scores(query.all_terms)
-    ranked = best_of(scores * _coverage_boost(snapshot, query), CANDIDATES)
-    if not ranked or not is_relevant(snapshot, query, (ranked[0][0], scores[ranked[0][0]])):
+    bm25 = snapshot.index.scores(query.all_terms)
+    ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
+    best = ranked[0][0] if ranked else None
+    if best is None or not is_relevant(snapshot, query, (best, float(bm25[best]))):
         return Answer(
             question=question,
             answered=False,
