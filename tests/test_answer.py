@@ -51,6 +51,19 @@ def test_questions_the_articles_do_not_answer_are_declined_plainly(question: str
     assert "sources" in answer.notice
 
 
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("What does BRICS stand for?", "An acronym for Brazil"),
+        ("How many countries took part in the summit?", "the 35 participating countries"),
+    ],
+)
+def test_bundled_phrase_synonyms_find_the_passage_in_other_words(question: str, phrase: str):
+    """The articles write "stand for" as "acronym" and "take part" as "participating"."""
+    kb = KnowledgeBase(Path(__file__).resolve().parent.parent / "knowledge")
+    assert phrase in kb.ask(question).passages[0].text
+
+
 def test_passages_are_diversified_across_relevant_articles(kb: KnowledgeBase):
     answer = kb.ask("harbour on Saturday and Tuesday: cup final and volcano")
     articles = [quote.article.id for quote in answer.passages]

@@ -38,10 +38,10 @@ def test_the_bot_stays_ahead_of_the_baseline_and_declines_the_off_topic(bundled)
     """A regression guard at today's figures (see the README), not the issue's targets."""
     kb, eval_set = bundled
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
-    assert ours.hit_at_1 >= 0.74 > baseline.hit_at_1
-    assert ours.hit_at_3 >= 0.88 and ours.mrr > baseline.mrr
+    assert ours.hit_at_1 >= 0.77 > baseline.hit_at_1
+    assert ours.hit_at_3 >= 0.92 and ours.mrr > baseline.mrr
     assert ours.declined_out_of_scope >= 0.70
-    assert ours.declined_answerable <= 0.03
+    assert ours.declined_answerable <= 0.02
 
 
 def test_the_bot_stays_ahead_of_the_baseline_on_the_held_out_set(kb):

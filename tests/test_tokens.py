@@ -54,4 +54,8 @@ def test_alias_entries_match_every_inflection_of_their_words():
 def test_words_that_only_phrase_a_question_are_dropped_from_it():
     query = parse_query("What did Putin say about how many troops there are?", Aliases())
     assert query.terms == ["putin", "troop"]
+    assert parse_query("Is Putin saying he is getting troops?", Aliases()).terms == [
+        "putin",
+        "troop",
+    ]
     assert "said" in terms("Putin said so")
