@@ -31,9 +31,10 @@ class ArticleError(ValueError):
 
 
 class FrontMatter(BaseModel):
-    """The YAML header of an article file. Unknown keys are kept out, not rejected."""
+    """The YAML header of an article file. Unknown keys are set aside, not rejected:
+    ``check`` names them, since a misspelt ``authr:`` would otherwise vanish silently."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="allow")
 
     title: str | None = None
     publisher: str | None = None
@@ -66,6 +67,8 @@ class Article(BaseModel):
     text: str
     captions: tuple[tuple[int, int], ...] = ()
     guessed: tuple[str, ...] = ()
+    unknown_keys: tuple[str, ...] = ()
+    """Front-matter keys that are not article fields, ignored."""
 
     def reference(self) -> dict[str, str | None]:
         """The attribution object of the JSON outputs."""
@@ -96,9 +99,14 @@ def parse_article(data: bytes, *, article_id: str, path: str) -> Article:
     header, body = _split_front_matter(text)
     cleaned = clean(body, title=header.title)
     if not cleaned.paragraphs:
+        if header.title is None and cleaned.headline:
+            raise ArticleError(
+                "no article text: its only line was taken as the title "
+                "(add `title:` to the front matter, or more text)"
+            )
         raise ArticleError("no article text after removing page furniture")
     guessed = []
-    fields = header.model_dump()
+    fields = header.model_dump(exclude=set(header.model_extra or ()))
     inferred = {
         "title": cleaned.headline,
         "author": cleaned.author,
@@ -117,6 +125,7 @@ def parse_article(data: bytes, *, article_id: str, path: str) -> Article:
         text=cleaned.text,
         captions=_caption_spans(cleaned.paragraphs, cleaned.captions),
         guessed=tuple(guessed),
+        unknown_keys=tuple(str(key) for key in header.model_extra or ()),
         **{**fields, "tags": tuple(fields["tags"])},
     )
 
@@ -141,11 +150,7 @@ def _split_front_matter(text: str) -> tuple[FrontMatter, str]:
     try:
         data = yaml.safe_load(match["yaml"])
     except yaml.YAMLError as error:
-        where = getattr(error, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where else ""
-        raise ArticleError(
-            f"malformed front matter{line}: {getattr(error, 'problem', error)}"
-        ) from None
+        raise ArticleError(f"malformed front matter{describe_yaml_error(error, 2)}") from None
     except ValueError as error:
         raise ArticleError(f"malformed front matter: {error}") from None
     except RecursionError:
@@ -161,6 +166,17 @@ def _split_front_matter(text: str) -> tuple[FrontMatter, str]:
         field = ".".join(str(part) for part in first["loc"])
         raise ArticleError(f"front matter field `{field}`: {first['msg']}") from None
     return header, text[match.end() :]
+
+
+def describe_yaml_error(error: yaml.YAMLError, first_line: int = 1) -> str:
+    """A YAML error as one line, " (line N): what is wrong"; PyYAML's own spans several.
+
+    ``first_line`` is the file line of the YAML's first line (2 inside front matter).
+    """
+    mark = getattr(error, "problem_mark", None)
+    where = f" (line {mark.line + first_line})" if mark else ""
+    problem = getattr(error, "problem", None) or " ".join(str(error).split())
+    return f"{where}: {problem}"
 
 
 def _caption_spans(paragraphs: list[str], captions: set[int]) -> tuple[tuple[int, int], ...]:

@@ -47,7 +47,13 @@ _CAPTION_CREDIT = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?, "
+    r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\s*(?:\([^)]*\)\s*)?[—–-]"
+)
+"""A wire-style dateline opening the first paragraph: "KAZAN, Russia, Oct. 24, 2024 — …"."""
 _HEADING_MAX_WORDS = 8
+_TITLE_MAX_WORDS = 20
 
 
 @dataclass
@@ -72,6 +78,7 @@ def clean(raw: str, title: str | None = None) -> CleanText:
     lines = [line.strip() for line in raw.splitlines()]
     lines = [line for line in lines if line]
     known_headlines = {_key(title)} if title else set()
+    short_heading: str | None = None
     skip_next = False
     for index, line in enumerate(lines):
         if skip_next:
@@ -87,14 +94,21 @@ def clean(raw: str, title: str | None = None) -> CleanText:
         if _key(line) in known_headlines:
             continue
         if _is_heading(line) and not _CAPTION_CREDIT.search(line):
-            if result.headline is None and not result.paragraphs and _looks_like_headline(line):
-                result.headline = line
-                known_headlines.add(_key(line))
+            if result.headline is None and not result.paragraphs:
+                if _looks_like_headline(line):
+                    result.headline = line
+                    known_headlines.add(_key(line))
+                else:
+                    short_heading = line
             continue
         if result.headline is None and not result.paragraphs:
-            result.headline = line
-            known_headlines.add(_key(line))
-            continue
+            if short_heading is None or len(line.split()) <= _TITLE_MAX_WORDS:
+                result.headline = line
+                known_headlines.add(_key(line))
+                continue
+            result.headline = short_heading  # a short title over a paragraph of body text
+        if len(result.paragraphs) < 2 and (match := _DATELINE.match(line)):
+            result.published = result.published or _printed_date(match["date"])
         if _CAPTION_CREDIT.search(line):
             result.captions.add(len(result.paragraphs))
         result.paragraphs.append(line)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
 
 from pydantic import ValidationError
 
+from bot.articles import FrontMatter
 from bot.cache import IndexCache
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_snapshot
@@ -21,6 +25,19 @@ if TYPE_CHECKING:
     from bot.ops.runtime import Operations
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+log = logging.getLogger(__name__)
+
+
+def positive_int(text: str) -> int:
+    """An argparse type for counts: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer a question (or one per line from stdin)")
     ask.add_argument("question", nargs="?", help="the question; omit to read questions from stdin")
     ask.add_argument("--json", action="store_true", help="print JSON (JSON Lines from stdin)")
-    ask.add_argument("-k", type=int, default=3, metavar="N", help="passages to quote (default 3)")
+    ask.add_argument(
+        "-k", type=positive_int, default=3, metavar="N", help="passages to quote (default 3)"
+    )
     _add_kb(ask)
 
     sources = commands.add_parser("sources", help="list the articles of the knowledge base")
@@ -110,7 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnowledgeBaseError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    return COMMANDS[args.command](kb, args, settings)
+    try:
+        return COMMANDS[args.command](kb, args, settings)
+    except Exception:
+        log.exception("%s failed", args.command)  # through the handler that blanks secrets
+        return EXIT_PROBLEMS
 
 
 def run_ask(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
@@ -130,7 +153,7 @@ def _print_answer(
     *,
     one_line: bool = False,
 ) -> None:
-    answer = kb.ask(question, k=max(1, args.k))
+    answer = kb.ask(question, k=args.k)
     if args.json:
         out.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
     else:
@@ -148,7 +171,8 @@ def run_sources(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings)
 
 
 def run_check(directory: Path, settings: Settings, out: TextIO) -> int:
-    """One line per problem (file: reason) and per guessed field; exit 1 when any problem."""
+    """One line per problem (file: reason), per guessed field and per unknown front-matter
+    key; exit 1 when any problem (guesses and unknown keys are notes, not problems)."""
     try:
         snapshot = load_snapshot(directory, max_file_bytes=settings.max_file_bytes)
     except KnowledgeBaseError as error:
@@ -162,6 +186,11 @@ def run_check(directory: Path, settings: Settings, out: TextIO) -> int:
         for name in article.guessed:
             value = getattr(article, name)
             out.write(f"{Path(article.path).name}: guessed {name} from the text: {value}\n")
+        for key in article.unknown_keys:
+            out.write(
+                f"{Path(article.path).name}: front matter key `{key}` is not an article field "
+                f"and was ignored (fields: {', '.join(FrontMatter.model_fields)})\n"
+            )
     out.write(
         f"{len(snapshot.articles)} articles, {len(snapshot.passages)} passages, "
         f"{len(snapshot.problems)} problems (version {snapshot.version})\n"
@@ -183,9 +212,13 @@ def run_timeline(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings
 
 
 def run_eval(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation import run
+    from bot.evaluation import EvalSetError, run
 
-    return run(kb, args.questions, as_json=args.json)
+    try:
+        return run(kb, args.questions, as_json=args.json)
+    except EvalSetError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def operations(
@@ -220,16 +253,30 @@ def operations(
         raise SystemExit(f"error: {error}") from None
 
 
-def run_discord(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.adapters import discord
+ADAPTER_EXTRAS = {"discord": "discord.py", "slack": "slack-bolt"}
 
+
+def import_adapter(platform: str) -> ModuleType:
+    """The adapter module; exits with the install command when its optional extra is missing."""
+    try:
+        return importlib.import_module(f"bot.adapters.{platform}")
+    except ModuleNotFoundError as error:
+        if error.name and error.name.split(".")[0] == "bot":
+            raise
+        raise SystemExit(
+            f"error: the {platform.capitalize()} bot needs {ADAPTER_EXTRAS[platform]} "
+            f"({error.name} is not installed): pip install 'newsdesk-bot[{platform}]'"
+        ) from None
+
+
+def run_discord(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
+    discord = import_adapter("discord")
     discord.run(kb, settings, ops=operations(kb, args, settings, "discord"))
     return EXIT_OK
 
 
 def run_slack(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.adapters import slack
-
+    slack = import_adapter("slack")
     http_port = None if slack.uses_socket_mode(settings, args.http) else args.port
     ops = operations(kb, args, settings, "slack", http_port)
     slack.run(kb, settings, http=args.http, port=args.port, ops=ops)

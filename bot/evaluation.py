@@ -13,12 +13,14 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from rank_bm25 import BM25Okapi
 
+from bot.articles import describe_yaml_error
 from bot.knowledge_base import KnowledgeBase, Snapshot
 
 BASELINE_CHUNK_WORDS = 100
+_EVAL_SET_SHAPE = "expected a mapping with `answerable:` and `unanswerable:` lists"
 
 
 class Expectation(BaseModel):
@@ -48,7 +50,24 @@ class EvalSet(BaseModel):
 
     @classmethod
     def load(cls, path: Path) -> EvalSet:
-        return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        """Read an eval set; ``EvalSetError`` says in one line why a file cannot be used."""
+        try:
+            return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        except OSError as error:
+            raise EvalSetError(f"{path}: cannot be read ({error.strerror or error})") from None
+        except UnicodeDecodeError:
+            raise EvalSetError(f"{path}: not UTF-8 text") from None
+        except yaml.YAMLError as error:
+            raise EvalSetError(f"{path}: not valid YAML{describe_yaml_error(error)}") from None
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            reason = f"{where}: {first['msg']}" if where else _EVAL_SET_SHAPE
+            raise EvalSetError(f"{path}: {reason}") from None
+
+
+class EvalSetError(ValueError):
+    """An eval-set file that cannot be used; the message names the file and the reason."""
 
 
 @dataclass

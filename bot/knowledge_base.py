@@ -27,6 +27,7 @@ from bot.articles import (
     Article,
     ArticleError,
     Problem,
+    describe_yaml_error,
     parse_article,
     read_file,
 )
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "4"
+INDEX_FORMAT = "5"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -231,7 +232,9 @@ def _chunk_all(articles: list[Article], progress: bool) -> list[Passage]:
 def _parse_aliases(data: bytes) -> Aliases:
     try:
         return Aliases.from_yaml(data.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError, yaml.YAMLError) as error:
+    except yaml.YAMLError as error:
+        raise ArticleError(f"not usable YAML{describe_yaml_error(error)}") from None
+    except (ValueError, UnicodeDecodeError) as error:
         raise ArticleError(f"not usable: {error}") from None
     except RecursionError:
         raise ArticleError("not usable: nested too deeply") from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import time
 from collections.abc import Iterable
@@ -120,17 +121,31 @@ def log_question(
 
 
 class RedactSecrets(logging.Filter):
-    """Replaces every configured secret value with ``***`` in the record, in place."""
+    """Replaces every configured secret value with ``***`` in the record, in place.
+
+    A secret shorter than ``WHOLE_WORD_BELOW`` characters is blanked out only where it stands
+    as a whole word: a signing secret set to "s" must not turn every "s" of a log into ``***``.
+    """
+
+    WHOLE_WORD_BELOW = 8
 
     def __init__(self, secrets: Iterable[SecretStr | str | None]) -> None:
         super().__init__()
         plain = {_plain(secret) for secret in secrets}
         self.secrets = sorted((secret for secret in plain if secret), key=len, reverse=True)
         """Longest first, so a secret containing another is blanked out whole."""
+        self._patterns = [
+            re.compile(
+                re.escape(secret)
+                if len(secret) >= self.WHOLE_WORD_BELOW
+                else rf"(?<!\w){re.escape(secret)}(?!\w)"
+            )
+            for secret in self.secrets
+        ]
 
     def redact(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, REDACTED)
+        for pattern in self._patterns:
+            text = pattern.sub(REDACTED, text)
         return text
 
     def filter(self, record: logging.LogRecord) -> bool:

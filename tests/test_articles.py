@@ -41,6 +41,19 @@ def test_file_without_front_matter_guesses_and_reports_what_it_guessed():
     assert set(article.guessed) == {"title", "author"}
 
 
+def test_a_short_first_line_over_body_text_is_the_title():
+    body = " ".join(["The Russian president spoke to reporters in Kazan on Thursday."] * 3)
+    article = parse(f"Putin in Kazan\n\n{body}\n")
+    assert article.title == "Putin in Kazan"
+    assert article.text == body
+
+
+def test_front_matter_key_that_is_no_article_field_is_ignored_and_named():
+    article = parse("---\ntitle: T\nauthr: A\n---\nBody sentence.")
+    assert article.author is None
+    assert article.unknown_keys == ("authr",)
+
+
 def test_printed_date_is_guessed_when_there_is_no_front_matter():
     article = parse("Friday, October 25, 2024\n\nSome Headline For The Story\n\nBody sentence.")
     assert article.published == date(2024, 10, 25)
@@ -59,6 +72,7 @@ def test_printed_date_is_guessed_when_there_is_no_front_matter():
         (b"---\ntitle: T\npublished: not a date\n---\nBody.", "published"),
         (b"---\ntitle: T\nBody that never closes the header.", "never closed"),
         (b"---\ntitle: T\n---\nfbpx\nAdvertisement\n", "no article text"),
+        (b"---\nauthor: A\n---\nOne line only.\n", "only line was taken as the title"),
     ],
 )
 def test_bad_files_raise_a_reason_a_moderator_can_act_on(data: bytes, reason: str):

@@ -77,3 +77,15 @@ def test_original_source_credit_gives_the_publisher():
 def test_known_title_is_not_taken_from_the_first_paragraph():
     result = clean("The first real sentence of the story.", title="Given title")
     assert result.paragraphs == ["The first real sentence of the story."]
+
+
+def test_a_wire_dateline_gives_the_date_and_stays_in_the_text():
+    first = "KAZAN, Russia, Oct. 24, 2024 — Putin said the summit went well."
+    result = clean(f"Summit Ends With a Statement\n\n{first}\n\nMore text.")
+    assert result.published == date(2024, 10, 24)
+    assert result.paragraphs[0] == first
+
+
+def test_a_date_later_in_a_sentence_is_not_a_dateline():
+    result = clean("Summit Ends With a Statement\n\nPutin said on Oct. 24, 2024 — it went well.")
+    assert result.published is None

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import cli
 from bot.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -91,6 +92,80 @@ def test_check_reports_each_guessed_field(capsys, tmp_path: Path):
     out = capsys.readouterr().out
     assert "raw.txt: guessed title from the text: A Headline About Things" in out
     assert "raw.txt: guessed author from the text: Ann Writer" in out
+
+
+def test_check_notes_an_unknown_front_matter_key_without_failing(capsys, tmp_path: Path):
+    (tmp_path / "a.md").write_text("---\ntitle: A title\nauthr: Ann Writer\n---\nSome text.\n")
+    assert main(["check", "--kb", str(tmp_path)]) == 0
+    assert "a.md: front matter key `authr` is not an article field and was ignored" in (
+        capsys.readouterr().out
+    )
+
+
+def test_check_reports_malformed_aliases_on_one_line(capsys, tiny_kb_dir: Path):
+    (tiny_kb_dir / "aliases.yml").write_text("groups: [\n")
+    assert main(["check", "--kb", str(tiny_kb_dir)]) == 1
+    problems = [line for line in capsys.readouterr().out.splitlines() if "aliases.yml" in line]
+    assert problems == [
+        "aliases.yml: not usable YAML (line 2): expected the node content, but found '<stream end>'"
+    ]
+
+
+@pytest.mark.parametrize("k", ["0", "-2", "three"])
+def test_ask_refuses_a_passage_count_below_one(capsys, tiny_kb_dir: Path, k: str):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["ask", "--kb", str(tiny_kb_dir), "-k", k, "volcano"])
+    assert exit_info.value.code == 2
+    assert "argument -k" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (None, "cannot be read (No such file or directory)"),
+        ("answerable: [\n", "not valid YAML (line 2)"),
+        ("hello\n", "expected a mapping with `answerable:` and `unanswerable:` lists"),
+        ("answerable:\n  - question: q\nunanswerable: []\n", "answerable.0.expect: Field required"),
+    ],
+)
+def test_eval_names_an_unusable_questions_file_in_one_line(
+    capsys, tmp_path: Path, tiny_kb_dir: Path, content: str | None, reason: str
+):
+    questions = tmp_path / "questions.yml"
+    if content is not None:
+        questions.write_text(content)
+    assert main(["eval", "--kb", str(tiny_kb_dir), "--questions", str(questions)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {questions}: ") and reason in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("command", "package"), [("discord", "discord"), ("slack", "slack_bolt")])
+def test_a_chat_bot_without_its_extra_names_the_install_command(
+    monkeypatch, tiny_kb_dir: Path, command: str, package: str
+):
+    monkeypatch.setitem(sys.modules, package, None)  # as if it were not installed
+    monkeypatch.delitem(sys.modules, f"bot.adapters.{command}", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--kb", str(tiny_kb_dir)])
+    assert str(exit_info.value).startswith("error: the ")
+    assert f"pip install 'newsdesk-bot[{command}]'" in str(exit_info.value)
+
+
+def test_an_unexpected_failure_is_logged_with_secrets_blanked(
+    monkeypatch, capsys, tiny_kb_dir: Path
+):
+    secret = "xoxb-0000-never-printed-token"
+    monkeypatch.setenv("SLACK_BOT_TOKEN", secret)
+
+    def fail(*_: object) -> int:
+        raise RuntimeError(f"boom with {secret}")
+
+    monkeypatch.setitem(cli.COMMANDS, "sources", fail)
+    assert main(["sources", "--kb", str(tiny_kb_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "sources failed" in err and "RuntimeError: boom with ***" in err
+    assert secret not in err
 
 
 @pytest.mark.parametrize("setup", ["missing", "empty"])

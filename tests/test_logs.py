@@ -199,3 +199,10 @@ def test_the_password_inside_a_secret_url_is_redacted_on_its_own_too(configure: 
     stream = configure("json", secrets=values)
     logging.getLogger("bot").warning("AUTH failed with password hunter2-long")
     assert "hunter2-long" not in stream.getvalue()
+
+
+def test_a_short_secret_is_blanked_only_where_it_is_a_whole_word(configure: Configure):
+    stream = configure("plain", secrets=("s", "hunter2"))
+    logging.getLogger("bot").info("passages served; redis://:hunter2@cache s")
+    line = stream.getvalue()
+    assert "passages served; redis://:***@cache ***" in line

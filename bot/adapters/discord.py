@@ -468,3 +468,5 @@ def run(kb: KnowledgeBase, settings: Settings, ops: Operations | None = None) ->
         raise SystemExit("error: Discord rejected DISCORD_TOKEN; reset it in the portal") from None
     except discord.PrivilegedIntentsRequired:
         raise SystemExit("error: an intent this bot asks for is not enabled") from None
+    except OSError as error:  # aiohttp's connection errors are OSErrors
+        raise SystemExit(f"error: cannot reach Discord ({error.strerror or error})") from None

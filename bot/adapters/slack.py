@@ -26,6 +26,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from pydantic import SecretStr
 from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.error import BoltError
 from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -400,13 +401,19 @@ def create_app(
                 "error: SLACK_BOT_TOKEN is not set (the xoxb-... Bot User OAuth Token)"
             )
         client = WebClient(token=token)
-    app = App(
-        client=client,
-        signing_secret=_secret(settings.slack_signing_secret) or "",
-        name="newsdesk",
-        process_before_response=False,
-        listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="slack"),
-    )
+    try:
+        app = App(  # checks the token with auth.test before anything else
+            client=client,
+            signing_secret=_secret(settings.slack_signing_secret) or "",
+            name="newsdesk",
+            process_before_response=False,
+            listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="slack"),
+        )
+    except BoltError as error:
+        raise SystemExit(f"error: Slack rejected SLACK_BOT_TOKEN: {error}") from None
+    except OSError as error:
+        reason = getattr(error, "reason", None) or error.strerror or error
+        raise SystemExit(f"error: cannot reach Slack to check SLACK_BOT_TOKEN ({reason})") from None
     SlackBot(kb, settings, ops).register(app)
     return app
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
 import discord
+import discord.http
 import pytest
 from fake_discord import (
     CHANNEL_ID,
@@ -593,6 +595,17 @@ def test_running_without_a_token_stops_with_a_clear_message(
 ) -> None:
     with pytest.raises(SystemExit, match="DISCORD_TOKEN"):
         run(kb, discord_settings(discord_token=None))
+
+
+def test_an_unreachable_discord_stops_with_a_clear_message(
+    kb: KnowledgeBase, discord_settings: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as closed:  # bound, never listening: connections are refused
+        closed.bind(("127.0.0.1", 0))
+        base = f"http://127.0.0.1:{closed.getsockname()[1]}/api/v10"
+        monkeypatch.setattr(discord.http.Route, "BASE", base)
+        with pytest.raises(SystemExit, match="cannot reach Discord"):
+            run(kb, discord_settings(discord_token="abc.def.ghi"))
 
 
 # --- operations: /status, question log, health, replicas, shards ----------------------------

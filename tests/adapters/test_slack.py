@@ -762,6 +762,25 @@ def test_a_highlight_touching_other_text_is_kept_apart_by_zero_width_spaces():
     assert quoted_mrkdwn(marked) == "> Putin said.\u200b*The troops left.*\u200bThen"
 
 
+def test_a_token_slack_rejects_stops_the_bot_with_a_clear_error(kb: KnowledgeBase, fake: FakeSlack):
+    settings = Settings(_env_file=None, slack_signing_secret=SIGNING_SECRET)
+    client = WebClient(token="xoxb-revoked", base_url=fake.base_url, timeout=5)
+    ops = Operations.build(kb, platform="slack")
+    with slack.ThreadedOperations(ops) as threaded, pytest.raises(SystemExit, match="rejected"):
+        slack.create_app(kb, settings, threaded, client=client)
+
+
+def test_an_unreachable_slack_stops_the_bot_with_a_clear_error(kb: KnowledgeBase):
+    with socket.socket() as closed:  # bound, never listening: connections are refused
+        closed.bind(("127.0.0.1", 0))
+        base_url = f"http://127.0.0.1:{closed.getsockname()[1]}/api/"
+        settings = Settings(_env_file=None, slack_signing_secret=SIGNING_SECRET)
+        client = WebClient(token="xoxb-any", base_url=base_url, timeout=5)
+        ops = Operations.build(kb, platform="slack")
+        with slack.ThreadedOperations(ops) as threaded, pytest.raises(SystemExit, match="reach"):
+            slack.create_app(kb, settings, threaded, client=client)
+
+
 def test_http_mode_without_a_signing_secret_stops_with_a_clear_error(kb: KnowledgeBase):
     settings = Settings(_env_file=None, slack_bot_token="xoxb-unused", slack_signing_secret=None)
 
