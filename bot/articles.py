@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from contextlib import suppress
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,17 @@ class FrontMatter(BaseModel):
     def _blank_is_none(cls, value: Any) -> Any:
         if isinstance(value, str) and not value.strip():
             return None
+        return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _timestamp_is_its_date(cls, value: Any) -> Any:
+        """A full timestamp (``2024-10-24T10:00:00+03:00``) gives its date, as written."""
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, str) and len(value.strip()) > 10:
+            with suppress(ValueError):
+                return datetime.fromisoformat(value.strip()).date()
         return value
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from dateutil import parser as date_parser
 
@@ -38,10 +38,17 @@ FURNITURE = frozenset(
 )
 
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]$")
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_NAME_PARTICLE = r"(?i:and|de|la|le|du|da|di|del|der|van|von|bin|al)"
 _BYLINE = re.compile(
-    r"^(?:by|author:|written by)\s+(?P<name>[^\[\]()\d]{3,80}?)\s*(?:\[.*\])?$", re.I
+    rf"^(?i:by|author:|written by)\s+"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)*{_NAME_WORD}){{0,4}})"
+    rf"\s*(?:\[[^\]]*\])?$"
 )
-_CREDIT = re.compile(r"^(?:original source|source|read the article in)\s*:?\s*(?P<what>.+)$", re.I)
+"""A by-line: "By", "Author:" or "Written by", then only a capitalised name (and an e-mail in
+brackets), so that a sentence such as "By contrast, the plan failed." stays text."""
+_CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
+_LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = re.compile(
     r"[(\[](?:[^()\[\]]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|photo[^()\[\]]*)[)\]]\s*$",
     re.I,
@@ -52,6 +59,7 @@ _DATELINE = re.compile(
     r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\s*(?:\([^)]*\)\s*)?[—–-]"
 )
 """A wire-style dateline opening the first paragraph: "KAZAN, Russia, Oct. 24, 2024 — …"."""
+_DATE_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 _HEADING_MAX_WORDS = 8
 _TITLE_MAX_WORDS = 20
 
@@ -121,9 +129,9 @@ def _absorbed_as_metadata(line: str, result: CleanText) -> bool:
         result.author = result.author or _name_case(match["name"])
         return True
     if match := _CREDIT.match(line):
-        what = match["what"].strip().rstrip(".")
-        if not line.lower().startswith("read the article in"):
-            result.publisher = result.publisher or what
+        result.publisher = result.publisher or match["what"].strip().rstrip(".")
+        return True
+    if _LANGUAGE_CREDIT.match(line):
         return True
     if len(line) <= 40 and (printed := _printed_date(line)):
         result.published = result.published or printed
@@ -132,16 +140,25 @@ def _absorbed_as_metadata(line: str, result: CleanText) -> bool:
 
 
 def _printed_date(line: str) -> date | None:
-    """A line that is nothing but a full date, like a page's dateline."""
+    """A line that is nothing but a full date, like a page's dateline.
+
+    dateutil fills a missing day or month from its default; parsing against two defaults that
+    differ in every field tells a whole date ("October 25, 2024") from a partial one
+    ("October 2024"), which gives no day to guess.
+    """
     if not re.search(r"\d{4}", line) or not re.search(r"[A-Za-z]{3}", line):
         return None
     try:
-        parsed, leftover = date_parser.parse(line, fuzzy_with_tokens=True)
+        parsed = [
+            date_parser.parse(line, default=default, fuzzy_with_tokens=True)
+            for default in _DATE_DEFAULTS
+        ]
     except (ValueError, OverflowError):
         return None
-    if any(token.strip(" ,.") for token in leftover):
+    (first, leftover), (second, _) = parsed
+    if any(token.strip(" ,.") for token in leftover) or first.date() != second.date():
         return None
-    return parsed.date()
+    return first.date()
 
 
 def _is_heading(line: str) -> bool:

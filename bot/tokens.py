@@ -221,9 +221,9 @@ def normalise(text: str) -> str:
 
     Case is kept so that acronyms can be told from stopwords ("US" from "us").
     """
+    text = _THOUSANDS.sub("", text)  # before NFKC, which turns a no-break space into a space
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     text = _DOTTED_ACRONYM.sub(lambda match: match.group().replace(".", ""), text)
-    text = _THOUSANDS.sub("", text)
     return _POSSESSIVE.sub("", text)
 
 

@@ -91,3 +91,8 @@ def test_file_over_the_size_limit_is_refused_naming_the_limit(tmp_path: Path):
 def test_missing_file_is_reported_not_raised_as_os_error(tmp_path: Path):
     with pytest.raises(ArticleError, match="cannot be read"):
         read_file(tmp_path / "gone.md", max_bytes=10)
+
+
+@pytest.mark.parametrize("stamp", ["2024-10-24T10:00:00+03:00", '"2024-10-24T10:00:00+03:00"'])
+def test_a_published_timestamp_gives_its_date(stamp: str):
+    assert parse(f"---\ntitle: T\npublished: {stamp}\n---\nBody.").published == date(2024, 10, 24)

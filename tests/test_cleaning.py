@@ -89,3 +89,18 @@ def test_a_wire_dateline_gives_the_date_and_stays_in_the_text():
 def test_a_date_later_in_a_sentence_is_not_a_dateline():
     result = clean("Summit Ends With a Statement\n\nPutin said on Oct. 24, 2024 — it went well.")
     assert result.published is None
+
+
+def test_sentences_starting_like_a_byline_or_a_credit_stay_text():
+    body = [
+        "By contrast, the Western members rejected the plan outright.",
+        "Sources said the talks would resume next month in Brasilia.",
+    ]
+    result = clean("Summit Ends With a Statement\n\n" + "\n\n".join(body))
+    assert result.paragraphs == body
+    assert result.author is None and result.publisher is None
+
+
+def test_a_date_line_without_a_day_gives_no_date():
+    """dateutil would fill the day in from today's date."""
+    assert clean("Summit Ends With a Statement\n\nOctober 2024\n\nText.").published is None

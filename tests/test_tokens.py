@@ -12,6 +12,7 @@ def test_possessives_are_dropped_with_either_apostrophe():
 def test_thousands_separators_do_not_split_numbers():
     assert terms("3,000 troops")[0] == "3000"
     assert terms("3,000") == terms("3000")
+    assert terms("3\u00a0000 troops") == terms("3\u202f000 troops") == ["3000", "troop"]
 
 
 def test_stopwords_are_removed_and_words_stemmed():

@@ -15,12 +15,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+
+class Tense(StrEnum):
+    PAST = "past"
+    FUTURE = "future"
 
 
 class Precision(StrEnum):
@@ -130,16 +136,20 @@ _WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
 _WEEKDAY_RULES = (MO, TU, WE, TH, FR, SA, SU)
 _YEAR = r"(?:19|20)\d\d(?![\d,]*\d|s\b|-\d|%)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_PHASE = r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)"
+_PHASE = r"(?i:(?:the\s+)?(?:early|late|mid)[\s-]+)"
 _PREPOSITION = (
-    r"(?:in|on|at|during|by|since|until|till|from|through|throughout|before|after|around"
+    r"(?i:in|on|at|during|by|since|until|till|from|through|throughout|before|after|around"
     r"|as\s+of|as\s+early\s+as|as\s+late\s+as)"
 )
+"""The words around a date match in any case ("In June" opens a sentence); month and weekday
+names do not ("may" is a verb)."""
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_QUANTITY = r"(?:\d{1,3}|" + "|".join(_NUMBERS) + ")"
+_QUANTITY = r"(?i:\d{1,3}|" + "|".join(_NUMBERS) + ")"
+UPCOMING_DAYS = 45
+"""How far ahead a yearless date with no tense is still read as coming, not as last year's."""
 _HOLIDAY_WORDS = frozenset({"good", "black", "bloody", "super", "ash", "palm", "cyber", "holy"})
 
 
@@ -148,7 +158,7 @@ def _verbose(pattern: str) -> re.Pattern[str]:
 
 
 _FULL_DATE = _verbose(
-    rf"""(?:\b{_PREPOSITION}\s+)?(?:\b{_WEEKDAY},?\s+)?(?:the\s+)?
+    rf"""(?:\b{_PREPOSITION}\s+)?(?:\b{_WEEKDAY},?\s+)?(?i:the\s+)?
     (?: \b(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:,?\s+(?P<md_year>{_YEAR}))?
       | \b(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?![a-z])(?:,?\s+(?P<dm_year>{_YEAR}))?
     )(?![\d:])"""
@@ -158,24 +168,26 @@ _MONTH_YEAR = _verbose(
     rf"(?:\b{_PREPOSITION}\s+)?{_PHASE}?\b(?P<month>{_MONTH})(?![a-z]),?\s+(?P<year>{_YEAR})"
 )
 _MONTH_ALONE = _verbose(
-    rf"""(?:\b(?P<prep>{_PREPOSITION}|last|this|next|of)\s+{_PHASE}?|\b{_PHASE})
+    rf"""(?:\b(?P<prep>{_PREPOSITION}|(?i:last|this|next|of))\s+{_PHASE}?|\b{_PHASE})
     (?P<month>{_MONTH})(?![a-z])(?!\s+(?:\d|{_MONTH}))"""
 )
 _YEARS = _verbose(
-    rf"""(?:\b(?:{_PREPOSITION}|for)\s+{_PHASE}?|\b{_PHASE})(?P<first>{_YEAR})
+    rf"""(?:\b(?:{_PREPOSITION}|(?i:for))\s+{_PHASE}?|\b{_PHASE})(?P<first>{_YEAR})
     (?P<more>(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+){_YEAR})*)"""
 )
-_WEEKDAY_PHRASE = _verbose(rf"(?:\b(?P<modifier>last|this|next|on)\s+)?\b(?P<weekday>{_WEEKDAY})\b")
+_WEEKDAY_PHRASE = _verbose(
+    rf"(?:\b(?P<modifier>(?i:last|this|next|on))\s+)?\b(?P<weekday>{_WEEKDAY})\b"
+)
 _NEIGHBOUR_DAY = _verbose(
-    r"""\b(?:(?:the\s+)?(?P<before>previous|preceding)\s+day|the\s+day\s+(?P<before2>before)
+    r"""(?i)\b(?:(?:the\s+)?(?P<before>previous|preceding)\s+day|the\s+day\s+(?P<before2>before)
     |a\s+day\s+(?P<before3>earlier|before)|(?:the\s+)?(?P<after>following|next)\s+day
     |the\s+day\s+(?P<after2>after)|a\s+day\s+(?P<after3>later))\b""",
 )
-_DEICTIC_DAY = _verbose(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")
+_DEICTIC_DAY = _verbose(r"(?i)\b(?P<word>yesterday|today|tomorrow)\b")
 _PERIOD = _verbose(
-    r"\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b"
+    r"(?i)\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b"
 )
-_AGO = _verbose(rf"\b(?P<count>{_QUANTITY})\s+(?P<unit>day|week|month|year)s?\s+ago\b")
+_AGO = _verbose(rf"(?i)\b(?P<count>{_QUANTITY})\s+(?P<unit>day|week|month|year)s?\s+ago\b")
 _LEADING_PREPOSITION = re.compile(r"^(?:on|in|at|during)\s+", re.IGNORECASE)
 
 
@@ -189,25 +201,45 @@ _FUTURE_WORDS = frozenset({
 _PAST_WORDS = frozenset({
     "was", "were", "had", "did", "has", "have", "been", "previous", "previously",
     "ago", "since", "earlier", "already", "former", "formerly", "originally", "once",
+    "said", "told", "met", "went", "came", "took", "gave", "held", "began", "saw", "made",
+    "led", "won", "lost", "left", "sent", "spoke", "wrote", "became", "brought", "thought",
+    "found", "kept", "paid", "stood", "ran", "fought", "fell", "rose", "struck", "flew",
 })  # fmt: skip
 _CLAUSE_BREAK = re.compile(r"[;:()\u201c\u201d\"\u2014\u2013]|,\s|\.\s")
 _WORD = re.compile(r"[A-Za-z']+")
 
 
-def is_future(sentence: str, position: int) -> bool:
-    """Whether the words before ``position`` in its clause put it in the future.
+def tense(sentence: str, position: int) -> Tense | None:
+    """The tense the words before ``position`` in its clause give it, or None when none do.
 
     The nearest tense marker wins: "could rise to 10,000 by December" is future, "following
     previous trips in 2019" is past although the sentence says "would" further back.
     """
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)), default=0)
-    for word in reversed(_WORD.findall(sentence[clause_start:position])):
+    before = reversed(_WORD.findall(sentence[clause_start:position]))
+    return _first_tense(before) or _first_tense(_WORD.findall(_clause_after(sentence, position)))
+
+
+def _first_tense(words: Iterable[str]) -> Tense | None:
+    for word in words:
         lowered = word.lower()
         if lowered in _FUTURE_WORDS:
-            return True
+            return Tense.FUTURE
         if lowered in _PAST_WORDS or (lowered.endswith("ed") and len(lowered) > 3):
-            return False
-    return False
+            return Tense.PAST
+    return None
+
+
+def _clause_after(sentence: str, position: int) -> str:
+    """The rest of the clause from ``position``, past the date expression's own words."""
+    rest = sentence[position:]
+    end = _CLAUSE_BREAK.search(rest)
+    return rest[: end.start()] if end else rest
+
+
+def is_future(sentence: str, position: int) -> bool:
+    """Whether the words before ``position`` in its clause put it in the future."""
+    return tense(sentence, position) is Tense.FUTURE
 
 
 def _inside_quotation(sentence: str, position: int) -> bool:
@@ -235,7 +267,11 @@ class _Setting:
     sentence: str
     published: date | None
     narrative_day: date | None
-    future: bool
+    tense: Tense | None
+
+    @property
+    def future(self) -> bool:
+        return self.tense is Tense.FUTURE
 
 
 def _parse(text: str) -> date | None:
@@ -251,13 +287,17 @@ def _year_for(written: tuple[int, int], setting: _Setting, modifier: str = "") -
 
     Past statements mean the latest such date on or before publication, future ones the next on
     or after it: a "December" in a January article is last December unless it is still to come.
-    "last"/"next" exclude the publication's own month or day. A day of 0 stands for a whole
-    month compared with the publication's month.
+    "last"/"next" exclude the publication's own month or day. With no tense either way, news
+    reports the past unless the date is only days ahead ("Voting begins November 5" in an
+    October article): the next one within ``UPCOMING_DAYS``, else the latest before. A day of 0
+    stands for a whole month, compared by its first day.
     """
     published = setting.published
     if published is None:
         return None
     now = (published.month, published.day if written[1] else 0)
+    if modifier not in ("last", "next") and setting.tense is None:
+        return _year_without_tense(written, published)
     future = modifier == "next" or (modifier != "last" and setting.future)
     strictly = modifier in ("last", "next")
     if future:
@@ -265,6 +305,15 @@ def _year_for(written: tuple[int, int], setting: _Setting, modifier: str = "") -
         return published.year if ahead else published.year + 1
     behind = written < now or (written == now and not strictly)
     return published.year if behind else published.year - 1
+
+
+def _year_without_tense(written: tuple[int, int], published: date) -> int:
+    month, day = written
+    for year in (published.year, published.year + 1):
+        with suppress(ValueError):  # 29 February in a common year
+            if 0 < (date(year, month, day or 1) - published).days <= UPCOMING_DAYS:
+                return year
+    return published.year if written <= (published.month, published.day) else published.year - 1
 
 
 def _read_full_date(match: re.Match[str], setting: _Setting) -> _Reading | None:
@@ -409,7 +458,7 @@ def find_dates(
             if pattern is _WEEKDAY_PHRASE and _names_a_holiday(sentence, match.start()):
                 continue
             anchor = _latest_day_before(mentions, match.start()) or narrative_day
-            setting = _Setting(sentence, published, anchor, is_future(sentence, match.start()))
+            setting = _Setting(sentence, published, anchor, tense(sentence, match.start()))
             reading = read(match, setting)
             if reading is None:
                 continue

@@ -354,3 +354,39 @@ def test_at_the_same_start_a_coarser_period_sorts_first() -> None:
         Precision.MONTH,
         Precision.DAY,
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In 2014, Russia annexed Crimea.", ("2014", "year")),
+        ("Last week, the summit opened in Kazan.", ("2024-10-14", "week")),
+        ("Two years ago, the invasion began.", ("2022", "year")),
+        ("In June, Putin visited Pyongyang.", ("2024-06", "month")),
+        ("The previous day, he met Modi.", ("2024-10-24", "day")),
+    ],
+)
+def test_a_date_phrase_opening_a_sentence_is_found_despite_its_capital(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    assert resolved(sentence) == expected
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert find_dates("Troops may arrive in may, he said.", FRIDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "upcoming"),
+    [
+        ("Voting in the American election begins November 5 across the country.", "2024-11-05", True),
+        ("Talks on January 3 went well, officials said.", "2024-01-03", False),
+        ("Talks at the Kremlin on January 3 covered grain.", "2024-01-03", False),
+    ],
+)  # fmt: skip
+def test_a_yearless_day_without_tense_is_upcoming_only_when_weeks_ahead(
+    sentence: str, expected: str, upcoming: bool
+) -> None:
+    mention = only(sentence)
+    assert mention.when is not None and mention.when.iso() == expected
+    assert mention.expected is upcoming
