@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
@@ -97,10 +98,16 @@ class Article(BaseModel):
 def read_file(path: Path, *, max_bytes: int) -> bytes:
     """An article file's bytes, or ``ArticleError`` naming the size limit or the OS error."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ArticleError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-        return path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block a reload, /dev/zero never end
+            raise ArticleError("not a regular file")
+        if info.st_size > max_bytes:
+            raise ArticleError(f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat()
+        if len(data) > max_bytes:
+            raise ArticleError(f"file is over the {max_bytes:,}-byte limit")
+        return data
     except OSError as error:
         raise ArticleError(f"cannot be read ({error.strerror or error})") from None
 

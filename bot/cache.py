@@ -14,6 +14,7 @@ import os
 import pickle
 import sys
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,23 +54,31 @@ class IndexCache:
             _check_layout(snapshot)
         except Exception as error:  # a corrupt entry can raise almost anything
             log.warning("index cache entry %s is unusable (%s); rebuilding", path.name, error)
-            path.unlink(missing_ok=True)
+            with suppress(OSError):  # a read-only cache keeps the bad entry, and still works
+                path.unlink(missing_ok=True)
             return None
         return snapshot
 
     def store(self, knowledge_dir: Path, snapshot: Snapshot) -> None:
         """Write atomically (temporary file, then rename); a failure only logs."""
         path = self._entry(knowledge_dir, snapshot.version)
+        tmp_name: str | None = None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(
                 dir=self.directory, delete=False, suffix=".tmp"
             ) as tmp:
+                tmp_name = tmp.name
                 pickle.dump(snapshot, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp.name, path)
+            os.replace(tmp_name, path)
+            tmp_name = None
             self._prune(knowledge_dir, keep=path)
         except OSError as error:
             log.warning("cannot write the index cache in %s: %s", self.directory, error)
+        finally:
+            if tmp_name is not None:  # a full disk must not keep a half-written entry
+                with suppress(OSError):
+                    os.unlink(tmp_name)
 
     def _entry(self, knowledge_dir: Path, version: str) -> Path:
         return self.directory / f"{_prefix(knowledge_dir)}-{version}.pickle"

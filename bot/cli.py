@@ -7,7 +7,7 @@ import importlib
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
@@ -140,9 +140,16 @@ def run_ask(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> 
     if args.question is not None:
         _print_answer(kb, args.question, args, sys.stdout)
         return EXIT_OK
-    for line in sys.stdin:
-        _print_answer(kb, line.rstrip("\n"), args, sys.stdout, one_line=True)
+    for line in question_lines(sys.stdin):
+        _print_answer(kb, line, args, sys.stdout, one_line=True)
     return EXIT_OK
+
+
+def question_lines(stream: TextIO) -> Iterator[str]:
+    """One question per line. Bytes that are not UTF-8 become U+FFFD instead of ending the
+    batch, whatever the locale's encoding: the JSON Lines out stay valid UTF-8."""
+    for raw in getattr(stream, "buffer", None) or (line.encode() for line in stream):
+        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
 def _print_answer(

@@ -29,7 +29,9 @@ class Settings(BaseSettings):
     index_cache_dir: Path = Field(
         default_factory=default_cache_dir, description="Where the built index is kept."
     )
-    cooldown_seconds: float = Field(5.0, ge=0, description="Per-user pause between questions.")
+    cooldown_seconds: float = Field(
+        5.0, ge=0, le=86_400, description="Per-user pause between questions (at most a day)."
+    )
 
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING, ERROR or CRITICAL.")
     log_format: Literal["plain", "json"] = Field(

@@ -38,3 +38,8 @@ class Cooldown:
             while len(self._last_use) > self._max_users:
                 self._last_use.popitem(last=False)
             return 0.0
+
+    def release(self, user_key: str) -> None:
+        """Give back a question that failed on the bot's side: the apology says "try again"."""
+        with self._lock:
+            self._last_use.pop(user_key, None)

@@ -138,7 +138,7 @@ def load_snapshot(
     """
     sources = [_read_source(path, max_file_bytes) for path in _article_paths(directory)]
     aliases_path = directory / ALIASES_FILE
-    if aliases_path.exists():
+    if aliases_path.exists() or aliases_path.is_symlink():  # a dangling link is a problem
         sources.append(_read_source(aliases_path, max_file_bytes))
     files = {source.path.name: source.digest for source in sources}
     version = _version(files)
@@ -245,14 +245,19 @@ def _article_paths(directory: Path) -> list[Path]:
         raise KnowledgeBaseError(f"knowledge directory {directory} does not exist")
     if not directory.is_dir():
         raise KnowledgeBaseError(f"{directory} is not a directory")
-    paths = sorted(
-        path
-        for path in directory.iterdir()
-        if path.suffix.lower() in ARTICLE_SUFFIXES
-        and not path.name.startswith((".", "_"))
-        and path.name.lower() not in IGNORED_NAMES
-        and not path.is_dir()
-    )
+    try:
+        paths = sorted(
+            path
+            for path in directory.iterdir()
+            if path.suffix.lower() in ARTICLE_SUFFIXES
+            and not path.name.startswith((".", "_"))
+            and path.name.lower() not in IGNORED_NAMES
+            and not path.is_dir()
+        )
+    except OSError as error:  # unreadable, or removed since the check above
+        raise KnowledgeBaseError(
+            f"cannot list the knowledge directory {directory} ({error.strerror or error})"
+        ) from None
     if not paths:
         raise KnowledgeBaseError(
             f"no article files ({', '.join(sorted(ARTICLE_SUFFIXES))}) in {directory}"

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
+import bot.cache as cache_module
 import bot.knowledge_base as knowledge_base
 from bot.cache import IndexCache
 from bot.knowledge_base import KnowledgeBase
@@ -95,3 +96,27 @@ def test_an_entry_written_by_older_code_is_rebuilt_not_trusted(
     again = KnowledgeBase(tiny_kb_dir, cache=cache)
     assert again.ask("volcano lava").answered
     assert isinstance(again.snapshot.passages[0], Passage)
+
+
+def test_an_entry_that_cannot_be_removed_is_skipped_and_rebuilt(
+    tiny_kb_dir: Path, cache: IndexCache
+):
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    [entry] = entries(cache)
+    entry.unlink()
+    entry.mkdir()  # unreadable as a pickle, and unlink() fails on it as on a read-only cache
+    second = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert second.version == first.version and second.ask("volcano lava").answered
+
+
+def test_a_failed_write_leaves_no_partial_file(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch, caplog
+):
+    def disk_full(obj, handle, protocol=None):
+        handle.write(b"\x80\x05partial")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache_module.pickle, "dump", disk_full)
+    assert KnowledgeBase(tiny_kb_dir, cache=cache).ask("volcano lava").answered
+    assert "No space left on device" in caplog.text
+    assert list(cache.directory.iterdir()) == []

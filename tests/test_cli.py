@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -205,3 +206,21 @@ def test_ask_does_not_import_chat_platform_libraries(tiny_kb_dir: Path):
         cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_batch_ask_turns_bytes_that_are_not_utf8_into_replacement_characters(tiny_kb_dir: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "--kb", str(tiny_kb_dir)],
+        input=b"volcano lava\n\xff\xfe eruption\nmayor library\n",
+        capture_output=True,
+        timeout=60,
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},  # strict decoding of stdin
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [line["question"] for line in lines] == [
+        "volcano lava",
+        "\ufffd\ufffd eruption",
+        "mayor library",
+    ]

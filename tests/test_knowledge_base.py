@@ -1,3 +1,4 @@
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -149,17 +150,61 @@ def test_progress_is_quiet_when_output_is_not_a_terminal(tiny_kb_dir: Path, caps
 
 def test_a_file_that_vanishes_while_being_read_is_reported(tiny_kb_dir: Path, monkeypatch):
     kb = KnowledgeBase(tiny_kb_dir)
-    real_read_bytes = Path.read_bytes
+    real_open = Path.open
 
-    def vanishing_read_bytes(path: Path) -> bytes:
+    def vanishing_open(path: Path, *args, **kwargs):
         if path.name == "election.md":
             path.unlink()
             raise FileNotFoundError(2, "No such file or directory")
-        return real_read_bytes(path)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", vanishing_read_bytes)
+    monkeypatch.setattr(Path, "open", vanishing_open)
     report = kb.reload()
     assert report.status == "refused"
     assert [p.file for p in report.problems] == ["election.md"]
     assert "cannot be read" in report.problems[0].reason
     assert len(kb.articles) == 3
+
+
+def test_reload_of_a_directory_that_cannot_be_listed_keeps_the_old_index(
+    tiny_kb_dir: Path, monkeypatch
+):
+    kb = KnowledgeBase(tiny_kb_dir)
+
+    def denied(self: Path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", denied)  # chmod 000 does not stop root
+    report = kb.reload()
+    assert report.status == "refused"
+    assert "cannot list the knowledge directory" in report.problems[0].reason
+    assert kb.ask("volcano").answered
+
+
+@pytest.mark.parametrize("special", ["fifo", "device"])
+def test_a_file_that_is_not_a_regular_file_is_refused_without_reading_it(
+    tiny_kb_dir: Path, special: str
+):
+    kb = KnowledgeBase(tiny_kb_dir)
+    path = tiny_kb_dir / "special.md"
+    if special == "fifo":
+        os.mkfifo(path)  # reading it would block until a writer came
+    else:
+        path.symlink_to("/dev/zero")  # reading it would never end
+    reports = []
+    worker = threading.Thread(target=lambda: reports.append(kb.reload()), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert reports, "the reload blocked"
+    assert reports[0].status == "refused"
+    assert [(p.file, p.reason) for p in reports[0].problems] == [
+        ("special.md", "not a regular file")
+    ]
+
+
+def test_a_dangling_aliases_link_is_a_problem_not_no_aliases(tiny_kb_dir: Path):
+    kb = KnowledgeBase(tiny_kb_dir)
+    (tiny_kb_dir / "aliases.yml").symlink_to(tiny_kb_dir / "gone.yml")
+    report = kb.reload()
+    assert report.status == "refused"
+    assert report.problems[0].file == "aliases.yml"

@@ -116,6 +116,10 @@ class NewsdeskClient(discord.Client):
     def cooldown_left(self, user: discord.abc.User) -> float:
         return self.cooldown.check(f"discord:{user.id}")
 
+    def forgive(self, user: discord.abc.User) -> None:
+        """The question failed on our side: the user may ask again at once."""
+        self.cooldown.release(f"discord:{user.id}")
+
     async def ask(self, interaction: discord.Interaction, question: str, private: bool) -> None:
         started = time.perf_counter()
         wait = self.cooldown_left(interaction.user)
@@ -194,6 +198,7 @@ class NewsdeskClient(discord.Client):
             await self.answer_message(message)
         except Exception:
             log.exception("answering message %s failed", message.id)
+            self.forgive(message.author)
             await reply_to(message, Reply(content=APOLOGY))
 
     def is_addressed(self, message: discord.Message) -> bool:
@@ -280,6 +285,7 @@ class NewsdeskTree(app_commands.CommandTree[NewsdeskClient]):
     ) -> None:
         name = interaction.command.name if interaction.command else "?"
         log.error("/%s failed for user %s", name, interaction.user.id, exc_info=error)
+        interaction.client.forgive(interaction.user)
         await apologise(interaction)
 
 
@@ -339,7 +345,10 @@ def add_commands(tree: app_commands.CommandTree, client: NewsdeskClient) -> None
 
     @tree.command(name="timeline")
     @app_commands.describe(topic="Only events about this, for example: North Korean troops")
-    async def timeline(interaction: discord.Interaction, topic: str | None = None) -> None:
+    async def timeline(
+        interaction: discord.Interaction,
+        topic: app_commands.Range[str, 1, MAX_QUESTION_CHARS] | None = None,
+    ) -> None:
         """A dated timeline of the events in the articles, with a picture."""
         await client.timeline(interaction, topic)
 

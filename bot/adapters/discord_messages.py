@@ -166,7 +166,7 @@ def sources_reply(articles: Sequence[Article], version: str) -> Reply:
 def timeline_reply(timeline: Timeline, *, with_picture: bool) -> Reply:
     """The compact timeline in one embed, showing the attached picture when there is one."""
     if not timeline.events:
-        return Reply(content=plain(empty_message(timeline)))
+        return Reply(content=truncate(plain(empty_message(timeline)), CONTENT_LIMIT))
     lines = [plain(line) for line in compact_lines(timeline, TIMELINE_EVENT_CHARS)]
     note = more_note(timeline, "Use `/timeline` with a topic to narrow it down.")
     room = DESCRIPTION_LIMIT - (len(note) + 1 if note else 0)

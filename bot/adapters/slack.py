@@ -159,7 +159,10 @@ class SlackBot:
             return
         private, question = _split_private(command.get("text") or "")
         ack(SHOW_COMMAND if not private else "")
-        with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
+        with _apologising(
+            lambda text: _respond(respond, notice_message(text), private=True),
+            forgive=lambda: self.cooldown.release(_command_user(command)),
+        ):
             answer = self.kb.ask(question)
             message = answer_message(answer, shareable=private and answer.answered)
             _respond(respond, message, private=private)
@@ -175,7 +178,10 @@ class SlackBot:
             return
         ack(SHOW_COMMAND)
         topic = (command.get("text") or "").strip() or None
-        with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
+        with _apologising(
+            lambda text: _respond(respond, notice_message(text), private=True),
+            forgive=lambda: self.cooldown.release(_command_user(command)),
+        ):
             timeline = self.kb.timeline(topic)
             if not timeline.events:
                 _respond(respond, notice_message(empty_message(timeline)), private=False)
@@ -257,14 +263,18 @@ class SlackBot:
     ) -> None:
         started = time.perf_counter()
         channel, user = event["channel"], event.get("user", "")
-        wait = self.cooldown.check(f"{context.team_id}:{user}")
+        user_key = f"{context.team_id}:{user}"
+        wait = self.cooldown.check(user_key)
         if wait:
             _whisper(client, channel, user, thread_ts, cooldown_text(wait))
             return
         question = plain_text(event.get("text") or "", context.bot_user_id)
         with (
             _reaction(client, channel, event["ts"]),
-            _apologising(lambda text: _whisper(client, channel, user, thread_ts, text)),
+            _apologising(
+                lambda text: _whisper(client, channel, user, thread_ts, text),
+                forgive=lambda: self.cooldown.release(user_key),
+            ),
         ):
             answer = self.kb.ask(question)
             client.chat_postMessage(
@@ -280,13 +290,18 @@ class SlackBot:
 
     def _cooling_down(self, ack: Ack, command: dict[str, Any]) -> bool:
         """Ack with a friendly ephemeral note when the user asked too recently."""
-        wait = self.cooldown.check(f"{command.get('team_id')}:{command['user_id']}")
+        wait = self.cooldown.check(_command_user(command))
         if wait:
             ack(text=cooldown_text(wait))
         return bool(wait)
 
     def unhandled_error(self, error: Exception, body: dict[str, Any]) -> None:
         log.error("unhandled error for a %s request", body.get("type", "command"), exc_info=error)
+
+
+def _command_user(command: dict[str, Any]) -> str:
+    """The cooldown's key for the user of a slash command."""
+    return f"{command.get('team_id')}:{command['user_id']}"
 
 
 def _split_private(text: str) -> tuple[bool, str]:
@@ -345,12 +360,20 @@ def _whisper(client: WebClient, channel: str, user: str, thread_ts: str | None, 
 
 
 @contextmanager
-def _apologising(apologise: Callable[[str], None]) -> Iterator[None]:
-    """Any error: traceback to the log, a short apology to the user, and the bot carries on."""
+def _apologising(
+    apologise: Callable[[str], None], forgive: Callable[[], None] | None = None
+) -> Iterator[None]:
+    """Any error: traceback to the log, a short apology to the user, and the bot carries on.
+
+    ``forgive`` gives the user's question back to the cooldown, since the apology says to try
+    again.
+    """
     try:
         yield
     except Exception:
         log.exception("a Slack handler failed")
+        if forgive is not None:
+            forgive()
         try:
             apologise(APOLOGY)
         except Exception:

@@ -274,7 +274,7 @@ def timeline_message(timeline: Timeline) -> SlackMessage:
     if len(body) > MAX_BLOCKS - 2:
         body = [*body[: MAX_BLOCKS - 3], section("…and more; the rest did not fit one message.")]
     note = more_note(timeline, "Add a topic to narrow it down: `/timeline topic`.")
-    blocks = [section(f"*{escape(heading(timeline))}*"), *body]
+    blocks = [section(f"*{fit(heading(timeline), SECTION_LIMIT - 2)}*"), *body]
     if note:
         blocks.append(context(escape(note)))
     fallback = "\n".join([heading(timeline), *lines, *([note] if note else [])])

@@ -331,6 +331,46 @@ async def test_a_failing_handler_apologises_and_the_bot_keeps_answering(
     assert (await final_response(fake_discord, working)).json["embeds"]
 
 
+async def test_a_question_that_failed_on_our_side_does_not_use_up_the_cooldown(
+    fake_discord: FakeDiscord,
+    kb: KnowledgeBase,
+    discord_settings: Callable[..., Settings],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The apology says "try again": the cooldown must let the user."""
+    guild = fake_discord.guilds[GUILD_ID]
+    client = build_client(kb, discord_settings(cooldown_seconds=60))
+    failures = iter([RuntimeError("index exploded")])
+    real_ask = kb.ask
+
+    def ask_failing_once(question: str, k: int = 3):
+        for failure in failures:
+            raise failure
+        return real_ask(question, k)
+
+    monkeypatch.setattr(kb, "ask", ask_failing_once)
+    async with connected(client, fake_discord):
+        broken = await fake_discord.slash_command(
+            "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=guild
+        )
+        assert (await final_response(fake_discord, broken)).json["content"] == APOLOGY
+        again = await fake_discord.slash_command(
+            "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=guild
+        )
+        assert (await final_response(fake_discord, again)).json["embeds"]
+
+
+async def test_a_long_timeline_topic_without_events_fits_one_message(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    topic = "submarines " + "_" * 989  # the longest topic allowed; escaping doubles each "_"
+    pushed = await fake_discord.slash_command(
+        "timeline", {"topic": topic}, user=READER, guild=guild
+    )
+    content = (await final_response(fake_discord, pushed)).json["content"]
+    assert "No dated events about" in content and len(content) <= 2000
+
+
 async def test_long_passages_stay_within_discord_limits_and_keep_the_highlight(
     fake_discord: FakeDiscord, long_kb_dir: Path, discord_settings: Callable[..., Settings]
 ) -> None:

@@ -441,7 +441,7 @@ def test_an_error_gets_an_apology_and_the_bot_keeps_answering(
                 raise RuntimeError("index on fire")
             return super().ask(question, k)
 
-    with running_bot(FaultyKnowledgeBase(tiny_kb_dir), fake) as bot:
+    with running_bot(FaultyKnowledgeBase(tiny_kb_dir), fake, cooldown_seconds=60) as bot:
         bot.command("/ask", "explode please")
         apology = answers(bot.fake)
         bot.event(mention("<@UBOT> explode again"))
@@ -452,8 +452,14 @@ def test_an_error_gets_an_apology_and_the_bot_keeps_answering(
     assert apology.params["response_type"] == "ephemeral"
     assert apology.params["text"] == APOLOGY
     assert whisper.params["text"] == APOLOGY
-    assert "Ashford" in answer.text_and_blocks()
+    assert "Ashford" in answer.text_and_blocks()  # the failed questions used no cooldown
     assert "RuntimeError: index on fire" in caplog.text
+
+
+def test_a_long_timeline_topic_keeps_every_section_within_slacks_limit(bot: SlackHarness):
+    bot.command("/timeline", ("volcano " * 400).strip())
+    call = answers(bot.fake)
+    assert call.params["blocks"] and all(len(text) <= SECTION_LIMIT for text in section_texts(call))
 
 
 # -- mentions and direct messages ----------------------------------------------------------------
