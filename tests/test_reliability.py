@@ -401,16 +401,16 @@ def test_file_unreadable_during_the_build_refuses_the_reload_and_a_later_one_rec
     live = kb.snapshot
     write_glacier(tiny_kb_dir, 0)
     victim = tiny_kb_dir / "football.md"
-    read_bytes = Path.read_bytes
+    real_open = Path.open
     reads = []
 
-    def unreadable_victim(path: Path) -> bytes:
+    def unreadable_victim(path: Path, *args, **kwargs):
         reads.append(path.name)
         if path == victim:
             raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(path)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", unreadable_victim)
+    monkeypatch.setattr(Path, "open", unreadable_victim)
     report = kb.reload()
 
     assert "football.md" in reads and len(reads) > 1
