@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.articles import Article
 from bot.index import best_of
 from bot.passages import Passage
-from bot.tokens import Query, document_terms, parse_query
+from bot.tokens import Query, document_terms, parse_query, stem
 
 if TYPE_CHECKING:
     from bot.knowledge_base import Snapshot
@@ -85,6 +85,8 @@ class Answer(BaseModel):
     passages: list[Quote]
     version: str
     notice: str | None = None
+    corrections: dict[str, str] = {}
+    """Typos searched as the articles' words: as typed -> as searched ("Puttin" -> "putin")."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -93,6 +95,7 @@ class Answer(BaseModel):
             "passages": [quote.to_json() for quote in self.passages],
             "version": self.version,
             "notice": self.notice,
+            "corrections": self.corrections,
         }
 
 
@@ -122,7 +125,10 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
             version=snapshot.version,
             notice=str(error),
         )
-    query = parse_query(question, snapshot.aliases)
+    searched, corrections = snapshot.speller.correct(
+        question, lambda word: stem(word) in snapshot.index.vocabulary
+    )
+    query = parse_query(searched, snapshot.aliases)
     bm25 = snapshot.index.scores(query.all_terms)
     ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
     best = ranked[0][0] if ranked else None
@@ -136,7 +142,13 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         )
     chosen = diversify(ranked, snapshot.passages, max(1, k))
     quotes = [_quote(snapshot, snapshot.passages[pid], score, query) for pid, score in chosen]
-    return Answer(question=question, answered=True, passages=quotes, version=snapshot.version)
+    return Answer(
+        question=question,
+        answered=True,
+        passages=quotes,
+        version=snapshot.version,
+        corrections=corrections,
+    )
 
 
 def _coverage_boost(snapshot: Snapshot, query: Query) -> np.ndarray:

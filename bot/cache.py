@@ -102,10 +102,13 @@ def _check_layout(snapshot: Snapshot) -> None:
     """
     from bot.articles import Article
     from bot.passages import Passage
+    from bot.spelling import Speller
 
     passage, article = snapshot.passages[0], next(iter(snapshot.articles.values()))
+    speller = getattr(snapshot, "speller", None)
     missing = [f.name for f in dataclasses.fields(Passage) if not hasattr(passage, f.name)]
     missing += [name for name in Article.model_fields if name not in vars(article)]
+    missing += [f.name for f in dataclasses.fields(Speller) if not hasattr(speller, f.name)]
     if not isinstance(passage, Passage) or not isinstance(article, Article) or missing:
         raise ValueError(f"entry was written by another version of the code ({missing})")
 

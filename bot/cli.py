@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="retrieval quality on an eval set, with baseline")
     evaluate.add_argument("--questions", type=Path, default=Path("eval/questions.yml"))
     evaluate.add_argument("--json", action="store_true", help="print JSON")
+    evaluate.add_argument(
+        "--typos",
+        type=int,
+        metavar="SEED",
+        help="add one random typo to every question, repeatably by SEED",
+    )
     _add_kb(evaluate)
 
     discord = commands.add_parser("discord", help="run the Discord bot (env DISCORD_TOKEN)")
@@ -222,7 +228,7 @@ def run_eval(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) ->
     from bot.evaluation import EvalSetError, run
 
     try:
-        return run(kb, args.questions, as_json=args.json)
+        return run(kb, args.questions, as_json=args.json, typos=args.typos)
     except EvalSetError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -7,6 +7,8 @@ of fixed 100-word chunks, with no abstention. Both run on the same questions and
 from __future__ import annotations
 
 import json
+import random
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -20,6 +22,7 @@ from bot.articles import describe_yaml_error
 from bot.knowledge_base import KnowledgeBase, Snapshot
 
 BASELINE_CHUNK_WORDS = 100
+_LONG_WORD = re.compile(r"[A-Za-z]{6,}")
 _EVAL_SET_SHAPE = "expected a mapping with `answerable:` and `unanswerable:` lists"
 
 
@@ -43,6 +46,15 @@ class EvalSet(BaseModel):
     answerable: list[EvalQuestion]
     unanswerable: list[dict[str, str]]
 
+    def with_typos(self, seed: int) -> EvalSet:
+        """Every question with one typo, repeatable by ``seed``: see ``add_typo``."""
+        rng = random.Random(seed)
+        answerable = [
+            q.model_copy(update={"question": add_typo(q.question, rng)}) for q in self.answerable
+        ]
+        unanswerable = [{**q, "question": add_typo(q["question"], rng)} for q in self.unanswerable]
+        return EvalSet(answerable=answerable, unanswerable=unanswerable)
+
     def only(self, kind: str) -> EvalSet:
         """The answerable questions of one kind, with all the out-of-scope ones."""
         answerable = [q for q in self.answerable if q.kind == kind]
@@ -64,6 +76,23 @@ class EvalSet(BaseModel):
             where = ".".join(str(part) for part in first["loc"])
             reason = f"{where}: {first['msg']}" if where else _EVAL_SET_SHAPE
             raise EvalSetError(f"{path}: {reason}") from None
+
+
+def add_typo(question: str, rng: random.Random) -> str:
+    """One letter dropped, doubled or swapped with the next, in a word of 6 letters or more."""
+    long_words = list(_LONG_WORD.finditer(question))
+    if not long_words:
+        return question
+    match = rng.choice(long_words)
+    word, i = match.group(), rng.randrange(1, len(match.group()) - 1)
+    edit = rng.choice(["drop", "double", "swap"])
+    if edit == "drop":
+        typo = word[:i] + word[i + 1 :]
+    elif edit == "double":
+        typo = word[:i] + word[i] + word[i:]
+    else:
+        typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return question[: match.start()] + typo + question[match.end() :]
 
 
 class EvalSetError(ValueError):
@@ -144,8 +173,13 @@ def baseline_ranker(snapshot: Snapshot) -> Ranker:
     return rank
 
 
-def run(kb: KnowledgeBase, questions: Path, *, as_json: bool = False) -> int:
+def run(
+    kb: KnowledgeBase, questions: Path, *, as_json: bool = False, typos: int | None = None
+) -> int:
+    """Print the figures; with ``typos`` (a seed), on every question with one typo added."""
     eval_set = EvalSet.load(questions)
+    if typos is not None:
+        eval_set = eval_set.with_typos(typos)
     ranker = cache(bot_ranker(kb))  # the per-kind scores reuse the answers, not re-ask
     ours = score(eval_set, ranker)
     baseline = score(eval_set, baseline_ranker(kb.snapshot))
@@ -158,8 +192,10 @@ def run(kb: KnowledgeBase, questions: Path, *, as_json: bool = False) -> int:
         report["bot_by_kind"] = {kind: asdict(scores) for kind, scores in by_kind.items()}
         print(json.dumps(report, indent=2))
         return 0
+    typo_note = f", one typo each (seed {typos})" if typos is not None else ""
     print(
-        f"{ours.questions} answerable and {ours.out_of_scope} out-of-scope questions ({questions})"
+        f"{ours.questions} answerable and {ours.out_of_scope} out-of-scope questions "
+        f"({questions}{typo_note})"
     )
     kinds = "".join(f" {kind:>11}" for kind in by_kind)
     print(f"{'metric':28} {'bot':>7} {'baseline':>9}{kinds}")

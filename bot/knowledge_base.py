@@ -34,6 +34,7 @@ from bot.articles import (
 from bot.cache import IndexCache
 from bot.index import BM25Index
 from bot.passages import Passage, chunk_article
+from bot.spelling import Speller
 from bot.tokens import Aliases, document_terms, parse_query
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "6"
+INDEX_FORMAT = "8"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -68,6 +69,7 @@ class Snapshot:
     files: dict[str, str]
     """Each file's name within the directory and the SHA-256 of its bytes."""
     problems: list[Problem] = field(default_factory=list)
+    speller: Speller = field(default_factory=Speller)
 
     def search(self, query: str, k: int) -> list[tuple[Passage, float]]:
         """Plain BM25 retrieval with alias expansion, for features other than ``ask``."""
@@ -207,6 +209,7 @@ def _build_snapshot(
         aliases=aliases,
         files=files,
         problems=problems,
+        speller=Speller.from_texts(article.text for article in articles.values()),
     )
 
 

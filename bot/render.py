@@ -84,11 +84,20 @@ def truncate(text: str, limit: int) -> str:
     return cut.rstrip() + ELLIPSIS
 
 
+def correction_note(answer: Answer) -> str | None:
+    """Says which typed words were searched as which of the articles' words, if any were."""
+    if not answer.corrections:
+        return None
+    pairs = "; ".join(f"“{typed}” as “{word}”" for typed, word in answer.corrections.items())
+    return f"Searched {pairs}."
+
+
 def answer_text(answer: Answer, emphasis: tuple[str, str] = ("**", "**")) -> str:
     """The console rendering: each passage quoted, best sentence marked, attribution beneath."""
     if not answer.answered:
         return answer.notice or NO_ANSWER
-    blocks = []
+    note = correction_note(answer)
+    blocks = [note] if note else []
     for number, view in enumerate(quote_views(answer, emphasis), start=1):
         quoted = "\n".join(f"   > {line}" if line else "   >" for line in view.quote.splitlines())
         label = " (photo caption)" if view.caption else ""

@@ -242,6 +242,11 @@ def _stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+def stem(word: str) -> str:
+    """A case-folded word's Snowball stem, as the index writes it."""
+    return _stem(word)
+
+
 def words(text: str) -> list[str]:
     """Normalised, case-folded words, stopwords included."""
     return [word for word, _ in _marked_words(text)]

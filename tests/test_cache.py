@@ -98,6 +98,16 @@ def test_an_entry_written_by_older_code_is_rebuilt_not_trusted(
     assert isinstance(again.snapshot.passages[0], Passage)
 
 
+def test_an_entry_with_an_older_speller_is_rebuilt_not_trusted(
+    tiny_kb_dir: Path, cache: IndexCache
+):
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    old_speller = SimpleNamespace(words=("volcano",), known=frozenset({"volcano"}))
+    cache.store(tiny_kb_dir, dataclasses.replace(first.snapshot, speller=old_speller))
+    again = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert again.ask("vulcano lava").corrections == {"vulcano": "volcano"}
+
+
 def test_an_entry_that_cannot_be_removed_is_skipped_and_rebuilt(
     tiny_kb_dir: Path, cache: IndexCache
 ):

@@ -51,3 +51,25 @@ def test_the_bot_stays_ahead_of_the_baseline_on_the_held_out_set(kb):
     assert ours.hit_at_1 >= 0.64 > baseline.hit_at_1
     assert ours.hit_at_3 >= 0.72 and ours.mrr > baseline.mrr
     assert ours.declined_answerable <= 0.08
+
+
+def test_typos_are_one_edit_per_question_and_repeatable():
+    eval_set = EvalSet.load(REPO / "eval" / "questions.yml")
+    first, again = eval_set.with_typos(1), eval_set.with_typos(1)
+    assert first == again and first != eval_set.with_typos(2)
+    for original, typo in zip(eval_set.answerable, first.answerable, strict=True):
+        changed = [
+            (a, b)
+            for a, b in zip(original.question.split(), typo.question.split(), strict=True)
+            if a != b
+        ]
+        assert len(changed) <= 1
+        for before, after in changed:
+            assert abs(len(before) - len(after)) <= 1 and before != after
+
+
+def test_typo_correction_keeps_most_questions_answerable(kb):
+    """A regression guard for the typo figures in the README."""
+    with_typos = EvalSet.load(REPO / "eval" / "questions.yml").with_typos(1)
+    ours = score(with_typos, bot_ranker(kb))
+    assert ours.hit_at_3 >= 0.85 and ours.declined_answerable <= 0.05

@@ -15,7 +15,15 @@ from typing import Any
 from bot.answer import Answer
 from bot.articles import Article
 from bot.ops.replicas import ClusterReport
-from bot.render import NO_ANSWER, QuoteView, answer_text, attribution, quote_views, truncate
+from bot.render import (
+    NO_ANSWER,
+    QuoteView,
+    answer_text,
+    attribution,
+    correction_note,
+    quote_views,
+    truncate,
+)
 from bot.timeline import Timeline
 from bot.timeline.render import compact_lines, heading, more_note
 
@@ -223,6 +231,8 @@ def answer_message(
     head = [context(f"*Question:* {fit(answer.question, QUESTION_LIMIT)}")]
     if shared_by:
         head.append(context(f"Shared by <@{shared_by}>"))
+    if note := correction_note(answer):
+        head.append(context(fit(note, 300)))
     tail = [share_button(answer.question)] if shareable else []
     blocks = list(head)
     for view in quote_views(answer, HIGHLIGHT):

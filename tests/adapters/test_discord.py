@@ -221,6 +221,17 @@ async def test_ask_is_deferred_at_once_then_answered_with_attributed_quotes(
     assert_no_pings(fake_discord)
 
 
+async def test_a_typo_is_answered_and_the_reply_says_what_was_searched(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    pushed = await fake_discord.slash_command(
+        "ask", {"question": "When did the vulcano erupt?"}, user=READER, guild=guild
+    )
+    answer = (await final_response(fake_discord, pushed)).json
+    assert "Searched “vulcano” as “volcano”." in answer["content"]
+    assert answer["embeds"][0]["title"] == "Volcano erupts near the coast"
+
+
 async def test_a_question_the_articles_do_not_answer_gets_the_no_answer_notice(
     fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
 ) -> None:

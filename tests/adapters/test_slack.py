@@ -302,6 +302,13 @@ def test_slacks_url_verification_challenge_is_echoed(bot: SlackHarness):
 # -- /ask ----------------------------------------------------------------------------------------
 
 
+def test_a_typo_is_answered_and_a_context_line_says_what_was_searched(bot: SlackHarness):
+    bot.command("/ask", "When did the vulcano erupt?")
+    call = answers(bot.fake)
+    assert "Searched “vulcano” as “volcano”." in context_texts(call)[1]
+    assert "A volcano erupted on Tuesday" in section_texts(call)[0]
+
+
 def test_ask_posts_each_passage_as_a_quote_with_its_linked_attribution(bot: SlackHarness):
     reply = bot.command("/ask", VOLCANO_QUESTION)
 

@@ -1,0 +1,71 @@
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge_base import KnowledgeBase
+from bot.render import answer_text
+from bot.spelling import Speller
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLES = [
+    "Putin met Guterres at the summit in Kazan.",
+    "Satellite images showed troops. Putin spoke about the satellite images again.",
+]
+
+
+def never_indexed(word: str) -> bool:
+    return False
+
+
+@pytest.fixture
+def speller() -> Speller:
+    return Speller.from_texts(ARTICLES)
+
+
+@pytest.mark.parametrize(
+    ("question", "searched", "corrections"),
+    [
+        ("What did Puttin say?", "What did putin say?", {"Puttin": "putin"}),
+        ("satelite images", "satellite images", {"satelite": "satellite"}),
+        ("Did Gutteres go?", "Did guterres go?", {"Gutteres": "guterres"}),
+        ("Where is Kaazn?", "Where is kazan?", {"Kaazn": "kazan"}),  # a swap is one edit
+        (
+            "Any satellitte imgaes?",  # two edits in a long word
+            "Any satellite images?",
+            {"satellitte": "satellite", "imgaes": "images"},
+        ),
+    ],
+)
+def test_a_typo_is_searched_as_the_articles_nearest_word(
+    speller: Speller, question: str, searched: str, corrections: dict[str, str]
+):
+    assert speller.correct(question, never_indexed) == (searched, corrections)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did they spend?",  # an English word one edit from "send" is left alone
+        "Who is the CEO of Tesla?",
+        "Did Ptn go?",  # too short to guess
+        "Did they meat?",  # "meat" is English, though one edit from "met"
+    ],
+)
+def test_english_words_short_words_and_unknown_names_are_left_alone(
+    speller: Speller, question: str
+):
+    assert speller.correct(question, never_indexed) == (question, {})
+
+
+def test_a_word_whose_stem_is_indexed_is_left_alone(speller: Speller):
+    assert speller.correct("Puttin", lambda word: word == "puttin") == ("Puttin", {})
+
+
+def test_the_bot_answers_through_a_typo_and_says_what_it_searched():
+    kb = KnowledgeBase(REPO / "knowledge")
+    answer = kb.ask("What did Gutteres say about peace?")
+    assert answer.answered and answer.corrections == {"Gutteres": "guterres"}
+    assert "Guterres" in answer.passages[0].text
+    assert answer.to_json()["corrections"] == {"Gutteres": "guterres"}
+    assert answer_text(answer).startswith("Searched “Gutteres” as “guterres”.")
+    assert not kb.ask("Who is the CEO of Tesla?").answered
