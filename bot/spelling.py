@@ -4,7 +4,7 @@ A word is corrected only when nothing else explains it: it is not a word of the 
 stem is not indexed, and it is not an English word (pyspellchecker's dictionary), so that
 "spend" is never turned into "send" nor "Tesla" into a name the articles happen to hold. The
 replacement is the articles' most frequent word within one edit (two for long words), counting
-a swap of neighbouring letters as one edit.
+a swap of neighbouring letters as one edit, among the words with the same first letter.
 """
 
 from __future__ import annotations
@@ -36,9 +36,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 class Speller:
     """The articles' words, to correct a question's typos to."""
 
-    by_length: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    """The words of each length, most frequent first: on a tie in distance the commoner wins,
-    and a word is only compared with words as long as an edit can make it."""
+    candidates: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
+    """The words by first letter and length, most frequent first. A typo is compared only with
+    words that start as it does and are as long as its edits allow: a typed first letter is
+    rarely wrong, and this keeps a lookup well under a millisecond in a 10,000-article base."""
     rank: dict[str, int] = field(default_factory=dict)
     """Every word of the articles, with its place by frequency (0 for the most frequent)."""
 
@@ -46,12 +47,12 @@ class Speller:
     def from_texts(cls, texts: Iterable[str]) -> Speller:
         counts = Counter(word for text in texts for word in _LETTERS.findall(text.casefold()))
         ordered = [word for word, _ in counts.most_common()]
-        by_length: dict[int, list[str]] = {}
+        groups: dict[tuple[str, int], list[str]] = {}
         for word in ordered:
             if len(word) >= MIN_LETTERS and word not in STOPWORDS:
-                by_length.setdefault(len(word), []).append(word)
+                groups.setdefault((word[0], len(word)), []).append(word)
         return cls(
-            by_length={length: tuple(group) for length, group in by_length.items()},
+            candidates={key: tuple(group) for key, group in groups.items()},
             rank={word: place for place, word in enumerate(ordered)},
         )
 
@@ -79,7 +80,7 @@ class Speller:
         limit = 1 if len(word) < LONG_WORD else 2
         found = []
         for length in range(len(word) - limit, len(word) + limit + 1):
-            candidates = self.by_length.get(length, ())
+            candidates = self.candidates.get((word[0], length), ())
             best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
             if best is not None:
                 found.append((best[1], self.rank[best[0]], best[0]))
