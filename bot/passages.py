@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -37,6 +38,9 @@ class Passage:
     caption: bool = False
 
 
+_MISSING_SPACE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"”’])(?=[A-Z][a-z])")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` as offsets, trimmed of surrounding whitespace.
 
@@ -51,21 +55,32 @@ def split_sentences(text: str) -> list[Sentence]:
     _, spans = blingfire.text_to_sentences_and_offsets(text)
     sentences = []
     for start, end in spans:
-        for piece_start, piece_end in _paragraph_pieces(text, start, end):
+        for piece_start, piece_end in _pieces(text, start, end):
             sentence = _trimmed(text, piece_start, piece_end)
             if sentence.end > sentence.start:
                 sentences.append(sentence)
     return sentences
 
 
-def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``text[start:end]`` cut at every paragraph break inside it."""
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at every paragraph break inside it, and where a sentence ends
+    with no space before the next ("said.The"), which the breaker reads as one sentence."""
+    cuts = [(cut, cut + 2) for cut in _find_all(text, "\n\n", start, end)]
+    cuts += [(m.start(), m.start()) for m in _MISSING_SPACE.finditer(text, start, end)]
     pieces = []
-    while (cut := text.find("\n\n", start, end)) != -1:
-        pieces.append((start, cut))
-        start = cut + 2
+    for cut_start, cut_end in sorted(cuts):
+        pieces.append((start, cut_start))
+        start = cut_end
     pieces.append((start, end))
     return pieces
+
+
+def _find_all(text: str, needle: str, start: int, end: int) -> list[int]:
+    found = []
+    while (at := text.find(needle, start, end)) != -1:
+        found.append(at)
+        start = at + len(needle)
+    return found
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence:

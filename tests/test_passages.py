@@ -49,3 +49,14 @@ def test_captions_are_passages_of_their_own_and_marked():
     passages = chunk_article(art)
     captions = [p for p in passages if p.caption]
     assert [p.text for p in captions] == ["Leaders at the summit. (©TASS via AP)"]
+
+
+def test_a_sentence_ending_without_a_space_before_the_next_is_still_cut():
+    text = "Putin said.The troops left. He said “no.”Then it ended. The U.S. Army came."
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "Putin said.",
+        "The troops left.",
+        "He said “no.”",
+        "Then it ended.",
+        "The U.S. Army came.",
+    ]
