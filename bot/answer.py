@@ -184,20 +184,22 @@ def relevance(snapshot: Snapshot, query: Query, best_score: float) -> float:
 def diversify(
     ranked: Sequence[tuple[int, float]], passages: Sequence[Passage], k: int
 ) -> list[tuple[int, float]]:
-    """Pick ``k`` passages, discounting articles already quoted, above the passage floor."""
+    """Pick ``k`` passages, discounting articles already quoted, above the passage floor.
+
+    Each comes with the discounted score it was picked by, so the scores shown decrease.
+    """
     floor = ranked[0][1] * PASSAGE_FLOOR
     remaining = [(pid, score) for pid, score in ranked if score >= floor]
     chosen: list[tuple[int, float]] = []
     per_article: Counter[str] = Counter()
+
+    def discounted(item: tuple[int, float]) -> float:
+        return item[1] * SAME_ARTICLE_DECAY ** per_article[passages[item[0]].article_id]
+
     while remaining and len(chosen) < k:
-        best = max(
-            remaining,
-            key=lambda item: (
-                item[1] * SAME_ARTICLE_DECAY ** per_article[passages[item[0]].article_id]
-            ),
-        )
+        best = max(remaining, key=discounted)
         remaining.remove(best)
-        chosen.append(best)
+        chosen.append((best[0], discounted(best)))
         per_article[passages[best[0]].article_id] += 1
     return chosen
 

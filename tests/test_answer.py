@@ -124,3 +124,11 @@ def test_a_passage_naming_every_part_outranks_one_repeating_a_single_word(tmp_pa
     assert kb.snapshot.passages[by_bm25_alone[0][0]].article_id == "repeats"
     answer = kb.ask(question)
     assert answer.answered and answer.passages[0].article.id == "answers"
+
+
+def test_the_scores_shown_decrease_down_the_answer():
+    """A second passage of an article is discounted; it shows the score it was ranked by."""
+    kb = KnowledgeBase(Path(__file__).resolve().parent.parent / "knowledge")
+    for question in ["What did Guterres say?", "North Korean troops", "BRICS expansion"]:
+        scores = [quote.score for quote in kb.ask(question).passages]
+        assert scores == sorted(scores, reverse=True), question
