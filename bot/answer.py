@@ -125,9 +125,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
             version=snapshot.version,
             notice=str(error),
         )
-    searched, corrections = snapshot.speller.correct(
-        question, lambda word: stem(word) in snapshot.index.vocabulary
-    )
+    searched, corrections = snapshot.speller.correct(question, lambda word: _known(snapshot, word))
     query = parse_query(searched, snapshot.aliases)
     bm25 = snapshot.index.scores(query.all_terms)
     ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
@@ -139,6 +137,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
             passages=[],
             version=snapshot.version,
             notice=NO_ANSWER,
+            corrections=corrections,
         )
     chosen = diversify(ranked, snapshot.passages, max(1, k))
     quotes = [_quote(snapshot, snapshot.passages[pid], score, query) for pid, score in chosen]
@@ -149,6 +148,12 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         version=snapshot.version,
         corrections=corrections,
     )
+
+
+def _known(snapshot: Snapshot, word: str) -> bool:
+    """A word the search knows as it is: an index term, or a word of an alias name."""
+    word_stem = stem(word)
+    return word_stem in snapshot.index.vocabulary or snapshot.aliases.names_stem(word_stem)
 
 
 def _coverage_boost(snapshot: Snapshot, query: Query) -> np.ndarray:

@@ -56,26 +56,27 @@ class Speller:
             rank={word: place for place, word in enumerate(ordered)},
         )
 
-    def correct(
-        self, question: str, is_indexed: Callable[[str], bool]
-    ) -> tuple[str, dict[str, str]]:
+    def correct(self, question: str, is_known: Callable[[str], bool]) -> tuple[str, dict[str, str]]:
         """``question`` with its typos replaced, and each replacement (typed -> corrected).
 
-        ``is_indexed`` tells whether a word's stem is an index term ("controls" for "control").
+        ``is_known`` tells whether the search knows a word as it is (its stem is an index term,
+        as "controls" is for "control", or it is part of an alias). A word typed in capitals is
+        an acronym, meant as typed.
         """
         corrections: dict[str, str] = {}
 
         def replace(match: re.Match[str]) -> str:
             typed = match.group()
-            if (correction := self._correction(typed.casefold(), is_indexed)) is None:
+            if typed.isupper() or (correction := self._correction(typed, is_known)) is None:
                 return typed
             corrections[typed] = correction
             return correction
 
         return _LETTERS.sub(replace, question), corrections
 
-    def _correction(self, word: str, is_indexed: Callable[[str], bool]) -> str | None:
-        if len(word) < MIN_LETTERS or word in self.rank or word in STOPWORDS or is_indexed(word):
+    def _correction(self, typed: str, is_known: Callable[[str], bool]) -> str | None:
+        word = typed.casefold()
+        if len(word) < MIN_LETTERS or word in self.rank or word in STOPWORDS or is_known(word):
             return None
         limit = 1 if len(word) < LONG_WORD else 2
         found = []

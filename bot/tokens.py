@@ -309,6 +309,14 @@ class Aliases:
                 i += 1
         return found
 
+    def names_stem(self, word_stem: str) -> bool:
+        """Whether any variant of any entry has this stem among its words."""
+        cached = self.__dict__.get("_stems")
+        if cached is None:
+            cached = frozenset(stem for phrase in self.phrases for stem in phrase)
+            object.__setattr__(self, "_stems", cached)
+        return word_stem in cached
+
     def _longest_by_first_word(self) -> dict[str, int]:
         cached = self.__dict__.get("_longest")
         if cached is None:

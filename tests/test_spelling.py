@@ -5,15 +5,17 @@ import pytest
 from bot.knowledge_base import KnowledgeBase
 from bot.render import answer_text
 from bot.spelling import Speller
+from tests.conftest import write_article
 
 REPO = Path(__file__).resolve().parent.parent
+ALIAS = "North Korea: [dprk, Pyongyang]\n"  # "dprk" is one edit from the articles' "dark"
 ARTICLES = [
     "Putin met Guterres at the summit in Kazan.",
     "Satellite images showed troops. Putin spoke about the satellite images again.",
 ]
 
 
-def never_indexed(word: str) -> bool:
+def nothing_known(word: str) -> bool:
     return False
 
 
@@ -39,7 +41,7 @@ def speller() -> Speller:
 def test_a_typo_is_searched_as_the_articles_nearest_word(
     speller: Speller, question: str, searched: str, corrections: dict[str, str]
 ):
-    assert speller.correct(question, never_indexed) == (searched, corrections)
+    assert speller.correct(question, nothing_known) == (searched, corrections)
 
 
 @pytest.mark.parametrize(
@@ -54,10 +56,10 @@ def test_a_typo_is_searched_as_the_articles_nearest_word(
 def test_english_words_short_words_and_unknown_names_are_left_alone(
     speller: Speller, question: str
 ):
-    assert speller.correct(question, never_indexed) == (question, {})
+    assert speller.correct(question, nothing_known) == (question, {})
 
 
-def test_a_word_whose_stem_is_indexed_is_left_alone(speller: Speller):
+def test_a_word_the_search_knows_is_left_alone(speller: Speller):
     assert speller.correct("Puttin", lambda word: word == "puttin") == ("Puttin", {})
 
 
@@ -69,3 +71,16 @@ def test_the_bot_answers_through_a_typo_and_says_what_it_searched():
     assert answer.to_json()["corrections"] == {"Gutteres": "guterres"}
     assert answer_text(answer).startswith("Searched “Gutteres” as “guterres”.")
     assert not kb.ask("Who is the CEO of Tesla?").answered
+
+
+def test_a_word_typed_in_capitals_is_an_acronym_left_alone(speller: Speller):
+    assert speller.correct("What did PUTN say?", nothing_known) == ("What did PUTN say?", {})
+
+
+@pytest.mark.parametrize(("aliases", "corrections"), [("", {"dprk": "dark"}), (ALIAS, {})])
+def test_a_word_of_an_alias_name_is_not_corrected(
+    tmp_path: Path, aliases: str, corrections: dict[str, str]
+):
+    write_article(tmp_path, "night", "A dark night", "Paper", "The dark night fell on Pyongyang.")
+    (tmp_path / "aliases.yml").write_text(aliases)
+    assert KnowledgeBase(tmp_path).ask("what did dprk do at night?").corrections == corrections
