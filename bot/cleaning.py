@@ -38,15 +38,15 @@ FURNITURE = frozenset(
 )
 
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]$")
-_NAME_WORD = r"[A-Z][\w'’.-]*"
-_NAME_PARTICLE = r"(?i:and|de|la|le|du|da|di|del|der|van|von|bin|al)"
+_NAME_WORD = r"[^\W\d_][\w'’.-]*"
+_NAME_PARTICLES = frozenset({"and", "de", "la", "le", "du", "da", "di", "del", "der", "van", "von"})
 _BYLINE = re.compile(
     rf"^(?i:by|author:|written by)\s+"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)*{_NAME_WORD}){{0,4}})"
+    rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,5}})"
     rf"\s*(?:\[[^\]]*\])?$"
 )
-"""A by-line: "By", "Author:" or "Written by", then only a capitalised name (and an e-mail in
-brackets), so that a sentence such as "By contrast, the plan failed." stays text."""
+"""A by-line: "By", "Author:" or "Written by", then a short name (an agency after a comma, an
+e-mail in brackets); ``_is_name`` then asks for capitals, so "By contrast, …" stays text."""
 _CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = re.compile(
@@ -125,7 +125,7 @@ def clean(raw: str, title: str | None = None) -> CleanText:
 
 def _absorbed_as_metadata(line: str, result: CleanText) -> bool:
     """Record a by-line, a printed date or a source credit; True when the line is only that."""
-    if match := _BYLINE.match(line):
+    if (match := _BYLINE.match(line)) and _is_name(match["name"]):
         result.author = result.author or _name_case(match["name"])
         return True
     if match := _CREDIT.match(line):
@@ -172,6 +172,14 @@ def _looks_like_headline(line: str) -> bool:
 
 def _key(line: str) -> str:
     return " ".join(line.casefold().split())
+
+
+def _is_name(text: str) -> bool:
+    """Every word capitalised ("Émile Dupont", "Jane Smith, Reuters"), but for "de", "van"…"""
+    words = text.replace(",", " ").split()
+    return words[0][0].isupper() and all(
+        word[0].isupper() or word.casefold() in _NAME_PARTICLES for word in words
+    )
 
 
 def _name_case(name: str) -> str:

@@ -48,8 +48,8 @@ class Speller:
         counts = Counter(word for text in texts for word in _LETTERS.findall(text.casefold()))
         ordered = [word for word, _ in counts.most_common()]
         groups: dict[tuple[str, int], list[str]] = {}
-        for word in ordered:
-            if len(word) >= MIN_LETTERS and word not in STOPWORDS:
+        for word in ordered:  # stopwords too: "thre" is "there" more often than "three"
+            if len(word) >= MIN_LETTERS:
                 groups.setdefault((word[0], len(word)), []).append(word)
         return cls(
             candidates={key: tuple(group) for key, group in groups.items()},

@@ -104,3 +104,11 @@ def test_sentences_starting_like_a_byline_or_a_credit_stay_text():
 def test_a_date_line_without_a_day_gives_no_date():
     """dateutil would fill the day in from today's date."""
     assert clean("Summit Ends With a Statement\n\nOctober 2024\n\nText.").published is None
+
+
+def test_a_byline_with_accented_initials_or_an_agency_gives_the_author():
+    for line, author in [
+        ("By Émile Dupont", "Émile Dupont"),
+        ("By Jane Smith, Reuters", "Jane Smith, Reuters"),
+    ]:
+        assert clean(f"Summit Ends With a Statement\n\n{line}\n\nText.").author == author

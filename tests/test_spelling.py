@@ -10,7 +10,7 @@ from tests.conftest import write_article
 REPO = Path(__file__).resolve().parent.parent
 ALIAS = "North Korea: [dprk, Pyongyang]\n"  # "dprk" is one edit from the articles' "dark"
 ARTICLES = [
-    "Putin met Guterres at the summit in Kazan.",
+    "Putin met Guterres at the summit in Kazan. There were three of them there.",
     "Satellite images showed troops. Putin spoke about the satellite images again.",
 ]
 
@@ -31,6 +31,7 @@ def speller() -> Speller:
         ("satelite images", "satellite images", {"satelite": "satellite"}),
         ("Did Gutteres go?", "Did guterres go?", {"Gutteres": "guterres"}),
         ("Where is Kaazn?", "Where is kazan?", {"Kaazn": "kazan"}),  # a swap is one edit
+        ("Are troops thre?", "Are troops there?", {"thre": "there"}),  # commoner than "three"
         (
             "Any satellitte imgaes?",  # two edits in a long word
             "Any satellite images?",

@@ -205,6 +205,7 @@ _PAST_WORDS = frozenset({
     "led", "won", "lost", "left", "sent", "spoke", "wrote", "became", "brought", "thought",
     "found", "kept", "paid", "stood", "ran", "fought", "fell", "rose", "struck", "flew",
 })  # fmt: skip
+_PASSIVE_BE = frozenset({"be", "being"})
 _CLAUSE_BREAK = re.compile(r"[;:()\u201c\u201d\"\u2014\u2013]|,\s|\.\s")
 _WORD = re.compile(r"[A-Za-z']+")
 
@@ -213,19 +214,25 @@ def tense(sentence: str, position: int) -> Tense | None:
     """The tense the words before ``position`` in its clause give it, or None when none do.
 
     The nearest tense marker wins: "could rise to 10,000 by December" is future, "following
-    previous trips in 2019" is past although the sentence says "would" further back.
+    previous trips in 2019" is past although the sentence says "would" further back. A
+    participle after "be" is passive, not past: "will be held on October 22" is future.
     """
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)), default=0)
-    before = reversed(_WORD.findall(sentence[clause_start:position]))
-    return _first_tense(before) or _first_tense(_WORD.findall(_clause_after(sentence, position)))
+    before = [word.lower() for word in _WORD.findall(sentence[clause_start:position])]
+    after = [word.lower() for word in _WORD.findall(_clause_after(sentence, position))]
+    return _first_tense(before[::-1], backwards=True) or _first_tense(after, backwards=False)
 
 
-def _first_tense(words: Iterable[str]) -> Tense | None:
-    for word in words:
-        lowered = word.lower()
-        if lowered in _FUTURE_WORDS:
+def _first_tense(words: list[str], *, backwards: bool) -> Tense | None:
+    """The first marker in ``words`` (in scan order; ``backwards`` when read from the date)."""
+    for i, word in enumerate(words):
+        if word in _FUTURE_WORDS:
             return Tense.FUTURE
-        if lowered in _PAST_WORDS or (lowered.endswith("ed") and len(lowered) > 3):
+        if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 3):
+            neighbour = i + 1 if backwards else i - 1
+            preceding = words[neighbour] if 0 <= neighbour < len(words) else ""
+            if preceding in _PASSIVE_BE:
+                continue
             return Tense.PAST
     return None
 

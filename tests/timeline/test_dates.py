@@ -390,3 +390,15 @@ def test_a_yearless_day_without_tense_is_upcoming_only_when_weeks_ahead(
     mention = only(sentence)
     assert mention.when is not None and mention.when.iso() == expected
     assert mention.expected is upcoming
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The summit will be held on October 29.", "2024-10-29"),
+        ("A decision will be made on Monday.", "2024-10-28"),
+        ("The summit was held on October 22.", "2024-10-22"),
+    ],
+)
+def test_a_participle_after_be_is_passive_not_past(sentence: str, expected: str) -> None:
+    assert resolved(sentence)[0] == expected
