@@ -238,13 +238,9 @@ def _marked_words(text: str) -> list[tuple[str, bool]]:
 
 
 @lru_cache(maxsize=65_536)
-def _stem(word: str) -> str:
-    return _stemmer.stemWord(word)
-
-
 def stem(word: str) -> str:
     """A case-folded word's Snowball stem, as the index writes it."""
-    return _stem(word)
+    return _stemmer.stemWord(word)
 
 
 def words(text: str) -> list[str]:
@@ -254,7 +250,7 @@ def words(text: str) -> list[str]:
 
 def _stems(marked: Iterable[tuple[str, bool]]) -> list[str]:
     """Every word stemmed, stopwords included: what alias phrases are matched against."""
-    return [_stem(word) for word, _ in marked]
+    return [stem(word) for word, _ in marked]
 
 
 def terms(text: str) -> list[str]:
@@ -380,4 +376,4 @@ def parse_query(question: str, aliases: Aliases) -> Query:
 
 
 def _to_terms(marked: Iterable[tuple[str, bool]]) -> list[str]:
-    return [_stem(word) for word, acronym in marked if acronym or word not in STOPWORDS]
+    return [stem(word) for word, acronym in marked if acronym or word not in STOPWORDS]
