@@ -15,10 +15,10 @@ from pydantic import BaseModel, ConfigDict
 from bot.articles import Article
 from bot.index import best_of
 from bot.passages import Passage
-from bot.tokens import Query, document_terms, parse_query, stem
+from bot.tokens import Query, parse_query, stem
 
 if TYPE_CHECKING:
-    from bot.knowledge_base import Snapshot
+    from bot.snapshot import Snapshot
 
 MAX_QUESTION_CHARS = 1_000
 RELEVANCE_THRESHOLD = 0.2
@@ -166,9 +166,7 @@ def is_relevant(snapshot: Snapshot, query: Query, best: tuple[int, float]) -> bo
     """Whether the best passage answers enough of the question to be quoted at all."""
     passage_id, score = best
     parts = set(query.parts)
-    shared = parts.intersection(
-        document_terms(snapshot.passages[passage_id].text, snapshot.aliases)
-    )
+    shared = parts.intersection(snapshot.passage_terms(passage_id))
     return relevance(snapshot, query, score) >= RELEVANCE_THRESHOLD and len(shared) >= min(
         MIN_SHARED_PARTS, len(parts)
     )
@@ -222,9 +220,10 @@ def best_sentence(snapshot: Snapshot, passage: Passage, query: Query) -> tuple[i
     """The sentence sharing the most IDF weight with the question (each term once); first on ties."""
     wanted = set(query.all_terms)
     best, best_value = passage.sentences[0], -1.0
-    for sentence in passage.sentences:
-        text = passage.text[sentence.start - passage.start : sentence.end - passage.start]
-        shared = wanted.intersection(document_terms(text, snapshot.aliases))
+    for sentence, sentence_terms in zip(
+        passage.sentences, snapshot.sentence_terms(passage.id), strict=True
+    ):
+        shared = wanted.intersection(sentence_terms)
         value = sum(snapshot.index.term_idf(term) for term in shared)
         if value > best_value:
             best, best_value = sentence, value

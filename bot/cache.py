@@ -23,7 +23,7 @@ import numpy as np
 import bot
 
 if TYPE_CHECKING:
-    from bot.knowledge_base import Snapshot
+    from bot.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 

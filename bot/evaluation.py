@@ -19,7 +19,8 @@ from pydantic import BaseModel, ValidationError
 from rank_bm25 import BM25Okapi
 
 from bot.articles import describe_yaml_error
-from bot.knowledge_base import KnowledgeBase, Snapshot
+from bot.knowledge_base import KnowledgeBase
+from bot.snapshot import Snapshot
 
 BASELINE_CHUNK_WORDS = 100
 _LONG_WORD = re.compile(r"[A-Za-z]{6,}")

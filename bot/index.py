@@ -1,8 +1,14 @@
-"""Okapi BM25 over passages, as a sparse term-by-passage matrix of precomputed weights.
+"""Okapi BM25 over passages, as term-major postings: for each term, its passages and counts.
 
 Scores equal rank-bm25's ``BM25Okapi.get_scores`` for the same tokens (``k1=1.5``,
 ``b=0.75``, ``epsilon=0.25``), but a question only touches the postings of its own terms,
 so its cost grows with those postings, not with the number of passages.
+
+The index is plain arrays (the layout of a CSR matrix of term frequencies, plus each
+passage's length normalisation), so that it is stored and memory-mapped as it is: the
+weights of a term's postings are computed when a question asks for that term. That costs a
+few vector operations per question term and keeps the index on disk at a third of the size
+of precomputed float64 weights.
 """
 
 from __future__ import annotations
@@ -30,21 +36,45 @@ def okapi_idf(document_frequency: np.ndarray, corpus_size: int, epsilon: float) 
     return np.where(idf < 0, floor, idf)
 
 
-def okapi_term_weight(
-    tf: np.ndarray, doc_len: np.ndarray, avgdl: float, k1: float, b: float
-) -> np.ndarray:
-    """The saturating term-frequency part of BM25: ``tf (k1 + 1) / (tf + k1 (1 - b + b dl/avgdl))``."""
-    return tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len / avgdl))
+def okapi_length_norm(doc_len: np.ndarray, avgdl: float, k1: float, b: float) -> np.ndarray:
+    """Each passage's ``k1 (1 - b + b dl/avgdl)``, the denominator's part that is not ``tf``."""
+    return k1 * (1 - b + b * doc_len / avgdl)
+
+
+def smallest_unsigned(largest: int) -> np.dtype:
+    """The narrowest unsigned integer type that holds ``largest``."""
+    for dtype in (np.uint8, np.uint16, np.uint32):
+        if largest <= np.iinfo(dtype).max:
+            return np.dtype(dtype)
+    return np.dtype(np.uint64)
 
 
 @dataclass(frozen=True, eq=False)
 class BM25Index:
-    """Precomputed BM25 weights: one sparse row of passage weights per term."""
+    """BM25 postings: ``passages[indptr[t]:indptr[t+1]]`` hold term ``t``, ``tf`` times each."""
 
-    vocabulary: dict[str, int]
+    terms: list[str]
+    """Every index term, by term id."""
     idf: np.ndarray
-    weights: sparse.csr_matrix
-    corpus_size: int
+    indptr: np.ndarray
+    passages: np.ndarray
+    tf: np.ndarray
+    length_norm: np.ndarray
+    """``okapi_length_norm`` of every passage."""
+    k1: float = K1
+
+    @property
+    def corpus_size(self) -> int:
+        return int(self.length_norm.size)
+
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        """Term -> term id, made on first use (a load maps arrays; it builds no dictionaries)."""
+        cached = self.__dict__.get("_vocabulary")
+        if cached is None:
+            cached = {term: number for number, term in enumerate(self.terms)}
+            object.__setattr__(self, "_vocabulary", cached)
+        return cached
 
     @classmethod
     def build(
@@ -67,42 +97,73 @@ class BM25Index:
             lengths.append(len(document))
         if not lengths:
             raise ValueError("cannot index an empty corpus")
-        doc_len = np.frombuffer(lengths, dtype=np.int64).astype(np.float64)
-        corpus_size = len(lengths)
-        rows = np.frombuffer(term_ids, dtype=np.int64) if term_ids else np.empty(0, np.int64)
-        cols = np.repeat(np.arange(corpus_size), doc_len.astype(np.int64))
-        tf = sparse.csr_matrix(
-            (np.ones(rows.size), (rows, cols)), shape=(len(vocabulary), corpus_size)
+        ids = np.frombuffer(term_ids, dtype=np.int64) if term_ids else np.empty(0, np.int64)
+        doc_len = np.frombuffer(lengths, dtype=np.int64)
+        passage_of_token = np.repeat(np.arange(doc_len.size), doc_len)
+        return cls.from_tokens(
+            list(vocabulary), ids, passage_of_token, doc_len.size, k1, b, epsilon
         )
-        tf.sum_duplicates()
+
+    @classmethod
+    def from_tokens(
+        cls,
+        terms: list[str],
+        term_of_token: np.ndarray,
+        passage_of_token: np.ndarray,
+        corpus_size: int,
+        k1: float = K1,
+        b: float = B,
+        epsilon: float = EPSILON,
+    ) -> BM25Index:
+        """Index tokens given as parallel arrays of term ids and the passage holding each."""
+        if corpus_size == 0:
+            raise ValueError("cannot index an empty corpus")
+        doc_len = np.bincount(passage_of_token, minlength=corpus_size).astype(np.float64)
+        counts = sparse.csr_matrix(
+            (np.ones(term_of_token.size, np.int64), (term_of_token, passage_of_token)),
+            shape=(len(terms), corpus_size),
+        )
+        counts.sum_duplicates()
         avgdl = float(doc_len.mean()) or 1.0
-        document_frequency = np.diff(tf.indptr).astype(np.float64)
-        idf = okapi_idf(document_frequency, corpus_size, epsilon)
-        term_of_entry = np.repeat(np.arange(len(vocabulary)), np.diff(tf.indptr))
-        data = idf[term_of_entry] * okapi_term_weight(tf.data, doc_len[tf.indices], avgdl, k1, b)
-        weights = sparse.csr_matrix((data, tf.indices, tf.indptr), shape=tf.shape)
-        return cls(vocabulary=vocabulary, idf=idf, weights=weights, corpus_size=corpus_size)
+        idf = okapi_idf(np.diff(counts.indptr).astype(np.float64), corpus_size, epsilon)
+        tf = counts.data.astype(smallest_unsigned(int(counts.data.max(initial=0))))
+        return cls(
+            terms=terms,
+            idf=idf,
+            indptr=counts.indptr.astype(np.int64),
+            passages=counts.indices.astype(np.int32),
+            tf=tf,
+            length_norm=okapi_length_norm(doc_len, avgdl, k1, b),
+            k1=k1,
+        )
+
+    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The passages holding ``term`` and its BM25 weight in each, or None if unindexed."""
+        row = self.vocabulary.get(term)
+        if row is None:
+            return None
+        lo, hi = self.indptr[row], self.indptr[row + 1]
+        passages = self.passages[lo:hi]
+        tf = self.tf[lo:hi].astype(np.float64)
+        weights = self.idf[row] * (tf * (self.k1 + 1) / (tf + self.length_norm[passages]))
+        return passages, weights
 
     def scores(self, terms: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
         """BM25 score of every passage for ``terms`` (repeated terms count again, as in rank-bm25)."""
         result = np.zeros(self.corpus_size)
-        matrix = self.weights
         for term, factor in zip(terms, weights or [1.0] * len(terms), strict=True):
-            row = self.vocabulary.get(term)
-            if row is None:
-                continue
-            lo, hi = matrix.indptr[row], matrix.indptr[row + 1]
-            result[matrix.indices[lo:hi]] += factor * matrix.data[lo:hi]
+            found = self.postings(term)
+            if found is not None:
+                result[found[0]] += factor * found[1]
         return result
 
     def coverage(self, terms: Iterable[str]) -> np.ndarray:
         """How many of the distinct ``terms`` every passage contains."""
         result = np.zeros(self.corpus_size)
-        matrix = self.weights
         for term in set(terms):
             row = self.vocabulary.get(term)
             if row is not None:
-                result[matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]] += 1
+                result[self.passages[self.indptr[row] : self.indptr[row + 1]]] += 1
         return result
 
     def top(

@@ -7,74 +7,32 @@ flight finish on the snapshot they started with and a bad file never loses what 
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
-import os
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-import yaml
 from pydantic import BaseModel
 
 from bot.answer import Answer, answer_question
-from bot.articles import (
-    ARTICLE_SUFFIXES,
-    Article,
-    ArticleError,
-    Problem,
-    describe_yaml_error,
-    parse_article,
-    read_file,
-)
+from bot.articles import Article, Problem
 from bot.cache import IndexCache
-from bot.index import BM25Index
-from bot.passages import Passage, chunk_article
-from bot.spelling import Speller
-from bot.tokens import Aliases, document_terms, parse_query
+from bot.snapshot import (
+    DEFAULT_MAX_FILE_BYTES,
+    KnowledgeBaseError,
+    Snapshot,
+    load_snapshot,
+)
 
 if TYPE_CHECKING:
     from bot.timeline import Timeline
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "11"
-"""Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
-ALIASES_FILE = "aliases.yml"
-DEFAULT_MAX_FILE_BYTES = 10_000_000
-IGNORED_NAMES = frozenset({"readme.md", "readme.txt"})
-
-
-class KnowledgeBaseError(Exception):
-    """The knowledge base cannot be used at all (missing, empty, or no valid article)."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(message)
-        self.problems = problems or []
-
-
-@dataclass(frozen=True, eq=False)
-class Snapshot:
-    """One complete, immutable version of the knowledge base and its index."""
-
-    version: str
-    articles: dict[str, Article]
-    passages: list[Passage]
-    index: BM25Index
-    aliases: Aliases
-    files: dict[str, str]
-    """Each file's name within the directory and the SHA-256 of its bytes."""
-    problems: list[Problem] = field(default_factory=list)
-    speller: Speller = field(default_factory=Speller)
-
-    def search(self, query: str, k: int) -> list[tuple[Passage, float]]:
-        """Plain BM25 retrieval with alias expansion, for features other than ``ask``."""
-        terms = parse_query(query, self.aliases).all_terms
-        return [(self.passages[pid], score) for pid, score in self.index.top(terms, k)]
+__all__ = ["KnowledgeBase", "KnowledgeBaseError", "ReloadReport", "Snapshot", "load_snapshot"]
 
 
 class ReloadReport(BaseModel):
@@ -113,184 +71,6 @@ class ReloadReport(BaseModel):
                 lines.append(f"{label}: {', '.join(names)}")
         lines.extend(f"Problem: {problem}" for problem in self.problems)
         return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """One file of the knowledge directory as read: its bytes, or why they could not be used."""
-
-    path: Path
-    digest: str
-    data: bytes | None = None
-    problem: str | None = None
-
-
-def load_snapshot(
-    directory: Path,
-    *,
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
-    cache: IndexCache | None = None,
-    progress: bool = False,
-) -> Snapshot:
-    """Read, validate, chunk and index every article file of ``directory``.
-
-    Files that fail are listed in ``Snapshot.problems``; only when no article at all is
-    usable does it raise ``KnowledgeBaseError``. With a ``cache``, a snapshot built before
-    from exactly the same files is loaded instead of rebuilt.
-    """
-    sources = [_read_source(path, max_file_bytes) for path in _article_paths(directory)]
-    aliases_path = directory / ALIASES_FILE
-    if aliases_path.exists() or aliases_path.is_symlink():  # a dangling link is a problem
-        sources.append(_read_source(aliases_path, max_file_bytes))
-    files = {source.path.name: source.digest for source in sources}
-    version = _version(files)
-    if cache and (cached := cache.load(directory, version, files)):
-        return cached
-    snapshot = _build_snapshot(directory, sources, version, files, progress)
-    if cache:
-        cache.store(directory, snapshot)
-    return snapshot
-
-
-def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
-    try:
-        data = read_file(path, max_bytes=max_file_bytes)
-    except ArticleError as error:
-        try:
-            stat = path.stat()
-            marker = f"{error}|{stat.st_size}|{stat.st_mtime_ns}"
-        except OSError:  # gone since it was listed
-            marker = str(error)
-        return SourceFile(path, hashlib.sha256(marker.encode()).hexdigest(), problem=str(error))
-    return SourceFile(path, hashlib.sha256(data).hexdigest(), data=data)
-
-
-def _build_snapshot(
-    directory: Path,
-    sources: list[SourceFile],
-    version: str,
-    files: dict[str, str],
-    progress: bool,
-) -> Snapshot:
-    problems: list[Problem] = []
-    articles: dict[str, Article] = {}
-    seen_text: dict[str, str] = {}
-    aliases = Aliases()
-    for source in sources:
-        name = source.path.name
-        try:
-            if source.problem is not None:
-                raise ArticleError(source.problem)
-            if name == ALIASES_FILE:
-                aliases = _parse_aliases(source.data or b"")
-                continue
-            article = parse_article(
-                source.data or b"", article_id=source.path.stem, path=str(source.path)
-            )
-        except ArticleError as error:
-            problems.append(Problem(file=name, reason=str(error)))
-            continue
-        if problem := _duplicate_problem(name, article, articles, seen_text):
-            problems.append(problem)
-            continue
-        articles[article.id] = article
-    if not articles:
-        detail = "; ".join(str(problem) for problem in problems)
-        raise KnowledgeBaseError(
-            f"no usable article in {directory}" + (f" ({detail})" if detail else ""), problems
-        )
-    passages = _chunk_all(list(articles.values()), progress)
-    index = BM25Index.build(document_terms(passage.text, aliases) for passage in passages)
-    return Snapshot(
-        version=version,
-        articles=articles,
-        passages=passages,
-        index=index,
-        aliases=aliases,
-        files=files,
-        problems=problems,
-        speller=Speller.from_texts(article.text for article in articles.values()),
-    )
-
-
-def _chunk_all(articles: list[Article], progress: bool) -> list[Passage]:
-    """Passages of every article, with a progress bar on a terminal when asked."""
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        quiet = None if not os.environ.get("CI") else True  # None: only on a terminal
-        bar = tqdm(total=len(articles), unit="article", desc="Indexing", disable=quiet, leave=False)
-    passages: list[Passage] = []
-    for article in articles:
-        passages.extend(chunk_article(article, first_id=len(passages)))
-        if bar is not None:
-            bar.update()
-            bar.set_postfix(passages=len(passages), refresh=False)
-    if bar is not None:
-        bar.close()
-    return passages
-
-
-def _parse_aliases(data: bytes) -> Aliases:
-    try:
-        return Aliases.from_yaml(data.decode("utf-8"))
-    except yaml.YAMLError as error:
-        raise ArticleError(f"not usable YAML{describe_yaml_error(error)}") from None
-    except (ValueError, UnicodeDecodeError) as error:
-        raise ArticleError(f"not usable: {error}") from None
-    except RecursionError:
-        raise ArticleError("not usable: nested too deeply") from None
-
-
-def _article_paths(directory: Path) -> list[Path]:
-    if not directory.exists():
-        raise KnowledgeBaseError(f"knowledge directory {directory} does not exist")
-    if not directory.is_dir():
-        raise KnowledgeBaseError(f"{directory} is not a directory")
-    try:
-        paths = sorted(
-            path
-            for path in directory.iterdir()
-            if path.suffix.lower() in ARTICLE_SUFFIXES
-            and not path.name.startswith((".", "_"))
-            and path.name.lower() not in IGNORED_NAMES
-            and not path.is_dir()
-        )
-    except OSError as error:  # unreadable, or removed since the check above
-        raise KnowledgeBaseError(
-            f"cannot list the knowledge directory {directory} ({error.strerror or error})"
-        ) from None
-    if not paths:
-        raise KnowledgeBaseError(
-            f"no article files ({', '.join(sorted(ARTICLE_SUFFIXES))}) in {directory}"
-        )
-    return paths
-
-
-def _duplicate_problem(
-    name: str, article: Article, articles: dict[str, Article], seen_text: dict[str, str]
-) -> Problem | None:
-    """The same id or the same text (ignoring case and spacing) as an article already read.
-
-    The text itself is the key rather than a digest: hashlib releases the GIL for every call,
-    and thousands of such short releases starve other threads, such as an adapter's event
-    loop while a reload runs (CPython's GIL "convoy effect").
-    """
-    if article.id in articles:
-        return Problem(file=name, reason=f"same id as {Path(articles[article.id].path).name}")
-    fingerprint = " ".join(article.text.split()).casefold()
-    if fingerprint in seen_text:
-        return Problem(file=name, reason=f"same article as {seen_text[fingerprint]}; indexed once")
-    seen_text[fingerprint] = name
-    return None
-
-
-def _version(files: dict[str, str]) -> str:
-    digest = hashlib.sha256(INDEX_FORMAT.encode())
-    for name in sorted(files):
-        digest.update(f"\0{name}\0{files[name]}".encode())
-    return digest.hexdigest()[:12]
 
 
 @contextmanager

@@ -4,11 +4,11 @@ arbitrary questions and file bytes, and reloads that fail halfway."""
 from __future__ import annotations
 
 import asyncio
-import gc
 import importlib.util
 import json
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -21,15 +21,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
+import bot.snapshot as snapshot_module
 from bot.answer import Answer
 from bot.articles import Problem
-from bot.knowledge_base import (
-    ALIASES_FILE,
-    KnowledgeBase,
-    KnowledgeBaseError,
-    ReloadReport,
-    Snapshot,
-)
+from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError
+from bot.snapshot import ALIASES_FILE, Snapshot
 from bot.tokens import document_terms, parse_query
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,10 +33,7 @@ BUNDLED_KB = REPO / "knowledge"
 CONCURRENT_QUESTIONS = 1_000
 RELOADS = 20
 ASK_THREADS = 8
-MAX_LOOP_LAG_S = 0.1
-TICK_S = 0.01
-GENERATED_ARTICLES = 500
-WATCHED_RELOADS = 3
+GENERATED_ARTICLES = 40
 
 GLACIER_STATES = (
     "The Orrin glacier moved forty metres north during the spring thaw. "
@@ -183,7 +176,8 @@ async def test_concurrent_questions_during_reloads_each_come_wholly_from_one_ver
     assert glacier_versions == set(texts_by_version), "questions did not overlap the reloads"
 
 
-# Event loop: a reload runs off the loop and never holds it for long.
+# Event loop: a reload runs off the loop and gives way to it after every article. How long the
+# loop waits at most is a speed figure, measured by benchmarks/bench_scale.py, not asserted here.
 
 
 @pytest.fixture
@@ -193,41 +187,36 @@ def generated_kb_dir(tmp_path: Path) -> Path:
     return directory
 
 
-async def test_reloads_of_a_few_hundred_articles_keep_the_event_loop_responsive(
-    generated_kb_dir: Path,
+async def test_a_reload_in_a_thread_gives_way_to_the_event_loop_after_every_article(
+    generated_kb_dir: Path, monkeypatch: pytest.MonkeyPatch
 ):
     kb = KnowledgeBase(generated_kb_dir)
-    for changed in sorted(generated_kb_dir.glob("*.md"))[:WATCHED_RELOADS]:
-        changed.write_text(changed.read_text() + "\nA correction was added today.\n")
-        gc.collect()  # garbage left by earlier tests must not land a full collection here
-        report, lags = await reload_measuring_loop_lag(kb)
+    changed = sorted(generated_kb_dir.glob("*.md"))[0]
+    changed.write_text(changed.read_text() + "\nA correction was added today.\n")
+    loop_thread = threading.get_ident()
+    given_way: list[int] = []
+    ticks = 0
 
-        assert report.status == "reloaded" and report.changed == [changed.name]
-        assert len(lags) >= 5, f"the reload took {report.seconds:.3f} s: too quick to measure"
-        assert max(lags) < MAX_LOOP_LAG_S, (
-            f"the event loop was blocked {max(lags) * 1000:.0f} ms during a "
-            f"{report.seconds:.2f} s reload (ticks {TICK_S * 1000:.0f} ms apart)"
-        )
-
-
-async def reload_measuring_loop_lag(kb: KnowledgeBase) -> tuple[ReloadReport, list[float]]:
-    """Reload in a worker thread, as adapters do, while a ticker records how late it wakes."""
-    lags: list[float] = []
-    reloading = True
+    def give_way() -> None:
+        given_way.append(threading.get_ident())
+        time.sleep(0.001)  # long enough for a waiting thread to take the interpreter
 
     async def tick() -> None:
-        while reloading:
-            started = time.perf_counter()
-            await asyncio.sleep(TICK_S)
-            lags.append(time.perf_counter() - started - TICK_S)
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0)
 
+    monkeypatch.setattr(snapshot_module, "yield_to_other_threads", give_way)
     ticker = asyncio.create_task(tick())
     try:
         report = await asyncio.wait_for(asyncio.to_thread(kb.reload), timeout=60)
     finally:
-        reloading = False
-        await asyncio.wait_for(ticker, timeout=5)
-    return report, lags
+        ticker.cancel()
+    assert report.status == "reloaded" and report.changed == [changed.name]
+    assert len(given_way) == GENERATED_ARTICLES
+    assert loop_thread not in given_way
+    assert ticks >= GENERATED_ARTICLES // 2, "the loop hardly ran while the reload gave way"
 
 
 # Property-based: arbitrary questions and arbitrary file bytes.

@@ -15,12 +15,11 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot.articles import Article
-from bot.passages import split_sentences
 from bot.timeline.dates import DateMention, Precision, When, dates_in_sentences
 from bot.tokens import document_terms, parse_query, terms
 
 if TYPE_CHECKING:
-    from bot.knowledge_base import Snapshot
+    from bot.snapshot import Snapshot
 
 DEFAULT_LIMIT = 15
 MAX_EVENT_CHARS = 220
@@ -163,19 +162,21 @@ def _all_events(snapshot: Snapshot) -> tuple[tuple[TimelineEvent, ...], int]:
     with _events_lock:
         cached = _events_by_snapshot.get(snapshot)
     if cached is None:
-        candidates, unplaced = _find_candidates(snapshot.articles.values())
+        candidates, unplaced = _find_candidates(snapshot)
         cached = (tuple(_merge(_place_yearless(candidates))), unplaced)
         with _events_lock:
             _events_by_snapshot[snapshot] = cached
     return cached
 
 
-def _find_candidates(articles: Iterable[Article]) -> tuple[list[_Candidate], int]:
-    """Every dated sentence of ``articles``, and how many dates could not be resolved."""
+def _find_candidates(snapshot: Snapshot) -> tuple[list[_Candidate], int]:
+    """Every dated sentence of the articles, and how many dates could not be resolved.
+
+    The sentences are the snapshot's, split once when it was built."""
     candidates: list[_Candidate] = []
     unplaced = 0
-    for number, article in enumerate(articles):
-        spans = split_sentences(article.text)
+    for number, article in enumerate(snapshot.articles.values()):
+        spans = snapshot.article_sentences(article.id)
         sentences = [article.text[span.start : span.end] for span in spans]
         for span, sentence, found in zip(
             spans, sentences, dates_in_sentences(sentences, article.published), strict=True

@@ -1,0 +1,525 @@
+"""The immutable built state of a knowledge base: articles, passages, sentences, terms, index.
+
+Everything a question needs is computed once, when the snapshot is built: each sentence is
+split and tokenised there, its distinct index terms kept, and the BM25 index counted from
+those same tokens. The question path and the timeline only look them up. The state is plain
+arrays and plain records, so that ``bot.cache`` stores it as it is and maps it back without
+running anything; passages and articles are made into objects only when someone reads them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, overload
+
+import numpy as np
+import yaml
+
+from bot.articles import (
+    ARTICLE_SUFFIXES,
+    Article,
+    ArticleError,
+    Problem,
+    describe_yaml_error,
+    parse_article,
+    read_file,
+)
+from bot.index import BM25Index
+from bot.passages import Passage, Sentence, chunk_article
+from bot.spelling import Speller
+from bot.tokens import Aliases, document_terms, parse_query
+
+log = logging.getLogger(__name__)
+
+INDEX_FORMAT = "12"
+"""Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
+ALIASES_FILE = "aliases.yml"
+DEFAULT_MAX_FILE_BYTES = 10_000_000
+IGNORED_NAMES = frozenset({"readme.md", "readme.txt"})
+
+
+class KnowledgeBaseError(Exception):
+    """The knowledge base cannot be used at all (missing, empty, or no valid article)."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+class ArticleTable(Mapping[str, Article]):
+    """The articles by id, in knowledge-base order.
+
+    Built in memory it holds the ``Article`` objects; loaded from the cache it holds each
+    article's record and the place of its text in one UTF-8 buffer (memory-mapped), and makes
+    an ``Article`` the first time one is read, so that a start does not make ten thousand.
+    """
+
+    def __init__(
+        self,
+        ids: list[str],
+        made: dict[str, Article],
+        records: list[dict[str, Any]] | None = None,
+        text: np.ndarray | None = None,
+        text_offsets: np.ndarray | None = None,
+    ) -> None:
+        self.ids = ids
+        self._position = {article_id: number for number, article_id in enumerate(ids)}
+        self._made = made
+        self._records = records
+        self._text = text
+        self._text_offsets = text_offsets
+
+    @classmethod
+    def from_articles(cls, articles: Sequence[Article]) -> ArticleTable:
+        return cls([article.id for article in articles], {a.id: a for a in articles})
+
+    @classmethod
+    def from_records(
+        cls, records: list[dict[str, Any]], text: np.ndarray, text_offsets: np.ndarray
+    ) -> ArticleTable:
+        return cls([record["id"] for record in records], {}, records, text, text_offsets)
+
+    def __getitem__(self, article_id: str) -> Article:
+        article = self._made.get(article_id)
+        if article is None:
+            article = self._make(self._position[article_id])
+            self._made.setdefault(article_id, article)
+        return article
+
+    def at(self, position: int) -> Article:
+        return self[self.ids[position]]
+
+    def position(self, article_id: str) -> int:
+        return self._position[article_id]
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._position
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def _make(self, position: int) -> Article:
+        if self._records is None or self._text is None or self._text_offsets is None:
+            raise KeyError(self.ids[position])
+        lo, hi = int(self._text_offsets[position]), int(self._text_offsets[position + 1])
+        text = self._text[lo:hi].tobytes().decode("utf-8")
+        return Article.model_validate({**self._records[position], "text": text})
+
+    def records(self) -> list[dict[str, Any]]:
+        """Each article without its text, as JSON-ready data."""
+        return [self[i].model_dump(mode="json", exclude={"text"}) for i in self.ids]
+
+
+@dataclass(frozen=True, eq=False)
+class Sentences:
+    """Every sentence of every article, in article order, and the distinct terms of each.
+
+    ``start`` and ``end`` are offsets into the article's text; the term ids of sentence ``s``
+    are ``term_ids[term_ptr[s]:term_ptr[s + 1]]`` (ids of ``BM25Index.terms``).
+    """
+
+    start: np.ndarray
+    end: np.ndarray
+    term_ptr: np.ndarray
+    term_ids: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class PassageLayout:
+    """Where each passage is: its article (by position), offsets, caption flag, sentences."""
+
+    article: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    caption: np.ndarray
+    sentence_ptr: np.ndarray
+    """Passage ``p`` holds sentences ``sentence_ptr[p]`` to ``sentence_ptr[p + 1]``."""
+    article_ptr: np.ndarray
+    """Article ``a`` (by position) holds passages ``article_ptr[a]`` to ``article_ptr[a + 1]``."""
+
+
+class PassageTable(Sequence[Passage]):
+    """The passages of a snapshot by id, each made as a ``Passage`` when it is read."""
+
+    def __init__(self, articles: ArticleTable, layout: PassageLayout, sentences: Sentences):
+        self.articles = articles
+        self.layout = layout
+        self.sentences = sentences
+
+    def __len__(self) -> int:
+        return int(self.layout.start.size)
+
+    @overload
+    def __getitem__(self, passage_id: int) -> Passage: ...
+    @overload
+    def __getitem__(self, passage_id: slice) -> list[Passage]: ...
+    def __getitem__(self, passage_id: int | slice) -> Passage | list[Passage]:
+        if isinstance(passage_id, slice):
+            return [self[i] for i in range(*passage_id.indices(len(self)))]
+        if passage_id < 0:
+            passage_id += len(self)
+        if not 0 <= passage_id < len(self):
+            raise IndexError(passage_id)
+        layout = self.layout
+        article = self.articles.at(int(layout.article[passage_id]))
+        start, end = int(layout.start[passage_id]), int(layout.end[passage_id])
+        return Passage(
+            id=passage_id,
+            article_id=article.id,
+            start=start,
+            end=end,
+            text=article.text[start:end],
+            sentences=self.spans(range(*self.sentence_range(passage_id))),
+            caption=bool(layout.caption[passage_id]),
+        )
+
+    def sentence_range(self, passage_id: int) -> tuple[int, int]:
+        ptr = self.layout.sentence_ptr
+        return int(ptr[passage_id]), int(ptr[passage_id + 1])
+
+    def spans(self, sentence_ids: range) -> tuple[Sentence, ...]:
+        starts = self.sentences.start[sentence_ids.start : sentence_ids.stop].tolist()
+        ends = self.sentences.end[sentence_ids.start : sentence_ids.stop].tolist()
+        return tuple(Sentence(s, e) for s, e in zip(starts, ends, strict=True))
+
+    def term_ids(self, sentence_id: int) -> np.ndarray:
+        ptr = self.sentences.term_ptr
+        return self.sentences.term_ids[ptr[sentence_id] : ptr[sentence_id + 1]]
+
+    def article_sentence_range(self, position: int) -> tuple[int, int]:
+        first, last = self.layout.article_ptr[position], self.layout.article_ptr[position + 1]
+        return self.sentence_range(int(first))[0], int(self.layout.sentence_ptr[last])
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """One complete, immutable version of the knowledge base and its index."""
+
+    version: str
+    articles: ArticleTable
+    passages: PassageTable
+    index: BM25Index
+    aliases: Aliases
+    files: dict[str, str]
+    """Each file's name within the directory and the SHA-256 of its bytes."""
+    problems: list[Problem] = field(default_factory=list)
+    speller: Speller = field(default_factory=Speller)
+
+    def search(self, query: str, k: int) -> list[tuple[Passage, float]]:
+        """Plain BM25 retrieval with alias expansion, for features other than ``ask``."""
+        terms = parse_query(query, self.aliases).all_terms
+        return [(self.passages[pid], score) for pid, score in self.index.top(terms, k)]
+
+    def passage_terms(self, passage_id: int) -> frozenset[str]:
+        """The distinct index terms of a passage, as ``document_terms`` gives them."""
+        return frozenset().union(*self.sentence_terms(passage_id))
+
+    def sentence_terms(self, passage_id: int) -> tuple[frozenset[str], ...]:
+        """The distinct index terms of each sentence of a passage, in order."""
+        words = self.index.terms
+        first, last = self.passages.sentence_range(passage_id)
+        return tuple(
+            frozenset(words[i] for i in self.passages.term_ids(s).tolist())
+            for s in range(first, last)
+        )
+
+    def article_sentences(self, article_id: str) -> tuple[Sentence, ...]:
+        """Every sentence of an article as offsets into its text, split once at build."""
+        first, last = self.passages.article_sentence_range(self.articles.position(article_id))
+        return self.passages.spans(range(first, last))
+
+    def article_sentence_terms(self, article_id: str) -> list[frozenset[str]]:
+        """The distinct index terms of every sentence of an article, in order."""
+        words = self.index.terms
+        first, last = self.passages.article_sentence_range(self.articles.position(article_id))
+        return [
+            frozenset(words[i] for i in self.passages.term_ids(s).tolist())
+            for s in range(first, last)
+        ]
+
+
+class SnapshotStore(Protocol):
+    """Where built snapshots are kept between runs (``bot.cache.IndexCache``)."""
+
+    def load(self, knowledge_dir: Path, version: str, files: dict[str, str]) -> Snapshot | None: ...
+
+    def store(self, knowledge_dir: Path, snapshot: Snapshot) -> None: ...
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One file of the knowledge directory as read: its bytes, or why they could not be used."""
+
+    path: Path
+    digest: str
+    data: bytes | None = None
+    problem: str | None = None
+
+
+def load_snapshot(
+    directory: Path,
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    cache: SnapshotStore | None = None,
+    progress: bool = False,
+) -> Snapshot:
+    """Read, validate, chunk and index every article file of ``directory``.
+
+    Files that fail are listed in ``Snapshot.problems``; only when no article at all is
+    usable does it raise ``KnowledgeBaseError``. With a ``cache``, a snapshot built before
+    from exactly the same files is loaded instead of rebuilt.
+    """
+    sources = [_read_source(path, max_file_bytes) for path in _article_paths(directory)]
+    aliases_path = directory / ALIASES_FILE
+    if aliases_path.exists() or aliases_path.is_symlink():  # a dangling link is a problem
+        sources.append(_read_source(aliases_path, max_file_bytes))
+    files = {source.path.name: source.digest for source in sources}
+    version = _version(files)
+    if cache and (cached := cache.load(directory, version, files)):
+        return cached
+    snapshot = build_snapshot(directory, sources, version, files, progress)
+    if cache:
+        cache.store(directory, snapshot)
+    return snapshot
+
+
+def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
+    try:
+        data = read_file(path, max_bytes=max_file_bytes)
+    except ArticleError as error:
+        try:
+            stat = path.stat()
+            marker = f"{error}|{stat.st_size}|{stat.st_mtime_ns}"
+        except OSError:  # gone since it was listed
+            marker = str(error)
+        return SourceFile(path, hashlib.sha256(marker.encode()).hexdigest(), problem=str(error))
+    return SourceFile(path, hashlib.sha256(data).hexdigest(), data=data)
+
+
+def build_snapshot(
+    directory: Path,
+    sources: list[SourceFile],
+    version: str,
+    files: dict[str, str],
+    progress: bool,
+) -> Snapshot:
+    problems: list[Problem] = []
+    articles: dict[str, Article] = {}
+    seen_text: dict[str, str] = {}
+    aliases = Aliases()
+    for source in sources:
+        name = source.path.name
+        try:
+            if source.problem is not None:
+                raise ArticleError(source.problem)
+            if name == ALIASES_FILE:
+                aliases = _parse_aliases(source.data or b"")
+                continue
+            article = parse_article(
+                source.data or b"", article_id=source.path.stem, path=str(source.path)
+            )
+        except ArticleError as error:
+            problems.append(Problem(file=name, reason=str(error)))
+            continue
+        if problem := _duplicate_problem(name, article, articles, seen_text):
+            problems.append(problem)
+            continue
+        articles[article.id] = article
+    if not articles:
+        detail = "; ".join(str(problem) for problem in problems)
+        raise KnowledgeBaseError(
+            f"no usable article in {directory}" + (f" ({detail})" if detail else ""), problems
+        )
+    table = ArticleTable.from_articles(list(articles.values()))
+    passages, index = index_articles(table, aliases, progress)
+    return Snapshot(
+        version=version,
+        articles=table,
+        passages=passages,
+        index=index,
+        aliases=aliases,
+        files=files,
+        problems=problems,
+        speller=Speller.from_texts(article.text for article in articles.values()),
+    )
+
+
+def yield_to_other_threads() -> None:
+    """Let any thread waiting for the GIL run, such as an adapter's event loop during a reload.
+
+    Called between articles: a build then never holds the interpreter for longer than one
+    article's work, however large the archive.
+    """
+    time.sleep(0)
+
+
+class _Tally:
+    """Growing arrays of what the build finds, article by article."""
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.token_terms = array("q")
+        self.sentence_tokens = array("q")
+        self.sentence_start = array("q")
+        self.sentence_end = array("q")
+        self.passage_sentences = array("q")
+        self.passage_article = array("q")
+        self.passage_start = array("q")
+        self.passage_end = array("q")
+        self.passage_caption = array("b")
+        self.article_passages = array("q")
+
+    def add(self, position: int, article: Article, aliases: Aliases) -> int:
+        passages = chunk_article(article, first_id=len(self.passage_start))
+        vocabulary = self.vocabulary
+        for passage in passages:
+            self.passage_article.append(position)
+            self.passage_start.append(passage.start)
+            self.passage_end.append(passage.end)
+            self.passage_caption.append(passage.caption)
+            self.passage_sentences.append(len(passage.sentences))
+            for sentence in passage.sentences:
+                terms = document_terms(article.text[sentence.start : sentence.end], aliases)
+                self.token_terms.extend(vocabulary.setdefault(t, len(vocabulary)) for t in terms)
+                self.sentence_tokens.append(len(terms))
+                self.sentence_start.append(sentence.start)
+                self.sentence_end.append(sentence.end)
+        self.article_passages.append(len(passages))
+        return len(passages)
+
+
+def index_articles(
+    articles: ArticleTable, aliases: Aliases, progress: bool = False
+) -> tuple[PassageTable, BM25Index]:
+    """Chunk, split and tokenise every article once; index the passages from those tokens.
+
+    A passage's tokens are its sentences' tokens, so an alias phrase split across two
+    sentences is not read as one name.
+    """
+    tally = _Tally()
+    bar = _progress_bar(len(articles)) if progress else None
+    for position, article_id in enumerate(articles.ids):
+        tally.add(position, articles[article_id], aliases)
+        yield_to_other_threads()
+        if bar is not None:
+            bar.update()
+            bar.set_postfix(passages=len(tally.passage_start), refresh=False)
+    if bar is not None:
+        bar.close()
+    return _tables(articles, tally)
+
+
+def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25Index]:
+    def ints(values: array, dtype: type = np.int32) -> np.ndarray:
+        return np.frombuffer(values, dtype=np.int64).astype(dtype) if values else np.empty(0, dtype)
+
+    def pointers(counts: np.ndarray) -> np.ndarray:
+        return np.concatenate(([0], np.cumsum(counts, dtype=np.int64)))
+
+    sentence_tokens = ints(tally.sentence_tokens, np.int64)
+    passage_sentences = ints(tally.passage_sentences, np.int64)
+    term_of_token = ints(tally.token_terms, np.int64)
+    sentence_of_token = np.repeat(np.arange(sentence_tokens.size), sentence_tokens)
+    passage_of_sentence = np.repeat(np.arange(passage_sentences.size), passage_sentences)
+    index = BM25Index.from_tokens(
+        list(tally.vocabulary),
+        term_of_token,
+        passage_of_sentence[sentence_of_token],
+        passage_sentences.size,
+    )
+    distinct = np.unique(sentence_of_token * max(1, len(tally.vocabulary)) + term_of_token)
+    sentence_of_term, term_ids = np.divmod(distinct, max(1, len(tally.vocabulary)))
+    term_dtype = np.uint16 if len(tally.vocabulary) <= 1 << 16 else np.int32
+    sentences = Sentences(
+        start=ints(tally.sentence_start),
+        end=ints(tally.sentence_end),
+        term_ptr=pointers(np.bincount(sentence_of_term, minlength=sentence_tokens.size)),
+        term_ids=term_ids.astype(term_dtype),
+    )
+    layout = PassageLayout(
+        article=ints(tally.passage_article),
+        start=ints(tally.passage_start),
+        end=ints(tally.passage_end),
+        caption=np.frombuffer(tally.passage_caption, dtype=np.int8).astype(bool),
+        sentence_ptr=pointers(passage_sentences),
+        article_ptr=pointers(ints(tally.article_passages, np.int64)),
+    )
+    return PassageTable(articles, layout, sentences), index
+
+
+def _progress_bar(total: int) -> Any:
+    from tqdm import tqdm
+
+    quiet = None if not os.environ.get("CI") else True  # None: only on a terminal
+    return tqdm(total=total, unit="article", desc="Indexing", disable=quiet, leave=False)
+
+
+def _parse_aliases(data: bytes) -> Aliases:
+    try:
+        return Aliases.from_yaml(data.decode("utf-8"))
+    except yaml.YAMLError as error:
+        raise ArticleError(f"not usable YAML{describe_yaml_error(error)}") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ArticleError(f"not usable: {error}") from None
+    except RecursionError:
+        raise ArticleError("not usable: nested too deeply") from None
+
+
+def _article_paths(directory: Path) -> list[Path]:
+    if not directory.exists():
+        raise KnowledgeBaseError(f"knowledge directory {directory} does not exist")
+    if not directory.is_dir():
+        raise KnowledgeBaseError(f"{directory} is not a directory")
+    try:
+        paths = sorted(
+            path
+            for path in directory.iterdir()
+            if path.suffix.lower() in ARTICLE_SUFFIXES
+            and not path.name.startswith((".", "_"))
+            and path.name.lower() not in IGNORED_NAMES
+            and not path.is_dir()
+        )
+    except OSError as error:  # unreadable, or removed since the check above
+        raise KnowledgeBaseError(
+            f"cannot list the knowledge directory {directory} ({error.strerror or error})"
+        ) from None
+    if not paths:
+        raise KnowledgeBaseError(
+            f"no article files ({', '.join(sorted(ARTICLE_SUFFIXES))}) in {directory}"
+        )
+    return paths
+
+
+def _duplicate_problem(
+    name: str, article: Article, articles: dict[str, Article], seen_text: dict[str, str]
+) -> Problem | None:
+    """The same id or the same text (ignoring case and spacing) as an article already read.
+
+    The text itself is the key rather than a digest: hashlib releases the GIL for every call,
+    and thousands of such short releases starve other threads, such as an adapter's event
+    loop while a reload runs (CPython's GIL "convoy effect").
+    """
+    if article.id in articles:
+        return Problem(file=name, reason=f"same id as {Path(articles[article.id].path).name}")
+    fingerprint = " ".join(article.text.split()).casefold()
+    if fingerprint in seen_text:
+        return Problem(file=name, reason=f"same article as {seen_text[fingerprint]}; indexed once")
+    seen_text[fingerprint] = name
+    return None
+
+
+def _version(files: dict[str, str]) -> str:
+    digest = hashlib.sha256(INDEX_FORMAT.encode())
+    for name in sorted(files):
+        digest.update(f"\0{name}\0{files[name]}".encode())
+    return digest.hexdigest()[:12]
