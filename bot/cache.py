@@ -1,34 +1,85 @@
-"""The built index, kept on disk between runs so that a cold start does not rebuild it.
+"""The built index on disk between runs: plain arrays and JSON, memory-mapped, never code.
 
-An entry is named by the knowledge directory and the snapshot version, which hashes every
-file's bytes and the index format, so any change to the articles or to the code's index
-format misses the cache. A missing, stale or corrupt entry is rebuilt, never trusted.
+An entry is a folder named by the knowledge directory and the snapshot version (which hashes
+every file's bytes and the index format). It holds one ``.npy`` file per array (loaded with
+``mmap_mode="r"``, so a cold start maps pages rather than reads them, and processes on one
+machine share them), ``data.json`` (articles without their text, index terms, aliases, the
+speller's words) and ``header.json``: the cache format, the knowledge-base version and a
+SHA-256 of every other file. Nothing in an entry is executed: ``np.load`` runs with
+``allow_pickle=False`` and JSON is data. A missing, truncated, corrupt, foreign or
+other-format entry is rebuilt, never trusted, and the log says why.
+
+The folder must be private to the bot (an entry is what the bot quotes as the articles):
+it is created with mode 0700, and a folder that is a symlink, is owned by another user or is
+writable by group or others is refused with one log line; the bot then builds in memory.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import errno
 import hashlib
+import json
 import logging
 import os
-import pickle
-import sys
-import tempfile
+import shutil
+import stat
+import time
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
+import pydantic_core
 
-import bot
-
-if TYPE_CHECKING:
-    from bot.snapshot import Snapshot
+from bot.articles import Problem
+from bot.index import BM25Index
+from bot.snapshot import (
+    ArticleTable,
+    PassageLayout,
+    PassageTable,
+    Sentences,
+    Snapshot,
+)
+from bot.spelling import Speller
+from bot.tokens import Aliases
 
 log = logging.getLogger(__name__)
 
+CACHE_FORMAT = 2
+"""The layout of an entry; 1 was a pickle. An entry of another format is rebuilt."""
 KEEP_ENTRIES = 2
 """Entries kept per knowledge directory: the live version and the one before it."""
+HEADER = "header.json"
+DATA = "data.json"
+MAX_HEADER_BYTES = 1_000_000
+STALE_TMP_SECONDS = 3600
+"""A temporary folder this old is left over from a crash, even if its process id is reused."""
+CHUNK = 1 << 20
+
+ARRAY_KINDS = {
+    "text": "u",
+    "text_offsets": "i",
+    "idf": "f",
+    "indptr": "i",
+    "postings": "i",
+    "tf": "u",
+    "length_norm": "f",
+    "passage_article": "i",
+    "passage_start": "i",
+    "passage_end": "i",
+    "passage_caption": "b",
+    "passage_sentences": "i",
+    "article_passages": "i",
+    "sentence_start": "i",
+    "sentence_end": "i",
+    "sentence_term_ptr": "i",
+    "sentence_terms": "iu",
+}
+"""Every array of an entry and the dtype kinds it may have (numpy's ``dtype.kind``)."""
+
+
+class UnusableEntry(Exception):
+    """Why a cache entry cannot be trusted; the message goes to the log."""
 
 
 def default_cache_dir() -> Path:
@@ -37,83 +88,340 @@ def default_cache_dir() -> Path:
 
 
 class IndexCache:
-    """A folder of pickled snapshots. Only the bot writes it; never point it at shared files."""
+    """A private folder of built snapshots. Only the bot writes it; never point it at shared files."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._refusal_logged = False
 
     def load(self, knowledge_dir: Path, version: str, files: dict[str, str]) -> Snapshot | None:
-        path = self._entry(knowledge_dir, version)
-        if not path.exists():
+        if not self._usable_folder(create=False):
+            return None
+        entry = self._entry(knowledge_dir, version)
+        if not entry.exists():
             return None
         try:
-            with path.open("rb") as handle:
-                snapshot = pickle.load(handle)
-            if snapshot.version != version or snapshot.files != files:
-                raise ValueError("entry does not match the knowledge files")
-            _check_layout(snapshot)
-        except Exception as error:  # a corrupt entry can raise almost anything
-            log.warning("index cache entry %s is unusable (%s); rebuilding", path.name, error)
+            return read_entry(entry, version, files)
+        except Exception as error:  # a damaged entry can raise almost anything
+            log.warning("index cache entry %s is unusable (%s); rebuilding", entry.name, error)
             with suppress(OSError):  # a read-only cache keeps the bad entry, and still works
-                path.unlink(missing_ok=True)
+                _remove(entry)
             return None
-        return snapshot
 
     def store(self, knowledge_dir: Path, snapshot: Snapshot) -> None:
-        """Write atomically (temporary file, then rename); a failure only logs."""
-        path = self._entry(knowledge_dir, snapshot.version)
-        tmp_name: str | None = None
+        """Write into a temporary folder, then rename it into place; a failure only logs.
+
+        When another process stored the same version first, its entry stays and this one
+        is dropped: both are built from the same files.
+        """
+        if not self._usable_folder(create=True):
+            return
+        entry = self._entry(knowledge_dir, snapshot.version)
+        tmp = entry.with_name(f"{entry.name}.{os.getpid()}-{time.monotonic_ns()}.tmp")
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                dir=self.directory, delete=False, suffix=".tmp"
-            ) as tmp:
-                tmp_name = tmp.name
-                pickle.dump(snapshot, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp_name, path)
-            tmp_name = None
-            self._prune(knowledge_dir, keep=path)
+            self._remove_stale_tmp()
+            if entry.exists():
+                return
+            write_entry(tmp, snapshot)
+            try:
+                os.rename(tmp, entry)
+            except OSError as error:
+                if error.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                    raise
+                log.info("index cache entry %s was stored by another process", entry.name)
+            self._prune(knowledge_dir, keep=entry)
         except OSError as error:
             log.warning("cannot write the index cache in %s: %s", self.directory, error)
         finally:
-            if tmp_name is not None:  # a full disk must not keep a half-written entry
-                with suppress(OSError):
-                    os.unlink(tmp_name)
+            with suppress(OSError):  # a full disk must not keep a half-written entry
+                _remove(tmp)
+
+    def _usable_folder(self, *, create: bool) -> bool:
+        """Whether the folder is private to this user, creating it (0700) when asked."""
+        try:
+            if create and not os.path.lexists(self.directory):
+                self.directory.parent.mkdir(parents=True, exist_ok=True)
+                with suppress(FileExistsError):  # another process made it meanwhile
+                    os.mkdir(self.directory, 0o700)
+            info = os.lstat(self.directory)
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            return self._refuse(f"cannot be used ({error.strerror or error})")
+        if stat.S_ISLNK(info.st_mode):
+            return self._refuse("is a symbolic link")
+        if not stat.S_ISDIR(info.st_mode):
+            return self._refuse("is not a folder")
+        if info.st_uid != os.geteuid():
+            return self._refuse(f"is owned by another user (uid {info.st_uid})")
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return self._refuse(
+                f"is writable by group or others (mode {stat.S_IMODE(info.st_mode):o})"
+            )
+        return True
+
+    def _refuse(self, reason: str) -> bool:
+        if not self._refusal_logged:
+            log.warning(
+                "index cache folder %s %s; not using it, the index is built in memory "
+                "(INDEX_CACHE_DIR must be a folder of this user's, mode 700)",
+                self.directory,
+                reason,
+            )
+            self._refusal_logged = True
+        return False
 
     def _entry(self, knowledge_dir: Path, version: str) -> Path:
-        return self.directory / f"{_prefix(knowledge_dir)}-{version}.pickle"
+        return self.directory / f"{_prefix(knowledge_dir)}-{version}"
+
+    def _entries(self, knowledge_dir: Path) -> list[Path]:
+        return [
+            path
+            for path in self.directory.glob(f"{_prefix(knowledge_dir)}-*")
+            if not path.name.endswith(".tmp")
+        ]
 
     def _prune(self, knowledge_dir: Path, keep: Path) -> None:
         entries = sorted(
-            self.directory.glob(f"{_prefix(knowledge_dir)}-*.pickle"),
-            key=lambda entry: entry.stat().st_mtime,
-            reverse=True,
+            self._entries(knowledge_dir), key=lambda entry: entry.lstat().st_mtime, reverse=True
         )
         for entry in entries[KEEP_ENTRIES:]:
             if entry != keep:
-                entry.unlink(missing_ok=True)
+                _remove(entry)
+
+    def _remove_stale_tmp(self) -> None:
+        """Remove temporary folders whose writer is gone (a crash) or that are over an hour old."""
+        for path in self.directory.glob("*.tmp"):
+            with suppress(OSError, ValueError):
+                pid = int(path.name.rsplit(".", 2)[-2].split("-")[0])
+                age = time.time() - path.lstat().st_mtime
+                if age > STALE_TMP_SECONDS or not _process_alive(pid):
+                    _remove(path)
 
 
-def _check_layout(snapshot: Snapshot) -> None:
-    """Raise unless the entry's objects have the fields today's classes have.
+def write_entry(folder: Path, snapshot: Snapshot) -> None:
+    """Write ``snapshot`` into a new ``folder``: arrays, data, then the header that seals them."""
+    folder.mkdir(mode=0o700)
+    for name, values in snapshot_arrays(snapshot).items():
+        write_array(folder / f"{name}.npy", values)
+    (folder / DATA).write_bytes(json.dumps(snapshot_data(snapshot)).encode("utf-8"))
+    names = sorted(path.name for path in folder.iterdir())
+    header = {
+        "format": CACHE_FORMAT,
+        "version": snapshot.version,
+        "files": names,
+        "checksum": _checksum(folder, names),
+    }
+    (folder / HEADER).write_text(json.dumps(header), encoding="utf-8")
 
-    A pickle stores instance fields, not classes: an entry written before a field was added
-    or a model became a dataclass would load without error and fail at the first question.
+
+def write_array(path: Path, values: np.ndarray) -> None:
+    """One ``.npy`` file, written through Python's file object so that a full disk raises
+    ``OSError(ENOSPC)`` (numpy's own writer reports only "requested and written")."""
+    values = np.ascontiguousarray(values)
+    if values.dtype.hasobject:
+        raise ValueError(f"{path.name}: object arrays are never stored")
+    with path.open("wb") as handle:
+        np.lib.format.write_array_header_1_0(
+            handle, np.lib.format.header_data_from_array_1_0(values)
+        )
+        handle.write(memoryview(values).cast("B"))
+
+
+def read_entry(folder: Path, version: str, files: dict[str, str]) -> Snapshot:
+    """The snapshot stored in ``folder``, or ``UnusableEntry`` saying why it cannot be trusted."""
+    header = _read_header(folder)
+    if header.get("format") != CACHE_FORMAT:
+        raise UnusableEntry(f"cache format {header.get('format')!r}, expected {CACHE_FORMAT}")
+    if header.get("version") != version:
+        raise UnusableEntry(f"version {header.get('version')!r}, expected {version}")
+    names = header.get("files")
+    expected = sorted([DATA, *(f"{name}.npy" for name in ARRAY_KINDS)])
+    if names != expected:
+        raise UnusableEntry("its list of files is not this format's")
+    if _checksum(folder, names) != header.get("checksum"):
+        raise UnusableEntry("checksum mismatch: the files changed after they were written")
+    data = pydantic_core.from_json((folder / DATA).read_bytes())
+    if data.get("files") != files:
+        raise UnusableEntry("it was built from other files")
+    arrays = {
+        name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        for name in ARRAY_KINDS
+    }
+    _check_arrays(arrays, data)
+    return _snapshot(version, arrays, data)
+
+
+def snapshot_arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
+    articles, passages, index = snapshot.articles, snapshot.passages, snapshot.index
+    texts = [articles[article_id].text.encode("utf-8") for article_id in articles.ids]
+    lengths = np.fromiter((len(text) for text in texts), np.int64, len(texts))
+    layout, sentences = passages.layout, passages.sentences
+    return {
+        "text": np.frombuffer(b"".join(texts), dtype=np.uint8),
+        "text_offsets": np.concatenate(([0], np.cumsum(lengths))),
+        "idf": index.idf,
+        "indptr": index.indptr,
+        "postings": index.passages,
+        "tf": index.tf,
+        "length_norm": index.length_norm,
+        "passage_article": layout.article,
+        "passage_start": layout.start,
+        "passage_end": layout.end,
+        "passage_caption": layout.caption,
+        "passage_sentences": layout.sentence_ptr,
+        "article_passages": layout.article_ptr,
+        "sentence_start": sentences.start,
+        "sentence_end": sentences.end,
+        "sentence_term_ptr": sentences.term_ptr,
+        "sentence_terms": sentences.term_ids,
+    }
+
+
+def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
+    return {
+        "files": snapshot.files,
+        "problems": [problem.model_dump() for problem in snapshot.problems],
+        "articles": snapshot.articles.records(),
+        "terms": snapshot.index.terms,
+        "k1": snapshot.index.k1,
+        "aliases": [
+            [list(phrase), concept] for phrase, concept in snapshot.aliases.phrases.items()
+        ],
+        "speller": snapshot.speller.words(),
+    }
+
+
+def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any]) -> Snapshot:
+    articles = ArticleTable.from_records(data["articles"], arrays["text"], arrays["text_offsets"])
+    layout = PassageLayout(
+        article=arrays["passage_article"],
+        start=arrays["passage_start"],
+        end=arrays["passage_end"],
+        caption=arrays["passage_caption"],
+        sentence_ptr=arrays["passage_sentences"],
+        article_ptr=arrays["article_passages"],
+    )
+    sentences = Sentences(
+        start=arrays["sentence_start"],
+        end=arrays["sentence_end"],
+        term_ptr=arrays["sentence_term_ptr"],
+        term_ids=arrays["sentence_terms"],
+    )
+    index = BM25Index(
+        terms=data["terms"],
+        idf=arrays["idf"],
+        indptr=arrays["indptr"],
+        passages=arrays["postings"],
+        tf=arrays["tf"],
+        length_norm=arrays["length_norm"],
+        k1=float(data["k1"]),
+    )
+    return Snapshot(
+        version=version,
+        articles=articles,
+        passages=PassageTable(articles, layout, sentences),
+        index=index,
+        aliases=Aliases({tuple(phrase): concept for phrase, concept in data["aliases"]}),
+        files=data["files"],
+        problems=[Problem.model_validate(problem) for problem in data["problems"]],
+        speller=Speller.from_ordered(data["speller"]),
+    )
+
+
+def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
+    """Raise unless every array has its kind and every pointer and id stays in range.
+
+    An entry that passed its checksum was written by this code, but a question must never
+    index past an array, so the shapes are checked once here rather than on every access.
     """
-    from bot.articles import Article
-    from bot.passages import Passage
-    from bot.spelling import Speller
+    for name, values in arrays.items():
+        if values.ndim != 1 or values.dtype.kind not in ARRAY_KINDS[name]:
+            raise UnusableEntry(f"array {name} is {values.dtype}, {values.ndim}-dimensional")
+    articles, terms = len(data["articles"]), len(data["terms"])
+    passages, sentences = arrays["passage_start"].size, arrays["sentence_start"].size
+    _pointers(arrays["text_offsets"], articles, arrays["text"].size, "text_offsets")
+    _pointers(arrays["indptr"], terms, arrays["postings"].size, "indptr")
+    _pointers(arrays["article_passages"], articles, passages, "article_passages")
+    _pointers(arrays["passage_sentences"], passages, sentences, "passage_sentences")
+    _pointers(arrays["sentence_term_ptr"], sentences, arrays["sentence_terms"].size, "terms")
+    sizes = {
+        "idf": terms,
+        "tf": arrays["postings"].size,
+        "length_norm": passages,
+        "passage_article": passages,
+        "passage_end": passages,
+        "passage_caption": passages,
+        "sentence_end": sentences,
+    }
+    for name, size in sizes.items():
+        if arrays[name].size != size:
+            raise UnusableEntry(f"array {name} has {arrays[name].size} entries, not {size}")
+    _ids(arrays["postings"], passages, "postings")
+    _ids(arrays["passage_article"], articles, "passage_article")
+    _ids(arrays["sentence_terms"], terms, "sentence_terms")
 
-    passage, article = snapshot.passages[0], next(iter(snapshot.articles.values()))
-    speller = getattr(snapshot, "speller", None)
-    missing = [f.name for f in dataclasses.fields(Passage) if not hasattr(passage, f.name)]
-    missing += [name for name in Article.model_fields if name not in vars(article)]
-    missing += [f.name for f in dataclasses.fields(Speller) if not hasattr(speller, f.name)]
-    if not isinstance(passage, Passage) or not isinstance(article, Article) or missing:
-        raise ValueError(f"entry was written by another version of the code ({missing})")
+
+def _pointers(values: np.ndarray, count: int, total: int, name: str) -> None:
+    if values.size != count + 1 or values[0] != 0 or values[-1] != total:
+        raise UnusableEntry(f"array {name} does not span its {total} entries")
+    if count and np.any(np.diff(values) < 0):
+        raise UnusableEntry(f"array {name} goes backwards")
+
+
+def _ids(values: np.ndarray, count: int, name: str) -> None:
+    if values.size and (values.min() < 0 or values.max() >= count):
+        raise UnusableEntry(f"array {name} points outside its {count} entries")
+
+
+def _read_header(folder: Path) -> dict[str, Any]:
+    path = folder / HEADER
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_HEADER_BYTES + 1)
+    except FileNotFoundError:
+        raise UnusableEntry("no header: it was never finished") from None
+    if len(raw) > MAX_HEADER_BYTES:
+        raise UnusableEntry("header too large")
+    try:
+        header = json.loads(raw)
+    except ValueError as error:
+        raise UnusableEntry(f"header is not JSON ({error})") from None
+    if not isinstance(header, dict):
+        raise UnusableEntry("header is not a JSON object")
+    return header
+
+
+def _checksum(folder: Path, names: list[str]) -> str:
+    """SHA-256 of every file's name, size and bytes, read in chunks (not mapped: hashing
+    through a mapping would count every page in this process's memory)."""
+    digest = hashlib.sha256()
+    for name in names:
+        path = folder / name
+        digest.update(f"\0{name}\0{path.stat().st_size}\0".encode())
+        with path.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        path.unlink()
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _prefix(knowledge_dir: Path) -> str:
-    """Names the directory and the runtime, since pickles are only safe to share between equals."""
-    runtime = f"{knowledge_dir.resolve()}|{bot.__version__}|{sys.version_info[:2]}|{np.__version__}"
-    return hashlib.sha256(runtime.encode()).hexdigest()[:12]
+    """Names the knowledge directory, so that two knowledge bases can share one cache folder."""
+    return hashlib.sha256(str(knowledge_dir.resolve()).encode()).hexdigest()[:12]

@@ -46,7 +46,11 @@ class Speller:
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Speller:
         counts = Counter(word for text in texts for word in _LETTERS.findall(text.casefold()))
-        ordered = [word for word, _ in counts.most_common()]
+        return cls.from_ordered([word for word, _ in counts.most_common()])
+
+    @classmethod
+    def from_ordered(cls, ordered: list[str]) -> Speller:
+        """The speller of words already ordered by frequency, most frequent first."""
         groups: dict[tuple[str, int], list[str]] = {}
         for word in ordered:  # stopwords too: "thre" is "there" more often than "three"
             if len(word) >= MIN_LETTERS:
@@ -55,6 +59,10 @@ class Speller:
             candidates={key: tuple(group) for key, group in groups.items()},
             rank={word: place for place, word in enumerate(ordered)},
         )
+
+    def words(self) -> list[str]:
+        """Every word of the articles, most frequent first (what ``from_ordered`` takes)."""
+        return list(self.rank)
 
     def correct(self, question: str, is_known: Callable[[str], bool]) -> tuple[str, dict[str, str]]:
         """``question`` with its typos replaced, and each replacement (typed -> corrected).
