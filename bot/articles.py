@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from bot.cleaning import clean
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML was built with it: the same documents, ten times faster."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^---[ \t]*\r?\n?", re.S | re.M)
 
 
@@ -167,7 +169,7 @@ def _split_front_matter(text: str) -> tuple[FrontMatter, str]:
             raise ArticleError("front matter opened with `---` but never closed")
         return FrontMatter(), text
     try:
-        data = yaml.safe_load(match["yaml"])
+        data = yaml.load(match["yaml"], Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
         raise ArticleError(f"malformed front matter{describe_yaml_error(error, 2)}") from None
     except ValueError as error:

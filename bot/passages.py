@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import blingfire
+import numpy as np
 
 from bot.articles import Article
 
@@ -52,7 +54,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     if not text.strip():
         return []
-    _, spans = blingfire.text_to_sentences_and_offsets(text)
+    spans = _sentence_offsets(text)
     sentences = []
     for start, end in spans:
         for piece_start, piece_end in _pieces(text, start, end):
@@ -60,6 +62,37 @@ def split_sentences(text: str) -> list[Sentence]:
             if sentence.end > sentence.start:
                 sentences.append(sentence)
     return sentences
+
+
+def _sentence_offsets(text: str) -> list[tuple[int, int]]:
+    """Bling Fire's sentence spans of ``text`` as character offsets.
+
+    The same C function as ``blingfire.text_to_sentences_and_offsets``, whose Python wrapper
+    maps UTF-8 byte offsets to characters in a loop over every byte (most of a build's time
+    in sentence splitting); here the mapping is one vectorised count of the bytes that
+    start a character.
+    """
+    data = text.encode("utf-8")
+    capacity = len(data) * 2
+    out = ctypes.create_string_buffer(capacity)
+    starts = np.empty(capacity, dtype=np.int32)
+    ends = np.empty(capacity, dtype=np.int32)
+    length = blingfire.blingfire.TextToSentencesWithOffsets(
+        ctypes.c_char_p(data),
+        ctypes.c_int(len(data)),
+        ctypes.byref(out),
+        starts.ctypes.data_as(ctypes.POINTER(ctypes.c_int32)),
+        ends.ctypes.data_as(ctypes.POINTER(ctypes.c_int32)),
+        ctypes.c_int(capacity),
+    )
+    if length == -1 or length > capacity:
+        return []
+    count = out.value.count(b"\n") + 1
+    byte_values = np.frombuffer(data, dtype=np.uint8)
+    chars_before = np.concatenate(([0], np.cumsum((byte_values & 0xC0) != 0x80)))
+    begin = chars_before[starts[:count]]
+    end = chars_before[np.minimum(ends[:count] + 1, len(data))]
+    return list(zip(begin.tolist(), end.tolist(), strict=True))
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -354,13 +354,24 @@ def build_snapshot(
     )
 
 
-def yield_to_other_threads() -> None:
-    """Let any thread waiting for the GIL run, such as an adapter's event loop during a reload.
+GIVE_WAY_EVERY_S = 0.005
+"""How long a build works between two chances for other threads to run."""
+_last_given_way = [0.0]
 
-    Called between articles: a build then never holds the interpreter for longer than one
-    article's work, however large the archive.
+
+def yield_to_other_threads() -> None:
+    """Let a thread waiting for the GIL run, such as an adapter's event loop during a reload.
+
+    Called between articles, so that a build holds the interpreter for one article's work at
+    most rather than until CPython's switch interval forces it out. ``sleep(0)`` releases the
+    GIL but is also a system call that may hand the CPU to another process (on a busy machine,
+    a few milliseconds each), so it is made at most every ``GIVE_WAY_EVERY_S`` (CPython's
+    switch interval), not after every one of ten thousand small articles.
     """
-    time.sleep(0)
+    now = time.perf_counter()
+    if now - _last_given_way[0] >= GIVE_WAY_EVERY_S:
+        time.sleep(0)
+        _last_given_way[0] = time.perf_counter()
 
 
 class _Tally:
@@ -370,6 +381,8 @@ class _Tally:
         self.vocabulary: dict[str, int] = {}
         self.token_terms = array("q")
         self.sentence_tokens = array("q")
+        self.sentence_terms = array("q")
+        self.sentence_distinct = array("q")
         self.sentence_start = array("q")
         self.sentence_end = array("q")
         self.passage_sentences = array("q")
@@ -390,8 +403,12 @@ class _Tally:
             self.passage_sentences.append(len(passage.sentences))
             for sentence in passage.sentences:
                 terms = document_terms(article.text[sentence.start : sentence.end], aliases)
-                self.token_terms.extend(vocabulary.setdefault(t, len(vocabulary)) for t in terms)
-                self.sentence_tokens.append(len(terms))
+                ids = [vocabulary.setdefault(term, len(vocabulary)) for term in terms]
+                distinct = dict.fromkeys(ids)
+                self.token_terms.extend(ids)
+                self.sentence_tokens.append(len(ids))
+                self.sentence_terms.extend(distinct)
+                self.sentence_distinct.append(len(distinct))
                 self.sentence_start.append(sentence.start)
                 self.sentence_end.append(sentence.end)
         self.article_passages.append(len(passages))
@@ -437,14 +454,12 @@ def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25In
         passage_of_sentence[sentence_of_token],
         passage_sentences.size,
     )
-    distinct = np.unique(sentence_of_token * max(1, len(tally.vocabulary)) + term_of_token)
-    sentence_of_term, term_ids = np.divmod(distinct, max(1, len(tally.vocabulary)))
     term_dtype = np.uint16 if len(tally.vocabulary) <= 1 << 16 else np.int32
     sentences = Sentences(
         start=ints(tally.sentence_start),
         end=ints(tally.sentence_end),
-        term_ptr=pointers(np.bincount(sentence_of_term, minlength=sentence_tokens.size)),
-        term_ids=term_ids.astype(term_dtype),
+        term_ptr=pointers(ints(tally.sentence_distinct, np.int64)),
+        term_ids=ints(tally.sentence_terms, term_dtype),
     )
     layout = PassageLayout(
         article=ints(tally.passage_article),

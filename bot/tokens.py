@@ -291,6 +291,8 @@ class Aliases:
 
     def find(self, word_list: Sequence[str]) -> list[tuple[str, int, int]]:
         """Concepts named in ``word_list`` (stems): (concept, first word, end word), longest first."""
+        if not self.phrases:
+            return []
         found = []
         longest = self._longest_by_first_word()
         i = 0
