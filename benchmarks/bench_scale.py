@@ -12,7 +12,7 @@ subprocess, so peak RSS (``VmHWM``) belongs to one thing only:
   ticks every 10 ms (its worst lateness is the longest the reload held the loop); peak RSS
   covers all three.
 - ours / rank-bm25 / bm25s: the same passage tokens and question tokens (``document_terms``
-  and ``parse_query(...).all_terms``), loaded from a pickle; each engine builds its index and
+  and ``parse_query(...).all_terms``), loaded from a JSON file; each engine builds its index and
   scores the questions. rank-bm25 is ``BM25Okapi.get_scores`` (every passage scored); bm25s
   is ``method="robertson"``, the variant closest to Okapi BM25.
 - the command line: ``python -m bot ask --json`` reading the questions on stdin (steady
@@ -29,7 +29,6 @@ import gc
 import hashlib
 import json
 import os
-import pickle
 import platform
 import shutil
 import statistics
@@ -102,8 +101,7 @@ def product_worker(kb_dir: Path, questions: list[str], tokens_file: Path) -> dic
     peak_mb = memory_mb("VmHWM")
     documents = [document_terms(passage.text, snapshot.aliases) for passage in snapshot.passages]
     terms = [parse_query(question, snapshot.aliases).all_terms for question in questions]
-    with tokens_file.open("wb") as handle:
-        pickle.dump({"documents": documents, "questions": terms}, handle, pickle.HIGHEST_PROTOCOL)
+    tokens_file.write_text(json.dumps({"documents": documents, "questions": terms}))
     return {
         "articles": len(snapshot.articles),
         "passages": len(snapshot.passages),
@@ -153,8 +151,7 @@ async def reload_watching_the_loop(kb: Any) -> dict[str, Any]:
 
 def engine_worker(engine: str, tokens_file: Path, question_limit: int) -> dict[str, Any]:
     """One engine on the shared tokens: index build time, index memory, per-question latency."""
-    with tokens_file.open("rb") as handle:
-        tokens = pickle.load(handle)
+    tokens = json.loads(tokens_file.read_text())
     documents, questions = tokens["documents"], tokens["questions"][:question_limit]
     build = engine_builder(engine)
     gc.collect()
@@ -339,6 +336,11 @@ def cold_starts(
     }
 
 
+def folder_mb(folder: Path) -> float:
+    """Bytes of the files under ``folder`` (the articles, or the index cache), in MB."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1e6
+
+
 # Orchestration.
 
 
@@ -383,7 +385,7 @@ def measure_size(size: int, options: argparse.Namespace) -> dict[str, Any]:
     questions = generate.questions(options.seed, size, options.questions)
     questions_file = cache / f"questions-{size}-seed{options.seed}.txt"
     questions_file.write_text("\n".join(questions) + "\n", encoding="utf-8")
-    tokens_file = cache / f"tokens-{size}-seed{options.seed}.pickle"
+    tokens_file = cache / f"tokens-{size}-seed{options.seed}.json"
     timeout = options.timeout
     common = ["--kb-dir", str(kb_dir), "--questions-file", str(questions_file)]
     common += ["--tokens-file", str(tokens_file)]
@@ -408,6 +410,7 @@ def measure_size(size: int, options: argparse.Namespace) -> dict[str, Any]:
         kb_dir, questions[0], options.cold_runs, index_cache, timeout
     )
     result["batch"] = batch_throughput(kb_dir, questions, cli_env(index_cache), timeout)
+    result["disk"] = {"text_mb": folder_mb(kb_dir), "cache_mb": folder_mb(index_cache)}
     tokens_file.unlink(missing_ok=True)
     return result
 
@@ -461,8 +464,8 @@ def summary_table(results: list[dict[str, Any]]) -> list[str]:
     lines = [
         "| articles | passages | build (s) | peak RSS (MB) | ask p50 / p99 (ms) "
         "| ask p50 ÷ rank-bm25 p50 | ask p50 ÷ bm25s p50 | batch CLI (q/s) | reload (s) "
-        "| loop lag in reload (ms) | cold start, first / next (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| loop lag in reload (ms) | cold start, first / next (s) | cache ÷ text on disk |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         product, engines = result["product"], result["engines"]
@@ -475,7 +478,8 @@ def summary_table(results: list[dict[str, Any]]) -> list[str]:
             f"| {number(result['batch']['questions_per_s'])} | {number(product['reload_s'])} "
             f"| {number(product['loop_lag_max_ms'])} "
             f"| {number(result['cold_start']['first_s'])} / "
-            f"{number(result['cold_start']['next_s'])} |"
+            f"{number(result['cold_start']['next_s'])} "
+            f"| {ratio(result['disk']['cache_mb'], result['disk']['text_mb'])} |"
         )
     return lines
 
@@ -519,6 +523,8 @@ def detail_table(result: dict[str, Any]) -> list[str]:
         row("event-loop lag during reload, max (ms)", product["loop_lag_max_ms"], None, None),
         row("cold start, empty cache (s)", result["cold_start"]["first_s"], None, None),
         row("cold start, next runs, median (s)", result["cold_start"]["next_s"], None, None),
+        row("articles on disk (MB)", result["disk"]["text_mb"], None, None),
+        row("index cache on disk (MB)", result["disk"]["cache_mb"], None, None),
         "",
         f"Questions: {product['ask_ms']['n']} (answered {product['answered']}); "
         f"rank-bm25 timed on {okapi['query_ms']['n']}. "
