@@ -50,9 +50,11 @@ e-mail in brackets); ``_is_name`` then asks for capitals, so "By contrast, …" 
 _CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = re.compile(
-    r"[(\[](?:[^()\[\]]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|photo[^()\[\]]*)[)\]]\s*$",
+    r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|photo[^()\[\]]*)[)\]]\s*$",
     re.I,
 )
+"""A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]". Up to its first "©" the
+credit has no "©", so a line of thousands of them is read once, not once per split point."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?, "

@@ -134,7 +134,9 @@ _MONTH = (
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
 _WEEKDAY_RULES = (MO, TU, WE, TH, FR, SA, SU)
-_YEAR = r"(?:19|20)\d\d(?![\d,]*\d|s\b|-\d|%)"
+_YEAR = r"(?:19|20)\d\d(?!,*\d|s\b|-\d|%)"
+r"""A year, not the start of a longer number ("2020,000"): the same as ``(?![\d,]*\d)``, but it
+reads only the commas after the year rather than a whole run of digits and commas."""
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PHASE = r"(?i:(?:the\s+)?(?:early|late|mid)[\s-]+)"
 _PREPOSITION = (
@@ -208,6 +210,7 @@ _PAST_WORDS = frozenset({
 _PASSIVE_BE = frozenset({"be", "being"})
 _CLAUSE_BREAK = re.compile(r"[;:()\u201c\u201d\"\u2014\u2013]|,\s|\.\s")
 _WORD = re.compile(r"[A-Za-z']+")
+_SPACE = re.compile(r"\s")
 
 
 def tense(sentence: str, position: int) -> Tense | None:
@@ -217,7 +220,11 @@ def tense(sentence: str, position: int) -> Tense | None:
     previous trips in 2019" is past although the sentence says "would" further back. A
     participle after "be" is passive, not past: "will be held on October 22" is future.
     """
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)), default=0)
+    window = max(0, position - TENSE_WINDOW_CHARS)
+    if window:  # from a word's start, not from inside one
+        window = next((m.end() for m in _SPACE.finditer(sentence, window, position)), position)
+    breaks = _CLAUSE_BREAK.finditer(sentence, window, position)
+    clause_start = max((m.end() for m in breaks), default=window)
     before = [word.lower() for word in _WORD.findall(sentence[clause_start:position])]
     after = [word.lower() for word in _WORD.findall(_clause_after(sentence, position))]
     return _first_tense(before[::-1], backwards=True) or _first_tense(after, backwards=False)
@@ -239,7 +246,7 @@ def _first_tense(words: list[str], *, backwards: bool) -> Tense | None:
 
 def _clause_after(sentence: str, position: int) -> str:
     """The rest of the clause from ``position``, past the date expression's own words."""
-    rest = sentence[position:]
+    rest = sentence[position : position + TENSE_WINDOW_CHARS]
     end = _CLAUSE_BREAK.search(rest)
     return rest[: end.start()] if end else rest
 
@@ -448,14 +455,29 @@ _RULES: tuple[tuple[re.Pattern[str], _Reader], ...] = (
 # --- finding ---------------------------------------------------------------------------------
 
 
+MAX_SENTENCE_CHARS = 1_000
+"""Dates are read in the first thousand characters of a sentence. Each date found is compared
+with the ones before it, so the work grows with the square of a sentence's dates; a "sentence"
+longer than this is a list or a table, not prose (crafted text of 100 KB with a date every few
+characters would otherwise take minutes)."""
+MAX_DATES_PER_SENTENCE = 20
+"""A sentence's dates are read until this many are found (prose has a handful at most)."""
+TENSE_WINDOW_CHARS = 200
+"""How far ``tense`` reads from a date for a tense marker, within its clause."""
+
+
 def find_dates(
     sentence: str, published: date | None, narrative_day: date | None = None
 ) -> list[DateMention]:
     """Every temporal expression of ``sentence``, in order, resolved where it can be.
 
+    Only the first ``MAX_SENTENCE_CHARS`` of ``sentence`` are read, and only until
+    ``MAX_DATES_PER_SENTENCE`` dates are found.
+
     ``narrative_day`` is the day the story was last about (for "the previous day"); without it
     the publication date stands in.
     """
+    sentence = sentence[:MAX_SENTENCE_CHARS]
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for pattern, read in _RULES:
@@ -471,6 +493,8 @@ def find_dates(
                 continue
             taken.append((match.start(), match.end()))
             mentions.extend(_mentions(match, pattern, reading, setting))
+            if len(taken) >= MAX_DATES_PER_SENTENCE:
+                return sorted(mentions, key=lambda mention: mention.start)
     return sorted(mentions, key=lambda mention: mention.start)
 
 
