@@ -120,7 +120,7 @@ class BM25Index:
             raise ValueError("cannot index an empty corpus")
         doc_len = np.bincount(passage_of_token, minlength=corpus_size).astype(np.float64)
         counts = sparse.csr_matrix(
-            (np.ones(term_of_token.size, np.int64), (term_of_token, passage_of_token)),
+            (np.ones(term_of_token.size, np.int32), (term_of_token, passage_of_token)),
             shape=(len(terms), corpus_size),
         )
         counts.sum_duplicates()

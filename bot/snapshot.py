@@ -313,11 +313,15 @@ def build_snapshot(
     files: dict[str, str],
     progress: bool,
 ) -> Snapshot:
+    """Parse every source and index the articles. ``sources`` is emptied on the way, so that
+    each file's bytes are freed once its article is read."""
     problems: list[Problem] = []
     articles: dict[str, Article] = {}
-    seen_text: dict[str, str] = {}
+    seen_text: dict[int, list[str]] = {}
     aliases = Aliases()
-    for source in sources:
+    sources.reverse()
+    while sources:
+        source = sources.pop()
         name = source.path.name
         try:
             if source.problem is not None:
@@ -379,9 +383,9 @@ class _Tally:
 
     def __init__(self) -> None:
         self.vocabulary: dict[str, int] = {}
-        self.token_terms = array("q")
+        self.token_terms = array("i")
         self.sentence_tokens = array("q")
-        self.sentence_terms = array("q")
+        self.sentence_terms = array("i")
         self.sentence_distinct = array("q")
         self.sentence_start = array("q")
         self.sentence_end = array("q")
@@ -438,20 +442,22 @@ def index_articles(
 
 def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25Index]:
     def ints(values: array, dtype: type = np.int32) -> np.ndarray:
-        return np.frombuffer(values, dtype=np.int64).astype(dtype) if values else np.empty(0, dtype)
+        if not values:
+            return np.empty(0, dtype)
+        return np.frombuffer(values, dtype=np.dtype(values.typecode)).astype(dtype)
 
     def pointers(counts: np.ndarray) -> np.ndarray:
         return np.concatenate(([0], np.cumsum(counts, dtype=np.int64)))
 
     sentence_tokens = ints(tally.sentence_tokens, np.int64)
     passage_sentences = ints(tally.passage_sentences, np.int64)
-    term_of_token = ints(tally.token_terms, np.int64)
-    sentence_of_token = np.repeat(np.arange(sentence_tokens.size), sentence_tokens)
-    passage_of_sentence = np.repeat(np.arange(passage_sentences.size), passage_sentences)
+    passage_of_sentence = np.repeat(
+        np.arange(passage_sentences.size, dtype=np.int32), passage_sentences
+    )
     index = BM25Index.from_tokens(
         list(tally.vocabulary),
-        term_of_token,
-        passage_of_sentence[sentence_of_token],
+        ints(tally.token_terms),
+        np.repeat(passage_of_sentence, sentence_tokens),
         passage_sentences.size,
     )
     term_dtype = np.uint16 if len(tally.vocabulary) <= 1 << 16 else np.int32
@@ -516,21 +522,30 @@ def _article_paths(directory: Path) -> list[Path]:
 
 
 def _duplicate_problem(
-    name: str, article: Article, articles: dict[str, Article], seen_text: dict[str, str]
+    name: str, article: Article, articles: dict[str, Article], seen_text: dict[int, list[str]]
 ) -> Problem | None:
     """The same id or the same text (ignoring case and spacing) as an article already read.
 
-    The text itself is the key rather than a digest: hashlib releases the GIL for every call,
-    and thousands of such short releases starve other threads, such as an adapter's event
-    loop while a reload runs (CPython's GIL "convoy effect").
+    Texts are keyed by Python's ``hash`` of their fingerprint (an equal hash is confirmed by
+    comparing the texts), so the build keeps no second copy of the archive. Not a hashlib
+    digest: hashlib releases the GIL for every call, and thousands of such short releases
+    starve other threads, such as an adapter's event loop while a reload runs (CPython's GIL
+    "convoy effect").
     """
     if article.id in articles:
         return Problem(file=name, reason=f"same id as {Path(articles[article.id].path).name}")
-    fingerprint = " ".join(article.text.split()).casefold()
-    if fingerprint in seen_text:
-        return Problem(file=name, reason=f"same article as {seen_text[fingerprint]}; indexed once")
-    seen_text[fingerprint] = name
+    fingerprint = _fingerprint(article.text)
+    same_hash = seen_text.setdefault(hash(fingerprint), [])
+    for earlier in same_hash:
+        if _fingerprint(articles[earlier].text) == fingerprint:
+            earlier_name = Path(articles[earlier].path).name
+            return Problem(file=name, reason=f"same article as {earlier_name}; indexed once")
+    same_hash.append(article.id)
     return None
+
+
+def _fingerprint(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _version(files: dict[str, str]) -> str:

@@ -1,4 +1,4 @@
-"""Reliability under load and faults: concurrent questions during reloads, event-loop lag,
+"""Reliability under load and faults: concurrent questions during reloads, a reload giving way to the event loop,
 arbitrary questions and file bytes, and reloads that fail halfway."""
 
 from __future__ import annotations
