@@ -288,7 +288,7 @@ def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
         "aliases": [
             [list(phrase), concept] for phrase, concept in snapshot.aliases.phrases.items()
         ],
-        "speller": snapshot.speller.words(),
+        "speller": list(snapshot.speller.ordered),
     }
 
 
@@ -325,7 +325,7 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
         aliases=Aliases({tuple(phrase): concept for phrase, concept in data["aliases"]}),
         files=data["files"],
         problems=[Problem.model_validate(problem) for problem in data["problems"]],
-        speller=Speller.from_ordered(data["speller"]),
+        speller=Speller(tuple(data["speller"])),
     )
 
 

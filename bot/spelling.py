@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
@@ -36,33 +36,31 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 class Speller:
     """The articles' words, to correct a question's typos to."""
 
-    candidates: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
-    """The words by first letter and length, most frequent first. A typo is compared only with
-    words that start as it does and are as long as its edits allow: a typed first letter is
-    rarely wrong, and this keeps a lookup well under a millisecond in a 10,000-article base."""
-    rank: dict[str, int] = field(default_factory=dict)
-    """Every word of the articles, with its place by frequency (0 for the most frequent)."""
+    ordered: tuple[str, ...] = ()
+    """Every word of the articles, most frequent first. The lookups below are made from it on
+    first use, so a start from the index cache does not build them until a question needs them."""
+
+    @cached_property
+    def candidates(self) -> dict[tuple[str, int], tuple[str, ...]]:
+        """The words by first letter and length, most frequent first. A typo is compared only
+        with words that start as it does and are as long as its edits allow: a typed first
+        letter is rarely wrong, and this keeps a lookup well under a millisecond in a
+        10,000-article base."""
+        groups: dict[tuple[str, int], list[str]] = {}
+        for word in self.ordered:  # stopwords too: "thre" is "there" more often than "three"
+            if len(word) >= MIN_LETTERS:
+                groups.setdefault((word[0], len(word)), []).append(word)
+        return {key: tuple(group) for key, group in groups.items()}
+
+    @cached_property
+    def rank(self) -> dict[str, int]:
+        """Every word of the articles, with its place by frequency (0 for the most frequent)."""
+        return {word: place for place, word in enumerate(self.ordered)}
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Speller:
         counts = Counter(word for text in texts for word in _LETTERS.findall(text.casefold()))
-        return cls.from_ordered([word for word, _ in counts.most_common()])
-
-    @classmethod
-    def from_ordered(cls, ordered: list[str]) -> Speller:
-        """The speller of words already ordered by frequency, most frequent first."""
-        groups: dict[tuple[str, int], list[str]] = {}
-        for word in ordered:  # stopwords too: "thre" is "there" more often than "three"
-            if len(word) >= MIN_LETTERS:
-                groups.setdefault((word[0], len(word)), []).append(word)
-        return cls(
-            candidates={key: tuple(group) for key, group in groups.items()},
-            rank={word: place for place, word in enumerate(ordered)},
-        )
-
-    def words(self) -> list[str]:
-        """Every word of the articles, most frequent first (what ``from_ordered`` takes)."""
-        return list(self.rank)
+        return cls(tuple(word for word, _ in counts.most_common()))
 
     def correct(self, question: str, is_known: Callable[[str], bool]) -> tuple[str, dict[str, str]]:
         """``question`` with its typos replaced, and each replacement (typed -> corrected).
@@ -84,7 +82,7 @@ class Speller:
 
     def _correction(self, typed: str, is_known: Callable[[str], bool]) -> str | None:
         word = typed.casefold()
-        if len(word) < MIN_LETTERS or word in self.rank or word in STOPWORDS or is_known(word):
+        if len(word) < MIN_LETTERS or word in STOPWORDS or is_known(word) or word in self.rank:
             return None
         limit = 1 if len(word) < LONG_WORD else 2
         found = []
