@@ -40,7 +40,9 @@ class Passage:
     caption: bool = False
 
 
-_MISSING_SPACE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"”’])(?=[A-Z][a-z])")
+_MISSING_SPACE = re.compile(r"[.!?](?<=[a-z][.!?])[\"”’]?(?=[A-Z][a-z])")
+"""A sentence end with no space before the next sentence ("said.The"); the cut is at its end.
+It opens with the punctuation mark, so the regex engine skips ahead to each one."""
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -99,7 +101,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``text[start:end]`` cut at every paragraph break inside it, and where a sentence ends
     with no space before the next ("said.The"), which the breaker reads as one sentence."""
     cuts = [(cut, cut + 2) for cut in _find_all(text, "\n\n", start, end)]
-    cuts += [(m.start(), m.start()) for m in _MISSING_SPACE.finditer(text, start, end)]
+    cuts += [(m.end(), m.end()) for m in _MISSING_SPACE.finditer(text, start, end)]
     pieces = []
     for cut_start, cut_end in sorted(cuts):
         pieces.append((start, cut_start))
