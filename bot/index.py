@@ -99,31 +99,38 @@ class BM25Index:
             raise ValueError("cannot index an empty corpus")
         ids = np.frombuffer(term_ids, dtype=np.int64) if term_ids else np.empty(0, np.int64)
         doc_len = np.frombuffer(lengths, dtype=np.int64)
-        passage_of_token = np.repeat(np.arange(doc_len.size), doc_len)
-        return cls.from_tokens(
-            list(vocabulary), ids, passage_of_token, doc_len.size, k1, b, epsilon
-        )
+        return cls.from_tokens(list(vocabulary), ids, doc_len, k1, b, epsilon)
 
     @classmethod
     def from_tokens(
         cls,
         terms: list[str],
         term_of_token: np.ndarray,
-        passage_of_token: np.ndarray,
-        corpus_size: int,
+        doc_len: np.ndarray,
         k1: float = K1,
         b: float = B,
         epsilon: float = EPSILON,
     ) -> BM25Index:
-        """Index tokens given as parallel arrays of term ids and the passage holding each."""
+        """Index the term ids of every token, passage after passage (``doc_len`` tokens each).
+
+        The tokens are read as a passage-by-term matrix with repeated entries and turned
+        around into term-major postings with their counts: no per-token passage array.
+        """
+        corpus_size = int(doc_len.size)
         if corpus_size == 0:
             raise ValueError("cannot index an empty corpus")
-        doc_len = np.bincount(passage_of_token, minlength=corpus_size).astype(np.float64)
-        counts = sparse.csr_matrix(
-            (np.ones(term_of_token.size, np.int32), (term_of_token, passage_of_token)),
-            shape=(len(terms), corpus_size),
+        by_passage = sparse.csr_matrix(
+            (
+                np.ones(term_of_token.size, np.int32),
+                term_of_token,
+                np.concatenate(([0], np.cumsum(doc_len, dtype=np.int64))),
+            ),
+            shape=(corpus_size, len(terms)),
         )
+        counts = by_passage.tocsc()
+        del by_passage
         counts.sum_duplicates()
+        doc_len = doc_len.astype(np.float64)
         avgdl = float(doc_len.mean()) or 1.0
         idf = okapi_idf(np.diff(counts.indptr).astype(np.float64), corpus_size, epsilon)
         tf = counts.data.astype(smallest_unsigned(int(counts.data.max(initial=0))))
@@ -131,7 +138,7 @@ class BM25Index:
             terms=terms,
             idf=idf,
             indptr=counts.indptr.astype(np.int64),
-            passages=counts.indices.astype(np.int32),
+            passages=counts.indices.astype(np.int32, copy=False),
             tf=tf,
             length_norm=okapi_length_norm(doc_len, avgdl, k1, b),
             k1=k1,

@@ -444,7 +444,7 @@ def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25In
     def ints(values: array, dtype: type = np.int32) -> np.ndarray:
         if not values:
             return np.empty(0, dtype)
-        return np.frombuffer(values, dtype=np.dtype(values.typecode)).astype(dtype)
+        return np.frombuffer(values, dtype=np.dtype(values.typecode)).astype(dtype, copy=False)
 
     def pointers(counts: np.ndarray) -> np.ndarray:
         return np.concatenate(([0], np.cumsum(counts, dtype=np.int64)))
@@ -454,11 +454,11 @@ def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25In
     passage_of_sentence = np.repeat(
         np.arange(passage_sentences.size, dtype=np.int32), passage_sentences
     )
+    tokens_per_passage = np.bincount(
+        passage_of_sentence, weights=sentence_tokens, minlength=passage_sentences.size
+    ).astype(np.int64)
     index = BM25Index.from_tokens(
-        list(tally.vocabulary),
-        ints(tally.token_terms),
-        np.repeat(passage_of_sentence, sentence_tokens),
-        passage_sentences.size,
+        list(tally.vocabulary), ints(tally.token_terms), tokens_per_passage
     )
     term_dtype = np.uint16 if len(tally.vocabulary) <= 1 << 16 else np.int32
     sentences = Sentences(
