@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["real_components", "pytester"]
+
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_KB = REPO / "knowledge"
 
@@ -74,3 +76,4 @@ def add_article(tiny_kb_dir: Path) -> Callable[..., Path]:
 def private_index_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Keep the command line's index cache out of the developer's home directory."""
     monkeypatch.setenv("INDEX_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
+

@@ -787,6 +787,7 @@ async def test_the_health_port_answers_and_readiness_turns_true_after_ready(
         await get_json(ops.health.port, "/healthz")
 
 
+@pytest.mark.real_component
 async def test_a_reload_with_redis_reaches_the_other_replica_and_reports_both(
     fake_discord: FakeDiscord,
     tiny_kb_dir: Path,

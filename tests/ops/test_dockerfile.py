@@ -52,6 +52,7 @@ def copied_sources() -> set[str]:
     return {shlex.split(arguments)[0].rstrip("/") for arguments in arguments_of("COPY")}
 
 
+@pytest.mark.real_component
 def test_the_dockerfile_lints_clean_with_hadolint():
     hadolint = shutil.which("hadolint")
     if hadolint is None:
