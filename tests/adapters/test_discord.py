@@ -195,6 +195,21 @@ async def test_the_token_never_reaches_the_log(
     assert TOKEN not in caplog.text
 
 
+def test_no_warning_about_voice_libraries_the_bot_never_uses(
+    kb: KnowledgeBase,
+    discord_settings: Callable[..., Settings],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(discord.VoiceClient, "warn_nacl", True)
+    monkeypatch.setattr(discord.VoiceClient, "warn_dave", True)
+    caplog.set_level(logging.WARNING, logger="discord")
+
+    build_client(kb, discord_settings())
+
+    assert "voice" not in caplog.text
+
+
 # --- /ask ------------------------------------------------------------------------------------
 
 
