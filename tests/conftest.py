@@ -76,4 +76,3 @@ def add_article(tiny_kb_dir: Path) -> Callable[..., Path]:
 def private_index_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Keep the command line's index cache out of the developer's home directory."""
     monkeypatch.setenv("INDEX_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
-

@@ -31,9 +31,7 @@ def test_skipped_real_component_tests_are_summed_up_in_one_line(pytester: pytest
 
 def test_no_summary_line_when_every_real_component_ran(pytester: pytest.Pytester):
     pytester.makeconftest("pytest_plugins = ['real_components']")
-    pytester.makepyfile(
-        "import pytest\n\n@pytest.mark.real_component\ndef test_ran():\n    pass\n"
-    )
+    pytester.makepyfile("import pytest\n\n@pytest.mark.real_component\ndef test_ran():\n    pass\n")
 
     result = pytester.runpytest("-p", "no:asyncio")
 

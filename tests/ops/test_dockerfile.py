@@ -94,6 +94,16 @@ def test_the_image_runs_the_bot_as_a_numeric_non_root_user():
     assert order.index("USER") > max(i for i, name in enumerate(order) if name in ("RUN", "COPY"))
 
 
+def test_the_image_builds_matplotlibs_font_cache_for_the_runtime_user():
+    runs = arguments_of("RUN")
+    [font_cache] = [i for i, arguments in enumerate(runs) if "font_manager" in arguments]
+    [user] = [i for i, arguments in enumerate(runs) if "useradd" in arguments]
+    home = "/home/newsdesk"
+    assert user < font_cache
+    assert f"HOME={home} python -c" in runs[font_cache]
+    assert f"chown -R newsdesk:newsdesk {home}/.cache" in runs[font_cache]
+
+
 def test_the_entrypoint_is_the_command_line_and_cmd_chooses_an_adapter():
     [entrypoint] = arguments_of("ENTRYPOINT")
     [cmd] = arguments_of("CMD")
