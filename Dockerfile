@@ -10,6 +10,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PYTHONPATH=/app \
     KNOWLEDGE_DIR=/app/knowledge \
+    ALIASES_FILE=/app/defaults/aliases.yml \
     HEALTH_PORT=8080
 
 WORKDIR /app
@@ -34,6 +35,9 @@ RUN if python -c "import matplotlib" 2>/dev/null; then \
 # /app/knowledge, or set KNOWLEDGE_DIR, to use your own). Owned by root: the bot only reads them.
 COPY bot/ ./bot/
 COPY knowledge/ ./knowledge/
+# A copy of the bundled aliases outside /app/knowledge: a folder mounted there without an
+# aliases.yml of its own still gets them (ALIASES_FILE; /status says which file is live).
+RUN mkdir /app/defaults && cp /app/knowledge/aliases.yml /app/defaults/aliases.yml
 
 # Numeric, so an orchestrator can tell it is not root (Kubernetes' runAsNonRoot).
 USER 10001:10001

@@ -692,11 +692,12 @@ async def test_status_shows_a_moderator_the_version_counts_last_reload_and_uptim
 
     assert before["type"] == CHANNEL_MESSAGE
     assert before["data"]["flags"] & EPHEMERAL
-    first, last_reload, uptime = before["data"]["content"].splitlines()
+    first, last_reload, uptime, aliases = before["data"]["content"].splitlines()
     assert first.startswith(f"Knowledge base version {newsdesk.kb.version}: 3 articles, ")
     assert first.endswith(" passages.")
     assert last_reload == "Last reload: none since start-up."
     assert uptime.startswith("Up ") and "UTC" in uptime
+    assert aliases.startswith("Aliases: ")
     assert f"by maya (id {MODERATOR['id']}) on discord, Nothing changed" in after["data"]["content"]
     assert_no_pings(fake_discord)
 

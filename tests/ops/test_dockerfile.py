@@ -86,6 +86,14 @@ def test_the_bundled_articles_are_the_default_knowledge_base():
     assert "knowledge" in copied_sources()
 
 
+def test_a_mounted_knowledge_folder_without_aliases_falls_back_to_the_bundled_ones():
+    env = settings_of("ENV")
+    fallback = env["ALIASES_FILE"]
+    assert not fallback.startswith(env["KNOWLEDGE_DIR"] + "/")
+    assert f"cp /app/knowledge/aliases.yml {fallback}" in " ".join(arguments_of("RUN"))
+    assert (REPO / "knowledge" / "aliases.yml").is_file()
+
+
 def test_the_image_runs_the_bot_as_a_numeric_non_root_user():
     order = [name for name, _ in instructions()]
     [user] = arguments_of("USER")
