@@ -289,6 +289,7 @@ def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
             [list(phrase), concept] for phrase, concept in snapshot.aliases.phrases.items()
         ],
         "speller": list(snapshot.speller.ordered),
+        "aliases_file": snapshot.aliases_file,
     }
 
 
@@ -326,6 +327,7 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
         files=data["files"],
         problems=[Problem.model_validate(problem) for problem in data["problems"]],
         speller=Speller(tuple(data["speller"])),
+        aliases_file=data["aliases_file"],
     )
 
 

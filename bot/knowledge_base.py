@@ -105,8 +105,10 @@ class KnowledgeBase:
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
         cache: IndexCache | None = None,
         progress: bool = False,
+        aliases_fallback: Path | None = None,
     ) -> None:
         self.directory = Path(directory)
+        self.aliases_fallback = aliases_fallback
         self.max_file_bytes = max_file_bytes
         self.cache = cache
         self.progress = progress
@@ -122,6 +124,7 @@ class KnowledgeBase:
                 max_file_bytes=self.max_file_bytes,
                 cache=self.cache,
                 progress=self.progress,
+                aliases_fallback=self.aliases_fallback,
             )
 
     @property

@@ -458,3 +458,15 @@ def test_two_processes_building_the_same_cache_at_once_both_answer(
         assert out.split() == ["True", "True"], err
     assert len([path for path in folder.iterdir()]) == 1
     assert not list(folder.glob("*.tmp"))
+
+
+def test_the_cached_index_remembers_which_aliases_file_was_in_force(
+    tiny_kb_dir: Path, cache: IndexCache, tmp_path: Path
+):
+    fallback = tmp_path / "fallback-aliases.yml"
+    fallback.write_text("magma: [lava]\n", encoding="utf-8")
+    first = KnowledgeBase(tiny_kb_dir, cache=cache, aliases_fallback=fallback)
+    second = KnowledgeBase(tiny_kb_dir, cache=cache, aliases_fallback=fallback)
+    assert second.version == first.version
+    assert second.snapshot.aliases_file == str(fallback)
+    assert second.snapshot.search("magma", 1)
