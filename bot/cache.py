@@ -327,7 +327,7 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
         files=data["files"],
         problems=[Problem.model_validate(problem) for problem in data["problems"]],
         speller=Speller(tuple(data["speller"])),
-        aliases_file=data["aliases_file"],
+        aliases_file=data.get("aliases_file"),
     )
 
 

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 K1 = 1.5
 B = 0.75
@@ -116,6 +115,8 @@ class BM25Index:
         The tokens are read as a passage-by-term matrix with repeated entries and turned
         around into term-major postings with their counts: no per-token passage array.
         """
+        from scipy import sparse  # for building only: a start from the cache never imports it
+
         corpus_size = int(doc_len.size)
         if corpus_size == 0:
             raise ValueError("cannot index an empty corpus")

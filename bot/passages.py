@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import blingfire
 import numpy as np
 
 from bot.articles import Article
@@ -74,6 +73,8 @@ def _sentence_offsets(text: str) -> list[tuple[int, int]]:
     in sentence splitting); here the mapping is one vectorised count of the bytes that
     start a character.
     """
+    import blingfire  # loads a native library: only when building, never on a start from the cache
+
     data = text.encode("utf-8")
     capacity = len(data) * 2
     out = ctypes.create_string_buffer(capacity)
