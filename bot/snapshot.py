@@ -151,10 +151,14 @@ class PassageLayout:
 class PassageTable(Sequence[Passage]):
     """The passages of a snapshot by id, each made as a ``Passage`` when it is read."""
 
+    RECENT = 4096
+    """Passages kept made: a question reads its candidates several times while ranking."""
+
     def __init__(self, articles: ArticleTable, layout: PassageLayout, sentences: Sentences):
         self.articles = articles
         self.layout = layout
         self.sentences = sentences
+        self._recent: dict[int, Passage] = {}
 
     def __len__(self) -> int:
         return int(self.layout.start.size)
@@ -170,6 +174,14 @@ class PassageTable(Sequence[Passage]):
             passage_id += len(self)
         if not 0 <= passage_id < len(self):
             raise IndexError(passage_id)
+        passage = self._recent.get(passage_id)
+        if passage is None:
+            if len(self._recent) >= self.RECENT:
+                self._recent.clear()
+            passage = self._recent.setdefault(passage_id, self._make(passage_id))
+        return passage
+
+    def _make(self, passage_id: int) -> Passage:
         layout = self.layout
         article = self.articles.at(int(layout.article[passage_id]))
         start, end = int(layout.start[passage_id]), int(layout.end[passage_id])
