@@ -250,6 +250,23 @@ def test_a_read_only_cache_file_system_is_still_read_and_never_written(
     assert "Read-only file system" in caplog.text
 
 
+def test_a_cache_that_turned_read_only_is_still_read_and_a_failed_write_only_logs(
+    tiny_kb_dir: Path, cache: IndexCache, add_article, monkeypatch: pytest.MonkeyPatch, caplog
+):
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+
+    def read_only(path: Path, values: np.ndarray) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(cache_module, "write_array", read_only)
+    second = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert_rebuilt(second, first)
+    add_article("bridge", "The old bridge reopened on Friday.")
+    assert second.reload().status == "reloaded" and second.ask("bridge reopened").answered
+    assert "cannot write the index cache" in caplog.text and "Read-only" in caplog.text
+    assert [path.name for path in cache.directory.iterdir()] == [only_entry(cache).name]
+
+
 def test_a_cache_folder_that_cannot_be_created_only_costs_the_speed_up(
     tiny_kb_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ):
