@@ -399,7 +399,7 @@ def measure_size(size: int, options: argparse.Namespace) -> dict[str, Any]:
     )
     limits = {"ours": len(questions), "bm25s": len(questions), "rank-bm25": rank_bm25_questions}
     result["engines"] = {}
-    for engine in ENGINES:
+    for engine in options.engines.split(","):
         log(f"  engine {engine}")
         result["engines"][engine] = run_worker(
             ["--worker", engine, "--question-limit", str(limits[engine]), *common], timeout
@@ -460,6 +460,19 @@ def number(value: float | None) -> str:
     return f"{value:.3g}"
 
 
+NOT_RUN: dict[str, Any] = {
+    "query_ms": {"p50": None, "p99": None, "n": 0},
+    "build_s": None,
+    "index_mb": None,
+    "peak_mb": None,
+}
+"""The figures of an engine left out of the run (``--engines``)."""
+
+
+def engine_figure(engines: dict[str, Any], name: str, key: str) -> float | None:
+    return engines.get(name, NOT_RUN)["query_ms"][key]
+
+
 def summary_table(results: list[dict[str, Any]]) -> list[str]:
     lines = [
         "| articles | passages | build (s) | peak RSS (MB) | ask p50 / p99 (ms) "
@@ -473,8 +486,8 @@ def summary_table(results: list[dict[str, Any]]) -> list[str]:
         lines.append(
             f"| {result['size']:,} | {product['passages']:,} | {number(product['build_s'])} "
             f"| {number(product['peak_mb'])} | {number(ask['p50'])} / {number(ask['p99'])} "
-            f"| {ratio(ask['p50'], engines['rank-bm25']['query_ms']['p50'])} "
-            f"| {ratio(ask['p50'], engines['bm25s']['query_ms']['p50'])} "
+            f"| {ratio(ask['p50'], engine_figure(engines, 'rank-bm25', 'p50'))} "
+            f"| {ratio(ask['p50'], engine_figure(engines, 'bm25s', 'p50'))} "
             f"| {number(result['batch']['questions_per_s'])} | {number(product['reload_s'])} "
             f"| {number(product['loop_lag_max_ms'])} "
             f"| {number(result['cold_start']['first_s'])} / "
@@ -486,7 +499,7 @@ def summary_table(results: list[dict[str, Any]]) -> list[str]:
 
 def detail_table(result: dict[str, Any]) -> list[str]:
     product, engines = result["product"], result["engines"]
-    ours, okapi, sparse = engines["ours"], engines["rank-bm25"], engines["bm25s"]
+    ours, okapi, sparse = (engines.get(name, NOT_RUN) for name in ENGINES)
 
     def row(label: str, mine: float | None, a: float | None, b: float | None) -> str:
         return (
@@ -500,7 +513,6 @@ def detail_table(result: dict[str, Any]) -> list[str]:
         )
 
     size, passages = result["size"], product["passages"]
-    agreement = okapi["agreement"]
     return [
         f"#### {size:,} articles, {passages:,} passages",
         "",
@@ -526,15 +538,26 @@ def detail_table(result: dict[str, Any]) -> list[str]:
         row("articles on disk (MB)", result["disk"]["text_mb"], None, None),
         row("index cache on disk (MB)", result["disk"]["cache_mb"], None, None),
         "",
-        f"Questions: {product['ask_ms']['n']} (answered {product['answered']}); "
-        f"rank-bm25 timed on {okapi['query_ms']['n']}. "
-        f"rank-bm25 parity on those: max score difference {agreement['max_score_difference']:.2g}, "
-        f"same top {TOP_K} in {agreement['same_top10']:.0%} "
-        f"(same top-{TOP_K} scores in {agreement['same_top10_scores']:.0%}). "
-        f"bm25s top-{TOP_K} overlap with ours: {sparse['agreement']['top10_overlap']:.0%}. "
-        f"Reload status: {product['reload_status']}. "
+        f"Questions: {product['ask_ms']['n']} (answered {product['answered']}). "
+        + agreement_text(okapi, sparse)
+        + f"Reload status: {product['reload_status']}. "
         f"RSS of the idle interpreter with the bot imported: {number(product['idle_mb'])} MB.",
     ]
+
+
+def agreement_text(okapi: dict[str, Any], sparse: dict[str, Any]) -> str:
+    text = ""
+    if "agreement" in okapi:
+        agreement = okapi["agreement"]
+        text += (
+            f"rank-bm25 timed on {okapi['query_ms']['n']}; parity on those: max score "
+            f"difference {agreement['max_score_difference']:.2g}, same top {TOP_K} in "
+            f"{agreement['same_top10']:.0%} (same top-{TOP_K} scores in "
+            f"{agreement['same_top10_scores']:.0%}). "
+        )
+    if "agreement" in sparse:
+        text += f"bm25s top-{TOP_K} overlap with ours: {sparse['agreement']['top10_overlap']:.0%}. "
+    return text
 
 
 def report(results: list[dict[str, Any]], info: dict[str, str], elapsed: float) -> str:
@@ -577,6 +600,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--timeout", type=float, default=900, help="seconds per subprocess")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
+    parser.add_argument(
+        "--engines",
+        default=",".join(ENGINES),
+        help="engines to compare, comma separated (rank-bm25 needs about 10 GB at 100,000 articles)",
+    )
     hidden = argparse.SUPPRESS
     parser.add_argument("--worker", choices=("product", *ENGINES), help=hidden)
     parser.add_argument("--kb-dir", type=Path, help=hidden)
