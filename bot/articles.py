@@ -80,6 +80,12 @@ class Article(BaseModel):
     text: str
     captions: tuple[tuple[int, int], ...] = ()
     guessed: tuple[str, ...] = ()
+    provenance: tuple[tuple[str, str], ...] = ()
+    """(field, where it was read) for each guessed field: ``("published", "the line '…'")``."""
+    conflicts: tuple[tuple[str, str], ...] = ()
+    """(field, why it was left empty) where two signals of the page disagree."""
+    title_from_sentence: bool = False
+    """The page shows no headline: the title is its first sentence, which stays in the text."""
     unknown_keys: tuple[str, ...] = ()
     """Front-matter keys that are not article fields, ignored."""
 
