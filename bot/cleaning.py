@@ -1,17 +1,20 @@
-"""Page furniture removal: what a web capture adds around an article's own text.
+"""Reading a page's raw text as a careful reader would: the article's own paragraphs, kept
+verbatim, and what the page shows about it (headline, by-line, date, outlet or wire agency).
 
-Cleaning works line by line with general rules, never per-file patches. It returns the
-paragraphs to keep (verbatim), which lines are photo captions, and the metadata the page
-printed (a by-line, a dateline, a source credit), so articles without front matter can
-still be attributed.
+Every rule is a general signal, never a phrase list of one site's furniture: see
+docs/reading.md, which names each signal with an example. ``clean`` is also what the HTML
+reader calls on the text trafilatura extracts, so both kinds of page are read alike.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import blingfire
 from dateutil import parser as date_parser
 
 FURNITURE = frozenset(
@@ -36,6 +39,9 @@ FURNITURE = frozenset(
         "email",
     }
 )
+"""Widget labels that are furniture whatever the site: the whole line, compared case-blind."""
+
+FIRST_SENTENCE = "the first sentence (the page shows no headline)"
 
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]$")
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
@@ -54,19 +60,76 @@ _CAPTION_CREDIT = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_STATEMENT_END = re.compile(r"[.…][\"'”’)\]]*$")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?, "
     r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\s*(?:\([^)]*\)\s*)?[—–-]"
 )
 """A wire-style dateline opening the first paragraph: "KAZAN, Russia, Oct. 24, 2024 — …"."""
+_WIRE_CREDIT = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Za-z.'-]*)*"  # the place: "SEOUL", "KAZAN, Russia"
+    r"(?:, [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*)?,?\s+)?"
+    r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
+    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3})\)\s*(?:--?|–|—)"
+)
+"""A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —"."""
+_LABELLED_DATE = re.compile(
+    r"^(?:[•·|*-]\s*)?(?P<label>first published|last updated|published|updated|posted|"
+    r"modified|date)(?:\s+on)?\s*:?\s*(?P<rest>\S.*)$",
+    re.I,
+)
+_DATE_PREFIX = re.compile(
+    r"^(?P<stamp>(?i:date|published|updated|posted)\s*:?\s*"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<rest>\S.*)$"
+)
+"""A labelled ISO date printed before other text on the same line: "date 2024-10-24 Left Menu"."""
+_ISO_STAMP = re.compile(r"(?<!\d)(?P<iso>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)")
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|,|$)", re.I
+)
+_TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]?\d{0,2}\b")
+_CALL_TO_ACTION = re.compile(
+    r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
+    r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|continue\s+reading)\b"
+    r"(?:\s*$|(?:\s+[\w'’]+){0,3}?\s*(?::|\b(?:us|our|more|next|also|here|now|free|the\s+app|"
+    r"original|full\s+(?:story|article)|newsletter|channel)\b))",
+    re.I,
+)
+"""A link-like call to action: "Read Next: …", "Follow us on …", "Subscribe to our …"."""
+_SHARE_PROMPT = re.compile(
+    r"^(?:[•·*▶►-]\s*)?(?:(?:share|tweet|email|print|send)\s+(?:this|it|on|via|to|with)\b|"
+    r"share\s*:|(?:leave|post|add|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply|response)|"
+    r"comments?\s*(?:\(\d+\)|:)|\d+\s+comments?\b|join\s+the\s+(?:conversation|discussion|debate)|"
+    r"(?:what|how)\s+do\s+you\s+(?:think|feel)|tell\s+us\s+(?:what|your)|have\s+your\s+say)",
+    re.I,
+)
+_SITE_NOTICE = re.compile(
+    r"^(?:you\s+are|you're|you\s+have)\s+(?:now\s+)?(?:viewing|reading|watching|reached|"
+    r"been\s+granted|logged)\b",
+    re.I,
+)
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
+_BULLET_ONLY = re.compile(r"^[-–—•·*▪◦●○■►▶|]+$")
 _DATE_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 _HEADING_MAX_WORDS = 8
-_TITLE_MAX_WORDS = 20
+_LABEL_MAX_WORDS = 3
+_TITLE_MAX_WORDS = 25
+_HEADLINE_RUN = 3
+"""Other stories' headlines come in runs: this many headline-shaped lines close together."""
+_CTA_MAX_WORDS = 30
+_PROMPT_MAX_WORDS = 15
+
+PUBLISHED_RANK, PLAIN_RANK, UPDATED_RANK = 0, 1, 2
 
 
 @dataclass
 class CleanText:
-    """The article's own paragraphs and what the page told about it."""
+    """The article's own paragraphs and what the page told about it.
+
+    ``sources`` says where each value was read ("the line '• Sunday, 10 Nov 2024'"), and
+    ``conflicts`` why a field was left empty when two signals of the page disagree.
+    """
 
     paragraphs: list[str] = field(default_factory=list)
     captions: set[int] = field(default_factory=set)
@@ -74,91 +137,213 @@ class CleanText:
     author: str | None = None
     published: date | None = None
     publisher: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    conflicts: dict[str, str] = field(default_factory=dict)
+    title_guessed: bool = False
+    """True when the page shows no headline: the title is its first sentence, kept in the text."""
 
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
 
 
-def clean(raw: str, title: str | None = None) -> CleanText:
-    """Keep the article's paragraphs; drop furniture; record by-line, dateline and credits."""
+def line_key(line: str) -> str:
+    """A line compared case-blind and spacing-blind."""
+    return " ".join(line.casefold().split())
+
+
+def repeated_lines(texts: Mapping[str, str], min_others: int = 2) -> dict[str, frozenset[str]]:
+    """For each text, the keys of its lines that also appear in ``min_others`` other texts of
+    the folder: a site's boilerplate ("Follow us on …" under every article of one outlet)."""
+    keys = {
+        name: {line_key(line) for line in text.splitlines() if line.strip()}
+        for name, text in texts.items()
+    }
+    counts = Counter(key for lines in keys.values() for key in lines)
+    return {
+        name: frozenset(key for key in lines if counts[key] - 1 >= min_others)
+        for name, lines in keys.items()
+    }
+
+
+@dataclass
+class _Signals:
+    """What the page says about one field, each with where it was read and how strong it is."""
+
+    found: dict[str, list[tuple[int, str, object]]] = field(default_factory=dict)
+    partial_dates: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def add(self, name: str, value: object, source: str, rank: int = PLAIN_RANK) -> None:
+        self.found.setdefault(name, []).append((rank, source, value))
+
+    def settle(self, result: CleanText) -> None:
+        for name, found in self.found.items():
+            best = min(rank for rank, _, _ in found)
+            chosen = [(source, value) for rank, source, value in found if rank == best]
+            values = list(dict.fromkeys(_comparable(value) for _, value in chosen))
+            if len(values) > 1:
+                (first, a), (second, b) = (
+                    chosen[0],
+                    next(
+                        item for item in chosen if _comparable(item[1]) != _comparable(chosen[0][1])
+                    ),
+                )
+                result.conflicts[name] = f"{first} gives {_shown(a)} but {second} gives {_shown(b)}"
+                continue
+            source, value = chosen[0]
+            setattr(result, _FIELD_ATTRIBUTE.get(name, name), value)
+            result.sources[name] = source
+        self._settle_partial_dates(result)
+
+    def _settle_partial_dates(self, result: CleanText) -> None:
+        """A day without a year takes the year only from a full date of the same page."""
+        if not self.partial_dates or "published" in result.conflicts:
+            return
+        month, day, source = self.partial_dates[0]
+        if result.published is None:
+            result.conflicts["published"] = f"{source} shows no year and the page no full date"
+            return
+        for month, day, source in self.partial_dates:
+            if (month, day) != (result.published.month, result.published.day):
+                result.conflicts["published"] = (
+                    f"{result.sources['published']} gives {result.published.isoformat()} "
+                    f"but {source} gives another day"
+                )
+                result.published = None
+                del result.sources["published"]
+                return
+
+
+_FIELD_ATTRIBUTE = {"title": "headline"}
+
+
+def _comparable(value: object) -> object:
+    return line_key(value) if isinstance(value, str) else value
+
+
+def _shown(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _quoted(line: str) -> str:
+    return f"the line '{line}'"
+
+
+def clean(
+    raw: str, title: str | None = None, boilerplate: frozenset[str] = frozenset()
+) -> CleanText:
+    """Keep the article's paragraphs; drop furniture; read headline, by-line, dates, credits.
+
+    ``title`` is a title already known (front matter, an HTML page's metadata): a line equal
+    to it is a repeated headline. ``boilerplate`` holds keys (``line_key``) of lines seen in
+    other articles of the same folder (see ``repeated_lines``).
+    """
+    lines = _lines(raw)
     result = CleanText(headline=title)
-    lines = [line.strip() for line in raw.splitlines()]
-    lines = [line for line in lines if line]
-    known_headlines = {_key(title)} if title else set()
-    short_heading: str | None = None
-    skip_next = False
+    signals = _Signals()
+    furniture = {index for index, line in enumerate(lines) if _is_furniture(line, boilerplate)}
+    furniture |= _weather_widgets(lines)
+    lists = _lists(lines, furniture)
+    title_at = None if title else _title_line(lines, furniture, lists)
+    furniture |= _headline_runs(lines, title_at)
+    known_headlines = {line_key(title)} if title else set()
+    if title_at is not None:
+        result.headline = lines[title_at]
+        result.sources["title"] = _quoted(lines[title_at])
+        known_headlines.add(line_key(lines[title_at]))
+    in_list = {item for items in lists.values() for item in items}
+    body_paragraphs = 0
     for index, line in enumerate(lines):
-        if skip_next:
-            skip_next = False
+        if index in furniture or index in in_list:
             continue
-        if _WEATHER.match(line):
-            skip_next = index + 1 < len(lines) and _is_heading(lines[index + 1])
+        if _read_metadata(line, signals):
             continue
-        if _absorbed_as_metadata(line, result):
+        if line_key(line) in known_headlines:
             continue
-        if _key(line) in FURNITURE:
-            continue
-        if _key(line) in known_headlines:
+        if index in lists:
+            result.paragraphs.append("\n".join([line, *(lines[item] for item in lists[index])]))
+            body_paragraphs += 1
             continue
         if _is_heading(line) and not _CAPTION_CREDIT.search(line):
-            if result.headline is None and not result.paragraphs:
-                if _looks_like_headline(line):
-                    result.headline = line
-                    known_headlines.add(_key(line))
-                else:
-                    short_heading = line
             continue
-        if result.headline is None and not result.paragraphs:
-            if short_heading is None or len(line.split()) <= _TITLE_MAX_WORDS:
-                result.headline = line
-                known_headlines.add(_key(line))
-                continue
-            result.headline = short_heading  # a short title over a paragraph of body text
-        if len(result.paragraphs) < 2 and (match := _DATELINE.match(line)):
-            result.published = result.published or _printed_date(match["date"])
         if _CAPTION_CREDIT.search(line):
             result.captions.add(len(result.paragraphs))
+        elif body_paragraphs < 2:
+            _read_dateline(line, signals)
+            body_paragraphs += 1
         result.paragraphs.append(line)
+    signals.settle(result)
+    if result.headline is None and result.paragraphs:
+        result.headline = first_sentence(result.paragraphs[0])
+        result.title_guessed = True
+        result.sources["title"] = FIRST_SENTENCE
     return result
 
 
-def _absorbed_as_metadata(line: str, result: CleanText) -> bool:
-    """Record a by-line, a printed date or a source credit; True when the line is only that."""
-    if (match := _BYLINE.match(line)) and _is_name(match["name"]):
-        result.author = result.author or _name_case(match["name"])
-        return True
-    if match := _CREDIT.match(line):
-        result.publisher = result.publisher or match["what"].strip().rstrip(".")
-        return True
-    if _LANGUAGE_CREDIT.match(line):
-        return True
-    if len(line) <= 40 and (printed := _printed_date(line)):
-        result.published = result.published or printed
-        return True
-    return False
+def first_sentence(paragraph: str) -> str:
+    _, spans = blingfire.text_to_sentences_and_offsets(paragraph)
+    start, end = spans[0] if spans else (0, len(paragraph))
+    return paragraph[start:end].strip()
 
 
-def _printed_date(line: str) -> date | None:
-    """A line that is nothing but a full date, like a page's dateline.
+def _lines(raw: str) -> list[str]:
+    """The page's non-empty lines, stripped; a labelled ISO date printed before other text on
+    the same line becomes a line of its own."""
+    lines = []
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if match := _DATE_PREFIX.match(line):
+            lines.extend([match["stamp"], match["rest"]])
+        else:
+            lines.append(line)
+    return lines
 
-    dateutil fills a missing day or month from its default; parsing against two defaults that
-    differ in every field tells a whole date ("October 25, 2024") from a partial one
-    ("October 2024"), which gives no day to guess.
-    """
-    if not re.search(r"\d{4}", line) or not re.search(r"[A-Za-z]{3}", line):
-        return None
-    try:
-        parsed = [
-            date_parser.parse(line, default=default, fuzzy_with_tokens=True)
-            for default in _DATE_DEFAULTS
-        ]
-    except (ValueError, OverflowError):
-        return None
-    (first, leftover), (second, _) = parsed
-    if any(token.strip(" ,.") for token in leftover) or first.date() != second.date():
-        return None
-    return first.date()
+
+def _weather_widgets(lines: list[str]) -> set[int]:
+    """A temperature and the city under it ("66.5 F" / "Los Angeles")."""
+    found = set()
+    for index, line in enumerate(lines):
+        if _WEATHER.match(line):
+            found.add(index)
+            if index + 1 < len(lines) and _is_heading(lines[index + 1]):
+                found.add(index + 1)
+    return found
+
+
+def _is_furniture(line: str, boilerplate: frozenset[str]) -> bool:
+    """A line that is never article text, whatever the page."""
+    key = line_key(line)
+    words = len(line.split())
+    return (
+        key in FURNITURE
+        or key in boilerplate
+        or _is_editorial_note(line)
+        or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
+        or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
+        or bool(_SITE_NOTICE.match(line))
+    )
+
+
+def _is_editorial_note(line: str) -> bool:
+    """A note to editors or a credit, wholly in brackets ("(ATTN: CHANGES headline …)",
+    "(With inputs from agencies.)"), or a shouted one ("EDITOR'S NOTE: …")."""
+    if line[0] in "([" and _closing_bracket(line) == len(line) - 1:
+        return True
+    letters = [char for char in line if char.isalpha()]
+    shouted = bool(letters) and all(char.isupper() for char in letters)
+    return shouted and len(line.split()) >= 3 and (":" in line or bool(_STATEMENT_END.search(line)))
+
+
+def _closing_bracket(line: str) -> int:
+    depth = 0
+    for index, char in enumerate(line):
+        depth += char in "(["
+        depth -= char in ")]"
+        if depth == 0:
+            return index
+    return -1
 
 
 def _is_heading(line: str) -> bool:
@@ -166,12 +351,221 @@ def _is_heading(line: str) -> bool:
     return len(line.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)
 
 
-def _looks_like_headline(line: str) -> bool:
-    return len(line.split()) >= 4
+def _is_headline_shaped(line: str) -> bool:
+    """What a headline looks like: a few words up to ~25, no full stop (the dot of a closing
+    "U.S." is none), not a lead-in."""
+    words = len(line.split())
+    return (
+        _LABEL_MAX_WORDS < words <= _TITLE_MAX_WORDS
+        and not _STATEMENT_END.search(_INITIALISM_END.sub("", line))
+        and not line.endswith(":")
+        and not _LIST_ITEM.match(line)
+        and not _CAPTION_CREDIT.search(line)
+    )
 
 
-def _key(line: str) -> str:
-    return " ".join(line.casefold().split())
+def _is_glue(line: str) -> bool:
+    """Lines found between the headlines of a list of other stories: bullets, by-lines, stamps."""
+    return bool(
+        _BULLET_ONLY.match(line)
+        or (_BYLINE.match(line) and _is_name(_BYLINE.match(line)["name"]))
+        or _date_line(line)
+    )
+
+
+def _headline_runs(lines: list[str], title_at: int | None) -> set[int]:
+    """Runs of headline-shaped lines with only bullets, by-lines or time stamps between them:
+    other stories' headlines ("More Videos", "Next In World", a list of latest news). The
+    page's own headline is never part of one."""
+    found: set[int] = set()
+    run: list[int] = []
+    headlines = 0
+
+    def close() -> None:
+        if headlines >= _HEADLINE_RUN:
+            found.update(run)
+
+    for index, line in enumerate(lines):
+        if index == title_at:
+            close()
+            run, headlines = [], 0
+        elif _is_headline_shaped(line) and not _date_line(line):
+            run.append(index)
+            headlines += 1
+        elif run and _is_glue(line):
+            run.append(index)
+        else:
+            close()
+            run, headlines = [], 0
+    close()
+    return found
+
+
+def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
+    """Bulleted or numbered items under a lead-in ending with a colon: {lead-in: items}."""
+    lists: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if not line.endswith(":") or index in furniture or _LIST_ITEM.match(line):
+            continue
+        items = []
+        for item in range(index + 1, len(lines)):
+            if not _LIST_ITEM.match(lines[item]) or item in furniture:
+                break
+            items.append(item)
+        if items:
+            lists[index] = items
+    return lists
+
+
+def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> int | None:
+    """The headline: the last headline-shaped line above the first paragraph of text (those
+    above it are site names and taglines), else one right under that first paragraph, else a
+    short line that alone opens the page; None when the page shows no headline."""
+    above: list[int] = []
+    labels: list[int] = []
+    seen_text = False
+    for index, line in enumerate(lines):
+        if index in furniture or _is_metadata(line):
+            continue
+        if _is_title_shaped(lines, index):
+            if seen_text:
+                return index
+            above.append(index)
+        elif _is_heading(line) or _CAPTION_CREDIT.search(line):
+            labels.append(index)
+        elif seen_text:
+            return None
+        elif above:
+            return above[-1]
+        else:
+            seen_text = True
+            if labels == [0] and index not in lists:
+                return 0
+    return above[-1] if above else None
+
+
+def _is_title_shaped(lines: list[str], index: int) -> bool:
+    """Headline-shaped, or a short sentence printed again below (a headline with a full stop)."""
+    line = lines[index]
+    if _is_headline_shaped(line):
+        return True
+    return len(line.split()) <= _TITLE_MAX_WORDS and _repeated_below(lines, index)
+
+
+def _repeated_below(lines: list[str], index: int) -> bool:
+    return any(line_key(line) == line_key(lines[index]) for line in lines[index + 1 :])
+
+
+def _is_metadata(line: str) -> bool:
+    match = _BYLINE.match(line)
+    return bool(
+        (match and _is_name(match["name"]))
+        or _CREDIT.match(line)
+        or _LANGUAGE_CREDIT.match(line)
+        or _date_line(line)
+    )
+
+
+def _read_metadata(line: str, signals: _Signals) -> bool:
+    """Record a by-line, a date line or a source credit; True when the line is only that."""
+    if (match := _BYLINE.match(line)) and _is_name(match["name"]):
+        signals.add("author", _name_case(match["name"]), _quoted(line))
+        return True
+    if match := _CREDIT.match(line):
+        signals.add("publisher", match["what"].strip().rstrip("."), _quoted(line))
+        return True
+    if _LANGUAGE_CREDIT.match(line):
+        return True
+    if found := _date_line(line):
+        printed, rank = found
+        if isinstance(printed, date):
+            signals.add("published", printed, _quoted(line), rank)
+        else:
+            signals.partial_dates.append((*printed, _quoted(line)))
+        return True
+    return False
+
+
+def _read_dateline(line: str, signals: _Signals) -> None:
+    """A paragraph's opening dateline: a full date, or a day and a wire agency's credit."""
+    if (match := _DATELINE.match(line)) and (printed := _printed_date(match["date"])):
+        signals.add("published", printed, f"the dateline '{match.group().strip()}'")
+    if match := _WIRE_CREDIT.match(line):
+        source = f"the dateline '{match.group().strip()}'"
+        signals.add("publisher", match["agency"], source)
+        if match["day"] and not match["year"] and (day := _month_day(match["day"])):
+            signals.partial_dates.append((*day, source))
+
+
+def _date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
+    """A line that is only a date, with its rank: "Published: 28 Mar. 2025, 14:23",
+    "• Sunday, 10 Nov 2024", a stamp "2024-10-29 20:09:55", or a day without a year
+    ("24 Oct. 20:45"), given as (month, day)."""
+    if match := _LABELLED_DATE.match(line):
+        label = match["label"].casefold()
+        rank = UPDATED_RANK if label in {"updated", "last updated", "modified"} else PUBLISHED_RANK
+        found = _stamp_date(match["rest"]) or _printed_date(match["rest"])
+        return (found, rank) if found else None
+    if len(line.split()) <= 6 and (stamp := _ISO_STAMP.search(line)):
+        found = _stamp_date(stamp.group())
+        rest = (line[: stamp.start()] + line[stamp.end() :]).strip()
+        if found and not _SENTENCE_END.search(rest):
+            return found, PLAIN_RANK
+    if len(line) <= 40:
+        if printed := _printed_date(line):
+            return printed, PLAIN_RANK
+        if day := _month_day(line):
+            return day, PLAIN_RANK
+    return None
+
+
+def _stamp_date(text: str) -> date | None:
+    match = _ISO_STAMP.fullmatch(text.strip())
+    if not match:
+        return None
+    try:
+        return date.fromisoformat(match["iso"])
+    except ValueError:
+        return None
+
+
+def _parse_both(line: str) -> tuple[datetime, datetime, tuple[str, ...]] | None:
+    """dateutil fills a missing field from its default; parsing against two defaults that
+    differ in every field tells which fields the line itself gave."""
+    line = _TIME_ZONE.sub(" ", line)
+    try:
+        (first, leftover), (second, _) = (
+            date_parser.parse(line, default=default, fuzzy_with_tokens=True)
+            for default in _DATE_DEFAULTS
+        )
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if any(token.strip(" ,.•·|-–—/()") for token in leftover):
+        return None
+    return first, second, leftover
+
+
+def _printed_date(line: str) -> date | None:
+    """A line that is nothing but a full date ("October 25, 2024"); "October 2024" gives none."""
+    if not re.search(r"\d{4}", line) or not re.search(r"[A-Za-z]{3}|\d{1,2}/\d{1,2}/", line):
+        return None
+    parsed = _parse_both(line)
+    if parsed is None or parsed[0].date() != parsed[1].date():
+        return None
+    return parsed[0].date()
+
+
+def _month_day(line: str) -> tuple[int, int] | None:
+    """A day and a month without a year ("02 November", "Oct. 29"): (month, day)."""
+    if not _MONTH.search(line) or re.search(r"\d{4}", line):
+        return None
+    parsed = _parse_both(line)
+    if parsed is None:
+        return None
+    first, second, _ = parsed
+    if (first.month, first.day) != (second.month, second.day):
+        return None
+    return first.month, first.day
 
 
 def _is_name(text: str) -> bool:
