@@ -1,6 +1,6 @@
 from datetime import date
 
-from bot.cleaning import clean
+from bot.cleaning import clean, line_key, repeated_lines
 
 PAGE = """fbpx
 Connect with us
@@ -112,3 +112,210 @@ def test_a_byline_with_accented_initials_or_an_agency_gives_the_author():
         ("By Jane Smith, Reuters", "Jane Smith, Reuters"),
     ]:
         assert clean(f"Summit Ends With a Statement\n\n{line}\n\nText.").author == author
+
+
+# --- Rules for real pages (issue 12): each fixture is small and made up, not an eval page ---
+
+BODY = ["The storm reached the coast on Monday.", "Officials said repairs would take months."]
+
+
+def page(*extra: str, before: tuple[str, ...] = ("A Storm Hits the Coast Hard Today",)) -> str:
+    return "\n\n".join([*before, *BODY, *extra])
+
+
+def test_call_to_action_lines_are_furniture_however_long():
+    for line in [
+        "Read Next: Harbour Authority Questions Storm Warnings Issued Last Week By The Agency",
+        "Follow us on our official messaging channel for the latest news and updates.",
+        "Subscribe to our newsletter",
+        "Sign up for our free morning briefing",
+        "Read more",
+        "View Original Article",
+    ]:
+        assert clean(page(line)).paragraphs == BODY, line
+
+
+def test_sentences_that_open_with_a_call_to_action_verb_stay_text():
+    body = [
+        "Readers in the harbour town said the warning came late.",
+        "Following the storm, the mayor asked for help.",
+        "Share prices of insurers fell on Monday.",
+        "Join talks were held in the capital on Tuesday.",
+    ]
+    assert clean(page(*body)).paragraphs == BODY + body
+
+
+def test_share_and_comment_prompts_are_furniture():
+    for line in [
+        "Share this story with your friends on social media.",
+        "Leave a comment below and tell us what you saw.",
+        "12 comments",
+        "What do you think? Have your say in the comments.",
+    ]:
+        assert clean(page(line)).paragraphs == BODY, line
+
+
+def test_a_notice_about_the_page_itself_is_furniture():
+    assert clean(page("You are viewing the light version of this page.")).paragraphs == BODY
+
+
+def test_editorial_notes_in_brackets_or_capitals_are_furniture():
+    for line in [
+        "(ATTN: ADDS quotes from the mayor in paras 5-6; CHANGES headline)",
+        "[Editor's note: an earlier version misspelt the harbour's name.]",
+        "(With inputs from agencies.)",
+        "EDITOR'S NOTE: THIS STORY HAS BEEN UPDATED.",
+    ]:
+        assert clean(page(line)).paragraphs == BODY, line
+
+
+def test_a_bracketed_aside_inside_a_paragraph_stays_text():
+    line = "The mayor (who took office in May) asked for help."
+    assert clean(page(line)).paragraphs == [*BODY, line]
+
+
+def test_a_run_of_other_stories_headlines_is_furniture():
+    run = [
+        "More From the Region",
+        "Ferry Services Resume After Two Days of Gales Along the Coast",
+        "By JANE ROE",
+        "10/24/2024 07:13 PM",
+        "-",
+        "City Council Votes to Rebuild the Old Pier Before the Summer",
+        "By JANE ROE",
+        "Is the New Flood Barrier Ready for the Next Big Storm?",
+        "Schools Reopen in Three Districts as Power Returns to U.S.",
+    ]
+    result = clean(page(*run))
+    assert result.paragraphs == BODY
+    assert result.author is None  # a by-line of another story is no by-line of this one
+
+
+def test_one_long_unpunctuated_line_in_the_text_is_no_run():
+    line = "Emergency crews from four neighbouring towns joined the clean-up on Tuesday"
+    assert clean(page(line)).paragraphs == [*BODY, line]
+
+
+def test_lines_repeated_in_other_articles_of_the_folder_are_furniture():
+    footer = "Our reporting is supported by readers like you, every single day."
+    texts = {"a.txt": page(footer), "b.txt": "Other story.\n" + footer, "c.txt": footer + "\nMore."}
+    shared = repeated_lines(texts)
+    assert shared["a.txt"] == {line_key(footer)}
+    assert clean(page(footer), boilerplate=shared["a.txt"]).paragraphs == BODY
+    assert repeated_lines({"a.txt": page(footer), "b.txt": footer})["a.txt"] == frozenset()
+
+
+def test_a_long_first_paragraph_is_never_the_title():
+    first = (
+        "Rescue teams worked through the night on Monday to reach villages cut off by the "
+        "storm, which flooded roads and tore roofs off dozens of houses along the coast. "
+        "The mayor said it was the worst storm in decades."
+    )
+    result = clean(f"{first}\n\nOfficials said repairs would take months.")
+    assert result.paragraphs[0] == first
+    assert result.title_guessed
+    assert result.headline == (
+        "Rescue teams worked through the night on Monday to reach villages cut off by the "
+        "storm, which flooded roads and tore roofs off dozens of houses along the coast."
+    )
+
+
+def test_a_short_sentence_opening_the_page_stays_text_and_is_only_guessed_as_title():
+    result = clean("The storm reached the coast on Monday.\n\nMore text followed here.")
+    assert result.paragraphs == ["The storm reached the coast on Monday.", "More text followed here."]
+    assert result.title_guessed and result.headline == "The storm reached the coast on Monday."
+
+
+def test_the_headline_is_the_headline_shaped_line_right_above_the_text():
+    before = ("Independent News In Twelve Languages", "A Storm Hits the Coast Hard Today")
+    result = clean(page(before=before))
+    assert result.headline == "A Storm Hits the Coast Hard Today"
+    assert not result.title_guessed and result.paragraphs == BODY
+
+
+def test_a_headline_printed_under_the_first_paragraph_is_the_title():
+    result = clean("\n\n".join([BODY[0], "World News", "A Storm Hits the Coast Hard Today"]))
+    assert result.headline == "A Storm Hits the Coast Hard Today"
+    assert result.paragraphs == [BODY[0]]
+
+
+def test_bulleted_items_are_kept_joined_with_their_lead_in():
+    items = ["- Harbour Road", "- Pier Street", "- Old Town", "- the railway station"]
+    result = clean(page("The flooded areas are:", *items, "Repairs start next week."))
+    assert result.paragraphs == [
+        *BODY,
+        "\n".join(["The flooded areas are:", *items]),
+        "Repairs start next week.",
+    ]
+
+
+def test_numbered_items_are_kept_too():
+    items = ["1. Close the shutters.", "2. Move the car to high ground."]
+    result = clean(page("The mayor gave two pieces of advice:", *items))
+    assert result.paragraphs[-1] == "\n".join(["The mayor gave two pieces of advice:", *items])
+
+
+def test_wire_credits_in_datelines_give_the_agency():
+    for opening, agency in [
+        ("(Reuters) - The storm reached the coast.", "Reuters"),
+        ("SEOUL, Oct. 29 (Yonhap) -- The storm reached the coast.", "Yonhap"),
+        ("MIAMI, Florida (AP) — The storm reached the coast.", "AP"),
+        ("PARIS (AFP) - The storm reached the coast.", "AFP"),
+    ]:
+        result = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}\n\nMore text.")
+        assert result.publisher == agency, opening
+        assert result.paragraphs[0] == opening
+        assert result.sources["publisher"].startswith("the dateline '")
+
+
+def test_a_parenthesis_in_an_ordinary_sentence_is_no_wire_credit():
+    result = clean(page("The Agency (NOAA) - as it is known - issued a warning."))
+    assert result.publisher is None
+
+
+def test_date_lines_in_the_forms_pages_print_them_give_the_date():
+    for line, day in [
+        ("• Sunday, 10 Nov 2024", date(2024, 11, 10)),
+        ("Published: 28 Mar. 2025, 14:23", date(2025, 3, 28)),
+        ("Updated: OCTOBER 24, 2024 19:25", date(2024, 10, 24)),
+        ("Jane Roe / 2024-10-29 20:09:55", date(2024, 10, 29)),
+        ("date 2024-10-23", date(2024, 10, 23)),
+    ]:
+        result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
+        assert result.published == day, line
+        assert result.sources["published"] == f"the line '{line}'"
+        assert result.paragraphs == BODY, line
+
+
+def test_a_labelled_iso_date_before_other_text_on_its_line_is_read_apart():
+    result = clean("date 2024-10-23 Coastal News Network\n\n" + page())
+    assert result.published == date(2024, 10, 23)
+    assert result.headline == "A Storm Hits the Coast Hard Today"
+
+
+def test_published_wins_over_updated():
+    lines = ("A Storm Hits the Coast Hard Today", "Updated: 26 Oct 2024", "Published: 24 Oct 2024")
+    assert clean(page(before=lines)).published == date(2024, 10, 24)
+
+
+def test_a_dateline_without_a_year_takes_it_only_from_a_full_date_of_the_page():
+    opening = "SEOUL, Oct. 29 (Yonhap) -- The storm reached the coast."
+    alone = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}")
+    assert alone.published is None
+    assert "shows no year" in alone.conflicts["published"]
+    stamped = clean(f"A Storm Hits the Coast Hard Today\n\n2024-10-29 20:09\n\n{opening}")
+    assert stamped.published == date(2024, 10, 29)
+
+
+def test_a_day_without_a_year_gives_no_date_and_is_no_title():
+    result = clean("24 Oct. 20:45 (UTC+3 MSK)\n\n02 November\n\n" + "\n\n".join(BODY))
+    assert result.published is None
+    assert result.paragraphs == BODY
+    assert result.headline == BODY[0] and result.title_guessed
+
+
+def test_signals_that_disagree_leave_the_date_empty():
+    opening = "SEOUL, Oct. 29 (Yonhap) -- The storm reached the coast."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\n2024-10-30 09:00\n\n{opening}")
+    assert result.published is None
+    assert "gives another day" in result.conflicts["published"]
