@@ -419,8 +419,8 @@ def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
 
 def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> int | None:
     """The headline: the last headline-shaped line above the first paragraph of text (those
-    above it are site names and taglines), else one right under that first paragraph, else a
-    short line that alone opens the page; None when the page shows no headline."""
+    above it are site names and taglines), else a lone one right under that first paragraph,
+    else a short line that alone opens the page; None when the page shows no headline."""
     above: list[int] = []
     labels: list[int] = []
     seen_text = False
@@ -429,7 +429,7 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             continue
         if _is_title_shaped(lines, index):
             if seen_text:
-                return index
+                return index if _stands_alone(lines, index, furniture) else None
             above.append(index)
         elif _is_heading(line) or _CAPTION_CREDIT.search(line):
             labels.append(index)
@@ -442,6 +442,14 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             if labels == [0] and index not in lists:
                 return 0
     return above[-1] if above else None
+
+
+def _stands_alone(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """The next line that counts is no headline too: one of several is another story's."""
+    for after in range(index + 1, len(lines)):
+        if after not in furniture and not _is_metadata(lines[after]):
+            return not _is_title_shaped(lines, after)
+    return True
 
 
 def _is_title_shaped(lines: list[str], index: int) -> bool:

@@ -222,7 +222,10 @@ def test_a_long_first_paragraph_is_never_the_title():
 
 def test_a_short_sentence_opening_the_page_stays_text_and_is_only_guessed_as_title():
     result = clean("The storm reached the coast on Monday.\n\nMore text followed here.")
-    assert result.paragraphs == ["The storm reached the coast on Monday.", "More text followed here."]
+    assert result.paragraphs == [
+        "The storm reached the coast on Monday.",
+        "More text followed here.",
+    ]
     assert result.title_guessed and result.headline == "The storm reached the coast on Monday."
 
 
@@ -319,3 +322,9 @@ def test_signals_that_disagree_leave_the_date_empty():
     result = clean(f"A Storm Hits the Coast Hard Today\n\n2024-10-30 09:00\n\n{opening}")
     assert result.published is None
     assert "gives another day" in result.conflicts["published"]
+
+
+def test_headlines_under_the_text_that_come_several_together_are_no_title():
+    lines = [BODY[0], "Trending Now In The Region Today", "Ferry Timetable Changes For Winter"]
+    result = clean("\n\n".join(lines))
+    assert result.title_guessed and result.headline == BODY[0]
