@@ -70,9 +70,10 @@ _WIRE_CREDIT = re.compile(
     r"^(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Za-z.'-]*)*"  # the place: "SEOUL", "KAZAN, Russia"
     r"(?:, [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*)?,?\s+)?"
     r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
-    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3})\)\s*(?:--?|–|—)"
+    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3})\)\s*(?:--?|–|—|:)"
 )
-"""A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —"."""
+"""A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —",
+"MOSCOW, Nov 10 (Reuters): …"."""
 _LABELLED_DATE = re.compile(
     r"^(?:[•·|*-]\s*)?(?P<label>first published|last updated|published|updated|posted|"
     r"modified|date)(?:\s+on)?\s*:?\s*(?P<rest>\S.*)$",
@@ -108,6 +109,11 @@ _SITE_NOTICE = re.compile(
     r"been\s+granted|logged)\b",
     re.I,
 )
+_RELATIVE_TIME = re.compile(
+    r"^(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$|^(?:yesterday|today|just now)$",
+    re.I,
+)
+_SIGNED_DATE = re.compile(r"^(?P<name>[^/|·]+?)\s+[/|·]\s+(?P<date>[^/|·]+)$")
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
 _BULLET_ONLY = re.compile(r"^[-–—•·*▪◦●○■►▶|]+$")
@@ -115,10 +121,16 @@ _DATE_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 _HEADING_MAX_WORDS = 8
 _LABEL_MAX_WORDS = 3
 _TITLE_MAX_WORDS = 25
+_HEADLINE_MIN_WORDS = 6
 _HEADLINE_RUN = 3
 """Other stories' headlines come in runs: this many headline-shaped lines close together."""
 _CTA_MAX_WORDS = 30
 _PROMPT_MAX_WORDS = 15
+
+_COPY_LINES = 3
+_COPY_LINE_WORDS = 12
+_COPY_MAX_HOLDERS = 50
+"""A long line held by more texts than this is boilerplate, no sign that two texts are copies."""
 
 PUBLISHED_RANK, PLAIN_RANK, UPDATED_RANK = 0, 1, 2
 
@@ -154,16 +166,43 @@ def line_key(line: str) -> str:
 
 def repeated_lines(texts: Mapping[str, str], min_others: int = 2) -> dict[str, frozenset[str]]:
     """For each text, the keys of its lines that also appear in ``min_others`` other texts of
-    the folder: a site's boilerplate ("Follow us on …" under every article of one outlet)."""
+    the folder: a site's boilerplate ("Follow us on …" under every article of one outlet).
+
+    Copies of one story (a wire report run by several outlets) share their paragraphs; those
+    are text, not boilerplate, so a text does not count the copies of itself: two texts are
+    copies when they share ``_COPY_LINES`` long lines that few other texts have.
+    """
     keys = {
         name: {line_key(line) for line in text.splitlines() if line.strip()}
         for name, text in texts.items()
     }
-    counts = Counter(key for lines in keys.values() for key in lines)
+    holders: dict[str, list[str]] = {}
+    for name, lines in keys.items():
+        for key in lines:
+            holders.setdefault(key, []).append(name)
+    copies = _copies(keys, holders)
     return {
-        name: frozenset(key for key in lines if counts[key] - 1 >= min_others)
+        name: frozenset(
+            key
+            for key in lines
+            if len(holders[key]) > min_others
+            and sum(other != name and other not in copies[name] for other in holders[key])
+            >= min_others
+        )
         for name, lines in keys.items()
     }
+
+
+def _copies(keys: Mapping[str, set[str]], holders: Mapping[str, list[str]]) -> dict[str, set[str]]:
+    """For each text, the texts that share at least ``_COPY_LINES`` of its long lines."""
+    copies: dict[str, set[str]] = {}
+    for name, lines in keys.items():
+        shared: Counter[str] = Counter()
+        for key in lines:
+            if len(key.split()) >= _COPY_LINE_WORDS and len(holders[key]) <= _COPY_MAX_HOLDERS:
+                shared.update(other for other in holders[key] if other != name)
+        copies[name] = {other for other, count in shared.items() if count >= _COPY_LINES}
+    return copies
 
 
 @dataclass
@@ -196,22 +235,11 @@ class _Signals:
         self._settle_partial_dates(result)
 
     def _settle_partial_dates(self, result: CleanText) -> None:
-        """A day without a year takes the year only from a full date of the same page."""
-        if not self.partial_dates or "published" in result.conflicts:
-            return
-        month, day, source = self.partial_dates[0]
-        if result.published is None:
+        """A day without a year ("Oct. 29" in a dateline) is the day a report was filed; the
+        page's own full date wins over it, and alone it gives no date: no year is guessed."""
+        if self.partial_dates and result.published is None and "published" not in result.conflicts:
+            source = self.partial_dates[0][2]
             result.conflicts["published"] = f"{source} shows no year and the page no full date"
-            return
-        for month, day, source in self.partial_dates:
-            if (month, day) != (result.published.month, result.published.day):
-                result.conflicts["published"] = (
-                    f"{result.sources['published']} gives {result.published.isoformat()} "
-                    f"but {source} gives another day"
-                )
-                result.published = None
-                del result.sources["published"]
-                return
 
 
 _FIELD_ATTRIBUTE = {"title": "headline"}
@@ -365,11 +393,14 @@ def _is_headline_shaped(line: str) -> bool:
 
 
 def _is_glue(line: str) -> bool:
-    """Lines found between the headlines of a list of other stories: bullets, by-lines, stamps."""
+    """Lines found between the headlines of a list of other stories: bullets, by-lines, time
+    stamps ("10/24/2024 07:13 PM", "2 days ago") and section labels ("World")."""
     return bool(
         _BULLET_ONLY.match(line)
         or (_BYLINE.match(line) and _is_name(_BYLINE.match(line)["name"]))
         or _date_line(line)
+        or _RELATIVE_TIME.match(line)
+        or (len(line.split()) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(line))
     )
 
 
@@ -418,8 +449,8 @@ def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
 
 
 def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> int | None:
-    """The headline: the last headline-shaped line above the first paragraph of text (those
-    above it are site names and taglines), else a lone one right under that first paragraph,
+    """The headline: a headline-shaped line above the first paragraph of text (see
+    ``_headline_of``), else a lone one right under that first paragraph,
     else a short line that alone opens the page; None when the page shows no headline."""
     above: list[int] = []
     labels: list[int] = []
@@ -436,12 +467,19 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
         elif seen_text:
             return None
         elif above:
-            return above[-1]
+            return _headline_of(lines, above)
         else:
             seen_text = True
             if labels == [0] and index not in lists:
                 return 0
-    return above[-1] if above else None
+    return _headline_of(lines, above) if above else None
+
+
+def _headline_of(lines: list[str], above: list[int]) -> int:
+    """Of the headline-shaped lines above the text, the first of headline length: a site's
+    tagline above it is shorter, a standfirst under it comes second."""
+    full = [index for index in above if len(lines[index].split()) >= _HEADLINE_MIN_WORDS]
+    return full[0] if full else above[-1]
 
 
 def _stands_alone(lines: list[str], index: int, furniture: set[int]) -> bool:
@@ -467,7 +505,8 @@ def _repeated_below(lines: list[str], index: int) -> bool:
 def _is_metadata(line: str) -> bool:
     match = _BYLINE.match(line)
     return bool(
-        (match and _is_name(match["name"]))
+        _signed_date(line)
+        or (match and _is_name(match["name"]))
         or _CREDIT.match(line)
         or _LANGUAGE_CREDIT.match(line)
         or _date_line(line)
@@ -476,6 +515,12 @@ def _is_metadata(line: str) -> bool:
 
 def _read_metadata(line: str, signals: _Signals) -> bool:
     """Record a by-line, a date line or a source credit; True when the line is only that."""
+    if signed := _signed_date(line):
+        name, (printed, rank) = signed
+        signals.add("author", name, _quoted(line))
+        if isinstance(printed, date):
+            signals.add("published", printed, _quoted(line), rank)
+        return True
     if (match := _BYLINE.match(line)) and _is_name(match["name"]):
         signals.add("author", _name_case(match["name"]), _quoted(line))
         return True
@@ -492,6 +537,18 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
             signals.partial_dates.append((*printed, _quoted(line)))
         return True
     return False
+
+
+def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | None:
+    """A name and a date on one line, split by a slash or a bar: "Jane Roe / November 12, 2024"."""
+    match = _SIGNED_DATE.match(line)
+    if not match or any(char.isdigit() for char in match["name"]):
+        return None
+    name = " ".join(match["name"].split())
+    if not (name[0].isalpha() and _is_name(name)) or len(name.split()) > 4:
+        return None
+    found = _date_line(match["date"])
+    return (_name_case(name), found) if found else None
 
 
 def _read_dateline(line: str, signals: _Signals) -> None:

@@ -318,13 +318,45 @@ def test_a_day_without_a_year_gives_no_date_and_is_no_title():
 
 
 def test_signals_that_disagree_leave_the_date_empty():
-    opening = "SEOUL, Oct. 29 (Yonhap) -- The storm reached the coast."
-    result = clean(f"A Storm Hits the Coast Hard Today\n\n2024-10-30 09:00\n\n{opening}")
+    lines = ("A Storm Hits the Coast Hard Today", "• Sunday, 10 Nov 2024", "2024-11-12 09:00")
+    result = clean(page(before=lines))
     assert result.published is None
-    assert "gives another day" in result.conflicts["published"]
+    assert result.conflicts["published"] == (
+        "the line '• Sunday, 10 Nov 2024' gives 2024-11-10 "
+        "but the line '2024-11-12 09:00' gives 2024-11-12"
+    )
 
 
-def test_headlines_under_the_text_that_come_several_together_are_no_title():
-    lines = [BODY[0], "Trending Now In The Region Today", "Ferry Timetable Changes For Winter"]
-    result = clean("\n\n".join(lines))
-    assert result.title_guessed and result.headline == BODY[0]
+def test_the_page_date_wins_over_the_filing_day_of_a_dateline():
+    opening = "MOSCOW, Nov 10 (Reuters): The storm reached the coast."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\nMonday, 11 November 2024\n\n{opening}")
+    assert result.published == date(2024, 11, 11)
+    assert result.publisher == "Reuters"
+
+
+def test_a_name_and_a_date_on_one_line_give_the_author_and_the_date():
+    result = clean(page(before=("Jane Roe / November 12, 2024",)))
+    assert result.author == "Jane Roe" and result.published == date(2024, 11, 12)
+    assert result.paragraphs == BODY and result.title_guessed
+
+
+def test_a_standfirst_under_the_headline_and_a_tagline_above_it_are_not_the_title():
+    before = (
+        "News In Ten Languages",
+        "A Storm Hits the Coast Hard Today",
+        "Winds of up to 150 km an hour tore roofs off houses along the bay",
+    )
+    result = clean(page(before=before))
+    assert result.headline == "A Storm Hits the Coast Hard Today"
+    assert result.paragraphs[0] == before[2]
+
+
+def test_section_labels_and_relative_times_do_not_break_a_run_of_headlines():
+    run = [
+        "Ferry Services Resume After Two Days of Gales",
+        "City Council Votes to Rebuild the Old Pier",
+        "World",
+        "2 days ago",
+        "Is the New Flood Barrier Ready for the Next Storm",
+    ]
+    assert clean(page(*run)).paragraphs == BODY
