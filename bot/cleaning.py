@@ -45,14 +45,33 @@ FIRST_SENTENCE = "the first sentence (the page shows no headline)"
 
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]$")
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
-_NAME_PARTICLES = frozenset({"and", "de", "la", "le", "du", "da", "di", "del", "der", "van", "von"})
-_BYLINE = re.compile(
-    rf"^(?i:by|author:|written by)\s+"
-    rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,5}})"
-    rf"\s*(?:\[[^\]]*\])?$"
+_NAME_PARTICLES = frozenset(
+    {
+        "and",
+        "de",
+        "la",
+        "le",
+        "du",
+        "da",
+        "di",
+        "del",
+        "der",
+        "van",
+        "von",
+        "bin",
+        "al",
+        "el",
+        "dos",
+    }
 )
-"""A by-line: "By", "Author:" or "Written by", then a short name (an agency after a comma, an
-e-mail in brackets); ``_is_name`` then asks for capitals, so "By contrast, …" stays text."""
+_BYLINE = re.compile(
+    rf"^(?i:by|author|written by|reported by)\s*:?\s+"
+    rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,9}})"
+    rf"\s*(?:\[[^\]]*\]|[|·]\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$"
+)
+"""A by-line: "By", "Author:", "Written by" or "Reported by", then a short name (an agency after
+a comma or a bar, an e-mail in brackets); ``_is_name`` then asks for capitals, so "By contrast,
+…" stays text."""
 _CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = re.compile(
@@ -84,10 +103,14 @@ _DATE_PREFIX = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<rest>\S.*)$"
 )
 """A labelled ISO date printed before other text on the same line: "date 2024-10-24 Left Menu"."""
-_ISO_STAMP = re.compile(r"(?<!\d)(?P<iso>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)")
+_ISO_STAMP = re.compile(
+    r"(?<!\d)(?P<iso>\d{4}(?P<sep>[-./])\d{2}(?P=sep)\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)"
+)
 _MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|,|$)", re.I
 )
+_ZONE_WORD = re.compile(r"[A-Z]{2,5}")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}(?!\d)")
 _TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]?\d{0,2}\b")
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
@@ -273,7 +296,7 @@ def clean(
     furniture |= _weather_widgets(lines)
     lists = _lists(lines, furniture)
     title_at = None if title else _title_line(lines, furniture, lists)
-    furniture |= _headline_runs(lines, title_at)
+    furniture |= _headline_runs(lines, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
     if title_at is not None:
         result.headline = lines[title_at]
@@ -404,31 +427,28 @@ def _is_glue(line: str) -> bool:
     )
 
 
-def _headline_runs(lines: list[str], title_at: int | None) -> set[int]:
-    """Runs of headline-shaped lines with only bullets, by-lines or time stamps between them:
-    other stories' headlines ("More Videos", "Next In World", a list of latest news). The
-    page's own headline is never part of one."""
+def _headline_runs(lines: list[str], title_at: int | None, furniture: set[int]) -> set[int]:
+    """Runs of headline-shaped lines with only bullets, by-lines, time stamps, labels or other
+    furniture between them: other stories' headlines ("More Videos", "Next In World", a list
+    of latest news). The page's own headline, wherever it is printed, ends a run."""
+    title = line_key(lines[title_at]) if title_at is not None else None
     found: set[int] = set()
     run: list[int] = []
     headlines = 0
-
-    def close() -> None:
-        if headlines >= _HEADLINE_RUN:
-            found.update(run)
-
     for index, line in enumerate(lines):
-        if index == title_at:
-            close()
-            run, headlines = [], 0
-        elif _is_headline_shaped(line) and not _date_line(line):
+        if line_key(line) == title:
+            line = ""  # ends the run below
+        if _is_headline_shaped(line) and not _date_line(line) and not _is_editorial_note(line):
             run.append(index)
             headlines += 1
-        elif run and _is_glue(line):
+        elif run and line and (index in furniture or _is_glue(line)):
             run.append(index)
         else:
-            close()
+            if headlines >= _HEADLINE_RUN:
+                found.update(run)
             run, headlines = [], 0
-    close()
+    if headlines >= _HEADLINE_RUN:
+        found.update(run)
     return found
 
 
@@ -545,6 +565,8 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
     if not match or any(char.isdigit() for char in match["name"]):
         return None
     name = " ".join(match["name"].split())
+    if byline := _BYLINE.match(name):
+        name = byline["name"]
     if not (name[0].isalpha() and _is_name(name)) or len(name.split()) > 4:
         return None
     found = _date_line(match["date"])
@@ -589,7 +611,7 @@ def _stamp_date(text: str) -> date | None:
     if not match:
         return None
     try:
-        return date.fromisoformat(match["iso"])
+        return date.fromisoformat(match["iso"].replace(match["sep"], "-"))
     except ValueError:
         return None
 
@@ -600,14 +622,28 @@ def _parse_both(line: str) -> tuple[datetime, datetime, tuple[str, ...]] | None:
     line = _TIME_ZONE.sub(" ", line)
     try:
         (first, leftover), (second, _) = (
-            date_parser.parse(line, default=default, fuzzy_with_tokens=True)
+            date_parser.parse(line, default=default, fuzzy_with_tokens=True, ignoretz=True)
             for default in _DATE_DEFAULTS
         )
     except (ValueError, OverflowError, TypeError):
         return None
-    if any(token.strip(" ,.•·|-–—/()") for token in leftover):
+    if any(not _is_date_filler(token) for token in leftover):
+        return None
+    if _ambiguous_day_and_month(line):
         return None
     return first, second, leftover
+
+
+def _is_date_filler(token: str) -> bool:
+    """What a printed date may carry besides the date: punctuation, "at", "on", a time zone."""
+    word = token.strip(" ,.•·|-–—/()")
+    return not word or word.casefold() in {"at", "on", "of"} or bool(_ZONE_WORD.fullmatch(word))
+
+
+def _ambiguous_day_and_month(line: str) -> bool:
+    """ "10/11/2024" is October 11 in one country and 10 November in another: no date."""
+    match = _NUMERIC_DATE.search(line)
+    return bool(match) and match["a"] != match["b"] and max(int(match["a"]), int(match["b"])) <= 12
 
 
 def _printed_date(line: str) -> date | None:

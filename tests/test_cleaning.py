@@ -360,3 +360,37 @@ def test_section_labels_and_relative_times_do_not_break_a_run_of_headlines():
         "Is the New Flood Barrier Ready for the Next Storm",
     ]
     assert clean(page(*run)).paragraphs == BODY
+
+
+def test_a_by_line_under_a_wire_slug_and_a_repeated_headline_is_no_part_of_a_run():
+    before = (
+        "A Storm Hits the Coast Hard Today",
+        "(2nd LD) Storm-coast damage report",
+        "A Storm Hits the Coast Hard Today",
+        "(ATTN: ADDS byline)",
+        "By Jane Roe",
+    )
+    result = clean(page(before=before))
+    assert result.author == "Jane Roe" and result.paragraphs == BODY
+
+
+def test_printed_dates_may_carry_a_time_and_a_time_zone():
+    for line, day in [
+        ("October 24, 2024 at 5:30 pm EDT", date(2024, 10, 24)),
+        ("Last Updated : Oct 24 2024 | 7:12 PM IST", date(2024, 10, 24)),
+        ("2024.10.29 14:00", date(2024, 10, 29)),
+        ("24/10/2024", date(2024, 10, 24)),
+    ]:
+        assert clean(page(before=("A Storm Hits the Coast Hard Today", line))).published == day
+
+
+def test_a_numeric_date_that_reads_two_ways_gives_no_date():
+    result = clean(page(before=("A Storm Hits the Coast Hard Today", "10/11/2024")))
+    assert result.published is None and result.paragraphs == BODY
+
+
+def test_by_lines_with_a_colon_a_bar_or_a_date():
+    for line in ["By: Jane Roe", "By Jane Roe | Coastal Wire", "Jane Roe | Oct 24, 2024"]:
+        result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
+        assert result.author == "Jane Roe", line
+        assert result.paragraphs == BODY, line
