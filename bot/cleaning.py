@@ -111,15 +111,31 @@ _MONTH = re.compile(
 )
 _ZONE_WORD = re.compile(r"[A-Z]{2,5}")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}(?!\d)")
+_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\b(?!\.\d)")
+"""A time written with a dot ("10.30 BST"), which dateutil would not read."""
 _TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]?\d{0,2}\b")
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
-    r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|continue\s+reading)\b"
-    r"(?:\s*$|(?:\s+[\w'’]+){0,3}?\s*(?::|\b(?:us|our|more|next|also|here|now|free|the\s+app|"
-    r"original|full\s+(?:story|article)|newsletter|channel)\b))",
+    r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|continue\s+reading)\b"
+    r"(?:\s*$|(?:\s+[\w'’]+){0,3}?\s*(?:[:|]|\b(?:us|our|more|next|also|here|now|free|the\s+app|"
+    r"original|full\s+(?:story|article)|newsletter|channel|continue|down|the\s+latest|alerts)\b))",
     re.I,
 )
 """A link-like call to action: "Read Next: …", "Follow us on …", "Subscribe to our …"."""
+_NAVIGATION_LABEL = re.compile(
+    r"^(?:[•·*▶►→»-]\s*)?(?:related(?:\s+(?:stories|news|articles|coverage))?|recommended|"
+    r"don[’']?t\s+miss|trending(?:\s+now)?|latest(?:\s+news)?|most\s+(?:read|popular|viewed)|"
+    r"popular|top\s+stories|editor[’']?s\s+picks?|more(?:\s+(?:news|stories|on\s+this))?|"
+    r"tags?|topics?|keywords|categories|filed\s+under)\s*[:|]",
+    re.I,
+)
+"""A navigation label opening a line ("READ MORE: …", "Related: …", "Tags: …")."""
+_COPYRIGHT = re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
+"""A copyright notice: "© 2024 Reuters", "Copyright 2024 The Associated Press. All rights …"."""
+_WIRE_STAFF_CREDIT = re.compile(
+    r"^(?:\(?\s*)(?:additional\s+)?(?:reporting|writing|editing|compiled|edited)\s+by\b", re.I
+)
+"""A wire report's closing credit, with or without brackets: "Reporting by …; Editing by …"."""
 _SHARE_PROMPT = re.compile(
     r"^(?:[•·*▶►-]\s*)?(?:(?:share|tweet|email|print|send)\s+(?:this|it|on|via|to|with)\b|"
     r"share\s*:|(?:leave|post|add|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply|response)|"
@@ -371,7 +387,10 @@ def _is_furniture(line: str, boilerplate: frozenset[str]) -> bool:
         key in FURNITURE
         or key in boilerplate
         or _is_editorial_note(line)
+        or bool(_WIRE_STAFF_CREDIT.match(line))
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
+        or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
+        or bool(_COPYRIGHT.search(line))
         or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
         or bool(_SITE_NOTICE.match(line))
     )
@@ -619,7 +638,7 @@ def _stamp_date(text: str) -> date | None:
 def _parse_both(line: str) -> tuple[datetime, datetime, tuple[str, ...]] | None:
     """dateutil fills a missing field from its default; parsing against two defaults that
     differ in every field tells which fields the line itself gave."""
-    line = _TIME_ZONE.sub(" ", line)
+    line = _DOTTED_TIME.sub(r"\1:\2", _TIME_ZONE.sub(" ", line))
     try:
         (first, leftover), (second, _) = (
             date_parser.parse(line, default=default, fuzzy_with_tokens=True, ignoretz=True)

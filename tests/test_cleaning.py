@@ -394,3 +394,34 @@ def test_by_lines_with_a_colon_a_bar_or_a_date():
         result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
         assert result.author == "Jane Roe", line
         assert result.paragraphs == BODY, line
+
+
+def test_copyright_notices_navigation_labels_and_wire_staff_credits_are_furniture():
+    for line in [
+        "Copyright 2024 The Coastal Press. All rights reserved. This material may not be published.",
+        "© 2024 Coastal Wire",
+        "READ MORE: Harbour Authority Questions Storm Warnings Issued Last Week",
+        "Related Stories: Ferry Services Resume After Two Days of Gales",
+        "Tags: storm, coast, harbour, ferries",
+        "Reporting by Jane Roe; Editing by John Doe",
+        "Also Read | Ferry Services Resume After Two Days of Gales",
+        "Scroll to continue with content",
+        "Get the latest storm alerts on your phone.",
+    ]:
+        assert clean(page(line)).paragraphs == BODY, line
+
+
+def test_sentences_about_copyright_or_the_latest_news_stay_text():
+    body = [
+        "The copyright dispute over the harbour photos went to court.",
+        "More than 200 houses lost their roofs.",
+        "Latest figures show 3,000 homes without power.",
+    ]
+    assert clean(page(*body)).paragraphs == BODY + body
+
+
+def test_a_time_written_with_a_dot_is_read():
+    line = "Thursday 24 October 2024 10.30 BST"
+    assert clean(page(before=("A Storm Hits the Coast Hard Today", line))).published == date(
+        2024, 10, 24
+    )
