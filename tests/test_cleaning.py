@@ -403,7 +403,7 @@ def test_copyright_notices_navigation_labels_and_wire_staff_credits_are_furnitur
         "READ MORE: Harbour Authority Questions Storm Warnings Issued Last Week",
         "Related Stories: Ferry Services Resume After Two Days of Gales",
         "Tags: storm, coast, harbour, ferries",
-        "Reporting by Jane Roe; Editing by John Doe",
+        "Reporting by Jane Roe in Seoul and John Doe in Tokyo; Editing by Jim Poe.",
         "Also Read | Ferry Services Resume After Two Days of Gales",
         "Scroll to continue with content",
         "Get the latest storm alerts on your phone.",
