@@ -67,15 +67,16 @@ _NAME_PARTICLES = frozenset(
 _BYLINE = re.compile(
     rf"^(?i:by|author|written by|reported by)\s*:?\s+"
     rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,9}})"
-    rf"\s*(?:\[[^\]]*\]|[|·]\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$"
+    rf"\s*(?:\[[^\]]*\]|(?:[|·]|\s[–—-])\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$"
 )
 """A by-line: "By", "Author:", "Written by" or "Reported by", then a short name (an agency after
-a comma or a bar, an e-mail in brackets); ``_is_name`` then asks for capitals, so "By contrast,
+a comma, a bar or a dash, an e-mail in brackets); ``_is_name`` then asks for capitals, so "By contrast,
 …" stays text."""
 _CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = re.compile(
-    r"[(\[](?:[^()\[\]]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|photo[^()\[\]]*)[)\]]\s*$",
+    r"[(\[](?:[^()\[\]]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
+    r"(?:[^()\[\]]*\b)?photo\b[^()\[\]]*)[)\]]\s*$",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -116,7 +117,8 @@ _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\b(?!\.\d)")
 _TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]?\d{0,2}\b")
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
-    r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|continue\s+reading)\b"
+    r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"
+    r"become|continue\s+reading)\b"
     r"(?:\s*$|(?:\s+[\w'’]+){0,3}?\s*(?:[:|]|\b(?:us|our|more|next|also|here|now|free|the\s+app|"
     r"original|full\s+(?:story|article)|newsletter|channel|continue|down|the\s+latest|alerts)\b))",
     re.I,
@@ -130,6 +132,8 @@ _NAVIGATION_LABEL = re.compile(
     re.I,
 )
 """A navigation label opening a line ("READ MORE: …", "Related: …", "Tags: …")."""
+_BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|developing|just\s+in)\s*[:|]\s+\S", re.I)
+"""A site's ticker of another story: "Breaking: Warren County commission seeks answers …"."""
 _COPYRIGHT = re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
 """A copyright notice: "© 2024 Reuters", "Copyright 2024 The Associated Press. All rights …"."""
 _WIRE_STAFF_CREDIT = re.compile(
@@ -333,6 +337,8 @@ def clean(
             continue
         if _is_heading(line) and not _CAPTION_CREDIT.search(line):
             continue
+        if result.paragraphs and line_key(result.paragraphs[-1]) == line_key(line):
+            continue  # printed twice in a row (a caption under its photo and in a gallery)
         if _CAPTION_CREDIT.search(line):
             result.captions.add(len(result.paragraphs))
         elif body_paragraphs < 2:
@@ -388,6 +394,7 @@ def _is_furniture(line: str, boilerplate: frozenset[str]) -> bool:
         or key in boilerplate
         or _is_editorial_note(line)
         or bool(_WIRE_STAFF_CREDIT.match(line))
+        or bool(_BANNER.match(line))
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
         or bool(_COPYRIGHT.search(line))
@@ -534,7 +541,11 @@ def _is_title_shaped(lines: list[str], index: int) -> bool:
     line = lines[index]
     if _is_headline_shaped(line):
         return True
-    return len(line.split()) <= _TITLE_MAX_WORDS and _repeated_below(lines, index)
+    return (
+        len(line.split()) <= _TITLE_MAX_WORDS
+        and not _CAPTION_CREDIT.search(line)
+        and _repeated_below(lines, index)
+    )
 
 
 def _repeated_below(lines: list[str], index: int) -> bool:
@@ -564,7 +575,9 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         signals.add("author", _name_case(match["name"]), _quoted(line))
         return True
     if match := _CREDIT.match(line):
-        signals.add("publisher", match["what"].strip().rstrip("."), _quoted(line))
+        what = match["what"].strip().rstrip(".")
+        if _names_an_outlet(what):
+            signals.add("publisher", what, _quoted(line))
         return True
     if _LANGUAGE_CREDIT.match(line):
         return True
@@ -590,6 +603,14 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
         return None
     found = _date_line(match["date"])
     return (_name_case(name), found) if found else None
+
+
+def _names_an_outlet(text: str) -> bool:
+    """ "www.rfa.org" or "Radio Free Asia" name an outlet; "Russian news agency Interfax"
+    describes where a quote came from, and names no outlet of the page."""
+    if re.fullmatch(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+/?", text):
+        return True
+    return _is_name(text) and len(text.split()) <= 5
 
 
 def _read_dateline(line: str, signals: _Signals) -> None:
@@ -697,5 +718,9 @@ def _is_name(text: str) -> bool:
 
 
 def _name_case(name: str) -> str:
-    name = " ".join(name.split())
-    return name.title() if name.isupper() else name
+    """A shouted name in capitals ("TARA COPP and LOLITA C. BALDOR") in title case."""
+    words = " ".join(name.split()).split(" ")
+    named = [word for word in words if word.casefold() not in _NAME_PARTICLES]
+    if not all(word.isupper() for word in named if any(char.isalpha() for char in word)):
+        return " ".join(words)
+    return " ".join(word if word in _NAME_PARTICLES else word.title() for word in words)

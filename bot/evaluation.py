@@ -284,6 +284,13 @@ def normalise_field(value: object) -> str:
     return " ".join(str(value).translate(_QUOTES).casefold().split())
 
 
+def _acceptable(shown: object) -> set[str]:
+    """A truth value, or a list of values a careful reader could equally write ("AP",
+    "Associated Press")."""
+    values = shown if isinstance(shown, list) else [shown]
+    return {normalise_field(value) for value in values}
+
+
 def _field_value(article: Article, name: str) -> str:
     """What the bot shows for a field; a title guessed from the first sentence stands for
     "the page shows no headline", so it matches an empty truth."""
@@ -301,13 +308,13 @@ def score_reading(
     for slug, shown in (truth.pages or {}).items():
         article = snapshot.articles.get(slug)
         for name in READING_FIELDS:
-            expected = normalise_field(shown.get(name))
+            expected = _acceptable(shown.get(name))
             found = normalise_field(_field_value(article, name)) if article else ""
-            ok = article is not None and found == expected
+            ok = article is not None and found in expected
             right += ok
             per_field[name][0] += ok
             per_field[name][1] += 1
-            invented += bool(article is not None and found and not expected)
+            invented += bool(article is not None and found and not any(expected))
             checked += 1
     questions = [q.question for q in eval_set.answerable]
     questions += [q["question"] for q in eval_set.unanswerable]

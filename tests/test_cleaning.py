@@ -407,6 +407,7 @@ def test_copyright_notices_navigation_labels_and_wire_staff_credits_are_furnitur
         "Also Read | Ferry Services Resume After Two Days of Gales",
         "Scroll to continue with content",
         "Get the latest storm alerts on your phone.",
+        "Support our newsroom or become a member today!",
     ]:
         assert clean(page(line)).paragraphs == BODY, line
 
@@ -416,6 +417,7 @@ def test_sentences_about_copyright_or_the_latest_news_stay_text():
         "The copyright dispute over the harbour photos went to court.",
         "More than 200 houses lost their roofs.",
         "Latest figures show 3,000 homes without power.",
+        "Support for the rebuilding plan grew on Tuesday.",
     ]
     assert clean(page(*body)).paragraphs == BODY + body
 
@@ -425,3 +427,29 @@ def test_a_time_written_with_a_dot_is_read():
     assert clean(page(before=("A Storm Hits the Coast Hard Today", line))).published == date(
         2024, 10, 24
     )
+
+
+def test_a_shouted_by_line_with_its_agency_after_a_dash_gives_the_names():
+    line = "By JANE ROE and JOHN C. DOE – Coastal Press"
+    result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
+    assert result.author == "Jane Roe and John C. Doe"
+    assert result.paragraphs == BODY
+
+
+def test_a_caption_with_a_photo_credit_does_not_hide_the_dateline_under_it():
+    caption = "The mayor visits the harbour on Monday. (AP Photo/Jane Roe)"
+    opening = "MIAMI (AP) — The storm reached the coast."
+    result = clean("\n\n".join(["Storm Hits the Coast", caption, caption, opening]))
+    assert result.publisher == "AP"
+    assert result.paragraphs == [caption, opening] and result.captions == {0}
+
+
+def test_a_source_line_that_describes_rather_than_names_gives_no_publisher():
+    result = clean(page("Source: Russian news agency Interfax"))
+    assert result.publisher is None and result.paragraphs == BODY
+    assert clean(page("Source: Coastal Wire Service")).publisher == "Coastal Wire Service"
+
+
+def test_a_breaking_news_banner_of_another_story_is_furniture():
+    result = clean("Breaking: Council seeks answers after board evicts horses\n\n" + page())
+    assert result.headline == "A Storm Hits the Coast Hard Today" and result.paragraphs == BODY
