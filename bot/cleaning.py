@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -112,6 +113,12 @@ _MONTH = re.compile(
 )
 _ZONE_WORD = re.compile(r"[A-Z]{2,5}")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}(?!\d)")
+_FULL_DATE_IN_TEXT = re.compile(
+    r"\b(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})\b|"
+    r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
+)
+"""A full date inside any line: "Oct. 28, 2024", "28 October 2024", "2024-10-28"."""
+_NEARBY_DAYS = 7
 _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\b(?!\.\d)")
 """A time written with a dot ("10.30 BST"), which dateutil would not read."""
 _TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]?\d{0,2}\b")
@@ -258,7 +265,7 @@ class _Signals:
     def add(self, name: str, value: object, source: str, rank: int = PLAIN_RANK) -> None:
         self.found.setdefault(name, []).append((rank, source, value))
 
-    def settle(self, result: CleanText) -> None:
+    def settle(self, result: CleanText, lines: list[str]) -> None:
         for name, found in self.found.items():
             best = min(rank for rank, _, _ in found)
             chosen = [(source, value) for rank, source, value in found if rank == best]
@@ -275,14 +282,37 @@ class _Signals:
             source, value = chosen[0]
             setattr(result, _FIELD_ATTRIBUTE.get(name, name), value)
             result.sources[name] = source
-        self._settle_partial_dates(result)
+        self._settle_partial_dates(result, lines)
 
-    def _settle_partial_dates(self, result: CleanText) -> None:
-        """A day without a year ("Oct. 29" in a dateline) is the day a report was filed; the
-        page's own full date wins over it, and alone it gives no date: no year is guessed."""
-        if self.partial_dates and result.published is None and "published" not in result.conflicts:
-            source = self.partial_dates[0][2]
-            result.conflicts["published"] = f"{source} shows no year and the page no full date"
+    def _settle_partial_dates(self, result: CleanText, lines: list[str]) -> None:
+        """A day without a year ("Oct. 29" in a dateline) is the day a report was filed: the
+        page's own full date wins over it. Alone, it takes its year only from a full date
+        printed elsewhere on the page within a week of it ("on Oct. 28, 2024" in the text);
+        with none, or with two such dates of different years, no date is given."""
+        if (
+            not self.partial_dates
+            or result.published is not None
+            or "published" in result.conflicts
+        ):
+            return
+        month, day, source = self.partial_dates[0]
+        years = {}
+        for printed, text in _full_dates_in(lines):
+            with suppress(ValueError):
+                if abs((date(printed.year, month, day) - printed).days) <= _NEARBY_DAYS:
+                    years.setdefault(printed.year, text)
+        if len(years) == 1:
+            ((year, text),) = years.items()
+            result.published = date(year, month, day)
+            result.sources["published"] = f"{source} with the year of '{text}'"
+        elif years:
+            result.conflicts["published"] = (
+                f"{source} shows no year and the page dates near it disagree on one"
+            )
+        else:
+            result.conflicts["published"] = (
+                f"{source} shows no year and the page no full date near it"
+            )
 
 
 _FIELD_ATTRIBUTE = {"title": "headline"}
@@ -345,7 +375,7 @@ def clean(
             _read_dateline(line, signals)
             body_paragraphs += 1
         result.paragraphs.append(line)
-    signals.settle(result)
+    signals.settle(result, lines)
     if result.headline is None and result.paragraphs:
         result.headline = first_sentence(result.paragraphs[0])
         result.title_guessed = True
@@ -644,6 +674,14 @@ def _date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
         if day := _month_day(line):
             return day, PLAIN_RANK
     return None
+
+
+def _full_dates_in(lines: list[str]) -> Iterator[tuple[date, str]]:
+    """Every full date printed in the page's lines, with the words that print it."""
+    for line in lines:
+        for match in _FULL_DATE_IN_TEXT.finditer(line):
+            if printed := _stamp_date(match.group()) or _printed_date(match.group()):
+                yield printed, match.group()
 
 
 def _stamp_date(text: str) -> date | None:

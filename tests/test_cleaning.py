@@ -453,3 +453,26 @@ def test_a_source_line_that_describes_rather_than_names_gives_no_publisher():
 def test_a_breaking_news_banner_of_another_story_is_furniture():
     result = clean("Breaking: Council seeks answers after board evicts horses\n\n" + page())
     assert result.headline == "A Storm Hits the Coast Hard Today" and result.paragraphs == BODY
+
+
+def test_a_dateline_day_takes_the_year_of_a_full_date_near_it_in_the_text():
+    opening = "SEOUL, Oct. 29 (Yonhap) -- The storm reached the coast on Oct. 28, 2024."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}")
+    assert result.published == date(2024, 10, 29)
+    assert result.sources["published"] == (
+        "the dateline 'SEOUL, Oct. 29 (Yonhap) --' with the year of 'Oct. 28, 2024'"
+    )
+
+
+def test_a_full_date_far_from_the_day_gives_it_no_year():
+    text = "02 November\n\nThe members joined the group on January 1, 2024, officials said."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\n{text}")
+    assert result.published is None
+    assert "no full date near it" in result.conflicts["published"]
+
+
+def test_full_dates_of_two_years_near_the_day_give_it_none():
+    text = "Oct. 29\n\nIt began on Oct. 27, 2024 and, a year on, again on Oct. 30, 2025."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\n{text}")
+    assert result.published is None
+    assert "disagree" in result.conflicts["published"]
