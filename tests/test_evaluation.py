@@ -168,5 +168,18 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     """A regression guard at the figures measured on eval/pages/dev (see the README)."""
     ours, reading = reading_figures(REPO / "eval" / "pages" / "dev")
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
-    assert reading.fields_right >= 0.96
-    assert ours.hit_at_3 >= 0.94 and ours.hit_at_1 >= 0.70
+    assert reading.fields_right >= 0.97
+    assert ours.hit_at_3 >= 0.80 and ours.hit_at_1 >= 0.70
+
+
+HELD_OUT_PAGES = REPO / "eval" / "pages" / "heldout"
+
+
+@pytest.mark.skipif(not HELD_OUT_PAGES.is_dir(), reason="the held-out pages are not here")
+def test_the_held_out_pages_stay_at_their_measured_figures():
+    """A regression guard at the aggregate figures measured on the held-out pages (the rules'
+    writer never read them); the issue's targets are not met yet, see the README."""
+    ours, reading = reading_figures(HELD_OUT_PAGES)
+    assert reading.fields_invented == 0 and reading.fields_right >= 0.92
+    assert reading.furniture_quoted <= 5
+    assert ours.hit_at_3 >= 0.64
