@@ -101,6 +101,11 @@ def write_pages(folder: Path) -> Path:
         "The council voted to rebuild the old pier before the summer season.\n\n"
         "Trending Now In The Region Today\n\nFerry timetable changes for the winter months"
     )
+    for topic in ["budget", "election", "football", "weather", "railway"]:
+        (folder / f"{topic}.txt").write_text(
+            f"A Story About The {topic.title()} Today\n\n"
+            f"The {topic} was discussed by the committee in the capital on Tuesday."
+        )
     (folder / "truth.yml").write_text(
         "pages:\n"
         "  storm: {title: 'Storm hits the coast hard on Monday', publisher: '', author: 'Jane Roe',"
