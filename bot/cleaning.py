@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 import blingfire
 from dateutil import parser as date_parser
@@ -175,6 +176,8 @@ _HEADLINE_MIN_WORDS = 6
 _HEADLINE_RUN = 3
 """Other stories' headlines come in runs: this many headline-shaped lines close together."""
 _CTA_MAX_WORDS = 30
+_METADATA_MAX_CHARS = 160
+"""By-lines, credits and date lines are short; a longer line is read as text."""
 _PROMPT_MAX_WORDS = 15
 
 _COPY_LINES = 3
@@ -340,13 +343,16 @@ def clean(
     other articles of the same folder (see ``repeated_lines``).
     """
     lines = _lines(raw)
+    keys = [line_key(line) for line in lines]
     result = CleanText(headline=title)
     signals = _Signals()
-    furniture = {index for index, line in enumerate(lines) if _is_furniture(line, boilerplate)}
+    furniture = {
+        index for index, line in enumerate(lines) if _is_furniture(line, keys[index], boilerplate)
+    }
     furniture |= _weather_widgets(lines)
     lists = _lists(lines, furniture)
     title_at = None if title else _title_line(lines, furniture, lists)
-    furniture |= _headline_runs(lines, title_at, furniture)
+    furniture |= _headline_runs(lines, keys, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
     if title_at is not None:
         result.headline = lines[title_at]
@@ -354,12 +360,13 @@ def clean(
         known_headlines.add(line_key(lines[title_at]))
     in_list = {item for items in lists.values() for item in items}
     body_paragraphs = 0
+    previous_key = None
     for index, line in enumerate(lines):
         if index in furniture or index in in_list:
             continue
         if _read_metadata(line, signals):
             continue
-        if line_key(line) in known_headlines:
+        if keys[index] in known_headlines:
             continue
         if index in lists:
             result.paragraphs.append("\n".join([line, *(lines[item] for item in lists[index])]))
@@ -367,8 +374,9 @@ def clean(
             continue
         if _is_heading(line) and not _CAPTION_CREDIT.search(line):
             continue
-        if result.paragraphs and line_key(result.paragraphs[-1]) == line_key(line):
+        if keys[index] == previous_key:
             continue  # printed twice in a row (a caption under its photo and in a gallery)
+        previous_key = keys[index]
         if _CAPTION_CREDIT.search(line):
             result.captions.add(len(result.paragraphs))
         elif body_paragraphs < 2:
@@ -415,9 +423,8 @@ def _weather_widgets(lines: list[str]) -> set[int]:
     return found
 
 
-def _is_furniture(line: str, boilerplate: frozenset[str]) -> bool:
+def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
     """A line that is never article text, whatever the page."""
-    key = line_key(line)
     words = len(line.split())
     return (
         key in FURNITURE
@@ -438,8 +445,7 @@ def _is_editorial_note(line: str) -> bool:
     "(With inputs from agencies.)"), or a shouted one ("EDITOR'S NOTE: …")."""
     if line[0] in "([" and _closing_bracket(line) == len(line) - 1:
         return True
-    letters = [char for char in line if char.isalpha()]
-    shouted = bool(letters) and all(char.isupper() for char in letters)
+    shouted = line == line.upper() and line != line.lower()
     return shouted and len(line.split()) >= 3 and (":" in line or bool(_STATEMENT_END.search(line)))
 
 
@@ -483,16 +489,18 @@ def _is_glue(line: str) -> bool:
     )
 
 
-def _headline_runs(lines: list[str], title_at: int | None, furniture: set[int]) -> set[int]:
+def _headline_runs(
+    lines: list[str], keys: list[str], title_at: int | None, furniture: set[int]
+) -> set[int]:
     """Runs of headline-shaped lines with only bullets, by-lines, time stamps, labels or other
     furniture between them: other stories' headlines ("More Videos", "Next In World", a list
     of latest news). The page's own headline, wherever it is printed, ends a run."""
-    title = line_key(lines[title_at]) if title_at is not None else None
+    title = keys[title_at] if title_at is not None else None
     found: set[int] = set()
     run: list[int] = []
     headlines = 0
     for index, line in enumerate(lines):
-        if line_key(line) == title:
+        if keys[index] == title:
             line = ""  # ends the run below
         if _is_headline_shaped(line) and not _date_line(line) and not _is_editorial_note(line):
             run.append(index)
@@ -583,6 +591,8 @@ def _repeated_below(lines: list[str], index: int) -> bool:
 
 
 def _is_metadata(line: str) -> bool:
+    if len(line) > _METADATA_MAX_CHARS:
+        return False
     match = _BYLINE.match(line)
     return bool(
         _signed_date(line)
@@ -595,6 +605,8 @@ def _is_metadata(line: str) -> bool:
 
 def _read_metadata(line: str, signals: _Signals) -> bool:
     """Record a by-line, a date line or a source credit; True when the line is only that."""
+    if len(line) > _METADATA_MAX_CHARS:
+        return False
     if signed := _signed_date(line):
         name, (printed, rank) = signed
         signals.add("author", name, _quoted(line))
@@ -623,6 +635,8 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
 
 def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | None:
     """A name and a date on one line, split by a slash or a bar: "Jane Roe / November 12, 2024"."""
+    if not any(mark in line for mark in "/|·"):
+        return None
     match = _SIGNED_DATE.match(line)
     if not match or any(char.isdigit() for char in match["name"]):
         return None
@@ -654,6 +668,7 @@ def _read_dateline(line: str, signals: _Signals) -> None:
             signals.partial_dates.append((*day, source))
 
 
+@lru_cache(maxsize=8192)
 def _date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
     """A line that is only a date, with its rank: "Published: 28 Mar. 2025, 14:23",
     "• Sunday, 10 Nov 2024", a stamp "2024-10-29 20:09:55", or a day without a year
