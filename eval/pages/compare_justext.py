@@ -1,8 +1,9 @@
 """jusText's paragraph classification against bot.cleaning on the dev pages.
 
 Each line of a page goes to jusText as a paragraph; a line is dropped when jusText calls it
-boilerplate (jusText comes with the `bench` extra: `pip install -e '.[bench]'`). Counted: furniture lines dropped (furniture.yml) and expected answers (questions.yml)
-no longer in the kept text. Only the dev part is read. Run from the repository root:
+boilerplate (jusText comes with the `bench` extra). Counted: furniture lines dropped
+(furniture.yml) and expected answers (questions.yml) no longer in the kept text. Only the dev
+part is read. Run from the repository root:
 
     python eval/pages/compare_justext.py                      # jusText's defaults
     python eval/pages/compare_justext.py length_low=20 length_high=80 max_link_density=1.0
