@@ -142,6 +142,10 @@ _NAVIGATION_LABEL = re.compile(
 """A navigation label opening a line ("READ MORE: …", "Related: …", "Tags: …")."""
 _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|developing|just\s+in)\s*[:|]\s+\S", re.I)
 """A site's ticker of another story: "Breaking: Warren County commission seeks answers …"."""
+_MEDIA_CREDIT = re.compile(
+    r"^(?:photo|picture|image|video|graphic|illustration)s?(?:\s+(?:source|credit)s?)?\s*:", re.I
+)
+"""A media credit line: "Photo : Ukrainian Strategic Communication …", "Images source: © …"."""
 _COPYRIGHT = re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
 """A copyright notice: "© 2024 Reuters", "Copyright 2024 The Associated Press. All rights …"."""
 _WIRE_STAFF_CREDIT = re.compile(
@@ -432,6 +436,7 @@ def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
         or _is_editorial_note(line)
         or bool(_WIRE_STAFF_CREDIT.match(line))
         or bool(_BANNER.match(line))
+        or (words <= _CTA_MAX_WORDS and bool(_MEDIA_CREDIT.match(line)))
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
         or bool(_COPYRIGHT.search(line))

@@ -408,6 +408,8 @@ def test_copyright_notices_navigation_labels_and_wire_staff_credits_are_furnitur
         "Scroll to continue with content",
         "Get the latest storm alerts on your phone.",
         "Support our newsroom or become a member today!",
+        "Photo : Coastal Strategic Communication and Information Center (CSCIC)",
+        "Images source: © Coastal Daily",
     ]:
         assert clean(page(line)).paragraphs == BODY, line
 
@@ -418,6 +420,7 @@ def test_sentences_about_copyright_or_the_latest_news_stay_text():
         "More than 200 houses lost their roofs.",
         "Latest figures show 3,000 homes without power.",
         "Support for the rebuilding plan grew on Tuesday.",
+        "Photos taken on Monday show the flooded pier.",
     ]
     assert clean(page(*body)).paragraphs == BODY + body
 
