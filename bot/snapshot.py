@@ -27,10 +27,12 @@ from bot.articles import (
     Article,
     ArticleError,
     Problem,
+    article_lines,
     describe_yaml_error,
     parse_article,
     read_file,
 )
+from bot.cleaning import repeated_lines
 from bot.index import BM25Index
 from bot.passages import Passage, Sentence, chunk_article
 from bot.spelling import Speller
@@ -38,7 +40,7 @@ from bot.tokens import Aliases, document_terms, parse_query
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "12"
+INDEX_FORMAT = "13"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -351,6 +353,9 @@ def build_snapshot(
     articles: dict[str, Article] = {}
     seen_text: dict[int, list[str]] = {}
     aliases = Aliases()
+    boilerplate = repeated_lines(
+        {source.path.name: article_lines(source.data) for source in sources if source.data}
+    )
     sources.reverse()
     while sources:
         source = sources.pop()
@@ -362,7 +367,10 @@ def build_snapshot(
                 aliases = _parse_aliases(source.data or b"")
                 continue
             article = parse_article(
-                source.data or b"", article_id=source.path.stem, path=str(source.path)
+                source.data or b"",
+                article_id=source.path.stem,
+                path=str(source.path),
+                boilerplate=boilerplate.pop(name, frozenset()),
             )
         except ArticleError as error:
             problems.append(Problem(file=name, reason=str(error)))
