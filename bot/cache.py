@@ -253,6 +253,17 @@ def read_entry(folder: Path, version: str, files: dict[str, str]) -> Snapshot:
 
 
 def snapshot_arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
+    """Every array of an entry; offsets and pointers as 32-bit integers when they fit."""
+    return {name: _narrow(values) for name, values in _arrays(snapshot).items()}
+
+
+def _narrow(values: np.ndarray) -> np.ndarray:
+    if values.dtype == np.int64 and (values.size == 0 or int(values.max()) < 2**31):
+        return values.astype(np.int32)
+    return values
+
+
+def _arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
     articles, passages, index = snapshot.articles, snapshot.passages, snapshot.index
     texts = [articles[article_id].text.encode("utf-8") for article_id in articles.ids]
     lengths = np.fromiter((len(text) for text in texts), np.int64, len(texts))
