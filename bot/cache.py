@@ -38,6 +38,7 @@ from bot.snapshot import (
     PassageLayout,
     PassageTable,
     Sentences,
+    Signature,
     Snapshot,
 )
 from bot.spelling import Speller
@@ -55,6 +56,7 @@ MAX_HEADER_BYTES = 1_000_000
 STALE_TMP_SECONDS = 3600
 """A temporary folder this old is left over from a crash, even if its process id is reused."""
 CHUNK = 1 << 20
+MAX_SIGNATURES_BYTES = 100_000_000
 
 ARRAY_KINDS = {
     "text": "u",
@@ -121,6 +123,7 @@ class IndexCache:
         try:
             self._remove_stale_tmp()
             if entry.exists():
+                self._record_signatures(knowledge_dir, snapshot)
                 return
             write_entry(tmp, snapshot)
             try:
@@ -130,11 +133,48 @@ class IndexCache:
                     raise
                 log.info("index cache entry %s was stored by another process", entry.name)
             self._prune(knowledge_dir, keep=entry)
+            self._record_signatures(knowledge_dir, snapshot)
         except OSError as error:
             log.warning("cannot write the index cache in %s: %s", self.directory, error)
         finally:
             with suppress(OSError):  # a full disk must not keep a half-written entry
                 _remove(tmp)
+
+    def known_digests(self, knowledge_dir: Path) -> dict[str, tuple[Signature, str]]:
+        """Each file's signature and digest when it was last read for this knowledge folder,
+        so that a start reads only the files that changed; empty when unknown or unusable."""
+        if not self._usable_folder(create=False):
+            return {}
+        try:
+            with self._signatures(knowledge_dir).open("rb") as handle:
+                raw = handle.read(MAX_SIGNATURES_BYTES + 1)
+            recorded = json.loads(raw) if len(raw) <= MAX_SIGNATURES_BYTES else {}
+            return {
+                str(name): ((int(size), int(mtime), int(inode)), str(digest))
+                for name, (size, mtime, inode, digest) in recorded.items()
+            }
+        except (OSError, ValueError, TypeError, AttributeError):
+            return {}
+
+    def _record_signatures(self, knowledge_dir: Path, snapshot: Snapshot) -> None:
+        recorded = {
+            name: [*signature, snapshot.files[name]]
+            for name, signature in snapshot.signatures.items()
+            if name in snapshot.files
+        }
+        path = self._signatures(knowledge_dir)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}-{time.monotonic_ns()}.tmp")
+        try:
+            descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                json.dump(recorded, handle)
+            os.replace(tmp, path)
+        finally:
+            with suppress(OSError):
+                tmp.unlink(missing_ok=True)
+
+    def _signatures(self, knowledge_dir: Path) -> Path:
+        return self.directory / f"{_prefix(knowledge_dir)}.files.json"
 
     def _usable_folder(self, *, create: bool) -> bool:
         """Whether the folder is private to this user, creating it (0700) when asked."""

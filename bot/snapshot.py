@@ -12,10 +12,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 import time
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol, overload
 
@@ -230,6 +232,8 @@ class Snapshot:
     speller: Speller = field(default_factory=Speller)
     aliases_file: str | None = None
     """The aliases file in force: the folder's own, the fallback, or None."""
+    signatures: dict[str, Signature] = field(default_factory=dict)
+    """The files read for this build that may be trusted unchanged while their signature is."""
 
     def search(self, query: str, k: int) -> list[tuple[Passage, float]]:
         """Plain BM25 retrieval with alias expansion, for features other than ``ask``."""
@@ -271,15 +275,33 @@ class SnapshotStore(Protocol):
 
     def store(self, knowledge_dir: Path, snapshot: Snapshot) -> None: ...
 
+    def known_digests(self, knowledge_dir: Path) -> dict[str, tuple[Signature, str]]: ...
+
+
+Signature = tuple[int, int, int]
+"""A file's size, modification time (ns) and inode: unchanged, its digest is too."""
+RACY_NS = 2_000_000_000
+"""A file modified this recently when read may change again within the same timestamp
+(coarse file-system clocks): its signature is not kept, so the next start reads it again."""
+
 
 @dataclass(frozen=True)
 class SourceFile:
-    """One file of the knowledge directory as read: its bytes, or why they could not be used."""
+    """One file of the knowledge directory as read: its bytes, or why they could not be used.
+
+    A file whose signature matches the one recorded when it was last read is not read at
+    all: its digest is the recorded one and ``data`` stays None until a build needs it.
+    """
 
     path: Path
     digest: str
     data: bytes | None = None
     problem: str | None = None
+    signature: Signature | None = None
+
+    @property
+    def unread(self) -> bool:
+        return self.data is None and self.problem is None
 
 
 def load_snapshot(
@@ -297,18 +319,48 @@ def load_snapshot(
     from exactly the same files is loaded instead of rebuilt. ``aliases_fallback`` is read
     when the folder has no ``aliases.yml`` (a folder mounted over the bundled one, say).
     """
-    sources = [_read_source(path, max_file_bytes) for path in _article_paths(directory)]
+    paths = _article_paths(directory)
     aliases_path = live_aliases_path(directory, aliases_fallback)
     if aliases_path is not None:
-        sources.append(_read_source(aliases_path, max_file_bytes))
+        paths.append(aliases_path)
+    known = cache.known_digests(directory) if cache else {}
+    sources = [
+        _known_source(path, known.get(_file_key(path, directory)))
+        or _read_source(path, max_file_bytes)
+        for path in paths
+    ]
     files = {_file_key(source.path, directory): source.digest for source in sources}
     version = _version(files)
     if cache and (cached := cache.load(directory, version, files)):
         return cached
+    if any(source.unread for source in sources):  # recorded unchanged, but a build needs them
+        sources = [_read_source(s.path, max_file_bytes) if s.unread else s for s in sources]
+        files = {_file_key(source.path, directory): source.digest for source in sources}
+        version = _version(files)
+    signatures = {
+        _file_key(source.path, directory): source.signature
+        for source in sources
+        if source.signature is not None
+    }
     snapshot = build_snapshot(directory, sources, version, files, progress, aliases_path)
+    snapshot = replace(snapshot, signatures=signatures)
     if cache:
         cache.store(directory, snapshot)
     return snapshot
+
+
+def _known_source(path: Path, known: tuple[Signature, str] | None) -> SourceFile | None:
+    """The file as recorded when last read, if its signature is unchanged; else None."""
+    if known is None:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    signature = (info.st_size, info.st_mtime_ns, info.st_ino)
+    if not stat.S_ISREG(info.st_mode) or signature != known[0]:
+        return None
+    return SourceFile(path, known[1], signature=signature)
 
 
 def live_aliases_path(directory: Path, fallback: Path | None) -> Path | None:
@@ -327,6 +379,11 @@ def _file_key(path: Path, directory: Path) -> str:
 
 
 def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
+    signature = None
+    with suppress(OSError):  # read_file says what is wrong
+        info = os.stat(path)
+        if info.st_mtime_ns < time.time_ns() - RACY_NS:
+            signature = (info.st_size, info.st_mtime_ns, info.st_ino)
     try:
         data = read_file(path, max_bytes=max_file_bytes)
     except ArticleError as error:
@@ -336,7 +393,7 @@ def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
         except OSError:  # gone since it was listed
             marker = str(error)
         return SourceFile(path, hashlib.sha256(marker.encode()).hexdigest(), problem=str(error))
-    return SourceFile(path, hashlib.sha256(data).hexdigest(), data=data)
+    return SourceFile(path, hashlib.sha256(data).hexdigest(), data=data, signature=signature)
 
 
 def build_snapshot(

@@ -119,6 +119,58 @@ UNPICKLING = re.compile(
 )
 
 
+def age(directory: Path, seconds: float = 3600) -> None:
+    """Date every file back, as files are that were not just written."""
+    then = time.time() - seconds
+    for path in directory.iterdir():
+        os.utime(path, (then, then))
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    read: list[str] = []
+    real = snapshot_module.read_file
+
+    def counting(path: Path, **kwargs):
+        read.append(path.name)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(snapshot_module, "read_file", counting)
+    return read
+
+
+def test_a_start_with_the_cache_reads_no_unchanged_article_file(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
+):
+    age(tiny_kb_dir)
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    read = count_reads(monkeypatch)
+    second = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert read == []
+    assert_rebuilt(second, first)
+
+
+def test_a_file_rewritten_with_the_same_size_is_read_again(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
+):
+    age(tiny_kb_dir)
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    volcano = tiny_kb_dir / "volcano.md"
+    volcano.write_text(volcano.read_text().replace("Lava", "Mud!"))
+    read = count_reads(monkeypatch)
+    second = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert "volcano.md" in read and second.version != first.version
+    assert "Mud!" in second.snapshot.articles["volcano"].text
+
+
+def test_files_changed_moments_before_they_were_read_are_read_again(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
+):
+    KnowledgeBase(tiny_kb_dir, cache=cache)  # the files were just written: their clock is racy
+    read = count_reads(monkeypatch)
+    KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert sorted(read) == sorted(path.name for path in tiny_kb_dir.glob("*.md"))
+
+
 def test_the_package_never_uses_pickle():
     offenders = [
         str(path.relative_to(REPO))
@@ -136,7 +188,7 @@ def test_the_cache_folder_is_created_private(tiny_kb_dir: Path, tmp_path: Path):
     folder = tmp_path / "deep" / "cache"
     KnowledgeBase(tiny_kb_dir, cache=IndexCache(folder))
     assert folder.stat().st_mode & 0o777 == 0o700
-    assert all(entry.stat().st_mode & 0o777 == 0o700 for entry in folder.iterdir())
+    assert all(entry.stat().st_mode & 0o077 == 0 for entry in folder.iterdir())
 
 
 def refused(tiny_kb_dir: Path, folder: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -264,7 +316,7 @@ def test_a_cache_that_turned_read_only_is_still_read_and_a_failed_write_only_log
     add_article("bridge", "The old bridge reopened on Friday.")
     assert second.reload().status == "reloaded" and second.ask("bridge reopened").answered
     assert "cannot write the index cache" in caplog.text and "Read-only" in caplog.text
-    assert [path.name for path in cache.directory.iterdir()] == [only_entry(cache).name]
+    assert len(entries(cache)) == 1 and not list(cache.directory.glob("*.tmp"))
 
 
 def test_a_cache_folder_that_cannot_be_created_only_costs_the_speed_up(
@@ -473,7 +525,7 @@ def test_two_processes_building_the_same_cache_at_once_both_answer(
     for process, (out, err) in zip(processes, results, strict=True):
         assert process.returncode == 0, err
         assert out.split() == ["True", "True"], err
-    assert len([path for path in folder.iterdir()]) == 1
+    assert len([path for path in folder.iterdir() if path.is_dir()]) == 1
     assert not list(folder.glob("*.tmp"))
 
 
