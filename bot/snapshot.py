@@ -410,9 +410,7 @@ def build_snapshot(
     articles: dict[str, Article] = {}
     seen_text: dict[int, list[str]] = {}
     aliases = Aliases()
-    boilerplate = repeated_lines(
-        {source.path.name: article_lines(source.data) for source in sources if source.data}
-    )
+    boilerplate = repeated_lines(_Bodies(sources))
     sources.reverse()
     while sources:
         source = sources.pop()
@@ -459,6 +457,23 @@ def build_snapshot(
 GIVE_WAY_EVERY_S = 0.005
 """How long a build works between two chances for other threads to run."""
 _last_given_way = [0.0]
+
+
+class _Bodies(Mapping[str, str]):
+    """Each source's article body, decoded when it is read: ``repeated_lines`` reads each once,
+    so the folder's text is not held a second time, whole, beside the files' bytes."""
+
+    def __init__(self, sources: Sequence[SourceFile]) -> None:
+        self._data = {source.path.name: source.data for source in sources if source.data}
+
+    def __getitem__(self, name: str) -> str:
+        return article_lines(self._data[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
 
 
 def yield_to_other_threads() -> None:
