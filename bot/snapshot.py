@@ -375,7 +375,7 @@ def live_aliases_path(directory: Path, fallback: Path | None) -> Path | None:
 
 def _file_key(path: Path, directory: Path) -> str:
     """A file's name within ``directory``; a file from elsewhere (the fallback) by its path."""
-    return path.name if path.parent == directory else str(path)
+    return path.name if os.path.dirname(path) == str(directory) else str(path)
 
 
 def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
