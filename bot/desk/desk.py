@@ -45,6 +45,9 @@ from bot.timeline import Timeline
 log = logging.getLogger(__name__)
 
 COOLED_COMMANDS = frozenset({Command.ASK, Command.TIMELINE})
+PRIVATE_COMMANDS = frozenset(
+    {Command.SOURCES, Command.RELOAD, Command.STATUS, Command.ADD, Command.HELP}
+)
 DEFAULT_NAMES = {command.value: f"/{command.value}" for command in Command if command != "share"}
 
 
@@ -117,7 +120,8 @@ class Desk:
         Letting a cooled command through counts as the user's question for the cooldown.
         """
         if request.command in MODERATOR_COMMANDS and not request.is_moderator:
-            log.info("refused /%s for %s: not a moderator", request.command, request.user)
+            who = request.requested_by or request.user
+            log.info("refused /%s for %s: not a moderator", request.command, who)
             return _notice(render.refusal_text(request.command, self.who_moderates))
         if request.command == Command.ADD and self.kb.reloading:
             return _notice(render.ADD_WHILE_RELOADING)
@@ -315,6 +319,21 @@ class Desk:
         if not url:
             return _notice(render.ADD_NEEDS_SOURCE)
         return AddSource(url=url)
+
+
+QUICK_COMMANDS = frozenset({Command.SOURCES, Command.STATUS, Command.HELP})
+
+
+def is_quick(request: Request) -> bool:
+    """Whether the work is quick enough to do on a platform's event loop and answer at once
+    (nothing searched, nothing loaded): the rest is deferred and done off the loop."""
+    return request.command in QUICK_COMMANDS
+
+
+def replies_privately(request: Request) -> bool:
+    """Whether the reply to ``request`` is for the asker only (known before the work is done,
+    so a platform can defer privately)."""
+    return request.private or request.command in PRIVATE_COMMANDS
 
 
 def _notice(text: str, *, private: bool = True) -> Reply:
