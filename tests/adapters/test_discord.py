@@ -23,9 +23,9 @@ from fake_discord import (
     DEFERRED_CHANNEL_MESSAGE,
     EPHEMERAL,
     EVERYDAY_PERMISSIONS,
-    MESSAGE_CONTENT,
     GUILD_ID,
     MANAGE_GUILD,
+    MESSAGE_CONTENT,
     MODERATOR,
     MODERATOR_ROLE_ID,
     OTHER_ROLE_ID,
@@ -521,9 +521,7 @@ async def test_a_message_without_a_mention_outside_the_bots_threads_is_left_alon
     fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
 ) -> None:
     await fake_discord.post_message("when did they win the cup?", author=READER, guild=guild)
-    await fake_discord.post_message(
-        "and who scored?", author=READER, guild=guild, channel_id=4242
-    )
+    await fake_discord.post_message("and who scored?", author=READER, guild=guild, channel_id=4242)
     last = await fake_discord.post_message(
         f"<@{fake_discord.bot_id}> {OFF_TOPIC_QUESTION}",
         author=READER,
