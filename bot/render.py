@@ -172,9 +172,12 @@ def refusal_text(command: str, who_moderates: str) -> str:
     return f"Only moderators can {action}: {who_moderates}."
 
 
+READ_AS = "Read as:"
+
+
 def read_as_text(question: str) -> str:
     """How a follow-up was read, shown above its answer."""
-    return f"Read as: {question}"
+    return f"{READ_AS} {question}"
 
 
 def followup_expired_text(minutes: int) -> str:
