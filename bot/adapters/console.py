@@ -9,12 +9,17 @@ An interactive terminal gets line editing and history (prompt_toolkit).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TextIO
 
 from bot.desk import Command, Desk, Request
 from bot.desk.adding import Adder
 from bot.knowledge_base import KnowledgeBase, ReloadReport
 from bot.ops.status import StatusTracker, status_text
+from bot.render import console_greeting
+
+BUNDLED_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+"""The articles that come with the bot: a source checkout's, or the image's /app/knowledge."""
 
 PLATFORM = "console"
 THREAD = "console"
@@ -103,11 +108,13 @@ class ConsoleSession:
         reply = self.desk.handle(request)
         return reply.text if reply is not None else ""
 
+    def greeting(self) -> str:
+        folder = self.kb.directory
+        bundled = folder.resolve() == BUNDLED_KNOWLEDGE
+        return console_greeting(len(self.kb.articles), folder, self.kb.version, bundled=bundled)
+
     def run(self, stdin: TextIO, stdout: TextIO) -> None:
-        stdout.write(
-            f"Newsdesk: {len(self.kb.articles)} articles (version {self.kb.version}). "
-            "Ask a question, /help for commands.\n"
-        )
+        stdout.write(self.greeting() + "\n")
         lines = _edited_lines() if stdin.isatty() and stdout.isatty() else _plain_lines(stdin)
         for line in lines:
             reply = self.reply(line)

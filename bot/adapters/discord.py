@@ -94,6 +94,15 @@ class DeskModeration:
         return self.ops.status()
 
 
+def silence_voice_warnings() -> None:
+    """The bot never joins a voice channel: no warning that voice libraries are missing.
+
+    discord.py documents these class attributes as the way to turn the warnings off.
+    """
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
+
+
 class NewsdeskClient(discord.Client):
     """A Discord client that answers from ``kb`` through the desk; built by ``build_client``.
 
@@ -111,6 +120,7 @@ class NewsdeskClient(discord.Client):
         file_hosts: frozenset[str] = FILE_HOSTS,
         **options: Any,
     ) -> None:
+        silence_voice_warnings()
         super().__init__(intents=bot_intents(settings), allowed_mentions=NO_PINGS, **options)
         self.kb = kb
         self.settings = settings
