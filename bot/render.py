@@ -229,3 +229,20 @@ def add_refused_text(reason: str) -> str:
 
 def shared_heading(sharer: str) -> str:
     return f"{sharer} shared an answer:"
+
+
+# -- the platforms' short texts (their markup is the adapters') -------------------------------------
+
+SHARE_BUTTON = "Share with channel"
+PICTURE_NEEDS_INVITE = "To post the timeline's picture here, invite me first: `/invite @newsdesk`."
+LIST_CUT = "…and more; the list is too long for one message."
+TIMELINE_CUT = "…and more; the rest did not fit one message."
+
+
+def timeline_topic_hint(command: str) -> str:
+    """How to narrow a timeline on a surface (``command`` as it is typed there)."""
+    return f"Add a topic to narrow it down: `{command} topic`."
+
+
+def lines_left_out(count: int) -> str:
+    return f"{ELLIPSIS} and {count} more"

@@ -40,7 +40,7 @@ from bot.desk.threads import ThreadContexts
 from bot.knowledge_base import KnowledgeBase
 from bot.ops.replicas import ClusterReport
 from bot.ops.runtime import Operations
-from bot.render import APOLOGY
+from bot.render import APOLOGY, SHARE_BUTTON
 from bot.timeline import Timeline
 
 log = logging.getLogger(__name__)
@@ -398,7 +398,7 @@ class ShareButton(
     def __init__(self, answer_id: str) -> None:
         super().__init__(
             discord.ui.Button(
-                label="Share with channel",
+                label=SHARE_BUTTON,
                 style=discord.ButtonStyle.primary,
                 custom_id=f"{SHARE_BUTTON_PREFIX}{answer_id}",
             )

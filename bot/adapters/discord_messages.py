@@ -22,9 +22,11 @@ from bot.render import (
     attribution,
     correction_note,
     declined_text,
+    lines_left_out,
     quote_views,
     read_as_text,
     shared_heading,
+    timeline_topic_hint,
     truncate,
 )
 from bot.timeline.events import Timeline
@@ -189,7 +191,7 @@ def fit_lines(lines: Sequence[str], limit: int) -> str:
     kept = list(lines)
     while len(text) > limit and kept:
         kept.pop()
-        text = "\n".join([*kept, f"{ELLIPSIS} and {len(lines) - len(kept)} more"])
+        text = "\n".join([*kept, lines_left_out(len(lines) - len(kept))])
     return text
 
 
@@ -209,7 +211,7 @@ def timeline_reply(timeline: Timeline, *, with_picture: bool) -> DiscordReply:
     if not timeline.events:
         return DiscordReply(content=truncate(plain(empty_message(timeline)), CONTENT_LIMIT))
     lines = [plain(line) for line in compact_lines(timeline, TIMELINE_EVENT_CHARS)]
-    note = more_note(timeline, "Use `/timeline` with a topic to narrow it down.")
+    note = more_note(timeline, timeline_topic_hint("/timeline"))
     room = DESCRIPTION_LIMIT - (len(note) + 1 if note else 0)
     description = fit_lines(lines, room) + (f"\n{note}" if note else "")
     embed = discord.Embed(

@@ -59,7 +59,7 @@ from bot.ops.health import with_health
 from bot.ops.loop import BackgroundLoop
 from bot.ops.replicas import ClusterReport
 from bot.ops.runtime import Operations
-from bot.render import APOLOGY
+from bot.render import APOLOGY, PICTURE_NEEDS_INVITE
 from bot.timeline import Timeline
 from bot.timeline.picture import PictureUnavailable, draw_png
 from bot.timeline.render import heading
@@ -82,7 +82,6 @@ COMMAND_NAMES = {command.value: name for name, command in SLASH_COMMANDS.items()
 SLACK_FILE_HOSTS = frozenset({"files.slack.com"})
 """Where Slack serves files (``url_private_download``): the only host ``/add`` downloads from."""
 RATE_LIMIT_RETRIES = 3
-PICTURE_NEEDS_INVITE = "To post the timeline's picture here, invite me first: `/invite @newsdesk`."
 PRIVATE_WORD = "private"
 WORKING_REACTION = "eyes"
 SHOW_COMMAND = {"response_type": "in_channel"}

@@ -16,7 +16,10 @@ from typing import Any
 from bot.articles import Article
 from bot.desk import Reply, ReplyKind
 from bot.render import (
+    LIST_CUT,
     READ_AS,
+    SHARE_BUTTON,
+    TIMELINE_CUT,
     QuoteView,
     answer_text,
     attribution,
@@ -24,6 +27,7 @@ from bot.render import (
     declined_text,
     quote_views,
     shared_heading,
+    timeline_topic_hint,
     truncate,
 )
 from bot.timeline import Timeline
@@ -223,7 +227,7 @@ def share_button(answer_id: str, question: str) -> dict[str, Any]:
             {
                 "type": "button",
                 "action_id": SHARE_ACTION_ID,
-                "text": {"type": "plain_text", "text": "Share with channel"},
+                "text": {"type": "plain_text", "text": SHARE_BUTTON},
                 "value": share_value(answer_id, question),
             }
         ],
@@ -301,7 +305,7 @@ def sources_message(articles: list[Article], version: str) -> SlackMessage:
     if len(body) > MAX_BLOCKS - 1:
         body = [
             *body[: MAX_BLOCKS - 2],
-            section("…and more; the list is too long for one message."),
+            section(LIST_CUT),
         ]
     fallback = "\n".join(f"- {attribution(a)}" for a in articles)
     return SlackMessage(text=fit(fallback, FALLBACK_LIMIT), blocks=[header, *body])
@@ -316,8 +320,8 @@ def timeline_message(timeline: Timeline) -> SlackMessage:
         rows.append(f"• *{escape(date)}* · {fit(rest, SECTION_LIMIT - 200)}")
     body = list(packed_sections(rows))
     if len(body) > MAX_BLOCKS - 2:
-        body = [*body[: MAX_BLOCKS - 3], section("…and more; the rest did not fit one message.")]
-    note = more_note(timeline, "Add a topic to narrow it down: `/timeline topic`.")
+        body = [*body[: MAX_BLOCKS - 3], section(TIMELINE_CUT)]
+    note = more_note(timeline, timeline_topic_hint("/timeline"))
     blocks = [section(f"*{fit(heading(timeline), SECTION_LIMIT - 2)}*"), *body]
     if note:
         blocks.append(context(escape(note)))
