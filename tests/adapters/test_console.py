@@ -54,3 +54,20 @@ def test_quit_ends_the_session(kb: KnowledgeBase):
 
 def test_the_console_user_is_a_moderator(kb: KnowledgeBase):
     assert (ConsoleSession(kb).reply("/reload") or "").startswith("Nothing changed")
+
+
+def test_a_terminal_line_can_be_recalled_with_the_up_arrow_and_edited():
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from bot.adapters.console import _edited_lines
+
+    with create_pipe_input() as typed, create_app_session(input=typed, output=DummyOutput()):
+        lines = _edited_lines()
+        typed.send_text("Who scored twice?\r")
+        assert next(lines) == "Who scored twice?"
+        typed.send_text("\x1b[A\x7f\x7f\x7f\x7f\x7f\x7fonce?\r")  # up arrow, six backspaces
+        assert next(lines) == "Who scored once?"
+        typed.close()
+        assert list(lines) == []
