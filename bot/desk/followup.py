@@ -9,8 +9,10 @@ Korean troops are in Russia?" (focus: North Korean troops, Russia; subject: Nort
 - "how many were there?" -> "how many North Korean troops were there?"
 - "did they fight?" -> ambiguous ("they" could be North Korean troops or Russia): not guessed.
 
-After "What did Putin say about BRICS?" a "did he deny it?" is still ambiguous (Putin, BRICS);
-after "What did Putin say?" it reads "did Putin deny it?".
+After "What did Putin say about BRICS?" a "did he deny it?" reads "did Putin deny it?": "he" or
+"she" is never an acronym or a group. After "What did Putin say about Modi?" it is ambiguous, and
+the bot asks which one is meant. A follow-up with no name and at most one content word ("how
+many were evacuated?") is elliptical; "Who won the mayoral election?" stands alone.
 
 Named things are capitalised words (a run of them is one name, "North Korea"; the first word of
 the question only when it is not a common word such as "What"), all-capital acronyms, and a
@@ -26,7 +28,8 @@ from dataclasses import dataclass
 
 from bot.tokens import QUESTION_WORDS, STOPWORDS
 
-SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+SINGULAR_PRONOUNS = PERSONAL_PRONOUNS | {"it", "its"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 POSSESSIVES = frozenset({"his", "hers", "its", "their", "theirs"})
 LEAD_WORDS = frozenset({"and", "also", "but", "so", "then", "or"})
@@ -34,7 +37,7 @@ ABOUT_LEADS = ("what about", "how about", "and what about", "and how about")
 COUNT_LEADS = ("how many", "how much")
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 MIN_DEMONYM_CHARS = 4
-MAX_ELLIPTICAL_WORDS = 2
+MAX_ELLIPTICAL_WORDS = 1
 """A question with no name and at most this many content words is read as a follow-up."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -167,16 +170,25 @@ def read_followup(question: str, previous: Focus | None) -> Reading:
 
 def _resolve_pronoun(question: str, pronoun: _Word, previous: Focus) -> Reading:
     plural = pronoun.lower in PLURAL_PRONOUNS
+    candidates = previous.names
+    if pronoun.lower in PERSONAL_PRONOUNS:
+        candidates = tuple(name for name in candidates if _could_be_a_person(name))
     if plural and previous.joined:
         meant = f"{previous.names[0]} and {previous.names[1]}"
-    elif len(previous.names) == 1:
-        meant = previous.names[0]
+    elif len(candidates) == 1:
+        meant = candidates[0]
     else:
-        return Reading(question, needs_context=True, pronoun=pronoun.text, ambiguous=previous.names)
+        return Reading(question, needs_context=True, pronoun=pronoun.text, ambiguous=candidates)
     if pronoun.lower in POSSESSIVES:
         meant += "’s"
     text = _without_lead(question[: pronoun.start] + meant + question[pronoun.end :])
     return Reading(text, rewritten=True, needs_context=True, pronoun=pronoun.text)
+
+
+def _could_be_a_person(name: str) -> bool:
+    """ "he" or "she" is never an acronym (NATO, BRICS) or a group ("North Korean troops")."""
+    last = name.split()[-1]
+    return not name.isupper() and last[:1].isupper()
 
 
 def _carry_subject(question: str, previous: Focus) -> Reading:
