@@ -215,7 +215,7 @@ def attachment_refusal_text(filename: str, reason: str, limit: int) -> str:
     }[reason]
 
 
-def add_report_text(added: Iterable[str], guessed: Iterable[str], reload_summary: str) -> str:
+def chat_add_text(added: Iterable[str], guessed: Iterable[str], reload_summary: str) -> str:
     """What /add did: the articles added, what was guessed about them, then the reload's report."""
     lines = [f"Added: {name}" for name in added]
     lines.extend(f"Guessed {guess}" for guess in guessed)
@@ -223,7 +223,7 @@ def add_report_text(added: Iterable[str], guessed: Iterable[str], reload_summary
     return "\n".join(lines)
 
 
-def add_refused_text(reason: str) -> str:
+def chat_add_refused_text(reason: str) -> str:
     return f"Not added: {reason}"
 
 
