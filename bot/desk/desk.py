@@ -33,6 +33,7 @@ from bot.desk.adding import (
     AttachmentTooLarge,
     attachment_problem,
     is_text,
+    is_web_address,
 )
 from bot.desk.followup import Focus, Reading, focus_of, needs_context, read_followup
 from bot.desk.kept_answers import KeptAnswers, answer_id, version_of
@@ -316,7 +317,7 @@ class Desk:
                 return _refuse_file(attachment.filename, "not_text", self.max_file_bytes)
             return AddSource(filename=attachment.filename, data=data)
         url = request.text.strip()
-        if not url:
+        if not is_web_address(url):
             return _notice(render.ADD_NEEDS_SOURCE)
         return AddSource(url=url)
 
