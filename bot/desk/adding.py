@@ -35,6 +35,8 @@ class AddResult:
     added: tuple[str, ...] = ()
     guessed: tuple[str, ...] = ()
     refused: str | None = None
+    text: str | None = None
+    """The add function's own account of it, when it words one (shown instead of the lists)."""
 
 
 Adder = Callable[[AddSource], AddResult]

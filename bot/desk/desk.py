@@ -292,8 +292,10 @@ class Desk:
         log.info("add requested by %s on %s: %s", who, self.platform, source.url or source.filename)
         result: AddResult = self.adder(source)
         if result.refused:
-            return _report(render.chat_add_refused_text(result.refused))
+            return _report(result.text or render.chat_add_refused_text(result.refused))
         report = self.moderation.reload(who)
+        if result.text:
+            return _report(f"{result.text}\n{report.summary()}")
         return _report(render.chat_add_text(result.added, result.guessed, report.summary()))
 
     def _add_source(self, request: Request) -> AddSource | Reply:
