@@ -23,16 +23,16 @@ from pydantic import BaseModel
 
 from bot.answer import Answer, answer_question
 from bot.articles import (
-    ARTICLE_SUFFIXES,
     Article,
     ArticleError,
     Problem,
     describe_yaml_error,
-    parse_article,
     read_file,
 )
 from bot.cache import IndexCache
 from bot.index import BM25Index
+from bot.ingest.files import ARTICLE_FILE_SUFFIXES, is_html, read_article, text_fingerprint
+from bot.ingest.html import reader_version
 from bot.passages import Passage, chunk_article
 from bot.spelling import Speller
 from bot.tokens import Aliases, document_terms, parse_query
@@ -162,7 +162,10 @@ def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
         except OSError:  # gone since it was listed
             marker = str(error)
         return SourceFile(path, hashlib.sha256(marker.encode()).hexdigest(), problem=str(error))
-    return SourceFile(path, hashlib.sha256(data).hexdigest(), data=data)
+    digest = hashlib.sha256(data)
+    if is_html(path.name):  # another extractor may read the same page differently
+        digest.update(f"\0{reader_version()}".encode())
+    return SourceFile(path, digest.hexdigest(), data=data)
 
 
 def _build_snapshot(
@@ -184,9 +187,9 @@ def _build_snapshot(
             if name == ALIASES_FILE:
                 aliases = _parse_aliases(source.data or b"")
                 continue
-            article = parse_article(
+            article = read_article(
                 source.data or b"", article_id=source.path.stem, path=str(source.path)
-            )
+            ).article
         except ArticleError as error:
             problems.append(Problem(file=name, reason=str(error)))
             continue
@@ -252,7 +255,7 @@ def _article_paths(directory: Path) -> list[Path]:
         paths = sorted(
             path
             for path in directory.iterdir()
-            if path.suffix.lower() in ARTICLE_SUFFIXES
+            if path.suffix.lower() in ARTICLE_FILE_SUFFIXES
             and not path.name.startswith((".", "_"))
             and path.name.lower() not in IGNORED_NAMES
             and not path.is_dir()
@@ -263,7 +266,7 @@ def _article_paths(directory: Path) -> list[Path]:
         ) from None
     if not paths:
         raise KnowledgeBaseError(
-            f"no article files ({', '.join(sorted(ARTICLE_SUFFIXES))}) in {directory}"
+            f"no article files ({', '.join(sorted(ARTICLE_FILE_SUFFIXES))}) in {directory}"
         )
     return paths
 
@@ -279,7 +282,7 @@ def _duplicate_problem(
     """
     if article.id in articles:
         return Problem(file=name, reason=f"same id as {Path(articles[article.id].path).name}")
-    fingerprint = " ".join(article.text.split()).casefold()
+    fingerprint = text_fingerprint(article.text)
     if fingerprint in seen_text:
         return Problem(file=name, reason=f"same article as {seen_text[fingerprint]}; indexed once")
     seen_text[fingerprint] = name
