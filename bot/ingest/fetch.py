@@ -228,9 +228,9 @@ def _address_kind(address: IPAddress) -> str:
         ("loopback", address.is_loopback),
         ("link-local", address.is_link_local),
         ("multicast", address.is_multicast),
-        ("private", address.is_private),
-        ("reserved", address.is_reserved),
         ("unspecified", address.is_unspecified),
+        ("reserved", address.is_reserved),
+        ("private", address.is_private),
     )
     return next((kind for kind, matches in kinds if matches), "non-public")
 
