@@ -138,9 +138,7 @@ def _add(document: Document, directory: Path, existing: list[Article], max_bytes
     if not directory.is_dir():
         raise AddRefused(f"the knowledge folder {directory} does not exist")
     reading = _read(document)
-    article = reading.article
-    _refuse_duplicate(article, existing)
-    stem = _free_stem(directory, slugify(article.title), {a.id for a in existing})
+    stem = _free_stem(directory, slugify(reading.article.title), {a.id for a in existing})
     target = _inside(directory, f"{stem}.md")
     original = _inside(directory, f"{ORIGINALS_DIR}/{stem}.html") if document.html else None
     content = _article_file(reading, document, original and f"{ORIGINALS_DIR}/{original.name}")

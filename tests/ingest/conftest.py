@@ -86,7 +86,9 @@ class PageServer:
     def start(self) -> PageServer:
         self._server = self._Server((self.host, 0), PageHandler)
         self._server.owner = self
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
         self._thread.start()
         return self
 

@@ -121,9 +121,7 @@ def test_a_refused_fetch_says_why_in_one_line(server, kb_dir: Path, monkeypatch,
     server.page("/story", NEWS_PAGE)
     assert main(["add", server.url("/story"), "--kb", str(kb_dir)]) == 1
     out = capsys.readouterr().out
-    assert out == (
-        f"Not added: {server.url('/story')}: refused: 127.0.0.1 is a loopback address\n"
-    )
+    assert out == (f"Not added: {server.url('/story')}: refused: 127.0.0.1 is a loopback address\n")
     assert sorted(path.name for path in kb_dir.iterdir()) == sorted(
         ["election.md", "football.md", "volcano.md"]
     )
@@ -136,9 +134,7 @@ def test_the_same_text_twice_is_refused_as_a_duplicate(kb_dir: Path, tmp_path: P
     again = tmp_path / "copy.html"
     again.write_text(NEWS_PAGE.replace("<nav>", "<nav>Menu "), encoding="utf-8")
     report = add(again, kb_dir)
-    assert report.problems == [
-        "duplicate: the same text as harbour-reopens-after-the-storm.md"
-    ]
+    assert report.problems == ["duplicate: the same text as harbour-reopens-after-the-storm.md"]
     assert sorted(p.name for p in (kb_dir / "originals").iterdir()) == [
         "harbour-reopens-after-the-storm.html"
     ]
