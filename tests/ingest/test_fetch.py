@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from conftest import NEWS_PAGE, PageHandler, PageServer
@@ -47,7 +48,7 @@ def test_loopback_is_refused_unless_a_setting_allows_it(server: PageServer):
 )
 def test_a_name_is_refused_if_any_of_its_addresses_is_not_public(addresses, refused):
     policy = FetchPolicy(timeout_seconds=5, lookup=lookup_table({"news.test": addresses}))
-    with pytest.raises(FetchError, match=f"refused: news.test resolves to {refused}"):
+    with pytest.raises(FetchError, match=re.escape(f"refused: news.test resolves to {refused}")):
         fetch_page("http://news.test/story", policy)
 
 
@@ -98,7 +99,7 @@ def test_a_page_that_grows_past_the_limit_while_streaming_is_refused(server, pol
 @pytest.mark.parametrize("content_type", ["application/pdf", "image/png", "application/json"])
 def test_only_web_pages_and_text_are_accepted(server, policy, content_type):
     server.page("/file", b"%PDF-1.7", content_type)
-    with pytest.raises(FetchError, match=f"not a web page or text \\(Content-Type: {content_type}"):
+    with pytest.raises(FetchError, match=re.escape(f"not a web page or text (Content-Type: {content_type}")):
         fetch_page(server.url("/file"), policy)
 
 
@@ -149,7 +150,7 @@ def test_a_redirect_to_a_private_address_is_refused_after_an_allowed_first_hop(
 def test_a_redirect_to_a_name_of_a_private_address_is_refused(server, policy):
     server.routes["/out"] = lambda handler: handler.redirect("http://intranet.test/admin")
     hooked = dataclasses.replace(policy, lookup=lookup_table({"intranet.test": ["10.0.0.5"]}))
-    with pytest.raises(FetchError, match="intranet.test resolves to 10.0.0.5, a private"):
+    with pytest.raises(FetchError, match=r"intranet\.test resolves to 10\.0\.0\.5, a private"):
         fetch_page(server.url("/out"), hooked)
 
 
