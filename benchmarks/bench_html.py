@@ -20,8 +20,8 @@ per page.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import asyncio
+import contextlib
 import statistics
 import threading
 import time

@@ -99,7 +99,9 @@ def test_a_page_that_grows_past_the_limit_while_streaming_is_refused(server, pol
 @pytest.mark.parametrize("content_type", ["application/pdf", "image/png", "application/json"])
 def test_only_web_pages_and_text_are_accepted(server, policy, content_type):
     server.page("/file", b"%PDF-1.7", content_type)
-    with pytest.raises(FetchError, match=re.escape(f"not a web page or text (Content-Type: {content_type}")):
+    with pytest.raises(
+        FetchError, match=re.escape(f"not a web page or text (Content-Type: {content_type}")
+    ):
         fetch_page(server.url("/file"), policy)
 
 
