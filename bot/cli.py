@@ -228,7 +228,7 @@ def run_add(directory: Path, sources: list[str], settings: Settings, out: TextIO
     try:
         existing = list(_current_articles(directory, settings))
     except KnowledgeBaseError as error:
-        out.write(f"error: {error}\n")
+        print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     policy, added = fetch_policy(settings), 0
     for source in sources:

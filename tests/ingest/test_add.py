@@ -231,3 +231,29 @@ def test_a_missing_file_says_so(kb_dir: Path, tmp_path: Path):
 )
 def test_slugs_are_plain_names(title: str, slug: str):
     assert slugify(title) == slug
+
+
+def test_the_command_adds_what_it_can_and_exits_1_for_the_rest(
+    kb_dir: Path, tmp_path: Path, monkeypatch, capsys
+):
+    monkeypatch.setenv("INDEX_CACHE", "false")
+    page, text = tmp_path / "harbour.htm", tmp_path / "relief.md"
+    page.write_text(NEWS_PAGE, encoding="utf-8")
+    text.write_text(TEXT_ARTICLE, encoding="utf-8")
+    code = main(["add", str(page), str(text), str(page), "--kb", str(kb_dir)])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert lines[0].startswith("Added “Harbour reopens after the storm” as ")
+    assert any(line.startswith("Added “Council approves relief fund") for line in lines)
+    assert "Not added: harbour.htm: duplicate: the same text as harbour-reopens-after" in "\n".join(
+        lines
+    )
+    assert lines[-1] == "Run /reload (or restart the bot) to make the new articles live."
+
+
+def test_the_command_refuses_a_folder_that_does_not_exist(tmp_path: Path, capsys):
+    assert main(["add", "page.html", "--kb", str(tmp_path / "nowhere")]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"error: knowledge directory {tmp_path / 'nowhere'} does not exist\n"
+    )
