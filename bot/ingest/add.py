@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -147,7 +148,6 @@ def _add(document: Document, directory: Path, existing: list[Article], max_bytes
     written = read_article(content, article_id=stem, path=str(target)).article  # as a reload reads
     _refuse_duplicate(written, existing)
     if original is not None:
-        original.parent.mkdir(exist_ok=True)
         _write_new(original, document.data)
     try:
         _write_new(target, content)
@@ -262,9 +262,15 @@ def _inside(directory: Path, name: str) -> Path:
 
 def _write_new(path: Path, data: bytes) -> None:
     """Write a new file; never replace one (``O_EXCL``), never leave half a file behind."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_bytes(data)
+        path.parent.mkdir(exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise AddRefused(f"cannot write in {path.parent} ({error.strerror or error})") from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         os.link(temporary, path)
     except FileExistsError:
         raise AddRefused(f"{path.name} already exists; nothing was overwritten") from None
