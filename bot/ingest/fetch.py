@@ -172,7 +172,7 @@ def _checked_url(text: str, policy: FetchPolicy) -> URL:
     except ValueError:
         return url
     if kind := policy.refusal(literal):
-        raise FetchError(f"refused: {literal} is a {kind} address")
+        raise FetchError(f"refused: {literal} is {_a(kind)} address")
     return url
 
 
@@ -194,7 +194,7 @@ class CheckedResolver(AbstractResolver):
             raise AddressRefused(f"{host} does not resolve to any address")
         for address in addresses:
             if kind := self.policy.refusal(address):
-                raise AddressRefused(f"{host} resolves to {address}, a {kind} address")
+                raise AddressRefused(f"{host} resolves to {address}, {_a(kind)} address")
         return [_result(host, address, port) for address in addresses]
 
     async def _lookup(self, host: str, port: int, family: socket.AddressFamily) -> list[str]:
@@ -233,6 +233,10 @@ def _address_kind(address: IPAddress) -> str:
         ("private", address.is_private),
     )
     return next((kind for kind, matches in kinds if matches), "non-public")
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def parse_networks(values: Sequence[str]) -> tuple[IPNetwork, ...]:

@@ -168,3 +168,24 @@ def test_a_redirect_to_another_scheme_is_refused(server: PageServer, policy: Fet
     server.routes["/out"] = lambda handler: handler.redirect("file:///etc/passwd")
     with pytest.raises(FetchError, match="only http and https addresses are fetched"):
         fetch_page(server.url("/out"), policy)
+
+
+@pytest.mark.parametrize(
+    ("url", "refused"),
+    [
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a link-local address"),
+        ("http://[::1]:8080/", "::1 is a loopback address"),
+        ("http://0.0.0.0/", "0.0.0.0 is an unspecified address"),
+        ("https://10.0.0.1/admin", "10.0.0.1 is a private address"),
+    ],
+)
+def test_an_address_written_in_the_url_is_checked_before_any_request(url: str, refused: str):
+    with pytest.raises(FetchError, match=re.escape(f"refused: {refused}")):
+        fetch_page(url, FetchPolicy(timeout_seconds=5))
+
+
+def test_a_numeric_host_that_means_loopback_is_not_fetched(server: PageServer):
+    server.page("/", NEWS_PAGE)
+    with pytest.raises(FetchError):
+        fetch_page(f"http://2130706433:{server.port}/", FetchPolicy(timeout_seconds=5))
+    assert server.requests == []
