@@ -259,7 +259,7 @@ def test_a_stalled_body_gets_408_after_the_body_timeout(tight_bot: SlackHarness)
     with connect(tight_bot) as connection:
         connection.sendall(
             b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            b"Content-Length: 100\r\n\r\n{\"type\":"
+            b'Content-Length: 100\r\n\r\n{"type":'
         )
         started = time.monotonic()
         assert read_until_closed(connection).startswith(b"HTTP/1.1 408")
