@@ -26,6 +26,12 @@ def escape_controls(text: str, keep: str = "") -> str:
     return _CONTROL.sub(lambda match: _escape(match.group(), keep), text)
 
 
+def for_terminal(text: str) -> str:
+    """Text for a terminal: line breaks and tabs kept, every other control character escaped,
+    so an article's ``ESC[2J`` is printed as ``\\x1b[2J`` instead of clearing the screen."""
+    return escape_controls(text, keep=TEXT_LAYOUT)
+
+
 def control_characters(text: str, keep: str = "") -> list[str]:
     """The distinct control characters of ``text`` (those not in ``keep``), each escaped."""
     found = {char for char in _CONTROL.findall(text) if char not in keep}
