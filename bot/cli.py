@@ -132,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             max_file_bytes=settings.max_file_bytes,
             cache=IndexCache(settings.index_cache_dir) if settings.index_cache else None,
             progress=True,
+            aliases_fallback=settings.aliases_file,
         )
     except KnowledgeBaseError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -189,7 +190,11 @@ def run_check(directory: Path, settings: Settings, out: TextIO) -> int:
     per field with control characters; exit 1 when any problem (guesses, unknown keys and control
     characters are notes, not problems). Every line is escaped for the terminal."""
     try:
-        snapshot = load_snapshot(directory, max_file_bytes=settings.max_file_bytes)
+        snapshot = load_snapshot(
+            directory,
+            max_file_bytes=settings.max_file_bytes,
+            aliases_fallback=settings.aliases_file,
+        )
     except KnowledgeBaseError as error:
         for problem in error.problems:
             out.write(f"{problem}\n")

@@ -1,7 +1,9 @@
 import os
+from pathlib import Path
 
 import pytest
 
+from bot.config import Settings
 from tests.test_cli import BUNDLED_KB, run_cli
 
 
@@ -47,6 +49,11 @@ def test_a_malformed_redis_url_stops_start_up_with_one_line_and_no_password(url:
     "url", ["redis://redis:6379/0", "rediss://:pw@cache.example:6380", "unix:///run/redis.sock"]
 )
 def test_a_usable_redis_url_is_accepted(url: str):
-    from bot.config import Settings
-
     assert Settings(_env_file=None, redis_url=url).redis_url.get_secret_value() == url
+
+
+def test_an_empty_aliases_file_setting_means_no_fallback(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ALIASES_FILE", "")
+    assert Settings().aliases_file is None
+    monkeypatch.setenv("ALIASES_FILE", "/app/defaults/aliases.yml")
+    assert Settings().aliases_file == Path("/app/defaults/aliases.yml")
