@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 from slack_bolt import App
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.request import BoltRequest
@@ -139,6 +140,7 @@ class SlackHttpServer:
             keepalive_timeout=limits.header_seconds,
             lingering_time=limits.lingering_seconds,
             access_log=None,
+            logger=_ServerLog(),
         )
         self._runner = web.ServerRunner(server)
         await self._runner.setup()
@@ -170,7 +172,7 @@ class SlackHttpServer:
         except Refusal as refusal:
             log.info(
                 "slack http: refused a request from %s: %s (%d)",
-                _host(request.transport.get_extra_info("peername") if request.transport else None),
+                request.remote or "?",
                 refusal.reason,
                 refusal.status,
             )
@@ -217,6 +219,37 @@ class SlackHttpServer:
         except TimeoutError:
             raise Refusal(408, f"body not received within {self.limits.body_seconds:g} s") from None
         return b"".join(chunks)
+
+
+class _ServerLog:
+    """What aiohttp's server logs, through here: a request that is not valid HTTP (a bad method,
+    a malformed header, a header over 8 KB) becomes the same one short line as the other
+    refusals, without aiohttp's traceback, which quotes the offending bytes."""
+
+    def debug(self, msg: str, *args: object, exc_info: object = None, **_: object) -> None:
+        self._log(logging.DEBUG, msg, args, exc_info)
+
+    def exception(self, msg: str, *args: object, exc_info: object = True, **_: object) -> None:
+        self._log(logging.ERROR, msg, args, exc_info)
+
+    def error(self, msg: str, *args: object, exc_info: object = None, **_: object) -> None:
+        self._log(logging.ERROR, msg, args, exc_info)
+
+    def warning(self, msg: str, *args: object, exc_info: object = None, **_: object) -> None:
+        self._log(logging.WARNING, msg, args, exc_info)
+
+    def info(self, msg: str, *args: object, exc_info: object = None, **_: object) -> None:
+        self._log(logging.INFO, msg, args, exc_info)
+
+    @staticmethod
+    def _log(level: int, msg: str, args: tuple[object, ...], exc_info: object) -> None:
+        if isinstance(exc_info, HttpProcessingError):
+            peer = args[0] if args else "?"
+            log.info(
+                "slack http: refused a request from %s: not valid HTTP (%d)", peer, exc_info.code
+            )
+            return
+        log.log(level, msg, *args, exc_info=exc_info)  # type: ignore[arg-type]
 
 
 def quiet_bolt_signature_log() -> None:

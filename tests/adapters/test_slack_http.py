@@ -304,3 +304,23 @@ def test_the_replica_is_unready_once_the_server_stops(kb: KnowledgeBase, fake: F
         assert status == 200 and body["ready"]
     assert not bot.ops.chat_connected
     assert not json.loads(json.dumps(bot.ops.readiness()))["ready"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        f"{MARKER} /slack/events HTTP/1.1\r\nHost: x\r\n\r\n".encode(),
+        f"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: {MARKER}\r\n\r\n".encode(),
+        f"POST /slack/events HTTP/1.1\r\nX-{MARKER}: {'y' * 10000}\r\n\r\n".encode(),
+    ],
+    ids=["bad method", "bad length", "huge header"],
+)
+def test_a_request_that_is_not_http_is_refused_without_logging_its_bytes(
+    bot: SlackHarness, logged: pytest.LogCaptureFixture, raw: bytes
+):
+    with connect(bot) as connection:
+        connection.sendall(raw)
+        assert read_until_closed(connection)[:10] in (b"HTTP/1.0 4", b"HTTP/1.1 4")
+    assert MARKER not in log_text(logged)
+    (line,) = refusal_lines(logged)
+    assert "not valid HTTP" in line and "127.0.0.1" in line
