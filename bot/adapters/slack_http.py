@@ -85,24 +85,37 @@ class Refusal(Exception):
 
 
 class _BoundedServer(web.Server):
-    """aiohttp's low-level server, answering 503 to connections beyond ``max_connections``."""
+    """aiohttp's low-level server, answering 503 to connections beyond ``max_connections``.
+
+    A flood of connections is logged as one line per ``OVERLOAD_LOG_SECONDS``, with a count.
+    """
+
+    OVERLOAD_LOG_SECONDS = 10.0
 
     def __init__(self, handler: object, *, max_connections: int, **kwargs: object) -> None:
         super().__init__(handler, **kwargs)  # type: ignore[arg-type]
         self.max_connections = max_connections
+        self._refused = 0
+        self._logged_at = float("-inf")
 
     def connection_made(self, handler: web.RequestHandler, transport: asyncio.Transport) -> None:
         super().connection_made(handler, transport)
-        if len(self.connections) > self.max_connections:
-            peer = transport.get_extra_info("peername")
+        if len(self.connections) <= self.max_connections:
+            return
+        transport.write(_OVERLOADED)
+        handler.force_close()
+        transport.close()
+        self._refused += 1
+        now = asyncio.get_running_loop().time()
+        if now - self._logged_at >= self.OVERLOAD_LOG_SECONDS:
             log.warning(
-                "slack http: over %d connections; refused one from %s (503)",
+                "slack http: %d connections open, the most allowed; refused %d (503), the "
+                "last from %s",
                 self.max_connections,
-                _host(peer),
+                self._refused,
+                _host(transport.get_extra_info("peername")),
             )
-            transport.write(_OVERLOADED)
-            handler.force_close()
-            transport.close()
+            self._refused, self._logged_at = 0, now
 
 
 class SlackHttpServer:
