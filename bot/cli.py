@@ -8,6 +8,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
@@ -216,10 +217,15 @@ CHECKED_FIELDS = ("title", "publisher", "author", "url", "text")
 
 
 def _article_notes(article: Article) -> Iterator[str]:
-    """``check``'s notes on one article: guessed fields, unknown keys, control characters."""
+    """``check``'s notes on one article: guessed fields and where from, fields left empty,
+    unknown keys, control characters."""
     name = Path(article.path).name
-    for field in article.guessed:
-        yield f"{name}: guessed {field} from the text: {getattr(article, field)}"
+    for field, where in article.provenance:
+        value = getattr(article, field)
+        shown = value.isoformat() if isinstance(value, date) else value
+        yield f"{name}: guessed {field}: {shown} from {where}"
+    for field, why in article.conflicts:
+        yield f"{name}: {field} left empty: {why}"
     for key in article.unknown_keys:
         yield (
             f"{name}: front matter key `{key}` is not an article field "
