@@ -49,7 +49,8 @@ def test_sources_prints_a_title_with_an_escape_sequence_escaped(escaping_kb: Pat
 def test_timeline_prints_escape_sequences_escaped(escaping_kb: Path, capsys):
     assert main(["timeline", "--kb", str(escaping_kb), "bridge"]) == 0
     out = capsys.readouterr().out
-    assert "\x1b" not in out and "\x07" not in out
+    assert_escaped(out)
+    assert "reopened \\x1b[2J\\x1b]0;pwned\\x07on Monday" in out
 
 
 def test_the_console_session_prints_escape_sequences_escaped(escaping_kb: Path):
