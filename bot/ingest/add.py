@@ -39,9 +39,10 @@ from bot.ingest.files import (
     METADATA_FIELDS,
     ArticleReading,
     article_document,
+    article_file,
     is_html,
     read_article,
-    read_html_article,
+    read_article_file,
     text_fingerprint,
 )
 
@@ -170,11 +171,9 @@ def _add(document: Document, directory: Path, existing: list[Article], max_bytes
 
 
 def _read(document: Document) -> ArticleReading:
-    if document.html:
-        return read_html_article(
-            document.data, article_id="new", path=document.name, url=document.url
-        )
-    reading = read_article(document.data, article_id="new", path=_text_name(document.name))
+    name = document.name if document.html else _text_name(document.name)
+    source = article_file(document.data, path=name, url=document.url, html=document.html)
+    reading = read_article_file(source, article_id="new", path=name)
     if reading.article.url is None and document.url is not None:
         article = reading.article.model_copy(update={"url": document.url})
         return ArticleReading(article, {**reading.sources, "url": FETCHED_FROM})

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from bot.articles import ARTICLE_SUFFIXES, Article
+from bot.articles import ARTICLE_SUFFIXES, Article, article_lines
 from bot.ingest.html import HTML_SUFFIXES, PAGE_SOURCES, read_html
-from bot.ingest.text import TEXT_SOURCE, read_text_article
+from bot.ingest.text import read_text_article
 
 ARTICLE_FILE_SUFFIXES = ARTICLE_SUFFIXES | HTML_SUFFIXES
 METADATA_FIELDS = ("title", "publisher", "author", "published", "url")
@@ -30,32 +30,67 @@ class ArticleReading:
     sources: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class ArticleFile:
+    """A file as an article file: its own bytes for text, or for an HTML page the front
+    matter of what the page says and the extracted text, with where each field came from."""
+
+    document: bytes
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def lines(self) -> str:
+        """The text whose lines count towards the folder's boilerplate."""
+        return article_lines(self.document)
+
+
 def is_html(name: str) -> bool:
     return Path(name).suffix.lower() in HTML_SUFFIXES
 
 
-def read_article(data: bytes, *, article_id: str, path: str) -> ArticleReading:
-    """Read a knowledge-base file of any accepted kind; ``ArticleError`` says what is wrong."""
-    if is_html(path):
-        return read_html_article(data, article_id=article_id, path=path)
-    article = read_text_article(data, article_id=article_id, path=path)
-    return ArticleReading(article, {name: TEXT_SOURCE for name in article.guessed})
-
-
-def read_html_article(
-    data: bytes, *, article_id: str, path: str, url: str | None = None
-) -> ArticleReading:
-    """An HTML page as an article; ``url`` (where it was fetched) stands in for a missing
-    canonical link."""
+def article_file(
+    data: bytes, *, path: str, url: str | None = None, html: bool | None = None
+) -> ArticleFile:
+    """``data`` as an article file; an HTML page (by ``path``'s suffix unless ``html`` says) is
+    extracted, or ``ArticleError`` when it has no text. ``url`` (where a page was fetched)
+    stands in for a missing canonical link."""
+    if not (is_html(path) if html is None else html):
+        return ArticleFile(data)
     page = read_html(data)
     known = {name: getattr(page.metadata, name) for name in METADATA_FIELDS}
     sources = {name: PAGE_SOURCES[name] for name, value in known.items() if value is not None}
     if known["url"] is None and url is not None:
         known["url"], sources["url"] = url, "the address it was fetched from"
     document = article_document({k: v for k, v in known.items() if v is not None}, page.text)
-    article = read_text_article(document.encode(), article_id=article_id, path=path)
-    sources |= {name: TEXT_SOURCE for name in article.guessed}
-    return ArticleReading(article.model_copy(update={"guessed": tuple(sources)}), sources)
+    return ArticleFile(document.encode(), sources)
+
+
+def read_article_file(
+    source: ArticleFile, *, article_id: str, path: str, boilerplate: frozenset[str] = frozenset()
+) -> ArticleReading:
+    """The article of an article file: cleaned by the raw-text rules, every guess with its
+    source (the page's metadata first, then what the text showed)."""
+    article = read_text_article(
+        source.document, article_id=article_id, path=path, boilerplate=boilerplate
+    )
+    sources = source.sources | dict(article.provenance)
+    article = article.model_copy(
+        update={"guessed": tuple(sources), "provenance": tuple(sources.items())}
+    )
+    return ArticleReading(article, sources)
+
+
+def read_article(
+    data: bytes,
+    *,
+    article_id: str,
+    path: str,
+    boilerplate: frozenset[str] = frozenset(),
+    url: str | None = None,
+) -> ArticleReading:
+    """Read a knowledge-base file of any accepted kind; ``ArticleError`` says what is wrong."""
+    source = article_file(data, path=path, url=url)
+    return read_article_file(source, article_id=article_id, path=path, boilerplate=boilerplate)
 
 
 def article_document(

@@ -9,10 +9,10 @@ from __future__ import annotations
 from bot.articles import Article, parse_article
 
 
-def read_text_article(data: bytes, *, article_id: str, path: str) -> Article:
-    """A text or Markdown article: front matter if any, the text cleaned, missing fields guessed."""
-    return parse_article(data, article_id=article_id, path=path)
-
-
-TEXT_SOURCE = "the text"
-"""Where a field guessed by the raw-text rules came from, until they name the line."""
+def read_text_article(
+    data: bytes, *, article_id: str, path: str, boilerplate: frozenset[str] = frozenset()
+) -> Article:
+    """A text or Markdown article: front matter if any, the text cleaned, missing fields
+    guessed (``Article.provenance`` says from where). ``boilerplate``: keys of lines that
+    other articles of the folder share (``bot.cleaning.repeated_lines``)."""
+    return parse_article(data, article_id=article_id, path=path, boilerplate=boilerplate)

@@ -81,7 +81,7 @@ def test_a_text_file_is_added_with_the_fields_its_text_gives(kb_dir: Path, tmp_p
     assert report.original is None
     assert not (kb_dir / "originals").exists()
     guessed = {g.field: (g.value, g.source) for g in report.guessed}
-    assert guessed["author"] == ("Dana Whitlow", "the text")
+    assert guessed["author"] == ("Dana Whitlow", "the line 'By Dana Whitlow'")
     kb = KnowledgeBase(kb_dir)
     answer = kb.ask("How much will each boat get from the relief fund?")
     assert answer.passages[0].article.title == report.title

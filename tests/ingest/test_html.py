@@ -109,4 +109,25 @@ def test_an_html_page_without_text_is_reported_by_check(tmp_path: Path, capsys):
     assert main(["check", "--kb", str(directory)]) == 1
     out = capsys.readouterr().out
     assert "menu.html: no article text" in out
-    assert "harbour.html: guessed publisher" in out
+    assert "harbour.html: guessed publisher: The Coast Herald from the page's site name" in out
+    assert "harbour.html: guessed published: 2024-03-14 from the page's date metadata" in out
+
+
+def test_a_sites_boilerplate_is_counted_on_the_text_of_its_pages(tmp_path: Path):
+    """A line every page of one site prints in its article body is boilerplate, found on the
+    extracted text (the HTML source lines hold it inside tags)."""
+    notice = "The Coast Herald has been owned by its readers since 1921 and takes no advertising."
+    stories = {
+        "storm.html": "The storm tore two piers from their moorings and sank a ferry at its berth.",
+        "fund.html": "The council promised a relief fund of 40,000 pounds for the damaged boats.",
+        "ferry.html": "A crane barge from Dunmore raised the sunken ferry on Monday afternoon.",
+    }
+    pages = {
+        name: f"<html><head><title>{story[:30]}</title></head><body><article>\n"
+        f"<p>{story} Officials said the work would take weeks to complete in full.</p>\n"
+        f"<p>{notice}</p>\n</article></body></html>"
+        for name, story in stories.items()
+    }
+    kb = KnowledgeBase(html_kb(tmp_path, pages))
+    assert len(kb.articles) == 3
+    assert all(notice not in article.text for article in kb.articles)
