@@ -35,7 +35,7 @@ Lookup = Callable[[str, int], Awaitable[list[str]]]
 
 ACCEPTED_TYPES = ("text/html", "text/plain")
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-USER_AGENT = "newsdesk-bot (+https://github.com/; adds one article a moderator asked for)"
+USER_AGENT = "newsdesk-bot/0.1 (fetching one article a moderator asked for)"
 _CHUNK = 64 * 1024
 
 
