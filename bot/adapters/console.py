@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from bot.control_characters import for_terminal
 from bot.desk import Command, Desk, Request
 from bot.desk.adding import Adder
 from bot.knowledge_base import KnowledgeBase, ReloadReport
@@ -120,7 +121,7 @@ class ConsoleSession:
             reply = self.reply(line)
             if reply is None:
                 break
-            stdout.write(reply + "\n")
+            stdout.write(for_terminal(reply) + "\n")
             stdout.flush()
         stdout.flush()
 

@@ -38,6 +38,7 @@ from bot.adapters.slack_blocks import (
     quoted_mrkdwn,
 )
 from bot.adapters.slack_guards import Moderators, SeenEvents
+from bot.adapters.slack_http import DEFAULT_LIMITS, HttpLimits, serving
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
 from bot.logs import JsonFormatter
@@ -208,6 +209,7 @@ def running_bot(
     fake: FakeSlack,
     ops: Operations | None = None,
     app_options: dict[str, Any] | None = None,
+    limits: HttpLimits = DEFAULT_LIMITS,
     **settings: Any,
 ) -> Iterator[SlackHarness]:
     """The production app and HTTP server, on an ephemeral loopback port, stopped afterwards."""
@@ -221,16 +223,8 @@ def running_bot(
     client = WebClient(token=fake.token, base_url=fake.base_url, timeout=5)
     with slack.ThreadedOperations(ops) as threaded:
         app = slack.create_app(kb, config, threaded, client=client, **(app_options or {}))
-        server = slack.http_server(app, ops, host="127.0.0.1", port=0)
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-        thread.start()
-        try:
-            url = f"http://127.0.0.1:{server.server_port}/slack/events"
-            yield SlackHarness(url, fake, kb, ops)
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join(timeout=5)
+        with serving(app, ops, SIGNING_SECRET, host="127.0.0.1", port=0, limits=limits) as server:
+            yield SlackHarness(f"http://127.0.0.1:{server.port}/slack/events", fake, kb, ops)
 
 
 @pytest.fixture
