@@ -25,6 +25,7 @@ from bot.logs import configure_logging, secret_values
 from bot.render import answer_text, sources_text
 
 if TYPE_CHECKING:
+    from bot.desk.adding import Adder
     from bot.ops.runtime import Operations
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -308,10 +309,18 @@ def load_added(path: str, settings: Settings) -> Article:
 
 
 def run_chat(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.adapters.console import ConsoleSession
+    from bot.adapters.console import ConsoleSession, console_desk
 
-    ConsoleSession(kb).run(sys.stdin, sys.stdout)
+    ConsoleSession(kb, console_desk(kb, chat_adder(kb, settings))).run(sys.stdin, sys.stdout)
     return EXIT_OK
+
+
+def chat_adder(kb: KnowledgeBase, settings: Settings) -> Adder:
+    """The core add function for ``/add`` in chat, with the settings' fetch limits."""
+    from bot.desk.adding import core_adder
+    from bot.ingest.fetch import fetch_policy
+
+    return core_adder(kb, fetch_policy(settings))
 
 
 def run_timeline(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
@@ -380,7 +389,8 @@ def import_adapter(platform: str) -> ModuleType:
 
 def run_discord(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
     discord = import_adapter("discord")
-    discord.run(kb, settings, ops=operations(kb, args, settings, "discord"))
+    ops = operations(kb, args, settings, "discord")
+    discord.run(kb, settings, ops=ops, adder=chat_adder(kb, settings))
     return EXIT_OK
 
 
@@ -388,7 +398,7 @@ def run_slack(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -
     slack = import_adapter("slack")
     http_port = None if slack.uses_socket_mode(settings, args.http) else args.port
     ops = operations(kb, args, settings, "slack", http_port)
-    slack.run(kb, settings, http=args.http, port=args.port, ops=ops)
+    slack.run(kb, settings, http=args.http, port=args.port, ops=ops, adder=chat_adder(kb, settings))
     return EXIT_OK
 
 
