@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from bot.answer import Answer, answer_question
 from bot.articles import Article, Problem
 from bot.cache import IndexCache
+from bot.control_characters import escape_controls
 from bot.snapshot import (
     DEFAULT_MAX_FILE_BYTES,
     KnowledgeBaseError,
@@ -68,7 +69,7 @@ class ReloadReport(BaseModel):
             ("Changed", self.changed),
         ):
             if names:
-                lines.append(f"{label}: {', '.join(names)}")
+                lines.append(f"{label}: {', '.join(escape_controls(name) for name in names)}")
         lines.extend(f"Problem: {problem}" for problem in self.problems)
         return "\n".join(lines)
 
@@ -147,6 +148,11 @@ class KnowledgeBase:
         from bot.timeline import DEFAULT_LIMIT, build_timeline
 
         return build_timeline(self._snapshot, topic, DEFAULT_LIMIT if limit is None else limit)
+
+    @property
+    def reloading(self) -> bool:
+        """Whether a reload is running now (here, asked from any surface or replica)."""
+        return self._reload_lock.locked()
 
     def reload(self) -> ReloadReport:
         """Build a new snapshot and swap it in, unless any file is bad or a reload is running."""

@@ -25,17 +25,24 @@ import numpy as np
 import yaml
 
 from bot.articles import (
-    ARTICLE_SUFFIXES,
     Article,
     ArticleError,
     Problem,
-    article_lines,
     describe_yaml_error,
-    parse_article,
     read_file,
 )
 from bot.cleaning import repeated_lines
+from bot.control_characters import control_characters
 from bot.index import BM25Index
+from bot.ingest.files import (
+    ARTICLE_FILE_SUFFIXES,
+    ArticleFile,
+    article_file,
+    is_html,
+    read_article_file,
+    text_fingerprint,
+)
+from bot.ingest.html import reader_version
 from bot.passages import Passage, Sentence, chunk_article
 from bot.spelling import Speller
 from bot.tokens import Aliases, document_terms, parse_query
@@ -385,15 +392,38 @@ def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
         if info.st_mtime_ns < time.time_ns() - RACY_NS:
             signature = (info.st_size, info.st_mtime_ns, info.st_ino)
     try:
+        _check_name_and_link(path)
         data = read_file(path, max_bytes=max_file_bytes)
     except ArticleError as error:
         try:
             stat = path.stat()
             marker = f"{error}|{stat.st_size}|{stat.st_mtime_ns}"
-        except OSError:  # gone since it was listed
+        except OSError:  # gone since it was listed, or a dangling link
             marker = str(error)
         return SourceFile(path, hashlib.sha256(marker.encode()).hexdigest(), problem=str(error))
-    return SourceFile(path, hashlib.sha256(data).hexdigest(), data=data, signature=signature)
+    digest = hashlib.sha256(data)
+    if is_html(path.name):  # another extractor may read the same page differently
+        digest.update(f"\0{reader_version()}".encode())
+    return SourceFile(path, digest.hexdigest(), data=data, signature=signature)
+
+
+def _check_name_and_link(path: Path) -> None:
+    """Refuse a name with control characters (it would garble reports and terminals) and a
+    symbolic link leading out of the knowledge folder (it would publish any file the bot can
+    read); links to files inside the folder, e.g. in a subfolder, are read like files."""
+    if controls := control_characters(path.name):
+        raise ArticleError(
+            f"file name contains control characters ({' '.join(controls)}); rename it"
+        )
+    if not path.is_symlink() or not path.is_file():  # not a regular file: read_file says so
+        return
+    folder = path.parent.resolve()
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling or a loop: reading it says why
+        return
+    if not target.is_relative_to(folder):
+        raise ArticleError("a symbolic link to a file outside the knowledge folder; refused")
 
 
 def build_snapshot(
@@ -410,7 +440,10 @@ def build_snapshot(
     articles: dict[str, Article] = {}
     seen_text: dict[int, list[str]] = {}
     aliases = Aliases()
-    boilerplate = repeated_lines(_Bodies(sources))
+    prepared = _article_files(sources, aliases_path)
+    boilerplate = repeated_lines(
+        {name: source.lines for name, source in prepared.items() if isinstance(source, ArticleFile)}
+    )
     sources.reverse()
     while sources:
         source = sources.pop()
@@ -418,15 +451,17 @@ def build_snapshot(
         try:
             if source.problem is not None:
                 raise ArticleError(source.problem)
+            if isinstance(prepared.get(name), ArticleError):
+                raise prepared.pop(name)
             if source.path == aliases_path:
                 aliases = _parse_aliases(source.data or b"")
                 continue
-            article = parse_article(
-                source.data or b"",
+            article = read_article_file(
+                prepared.pop(name),
                 article_id=source.path.stem,
                 path=str(source.path),
                 boilerplate=boilerplate.pop(name, frozenset()),
-            )
+            ).article
         except ArticleError as error:
             problems.append(Problem(file=name, reason=str(error)))
             continue
@@ -459,21 +494,20 @@ GIVE_WAY_EVERY_S = 0.005
 _last_given_way = [0.0]
 
 
-class _Bodies(Mapping[str, str]):
-    """Each source's article body, decoded when it is read: ``repeated_lines`` reads each once,
-    so the folder's text is not held a second time, whole, beside the files' bytes."""
-
-    def __init__(self, sources: Sequence[SourceFile]) -> None:
-        self._data = {source.path.name: source.data for source in sources if source.data}
-
-    def __getitem__(self, name: str) -> str:
-        return article_lines(self._data[name])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
+def _article_files(
+    sources: list[SourceFile], aliases_path: Path | None
+) -> dict[str, ArticleFile | ArticleError]:
+    """Each readable article file as an article file (an HTML page's text extracted once),
+    or why it is not one, so that folder boilerplate is counted on what will be read."""
+    prepared: dict[str, ArticleFile | ArticleError] = {}
+    for source in sources:
+        if source.data is None or source.path == aliases_path:
+            continue
+        try:
+            prepared[source.path.name] = article_file(source.data, path=str(source.path))
+        except ArticleError as error:
+            prepared[source.path.name] = error
+    return prepared
 
 
 def yield_to_other_threads() -> None:
@@ -619,7 +653,7 @@ def _article_paths(directory: Path) -> list[Path]:
             (
                 path
                 for path in directory.iterdir()
-                if path.suffix.lower() in ARTICLE_SUFFIXES
+                if path.suffix.lower() in ARTICLE_FILE_SUFFIXES
                 and not path.name.startswith((".", "_"))
                 and path.name.lower() not in IGNORED_NAMES
                 and not path.is_dir()
@@ -634,7 +668,7 @@ def _article_paths(directory: Path) -> list[Path]:
         ) from None
     if not paths:
         raise KnowledgeBaseError(
-            f"no article files ({', '.join(sorted(ARTICLE_SUFFIXES))}) in {directory}"
+            f"no article files ({', '.join(sorted(ARTICLE_FILE_SUFFIXES))}) in {directory}"
         )
     return paths
 
@@ -663,7 +697,7 @@ def _duplicate_problem(
 
 
 def _fingerprint(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return text_fingerprint(text)
 
 
 def _version(files: dict[str, str]) -> str:
