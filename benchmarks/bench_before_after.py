@@ -1,0 +1,103 @@
+"""Two versions of the bot on one archive, alternated in one run: cold starts, then builds.
+
+    python benchmarks/bench_before_after.py --before OLD_TREE --after NEW_TREE --kb ARCHIVE
+
+Each tree is a checkout of the repository (``git worktree add`` or ``git archive``). The two
+are run one after the other, in turns, so that a busy machine slows both alike: compare the
+ratios. A cold start is ``python -m bot ask`` with the index cache present (each tree has its
+own cache folder, filled first); a build is ``KnowledgeBase(archive)`` without a cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUESTION = "What did the minister say about the harbour?"
+BUILD = (
+    "import sys, time\n"
+    "from pathlib import Path\n"
+    "from bot.knowledge_base import KnowledgeBase\n"
+    "t = time.perf_counter(); c = time.process_time(); KnowledgeBase(Path(sys.argv[1]))\n"
+    "peak = [int(l.split()[1]) // 1024 for l in open('/proc/self/status')"
+    " if l.startswith('VmHWM')][0]\n"
+    "print(time.perf_counter() - t, time.process_time() - c, peak)\n"
+)
+
+
+def run(tree: Path, cache: Path, args: list[str], timeout: float) -> tuple[float, float, str]:
+    """Wall time, CPU time (user + system) and output of one run of ``python args`` in ``tree``."""
+    env = {**os.environ, "PYTHONPATH": str(tree), "INDEX_CACHE_DIR": str(cache)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *args], env=env, cwd=tree, capture_output=True, text=True, timeout=timeout
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", type=Path, required=True)
+    parser.add_argument("--after", type=Path, required=True)
+    parser.add_argument("--kb", type=Path, required=True, help="the archive (a knowledge folder)")
+    parser.add_argument("--starts", type=int, default=7, help="cold starts per tree")
+    parser.add_argument("--builds", type=int, default=2, help="builds per tree")
+    parser.add_argument("--timeout", type=float, default=3000)
+    options = parser.parse_args()
+    trees = {"before": options.before, "after": options.after}
+    ask = ["-m", "bot", "ask", "--kb", str(options.kb), QUESTION]
+    with tempfile.TemporaryDirectory() as scratch:
+        caches = {name: Path(scratch) / name for name in trees}
+        for name, tree in trees.items():
+            run(tree, caches[name], ask, options.timeout)  # fills the cache
+        starts: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
+        for _ in range(options.starts):
+            for name, tree in trees.items():
+                starts[name].append(run(tree, caches[name], ask, options.timeout)[:2])
+        builds: dict[str, list[list[float]]] = {name: [] for name in trees}
+        for _ in range(options.builds):
+            for name, tree in trees.items():
+                output = run(tree, caches[name], ["-c", BUILD, str(options.kb)], options.timeout)[2]
+                builds[name].append([float(value) for value in output.split()])
+    for name in trees:
+        walls, cpus = zip(*starts[name], strict=True)
+        print(
+            f"cold start with the cache, {name}: median {statistics.median(walls):.2f} s wall, "
+            f"{statistics.median(cpus):.2f} s CPU ({len(walls)} runs)"
+        )
+    for name in trees:
+        figures = builds[name]
+        print(
+            f"build, {name}: wall {[round(f[0], 1) for f in figures]} s, "
+            f"CPU {[round(f[1], 1) for f in figures]} s, peak RSS {[int(f[2]) for f in figures]} MB"
+        )
+
+    def ratio(figures: dict[str, list], index: int) -> float:
+        medians = {name: statistics.median(f[index] for f in figures[name]) for name in trees}
+        return medians["after"] / medians["before"]
+
+    print(
+        f"after ÷ before: cold start {ratio(starts, 0):.2f} wall, {ratio(starts, 1):.2f} CPU; "
+        f"build {ratio(builds, 0):.2f} wall, {ratio(builds, 1):.2f} CPU, "
+        f"peak RSS {ratio(builds, 2):.2f}"
+        if options.builds
+        else ""
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
