@@ -1,4 +1,4 @@
-"""The command line: ask, sources, check, chat, eval, timeline, and the chat adapters."""
+"""The command line: ask, sources, check, chat, eval, timeline, report, and the chat adapters."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
@@ -83,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_kb(evaluate)
 
+    report = commands.add_parser(
+        "report", help="the questions that were declined or voted down, grouped"
+    )
+    report.add_argument(
+        "--days", type=positive_int, default=30, metavar="N", help="the last N days (default 30)"
+    )
+    report_form = report.add_mutually_exclusive_group()
+    report_form.add_argument("--json", action="store_true", help="print JSON")
+    report_form.add_argument("--csv", action="store_true", help="print CSV")
+
     discord = commands.add_parser("discord", help="run the Discord bot (env DISCORD_TOKEN)")
     _add_health_port(discord)
     _add_kb(discord)
@@ -122,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: setting {str(first['loc'][0]).upper()}: {first['msg']}", file=sys.stderr)
         return EXIT_USAGE
     configure_logging(settings.log_level, settings.log_format, secret_values(settings))
+    if args.command == "report":
+        return run_report(args, settings, sys.stdout)
     directory = args.kb or settings.knowledge_dir
     if args.command == "check":
         return run_check(directory, settings, sys.stdout)
@@ -209,6 +222,30 @@ def run_check(directory: Path, settings: Settings, out: TextIO) -> int:
         f"{len(snapshot.problems)} problems (version {snapshot.version})\n"
     )
     return EXIT_PROBLEMS if snapshot.problems else EXIT_OK
+
+
+def run_report(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """The unanswered-questions report from the feedback store, as text, JSON or CSV."""
+    from bot.feedback import FeedbackUnavailable, open_store
+    from bot.feedback.render import unanswered_text
+    from bot.feedback.report import read_report
+
+    try:
+        store = open_store(settings)
+    except FeedbackUnavailable as error:
+        print(f"error: the feedback store is unavailable: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        report = read_report(store, days=args.days, now=datetime.now(UTC))
+    finally:
+        store.close()
+    if args.json:
+        out.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+    elif args.csv:
+        out.write(report.to_csv())
+    else:
+        out.write(unanswered_text(report, limit=len(report.groups)) + "\n")
+    return EXIT_OK
 
 
 def run_chat(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
