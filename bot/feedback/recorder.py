@@ -35,6 +35,9 @@ from bot.feedback.store import (
 log = logging.getLogger(__name__)
 
 QUEUE_SIZE = 1_000
+BATCH = 500
+"""Records written in one transaction at most: a busy bot commits once per batch, not per row."""
+GATHER_SECONDS = 0.5
 WARN_EVERY_SECONDS = 60.0
 REOPEN_EVERY_SECONDS = 60.0
 PURGE_EVERY_SECONDS = 3_600.0
@@ -241,34 +244,53 @@ class FeedbackRecorder:
     def _run(self) -> None:
         self._purge_when_due()
         while True:
-            try:
-                item = self._queue.get(timeout=PURGE_EVERY_SECONDS / 4)
-            except queue.Empty:
-                item = None
-            if item is _STOP:
+            batch = self._next_batch()
+            records = [item for item in batch if isinstance(item, AskedQuestion | _VoteItem)]
+            if records:
+                self._purge_when_due()
+                self._write(records)
+            for item in batch:
+                if isinstance(item, _Flush):
+                    item.done.set()
+            if any(item is _STOP for item in batch):
                 return
-            if isinstance(item, _Flush):
-                item.done.set()
-                continue
-            self._purge_when_due()
-            if item is not None:
-                self._write(item)
 
-    def _write(self, item: object) -> None:
+    def _next_batch(self) -> list[object]:
+        """Waits for a record, sleeps ``GATHER_SECONDS`` and takes what else arrived (up to
+        ``BATCH``): a busy bot writes many rows per transaction, and the writer is not woken
+        (taking the GIL from an answer) by every record put on the queue."""
+        try:
+            batch = [self._queue.get(timeout=PURGE_EVERY_SECONDS / 4)]
+        except queue.Empty:
+            self._purge_when_due()
+            return []
+        if not isinstance(batch[0], _Flush) and batch[0] is not _STOP:
+            time.sleep(GATHER_SECONDS)
+        while len(batch) < BATCH and not isinstance(batch[-1], _Flush) and batch[-1] is not _STOP:
+            try:
+                batch.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        return batch
+
+    def _write(self, records: list[AskedQuestion | _VoteItem]) -> None:
+        """One transaction for the batch: written whole, or lost whole and counted."""
         if self._store is None:
             self._open()
         store = self._store
         if store is None:
-            self._lose(self._problem or "no feedback store")
+            self._lose(self._problem or "no feedback store", len(records))
             return
+        asked = [record for record in records if isinstance(record, AskedQuestion)]
+        cast = [
+            Vote(item.answer_id, store.voter(item.platform, item.user), item.up, item.voted_at)
+            for item in records
+            if isinstance(item, _VoteItem)
+        ]
         try:
-            if isinstance(item, AskedQuestion):
-                store.add_questions([item])
-            elif isinstance(item, _VoteItem):
-                voter = store.voter(item.platform, item.user)
-                store.add_vote(Vote(item.answer_id, voter, item.up, item.voted_at))
+            store.add(asked, cast)
         except SQLAlchemyError as error:
-            self._lose(describe(error, store.engine.url))
+            self._lose(describe(error, store.engine.url), len(records))
             return
         if self._problem is not None:
             log.info("feedback: %s is writable again", store.name)
@@ -305,9 +327,9 @@ class FeedbackRecorder:
         if gone:
             log.info("feedback: deleted %d rows older than %s", gone, self._retention.days)
 
-    def _lose(self, reason: str) -> None:
+    def _lose(self, reason: str, count: int = 1) -> None:
         with self._lock:
-            self._lost += 1
+            self._lost += count
         self._fail(reason)
 
     def _fail(self, reason: str) -> None:
