@@ -7,6 +7,8 @@ import pytest
 
 from tests.postgres import PostgresCluster, postgres_bin
 
+pytest_plugins = ["real_components", "pytester"]
+
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_KB = REPO / "knowledge"
 
