@@ -36,7 +36,7 @@ def unanswered_text(report: UnansweredReport, limit: int = REPORT_ROWS) -> str:
     if not report.groups:
         return f"No declined or voted-down questions {period}."
     count = len(report.groups)
-    lines = [f"{count} unanswered question{'s' if count != 1 else ''} {period}, most asked first:"]
+    lines = [f"{_plural(count, 'unanswered question')} {period}, most asked first:"]
     for number, group in enumerate(report.groups[:limit], start=1):
         lines.append(f"{number}. “{group.question}” {_details(group)}")
         if group.other_forms:
@@ -63,6 +63,10 @@ def _details(group: UnansweredGroup) -> str:
     return "— " + ", ".join(parts)
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _times(count: int) -> str:
     return "once" if count == 1 else f"{count} times"
 
@@ -72,7 +76,7 @@ def status_lines(state: FeedbackState) -> list[str]:
     counts = state.counts
     share = f" ({counts.answered / counts.asked:.0%})" if counts.asked else ""
     lines = [
-        f"Since {_when(counts.since)}: {counts.asked} questions asked, "
+        f"Since {_when(counts.since)}: {_plural(counts.asked, 'question')} asked, "
         f"{counts.answered} answered{share}; votes {VOTE_UP} {counts.up} {VOTE_DOWN} {counts.down}."
     ]
     if state.on:
