@@ -103,3 +103,21 @@ def test_postgresql_going_away_loses_only_feedback_and_writing_resumes_when_it_r
     asked = sorted(group.question for group in recorder.report(days=1).groups)
     assert asked == ["What is the capital of Bolivia?", "What is the capital of Peru?"]
     recorder.close()
+
+
+def test_a_postgresql_restart_while_the_bot_is_idle_loses_nothing(
+    postgres_cluster: PostgresCluster, postgres_url: str, kb: KnowledgeBase
+):
+    """The pooled connection died with the old server; it is checked before it is used."""
+    recorder = FeedbackRecorder(lambda: FeedbackStore.open(postgres_url)).start()
+    declined = kb.ask("What is the capital of Peru?")
+    recorder.record_question(declined, answer_id="v.before", platform="slack")
+    assert recorder.flush()
+    postgres_cluster.stop()
+    postgres_cluster.start()
+    recorder.record_question(declined, answer_id="v.after", platform="slack")
+    assert recorder.flush(timeout=30)
+    assert (recorder.state().on, recorder.state().lost) == (True, 0)
+    [group] = recorder.report(days=1).groups
+    assert group.asked == 2
+    recorder.close()
