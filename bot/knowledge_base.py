@@ -27,11 +27,14 @@ from bot.articles import (
     Article,
     ArticleError,
     Problem,
+    article_lines,
     describe_yaml_error,
     parse_article,
     read_file,
 )
 from bot.cache import IndexCache
+from bot.cleaning import repeated_lines
+from bot.control_characters import control_characters, escape_controls
 from bot.index import BM25Index
 from bot.passages import Passage, chunk_article
 from bot.spelling import Speller
@@ -42,7 +45,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "11"
+INDEX_FORMAT = "12"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -112,7 +115,7 @@ class ReloadReport(BaseModel):
             ("Changed", self.changed),
         ):
             if names:
-                lines.append(f"{label}: {', '.join(names)}")
+                lines.append(f"{label}: {', '.join(escape_controls(name) for name in names)}")
         lines.extend(f"Problem: {problem}" for problem in self.problems)
         return "\n".join(lines)
 
@@ -173,15 +176,35 @@ def _file_key(path: Path, directory: Path) -> str:
 
 def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
     try:
+        _check_name_and_link(path)
         data = read_file(path, max_bytes=max_file_bytes)
     except ArticleError as error:
         try:
             stat = path.stat()
             marker = f"{error}|{stat.st_size}|{stat.st_mtime_ns}"
-        except OSError:  # gone since it was listed
+        except OSError:  # gone since it was listed, or a dangling link
             marker = str(error)
         return SourceFile(path, hashlib.sha256(marker.encode()).hexdigest(), problem=str(error))
     return SourceFile(path, hashlib.sha256(data).hexdigest(), data=data)
+
+
+def _check_name_and_link(path: Path) -> None:
+    """Refuse a name with control characters (it would garble reports and terminals) and a
+    symbolic link leading out of the knowledge folder (it would publish any file the bot can
+    read); links to files inside the folder, e.g. in a subfolder, are read like files."""
+    if controls := control_characters(path.name):
+        raise ArticleError(
+            f"file name contains control characters ({' '.join(controls)}); rename it"
+        )
+    if not path.is_symlink() or not path.is_file():  # not a regular file: read_file says so
+        return
+    folder = path.parent.resolve()
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling or a loop: reading it says why
+        return
+    if not target.is_relative_to(folder):
+        raise ArticleError("a symbolic link to a file outside the knowledge folder; refused")
 
 
 def _build_snapshot(
@@ -196,6 +219,9 @@ def _build_snapshot(
     articles: dict[str, Article] = {}
     seen_text: dict[str, str] = {}
     aliases = Aliases()
+    boilerplate = repeated_lines(
+        {source.path.name: article_lines(source.data) for source in sources if source.data}
+    )
     for source in sources:
         name = source.path.name
         try:
@@ -205,7 +231,10 @@ def _build_snapshot(
                 aliases = _parse_aliases(source.data or b"")
                 continue
             article = parse_article(
-                source.data or b"", article_id=source.path.stem, path=str(source.path)
+                source.data or b"",
+                article_id=source.path.stem,
+                path=str(source.path),
+                boilerplate=boilerplate.get(name, frozenset()),
             )
         except ArticleError as error:
             problems.append(Problem(file=name, reason=str(error)))
