@@ -6,6 +6,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -151,9 +152,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return COMMANDS[args.command](kb, args, settings)
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception:
         log.exception("%s failed", args.command)  # through the handler that blanks secrets
         return EXIT_PROBLEMS
+
+
+def _reader_went_away() -> int:
+    """``newsdesk sources | head``: the reader closed the pipe. End quietly, as ``cat`` does;
+    stdout goes to /dev/null so that the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_OK
 
 
 def run_ask(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
