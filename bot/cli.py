@@ -266,9 +266,14 @@ def run_report(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
 
 
 def run_chat(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.adapters.console import ConsoleSession
+    from bot.adapters.console import ConsoleSession, console_desk
+    from bot.feedback import recorder_for
 
-    ConsoleSession(kb).run(sys.stdin, sys.stdout)
+    feedback = recorder_for(settings)
+    try:
+        ConsoleSession(kb, console_desk(kb, feedback=feedback)).run(sys.stdin, sys.stdout)
+    finally:
+        feedback.close()
     return EXIT_OK
 
 
@@ -300,6 +305,7 @@ def operations(
     ``http_port`` is the port of the Slack HTTP server, which answers the health paths itself:
     no second server is started on it.
     """
+    from bot.feedback import recorder_for
     from bot.ops.replicas import MissingRedisPackage
     from bot.ops.runtime import Operations
 
@@ -315,6 +321,7 @@ def operations(
             namespace=settings.redis_namespace,
             health_host=settings.health_host,
             health_port=health_port,
+            feedback=recorder_for(settings),
         )
     except MissingRedisPackage as error:
         raise SystemExit(f"error: {error}") from None
