@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from bot.desk.models import Attachment
 
@@ -34,6 +35,8 @@ class AddResult:
     added: tuple[str, ...] = ()
     guessed: tuple[str, ...] = ()
     refused: str | None = None
+    text: str | None = None
+    """The add function's own account of it, when it words one (shown instead of the lists)."""
 
 
 Adder = Callable[[AddSource], AddResult]
@@ -57,6 +60,12 @@ def attachment_problem(attachment: Attachment, limit: int) -> str | None:
     if attachment.size > limit:
         return "too_large"
     return None
+
+
+def is_web_address(text: str) -> bool:
+    """Only http(s) addresses come from chat: never a path on the bot's own machine."""
+    parts = urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in text
 
 
 def is_text(data: bytes) -> bool:

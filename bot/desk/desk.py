@@ -33,6 +33,7 @@ from bot.desk.adding import (
     AttachmentTooLarge,
     attachment_problem,
     is_text,
+    is_web_address,
 )
 from bot.desk.followup import Focus, Reading, focus_of, needs_context, read_followup
 from bot.desk.kept_answers import KeptAnswers, answer_id, version_of
@@ -324,8 +325,10 @@ class Desk:
         log.info("add requested by %s on %s: %s", who, self.platform, source.url or source.filename)
         result: AddResult = self.adder(source)
         if result.refused:
-            return _report(render.chat_add_refused_text(result.refused))
+            return _report(result.text or render.chat_add_refused_text(result.refused))
         report = self.moderation.reload(who)
+        if result.text:
+            return _report(f"{result.text}\n{report.summary()}")
         return _report(render.chat_add_text(result.added, result.guessed, report.summary()))
 
     def _add_source(self, request: Request) -> AddSource | Reply:
@@ -349,7 +352,7 @@ class Desk:
                 return _refuse_file(attachment.filename, "not_text", self.max_file_bytes)
             return AddSource(filename=attachment.filename, data=data)
         url = request.text.strip()
-        if not url:
+        if not is_web_address(url):
             return _notice(render.ADD_NEEDS_SOURCE)
         return AddSource(url=url)
 

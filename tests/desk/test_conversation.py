@@ -253,8 +253,12 @@ def test_add_passes_a_url_to_the_add_function_and_reports_its_refusal(
     assert adder.given[0].url == "https://example.org/news"
 
 
-def test_add_without_a_url_or_file_explains_how(chat: Conversation):
-    assert chat.text("", Command.ADD, moderator=True) == render.ADD_NEEDS_SOURCE
+@pytest.mark.parametrize("text", ["", "/etc/passwd", "file:///etc/passwd", "knowledge/a.md"])
+def test_add_takes_only_a_web_address_or_a_file_and_says_how(
+    chat: Conversation, adder: FolderAdder, text: str
+):
+    assert chat.text(text, Command.ADD, moderator=True) == render.ADD_NEEDS_SOURCE
+    assert adder.given == []
 
 
 @pytest.mark.parametrize(
