@@ -231,10 +231,6 @@ class FeedbackStore:
         with self.engine.connect() as connection:
             return [_read_row(row._mapping) for row in connection.execute(query)]
 
-    def count_questions(self) -> int:
-        with self.engine.connect() as connection:
-            return connection.execute(select(func.count()).select_from(questions)).scalar_one()
-
     def close(self) -> None:
         self.engine.dispose()
 
