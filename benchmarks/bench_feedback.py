@@ -6,7 +6,8 @@ Times, per question, what a surface does on the question path: ``ask`` and then 
 question (and, for every third question, a vote), in three modes measured in the same run,
 interleaved round by round so that the machine's noise falls on all of them alike:
 
-- off: feedback switched off (``FEEDBACK_ENABLED=false``);
+- off: feedback switched off (``FEEDBACK_ENABLED=false``), measured twice ("off" and
+  "off again"), so the ratio between the two shows the noise of the run;
 - on: the recorder as the bot runs it (a queue, written by a background thread);
 - inline: the same rows written before returning, i.e. what writing on the path would cost.
 
@@ -104,6 +105,7 @@ def main() -> None:
         off = FeedbackRecorder(None)
         paths = {
             "off": recorded_path(kb, off),
+            "off again": recorded_path(kb, off),
             "on": recorded_path(kb, recorder),
             "inline": inline_path(kb, inline_store),
         }
@@ -112,11 +114,11 @@ def main() -> None:
         drained = recorder.flush(timeout=120)
         drain_ms = (time.perf_counter() - started) * 1000
         print(f"{len(QUESTIONS)} questions x {args.rounds} rounds per mode, database {on_url}")
-        print(f"{'mode':8} {'median ms':>10} {'p90 ms':>8} {'median / off':>13}")
+        print(f"{'mode':10} {'median ms':>10} {'p90 ms':>8} {'median / off':>13}")
         base = statistics.median(samples["off"])
         for name, values in samples.items():
             median = statistics.median(values)
-            print(f"{name:8} {median:10.3f} {percentile(values, 0.9):8.3f} {median / base:13.3f}")
+            print(f"{name:10} {median:10.3f} {percentile(values, 0.9):8.3f} {median / base:13.3f}")
         state = recorder.state()
         print(
             f"writer drained the rest in {drain_ms:.0f} ms after the last question "

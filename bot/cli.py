@@ -346,8 +346,14 @@ def load_added(path: str, settings: Settings) -> Article:
 
 def run_chat(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters.console import ConsoleSession, console_desk
+    from bot.feedback import recorder_for
 
-    ConsoleSession(kb, console_desk(kb, chat_adder(kb, settings))).run(sys.stdin, sys.stdout)
+    feedback = recorder_for(settings)
+    desk = console_desk(kb, chat_adder(kb, settings), feedback=feedback)
+    try:
+        ConsoleSession(kb, desk).run(sys.stdin, sys.stdout)
+    finally:
+        feedback.close()
     return EXIT_OK
 
 
@@ -387,6 +393,7 @@ def operations(
     ``http_port`` is the port of the Slack HTTP server, which answers the health paths itself:
     no second server is started on it.
     """
+    from bot.feedback import recorder_for
     from bot.ops.replicas import MissingRedisPackage
     from bot.ops.runtime import Operations
 
@@ -402,6 +409,7 @@ def operations(
             namespace=settings.redis_namespace,
             health_host=settings.health_host,
             health_port=health_port,
+            feedback=recorder_for(settings),
         )
     except MissingRedisPackage as error:
         raise SystemExit(f"error: {error}") from None

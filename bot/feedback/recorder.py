@@ -224,11 +224,13 @@ class FeedbackRecorder:
             self._counts = FeedbackCounts(since=self._clock())
             self._votes.clear()
 
-    def report(self, days: int) -> UnansweredReport:
-        """The unanswered questions of the last ``days`` days, read now (not queued).
+    def report(self, days: int, flush_timeout: float = 5.0) -> UnansweredReport:
+        """The unanswered questions of the last ``days`` days, including what this process has
+        queued (written first, waiting at most ``flush_timeout`` seconds).
 
         Raises ``FeedbackUnavailable`` saying why when there is no store to read.
         """
+        self.flush(flush_timeout)
         store = self._store
         if store is None and self._open_store is not None and self._open():
             store = self._store

@@ -15,15 +15,16 @@ REPORT_ROWS = 15
 def vote_thanks(up: bool) -> str:
     """The private acknowledgement of a vote (a second click changes it)."""
     if up:
-        return f"Thanks: your {VOTE_UP} is noted. Click {VOTE_DOWN} to change it."
+        return f"Thanks for the {VOTE_UP}. Voting again changes your vote."
     return (
-        f"Thanks: your {VOTE_DOWN} is noted; moderators see which answers missed. "
-        f"Click {VOTE_UP} to change it."
+        f"Thanks for the {VOTE_DOWN}: moderators see which answers missed. "
+        "Voting again changes your vote."
     )
 
 
 VOTE_NOT_OURS = "That vote could not be matched to an answer of mine, so it was not counted."
 NO_LAST_ANSWER = "There is no answer to vote on yet: ask a question first."
+DAYS_EXPECTED = "Give /unanswered a number of days, for example /unanswered 7 (default 30)."
 
 
 def feedback_off_text(problem: str | None) -> str:

@@ -8,6 +8,7 @@ another replica) is recorded for ``/status``.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,8 @@ class Operations:
         await self.broadcaster.stop()
         if self.health is not None:
             await self.health.stop()
+        if self.feedback is not None:
+            await asyncio.to_thread(self.feedback.close)
 
     async def __aenter__(self) -> Operations:
         await self.start()

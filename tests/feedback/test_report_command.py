@@ -82,3 +82,21 @@ def test_a_bad_feedback_setting_stops_with_one_line(name: str, value: str):
     result = run_cli("report", env={**os.environ, name: value})
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: setting {name}: ")
+
+
+def test_the_console_starts_on_a_corrupt_store_and_says_feedback_is_off_and_why(
+    data_dir: Path, tiny_kb_dir: Path
+):
+    (data_dir / "feedback.sqlite3").write_bytes(b"garbage" * 300)
+    result = run_cli(
+        "chat",
+        "--kb",
+        str(tiny_kb_dir),
+        stdin="Who won a second term?\n/status\n",
+        env={**os.environ, "DATA_DIR": str(data_dir)},
+    )
+    assert result.returncode == 0
+    assert "feedback is off, answers are not affected" in result.stderr
+    assert "not a database" in result.stderr
+    assert "Mayor Alice Grant won a second term" in result.stdout
+    assert "Feedback is off: " in result.stdout

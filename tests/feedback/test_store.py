@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.feedback.store import FeedbackStore, Vote, questions, voter_hash, votes
+from bot.feedback.store import FeedbackStore, Vote, meta, questions, voter_hash, votes
 from tests.feedback.records import ASKED, NOW
 
 LONG_AGO = NOW - timedelta(days=365)
@@ -87,9 +87,11 @@ def test_the_salt_is_generated_once_and_every_opener_uses_it(database: str):
     again.close()
 
 
-def test_a_salt_from_the_settings_is_used_instead(database: str):
+def test_a_salt_from_the_settings_is_used_instead_and_never_stored(database: str):
     salted = FeedbackStore.open(database, salt="pepper")
     assert salted.voter("discord", "u1") == voter_hash("pepper", "discord", "u1")
+    with salted.engine.connect() as connection:
+        assert "pepper" not in connection.execute(select(meta.c.value)).scalars().all()
     salted.close()
 
 
