@@ -39,6 +39,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
 )
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -49,6 +50,8 @@ DATABASE_FILE = "feedback.sqlite3"
 MAX_ANSWER_ID = 64
 MAX_CHANNEL = 128
 CONNECT_TIMEOUT_SECONDS = 5
+SCHEMA_LOCK = 0x6E657773_64657368
+"""The advisory lock key under which replicas create the tables ("newsdesh" in ASCII)."""
 
 metadata = MetaData()
 
@@ -166,8 +169,8 @@ class FeedbackStore:
         except (SQLAlchemyError, OSError) as error:
             raise FeedbackUnavailable(describe(error, parsed)) from error
         try:
-            metadata.create_all(engine)
             with engine.begin() as connection:
+                _create_schema(connection)
                 _claim(connection, "opened_at", datetime.now(UTC).isoformat(), replace=True)
                 salt = salt or _claim(connection, "salt", secrets.token_hex(32))
         except SQLAlchemyError as error:
@@ -273,6 +276,17 @@ def _sqlite_engine(url: URL) -> Engine:
             cursor.close()
 
     return engine
+
+
+def _create_schema(connection: Any) -> None:
+    """The tables, created once however many replicas start at the same moment: PostgreSQL's
+    concurrent ``CREATE TABLE`` of one name fails, so creators take turns on an advisory lock
+    held until the transaction ends; on SQLite they take turns on the file's write lock."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")  # the driver would begin only at a write
+    metadata.create_all(connection)
 
 
 def _claim(connection: Any, key: str, value: str, *, replace: bool = False) -> str:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.feedback.store import FeedbackStore, Vote, meta, questions, voter_hash, votes
+from bot.feedback.store import (
+    FeedbackStore,
+    FeedbackUnavailable,
+    Vote,
+    meta,
+    questions,
+    voter_hash,
+    votes,
+)
 from tests.feedback.records import ASKED, NOW
 
 LONG_AGO = NOW - timedelta(days=365)
@@ -118,3 +127,15 @@ def test_the_question_row_keeps_what_the_readme_lists_and_no_user(store: Feedbac
         "version",
         "article_ids",
     }
+
+
+def test_replicas_opening_a_new_database_at_the_same_moment_all_succeed(database: str):
+    def open_one(_: int) -> str:
+        try:
+            FeedbackStore.open(database).close()
+        except FeedbackUnavailable as error:
+            return str(error)
+        return "ok"
+
+    with ThreadPoolExecutor(6) as pool:
+        assert list(pool.map(open_one, range(6))) == ["ok"] * 6
