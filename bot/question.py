@@ -1,0 +1,483 @@
+"""What a question asks for: its type (a number, a date, a person...) and its focus.
+
+Deterministic rules over the question's words, the way factoid QA systems worked before
+neural readers: no model is loaded. Each rule is documented in the README (Quality) with an
+example and measured on the eval sets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.tokens import QUESTION_WORDS, STOPWORDS, Aliases, normalise, stem
+
+
+class QuestionType(StrEnum):
+    NUMBER = "number"
+    DATE = "date"
+    WHO = "who"
+    WHERE = "where"
+    STATEMENT = "statement"
+    YESNO = "yesno"
+    OPEN = "open"
+
+
+class NumberKind(StrEnum):
+    """What sort of figure a number question wants."""
+
+    COUNT = "count"
+    """"How many soldiers": a number next to the thing counted."""
+    MONEY = "money"
+    """"How much did Russia pay": an amount of money."""
+    SHARE = "share"
+    """"What percentage", "how much of": a percentage or a fraction."""
+    MEASURE = "measure"
+    """"How long", "how big": any number tied to the question's focus."""
+
+
+SPEECH_VERBS = frozenset(
+    stem(word)
+    for word in [
+        "say",
+        "says",
+        "said",
+        "saying",
+        "tell",
+        "tells",
+        "told",
+        "state",
+        "stated",
+        "states",
+        "statement",
+        "claim",
+        "claims",
+        "claimed",
+        "argue",
+        "argued",
+        "argues",
+        "add",
+        "added",
+        "note",
+        "noted",
+        "notes",
+        "remark",
+        "remarked",
+        "reply",
+        "replied",
+        "replies",
+        "respond",
+        "responded",
+        "responds",
+        "response",
+        "react",
+        "reacted",
+        "reaction",
+        "declare",
+        "declared",
+        "announce",
+        "announced",
+        "emphasize",
+        "emphasized",
+        "emphasise",
+        "emphasised",
+        "stress",
+        "stressed",
+        "urge",
+        "urged",
+        "insist",
+        "insisted",
+        "warn",
+        "warned",
+        "deny",
+        "denied",
+        "denies",
+        "confirm",
+        "confirmed",
+        "confirms",
+        "admit",
+        "admitted",
+        "admits",
+        "acknowledge",
+        "acknowledged",
+        "suggest",
+        "suggested",
+        "suggests",
+        "describe",
+        "described",
+        "characterize",
+        "characterized",
+        "characterise",
+        "characterised",
+        "call",
+        "called",
+        "write",
+        "wrote",
+        "written",
+        "post",
+        "posted",
+        "comment",
+        "commented",
+        "mention",
+        "mentioned",
+        "express",
+        "expressed",
+        "assert",
+        "asserted",
+        "accuse",
+        "accused",
+        "criticize",
+        "criticized",
+        "criticise",
+        "criticised",
+        "condemn",
+        "condemned",
+        "praise",
+        "praised",
+        "quote",
+        "quoted",
+        "according",
+    ]
+)
+"""Verbs that attribute words to a speaker ("Putin *said*", "*according* to Seoul")."""
+
+_LEADING_FILLER = re.compile(r"^(?:(?:and|so|but|also|ok|okay|then|well)\b[\s,]*)+", re.IGNORECASE)
+_AUXILIARY = r"(?:did|does|do|has|have|had|will|would|could|can|is|are|was|were)"
+_SPEECH_VERB_PATTERN = (
+    r"(?:say|said|tell|told|claim|argue|announce|state|declare|respond|reply|react|write|post|"
+    r"think|deny|admit|confirm|warn|comment|mean|answer|add|suggest|insist|describe|call)"
+)
+_STATEMENT = [
+    re.compile(
+        rf"^(?:what|how)\s+{_AUXILIARY}\s+(?P<speaker>.+?)\s+{_SPEECH_VERB_PATTERN}\w*\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:did|does|has|have|had)\s+(?P<speaker>.+?)\s+"
+        r"(?:deny|denied|admit|confirm|say|claim|comment|respond|react|warn|announce)\w*\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^what\s+(?:is|was|were|are)\s+(?P<speaker>.+?)(?:'s|’s)\s+"
+        r"(?:response|reaction|position|view|stance|answer|comment|statement)\b",
+        re.IGNORECASE,
+    ),
+]
+_NUMBER_START = re.compile(
+    r"^(?:how\s+(?:many|much|long|big|large|far|old|tall|high|often|heavy|wide|deep)\b|"
+    r"(?:what|which)\s+(?:is\s+the\s+)?(?:number|percentage|percent|share|proportion|amount|"
+    r"population|size|total|cost|price|figure|death\s+toll|toll)\b|"
+    r"(?:what|which)\s+(?:percentage|share|proportion|fraction)\b)",
+    re.IGNORECASE,
+)
+_DATE_START = re.compile(
+    r"^(?:when\b|since\s+when\b|by\s+when\b|until\s+when\b|"
+    r"(?:on|in|at|by)?\s*(?:what|which)\s+(?:year|date|day|month|time|week|decade)\b|"
+    r"how\s+long\s+ago\b)",
+    re.IGNORECASE,
+)
+_WHO_START = re.compile(
+    r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:person|people|leader|leaders|"
+    r"official|officials|president|minister|organi[sz]ation|organi[sz]ations|group|groups|"
+    r"agency|agencies|outlet|outlets|company|companies|politician|politicians|general|"
+    r"spokesperson|spokesman|spokeswoman)\b",
+    re.IGNORECASE,
+)
+_WHERE_START = re.compile(
+    r"^(?:where\b|from\s+where\b|(?:in|at|to)?\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:city|cities|"
+    r"town|towns|place|places|region|regions|country|countries|capital|area|province|venue|"
+    r"location|port)\b)",
+    re.IGNORECASE,
+)
+_YESNO_START = re.compile(
+    r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|"
+    r"might|must)\b",
+    re.IGNORECASE,
+)
+_MONEY_WORDS = frozenset(
+    stem(word)
+    for word in [
+        "pay",
+        "paid",
+        "cost",
+        "costs",
+        "spend",
+        "spent",
+        "worth",
+        "price",
+        "budget",
+        "fund",
+        "funding",
+        "money",
+        "dollars",
+        "rubles",
+        "roubles",
+        "euros",
+        "yuan",
+        "won",
+        "fee",
+        "fees",
+        "salary",
+        "wage",
+        "earn",
+        "earned",
+        "sell",
+        "sold",
+        "buy",
+        "bought",
+    ]
+)
+_COUNTED = re.compile(r"^how\s+many\s+(?P<counted>.+)$", re.IGNORECASE)
+_SHARE_START = re.compile(
+    r"^(?:how\s+much\s+of\b|(?:what|which)\s+(?:percentage|percent|share|proportion|fraction)\b)",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "you", "i", "we"})
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_AUXILIARIES = frozenset(_AUXILIARY[3:-1].split("|")) | {"be", "been", "being", "get", "got"}
+_VERB_AUXILIARIES = frozenset(
+    [
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+    ]
+)
+"""Auxiliaries followed by their subject and then a main verb ("did Russia *pay*"), unlike
+"is" / "was", which are followed by a noun as often as by a verb."""
+_ROLE_OF = re.compile(
+    r"^who\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<role>[a-z][\w\s-]*?)\s+of\s+(?:the\s+)?"
+    r"(?P<place>.+?)\s*\??$",
+    re.IGNORECASE,
+)
+_ROLE_POSSESSIVE = re.compile(
+    r"^who\s+(?:is|was|are|were)\s+(?P<place>.+?)(?:'s|’s)\s+(?P<role>[a-z][\w\s-]*?)\s*\??$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a question is about, beyond its type."""
+
+    question_type: QuestionType
+    speaker: str | None = None
+    """The "X" of "what did X say", as typed ("Xi Jinping")."""
+    speaker_terms: tuple[str, ...] = ()
+    """The speaker's index terms, or its alias concept (``~north korea``)."""
+    verbs: tuple[str, ...] = ()
+    """Stems of the question's content verbs ("captured" -> ``captur``)."""
+    counted: tuple[str, ...] = ()
+    """For "how many X", the stems of X (or its concept)."""
+    number_kind: NumberKind | None = None
+    role: tuple[str, ...] = ()
+    """For "who is the president of X": the role's stems."""
+    role_place: tuple[str, ...] = ()
+    """... and X's terms or concept."""
+
+
+def classify_question(question: str) -> QuestionType:
+    """The expected answer's type, from the question's opening words."""
+    text = _opening(question)
+    if _statement_speaker(text):
+        return QuestionType.STATEMENT
+    if _NUMBER_START.match(text):
+        return QuestionType.NUMBER
+    if _DATE_START.match(text):
+        return QuestionType.DATE
+    if _WHERE_START.match(text):
+        return QuestionType.WHERE
+    if _WHO_START.match(text):
+        return QuestionType.WHO
+    if _YESNO_START.match(text):
+        return QuestionType.YESNO
+    return QuestionType.OPEN
+
+
+def _opening(question: str) -> str:
+    """The question with leading fillers ("and", "so") dropped and straight apostrophes."""
+    text = normalise_apostrophes(question.strip())
+    return _LEADING_FILLER.sub("", text).strip()
+
+
+def normalise_apostrophes(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _statement_speaker(text: str) -> str | None:
+    for pattern in _STATEMENT:
+        if match := pattern.match(text):
+            speaker = _DETERMINERS.sub("", match.group("speaker").strip(" ,"))
+            if speaker and len(speaker.split()) <= 6:
+                return speaker
+    return None
+
+
+def question_focus(question: str, aliases: Aliases) -> Focus:
+    """The question's type and focus: speaker, content verbs, the thing counted, a role."""
+    text = _opening(question)
+    question_type = classify_question(question)
+    speaker = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
+    if speaker and speaker.casefold() in _PRONOUN_SPEAKERS:
+        speaker = None
+    return Focus(
+        question_type=question_type,
+        speaker=speaker,
+        speaker_terms=phrase_terms(speaker, aliases) if speaker else (),
+        verbs=question_verbs(text),
+        counted=_counted(text, aliases) if question_type is QuestionType.NUMBER else (),
+        number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
+        **_role(text, aliases),
+    )
+
+
+def phrase_terms(phrase: str, aliases: Aliases) -> tuple[str, ...]:
+    """A name's terms: its alias concept when it has one, else its own content stems."""
+    word_list = [word.casefold() for word in _WORD.findall(normalise(phrase))]
+    stems = [stem(word) for word in word_list]
+    found = aliases.find(stems)
+    if found and found[0][1] == 0 and found[0][2] == len(stems):
+        return (found[0][0],)
+    return tuple(stem(word) for word in word_list if word not in STOPWORDS)
+
+
+def question_verbs(text: str) -> tuple[str, ...]:
+    """Stems of the question's content verbs, read from its word order.
+
+    English questions put an auxiliary before the subject and the main verb after it ("How
+    many soldiers *have* been *captured*", "What *did* Russia *pay*"), or open with a verb
+    after "who" ("Who *heads* ..."). Without a tagger, a verb is: a word ending in -ed or
+    -ing; the first content word after the subject of an auxiliary (the subject being a
+    capitalised name or "the ..." noun phrase, taken as up to four words); or the word right
+    after "who". Question words ("say", "think") are not content verbs.
+    """
+    words = _WORD.findall(text)
+    lowered = [word.casefold() for word in words]
+    verbs: list[str] = []
+    if len(lowered) > 1 and lowered[0] in {"who", "what", "which"} and _verb_like(lowered[1]):
+        verbs.append(lowered[1])
+    for i, word in enumerate(lowered):
+        if i > 0 and _looks_past_or_progressive(word) and not words[i][0].isupper():
+            verbs.append(word)
+    aux = next((i for i, word in enumerate(lowered) if word in _VERB_AUXILIARIES), None)
+    if aux is not None:
+        verbs.extend(_verb_after_subject(words, lowered, aux + 1))
+    return tuple(
+        dict.fromkeys(
+            stem(verb)
+            for verb in verbs
+            if verb not in STOPWORDS and verb not in QUESTION_WORDS and verb not in _AUXILIARIES
+        )
+    )
+
+
+def _verb_like(word: str) -> bool:
+    return word.endswith(("s", "ed")) and word not in STOPWORDS and word not in _AUXILIARIES
+
+
+def _looks_past_or_progressive(word: str) -> bool:
+    return len(word) > 4 and word.endswith(("ed", "ing")) and word not in _NOT_VERBS
+
+
+_NOT_VERBS = frozenset(
+    [
+        "united",
+        "red",
+        "hundred",
+        "thing",
+        "things",
+        "during",
+        "morning",
+        "evening",
+        "meeting",
+        "meetings",
+        "building",
+        "buildings",
+        "wedding",
+        "ceiling",
+        "spring",
+        "during",
+        "interesting",
+        "according",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "briefing",
+        "briefings",
+        "funding",
+        "training",
+    ]
+)
+
+
+def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> list[str]:
+    """The main verb after an auxiliary's subject: the first lower-case content word after a
+    run of capitalised words, or after "the/a ... noun" (up to four words)."""
+    i = start
+    while i < len(words) and lowered[i] in _AUXILIARIES | {"not", "n't", "been"}:
+        i += 1
+    if i >= len(words):
+        return []
+    if words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS:
+        while i < len(words) and (
+            words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS or lowered[i] == "and"
+        ):
+            i += 1
+        while i < len(words) and lowered[i] in _AUXILIARIES | {"not", "been", "also", "ever"}:
+            i += 1
+        return [lowered[i]] if i < len(words) and lowered[i] not in STOPWORDS else []
+    return [lowered[i]] if lowered[i] not in STOPWORDS else []
+
+
+def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """For "how many X ...", X's terms: the words up to the first auxiliary or verb."""
+    match = _COUNTED.match(text)
+    if not match:
+        return ()
+    counted: list[str] = []
+    for word in _WORD.findall(match.group("counted")):
+        lowered = word.casefold()
+        if lowered in _AUXILIARIES or lowered in STOPWORDS or lowered in QUESTION_WORDS:
+            break
+        counted.append(word)
+    return phrase_terms(" ".join(counted), aliases)[-1:] if counted else ()
+
+
+def _number_kind(text: str) -> NumberKind:
+    if _SHARE_START.match(text):
+        return NumberKind.SHARE
+    lowered = text.casefold()
+    if lowered.startswith("how many"):
+        return NumberKind.COUNT
+    if lowered.startswith("how much") and any(
+        stem(word.casefold()) in _MONEY_WORDS for word in _WORD.findall(text)
+    ):
+        return NumberKind.MONEY
+    if re.match(r"^(?:what|which)\s+(?:is\s+the\s+)?(?:cost|price)\b", lowered):
+        return NumberKind.MONEY
+    return NumberKind.MEASURE
+
+
+def _role(text: str, aliases: Aliases) -> dict[str, tuple[str, ...]]:
+    """ "Who is the president of X" / "Who is X's defence minister": the role and X."""
+    match = _ROLE_OF.match(text) or _ROLE_POSSESSIVE.match(text)
+    if not match:
+        return {}
+    role = tuple(
+        stem(word.casefold())
+        for word in _WORD.findall(match.group("role"))
+        if word.casefold() not in STOPWORDS
+    )
+    return {"role": role, "role_place": phrase_terms(match.group("place"), aliases)}
