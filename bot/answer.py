@@ -7,14 +7,25 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from bot.articles import Article
+from bot.fit import (
+    SentenceWords,
+    content_terms,
+    figures_in,
+    sentence_fits,
+    source_of,
+    verb_senses,
+)
+from bot.gazetteer import place_concepts
 from bot.index import best_of
-from bot.passages import Passage
+from bot.passages import Passage, Sentence
+from bot.question import Focus, QuestionType, question_focus
 from bot.tokens import Query, document_terms, parse_query, stem
 
 if TYPE_CHECKING:
@@ -36,6 +47,8 @@ parts once. Chosen on ``eval/questions.yml`` and checked on ``eval/heldout.yml``
 SAME_ARTICLE_DECAY = 0.6
 """Each passage already chosen from an article multiplies that article's next scores by this."""
 CANDIDATES = 50
+FIT_CANDIDATES = 8
+"""How many of the best passages are read for what the question asks (its type and focus)."""
 
 NO_ANSWER = (
     "I couldn't find anything in the articles that answers that. "
@@ -75,6 +88,18 @@ class Quote(BaseModel):
         }
 
 
+class Figure(BaseModel):
+    """One figure a quoted passage gives for what was asked, and who gives it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    figure: str
+    source: str | None
+    """Who the sentence attributes it to ("South Korea's intelligence agency"), if anyone."""
+    outlet: str
+    """The publisher of the article, or its title when the publisher is unknown."""
+
+
 class Answer(BaseModel):
     """What the core gives every surface: passages with their articles, or a plain decline."""
 
@@ -87,6 +112,18 @@ class Answer(BaseModel):
     notice: str | None = None
     corrections: dict[str, str] = {}
     """Typos searched as the articles' words: as typed -> as searched ("Puttin" -> "putin")."""
+    question_type: str = QuestionType.OPEN.value
+    missing: list[str] = []
+    """What no quoted passage holds: the kind of answer asked for ("number", "statement by
+    Xi Jinping") and the question's words found nowhere in the asked sense ("pay")."""
+    speaker: str | None = None
+    figures: list[Figure] = []
+    """Different figures the quoted passages give for what a number question asks."""
+
+    @property
+    def complete(self) -> bool:
+        """Answered, and nothing the question asks for is missing from the quotes."""
+        return self.answered and not self.missing
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -96,6 +133,9 @@ class Answer(BaseModel):
             "version": self.version,
             "notice": self.notice,
             "corrections": self.corrections,
+            "question_type": self.question_type,
+            "missing": self.missing,
+            "figures": [figure.model_dump() for figure in self.figures],
         }
 
 
@@ -118,36 +158,240 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     try:
         question = clean_question(raw_question)
     except QuestionError as error:
-        return Answer(
-            question=raw_question[:200],
-            answered=False,
-            passages=[],
-            version=snapshot.version,
-            notice=str(error),
-        )
+        return _declined(snapshot, raw_question[:200], str(error))
     searched, corrections = snapshot.speller.correct(question, lambda word: _known(snapshot, word))
     query = parse_query(searched, snapshot.aliases)
+    focus = question_focus(searched, snapshot.aliases)
     bm25 = snapshot.index.scores(query.all_terms)
     ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
     best = ranked[0][0] if ranked else None
     if best is None or not is_relevant(snapshot, query, (best, float(bm25[best]))):
-        return Answer(
-            question=question,
-            answered=False,
-            passages=[],
-            version=snapshot.version,
-            notice=NO_ANSWER,
-            corrections=corrections,
-        )
+        return _declined(snapshot, question, NO_ANSWER, corrections, focus)
+    readings = {
+        pid: read_passage(snapshot, snapshot.passages[pid], query, focus)
+        for pid, _ in ranked[:FIT_CANDIDATES]
+    }
+    if focus.speaker_terms and not any(r.mentions_speaker for r in readings.values()):
+        return _declined(snapshot, question, NO_ANSWER, corrections, focus)
+    ranked = prefer_fitting(ranked, readings, focus)
     chosen = diversify(ranked, snapshot.passages, max(1, k))
-    quotes = [_quote(snapshot, snapshot.passages[pid], score, query) for pid, score in chosen]
+    quotes = [
+        _quote(snapshot, snapshot.passages[pid], score, query, readings.get(pid))
+        for pid, score in chosen
+    ]
+    chosen_readings = [readings[pid] for pid, _ in chosen if pid in readings]
     return Answer(
         question=question,
         answered=True,
         passages=quotes,
         version=snapshot.version,
         corrections=corrections,
+        question_type=focus.question_type.value,
+        missing=missing_parts(focus, chosen_readings),
+        speaker=focus.speaker,
+        figures=figures(snapshot, focus, query, quotes),
     )
+
+
+def _declined(
+    snapshot: Snapshot,
+    question: str,
+    notice: str,
+    corrections: dict[str, str] | None = None,
+    focus: Focus | None = None,
+) -> Answer:
+    return Answer(
+        question=question,
+        answered=False,
+        passages=[],
+        version=snapshot.version,
+        notice=notice,
+        corrections=corrections or {},
+        question_type=(focus.question_type if focus else QuestionType.OPEN).value,
+    )
+
+
+@dataclass(frozen=True)
+class PassageReading:
+    """What one candidate passage holds of what the question asks."""
+
+    marked: int
+    """The sentence to highlight (index within the passage)."""
+    fits: bool
+    """Whether the marked sentence, or a neighbour, holds an answer of the asked type."""
+    extend: int = 0
+    """-1 or 1 when that neighbour is the previous passage's last sentence or the next
+    passage's first (same article): the quote takes it along."""
+    mentions_speaker: bool = False
+    verb_as_noun_only: bool = False
+    """The question's verbs are found here only as nouns ("a screen capture")."""
+
+
+def read_passage(
+    snapshot: Snapshot, passage: Passage, query: Query, focus: Focus
+) -> PassageReading:
+    """Read one passage for the question: mark its best sentence and check that it fits."""
+    aliases = snapshot.aliases
+    sentences = [SentenceWords.read(_sentence_text(passage, s), aliases) for s in passage.sentences]
+    weights = [_overlap_weight(snapshot, query, sentence) for sentence in sentences]
+    marked = max(range(len(sentences)), key=lambda i: (weights[i], -i))
+    neighbours = _boundary_sentences(snapshot, passage)
+    return judge_passage(
+        sentences, weights, marked, neighbours, query, focus, _known_verbs(snapshot, focus)
+    )
+
+
+def judge_passage(
+    sentences: Sequence[SentenceWords],
+    weights: Sequence[float],
+    marked: int,
+    neighbours: tuple[SentenceWords | None, SentenceWords | None],
+    query: Query,
+    focus: Focus,
+    known_verbs: Sequence[str],
+) -> PassageReading:
+    """Whether a passage's marked sentence (or its neighbour) fits the question's type and
+    focus: from its sentences' words alone, so precomputed words can feed it."""
+    speaker_terms = focus.speaker_terms
+    mentions = [bool(speaker_terms) and s.has_any(speaker_terms) for s in sentences]
+    as_verb = as_noun_only = False
+    for sentence in sentences:
+        verb, noun_only = verb_senses(sentence, known_verbs)
+        as_verb |= verb
+        as_noun_only |= noun_only
+    noun_only = as_noun_only and not as_verb
+    window = _window(len(sentences), marked, focus)
+    previous, following = neighbours
+    candidates: list[tuple[int, int, SentenceWords]] = [(i, 0, sentences[i]) for i in window]
+    if marked == 0 and previous is not None:
+        candidates.append((marked, -1, previous))
+    if marked == len(sentences) - 1 and following is not None:
+        candidates.append((marked, 1, following))
+    fits_at: tuple[int, int] | None = None
+    places = place_concepts() if focus.question_type is QuestionType.WHERE else frozenset()
+    if not noun_only and _window_has_focus([c[2] for c in candidates], query, focus, known_verbs):
+        for index, extend, sentence in candidates:
+            speaker_before = any(mentions[: index + 1]) if extend == 0 else any(mentions)
+            if sentence_fits(sentence, focus, query.parts, places, speaker_before=speaker_before):
+                fits_at = (index, extend)
+                break
+    if fits_at is not None and fits_at[1] == 0 and weights[fits_at[0]] > 0:
+        marked = fits_at[0]
+    return PassageReading(
+        marked=marked,
+        fits=fits_at is not None,
+        extend=fits_at[1] if fits_at else 0,
+        mentions_speaker=any(mentions),
+        verb_as_noun_only=noun_only,
+    )
+
+
+def _window(count: int, marked: int, focus: Focus) -> list[int]:
+    """The marked sentence, then its neighbours; every sentence for a statement."""
+    if focus.question_type is QuestionType.STATEMENT:
+        return [marked, *[i for i in range(count) if i != marked]]
+    return [i for i in (marked, marked - 1, marked + 1) if 0 <= i < count]
+
+
+def _window_has_focus(
+    window: Sequence[SentenceWords], query: Query, focus: Focus, known_verbs: Sequence[str]
+) -> bool:
+    """The question's own focus is there, for a number or yes/no question: a verb it asks
+    about (when the articles use that verb at all) and every named thing it asks about."""
+    kind = focus.question_type
+    if (
+        kind in _VERB_TYPES
+        and known_verbs
+        and not any(verb_senses(sentence, known_verbs)[0] for sentence in window)
+    ):
+        return False
+    if kind in _VERB_TYPES and focus.names:
+        return all(any(s.has_any([name]) for s in window) for name in focus.names)
+    return True
+
+
+_VERB_TYPES = frozenset({QuestionType.NUMBER, QuestionType.YESNO})
+"""Types whose answer must hold the question's verb: "how many were *captured*" is not
+answered by a count of soldiers sent; "did China *send* troops" not by China's position."""
+
+
+def _known_verbs(snapshot: Snapshot, focus: Focus) -> list[str]:
+    """The question's verbs that the articles use at all, with their synonym concepts."""
+    known: list[str] = []
+    for verb in focus.verbs:
+        concepts = [concept for concept, _, _ in snapshot.aliases.find([verb])]
+        if verb in snapshot.index.vocabulary or concepts:
+            known.extend([verb, *concepts])
+    return known
+
+
+def _boundary_sentences(
+    snapshot: Snapshot, passage: Passage
+) -> tuple[SentenceWords | None, SentenceWords | None]:
+    """The previous passage's last sentence and the next passage's first, same article."""
+    found: list[SentenceWords | None] = []
+    for other_id, pick in ((passage.id - 1, -1), (passage.id + 1, 0)):
+        other = snapshot.passages[other_id] if 0 <= other_id < len(snapshot.passages) else None
+        if other is None or other.article_id != passage.article_id or other.caption:
+            found.append(None)
+            continue
+        text = _sentence_text(other, other.sentences[pick])
+        found.append(SentenceWords.read(text, snapshot.aliases))
+    return found[0], found[1]
+
+
+def _sentence_text(passage: Passage, sentence: Sentence) -> str:
+    return passage.text[sentence.start - passage.start : sentence.end - passage.start]
+
+
+def _overlap_weight(snapshot: Snapshot, query: Query, sentence: SentenceWords) -> float:
+    """The IDF weight of the question's terms the sentence shares (each term once)."""
+    shared = set(query.all_terms).intersection(content_terms(sentence))
+    return sum(snapshot.index.term_idf(term) for term in shared)
+
+
+def prefer_fitting(
+    ranked: Sequence[tuple[int, float]], readings: dict[int, PassageReading], focus: Focus
+) -> list[tuple[int, float]]:
+    """Passages whose marked sentence fits the question first, then by score; a passage
+    where the question's verb is only a noun goes last. Scores above the floor only."""
+    floor = ranked[0][1] * PASSAGE_FLOOR
+    read = [(pid, score) for pid, score in ranked if pid in readings and score >= floor]
+
+    def order(item: tuple[int, float]) -> tuple[int, int, float]:
+        reading = readings[item[0]]
+        return (-int(reading.fits), int(reading.verb_as_noun_only), -item[1])
+
+    return sorted(read, key=order)
+
+
+def missing_parts(focus: Focus, readings: Sequence[PassageReading]) -> list[str]:
+    """What the quoted passages lack of what the question asks: its kind of answer."""
+    if focus.question_type is QuestionType.OPEN or any(r.fits for r in readings):
+        return []
+    if focus.question_type is QuestionType.STATEMENT:
+        return [f"statement by {focus.speaker}"] if focus.speaker else []
+    return [focus.question_type.value]
+
+
+def figures(
+    snapshot: Snapshot, focus: Focus, query: Query, quotes: Sequence[Quote]
+) -> list[Figure]:
+    """The figures the quoted passages give for what was counted, when they differ."""
+    if focus.question_type is not QuestionType.NUMBER:
+        return []
+    anchors = list(focus.counted or query.parts)
+    found: list[Figure] = []
+    for quote in quotes:
+        article = quote.article
+        outlet = article.publisher or article.title
+        for sentence in quote.passage.sentences:
+            words = SentenceWords.read(_sentence_text(quote.passage, sentence), snapshot.aliases)
+            source = source_of(words)
+            for figure in figures_in(words, anchors):
+                found.append(Figure(figure=figure, source=source, outlet=outlet))
+    unique = list(dict.fromkeys(found))
+    return unique if len({figure.figure for figure in unique}) > 1 else []
 
 
 def _known(snapshot: Snapshot, word: str) -> bool:
@@ -209,13 +453,42 @@ def diversify(
     return chosen
 
 
-def _quote(snapshot: Snapshot, passage: Passage, score: float, query: Query) -> Quote:
+def _quote(
+    snapshot: Snapshot,
+    passage: Passage,
+    score: float,
+    query: Query,
+    reading: PassageReading | None,
+) -> Quote:
+    if reading is None:
+        return Quote(
+            passage=passage,
+            article=snapshot.articles[passage.article_id],
+            score=score,
+            highlight=best_sentence(snapshot, passage, query),
+        )
+    shown = _extended(snapshot, passage, reading.extend)
+    sentence = passage.sentences[reading.marked]
     return Quote(
-        passage=passage,
+        passage=shown,
         article=snapshot.articles[passage.article_id],
         score=score,
-        highlight=best_sentence(snapshot, passage, query),
+        highlight=(sentence.start - shown.start, sentence.end - shown.start),
     )
+
+
+def _extended(snapshot: Snapshot, passage: Passage, extend: int) -> Passage:
+    """The passage with the neighbouring passage's boundary sentence taken along."""
+    if extend == 0:
+        return passage
+    other = snapshot.passages[passage.id + extend]
+    article = snapshot.articles[passage.article_id]
+    if extend < 0:
+        sentences = (other.sentences[-1], *passage.sentences)
+    else:
+        sentences = (*passage.sentences, other.sentences[0])
+    start, end = sentences[0].start, sentences[-1].end
+    return replace(passage, start=start, end=end, text=article.text[start:end], sentences=sentences)
 
 
 def best_sentence(snapshot: Snapshot, passage: Passage, query: Query) -> tuple[int, int]:

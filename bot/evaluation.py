@@ -177,7 +177,7 @@ def _share(count: float, total: int) -> float:
 def bot_ranker(kb: KnowledgeBase) -> Ranker:
     def rank(question: str) -> tuple[bool, list[tuple[str, str]]]:
         answer = kb.ask(question, k=3)
-        return answer.answered, [(q.article.id, q.text) for q in answer.passages]
+        return answer.complete, [(q.article.id, q.text) for q in answer.passages]
 
     return rank
 

@@ -32,6 +32,7 @@ from bot.articles import (
     read_file,
 )
 from bot.cache import IndexCache
+from bot.gazetteer import country_names
 from bot.index import BM25Index
 from bot.passages import Passage, chunk_article
 from bot.spelling import Speller
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "11"
+INDEX_FORMAT = "12"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -194,6 +195,7 @@ def _build_snapshot(
             problems.append(problem)
             continue
         articles[article.id] = article
+    aliases = aliases.extended(country_names())
     if not articles:
         detail = "; ".join(str(problem) for problem in problems)
         raise KnowledgeBaseError(

@@ -160,7 +160,7 @@ _STATEMENT = [
     ),
     re.compile(
         r"^what\s+(?:is|was|were|are)\s+(?P<speaker>.+?)(?:'s|’s)\s+"
-        r"(?:response|reaction|position|view|stance|answer|comment|statement)\b",
+        r"(?:response|reaction|answer|comment|statement)\b",
         re.IGNORECASE,
     ),
 ]
@@ -285,6 +285,8 @@ class Focus:
     """For "who is the president of X": the role's stems."""
     role_place: tuple[str, ...] = ()
     """... and X's terms or concept."""
+    names: tuple[str, ...] = ()
+    """The terms or concepts of the named things in the question ("China" -> ``~china``)."""
 
 
 def classify_question(question: str) -> QuestionType:
@@ -316,9 +318,11 @@ def normalise_apostrophes(text: str) -> str:
 
 
 def _statement_speaker(text: str) -> str | None:
+    """The speaker as typed; a description keeps its determiner ("the communique"), so that
+    only names are looked for as speakers."""
     for pattern in _STATEMENT:
         if match := pattern.match(text):
-            speaker = _DETERMINERS.sub("", match.group("speaker").strip(" ,"))
+            speaker = match.group("speaker").strip(" ,")
             if speaker and len(speaker.split()) <= 6:
                 return speaker
     return None
@@ -329,7 +333,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
     text = _opening(question)
     question_type = classify_question(question)
     speaker = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
-    if speaker and speaker.casefold() in _PRONOUN_SPEAKERS:
+    if speaker and (speaker.casefold() in _PRONOUN_SPEAKERS or not speaker[0].isupper()):
         speaker = None
     return Focus(
         question_type=question_type,
@@ -338,8 +342,24 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         verbs=question_verbs(text),
         counted=_counted(text, aliases) if question_type is QuestionType.NUMBER else (),
         number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
+        names=named_things(text, aliases),
         **_role(text, aliases),
     )
+
+
+def named_things(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """Runs of capitalised words after the first word ("Did *China* send troops?"), each as
+    its concept or its stems; a typed acronym counts too."""
+    found: list[str] = []
+    run: list[str] = []
+    for i, word in enumerate([*_WORD.findall(text), ""]):
+        if i > 0 and word[:1].isupper():
+            run.append(word)
+            continue
+        if run:
+            found.extend(phrase_terms(" ".join(run), aliases))
+            run = []
+    return tuple(dict.fromkeys(found))
 
 
 def phrase_terms(phrase: str, aliases: Aliases) -> tuple[str, ...]:
@@ -442,17 +462,26 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
 
 
 def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
-    """For "how many X ...", X's terms: the words up to the first auxiliary or verb."""
+    """For "how many X ...", the head noun of X as its stem and its synonym concept: the
+    words up to an auxiliary, a verb, or the first plural ("how many *countries* took part")."""
     match = _COUNTED.match(text)
     if not match:
         return ()
-    counted: list[str] = []
+    head = None
     for word in _WORD.findall(match.group("counted")):
         lowered = word.casefold()
         if lowered in _AUXILIARIES or lowered in STOPWORDS or lowered in QUESTION_WORDS:
             break
-        counted.append(word)
-    return phrase_terms(" ".join(counted), aliases)[-1:] if counted else ()
+        head = lowered
+        if (len(lowered) > 3 and lowered.endswith("s")) or lowered in _IRREGULAR_PLURALS:
+            break
+    if head is None:
+        return ()
+    head_stem = stem(head)
+    return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
+
+
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel"})
 
 
 def _number_kind(text: str) -> NumberKind:

@@ -289,6 +289,11 @@ class Aliases:
             raise ValueError("expected a mapping of names to lists of variants")
         return cls.from_mapping(data)
 
+    def extended(self, mapping: Mapping[str, Sequence[str]]) -> Aliases:
+        """These aliases plus the groups of ``mapping``; a phrase already here keeps its group."""
+        added = Aliases.from_mapping(mapping).phrases
+        return Aliases({**added, **self.phrases})
+
     def find(self, word_list: Sequence[str]) -> list[tuple[str, int, int]]:
         """Concepts named in ``word_list`` (stems): (concept, first word, end word), longest first."""
         found = []
