@@ -3,6 +3,7 @@ and decline plainly when nothing in the knowledge base is relevant."""
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -20,6 +21,7 @@ from bot.fit import (
     figures_in,
     sentence_fits,
     source_of,
+    speaker_referred,
     verb_senses,
 )
 from bot.gazetteer import place_concepts
@@ -49,6 +51,11 @@ SAME_ARTICLE_DECAY = 0.6
 CANDIDATES = 50
 FIT_CANDIDATES = 8
 """How many of the best passages are read for what the question asks (its type and focus)."""
+FIT_BOOST = 1.5
+"""A passage whose marked sentence fits the question's type and focus counts this many times
+its score. Chosen on ``eval/questions.yml``; see the README."""
+NOUN_SENSE_FACTOR = 0.5
+"""A passage holding the question's verb only as a noun ("a screen capture") counts this."""
 
 NO_ANSWER = (
     "I couldn't find anything in the articles that answers that. "
@@ -167,13 +174,10 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     best = ranked[0][0] if ranked else None
     if best is None or not is_relevant(snapshot, query, (best, float(bm25[best]))):
         return _declined(snapshot, question, NO_ANSWER, corrections, focus)
-    readings = {
-        pid: read_passage(snapshot, snapshot.passages[pid], query, focus)
-        for pid, _ in ranked[:FIT_CANDIDATES]
-    }
+    readings = read_candidates(snapshot, [pid for pid, _ in ranked[:FIT_CANDIDATES]], query, focus)
     if focus.speaker_terms and not any(r.mentions_speaker for r in readings.values()):
         return _declined(snapshot, question, NO_ANSWER, corrections, focus)
-    ranked = prefer_fitting(ranked, readings, focus)
+    ranked = prefer_fitting(ranked, readings)
     chosen = diversify(ranked, snapshot.passages, max(1, k))
     quotes = [
         _quote(snapshot, snapshot.passages[pid], score, query, readings.get(pid))
@@ -227,33 +231,72 @@ class PassageReading:
     """The question's verbs are found here only as nouns ("a screen capture")."""
 
 
-def read_passage(
-    snapshot: Snapshot, passage: Passage, query: Query, focus: Focus
-) -> PassageReading:
-    """Read one passage for the question: mark its best sentence and check that it fits."""
-    aliases = snapshot.aliases
-    sentences = [SentenceWords.read(_sentence_text(passage, s), aliases) for s in passage.sentences]
+@dataclass(frozen=True)
+class PassageWords:
+    """A candidate passage's sentences as words, their overlap with the question, and the
+    sentences just outside it in the same article."""
+
+    sentences: list[SentenceWords]
+    weights: list[float]
+    neighbours: tuple[SentenceWords | None, SentenceWords | None]
+
+    @property
+    def marked(self) -> int:
+        """The sentence sharing the most IDF weight with the question; first on ties."""
+        return max(range(len(self.sentences)), key=lambda i: (self.weights[i], -i))
+
+
+def read_candidates(
+    snapshot: Snapshot, passage_ids: Sequence[int], query: Query, focus: Focus
+) -> dict[int, PassageReading]:
+    """Read the best passages for what the question asks; see ``judge_passage``.
+
+    The question's main verb is only required where the candidates use it as a verb at all:
+    "heading" is not looked for when the passages only have "heads of state". A who-question
+    whose verb the candidates only have as a noun ("Who *heads* ..." against "20 heads of
+    state") has no passage that fits.
+    """
+    words = {pid: passage_words(snapshot, snapshot.passages[pid], query) for pid in passage_ids}
+    verbs = _known_verbs(snapshot, focus.verbs)
+    sentences = [s for w in words.values() for s in w.sentences]
+    required = [
+        verb
+        for verb in _known_verbs(snapshot, focus.main_verbs)
+        if any(verb_senses(s, [verb])[0] for s in sentences)
+    ]
+    if (
+        focus.question_type is QuestionType.WHO
+        and any(verb_senses(s, [verb])[1] for verb in focus.main_verbs for s in sentences)
+        and not any(verb_senses(s, focus.main_verbs)[0] for s in sentences)
+    ):
+        return {pid: PassageReading(marked=w.marked, fits=False) for pid, w in words.items()}
+    return {pid: judge_passage(w, query, focus, verbs, required) for pid, w in words.items()}
+
+
+def passage_words(snapshot: Snapshot, passage: Passage, query: Query) -> PassageWords:
+    sentences = [
+        SentenceWords.read(_sentence_text(passage, s), snapshot.aliases) for s in passage.sentences
+    ]
     weights = [_overlap_weight(snapshot, query, sentence) for sentence in sentences]
-    marked = max(range(len(sentences)), key=lambda i: (weights[i], -i))
-    neighbours = _boundary_sentences(snapshot, passage)
-    return judge_passage(
-        sentences, weights, marked, neighbours, query, focus, _known_verbs(snapshot, focus)
-    )
+    return PassageWords(sentences, weights, _boundary_sentences(snapshot, passage))
 
 
 def judge_passage(
-    sentences: Sequence[SentenceWords],
-    weights: Sequence[float],
-    marked: int,
-    neighbours: tuple[SentenceWords | None, SentenceWords | None],
+    words: PassageWords,
     query: Query,
     focus: Focus,
     known_verbs: Sequence[str],
+    required_verbs: Sequence[str],
 ) -> PassageReading:
     """Whether a passage's marked sentence (or its neighbour) fits the question's type and
     focus: from its sentences' words alone, so precomputed words can feed it."""
+    sentences, weights, marked = words.sentences, words.weights, words.marked
+    neighbours = words.neighbours
     speaker_terms = focus.speaker_terms
     mentions = [bool(speaker_terms) and s.has_any(speaker_terms) for s in sentences]
+    referred = (
+        speaker_referred(sentences, speaker_terms) if speaker_terms else [False] * len(sentences)
+    )
     as_verb = as_noun_only = False
     for sentence in sentences:
         verb, noun_only = verb_senses(sentence, known_verbs)
@@ -268,10 +311,10 @@ def judge_passage(
     if marked == len(sentences) - 1 and following is not None:
         candidates.append((marked, 1, following))
     fits_at: tuple[int, int] | None = None
-    places = place_concepts() if focus.question_type is QuestionType.WHERE else frozenset()
-    if not noun_only and _window_has_focus([c[2] for c in candidates], query, focus, known_verbs):
+    places = place_concepts() if focus.question_type in _PLACE_TYPES else frozenset()
+    if _window_has_focus([c[2] for c in candidates], focus, required_verbs):
         for index, extend, sentence in candidates:
-            speaker_before = any(mentions[: index + 1]) if extend == 0 else any(mentions)
+            speaker_before = referred[index] if extend == 0 else False
             if sentence_fits(sentence, focus, query.parts, places, speaker_before=speaker_before):
                 fits_at = (index, extend)
                 break
@@ -286,6 +329,9 @@ def judge_passage(
     )
 
 
+_PLACE_TYPES = frozenset({QuestionType.WHERE, QuestionType.WHO})
+
+
 def _window(count: int, marked: int, focus: Focus) -> list[int]:
     """The marked sentence, then its neighbours; every sentence for a statement."""
     if focus.question_type is QuestionType.STATEMENT:
@@ -294,10 +340,11 @@ def _window(count: int, marked: int, focus: Focus) -> list[int]:
 
 
 def _window_has_focus(
-    window: Sequence[SentenceWords], query: Query, focus: Focus, known_verbs: Sequence[str]
+    window: Sequence[SentenceWords], focus: Focus, known_verbs: Sequence[str]
 ) -> bool:
     """The question's own focus is there, for a number or yes/no question: a verb it asks
-    about (when the articles use that verb at all) and every named thing it asks about."""
+    about (when the candidates use that verb as a verb) and the named things it asks about:
+    the first (its subject, as in "Did *China* send troops?") and two thirds of all."""
     kind = focus.question_type
     if (
         kind in _VERB_TYPES
@@ -306,7 +353,8 @@ def _window_has_focus(
     ):
         return False
     if kind in _VERB_TYPES and focus.names:
-        return all(any(s.has_any([name]) for s in window) for name in focus.names)
+        held = [name for name in focus.names if any(s.has_any([name]) for s in window)]
+        return focus.names[0] in held and len(held) >= math.ceil(len(focus.names) * 2 / 3)
     return True
 
 
@@ -315,10 +363,10 @@ _VERB_TYPES = frozenset({QuestionType.NUMBER, QuestionType.YESNO})
 answered by a count of soldiers sent; "did China *send* troops" not by China's position."""
 
 
-def _known_verbs(snapshot: Snapshot, focus: Focus) -> list[str]:
+def _known_verbs(snapshot: Snapshot, verbs: Sequence[str]) -> list[str]:
     """The question's verbs that the articles use at all, with their synonym concepts."""
     known: list[str] = []
-    for verb in focus.verbs:
+    for verb in verbs:
         concepts = [concept for concept, _, _ in snapshot.aliases.find([verb])]
         if verb in snapshot.index.vocabulary or concepts:
             known.extend([verb, *concepts])
@@ -351,18 +399,23 @@ def _overlap_weight(snapshot: Snapshot, query: Query, sentence: SentenceWords) -
 
 
 def prefer_fitting(
-    ranked: Sequence[tuple[int, float]], readings: dict[int, PassageReading], focus: Focus
+    ranked: Sequence[tuple[int, float]], readings: dict[int, PassageReading]
 ) -> list[tuple[int, float]]:
-    """Passages whose marked sentence fits the question first, then by score; a passage
-    where the question's verb is only a noun goes last. Scores above the floor only."""
-    floor = ranked[0][1] * PASSAGE_FLOOR
-    read = [(pid, score) for pid, score in ranked if pid in readings and score >= floor]
+    """The read passages rescored: one whose marked sentence fits the question counts
+    ``FIT_BOOST`` times its score, one where the question's verb is only a noun
+    ``NOUN_SENSE_FACTOR`` times; best first. Only passages above the passage floor (before
+    rescoring) take part, so a weak passage is not quoted just because it fits."""
 
-    def order(item: tuple[int, float]) -> tuple[int, int, float]:
+    def rescored(item: tuple[int, float]) -> float:
         reading = readings[item[0]]
-        return (-int(reading.fits), int(reading.verb_as_noun_only), -item[1])
+        factor = FIT_BOOST if reading.fits else 1.0
+        return item[1] * factor * (NOUN_SENSE_FACTOR if reading.verb_as_noun_only else 1.0)
 
-    return sorted(read, key=order)
+    floor = ranked[0][1] * PASSAGE_FLOOR
+    read = [
+        (pid, rescored((pid, score))) for pid, score in ranked if pid in readings and score >= floor
+    ]
+    return sorted(read, key=lambda item: (-item[1], item[0]))
 
 
 def missing_parts(focus: Focus, readings: Sequence[PassageReading]) -> list[str]:

@@ -114,6 +114,12 @@ _DETERMINERS = frozenset(
 )
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "into"})
+_INVERTED_SPEECH = frozenset(
+    {"said", "says", "added", "wrote", "writes", "asked", "noted", "stated", "continued"}
+    | {"declared", "according", "explained", "replied"}
+)
+"""Speech verbs that may come before their speaker ("said Putin", "according to Seoul");
+after any other ("accused NATO") the name is the object, not the speaker."""
 _TIE_WINDOW = 4
 """A figure is tied to a word this many words away or closer ("3,000 North Korean soldiers")."""
 _SPEAKER_WINDOW = 12
@@ -232,13 +238,30 @@ def names(sentence: SentenceWords) -> list[int]:
     ]
 
 
-def who_fits(sentence: SentenceWords, focus: Focus, own_terms: Sequence[str]) -> bool:
-    """A named person or organisation the question does not already name; for "who is the
+def who_fits(
+    sentence: SentenceWords, focus: Focus, own_terms: Sequence[str], places: frozenset[str]
+) -> bool:
+    """A named person or organisation the question does not already name: a capitalised
+    word that is not a country, its capital or its people ("*North Korean* soldiers"),
+    unless it is the agent of a passive ("brokered *by the United States*"). For "who is the
     president of X", the role next to X ("X's president", "president of X")."""
     if focus.role:
         return _role_fits(sentence, focus)
     own = set(sentence.positions_of(own_terms))
-    return any(i not in own for i in names(sentence))
+    in_places = {
+        i
+        for concept, start, end in sentence.concepts
+        if concept in places
+        for i in range(start, end)
+    }
+    lowered = [word.casefold() for word in sentence.words]
+    for i in names(sentence):
+        if i in own:
+            continue
+        agent = lowered[i - 1] == "by" or (i > 1 and lowered[i - 2 : i] == ["by", "the"])
+        if i not in in_places or agent:
+            return True
+    return False
 
 
 def _role_fits(sentence: SentenceWords, focus: Focus) -> bool:
@@ -251,18 +274,23 @@ def _role_fits(sentence: SentenceWords, focus: Focus) -> bool:
     ) and bool(names(sentence))
 
 
-def where_fits(sentence: SentenceWords, own_terms: Sequence[str], places: frozenset[str]) -> bool:
+def where_fits(
+    sentence: SentenceWords, own_terms: Sequence[str], places: frozenset[str], *, anywhere: bool
+) -> bool:
     """A place after "in", "at", "near", "to"... (one lower-case word may come between: "in
     *eastern* Russia"): a capitalised name, or a country, capital or people the gazetteer
-    knows, that the question does not already name."""
+    knows, that the question does not already name. For "which countries...", ``anywhere``:
+    a country named anywhere in the sentence ("these countries include *Turkey*")."""
     own = set(sentence.positions_of(own_terms))
     starts = {start for concept, start, _ in sentence.concepts if concept in places}
     lowered = [word.casefold() for word in sentence.words]
     for i in set(names(sentence)) | starts:
         if i in own:
             continue
-        if lowered[i - 1] in _PLACE_PREPOSITIONS or (
-            i > 1 and lowered[i - 2] in _PLACE_PREPOSITIONS and sentence.words[i - 1].islower()
+        if (
+            (anywhere and i in starts)
+            or lowered[i - 1] in _PLACE_PREPOSITIONS
+            or (i > 1 and lowered[i - 2] in _PLACE_PREPOSITIONS and sentence.words[i - 1].islower())
         ):
             return True
     return False
@@ -274,8 +302,8 @@ def statement_fits(sentence: SentenceWords, speaker_terms: Sequence[str], pronou
 
     The speaker must come before the speech verb with no "that" between (the content of what
     someone else said does not count: "Putin responded that NATO countries..." is not NATO
-    speaking), or right after it ("said Putin", "according to Seoul"); a mention inside the
-    quotation does not count.
+    speaking), or right after a verb that can come first ("said Putin", "according to
+    Seoul"); a mention inside the quotation does not count.
     """
     mentions = [i for i in sentence.positions_of(speaker_terms) if not sentence.quoted[i]]
     if pronoun:
@@ -294,7 +322,11 @@ def statement_fits(sentence: SentenceWords, speaker_terms: Sequence[str], pronou
             between = lowered[mention + 1 : verb]
             if 0 < verb - mention <= _SPEAKER_WINDOW and "that" not in between:
                 return True
-            if 0 < mention - verb <= 2 and set(lowered[verb + 1 : mention]) <= {"to", "by"}:
+            if (
+                0 < mention - verb <= 2
+                and lowered[verb] in _INVERTED_SPEECH
+                and set(lowered[verb + 1 : mention]) <= {"to", "by"}
+            ):
                 return True
         if quotes and _speaks_in_quote(sentence, mention):
             return True
@@ -330,7 +362,8 @@ def verb_senses(sentence: SentenceWords, verbs: Sequence[str]) -> tuple[bool, bo
     ``verbs`` are stems or synonym concepts; an irregular past ("sent", "paid") counts as its
     base form (``IRREGULAR_PAST``). Without a tagger: an occurrence is a noun when a
     determiner, a possessive or a number comes before it ("a screen *capture*", "20 *heads*
-    of state") or "of" after it ("the *capture* of"); any other occurrence is a verb.
+    of state"), "of" after it ("the *capture* of"), or it is a plural after a participle
+    ("strengthened *ties*"); any other occurrence is a verb.
     """
     as_verb = as_noun = False
     for i in _occurrences(sentence, verbs):
@@ -355,11 +388,13 @@ def _occurrences(sentence: SentenceWords, verbs: Sequence[str]) -> list[int]:
 def _reads_as_noun(words: Sequence[str], i: int) -> bool:
     previous = words[i - 1].casefold() if i > 0 else ""
     following = words[i + 1].casefold() if i + 1 < len(words) else ""
+    word = words[i].casefold()
     return (
         previous in _DETERMINERS
         or previous[:1].isdigit()
         or previous in NUMBER_WORDS
-        or (following == "of" and not words[i].casefold().endswith(("ed", "ing")))
+        or (following == "of" and not word.endswith(("ed", "ing")))
+        or (previous.endswith(("ed", "ing")) and word.endswith("s") and not word.endswith("ss"))
     )
 
 
@@ -444,9 +479,9 @@ def sentence_fits(
     if kind is QuestionType.DATE:
         return date_fits(sentence)
     if kind is QuestionType.WHO:
-        return who_fits(sentence, focus, focus_terms)
+        return who_fits(sentence, focus, focus_terms, places)
     if kind is QuestionType.WHERE:
-        return where_fits(sentence, focus_terms, places)
+        return where_fits(sentence, focus_terms, places, anywhere=focus.names_a_place)
     if kind is QuestionType.STATEMENT:
         if focus.speaker_terms:
             return statement_fits(sentence, focus.speaker_terms, speaker_before)
@@ -513,3 +548,28 @@ def _phrase_before(words: Sequence[str], verb: int) -> str | None:
             phrase = window[offset:]
             return " ".join(phrase) if phrase else None
     return None
+
+
+_SUBJECT_WORDS = 4
+"""A name among a sentence's first words (outside quotations) is taken as its subject."""
+
+
+def speaker_referred(
+    sentences: Sequence[SentenceWords], speaker_terms: Sequence[str]
+) -> list[bool]:
+    """For each sentence, whether "he", "she" or "they" in it can refer back to the speaker:
+    the sentence before has the speaker as its subject ("*Putin* said ... . *He* added"), or
+    itself opens with such a pronoun that does. A name elsewhere in the sentence before
+    ("He noted that *NATO* personnel ...") is not what a following "he" refers to."""
+    referred = [False] * len(sentences)
+    for i in range(1, len(sentences)):
+        previous = sentences[i - 1]
+        subject = any(
+            position < _SUBJECT_WORDS and not previous.quoted[position]
+            for position in previous.positions_of(speaker_terms)
+        )
+        opens_with_pronoun = bool(previous.words) and (
+            previous.words[0].casefold() in _SUBJECT_PRONOUNS
+        )
+        referred[i] = subject or (opens_with_pronoun and referred[i - 1])
+    return referred

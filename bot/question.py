@@ -190,6 +190,11 @@ _WHERE_START = re.compile(
     r"location|port)\b)",
     re.IGNORECASE,
 )
+_WHICH_PLACE = re.compile(
+    r"^(?:in|at|to)?\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:city|cities|town|towns|country|"
+    r"countries|capital|capitals|nation|nations)\b",
+    re.IGNORECASE,
+)
 _YESNO_START = re.compile(
     r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|"
     r"might|must)\b",
@@ -278,6 +283,9 @@ class Focus:
     """The speaker's index terms, or its alias concept (``~north korea``)."""
     verbs: tuple[str, ...] = ()
     """Stems of the question's content verbs ("captured" -> ``captur``)."""
+    main_verbs: tuple[str, ...] = ()
+    """The verb of the question's own clause ("Did China *send* troops?", "How many have
+    been *captured*"), not of a clause inside it ("... so ships can *move*")."""
     counted: tuple[str, ...] = ()
     """For "how many X", the stems of X (or its concept)."""
     number_kind: NumberKind | None = None
@@ -287,6 +295,8 @@ class Focus:
     """... and X's terms or concept."""
     names: tuple[str, ...] = ()
     """The terms or concepts of the named things in the question ("China" -> ``~china``)."""
+    names_a_place: bool = False
+    """"Which countries / which city ...": the answer is a place named anywhere."""
 
 
 def classify_question(question: str) -> QuestionType:
@@ -340,9 +350,11 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         speaker=speaker,
         speaker_terms=phrase_terms(speaker, aliases) if speaker else (),
         verbs=question_verbs(text),
+        main_verbs=main_verbs(text),
         counted=_counted(text, aliases) if question_type is QuestionType.NUMBER else (),
         number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
         names=named_things(text, aliases),
+        names_a_place=bool(_WHICH_PLACE.match(text)),
         **_role(text, aliases),
     )
 
@@ -385,7 +397,7 @@ def question_verbs(text: str) -> tuple[str, ...]:
     words = _WORD.findall(text)
     lowered = [word.casefold() for word in words]
     verbs: list[str] = []
-    if len(lowered) > 1 and lowered[0] in {"who", "what", "which"} and _verb_like(lowered[1]):
+    if len(lowered) > 1 and lowered[0] in {"who", "what"} and _verb_like(lowered[1]):
         verbs.append(lowered[1])
     for i, word in enumerate(lowered):
         if i > 0 and _looks_past_or_progressive(word) and not words[i][0].isupper():
@@ -398,6 +410,28 @@ def question_verbs(text: str) -> tuple[str, ...]:
             stem(verb)
             for verb in verbs
             if verb not in STOPWORDS and verb not in QUESTION_WORDS and verb not in _AUXILIARIES
+        )
+    )
+
+
+MAIN_CLAUSE_WORDS = 6
+"""An auxiliary this close to the start opens the question's own clause."""
+
+
+def main_verbs(text: str) -> tuple[str, ...]:
+    """The verb after the auxiliary that opens the question ("*Did* China *send*", "How
+    many soldiers *have* been *captured*"), or after "who" ("Who *heads*")."""
+    words = _WORD.findall(text)
+    lowered = [word.casefold() for word in words]
+    found: list[str] = []
+    if len(lowered) > 1 and lowered[0] in {"who", "what"} and _verb_like(lowered[1]):
+        found.append(lowered[1])
+    aux = next((i for i, word in enumerate(lowered) if word in _VERB_AUXILIARIES), None)
+    if aux is not None and aux < MAIN_CLAUSE_WORDS:
+        found.extend(_verb_after_subject(words, lowered, aux + 1))
+    return tuple(
+        dict.fromkeys(
+            stem(verb) for verb in found if verb not in QUESTION_WORDS and verb not in STOPWORDS
         )
     )
 
