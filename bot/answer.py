@@ -27,7 +27,17 @@ from bot.fit import (
 from bot.gazetteer import place_concepts
 from bot.index import best_of
 from bot.passages import Passage, Sentence
-from bot.question import Focus, QuestionType, question_focus
+from bot.question import (
+    Focus,
+    QuestionType,
+    is_only_a_name,
+    looks_english,
+    numbers_as_digits,
+    only_asks_a_type,
+    question_focus,
+    split_questions,
+)
+from bot.spelling import is_english_word
 from bot.tokens import Query, document_terms, parse_query, stem
 
 if TYPE_CHECKING:
@@ -60,6 +70,14 @@ NOUN_SENSE_FACTOR = 0.5
 NO_ANSWER = (
     "I couldn't find anything in the articles that answers that. "
     "Try other words, or see which articles I know with /sources."
+)
+TYPE_ONLY = (
+    "That asks what kind of answer you want, but not what about. Add who or what the "
+    "question is about, for example: How many troops were sent?"
+)
+NOT_ENGLISH = (
+    "The articles are in English, and I could not match your question to them. "
+    "Please ask in English."
 )
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -124,6 +142,12 @@ class Answer(BaseModel):
     """What no quoted passage holds: the kind of answer asked for ("number", "statement by
     Xi Jinping") and the question's words found nowhere in the asked sense ("pay")."""
     speaker: str | None = None
+    asked: str | None = None
+    """When several questions came in one line, the one answered (the first)."""
+    other_questions: list[str] = []
+    """... and the others, which were not."""
+    only_a_name: bool = False
+    """The question was only a name ("Putin"): the passages mention it, nothing more."""
     figures: list[Figure] = []
     """Different figures the quoted passages give for what a number question asks."""
 
@@ -142,6 +166,8 @@ class Answer(BaseModel):
             "corrections": self.corrections,
             "question_type": self.question_type,
             "missing": self.missing,
+            "asked": self.asked,
+            "other_questions": self.other_questions,
             "figures": [figure.model_dump() for figure in self.figures],
         }
 
@@ -166,18 +192,26 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         question = clean_question(raw_question)
     except QuestionError as error:
         return _declined(snapshot, raw_question[:200], str(error))
-    searched, corrections = snapshot.speller.correct(question, lambda word: _known(snapshot, word))
+    asked, *others = split_questions(question)
+    if only_asks_a_type(asked):
+        return _declined(snapshot, question, TYPE_ONLY)
+    searched, corrections = snapshot.speller.correct(asked, lambda word: _known(snapshot, word))
+    searched = numbers_as_digits(searched)
     query = parse_query(searched, snapshot.aliases)
     focus = question_focus(searched, snapshot.aliases)
     bm25 = snapshot.index.scores(query.all_terms)
     ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
     best = ranked[0][0] if ranked else None
     if best is None or not is_relevant(snapshot, query, (best, float(bm25[best]))):
-        return _declined(snapshot, question, NO_ANSWER, corrections, focus)
+        english = looks_english(searched, lambda word: _known(snapshot, word), is_english_word)
+        notice = NO_ANSWER if english else NOT_ENGLISH
+        return _declined(snapshot, question, notice, corrections, focus)
     readings = read_candidates(snapshot, [pid for pid, _ in ranked[:FIT_CANDIDATES]], query, focus)
     if focus.speaker_terms and not any(r.mentions_speaker for r in readings.values()):
         return _declined(snapshot, question, NO_ANSWER, corrections, focus)
     ranked = prefer_fitting(ranked, readings)
+    if focus.speaker_terms and not any(r.fits for r in readings.values()):
+        ranked = [(pid, score) for pid, score in ranked if readings[pid].mentions_speaker]
     chosen = diversify(ranked, snapshot.passages, max(1, k))
     quotes = [
         _quote(snapshot, snapshot.passages[pid], score, query, readings.get(pid))
@@ -190,6 +224,9 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         passages=quotes,
         version=snapshot.version,
         corrections=corrections,
+        asked=asked if others else None,
+        other_questions=others,
+        only_a_name=is_only_a_name(asked, snapshot.aliases),
         question_type=focus.question_type.value,
         missing=missing_parts(focus, chosen_readings),
         speaker=focus.speaker,
@@ -440,8 +477,8 @@ def figures(
         outlet = article.publisher or article.title
         for sentence in quote.passage.sentences:
             words = SentenceWords.read(_sentence_text(quote.passage, sentence), snapshot.aliases)
-            source = source_of(words)
-            for figure in figures_in(words, anchors):
+            for position, figure in figures_in(words, anchors):
+                source = source_of(words, position)
                 found.append(Figure(figure=figure, source=source, outlet=outlet))
     unique = list(dict.fromkeys(found))
     return unique if len({figure.figure for figure in unique}) > 1 else []

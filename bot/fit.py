@@ -489,14 +489,15 @@ def sentence_fits(
     return True
 
 
-def figures_in(sentence: SentenceWords, anchors: Sequence[str]) -> list[str]:
-    """The figures of a sentence tied to ``anchors``, written as a reader would ("3,000")."""
-    found = []
+def figures_in(sentence: SentenceWords, anchors: Sequence[str]) -> list[tuple[int, str]]:
+    """The figures of a sentence tied to ``anchors``, with their positions, written as a
+    reader would ("3,000")."""
     anchored = sentence.positions_of(anchors)
-    for i in numbers(sentence):
-        if any(abs(i - anchor) <= _TIE_WINDOW for anchor in anchored):
-            found.append(_figure_text(sentence.words, i))
-    return list(dict.fromkeys(found))
+    return [
+        (i, _figure_text(sentence.words, i))
+        for i in numbers(sentence)
+        if any(abs(i - anchor) <= _TIE_WINDOW for anchor in anchored)
+    ]
 
 
 def _figure_text(words: Sequence[str], i: int) -> str:
@@ -508,17 +509,17 @@ def _figure_text(words: Sequence[str], i: int) -> str:
     return text
 
 
-def source_of(sentence: SentenceWords) -> str | None:
-    """Who a sentence attributes its words to: the capitalised phrase before its first speech
-    verb ("*South Korea's intelligence agency* estimated"), or after "according to"."""
+def source_of(sentence: SentenceWords, position: int) -> str | None:
+    """Who a sentence attributes the words at ``position`` to: the subject of the last
+    speech verb before them ("the *South Korean military* confirmed ... 3,000"), or the
+    name after "according to"."""
     lowered = [word.casefold() for word in sentence.words]
-    for i, word_stem in enumerate(sentence.stems):
-        if sentence.quoted[i] or word_stem not in SPEECH_VERBS:
-            continue
-        if lowered[i] == "according" and i + 2 < len(lowered) and lowered[i + 1] == "to":
-            phrase = _capitalised_run(sentence.words, i + 2)
+    verbs = [i for i in speech_verbs(sentence) if i < position]
+    for verb in reversed(verbs):
+        if lowered[verb] == "according" and verb + 2 < len(lowered) and lowered[verb + 1] == "to":
+            phrase = _capitalised_run(sentence.words, verb + 2)
         else:
-            phrase = _phrase_before(sentence.words, i)
+            phrase = _subject_before(sentence.words, verb)
         if phrase:
             return phrase
     return None
@@ -535,19 +536,29 @@ def _capitalised_run(words: Sequence[str], start: int) -> str | None:
     return " ".join(run) or None
 
 
-def _phrase_before(words: Sequence[str], verb: int) -> str | None:
-    """The subject before a speech verb: from its first capitalised word, at most 5 words,
-    skipping auxiliaries ("Ukraine *has* claimed")."""
+_SUBJECT_LIMIT = 6
+
+
+def _subject_before(words: Sequence[str], verb: int) -> str | None:
+    """The noun phrase right before a speech verb, back to a determiner or a function word
+    ("*South Korea intelligence agency* estimated", "*Ukraine* has claimed"); it must hold
+    a capitalised word to name someone."""
     end = verb
-    while end > 0 and words[end - 1].casefold() in {"has", "have", "had", "also", "was", "is"}:
+    while end > 0 and words[end - 1].casefold() in _VERB_HELPERS:
         end -= 1
-    start = max(0, end - 5)
-    window = list(words[start:end])
-    for offset, word in enumerate(window):
-        if word[0].isupper():
-            phrase = window[offset:]
-            return " ".join(phrase) if phrase else None
-    return None
+    start = end
+    while start > 0 and end - start < _SUBJECT_LIMIT:
+        previous = words[start - 1].casefold()
+        if previous in STOPWORDS or previous in _VERB_HELPERS:
+            break
+        start -= 1
+    phrase = words[start:end]
+    if not any(word[0].isupper() for word in phrase):
+        return None
+    return " ".join(phrase)
+
+
+_VERB_HELPERS = frozenset({"has", "have", "had", "also", "was", "is", "were", "are", "recently"})
 
 
 _SUBJECT_WORDS = 4

@@ -8,6 +8,8 @@ example and measured on the eval sets.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -138,6 +140,12 @@ SPEECH_VERBS = frozenset(
         "quote",
         "quoted",
         "according",
+        "estimate",
+        "estimated",
+        "believe",
+        "believes",
+        "report",
+        "reported",
     ]
 )
 """Verbs that attribute words to a speaker ("Putin *said*", "*according* to Seoul")."""
@@ -544,3 +552,139 @@ def _role(text: str, aliases: Aliases) -> dict[str, tuple[str, ...]]:
         if word.casefold() not in STOPWORDS
     )
     return {"role": role, "role_place": phrase_terms(match.group("place"), aliases)}
+
+
+_NUMBER_WORDS = {
+    **{
+        word: value
+        for value, word in enumerate(
+            [
+                "zero",
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen",
+            ]
+        )
+    },
+    **{
+        word: value * 10
+        for value, word in enumerate(
+            ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2
+        )
+    },
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_PHRASE = re.compile(
+    r"\b(?:(?:" + "|".join([*_NUMBER_WORDS, *_SCALES]) + r")(?:[\s-]+(?:and\s+)?)?)+\b",
+    re.IGNORECASE,
+)
+
+
+def numbers_as_digits(text: str) -> str:
+    """Numbers written in words as digits, as the articles write them: "ten thousand" ->
+    "10000", "twenty-five" -> "25". A lone "one" stays a word ("one of the leaders")."""
+
+    def replace(match: re.Match[str]) -> str:
+        phrase = match.group()
+        value = _phrase_value(phrase)
+        if value is None or phrase.strip().casefold() == "one":
+            return phrase
+        trailing = phrase[len(phrase.rstrip()) :]
+        return f"{value}{trailing}"
+
+    return _NUMBER_PHRASE.sub(replace, text)
+
+
+def _phrase_value(phrase: str) -> int | None:
+    total = current = 0
+    seen = False
+    for word in re.findall(r"[a-z]+", phrase.casefold()):
+        if word == "and":
+            continue
+        if word in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+_QUESTION_SPLIT = re.compile(r"(?<=\?)\s+(?=\S)")
+_MIN_QUESTION_WORDS = 2
+
+
+def split_questions(text: str) -> list[str]:
+    """Several questions typed on one line ("Who is Kim? When did he visit?"), each of two
+    words or more; one question stays whole."""
+    parts = [part.strip() for part in _QUESTION_SPLIT.split(text) if part.strip()]
+    questions = [part for part in parts if len(part.split()) >= _MIN_QUESTION_WORDS]
+    return questions if len(questions) > 1 else [text]
+
+
+def only_asks_a_type(text: str) -> bool:
+    """ "How many?", "Who?", "When exactly?": a type of answer and nothing it is about."""
+    words = [word.casefold() for word in _WORD.findall(text)]
+    return bool(words) and all(
+        word in STOPWORDS or word in QUESTION_WORDS or word in _EMPTY_WORDS for word in words
+    )
+
+
+_EMPTY_WORDS = frozenset({"exactly", "please", "ok", "okay", "so", "and", "then", "else", "one"})
+
+
+def is_only_a_name(text: str, aliases: Aliases) -> bool:
+    """A name and nothing else ("Putin", "Kim Jong Un?"): every word is part of an alias name
+    or capitalised, and there is no question word."""
+    words = _WORD.findall(text)
+    if not words or len(words) > 4:
+        return False
+    lowered = [word.casefold() for word in words]
+    if any(word in STOPWORDS or word in QUESTION_WORDS for word in lowered):
+        return False
+    stems = [stem(word) for word in lowered]
+    covered = {i for _, start, end in aliases.find(stems) for i in range(start, end)}
+    return all(i in covered or word[0].isupper() for i, word in enumerate(words))
+
+
+ENGLISH_SHARE = 0.5
+"""A question is read as English when at least this share of its words is English or is a
+word of the articles."""
+
+
+def looks_english(
+    text: str, is_known: Callable[[str], bool], is_english: Callable[[str], bool]
+) -> bool:
+    """Whether enough of the question's words are English or the articles' own words; a
+    question in another script or language is told so instead of "try other words"."""
+    words = [word for word in _WORD.findall(text) if len(word) > 1 and not word.isdigit()]
+    if not words:
+        return True
+    if any(not word.isascii() and not _latin(word) for word in words):
+        return False
+    english = sum(1 for word in words if is_known(word) or is_english(word.casefold()))
+    return english / len(words) >= ENGLISH_SHARE
+
+
+def _latin(word: str) -> bool:
+    return all(char.isascii() or unicodedata.name(char, "").startswith("LATIN") for char in word)

@@ -90,6 +90,11 @@ class Speller:
         return min(found)[2]
 
 
+def is_english_word(word: str) -> bool:
+    """Whether a lower-case word is in pyspellchecker's English dictionary."""
+    return word in _english()
+
+
 @cache
 def _english() -> SpellChecker:
     """pyspellchecker's English dictionary, loaded (about 0.1 s) the first time it is needed."""

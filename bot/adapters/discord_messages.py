@@ -17,7 +17,7 @@ import discord
 from bot.answer import NO_ANSWER, Answer
 from bot.articles import Article
 from bot.ops.replicas import ClusterReport
-from bot.render import ELLIPSIS, attribution, correction_note, quote_views, truncate
+from bot.render import ELLIPSIS, answer_notes, attribution, quote_views, truncate
 from bot.timeline.events import Timeline
 from bot.timeline.render import compact_lines, empty_message, heading, more_note
 
@@ -68,8 +68,7 @@ def answer_reply(answer: Answer, *, echo_question: bool) -> Reply:
     if not answer.answered:
         lines.append(harmless(answer.notice or NO_ANSWER))
         return Reply(content=truncate("\n".join(lines), CONTENT_LIMIT))
-    if note := correction_note(answer):
-        lines.append(truncate(plain(note), 300))
+    lines.extend(truncate(plain(note), 300) for note in answer_notes(answer))
     return Reply(content="\n".join(lines), embeds=quote_embeds(answer))
 
 

@@ -18,9 +18,9 @@ from bot.ops.replicas import ClusterReport
 from bot.render import (
     NO_ANSWER,
     QuoteView,
+    answer_notes,
     answer_text,
     attribution,
-    correction_note,
     quote_views,
     truncate,
 )
@@ -231,8 +231,7 @@ def answer_message(
     head = [context(f"*Question:* {fit(answer.question, QUESTION_LIMIT)}")]
     if shared_by:
         head.append(context(f"Shared by <@{shared_by}>"))
-    if note := correction_note(answer):
-        head.append(context(fit(note, 300)))
+    head.extend(context(fit(note, 300)) for note in answer_notes(answer))
     tail = [share_button(answer.question)] if shareable else []
     blocks = list(head)
     for view in quote_views(answer, HIGHLIGHT):
