@@ -196,6 +196,8 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     if only_asks_a_type(asked):
         return _declined(snapshot, question, TYPE_ONLY)
     searched, corrections = snapshot.speller.correct(asked, lambda word: _known(snapshot, word))
+    if not looks_english(searched, lambda word: _known(snapshot, word), is_english_word):
+        return _declined(snapshot, question, NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
     query = parse_query(searched, snapshot.aliases)
     focus = question_focus(searched, snapshot.aliases)
@@ -203,9 +205,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
     best = ranked[0][0] if ranked else None
     if best is None or not is_relevant(snapshot, query, (best, float(bm25[best]))):
-        english = looks_english(searched, lambda word: _known(snapshot, word), is_english_word)
-        notice = NO_ANSWER if english else NOT_ENGLISH
-        return _declined(snapshot, question, notice, corrections, focus)
+        return _declined(snapshot, question, NO_ANSWER, corrections, focus)
     readings = read_candidates(snapshot, [pid for pid, _ in ranked[:FIT_CANDIDATES]], query, focus)
     if focus.speaker_terms and not any(r.mentions_speaker for r in readings.values()):
         return _declined(snapshot, question, NO_ANSWER, corrections, focus)

@@ -201,7 +201,28 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
             for i in found
         )
     anchors = sentence.positions_of(focus.counted or focus_terms)
-    return any(abs(i - anchor) <= _TIE_WINDOW for i in found for anchor in anchors)
+    return any(tied(sentence.words, i, anchors) for i in found)
+
+
+def tied(words: Sequence[str], number: int, anchors: Sequence[int]) -> bool:
+    """Whether the figure at ``number`` counts an anchor word: the anchor comes within
+    ``_TIE_WINDOW`` words after it with no other plural noun first ("3,000 North Korean
+    *soldiers*", not "40 missiles" for soldiers), or before it with only linking words
+    between ("candidate partner *countries* as 13", not "troops and, later, 40")."""
+    for anchor in anchors:
+        gap = [word.casefold() for word in words[min(number, anchor) + 1 : max(number, anchor)]]
+        if abs(anchor - number) > _TIE_WINDOW or any(_other_noun(word) for word in gap):
+            continue
+        if anchor > number or not _CLAUSE_BREAKS.intersection(gap):
+            return True
+    return False
+
+
+def _other_noun(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word != "as"
+
+
+_CLAUSE_BREAKS = frozenset({"and", "but", "while", "later", "then", "after", "before", "whereas"})
 
 
 def _followed_by_percent(lowered: Sequence[str], i: int) -> bool:
@@ -496,7 +517,7 @@ def figures_in(sentence: SentenceWords, anchors: Sequence[str]) -> list[tuple[in
     return [
         (i, _figure_text(sentence.words, i))
         for i in numbers(sentence)
-        if any(abs(i - anchor) <= _TIE_WINDOW for anchor in anchored)
+        if tied(sentence.words, i, anchored)
     ]
 
 

@@ -668,22 +668,41 @@ def is_only_a_name(text: str, aliases: Aliases) -> bool:
 
 
 ENGLISH_SHARE = 0.5
-"""A question is read as English when at least this share of its words is English or is a
-word of the articles."""
+"""A question is read as English when more than this share of its longer words is English
+or a word of the articles."""
+_SHORT_WORD = 3
+"""Words this short are left out of the count: "en", "la", "hay" are English words too."""
 
 
 def looks_english(
     text: str, is_known: Callable[[str], bool], is_english: Callable[[str], bool]
 ) -> bool:
     """Whether enough of the question's words are English or the articles' own words; a
-    question in another script or language is told so instead of "try other words"."""
-    words = [word for word in _WORD.findall(text) if len(word) > 1 and not word.isdigit()]
-    if not words:
-        return True
-    if any(not word.isascii() and not _latin(word) for word in words):
+    question in another script or language is told so instead of "try other words".
+
+    Question words and stopwords count as English without a look-up, then the articles'
+    words; the English dictionary is consulted last, for what remains.
+    """
+    words = [word for word in _WORD.findall(text) if not word.isdigit()]
+    if any(not _latin(word) for word in words):
         return False
-    english = sum(1 for word in words if is_known(word) or is_english(word.casefold()))
-    return english / len(words) >= ENGLISH_SHARE
+    longer = [word for word in words if len(word) > _SHORT_WORD]
+    if not longer:
+        return True
+    english = sum(1 for word in longer if _english_word(word, is_known, is_english))
+    return english / len(longer) > ENGLISH_SHARE
+
+
+def _english_word(
+    word: str, is_known: Callable[[str], bool], is_english: Callable[[str], bool]
+) -> bool:
+    lowered = word.casefold()
+    return (
+        lowered in STOPWORDS
+        or lowered in QUESTION_WORDS
+        or is_known(lowered)
+        or is_english(lowered)
+    )
 
 
 def _latin(word: str) -> bool:
