@@ -485,6 +485,18 @@ def content_terms(sentence: SentenceWords) -> set[str]:
     return found
 
 
+_WHEN_OR_WHERE = frozenset({QuestionType.DATE, QuestionType.WHERE})
+_FUTURE_WORDS = frozenset(
+    {"will", "next", "upcoming", "coming", "scheduled", "planned", "plans", "expected", "due"}
+)
+
+
+def _speaks_of_future(sentence: SentenceWords) -> bool:
+    """A "when will" / "where will" answer speaks of what is to come ("the list *will* be
+    made public once ..."), not of a past event ("the summit held in Kazan")."""
+    return any(word.casefold() in _FUTURE_WORDS for word in sentence.words)
+
+
 def sentence_fits(
     sentence: SentenceWords,
     focus: Focus,
@@ -495,6 +507,8 @@ def sentence_fits(
 ) -> bool:
     """Whether this one sentence holds what the question asks for (its type and focus)."""
     kind = focus.question_type
+    if focus.future and kind in _WHEN_OR_WHERE and not _speaks_of_future(sentence):
+        return False
     if kind is QuestionType.NUMBER:
         return number_fits(sentence, focus, focus_terms)
     if kind is QuestionType.DATE:

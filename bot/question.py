@@ -203,6 +203,7 @@ _WHICH_PLACE = re.compile(
     r"countries|capital|capitals|nation|nations)\b",
     re.IGNORECASE,
 )
+_FUTURE = re.compile(r"\b(?:will|next|upcoming|going\s+to)\b", re.IGNORECASE)
 _YESNO_START = re.compile(
     r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|"
     r"might|must)\b",
@@ -303,6 +304,8 @@ class Focus:
     """... and X's terms or concept."""
     names: tuple[str, ...] = ()
     """The terms or concepts of the named things in the question ("China" -> ``~china``)."""
+    future: bool = False
+    """"When will ...", "Where is the next ...": the answer is still to come."""
     names_a_place: bool = False
     """"Which countries / which city ...": the answer is a place named anywhere."""
 
@@ -363,6 +366,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
         names=named_things(text, aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
+        future=bool(_FUTURE.search(text)),
         **_role(text, aliases),
     )
 
