@@ -64,6 +64,9 @@ FIT_CANDIDATES = 8
 FIT_BOOST = 1.5
 """A passage whose marked sentence fits the question's type and focus counts this many times
 its score. Chosen on ``eval/questions.yml``; see the README."""
+FITTING_FLOOR = 0.35
+"""A passage that fits the question is quoted down to this share of the best score (others
+only down to ``PASSAGE_FLOOR``)."""
 NOUN_SENSE_FACTOR = 0.5
 """A passage holding the question's verb only as a noun ("a screen capture") counts this."""
 
@@ -449,8 +452,11 @@ def prefer_fitting(
         return item[1] * factor * (NOUN_SENSE_FACTOR if reading.verb_as_noun_only else 1.0)
 
     floor = ranked[0][1] * PASSAGE_FLOOR
+    fitting_floor = ranked[0][1] * FITTING_FLOOR
     read = [
-        (pid, rescored((pid, score))) for pid, score in ranked if pid in readings and score >= floor
+        (pid, rescored((pid, score)))
+        for pid, score in ranked
+        if pid in readings and (score >= floor or (readings[pid].fits and score >= fitting_floor))
     ]
     return sorted(read, key=lambda item: (-item[1], item[0]))
 
