@@ -120,6 +120,26 @@ _INVERTED_SPEECH = frozenset(
 )
 """Speech verbs that may come before their speaker ("said Putin", "according to Seoul");
 after any other ("accused NATO") the name is the object, not the speaker."""
+_PLACE_ADJECTIVES = frozenset(
+    [
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "occupied",
+        "neighbouring",
+        "neighboring",
+    ]
+)
 _TIE_WINDOW = 4
 """A figure is tied to a word this many words away or closer ("3,000 North Korean soldiers")."""
 _SPEAKER_WINDOW = 12
@@ -298,7 +318,7 @@ def _role_fits(sentence: SentenceWords, focus: Focus) -> bool:
 def where_fits(
     sentence: SentenceWords, own_terms: Sequence[str], places: frozenset[str], *, anywhere: bool
 ) -> bool:
-    """A place after "in", "at", "near", "to"... (one lower-case word may come between: "in
+    """A place after "in", "at", "near", "to"... (a word of direction may come between: "in
     *eastern* Russia"): a capitalised name, or a country, capital or people the gazetteer
     knows, that the question does not already name. For "which countries...", ``anywhere``:
     a country named anywhere in the sentence ("these countries include *Turkey*")."""
@@ -311,7 +331,11 @@ def where_fits(
         if (
             (anywhere and i in starts)
             or lowered[i - 1] in _PLACE_PREPOSITIONS
-            or (i > 1 and lowered[i - 2] in _PLACE_PREPOSITIONS and sentence.words[i - 1].islower())
+            or (
+                i > 1
+                and lowered[i - 2] in _PLACE_PREPOSITIONS
+                and lowered[i - 1] in _PLACE_ADJECTIVES
+            )
         ):
             return True
     return False
