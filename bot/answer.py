@@ -221,10 +221,9 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         ranked = [(pid, score) for pid, score in ranked if readings[pid].mentions_speaker]
     chosen = diversify(ranked, snapshot.passages, max(1, k))
     quotes = [
-        _quote(snapshot, snapshot.passages[pid], score, query, readings.get(pid))
-        for pid, score in chosen
+        _quote(snapshot, snapshot.passages[pid], score, readings[pid]) for pid, score in chosen
     ]
-    chosen_readings = [readings[pid] for pid, _ in chosen if pid in readings]
+    chosen_readings = [readings[pid] for pid, _ in chosen]
     return Answer(
         question=question,
         answered=True,
@@ -561,20 +560,8 @@ def diversify(
     return chosen
 
 
-def _quote(
-    snapshot: Snapshot,
-    passage: Passage,
-    score: float,
-    query: Query,
-    reading: PassageReading | None,
-) -> Quote:
-    if reading is None:
-        return Quote(
-            passage=passage,
-            article=snapshot.articles[passage.article_id],
-            score=score,
-            highlight=best_sentence(snapshot, passage, query),
-        )
+def _quote(snapshot: Snapshot, passage: Passage, score: float, reading: PassageReading) -> Quote:
+    """The passage as quoted: its marked sentence highlighted, a boundary sentence taken along."""
     shown = _extended(snapshot, passage, reading.extend)
     sentence = passage.sentences[reading.marked]
     return Quote(
@@ -597,16 +584,3 @@ def _extended(snapshot: Snapshot, passage: Passage, extend: int) -> Passage:
         sentences = (*passage.sentences, other.sentences[0])
     start, end = sentences[0].start, sentences[-1].end
     return replace(passage, start=start, end=end, text=article.text[start:end], sentences=sentences)
-
-
-def best_sentence(snapshot: Snapshot, passage: Passage, query: Query) -> tuple[int, int]:
-    """The sentence sharing the most IDF weight with the question (each term once); first on ties."""
-    wanted = set(query.all_terms)
-    best, best_value = passage.sentences[0], -1.0
-    for sentence in passage.sentences:
-        text = passage.text[sentence.start - passage.start : sentence.end - passage.start]
-        shared = wanted.intersection(document_terms(text, snapshot.aliases))
-        value = sum(snapshot.index.term_idf(term) for term in shared)
-        if value > best_value:
-            best, best_value = sentence, value
-    return best.start - passage.start, best.end - passage.start
