@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,9 @@ from bot.fit import (
     sentence_fits,
     source_of,
     speaker_referred,
+    verb_forms,
     verb_senses,
+    verb_uses,
 )
 from bot.gazetteer import place_concepts
 from bot.index import best_of
@@ -213,13 +215,20 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     best = ranked[0][0] if ranked else None
     if best is None or not is_relevant(snapshot, query, (best, float(bm25[best]))):
         return _declined(snapshot, question, NO_ANSWER, corrections, focus)
-    readings = read_candidates(snapshot, [pid for pid, _ in ranked[:FIT_CANDIDATES]], query, focus)
-    if focus.speaker_terms and not any(r.mentions_speaker for r in readings.values()):
-        return _declined(snapshot, question, NO_ANSWER, corrections, focus)
-    ranked = prefer_fitting(ranked, readings)
-    if focus.speaker_terms and not any(r.fits for r in readings.values()):
-        ranked = [(pid, score) for pid, score in ranked if readings[pid].mentions_speaker]
-    chosen = diversify(ranked, snapshot.passages, max(1, k))
+    if focus.question_type is QuestionType.OPEN:
+        chosen = diversify(ranked, snapshot.passages, max(1, k))
+        readings = read_candidates(snapshot, [pid for pid, _ in chosen], query, focus)
+    else:
+        floor = ranked[0][1] * FITTING_FLOOR
+        best = [pid for pid, _ in ranked[:FIT_CANDIDATES]]
+        pool = [pid for pid, score in ranked[:FIT_CANDIDATES] if score >= floor]
+        readings = read_candidates(snapshot, pool, query, focus, scanned=best)
+        if focus.speaker_terms and not any(r.mentions_speaker for r in readings.values()):
+            return _declined(snapshot, question, NO_ANSWER, corrections, focus)
+        ranked = prefer_fitting(ranked, readings)
+        if focus.speaker_terms and not any(r.fits for r in readings.values()):
+            ranked = [(pid, score) for pid, score in ranked if readings[pid].mentions_speaker]
+        chosen = diversify(ranked, snapshot.passages, max(1, k))
     quotes = [
         _quote(snapshot, snapshot.passages[pid], score, readings[pid]) for pid, score in chosen
     ]
@@ -281,7 +290,8 @@ class PassageWords:
 
     sentences: list[SentenceWords]
     weights: list[float]
-    neighbours: tuple[SentenceWords | None, SentenceWords | None]
+    boundary: Callable[[], tuple[SentenceWords | None, SentenceWords | None]]
+    """Reads the previous passage's last sentence and the next one's first, when needed."""
 
     @property
     def marked(self) -> int:
@@ -290,27 +300,34 @@ class PassageWords:
 
 
 def read_candidates(
-    snapshot: Snapshot, passage_ids: Sequence[int], query: Query, focus: Focus
+    snapshot: Snapshot,
+    passage_ids: Sequence[int],
+    query: Query,
+    focus: Focus,
+    scanned: Sequence[int] = (),
 ) -> dict[int, PassageReading]:
-    """Read the best passages for what the question asks; see ``judge_passage``.
+    """Read the passages ``passage_ids`` in full for what the question asks (see
+    ``judge_passage``); ``scanned`` (more of the best passages) are only scanned for how they
+    use the question's main verb.
 
-    The question's main verb is only required where the candidates use it as a verb at all:
-    "heading" is not looked for when the passages only have "heads of state". A who-question
-    whose verb the candidates only have as a noun ("Who *heads* ..." against "20 heads of
-    state") has no passage that fits.
+    The main verb is only required where those passages use it as a verb at all: "heading" is
+    not looked for when the passages only have "heads of state". A who-question whose verb
+    they only have as a noun ("Who *heads* ..." against "20 heads of state") has no passage
+    that fits.
     """
     words = {pid: passage_words(snapshot, snapshot.passages[pid], query) for pid in passage_ids}
     verbs = _known_verbs(snapshot, focus.verbs)
-    sentences = [s for w in words.values() for s in w.sentences]
-    required = [
-        verb
-        for verb in _known_verbs(snapshot, focus.main_verbs)
-        if any(verb_senses(s, [verb])[0] for s in sentences)
-    ]
+    main = _known_verbs(snapshot, focus.main_verbs)
+    texts = [snapshot.passages[pid].text for pid in dict.fromkeys([*passage_ids, *scanned])]
+    uses = {
+        verb: [verb_uses(text, verb_forms([verb], snapshot.aliases)) for text in texts]
+        for verb in main
+    }
+    required = [verb for verb, found in uses.items() if any(as_verb for as_verb, _ in found)]
     if (
         focus.question_type is QuestionType.WHO
-        and any(verb_senses(s, [verb])[1] for verb in focus.main_verbs for s in sentences)
-        and not any(verb_senses(s, focus.main_verbs)[0] for s in sentences)
+        and any(as_noun for found in uses.values() for _, as_noun in found)
+        and not required
     ):
         return {pid: PassageReading(marked=w.marked, fits=False) for pid, w in words.items()}
     return {pid: judge_passage(w, query, focus, verbs, required) for pid, w in words.items()}
@@ -321,7 +338,7 @@ def passage_words(snapshot: Snapshot, passage: Passage, query: Query) -> Passage
         SentenceWords.read(_sentence_text(passage, s), snapshot.aliases) for s in passage.sentences
     ]
     weights = [_overlap_weight(snapshot, query, sentence) for sentence in sentences]
-    return PassageWords(sentences, weights, _boundary_sentences(snapshot, passage))
+    return PassageWords(sentences, weights, lambda: _boundary_sentences(snapshot, passage))
 
 
 def judge_passage(
@@ -334,7 +351,6 @@ def judge_passage(
     """Whether a passage's marked sentence (or its neighbour) fits the question's type and
     focus: from its sentences' words alone, so precomputed words can feed it."""
     sentences, weights, marked = words.sentences, words.weights, words.marked
-    neighbours = words.neighbours
     speaker_terms = focus.speaker_terms
     mentions = [bool(speaker_terms) and s.has_any(speaker_terms) for s in sentences]
     referred = (
@@ -347,20 +363,26 @@ def judge_passage(
         as_noun_only |= noun_only
     noun_only = as_noun_only and not as_verb
     window = _window(len(sentences), marked, focus)
-    previous, following = neighbours
     candidates: list[tuple[int, int, SentenceWords]] = [(i, 0, sentences[i]) for i in window]
-    if marked == 0 and previous is not None:
-        candidates.append((marked, -1, previous))
-    if marked == len(sentences) - 1 and following is not None:
-        candidates.append((marked, 1, following))
-    fits_at: tuple[int, int] | None = None
     places = place_concepts() if focus.question_type in _PLACE_TYPES else frozenset()
-    if _window_has_focus([c[2] for c in candidates], focus, required_verbs, query.parts):
+
+    def first_fit() -> tuple[int, int] | None:
+        if not _window_has_focus([c[2] for c in candidates], focus, required_verbs, query.parts):
+            return None
         for index, extend, sentence in candidates:
             speaker_before = referred[index] if extend == 0 else False
             if sentence_fits(sentence, focus, query.parts, places, speaker_before=speaker_before):
-                fits_at = (index, extend)
-                break
+                return index, extend
+        return None
+
+    fits_at = first_fit()
+    if fits_at is None and marked in (0, len(sentences) - 1):
+        previous, following = words.boundary()
+        if marked == 0 and previous is not None:
+            candidates.append((marked, -1, previous))
+        if marked == len(sentences) - 1 and following is not None:
+            candidates.append((marked, 1, following))
+        fits_at = first_fit()
     if fits_at is not None and fits_at[1] == 0 and weights[fits_at[0]] > 0:
         marked = fits_at[0]
     return PassageReading(

@@ -16,6 +16,17 @@ from bot.question import SPEECH_VERBS, Focus, NumberKind, QuestionType
 from bot.tokens import STOPWORDS, Aliases, normalise, stem
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|[“”\"$€£¥%]")
+_QUOTE_MARKS = frozenset('“”"')
+
+
+def _plain_words(text: str) -> str:
+    """``normalise`` without NFKC, which passages rarely need: the cheap part of it, run on
+    every sentence read."""
+    if text.isascii() and "," not in text and "." not in text and "'" not in text:
+        return text
+    return normalise(text)
+
+
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -159,17 +170,19 @@ class SentenceWords:
 
     @classmethod
     def read(cls, text: str, aliases: Aliases) -> SentenceWords:
+        """The words of ``text`` as the index reads them ("3,000" -> 3000, "U.S." -> US,
+        possessives dropped), with quotation marks noted rather than kept."""
         words: list[str] = []
         quoted: list[bool] = []
         inside = False
-        for token in _TOKEN.findall(normalise(text)):
-            if token in '“”"':
+        for token in _TOKEN.findall(_plain_words(text)):
+            if token in _QUOTE_MARKS:
                 inside = token == "“" or (token == '"' and not inside)
                 continue
             words.append(token)
             quoted.append(inside)
-        stems = tuple(stem(word.casefold()) for word in words)
-        return cls(tuple(words), stems, tuple(quoted), tuple(aliases.find(list(stems))))
+        stems = [stem(word.casefold()) for word in words]
+        return cls(tuple(words), tuple(stems), tuple(quoted), tuple(aliases.find(stems)))
 
     def positions_of(self, terms: Sequence[str]) -> list[int]:
         """Word positions holding any of ``terms`` (stems, or concepts over their spans)."""
@@ -643,3 +656,38 @@ def speaker_referred(
         )
         referred[i] = subject or (opens_with_pronoun and referred[i - 1])
     return referred
+
+
+def verb_uses(text: str, wanted: frozenset[str]) -> tuple[bool, bool]:
+    """Whether ``text`` uses any of the ``wanted`` stems as a verb, and as a noun, by the rule
+    of ``verb_senses``; a cheap scan of raw text (only words sharing a wanted stem's first
+    three letters are stemmed), for passages not read in full."""
+    prefixes = {word_stem[:3] for word_stem in wanted}
+    words = _TOKEN.findall(text)
+    as_verb = as_noun = False
+    for i, word in enumerate(words):
+        lowered = word.casefold()
+        if lowered[:3] not in prefixes:
+            continue
+        word_stem = stem(lowered)
+        if word_stem not in wanted and IRREGULAR_PAST.get(word_stem) not in wanted:
+            continue
+        if _reads_as_noun(words, i):
+            as_noun = True
+        else:
+            as_verb = True
+    return as_verb, as_noun
+
+
+def verb_forms(verbs: Sequence[str], aliases: Aliases) -> frozenset[str]:
+    """The stems that count as the question's verbs: their own, their irregular pasts, and
+    the one-word variants of their synonym groups ("send" -> "deploy", "dispatch")."""
+    wanted = set(verbs)
+    concepts = {concept for verb in verbs for concept, _, _ in aliases.find([verb])}
+    wanted.update(
+        phrase[0]
+        for phrase, concept in aliases.phrases.items()
+        if concept in concepts and len(phrase) == 1
+    )
+    wanted.update(past for past, base in IRREGULAR_PAST.items() if base in wanted)
+    return frozenset(wanted)

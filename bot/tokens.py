@@ -243,6 +243,7 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+
 def words(text: str) -> list[str]:
     """Normalised, case-folded words, stopwords included."""
     return [word for word, _ in _marked_words(text)]
@@ -298,14 +299,20 @@ class Aliases:
         """Concepts named in ``word_list`` (stems): (concept, first word, end word), longest first."""
         found = []
         longest = self._longest_by_first_word()
+        phrases = self.phrases
+        count = len(word_list)
         i = 0
-        while i < len(word_list):
-            for size in range(min(longest.get(word_list[i], 0), len(word_list) - i), 0, -1):
-                concept = self.phrases.get(tuple(word_list[i : i + size]))
-                if concept:
-                    found.append((concept, i, i + size))
-                    i += size
-                    break
+        while i < count:
+            most = longest.get(word_list[i])
+            if most:
+                for size in range(min(most, count - i), 0, -1):
+                    concept = phrases.get(tuple(word_list[i : i + size]))
+                    if concept:
+                        found.append((concept, i, i + size))
+                        i += size
+                        break
+                else:
+                    i += 1
             else:
                 i += 1
         return found
