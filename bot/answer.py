@@ -61,7 +61,9 @@ parts once. Chosen on ``eval/questions.yml`` and checked on ``eval/heldout.yml``
 SAME_ARTICLE_DECAY = 0.6
 """Each passage already chosen from an article multiplies that article's next scores by this."""
 CANDIDATES = 50
-FIT_CANDIDATES = 8
+SCAN_CANDIDATES = 8
+"""How many of the best passages are scanned for how they use the question's main verb."""
+FIT_CANDIDATES = 4
 """How many of the best passages are read for what the question asks (its type and focus)."""
 FIT_BOOST = 1.5
 """A passage whose marked sentence fits the question's type and focus counts this many times
@@ -220,7 +222,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         readings = read_candidates(snapshot, [pid for pid, _ in chosen], query, focus)
     else:
         floor = ranked[0][1] * FITTING_FLOOR
-        best = [pid for pid, _ in ranked[:FIT_CANDIDATES]]
+        best = [pid for pid, _ in ranked[:SCAN_CANDIDATES]]
         pool = [pid for pid, score in ranked[:FIT_CANDIDATES] if score >= floor]
         readings = read_candidates(snapshot, pool, query, focus, scanned=best)
         if focus.speaker_terms and not any(r.mentions_speaker for r in readings.values()):

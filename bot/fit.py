@@ -13,18 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.question import SPEECH_VERBS, Focus, NumberKind, QuestionType
-from bot.tokens import STOPWORDS, Aliases, normalise, stem
+from bot.tokens import STOPWORDS, Aliases, normalise_quickly, stem
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|[“”\"$€£¥%]")
 _QUOTE_MARKS = frozenset('“”"')
-
-
-def _plain_words(text: str) -> str:
-    """``normalise`` without NFKC, which passages rarely need: the cheap part of it, run on
-    every sentence read."""
-    if text.isascii() and "," not in text and "." not in text and "'" not in text:
-        return text
-    return normalise(text)
 
 
 NUMBER_WORDS = {
@@ -175,7 +167,7 @@ class SentenceWords:
         words: list[str] = []
         quoted: list[bool] = []
         inside = False
-        for token in _TOKEN.findall(_plain_words(text)):
+        for token in _TOKEN.findall(normalise_quickly(text)):
             if token in _QUOTE_MARKS:
                 inside = token == "“" or (token == '"' and not inside)
                 continue
