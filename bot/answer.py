@@ -26,7 +26,6 @@ from bot.fit import (
     verb_senses,
     verb_uses,
 )
-from bot.gazetteer import place_concepts
 from bot.index import best_of
 from bot.passages import Passage, Sentence
 from bot.question import (
@@ -332,7 +331,10 @@ def read_candidates(
         and not required
     ):
         return {pid: PassageReading(marked=w.marked, fits=False) for pid, w in words.items()}
-    return {pid: judge_passage(w, query, focus, verbs, required) for pid, w in words.items()}
+    places = snapshot.aliases.places if focus.question_type in _PLACE_TYPES else frozenset()
+    return {
+        pid: judge_passage(w, query, focus, verbs, required, places) for pid, w in words.items()
+    }
 
 
 def passage_words(snapshot: Snapshot, passage: Passage, query: Query) -> PassageWords:
@@ -349,9 +351,11 @@ def judge_passage(
     focus: Focus,
     known_verbs: Sequence[str],
     required_verbs: Sequence[str],
+    places: frozenset[str],
 ) -> PassageReading:
     """Whether a passage's marked sentence (or its neighbour) fits the question's type and
-    focus: from its sentences' words alone, so precomputed words can feed it."""
+    focus: from its sentences' words alone, so precomputed words can feed it. ``places`` are
+    the alias concepts that name places."""
     sentences, weights, marked = words.sentences, words.weights, words.marked
     speaker_terms = focus.speaker_terms
     mentions = [bool(speaker_terms) and s.has_any(speaker_terms) for s in sentences]
@@ -366,7 +370,6 @@ def judge_passage(
     noun_only = as_noun_only and not as_verb
     window = _window(len(sentences), marked, focus)
     candidates: list[tuple[int, int, SentenceWords]] = [(i, 0, sentences[i]) for i in window]
-    places = place_concepts() if focus.question_type in _PLACE_TYPES else frozenset()
 
     def first_fit() -> tuple[int, int] | None:
         if not _window_has_focus([c[2] for c in candidates], focus, required_verbs, query.parts):

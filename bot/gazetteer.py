@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from bot.tokens import words
-
 ORDINARY_WORD_CAPITALS = frozenset({"male", "victoria", "hamilton", "kingston", "funafuti"})
 """Capitals that are also ordinary English words or common first names: left out."""
 
@@ -28,12 +26,6 @@ def country_names() -> dict[str, list[str]]:
         variants += [_long_form(spelling) for spelling in info.get("altSpellings") or []]
         names[name] = list(dict.fromkeys(v for v in variants if v and v != name))
     return names
-
-
-@cache
-def place_concepts() -> frozenset[str]:
-    """The alias concept of every country (``~north korea``): what counts as a place."""
-    return frozenset("~" + " ".join(words(name)) for name in country_names())
 
 
 def _plain(value: object) -> str | None:

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "12"
+INDEX_FORMAT = "13"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -215,7 +215,7 @@ def _build_snapshot(
             problems.append(problem)
             continue
         articles[article.id] = article
-    aliases = aliases.extended(country_names())
+    aliases = aliases.extended(country_names(), places=True)
     if not articles:
         detail = "; ".join(str(problem) for problem in problems)
         raise KnowledgeBaseError(

@@ -285,6 +285,8 @@ class Aliases:
 
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Each variant as a tuple of stems, mapped to its group's concept term."""
+    places: frozenset[str] = frozenset()
+    """The concepts that are places (the gazetteer's countries), for "where" answers."""
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Sequence[str] | None]) -> Aliases:
@@ -304,10 +306,12 @@ class Aliases:
             raise ValueError("expected a mapping of names to lists of variants")
         return cls.from_mapping(data)
 
-    def extended(self, mapping: Mapping[str, Sequence[str]]) -> Aliases:
-        """These aliases plus the groups of ``mapping``; a phrase already here keeps its group."""
+    def extended(self, mapping: Mapping[str, Sequence[str]], *, places: bool = False) -> Aliases:
+        """These aliases plus the groups of ``mapping``; a phrase already here keeps its group.
+        With ``places``, the groups of ``mapping`` are places."""
         added = Aliases.from_mapping(mapping).phrases
-        return Aliases({**added, **self.phrases})
+        concepts = frozenset(added.values()) if places else frozenset()
+        return Aliases({**added, **self.phrases}, self.places | concepts)
 
     def find(self, word_list: Sequence[str]) -> list[tuple[str, int, int]]:
         """Concepts named in ``word_list`` (stems): (concept, first word, end word), longest first."""
