@@ -246,7 +246,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         question_type=focus.question_type.value,
         missing=missing_parts(focus, chosen_readings),
         speaker=focus.speaker,
-        figures=figures(snapshot, focus, query, quotes),
+        figures=figures(focus, query, quotes, chosen_readings),
     )
 
 
@@ -282,6 +282,8 @@ class PassageReading:
     mentions_speaker: bool = False
     verb_as_noun_only: bool = False
     """The question's verbs are found here only as nouns ("a screen capture")."""
+    sentences: tuple[SentenceWords, ...] = ()
+    """The passage's sentences as read, kept for the figures line."""
 
 
 @dataclass(frozen=True)
@@ -330,7 +332,10 @@ def read_candidates(
         and any(as_noun for found in uses.values() for _, as_noun in found)
         and not required
     ):
-        return {pid: PassageReading(marked=w.marked, fits=False) for pid, w in words.items()}
+        return {
+            pid: PassageReading(marked=w.marked, fits=False, sentences=tuple(w.sentences))
+            for pid, w in words.items()
+        }
     places = snapshot.aliases.places if focus.question_type in _PLACE_TYPES else frozenset()
     return {
         pid: judge_passage(w, query, focus, verbs, required, places) for pid, w in words.items()
@@ -396,6 +401,7 @@ def judge_passage(
         extend=fits_at[1] if fits_at else 0,
         mentions_speaker=any(mentions),
         verb_as_noun_only=noun_only,
+        sentences=tuple(sentences),
     )
 
 
@@ -509,21 +515,20 @@ def missing_parts(focus: Focus, readings: Sequence[PassageReading]) -> list[str]
 
 
 def figures(
-    snapshot: Snapshot, focus: Focus, query: Query, quotes: Sequence[Quote]
+    focus: Focus, query: Query, quotes: Sequence[Quote], readings: Sequence[PassageReading]
 ) -> list[Figure]:
     """The figures the quoted passages give for what was counted, when they differ."""
     if focus.question_type is not QuestionType.NUMBER:
         return []
     anchors = list(focus.counted or query.parts)
     found: list[Figure] = []
-    for quote in quotes:
-        article = quote.article
-        outlet = article.publisher or article.title
-        for sentence in quote.passage.sentences:
-            words = SentenceWords.read(_sentence_text(quote.passage, sentence), snapshot.aliases)
+    for quote, reading in zip(quotes, readings, strict=True):
+        outlet = quote.article.publisher or quote.article.title
+        for words in reading.sentences:
             for position, figure in figures_in(words, anchors):
-                source = source_of(words, position)
-                found.append(Figure(figure=figure, source=source, outlet=outlet))
+                found.append(
+                    Figure(figure=figure, source=source_of(words, position), outlet=outlet)
+                )
     unique = list(dict.fromkeys(found))
     return unique if len({figure.figure for figure in unique}) > 1 else []
 

@@ -675,11 +675,8 @@ def verb_forms(verbs: Sequence[str], aliases: Aliases) -> frozenset[str]:
     """The stems that count as the question's verbs: their own, their irregular pasts, and
     the one-word variants of their synonym groups ("send" -> "deploy", "dispatch")."""
     wanted = set(verbs)
-    concepts = {concept for verb in verbs for concept, _, _ in aliases.find([verb])}
-    wanted.update(
-        phrase[0]
-        for phrase, concept in aliases.phrases.items()
-        if concept in concepts and len(phrase) == 1
-    )
+    for verb in verbs:
+        for concept, _, _ in aliases.find([verb]):
+            wanted |= aliases.single_words(concept)
     wanted.update(past for past, base in IRREGULAR_PAST.items() if base in wanted)
     return frozenset(wanted)

@@ -335,6 +335,18 @@ class Aliases:
                 i += 1
         return found
 
+    def single_words(self, concept: str) -> frozenset[str]:
+        """The one-word variants of a concept, as stems ("~send" -> send, deploy, dispatch)."""
+        cached = self.__dict__.get("_single_words")
+        if cached is None:
+            grouped: dict[str, set[str]] = {}
+            for phrase, group in self.phrases.items():
+                if len(phrase) == 1:
+                    grouped.setdefault(group, set()).add(phrase[0])
+            cached = {group: frozenset(stems) for group, stems in grouped.items()}
+            object.__setattr__(self, "_single_words", cached)
+        return cached.get(concept, frozenset())
+
     def names_stem(self, word_stem: str) -> bool:
         """Whether any variant of any entry has this stem among its words."""
         cached = self.__dict__.get("_stems")
