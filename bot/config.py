@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -16,6 +18,34 @@ def _split_csv(value: object) -> object:
     if isinstance(value, str):
         return [item.strip() for item in value.split(",") if item.strip()]
     return value
+
+
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+
+
+def redis_url_problem(url: str) -> str | None:
+    """Why ``url`` is not a Redis URL redis-py can use, without repeating it (it may hold a
+    password); None when it is one. ``redis://[:password@]host[:port][/db]``, ``rediss://`` for
+    TLS, ``unix:///path/to/socket``."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:
+        return f"not a URL ({error})"
+    if parts.scheme not in REDIS_SCHEMES:
+        return "must start with redis://, rediss:// or unix://"
+    if parts.scheme == "unix":
+        return (
+            None if parts.path else "unix:// needs the socket's path, as in unix:///run/redis.sock"
+        )
+    if not parts.hostname:
+        return "needs a host, as in redis://redis:6379/0"
+    if port == 0:
+        return "the port must be from 1 to 65535"
+    database = parts.path.lstrip("/")
+    if database and not database.isdigit():
+        return "the database after the host must be a number, as in redis://redis:6379/0"
+    return None
 
 
 class Settings(BaseSettings):
@@ -32,8 +62,27 @@ class Settings(BaseSettings):
     index_cache_dir: Path = Field(
         default_factory=default_cache_dir, description="Where the built index is kept."
     )
+    fetch_timeout_seconds: float = Field(
+        20.0,
+        gt=0,
+        le=600,
+        description="Time limit of one page fetched by `add`, redirects included.",
+    )
+    fetch_max_redirects: int = Field(5, ge=0, le=20, description="Redirects `add` follows.")
+    fetch_allow_private: bool = Field(
+        False, description="Let `add` fetch from private, loopback and link-local addresses."
+    )
+    fetch_allowed_networks: Annotated[list[str], NoDecode] = Field(
+        [], description="Private addresses or networks (CIDR) `add` may fetch from all the same."
+    )
     cooldown_seconds: float = Field(
         5.0, ge=0, le=86_400, description="Per-user pause between questions (at most a day)."
+    )
+    followup_max_age_seconds: float = Field(
+        1800.0, gt=0, le=86_400, description="How long a thread's follow-up context is kept."
+    )
+    followup_max_threads: int = Field(
+        2000, gt=0, description="Threads whose follow-up context is kept at once."
     )
 
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING, ERROR or CRITICAL.")
@@ -59,6 +108,14 @@ class Settings(BaseSettings):
     discord_shard_ids: Annotated[list[int], NoDecode] = Field(
         [], description="The shards this process runs (default: all of them)."
     )
+    discord_reply_in_thread: bool = Field(
+        True, description="Answer a mention in a thread started on it (else a plain reply)."
+    )
+    discord_message_content: bool = Field(
+        False,
+        description="Ask for the Message Content intent, so follow-ups in the bot's threads "
+        "need no mention (enable the intent in the Developer Portal first).",
+    )
 
     slack_bot_token: SecretStr | None = None
     slack_app_token: SecretStr | None = None
@@ -70,8 +127,28 @@ class Settings(BaseSettings):
         "discord_moderator_role_ids",
         "discord_shard_ids",
         "slack_moderator_ids",
+        "fetch_allowed_networks",
         mode="before",
     )(_split_csv)
+
+    @field_validator("fetch_allowed_networks")
+    @classmethod
+    def _networks(cls, values: list[str]) -> list[str]:
+        for value in values:
+            try:
+                ipaddress.ip_network(value, strict=False)
+            except ValueError:
+                raise ValueError(f"{value!r} is not an IP address or network") from None
+        return values
+
+    @field_validator("redis_url")
+    @classmethod
+    def _usable_redis_url(cls, url: SecretStr | None) -> SecretStr | None:
+        if url is None or not url.get_secret_value().strip():
+            return None
+        if problem := redis_url_problem(url.get_secret_value().strip()):
+            raise ValueError(problem)
+        return SecretStr(url.get_secret_value().strip())
 
     @field_validator("aliases_file", mode="before")
     @classmethod
