@@ -30,9 +30,9 @@ from bot.articles import (
     read_file,
 )
 from bot.cache import IndexCache
-from bot.gazetteer import country_names
 from bot.cleaning import repeated_lines
 from bot.control_characters import control_characters, escape_controls
+from bot.gazetteer import country_names
 from bot.index import BM25Index
 from bot.ingest.files import (
     ARTICLE_FILE_SUFFIXES,
