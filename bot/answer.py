@@ -67,10 +67,6 @@ FIT_CANDIDATES = 4
 FIT_BOOST = 1.5
 """A passage whose marked sentence fits the question's type and focus counts this many times
 its score. Chosen on ``eval/questions.yml``; see the README."""
-YESNO_COVERAGE = 0.5
-"""A yes/no answer's sentence and its neighbours hold at least this share of the question's
-parts: "Did Japan impose new sanctions on North Korea?" is not answered by Japan's concern
-about North Korean soldiers."""
 FITTING_FLOOR = 0.35
 """A passage that fits the question is quoted down to this share of the best score (others
 only down to ``PASSAGE_FLOOR``)."""
@@ -377,7 +373,7 @@ def judge_passage(
     candidates: list[tuple[int, int, SentenceWords]] = [(i, 0, sentences[i]) for i in window]
 
     def first_fit() -> tuple[int, int] | None:
-        if not _window_has_focus([c[2] for c in candidates], focus, required_verbs, query.parts):
+        if not _window_has_focus([c[2] for c in candidates], focus, required_verbs):
             return None
         for index, extend, sentence in candidates:
             speaker_before = referred[index] if extend == 0 else False
@@ -416,15 +412,11 @@ def _window(count: int, marked: int, focus: Focus) -> list[int]:
 
 
 def _window_has_focus(
-    window: Sequence[SentenceWords],
-    focus: Focus,
-    known_verbs: Sequence[str],
-    parts: Sequence[str],
+    window: Sequence[SentenceWords], focus: Focus, known_verbs: Sequence[str]
 ) -> bool:
     """The question's own focus is there, for a number or yes/no question: a verb it asks
     about (when the candidates use that verb as a verb) and the named things it asks about:
-    the first (its subject, as in "Did *China* send troops?") and two thirds of all; for a
-    yes/no question, also ``YESNO_COVERAGE`` of its parts."""
+    the first (its subject, as in "Did *China* send troops?") and two thirds of all."""
     kind = focus.question_type
     if (
         kind in _VERB_TYPES
@@ -436,9 +428,6 @@ def _window_has_focus(
         held = [name for name in focus.names if any(s.has_any([name]) for s in window)]
         if focus.names[0] not in held or len(held) < math.ceil(len(focus.names) * 2 / 3):
             return False
-    if kind is QuestionType.YESNO and parts:
-        covered = set().union(*(content_terms(s) for s in window)).intersection(parts)
-        return len(covered) >= YESNO_COVERAGE * len(parts)
     return True
 
 

@@ -600,14 +600,19 @@ _NUMBER_PHRASE = re.compile(
 )
 
 
+SPELLED_OUT_BELOW = 10
+"""News style spells out numbers under ten ("two nations") and writes larger ones in digits,
+so only those are converted."""
+
+
 def numbers_as_digits(text: str) -> str:
     """Numbers written in words as digits, as the articles write them: "ten thousand" ->
-    "10000", "twenty-five" -> "25". A lone "one" stays a word ("one of the leaders")."""
+    "10000", "twenty-five" -> "25"; "one" to "nine" stay words ("the two allies")."""
 
     def replace(match: re.Match[str]) -> str:
         phrase = match.group()
         value = _phrase_value(phrase)
-        if value is None or phrase.strip().casefold() == "one":
+        if value is None or value < SPELLED_OUT_BELOW:
             return phrase
         trailing = phrase[len(phrase.rstrip()) :]
         return f"{value}{trailing}"

@@ -53,10 +53,10 @@ def test_the_bot_stays_ahead_of_the_baseline_and_declines_the_off_topic(bundled)
     """A regression guard at today's figures (see the README), not the issue's targets."""
     kb, eval_set = bundled
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
-    assert ours.hit_at_1 >= 0.78 > baseline.hit_at_1
-    assert ours.hit_at_3 >= 0.88 and ours.mrr > baseline.mrr
-    assert ours.declined_out_of_scope >= 0.94
-    assert ours.declined_answerable <= 0.04
+    assert ours.hit_at_1 >= 0.79 > baseline.hit_at_1
+    assert ours.hit_at_3 >= 0.90 and ours.mrr > baseline.mrr
+    assert ours.declined_out_of_scope >= 0.91
+    assert ours.declined_answerable <= 0.02
 
 
 def test_the_bot_stays_ahead_of_the_baseline_on_the_held_out_set(kb):
@@ -88,7 +88,7 @@ def test_typo_correction_keeps_most_questions_answerable(kb):
     """A regression guard for the typo figures in the README."""
     with_typos = EvalSet.load(REPO / "eval" / "questions.yml").with_typos(1)
     ours = score(with_typos, bot_ranker(kb))
-    assert ours.hit_at_3 >= 0.84 and ours.declined_answerable <= 0.06
+    assert ours.hit_at_3 >= 0.85 and ours.declined_answerable <= 0.05
 
 
 def test_the_per_type_table_scores_each_type_apart(bundled):

@@ -85,6 +85,7 @@ def test_who_is_the_role_of_a_place_reads_the_role_and_the_place():
         ("twenty-five people", "25 people"),
         ("three hundred and fifty", "350"),
         ("one of the leaders", "one of the leaders"),
+        ("the two allies", "the two allies"),
     ],
 )
 def test_numbers_in_words_are_searched_as_digits(typed, searched):
