@@ -340,6 +340,7 @@ def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
             [list(phrase), concept] for phrase, concept in snapshot.aliases.phrases.items()
         ],
         "speller": list(snapshot.speller.ordered),
+        "alias_places": sorted(snapshot.aliases.places),
         "aliases_file": snapshot.aliases_file,
     }
 
@@ -374,7 +375,10 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
         articles=articles,
         passages=PassageTable(articles, layout, sentences),
         index=index,
-        aliases=Aliases({tuple(phrase): concept for phrase, concept in data["aliases"]}),
+        aliases=Aliases(
+            {tuple(phrase): concept for phrase, concept in data["aliases"]},
+            frozenset(data["alias_places"]),
+        ),
         files=data["files"],
         problems=[Problem.model_validate(problem) for problem in data["problems"]],
         speller=Speller(tuple(data["speller"])),

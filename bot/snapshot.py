@@ -33,6 +33,7 @@ from bot.articles import (
 )
 from bot.cleaning import repeated_lines
 from bot.control_characters import control_characters
+from bot.gazetteer import country_names
 from bot.index import BM25Index
 from bot.ingest.files import (
     ARTICLE_FILE_SUFFIXES,
@@ -49,7 +50,7 @@ from bot.tokens import Aliases, document_terms, parse_query
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "13"
+INDEX_FORMAT = "14"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -469,6 +470,7 @@ def build_snapshot(
             problems.append(problem)
             continue
         articles[article.id] = article
+    aliases = aliases.extended(country_names(), places=True)
     if not articles:
         detail = "; ".join(str(problem) for problem in problems)
         raise KnowledgeBaseError(
