@@ -96,6 +96,19 @@ _WIRE_CREDIT = re.compile(
 )
 """A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —",
 "MOSCOW, Nov 10 (Reuters): …"."""
+_SLASHED_CREDIT = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Za-z.'-]*)*,\s+)"
+    r"(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\.\s+"
+    r"/(?P<agency>[A-Z][A-Za-z&]+(?: [A-Z][A-Za-z&]+){0,3})/\.?"
+)
+"""A wire credit between slashes after the dateline: "MOSCOW, November 6. /TASS/. …"."""
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?:copyright\s*)?(?:[©ⓒ]|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<holder>[^\d©ⓒ.,]+?)\s*[.,]?\s*all rights reserved\.?$",
+    re.I,
+)
+"""A copyright notice naming who holds the text: "Copyright ⓒ Aju Press All rights reserved."."""
+_CLOSING_CREDIT_MAX_WORDS = 14
 _LABELLED_DATE = re.compile(
     r"^(?:[•·|*-]\s*)?(?P<label>first published|last updated|published|updated|posted|"
     r"modified|date)(?:\s+on)?\s*:?\s*(?P<rest>\S.*)$",
@@ -164,6 +177,22 @@ _SITE_NOTICE = re.compile(
     r"been\s+granted|logged)\b",
     re.I,
 )
+_ABOUT_THE_PAGE = re.compile(
+    r"\bthis\s+(?:content|page|article|story|post|video|live\s+(?:blog|feed|page)|"
+    r"li(?:v|f)e\s+feed|feed|blog|report|newsletter)\b",
+    re.I,
+)
+"""A short line that speaks of the page itself: "This life feed has ended.", a leftover
+instruction "Summarize this content to 2000 words in 6 paragraphs"."""
+_ABOUT_THE_PAGE_MAX_WORDS = 12
+_PICTOGRAPH = re.compile("[\u203c\u2049\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+"""An emoji: a line opening with one is a social-media post embedded in the page ("‼️ …")."""
+_SYMBOL_LINE_MAX_WORDS = 8
+_SYMBOL_LINE_LETTERS = 0.5
+"""A short line whose characters are mostly not letters is a widget ("+ ↺ − 16 px")."""
+_GLUED_READ_MORE = re.compile(r"(?<=[.…])\s*(?:read|continue\s+reading|see)\s+more\W*$", re.I)
+"""A "Read More" link glued to the end of a teaser paragraph ("… neighbouring countries....Read More")."""
+_SUBHEAD_MAX_WORDS = 3
 _RELATIVE_TIME = re.compile(
     r"^(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$|^(?:yesterday|today|just now)$",
     re.I,
@@ -354,6 +383,9 @@ def clean(
         index for index, line in enumerate(lines) if _is_furniture(line, keys[index], boilerplate)
     }
     furniture |= _weather_widgets(lines)
+    for index in sorted(furniture):
+        _read_furniture_credit(lines[index], signals)
+    furniture |= _closing_credits(lines, furniture, signals)
     lists = _lists(lines, furniture)
     title_at = None if title else _title_line(lines, furniture, lists)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
@@ -389,10 +421,18 @@ def clean(
         result.paragraphs.append(line)
     signals.settle(result, lines)
     if result.headline is None and result.paragraphs:
-        result.headline = first_sentence(result.paragraphs[0])
+        result.headline = first_sentence(_without_credit(result.paragraphs[0]))
         result.title_guessed = True
         result.sources["title"] = FIRST_SENTENCE
     return result
+
+
+def _without_credit(paragraph: str) -> str:
+    """A paragraph without its opening dateline credit ("MOSCOW, November 6. /TASS/."),
+    which is no sentence to take for a title."""
+    match = _SLASHED_CREDIT.match(paragraph)
+    rest = paragraph[match.end() :].strip() if match else ""
+    return rest or paragraph
 
 
 def first_sentence(paragraph: str) -> str:
@@ -406,7 +446,7 @@ def _lines(raw: str) -> list[str]:
     the same line becomes a line of its own."""
     lines = []
     for line in raw.splitlines():
-        line = line.strip()
+        line = _GLUED_READ_MORE.sub("", line.strip())
         if not line:
             continue
         if match := _DATE_PREFIX.match(line):
@@ -442,6 +482,60 @@ def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
         or bool(_COPYRIGHT.search(line))
         or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
         or bool(_SITE_NOTICE.match(line))
+        or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_ABOUT_THE_PAGE.search(line)))
+        or bool(_PICTOGRAPH.match(line))
+        or _is_symbol_widget(line)
+    )
+
+
+def _closing_credits(lines: list[str], furniture: set[int], signals: _Signals) -> set[int]:
+    """A line of reporters' names and the wire agency the dateline credits, with no "By":
+    "Tara Copp And Lolita C. Baldor, The Associated Press" under a "WASHINGTON (AP) —"
+    report. It gives the author and is no text. The agency must be the dateline's (its name
+    or its initials), so "Antonio Guterres, UN Secretary-General" stays text."""
+    agencies = {
+        line_key(match["agency"])
+        for line in lines
+        if (match := _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line))
+    }
+    found = set()
+    for index, line in enumerate(lines):
+        if index in furniture or len(line.split()) > _CLOSING_CREDIT_MAX_WORDS:
+            continue
+        names, comma, outlet = line.rstrip(".").rpartition(",")
+        if not comma or not _is_name(outlet.strip() or "x") or not _is_name(names.strip() or "x"):
+            continue
+        people = re.split(r"\s+and\s+", names.strip(), flags=re.I)
+        if all(len(person.split()) >= 2 for person in people) and (_agency_keys(outlet) & agencies):
+            signals.add("author", " and ".join(people), _quoted(line))
+            found.add(index)
+    return found
+
+
+def _agency_keys(outlet: str) -> set[str]:
+    """An outlet's name and its initials: "The Associated Press" is also "ap"."""
+    words = [word for word in outlet.split() if word.casefold() != "the"]
+    return {line_key(" ".join(words)), "".join(word[0] for word in words).casefold()}
+
+
+def _read_furniture_credit(line: str, signals: _Signals) -> None:
+    """A copyright notice is furniture, but the outlet it names is the page's publisher when
+    nothing stronger (a wire credit) names one: "Copyright ⓒ Aju Press All rights reserved."."""
+    match = _COPYRIGHT_HOLDER.match(line)
+    if match and (holder := match["holder"].strip()) and _names_an_outlet(holder):
+        signals.add("publisher", holder, _quoted(line), UPDATED_RANK)
+
+
+def _is_symbol_widget(line: str) -> bool:
+    """A short line of mostly symbols and digits that is no date: a font-size control
+    ("+ ↺ − 16 px"), a rating, a counter."""
+    chars = [char for char in line if not char.isspace()]
+    letters = sum(char.isalpha() for char in chars)
+    return (
+        len(line.split()) <= _SYMBOL_LINE_MAX_WORDS
+        and letters < _SYMBOL_LINE_LETTERS * len(chars)
+        and not _date_line(line)
+        and not _LIST_ITEM.match(line)
     )
 
 
@@ -465,8 +559,12 @@ def _closing_bracket(line: str) -> int:
 
 
 def _is_heading(line: str) -> bool:
-    """Short lines without closing punctuation: section labels, sub-heads, city names."""
-    return len(line.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)
+    """Short lines without closing punctuation: section labels, sub-heads, city names; and
+    a sub-head asked as a short question ("What next?")."""
+    words = len(line.split())
+    return (words <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)) or (
+        words <= _SUBHEAD_MAX_WORDS and line.endswith("?") and line[0].isupper()
+    )
 
 
 def _is_headline_shaped(line: str) -> bool:
@@ -559,9 +657,20 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             return _headline_of(lines, above)
         else:
             seen_text = True
-            if labels == [0] and index not in lists:
+            if labels == [0] and index not in lists and not _has_subheads(lines, index, furniture):
                 return 0
     return _headline_of(lines, above) if above else None
+
+
+def _has_subheads(lines: list[str], start: int, furniture: set[int]) -> bool:
+    """Short headings between later paragraphs ("Who said what", "What next?"): the short
+    line opening the page is the first of the sub-heads, not a title."""
+    return any(
+        index not in furniture
+        and len(lines[index].split()) <= _SUBHEAD_MAX_WORDS
+        and _is_heading(lines[index])
+        for index in range(start + 1, len(lines) - 1)
+    )
 
 
 def _headline_of(lines: list[str], above: list[int]) -> int:
@@ -622,7 +731,7 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         signals.add("author", _name_case(match["name"]), _quoted(line))
         return True
     if match := _CREDIT.match(line):
-        what = match["what"].strip().rstrip(".")
+        what = _url_host(match["what"].strip().rstrip("."))
         if _names_an_outlet(what):
             signals.add("publisher", what, _quoted(line))
         return True
@@ -654,6 +763,13 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
     return (_name_case(name), found) if found else None
 
 
+def _url_host(text: str) -> str:
+    """A link names its site: "https://vtcnews.vn/trieu-tien-…" gives "vtcnews.vn"; any other
+    text is returned as it is."""
+    match = re.fullmatch(r"https?://(?P<host>[\w-]+(?:\.[\w-]+)+)(?:[/?#]\S*)?", text)
+    return match["host"] if match else text
+
+
 def _names_an_outlet(text: str) -> bool:
     """ "www.rfa.org" or "Radio Free Asia" name an outlet; "Russian news agency Interfax"
     describes where a quote came from, and names no outlet of the page."""
@@ -666,7 +782,7 @@ def _read_dateline(line: str, signals: _Signals) -> None:
     """A paragraph's opening dateline: a full date, or a day and a wire agency's credit."""
     if (match := _DATELINE.match(line)) and (printed := _printed_date(match["date"])):
         signals.add("published", printed, f"the dateline '{match.group().strip()}'")
-    if match := _WIRE_CREDIT.match(line):
+    if match := _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line):
         source = f"the dateline '{match.group().strip()}'"
         signals.add("publisher", match["agency"], source)
         if match["day"] and not match["year"] and (day := _month_day(match["day"])):

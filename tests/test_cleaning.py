@@ -479,3 +479,140 @@ def test_full_dates_of_two_years_near_the_day_give_it_none():
     result = clean(f"A Storm Hits the Coast Hard Today\n\n{text}")
     assert result.published is None
     assert "disagree" in result.conflicts["published"]
+
+
+# Round two: signals found on the round-two dev pages (eval/pages/dev/round2).
+
+
+def test_a_short_line_of_symbols_is_a_widget_and_no_title():
+    result = clean(
+        "+ ↺ − 16 px\n\nThe harbour board approved the plan on Monday, officials said.\n\n"
+        "Work begins in spring."
+    )
+    assert result.title_guessed
+    assert "16 px" not in result.text
+
+
+def test_a_date_stamp_of_digits_is_still_read_as_a_date():
+    result = clean("2024.10.29 14:00\n\nThe harbour board approved the plan, officials said.")
+    assert result.published == date(2024, 10, 29)
+
+
+def test_a_line_opening_with_an_emoji_is_an_embedded_post():
+    result = clean(
+        "The mayor spoke on Monday. She said the harbour would reopen.\n\n"
+        "‼️ “The harbour will reopen soon, the mayor says”\n\n"
+        "🔴 LIVE: harbour updates all day\n\nRepairs start next week."
+    )
+    assert result.paragraphs == [
+        "The mayor spoke on Monday. She said the harbour would reopen.",
+        "Repairs start next week.",
+    ]
+
+
+def test_emoji_like_bullets_of_a_list_stay_items():
+    result = clean("The three harbours are:\n► North Bay\n► South Bay\n► Old Port\n\nMore later.")
+    assert result.paragraphs[0] == "The three harbours are:\n► North Bay\n► South Bay\n► Old Port"
+
+
+def test_a_read_more_link_glued_to_a_teaser_is_cut_and_the_words_kept():
+    result = clean(
+        "The harbour reopens today after the storm, the board said....Read More\n\n"
+        "Boats lined up at dawn."
+    )
+    assert result.paragraphs[0] == "The harbour reopens today after the storm, the board said...."
+    assert "Read More" not in result.text
+
+
+def test_read_more_inside_a_sentence_stays():
+    line = "Residents can read more about the plan at the town hall, the board said."
+    assert clean(line).paragraphs == [line]
+
+
+def test_a_short_line_about_the_page_itself_is_furniture():
+    result = clean(
+        "Summarize this content to 2000 words in 6 paragraphs\n\n"
+        "The harbour reopened on Monday, the board said.\n\n"
+        "This life feed has ended.\n\nBoats lined up at dawn."
+    )
+    assert result.title_guessed
+    assert result.paragraphs == [
+        "The harbour reopened on Monday, the board said.",
+        "Boats lined up at dawn.",
+    ]
+
+
+def test_a_long_sentence_that_mentions_this_article_stays_text():
+    line = (
+        "What we do within the framework of this article is our business, the president "
+        "told reporters in the capital on Thursday."
+    )
+    assert clean(line).paragraphs == [line]
+
+
+def test_sub_heads_of_an_explainer_are_no_title_and_no_text():
+    result = clean(
+        "What happened\nThe harbour reopened on Monday, the board said.\n"
+        "Who said what\nThe mayor said repairs went well.\n"
+        "What next?\nBoats return next week."
+    )
+    assert result.title_guessed
+    assert result.paragraphs == [
+        "The harbour reopened on Monday, the board said.",
+        "The mayor said repairs went well.",
+        "Boats return next week.",
+    ]
+
+
+def test_a_short_line_alone_above_the_text_is_still_the_title():
+    result = clean("Harbour Reopens\nThe harbour reopened on Monday, the board said.")
+    assert result.headline == "Harbour Reopens" and not result.title_guessed
+
+
+def test_a_wire_credit_between_slashes_gives_the_agency_and_no_title():
+    result = clean(
+        "MOSCOW, November 6. /TASS/. The upper house approved the bill, officials said.\n\n"
+        "The treaty was signed on June 19, 2024."
+    )
+    assert result.publisher == "TASS"
+    assert result.headline == "The upper house approved the bill, officials said."
+    assert result.published is None  # November 6 has no year and no full date near it
+
+
+def test_a_copyright_notice_names_the_publisher_unless_a_wire_credit_does():
+    page = "The harbour reopened on Monday, the board said.\n\nCopyright ⓒ Aju Press All rights reserved."
+    result = clean(page)
+    assert result.publisher == "Aju Press" and "Copyright" not in result.text
+    wire = clean("SEOUL (Yonhap) -- " + page)
+    assert wire.publisher == "Yonhap"
+
+
+def test_a_copyright_notice_without_a_name_gives_no_publisher():
+    assert (
+        clean("Text of the story here, it said.\n\n© 2024 All rights reserved.").publisher is None
+    )
+
+
+def test_a_source_link_names_its_site():
+    result = clean(
+        "The harbour reopened on Monday, the board said.\n\n"
+        "Source: https://harbournews.example/harbour-reopens-2024"
+    )
+    assert result.publisher == "harbournews.example"
+
+
+def test_reporters_names_with_the_datelines_agency_give_the_author():
+    result = clean(
+        "WASHINGTON (AP) — The harbour reopened on Monday, officials said.\n"
+        "Tara Copp And Lolita C. Baldor, The Associated Press"
+    )
+    assert result.author == "Tara Copp and Lolita C. Baldor"
+    assert "Baldor" not in result.text
+
+
+def test_a_name_and_a_title_after_a_comma_stay_text():
+    page = "WASHINGTON (AP) — The harbour reopened on Monday, officials said.\n"
+    result = clean(page + "Antonio Guterres, UN Secretary-General")
+    assert result.author is None
+    result = clean("The harbour reopened, officials said.\nJane Roe, The Associated Press")
+    assert result.author is None  # no dateline credits that agency
