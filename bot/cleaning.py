@@ -139,9 +139,10 @@ _TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
     r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"
-    r"become|continue\s+reading)\b"
+    r"become|continue\s+reading|skip|jump|learn|back)\b"
     r"(?:\s*$|(?:\s+[\w'’]+){0,3}?\s*(?:[:|]|\b(?:us|our|more|next|also|here|now|free|the\s+app|"
-    r"original|full\s+(?:story|article)|newsletter|channel|continue|down|the\s+latest|alerts)\b))",
+    r"original|full\s+(?:story|article)|newsletter|channel|continue|down|the\s+latest|alerts|"
+    r"top|content|navigation|menu)\b))",
     re.I,
 )
 """A link-like call to action: "Read Next: …", "Follow us on …", "Subscribe to our …"."""
@@ -193,6 +194,20 @@ _SYMBOL_LINE_LETTERS = 0.5
 _GLUED_READ_MORE = re.compile(r"(?<=[.…])\s*(?:read|continue\s+reading|see)\s+more\W*$", re.I)
 """A "Read More" link glued to the end of a teaser paragraph ("… neighbouring countries....Read More")."""
 _SUBHEAD_MAX_WORDS = 3
+_CARD_LINES = 3
+"""A card prints its heading again within this many lines (heading, kicker, heading)."""
+_CODE_CALL = re.compile(r"\w\(|[={}]")
+_CODE_MIN_SYMBOLS = 2
+_BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/]\s*")
+_BREADCRUMB_MIN_PARTS = 3
+_PHOTO_CREDIT_END = re.compile(r"(?:\bphoto|\bpool|\bhandout|\bfile)\s*$|\bvia\s+[A-Z]{2,}\b", re.I)
+_STAFF_ROLE = re.compile(
+    r"^(?i:(?:(?:staff|senior|chief|guest|contributing|special|political|foreign|defen[cs]e|"
+    r"diplomatic|news)\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|"
+    r"journalist))\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+[a-z]"
+)
+"""A standfirst that opens with the writer's role and name: "Staff Writer Angelika
+Etherington-Smith examines …"."""
 _RELATIVE_TIME = re.compile(
     r"^(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$|^(?:yesterday|today|just now)$",
     re.I,
@@ -389,6 +404,7 @@ def clean(
     lists = _lists(lines, furniture)
     title_at = None if title else _title_line(lines, furniture, lists)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
+    furniture |= _teaser_cards(lines, keys, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
     if title_at is not None:
         result.headline = lines[title_at]
@@ -485,6 +501,40 @@ def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
         or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_ABOUT_THE_PAGE.search(line)))
         or bool(_PICTOGRAPH.match(line))
         or _is_symbol_widget(line)
+        or _is_code(line)
+        or _is_breadcrumb(line)
+        or _is_photo_credit(line)
+    )
+
+
+def _is_code(line: str) -> bool:
+    """A line of a script or a template printed into the page ("pl_facebook_pixel_args = ();",
+    "fbq( ‘consent’, ‘revoke’ );", "{{ subpage.title }}"): code symbols, a call or an assignment, and a line that
+    ends or opens as code does. Prose puts a space before its brackets."""
+    stripped = line.strip()
+    symbols = sum(char in "{}()=;<>" for char in stripped)
+    shaped = stripped.endswith((";", "{", "}", ",", "(")) or stripped.startswith(("{", "}", "!"))
+    return symbols >= _CODE_MIN_SYMBOLS and shaped and bool(_CODE_CALL.search(stripped))
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """A trail of section names: "Government ❯International Relations ❯Security Issues"."""
+    parts = [part for part in _BREADCRUMB_SEPARATOR.split(line) if part]
+    return (
+        len(parts) >= _BREADCRUMB_MIN_PARTS
+        and all(len(part.split()) <= _LABEL_MAX_WORDS + 1 and part[0].isupper() for part in parts)
+        and not _SENTENCE_END.search(line)
+    )
+
+
+def _is_photo_credit(line: str) -> bool:
+    """A photographer's credit on its own line: "Alexander Zemlianichenko/Pool via
+    REUTERS//File Photo"."""
+    return (
+        "/" in line
+        and len(line.split()) <= _HEADING_MAX_WORDS
+        and not _SENTENCE_END.search(line)
+        and bool(_PHOTO_CREDIT_END.search(line))
     )
 
 
@@ -617,6 +667,30 @@ def _headline_runs(
     if headlines >= _HEADLINE_RUN:
         found.update(run)
     return found
+
+
+def _teaser_cards(
+    lines: list[str], keys: list[str], title_at: int | None, furniture: set[int]
+) -> set[int]:
+    """Another story's card under the article: a short heading printed again just below
+    ("The French Connection" / "GZERO World S1E27: The French Connection" / "The French
+    Connection") after the article's text. It and everything under it are furniture."""
+    title = keys[title_at] if title_at is not None else None
+    seen_text = False
+    for index, line in enumerate(lines):
+        if index in furniture:
+            continue
+        if not seen_text:
+            seen_text = not _is_heading(line) and not _is_metadata(line) and index != title_at
+            continue
+        if (
+            keys[index] != title
+            and _is_heading(line)
+            and len(line.split()) > 1
+            and keys[index] in keys[index + 1 : index + 1 + _CARD_LINES]
+        ):
+            return set(range(index, len(lines)))
+    return set()
 
 
 def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
@@ -782,11 +856,23 @@ def _read_dateline(line: str, signals: _Signals) -> None:
     """A paragraph's opening dateline: a full date, or a day and a wire agency's credit."""
     if (match := _DATELINE.match(line)) and (printed := _printed_date(match["date"])):
         signals.add("published", printed, f"the dateline '{match.group().strip()}'")
-    if match := _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line):
+    if match := _STAFF_ROLE.match(line):
+        signals.add("author", match["name"], f"the opening '{match.group()[:-1].strip()}'")
+    match = _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line)
+    if match and _is_place_in_brackets(match):
+        match = None
+    if match:
         source = f"the dateline '{match.group().strip()}'"
         signals.add("publisher", match["agency"], source)
         if match["day"] and not match["year"] and (day := _month_day(match["day"])):
             signals.partial_dates.append((*day, source))
+
+
+def _is_place_in_brackets(match: re.Match[str]) -> bool:
+    """ "(LONDON) --" opening a paragraph is a place in brackets, no agency: a long shouted
+    word with no place before it. "(AP)", "(Reuters)" and "SEOUL (YONHAP) --" are credits."""
+    agency = match["agency"]
+    return line_key(match.group()).startswith("(") and agency.isupper() and len(agency) > 5
 
 
 @lru_cache(maxsize=8192)

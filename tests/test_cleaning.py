@@ -616,3 +616,100 @@ def test_a_name_and_a_title_after_a_comma_stay_text():
     assert result.author is None
     result = clean("The harbour reopened, officials said.\nJane Roe, The Associated Press")
     assert result.author is None  # no dateline credits that agency
+
+
+# Round three: signals found on the round-three dev pages (eval/pages/dev/round3).
+
+
+def test_page_navigation_links_are_furniture_and_no_title():
+    result = clean(
+        "Skip to main content\n\nThe harbour reopened on Monday, the board said.\n\n"
+        "Learn more\n\nScroll to the top"
+    )
+    assert result.title_guessed
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_a_sentence_opening_with_back_or_learn_stays_text():
+    lines = [
+        "Back in June, the board said the harbour would reopen.",
+        "Learning from the storm, the town built a new sea wall.",
+    ]
+    assert clean("\n\n".join(lines)).paragraphs == lines
+
+
+def test_template_placeholders_and_script_lines_are_furniture():
+    result = clean(
+        "{{ subpage.title }}\n\nThe harbour reopened on Monday, the board said.\n\n"
+        "pl_facebook_pixel_args = ();\n"
+        "if ( document.referrer.indexOf( document.domain ) < 0 ) {\n"
+        "!function(f,b,e,v,n,t,s)\n"
+        "fbq( ‘consent’, ‘revoke’ );\n\n"
+        "s.parentNode.insertBefore(t,s)}(window, document, 'script', 'https://example.org/a.js');"
+    )
+    assert result.title_guessed
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_a_sentence_with_brackets_and_a_semicolon_stays_text():
+    line = "The treaty (signed in June) was ratified; the board (and the mayor) agreed."
+    assert clean(line).paragraphs == [line]
+
+
+def test_a_breadcrumb_trail_is_furniture_and_no_title():
+    result = clean(
+        "Government ❯International Relations ❯Security Issues ❯Military Cooperation\n"
+        "The harbour reopened on Monday, the board said."
+    )
+    assert result.title_guessed
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_a_by_line_with_a_bar_is_no_breadcrumb():
+    assert clean("By Jane Roe | Reuters\n\nThe harbour reopened, it said.").author == "Jane Roe"
+
+
+def test_a_photographers_credit_line_is_furniture_and_no_title():
+    result = clean(
+        "Alexander Zemlianichenko/Pool via REUTERS//File Photo\n\n"
+        "The harbour reopened on Monday, the board said.\n\nBoats lined up at dawn."
+    )
+    assert result.title_guessed
+    assert result.paragraphs == [
+        "The harbour reopened on Monday, the board said.",
+        "Boats lined up at dawn.",
+    ]
+
+
+def test_a_standfirst_naming_the_staff_writer_gives_the_author_and_stays_text():
+    line = "Staff Writer Angelika Etherington-Smith examines the harbour's reopening this week."
+    result = clean(line + "\n\nThe harbour reopened on Monday, the board said.")
+    assert result.author == "Angelika Etherington-Smith"
+    assert result.paragraphs[0] == line
+
+
+def test_a_place_in_brackets_is_no_agency():
+    assert clean("(LONDON) -- The harbour reopened on Monday, the board said.").publisher is None
+    assert clean("SEOUL (YONHAP) -- The harbour reopened, it said.").publisher == "YONHAP"
+
+
+def test_another_storys_card_under_the_article_is_furniture():
+    result = clean(
+        "Harbour Reopens After the Storm Today\n\n"
+        "The harbour reopened on Monday, the board said.\n\n"
+        "The French Connection\nGZERO World S1E27: The French Connection\n\n"
+        "The French Connection\n\nTrump and Macron. Love, it seems, is in the air.\n\n"
+        "On the show this week we cover these budding romances."
+    )
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_a_sub_head_printed_once_keeps_the_text_under_it():
+    result = clean(
+        "The harbour reopened on Monday, the board said.\n\nWhat Comes Next\n\n"
+        "Boats return next week, the mayor said."
+    )
+    assert result.paragraphs == [
+        "The harbour reopened on Monday, the board said.",
+        "Boats return next week, the mayor said.",
+    ]
