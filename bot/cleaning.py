@@ -196,6 +196,11 @@ _GLUED_READ_MORE = re.compile(r"(?<=[.…])\s*(?:read|continue\s+reading|see)\s+
 _SUBHEAD_MAX_WORDS = 3
 _CARD_LINES = 3
 """A card prints its heading again within this many lines (heading, kicker, heading)."""
+_PITCH_OFFER = re.compile(
+    r"\b(?:by\s+(?:becoming|turning\s+into|joining)|unlock|access\s+all|become\s+a)\b", re.I
+)
+_PITCH_MEMBER = re.compile(r"\b(?:subscri(?:ber|ption)|membership|member)\b", re.I)
+_PITCH_MAX_WORDS = 40
 _CODE_CALL = re.compile(r"\w\(|[={}]")
 _CODE_MIN_SYMBOLS = 2
 _BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/]\s*")
@@ -504,6 +509,17 @@ def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
         or _is_code(line)
         or _is_breadcrumb(line)
         or _is_photo_credit(line)
+        or _is_membership_pitch(line)
+    )
+
+
+def _is_membership_pitch(line: str) -> bool:
+    """A paywall's offer: "Access all of The Cipher Brief’s … by becoming a Cipher Brief
+    Subscriber+ Member." A membership word and an offer, in a short paragraph."""
+    return (
+        len(line.split()) <= _PITCH_MAX_WORDS
+        and bool(_PITCH_MEMBER.search(line))
+        and bool(_PITCH_OFFER.search(line))
     )
 
 

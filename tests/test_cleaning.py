@@ -713,3 +713,17 @@ def test_a_sub_head_printed_once_keeps_the_text_under_it():
         "The harbour reopened on Monday, the board said.",
         "Boats return next week, the mayor said.",
     ]
+
+
+def test_a_paywalls_membership_offer_is_furniture():
+    result = clean(
+        "The harbour reopened on Monday, the board said.\n\n"
+        "Access all of The Harbour Brief’s expert insight by becoming a Harbour Brief "
+        "Subscriber+ Member."
+    )
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_a_sentence_about_subscribers_stays_text():
+    line = "The streaming service lost a million subscribers after the price rise, it said."
+    assert clean(line).paragraphs == [line]
