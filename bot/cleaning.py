@@ -205,6 +205,7 @@ _CODE_CALL = re.compile(r"\w\(|[={}]")
 _CODE_MIN_SYMBOLS = 2
 _BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/]\s*")
 _BREADCRUMB_MIN_PARTS = 3
+_BREADCRUMB_MAX_WORDS = 20
 _PHOTO_CREDIT_END = re.compile(r"(?:\bphoto|\bpool|\bhandout|\bfile)\s*$|\bvia\s+[A-Z]{2,}\b", re.I)
 _STAFF_ROLE = re.compile(
     r"^(?i:(?:(?:staff|senior|chief|guest|contributing|special|political|foreign|defen[cs]e|"
@@ -525,16 +526,22 @@ def _is_membership_pitch(line: str) -> bool:
 
 def _is_code(line: str) -> bool:
     """A line of a script or a template printed into the page ("pl_facebook_pixel_args = ();",
-    "fbq( ‘consent’, ‘revoke’ );", "{{ subpage.title }}"): code symbols, a call or an assignment, and a line that
-    ends or opens as code does. Prose puts a space before its brackets."""
+    "fbq( ‘consent’, ‘revoke’ );", "{{ subpage.title }}"): a line that ends or opens as code
+    does, with code symbols and a call or an assignment. Prose puts a space before its
+    brackets."""
     stripped = line.strip()
-    symbols = sum(char in "{}()=;<>" for char in stripped)
     shaped = stripped.endswith((";", "{", "}", ",", "(")) or stripped.startswith(("{", "}", "!"))
-    return symbols >= _CODE_MIN_SYMBOLS and shaped and bool(_CODE_CALL.search(stripped))
+    return (
+        shaped
+        and sum(char in "{}()=;<>" for char in stripped) >= _CODE_MIN_SYMBOLS
+        and bool(_CODE_CALL.search(stripped))
+    )
 
 
 def _is_breadcrumb(line: str) -> bool:
     """A trail of section names: "Government ❯International Relations ❯Security Issues"."""
+    if len(line.split()) > _BREADCRUMB_MAX_WORDS:
+        return False
     parts = [part for part in _BREADCRUMB_SEPARATOR.split(line) if part]
     return (
         len(parts) >= _BREADCRUMB_MIN_PARTS
@@ -595,11 +602,12 @@ def _read_furniture_credit(line: str, signals: _Signals) -> None:
 def _is_symbol_widget(line: str) -> bool:
     """A short line of mostly symbols and digits that is no date: a font-size control
     ("+ ↺ − 16 px"), a rating, a counter."""
+    if len(line.split()) > _SYMBOL_LINE_MAX_WORDS:
+        return False
     chars = [char for char in line if not char.isspace()]
     letters = sum(char.isalpha() for char in chars)
     return (
-        len(line.split()) <= _SYMBOL_LINE_MAX_WORDS
-        and letters < _SYMBOL_LINE_LETTERS * len(chars)
+        letters < _SYMBOL_LINE_LETTERS * len(chars)
         and not _date_line(line)
         and not _LIST_ITEM.match(line)
     )
