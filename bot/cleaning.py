@@ -179,12 +179,12 @@ _SITE_NOTICE = re.compile(
     re.I,
 )
 _ABOUT_THE_PAGE = re.compile(
-    r"\bthis\s+(?:content|page|article|story|post|video|live\s+(?:blog|feed|page)|"
-    r"li(?:v|f)e\s+feed|feed|blog|report|newsletter)\b",
+    r"^(?:[\w'’]+\s+){0,2}this\s+(?:content|page|article|story|post|video|"
+    r"li(?:v|f)e\s+(?:blog|feed|page)|feed|blog|newsletter)\b",
     re.I,
 )
-"""A short line that speaks of the page itself: "This life feed has ended.", a leftover
-instruction "Summarize this content to 2000 words in 6 paragraphs"."""
+"""A short line that opens by speaking of the page itself: "This life feed has ended.", a
+leftover instruction "Summarize this content to 2000 words in 6 paragraphs"."""
 _ABOUT_THE_PAGE_MAX_WORDS = 12
 _PICTOGRAPH = re.compile("[\u203c\u2049\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 """An emoji: a line opening with one is a social-media post embedded in the page ("‼️ …")."""

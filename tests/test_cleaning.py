@@ -727,3 +727,8 @@ def test_a_paywalls_membership_offer_is_furniture():
 def test_a_sentence_about_subscribers_stays_text():
     line = "The streaming service lost a million subscribers after the price rise, it said."
     assert clean(line).paragraphs == [line]
+
+
+def test_a_short_quote_that_mentions_this_article_late_stays_text():
+    line = "“We never violated this article,” the minister said."
+    assert clean("The treaty was ratified, the board said.\n\n" + line).paragraphs[-1] == line
