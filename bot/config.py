@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -61,6 +62,19 @@ class Settings(BaseSettings):
     index_cache_dir: Path = Field(
         default_factory=default_cache_dir, description="Where the built index is kept."
     )
+    fetch_timeout_seconds: float = Field(
+        20.0,
+        gt=0,
+        le=600,
+        description="Time limit of one page fetched by `add`, redirects included.",
+    )
+    fetch_max_redirects: int = Field(5, ge=0, le=20, description="Redirects `add` follows.")
+    fetch_allow_private: bool = Field(
+        False, description="Let `add` fetch from private, loopback and link-local addresses."
+    )
+    fetch_allowed_networks: Annotated[list[str], NoDecode] = Field(
+        [], description="Private addresses or networks (CIDR) `add` may fetch from all the same."
+    )
     cooldown_seconds: float = Field(
         5.0, ge=0, le=86_400, description="Per-user pause between questions (at most a day)."
     )
@@ -99,8 +113,19 @@ class Settings(BaseSettings):
         "discord_moderator_role_ids",
         "discord_shard_ids",
         "slack_moderator_ids",
+        "fetch_allowed_networks",
         mode="before",
     )(_split_csv)
+
+    @field_validator("fetch_allowed_networks")
+    @classmethod
+    def _networks(cls, values: list[str]) -> list[str]:
+        for value in values:
+            try:
+                ipaddress.ip_network(value, strict=False)
+            except ValueError:
+                raise ValueError(f"{value!r} is not an IP address or network") from None
+        return values
 
     @field_validator("redis_url")
     @classmethod

@@ -9,14 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.answer import NO_ANSWER, Answer, Quote
 from bot.articles import Article
 
+if TYPE_CHECKING:
+    from bot.ingest.add import AddReport
+
 __all__ = [
     "APOLOGY",
     "NO_ANSWER",
+    "RELOAD_HINT",
     "QuoteView",
+    "add_report_text",
     "answer_text",
     "attribution",
     "cooldown_text",
@@ -125,3 +131,19 @@ def console_greeting(articles: int, folder: Path, version: str, *, bundled: bool
         f"Newsdesk: {articles} articles in {where}, version {version}. "
         "Ask a question, or type /help for the commands."
     )
+
+
+def add_report_text(report: AddReport) -> str:
+    """What ``add`` did with one source: the file written and each guess, or why not."""
+    if not report.ok:
+        return f"Not added: {report.source}: {'; '.join(report.problems)}"
+    lines = [f"Added “{report.title}” as {report.path} (id {report.article_id})."]
+    if report.original:
+        lines.append(f"The page is kept as {report.original}.")
+    lines.extend(
+        f"Guessed {guess.field}: {guess.value} (from {guess.source})" for guess in report.guessed
+    )
+    return "\n".join(lines)
+
+
+RELOAD_HINT = "Run /reload (or restart the bot) to make the new articles live."

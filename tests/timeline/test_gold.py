@@ -40,8 +40,8 @@ def test_every_gold_date_is_written_at_its_precision(gold: Gold) -> None:
         assert re.fullmatch(pattern[event.precision], event.date), event.id
 
 
-def test_the_bundled_timeline_meets_the_targets(bundled: KnowledgeBase, gold: Gold) -> None:
-    scores = score(build_timeline(bundled.snapshot, limit=None), gold)
+def test_the_bundled_timeline_meets_the_targets(bundled_dated: KnowledgeBase, gold: Gold) -> None:
+    scores = score(build_timeline(bundled_dated.snapshot, limit=None), gold)
     assert scores.event_precision >= TARGET, scores.extra
     assert scores.event_recall >= TARGET, scores.missed
     assert scores.date_precision >= TARGET, scores.misdated
