@@ -6,6 +6,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -24,6 +25,7 @@ from bot.logs import configure_logging, secret_values
 from bot.render import answer_text, sources_text
 
 if TYPE_CHECKING:
+    from bot.desk.adding import Adder
     from bot.ops.runtime import Operations
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -148,9 +150,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return COMMANDS[args.command](kb, args, settings)
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception:
         log.exception("%s failed", args.command)  # through the handler that blanks secrets
         return EXIT_PROBLEMS
+
+
+def _reader_went_away() -> int:
+    """``newsdesk sources | head``: the reader closed the pipe. End quietly, as ``cat`` does;
+    stdout goes to /dev/null so that the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_OK
 
 
 def run_ask(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
@@ -296,10 +309,18 @@ def load_added(path: str, settings: Settings) -> Article:
 
 
 def run_chat(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.adapters.console import ConsoleSession
+    from bot.adapters.console import ConsoleSession, console_desk
 
-    ConsoleSession(kb).run(sys.stdin, sys.stdout)
+    ConsoleSession(kb, console_desk(kb, chat_adder(kb, settings))).run(sys.stdin, sys.stdout)
     return EXIT_OK
+
+
+def chat_adder(kb: KnowledgeBase, settings: Settings) -> Adder:
+    """The core add function for ``/add`` in chat, with the settings' fetch limits."""
+    from bot.desk.adding import core_adder
+    from bot.ingest.fetch import fetch_policy
+
+    return core_adder(kb, fetch_policy(settings))
 
 
 def run_timeline(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
@@ -368,7 +389,8 @@ def import_adapter(platform: str) -> ModuleType:
 
 def run_discord(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
     discord = import_adapter("discord")
-    discord.run(kb, settings, ops=operations(kb, args, settings, "discord"))
+    ops = operations(kb, args, settings, "discord")
+    discord.run(kb, settings, ops=ops, adder=chat_adder(kb, settings))
     return EXIT_OK
 
 
@@ -376,7 +398,7 @@ def run_slack(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -
     slack = import_adapter("slack")
     http_port = None if slack.uses_socket_mode(settings, args.http) else args.port
     ops = operations(kb, args, settings, "slack", http_port)
-    slack.run(kb, settings, http=args.http, port=args.port, ops=ops)
+    slack.run(kb, settings, http=args.http, port=args.port, ops=ops, adder=chat_adder(kb, settings))
     return EXIT_OK
 
 

@@ -78,6 +78,12 @@ class Settings(BaseSettings):
     cooldown_seconds: float = Field(
         5.0, ge=0, le=86_400, description="Per-user pause between questions (at most a day)."
     )
+    followup_max_age_seconds: float = Field(
+        1800.0, gt=0, le=86_400, description="How long a thread's follow-up context is kept."
+    )
+    followup_max_threads: int = Field(
+        2000, gt=0, description="Threads whose follow-up context is kept at once."
+    )
 
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING, ERROR or CRITICAL.")
     log_format: Literal["plain", "json"] = Field(
@@ -101,6 +107,14 @@ class Settings(BaseSettings):
     )
     discord_shard_ids: Annotated[list[int], NoDecode] = Field(
         [], description="The shards this process runs (default: all of them)."
+    )
+    discord_reply_in_thread: bool = Field(
+        True, description="Answer a mention in a thread started on it (else a plain reply)."
+    )
+    discord_message_content: bool = Field(
+        False,
+        description="Ask for the Message Content intent, so follow-ups in the bot's threads "
+        "need no mention (enable the intent in the Developer Portal first).",
     )
 
     slack_bot_token: SecretStr | None = None

@@ -446,6 +446,11 @@ class KnowledgeBase:
 
         return build_timeline(self._snapshot, topic, DEFAULT_LIMIT if limit is None else limit)
 
+    @property
+    def reloading(self) -> bool:
+        """Whether a reload is running now (here, asked from any surface or replica)."""
+        return self._reload_lock.locked()
+
     def reload(self) -> ReloadReport:
         """Build a new snapshot and swap it in, unless any file is bad or a reload is running."""
         if not self._reload_lock.acquire(blocking=False):
