@@ -197,12 +197,12 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.97
-    assert ours.hit_at_3 >= 0.74 and ours.hit_at_1 >= 0.54
+    assert ours.hit_at_3 >= 0.70 and ours.hit_at_1 >= 0.58
 
 
 @pytest.mark.parametrize(
     ("round_", "fields", "furniture", "hit_at_3"),
-    [("round2", 0.98, 0, 0.79), ("round3", 0.95, 0, 1.0), ("round4", 0.87, 1, 0.71)],
+    [("round2", 0.98, 0, 0.68), ("round3", 0.95, 0, 0.91), ("round4", 0.87, 1, 0.71)],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(round_, fields, furniture, hit_at_3):
     """Regression guards at the figures measured on each later round of dev pages (their
