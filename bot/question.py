@@ -174,7 +174,8 @@ _STATEMENT = [
 ]
 _NUMBER_START = re.compile(
     r"^(?:how\s+(?:many|much|long|big|large|far|old|tall|high|often|heavy|wide|deep)\b|"
-    r"(?:what|which)\s+(?:is\s+the\s+)?(?:number|percentage|percent|share|proportion|amount|"
+    r"(?:what|which)\s+(?:is\s+the\s+)?(?:(?:upper|lower|highest|lowest|latest|total|"
+    r"official|first|final)\s+)?(?:number|percentage|percent|share|proportion|amount|"
     r"population|size|total|cost|price|figure|death\s+toll|toll)\b|"
     r"(?:what|which)\s+(?:percentage|share|proportion|fraction)\b)",
     re.IGNORECASE,
@@ -186,16 +187,16 @@ _DATE_START = re.compile(
     re.IGNORECASE,
 )
 _WHO_START = re.compile(
-    r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:person|people|leader|leaders|"
+    r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+){0,2}(?:person|people|leader|leaders|"
     r"official|officials|president|minister|organi[sz]ation|organi[sz]ations|group|groups|"
     r"agency|agencies|outlet|outlets|company|companies|politician|politicians|general|"
-    r"spokesperson|spokesman|spokeswoman)\b",
+    r"spokesperson|spokesman|spokeswoman|premier|head|chief)\b",
     re.IGNORECASE,
 )
 _WHERE_START = re.compile(
     r"^(?:where\b|from\s+where\b|(?:in|at|to)?\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:city|cities|"
     r"town|towns|place|places|region|regions|country|countries|capital|area|province|venue|"
-    r"location|port)\b)",
+    r"location|port|part|parts|district)\b)",
     re.IGNORECASE,
 )
 _WHICH_PLACE = re.compile(
