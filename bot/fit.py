@@ -189,6 +189,21 @@ class SentenceWords:
         return bool(self.positions_of(terms))
 
 
+SPEAKER_PLACE_WINDOW = 4
+"""How many words apart a described speaker's head noun and its place may be ("*Japanese*
+Chief Cabinet *Secretary*", "the *widow* of fallen *Russian*")."""
+
+
+def describes_speaker(sentence: SentenceWords, role: Sequence[str], places: Sequence[str]) -> bool:
+    """Whether the sentence names someone as the question describes its speaker: the head
+    noun (or a stand-in for it) and, when the description names places, one of them near."""
+    heads = sentence.positions_of(role)
+    if not heads or not places:
+        return bool(heads)
+    near = sentence.positions_of(places)
+    return any(abs(h - p) <= SPEAKER_PLACE_WINDOW for h in heads for p in near)
+
+
 def is_number(words: Sequence[str], i: int) -> bool:
     """A figure: digits (not a year), a number word, "dozens", a fraction or a percentage."""
     word = words[i].casefold()

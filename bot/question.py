@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.roles import OFFICE_TITLE_WORDS
 from bot.tokens import QUESTION_WORDS, STOPWORDS, Aliases, normalise, stem
 
 
@@ -298,6 +299,11 @@ class Focus:
     been *captured*"), not of a clause inside it ("... so ships can *move*")."""
     counted: tuple[str, ...] = ()
     """For "how many X", the stems of X (or its concept)."""
+    speaker_role: tuple[str, ...] = ()
+    """For a speaker described by what they are ("the Brazilian *president*", "Pyongyang's
+    state news *agency*"): the stems that may stand for that head noun in a passage."""
+    speaker_places: tuple[str, ...] = ()
+    """... and the places the description names (``~brazil``), one of which must be near it."""
     number_kind: NumberKind | None = None
     role: tuple[str, ...] = ()
     """For "who is the president of X": the role's stems."""
@@ -355,12 +361,21 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
     text = _opening(question)
     question_type = classify_question(question)
     speaker = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
-    if speaker and (speaker.casefold() in _PRONOUN_SPEAKERS or not speaker[0].isupper()):
+    if speaker and (
+        speaker.casefold() in _PRONOUN_SPEAKERS
+        or not speaker[0].isupper()
+        or speaker_description(speaker, aliases)
+    ):
         speaker = None
+    described = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
     return Focus(
         question_type=question_type,
         speaker=speaker,
-        speaker_terms=phrase_terms(speaker, aliases) if speaker else (),
+        **(
+            {"speaker_terms": phrase_terms(speaker, aliases)}
+            if speaker
+            else speaker_description(described, aliases)
+        ),
         verbs=question_verbs(text),
         main_verbs=main_verbs(text),
         counted=_counted(text, aliases) if question_type is QuestionType.NUMBER else (),
@@ -370,6 +385,41 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         future=bool(_FUTURE.search(text)),
         **_role(text, aliases),
     )
+
+
+OFFICE_TITLES = frozenset(stem(word) for word in OFFICE_TITLE_WORDS)
+OFFICE_ROLE = tuple(sorted(OFFICE_TITLES))
+"""A described speaker's head noun that is a title: any title may stand for it."""
+
+KINSHIP = frozenset(stem(word) for word in ("wife", "widow", "husband", "widower", "spouse"))
+"""A question's "wife" may be the articles' "widow"."""
+
+
+def speaker_description(speaker: str | None, aliases: Aliases) -> dict[str, tuple[str, ...]]:
+    """The head noun of a speaker described by what they are, as the stems that may stand
+    for it (a title of office for any other, a kinship word for any other, else itself and
+    its synonyms), and the places the description names. A name ("Xi Jinping", "the
+    Pentagon") has no head noun: its last word is capitalised."""
+    if not speaker:
+        return {}
+    word_list = _WORD.findall(normalise_apostrophes(speaker))
+    last = word_list[-1].removesuffix("'s") if word_list else ""
+    if not last or not last.islower() or last in _PRONOUN_SPEAKERS or last in STOPWORDS:
+        return {}
+    stems = [stem(word.casefold()) for word in word_list]
+    found = aliases.find(stems)
+    person = [concept for concept, _, end in found if end == len(stems)]
+    if person and person[0] not in aliases.places:
+        return {"speaker_terms": (person[0],)}
+    head = stem(last)
+    if head in OFFICE_TITLES:
+        role = OFFICE_ROLE
+    elif head in KINSHIP:
+        role = tuple(sorted(KINSHIP))
+    else:
+        role = (head, *[concept for concept, _, _ in aliases.find([head])])
+    places = [concept for concept, _, _ in found if concept in aliases.places]
+    return {"speaker_role": role, "speaker_places": tuple(dict.fromkeys(places))}
 
 
 def named_things(text: str, aliases: Aliases) -> tuple[str, ...]:
