@@ -159,11 +159,11 @@ _SPEECH_VERB_PATTERN = (
 )
 _STATEMENT = [
     re.compile(
-        rf"^(?:what|how)\s+{_AUXILIARY}\s+(?P<speaker>.+?)\s+{_SPEECH_VERB_PATTERN}\w*\b",
+        rf"^(?:what|how)\s+{_AUXILIARY}\s+(?P<speaker>.+?)(?<!'s)\s+{_SPEECH_VERB_PATTERN}\w*\b",
         re.IGNORECASE,
     ),
     re.compile(
-        r"^(?:did|does|has|have|had)\s+(?P<speaker>.+?)\s+"
+        r"^(?:did|does|has|have|had)\s+(?P<speaker>.+?)(?<!'s)\s+"
         r"(?:deny|denied|admit|confirm|say|claim|comment|respond|react|warn|announce)\w*\b",
         re.IGNORECASE,
     ),

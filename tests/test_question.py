@@ -154,3 +154,10 @@ def test_a_speaker_described_by_office_gives_a_role_and_its_place_not_a_name():
     assert focus.speaker_role == OFFICE_ROLE and focus.speaker_places == ("~brazil",)
     named = question_focus("What did Lula da Silva say?", aliases)
     assert named.speaker == "Lula da Silva" and named.speaker_role == ()
+
+
+def test_a_word_after_a_possessive_is_not_taken_for_the_speech_verb():
+    """ "state" is a speech verb, but in "Pyongyang's state news agency" it is a noun."""
+    focus = question_focus("How did Pyongyang's state news agency respond to the reports?", ALIASES)
+    assert focus.speaker is None
+    assert focus.speaker_role[0] == "agenc"
