@@ -299,6 +299,8 @@ class Focus:
     been *captured*"), not of a clause inside it ("... so ships can *move*")."""
     counted: tuple[str, ...] = ()
     """For "how many X", the stems of X (or its concept)."""
+    counted_places: tuple[str, ...] = ()
+    """For "how many *Ukrainian* soldiers": the places that qualify the thing counted."""
     speaker_role: tuple[str, ...] = ()
     """For a speaker described by what they are ("the Brazilian *president*", "Pyongyang's
     state news *agency*"): the stems that may stand for that head noun in a passage."""
@@ -379,6 +381,9 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         verbs=question_verbs(text),
         main_verbs=main_verbs(text),
         counted=_counted(text, aliases) if question_type is QuestionType.NUMBER else (),
+        counted_places=_counted_places(text, aliases)
+        if question_type is QuestionType.NUMBER
+        else (),
         number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
         names=named_things(text, aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
@@ -576,6 +581,24 @@ def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
         return ()
     head_stem = stem(head)
     return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
+
+
+def _counted_places(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """The places named in "how many X" before X's head noun ("how many *North Korean*
+    soldiers")."""
+    match = _COUNTED.match(text)
+    if not match:
+        return ()
+    stems: list[str] = []
+    for word in _WORD.findall(normalise_apostrophes(match.group("counted"))):
+        lowered = word.casefold()
+        if lowered in _AUXILIARIES or lowered in QUESTION_WORDS:
+            break
+        stems.append(stem(lowered))
+        if (len(lowered) > 3 and lowered.endswith("s")) or lowered in _IRREGULAR_PLURALS:
+            break
+    found = aliases.find(stems)
+    return tuple(dict.fromkeys(c for c, _, _ in found if c in aliases.places))
 
 
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel"})
