@@ -223,6 +223,7 @@ _MONEY_WORDS = frozenset(
         "worth",
         "price",
         "budget",
+        "aid",
         "fund",
         "funding",
         "money",

@@ -161,3 +161,8 @@ def test_a_word_after_a_possessive_is_not_taken_for_the_speech_verb():
     focus = question_focus("How did Pyongyang's state news agency respond to the reports?", ALIASES)
     assert focus.speaker is None
     assert focus.speaker_role[0] == "agenc"
+
+
+def test_how_much_aid_asks_for_an_amount_of_money():
+    focus = question_focus("How much military aid has Washington given Kyiv?", ALIASES)
+    assert focus.number_kind is NumberKind.MONEY
