@@ -342,6 +342,7 @@ def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
         "speller": list(snapshot.speller.ordered),
         "alias_places": sorted(snapshot.aliases.places),
         "aliases_file": snapshot.aliases_file,
+        "titled_places": sorted(snapshot.titled_places),
     }
 
 
@@ -383,6 +384,7 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
         problems=[Problem.model_validate(problem) for problem in data["problems"]],
         speller=Speller(tuple(data["speller"])),
         aliases_file=data.get("aliases_file"),
+        titled_places=frozenset(data["titled_places"]),
     )
 
 

@@ -45,12 +45,13 @@ from bot.ingest.files import (
 )
 from bot.ingest.html import reader_version
 from bot.passages import Passage, Sentence, chunk_article
+from bot.roles import titled_places
 from bot.spelling import Speller
 from bot.tokens import Aliases, document_terms, parse_query
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "14"
+INDEX_FORMAT = "16"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -240,6 +241,8 @@ class Snapshot:
     speller: Speller = field(default_factory=Speller)
     aliases_file: str | None = None
     """The aliases file in force: the folder's own, the fallback, or None."""
+    titled_places: frozenset[str] = frozenset()
+    """The places the articles name an office holder for (see ``bot.roles``)."""
     signatures: dict[str, Signature] = field(default_factory=dict)
     """The files read for this build that may be trusted unchanged while their signature is."""
 
@@ -488,6 +491,7 @@ def build_snapshot(
         problems=problems,
         speller=Speller.from_texts(article.text for article in articles.values()),
         aliases_file=str(aliases_path) if aliases_path else None,
+        titled_places=titled_places((article.text for article in articles.values()), aliases),
     )
 
 
