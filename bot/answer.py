@@ -28,7 +28,7 @@ from bot.fit import (
     verb_uses,
 )
 from bot.index import best_of
-from bot.passages import Passage, Sentence
+from bot.passages import Passage
 from bot.question import (
     OFFICE_ROLE,
     Focus,
@@ -321,9 +321,9 @@ def read_candidates(
     words = {pid: passage_words(snapshot, snapshot.passages[pid], query) for pid in passage_ids}
     verbs = _known_verbs(snapshot, focus.verbs)
     main = _known_verbs(snapshot, focus.main_verbs)
-    texts = [snapshot.passages[pid].text for pid in dict.fromkeys([*passage_ids, *scanned])]
+    raw = [snapshot.passages.raw_words(pid) for pid in dict.fromkeys([*passage_ids, *scanned])]
     uses = {
-        verb: [verb_uses(text, verb_forms([verb], snapshot.aliases)) for text in texts]
+        verb: [verb_uses(*words, verb_forms([verb], snapshot.aliases)) for words in raw]
         for verb in main
     }
     required = [verb for verb, found in uses.items() if any(as_verb for as_verb, _ in found)]
@@ -344,7 +344,8 @@ def read_candidates(
 
 def passage_words(snapshot: Snapshot, passage: Passage, query: Query) -> PassageWords:
     sentences = [
-        SentenceWords.read(_sentence_text(passage, s), snapshot.aliases) for s in passage.sentences
+        snapshot.passages.sentence_words(s, snapshot.aliases)
+        for s in range(*snapshot.passages.sentence_range(passage.id))
     ]
     weights = [_overlap_weight(snapshot, query, sentence) for sentence in sentences]
     return PassageWords(sentences, weights, lambda: _boundary_sentences(snapshot, passage))
@@ -473,18 +474,15 @@ def _boundary_sentences(
 ) -> tuple[SentenceWords | None, SentenceWords | None]:
     """The previous passage's last sentence and the next passage's first, same article."""
     found: list[SentenceWords | None] = []
-    for other_id, pick in ((passage.id - 1, -1), (passage.id + 1, 0)):
+    for other_id, last_one in ((passage.id - 1, True), (passage.id + 1, False)):
         other = snapshot.passages[other_id] if 0 <= other_id < len(snapshot.passages) else None
         if other is None or other.article_id != passage.article_id or other.caption:
             found.append(None)
             continue
-        text = _sentence_text(other, other.sentences[pick])
-        found.append(SentenceWords.read(text, snapshot.aliases))
+        first, last = snapshot.passages.sentence_range(other_id)
+        sentence_id = last - 1 if last_one else first
+        found.append(snapshot.passages.sentence_words(sentence_id, snapshot.aliases))
     return found[0], found[1]
-
-
-def _sentence_text(passage: Passage, sentence: Sentence) -> str:
-    return passage.text[sentence.start - passage.start : sentence.end - passage.start]
 
 
 def _overlap_weight(snapshot: Snapshot, query: Query, sentence: SentenceWords) -> float:

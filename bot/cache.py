@@ -40,13 +40,14 @@ from bot.snapshot import (
     Sentences,
     Signature,
     Snapshot,
+    Words,
 )
 from bot.spelling import Speller
 from bot.tokens import Aliases
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 """The layout of an entry; 1 was a pickle. An entry of another format is rebuilt."""
 KEEP_ENTRIES = 2
 """Entries kept per knowledge directory: the live version and the one before it."""
@@ -76,6 +77,11 @@ ARRAY_KINDS = {
     "sentence_end": "i",
     "sentence_term_ptr": "i",
     "sentence_terms": "iu",
+    "sentence_words": "i",
+    "words": "i",
+    "word_quoted": "b",
+    "passage_raw_words": "i",
+    "raw_words": "i",
 }
 """Every array of an entry and the dtype kinds it may have (numpy's ``dtype.kind``)."""
 
@@ -307,7 +313,7 @@ def _arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
     articles, passages, index = snapshot.articles, snapshot.passages, snapshot.index
     texts = [articles[article_id].text.encode("utf-8") for article_id in articles.ids]
     lengths = np.fromiter((len(text) for text in texts), np.int64, len(texts))
-    layout, sentences = passages.layout, passages.sentences
+    layout, sentences, words = passages.layout, passages.sentences, passages.words
     return {
         "text": np.frombuffer(b"".join(texts), dtype=np.uint8),
         "text_offsets": np.concatenate(([0], np.cumsum(lengths))),
@@ -326,6 +332,11 @@ def _arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
         "sentence_end": sentences.end,
         "sentence_term_ptr": sentences.term_ptr,
         "sentence_terms": sentences.term_ids,
+        "sentence_words": words.sentence_ptr,
+        "words": words.ids,
+        "word_quoted": words.quoted,
+        "passage_raw_words": words.passage_ptr,
+        "raw_words": words.raw_ids,
     }
 
 
@@ -335,6 +346,8 @@ def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
         "problems": [problem.model_dump() for problem in snapshot.problems],
         "articles": snapshot.articles.records(),
         "terms": snapshot.index.terms,
+        "words": list(snapshot.passages.words.vocabulary),
+        "word_stems": list(snapshot.passages.words.stems),
         "k1": snapshot.index.k1,
         "aliases": [
             [list(phrase), concept] for phrase, concept in snapshot.aliases.phrases.items()
@@ -362,6 +375,15 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
         term_ptr=arrays["sentence_term_ptr"],
         term_ids=arrays["sentence_terms"],
     )
+    words = Words(
+        vocabulary=tuple(data["words"]),
+        stems=tuple(data["word_stems"]),
+        sentence_ptr=arrays["sentence_words"],
+        ids=arrays["words"],
+        quoted=arrays["word_quoted"],
+        passage_ptr=arrays["passage_raw_words"],
+        raw_ids=arrays["raw_words"],
+    )
     index = BM25Index(
         terms=data["terms"],
         idf=arrays["idf"],
@@ -374,7 +396,7 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
     return Snapshot(
         version=version,
         articles=articles,
-        passages=PassageTable(articles, layout, sentences),
+        passages=PassageTable(articles, layout, sentences, words),
         index=index,
         aliases=Aliases(
             {tuple(phrase): concept for phrase, concept in data["aliases"]},
@@ -404,6 +426,11 @@ def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
     _pointers(arrays["article_passages"], articles, passages, "article_passages")
     _pointers(arrays["passage_sentences"], passages, sentences, "passage_sentences")
     _pointers(arrays["sentence_term_ptr"], sentences, arrays["sentence_terms"].size, "terms")
+    _pointers(arrays["sentence_words"], sentences, arrays["words"].size, "sentence_words")
+    _pointers(arrays["passage_raw_words"], passages, arrays["raw_words"].size, "raw_words")
+    words = len(data["words"])
+    if len(data["word_stems"]) != words:
+        raise UnusableEntry(f"{len(data['word_stems'])} word stems for {words} words")
     sizes = {
         "idf": terms,
         "tf": arrays["postings"].size,
@@ -412,6 +439,7 @@ def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
         "passage_end": passages,
         "passage_caption": passages,
         "sentence_end": sentences,
+        "word_quoted": arrays["words"].size,
     }
     for name, size in sizes.items():
         if arrays[name].size != size:
@@ -419,6 +447,8 @@ def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
     _ids(arrays["postings"], passages, "postings")
     _ids(arrays["passage_article"], articles, "passage_article")
     _ids(arrays["sentence_terms"], terms, "sentence_terms")
+    _ids(arrays["words"], words, "words")
+    _ids(arrays["raw_words"], words, "raw_words")
 
 
 def _pointers(values: np.ndarray, count: int, total: int, name: str) -> None:

@@ -162,18 +162,18 @@ class SentenceWords:
 
     @classmethod
     def read(cls, text: str, aliases: Aliases) -> SentenceWords:
-        """The words of ``text`` as the index reads them ("3,000" -> 3000, "U.S." -> US,
-        possessives dropped), with quotation marks noted rather than kept."""
-        words: list[str] = []
-        quoted: list[bool] = []
-        inside = False
-        for token in _TOKEN.findall(normalise_quickly(text)):
-            if token in _QUOTE_MARKS:
-                inside = token == "“" or (token == '"' and not inside)
-                continue
-            words.append(token)
-            quoted.append(inside)
-        stems = [stem(word.casefold()) for word in words]
+        words, quoted = sentence_words(text)
+        return cls.of(words, [stem(word.casefold()) for word in words], quoted, aliases)
+
+    @classmethod
+    def of(
+        cls,
+        words: Sequence[str],
+        stems: Sequence[str],
+        quoted: Sequence[bool],
+        aliases: Aliases,
+    ) -> SentenceWords:
+        """A sentence from words read once with the index (``sentence_words``)."""
         return cls(tuple(words), tuple(stems), tuple(quoted), tuple(aliases.find(stems)))
 
     def positions_of(self, terms: Sequence[str]) -> list[int]:
@@ -685,18 +685,41 @@ def speaker_referred(
     return referred
 
 
-def verb_uses(text: str, wanted: frozenset[str]) -> tuple[bool, bool]:
-    """Whether ``text`` uses any of the ``wanted`` stems as a verb, and as a noun, by the rule
-    of ``verb_senses``; a cheap scan of raw text (only words sharing a wanted stem's first
-    three letters are stemmed), for passages not read in full."""
+def sentence_words(text: str) -> tuple[list[str], list[bool]]:
+    """The words of ``text`` as the index reads them ("3,000" -> 3000, "U.S." -> US,
+    possessives dropped), each with whether it is inside a quotation; the marks themselves
+    are noted rather than kept. Run once per sentence at build (``bot.snapshot``)."""
+    words: list[str] = []
+    quoted: list[bool] = []
+    inside = False
+    for token in _TOKEN.findall(normalise_quickly(text)):
+        if token in _QUOTE_MARKS:
+            inside = token == "“" or (token == '"' and not inside)
+            continue
+        words.append(token)
+        quoted.append(inside)
+    return words, quoted
+
+
+def raw_words(text: str) -> list[str]:
+    """The words of a passage's raw text, quotation marks included, as ``verb_uses`` scans
+    them. Run once per passage at build (``bot.snapshot``)."""
+    return _TOKEN.findall(text)
+
+
+def verb_uses(
+    words: Sequence[str], stems: Sequence[str], wanted: frozenset[str]
+) -> tuple[bool, bool]:
+    """Whether a passage's raw words (``raw_words``, with their stems) use any of the
+    ``wanted`` stems as a verb, and as a noun, by the rule of ``verb_senses``; a cheap scan
+    (only words sharing a wanted stem's first three letters are looked at), for passages not
+    read in full."""
     prefixes = {word_stem[:3] for word_stem in wanted}
-    words = _TOKEN.findall(text)
     as_verb = as_noun = False
     for i, word in enumerate(words):
-        lowered = word.casefold()
-        if lowered[:3] not in prefixes:
+        if word.casefold()[:3] not in prefixes:
             continue
-        word_stem = stem(lowered)
+        word_stem = stems[i]
         if word_stem not in wanted and IRREGULAR_PAST.get(word_stem) not in wanted:
             continue
         if _reads_as_noun(words, i):

@@ -33,6 +33,7 @@ from bot.articles import (
 )
 from bot.cleaning import repeated_lines
 from bot.control_characters import control_characters
+from bot.fit import SentenceWords, raw_words, sentence_words
 from bot.gazetteer import country_names
 from bot.index import BM25Index
 from bot.ingest.files import (
@@ -47,11 +48,11 @@ from bot.ingest.html import reader_version
 from bot.passages import Passage, Sentence, chunk_article
 from bot.roles import titled_places
 from bot.spelling import Speller
-from bot.tokens import Aliases, document_terms, parse_query
+from bot.tokens import Aliases, document_terms, parse_query, stem
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "16"
+INDEX_FORMAT = "17"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -148,6 +149,26 @@ class Sentences:
 
 
 @dataclass(frozen=True, eq=False)
+class Words:
+    """Every sentence's words as ``bot.fit`` reads them, and every passage's raw words, read
+    once at build so that no question tokenises a passage again.
+
+    Sentence ``s`` has the words ``ids[sentence_ptr[s]:sentence_ptr[s + 1]]`` (ids of
+    ``vocabulary``) with their ``quoted`` flags (``bot.fit.sentence_words``); passage ``p``
+    has the raw words ``raw_ids[passage_ptr[p]:passage_ptr[p + 1]]`` (``bot.fit.raw_words``).
+    ``stems[i]`` is the stem of ``vocabulary[i]`` case-folded.
+    """
+
+    vocabulary: tuple[str, ...]
+    stems: tuple[str, ...]
+    sentence_ptr: np.ndarray
+    ids: np.ndarray
+    quoted: np.ndarray
+    passage_ptr: np.ndarray
+    raw_ids: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
 class PassageLayout:
     """Where each passage is: its article (by position), offsets, caption flag, sentences."""
 
@@ -167,10 +188,13 @@ class PassageTable(Sequence[Passage]):
     RECENT = 4096
     """Passages kept made: a question reads its candidates several times while ranking."""
 
-    def __init__(self, articles: ArticleTable, layout: PassageLayout, sentences: Sentences):
+    def __init__(
+        self, articles: ArticleTable, layout: PassageLayout, sentences: Sentences, words: Words
+    ):
         self.articles = articles
         self.layout = layout
         self.sentences = sentences
+        self.words = words
         self._recent: dict[int, Passage] = {}
 
     def __len__(self) -> int:
@@ -216,6 +240,25 @@ class PassageTable(Sequence[Passage]):
         starts = self.sentences.start[sentence_ids.start : sentence_ids.stop].tolist()
         ends = self.sentences.end[sentence_ids.start : sentence_ids.stop].tolist()
         return tuple(Sentence(s, e) for s, e in zip(starts, ends, strict=True))
+
+    def sentence_words(self, sentence_id: int, aliases: Aliases) -> SentenceWords:
+        """One sentence's words as ``bot.fit`` reads them, from the build's reading."""
+        words = self.words
+        first, last = int(words.sentence_ptr[sentence_id]), int(words.sentence_ptr[sentence_id + 1])
+        ids = words.ids[first:last].tolist()
+        return SentenceWords.of(
+            [words.vocabulary[i] for i in ids],
+            [words.stems[i] for i in ids],
+            words.quoted[first:last].tolist(),
+            aliases,
+        )
+
+    def raw_words(self, passage_id: int) -> tuple[list[str], list[str]]:
+        """A passage's raw words (``bot.fit.raw_words``) and their stems."""
+        words = self.words
+        ids = words.raw_ids[words.passage_ptr[passage_id] : words.passage_ptr[passage_id + 1]]
+        found = ids.tolist()
+        return [words.vocabulary[i] for i in found], [words.stems[i] for i in found]
 
     def term_ids(self, sentence_id: int) -> np.ndarray:
         ptr = self.sentences.term_ptr
@@ -548,6 +591,12 @@ class _Tally:
         self.passage_end = array("q")
         self.passage_caption = array("b")
         self.article_passages = array("q")
+        self.words: dict[str, int] = {}
+        self.sentence_words = array("q")
+        self.word_ids = array("i")
+        self.word_quoted = array("b")
+        self.passage_raw = array("q")
+        self.raw_ids = array("i")
 
     def add(self, position: int, article: Article, aliases: Aliases) -> int:
         passages = chunk_article(article, first_id=len(self.passage_start))
@@ -558,8 +607,16 @@ class _Tally:
             self.passage_end.append(passage.end)
             self.passage_caption.append(passage.caption)
             self.passage_sentences.append(len(passage.sentences))
+            raw = [self.word_id(word) for word in raw_words(passage.text)]
+            self.raw_ids.extend(raw)
+            self.passage_raw.append(len(raw))
             for sentence in passage.sentences:
-                terms = document_terms(article.text[sentence.start : sentence.end], aliases)
+                text = article.text[sentence.start : sentence.end]
+                words, quoted = sentence_words(text)
+                self.word_ids.extend(self.word_id(word) for word in words)
+                self.word_quoted.extend(quoted)
+                self.sentence_words.append(len(words))
+                terms = document_terms(text, aliases)
                 ids = [vocabulary.setdefault(term, len(vocabulary)) for term in terms]
                 distinct = dict.fromkeys(ids)
                 self.token_terms.extend(ids)
@@ -570,6 +627,9 @@ class _Tally:
                 self.sentence_end.append(sentence.end)
         self.article_passages.append(len(passages))
         return len(passages)
+
+    def word_id(self, word: str) -> int:
+        return self.words.setdefault(word, len(self.words))
 
 
 def index_articles(
@@ -628,7 +688,17 @@ def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25In
         sentence_ptr=pointers(passage_sentences),
         article_ptr=pointers(ints(tally.article_passages, np.int64)),
     )
-    return PassageTable(articles, layout, sentences), index
+    vocabulary = tuple(tally.words)
+    words = Words(
+        vocabulary=vocabulary,
+        stems=tuple(stem(word.casefold()) for word in vocabulary),
+        sentence_ptr=pointers(ints(tally.sentence_words, np.int64)),
+        ids=ints(tally.word_ids),
+        quoted=np.frombuffer(tally.word_quoted, dtype=np.int8).astype(bool),
+        passage_ptr=pointers(ints(tally.passage_raw, np.int64)),
+        raw_ids=ints(tally.raw_ids),
+    )
+    return PassageTable(articles, layout, sentences, words), index
 
 
 def _progress_bar(total: int) -> Any:

@@ -299,3 +299,35 @@ def test_a_figure_given_twice_is_named_once_and_a_title_reads_as_a_name(tmp_path
     assert "4,000 (Police, per “Evacuation larger than first thought”)" in line
     assert line.count("2,500") == 1
     assert "per The Gazette" in line and "per The Coast Herald" in line
+
+
+def test_questions_read_the_words_stored_at_build_and_tokenise_no_passage(
+    bundled: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+):
+    """Compute once (issue 16): after the build, asking splits no sentence and reads no
+    passage's words again; every question type of the eval set is asked."""
+    import yaml
+
+    import bot.fit
+    import bot.passages
+    import bot.snapshot
+
+    eval_set = yaml.safe_load((BUNDLED.parent / "eval" / "questions.yml").read_text("utf-8"))
+    questions = [item["question"] for group in eval_set.values() for item in group]
+    types = {item.get("type") for item in eval_set["answerable"]}
+    assert {"number", "date", "who", "where", "statement", "yesno"} <= types
+
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the question path tokenised a passage or split a sentence")
+
+    class NoTokens:
+        findall = staticmethod(forbidden)
+
+    monkeypatch.setattr(bot.fit, "_TOKEN", NoTokens())
+    monkeypatch.setattr(bot.fit, "normalise_quickly", forbidden)
+    monkeypatch.setattr(bot.passages, "split_sentences", forbidden)
+    monkeypatch.setattr(bot.passages, "chunk_article", forbidden)
+    monkeypatch.setattr(bot.snapshot, "chunk_article", forbidden)
+    monkeypatch.setattr(bot.snapshot, "document_terms", forbidden)
+    answers = [bundled.ask(question) for question in questions]
+    assert sum(bool(answer.passages) for answer in answers) > len(questions) // 2

@@ -82,6 +82,11 @@ def test_a_loaded_snapshot_equals_the_built_one(tmp_path: Path):
     assert loaded.speller == built.speller
     for passage in built.passages:
         assert loaded.sentence_terms(passage.id) == built.sentence_terms(passage.id)
+        assert loaded.passages.raw_words(passage.id) == built.passages.raw_words(passage.id)
+    for sentence_id in range(len(built.passages.sentences.start)):
+        assert loaded.passages.sentence_words(
+            sentence_id, loaded.aliases
+        ) == built.passages.sentence_words(sentence_id, built.aliases)
     question = "What did Putin say about North Korean troops?"
     assert KnowledgeBase(BUNDLED_KB, cache=cache).ask(question) == KnowledgeBase(BUNDLED_KB).ask(
         question
@@ -427,6 +432,19 @@ def test_an_entry_pointing_outside_its_arrays_is_rebuilt_not_trusted(
     reseal(entry)
     assert_rebuilt(KnowledgeBase(tiny_kb_dir, cache=cache), first)
     assert "array postings points outside" in caplog.text
+
+
+def test_an_entry_with_word_ids_outside_its_vocabulary_is_rebuilt_not_trusted(
+    tiny_kb_dir: Path, cache: IndexCache, caplog: pytest.LogCaptureFixture
+):
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    entry = only_entry(cache)
+    words = np.load(entry / "raw_words.npy")
+    words[0] = 10**6
+    np.save(entry / "raw_words.npy", words)
+    reseal(entry)
+    assert_rebuilt(KnowledgeBase(tiny_kb_dir, cache=cache), first)
+    assert "array raw_words points outside" in caplog.text
 
 
 class Planted:
