@@ -78,10 +78,10 @@ ARRAY_KINDS = {
     "sentence_term_ptr": "i",
     "sentence_terms": "iu",
     "sentence_words": "i",
-    "words": "i",
+    "words": "iu",
     "word_quoted": "b",
     "passage_raw_words": "i",
-    "raw_words": "i",
+    "raw_words": "iu",
 }
 """Every array of an entry and the dtype kinds it may have (numpy's ``dtype.kind``)."""
 

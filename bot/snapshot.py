@@ -689,14 +689,15 @@ def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25In
         article_ptr=pointers(ints(tally.article_passages, np.int64)),
     )
     vocabulary = tuple(tally.words)
+    word_dtype = np.uint16 if len(vocabulary) <= 1 << 16 else np.int32
     words = Words(
         vocabulary=vocabulary,
         stems=tuple(stem(word.casefold()) for word in vocabulary),
         sentence_ptr=pointers(ints(tally.sentence_words, np.int64)),
-        ids=ints(tally.word_ids),
+        ids=ints(tally.word_ids, word_dtype),
         quoted=np.frombuffer(tally.word_quoted, dtype=np.int8).astype(bool),
         passage_ptr=pointers(ints(tally.passage_raw, np.int64)),
-        raw_ids=ints(tally.raw_ids),
+        raw_ids=ints(tally.raw_ids, word_dtype),
     )
     return PassageTable(articles, layout, sentences, words), index
 

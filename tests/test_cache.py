@@ -440,7 +440,7 @@ def test_an_entry_with_word_ids_outside_its_vocabulary_is_rebuilt_not_trusted(
     first = KnowledgeBase(tiny_kb_dir, cache=cache)
     entry = only_entry(cache)
     words = np.load(entry / "raw_words.npy")
-    words[0] = 10**6
+    words[0] = np.iinfo(words.dtype).max
     np.save(entry / "raw_words.npy", words)
     reseal(entry)
     assert_rebuilt(KnowledgeBase(tiny_kb_dir, cache=cache), first)
