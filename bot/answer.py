@@ -321,9 +321,11 @@ def read_candidates(
     words = {pid: passage_words(snapshot, snapshot.passages[pid], query) for pid in passage_ids}
     verbs = _known_verbs(snapshot, focus.verbs)
     main = _known_verbs(snapshot, focus.main_verbs)
-    raw = [snapshot.passages.raw_words(pid) for pid in dict.fromkeys([*passage_ids, *scanned])]
+    tokens = [
+        snapshot.passages.passage_tokens(pid) for pid in dict.fromkeys([*passage_ids, *scanned])
+    ]
     uses = {
-        verb: [verb_uses(*words, verb_forms([verb], snapshot.aliases)) for words in raw]
+        verb: [verb_uses(*words, verb_forms([verb], snapshot.aliases)) for words in tokens]
         for verb in main
     }
     required = [verb for verb, found in uses.items() if any(as_verb for as_verb, _ in found)]

@@ -77,11 +77,8 @@ ARRAY_KINDS = {
     "sentence_end": "i",
     "sentence_term_ptr": "i",
     "sentence_terms": "iu",
-    "sentence_words": "i",
-    "words": "iu",
-    "word_quoted": "b",
-    "passage_raw_words": "i",
-    "raw_words": "iu",
+    "sentence_tokens": "i",
+    "tokens": "iu",
 }
 """Every array of an entry and the dtype kinds it may have (numpy's ``dtype.kind``)."""
 
@@ -332,11 +329,8 @@ def _arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
         "sentence_end": sentences.end,
         "sentence_term_ptr": sentences.term_ptr,
         "sentence_terms": sentences.term_ids,
-        "sentence_words": words.sentence_ptr,
-        "words": words.ids,
-        "word_quoted": words.quoted,
-        "passage_raw_words": words.passage_ptr,
-        "raw_words": words.raw_ids,
+        "sentence_tokens": words.sentence_ptr,
+        "tokens": words.ids,
     }
 
 
@@ -378,11 +372,8 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
     words = Words(
         vocabulary=tuple(data["words"]),
         stems=tuple(data["word_stems"]),
-        sentence_ptr=arrays["sentence_words"],
-        ids=arrays["words"],
-        quoted=arrays["word_quoted"],
-        passage_ptr=arrays["passage_raw_words"],
-        raw_ids=arrays["raw_words"],
+        sentence_ptr=arrays["sentence_tokens"],
+        ids=arrays["tokens"],
     )
     index = BM25Index(
         terms=data["terms"],
@@ -426,8 +417,7 @@ def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
     _pointers(arrays["article_passages"], articles, passages, "article_passages")
     _pointers(arrays["passage_sentences"], passages, sentences, "passage_sentences")
     _pointers(arrays["sentence_term_ptr"], sentences, arrays["sentence_terms"].size, "terms")
-    _pointers(arrays["sentence_words"], sentences, arrays["words"].size, "sentence_words")
-    _pointers(arrays["passage_raw_words"], passages, arrays["raw_words"].size, "raw_words")
+    _pointers(arrays["sentence_tokens"], sentences, arrays["tokens"].size, "sentence_tokens")
     words = len(data["words"])
     if len(data["word_stems"]) != words:
         raise UnusableEntry(f"{len(data['word_stems'])} word stems for {words} words")
@@ -439,7 +429,6 @@ def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
         "passage_end": passages,
         "passage_caption": passages,
         "sentence_end": sentences,
-        "word_quoted": arrays["words"].size,
     }
     for name, size in sizes.items():
         if arrays[name].size != size:
@@ -447,8 +436,7 @@ def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
     _ids(arrays["postings"], passages, "postings")
     _ids(arrays["passage_article"], articles, "passage_article")
     _ids(arrays["sentence_terms"], terms, "sentence_terms")
-    _ids(arrays["words"], words, "words")
-    _ids(arrays["raw_words"], words, "raw_words")
+    _ids(arrays["tokens"], words, "tokens")
 
 
 def _pointers(values: np.ndarray, count: int, total: int, name: str) -> None:

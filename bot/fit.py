@@ -162,19 +162,25 @@ class SentenceWords:
 
     @classmethod
     def read(cls, text: str, aliases: Aliases) -> SentenceWords:
-        words, quoted = sentence_words(text)
-        return cls.of(words, [stem(word.casefold()) for word in words], quoted, aliases)
+        tokens = sentence_tokens(text)
+        return cls.of(tokens, [stem(token.casefold()) for token in tokens], aliases)
 
     @classmethod
-    def of(
-        cls,
-        words: Sequence[str],
-        stems: Sequence[str],
-        quoted: Sequence[bool],
-        aliases: Aliases,
-    ) -> SentenceWords:
-        """A sentence from words read once with the index (``sentence_words``)."""
-        return cls(tuple(words), tuple(stems), tuple(quoted), tuple(aliases.find(stems)))
+    def of(cls, tokens: Sequence[str], stems: Sequence[str], aliases: Aliases) -> SentenceWords:
+        """A sentence from its tokens (``sentence_tokens``, read once with the index) and
+        their stems: quotation marks are noted rather than kept."""
+        words: list[str] = []
+        word_stems: list[str] = []
+        quoted: list[bool] = []
+        inside = False
+        for token, token_stem in zip(tokens, stems, strict=True):
+            if token in _QUOTE_MARKS:
+                inside = token == "“" or (token == '"' and not inside)
+                continue
+            words.append(token)
+            word_stems.append(token_stem)
+            quoted.append(inside)
+        return cls(tuple(words), tuple(word_stems), tuple(quoted), tuple(aliases.find(word_stems)))
 
     def positions_of(self, terms: Sequence[str]) -> list[int]:
         """Word positions holding any of ``terms`` (stems, or concepts over their spans)."""
@@ -685,35 +691,20 @@ def speaker_referred(
     return referred
 
 
-def sentence_words(text: str) -> tuple[list[str], list[bool]]:
-    """The words of ``text`` as the index reads them ("3,000" -> 3000, "U.S." -> US,
-    possessives dropped), each with whether it is inside a quotation; the marks themselves
-    are noted rather than kept. Run once per sentence at build (``bot.snapshot``)."""
-    words: list[str] = []
-    quoted: list[bool] = []
-    inside = False
-    for token in _TOKEN.findall(normalise_quickly(text)):
-        if token in _QUOTE_MARKS:
-            inside = token == "“" or (token == '"' and not inside)
-            continue
-        words.append(token)
-        quoted.append(inside)
-    return words, quoted
-
-
-def raw_words(text: str) -> list[str]:
-    """The words of a passage's raw text, quotation marks included, as ``verb_uses`` scans
-    them. Run once per passage at build (``bot.snapshot``)."""
-    return _TOKEN.findall(text)
+def sentence_tokens(text: str) -> list[str]:
+    """The words of a sentence as the index reads them ("3,000" -> 3000, "U.S." -> US,
+    possessives dropped), quotation marks kept as tokens of their own. Run once per sentence,
+    at build (``bot.snapshot``): a question reads the stored tokens."""
+    return _TOKEN.findall(normalise_quickly(text))
 
 
 def verb_uses(
     words: Sequence[str], stems: Sequence[str], wanted: frozenset[str]
 ) -> tuple[bool, bool]:
-    """Whether a passage's raw words (``raw_words``, with their stems) use any of the
-    ``wanted`` stems as a verb, and as a noun, by the rule of ``verb_senses``; a cheap scan
-    (only words sharing a wanted stem's first three letters are looked at), for passages not
-    read in full."""
+    """Whether a passage's tokens (its sentences' ``sentence_tokens`` in order, with their
+    stems) use any of the ``wanted`` stems as a verb, and as a noun, by the rule of
+    ``verb_senses``; a cheap scan (only words sharing a wanted stem's first three letters are
+    looked at), for passages not read in full."""
     prefixes = {word_stem[:3] for word_stem in wanted}
     as_verb = as_noun = False
     for i, word in enumerate(words):

@@ -33,7 +33,7 @@ from bot.articles import (
 )
 from bot.cleaning import repeated_lines
 from bot.control_characters import control_characters
-from bot.fit import SentenceWords, raw_words, sentence_words
+from bot.fit import SentenceWords, sentence_tokens
 from bot.gazetteer import country_names
 from bot.index import BM25Index
 from bot.ingest.files import (
@@ -150,22 +150,18 @@ class Sentences:
 
 @dataclass(frozen=True, eq=False)
 class Words:
-    """Every sentence's words as ``bot.fit`` reads them, and every passage's raw words, read
-    once at build so that no question tokenises a passage again.
+    """Every sentence's tokens as ``bot.fit`` reads them, read once at build so that no
+    question tokenises a passage again.
 
-    Sentence ``s`` has the words ``ids[sentence_ptr[s]:sentence_ptr[s + 1]]`` (ids of
-    ``vocabulary``) with their ``quoted`` flags (``bot.fit.sentence_words``); passage ``p``
-    has the raw words ``raw_ids[passage_ptr[p]:passage_ptr[p + 1]]`` (``bot.fit.raw_words``).
-    ``stems[i]`` is the stem of ``vocabulary[i]`` case-folded.
+    Sentence ``s`` has the tokens ``ids[sentence_ptr[s]:sentence_ptr[s + 1]]`` (ids of
+    ``vocabulary``, from ``bot.fit.sentence_tokens``); ``stems[i]`` is the stem of
+    ``vocabulary[i]`` case-folded.
     """
 
     vocabulary: tuple[str, ...]
     stems: tuple[str, ...]
     sentence_ptr: np.ndarray
     ids: np.ndarray
-    quoted: np.ndarray
-    passage_ptr: np.ndarray
-    raw_ids: np.ndarray
 
 
 @dataclass(frozen=True, eq=False)
@@ -243,22 +239,16 @@ class PassageTable(Sequence[Passage]):
 
     def sentence_words(self, sentence_id: int, aliases: Aliases) -> SentenceWords:
         """One sentence's words as ``bot.fit`` reads them, from the build's reading."""
-        words = self.words
-        first, last = int(words.sentence_ptr[sentence_id]), int(words.sentence_ptr[sentence_id + 1])
-        ids = words.ids[first:last].tolist()
-        return SentenceWords.of(
-            [words.vocabulary[i] for i in ids],
-            [words.stems[i] for i in ids],
-            words.quoted[first:last].tolist(),
-            aliases,
-        )
+        return SentenceWords.of(*self._tokens(sentence_id, sentence_id + 1), aliases)
 
-    def raw_words(self, passage_id: int) -> tuple[list[str], list[str]]:
-        """A passage's raw words (``bot.fit.raw_words``) and their stems."""
+    def passage_tokens(self, passage_id: int) -> tuple[list[str], list[str]]:
+        """A passage's tokens (its sentences', in order) and their stems."""
+        return self._tokens(*self.sentence_range(passage_id))
+
+    def _tokens(self, first: int, last: int) -> tuple[list[str], list[str]]:
         words = self.words
-        ids = words.raw_ids[words.passage_ptr[passage_id] : words.passage_ptr[passage_id + 1]]
-        found = ids.tolist()
-        return [words.vocabulary[i] for i in found], [words.stems[i] for i in found]
+        ids = words.ids[words.sentence_ptr[first] : words.sentence_ptr[last]].tolist()
+        return [words.vocabulary[i] for i in ids], [words.stems[i] for i in ids]
 
     def term_ids(self, sentence_id: int) -> np.ndarray:
         ptr = self.sentences.term_ptr
@@ -594,9 +584,6 @@ class _Tally:
         self.words: dict[str, int] = {}
         self.sentence_words = array("q")
         self.word_ids = array("i")
-        self.word_quoted = array("b")
-        self.passage_raw = array("q")
-        self.raw_ids = array("i")
 
     def add(self, position: int, article: Article, aliases: Aliases) -> int:
         passages = chunk_article(article, first_id=len(self.passage_start))
@@ -607,15 +594,11 @@ class _Tally:
             self.passage_end.append(passage.end)
             self.passage_caption.append(passage.caption)
             self.passage_sentences.append(len(passage.sentences))
-            raw = [self.word_id(word) for word in raw_words(passage.text)]
-            self.raw_ids.extend(raw)
-            self.passage_raw.append(len(raw))
             for sentence in passage.sentences:
                 text = article.text[sentence.start : sentence.end]
-                words, quoted = sentence_words(text)
-                self.word_ids.extend(self.word_id(word) for word in words)
-                self.word_quoted.extend(quoted)
-                self.sentence_words.append(len(words))
+                tokens = sentence_tokens(text)
+                self.word_ids.extend(self.word_id(token) for token in tokens)
+                self.sentence_words.append(len(tokens))
                 terms = document_terms(text, aliases)
                 ids = [vocabulary.setdefault(term, len(vocabulary)) for term in terms]
                 distinct = dict.fromkeys(ids)
@@ -695,9 +678,6 @@ def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25In
         stems=tuple(stem(word.casefold()) for word in vocabulary),
         sentence_ptr=pointers(ints(tally.sentence_words, np.int64)),
         ids=ints(tally.word_ids, word_dtype),
-        quoted=np.frombuffer(tally.word_quoted, dtype=np.int8).astype(bool),
-        passage_ptr=pointers(ints(tally.passage_raw, np.int64)),
-        raw_ids=ints(tally.raw_ids, word_dtype),
     )
     return PassageTable(articles, layout, sentences, words), index
 

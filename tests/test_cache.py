@@ -82,7 +82,9 @@ def test_a_loaded_snapshot_equals_the_built_one(tmp_path: Path):
     assert loaded.speller == built.speller
     for passage in built.passages:
         assert loaded.sentence_terms(passage.id) == built.sentence_terms(passage.id)
-        assert loaded.passages.raw_words(passage.id) == built.passages.raw_words(passage.id)
+        assert loaded.passages.passage_tokens(passage.id) == built.passages.passage_tokens(
+            passage.id
+        )
     for sentence_id in range(len(built.passages.sentences.start)):
         assert loaded.passages.sentence_words(
             sentence_id, loaded.aliases
@@ -439,12 +441,12 @@ def test_an_entry_with_word_ids_outside_its_vocabulary_is_rebuilt_not_trusted(
 ):
     first = KnowledgeBase(tiny_kb_dir, cache=cache)
     entry = only_entry(cache)
-    words = np.load(entry / "raw_words.npy")
-    words[0] = np.iinfo(words.dtype).max
-    np.save(entry / "raw_words.npy", words)
+    tokens = np.load(entry / "tokens.npy")
+    tokens[0] = np.iinfo(tokens.dtype).max
+    np.save(entry / "tokens.npy", tokens)
     reseal(entry)
     assert_rebuilt(KnowledgeBase(tiny_kb_dir, cache=cache), first)
-    assert "array raw_words points outside" in caplog.text
+    assert "array tokens points outside" in caplog.text
 
 
 class Planted:
