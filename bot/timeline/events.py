@@ -49,6 +49,8 @@ class Mention:
     end: int
     caption: bool = False
     expected: bool = False
+    inferred_via: Article | None = None
+    """The dated article through which this undated article's date was read."""
 
 
 @dataclass(frozen=True)
