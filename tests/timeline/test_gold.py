@@ -140,11 +140,10 @@ KNOWN = [
     ("putin-indicates-north-korean-troops-in-russia", "during his visit to Pyongyang in June", "2024-06"),
     ("putin-indicates-north-korean-troops-in-russia", "Lloyd Austin characterized", "2024-10-23"),
     ("putin-indicates-north-korean-troops-in-russia", "seemingly acknowledged the deployment", "2024-10-24"),
-    ("putin-indicates-north-korean-troops-in-russia", "conducted an incursion in August", "2024-08"),
+    ("putin-indicates-north-korean-troops-in-russia", "agency on Thursday indicated", "2024-10-24"),
     ("putin-indicates-north-korean-troops-in-russia", "could rise to 10,000 by December", "2024-12"),
     ("putin-talks-kim-north-korean-troops", "lower house of parliament on Thursday", "2024-10-24"),
     ("putin-talks-kim-north-korean-troops", "made earlier this year", "2024"),
-    ("putin-talks-kim-north-korean-troops", "was expanded in January", "2024-01"),
 ]  # fmt: skip
 
 

@@ -1,0 +1,132 @@
+"""Where a date sits in its sentence: the sentence's own date, a side date, or a dateline.
+
+A sentence is one entry of the timeline, under one date. The date it goes under is that of its
+main event; a date in a clause that modifies something else is a *side date*:
+
+- "since …" ("his first visit to Russia since April 2022", "since the invasion in 2022") marks
+  where a period starts, never the event the sentence reports;
+- a relative or adverbial clause ("which Moscow annexed in 2014", "who presented a plan last
+  week", "following trips in 2019 and 2023", "an area where Ukraine had conducted an incursion
+  in August") or a parenthesis (between dashes or brackets) tells about something else.
+
+A side date gives the entry only when the sentence has no date of its own and its main clause
+reports the past ("His view … struck a stark contrast with Zelensky, who presented a plan last
+week"): the sentence is then only about past events. A main clause about today or the future
+("Russia currently controls …, including Crimea — which Moscow annexed in 2014", "This visit
+would mark Kim's third, following trips in 2019 and 2023") leaves the sentence out, and so does
+a "since" date.
+
+A dateline ("KYIV, Ukraine, Nov. 5, 2024 — …") gives the article's date, never an event.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from bot.timeline.dates import DateMention, Tense
+
+_SINCE = re.compile(r"(?i)\bsince\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:\S+\s+){0,5}$")
+"""A date whose phrase is opened by "since" within a few words: "since the invasion … in"."""
+_SIDE_OPENER = re.compile(
+    r"(?i)(?:^|[\s,])(?P<word>which|who|whom|whose|where|when|following)\b(?P<rest>[^,;:()\u2014\u2013]*)$"
+)
+"""A relative or adverbial clause opened before the date and still running at it."""
+_CLAUSE_STOP = re.compile(r"[;:()\u2014\u2013]|,\s")
+_DATELINE_PLACE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)*)?,\s+$"
+)
+_DATELINE_DASH = re.compile(r"^\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]")
+_WORD = re.compile(r"[A-Za-z']+")
+_PRESENT_WORDS = frozenset({"is", "are", "am", "currently", "now", "remains", "remain"})
+_PAST_WORDS = frozenset({
+    "was", "were", "had", "did", "said", "told", "met", "went", "came", "took", "gave", "held",
+    "began", "saw", "made", "led", "won", "lost", "left", "sent", "spoke", "wrote", "became",
+    "brought", "thought", "found", "kept", "paid", "stood", "ran", "fought", "fell", "rose",
+    "struck", "flew",
+})  # fmt: skip
+_FUTURE_WORDS = frozenset({"will", "would", "could", "shall", "might", "may", "'ll"})
+
+
+class Role(StrEnum):
+    MAIN = "main"
+    SIDE = "side"
+    SINCE = "since"
+    DATELINE = "dateline"
+
+
+def role(sentence: str, date: DateMention) -> Role:
+    """What ``date`` is to ``sentence``: its own date, a side date, a "since" or a dateline."""
+    before = sentence[: date.start]
+    if _DATELINE_PLACE.match(before) and _DATELINE_DASH.match(sentence[date.end :]):
+        return Role.DATELINE
+    if _SINCE.search(_clause_before(before)) or date.text.lower().startswith("since"):
+        return Role.SINCE
+    if _in_parenthesis(sentence, date.start) or _SIDE_OPENER.search(before):
+        return Role.SIDE
+    return Role.MAIN
+
+
+def is_dateline(sentence: str, date: DateMention) -> bool:
+    return role(sentence, date) is Role.DATELINE
+
+
+def _clause_before(before: str) -> str:
+    stops = list(_CLAUSE_STOP.finditer(before))
+    return before[stops[-1].end() :] if stops else before
+
+
+def _in_parenthesis(sentence: str, position: int) -> bool:
+    """Inside brackets, or between a dash and a closing dash later in the sentence."""
+    before = sentence[:position]
+    if before.rfind("(") > before.rfind(")"):
+        return True
+    dashes = len(re.findall(r"\s[\u2014\u2013]\s|\s--\s", before))
+    return dashes % 2 == 1 and bool(re.search(r"\s[\u2014\u2013]\s|\s--\s", sentence[position:]))
+
+
+def side_start(sentence: str, date: DateMention) -> int:
+    """Where the side clause holding ``date`` opens (the main clause ends before it)."""
+    before = sentence[: date.start]
+    if (opener := _SIDE_OPENER.search(before)) is not None:
+        return opener.start("word")
+    dash = max(before.rfind("\u2014"), before.rfind("\u2013"), before.rfind("("), -1)
+    if dash >= 0:
+        return dash
+    since = _SINCE.search(before)
+    return since.start() if since else date.start
+
+
+def main_tense(sentence: str, end: int) -> Tense | None:
+    """The tense of the sentence's main clause, read backwards from ``end``: past, or None.
+
+    None stands for the present or the future as well as for no marker: a side date only
+    gives a sentence its entry when the main clause plainly reports the past.
+    """
+    words = [word.lower() for word in _WORD.findall(_outside_quotes(sentence[:end]))]
+    for word in reversed(words):
+        if word in _PRESENT_WORDS or word in _FUTURE_WORDS:
+            return None
+        if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 3):
+            return Tense.PAST
+    return None
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"", " ", text)
+
+
+def own_date(sentence: str, dates: list[DateMention]) -> DateMention | None:
+    """The one date ``sentence`` goes under, or None when it reports no dated event.
+
+    Its first main date; without one, its first side date when the main clause reports the
+    past. Dateline and "since" dates never count.
+    """
+    roles = [(date, role(sentence, date)) for date in dates]
+    main = [date for date, kind in roles if kind is Role.MAIN]
+    if main:
+        return main[0]
+    side = [date for date, kind in roles if kind is Role.SIDE]
+    if side and main_tense(sentence, side_start(sentence, side[0])) is Tense.PAST:
+        return side[0]
+    return None

@@ -1,0 +1,257 @@
+"""The day an undated article's relative dates are read from, found through other articles.
+
+An article without a publication date often names the day of an event it reports ("On
+Thursday, Putin acknowledged …", "On October 24, Putin held a press conference …") that another
+article, one with a publication date, reports with a full date. When the two sentences report the
+same event (at least ``ANCHOR_NAMES`` named things in common and a Dice similarity of their
+terms of at least ``ANCHOR_SIMILARITY``, or the same quotation of ``QUOTE_WORDS`` words), and
+the dated one falls on the weekday or the month and day the undated one names, that is an
+*anchor*: the undated article was written on or after that day, within a week for a weekday
+("on Thursday" means the latest Thursday) and within a year for a month and day.
+
+A month and day written with its weekday ("Thursday, October 24") is an anchor on its own when
+only one year fits: among the five years from the latest year the article writes, at most one
+has that day on that weekday.
+
+The reference day is the earliest day every anchor allows. When the anchors allow no common day
+(two anchors disagree) nothing is inferred and the article's relative dates stay out, with the
+reason. A dateline ("KYIV, Ukraine, Nov. 5, 2024 —") is the article's own date and needs no
+anchor. Dates read this way are marked inferred, with the article they came through; the
+reference day is never shown as the article's publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.articles import Article
+from bot.timeline.clauses import is_dateline
+from bot.timeline.dates import DateMention, Precision
+from bot.tokens import terms
+
+ANCHOR_SIMILARITY = 0.3
+"""Dice similarity of two sentences' terms (dates left out) for them to report one event."""
+ANCHOR_NAMES = 3
+"""Named things (capitalised words, dates aside) two sentences must share to report one event."""
+QUOTE_WORDS = 5
+"""Words in a row of a quotation that, shared, make two sentences report one event."""
+WEEKDAY_WINDOW = 6
+"""Days after a weekday an article can still call it "on Thursday"."""
+MONTH_DAY_WINDOW = 364
+"""Days after a month and day an article can still write it without a year."""
+WEEKDAY_YEARS = 5
+"""Years searched for a month and day on a given weekday; one date repeats at most once in 5."""
+
+_NAME = re.compile(r"\b[A-Z][\w\u2019'-]+")
+_DATE_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
+_QUOTE = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
+
+
+@dataclass(frozen=True)
+class ReadSentence:
+    """One sentence of an article, where it is, and the dates found in it."""
+
+    start: int
+    end: int
+    text: str
+    dates: tuple[DateMention, ...]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An undated article's sentence naming a day that a dated article's sentence dates."""
+
+    day: date
+    window: tuple[date, date]
+    """The days the undated article can have been written on."""
+    via: Article | None
+    sentence_start: int
+    dated_start: int | None = None
+    """Where the dated article's sentence starts (None for a weekday-year anchor)."""
+    written: str = ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The day an undated article's relative dates are read from, and how it was found."""
+
+    day: date
+    via: Article | None
+    anchors: tuple[Anchor, ...] = ()
+    dateline: bool = False
+
+    @property
+    def inferred(self) -> bool:
+        """Read through another article or a weekday, not printed in the article itself."""
+        return not self.dateline
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two anchors of one article that allow no common day: ``earlier`` ends before ``later``
+    starts."""
+
+    article: Article
+    earlier: Anchor
+    later: Anchor
+
+
+def find_reference(
+    article: Article,
+    sentences: Sequence[ReadSentence],
+    dated: Sequence[tuple[Article, Sequence[ReadSentence]]],
+) -> Reference | Conflict | None:
+    """The reference day of the undated ``article``, a conflict, or None when nothing dates it.
+
+    ``sentences`` are its sentences read without a publication date; ``dated`` the other
+    articles that have one, with their sentences read from it.
+    """
+    if sentences and (day := _dateline_day(sentences[0])) is not None:
+        return Reference(day, None, dateline=True)
+    anchors = [
+        anchor
+        for sentence in sentences
+        for mention in sentence.dates
+        if (anchor := _anchor(article, sentence, mention, sentences, dated)) is not None
+    ]
+    if not anchors:
+        return None
+    start = max(anchor.window[0] for anchor in anchors)
+    end = min(anchor.window[1] for anchor in anchors)
+    if start > end:
+        return Conflict(
+            article,
+            min(anchors, key=lambda anchor: anchor.window[1]),
+            max(anchors, key=lambda anchor: anchor.window[0]),
+        )
+    binding = max(anchors, key=lambda anchor: anchor.window[0])
+    return Reference(start, binding.via, tuple(anchors))
+
+
+def _dateline_day(sentence: ReadSentence) -> date | None:
+    for mention in sentence.dates:
+        day = _day_of(mention)
+        if day is not None and is_dateline(sentence.text, mention):
+            return day
+    return None
+
+
+def _anchor(
+    article: Article,
+    sentence: ReadSentence,
+    mention: DateMention,
+    sentences: Sequence[ReadSentence],
+    dated: Sequence[tuple[Article, Sequence[ReadSentence]]],
+) -> Anchor | None:
+    if mention.when is not None or (mention.weekday is None and mention.month_day is None):
+        return None
+    window = MONTH_DAY_WINDOW if mention.month_day else WEEKDAY_WINDOW
+    best: tuple[float, Anchor] | None = None
+    for other, other_sentences in dated:
+        for candidate in other_sentences:
+            for other_date in candidate.dates:
+                day = _day_of(other_date)
+                if day is None or not _fits(mention, day):
+                    continue
+                strength = same_event(sentence, mention, candidate, other_date)
+                if strength and (best is None or strength > best[0]):
+                    anchor = Anchor(day, (day, day + timedelta(days=window)), other,
+                                    sentence.start, candidate.start, mention.text)  # fmt: skip
+                    best = (strength, anchor)
+    if best is not None:
+        return best[1]
+    return _weekday_year_anchor(sentence, mention, sentences)
+
+
+def _day_of(mention: DateMention) -> date | None:
+    if mention.when is None or mention.when.precision is not Precision.DAY:
+        return None
+    return mention.when.start
+
+
+def _fits(mention: DateMention, day: date) -> bool:
+    if mention.weekday is not None and day.weekday() != mention.weekday:
+        return False
+    return mention.month_day is None or (day.month, day.day) == mention.month_day
+
+
+def same_event(
+    first: ReadSentence, first_date: DateMention, second: ReadSentence, second_date: DateMention
+) -> float:
+    """How surely two sentences report one event: their similarity, or 0 when they do not."""
+    if _shared_quote(first.text, second.text):
+        return 1.0
+    first_names, second_names = _names(first.text), _names(second.text)
+    if len(first_names & second_names) < ANCHOR_NAMES:
+        return 0.0
+    score = dice(_terms_without(first, first_date), _terms_without(second, second_date))
+    return score if score >= ANCHOR_SIMILARITY else 0.0
+
+
+def dice(first: frozenset[str], second: frozenset[str]) -> float:
+    """Dice coefficient of two term sets: 2|A∩B| / (|A|+|B|)."""
+    if not first or not second:
+        return 0.0
+    return 2 * len(first & second) / (len(first) + len(second))
+
+
+def _terms_without(sentence: ReadSentence, mention: DateMention) -> frozenset[str]:
+    offset = sentence.text
+    return frozenset(terms(offset[: mention.start] + " " + offset[mention.end :]))
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(
+        name.lower() for name in _NAME.findall(text) if name.lower() not in _DATE_WORDS
+    )
+
+
+def _shared_quote(first: str, second: str) -> bool:
+    def shingles(text: str) -> set[tuple[str, ...]]:
+        found: set[tuple[str, ...]] = set()
+        for quote in _QUOTE.findall(text):
+            words = re.findall(r"\w+", quote.lower())
+            found.update(
+                tuple(words[i : i + QUOTE_WORDS]) for i in range(len(words) - QUOTE_WORDS + 1)
+            )
+        return found
+
+    return bool(shingles(first) & shingles(second))
+
+
+def _weekday_year_anchor(
+    sentence: ReadSentence, mention: DateMention, sentences: Sequence[ReadSentence]
+) -> Anchor | None:
+    """ "Thursday, October 24" in an article that writes 2022: only 2024 of 2022–2026 fits."""
+    if mention.weekday is None or mention.month_day is None:
+        return None
+    years = [
+        other.when.start.year
+        for each in sentences
+        for other in each.dates
+        if other.when is not None and not other.relative and not other.expected
+    ]
+    if not years:
+        return None
+    first = max(years)
+    month, day = mention.month_day
+    fitting = []
+    for year in range(first, first + WEEKDAY_YEARS):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == mention.weekday:
+            fitting.append(candidate)
+    if len(fitting) != 1:
+        return None
+    day_found = fitting[0]
+    window = (day_found, day_found + timedelta(days=MONTH_DAY_WINDOW))
+    return Anchor(day_found, window, None, sentence.start, None, mention.text)
