@@ -3,18 +3,22 @@
 A sentence is one entry of the timeline, under one date. The date it goes under is that of its
 main event; a date in a clause that modifies something else is a *side date*:
 
-- "since …" ("his first visit to Russia since April 2022", "since the invasion in 2022") marks
-  where a period starts, never the event the sentence reports;
+- "first … since" ("his first visit to Russia since April 2022") marks where a period
+  starts, never the event the sentence reports;
 - a relative or adverbial clause ("which Moscow annexed in 2014", "who presented a plan last
   week", "following trips in 2019 and 2023", "an area where Ukraine had conducted an incursion
-  in August") or a parenthesis (between dashes or brackets) tells about something else.
+  in August", ", as the West has aimed to isolate him since the invasion in 2022") or a
+  parenthesis (between dashes or brackets) tells about something else.
+
+A "since" on the main verb is the sentence's own date: "Exports have fallen since August last
+year" is one entry, August 2023.
 
 A side date gives the entry only when the sentence has no date of its own and its main clause
 reports the past ("His view … struck a stark contrast with Zelensky, who presented a plan last
 week"): the sentence is then only about past events. A main clause about today or the future
 ("Russia currently controls …, including Crimea — which Moscow annexed in 2014", "This visit
 would mark Kim's third, following trips in 2019 and 2023") leaves the sentence out, and so does
-a "since" date.
+a "first … since" date.
 
 A dateline ("KYIV, Ukraine, Nov. 5, 2024 — …") gives the article's date, never an event.
 """
@@ -26,10 +30,12 @@ from enum import StrEnum
 
 from bot.timeline.dates import DateMention, Tense
 
-_SINCE = re.compile(r"(?i)\bsince\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:\S+\s+){0,5}$")
-"""A date whose phrase is opened by "since" within a few words: "since the invasion … in"."""
+_FIRST = re.compile(r"(?i)\bfirst\b[^,;:()\u2014\u2013]*$")
+_FIRST_SINCE = re.compile(r"(?i)\bfirst\b[^,;:()\u2014\u2013]*\bsince\s+(?:\S+\s+){0,6}$")
+"""A date that marks where a "first … since" period starts: "his first visit since April 2022"."""
 _SIDE_OPENER = re.compile(
-    r"(?i)(?:^|[\s,])(?P<word>which|who|whom|whose|where|when|following)\b(?P<rest>[^,;:()\u2014\u2013]*)$"
+    r"(?i)(?:(?:^|[\s,])(?P<word>which|who|whom|whose|where|when|following)"
+    r"|,\s+(?P<adverbial>as|while|although|though|whereas))\b(?P<rest>[^,;:()\u2014\u2013]*)$"
 )
 """A relative or adverbial clause opened before the date and still running at it."""
 _CLAUSE_STOP = re.compile(r"[;:()\u2014\u2013]|,\s")
@@ -60,7 +66,10 @@ def role(sentence: str, date: DateMention) -> Role:
     before = sentence[: date.start]
     if _DATELINE_PLACE.match(before) and _DATELINE_DASH.match(sentence[date.end :]):
         return Role.DATELINE
-    if _SINCE.search(_clause_before(before)) or date.text.lower().startswith("since"):
+    clause = _clause_before(before)
+    if _FIRST_SINCE.search(clause) or (
+        date.text.lower().startswith("since") and _FIRST.search(clause)
+    ):
         return Role.SINCE
     if _in_parenthesis(sentence, date.start) or _SIDE_OPENER.search(before):
         return Role.SIDE
@@ -89,12 +98,9 @@ def side_start(sentence: str, date: DateMention) -> int:
     """Where the side clause holding ``date`` opens (the main clause ends before it)."""
     before = sentence[: date.start]
     if (opener := _SIDE_OPENER.search(before)) is not None:
-        return opener.start("word")
+        return opener.start("word") if opener["word"] else opener.start("adverbial")
     dash = max(before.rfind("\u2014"), before.rfind("\u2013"), before.rfind("("), -1)
-    if dash >= 0:
-        return dash
-    since = _SINCE.search(before)
-    return since.start() if since else date.start
+    return dash if dash >= 0 else date.start
 
 
 def main_tense(sentence: str, end: int) -> Tense | None:

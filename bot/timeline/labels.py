@@ -22,7 +22,7 @@ import re
 
 from bot.timeline.dates import DateMention
 
-LABEL_CHARS = 70
+LABEL_CHARS = 76
 """A label's length at most, ellipses included."""
 SUBJECT_WORDS = 6
 """Words of a long subject kept before its verb ("His view of how the war … struck")."""
@@ -63,7 +63,8 @@ def label(sentence: str, date: DateMention, limit: int = LABEL_CHARS) -> str:
     pieces = _pieces(tokens, first, verb, date)
     text = _join(sentence, pieces)
     if len(text) > limit:
-        text = _join(sentence, _fit(pieces, tokens, limit, sentence))
+        date_first = next(i for i, (s, e) in enumerate(tokens) if e > date.start)
+        text = _join(sentence, _fit(pieces, date_first, limit, sentence))
     return text
 
 
@@ -150,16 +151,26 @@ def _merged(pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _fit(
-    pieces: list[tuple[int, int]], tokens: list[tuple[int, int]], limit: int, sentence: str
+    pieces: list[tuple[int, int]], date_first: int, limit: int, sentence: str
 ) -> list[tuple[int, int]]:
-    """Drop words from the end of the longest non-date piece until the label fits."""
+    """Leave words out until the label fits: first the words before the date phrase, then the
+    end of the subject and of the verb phrase (keeping two words of each), then anything."""
     pieces = list(pieces)
+
+    def trimmed(index: int, keep: int) -> bool:
+        start, end = pieces[index]
+        if start < date_first < end or start == date_first or end - start <= keep:
+            return False
+        pieces[index] = (start + 1, end) if index == len(pieces) - 1 else (start, end - 1)
+        return True
+
     while len(_join(sentence, pieces)) > limit:
-        longest = max(range(len(pieces) - 1 or 1), key=lambda i: pieces[i][1] - pieces[i][0])
-        start, end = pieces[longest]
-        if end - start <= 1:
-            break
-        pieces[longest] = (start, end - 1)
+        order = [len(pieces) - 1, *range(len(pieces) - 1)]
+        if not any(trimmed(index, 2) for index in order):
+            start, end = pieces[0]
+            if end - start <= 1 or (start <= date_first < end and end - 1 <= date_first):
+                break
+            pieces[0] = (start, end - 1)
     return pieces
 
 

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from bot.render import truncate
 from bot.timeline.dates import Precision, When
 from bot.timeline.events import Timeline, TimelineEvent
-from bot.timeline.render import empty_message, heading, inference_note, more_note, source_name
+from bot.timeline.render import (
+    EXPECTED_MARK,
+    empty_message,
+    heading,
+    inference_note,
+    more_note,
+    source_name,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -44,7 +51,7 @@ def draw_png(timeline: Timeline) -> bytes:
 def draw_figure(timeline: Timeline) -> Figure:
     """The matplotlib figure of ``timeline``, on an Agg canvas.
 
-    Fonts are large (18 pt labels) so that the picture still reads when a chat client shows
+    Fonts are large (17 pt labels) so that the picture still reads when a chat client shows
     it at half size; each label says who did what and when, cut from the sentence
     (``bot.timeline.labels``).
     """
@@ -99,18 +106,19 @@ def _draw_events(axes: Axes, events: tuple[TimelineEvent, ...]) -> None:
         axes.plot([0], [row], marker="o", markersize=13, clip_on=False, color=ACCENT,
                   markerfacecolor="white" if event.expected else ACCENT)  # fmt: skip
         label = " ".join(event.lead.short.split())
-        if event.expected:
-            label = f"(expected) {label}"
-        axes.text(0.025, row - 0.1, label, fontsize=18, color=INK, va="center",
+        axes.text(0.025, row - 0.1, label, fontsize=17, color=INK, va="center",
                   style="italic" if event.expected else "normal")  # fmt: skip
         sources = _sources_line(event)
         axes.text(0.025, row + 0.3, sources, fontsize=15, color=MUTED, va="center")
 
 
 def _sources_line(event: TimelineEvent) -> str:
-    """The sources, and how an inferred date was read ("· date inferred via …"), in one line."""
+    """ "(expected)" for a coming event, the sources, and how an inferred date was read
+    ("· date inferred via …"), in one line under the label."""
     note = f" · date {inference_note(event.inference)}" if event.inference else ""
     names = "; ".join(source_name(article) for article in event.articles)
+    if event.expected:
+        names = f"{EXPECTED_MARK} {names}"
     room = max(MIN_SOURCES_CHARS, SOURCES_CHARS - len(note))
     return truncate(truncate(names, room) + note, SOURCES_CHARS)
 

@@ -401,3 +401,20 @@ def test_a_yearless_day_without_tense_is_upcoming_only_when_weeks_ahead(
 )
 def test_a_participle_after_be_is_passive_not_past(sentence: str, expected: str) -> None:
     assert resolved(sentence)[0] == expected
+
+
+def test_a_future_sentence_naming_the_publication_weekday_means_that_day() -> None:
+    # published Tuesday 2024-10-22: "will meet … on Tuesday" is today, not a week ahead
+    mention = only("Putin will meet Modi and Xi on Tuesday in Kazan.", date(2024, 10, 22))
+    assert (mention.when.iso(), mention.expected) == ("2024-10-22", True)
+    later = only("Putin will meet Modi and Xi on Thursday in Kazan.", date(2024, 10, 22))
+    assert later.when.iso() == "2024-10-24"
+    following = only("Putin will meet Modi and Xi next Tuesday in Kazan.", date(2024, 10, 22))
+    assert following.when.iso() == "2024-10-29"
+
+
+def test_a_month_of_last_year_is_one_date_in_that_year() -> None:
+    mentions = find_dates("Exports have fallen since August last year.", date(2024, 10, 25))
+    assert [(m.text, m.when.iso() if m.when else None) for m in mentions] == [
+        ("since August last year", "2023-08"),
+    ]

@@ -166,3 +166,32 @@ def test_with_their_real_publication_dates_the_relative_dates_resolve_correctly(
         assert any(a == article and d == date and phrase in s for a, d, s in found), phrase
     expected = [e for e in timeline.events if e.expected]
     assert [e.date for e in expected] == ["2024-12"]
+
+
+def test_the_figures_count_wrong_years_duplicates_and_inferred_dates(make_kb: MakeKb) -> None:
+    body = "The volcano erupted on Tuesday near Ashford. The harbour reopened in 2019 and 2023."
+    kb = make_kb({"herald-volcano": ("2024-10-25", body)})
+    gold = Gold(
+        events=[
+            GoldEvent(id="erupted", article="herald-volcano", phrase="The volcano erupted",
+                      date_text="Tuesday", date="2023-10-22", precision="day"),
+            GoldEvent(id="reopened", article="herald-volcano", phrase="harbour reopened",
+                      date_text="2019", date="2019", precision="year"),
+        ]
+    )  # fmt: skip
+    scores = score(build_timeline(kb.snapshot, limit=None), gold)
+    assert (scores.wrong_year, scores.duplicates, scores.right_date) == (1, 0, 1)
+    assert (scores.inferred_right, scores.inferred_wrong) == (0, 0)
+
+
+def test_an_event_that_needs_a_publication_date_counts_only_with_one(make_kb: MakeKb) -> None:
+    kb = make_kb({"herald-volcano": (None, TWO_EVENTS)})
+    gold = Gold(
+        events=[
+            GoldEvent(id="erupted", article="herald-volcano", phrase="The volcano erupted",
+                      date_text="Tuesday", date="2024-10-22", precision="day",
+                      needs_published=True),
+        ]
+    )  # fmt: skip
+    assert score(build_timeline(kb.snapshot, limit=None), gold, set()).gold_events == 0
+    assert score(build_timeline(kb.snapshot, limit=None), gold, {"herald-volcano"}).gold_events == 1
