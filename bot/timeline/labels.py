@@ -1,6 +1,6 @@
 """Short labels that say who did what and when, cut from the sentence's own words.
 
-A label is extractive: pieces of the sentence in their order, joined by "…" where words were
+A sentence that fits in ``LABEL_CHARS`` is its own label. A longer one's label is extractive: pieces of the sentence in their order, joined by "…" where words were
 left out, never a word changed. It holds the main clause's subject and verb (with the few
 words after the verb) and the date phrase:
 
@@ -56,8 +56,8 @@ _NOT_VERBS_ED = frozenset({"united", "red", "bed", "need", "speed", "seed", "fee
 def label(sentence: str, date: DateMention, limit: int = LABEL_CHARS) -> str:
     """The label of ``sentence`` for the event dated by ``date``; see the module docstring."""
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
-    if not tokens:
-        return sentence
+    if not tokens or len(" ".join(sentence.split())) <= limit:
+        return " ".join(sentence.split())
     first = _skip_openers(sentence, tokens, date)
     verb = _verb_index(sentence, tokens, first, date)
     pieces = _pieces(tokens, first, verb, date)
