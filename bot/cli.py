@@ -131,6 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             max_file_bytes=settings.max_file_bytes,
             cache=IndexCache(settings.index_cache_dir) if settings.index_cache else None,
             progress=True,
+            aliases_fallback=settings.aliases_file,
         )
     except KnowledgeBaseError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -187,7 +188,11 @@ def run_check(directory: Path, settings: Settings, out: TextIO) -> int:
     """One line per problem (file: reason), per guessed field and per unknown front-matter
     key; exit 1 when any problem (guesses and unknown keys are notes, not problems)."""
     try:
-        snapshot = load_snapshot(directory, max_file_bytes=settings.max_file_bytes)
+        snapshot = load_snapshot(
+            directory,
+            max_file_bytes=settings.max_file_bytes,
+            aliases_fallback=settings.aliases_file,
+        )
     except KnowledgeBaseError as error:
         for problem in error.problems:
             out.write(f"{problem}\n")

@@ -25,6 +25,9 @@ class Settings(BaseSettings):
 
     knowledge_dir: Path = Field(Path("knowledge"), description="Folder of article files.")
     max_file_bytes: int = Field(10_000_000, gt=0, description="Largest article file accepted.")
+    aliases_file: Path | None = Field(
+        None, description="Aliases used when the knowledge folder has no aliases.yml of its own."
+    )
     index_cache: bool = Field(True, description="Keep the built index on disk between runs.")
     index_cache_dir: Path = Field(
         default_factory=default_cache_dir, description="Where the built index is kept."
@@ -69,6 +72,12 @@ class Settings(BaseSettings):
         "slack_moderator_ids",
         mode="before",
     )(_split_csv)
+
+    @field_validator("aliases_file", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        """``ALIASES_FILE=`` (empty) turns the fallback off rather than naming the cwd."""
+        return None if value == "" else value
 
     @field_validator("log_level")
     @classmethod

@@ -70,6 +70,8 @@ class Snapshot:
     """Each file's name within the directory and the SHA-256 of its bytes."""
     problems: list[Problem] = field(default_factory=list)
     speller: Speller = field(default_factory=Speller)
+    aliases_file: str | None = None
+    """The aliases file in force: the folder's own, the fallback, or None."""
 
     def search(self, query: str, k: int) -> list[tuple[Passage, float]]:
         """Plain BM25 retrieval with alias expansion, for features other than ``ask``."""
@@ -131,25 +133,42 @@ def load_snapshot(
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     cache: IndexCache | None = None,
     progress: bool = False,
+    aliases_fallback: Path | None = None,
 ) -> Snapshot:
     """Read, validate, chunk and index every article file of ``directory``.
 
     Files that fail are listed in ``Snapshot.problems``; only when no article at all is
     usable does it raise ``KnowledgeBaseError``. With a ``cache``, a snapshot built before
-    from exactly the same files is loaded instead of rebuilt.
+    from exactly the same files is loaded instead of rebuilt. ``aliases_fallback`` is read
+    when the folder has no ``aliases.yml`` (a folder mounted over the bundled one, say).
     """
     sources = [_read_source(path, max_file_bytes) for path in _article_paths(directory)]
-    aliases_path = directory / ALIASES_FILE
-    if aliases_path.exists() or aliases_path.is_symlink():  # a dangling link is a problem
+    aliases_path = live_aliases_path(directory, aliases_fallback)
+    if aliases_path is not None:
         sources.append(_read_source(aliases_path, max_file_bytes))
-    files = {source.path.name: source.digest for source in sources}
+    files = {_file_key(source.path, directory): source.digest for source in sources}
     version = _version(files)
     if cache and (cached := cache.load(directory, version, files)):
         return cached
-    snapshot = _build_snapshot(directory, sources, version, files, progress)
+    snapshot = _build_snapshot(directory, sources, version, files, progress, aliases_path)
     if cache:
         cache.store(directory, snapshot)
     return snapshot
+
+
+def live_aliases_path(directory: Path, fallback: Path | None) -> Path | None:
+    """The folder's ``aliases.yml`` (a dangling link too: it is a problem), else ``fallback``."""
+    own = directory / ALIASES_FILE
+    if own.exists() or own.is_symlink():
+        return own
+    if fallback is not None and fallback.exists():
+        return fallback
+    return None
+
+
+def _file_key(path: Path, directory: Path) -> str:
+    """A file's name within ``directory``; a file from elsewhere (the fallback) by its path."""
+    return path.name if path.parent == directory else str(path)
 
 
 def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
@@ -171,6 +190,7 @@ def _build_snapshot(
     version: str,
     files: dict[str, str],
     progress: bool,
+    aliases_path: Path | None = None,
 ) -> Snapshot:
     problems: list[Problem] = []
     articles: dict[str, Article] = {}
@@ -181,7 +201,7 @@ def _build_snapshot(
         try:
             if source.problem is not None:
                 raise ArticleError(source.problem)
-            if name == ALIASES_FILE:
+            if source.path == aliases_path:
                 aliases = _parse_aliases(source.data or b"")
                 continue
             article = parse_article(
@@ -210,6 +230,7 @@ def _build_snapshot(
         files=files,
         problems=problems,
         speller=Speller.from_texts(article.text for article in articles.values()),
+        aliases_file=str(aliases_path) if aliases_path else None,
     )
 
 
@@ -325,8 +346,10 @@ class KnowledgeBase:
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
         cache: IndexCache | None = None,
         progress: bool = False,
+        aliases_fallback: Path | None = None,
     ) -> None:
         self.directory = Path(directory)
+        self.aliases_fallback = aliases_fallback
         self.max_file_bytes = max_file_bytes
         self.cache = cache
         self.progress = progress
@@ -342,6 +365,7 @@ class KnowledgeBase:
                 max_file_bytes=self.max_file_bytes,
                 cache=self.cache,
                 progress=self.progress,
+                aliases_fallback=self.aliases_fallback,
             )
 
     @property

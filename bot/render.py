@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.answer import NO_ANSWER, Answer, Quote
 from bot.articles import Article
@@ -115,3 +116,12 @@ def sources_text(articles: Iterable[Article]) -> str:
         if article.url:
             lines.append(f"  {article.url}")
     return "\n".join(lines)
+
+
+def console_greeting(articles: int, folder: Path, version: str, *, bundled: bool) -> str:
+    """The console's first line: what it answers from, and how to ask for help."""
+    where = f"{folder}/{' (the bundled articles)' if bundled else ''}"
+    return (
+        f"Newsdesk: {articles} articles in {where}, version {version}. "
+        "Ask a question, or type /help for the commands."
+    )

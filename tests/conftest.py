@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["real_components", "pytester"]
+
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_KB = REPO / "knowledge"
 

@@ -130,3 +130,15 @@ def test_a_failed_write_leaves_no_partial_file(
     assert KnowledgeBase(tiny_kb_dir, cache=cache).ask("volcano lava").answered
     assert "No space left on device" in caplog.text
     assert list(cache.directory.iterdir()) == []
+
+
+def test_the_cached_index_remembers_which_aliases_file_was_in_force(
+    tiny_kb_dir: Path, cache: IndexCache, tmp_path: Path
+):
+    fallback = tmp_path / "fallback-aliases.yml"
+    fallback.write_text("magma: [lava]\n", encoding="utf-8")
+    first = KnowledgeBase(tiny_kb_dir, cache=cache, aliases_fallback=fallback)
+    second = KnowledgeBase(tiny_kb_dir, cache=cache, aliases_fallback=fallback)
+    assert second.version == first.version
+    assert second.snapshot.aliases_file == str(fallback)
+    assert second.snapshot.search("magma", 1)

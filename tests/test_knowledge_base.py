@@ -208,3 +208,32 @@ def test_a_dangling_aliases_link_is_a_problem_not_no_aliases(tiny_kb_dir: Path):
     report = kb.reload()
     assert report.status == "refused"
     assert report.problems[0].file == "aliases.yml"
+
+
+LAVA_ALIASES = "magma: [lava]\n"
+
+
+def test_a_folder_without_aliases_uses_the_fallback_aliases_file(tiny_kb_dir: Path, tmp_path: Path):
+    fallback = tmp_path / "defaults" / "aliases.yml"
+    fallback.parent.mkdir()
+    fallback.write_text(LAVA_ALIASES, encoding="utf-8")
+
+    without = KnowledgeBase(tiny_kb_dir)
+    with_fallback = KnowledgeBase(tiny_kb_dir, aliases_fallback=fallback)
+
+    assert without.snapshot.aliases_file is None
+    assert without.snapshot.search("magma", 1) == []
+    assert with_fallback.snapshot.aliases_file == str(fallback)
+    [(passage, _)] = with_fallback.snapshot.search("magma", 1)
+    assert "Lava" in passage.text
+
+
+def test_the_folders_own_aliases_win_over_the_fallback(tiny_kb_dir: Path, tmp_path: Path):
+    fallback = tmp_path / "fallback.yml"
+    fallback.write_text(LAVA_ALIASES, encoding="utf-8")
+    (tiny_kb_dir / "aliases.yml").write_text("mayor: [city leader]\n", encoding="utf-8")
+
+    kb = KnowledgeBase(tiny_kb_dir, aliases_fallback=fallback)
+
+    assert kb.snapshot.aliases_file == str(tiny_kb_dir / "aliases.yml")
+    assert kb.snapshot.search("magma", 1) == []

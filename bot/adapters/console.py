@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from bot.knowledge_base import KnowledgeBase
-from bot.render import answer_text, sources_text
+from bot.render import answer_text, console_greeting, sources_text
+
+BUNDLED_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+"""The articles that come with the bot: a source checkout's, or the image's /app/knowledge."""
 
 HELP = """Ask a question about the articles, or type a command:
   /sources    list the articles
@@ -39,12 +43,14 @@ class ConsoleSession:
             return timeline_text(self.kb.timeline(rest.strip() or None))
         return answer_text(self.kb.ask(text))
 
+    def greeting(self) -> str:
+        folder = self.kb.directory
+        bundled = folder.resolve() == BUNDLED_KNOWLEDGE
+        return console_greeting(len(self.kb.articles), folder, self.kb.version, bundled=bundled)
+
     def run(self, stdin: TextIO, stdout: TextIO) -> None:
         interactive = stdin.isatty()
-        stdout.write(
-            f"Newsdesk: {len(self.kb.articles)} articles (version {self.kb.version}). "
-            "Ask a question, /help for commands.\n"
-        )
+        stdout.write(self.greeting() + "\n")
         while True:
             if interactive:
                 stdout.write("\n? ")

@@ -65,6 +65,15 @@ def bot_intents() -> discord.Intents:
     return discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
 
 
+def silence_voice_warnings() -> None:
+    """The bot never joins a voice channel: no warning that voice libraries are missing.
+
+    discord.py documents these class attributes as the way to turn the warnings off.
+    """
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
+
+
 class NewsdeskClient(discord.Client):
     """A Discord client that answers from ``kb``; built by ``build_client``.
 
@@ -74,6 +83,7 @@ class NewsdeskClient(discord.Client):
     def __init__(
         self, kb: KnowledgeBase, settings: Settings, ops: Operations, **options: Any
     ) -> None:
+        silence_voice_warnings()
         super().__init__(intents=bot_intents(), allowed_mentions=NO_PINGS, **options)
         self.kb = kb
         self.settings = settings

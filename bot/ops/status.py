@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.knowledge_base import KnowledgeBase
 
@@ -62,8 +63,18 @@ def status_text(kb: KnowledgeBase, tracker: StatusTracker) -> str:
             f"{len(snapshot.articles)} articles, {len(snapshot.passages)} passages.",
             reload_line(tracker.last_reload),
             f"Up {duration_text(tracker.uptime_seconds())} (since {_when(tracker.started_at)}).",
+            aliases_line(kb),
         ]
     )
+
+
+def aliases_line(kb: KnowledgeBase) -> str:
+    live = kb.snapshot.aliases_file
+    if live is None:
+        return "Aliases: none (no aliases.yml in the knowledge folder, and no ALIASES_FILE)."
+    if Path(live).parent == kb.directory:
+        return f"Aliases: {live}."
+    return f"Aliases: {live} (ALIASES_FILE: the knowledge folder has no aliases.yml)."
 
 
 def reload_line(record: ReloadRecord | None) -> str:

@@ -8,6 +8,8 @@ directly (no pyplot), so it keeps no global state and is safe from a worker thre
 from __future__ import annotations
 
 import io
+import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.render import truncate
@@ -25,6 +27,8 @@ from bot.timeline.render import (
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+log = logging.getLogger(__name__)
 
 INSTALL_HINT = "pip install 'newsdesk-bot[picture]'"
 WIDTH_INCHES = 12.0
@@ -48,6 +52,21 @@ def draw_png(timeline: Timeline) -> bytes:
     return buffer.getvalue()
 
 
+def announce_first_font_scan() -> bool:
+    """Say so when matplotlib is about to build its font cache, which can take seconds, once.
+
+    Without a word the first picture looks like a hang. True when the cache was missing.
+    """
+    import matplotlib
+
+    if any(Path(matplotlib.get_cachedir()).glob("fontlist-*.json")):
+        return False
+    log.info(
+        "first picture: matplotlib is building its font cache (once; it can take a few seconds)"
+    )
+    return True
+
+
 def draw_figure(timeline: Timeline) -> Figure:
     """The matplotlib figure of ``timeline``, on an Agg canvas.
 
@@ -56,6 +75,7 @@ def draw_figure(timeline: Timeline) -> Figure:
     (``bot.timeline.labels``).
     """
     try:
+        announce_first_font_scan()
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     except ImportError as error:

@@ -195,6 +195,21 @@ async def test_the_token_never_reaches_the_log(
     assert TOKEN not in caplog.text
 
 
+def test_no_warning_about_voice_libraries_the_bot_never_uses(
+    kb: KnowledgeBase,
+    discord_settings: Callable[..., Settings],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(discord.VoiceClient, "warn_nacl", True)
+    monkeypatch.setattr(discord.VoiceClient, "warn_dave", True)
+    caplog.set_level(logging.WARNING, logger="discord")
+
+    build_client(kb, discord_settings())
+
+    assert "voice" not in caplog.text
+
+
 # --- /ask ------------------------------------------------------------------------------------
 
 
@@ -677,11 +692,12 @@ async def test_status_shows_a_moderator_the_version_counts_last_reload_and_uptim
 
     assert before["type"] == CHANNEL_MESSAGE
     assert before["data"]["flags"] & EPHEMERAL
-    first, last_reload, uptime = before["data"]["content"].splitlines()
+    first, last_reload, uptime, aliases = before["data"]["content"].splitlines()
     assert first.startswith(f"Knowledge base version {newsdesk.kb.version}: 3 articles, ")
     assert first.endswith(" passages.")
     assert last_reload == "Last reload: none since start-up."
     assert uptime.startswith("Up ") and "UTC" in uptime
+    assert aliases.startswith("Aliases: ")
     assert f"by maya (id {MODERATOR['id']}) on discord, Nothing changed" in after["data"]["content"]
     assert_no_pings(fake_discord)
 
@@ -787,6 +803,7 @@ async def test_the_health_port_answers_and_readiness_turns_true_after_ready(
         await get_json(ops.health.port, "/healthz")
 
 
+@pytest.mark.real_component
 async def test_a_reload_with_redis_reaches_the_other_replica_and_reports_both(
     fake_discord: FakeDiscord,
     tiny_kb_dir: Path,

@@ -660,10 +660,11 @@ def test_a_moderator_sees_the_status_with_the_last_reload(bot: SlackHarness):
     after = bot.fake.wait_for(RESPONSE_URL, lambda call: call.path == "/respond/status", count=2)[1]
 
     assert before.params["response_type"] == "ephemeral"
-    first, last_reload, uptime = before.params["text"].splitlines()
+    first, last_reload, uptime, aliases = before.params["text"].splitlines()
     assert first.startswith(f"Knowledge base version {bot.kb.version}: 3 articles, ")
     assert last_reload == "Last reload: none since start-up."
     assert uptime.startswith("Up ") and uptime.endswith("UTC).")
+    assert aliases.startswith("Aliases: ")
     assert "by umod (id UMOD) on slack, Nothing changed" in after.params["text"]
 
 

@@ -52,6 +52,7 @@ def copied_sources() -> set[str]:
     return {shlex.split(arguments)[0].rstrip("/") for arguments in arguments_of("COPY")}
 
 
+@pytest.mark.real_component
 def test_the_dockerfile_lints_clean_with_hadolint():
     hadolint = shutil.which("hadolint")
     if hadolint is None:
@@ -85,12 +86,30 @@ def test_the_bundled_articles_are_the_default_knowledge_base():
     assert "knowledge" in copied_sources()
 
 
+def test_a_mounted_knowledge_folder_without_aliases_falls_back_to_the_bundled_ones():
+    env = settings_of("ENV")
+    fallback = env["ALIASES_FILE"]
+    assert not fallback.startswith(env["KNOWLEDGE_DIR"] + "/")
+    assert f"cp /app/knowledge/aliases.yml {fallback}" in " ".join(arguments_of("RUN"))
+    assert (REPO / "knowledge" / "aliases.yml").is_file()
+
+
 def test_the_image_runs_the_bot_as_a_numeric_non_root_user():
     order = [name for name, _ in instructions()]
     [user] = arguments_of("USER")
     uid = user.split(":")[0]
     assert uid.isdigit() and int(uid) != 0
     assert order.index("USER") > max(i for i, name in enumerate(order) if name in ("RUN", "COPY"))
+
+
+def test_the_image_builds_matplotlibs_font_cache_for_the_runtime_user():
+    runs = arguments_of("RUN")
+    [font_cache] = [i for i, arguments in enumerate(runs) if "font_manager" in arguments]
+    [user] = [i for i, arguments in enumerate(runs) if "useradd" in arguments]
+    home = "/home/newsdesk"
+    assert user < font_cache
+    assert f"HOME={home} python -c" in runs[font_cache]
+    assert f"chown -R newsdesk:newsdesk {home}/.cache" in runs[font_cache]
 
 
 def test_the_entrypoint_is_the_command_line_and_cmd_chooses_an_adapter():

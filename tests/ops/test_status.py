@@ -97,3 +97,17 @@ def test_only_the_latest_reload_is_kept(tracker: StatusTracker, clock: FakeClock
 )
 def test_durations_show_their_two_largest_units(seconds: float, text: str):
     assert duration_text(seconds) == text
+
+
+def test_status_says_which_aliases_file_is_live(
+    tiny_kb_dir: Path, tmp_path: Path, tracker: StatusTracker
+):
+    fallback = tmp_path / "aliases.yml"
+    fallback.write_text("magma: [lava]\n", encoding="utf-8")
+
+    assert "Aliases: none" in status_text(KnowledgeBase(tiny_kb_dir), tracker)
+    text = status_text(KnowledgeBase(tiny_kb_dir, aliases_fallback=fallback), tracker)
+    assert f"Aliases: {fallback} (ALIASES_FILE: the knowledge folder has no aliases.yml)." in text
+    (tiny_kb_dir / "aliases.yml").write_text("magma: [lava]\n", encoding="utf-8")
+    text = status_text(KnowledgeBase(tiny_kb_dir, aliases_fallback=fallback), tracker)
+    assert f"Aliases: {tiny_kb_dir / 'aliases.yml'}." in text

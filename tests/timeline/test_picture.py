@@ -10,7 +10,13 @@ import pytest
 
 from bot.knowledge_base import KnowledgeBase
 from bot.timeline import build_timeline
-from bot.timeline.picture import INSTALL_HINT, PictureUnavailable, draw_figure, draw_png
+from bot.timeline.picture import (
+    INSTALL_HINT,
+    PictureUnavailable,
+    announce_first_font_scan,
+    draw_figure,
+    draw_png,
+)
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -66,3 +72,28 @@ def test_without_matplotlib_it_says_how_to_install_it(
     with pytest.raises(PictureUnavailable, match=r"pip install 'newsdesk-bot\[picture\]'"):
         draw_png(build_timeline(bundled.snapshot))
     assert INSTALL_HINT == "pip install 'newsdesk-bot[picture]'"
+
+
+def test_the_first_picture_says_matplotlib_is_building_its_font_cache(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import matplotlib
+
+    monkeypatch.setattr(matplotlib, "get_cachedir", lambda: str(tmp_path))
+    caplog.set_level("INFO", logger="bot.timeline.picture")
+
+    assert announce_first_font_scan()
+    assert "building its font cache" in caplog.text
+
+
+def test_no_font_cache_notice_once_the_cache_exists(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import matplotlib
+
+    (tmp_path / "fontlist-v390.json").write_text("{}")
+    monkeypatch.setattr(matplotlib, "get_cachedir", lambda: str(tmp_path))
+    caplog.set_level("INFO", logger="bot.timeline.picture")
+
+    assert not announce_first_font_scan()
+    assert caplog.text == ""
