@@ -50,7 +50,9 @@ _DATE_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })  # fmt: skip
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 _QUOTE = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
 
 
@@ -208,9 +210,8 @@ def _terms_without(sentence: ReadSentence, mention: DateMention) -> frozenset[st
 
 
 def _names(text: str) -> frozenset[str]:
-    return frozenset(
-        name.lower() for name in _NAME.findall(text) if name.lower() not in _DATE_WORDS
-    )
+    names = (_POSSESSIVE.sub("", name).lower() for name in _NAME.findall(text))
+    return frozenset(name for name in names if name not in _DATE_WORDS)
 
 
 def _shared_quote(first: str, second: str) -> bool:
