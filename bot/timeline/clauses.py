@@ -13,12 +13,17 @@ main event; a date in a clause that modifies something else is a *side date*:
 A "since" on the main verb is the sentence's own date: "Exports have fallen since August last
 year" is one entry, August 2023.
 
-A side date gives the entry only when the sentence has no date of its own and its main clause
-reports the past ("His view … struck a stark contrast with Zelensky, who presented a plan last
-week"): the sentence is then only about past events. A main clause about today or the future
-("Russia currently controls …, including Crimea — which Moscow annexed in 2014", "This visit
-would mark Kim's third, following trips in 2019 and 2023") leaves the sentence out, and so does
-a "first … since" date.
+A side date gives the entry only when the sentence has no date of its own and the side date
+fits its main clause: both report the past ("His view … struck a stark contrast with
+Zelensky, who presented a plan last week": the sentence is only about past events), or the
+main clause speaks of the future and the side date is still to come ("Putin will hold a news
+conference following the summit Russia is hosting in Kazan on Thursday"). A main clause about
+today ("Russia currently controls …, including Crimea — which Moscow annexed in 2014"), a
+future one with a past side date ("This visit would mark Kim's third, following trips in 2019
+and 2023") and a "first … since" date leave the sentence out.
+
+A date in a closing attribution (", Kremlin aide Yuri Ushakov said on Monday.") is when the
+sentence was said: it dates the sentence only when nothing else does.
 
 A dateline ("KYIV, Ukraine, Nov. 5, 2024 — …") gives the article's date, never an event.
 """
@@ -56,9 +61,15 @@ _FUTURE_WORDS = frozenset({"will", "would", "could", "shall", "might", "may", "'
 
 class Role(StrEnum):
     MAIN = "main"
+    ATTRIBUTION = "attribution"
     SIDE = "side"
     SINCE = "since"
     DATELINE = "dateline"
+
+
+_REPORTING = re.compile(
+    r"(?i)\b(?:said|says|told|announced|reported|stated|added|noted|according)\b"
+)
 
 
 def role(sentence: str, date: DateMention) -> Role:
@@ -73,7 +84,17 @@ def role(sentence: str, date: DateMention) -> Role:
         return Role.SINCE
     if _in_parenthesis(sentence, date.start) or _SIDE_OPENER.search(before):
         return Role.SIDE
+    if _in_attribution(sentence, date):
+        return Role.ATTRIBUTION
     return Role.MAIN
+
+
+def _in_attribution(sentence: str, date: DateMention) -> bool:
+    """In a closing ", the aide said on Monday." after the sentence's own clause."""
+    comma = sentence.rfind(", ", 0, date.start)
+    if comma < 0 or ", " in sentence[date.end :]:
+        return False
+    return bool(_REPORTING.search(sentence[comma : date.start]))
 
 
 def is_dateline(sentence: str, date: DateMention) -> bool:
@@ -104,15 +125,14 @@ def side_start(sentence: str, date: DateMention) -> int:
 
 
 def main_tense(sentence: str, end: int) -> Tense | None:
-    """The tense of the sentence's main clause, read backwards from ``end``: past, or None.
-
-    None stands for the present or the future as well as for no marker: a side date only
-    gives a sentence its entry when the main clause plainly reports the past.
-    """
+    """The tense of the sentence's main clause, read backwards from ``end``; None for the
+    present ("currently controls") or no marker."""
     words = [word.lower() for word in _WORD.findall(_outside_quotes(sentence[:end]))]
     for word in reversed(words):
-        if word in _PRESENT_WORDS or word in _FUTURE_WORDS:
+        if word in _PRESENT_WORDS:
             return None
+        if word in _FUTURE_WORDS:
+            return Tense.FUTURE
         if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 3):
             return Tense.PAST
     return None
@@ -125,14 +145,24 @@ def _outside_quotes(text: str) -> str:
 def own_date(sentence: str, dates: list[DateMention]) -> DateMention | None:
     """The one date ``sentence`` goes under, or None when it reports no dated event.
 
-    Its first main date; without one, its first side date when the main clause reports the
-    past. Dateline and "since" dates never count.
+    Its first main date; without one, its first side date that fits the main clause (both in
+    the past, or a coming side date for a main clause about the future: "will hold a news
+    conference following the summit … on Thursday"); without one, the date of its closing
+    attribution (", the aide said on Monday"). Dateline and "first … since" dates never count.
     """
     roles = [(date, role(sentence, date)) for date in dates]
     main = [date for date, kind in roles if kind is Role.MAIN]
     if main:
         return main[0]
-    side = [date for date, kind in roles if kind is Role.SIDE]
-    if side and main_tense(sentence, side_start(sentence, side[0])) is Tense.PAST:
-        return side[0]
-    return None
+    for date in (date for date, kind in roles if kind is Role.SIDE):
+        if _fits_main_clause(sentence, date):
+            return date
+    attribution = [date for date, kind in roles if kind is Role.ATTRIBUTION]
+    return attribution[0] if attribution else None
+
+
+def _fits_main_clause(sentence: str, date: DateMention) -> bool:
+    main = main_tense(sentence, side_start(sentence, date))
+    if main is Tense.PAST:
+        return not date.expected
+    return main is Tense.FUTURE and date.expected

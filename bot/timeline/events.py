@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.articles import Article
 from bot.passages import split_sentences
-from bot.timeline.clauses import own_date
+from bot.timeline.clauses import is_dateline, own_date
 from bot.timeline.dates import DateMention, When, dates_in_sentences
 from bot.timeline.labels import label
 from bot.timeline.reference import Conflict, ReadSentence, Reference, dice, find_reference
@@ -254,7 +254,8 @@ def _candidate(
     article: Article, number: int, sentence: ReadSentence, reference: Reference | None
 ) -> _Candidate | None:
     """The sentence as one event under its own date, or None when it has no dated event."""
-    date = own_date(sentence.text, _finest(list(sentence.dates)))
+    dates = [date for date in sentence.dates if not is_dateline(sentence.text, date)]
+    date = own_date(sentence.text, _finest(dates))
     if date is None or date.when is None:
         return None
     if _other_words(sentence.text, date) < MIN_OTHER_WORDS:
@@ -410,12 +411,22 @@ def _group_for(candidate: _Candidate, groups: list[list[_Candidate]]) -> list[_C
         articles = {member.mention.article.id for member in group}
         if candidate.mention.article.id in articles and not candidate.mention.caption:
             continue
-        if candidate.same_as in {(m.mention.article.id, m.mention.start) for m in group}:
+        if _linked(candidate, group):
             return group
         score = max(dice(candidate.words, member.words) for member in group)
         if score >= best_score:
             best, best_score = group, score
     return best
+
+
+def _linked(candidate: _Candidate, group: list[_Candidate]) -> bool:
+    """An anchor found the candidate and a member of ``group`` to report the same event."""
+    key = (candidate.mention.article.id, candidate.mention.start)
+    return any(
+        member.same_as == key
+        or candidate.same_as == (member.mention.article.id, member.mention.start)
+        for member in group
+    )
 
 
 # --- topic, cap and order --------------------------------------------------------------------

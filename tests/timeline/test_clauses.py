@@ -55,6 +55,14 @@ def test_each_date_has_its_role_in_the_sentence(
         # two dates of the main clause: one entry, under the first
         ("Brics was formed in 2009 and was expanded in January to include Iran.", "2009"),
         ("Exports have fallen since August last year, the ministry said.", "2023-08"),
+        # a closing attribution dates the sentence only when nothing else does
+        ("The ferry sank on Monday, the coast guard said on Wednesday.", "2024-10-21"),
+        ("The ferry has sunk, the coast guard said on Wednesday.", "2024-10-23"),
+        # a future main clause takes a coming side date
+        (
+            "Putin will speak following the summit in Kazan on Monday, an aide said Friday.",
+            "2024-10-28",
+        ),
     ],
 )
 def test_a_sentence_goes_under_its_own_date(sentence: str, expected: str | None) -> None:

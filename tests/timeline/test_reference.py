@@ -47,10 +47,15 @@ def test_an_undated_article_is_read_from_the_day_a_dated_one_gives_the_same_even
 
 
 def test_the_same_event_through_an_anchor_is_one_entry(make_kb: MakeKb) -> None:
-    kb = make_kb(
-        {"gazette-storm": ("2024-03-08", DATED_STORM), "courier-storm": (None, UNDATED_STORM)}
+    # similar enough to anchor (Dice 0.4), not enough to merge on wording alone (0.5)
+    undated = (
+        "On Tuesday, the storm hit Ashford harbour, flooded the Quay Street market, tore roofs "
+        "off fishing cottages, sank two trawlers and cut power to the old lighthouse on Pier "
+        "Road, Mayor Helen Ruiz told reporters."
     )
-    (storm,) = [e for e in build_timeline(kb.snapshot, limit=None).events if e.date == "2024-03-05"]
+    kb = make_kb({"gazette-storm": ("2024-03-08", DATED_STORM), "courier-storm": (None, undated)})
+    (storm,) = build_timeline(kb.snapshot, limit=None).events
+    assert storm.date == "2024-03-05"
     assert {a.id for a in storm.articles} == {"gazette-storm", "courier-storm"}
     assert storm.inference is None  # a dated report gives it directly
 
@@ -127,3 +132,9 @@ def test_a_dateline_gives_the_article_its_date_and_is_no_event(make_kb: MakeKb) 
         timeline = build_timeline(make_kb({"wire-kyiv": (published, body)}).snapshot, limit=None)
         assert [e.date for e in timeline.events] == ["2024-11-04", "2024-11-05"]
         assert all(e.inference is None for e in timeline.events)
+
+
+def test_a_dateline_never_hides_the_same_day_named_by_a_weekday(make_kb: MakeKb) -> None:
+    body = "SEOUL, Oct. 29 (Yonhap) -- North Korean troops are moving, the spy agency told lawmakers Tuesday."
+    timeline = build_timeline(make_kb({"wire-seoul": ("2024-10-29", body)}).snapshot, limit=None)
+    assert [(e.date, e.date_text) for e in timeline.events] == [("2024-10-29", "Tuesday")]
