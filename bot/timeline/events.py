@@ -20,7 +20,14 @@ from bot.passages import split_sentences
 from bot.timeline.clauses import is_dateline, own_date
 from bot.timeline.dates import DateMention, When, dates_in_sentences
 from bot.timeline.labels import label
-from bot.timeline.reference import Conflict, ReadSentence, Reference, dice, find_reference
+from bot.timeline.reference import (
+    Conflict,
+    DatedReports,
+    ReadSentence,
+    Reference,
+    dice,
+    find_reference,
+)
 from bot.tokens import document_terms, parse_query, terms
 
 if TYPE_CHECKING:
@@ -226,7 +233,7 @@ def _find_candidates(
     found through the dated ones (``reference``), else only for its absolute dates.
     """
     read = {article.id: read_sentences(article, article.published) for article in articles}
-    dated = [(article, read[article.id]) for article in articles if article.published]
+    dated = DatedReports([(a, read[a.id]) for a in articles if a.published is not None])
     references: dict[str, Reference] = {}
     conflicts: list[Conflict] = []
     for article in articles:

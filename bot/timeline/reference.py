@@ -105,15 +105,60 @@ class Conflict:
     later: Anchor
 
 
+@dataclass(frozen=True)
+class _Report:
+    """A sentence with what the same-event test compares: its names, terms and quotations."""
+
+    sentence: ReadSentence
+    date: DateMention
+    names: frozenset[str]
+    terms: frozenset[str]
+    quotes: frozenset[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, sentence: ReadSentence, mention: DateMention) -> _Report:
+        text = sentence.text
+        words = frozenset(terms(text[: mention.start] + " " + text[mention.end :]))
+        return cls(sentence, mention, _names(text), words, _quote_shingles(text))
+
+
+class DatedReports:
+    """The day-precise dates of the dated articles, by weekday and by month and day.
+
+    Built once per snapshot, so that an undated article's "on Thursday" is compared only with
+    the dated reports of Thursdays.
+    """
+
+    def __init__(self, dated: Sequence[tuple[Article, Sequence[ReadSentence]]]) -> None:
+        self._by_key: dict[tuple[str, int, int], list[tuple[Article, _Report, date]]] = {}
+        for article, sentences in dated:
+            for sentence in sentences:
+                for mention in sentence.dates:
+                    day = _day_of(mention)
+                    if day is None:
+                        continue
+                    report = _Report.of(sentence, mention)
+                    for key in (("weekday", day.weekday(), 0), ("day", day.month, day.day)):
+                        self._by_key.setdefault(key, []).append((article, report, day))
+
+    def fitting(self, mention: DateMention) -> list[tuple[Article, _Report, date]]:
+        """The dated reports on a day ``mention`` can name (its weekday, its month and day)."""
+        if mention.month_day is not None:
+            found = self._by_key.get(("day", *mention.month_day), [])
+        elif mention.weekday is not None:
+            found = self._by_key.get(("weekday", mention.weekday, 0), [])
+        else:
+            return []
+        return [entry for entry in found if _fits(mention, entry[2])]
+
+
 def find_reference(
-    article: Article,
-    sentences: Sequence[ReadSentence],
-    dated: Sequence[tuple[Article, Sequence[ReadSentence]]],
+    article: Article, sentences: Sequence[ReadSentence], dated: DatedReports
 ) -> Reference | Conflict | None:
     """The reference day of the undated ``article``, a conflict, or None when nothing dates it.
 
-    ``sentences`` are its sentences read without a publication date; ``dated`` the other
-    articles that have one, with their sentences read from it.
+    ``sentences`` are its sentences read without a publication date; ``dated`` the reports of
+    the articles that have one, read from it.
     """
     if sentences and (day := _dateline_day(sentences[0])) is not None:
         return Reference(day, None, dateline=True)
@@ -121,7 +166,7 @@ def find_reference(
         anchor
         for sentence in sentences
         for mention in sentence.dates
-        if (anchor := _anchor(article, sentence, mention, sentences, dated)) is not None
+        if (anchor := _anchor(sentence, mention, sentences, dated)) is not None
     ]
     if not anchors:
         return None
@@ -146,29 +191,27 @@ def _dateline_day(sentence: ReadSentence) -> date | None:
 
 
 def _anchor(
-    article: Article,
     sentence: ReadSentence,
     mention: DateMention,
     sentences: Sequence[ReadSentence],
-    dated: Sequence[tuple[Article, Sequence[ReadSentence]]],
+    dated: DatedReports,
 ) -> Anchor | None:
     if mention.when is not None or (mention.weekday is None and mention.month_day is None):
         return None
-    window = MONTH_DAY_WINDOW if mention.month_day else WEEKDAY_WINDOW
-    best: tuple[float, Anchor] | None = None
-    for other, other_sentences in dated:
-        for candidate in other_sentences:
-            for other_date in candidate.dates:
-                day = _day_of(other_date)
-                if day is None or not _fits(mention, day):
-                    continue
-                strength = same_event(sentence, mention, candidate, other_date)
-                if strength and (best is None or strength > best[0]):
-                    anchor = Anchor(day, (day, day + timedelta(days=window)), other,
-                                    sentence.start, candidate.start, mention.text)  # fmt: skip
-                    best = (strength, anchor)
+    candidates = dated.fitting(mention)
+    report = _Report.of(sentence, mention) if candidates else None
+    best: tuple[float, Article, _Report, date] | None = None
+    for other_article, other, day in candidates:
+        score = same_event(report, other) if report else 0.0
+        if score and (best is None or score > best[0]):
+            best = (score, other_article, other, day)
     if best is not None:
-        return best[1]
+        _, other_article, other, day = best
+        length = MONTH_DAY_WINDOW if mention.month_day else WEEKDAY_WINDOW
+        window = (day, day + timedelta(days=length))
+        return Anchor(
+            day, window, other_article, sentence.start, other.sentence.start, mention.text
+        )
     return _weekday_year_anchor(sentence, mention, sentences)
 
 
@@ -184,16 +227,13 @@ def _fits(mention: DateMention, day: date) -> bool:
     return mention.month_day is None or (day.month, day.day) == mention.month_day
 
 
-def same_event(
-    first: ReadSentence, first_date: DateMention, second: ReadSentence, second_date: DateMention
-) -> float:
-    """How surely two sentences report one event: their similarity, or 0 when they do not."""
-    if _shared_quote(first.text, second.text):
+def same_event(first: _Report, second: _Report) -> float:
+    """How surely two reports are of one event: their similarity, or 0 when they are not."""
+    if first.quotes & second.quotes:
         return 1.0
-    first_names, second_names = _names(first.text), _names(second.text)
-    if len(first_names & second_names) < ANCHOR_NAMES:
+    if len(first.names & second.names) < ANCHOR_NAMES:
         return 0.0
-    score = dice(_terms_without(first, first_date), _terms_without(second, second_date))
+    score = dice(first.terms, second.terms)
     return score if score >= ANCHOR_SIMILARITY else 0.0
 
 
@@ -204,27 +244,18 @@ def dice(first: frozenset[str], second: frozenset[str]) -> float:
     return 2 * len(first & second) / (len(first) + len(second))
 
 
-def _terms_without(sentence: ReadSentence, mention: DateMention) -> frozenset[str]:
-    offset = sentence.text
-    return frozenset(terms(offset[: mention.start] + " " + offset[mention.end :]))
-
-
 def _names(text: str) -> frozenset[str]:
     names = (_POSSESSIVE.sub("", name).lower() for name in _NAME.findall(text))
     return frozenset(name for name in names if name not in _DATE_WORDS)
 
 
-def _shared_quote(first: str, second: str) -> bool:
-    def shingles(text: str) -> set[tuple[str, ...]]:
-        found: set[tuple[str, ...]] = set()
-        for quote in _QUOTE.findall(text):
-            words = re.findall(r"\w+", quote.lower())
-            found.update(
-                tuple(words[i : i + QUOTE_WORDS]) for i in range(len(words) - QUOTE_WORDS + 1)
-            )
-        return found
-
-    return bool(shingles(first) & shingles(second))
+def _quote_shingles(text: str) -> frozenset[tuple[str, ...]]:
+    """Every run of ``QUOTE_WORDS`` words inside the text's quotation marks."""
+    found: set[tuple[str, ...]] = set()
+    for quote in _QUOTE.findall(text):
+        words = re.findall(r"\w+", quote.lower())
+        found.update(tuple(words[i : i + QUOTE_WORDS]) for i in range(len(words) - QUOTE_WORDS + 1))
+    return frozenset(found)
 
 
 def _weekday_year_anchor(
