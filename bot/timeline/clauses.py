@@ -49,6 +49,9 @@ _DATELINE_PLACE = re.compile(
 )
 _DATELINE_DASH = re.compile(r"^\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]")
 _WORD = re.compile(r"[A-Za-z']+")
+_DASH = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'-]+(?:[\s,]+[A-Z][\w.'-]*)*(?:\s*\([^)]*\))?[\w.,\s]*$")
+"""What precedes a dateline's dash: "MOSCOW (Reuters)", "KYIV, Ukraine, Nov. 5, 2024"."""
 _PRESENT_WORDS = frozenset({"is", "are", "am", "currently", "now", "remains", "remain"})
 _PAST_WORDS = frozenset({
     "was", "were", "had", "did", "said", "told", "met", "went", "came", "took", "gave", "held",
@@ -107,12 +110,15 @@ def _clause_before(before: str) -> str:
 
 
 def _in_parenthesis(sentence: str, position: int) -> bool:
-    """Inside brackets, or between a dash and a closing dash later in the sentence."""
+    """Inside brackets, or between a dash and a closing dash later in the sentence (the dash
+    closing a dateline, "MOSCOW (Reuters) – …", opens nothing)."""
     before = sentence[:position]
     if before.rfind("(") > before.rfind(")"):
         return True
-    dashes = len(re.findall(r"\s[\u2014\u2013]\s|\s--\s", before))
-    return dashes % 2 == 1 and bool(re.search(r"\s[\u2014\u2013]\s|\s--\s", sentence[position:]))
+    dashes = list(_DASH.finditer(before))
+    if dashes and _DATELINE_HEAD.match(before[: dashes[0].start()]):
+        dashes = dashes[1:]
+    return len(dashes) % 2 == 1 and bool(_DASH.search(sentence[position:]))
 
 
 def side_start(sentence: str, date: DateMention) -> int:
