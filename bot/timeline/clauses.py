@@ -50,7 +50,10 @@ _DATELINE_PLACE = re.compile(
 _DATELINE_DASH = re.compile(r"^\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]")
 _WORD = re.compile(r"[A-Za-z']+")
 _DASH = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
-_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'-]+(?:[\s,]+[A-Z][\w.'-]*)*(?:\s*\([^)]*\))?[\w.,\s]*$")
+_DATELINE_HEAD = re.compile(
+    r"^[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)*)*"
+    r"(?:,?\s[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?)?(?:\s*\([^)]*\))?\s*$"
+)
 """What precedes a dateline's dash: "MOSCOW (Reuters)", "KYIV, Ukraine, Nov. 5, 2024"."""
 _PRESENT_WORDS = frozenset({"is", "are", "am", "currently", "now", "remains", "remain"})
 _PAST_WORDS = frozenset({

@@ -30,6 +30,7 @@ def own(sentence: str) -> str | None:
         ("KYIV, Ukraine, Nov. 5, 2024 — Drones struck Kharkiv on Monday.", "Nov. 5, 2024", Role.DATELINE),
         ("Moscow annexed Crimea in 2014.", "2014", Role.MAIN),
         ("MOSCOW (Reuters) – Talks ended on Monday – a day early – the Kremlin said.", "Monday", Role.MAIN),
+        ("US officials said – on Monday – that talks ended.", "Monday", Role.SIDE),
     ],
 )  # fmt: skip
 def test_each_date_has_its_role_in_the_sentence(
