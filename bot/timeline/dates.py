@@ -283,6 +283,8 @@ class _Setting:
     published: date | None
     narrative_day: date | None
     tense: Tense | None
+    estimated: bool = False
+    """``published`` is a day the article reports, estimated, not its publication day."""
 
     @property
     def future(self) -> bool:
@@ -399,9 +401,19 @@ def _read_weekday(match: re.Match[str], setting: _Setting) -> _Reading | None:
         start = published + relativedelta(weekday=rule(+1))
     elif modifier == "last":
         start = published + relativedelta(days=-1, weekday=rule(-1))
+    elif setting.estimated:
+        start = _nearest(published, rule)
     else:
         start = published + relativedelta(weekday=rule(-1))
     return _Reading(When.day(start), relative=True)
+
+
+def _nearest(day: date, rule: relativedelta) -> date:
+    """The weekday nearest ``day``, three days either side: an estimated reference day is a
+    day the article reports, and it names the days around it ("On Wednesday", "said Friday")."""
+    before = day + relativedelta(weekday=rule(-1))
+    after = day + relativedelta(weekday=rule(+1))
+    return before if (day - before) <= (after - day) else after
 
 
 def _read_neighbour_day(match: re.Match[str], setting: _Setting) -> _Reading | None:
@@ -474,12 +486,17 @@ _RULES: tuple[tuple[re.Pattern[str], _Reader], ...] = (
 
 
 def find_dates(
-    sentence: str, published: date | None, narrative_day: date | None = None
+    sentence: str,
+    published: date | None,
+    narrative_day: date | None = None,
+    *,
+    estimated: bool = False,
 ) -> list[DateMention]:
     """Every temporal expression of ``sentence``, in order, resolved where it can be.
 
     ``narrative_day`` is the day the story was last about (for "the previous day"); without it
-    the publication date stands in.
+    the publication date stands in. ``estimated``: ``published`` is a reference day inferred
+    for an undated article, a day it reports rather than its publication day.
     """
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
@@ -490,7 +507,9 @@ def find_dates(
             if pattern is _WEEKDAY_PHRASE and _names_a_holiday(sentence, match.start()):
                 continue
             anchor = _latest_day_before(mentions, match.start()) or narrative_day
-            setting = _Setting(sentence, published, anchor, tense(sentence, match.start()))
+            setting = _Setting(
+                sentence, published, anchor, tense(sentence, match.start()), estimated
+            )
             reading = read(match, setting)
             if reading is None:
                 continue
@@ -530,10 +549,13 @@ def _mention(start: int, end: int, text: str, reading: _Reading, setting: _Setti
 
 
 def _expected(when: When | None, setting: _Setting) -> bool:
-    """Future: the period starts after publication, or the clause says so and it is not over."""
+    """Future: the period starts after publication, or the clause says so and it is not over.
+
+    An estimated reference day is no publication day: days after it are expected only when
+    the clause speaks of the future ("said Friday" after a Thursday is past)."""
     if when is None or setting.published is None:
         return setting.future
-    if when.start > setting.published:
+    if when.start > setting.published and not setting.estimated:
         return True
     return setting.future and when.end >= setting.published
 
@@ -543,7 +565,9 @@ def _names_a_holiday(sentence: str, position: int) -> bool:
     return bool(previous) and previous[-1].lower() in _HOLIDAY_WORDS and previous[-1][0].isupper()
 
 
-def dates_in_sentences(sentences: Iterable[str], published: date | None) -> list[list[DateMention]]:
+def dates_in_sentences(
+    sentences: Iterable[str], published: date | None, *, estimated: bool = False
+) -> list[list[DateMention]]:
     """``find_dates`` over an article's sentences in order, following the day the story is about.
 
     The last day-precise date resolved so far anchors "the previous day" in later sentences.
@@ -551,7 +575,7 @@ def dates_in_sentences(sentences: Iterable[str], published: date | None) -> list
     narrative_day: date | None = None
     found: list[list[DateMention]] = []
     for sentence in sentences:
-        mentions = find_dates(sentence, published, narrative_day)
+        mentions = find_dates(sentence, published, narrative_day, estimated=estimated)
         for mention in mentions:
             if mention.when is not None and mention.when.precision is Precision.DAY:
                 narrative_day = mention.when.start

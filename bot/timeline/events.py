@@ -23,9 +23,11 @@ from bot.timeline.labels import label
 from bot.timeline.reference import (
     Conflict,
     DatedReports,
+    Found,
     ReadSentence,
     Reference,
     dice,
+    find_own_reference,
     find_reference,
 )
 from bot.tokens import document_terms, parse_query, terms
@@ -209,18 +211,20 @@ def _all_events(snapshot: Snapshot) -> _Found:
     return cached
 
 
-def read_sentences(article: Article, published: date | None) -> list[ReadSentence]:
-    """The article's sentences with their dates read from ``published`` (None: undated).
+def read_sentences(
+    article: Article, published: date | None, *, estimated: bool = False
+) -> list[ReadSentence]:
+    """The article's sentences with their dates read from ``published`` (None: undated), an
+    ``estimated`` reference day when the article was dated by inference.
 
     The one place the timeline splits an article into sentences.
     """
     spans = split_sentences(article.text)
     texts = [article.text[span.start : span.end] for span in spans]
+    found = dates_in_sentences(texts, published, estimated=estimated)
     return [
-        ReadSentence(span.start, span.end, text, tuple(found))
-        for span, text, found in zip(
-            spans, texts, dates_in_sentences(texts, published), strict=True
-        )
+        ReadSentence(span.start, span.end, text, tuple(dates))
+        for span, text, dates in zip(spans, texts, found, strict=True)
     ]
 
 
@@ -233,18 +237,26 @@ def _find_candidates(
     found through the dated ones (``reference``), else only for its absolute dates.
     """
     read = {article.id: read_sentences(article, article.published) for article in articles}
-    dated = DatedReports([(a, read[a.id]) for a in articles if a.published is not None])
+    undated = [article for article in articles if article.published is None]
     references: dict[str, Reference] = {}
     conflicts: list[Conflict] = []
-    for article in articles:
-        if article.published is not None:
-            continue
-        found = find_reference(article, read[article.id], dated)
+
+    def settle(article: Article, found: Found) -> None:
         if isinstance(found, Reference):
             references[article.id] = found
-            read[article.id] = read_sentences(article, found.day)
+            read[article.id] = read_sentences(article, found.day, estimated=found.inferred)
         elif isinstance(found, Conflict):
             conflicts.append(found)
+
+    for article in undated:
+        settle(article, find_own_reference(article, read[article.id]))
+    dated = DatedReports(
+        [(a, read[a.id]) for a in articles if a.published is not None or a.id in references]
+    )
+    settled = {conflict.article.id for conflict in conflicts} | set(references)
+    for article in undated:
+        if article.id not in settled:
+            settle(article, find_reference(article, read[article.id], dated))
     candidates: list[_Candidate] = []
     unplaced = 0
     for number, article in enumerate(articles):

@@ -11,8 +11,8 @@ the gold phrase; it is correctly dated when it also has the gold date and precis
 - merges: pairs of mentions that share an entry, against the pairs of ``same_event`` groups.
 - found with the right date: gold events matched with their date and precision.
 - wrong year: matched mentions whose date falls in another year than the gold's (must be 0).
-- inferred: mentions whose date was read through another article, right when they match a gold
-  event with its date, wrong otherwise.
+- inferred: mentions whose date was inferred (through another article or the article's own
+  weekday), right when they match a gold event with its date, wrong otherwise.
 - duplicates: entries beyond the first that quote the same sentence of the same article (must
   be 0).
 
@@ -147,7 +147,7 @@ def score(timeline: Timeline, gold: Gold, dated_articles: set[str] | None = None
                 for g in gold.events
                 if g.id not in claimed and _holds(mention, g.phrase, g.article)
             ]
-            inferred = mention.inferred_via is not None
+            inferred = mention.inferred
             if not candidates:
                 extra.append(f"{mention.article.id}: {mention.text}")
                 inferred_wrong += inferred

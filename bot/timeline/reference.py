@@ -1,22 +1,29 @@
-"""The day an undated article's relative dates are read from, found through other articles.
+"""The day an undated article's relative dates are read from: its own words, or other articles.
 
-An article without a publication date often names the day of an event it reports ("On
-Thursday, Putin acknowledged …", "On October 24, Putin held a press conference …") that another
-article, one with a publication date, reports with a full date. When the two sentences report the
-same event (at least ``ANCHOR_NAMES`` named things in common and a Dice similarity of their
-terms of at least ``ANCHOR_SIMILARITY``, or the same quotation of ``QUOTE_WORDS`` words), and
-the dated one falls on the weekday or the month and day the undated one names, that is an
-*anchor*: the undated article was written on or after that day, within a week for a weekday
-("on Thursday" means the latest Thursday) and within a year for a month and day.
+An undated article is first dated from its own text, if it can be:
 
-A month and day written with its weekday ("Thursday, October 24") is an anchor on its own when
-only one year fits: among the five years from the latest year the article writes, at most one
-has that day on that weekday.
+- a dateline ("KYIV, Ukraine, Nov. 5, 2024 — …") is its date;
+- a month and day whose weekday it names fixes the year when only one year fits: among the five
+  years from the latest year the article writes ("the 2024 BRICS Summit", "in 2014"), a month
+  and day falls on a given weekday at most once. The weekday is named with the date ("Thursday,
+  October 24") or for the same event elsewhere in the article ("… accused NATO … on October 24.
+  The Russian president made the remarks at a press conference …" and the caption "Putin gives a
+  press conference … in Kazan … on Thursday"): two reports, each a sentence with the one after
+  it, that pass the same-event test below.
+
+Otherwise it is read through other articles: it names the day of an event it reports ("On
+Thursday, Putin acknowledged …", "On October 24, Putin held a press conference …") that a dated
+article (one with a publication date, or dated from its own text as above) reports with a full
+date. When the two sentences report the same event (at least ``ANCHOR_NAMES`` named things in
+common and a Dice similarity of their terms of at least ``ANCHOR_SIMILARITY``, or the same
+quotation of ``QUOTE_WORDS`` words), and the dated one falls on the weekday or the month and
+day the undated one names, that is an *anchor*: the undated article was written on or after
+that day, within a week for a weekday ("on Thursday" means the latest Thursday) and within a
+year for a month and day.
 
 The reference day is the earliest day every anchor allows. When the anchors allow no common day
 (two anchors disagree) nothing is inferred and the article's relative dates stay out, with the
-reason. A dateline ("KYIV, Ukraine, Nov. 5, 2024 —") is the article's own date and needs no
-anchor. Dates read this way are marked inferred, with the article they came through; the
+reason. Dates read this way are marked inferred, with the article they came through; the
 reference day is never shown as the article's publication date.
 """
 
@@ -29,7 +36,7 @@ from datetime import date, timedelta
 
 from bot.articles import Article
 from bot.timeline.clauses import is_dateline
-from bot.timeline.dates import DateMention, Precision
+from bot.timeline.dates import DateMention, Precision, Tense, tense
 from bot.tokens import terms
 
 ANCHOR_SIMILARITY = 0.3
@@ -53,6 +60,7 @@ _DATE_WORDS = frozenset({
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })  # fmt: skip
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+_WRITTEN_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,]*\d)")
 _QUOTE = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
 
 
@@ -105,6 +113,10 @@ class Conflict:
     later: Anchor
 
 
+Found = Reference | Conflict | None
+"""What dating an undated article gives: a reference day, a conflict, or nothing."""
+
+
 @dataclass(frozen=True)
 class _Report:
     """A sentence with what the same-event test compares: its names, terms and quotations."""
@@ -116,10 +128,14 @@ class _Report:
     quotes: frozenset[tuple[str, ...]]
 
     @classmethod
-    def of(cls, sentence: ReadSentence, mention: DateMention) -> _Report:
-        text = sentence.text
-        words = frozenset(terms(text[: mention.start] + " " + text[mention.end :]))
-        return cls(sentence, mention, _names(text), words, _quote_shingles(text))
+    def of(
+        cls, sentence: ReadSentence, mention: DateMention, following: ReadSentence | None = None
+    ) -> _Report:
+        """The report of ``sentence`` (dates left out), with ``following`` when it continues."""
+        text = sentence.text[: mention.start] + " " + sentence.text[mention.end :]
+        if following is not None:
+            text += " " + following.text
+        return cls(sentence, mention, _names(text), frozenset(terms(text)), _quote_shingles(text))
 
 
 class DatedReports:
@@ -152,22 +168,33 @@ class DatedReports:
         return [entry for entry in found if _fits(mention, entry[2])]
 
 
-def find_reference(
-    article: Article, sentences: Sequence[ReadSentence], dated: DatedReports
-) -> Reference | Conflict | None:
-    """The reference day of the undated ``article``, a conflict, or None when nothing dates it.
-
-    ``sentences`` are its sentences read without a publication date; ``dated`` the reports of
-    the articles that have one, read from it.
-    """
+def find_own_reference(article: Article, sentences: Sequence[ReadSentence]) -> Found:
+    """The undated ``article``'s date from its own text: its dateline, or a weekday that fixes
+    the year of a month and day. None when its text cannot date it."""
     if sentences and (day := _dateline_day(sentences[0])) is not None:
         return Reference(day, None, dateline=True)
+    return _settle(article, _weekday_year_anchors(sentences))
+
+
+def find_reference(
+    article: Article, sentences: Sequence[ReadSentence], dated: DatedReports
+) -> Found:
+    """The reference day of the undated ``article`` through the ``dated`` reports of others.
+
+    ``sentences`` are its sentences read without a publication date. None when no dated
+    article reports one of its events on a day it names.
+    """
     anchors = [
         anchor
         for sentence in sentences
         for mention in sentence.dates
-        if (anchor := _anchor(sentence, mention, sentences, dated)) is not None
+        if (anchor := _anchor(sentence, mention, dated)) is not None
     ]
+    return _settle(article, anchors)
+
+
+def _settle(article: Article, anchors: Sequence[Anchor]) -> Found:
+    """The earliest day every anchor allows, a conflict when none does, None without anchors."""
     if not anchors:
         return None
     start = max(anchor.window[0] for anchor in anchors)
@@ -190,12 +217,7 @@ def _dateline_day(sentence: ReadSentence) -> date | None:
     return None
 
 
-def _anchor(
-    sentence: ReadSentence,
-    mention: DateMention,
-    sentences: Sequence[ReadSentence],
-    dated: DatedReports,
-) -> Anchor | None:
+def _anchor(sentence: ReadSentence, mention: DateMention, dated: DatedReports) -> Anchor | None:
     if mention.when is not None or (mention.weekday is None and mention.month_day is None):
         return None
     candidates = dated.fitting(mention)
@@ -205,14 +227,12 @@ def _anchor(
         score = same_event(report, other) if report else 0.0
         if score and (best is None or score > best[0]):
             best = (score, other_article, other, day)
-    if best is not None:
-        _, other_article, other, day = best
-        length = MONTH_DAY_WINDOW if mention.month_day else WEEKDAY_WINDOW
-        window = (day, day + timedelta(days=length))
-        return Anchor(
-            day, window, other_article, sentence.start, other.sentence.start, mention.text
-        )
-    return _weekday_year_anchor(sentence, mention, sentences)
+    if best is None:
+        return None
+    _, other_article, other, day = best
+    length = MONTH_DAY_WINDOW if mention.month_day else WEEKDAY_WINDOW
+    window = (day, day + timedelta(days=length))
+    return Anchor(day, window, other_article, sentence.start, other.sentence.start, mention.text)
 
 
 def _day_of(mention: DateMention) -> date | None:
@@ -258,32 +278,94 @@ def _quote_shingles(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(found)
 
 
-def _weekday_year_anchor(
-    sentence: ReadSentence, mention: DateMention, sentences: Sequence[ReadSentence]
-) -> Anchor | None:
-    """ "Thursday, October 24" in an article that writes 2022: only 2024 of 2022–2026 fits."""
-    if mention.weekday is None or mention.month_day is None:
-        return None
-    years = [
-        other.when.start.year
-        for each in sentences
-        for other in each.dates
-        if other.when is not None and not other.relative and not other.expected
+def _weekday_year_anchors(sentences: Sequence[ReadSentence]) -> list[Anchor]:
+    """Anchors from a month and day whose weekday the article names for the same event."""
+    first_year = _latest_year_written(sentences)
+    if first_year is None:
+        return []
+    yearless = [
+        (index, mention)
+        for index, sentence in enumerate(sentences)
+        for mention in sentence.dates
+        if mention.when is None and mention.month_day is not None
     ]
-    if not years:
+    weekdays = [
+        (index, mention)
+        for index, sentence in enumerate(sentences)
+        for mention in sentence.dates
+        if mention.when is None and mention.weekday is not None and mention.month_day is None
+    ]
+    anchors: list[Anchor] = []
+    for index, mention in yearless:
+        if mention.weekday is not None:
+            day = _only_year(mention.month_day, mention.weekday, first_year)
+            if day is not None:
+                window = (day, day + timedelta(days=MONTH_DAY_WINDOW))
+                anchors.append(
+                    Anchor(day, window, None, sentences[index].start, None, mention.text)
+                )
+            continue
+        paired = _same_event_weekday(sentences, index, mention, weekdays)
+        if paired is not None:
+            day = _only_year(mention.month_day, paired.weekday, first_year)
+            if day is not None:
+                window = (day, day + timedelta(days=WEEKDAY_WINDOW))
+                written = f"{mention.text} … {paired.text}"
+                anchors.append(Anchor(day, window, None, sentences[index].start, None, written))
+    return anchors
+
+
+def _same_event_weekday(
+    sentences: Sequence[ReadSentence],
+    index: int,
+    mention: DateMention,
+    weekdays: Sequence[tuple[int, DateMention]],
+) -> DateMention | None:
+    """The weekday the article names for the same event as ``mention``, if one report fits best.
+
+    The same sentence names it, or a report (a sentence with the one after it) that passes the
+    same-event test with the report of ``mention``.
+    """
+    same_sentence = [weekday for where, weekday in weekdays if where == index]
+    if same_sentence:
+        return same_sentence[0]
+    report = _Report.of(sentences[index], mention, _after(sentences, index))
+    best: tuple[float, DateMention] | None = None
+    for where, weekday in weekdays:
+        other = _Report.of(sentences[where], weekday, _after(sentences, where))
+        score = same_event(report, other)
+        if score and (best is None or score > best[0]):
+            best = (score, weekday)
+    return best[1] if best else None
+
+
+def _after(sentences: Sequence[ReadSentence], index: int) -> ReadSentence | None:
+    return sentences[index + 1] if index + 1 < len(sentences) else None
+
+
+def _latest_year_written(sentences: Sequence[ReadSentence]) -> int | None:
+    """The latest year the article writes outside a clause about the future ("the 2024 BRICS
+    Summit", "annexed in 2014"; not "by 2030")."""
+    years = [
+        int(match.group())
+        for sentence in sentences
+        for match in _WRITTEN_YEAR.finditer(sentence.text)
+        if tense(sentence.text, match.start()) is not Tense.FUTURE
+    ]
+    return max(years, default=None)
+
+
+def _only_year(month_day: tuple[int, int] | None, weekday: int | None, first: int) -> date | None:
+    """The one day of ``month_day`` on ``weekday`` in the five years from ``first``, if any."""
+    if month_day is None or weekday is None:
         return None
-    first = max(years)
-    month, day = mention.month_day
+    month, day = month_day
     fitting = []
     for year in range(first, first + WEEKDAY_YEARS):
         try:
             candidate = date(year, month, day)
         except ValueError:
             continue
-        if candidate.weekday() == mention.weekday:
+        if candidate.weekday() == weekday:
             fitting.append(candidate)
-    if len(fitting) != 1:
-        return None
-    day_found = fitting[0]
-    window = (day_found, day_found + timedelta(days=MONTH_DAY_WINDOW))
-    return Anchor(day_found, window, None, sentence.start, None, mention.text)
+    return fitting[0] if len(fitting) == 1 else None

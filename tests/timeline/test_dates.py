@@ -418,3 +418,13 @@ def test_a_month_of_last_year_is_one_date_in_that_year() -> None:
     assert [(m.text, m.when.iso() if m.when else None) for m in mentions] == [
         ("since August last year", "2023-08"),
     ]
+
+
+def test_from_an_estimated_reference_day_a_weekday_is_the_nearest_one() -> None:
+    thursday = date(2024, 10, 24)
+    friday = find_dates("Hayashi said Friday that Tokyo is concerned.", thursday, estimated=True)
+    assert [(m.when.iso(), m.expected) for m in friday] == [("2024-10-25", False)]
+    wednesday = find_dates("On Wednesday, Austin spoke in Rome.", thursday, estimated=True)
+    assert [m.when.iso() for m in wednesday] == ["2024-10-23"]
+    coming = find_dates("The vote will be held on Monday.", thursday, estimated=True)
+    assert [(m.when.iso(), m.expected) for m in coming] == [("2024-10-28", True)]

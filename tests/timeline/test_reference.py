@@ -138,3 +138,36 @@ def test_a_dateline_never_hides_the_same_day_named_by_a_weekday(make_kb: MakeKb)
     body = "SEOUL, Oct. 29 (Yonhap) -- North Korean troops are moving, the spy agency told lawmakers Tuesday."
     timeline = build_timeline(make_kb({"wire-seoul": ("2024-10-29", body)}).snapshot, limit=None)
     assert [(e.date, e.date_text) for e in timeline.events] == [("2024-10-29", "Tuesday")]
+
+
+SELF_DATED = (
+    "Finance Minister Olaf Berg resigned on October 24 after the budget vote in the Oslo "
+    "parliament. Olaf Berg announced it at a news conference in Oslo with Prime Minister Eva "
+    "Lund. Finance Minister Olaf Berg speaks at the Oslo news conference with Prime Minister Eva "
+    "Lund on Thursday. The opposition leader Kari Holm said Friday that elections were needed. "
+    "The budget rules were changed in 2023."
+)
+
+
+def test_a_weekday_named_for_the_same_event_fixes_the_year_of_a_month_and_day(
+    make_kb: MakeKb,
+) -> None:
+    timeline = build_timeline(make_kb({"courier-oslo": (None, SELF_DATED)}).snapshot, limit=None)
+    dates = {m.date_text: (e.date, e.expected) for e in timeline.events for m in e.mentions}
+    # of 2023-2027 only 2024 has 24 October on a Thursday; Friday is the day after, not expected
+    assert dates["October 24"] == ("2024-10-24", False)
+    assert dates["Friday"] == ("2024-10-25", False)
+    assert all(e.inference is not None for e in timeline.events if e.date.startswith("2024"))
+    assert "inferred from the weekday" in timeline_text(timeline)
+
+
+def test_an_article_dated_by_its_own_weekday_anchors_others(make_kb: MakeKb) -> None:
+    other = (
+        "On Thursday, Finance Minister Olaf Berg resigned after the budget vote in the Oslo "
+        "parliament, Prime Minister Eva Lund said."
+    )
+    kb = make_kb({"courier-oslo": (None, SELF_DATED), "herald-oslo": (None, other)})
+    timeline = build_timeline(kb.snapshot, limit=None)
+    (mention,) = [m for e in timeline.events for m in e.mentions if m.article.id == "herald-oslo"]
+    assert mention.inferred_via is not None and mention.inferred_via.id == "courier-oslo"
+    assert [e.date for e in timeline.events if mention in e.mentions] == ["2024-10-24"]
