@@ -80,6 +80,12 @@ class Article(BaseModel):
     text: str
     captions: tuple[tuple[int, int], ...] = ()
     guessed: tuple[str, ...] = ()
+    provenance: tuple[tuple[str, str], ...] = ()
+    """(field, where it was read) for each guessed field: ``("published", "the line '…'")``."""
+    conflicts: tuple[tuple[str, str], ...] = ()
+    """(field, why it was left empty) where two signals of the page disagree."""
+    title_from_sentence: bool = False
+    """The page shows no headline: the title is its first sentence, which stays in the text."""
     unknown_keys: tuple[str, ...] = ()
     """Front-matter keys that are not article fields, ignored."""
 
@@ -112,11 +118,16 @@ def read_file(path: Path, *, max_bytes: int) -> bytes:
         raise ArticleError(f"cannot be read ({error.strerror or error})") from None
 
 
-def parse_article(data: bytes, *, article_id: str, path: str) -> Article:
-    """Build an ``Article`` from a file's bytes: front matter if any, cleaned body, guesses."""
+def parse_article(
+    data: bytes, *, article_id: str, path: str, boilerplate: frozenset[str] = frozenset()
+) -> Article:
+    """Build an ``Article`` from a file's bytes: front matter if any, cleaned body, guesses.
+
+    ``boilerplate``: keys of lines seen in other articles of the folder (``article_lines``).
+    """
     text = _decode(data)
     header, body = _split_front_matter(text)
-    cleaned = clean(body, title=header.title)
+    cleaned = clean(body, title=header.title, boilerplate=boilerplate)
     if not cleaned.paragraphs:
         if header.title is None and cleaned.headline:
             raise ArticleError(
@@ -144,9 +155,25 @@ def parse_article(data: bytes, *, article_id: str, path: str) -> Article:
         text=cleaned.text,
         captions=_caption_spans(cleaned.paragraphs, cleaned.captions),
         guessed=tuple(guessed),
+        provenance=tuple((name, cleaned.sources.get(name, "the text")) for name in guessed),
+        conflicts=tuple(
+            (name, why)
+            for name, why in cleaned.conflicts.items()
+            if fields.get(name) is None and name not in header.model_fields_set
+        ),
+        title_from_sentence="title" in guessed and cleaned.title_guessed,
         unknown_keys=tuple(str(key) for key in header.model_extra or ()),
         **{**fields, "tags": tuple(fields["tags"])},
     )
+
+
+def article_lines(data: bytes) -> str:
+    """The body of an article file as text, for counting lines shared across the folder;
+    empty when the file cannot be read as an article (its problem is reported elsewhere)."""
+    try:
+        return _split_front_matter(_decode(data))[1]
+    except ArticleError:
+        return ""
 
 
 def _decode(data: bytes) -> str:

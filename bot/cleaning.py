@@ -1,17 +1,22 @@
-"""Page furniture removal: what a web capture adds around an article's own text.
+"""Reading a page's raw text as a careful reader would: the article's own paragraphs, kept
+verbatim, and what the page shows about it (headline, by-line, date, outlet or wire agency).
 
-Cleaning works line by line with general rules, never per-file patches. It returns the
-paragraphs to keep (verbatim), which lines are photo captions, and the metadata the page
-printed (a by-line, a dateline, a source credit), so articles without front matter can
-still be attributed.
+Every rule is a general signal, never a phrase list of one site's furniture: see
+docs/reading.md, which names each signal with an example. ``clean`` is also what the HTML
+reader calls on the text trafilatura extracts, so both kinds of page are read alike.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
+import blingfire
 from dateutil import parser as date_parser
 
 FURNITURE = frozenset(
@@ -36,37 +41,164 @@ FURNITURE = frozenset(
         "email",
     }
 )
+"""Widget labels that are furniture whatever the site: the whole line, compared case-blind."""
+
+FIRST_SENTENCE = "the first sentence (the page shows no headline)"
 
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]$")
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
-_NAME_PARTICLES = frozenset({"and", "de", "la", "le", "du", "da", "di", "del", "der", "van", "von"})
-_BYLINE = re.compile(
-    rf"^(?i:by|author:|written by)\s+"
-    rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,5}})"
-    rf"\s*(?:\[[^\]]*\])?$"
+_NAME_PARTICLES = frozenset(
+    {
+        "and",
+        "de",
+        "la",
+        "le",
+        "du",
+        "da",
+        "di",
+        "del",
+        "der",
+        "van",
+        "von",
+        "bin",
+        "al",
+        "el",
+        "dos",
+    }
 )
-"""A by-line: "By", "Author:" or "Written by", then a short name (an agency after a comma, an
-e-mail in brackets); ``_is_name`` then asks for capitals, so "By contrast, …" stays text."""
+_BYLINE = re.compile(
+    rf"^(?i:by|author|written by|reported by)\s*:?\s+"
+    rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,9}})"
+    rf"\s*(?:\[[^\]]*\]|(?:[|·]|\s[–—-])\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$"
+)
+"""A by-line: "By", "Author:", "Written by" or "Reported by", then a short name (an agency after
+a comma, a bar or a dash, an e-mail in brackets); ``_is_name`` then asks for capitals, so "By contrast,
+…" stays text."""
 _CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = re.compile(
-    r"[(\[](?:[^()\[\]]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|photo[^()\[\]]*)[)\]]\s*$",
+    r"[(\[](?:[^()\[\]]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
+    r"(?:[^()\[\]]*\b)?photo\b[^()\[\]]*)[)\]]\s*$",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_STATEMENT_END = re.compile(r"[.…][\"'”’)\]]*$")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?, "
     r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\s*(?:\([^)]*\)\s*)?[—–-]"
 )
 """A wire-style dateline opening the first paragraph: "KAZAN, Russia, Oct. 24, 2024 — …"."""
+_WIRE_CREDIT = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Za-z.'-]*)*"  # the place: "SEOUL", "KAZAN, Russia"
+    r"(?:, [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*)?,?\s+)?"
+    r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
+    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3})\)\s*(?:--?|–|—|:)"
+)
+"""A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —",
+"MOSCOW, Nov 10 (Reuters): …"."""
+_LABELLED_DATE = re.compile(
+    r"^(?:[•·|*-]\s*)?(?P<label>first published|last updated|published|updated|posted|"
+    r"modified|date)(?:\s+on)?\s*:?\s*(?P<rest>\S.*)$",
+    re.I,
+)
+_DATE_PREFIX = re.compile(
+    r"^(?P<stamp>(?i:date|published|updated|posted)\s*:?\s*"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<rest>\S.*)$"
+)
+"""A labelled ISO date printed before other text on the same line: "date 2024-10-24 Left Menu"."""
+_ISO_STAMP = re.compile(
+    r"(?<!\d)(?P<iso>\d{4}(?P<sep>[-./])\d{2}(?P=sep)\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)"
+)
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|,|$)", re.I
+)
+_ZONE_WORD = re.compile(r"[A-Z]{2,5}")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}(?!\d)")
+_FULL_DATE_IN_TEXT = re.compile(
+    r"\b(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})\b|"
+    r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
+)
+"""A full date inside any line: "Oct. 28, 2024", "28 October 2024", "2024-10-28"."""
+_NEARBY_DAYS = 7
+_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\b(?!\.\d)")
+"""A time written with a dot ("10.30 BST"), which dateutil would not read."""
+_TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]?\d{0,2}\b")
+_CALL_TO_ACTION = re.compile(
+    r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
+    r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"
+    r"become|continue\s+reading)\b"
+    r"(?:\s*$|(?:\s+[\w'’]+){0,3}?\s*(?:[:|]|\b(?:us|our|more|next|also|here|now|free|the\s+app|"
+    r"original|full\s+(?:story|article)|newsletter|channel|continue|down|the\s+latest|alerts)\b))",
+    re.I,
+)
+"""A link-like call to action: "Read Next: …", "Follow us on …", "Subscribe to our …"."""
+_NAVIGATION_LABEL = re.compile(
+    r"^(?:[•·*▶►→»-]\s*)?(?:related(?:\s+(?:stories|news|articles|coverage))?|recommended|"
+    r"don[’']?t\s+miss|trending(?:\s+now)?|latest(?:\s+news)?|most\s+(?:read|popular|viewed)|"
+    r"popular|top\s+stories|editor[’']?s\s+picks?|more(?:\s+(?:news|stories|on\s+this))?|"
+    r"tags?|topics?|keywords|categories|filed\s+under)\s*[:|]",
+    re.I,
+)
+"""A navigation label opening a line ("READ MORE: …", "Related: …", "Tags: …")."""
+_BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|developing|just\s+in)\s*[:|]\s+\S", re.I)
+"""A site's ticker of another story: "Breaking: Warren County commission seeks answers …"."""
+_MEDIA_CREDIT = re.compile(
+    r"^(?:photo|picture|image|video|graphic|illustration)s?(?:\s+(?:source|credit)s?)?\s*:", re.I
+)
+"""A media credit line: "Photo : Ukrainian Strategic Communication …", "Images source: © …"."""
+_COPYRIGHT = re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
+"""A copyright notice: "© 2024 Reuters", "Copyright 2024 The Associated Press. All rights …"."""
+_WIRE_STAFF_CREDIT = re.compile(
+    r"^(?:\(?\s*)(?:additional\s+)?(?:reporting|writing|editing|compiled|edited)\s+by\b", re.I
+)
+"""A wire report's closing credit, with or without brackets: "Reporting by …; Editing by …"."""
+_SHARE_PROMPT = re.compile(
+    r"^(?:[•·*▶►-]\s*)?(?:(?:share|tweet|email|print|send)\s+(?:this|it|on|via|to|with)\b|"
+    r"share\s*:|(?:leave|post|add|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply|response)|"
+    r"comments?\s*(?:\(\d+\)|:)|\d+\s+comments?\b|join\s+the\s+(?:conversation|discussion|debate)|"
+    r"(?:what|how)\s+do\s+you\s+(?:think|feel)|tell\s+us\s+(?:what|your)|have\s+your\s+say)",
+    re.I,
+)
+_SITE_NOTICE = re.compile(
+    r"^(?:you\s+are|you're|you\s+have)\s+(?:now\s+)?(?:viewing|reading|watching|reached|"
+    r"been\s+granted|logged)\b",
+    re.I,
+)
+_RELATIVE_TIME = re.compile(
+    r"^(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$|^(?:yesterday|today|just now)$",
+    re.I,
+)
+_SIGNED_DATE = re.compile(r"^(?P<name>[^/|·]+?)\s+[/|·]\s+(?P<date>[^/|·]+)$")
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
+_BULLET_ONLY = re.compile(r"^[-–—•·*▪◦●○■►▶|]+$")
 _DATE_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 _HEADING_MAX_WORDS = 8
-_TITLE_MAX_WORDS = 20
+_LABEL_MAX_WORDS = 3
+_TITLE_MAX_WORDS = 25
+_HEADLINE_MIN_WORDS = 6
+_HEADLINE_RUN = 3
+"""Other stories' headlines come in runs: this many headline-shaped lines close together."""
+_CTA_MAX_WORDS = 30
+_METADATA_MAX_CHARS = 160
+"""By-lines, credits and date lines are short; a longer line is read as text."""
+_PROMPT_MAX_WORDS = 15
+
+_COPY_LINES = 3
+_COPY_LINE_WORDS = 12
+_COPY_MAX_HOLDERS = 50
+"""A long line held by more texts than this is boilerplate, no sign that two texts are copies."""
+
+PUBLISHED_RANK, PLAIN_RANK, UPDATED_RANK = 0, 1, 2
 
 
 @dataclass
 class CleanText:
-    """The article's own paragraphs and what the page told about it."""
+    """The article's own paragraphs and what the page told about it.
+
+    ``sources`` says where each value was read ("the line '• Sunday, 10 Nov 2024'"), and
+    ``conflicts`` why a field was left empty when two signals of the page disagree.
+    """
 
     paragraphs: list[str] = field(default_factory=list)
     captions: set[int] = field(default_factory=set)
@@ -74,91 +206,262 @@ class CleanText:
     author: str | None = None
     published: date | None = None
     publisher: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    conflicts: dict[str, str] = field(default_factory=dict)
+    title_guessed: bool = False
+    """True when the page shows no headline: the title is its first sentence, kept in the text."""
 
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
 
 
-def clean(raw: str, title: str | None = None) -> CleanText:
-    """Keep the article's paragraphs; drop furniture; record by-line, dateline and credits."""
+def line_key(line: str) -> str:
+    """A line compared case-blind and spacing-blind."""
+    return " ".join(line.casefold().split())
+
+
+def repeated_lines(texts: Mapping[str, str], min_others: int = 2) -> dict[str, frozenset[str]]:
+    """For each text, the keys of its lines that also appear in ``min_others`` other texts of
+    the folder: a site's boilerplate ("Follow us on …" under every article of one outlet).
+
+    Copies of one story (a wire report run by several outlets) share their paragraphs; those
+    are text, not boilerplate, so a text does not count the copies of itself: two texts are
+    copies when they share ``_COPY_LINES`` long lines that few other texts have.
+    """
+    keys = {
+        name: {line_key(line) for line in text.splitlines() if line.strip()}
+        for name, text in texts.items()
+    }
+    holders: dict[str, list[str]] = {}
+    for name, lines in keys.items():
+        for key in lines:
+            holders.setdefault(key, []).append(name)
+    copies = _copies(keys, holders)
+    return {
+        name: frozenset(
+            key
+            for key in lines
+            if len(holders[key]) > min_others
+            and sum(other != name and other not in copies[name] for other in holders[key])
+            >= min_others
+        )
+        for name, lines in keys.items()
+    }
+
+
+def _copies(keys: Mapping[str, set[str]], holders: Mapping[str, list[str]]) -> dict[str, set[str]]:
+    """For each text, the texts that share at least ``_COPY_LINES`` of its long lines."""
+    copies: dict[str, set[str]] = {}
+    for name, lines in keys.items():
+        shared: Counter[str] = Counter()
+        for key in lines:
+            if len(key.split()) >= _COPY_LINE_WORDS and len(holders[key]) <= _COPY_MAX_HOLDERS:
+                shared.update(other for other in holders[key] if other != name)
+        copies[name] = {other for other, count in shared.items() if count >= _COPY_LINES}
+    return copies
+
+
+@dataclass
+class _Signals:
+    """What the page says about one field, each with where it was read and how strong it is."""
+
+    found: dict[str, list[tuple[int, str, object]]] = field(default_factory=dict)
+    partial_dates: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def add(self, name: str, value: object, source: str, rank: int = PLAIN_RANK) -> None:
+        self.found.setdefault(name, []).append((rank, source, value))
+
+    def settle(self, result: CleanText, lines: list[str]) -> None:
+        for name, found in self.found.items():
+            best = min(rank for rank, _, _ in found)
+            chosen = [(source, value) for rank, source, value in found if rank == best]
+            values = list(dict.fromkeys(_comparable(value) for _, value in chosen))
+            if len(values) > 1:
+                (first, a), (second, b) = (
+                    chosen[0],
+                    next(
+                        item for item in chosen if _comparable(item[1]) != _comparable(chosen[0][1])
+                    ),
+                )
+                result.conflicts[name] = f"{first} gives {_shown(a)} but {second} gives {_shown(b)}"
+                continue
+            source, value = chosen[0]
+            setattr(result, _FIELD_ATTRIBUTE.get(name, name), value)
+            result.sources[name] = source
+        self._settle_partial_dates(result, lines)
+
+    def _settle_partial_dates(self, result: CleanText, lines: list[str]) -> None:
+        """A day without a year ("Oct. 29" in a dateline) is the day a report was filed: the
+        page's own full date wins over it. Alone, it takes its year only from a full date
+        printed elsewhere on the page within a week of it ("on Oct. 28, 2024" in the text);
+        with none, or with two such dates of different years, no date is given."""
+        if (
+            not self.partial_dates
+            or result.published is not None
+            or "published" in result.conflicts
+        ):
+            return
+        month, day, source = self.partial_dates[0]
+        years = {}
+        for printed, text in _full_dates_in(lines):
+            with suppress(ValueError):
+                if abs((date(printed.year, month, day) - printed).days) <= _NEARBY_DAYS:
+                    years.setdefault(printed.year, text)
+        if len(years) == 1:
+            ((year, text),) = years.items()
+            result.published = date(year, month, day)
+            result.sources["published"] = f"{source} with the year of '{text}'"
+        elif years:
+            result.conflicts["published"] = (
+                f"{source} shows no year and the page dates near it disagree on one"
+            )
+        else:
+            result.conflicts["published"] = (
+                f"{source} shows no year and the page no full date near it"
+            )
+
+
+_FIELD_ATTRIBUTE = {"title": "headline"}
+
+
+def _comparable(value: object) -> object:
+    return line_key(value) if isinstance(value, str) else value
+
+
+def _shown(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _quoted(line: str) -> str:
+    return f"the line '{line}'"
+
+
+def clean(
+    raw: str, title: str | None = None, boilerplate: frozenset[str] = frozenset()
+) -> CleanText:
+    """Keep the article's paragraphs; drop furniture; read headline, by-line, dates, credits.
+
+    ``title`` is a title already known (front matter, an HTML page's metadata): a line equal
+    to it is a repeated headline. ``boilerplate`` holds keys (``line_key``) of lines seen in
+    other articles of the same folder (see ``repeated_lines``).
+    """
+    lines = _lines(raw)
+    keys = [line_key(line) for line in lines]
     result = CleanText(headline=title)
-    lines = [line.strip() for line in raw.splitlines()]
-    lines = [line for line in lines if line]
-    known_headlines = {_key(title)} if title else set()
-    short_heading: str | None = None
-    skip_next = False
+    signals = _Signals()
+    furniture = {
+        index for index, line in enumerate(lines) if _is_furniture(line, keys[index], boilerplate)
+    }
+    furniture |= _weather_widgets(lines)
+    lists = _lists(lines, furniture)
+    title_at = None if title else _title_line(lines, furniture, lists)
+    furniture |= _headline_runs(lines, keys, title_at, furniture)
+    known_headlines = {line_key(title)} if title else set()
+    if title_at is not None:
+        result.headline = lines[title_at]
+        result.sources["title"] = _quoted(lines[title_at])
+        known_headlines.add(line_key(lines[title_at]))
+    in_list = {item for items in lists.values() for item in items}
+    body_paragraphs = 0
+    previous_key = None
     for index, line in enumerate(lines):
-        if skip_next:
-            skip_next = False
+        if index in furniture or index in in_list:
             continue
-        if _WEATHER.match(line):
-            skip_next = index + 1 < len(lines) and _is_heading(lines[index + 1])
+        if _read_metadata(line, signals):
             continue
-        if _absorbed_as_metadata(line, result):
+        if keys[index] in known_headlines:
             continue
-        if _key(line) in FURNITURE:
-            continue
-        if _key(line) in known_headlines:
+        if index in lists:
+            result.paragraphs.append("\n".join([line, *(lines[item] for item in lists[index])]))
+            body_paragraphs += 1
             continue
         if _is_heading(line) and not _CAPTION_CREDIT.search(line):
-            if result.headline is None and not result.paragraphs:
-                if _looks_like_headline(line):
-                    result.headline = line
-                    known_headlines.add(_key(line))
-                else:
-                    short_heading = line
             continue
-        if result.headline is None and not result.paragraphs:
-            if short_heading is None or len(line.split()) <= _TITLE_MAX_WORDS:
-                result.headline = line
-                known_headlines.add(_key(line))
-                continue
-            result.headline = short_heading  # a short title over a paragraph of body text
-        if len(result.paragraphs) < 2 and (match := _DATELINE.match(line)):
-            result.published = result.published or _printed_date(match["date"])
+        if keys[index] == previous_key:
+            continue  # printed twice in a row (a caption under its photo and in a gallery)
+        previous_key = keys[index]
         if _CAPTION_CREDIT.search(line):
             result.captions.add(len(result.paragraphs))
+        elif body_paragraphs < 2:
+            _read_dateline(line, signals)
+            body_paragraphs += 1
         result.paragraphs.append(line)
+    signals.settle(result, lines)
+    if result.headline is None and result.paragraphs:
+        result.headline = first_sentence(result.paragraphs[0])
+        result.title_guessed = True
+        result.sources["title"] = FIRST_SENTENCE
     return result
 
 
-def _absorbed_as_metadata(line: str, result: CleanText) -> bool:
-    """Record a by-line, a printed date or a source credit; True when the line is only that."""
-    if (match := _BYLINE.match(line)) and _is_name(match["name"]):
-        result.author = result.author or _name_case(match["name"])
-        return True
-    if match := _CREDIT.match(line):
-        result.publisher = result.publisher or match["what"].strip().rstrip(".")
-        return True
-    if _LANGUAGE_CREDIT.match(line):
-        return True
-    if len(line) <= 40 and (printed := _printed_date(line)):
-        result.published = result.published or printed
-        return True
-    return False
+def first_sentence(paragraph: str) -> str:
+    _, spans = blingfire.text_to_sentences_and_offsets(paragraph)
+    start, end = spans[0] if spans else (0, len(paragraph))
+    return paragraph[start:end].strip()
 
 
-def _printed_date(line: str) -> date | None:
-    """A line that is nothing but a full date, like a page's dateline.
+def _lines(raw: str) -> list[str]:
+    """The page's non-empty lines, stripped; a labelled ISO date printed before other text on
+    the same line becomes a line of its own."""
+    lines = []
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if match := _DATE_PREFIX.match(line):
+            lines.extend([match["stamp"], match["rest"]])
+        else:
+            lines.append(line)
+    return lines
 
-    dateutil fills a missing day or month from its default; parsing against two defaults that
-    differ in every field tells a whole date ("October 25, 2024") from a partial one
-    ("October 2024"), which gives no day to guess.
-    """
-    if not re.search(r"\d{4}", line) or not re.search(r"[A-Za-z]{3}", line):
-        return None
-    try:
-        parsed = [
-            date_parser.parse(line, default=default, fuzzy_with_tokens=True)
-            for default in _DATE_DEFAULTS
-        ]
-    except (ValueError, OverflowError):
-        return None
-    (first, leftover), (second, _) = parsed
-    if any(token.strip(" ,.") for token in leftover) or first.date() != second.date():
-        return None
-    return first.date()
+
+def _weather_widgets(lines: list[str]) -> set[int]:
+    """A temperature and the city under it ("66.5 F" / "Los Angeles")."""
+    found = set()
+    for index, line in enumerate(lines):
+        if _WEATHER.match(line):
+            found.add(index)
+            if index + 1 < len(lines) and _is_heading(lines[index + 1]):
+                found.add(index + 1)
+    return found
+
+
+def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
+    """A line that is never article text, whatever the page."""
+    words = len(line.split())
+    return (
+        key in FURNITURE
+        or key in boilerplate
+        or _is_editorial_note(line)
+        or bool(_WIRE_STAFF_CREDIT.match(line))
+        or bool(_BANNER.match(line))
+        or (words <= _CTA_MAX_WORDS and bool(_MEDIA_CREDIT.match(line)))
+        or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
+        or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
+        or bool(_COPYRIGHT.search(line))
+        or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
+        or bool(_SITE_NOTICE.match(line))
+    )
+
+
+def _is_editorial_note(line: str) -> bool:
+    """A note to editors or a credit, wholly in brackets ("(ATTN: CHANGES headline …)",
+    "(With inputs from agencies.)"), or a shouted one ("EDITOR'S NOTE: …")."""
+    if line[0] in "([" and _closing_bracket(line) == len(line) - 1:
+        return True
+    shouted = line == line.upper() and line != line.lower()
+    return shouted and len(line.split()) >= 3 and (":" in line or bool(_STATEMENT_END.search(line)))
+
+
+def _closing_bracket(line: str) -> int:
+    depth = 0
+    for index, char in enumerate(line):
+        depth += char in "(["
+        depth -= char in ")]"
+        if depth == 0:
+            return index
+    return -1
 
 
 def _is_heading(line: str) -> bool:
@@ -166,12 +469,302 @@ def _is_heading(line: str) -> bool:
     return len(line.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)
 
 
-def _looks_like_headline(line: str) -> bool:
-    return len(line.split()) >= 4
+def _is_headline_shaped(line: str) -> bool:
+    """What a headline looks like: a few words up to ~25, no full stop (the dot of a closing
+    "U.S." is none), not a lead-in."""
+    words = len(line.split())
+    return (
+        _LABEL_MAX_WORDS < words <= _TITLE_MAX_WORDS
+        and not _STATEMENT_END.search(_INITIALISM_END.sub("", line))
+        and not line.endswith(":")
+        and not _LIST_ITEM.match(line)
+        and not _CAPTION_CREDIT.search(line)
+    )
 
 
-def _key(line: str) -> str:
-    return " ".join(line.casefold().split())
+def _is_glue(line: str) -> bool:
+    """Lines found between the headlines of a list of other stories: bullets, by-lines, time
+    stamps ("10/24/2024 07:13 PM", "2 days ago") and section labels ("World")."""
+    return bool(
+        _BULLET_ONLY.match(line)
+        or (_BYLINE.match(line) and _is_name(_BYLINE.match(line)["name"]))
+        or _date_line(line)
+        or _RELATIVE_TIME.match(line)
+        or (len(line.split()) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(line))
+    )
+
+
+def _headline_runs(
+    lines: list[str], keys: list[str], title_at: int | None, furniture: set[int]
+) -> set[int]:
+    """Runs of headline-shaped lines with only bullets, by-lines, time stamps, labels or other
+    furniture between them: other stories' headlines ("More Videos", "Next In World", a list
+    of latest news). The page's own headline, wherever it is printed, ends a run."""
+    title = keys[title_at] if title_at is not None else None
+    found: set[int] = set()
+    run: list[int] = []
+    headlines = 0
+    for index, line in enumerate(lines):
+        if keys[index] == title:
+            line = ""  # ends the run below
+        if _is_headline_shaped(line) and not _date_line(line) and not _is_editorial_note(line):
+            run.append(index)
+            headlines += 1
+        elif run and line and (index in furniture or _is_glue(line)):
+            run.append(index)
+        else:
+            if headlines >= _HEADLINE_RUN:
+                found.update(run)
+            run, headlines = [], 0
+    if headlines >= _HEADLINE_RUN:
+        found.update(run)
+    return found
+
+
+def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
+    """Bulleted or numbered items under a lead-in ending with a colon: {lead-in: items}."""
+    lists: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if not line.endswith(":") or index in furniture or _LIST_ITEM.match(line):
+            continue
+        items = []
+        for item in range(index + 1, len(lines)):
+            if not _LIST_ITEM.match(lines[item]) or item in furniture:
+                break
+            items.append(item)
+        if items:
+            lists[index] = items
+    return lists
+
+
+def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> int | None:
+    """The headline: a headline-shaped line above the first paragraph of text (see
+    ``_headline_of``), else a lone one right under that first paragraph,
+    else a short line that alone opens the page; None when the page shows no headline."""
+    above: list[int] = []
+    labels: list[int] = []
+    seen_text = False
+    for index, line in enumerate(lines):
+        if index in furniture or _is_metadata(line):
+            continue
+        if _is_title_shaped(lines, index):
+            if seen_text:
+                return index if _stands_alone(lines, index, furniture) else None
+            above.append(index)
+        elif _is_heading(line) or _CAPTION_CREDIT.search(line):
+            labels.append(index)
+        elif seen_text:
+            return None
+        elif above:
+            return _headline_of(lines, above)
+        else:
+            seen_text = True
+            if labels == [0] and index not in lists:
+                return 0
+    return _headline_of(lines, above) if above else None
+
+
+def _headline_of(lines: list[str], above: list[int]) -> int:
+    """Of the headline-shaped lines above the text, the first of headline length: a site's
+    tagline above it is shorter, a standfirst under it comes second."""
+    full = [index for index in above if len(lines[index].split()) >= _HEADLINE_MIN_WORDS]
+    return full[0] if full else above[-1]
+
+
+def _stands_alone(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """The next line that counts is no headline too: one of several is another story's."""
+    for after in range(index + 1, len(lines)):
+        if after not in furniture and not _is_metadata(lines[after]):
+            return not _is_title_shaped(lines, after)
+    return True
+
+
+def _is_title_shaped(lines: list[str], index: int) -> bool:
+    """Headline-shaped, or a short sentence printed again below (a headline with a full stop)."""
+    line = lines[index]
+    if _is_headline_shaped(line):
+        return True
+    return (
+        len(line.split()) <= _TITLE_MAX_WORDS
+        and not _CAPTION_CREDIT.search(line)
+        and _repeated_below(lines, index)
+    )
+
+
+def _repeated_below(lines: list[str], index: int) -> bool:
+    return any(line_key(line) == line_key(lines[index]) for line in lines[index + 1 :])
+
+
+def _is_metadata(line: str) -> bool:
+    if len(line) > _METADATA_MAX_CHARS:
+        return False
+    match = _BYLINE.match(line)
+    return bool(
+        _signed_date(line)
+        or (match and _is_name(match["name"]))
+        or _CREDIT.match(line)
+        or _LANGUAGE_CREDIT.match(line)
+        or _date_line(line)
+    )
+
+
+def _read_metadata(line: str, signals: _Signals) -> bool:
+    """Record a by-line, a date line or a source credit; True when the line is only that."""
+    if len(line) > _METADATA_MAX_CHARS:
+        return False
+    if signed := _signed_date(line):
+        name, (printed, rank) = signed
+        signals.add("author", name, _quoted(line))
+        if isinstance(printed, date):
+            signals.add("published", printed, _quoted(line), rank)
+        return True
+    if (match := _BYLINE.match(line)) and _is_name(match["name"]):
+        signals.add("author", _name_case(match["name"]), _quoted(line))
+        return True
+    if match := _CREDIT.match(line):
+        what = match["what"].strip().rstrip(".")
+        if _names_an_outlet(what):
+            signals.add("publisher", what, _quoted(line))
+        return True
+    if _LANGUAGE_CREDIT.match(line):
+        return True
+    if found := _date_line(line):
+        printed, rank = found
+        if isinstance(printed, date):
+            signals.add("published", printed, _quoted(line), rank)
+        else:
+            signals.partial_dates.append((*printed, _quoted(line)))
+        return True
+    return False
+
+
+def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | None:
+    """A name and a date on one line, split by a slash or a bar: "Jane Roe / November 12, 2024"."""
+    if not any(mark in line for mark in "/|·"):
+        return None
+    match = _SIGNED_DATE.match(line)
+    if not match or any(char.isdigit() for char in match["name"]):
+        return None
+    name = " ".join(match["name"].split())
+    if byline := _BYLINE.match(name):
+        name = byline["name"]
+    if not (name[0].isalpha() and _is_name(name)) or len(name.split()) > 4:
+        return None
+    found = _date_line(match["date"])
+    return (_name_case(name), found) if found else None
+
+
+def _names_an_outlet(text: str) -> bool:
+    """ "www.rfa.org" or "Radio Free Asia" name an outlet; "Russian news agency Interfax"
+    describes where a quote came from, and names no outlet of the page."""
+    if re.fullmatch(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+/?", text):
+        return True
+    return _is_name(text) and len(text.split()) <= 5
+
+
+def _read_dateline(line: str, signals: _Signals) -> None:
+    """A paragraph's opening dateline: a full date, or a day and a wire agency's credit."""
+    if (match := _DATELINE.match(line)) and (printed := _printed_date(match["date"])):
+        signals.add("published", printed, f"the dateline '{match.group().strip()}'")
+    if match := _WIRE_CREDIT.match(line):
+        source = f"the dateline '{match.group().strip()}'"
+        signals.add("publisher", match["agency"], source)
+        if match["day"] and not match["year"] and (day := _month_day(match["day"])):
+            signals.partial_dates.append((*day, source))
+
+
+@lru_cache(maxsize=8192)
+def _date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
+    """A line that is only a date, with its rank: "Published: 28 Mar. 2025, 14:23",
+    "• Sunday, 10 Nov 2024", a stamp "2024-10-29 20:09:55", or a day without a year
+    ("24 Oct. 20:45"), given as (month, day)."""
+    if match := _LABELLED_DATE.match(line):
+        label = match["label"].casefold()
+        rank = UPDATED_RANK if label in {"updated", "last updated", "modified"} else PUBLISHED_RANK
+        found = _stamp_date(match["rest"]) or _printed_date(match["rest"])
+        return (found, rank) if found else None
+    if len(line.split()) <= 6 and (stamp := _ISO_STAMP.search(line)):
+        found = _stamp_date(stamp.group())
+        rest = (line[: stamp.start()] + line[stamp.end() :]).strip()
+        if found and not _SENTENCE_END.search(rest):
+            return found, PLAIN_RANK
+    if len(line) <= 40:
+        if printed := _printed_date(line):
+            return printed, PLAIN_RANK
+        if day := _month_day(line):
+            return day, PLAIN_RANK
+    return None
+
+
+def _full_dates_in(lines: list[str]) -> Iterator[tuple[date, str]]:
+    """Every full date printed in the page's lines, with the words that print it."""
+    for line in lines:
+        for match in _FULL_DATE_IN_TEXT.finditer(line):
+            if printed := _stamp_date(match.group()) or _printed_date(match.group()):
+                yield printed, match.group()
+
+
+def _stamp_date(text: str) -> date | None:
+    match = _ISO_STAMP.fullmatch(text.strip())
+    if not match:
+        return None
+    try:
+        return date.fromisoformat(match["iso"].replace(match["sep"], "-"))
+    except ValueError:
+        return None
+
+
+def _parse_both(line: str) -> tuple[datetime, datetime, tuple[str, ...]] | None:
+    """dateutil fills a missing field from its default; parsing against two defaults that
+    differ in every field tells which fields the line itself gave."""
+    line = _DOTTED_TIME.sub(r"\1:\2", _TIME_ZONE.sub(" ", line))
+    try:
+        (first, leftover), (second, _) = (
+            date_parser.parse(line, default=default, fuzzy_with_tokens=True, ignoretz=True)
+            for default in _DATE_DEFAULTS
+        )
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if any(not _is_date_filler(token) for token in leftover):
+        return None
+    if _ambiguous_day_and_month(line):
+        return None
+    return first, second, leftover
+
+
+def _is_date_filler(token: str) -> bool:
+    """What a printed date may carry besides the date: punctuation, "at", "on", a time zone."""
+    word = token.strip(" ,.•·|-–—/()")
+    return not word or word.casefold() in {"at", "on", "of"} or bool(_ZONE_WORD.fullmatch(word))
+
+
+def _ambiguous_day_and_month(line: str) -> bool:
+    """ "10/11/2024" is October 11 in one country and 10 November in another: no date."""
+    match = _NUMERIC_DATE.search(line)
+    return bool(match) and match["a"] != match["b"] and max(int(match["a"]), int(match["b"])) <= 12
+
+
+def _printed_date(line: str) -> date | None:
+    """A line that is nothing but a full date ("October 25, 2024"); "October 2024" gives none."""
+    if not re.search(r"\d{4}", line) or not re.search(r"[A-Za-z]{3}|\d{1,2}/\d{1,2}/", line):
+        return None
+    parsed = _parse_both(line)
+    if parsed is None or parsed[0].date() != parsed[1].date():
+        return None
+    return parsed[0].date()
+
+
+def _month_day(line: str) -> tuple[int, int] | None:
+    """A day and a month without a year ("02 November", "Oct. 29"): (month, day)."""
+    if not _MONTH.search(line) or re.search(r"\d{4}", line):
+        return None
+    parsed = _parse_both(line)
+    if parsed is None:
+        return None
+    first, second, _ = parsed
+    if (first.month, first.day) != (second.month, second.day):
+        return None
+    return first.month, first.day
 
 
 def _is_name(text: str) -> bool:
@@ -183,5 +776,9 @@ def _is_name(text: str) -> bool:
 
 
 def _name_case(name: str) -> str:
-    name = " ".join(name.split())
-    return name.title() if name.isupper() else name
+    """A shouted name in capitals ("TARA COPP and LOLITA C. BALDOR") in title case."""
+    words = " ".join(name.split()).split(" ")
+    named = [word for word in words if word.casefold() not in _NAME_PARTICLES]
+    if not all(word.isupper() for word in named if any(char.isalpha() for char in word)):
+        return " ".join(words)
+    return " ".join(word if word in _NAME_PARTICLES else word.title() for word in words)

@@ -8,6 +8,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
@@ -201,9 +202,13 @@ def run_check(directory: Path, settings: Settings, out: TextIO) -> int:
     for problem in snapshot.problems:
         out.write(f"{problem}\n")
     for article in snapshot.articles.values():
-        for name in article.guessed:
+        file = Path(article.path).name
+        for name, where in article.provenance:
             value = getattr(article, name)
-            out.write(f"{Path(article.path).name}: guessed {name} from the text: {value}\n")
+            shown = value.isoformat() if isinstance(value, date) else value
+            out.write(f"{file}: guessed {name}: {shown} from {where}\n")
+        for name, why in article.conflicts:
+            out.write(f"{file}: {name} left empty: {why}\n")
         for key in article.unknown_keys:
             out.write(
                 f"{Path(article.path).name}: front matter key `{key}` is not an article field "

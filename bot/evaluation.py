@@ -11,6 +11,7 @@ import random
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from rank_bm25 import BM25Okapi
 
-from bot.articles import describe_yaml_error
+from bot.articles import Article, describe_yaml_error
 from bot.knowledge_base import KnowledgeBase, Snapshot
 
 BASELINE_CHUNK_WORDS = 100
@@ -187,9 +188,13 @@ def run(
         kind: score(eval_set.only(kind), ranker)
         for kind in sorted({q.kind for q in eval_set.answerable})
     }
+    truth = ReadingTruth.beside(questions, kb.directory)
+    reading = score_reading(kb.snapshot, truth, eval_set, ranker) if truth.found else None
     if as_json:
         report = {"bot": asdict(ours), "baseline": asdict(baseline)}
         report["bot_by_kind"] = {kind: asdict(scores) for kind, scores in by_kind.items()}
+        if reading is not None:
+            report["reading"] = asdict(reading)
         print(json.dumps(report, indent=2))
         return 0
     typo_note = f", one typo each (seed {typos})" if typos is not None else ""
@@ -209,4 +214,143 @@ def run(
     for label, name in rows:
         per_kind = "".join(f" {getattr(scores, name):11.3f}" for scores in by_kind.values())
         print(f"{label:28} {getattr(ours, name):7.3f} {getattr(baseline, name):9.3f}{per_kind}")
+    if reading is not None:
+        print_reading(reading, truth)
     return 0
+
+
+# --- Reading figures: page metadata and furniture (issue 12) ---------------------------------
+
+READING_FIELDS = ("title", "publisher", "author", "published")
+TRUTH_FILE = "truth.yml"
+FURNITURE_FILE = "furniture.yml"
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'"})
+
+
+@dataclass
+class ReadingTruth:
+    """What a set of pages shows (``truth.yml``) and the furniture lines they must never quote
+    (``furniture.yml``), found beside the questions file or else in the knowledge folder."""
+
+    pages: dict[str, dict[str, str]] | None = None
+    furniture: dict[str, list[str]] | None = None
+    where: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.pages is not None or self.furniture is not None
+
+    @classmethod
+    def beside(cls, questions: Path, kb_dir: Path) -> ReadingTruth:
+        truth, furniture, where = None, None, []
+        for folder in dict.fromkeys([questions.parent, kb_dir]):
+            if truth is None and (folder / TRUTH_FILE).is_file():
+                truth = _load_mapping(folder / TRUTH_FILE).get("pages") or {}
+                where.append(str(folder / TRUTH_FILE))
+            if furniture is None and (folder / FURNITURE_FILE).is_file():
+                furniture = _load_mapping(folder / FURNITURE_FILE)
+                where.append(str(folder / FURNITURE_FILE))
+        return cls(pages=truth, furniture=furniture, where=", ".join(where))
+
+
+def _load_mapping(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise EvalSetError(f"{path}: cannot be read ({error})") from None
+    except yaml.YAMLError as error:
+        raise EvalSetError(f"{path}: not valid YAML{describe_yaml_error(error)}") from None
+    if not isinstance(data, dict):
+        raise EvalSetError(f"{path}: expected a mapping")
+    return data
+
+
+@dataclass
+class ReadingScores:
+    """Metadata read right against the truth, fields invented, and furniture quoted."""
+
+    fields_right: float
+    fields_checked: int
+    fields_invented: int
+    furniture_quoted: int
+    questions_checked: int
+    right_by_field: dict[str, float]
+
+
+def normalise_field(value: object) -> str:
+    """Case, spacing and curly quotes do not count; a missing value is the empty string."""
+    if value is None:
+        return ""
+    return " ".join(str(value).translate(_QUOTES).casefold().split())
+
+
+def _acceptable(shown: object) -> set[str]:
+    """A truth value, or a list of values a careful reader could equally write ("AP",
+    "Associated Press")."""
+    values = shown if isinstance(shown, list) else [shown]
+    return {normalise_field(value) for value in values}
+
+
+def _field_value(article: Article, name: str) -> str:
+    """What the bot shows for a field; a title guessed from the first sentence stands for
+    "the page shows no headline", so it matches an empty truth."""
+    if name == "title" and article.title_from_sentence:
+        return ""
+    value = getattr(article, name)
+    return value.isoformat() if isinstance(value, date) else normalise_field(value)
+
+
+def score_reading(
+    snapshot: Snapshot, truth: ReadingTruth, eval_set: EvalSet, ranker: Ranker
+) -> ReadingScores:
+    right = invented = checked = 0
+    per_field = {name: [0, 0] for name in READING_FIELDS}
+    for slug, shown in (truth.pages or {}).items():
+        article = snapshot.articles.get(slug)
+        for name in READING_FIELDS:
+            expected = _acceptable(shown.get(name))
+            found = normalise_field(_field_value(article, name)) if article else ""
+            ok = article is not None and found in expected
+            right += ok
+            per_field[name][0] += ok
+            per_field[name][1] += 1
+            invented += bool(article is not None and found and not any(expected))
+            checked += 1
+    questions = [q.question for q in eval_set.answerable]
+    questions += [q["question"] for q in eval_set.unanswerable]
+    quoted = sum(
+        _quotes_furniture(ranker(question), truth.furniture or {}) for question in questions
+    )
+    return ReadingScores(
+        fields_right=right / checked if checked else 1.0,
+        fields_checked=checked,
+        fields_invented=invented,
+        furniture_quoted=quoted,
+        questions_checked=len(questions),
+        right_by_field={name: ok / n if n else 1.0 for name, (ok, n) in per_field.items()},
+    )
+
+
+def _quotes_furniture(
+    answer: tuple[bool, list[tuple[str, str]]], furniture: dict[str, list[str]]
+) -> bool:
+    answered, passages = answer
+    return answered and any(
+        _contains(text, line)
+        for article_id, text in passages
+        for line in furniture.get(article_id, [])
+    )
+
+
+def print_reading(reading: ReadingScores, truth: ReadingTruth) -> None:
+    print(f"reading ({truth.where})")
+    fields = ", ".join(f"{name} {share:.2f}" for name, share in reading.right_by_field.items())
+    print(
+        f"{'metadata fields right':28} {reading.fields_right:7.3f}"
+        f"  ({reading.fields_checked} fields: {fields})"
+    )
+    print(f"{'metadata fields invented':28} {reading.fields_invented:7d}")
+    print(
+        f"{'furniture quoted':28} {reading.furniture_quoted:7d}"
+        f"  (answers of {reading.questions_checked} questions)"
+    )

@@ -27,11 +27,13 @@ from bot.articles import (
     Article,
     ArticleError,
     Problem,
+    article_lines,
     describe_yaml_error,
     parse_article,
     read_file,
 )
 from bot.cache import IndexCache
+from bot.cleaning import repeated_lines
 from bot.index import BM25Index
 from bot.passages import Passage, chunk_article
 from bot.spelling import Speller
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "11"
+INDEX_FORMAT = "12"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -196,6 +198,9 @@ def _build_snapshot(
     articles: dict[str, Article] = {}
     seen_text: dict[str, str] = {}
     aliases = Aliases()
+    boilerplate = repeated_lines(
+        {source.path.name: article_lines(source.data) for source in sources if source.data}
+    )
     for source in sources:
         name = source.path.name
         try:
@@ -205,7 +210,10 @@ def _build_snapshot(
                 aliases = _parse_aliases(source.data or b"")
                 continue
             article = parse_article(
-                source.data or b"", article_id=source.path.stem, path=str(source.path)
+                source.data or b"",
+                article_id=source.path.stem,
+                path=str(source.path),
+                boilerplate=boilerplate.get(name, frozenset()),
             )
         except ArticleError as error:
             problems.append(Problem(file=name, reason=str(error)))

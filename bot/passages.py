@@ -96,11 +96,16 @@ def chunk_article(article: Article, first_id: int = 0) -> list[Passage]:
 
     Paragraphs are kept whole when they fit, and short ones are joined to the next, so that a
     quote reads as the article's paragraphs do; a paragraph too long for one passage is cut
-    between sentences. Captions become passages of their own.
+    between sentences. Captions become passages of their own, and so does a list with its
+    lead-in when its words fit one passage.
     """
     groups: list[list[Sentence]] = []
     current: list[Sentence] = []
     for paragraph in _paragraphs(article):
+        if _is_short_list(article, paragraph):  # a lead-in and its items, quoted together
+            groups.extend([current, paragraph] if current else [paragraph])
+            current = []
+            continue
         joined = current + paragraph
         if current and (
             _in_caption(article, paragraph[0]) != _in_caption(article, current[0])
@@ -129,6 +134,13 @@ def _paragraphs(article: Article) -> list[list[Sentence]]:
         paragraphs[-1].append(sentence)
         previous_end = sentence.end
     return paragraphs
+
+
+def _is_short_list(article: Article, paragraph: list[Sentence]) -> bool:
+    """A list under its lead-in (cleaning joins them with single line breaks) that fits in one
+    passage by its words, however many sentences its items make."""
+    text = article.text[paragraph[0].start : paragraph[-1].end]
+    return "\n" in text and len(paragraph) > 1 and len(text.split()) <= MAX_WORDS
 
 
 def _windows(article: Article, sentences: list[Sentence]) -> list[list[Sentence]]:

@@ -72,7 +72,7 @@ def test_printed_date_is_guessed_when_there_is_no_front_matter():
         (b"---\ntitle: T\npublished: not a date\n---\nBody.", "published"),
         (b"---\ntitle: T\nBody that never closes the header.", "never closed"),
         (b"---\ntitle: T\n---\nfbpx\nAdvertisement\n", "no article text"),
-        (b"---\nauthor: A\n---\nOne line only.\n", "only line was taken as the title"),
+        (b"---\nauthor: A\n---\nOne Line Only Here\n", "only line was taken as the title"),
     ],
 )
 def test_bad_files_raise_a_reason_a_moderator_can_act_on(data: bytes, reason: str):

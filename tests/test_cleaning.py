@@ -1,6 +1,6 @@
 from datetime import date
 
-from bot.cleaning import clean
+from bot.cleaning import clean, line_key, repeated_lines
 
 PAGE = """fbpx
 Connect with us
@@ -112,3 +112,370 @@ def test_a_byline_with_accented_initials_or_an_agency_gives_the_author():
         ("By Jane Smith, Reuters", "Jane Smith, Reuters"),
     ]:
         assert clean(f"Summit Ends With a Statement\n\n{line}\n\nText.").author == author
+
+
+# --- Rules for real pages (issue 12): each fixture is small and made up, not an eval page ---
+
+BODY = ["The storm reached the coast on Monday.", "Officials said repairs would take months."]
+
+
+def page(*extra: str, before: tuple[str, ...] = ("A Storm Hits the Coast Hard Today",)) -> str:
+    return "\n\n".join([*before, *BODY, *extra])
+
+
+def test_call_to_action_lines_are_furniture_however_long():
+    for line in [
+        "Read Next: Harbour Authority Questions Storm Warnings Issued Last Week By The Agency",
+        "Follow us on our official messaging channel for the latest news and updates.",
+        "Subscribe to our newsletter",
+        "Sign up for our free morning briefing",
+        "Read more",
+        "View Original Article",
+    ]:
+        assert clean(page(line)).paragraphs == BODY, line
+
+
+def test_sentences_that_open_with_a_call_to_action_verb_stay_text():
+    body = [
+        "Readers in the harbour town said the warning came late.",
+        "Following the storm, the mayor asked for help.",
+        "Share prices of insurers fell on Monday.",
+        "Join talks were held in the capital on Tuesday.",
+    ]
+    assert clean(page(*body)).paragraphs == BODY + body
+
+
+def test_share_and_comment_prompts_are_furniture():
+    for line in [
+        "Share this story with your friends on social media.",
+        "Leave a comment below and tell us what you saw.",
+        "12 comments",
+        "What do you think? Have your say in the comments.",
+    ]:
+        assert clean(page(line)).paragraphs == BODY, line
+
+
+def test_a_notice_about_the_page_itself_is_furniture():
+    assert clean(page("You are viewing the light version of this page.")).paragraphs == BODY
+
+
+def test_editorial_notes_in_brackets_or_capitals_are_furniture():
+    for line in [
+        "(ATTN: ADDS quotes from the mayor in paras 5-6; CHANGES headline)",
+        "[Editor's note: an earlier version misspelt the harbour's name.]",
+        "(With inputs from agencies.)",
+        "EDITOR'S NOTE: THIS STORY HAS BEEN UPDATED.",
+    ]:
+        assert clean(page(line)).paragraphs == BODY, line
+
+
+def test_a_bracketed_aside_inside_a_paragraph_stays_text():
+    line = "The mayor (who took office in May) asked for help."
+    assert clean(page(line)).paragraphs == [*BODY, line]
+
+
+def test_a_run_of_other_stories_headlines_is_furniture():
+    run = [
+        "More From the Region",
+        "Ferry Services Resume After Two Days of Gales Along the Coast",
+        "By JANE ROE",
+        "10/24/2024 07:13 PM",
+        "-",
+        "City Council Votes to Rebuild the Old Pier Before the Summer",
+        "By JANE ROE",
+        "Is the New Flood Barrier Ready for the Next Big Storm?",
+        "Schools Reopen in Three Districts as Power Returns to U.S.",
+    ]
+    result = clean(page(*run))
+    assert result.paragraphs == BODY
+    assert result.author is None  # a by-line of another story is no by-line of this one
+
+
+def test_one_long_unpunctuated_line_in_the_text_is_no_run():
+    line = "Emergency crews from four neighbouring towns joined the clean-up on Tuesday"
+    assert clean(page(line)).paragraphs == [*BODY, line]
+
+
+def test_lines_repeated_in_other_articles_of_the_folder_are_furniture():
+    footer = "Our reporting is supported by readers like you, every single day."
+    texts = {"a.txt": page(footer), "b.txt": "Other story.\n" + footer, "c.txt": footer + "\nMore."}
+    shared = repeated_lines(texts)
+    assert shared["a.txt"] == {line_key(footer)}
+    assert clean(page(footer), boilerplate=shared["a.txt"]).paragraphs == BODY
+    assert repeated_lines({"a.txt": page(footer), "b.txt": footer})["a.txt"] == frozenset()
+
+
+def test_a_long_first_paragraph_is_never_the_title():
+    first = (
+        "Rescue teams worked through the night on Monday to reach villages cut off by the "
+        "storm, which flooded roads and tore roofs off dozens of houses along the coast. "
+        "The mayor said it was the worst storm in decades."
+    )
+    result = clean(f"{first}\n\nOfficials said repairs would take months.")
+    assert result.paragraphs[0] == first
+    assert result.title_guessed
+    assert result.headline == (
+        "Rescue teams worked through the night on Monday to reach villages cut off by the "
+        "storm, which flooded roads and tore roofs off dozens of houses along the coast."
+    )
+
+
+def test_a_short_sentence_opening_the_page_stays_text_and_is_only_guessed_as_title():
+    result = clean("The storm reached the coast on Monday.\n\nMore text followed here.")
+    assert result.paragraphs == [
+        "The storm reached the coast on Monday.",
+        "More text followed here.",
+    ]
+    assert result.title_guessed and result.headline == "The storm reached the coast on Monday."
+
+
+def test_the_headline_is_the_headline_shaped_line_right_above_the_text():
+    before = ("Independent News In Twelve Languages", "A Storm Hits the Coast Hard Today")
+    result = clean(page(before=before))
+    assert result.headline == "A Storm Hits the Coast Hard Today"
+    assert not result.title_guessed and result.paragraphs == BODY
+
+
+def test_a_headline_printed_under_the_first_paragraph_is_the_title():
+    result = clean("\n\n".join([BODY[0], "World News", "A Storm Hits the Coast Hard Today"]))
+    assert result.headline == "A Storm Hits the Coast Hard Today"
+    assert result.paragraphs == [BODY[0]]
+
+
+def test_bulleted_items_are_kept_joined_with_their_lead_in():
+    items = ["- Harbour Road", "- Pier Street", "- Old Town", "- the railway station"]
+    result = clean(page("The flooded areas are:", *items, "Repairs start next week."))
+    assert result.paragraphs == [
+        *BODY,
+        "\n".join(["The flooded areas are:", *items]),
+        "Repairs start next week.",
+    ]
+
+
+def test_numbered_items_are_kept_too():
+    items = ["1. Close the shutters.", "2. Move the car to high ground."]
+    result = clean(page("The mayor gave two pieces of advice:", *items))
+    assert result.paragraphs[-1] == "\n".join(["The mayor gave two pieces of advice:", *items])
+
+
+def test_wire_credits_in_datelines_give_the_agency():
+    for opening, agency in [
+        ("(Reuters) - The storm reached the coast.", "Reuters"),
+        ("SEOUL, Oct. 29 (Yonhap) -- The storm reached the coast.", "Yonhap"),
+        ("MIAMI, Florida (AP) — The storm reached the coast.", "AP"),
+        ("PARIS (AFP) - The storm reached the coast.", "AFP"),
+    ]:
+        result = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}\n\nMore text.")
+        assert result.publisher == agency, opening
+        assert result.paragraphs[0] == opening
+        assert result.sources["publisher"].startswith("the dateline '")
+
+
+def test_a_parenthesis_in_an_ordinary_sentence_is_no_wire_credit():
+    result = clean(page("The Agency (NOAA) - as it is known - issued a warning."))
+    assert result.publisher is None
+
+
+def test_date_lines_in_the_forms_pages_print_them_give_the_date():
+    for line, day in [
+        ("• Sunday, 10 Nov 2024", date(2024, 11, 10)),
+        ("Published: 28 Mar. 2025, 14:23", date(2025, 3, 28)),
+        ("Updated: OCTOBER 24, 2024 19:25", date(2024, 10, 24)),
+        ("Jane Roe / 2024-10-29 20:09:55", date(2024, 10, 29)),
+        ("date 2024-10-23", date(2024, 10, 23)),
+    ]:
+        result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
+        assert result.published == day, line
+        assert result.sources["published"] == f"the line '{line}'"
+        assert result.paragraphs == BODY, line
+
+
+def test_a_labelled_iso_date_before_other_text_on_its_line_is_read_apart():
+    result = clean("date 2024-10-23 Coastal News Network\n\n" + page())
+    assert result.published == date(2024, 10, 23)
+    assert result.headline == "A Storm Hits the Coast Hard Today"
+
+
+def test_published_wins_over_updated():
+    lines = ("A Storm Hits the Coast Hard Today", "Updated: 26 Oct 2024", "Published: 24 Oct 2024")
+    assert clean(page(before=lines)).published == date(2024, 10, 24)
+
+
+def test_a_dateline_without_a_year_takes_it_only_from_a_full_date_of_the_page():
+    opening = "SEOUL, Oct. 29 (Yonhap) -- The storm reached the coast."
+    alone = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}")
+    assert alone.published is None
+    assert "shows no year" in alone.conflicts["published"]
+    stamped = clean(f"A Storm Hits the Coast Hard Today\n\n2024-10-29 20:09\n\n{opening}")
+    assert stamped.published == date(2024, 10, 29)
+
+
+def test_a_day_without_a_year_gives_no_date_and_is_no_title():
+    result = clean("24 Oct. 20:45 (UTC+3 MSK)\n\n02 November\n\n" + "\n\n".join(BODY))
+    assert result.published is None
+    assert result.paragraphs == BODY
+    assert result.headline == BODY[0] and result.title_guessed
+
+
+def test_signals_that_disagree_leave_the_date_empty():
+    lines = ("A Storm Hits the Coast Hard Today", "• Sunday, 10 Nov 2024", "2024-11-12 09:00")
+    result = clean(page(before=lines))
+    assert result.published is None
+    assert result.conflicts["published"] == (
+        "the line '• Sunday, 10 Nov 2024' gives 2024-11-10 "
+        "but the line '2024-11-12 09:00' gives 2024-11-12"
+    )
+
+
+def test_the_page_date_wins_over_the_filing_day_of_a_dateline():
+    opening = "MOSCOW, Nov 10 (Reuters): The storm reached the coast."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\nMonday, 11 November 2024\n\n{opening}")
+    assert result.published == date(2024, 11, 11)
+    assert result.publisher == "Reuters"
+
+
+def test_a_name_and_a_date_on_one_line_give_the_author_and_the_date():
+    result = clean(page(before=("Jane Roe / November 12, 2024",)))
+    assert result.author == "Jane Roe" and result.published == date(2024, 11, 12)
+    assert result.paragraphs == BODY and result.title_guessed
+
+
+def test_a_standfirst_under_the_headline_and_a_tagline_above_it_are_not_the_title():
+    before = (
+        "News In Ten Languages",
+        "A Storm Hits the Coast Hard Today",
+        "Winds of up to 150 km an hour tore roofs off houses along the bay",
+    )
+    result = clean(page(before=before))
+    assert result.headline == "A Storm Hits the Coast Hard Today"
+    assert result.paragraphs[0] == before[2]
+
+
+def test_section_labels_and_relative_times_do_not_break_a_run_of_headlines():
+    run = [
+        "Ferry Services Resume After Two Days of Gales",
+        "City Council Votes to Rebuild the Old Pier",
+        "World",
+        "2 days ago",
+        "Is the New Flood Barrier Ready for the Next Storm",
+    ]
+    assert clean(page(*run)).paragraphs == BODY
+
+
+def test_a_by_line_under_a_wire_slug_and_a_repeated_headline_is_no_part_of_a_run():
+    before = (
+        "A Storm Hits the Coast Hard Today",
+        "(2nd LD) Storm-coast damage report",
+        "A Storm Hits the Coast Hard Today",
+        "(ATTN: ADDS byline)",
+        "By Jane Roe",
+    )
+    result = clean(page(before=before))
+    assert result.author == "Jane Roe" and result.paragraphs == BODY
+
+
+def test_printed_dates_may_carry_a_time_and_a_time_zone():
+    for line, day in [
+        ("October 24, 2024 at 5:30 pm EDT", date(2024, 10, 24)),
+        ("Last Updated : Oct 24 2024 | 7:12 PM IST", date(2024, 10, 24)),
+        ("2024.10.29 14:00", date(2024, 10, 29)),
+        ("24/10/2024", date(2024, 10, 24)),
+    ]:
+        assert clean(page(before=("A Storm Hits the Coast Hard Today", line))).published == day
+
+
+def test_a_numeric_date_that_reads_two_ways_gives_no_date():
+    result = clean(page(before=("A Storm Hits the Coast Hard Today", "10/11/2024")))
+    assert result.published is None and result.paragraphs == BODY
+
+
+def test_by_lines_with_a_colon_a_bar_or_a_date():
+    for line in ["By: Jane Roe", "By Jane Roe | Coastal Wire", "Jane Roe | Oct 24, 2024"]:
+        result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
+        assert result.author == "Jane Roe", line
+        assert result.paragraphs == BODY, line
+
+
+def test_copyright_notices_navigation_labels_and_wire_staff_credits_are_furniture():
+    for line in [
+        "Copyright 2024 The Coastal Press. All rights reserved. This material may not be published.",
+        "© 2024 Coastal Wire",
+        "READ MORE: Harbour Authority Questions Storm Warnings Issued Last Week",
+        "Related Stories: Ferry Services Resume After Two Days of Gales",
+        "Tags: storm, coast, harbour, ferries",
+        "Reporting by Jane Roe in Seoul and John Doe in Tokyo; Editing by Jim Poe.",
+        "Also Read | Ferry Services Resume After Two Days of Gales",
+        "Scroll to continue with content",
+        "Get the latest storm alerts on your phone.",
+        "Support our newsroom or become a member today!",
+        "Photo : Coastal Strategic Communication and Information Center (CSCIC)",
+        "Images source: © Coastal Daily",
+    ]:
+        assert clean(page(line)).paragraphs == BODY, line
+
+
+def test_sentences_about_copyright_or_the_latest_news_stay_text():
+    body = [
+        "The copyright dispute over the harbour photos went to court.",
+        "More than 200 houses lost their roofs.",
+        "Latest figures show 3,000 homes without power.",
+        "Support for the rebuilding plan grew on Tuesday.",
+        "Photos taken on Monday show the flooded pier.",
+    ]
+    assert clean(page(*body)).paragraphs == BODY + body
+
+
+def test_a_time_written_with_a_dot_is_read():
+    line = "Thursday 24 October 2024 10.30 BST"
+    assert clean(page(before=("A Storm Hits the Coast Hard Today", line))).published == date(
+        2024, 10, 24
+    )
+
+
+def test_a_shouted_by_line_with_its_agency_after_a_dash_gives_the_names():
+    line = "By JANE ROE and JOHN C. DOE – Coastal Press"
+    result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
+    assert result.author == "Jane Roe and John C. Doe"
+    assert result.paragraphs == BODY
+
+
+def test_a_caption_with_a_photo_credit_does_not_hide_the_dateline_under_it():
+    caption = "The mayor visits the harbour on Monday. (AP Photo/Jane Roe)"
+    opening = "MIAMI (AP) — The storm reached the coast."
+    result = clean("\n\n".join(["Storm Hits the Coast", caption, caption, opening]))
+    assert result.publisher == "AP"
+    assert result.paragraphs == [caption, opening] and result.captions == {0}
+
+
+def test_a_source_line_that_describes_rather_than_names_gives_no_publisher():
+    result = clean(page("Source: Russian news agency Interfax"))
+    assert result.publisher is None and result.paragraphs == BODY
+    assert clean(page("Source: Coastal Wire Service")).publisher == "Coastal Wire Service"
+
+
+def test_a_breaking_news_banner_of_another_story_is_furniture():
+    result = clean("Breaking: Council seeks answers after board evicts horses\n\n" + page())
+    assert result.headline == "A Storm Hits the Coast Hard Today" and result.paragraphs == BODY
+
+
+def test_a_dateline_day_takes_the_year_of_a_full_date_near_it_in_the_text():
+    opening = "SEOUL, Oct. 29 (Yonhap) -- The storm reached the coast on Oct. 28, 2024."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}")
+    assert result.published == date(2024, 10, 29)
+    assert result.sources["published"] == (
+        "the dateline 'SEOUL, Oct. 29 (Yonhap) --' with the year of 'Oct. 28, 2024'"
+    )
+
+
+def test_a_full_date_far_from_the_day_gives_it_no_year():
+    text = "02 November\n\nThe members joined the group on January 1, 2024, officials said."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\n{text}")
+    assert result.published is None
+    assert "no full date near it" in result.conflicts["published"]
+
+
+def test_full_dates_of_two_years_near_the_day_give_it_none():
+    text = "Oct. 29\n\nIt began on Oct. 27, 2024 and, a year on, again on Oct. 30, 2025."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\n{text}")
+    assert result.published is None
+    assert "disagree" in result.conflicts["published"]

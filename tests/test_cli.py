@@ -91,8 +91,28 @@ def test_check_reports_each_guessed_field(capsys, tmp_path: Path):
     (tmp_path / "raw.txt").write_text("A Headline About Things\n\nBy Ann Writer\n\nText here.")
     assert main(["check", "--kb", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "raw.txt: guessed title from the text: A Headline About Things" in out
-    assert "raw.txt: guessed author from the text: Ann Writer" in out
+    assert "raw.txt: guessed title: A Headline About Things from the line 'A Headline" in out
+    assert "raw.txt: guessed author: Ann Writer from the line 'By Ann Writer'" in out
+
+
+def test_check_says_which_line_gave_the_date(capsys, tmp_path: Path):
+    page = "A Headline About Things\n\n• Sunday, 10 Nov 2024\n\nText here."
+    (tmp_path / "raw.txt").write_text(page)
+    assert main(["check", "--kb", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "raw.txt: guessed published: 2024-11-10 from the line '• Sunday, 10 Nov 2024'" in out
+
+
+def test_check_says_why_a_field_was_left_empty(capsys, tmp_path: Path):
+    page = "A Headline About Things\n\nPublished: 9 Nov 2024\n\nPublished: 10 Nov 2024\n\nText."
+    (tmp_path / "raw.txt").write_text(page)
+    assert main(["check", "--kb", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "guessed published" not in out
+    assert (
+        "raw.txt: published left empty: the line 'Published: 9 Nov 2024' gives 2024-11-09 "
+        "but the line 'Published: 10 Nov 2024' gives 2024-11-10"
+    ) in out
 
 
 def test_check_notes_an_unknown_front_matter_key_without_failing(capsys, tmp_path: Path):

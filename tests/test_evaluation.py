@@ -1,8 +1,21 @@
+import json
 from pathlib import Path
 
 import pytest
 
-from bot.evaluation import EvalQuestion, EvalSet, baseline_ranker, bot_ranker, rank_of_hit, score
+from bot.cli import main
+from bot.evaluation import (
+    EvalQuestion,
+    EvalSet,
+    ReadingScores,
+    ReadingTruth,
+    Scores,
+    baseline_ranker,
+    bot_ranker,
+    rank_of_hit,
+    score,
+    score_reading,
+)
 from bot.knowledge_base import KnowledgeBase
 
 REPO = Path(__file__).resolve().parent.parent
@@ -73,3 +86,105 @@ def test_typo_correction_keeps_most_questions_answerable(kb):
     with_typos = EvalSet.load(REPO / "eval" / "questions.yml").with_typos(1)
     ours = score(with_typos, bot_ranker(kb))
     assert ours.hit_at_3 >= 0.85 and ours.declined_answerable <= 0.05
+
+
+# --- Reading figures (issue 12) --------------------------------------------------------------
+
+
+def write_pages(folder: Path) -> Path:
+    (folder / "storm.txt").write_text(
+        "Storm Hits the Coast Hard on Monday\n\nBy Jane Roe\n\n"
+        "The storm reached the coast of the bay on Monday and flooded the harbour.\n\n"
+        "Click the bell for alerts"
+    )
+    (folder / "pier.txt").write_text(
+        "The council voted to rebuild the old pier before the summer season.\n\n"
+        "Trending Now In The Region Today\n\nFerry timetable changes for the winter months"
+    )
+    for topic in ["budget", "election", "football", "weather", "railway"]:
+        (folder / f"{topic}.txt").write_text(
+            f"A Story About The {topic.title()} Today\n\n"
+            f"The {topic} was discussed by the committee in the capital on Tuesday."
+        )
+    (folder / "truth.yml").write_text(
+        "pages:\n"
+        "  storm: {title: 'Storm hits the coast hard on Monday', publisher: '', author: 'Jane Roe',"
+        " published: '2024-10-24'}\n"
+        "  pier: {title: '', publisher: '', author: '', published: ''}\n"
+    )
+    (folder / "furniture.yml").write_text(
+        "pier: ['Ferry timetable changes for the winter months']\nstorm: []\n"
+    )
+    questions = folder / "questions.yml"
+    questions.write_text(
+        "answerable:\n"
+        "  - {question: 'What did the storm flood?', expect: 'flooded the harbour', article: storm}\n"
+        "unanswerable:\n"
+        "  - {question: 'What changes in the ferry timetable for winter?'}\n"
+    )
+    return questions
+
+
+def test_reading_figures_compare_the_metadata_with_the_truth_and_count_furniture(tmp_path):
+    questions = write_pages(tmp_path)
+    kb = KnowledgeBase(tmp_path)
+    truth = ReadingTruth.beside(questions, tmp_path)
+    eval_set = EvalSet.load(questions)
+    reading = score_reading(kb.snapshot, truth, eval_set, bot_ranker(kb))
+    # storm: title and author right, published missed; pier: all four empty (a guessed title)
+    assert reading.fields_checked == 8 and reading.fields_right == 7 / 8
+    assert reading.fields_invented == 0
+    assert reading.right_by_field["published"] == 0.5
+
+
+def test_an_invented_field_and_a_quoted_furniture_line_are_counted(tmp_path):
+    questions = write_pages(tmp_path)
+    (tmp_path / "truth.yml").write_text(
+        "pages:\n  storm: {title: 'Storm Hits the Coast Hard on Monday', author: ''}\n"
+    )
+    (tmp_path / "furniture.yml").write_text("storm: ['flooded the harbour']\n")
+    kb = KnowledgeBase(tmp_path)
+    truth = ReadingTruth.beside(questions, tmp_path)
+    reading = score_reading(kb.snapshot, truth, EvalSet.load(questions), bot_ranker(kb))
+    assert reading.fields_invented == 1  # the by-line gave an author where the truth has none
+    assert reading.furniture_quoted == 1
+
+
+def test_eval_prints_the_reading_figures_and_their_json(tmp_path, capsys):
+    questions = write_pages(tmp_path)
+    assert main(["eval", "--questions", str(questions), "--kb", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "metadata fields right" in out and "furniture quoted" in out
+    assert main(["eval", "--questions", str(questions), "--kb", str(tmp_path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["reading"]["fields_checked"] == 8
+
+
+def reading_figures(part: Path) -> tuple[Scores, ReadingScores]:
+    kb = KnowledgeBase(part)
+    questions = part / "questions.yml"
+    eval_set = EvalSet.load(questions)
+    ranker = bot_ranker(kb)
+    truth = ReadingTruth.beside(questions, part)
+    return score(eval_set, ranker), score_reading(kb.snapshot, truth, eval_set, ranker)
+
+
+def test_the_dev_pages_are_read_as_a_reader_would():
+    """A regression guard at the figures measured on eval/pages/dev (see the README)."""
+    ours, reading = reading_figures(REPO / "eval" / "pages" / "dev")
+    assert reading.furniture_quoted == 0 and reading.fields_invented == 0
+    assert reading.fields_right >= 0.97
+    assert ours.hit_at_3 >= 0.80 and ours.hit_at_1 >= 0.67
+
+
+HELD_OUT_PAGES = REPO / "eval" / "pages" / "heldout"
+
+
+@pytest.mark.skipif(not HELD_OUT_PAGES.is_dir(), reason="the held-out pages are not here")
+def test_the_held_out_pages_stay_at_their_measured_figures():
+    """A regression guard at the aggregate figures measured on the held-out pages (the rules'
+    writer never read them); the issue's targets are not met yet, see the README."""
+    ours, reading = reading_figures(HELD_OUT_PAGES)
+    assert reading.fields_invented == 0 and reading.fields_right >= 0.92
+    assert reading.furniture_quoted <= 5
+    assert ours.hit_at_3 >= 0.64

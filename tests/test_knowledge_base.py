@@ -237,3 +237,14 @@ def test_the_folders_own_aliases_win_over_the_fallback(tiny_kb_dir: Path, tmp_pa
 
     assert kb.snapshot.aliases_file == str(tiny_kb_dir / "aliases.yml")
     assert kb.snapshot.search("magma", 1) == []
+
+
+def test_a_line_printed_under_three_articles_is_boilerplate_not_text(tmp_path: Path):
+    footer = "Our reporting is supported by readers like you, every single day."
+    for name in ["a", "b", "c"]:
+        (tmp_path / f"{name}.txt").write_text(
+            f"Story {name.upper()} Makes the Headline Here\n\nStory {name} text.\n\n{footer}"
+        )
+    (tmp_path / "d.txt").write_text("Story D Makes the Headline Here\n\nStory d text.")
+    kb = KnowledgeBase(tmp_path)
+    assert all(footer not in article.text for article in kb.articles)

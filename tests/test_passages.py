@@ -60,3 +60,10 @@ def test_a_sentence_ending_without_a_space_before_the_next_is_still_cut():
         "Then it ended.",
         "The U.S. Army came.",
     ]
+
+
+def test_a_list_with_its_lead_in_is_one_passage_however_many_items():
+    items = "\n".join(f"{n}. Item number {n} is here." for n in range(1, 9))
+    art = article(f"Some opening text here.\n\nThe eight steps are:\n{items}\n\nA closing line.")
+    texts = [passage.text for passage in chunk_article(art)]
+    assert f"The eight steps are:\n{items}" in texts
