@@ -7,8 +7,10 @@ main event; a date in a clause that modifies something else is a *side date*:
   starts, never the event the sentence reports;
 - a relative or adverbial clause ("which Moscow annexed in 2014", "who presented a plan last
   week", "following trips in 2019 and 2023", "an area where Ukraine had conducted an incursion
-  in August", ", as the West has aimed to isolate him since the invasion in 2022") or a
-  parenthesis (between dashes or brackets) tells about something else.
+  in August", ", as the West has aimed to isolate him since the invasion in 2022", "since Russia
+  launched its invasion in February 2022") or a parenthesis (between dashes or brackets) tells
+  about something else. An opening one ("When asked about it last October, the president did
+  not deny it") is weighed against the main clause after it.
 
 A "since" on the main verb is the sentence's own date: "Exports have fallen since August last
 year" is one entry, August 2023.
@@ -31,6 +33,7 @@ A dateline ("KYIV, Ukraine, Nov. 5, 2024 — …") gives the article's date, nev
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 
 from bot.timeline.dates import DateMention, Tense
@@ -39,7 +42,7 @@ _FIRST = re.compile(r"(?i)\bfirst\b[^,;:()\u2014\u2013]*$")
 _FIRST_SINCE = re.compile(r"(?i)\bfirst\b[^,;:()\u2014\u2013]*\bsince\s+(?:\S+\s+){0,6}$")
 """A date that marks where a "first … since" period starts: "his first visit since April 2022"."""
 _SIDE_OPENER = re.compile(
-    r"(?i)(?:(?:^|[\s,])(?P<word>which|who|whom|whose|where|when|following)"
+    r"(?i)(?:(?:^|[\s,])(?P<word>which|who|whom|whose|where|when|following|since)"
     r"|,\s+(?P<adverbial>as|while|although|though|whereas))\b(?P<rest>[^,;:()\u2014\u2013]*)$"
 )
 """A relative or adverbial clause opened before the date and still running at it."""
@@ -47,7 +50,8 @@ _CLAUSE_STOP = re.compile(r"[;:()\u2014\u2013]|,\s")
 _DATELINE_PLACE = re.compile(
     r"^[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)*)?,\s+$"
 )
-_DATELINE_DASH = re.compile(r"^\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]")
+_DATELINE_DASH = re.compile(r"^\s*(?:\([^)]*\)\s*)?[\u2014\u2013:-]")
+"""What closes a dateline: a dash, or a colon ("MOSCOW, Nov 10 (Reuters): …")."""
 _WORD = re.compile(r"[A-Za-z']+")
 _DASH = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
 _DATELINE_HEAD = re.compile(
@@ -137,7 +141,11 @@ def main_tense(sentence: str, end: int) -> Tense | None:
     """The tense of the sentence's main clause, read backwards from ``end``; None for the
     present ("currently controls") or no marker."""
     words = [word.lower() for word in _WORD.findall(_outside_quotes(sentence[:end]))]
-    for word in reversed(words):
+    return _first_marker(reversed(words))
+
+
+def _first_marker(words: Iterable[str]) -> Tense | None:
+    for word in words:
         if word in _PRESENT_WORDS:
             return None
         if word in _FUTURE_WORDS:
@@ -145,6 +153,15 @@ def main_tense(sentence: str, end: int) -> Tense | None:
         if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 3):
             return Tense.PAST
     return None
+
+
+def _tense_after(sentence: str, date: DateMention) -> Tense | None:
+    """The tense of a main clause that follows an opening side clause ("When asked … last
+    October, the Russian president did not deny it")."""
+    comma = sentence.find(", ", date.end)
+    if comma < 0:
+        return None
+    return _first_marker(word.lower() for word in _WORD.findall(_outside_quotes(sentence[comma:])))
 
 
 def _outside_quotes(text: str) -> str:
@@ -171,7 +188,9 @@ def own_date(sentence: str, dates: list[DateMention]) -> DateMention | None:
 
 
 def _fits_main_clause(sentence: str, date: DateMention) -> bool:
-    main = main_tense(sentence, side_start(sentence, date))
+    start = side_start(sentence, date)
+    opening = not sentence[:start].strip(" \"'\u201c")
+    main = _tense_after(sentence, date) if opening else main_tense(sentence, start)
     if main is Tense.PAST:
         return not date.expected
     return main is Tense.FUTURE and date.expected

@@ -26,6 +26,7 @@ from bot.timeline.reference import (
     Found,
     ReadSentence,
     Reference,
+    dateline_day,
     dice,
     find_own_reference,
     find_reference,
@@ -228,6 +229,18 @@ def read_sentences(
     ]
 
 
+def _read_dated(article: Article) -> list[ReadSentence]:
+    """The article's sentences read from its publication date, or from its dateline's day when
+    that differs ("MOSCOW, Nov 10 (Reuters): …" in a page dated November 11)."""
+    sentences = read_sentences(article, article.published)
+    if article.published is None:
+        return sentences
+    filed = dateline_day(sentences)
+    if filed is None or filed == article.published:
+        return sentences
+    return read_sentences(article, filed)
+
+
 def _find_candidates(
     articles: list[Article],
 ) -> tuple[list[_Candidate], int, tuple[Conflict, ...]]:
@@ -236,7 +249,7 @@ def _find_candidates(
     Dated articles are read from their publication date; an undated one from the reference day
     found through the dated ones (``reference``), else only for its absolute dates.
     """
-    read = {article.id: read_sentences(article, article.published) for article in articles}
+    read = {article.id: _read_dated(article) for article in articles}
     undated = [article for article in articles if article.published is None]
     references: dict[str, Reference] = {}
     conflicts: list[Conflict] = []

@@ -2,7 +2,8 @@
 
 An undated article is first dated from its own text, if it can be:
 
-- a dateline ("KYIV, Ukraine, Nov. 5, 2024 — …") is its date;
+- a dateline ("KYIV, Ukraine, Nov. 5, 2024 — …") is its date (and a dated article's dateline is
+  the day its story was filed, which its relative dates are read from);
 - a month and day whose weekday it names fixes the year when only one year fits: among the five
   years from the latest year the article writes ("the 2024 BRICS Summit", "in 2014"), a month
   and day falls on a given weekday at most once. The weekday is named with the date ("Thursday,
@@ -49,6 +50,8 @@ WEEKDAY_WINDOW = 6
 """Days after a weekday an article can still call it "on Thursday"."""
 MONTH_DAY_WINDOW = 364
 """Days after a month and day an article can still write it without a year."""
+DATELINE_SENTENCES = 3
+"""A dateline opens the story: one of its first sentences (a subtitle may come before it)."""
 WEEKDAY_YEARS = 5
 """Years searched for a month and day on a given weekday; one date repeats at most once in 5."""
 
@@ -171,7 +174,7 @@ class DatedReports:
 def find_own_reference(article: Article, sentences: Sequence[ReadSentence]) -> Found:
     """The undated ``article``'s date from its own text: its dateline, or a weekday that fixes
     the year of a month and day. None when its text cannot date it."""
-    if sentences and (day := _dateline_day(sentences[0])) is not None:
+    if (day := dateline_day(sentences)) is not None:
         return Reference(day, None, dateline=True)
     return _settle(article, _weekday_year_anchors(sentences))
 
@@ -209,11 +212,13 @@ def _settle(article: Article, anchors: Sequence[Anchor]) -> Found:
     return Reference(start, binding.via, tuple(anchors))
 
 
-def _dateline_day(sentence: ReadSentence) -> date | None:
-    for mention in sentence.dates:
-        day = _day_of(mention)
-        if day is not None and is_dateline(sentence.text, mention):
-            return day
+def dateline_day(sentences: Sequence[ReadSentence]) -> date | None:
+    """The day of a dateline opening one of the first ``DATELINE_SENTENCES`` sentences."""
+    for sentence in sentences[:DATELINE_SENTENCES]:
+        for mention in sentence.dates:
+            day = _day_of(mention)
+            if day is not None and is_dateline(sentence.text, mention):
+                return day
     return None
 
 

@@ -31,6 +31,8 @@ def own(sentence: str) -> str | None:
         ("Moscow annexed Crimea in 2014.", "2014", Role.MAIN),
         ("MOSCOW (Reuters) – Talks ended on Monday – a day early – the Kremlin said.", "Monday", Role.MAIN),
         ("US officials said – on Monday – that talks ended.", "Monday", Role.SIDE),
+        ("Ties grew closer since Russia launched its invasion in February 2022.", "February 2022", Role.SIDE),
+        ("MOSCOW, Oct 20 (Reuters): Putin signed the law on Saturday.", "Oct 20", Role.DATELINE),
     ],
 )  # fmt: skip
 def test_each_date_has_its_role_in_the_sentence(
@@ -54,6 +56,13 @@ def test_each_date_has_its_role_in_the_sentence(
         ),
         # a side date of a sentence that only reports the past gives it its entry, once
         ("His view struck a contrast with Zelensky, who presented a plan last week.", "2024-10-14"),
+        (
+            "The treaty galvanises closer ties since Russia launched its invasion in February 2022.",
+            None,
+        ),
+        # an opening side clause is weighed against the main clause after it
+        ("When asked about it last week, the president did not deny it.", "2024-10-14"),
+        ("When asked about it last week, the president will not deny it.", None),
         # two dates of the main clause: one entry, under the first
         ("Brics was formed in 2009 and was expanded in January to include Iran.", "2009"),
         ("Exports have fallen since August last year, the ministry said.", "2023-08"),

@@ -171,3 +171,14 @@ def test_an_article_dated_by_its_own_weekday_anchors_others(make_kb: MakeKb) -> 
     (mention,) = [m for e in timeline.events for m in e.mentions if m.article.id == "herald-oslo"]
     assert mention.inferred_via is not None and mention.inferred_via.id == "courier-oslo"
     assert [e.date for e in timeline.events if mention in e.mentions] == ["2024-10-24"]
+
+
+def test_a_dated_article_is_read_from_its_dateline_when_the_page_date_differs(
+    make_kb: MakeKb,
+) -> None:
+    body = (
+        "The accord calls on each side to help the other. MOSCOW, Nov 10 (Reuters): The upper "
+        "house ratified the treaty this week, officials said."
+    )
+    timeline = build_timeline(make_kb({"wire-moscow": ("2024-11-11", body)}).snapshot, limit=None)
+    assert [(e.date, e.date_text) for e in timeline.events] == [("2024-11-04", "this week")]
