@@ -11,7 +11,7 @@ import pytest
 from bot.knowledge_base import KnowledgeBase
 from bot.timeline import build_timeline
 from bot.timeline.gold import Gold, GoldError, GoldEvent, load_gold, main, score
-from tests.timeline.conftest import BUNDLED_KB, GOLD, MakeKb
+from tests.timeline.conftest import BUNDLED_KB, GOLD, REPO, MakeKb
 
 TARGET = 0.9
 
@@ -195,3 +195,16 @@ def test_an_event_that_needs_a_publication_date_counts_only_with_one(make_kb: Ma
     )  # fmt: skip
     assert score(build_timeline(kb.snapshot, limit=None), gold, set()).gold_events == 0
     assert score(build_timeline(kb.snapshot, limit=None), gold, {"herald-volcano"}).gold_events == 1
+
+
+DEV_PAGES = REPO / "eval" / "pages" / "dev"
+
+
+def test_the_dev_pages_timeline_has_no_wrong_year_duplicate_or_wrong_inference() -> None:
+    gold = load_gold(DEV_PAGES / "timeline_gold.yml")
+    snapshot = KnowledgeBase(DEV_PAGES).snapshot
+    dated = {a.id for a in snapshot.articles.values() if a.published is not None}
+    scores = score(build_timeline(snapshot, limit=None), gold, dated)
+    assert (scores.wrong_year, scores.duplicates, scores.inferred_wrong) == (0, 0, 0)
+    assert scores.right_date >= TARGET * scores.gold_events, scores.missed
+    assert scores.event_precision >= TARGET, scores.extra
