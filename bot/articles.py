@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from contextlib import suppress
@@ -13,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.cleaning import clean
+from bot.control_characters import escape_controls
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^---[ \t]*\r?\n?", re.S | re.M)
@@ -25,7 +27,7 @@ class Problem(BaseModel):
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.reason}"
+        return f"{escape_controls(self.file)}: {escape_controls(self.reason)}"
 
 
 class ArticleError(ValueError):
@@ -102,20 +104,42 @@ class Article(BaseModel):
 
 
 def read_file(path: Path, *, max_bytes: int) -> bytes:
-    """An article file's bytes, or ``ArticleError`` naming the size limit or the OS error."""
+    """An article file's bytes, or ``ArticleError`` naming the size limit or the OS error.
+
+    A file that changes while it is read (its size, modification time or inode differ before
+    and after, or fewer bytes came than it has) is read once more, then refused as changing:
+    a file being written in place is never taken half-written from the middle of a write.
+    """
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a FIFO would block a reload, /dev/zero never end
-            raise ArticleError("not a regular file")
-        if info.st_size > max_bytes:
-            raise ArticleError(f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit")
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # the file may have grown since stat()
-        if len(data) > max_bytes:
-            raise ArticleError(f"file is over the {max_bytes:,}-byte limit")
-        return data
+        for _ in range(2):
+            data, steady = _read_once(path, max_bytes)
+            if steady:
+                return data
     except OSError as error:
         raise ArticleError(f"cannot be read ({error.strerror or error})") from None
+    raise ArticleError(
+        "changed while it was read, twice; write the new version elsewhere and move it in"
+    )
+
+
+def _read_once(path: Path, max_bytes: int) -> tuple[bytes, bool]:
+    """The file's bytes, and whether it stayed the same file of the same size while read."""
+    before = path.stat()
+    if not stat.S_ISREG(before.st_mode):  # a FIFO would block a reload, /dev/zero never end
+        raise ArticleError("not a regular file")
+    if before.st_size > max_bytes:
+        raise ArticleError(f"file is {before.st_size:,} bytes, over the {max_bytes:,}-byte limit")
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)  # the file may have grown since stat()
+        after = os.fstat(handle.fileno())
+    if len(data) > max_bytes:
+        raise ArticleError(f"file is over the {max_bytes:,}-byte limit")
+    steady = _identity(before) == _identity(after) and len(data) == after.st_size
+    return data, steady
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def parse_article(

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from pydantic import ValidationError
 
-from bot.articles import FrontMatter
+from bot.articles import Article, FrontMatter
 from bot.cache import IndexCache
 from bot.config import Settings
+from bot.control_characters import TEXT_LAYOUT, control_characters, escape_controls, for_terminal
 from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_snapshot
 from bot.logs import configure_logging, secret_values
 from bot.render import answer_text, sources_text
@@ -172,7 +173,7 @@ def _print_answer(
     if args.json:
         out.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
     else:
-        text = answer_text(answer)
+        text = for_terminal(answer_text(answer))
         out.write((json.dumps(text, ensure_ascii=False) if one_line else text) + "\n")
     out.flush()
 
@@ -181,13 +182,14 @@ def run_sources(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings)
     if args.json:
         print(json.dumps([a.reference() for a in kb.articles], ensure_ascii=False, indent=2))
     else:
-        print(sources_text(kb.articles))
+        print(for_terminal(sources_text(kb.articles)))
     return EXIT_OK
 
 
 def run_check(directory: Path, settings: Settings, out: TextIO) -> int:
-    """One line per problem (file: reason), per guessed field and per unknown front-matter
-    key; exit 1 when any problem (guesses and unknown keys are notes, not problems)."""
+    """One line per problem (file: reason), per guessed field, per unknown front-matter key and
+    per field with control characters; exit 1 when any problem (guesses, unknown keys and control
+    characters are notes, not problems). Every line is escaped for the terminal."""
     try:
         snapshot = load_snapshot(
             directory,
@@ -197,28 +199,45 @@ def run_check(directory: Path, settings: Settings, out: TextIO) -> int:
     except KnowledgeBaseError as error:
         for problem in error.problems:
             out.write(f"{problem}\n")
-        out.write(f"error: {error}\n" if not error.problems else "")
+        out.write(f"error: {for_terminal(str(error))}\n" if not error.problems else "")
         return EXIT_PROBLEMS
     for problem in snapshot.problems:
         out.write(f"{problem}\n")
     for article in snapshot.articles.values():
-        file = Path(article.path).name
-        for name, where in article.provenance:
-            value = getattr(article, name)
-            shown = value.isoformat() if isinstance(value, date) else value
-            out.write(f"{file}: guessed {name}: {shown} from {where}\n")
-        for name, why in article.conflicts:
-            out.write(f"{file}: {name} left empty: {why}\n")
-        for key in article.unknown_keys:
-            out.write(
-                f"{Path(article.path).name}: front matter key `{key}` is not an article field "
-                f"and was ignored (fields: {', '.join(FrontMatter.model_fields)})\n"
-            )
+        for line in _article_notes(article):
+            out.write(escape_controls(line) + "\n")
     out.write(
         f"{len(snapshot.articles)} articles, {len(snapshot.passages)} passages, "
         f"{len(snapshot.problems)} problems (version {snapshot.version})\n"
     )
     return EXIT_PROBLEMS if snapshot.problems else EXIT_OK
+
+
+CHECKED_FIELDS = ("title", "publisher", "author", "url", "text")
+
+
+def _article_notes(article: Article) -> Iterator[str]:
+    """``check``'s notes on one article: guessed fields and where from, fields left empty,
+    unknown keys, control characters."""
+    name = Path(article.path).name
+    for field, where in article.provenance:
+        value = getattr(article, field)
+        shown = value.isoformat() if isinstance(value, date) else value
+        yield f"{name}: guessed {field}: {shown} from {where}"
+    for field, why in article.conflicts:
+        yield f"{name}: {field} left empty: {why}"
+    for key in article.unknown_keys:
+        yield (
+            f"{name}: front matter key `{key}` is not an article field "
+            f"and was ignored (fields: {', '.join(FrontMatter.model_fields)})"
+        )
+    for field in CHECKED_FIELDS:
+        keep = TEXT_LAYOUT if field == "text" else ""
+        if found := control_characters(getattr(article, field) or "", keep=keep):
+            yield (
+                f"{name}: control characters in the {field} ({' '.join(found)}); "
+                "shown escaped in the terminal"
+            )
 
 
 def run_chat(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -16,6 +17,34 @@ def _split_csv(value: object) -> object:
     if isinstance(value, str):
         return [item.strip() for item in value.split(",") if item.strip()]
     return value
+
+
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+
+
+def redis_url_problem(url: str) -> str | None:
+    """Why ``url`` is not a Redis URL redis-py can use, without repeating it (it may hold a
+    password); None when it is one. ``redis://[:password@]host[:port][/db]``, ``rediss://`` for
+    TLS, ``unix:///path/to/socket``."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:
+        return f"not a URL ({error})"
+    if parts.scheme not in REDIS_SCHEMES:
+        return "must start with redis://, rediss:// or unix://"
+    if parts.scheme == "unix":
+        return (
+            None if parts.path else "unix:// needs the socket's path, as in unix:///run/redis.sock"
+        )
+    if not parts.hostname:
+        return "needs a host, as in redis://redis:6379/0"
+    if port == 0:
+        return "the port must be from 1 to 65535"
+    database = parts.path.lstrip("/")
+    if database and not database.isdigit():
+        return "the database after the host must be a number, as in redis://redis:6379/0"
+    return None
 
 
 class Settings(BaseSettings):
@@ -72,6 +101,15 @@ class Settings(BaseSettings):
         "slack_moderator_ids",
         mode="before",
     )(_split_csv)
+
+    @field_validator("redis_url")
+    @classmethod
+    def _usable_redis_url(cls, url: SecretStr | None) -> SecretStr | None:
+        if url is None or not url.get_secret_value().strip():
+            return None
+        if problem := redis_url_problem(url.get_secret_value().strip()):
+            raise ValueError(problem)
+        return SecretStr(url.get_secret_value().strip())
 
     @field_validator("aliases_file", mode="before")
     @classmethod

@@ -34,6 +34,7 @@ from bot.articles import (
 )
 from bot.cache import IndexCache
 from bot.cleaning import repeated_lines
+from bot.control_characters import control_characters, escape_controls
 from bot.index import BM25Index
 from bot.passages import Passage, chunk_article
 from bot.spelling import Speller
@@ -114,7 +115,7 @@ class ReloadReport(BaseModel):
             ("Changed", self.changed),
         ):
             if names:
-                lines.append(f"{label}: {', '.join(names)}")
+                lines.append(f"{label}: {', '.join(escape_controls(name) for name in names)}")
         lines.extend(f"Problem: {problem}" for problem in self.problems)
         return "\n".join(lines)
 
@@ -175,15 +176,35 @@ def _file_key(path: Path, directory: Path) -> str:
 
 def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
     try:
+        _check_name_and_link(path)
         data = read_file(path, max_bytes=max_file_bytes)
     except ArticleError as error:
         try:
             stat = path.stat()
             marker = f"{error}|{stat.st_size}|{stat.st_mtime_ns}"
-        except OSError:  # gone since it was listed
+        except OSError:  # gone since it was listed, or a dangling link
             marker = str(error)
         return SourceFile(path, hashlib.sha256(marker.encode()).hexdigest(), problem=str(error))
     return SourceFile(path, hashlib.sha256(data).hexdigest(), data=data)
+
+
+def _check_name_and_link(path: Path) -> None:
+    """Refuse a name with control characters (it would garble reports and terminals) and a
+    symbolic link leading out of the knowledge folder (it would publish any file the bot can
+    read); links to files inside the folder, e.g. in a subfolder, are read like files."""
+    if controls := control_characters(path.name):
+        raise ArticleError(
+            f"file name contains control characters ({' '.join(controls)}); rename it"
+        )
+    if not path.is_symlink() or not path.is_file():  # not a regular file: read_file says so
+        return
+    folder = path.parent.resolve()
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling or a loop: reading it says why
+        return
+    if not target.is_relative_to(folder):
+        raise ArticleError("a symbolic link to a file outside the knowledge folder; refused")
 
 
 def _build_snapshot(

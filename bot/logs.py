@@ -1,5 +1,10 @@
 """Logging for operators: one line per event, plain or JSON, with secrets blanked out.
 
+Every value logged is kept on its line: JSON escapes control characters itself, and the plain
+format writes them as escapes (``\\n``, ``\\x1b``), so a newline in a question or a file name
+cannot start a line that looks like the bot's own. A traceback still spans lines, each indented,
+so only an event's first line starts at the left margin.
+
 The redaction runs as a handler filter, after the message is formatted with its arguments and
 before any formatter sees it, so a token logged by mistake (in a message, an argument, an
 ``extra`` field or an exception's text) is written as ``***`` whatever the output format.
@@ -19,6 +24,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, SecretStr
 
+from bot.control_characters import escape_controls
+
 if TYPE_CHECKING:
     from bot.answer import Answer
 
@@ -26,6 +33,8 @@ LogFormat = Literal["plain", "json"]
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 REDACTED = "***"
 PLAIN_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+CONTINUATION = "  "
+"""Indent of a traceback's lines in the plain format."""
 ANSWER_EVENT = "answer"
 
 _RECORD_ATTRIBUTES = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
@@ -216,15 +225,37 @@ class JsonFormatter(logging.Formatter):
 
 
 class PlainFormatter(logging.Formatter):
-    """The classic line, followed by the ``extra=`` fields as ``key=value`` pairs."""
+    """The classic line, followed by the ``extra=`` fields as ``key=value`` pairs.
+
+    The message and every field have their control characters escaped; a traceback or stack
+    follows on lines of its own, indented by ``CONTINUATION``.
+    """
 
     def __init__(self) -> None:
         super().__init__(PLAIN_FORMAT)
 
+    def format(self, record: logging.LogRecord) -> str:
+        record.message = escape_controls(_message(record))
+        record.asctime = self.formatTime(record, self.datefmt)
+        line = self.formatMessage(record)
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        for block in (record.exc_text, record.stack_info):
+            if block:
+                line += "\n" + _indented(escape_controls(block, keep="\n"))
+        return line
+
     def formatMessage(self, record: logging.LogRecord) -> str:
         line = super().formatMessage(record)
-        pairs = [f"{key}={_plain_value(value)}" for key, value in extra_fields(record).items()]
+        pairs = [
+            f"{escape_controls(key)}={_plain_value(value)}"
+            for key, value in extra_fields(record).items()
+        ]
         return " ".join([line, *pairs])
+
+
+def _indented(block: str) -> str:
+    return "\n".join(CONTINUATION + line for line in block.split("\n"))
 
 
 def _plain_value(value: Any) -> str:
@@ -235,5 +266,5 @@ def _plain_value(value: Any) -> str:
         return str(value)
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     if text and not any(c.isspace() or c in "\"'=" for c in text):
-        return text
-    return json.dumps(text, ensure_ascii=False)
+        return escape_controls(text)
+    return escape_controls(json.dumps(text, ensure_ascii=False))

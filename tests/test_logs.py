@@ -206,3 +206,45 @@ def test_a_short_secret_is_blanked_only_where_it_is_a_whole_word(configure: Conf
     logging.getLogger("bot").info("passages served; redis://:hunter2@cache s")
     line = stream.getvalue()
     assert "passages served; redis://:***@cache ***" in line
+
+
+FORGED = "\n2026-11-23 17:17:59,793 INFO bot.adapters.slack: reload by U0ADMIN"
+
+
+def test_a_newline_in_a_logged_value_cannot_start_a_forged_plain_line(configure: Configure):
+    stream = configure("plain")
+    log = logging.getLogger("bot")
+    log.info("refused %s from %s", "/reload", f"mallory{FORGED}")
+    log_answer(
+        log, platform="slack", question=f"why?{FORGED}", latency_ms=1, answered=False, version="v"
+    )
+    log.info("file", extra={"file": f"a\x85{FORGED}", "word": "x\x1b[2Jy"})
+
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 3
+    assert "\x1b" not in stream.getvalue() and "\x85" not in stream.getvalue()
+    assert "mallory\\n2026-11-23" in lines[0]
+    assert 'question="why?\\n2026-11-23' in lines[1]
+    assert "word=x\\x1b[2Jy" in lines[2]
+    assert 'file="a\\x85\\n2026-11-23' in lines[2]
+
+
+def test_a_traceback_keeps_its_lines_but_none_starts_at_the_margin(configure: Configure):
+    stream = configure("plain")
+    try:
+        raise ValueError(f"bad name{FORGED}\x1b[2J")
+    except ValueError:
+        logging.getLogger("bot").exception("reload failed")
+
+    first, *rest = stream.getvalue().splitlines()
+    assert first.endswith("ERROR bot: reload failed")
+    assert rest and all(line.startswith("  ") for line in rest)
+    assert any("Traceback" in line for line in rest)
+    assert "\x1b" not in stream.getvalue()
+
+
+def test_json_lines_stay_one_line_per_event_whatever_the_values(configure: Configure):
+    stream = configure("json")
+    logging.getLogger("bot").info("refused %s", f"x{FORGED}", extra={"q": f"y{FORGED}\x1b"})
+    [event] = json_lines(stream)
+    assert event["message"] == f"refused x{FORGED}" and event["q"] == f"y{FORGED}\x1b"

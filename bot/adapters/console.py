@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from bot.control_characters import for_terminal
 from bot.knowledge_base import KnowledgeBase
 from bot.render import answer_text, console_greeting, sources_text
 
@@ -61,5 +62,5 @@ class ConsoleSession:
             reply = self.reply(line)
             if reply is None:
                 break
-            stdout.write(reply + "\n")
+            stdout.write(for_terminal(reply) + "\n")
         stdout.flush()

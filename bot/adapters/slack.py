@@ -7,7 +7,7 @@ answer through their ``response_url``, which works in any channel, invited or no
 
 ``python -m bot slack`` runs Socket Mode when ``SLACK_APP_TOKEN`` is set, else (or with ``--http``)
 serves ``POST /slack/events`` with request signatures checked against ``SLACK_SIGNING_SECRET``, and
-``GET /healthz`` and ``/readyz`` on the same port. The ops parts (``bot.ops.runtime.Operations``:
+``GET /healthz`` and ``/readyz`` on the same port (``slack_http``: the server and its limits). The ops parts (``bot.ops.runtime.Operations``:
 health, ``/reload`` across replicas, ``/status``) are asyncio; ``ThreadedOperations`` runs them on a
 background loop for Bolt's listener threads.
 """
@@ -19,13 +19,10 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from socketserver import ThreadingMixIn
 from typing import Any
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from pydantic import SecretStr
 from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.error import BoltError
 from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
@@ -42,11 +39,11 @@ from bot.adapters.slack_blocks import (
     timeline_message,
 )
 from bot.adapters.slack_guards import Moderators, SeenEvents
+from bot.adapters.slack_http import serve_forever
 from bot.config import Settings
 from bot.cooldown import Cooldown
 from bot.knowledge_base import KnowledgeBase
 from bot.logs import log_question
-from bot.ops.health import with_health
 from bot.ops.loop import BackgroundLoop
 from bot.ops.replicas import ClusterReport
 from bot.ops.runtime import Operations
@@ -441,33 +438,6 @@ def create_app(
     return app
 
 
-class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-
-
-class _LoggingRequestHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("http: " + format, *args)
-
-
-def http_server(app: App, ops: Operations, host: str = "0.0.0.0", port: int = 3000) -> WSGIServer:
-    """A threaded HTTP server for ``POST /slack/events`` via Bolt's WSGI adapter (port 0: any).
-
-    Bolt checks every request's signature; commands, events and interactivity share the path.
-    ``GET /healthz`` and ``/readyz`` are answered on the same port, without a signature (they
-    say nothing secret); the replica is ready from the moment the server listens.
-    """
-    server = make_server(
-        host,
-        port,
-        with_health(SlackRequestHandler(app, path="/slack/events"), ops.readiness),
-        server_class=_ThreadingWSGIServer,
-        handler_class=_LoggingRequestHandler,
-    )
-    ops.chat_connected = True
-    return server
-
-
 def uses_socket_mode(settings: Settings, http: bool) -> bool:
     """Socket Mode with an app token, unless ``--http`` asks for the HTTP server."""
     return bool(_secret(settings.slack_app_token)) and not http
@@ -496,7 +466,7 @@ def run(
         if socket_mode:
             _serve_socket_mode(app, _secret(settings.slack_app_token) or "", ops)
         else:
-            _serve_http(app, ops, port)
+            _serve_http(app, ops, port, _secret(settings.slack_signing_secret) or "")
 
 
 def _serve_socket_mode(app: App, app_token: str, ops: Operations) -> None:
@@ -509,19 +479,15 @@ def _serve_socket_mode(app: App, app_token: str, ops: Operations) -> None:
         handler.start()
 
 
-def _serve_http(app: App, ops: Operations, port: int) -> None:
-    server = http_server(app, ops, port=port)
+def _serve_http(app: App, ops: Operations, port: int, signing_secret: str) -> None:
+    """``POST /slack/events`` (and the health paths) on ``port``, with ``slack_http``'s limits."""
     log.info(
         "Slack: HTTP on port %d, POST /slack/events, GET /healthz and /readyz, %d articles",
         port,
         len(ops.kb.articles),
     )
-    try:
-        with _until_interrupted():
-            server.serve_forever()
-    finally:
-        ops.chat_connected = False
-        server.server_close()
+    with _until_interrupted():
+        serve_forever(app, ops, signing_secret, port=port)
 
 
 @contextmanager

@@ -163,12 +163,19 @@ def fit(text: str, limit: int, render: Any = escape) -> str:
 # -- blocks ----------------------------------------------------------------------------------------
 
 
-def section(mrkdwn: str) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": mrkdwn}}
+def mrkdwn(text: str) -> dict[str, Any]:
+    """A ``mrkdwn`` text object Slack takes as written: ``verbatim`` keeps it from turning a bare
+    URL, a channel name or "@here" in an article or a question into a link or a mention. The
+    links the bot means are written out as ``<url|label>``, which verbatim text still shows."""
+    return {"type": "mrkdwn", "text": text, "verbatim": True}
 
 
-def context(*mrkdwn: str) -> dict[str, Any]:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": t} for t in mrkdwn]}
+def section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": mrkdwn(text)}
+
+
+def context(*texts: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [mrkdwn(text) for text in texts]}
 
 
 def packed_sections(

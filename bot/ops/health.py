@@ -1,24 +1,21 @@
 """``GET /healthz`` (the process is up) and ``GET /readyz`` (it can answer) for orchestrators.
 
 One pure function decides both answers (``health_response``); ``HealthServer`` serves them over
-aiohttp beside the Discord and Socket Mode adapters, and ``with_health`` adds them in front of
-the WSGI app of the Slack HTTP server, so every surface reports the same JSON.
+aiohttp beside the Discord and Socket Mode adapters, and the Slack HTTP server
+(``bot.adapters.slack_http``) answers them on its own port, so every surface reports the same JSON.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 if TYPE_CHECKING:
-    from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
-
     from bot.knowledge_base import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -123,21 +120,3 @@ class HealthServer:
         return web.Response(
             status=response.status, body=response.json_bytes(), content_type="application/json"
         )
-
-
-def with_health(app: WSGIApplication, ready: ReadinessProbe) -> WSGIApplication:
-    """``app`` with the health paths answered in front of it (the Slack HTTP server's WSGI app)."""
-
-    def serve(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        if environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-            response = health_response(environ.get("PATH_INFO", ""), ready)
-            if response is not None:
-                body = response.json_bytes()
-                start_response(
-                    f"{response.status} {HTTPStatus(response.status).phrase}",
-                    [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
-                )
-                return [body] if environ["REQUEST_METHOD"] == "GET" else []
-        return app(environ, start_response)
-
-    return serve

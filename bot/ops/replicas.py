@@ -6,6 +6,11 @@ bounded time. The replicas it expects are those whose heartbeat is fresh in the 
 ``<namespace>:replicas`` (score: Redis's clock at the last heartbeat, so replicas' clocks need
 not agree). Redis only carries reload requests: questions never touch it, so a Redis outage
 costs the broadcast (a reload then covers this replica only, and says so) and nothing else.
+
+A Redis that restarts empty forgets who is there. Each replica registers again as soon as its
+listener is back (and with every heartbeat), and each remembers the replicas it saw during the
+last few heartbeats: when Redis has forgotten this replica too, those are still expected, so a
+replica that has not come back yet is reported as silent instead of being left out.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot.articles import Problem
+from bot.control_characters import escape_controls
 from bot.knowledge_base import KnowledgeBase, ReloadReport
 
 try:
@@ -94,8 +100,10 @@ class ReplicaResult(BaseModel):
         )
 
     def failure_text(self) -> str:
-        detail = self.error or "; ".join(str(problem) for problem in self.problems)
-        return f"{self.replica_id}: {self.status}" + (f" ({detail})" if detail else "")
+        detail = escape_controls(self.error or "") or "; ".join(map(str, self.problems))
+        return f"{escape_controls(self.replica_id)}: {self.status}" + (
+            f" ({detail})" if detail else ""
+        )
 
 
 class ClusterReport(BaseModel):
@@ -121,6 +129,11 @@ class ClusterReport(BaseModel):
         return 1 + len(self.others) + len(self.silent)
 
     @property
+    def answered(self) -> int:
+        """This replica and every other that replied."""
+        return 1 + len(self.others)
+
+    @property
     def on_version(self) -> int:
         """Replicas known to serve the version this replica serves now."""
         return 1 + sum(r.version == self.local.version for r in self.others)
@@ -134,11 +147,11 @@ class ClusterReport(BaseModel):
             lines.append(
                 f"Replicas: {self.on_version} of {self.replicas} on version {self.local.version}."
             )
+            lines.append(f"Answered: {self.answered} of {self.replicas} known replicas.")
             lines.extend(f"Failed on {result.failure_text()}" for result in self.failed())
             if self.silent:
-                lines.append(
-                    f"No answer within {self.reply_seconds:g} s: {', '.join(self.silent)}."
-                )
+                silent = ", ".join(escape_controls(name) for name in self.silent)
+                lines.append(f"No answer within {self.reply_seconds:g} s: {silent}.")
         elif not self.note:
             lines.append(
                 f"Replicas: 1 of 1 on version {self.local.version} "
@@ -180,6 +193,12 @@ class ReloadBroadcaster:
         self._redis = _client(redis_url) if redis_url else None
         self._state: RedisState = "connecting" if self._redis else "off"
         self._tasks: list[asyncio.Task[None]] = []
+        self._reregistering: set[asyncio.Task[None]] = set()
+        self._seen: dict[str, float] = {}
+        """Other replicas' ids, and when (loop time) this one last saw them live in Redis."""
+        self._registered = False
+        self._forgotten_at: float | None = None
+        """When Redis was last found to have lost this replica's registration (loop time)."""
 
     @property
     def redis_state(self) -> RedisState:
@@ -210,9 +229,10 @@ class ReloadBroadcaster:
             await asyncio.wait_for(first_try.wait(), 2 * REDIS_SECONDS)
 
     async def stop(self) -> None:
-        for task in self._tasks:
+        tasks = [*self._tasks, *self._reregistering]
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
         self._tasks = []
         if self._redis is not None:
             with contextlib.suppress(*REDIS_DOWN):
@@ -303,12 +323,29 @@ class ReloadBroadcaster:
         return list(results.values()), None
 
     async def _live_replicas(self) -> set[str]:
+        """Replicas with a fresh heartbeat, and those seen lately if Redis forgot this one."""
         assert self._redis is not None
         now = await self._redis_now()
         horizon = now - self.heartbeat_seconds * MISSED_HEARTBEATS
-        return set(
+        live = set(
             await self._bounded(self._redis.zrangebyscore(self.members_key, horizon, "+inf"))
         )
+        if self._registered and self.replica_id not in live:
+            self._forgotten_at = asyncio.get_running_loop().time()
+        self._remember(live)
+        return live | self._remembered()
+
+    def _remember(self, live: set[str]) -> None:
+        now = asyncio.get_running_loop().time()
+        self._seen.update((replica, now) for replica in live - {self.replica_id})
+
+    def _remembered(self) -> set[str]:
+        """Replicas seen within the last heartbeats, while Redis has lately forgotten replicas."""
+        now = asyncio.get_running_loop().time()
+        window = self.heartbeat_seconds * MISSED_HEARTBEATS
+        if self._forgotten_at is None or now - self._forgotten_at > window:
+            return set()
+        return {replica for replica, seen in self._seen.items() if now - seen <= window}
 
     async def _reload_here(self) -> ReloadReport:
         report = await asyncio.to_thread(self.kb.reload)
@@ -325,6 +362,9 @@ class ReloadBroadcaster:
             pubsub = self._redis.pubsub(ignore_subscribe_messages=True)
             try:
                 await self._bounded(pubsub.subscribe(self.requests_channel))
+                await self._beat()  # Redis may have restarted empty: register again at once
+                if pubsub.connection is not None:  # redis-py's own reconnects, below our loop
+                    pubsub.connection.register_connect_callback(self._listener_reconnected)
                 self._mark_connected()
                 first_try.set()
                 pause = RECONNECT_SECONDS[0]
@@ -339,6 +379,12 @@ class ReloadBroadcaster:
                 await _close_quietly(pubsub)
             await asyncio.sleep(pause)
             pause = min(pause * 2, RECONNECT_SECONDS[1])
+
+    def _listener_reconnected(self, connection: Any) -> None:
+        """redis-py reconnected the listener by itself (and subscribed again): register too."""
+        task = asyncio.get_running_loop().create_task(self._beat())
+        self._reregistering.add(task)
+        task.add_done_callback(self._reregistering.discard)
 
     async def _answer(self, message: Any) -> None:
         request = _parse(ReloadRequest, message)
@@ -370,13 +416,19 @@ class ReloadBroadcaster:
             await self._beat()
 
     async def _beat(self) -> None:
-        """Keep this replica in the members set, and drop the ones that stopped beating."""
+        """Keep this replica in the members set, note the others, and drop the silent ones."""
         assert self._redis is not None
         try:
             now = await self._redis_now()
-            await self._bounded(self._redis.zadd(self.members_key, {self.replica_id: now}))
+            added = await self._bounded(self._redis.zadd(self.members_key, {self.replica_id: now}))
+            if added and self._registered:
+                self._forgotten_at = asyncio.get_running_loop().time()
+                log.info("replicas: Redis had forgotten %s; registered again", self.replica_id)
+            self._registered = True
             horizon = now - self.heartbeat_seconds * MISSED_HEARTBEATS
             await self._bounded(self._redis.zremrangebyscore(self.members_key, "-inf", horizon))
+            live = await self._bounded(self._redis.zrangebyscore(self.members_key, horizon, "+inf"))
+            self._remember(set(live))
         except REDIS_DOWN as error:
             log.debug("replicas: heartbeat failed: %s", error)
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from bot.control_characters import for_terminal
 from bot.timeline.events import Timeline, build_timeline
 from bot.timeline.render import timeline_text, to_json
 
@@ -38,9 +39,8 @@ def run(
     if args.json:
         out.write(json.dumps(to_json(timeline), ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(
-            timeline_text(timeline, more_hint=f"Use --limit {timeline.total} to see all.") + "\n"
-        )
+        text = timeline_text(timeline, more_hint=f"Use --limit {timeline.total} to see all.")
+        out.write(for_terminal(text) + "\n")
     if args.png is None:
         return EXIT_OK
     return _write_picture(timeline, args.png, err)

@@ -35,6 +35,7 @@ from bot.adapters.slack_blocks import (
     quoted_mrkdwn,
 )
 from bot.adapters.slack_guards import Moderators, SeenEvents
+from bot.adapters.slack_http import DEFAULT_LIMITS, HttpLimits, serving
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
 from bot.logs import JsonFormatter
@@ -197,7 +198,11 @@ def direct_message(text: str, ts: str = "1700000200.000200", **extra: Any) -> di
 
 @contextmanager
 def running_bot(
-    kb: KnowledgeBase, fake: FakeSlack, ops: Operations | None = None, **settings: Any
+    kb: KnowledgeBase,
+    fake: FakeSlack,
+    ops: Operations | None = None,
+    limits: HttpLimits = DEFAULT_LIMITS,
+    **settings: Any,
 ) -> Iterator[SlackHarness]:
     """The production app and HTTP server, on an ephemeral loopback port, stopped afterwards."""
     config = Settings(
@@ -210,16 +215,8 @@ def running_bot(
     client = WebClient(token=fake.token, base_url=fake.base_url, timeout=5)
     with slack.ThreadedOperations(ops) as threaded:
         app = slack.create_app(kb, config, threaded, client=client)
-        server = slack.http_server(app, ops, host="127.0.0.1", port=0)
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-        thread.start()
-        try:
-            url = f"http://127.0.0.1:{server.server_port}/slack/events"
-            yield SlackHarness(url, fake, kb, ops)
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join(timeout=5)
+        with serving(app, ops, SIGNING_SECRET, host="127.0.0.1", port=0, limits=limits) as server:
+            yield SlackHarness(f"http://127.0.0.1:{server.port}/slack/events", fake, kb, ops)
 
 
 @pytest.fixture

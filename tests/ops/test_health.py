@@ -1,20 +1,16 @@
-"""Health and readiness over aiohttp and in front of a WSGI app, on 127.0.0.1 ephemeral ports."""
+"""Health and readiness over aiohttp, on 127.0.0.1 ephemeral ports (the Slack HTTP server's own
+answers are tested with it, in tests/adapters/test_slack_http.py)."""
 
 from __future__ import annotations
 
-import json
-import threading
-import urllib.error
-import urllib.request
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
-from wsgiref.simple_server import WSGIServer, make_server
 
 import aiohttp
 import pytest
 
 from bot.knowledge_base import KnowledgeBase
-from bot.ops.health import HealthServer, Readiness, with_health
+from bot.ops.health import HealthServer, Readiness
 
 TIMEOUT = aiohttp.ClientTimeout(total=5)
 
@@ -107,52 +103,3 @@ async def test_a_stopped_server_releases_its_port(readiness: Readiness):
             session.get(f"http://127.0.0.1:{port}/healthz"),
         ):
             pass
-
-
-# -- WSGI (the Slack HTTP server) ----------------------------------------------------------------
-
-
-def slack_stand_in(environ, start_response):
-    """What Bolt's WSGI handler does with a path it does not serve."""
-    start_response("404 Not Found", [("Content-Type", "text/plain")])
-    return [b"not the health app"]
-
-
-@pytest.fixture
-def wsgi_server(readiness: Readiness) -> Iterator[WSGIServer]:
-    server = make_server("127.0.0.1", 0, with_health(slack_stand_in, readiness))
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
-
-
-def wsgi_get(server: WSGIServer, path: str, method: str = "GET") -> tuple[int, bytes]:
-    request = urllib.request.Request(f"http://127.0.0.1:{server.server_port}{path}", method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=5) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def test_the_wsgi_wrapper_answers_health_and_readiness(
-    wsgi_server: WSGIServer, readiness: Readiness
-):
-    assert wsgi_get(wsgi_server, "/healthz") == (200, b'{"status": "ok"}')
-    status, body = wsgi_get(wsgi_server, "/readyz")
-    assert status == 503 and json.loads(body)["chat_connected"] is False
-    readiness.chat_connected = True
-    status, body = wsgi_get(wsgi_server, "/readyz")
-    assert status == 200 and json.loads(body)["version"] == readiness.kb.version
-
-
-def test_the_wsgi_wrapper_passes_every_other_request_through(wsgi_server: WSGIServer):
-    assert wsgi_get(wsgi_server, "/slack/events") == (404, b"not the health app")
-    assert wsgi_get(wsgi_server, "/healthz", method="POST") == (404, b"not the health app")
-
-
-def test_a_head_request_gets_the_status_without_a_body(wsgi_server: WSGIServer):
-    assert wsgi_get(wsgi_server, "/readyz", method="HEAD") == (503, b"")

@@ -60,6 +60,7 @@ async def test_a_reload_on_one_process_reaches_the_other_and_survives_redis_goin
     after = report["local"]["version"]
     assert after != before
     assert f"Replicas: 2 of 2 on version {after}." in report["summary"]
+    assert "Answered: 2 of 2 known replicas." in report["summary"]
 
     async def b_has_new_version() -> bool:
         return await version_of(b) == after

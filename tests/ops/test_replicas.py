@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -73,7 +74,10 @@ async def test_a_reload_reaches_every_replica_and_the_report_counts_them(
     assert (report.replicas, report.on_version) == (2, 2)
     assert [(r.replica_id, r.status) for r in report.others] == [("b", "reloaded")]
     assert heard == [("@alice", "slack", "reloaded")]
-    assert report.summary().splitlines()[-1] == f"Replicas: 2 of 2 on version {a.kb.version}."
+    assert report.summary().splitlines()[-2:] == [
+        f"Replicas: 2 of 2 on version {a.kb.version}.",
+        "Answered: 2 of 2 known replicas.",
+    ]
 
 
 async def test_a_replica_that_refuses_is_named_with_its_problem(join: Join, tmp_path: Path):
@@ -218,6 +222,7 @@ def test_the_summary_lists_failures_and_silent_replicas_after_the_local_report()
     )
     assert report.summary().splitlines()[1:] == [
         "Replicas: 2 of 4 on version v2.",
+        "Answered: 3 of 4 known replicas.",
         "Failed on c: error (disk full)",
         "No answer within 5 s: d.",
     ]
@@ -226,3 +231,44 @@ def test_the_summary_lists_failures_and_silent_replicas_after_the_local_report()
 def test_a_request_names_its_own_reply_channel():
     request = ReloadRequest(id="r1", origin="a", requested_by="@alice")
     assert request.reply_channel("newsdesk") == "newsdesk:reload:reply:r1"
+
+
+async def test_after_redis_restarts_empty_a_replica_not_back_yet_is_still_known_and_named(
+    join: Join, redis_server: RedisServer, tiny_kb_dir: Path
+):
+    """Redis loses every registration; the reload comes before the other replica is back."""
+    a = await join("a", heartbeat_seconds=2.0, reply_seconds=1.0)
+    b = await join("b", heartbeat_seconds=2.0, reply_seconds=1.0)
+    await asyncio.sleep(0.1)
+    await a._beat()  # as its heartbeat does: a has seen b
+    await redis_server.stop()
+    await redis_server.start()
+    add_bridge(tiny_kb_dir)
+
+    report = await a.request_reload("@alice")
+
+    assert report.broadcast
+    assert report.replicas == 2, report.summary()
+    lines = report.summary().splitlines()
+    if report.silent:
+        assert report.silent == ["b"] and "No answer within 1 s: b." in lines
+        assert "Answered: 1 of 2 known replicas." in lines
+    else:
+        assert "Answered: 2 of 2 known replicas." in lines and b.kb.version == a.kb.version
+
+
+async def test_a_replica_registers_again_as_soon_as_redis_is_back(
+    join: Join, redis_server: RedisServer
+):
+    from redis import asyncio as redis_asyncio
+
+    b = await join("b", heartbeat_seconds=60.0)
+    await redis_server.stop()
+    await redis_server.start()
+
+    async with redis_asyncio.from_url(redis_server.url) as client:
+
+        async def registered() -> bool:
+            return await client.zscore(b.members_key, "b") is not None
+
+        await eventually(registered, seconds=20)
