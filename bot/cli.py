@@ -1,4 +1,4 @@
-"""The command line: ask, sources, check, chat, eval, timeline, and the chat adapters."""
+"""The command line: ask, sources, check, add, chat, eval, timeline, and the chat adapters."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from pydantic import ValidationError
 
-from bot.articles import Article, FrontMatter
+from bot.articles import Article, FrontMatter, read_file
 from bot.cache import IndexCache
 from bot.config import Settings
 from bot.control_characters import TEXT_LAYOUT, control_characters, escape_controls, for_terminal
@@ -24,6 +25,7 @@ from bot.logs import configure_logging, secret_values
 from bot.render import answer_text, sources_text
 
 if TYPE_CHECKING:
+    from bot.desk.adding import Adder
     from bot.ops.runtime import Operations
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -63,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate a knowledge base; exit 1 on problems")
     _add_kb(check)
+
+    add = commands.add_parser(
+        "add", help="add articles from URLs, HTML files or text files; exit 1 if any is refused"
+    )
+    add.add_argument("sources", nargs="+", metavar="SOURCE", help="a URL, an HTML or a text file")
+    _add_kb(add)
 
     chat = commands.add_parser("chat", help="an interactive console session, no token needed")
     _add_kb(chat)
@@ -127,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     directory = args.kb or settings.knowledge_dir
     if args.command == "check":
         return run_check(directory, settings, sys.stdout)
+    if args.command == "add":
+        return run_add(directory, args.sources, settings, sys.stdout)
     try:
         kb = KnowledgeBase(
             directory,
@@ -140,9 +150,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return COMMANDS[args.command](kb, args, settings)
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception:
         log.exception("%s failed", args.command)  # through the handler that blanks secrets
         return EXIT_PROBLEMS
+
+
+def _reader_went_away() -> int:
+    """``newsdesk sources | head``: the reader closed the pipe. End quietly, as ``cat`` does;
+    stdout goes to /dev/null so that the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_OK
 
 
 def run_ask(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
@@ -240,11 +261,66 @@ def _article_notes(article: Article) -> Iterator[str]:
             )
 
 
-def run_chat(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.adapters.console import ConsoleSession
+def run_add(directory: Path, sources: list[str], settings: Settings, out: TextIO) -> int:
+    """Add each source in turn (a later one is checked against the earlier ones too)."""
+    from bot.ingest.add import add_article
+    from bot.ingest.fetch import fetch_policy
+    from bot.render import RELOAD_HINT, add_report_text
 
-    ConsoleSession(kb).run(sys.stdin, sys.stdout)
+    try:
+        existing = list(_current_articles(directory, settings))
+    except KnowledgeBaseError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    policy, added = fetch_policy(settings), 0
+    for source in sources:
+        report = add_article(source, directory, existing=existing, policy=policy)
+        out.write(for_terminal(add_report_text(report)) + "\n")
+        if report.ok and report.path:
+            existing.append(load_added(report.path, settings))
+            added += 1
+    if added:
+        out.write(RELOAD_HINT + "\n")
+    return EXIT_OK if added == len(sources) else EXIT_PROBLEMS
+
+
+def _current_articles(directory: Path, settings: Settings) -> Iterator[Article]:
+    """The folder's articles as a reload would read them; none yet in an empty folder."""
+    if not directory.is_dir():
+        raise KnowledgeBaseError(f"knowledge directory {directory} does not exist")
+    cache = IndexCache(settings.index_cache_dir) if settings.index_cache else None
+    try:
+        snapshot = load_snapshot(
+            directory,
+            max_file_bytes=settings.max_file_bytes,
+            cache=cache,
+            aliases_fallback=settings.aliases_file,
+        )
+    except KnowledgeBaseError:  # no usable article yet: nothing to be a duplicate of
+        return
+    yield from snapshot.articles.values()
+
+
+def load_added(path: str, settings: Settings) -> Article:
+    from bot.ingest.files import read_article
+
+    data = read_file(Path(path), max_bytes=settings.max_file_bytes)
+    return read_article(data, article_id=Path(path).stem, path=path).article
+
+
+def run_chat(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters.console import ConsoleSession, console_desk
+
+    ConsoleSession(kb, console_desk(kb, chat_adder(kb, settings))).run(sys.stdin, sys.stdout)
     return EXIT_OK
+
+
+def chat_adder(kb: KnowledgeBase, settings: Settings) -> Adder:
+    """The core add function for ``/add`` in chat, with the settings' fetch limits."""
+    from bot.desk.adding import core_adder
+    from bot.ingest.fetch import fetch_policy
+
+    return core_adder(kb, fetch_policy(settings))
 
 
 def run_timeline(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
@@ -313,7 +389,8 @@ def import_adapter(platform: str) -> ModuleType:
 
 def run_discord(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
     discord = import_adapter("discord")
-    discord.run(kb, settings, ops=operations(kb, args, settings, "discord"))
+    ops = operations(kb, args, settings, "discord")
+    discord.run(kb, settings, ops=ops, adder=chat_adder(kb, settings))
     return EXIT_OK
 
 
@@ -321,7 +398,7 @@ def run_slack(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -
     slack = import_adapter("slack")
     http_port = None if slack.uses_socket_mode(settings, args.http) else args.port
     ops = operations(kb, args, settings, "slack", http_port)
-    slack.run(kb, settings, http=args.http, port=args.port, ops=ops)
+    slack.run(kb, settings, http=args.http, port=args.port, ops=ops, adder=chat_adder(kb, settings))
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -61,8 +62,27 @@ class Settings(BaseSettings):
     index_cache_dir: Path = Field(
         default_factory=default_cache_dir, description="Where the built index is kept."
     )
+    fetch_timeout_seconds: float = Field(
+        20.0,
+        gt=0,
+        le=600,
+        description="Time limit of one page fetched by `add`, redirects included.",
+    )
+    fetch_max_redirects: int = Field(5, ge=0, le=20, description="Redirects `add` follows.")
+    fetch_allow_private: bool = Field(
+        False, description="Let `add` fetch from private, loopback and link-local addresses."
+    )
+    fetch_allowed_networks: Annotated[list[str], NoDecode] = Field(
+        [], description="Private addresses or networks (CIDR) `add` may fetch from all the same."
+    )
     cooldown_seconds: float = Field(
         5.0, ge=0, le=86_400, description="Per-user pause between questions (at most a day)."
+    )
+    followup_max_age_seconds: float = Field(
+        1800.0, gt=0, le=86_400, description="How long a thread's follow-up context is kept."
+    )
+    followup_max_threads: int = Field(
+        2000, gt=0, description="Threads whose follow-up context is kept at once."
     )
 
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING, ERROR or CRITICAL.")
@@ -88,6 +108,14 @@ class Settings(BaseSettings):
     discord_shard_ids: Annotated[list[int], NoDecode] = Field(
         [], description="The shards this process runs (default: all of them)."
     )
+    discord_reply_in_thread: bool = Field(
+        True, description="Answer a mention in a thread started on it (else a plain reply)."
+    )
+    discord_message_content: bool = Field(
+        False,
+        description="Ask for the Message Content intent, so follow-ups in the bot's threads "
+        "need no mention (enable the intent in the Developer Portal first).",
+    )
 
     slack_bot_token: SecretStr | None = None
     slack_app_token: SecretStr | None = None
@@ -99,8 +127,19 @@ class Settings(BaseSettings):
         "discord_moderator_role_ids",
         "discord_shard_ids",
         "slack_moderator_ids",
+        "fetch_allowed_networks",
         mode="before",
     )(_split_csv)
+
+    @field_validator("fetch_allowed_networks")
+    @classmethod
+    def _networks(cls, values: list[str]) -> list[str]:
+        for value in values:
+            try:
+                ipaddress.ip_network(value, strict=False)
+            except ValueError:
+                raise ValueError(f"{value!r} is not an IP address or network") from None
+        return values
 
     @field_validator("redis_url")
     @classmethod

@@ -23,19 +23,25 @@ from pydantic import BaseModel
 
 from bot.answer import Answer, answer_question
 from bot.articles import (
-    ARTICLE_SUFFIXES,
     Article,
     ArticleError,
     Problem,
-    article_lines,
     describe_yaml_error,
-    parse_article,
     read_file,
 )
 from bot.cache import IndexCache
 from bot.cleaning import repeated_lines
 from bot.control_characters import control_characters, escape_controls
 from bot.index import BM25Index
+from bot.ingest.files import (
+    ARTICLE_FILE_SUFFIXES,
+    ArticleFile,
+    article_file,
+    is_html,
+    read_article_file,
+    text_fingerprint,
+)
+from bot.ingest.html import reader_version
 from bot.passages import Passage, chunk_article
 from bot.spelling import Speller
 from bot.tokens import Aliases, document_terms, parse_query
@@ -185,7 +191,10 @@ def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
         except OSError:  # gone since it was listed, or a dangling link
             marker = str(error)
         return SourceFile(path, hashlib.sha256(marker.encode()).hexdigest(), problem=str(error))
-    return SourceFile(path, hashlib.sha256(data).hexdigest(), data=data)
+    digest = hashlib.sha256(data)
+    if is_html(path.name):  # another extractor may read the same page differently
+        digest.update(f"\0{reader_version()}".encode())
+    return SourceFile(path, digest.hexdigest(), data=data)
 
 
 def _check_name_and_link(path: Path) -> None:
@@ -219,23 +228,26 @@ def _build_snapshot(
     articles: dict[str, Article] = {}
     seen_text: dict[str, str] = {}
     aliases = Aliases()
+    prepared = _article_files(sources, aliases_path)
     boilerplate = repeated_lines(
-        {source.path.name: article_lines(source.data) for source in sources if source.data}
+        {name: source.lines for name, source in prepared.items() if isinstance(source, ArticleFile)}
     )
     for source in sources:
         name = source.path.name
         try:
             if source.problem is not None:
                 raise ArticleError(source.problem)
+            if isinstance(prepared.get(name), ArticleError):
+                raise prepared[name]
             if source.path == aliases_path:
                 aliases = _parse_aliases(source.data or b"")
                 continue
-            article = parse_article(
-                source.data or b"",
+            article = read_article_file(
+                prepared[name],
                 article_id=source.path.stem,
                 path=str(source.path),
                 boilerplate=boilerplate.get(name, frozenset()),
-            )
+            ).article
         except ArticleError as error:
             problems.append(Problem(file=name, reason=str(error)))
             continue
@@ -261,6 +273,22 @@ def _build_snapshot(
         speller=Speller.from_texts(article.text for article in articles.values()),
         aliases_file=str(aliases_path) if aliases_path else None,
     )
+
+
+def _article_files(
+    sources: list[SourceFile], aliases_path: Path | None
+) -> dict[str, ArticleFile | ArticleError]:
+    """Each readable article file as an article file (an HTML page's text extracted once),
+    or why it is not one, so that folder boilerplate is counted on what will be read."""
+    prepared: dict[str, ArticleFile | ArticleError] = {}
+    for source in sources:
+        if source.data is None or source.path == aliases_path:
+            continue
+        try:
+            prepared[source.path.name] = article_file(source.data, path=str(source.path))
+        except ArticleError as error:
+            prepared[source.path.name] = error
+    return prepared
 
 
 def _chunk_all(articles: list[Article], progress: bool) -> list[Passage]:
@@ -302,7 +330,7 @@ def _article_paths(directory: Path) -> list[Path]:
         paths = sorted(
             path
             for path in directory.iterdir()
-            if path.suffix.lower() in ARTICLE_SUFFIXES
+            if path.suffix.lower() in ARTICLE_FILE_SUFFIXES
             and not path.name.startswith((".", "_"))
             and path.name.lower() not in IGNORED_NAMES
             and not path.is_dir()
@@ -313,7 +341,7 @@ def _article_paths(directory: Path) -> list[Path]:
         ) from None
     if not paths:
         raise KnowledgeBaseError(
-            f"no article files ({', '.join(sorted(ARTICLE_SUFFIXES))}) in {directory}"
+            f"no article files ({', '.join(sorted(ARTICLE_FILE_SUFFIXES))}) in {directory}"
         )
     return paths
 
@@ -329,7 +357,7 @@ def _duplicate_problem(
     """
     if article.id in articles:
         return Problem(file=name, reason=f"same id as {Path(articles[article.id].path).name}")
-    fingerprint = " ".join(article.text.split()).casefold()
+    fingerprint = text_fingerprint(article.text)
     if fingerprint in seen_text:
         return Problem(file=name, reason=f"same article as {seen_text[fingerprint]}; indexed once")
     seen_text[fingerprint] = name
@@ -417,6 +445,11 @@ class KnowledgeBase:
         from bot.timeline import DEFAULT_LIMIT, build_timeline
 
         return build_timeline(self._snapshot, topic, DEFAULT_LIMIT if limit is None else limit)
+
+    @property
+    def reloading(self) -> bool:
+        """Whether a reload is running now (here, asked from any surface or replica)."""
+        return self._reload_lock.locked()
 
     def reload(self) -> ReloadReport:
         """Build a new snapshot and swap it in, unless any file is bad or a reload is running."""

@@ -9,17 +9,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.answer import NO_ANSWER, Answer, Quote
 from bot.articles import Article
 
+if TYPE_CHECKING:
+    from bot.ingest.add import AddReport
+
 __all__ = [
     "APOLOGY",
     "NO_ANSWER",
+    "RELOAD_HINT",
     "QuoteView",
+    "add_report_text",
     "answer_text",
     "attribution",
     "cooldown_text",
+    "declined_text",
     "quote_views",
     "sources_text",
 ]
@@ -93,10 +100,17 @@ def correction_note(answer: Answer) -> str | None:
     return f"Searched {pairs}."
 
 
+def declined_text(answer: Answer) -> str:
+    """The decline, preceded by the typo corrections it tried (the JSON has them too)."""
+    notice = answer.notice or NO_ANSWER
+    note = correction_note(answer)
+    return f"{note}\n{notice}" if note else notice
+
+
 def answer_text(answer: Answer, emphasis: tuple[str, str] = ("**", "**")) -> str:
     """The console rendering: each passage quoted, best sentence marked, attribution beneath."""
     if not answer.answered:
-        return answer.notice or NO_ANSWER
+        return declined_text(answer)
     note = correction_note(answer)
     blocks = [note] if note else []
     for number, view in enumerate(quote_views(answer, emphasis), start=1):
@@ -125,3 +139,132 @@ def console_greeting(articles: int, folder: Path, version: str, *, bundled: bool
         f"Newsdesk: {articles} articles in {where}, version {version}. "
         "Ask a question, or type /help for the commands."
     )
+
+
+def add_report_text(report: AddReport) -> str:
+    """What ``add`` did with one source: the file written and each guess, or why not."""
+    if not report.ok:
+        return f"Not added: {report.source}: {'; '.join(report.problems)}"
+    lines = [f"Added “{report.title}” as {report.path} (id {report.article_id})."]
+    if report.original:
+        lines.append(f"The page is kept as {report.original}.")
+    lines.extend(
+        f"Guessed {guess.field}: {guess.value} (from {guess.source})" for guess in report.guessed
+    )
+    return "\n".join(lines)
+
+
+RELOAD_HINT = "Run /reload (or restart the bot) to make the new articles live."
+
+
+# -- the conversation (bot.desk) -------------------------------------------------------------------
+
+COMMAND_HELP = {
+    "ask": "ask a question (or just type it)",
+    "timeline": "[topic]  a dated timeline of the events",
+    "sources": "list the articles",
+    "reload": "moderators: reload the knowledge directory",
+    "status": "moderators: version, counts, last reload and uptime",
+    "add": "URL or attached file  moderators: add an article, then reload",
+    "help": "this help",
+}
+ANSWER_GONE = "That answer is no longer available; please ask again."
+SHARED_AGAIN = (
+    "The articles have changed since this answer was shown; this is the answer from the "
+    "current articles."
+)
+ADD_UNAVAILABLE = "Adding articles from chat is not available on this bot: it was started without the add function."
+ADD_NEEDS_SOURCE = "Give /add a web address (https://…) or attach one HTML, Markdown or text file."
+ADD_WHILE_RELOADING = (
+    "A reload is running; /add waits for it to finish. Please try again in a moment."
+)
+ATTACHMENT_KINDS = ".html, .htm, .md, .markdown or .txt"
+
+
+def help_text(names: dict[str, str], moderator: bool) -> str:
+    """Commands as this surface spells them; moderator commands only for moderators."""
+    lines = ["Ask a question about the articles, or use a command:"]
+    for command, description in COMMAND_HELP.items():
+        if command in names and (moderator or not description.startswith("moderators")):
+            lines.append(f"  {names[command]}  {description}")
+    return "\n".join(lines)
+
+
+def unknown_command_text(typed: str, names: dict[str, str]) -> str:
+    return f"There is no command {typed}. Commands: {', '.join(names.values())}."
+
+
+def refusal_text(command: str, who_moderates: str) -> str:
+    """What a member who is not a moderator is told for a moderator command."""
+    action = {
+        "reload": "reload the knowledge base",
+        "status": "see the bot's status",
+        "add": "add articles",
+    }[command]
+    return f"Only moderators can {action}: {who_moderates}."
+
+
+READ_AS = "Read as:"
+
+
+def read_as_text(question: str) -> str:
+    """How a follow-up was read, shown above its answer."""
+    return f"{READ_AS} {question}"
+
+
+def followup_expired_text(minutes: int) -> str:
+    return (
+        f"I no longer have the earlier question of this thread (I keep a conversation for "
+        f"{minutes} minutes). Please ask again in full, naming what you mean."
+    )
+
+
+def ambiguous_pronoun_text(pronoun: str, candidates: Iterable[str]) -> str:
+    names = list(candidates)
+    choices = ", ".join(f"“{name}”" for name in names[:-1]) + f" or “{names[-1]}”"
+    return f"“{pronoun}” could mean {choices} here; please ask again with the name you mean."
+
+
+def attachment_refusal_text(filename: str, reason: str, limit: int) -> str:
+    """Why an attached file was not added: too large, not text, or not from the platform."""
+    return {
+        "too_large": f"{filename} is larger than the {limit:,}-byte limit for an article.",
+        "kind": f"{filename} is not an HTML, Markdown or text file ({ATTACHMENT_KINDS}).",
+        "not_text": f"{filename} is not readable text (UTF-8).",
+        "host": f"{filename} is not on this platform's own file host; only files attached here are read.",
+        "download": f"{filename} could not be downloaded from the platform; please attach it again.",
+        "several": "Attach one file at a time to /add.",
+    }[reason]
+
+
+def chat_add_text(added: Iterable[str], guessed: Iterable[str], reload_summary: str) -> str:
+    """What /add did: the articles added, what was guessed about them, then the reload's report."""
+    lines = [f"Added: {name}" for name in added]
+    lines.extend(f"Guessed {guess}" for guess in guessed)
+    lines.append(reload_summary)
+    return "\n".join(lines)
+
+
+def chat_add_refused_text(reason: str) -> str:
+    return f"Not added: {reason}"
+
+
+def shared_heading(sharer: str) -> str:
+    return f"{sharer} shared an answer:"
+
+
+# -- the platforms' short texts (their markup is the adapters') -------------------------------------
+
+SHARE_BUTTON = "Share with channel"
+PICTURE_NEEDS_INVITE = "To post the timeline's picture here, invite me first: `/invite @newsdesk`."
+LIST_CUT = "…and more; the list is too long for one message."
+TIMELINE_CUT = "…and more; the rest did not fit one message."
+
+
+def timeline_topic_hint(command: str) -> str:
+    """How to narrow a timeline on a surface (``command`` as it is typed there)."""
+    return f"Add a topic to narrow it down: `{command} topic`."
+
+
+def lines_left_out(count: int) -> str:
+    return f"{ELLIPSIS} and {count} more"

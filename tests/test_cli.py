@@ -244,3 +244,19 @@ def test_batch_ask_turns_bytes_that_are_not_utf8_into_replacement_characters(tin
         "\ufffd\ufffd eruption",
         "mayor library",
     ]
+
+
+def test_sources_into_a_pipe_closed_early_ends_quietly(tiny_kb_dir: Path, add_article):
+    for number in range(300):
+        add_article(f"filler-{number}", f"Filler story number {number} about the harbour.")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "INDEX_CACHE": "false"}
+    pipeline = subprocess.run(
+        f"{sys.executable} -m bot sources --kb {tiny_kb_dir} | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert pipeline.stdout.startswith("- ")
+    assert "Traceback" not in pipeline.stderr and "BrokenPipe" not in pipeline.stderr

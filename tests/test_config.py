@@ -15,6 +15,8 @@ from tests.test_cli import BUNDLED_KB, run_cli
         ("MAX_FILE_BYTES", "0"),
         ("LOG_LEVEL", "LOUD"),
         ("HEALTH_PORT", "seventy"),
+        ("FETCH_ALLOWED_NETWORKS", "10.0.0.0/33"),
+        ("FETCH_TIMEOUT_SECONDS", "0"),
     ],
 )
 def test_a_bad_setting_stops_with_one_line_naming_it(name: str, value: str):

@@ -1,14 +1,15 @@
-"""The Discord surface: slash commands, mentions and direct messages over the core.
+"""The Discord surface: slash commands, mentions, threads and direct messages, over the desk.
 
-Each handler turns one interaction or message into one core call, run off the event loop
-with ``asyncio.to_thread``, and the core's result into a message built by
-``bot.adapters.discord_messages``. Interactions are acknowledged first (Discord's 3-second
-deadline), no message ever pings anyone, and a failing handler apologises to the user, logs
-the traceback and leaves the bot running.
+Only translation lives here: an interaction or a message becomes a ``bot.desk.Request``; the
+desk's ``Reply`` becomes a message built by ``bot.adapters.discord_messages``. What a command
+means, the cooldown, moderator gating, follow-ups, Share, ``/add`` and the apology are the
+desk's. Interactions are acknowledged first (Discord's 3-second deadline: the desk's quick
+``gate``, then a defer), the desk's work runs off the event loop, and no message pings anyone.
 
-The ops parts (``bot.ops.runtime.Operations``) live and die with the client: they start in
-``setup_hook`` and stop in ``close``. Gateway events flip the readiness; ``/reload`` and
-``/status`` go through them; every question is logged as one ``log_question`` line.
+A mention in a channel is answered in a thread started on it (``DISCORD_REPLY_IN_THREAD=false``:
+a plain reply); in that thread, further messages are follow-ups (without a mention when the
+Message Content intent is on). The ops parts (``bot.ops.runtime.Operations``) live and die with
+the client; gateway events flip the readiness.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import asyncio
 import io
 import logging
 import re
-import time
+from collections import OrderedDict
 from typing import Any
 
 import discord
@@ -25,44 +26,72 @@ from discord import app_commands
 
 from bot.adapters.discord_messages import (
     TIMELINE_PICTURE,
-    Reply,
-    answer_reply,
-    moderator_text,
-    reload_text,
-    shared_content,
-    sources_reply,
-    timeline_reply,
+    DiscordReply,
+    message_for,
+    thread_name,
 )
+from bot.adapters.downloads import attachment_fetcher, on_host
 from bot.answer import MAX_QUESTION_CHARS
 from bot.config import Settings
-from bot.cooldown import Cooldown
+from bot.desk import Attachment, Command, Desk, Reply, Request
+from bot.desk.adding import Adder
+from bot.desk.desk import is_quick, replies_privately
+from bot.desk.threads import ThreadContexts
 from bot.knowledge_base import KnowledgeBase
-from bot.logs import log_question
+from bot.ops.replicas import ClusterReport
 from bot.ops.runtime import Operations
-from bot.render import APOLOGY, cooldown_text
+from bot.render import APOLOGY, SHARE_BUTTON
 from bot.timeline import Timeline
 
 log = logging.getLogger(__name__)
 
 NO_PINGS = discord.AllowedMentions.none()
-SHARE_BUTTON_ID = "newsdesk:share"
+SHARE_BUTTON_PREFIX = "newsdesk:share:"
 INTERACTION_TOKEN_SECONDS = 15 * 60
 """How long Discord lets a bot edit or delete an interaction's response."""
+PRIVATE_COPIES = 1_000
+"""Private answers whose /ask interaction is kept, to delete the copy once shared."""
 PLATFORM = "discord"
 MODERATORS = "members with the Manage Server permission or a moderator role"
-REFUSALS = {
-    "reload": f"Only moderators can reload the knowledge base: {MODERATORS}.",
-    "status": f"Only moderators can see the bot's status: {MODERATORS}.",
+FILE_HOSTS = frozenset({"cdn.discordapp.com", "media.discordapp.net"})
+"""Where Discord serves attachments: the only hosts ``/add`` downloads from."""
+COMMAND_NAMES = {
+    "ask": "/ask",
+    "timeline": "/timeline",
+    "sources": "/sources",
+    "reload": "/reload",
+    "status": "/status",
+    "add": "/add",
 }
 
 
-def bot_intents() -> discord.Intents:
+def bot_intents(settings: Settings | None = None) -> discord.Intents:
     """Guilds (roles and channels for the moderator check) and message events.
 
-    Not the privileged Message Content intent: Discord sends the content of messages that
-    mention the bot and of direct messages without it, and those are all the bot reads.
+    Not the privileged Message Content intent unless ``DISCORD_MESSAGE_CONTENT`` asks for it:
+    Discord sends the content of messages that mention the bot and of direct messages without
+    it; follow-ups without a mention in the bot's threads need it.
     """
-    return discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
+    intents = discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
+    intents.message_content = bool(settings and settings.discord_message_content)
+    return intents
+
+
+class DeskModeration:
+    """The desk's moderator operations on Discord: ``ops`` coroutines run on the client's loop,
+    waited for by the worker thread the desk runs in."""
+
+    def __init__(self, ops: Operations, client: discord.Client) -> None:
+        self.ops = ops
+        self.client = client
+
+    def reload(self, requested_by: str) -> ClusterReport:
+        return asyncio.run_coroutine_threadsafe(
+            self.ops.reload(requested_by), self.client.loop
+        ).result()
+
+    def status(self) -> str:
+        return self.ops.status()
 
 
 def silence_voice_warnings() -> None:
@@ -75,20 +104,45 @@ def silence_voice_warnings() -> None:
 
 
 class NewsdeskClient(discord.Client):
-    """A Discord client that answers from ``kb``; built by ``build_client``.
+    """A Discord client that answers from ``kb`` through the desk; built by ``build_client``.
 
-    ``options`` go to ``discord.Client`` as they are (e.g. ``guild_ready_timeout``).
+    ``adder`` is the core add function for ``/add``; ``file_hosts`` the hosts attachments are
+    downloaded from (Discord's CDN). ``options`` go to ``discord.Client`` as they are.
     """
 
     def __init__(
-        self, kb: KnowledgeBase, settings: Settings, ops: Operations, **options: Any
+        self,
+        kb: KnowledgeBase,
+        settings: Settings,
+        ops: Operations,
+        *,
+        adder: Adder | None = None,
+        file_hosts: frozenset[str] = FILE_HOSTS,
+        **options: Any,
     ) -> None:
         silence_voice_warnings()
-        super().__init__(intents=bot_intents(), allowed_mentions=NO_PINGS, **options)
+        super().__init__(intents=bot_intents(settings), allowed_mentions=NO_PINGS, **options)
         self.kb = kb
         self.settings = settings
         self.ops = ops
-        self.cooldown = Cooldown(settings.cooldown_seconds)
+        self.file_hosts = file_hosts
+        self.desk = Desk(
+            kb,
+            DeskModeration(ops, self),
+            platform=PLATFORM,
+            cooldown_seconds=settings.cooldown_seconds,
+            command_names=COMMAND_NAMES,
+            who_moderates=MODERATORS,
+            contexts=ThreadContexts(
+                max_threads=settings.followup_max_threads,
+                max_age=settings.followup_max_age_seconds,
+            ),
+            adder=adder,
+            fetch_attachment=attachment_fetcher(file_hosts),
+            max_file_bytes=settings.max_file_bytes,
+            draw_picture=timeline_picture,
+        )
+        self.private_copies: OrderedDict[str, discord.Interaction] = OrderedDict()
         self.tree = NewsdeskTree(self)
         add_commands(self.tree, self)
 
@@ -99,7 +153,7 @@ class NewsdeskClient(discord.Client):
 
     async def setup_hook(self) -> None:
         await self.ops.start()
-        self.add_view(ShareView())
+        self.add_dynamic_items(ShareButton)
         if self.registers_commands:
             await sync_commands(self.tree, self.settings.discord_guild_ids)
         else:
@@ -123,115 +177,146 @@ class NewsdeskClient(discord.Client):
         """The gateway connection came up (READY, RESUMED) or went down: readiness follows."""
         self.ops.chat_connected = up
 
-    def cooldown_left(self, user: discord.abc.User) -> float:
-        return self.cooldown.check(f"discord:{user.id}")
+    # -- interactions -----------------------------------------------------------------------------
 
-    def forgive(self, user: discord.abc.User) -> None:
-        """The question failed on our side: the user may ask again at once."""
-        self.cooldown.release(f"discord:{user.id}")
+    def interaction_request(
+        self, interaction: discord.Interaction, command: Command, text: str = "", **details: Any
+    ) -> Request:
+        user = interaction.user
+        return Request(
+            platform=PLATFORM,
+            user=str(user.id),
+            command=command,
+            text=text,
+            channel=str(interaction.channel_id),
+            is_moderator=is_moderator(interaction, self.settings.discord_moderator_role_ids),
+            display=user.mention,
+            requested_by=f"{user} (id {user.id})",
+            **details,
+        )
 
-    async def ask(self, interaction: discord.Interaction, question: str, private: bool) -> None:
-        started = time.perf_counter()
-        wait = self.cooldown_left(interaction.user)
-        if wait:
-            await send_ephemeral(interaction, cooldown_text(wait))
+    async def respond(self, interaction: discord.Interaction, request: Request) -> None:
+        """Gate at once (refusals and the cooldown are private responses), else defer, let the
+        desk work off the event loop, and put its reply in place of "thinking…"."""
+        refusal = self.desk.gate(request)
+        if refusal is not None:
+            await send_ephemeral(interaction, message_for(refusal).content)
             return
-        await interaction.response.defer(ephemeral=private, thinking=True)
-        answer = await asyncio.to_thread(self.kb.ask, question)
-        reply = answer_reply(answer, echo_question=True)
+        if is_quick(request):
+            message = message_for(self.desk.work(request))
+            await send_ephemeral(interaction, message.content, message.embeds)
+            return
+        await interaction.response.defer(ephemeral=replies_privately(request), thinking=True)
+        reply = await asyncio.to_thread(self.desk.work, request)
+        message = message_for(reply, echo_question=True)
         await interaction.edit_original_response(
-            content=reply.content or None,
-            embeds=reply.embeds,
-            view=ShareView(asked=interaction) if private and answer.answered else None,
+            content=message.content or None,
+            embeds=message.embeds,
+            attachments=picture_files(reply),
+            view=share_view(reply),
             allowed_mentions=NO_PINGS,
         )
-        log_question(
-            log, platform=PLATFORM, answer=answer, started=started, user=str(interaction.user.id)
-        )
+        if reply.shareable and reply.answer_id:
+            self.keep_private_copy(reply.answer_id, interaction)
 
-    async def timeline(self, interaction: discord.Interaction, topic: str | None) -> None:
-        wait = self.cooldown_left(interaction.user)
-        if wait:
-            await send_ephemeral(interaction, cooldown_text(wait))
+    def keep_private_copy(self, answer_id: str, interaction: discord.Interaction) -> None:
+        """The /ask interaction of a private answer, to delete its copy once shared."""
+        self.private_copies[answer_id] = interaction
+        while len(self.private_copies) > PRIVATE_COPIES:
+            self.private_copies.popitem(last=False)
+
+    async def share(self, interaction: discord.Interaction, answer_id: str) -> None:
+        request = self.interaction_request(interaction, Command.SHARE, answer_id=answer_id)
+        reply = await asyncio.to_thread(self.desk.work, request)
+        message = message_for(reply, echo_question=True)
+        if reply.private:
+            await send_ephemeral(interaction, message.content, message.embeds)
             return
-        await interaction.response.defer(thinking=True)
-        timeline = await asyncio.to_thread(self.kb.timeline, topic)
-        picture = await asyncio.to_thread(timeline_picture, timeline)
-        reply = timeline_reply(timeline, with_picture=picture is not None)
-        files = [discord.File(io.BytesIO(picture), TIMELINE_PICTURE)] if picture else []
-        await interaction.edit_original_response(
-            content=reply.content or None,
-            embeds=reply.embeds,
-            attachments=files,
-            allowed_mentions=NO_PINGS,
+        await interaction.response.send_message(
+            message.content, embeds=message.embeds, allowed_mentions=NO_PINGS
         )
+        asked = self.private_copies.pop(answer_id, None)
+        if asked is not None:
+            await remove_private_copy(asked)
 
-    async def sources(self, interaction: discord.Interaction) -> None:
-        reply = sources_reply(self.kb.articles, self.kb.version)
-        await send_ephemeral(interaction, reply.content, reply.embeds)
-
-    async def reload(self, interaction: discord.Interaction) -> None:
-        """Reload on every replica (one without Redis); the report goes to the moderator."""
-        if await self.refused(interaction, "reload"):
-            return
-        user = interaction.user
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        log.info("reload requested by %s (id %s) in guild %s", user, user.id, interaction.guild_id)
-        report = await self.ops.reload(f"{user} (id {user.id})")
-        log.info("reload by %s (id %s): %s", user, user.id, report.summary())
-        await interaction.edit_original_response(
-            content=reload_text(report), allowed_mentions=NO_PINGS
-        )
-
-    async def status(self, interaction: discord.Interaction) -> None:
-        if await self.refused(interaction, "status"):
-            return
-        await send_ephemeral(interaction, moderator_text(self.ops.status()))
-
-    async def refused(self, interaction: discord.Interaction, command: str) -> bool:
-        """Refuse ``/command`` to a member who is not a moderator (logged, told privately).
-
-        Discord hides moderator commands from other members by default, but a server admin
-        can grant them to anyone in the integration settings: this check still holds then.
-        """
-        if is_moderator(interaction, self.settings.discord_moderator_role_ids):
-            return False
-        user = interaction.user
-        log.info("refused /%s for %s (id %s): not a moderator", command, user, user.id)
-        await send_ephemeral(interaction, REFUSALS[command])
-        return True
+    # -- messages ---------------------------------------------------------------------------------
 
     async def on_message(self, message: discord.Message) -> None:
-        if not self.is_addressed(message):
+        request = self.message_request(message)
+        if request is None or not self.desk.wants(request):
             return
         try:
-            await self.answer_message(message)
+            await self.answer_message(message, request)
         except Exception:
             log.exception("answering message %s failed", message.id)
-            self.forgive(message.author)
-            await reply_to(message, Reply(content=APOLOGY))
+            self.desk.forgive(request)
+            await reply_to(message, DiscordReply(content=APOLOGY))
 
-    def is_addressed(self, message: discord.Message) -> bool:
-        """A user's ordinary message that mentions the bot, or any direct message to it."""
+    def message_request(self, message: discord.Message) -> Request | None:
+        """A user's ordinary message as a request: a mention, a DM, or a message in a thread
+        (answered only when the desk has a conversation there). A file attached to a mention
+        is an ``/add``."""
         if message.author.bot or self.user is None:
-            return False
+            return None
         if message.type not in (discord.MessageType.default, discord.MessageType.reply):
-            return False
-        return message.guild is None or self.user in message.mentions
-
-    async def answer_message(self, message: discord.Message) -> None:
-        started = time.perf_counter()
-        wait = self.cooldown_left(message.author)
-        if wait:
-            await reply_to(message, Reply(content=cooldown_text(wait)))
-            return
-        question = without_mention(message.content, self.user.id if self.user else 0)
-        async with message.channel.typing():
-            answer = await asyncio.to_thread(self.kb.ask, question)
-        await reply_to(message, answer_reply(answer, echo_question=False))
-        log_question(
-            log, platform=PLATFORM, answer=answer, started=started, user=str(message.author.id)
+            return None
+        mentioned = message.guild is None or self.user in message.mentions
+        files = tuple(self.attachment(a) for a in message.attachments)
+        author = message.author
+        return Request(
+            platform=PLATFORM,
+            user=str(author.id),
+            command=Command.ADD if mentioned and files else Command.ASK,
+            text=without_mention(message.content, self.user.id),
+            channel=str(message.channel.id),
+            thread=self.thread_key(message, mentioned),
+            addressed=mentioned,
+            is_moderator=member_is_moderator(author, self.settings.discord_moderator_role_ids),
+            display=author.mention,
+            requested_by=f"{author} (id {author.id})",
+            attachments=files if mentioned else (),
         )
+
+    def thread_key(self, message: discord.Message, mentioned: bool) -> str | None:
+        """A DM or thread is its own conversation; a mention in a channel starts a thread on
+        itself (same id as the message) unless plain replies are configured."""
+        channel = message.channel
+        if message.guild is None or isinstance(channel, discord.Thread) or not mentioned:
+            return f"{PLATFORM}:{channel.id}"
+        if self.settings.discord_reply_in_thread:
+            return f"{PLATFORM}:{message.id}"
+        return None
+
+    def attachment(self, file: discord.Attachment) -> Attachment:
+        return Attachment(
+            filename=file.filename,
+            size=file.size,
+            url=file.url,
+            content_type=file.content_type,
+            from_platform_host=on_host(file.url, self.file_hosts),
+        )
+
+    async def answer_message(self, message: discord.Message, request: Request) -> None:
+        refusal = self.desk.gate(request)
+        if refusal is not None:
+            await reply_to(message, message_for(refusal))
+            return
+        async with message.channel.typing():
+            reply = await asyncio.to_thread(self.desk.work, request)
+        where = await self.answer_place(message, request, reply)
+        await send_in(where, message, message_for(reply, echo_question=False))
+
+    async def answer_place(
+        self, message: discord.Message, request: Request, reply: Reply
+    ) -> discord.abc.Messageable | None:
+        """The thread started on ``message`` when the answer goes in one, else None (a reply)."""
+        if request.thread != f"{PLATFORM}:{message.id}" or reply.private:
+            return None
+        try:
+            return await message.create_thread(name=thread_name(request.text))
+        except discord.HTTPException as error:
+            log.info("could not start a thread on message %s: %s", message.id, error)
+            return None
 
 
 class ShardedNewsdeskClient(NewsdeskClient, discord.AutoShardedClient):
@@ -295,46 +380,54 @@ class NewsdeskTree(app_commands.CommandTree[NewsdeskClient]):
     ) -> None:
         name = interaction.command.name if interaction.command else "?"
         log.error("/%s failed for user %s", name, interaction.user.id, exc_info=error)
-        interaction.client.forgive(interaction.user)
+        interaction.client.desk.forgive(  # type: ignore[attr-defined]
+            Request(platform=PLATFORM, user=str(interaction.user.id), command=Command.ASK)
+        )
         await apologise(interaction)
 
 
-class ShareView(discord.ui.View):
-    """The button under a private answer that posts it to the channel.
+class ShareButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"newsdesk:share:(?P<answer>[\w.]+)"
+):
+    """The button under a private answer that posts it to the channel: the desk's Share.
 
-    The answer is read back from the clicked message, so the persistent instance registered
-    at start-up (no timeout, fixed custom id) shares answers sent before a restart. The
-    instance sent with an answer also knows the ``/ask`` interaction and deletes the private
-    copy once shared, while that interaction's token is valid.
+    Its custom id carries the answer's id, so a click is understood after a restart too (the
+    desk then says when the answer is no longer kept).
     """
 
-    def __init__(self, asked: discord.Interaction | None = None) -> None:
-        super().__init__(timeout=None if asked is None else INTERACTION_TOKEN_SECONDS)
-        self.asked = asked
-
-    @discord.ui.button(
-        label="Share with channel", style=discord.ButtonStyle.primary, custom_id=SHARE_BUTTON_ID
-    )
-    async def share(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
-        source = interaction.message
-        if source is None:
-            await send_ephemeral(interaction, "That answer is no longer available.")
-            return
-        await interaction.response.send_message(
-            shared_content(interaction.user.mention, source.content),
-            embeds=source.embeds,
-            allowed_mentions=NO_PINGS,
+    def __init__(self, answer_id: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=SHARE_BUTTON,
+                style=discord.ButtonStyle.primary,
+                custom_id=f"{SHARE_BUTTON_PREFIX}{answer_id}",
+            )
         )
-        if self.asked is not None:
-            self.stop()
-            await remove_private_copy(self.asked)
+        self.answer_id = answer_id
 
-    async def on_error(
-        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
-    ) -> None:
-        log.error("sharing an answer failed for user %s", interaction.user.id, exc_info=error)
-        if not interaction.response.is_done():
-            await apologise(interaction)
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+    ) -> ShareButton:
+        return cls(match["answer"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        client = interaction.client
+        assert isinstance(client, NewsdeskClient)
+        try:
+            await client.share(interaction, self.answer_id)
+        except Exception:
+            log.exception("sharing an answer failed for user %s", interaction.user.id)
+            if not interaction.response.is_done():
+                await apologise(interaction)
+
+
+def share_view(reply: Reply) -> discord.ui.View | None:
+    if not (reply.shareable and reply.answer_id):
+        return None
+    view = discord.ui.View(timeout=None)
+    view.add_item(ShareButton(reply.answer_id))
+    return view
 
 
 def add_commands(tree: app_commands.CommandTree, client: NewsdeskClient) -> None:
@@ -351,7 +444,8 @@ def add_commands(tree: app_commands.CommandTree, client: NewsdeskClient) -> None
         private: bool = False,
     ) -> None:
         """Ask about the news articles; the answer quotes them with their sources."""
-        await client.ask(interaction, question, private)
+        request = client.interaction_request(interaction, Command.ASK, question, private=private)
+        await client.respond(interaction, request)
 
     @tree.command(name="timeline")
     @app_commands.describe(topic="Only events about this, for example: North Korean troops")
@@ -360,26 +454,46 @@ def add_commands(tree: app_commands.CommandTree, client: NewsdeskClient) -> None
         topic: app_commands.Range[str, 1, MAX_QUESTION_CHARS] | None = None,
     ) -> None:
         """A dated timeline of the events in the articles, with a picture."""
-        await client.timeline(interaction, topic)
+        request = client.interaction_request(
+            interaction, Command.TIMELINE, topic or "", wants_picture=True
+        )
+        await client.respond(interaction, request)
 
     @tree.command(name="sources")
     async def sources(interaction: discord.Interaction) -> None:
         """List the articles the bot knows."""
-        await client.sources(interaction)
+        await client.respond(interaction, client.interaction_request(interaction, Command.SOURCES))
 
     @tree.command(name="reload")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     async def reload(interaction: discord.Interaction) -> None:
         """Moderators: reload the articles from disk and report what changed."""
-        await client.reload(interaction)
+        await client.respond(interaction, client.interaction_request(interaction, Command.RELOAD))
 
     @tree.command(name="status")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     async def status(interaction: discord.Interaction) -> None:
         """Moderators: knowledge-base version, article counts, last reload and uptime."""
-        await client.status(interaction)
+        await client.respond(interaction, client.interaction_request(interaction, Command.STATUS))
+
+    @tree.command(name="add")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.describe(
+        url="The article's web address (https://…)",
+        file="Or an HTML, Markdown or text file of the article",
+    )
+    async def add(
+        interaction: discord.Interaction,
+        url: app_commands.Range[str, 1, 2000] | None = None,
+        file: discord.Attachment | None = None,
+    ) -> None:
+        """Moderators: add an article from a web address or a file, then reload."""
+        files = (client.attachment(file),) if file is not None else ()
+        request = client.interaction_request(interaction, Command.ADD, url or "", attachments=files)
+        await client.respond(interaction, request)
 
 
 async def sync_commands(tree: app_commands.CommandTree, guild_ids: list[int]) -> None:
@@ -402,6 +516,15 @@ def is_moderator(interaction: discord.Interaction, moderator_role_ids: list[int]
     if interaction.permissions.manage_guild:
         return True
     return any(role.id in moderator_role_ids for role in interaction.user.roles)
+
+
+def member_is_moderator(author: discord.abc.User, moderator_role_ids: list[int]) -> bool:
+    """For a message: Manage Server in the guild, or one of the configured moderator roles."""
+    if not isinstance(author, discord.Member):
+        return False
+    if author.guild_permissions.manage_guild:
+        return True
+    return any(role.id in moderator_role_ids for role in author.roles)
 
 
 def without_mention(content: str, bot_id: int) -> str:
@@ -450,9 +573,25 @@ async def apologise(interaction: discord.Interaction) -> None:
         log.exception("could not send the apology for interaction %s", interaction.id)
 
 
-async def reply_to(message: discord.Message, reply: Reply) -> None:
+def picture_files(reply: Reply) -> list[discord.File]:
+    if reply.picture is None:
+        return []
+    return [discord.File(io.BytesIO(reply.picture), TIMELINE_PICTURE)]
+
+
+async def reply_to(message: discord.Message, reply: DiscordReply) -> None:
     """Reply to ``message`` without pinging its author; still sent if it was deleted."""
+    await send_in(None, message, reply)
+
+
+async def send_in(
+    where: discord.abc.Messageable | None, message: discord.Message, reply: DiscordReply
+) -> None:
+    """Send ``reply`` into ``where`` (a thread), or as a reply to ``message``."""
     try:
+        if where is not None:
+            await where.send(reply.content or None, embeds=reply.embeds, allowed_mentions=NO_PINGS)
+            return
         await message.channel.send(
             reply.content or None,
             embeds=reply.embeds,
@@ -468,7 +607,8 @@ def build_client(
 ) -> NewsdeskClient:
     """The client for ``settings``: sharded with ``DISCORD_SHARD_COUNT``, else one connection.
 
-    Without ``ops``, a single replica without a health endpoint.
+    Without ``ops``, a single replica without a health endpoint. ``options`` may carry
+    ``adder`` and ``file_hosts`` (see ``NewsdeskClient``).
     """
     ops = ops or Operations.build(kb, platform=PLATFORM)
     if settings.discord_shard_count is None:
@@ -476,11 +616,16 @@ def build_client(
     return ShardedNewsdeskClient(kb, settings, ops, **options)
 
 
-def run(kb: KnowledgeBase, settings: Settings, ops: Operations | None = None) -> None:
+def run(
+    kb: KnowledgeBase,
+    settings: Settings,
+    ops: Operations | None = None,
+    adder: Adder | None = None,
+) -> None:
     """Run the bot until interrupted (``python -m bot discord``)."""
     if settings.discord_token is None:
         raise SystemExit("error: set DISCORD_TOKEN to the bot token (see docs/discord.md)")
-    client = build_client(kb, settings, ops)
+    client = build_client(kb, settings, ops, adder=adder)
     try:
         client.run(settings.discord_token.get_secret_value(), log_handler=None)
     except discord.LoginFailure:

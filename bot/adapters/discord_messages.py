@@ -14,10 +14,21 @@ from dataclasses import dataclass, field
 
 import discord
 
-from bot.answer import NO_ANSWER, Answer
+from bot.answer import Answer
 from bot.articles import Article
-from bot.ops.replicas import ClusterReport
-from bot.render import ELLIPSIS, attribution, correction_note, quote_views, truncate
+from bot.desk import Reply, ReplyKind
+from bot.render import (
+    ELLIPSIS,
+    attribution,
+    correction_note,
+    declined_text,
+    lines_left_out,
+    quote_views,
+    read_as_text,
+    shared_heading,
+    timeline_topic_hint,
+    truncate,
+)
 from bot.timeline.events import Timeline
 from bot.timeline.render import compact_lines, empty_message, heading, more_note
 
@@ -37,7 +48,7 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 
 
 @dataclass(frozen=True)
-class Reply:
+class DiscordReply:
     """What one Discord message carries; ``content`` may be empty when embeds say it all."""
 
     content: str = ""
@@ -58,19 +69,49 @@ def question_line(question: str) -> str:
     return f"**Q:** {truncate(plain(question), QUESTION_ECHO_LIMIT)}"
 
 
-def answer_reply(answer: Answer, *, echo_question: bool) -> Reply:
+THREAD_NAME_LIMIT = 100
+
+
+def message_for(reply: Reply, *, echo_question: bool = True) -> DiscordReply:
+    """The desk's reply as one Discord message."""
+    if reply.kind == ReplyKind.ANSWER and reply.answer is not None:
+        return answer_reply(reply, echo_question=echo_question)
+    if reply.kind == ReplyKind.TIMELINE and reply.timeline is not None:
+        return timeline_reply(reply.timeline, with_picture=reply.picture is not None)
+    if reply.kind == ReplyKind.SOURCES:
+        return sources_reply(reply.articles, reply.version)
+    if reply.kind == ReplyKind.REPORT:
+        return DiscordReply(content=moderator_text(reply.text))
+    return DiscordReply(content=truncate(plain(reply.text), CONTENT_LIMIT))
+
+
+def answer_reply(reply: Reply, *, echo_question: bool) -> DiscordReply:
     """The quotes as embeds, or the core's notice when it declined.
 
     ``echo_question`` repeats the question in the content, for slash commands, whose
-    question is otherwise hidden behind the "used /ask" header.
+    question is otherwise hidden behind the "used /ask" header. A shared answer names who
+    shared it; a follow-up says how it was read.
     """
-    lines = [question_line(answer.question)] if echo_question else []
+    answer = reply.answer
+    assert answer is not None
+    lines = [shared_heading(reply.shared_by)] if reply.shared_by else []
+    if reply.note:
+        lines.append(plain(reply.note))
+    if reply.read_as:
+        lines.append(truncate(plain(read_as_text(reply.read_as)), QUESTION_ECHO_LIMIT))
+    elif echo_question:
+        lines.append(question_line(answer.question))
     if not answer.answered:
-        lines.append(harmless(answer.notice or NO_ANSWER))
-        return Reply(content=truncate("\n".join(lines), CONTENT_LIMIT))
+        lines.append(harmless(declined_text(answer)))
+        return DiscordReply(content=truncate("\n".join(lines), CONTENT_LIMIT))
     if note := correction_note(answer):
         lines.append(truncate(plain(note), 300))
-    return Reply(content="\n".join(lines), embeds=quote_embeds(answer))
+    return DiscordReply(content="\n".join(lines), embeds=quote_embeds(answer))
+
+
+def thread_name(question: str) -> str:
+    """A thread's name from the question that started it (Discord allows 100 characters)."""
+    return truncate(" ".join(question.split()) or "Question", THREAD_NAME_LIMIT)
 
 
 def quote_embeds(answer: Answer) -> list[discord.Embed]:
@@ -150,11 +191,11 @@ def fit_lines(lines: Sequence[str], limit: int) -> str:
     kept = list(lines)
     while len(text) > limit and kept:
         kept.pop()
-        text = "\n".join([*kept, f"{ELLIPSIS} and {len(lines) - len(kept)} more"])
+        text = "\n".join([*kept, lines_left_out(len(lines) - len(kept))])
     return text
 
 
-def sources_reply(articles: Sequence[Article], version: str) -> Reply:
+def sources_reply(articles: Sequence[Article], version: str) -> DiscordReply:
     lines = []
     for article in articles:
         lines.append(f"- {plain(attribution(article))}")
@@ -162,15 +203,15 @@ def sources_reply(articles: Sequence[Article], version: str) -> Reply:
             lines.append(f"  <{article.url}>")
     noun = "article" if len(articles) == 1 else "articles"
     embed = discord.Embed(description=fit_lines(lines, DESCRIPTION_LIMIT), colour=COLOUR)
-    return Reply(content=f"{len(articles)} {noun} (version {version}):", embeds=[embed])
+    return DiscordReply(content=f"{len(articles)} {noun} (version {version}):", embeds=[embed])
 
 
-def timeline_reply(timeline: Timeline, *, with_picture: bool) -> Reply:
+def timeline_reply(timeline: Timeline, *, with_picture: bool) -> DiscordReply:
     """The compact timeline in one embed, showing the attached picture when there is one."""
     if not timeline.events:
-        return Reply(content=truncate(plain(empty_message(timeline)), CONTENT_LIMIT))
+        return DiscordReply(content=truncate(plain(empty_message(timeline)), CONTENT_LIMIT))
     lines = [plain(line) for line in compact_lines(timeline, TIMELINE_EVENT_CHARS)]
-    note = more_note(timeline, "Use `/timeline` with a topic to narrow it down.")
+    note = more_note(timeline, timeline_topic_hint("/timeline"))
     room = DESCRIPTION_LIMIT - (len(note) + 1 if note else 0)
     description = fit_lines(lines, room) + (f"\n{note}" if note else "")
     embed = discord.Embed(
@@ -180,18 +221,9 @@ def timeline_reply(timeline: Timeline, *, with_picture: bool) -> Reply:
     )
     if with_picture:
         embed.set_image(url=f"attachment://{TIMELINE_PICTURE}")
-    return Reply(embeds=[embed])
-
-
-def reload_text(report: ClusterReport) -> str:
-    return moderator_text(report.summary())
+    return DiscordReply(embeds=[embed])
 
 
 def moderator_text(text: str) -> str:
     """A plain-text report for a moderator (``/reload``, ``/status``) as message content."""
     return truncate(plain(text), CONTENT_LIMIT)
-
-
-def shared_content(sharer: str, original: str) -> str:
-    """The content of a shared answer: who shared it, then the original content."""
-    return truncate(f"{sharer} shared an answer:\n{original}".rstrip(), CONTENT_LIMIT)

@@ -1,9 +1,16 @@
-"""The Slack surface on slack-bolt: slash commands, mentions and direct messages.
+"""The Slack surface on slack-bolt: slash commands, mentions, threads and direct messages.
 
-A thin translator: a Slack payload becomes a core call (``kb.ask``, ``kb.reload``, the timeline),
-and the core's result becomes Block Kit (``slack_blocks``). Every listener acknowledges first and
-works afterwards, so Slack's three-second deadline holds however slow the work is; slash commands
-answer through their ``response_url``, which works in any channel, invited or not.
+A thin translator: a Slack payload becomes a ``bot.desk.Request``, the desk's ``Reply`` becomes
+Block Kit (``slack_blocks``). What a command means, the cooldown, moderators, follow-ups, Share,
+``/add`` and the apology are the desk's. Every listener acknowledges first and works afterwards,
+so Slack's three-second deadline holds however slow the work is; slash commands answer through
+their ``response_url``, which works in any channel, invited or not. A mention is answered in its
+thread; later messages in that thread are follow-ups, answered without a mention.
+
+Slack reserves ``/status`` for its own command, so the moderators' status command is
+``/newsdesk-status`` here. Web API calls that hit a rate limit are retried after Slack's
+``Retry-After`` by slack_sdk's ``RateLimitErrorRetryHandler``. An event, command or click that
+Slack delivers twice is answered once: per process, or across replicas through Redis.
 
 ``python -m bot slack`` runs Socket Mode when ``SLACK_APP_TOKEN`` is set, else (or with ``--http``)
 serves ``POST /slack/events`` with request signatures checked against ``SLACK_SIGNING_SECRET``, and
@@ -14,8 +21,8 @@ background loop for Bolt's listener threads.
 
 from __future__ import annotations
 
+import json
 import logging
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -27,39 +34,51 @@ from slack_bolt.error import BoltError
 from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
+from bot.adapters.downloads import attachment_fetcher, on_host
 from bot.adapters.slack_blocks import (
     SHARE_ACTION_ID,
     SlackMessage,
-    answer_message,
+    message_for,
     notice_message,
     plain_text,
-    reload_message,
-    sources_message,
-    timeline_message,
 )
-from bot.adapters.slack_guards import Moderators, SeenEvents
+from bot.adapters.slack_guards import Moderators, RedisSeenEvents, SeenEvents
 from bot.adapters.slack_http import serve_forever
 from bot.config import Settings
-from bot.cooldown import Cooldown
+from bot.desk import Attachment, Command, Desk, Request
+from bot.desk.adding import Adder
+from bot.desk.desk import replies_privately
+from bot.desk.models import MODERATOR_COMMANDS
+from bot.desk.threads import ThreadContexts
 from bot.knowledge_base import KnowledgeBase
-from bot.logs import log_question
 from bot.ops.loop import BackgroundLoop
 from bot.ops.replicas import ClusterReport
 from bot.ops.runtime import Operations
-from bot.render import APOLOGY, cooldown_text
+from bot.render import APOLOGY, PICTURE_NEEDS_INVITE
 from bot.timeline import Timeline
 from bot.timeline.picture import PictureUnavailable, draw_png
-from bot.timeline.render import empty_message, heading
+from bot.timeline.render import heading
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "slack"
-REFUSALS = {
-    "/reload": "Only moderators can reload the articles (ask a workspace admin).",
-    "/status": "Only moderators can see the bot's status (ask a workspace admin).",
+MODERATORS = "workspace admins and the configured moderators"
+STATUS_COMMAND = "/newsdesk-status"
+"""Slack's own ``/status`` cannot be registered by an app."""
+SLASH_COMMANDS = {
+    "/ask": Command.ASK,
+    "/timeline": Command.TIMELINE,
+    "/sources": Command.SOURCES,
+    "/reload": Command.RELOAD,
+    STATUS_COMMAND: Command.STATUS,
+    "/add": Command.ADD,
 }
-PICTURE_NEEDS_INVITE = "To post the timeline's picture here, invite me first: `/invite @newsdesk`."
+COMMAND_NAMES = {command.value: name for name, command in SLASH_COMMANDS.items()}
+SLACK_FILE_HOSTS = frozenset({"files.slack.com"})
+"""Where Slack serves files (``url_private_download``): the only host ``/add`` downloads from."""
+RATE_LIMIT_RETRIES = 3
 PRIVATE_WORD = "private"
 WORKING_REACTION = "eyes"
 SHOW_COMMAND = {"response_type": "in_channel"}
@@ -108,23 +127,39 @@ class ThreadedOperations:
         return self.ops.status()
 
 
-class SlackBot:
-    """The listeners, holding the knowledge base and the state one app needs (no globals)."""
+class SlackModeration:
+    """The desk's moderator operations on Slack (``ThreadedOperations``, for listener threads)."""
 
-    def __init__(self, kb: KnowledgeBase, settings: Settings, ops: ThreadedOperations) -> None:
-        self.kb = kb
+    def __init__(self, ops: ThreadedOperations) -> None:
         self.ops = ops
-        self.cooldown = Cooldown(settings.cooldown_seconds)
+
+    def reload(self, requested_by: str) -> ClusterReport:
+        return self.ops.reload(requested_by)
+
+    def status(self) -> str:
+        return self.ops.status()
+
+
+class SlackBot:
+    """The listeners: each turns a Slack payload into a ``Request`` for the desk and its
+    ``Reply`` into Slack calls. No globals; one per app."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        settings: Settings,
+        seen: SeenEvents | RedisSeenEvents | None = None,
+        file_hosts: frozenset[str] = SLACK_FILE_HOSTS,
+    ) -> None:
+        self.desk = desk
+        self.file_hosts = file_hosts
         self.moderators = Moderators(settings.slack_moderator_ids)
-        self.seen_events = SeenEvents()
+        self.seen_events = seen or SeenEvents()
 
     def register(self, app: App) -> None:
         app.middleware(self.drop_redelivered_events)
-        app.command("/ask")(self.ask_command)
-        app.command("/timeline")(self.timeline_command)
-        app.command("/sources")(self.sources_command)
-        app.command("/reload")(self.reload_command)
-        app.command("/status")(self.status_command)
+        for name, command in SLASH_COMMANDS.items():
+            app.command(name)(self.command_listener(command))
         app.action(SHARE_ACTION_ID)(self.share_action)
         app.event("app_mention")(self.mention_event)
         app.event("message")(self.message_event)
@@ -135,170 +170,219 @@ class SlackBot:
     def drop_redelivered_events(
         self, body: dict[str, Any], request: BoltRequest, next_: Callable[[], None]
     ) -> BoltResponse | None:
-        """Acknowledge an event seen before without running a listener again.
+        """Acknowledge an event or command seen before (here, or on another replica through
+        Redis) without running a listener again.
 
-        Runs after Bolt's signature check, so forged requests never fill the memory.
+        Events are known by ``event_id``, commands and button clicks by ``trigger_id``. Runs
+        after Bolt's signature check, so forged requests never fill the memory.
         """
-        event_id = body.get("event_id")
-        if isinstance(event_id, str) and not self.seen_events.first_time(event_id):
+        delivery = delivery_id(body)
+        if delivery is not None and not self.seen_events.first_time(delivery):
             retry = (request.headers.get("x-slack-retry-num") or ["?"])[0]
-            log.info("ignoring re-delivered event %s (retry %s)", event_id, retry)
+            log.info("ignoring re-delivered %s (retry %s)", delivery, retry)
             return BoltResponse(status=200, body="")
         next_()
         return None
 
     # -- slash commands --------------------------------------------------------------------------
 
-    def ask_command(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
-        """``/ask [private] question``: quoted passages, in the channel or only to the asker."""
-        started = time.perf_counter()
-        if self._cooling_down(ack, command):
+    def command_listener(self, command: Command) -> Callable[..., None]:
+        def listener(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+            self.slash_command(command, ack, body, respond, client)
+
+        listener.__name__ = f"{command.value}_command"
+        return listener
+
+    def slash_command(
+        self,
+        command: Command,
+        ack: Ack,
+        body: dict[str, Any],
+        respond: Respond,
+        client: WebClient,
+    ) -> None:
+        """Ack within Slack's three seconds, then let the desk work and answer through the
+        response URL. A cooldown note is the ack itself; moderator commands ack first, since
+        asking Slack whether the user is an admin may take a while, and refuse privately."""
+        acked = command in MODERATOR_COMMANDS
+        if acked:
+            ack()
+        request = self.command_request(command, body, client)
+        refusal = self.desk.gate(request)
+        if refusal is not None:
+            if acked:
+                _respond(respond, message_for(refusal), private=True)
+            else:
+                ack(text=refusal.text)
             return
-        private, question = _split_private(command.get("text") or "")
-        ack(SHOW_COMMAND if not private else "")
-        with _apologising(
-            lambda text: _respond(respond, notice_message(text), private=True),
-            forgive=lambda: self.cooldown.release(_command_user(command)),
-        ):
-            answer = self.kb.ask(question)
-            message = answer_message(answer, shareable=private and answer.answered)
-            _respond(respond, message, private=private)
-            log_question(
-                log, platform=PLATFORM, answer=answer, started=started, user=command["user_id"]
-            )
-
-    def timeline_command(
-        self, ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient
-    ) -> None:
-        """``/timeline [topic]``: the dated events as compact lines, then their picture."""
-        if self._cooling_down(ack, command):
-            return
-        ack(SHOW_COMMAND)
-        topic = (command.get("text") or "").strip() or None
-        with _apologising(
-            lambda text: _respond(respond, notice_message(text), private=True),
-            forgive=lambda: self.cooldown.release(_command_user(command)),
-        ):
-            timeline = self.kb.timeline(topic)
-            if not timeline.events:
-                _respond(respond, notice_message(empty_message(timeline)), private=False)
-                return
-            _respond(respond, timeline_message(timeline), private=False)
-            _upload_picture(timeline, command["channel_id"], respond, client)
-
-    def sources_command(self, ack: Ack, respond: Respond) -> None:
-        """``/sources``: the articles the bot quotes, only to the asker."""
-        ack()
+        if not acked:
+            ack(SHOW_COMMAND if not replies_privately(request) else "")
         with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
-            _respond(respond, sources_message(self.kb.articles, self.kb.version), private=True)
+            reply = self.desk.work(request)
+            _respond(respond, message_for(reply), private=reply.private)
+            if reply.picture is not None and reply.timeline is not None:
+                _upload_picture(reply.picture, reply.timeline, body["channel_id"], respond, client)
 
-    def reload_command(
-        self, ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient
-    ) -> None:
-        """``/reload`` (moderators): re-read the articles on every replica, report privately."""
-        ack()
-        user_id, user_name = command["user_id"], command.get("user_name", "?")
-        with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
-            if self._refused(command, respond, client):
-                return
-            log.info("reload requested by %s (%s)", user_id, user_name)
-            report = self.ops.reload(f"{user_name} (id {user_id})")
-            log.info("reload by %s (%s): %s", user_id, user_name, report.summary())
-            _respond(respond, reload_message(report), private=True)
-
-    def status_command(
-        self, ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient
-    ) -> None:
-        """``/status`` (moderators): version, counts, last reload and uptime, to the moderator."""
-        ack()
-        with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
-            if self._refused(command, respond, client):
-                return
-            _respond(respond, notice_message(self.ops.status()), private=True)
-
-    def _refused(self, command: dict[str, Any], respond: Respond, client: WebClient) -> bool:
-        """Tell a user who is not a moderator, privately, that the command is not theirs."""
-        user_id = command["user_id"]
-        if self.moderators.allows(user_id, client):
-            return False
-        name = command["command"]
-        log.info("refused %s from %s (%s)", name, user_id, command.get("user_name", "?"))
-        _respond(respond, notice_message(REFUSALS[name]), private=True)
-        return True
+    def command_request(self, command: Command, body: dict[str, Any], client: WebClient) -> Request:
+        user_id, user_name = body["user_id"], body.get("user_name", "?")
+        text = (body.get("text") or "").strip()
+        private = False
+        if command == Command.ASK:
+            private, text = _split_private(text)
+        moderator = command in MODERATOR_COMMANDS and self.moderators.allows(user_id, client)
+        return Request(
+            platform=PLATFORM,
+            user=f"{body.get('team_id')}:{user_id}",
+            command=command,
+            text=text,
+            channel=body.get("channel_id"),
+            private=private,
+            is_moderator=moderator,
+            display=f"<@{user_id}>",
+            requested_by=f"{user_name} (id {user_id})",
+            wants_picture=command == Command.TIMELINE,
+        )
 
     def share_action(
         self, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
     ) -> None:
-        """The "Share with channel" button of a private answer: post it for everyone."""
+        """The "Share with channel" button of a private answer: the desk's Share."""
         ack()
+        user = body["user"]["id"]
+        answer_id, question = share_value(action.get("value") or "")
+        request = Request(
+            platform=PLATFORM,
+            user=f"{body.get('team', {}).get('id')}:{user}",
+            command=Command.SHARE,
+            text=question,
+            answer_id=answer_id,
+            display=f"<@{user}>",
+        )
         with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
-            answer = self.kb.ask(action.get("value") or "")
-            message = answer_message(answer, shared_by=body["user"]["id"])
-            _respond(respond, message, private=False, replace_original=False)
+            reply = self.desk.work(request)
+            if reply.private:
+                _respond(respond, message_for(reply), private=True, replace_original=False)
+                return
+            _respond(respond, message_for(reply), private=False, replace_original=False)
             respond(delete_original=True)
 
     # -- events ----------------------------------------------------------------------------------
 
     def mention_event(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-        """A mention in a channel: answered in the mention's thread."""
+        """A mention in a channel: answered in the mention's thread. Files with it: ``/add``."""
         if _from_a_bot_or_edited(event):
             return
-        self._answer_message(event, client, context, event.get("thread_ts") or event["ts"])
+        thread_ts = event.get("thread_ts") or event["ts"]
+        self._answer_event(event, client, context, thread_ts, addressed=True)
 
     def message_event(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-        """A direct message: answered in the DM (in its thread when it was written in one)."""
-        if event.get("channel_type") != "im" or _from_a_bot_or_edited(event):
+        """A direct message (answered in the DM), or a message in a thread where the bot is in a
+        conversation (a follow-up without a mention). Mentions come as ``app_mention``."""
+        if _from_a_bot_or_edited(event) and event.get("subtype") != "file_share":
             return
-        self._answer_message(event, client, context, event.get("thread_ts"))
+        if event.get("bot_id") or event.get("bot_profile"):
+            return
+        direct = event.get("channel_type") == "im"
+        if not direct and (not event.get("thread_ts") or _mentions(event, context.bot_user_id)):
+            return
+        self._answer_event(event, client, context, event.get("thread_ts"), addressed=direct)
 
-    def _answer_message(
+    def _answer_event(
         self,
         event: dict[str, Any],
         client: WebClient,
         context: BoltContext,
         thread_ts: str | None,
+        *,
+        addressed: bool,
     ) -> None:
-        started = time.perf_counter()
-        channel, user = event["channel"], event.get("user", "")
-        user_key = f"{context.team_id}:{user}"
-        wait = self.cooldown.check(user_key)
-        if wait:
-            _whisper(client, channel, user, thread_ts, cooldown_text(wait))
+        request = self.event_request(event, client, context, thread_ts, addressed=addressed)
+        if not self.desk.wants(request):
             return
-        question = plain_text(event.get("text") or "", context.bot_user_id)
-        with (
-            _reaction(client, channel, event["ts"]),
-            _apologising(
-                lambda text: _whisper(client, channel, user, thread_ts, text),
-                forgive=lambda: self.cooldown.release(user_key),
-            ),
-        ):
-            answer = self.kb.ask(question)
+        channel, user = event["channel"], event.get("user", "")
+        whisper = lambda text: _whisper(client, channel, user, thread_ts, text)  # noqa: E731
+        refusal = self.desk.gate(request)
+        if refusal is not None:
+            whisper(refusal.text)
+            return
+        with _reaction(client, channel, event["ts"]), _apologising(whisper):
+            reply = self.desk.work(request)
+            if reply.private:
+                whisper(reply.text)
+                return
             client.chat_postMessage(
                 channel=channel,
                 thread_ts=thread_ts,
                 unfurl_links=False,
                 unfurl_media=False,
-                **answer_message(answer).kwargs(),
+                **message_for(reply).kwargs(),
             )
-            log_question(log, platform=PLATFORM, answer=answer, started=started, user=user)
 
-    # -- shared ----------------------------------------------------------------------------------
-
-    def _cooling_down(self, ack: Ack, command: dict[str, Any]) -> bool:
-        """Ack with a friendly ephemeral note when the user asked too recently."""
-        wait = self.cooldown.check(_command_user(command))
-        if wait:
-            ack(text=cooldown_text(wait))
-        return bool(wait)
+    def event_request(
+        self,
+        event: dict[str, Any],
+        client: WebClient,
+        context: BoltContext,
+        thread_ts: str | None,
+        *,
+        addressed: bool,
+    ) -> Request:
+        user, channel = event.get("user", ""), event["channel"]
+        files = tuple(slack_attachment(file, self.file_hosts) for file in event.get("files") or ())
+        command = Command.ADD if addressed and files else Command.ASK
+        moderator = command == Command.ADD and self.moderators.allows(user, client)
+        conversation = f"{PLATFORM}:{context.team_id}:{channel}"
+        return Request(
+            platform=PLATFORM,
+            user=f"{context.team_id}:{user}",
+            command=command,
+            text=plain_text(event.get("text") or "", context.bot_user_id),
+            channel=channel,
+            thread=f"{conversation}:{thread_ts}" if thread_ts else conversation,
+            addressed=addressed,
+            is_moderator=moderator,
+            display=f"<@{user}>",
+            requested_by=f"{user} (id {user})",
+            attachments=files if addressed else (),
+        )
 
     def unhandled_error(self, error: Exception, body: dict[str, Any]) -> None:
         log.error("unhandled error for a %s request", body.get("type", "command"), exc_info=error)
 
 
-def _command_user(command: dict[str, Any]) -> str:
-    """The cooldown's key for the user of a slash command."""
-    return f"{command.get('team_id')}:{command['user_id']}"
+def delivery_id(body: dict[str, Any]) -> str | None:
+    """What identifies one delivery across retries: the event id, else the trigger id."""
+    for key in ("event_id", "trigger_id"):
+        value = body.get(key)
+        if isinstance(value, str) and value:
+            return f"{key}:{value}"
+    return None
+
+
+def share_value(value: str) -> tuple[str, str]:
+    """The answer id and question a Share button carries (a bare question from older buttons)."""
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return "", value
+    if not isinstance(data, dict):
+        return "", value
+    return str(data.get("id") or ""), str(data.get("q") or "")
+
+
+def slack_attachment(file: dict[str, Any], hosts: frozenset[str]) -> Attachment:
+    url = str(file.get("url_private_download") or file.get("url_private") or "")
+    return Attachment(
+        filename=str(file.get("name") or "file"),
+        size=int(file.get("size") or 0),
+        url=url,
+        content_type=file.get("mimetype"),
+        from_platform_host=on_host(url, hosts),
+    )
+
+
+def _mentions(event: dict[str, Any], bot_user_id: str | None) -> bool:
+    return bool(bot_user_id) and f"<@{bot_user_id}" in (event.get("text") or "")
 
 
 def _split_private(text: str) -> tuple[bool, str]:
@@ -327,14 +411,9 @@ def _respond(respond: Respond, message: SlackMessage, *, private: bool, **option
 
 
 def _upload_picture(
-    timeline: Timeline, channel_id: str, respond: Respond, client: WebClient
+    png: bytes, timeline: Timeline, channel_id: str, respond: Respond, client: WebClient
 ) -> None:
     """The timeline's PNG into the channel; the bot must be a member, so say so when it is not."""
-    try:
-        png = draw_png(timeline)
-    except PictureUnavailable as error:
-        log.warning("no timeline picture: %s", error)
-        return
     try:
         client.files_upload_v2(
             channel=channel_id,
@@ -357,20 +436,13 @@ def _whisper(client: WebClient, channel: str, user: str, thread_ts: str | None, 
 
 
 @contextmanager
-def _apologising(
-    apologise: Callable[[str], None], forgive: Callable[[], None] | None = None
-) -> Iterator[None]:
-    """Any error: traceback to the log, a short apology to the user, and the bot carries on.
-
-    ``forgive`` gives the user's question back to the cooldown, since the apology says to try
-    again.
-    """
+def _apologising(apologise: Callable[[str], None]) -> Iterator[None]:
+    """A failure in Slack's calls (the desk apologises for its own): traceback to the log, a
+    short apology to the user, and the bot carries on."""
     try:
         yield
     except Exception:
         log.exception("a Slack handler failed")
-        if forgive is not None:
-            forgive()
         try:
             apologise(APOLOGY)
         except Exception:
@@ -397,6 +469,15 @@ def _react(method: Callable[..., Any], channel: str, ts: str) -> bool:
     return True
 
 
+def timeline_picture(timeline: Timeline) -> bytes | None:
+    """The PNG of ``timeline``, or None without matplotlib (logged)."""
+    try:
+        return draw_png(timeline)
+    except PictureUnavailable as error:
+        log.warning("no timeline picture: %s", error)
+        return None
+
+
 # -- app and servers ----------------------------------------------------------------------------
 
 
@@ -409,10 +490,14 @@ def create_app(
     settings: Settings,
     ops: ThreadedOperations,
     client: WebClient | None = None,
+    *,
+    adder: Adder | None = None,
+    file_hosts: frozenset[str] = SLACK_FILE_HOSTS,
 ) -> App:
     """A Bolt app answering from ``kb``; tests pass ``WebClient(base_url=fake)``.
 
-    ``ops`` must be started before ``/reload`` is used.
+    ``ops`` must be started before ``/reload`` is used. ``adder`` is the core add function for
+    ``/add``; ``file_hosts`` where attached files may be downloaded from (with the bot token).
     """
     if client is None:
         token = _secret(settings.slack_bot_token)
@@ -421,6 +506,7 @@ def create_app(
                 "error: SLACK_BOT_TOKEN is not set (the xoxb-... Bot User OAuth Token)"
             )
         client = WebClient(token=token)
+    with_rate_limit_retries(client)
     try:
         app = App(  # checks the token with auth.test before anything else
             client=client,
@@ -434,8 +520,40 @@ def create_app(
     except OSError as error:
         reason = getattr(error, "reason", None) or error.strerror or error
         raise SystemExit(f"error: cannot reach Slack to check SLACK_BOT_TOKEN ({reason})") from None
-    SlackBot(kb, settings, ops).register(app)
+    desk = Desk(
+        kb,
+        SlackModeration(ops),
+        platform=PLATFORM,
+        cooldown_seconds=settings.cooldown_seconds,
+        command_names=COMMAND_NAMES,
+        who_moderates=MODERATORS,
+        contexts=ThreadContexts(
+            max_threads=settings.followup_max_threads, max_age=settings.followup_max_age_seconds
+        ),
+        adder=adder,
+        fetch_attachment=attachment_fetcher(
+            file_hosts, {"Authorization": f"Bearer {client.token}"}
+        ),
+        max_file_bytes=settings.max_file_bytes,
+        draw_picture=timeline_picture,
+    )
+    SlackBot(desk, settings, seen_events(settings), file_hosts).register(app)
     return app
+
+
+def with_rate_limit_retries(client: WebClient) -> WebClient:
+    """Let ``client`` retry a call Slack answered with HTTP 429, after its ``Retry-After``."""
+    if not any(isinstance(h, RateLimitErrorRetryHandler) for h in client.retry_handlers):
+        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
+    return client
+
+
+def seen_events(settings: Settings) -> SeenEvents | RedisSeenEvents:
+    """Deliveries seen, shared by the replicas through Redis when ``REDIS_URL`` is set."""
+    url = _secret(settings.redis_url)
+    if not url:
+        return SeenEvents()
+    return RedisSeenEvents(url, namespace=settings.redis_namespace)
 
 
 def uses_socket_mode(settings: Settings, http: bool) -> bool:
@@ -449,6 +567,7 @@ def run(
     http: bool = False,
     port: int = 3000,
     ops: Operations | None = None,
+    adder: Adder | None = None,
 ) -> None:
     """Run until interrupted: Socket Mode with an app token, else HTTP on ``port``.
 
@@ -462,7 +581,7 @@ def run(
         )
     ops = ops or Operations.build(kb, platform=PLATFORM)
     with ThreadedOperations(ops) as threaded:
-        app = create_app(kb, settings, threaded)
+        app = create_app(kb, settings, threaded, adder=adder)
         if socket_mode:
             _serve_socket_mode(app, _secret(settings.slack_app_token) or "", ops)
         else:

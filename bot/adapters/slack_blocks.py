@@ -7,25 +7,31 @@ The wording and order come from ``bot.render``; this module only adds Slack's ma
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.answer import Answer
 from bot.articles import Article
-from bot.ops.replicas import ClusterReport
+from bot.desk import Reply, ReplyKind
 from bot.render import (
-    NO_ANSWER,
+    LIST_CUT,
+    READ_AS,
+    SHARE_BUTTON,
+    TIMELINE_CUT,
     QuoteView,
     answer_text,
     attribution,
     correction_note,
+    declined_text,
     quote_views,
+    shared_heading,
+    timeline_topic_hint,
     truncate,
 )
 from bot.timeline import Timeline
-from bot.timeline.render import compact_lines, heading, more_note
+from bot.timeline.render import compact_lines, empty_message, heading, more_note
 
 SECTION_LIMIT = 3000
 """Characters in a section's text object."""
@@ -211,36 +217,68 @@ def notice_message(text: str) -> SlackMessage:
     return SlackMessage(text=fit(text, FALLBACK_LIMIT), blocks=blocks)
 
 
-def share_button(question: str) -> dict[str, Any]:
+def share_value(answer_id: str, question: str) -> str:
+    """The button's value: the answer's id and its question (to ask again on another replica),
+    the question cut so that the whole value stays within Slack's 2,000 characters."""
+    value = json.dumps({"id": answer_id, "q": question}, ensure_ascii=False)
+    while len(value) > BUTTON_VALUE_LIMIT:
+        question = question[: len(question) - (len(value) - BUTTON_VALUE_LIMIT)]
+        value = json.dumps({"id": answer_id, "q": question}, ensure_ascii=False)
+    return value
+
+
+def share_button(answer_id: str, question: str) -> dict[str, Any]:
     return {
         "type": "actions",
         "elements": [
             {
                 "type": "button",
                 "action_id": SHARE_ACTION_ID,
-                "text": {"type": "plain_text", "text": "Share with channel"},
-                "value": question[:BUTTON_VALUE_LIMIT],
+                "text": {"type": "plain_text", "text": SHARE_BUTTON},
+                "value": share_value(answer_id, question),
             }
         ],
     }
 
 
-def answer_message(
-    answer: Answer, *, shareable: bool = False, shared_by: str | None = None
-) -> SlackMessage:
+def message_for(reply: Reply) -> SlackMessage:
+    """The desk's reply as one Slack message."""
+    if reply.kind == ReplyKind.ANSWER and reply.answer is not None:
+        return answer_message(reply)
+    if reply.kind == ReplyKind.TIMELINE and reply.timeline is not None:
+        if not reply.timeline.events:
+            return notice_message(empty_message(reply.timeline))
+        return timeline_message(reply.timeline)
+    if reply.kind == ReplyKind.SOURCES:
+        return sources_message(list(reply.articles), reply.version)
+    return notice_message(reply.text)
+
+
+def answer_message(reply: Reply) -> SlackMessage:
     """An answer: the question, then per passage a quote section and an attribution context.
 
-    ``shareable`` adds the "Share with channel" button (for private answers); ``shared_by`` is the
-    user id of whoever shared it, shown (it is a Slack id, never user text) under the question.
+    A shareable reply (a private answer) gets the "Share with channel" button; a shared one
+    names who shared it (``shared_by`` is the adapter's ``<@U…>``, never user text); a
+    follow-up says how it was read.
     """
+    answer = reply.answer
+    assert answer is not None
+    head = [context(shared_heading(reply.shared_by))] if reply.shared_by else []
+    if reply.note:
+        head.append(context(escape(reply.note)))
+    if reply.read_as:
+        head.append(context(f"*{escape(READ_AS)}* {fit(reply.read_as, QUESTION_LIMIT)}"))
+    else:
+        head.append(context(f"*Question:* {fit(answer.question, QUESTION_LIMIT)}"))
     if not answer.answered:
-        return notice_message(answer.notice or NO_ANSWER)
-    head = [context(f"*Question:* {fit(answer.question, QUESTION_LIMIT)}")]
-    if shared_by:
-        head.append(context(f"Shared by <@{shared_by}>"))
+        text = declined_text(answer)
+        return SlackMessage(
+            text=fit(text, FALLBACK_LIMIT), blocks=[*head, *sections(text.split("\n"))]
+        )
     if note := correction_note(answer):
         head.append(context(fit(note, 300)))
-    tail = [share_button(answer.question)] if shareable else []
+    shareable = reply.shareable and reply.answer_id
+    tail = [share_button(reply.answer_id or "", answer.question)] if shareable else []
     blocks = list(head)
     for view in quote_views(answer, HIGHLIGHT):
         quote_blocks = [
@@ -274,7 +312,7 @@ def sources_message(articles: list[Article], version: str) -> SlackMessage:
     if len(body) > MAX_BLOCKS - 1:
         body = [
             *body[: MAX_BLOCKS - 2],
-            section("…and more; the list is too long for one message."),
+            section(LIST_CUT),
         ]
     fallback = "\n".join(f"- {attribution(a)}" for a in articles)
     return SlackMessage(text=fit(fallback, FALLBACK_LIMIT), blocks=[header, *body])
@@ -289,14 +327,10 @@ def timeline_message(timeline: Timeline) -> SlackMessage:
         rows.append(f"• *{escape(date)}* · {fit(rest, SECTION_LIMIT - 200)}")
     body = list(packed_sections(rows))
     if len(body) > MAX_BLOCKS - 2:
-        body = [*body[: MAX_BLOCKS - 3], section("…and more; the rest did not fit one message.")]
-    note = more_note(timeline, "Add a topic to narrow it down: `/timeline topic`.")
+        body = [*body[: MAX_BLOCKS - 3], section(TIMELINE_CUT)]
+    note = more_note(timeline, timeline_topic_hint("/timeline"))
     blocks = [section(f"*{fit(heading(timeline), SECTION_LIMIT - 2)}*"), *body]
     if note:
         blocks.append(context(escape(note)))
     fallback = "\n".join([heading(timeline), *lines, *([note] if note else [])])
     return SlackMessage(text=fit(fallback, FALLBACK_LIMIT), blocks=blocks)
-
-
-def reload_message(report: ClusterReport) -> SlackMessage:
-    return notice_message(report.summary())

@@ -13,6 +13,10 @@ from slack_sdk.errors import SlackApiError
 
 log = logging.getLogger(__name__)
 
+REDIS_SECONDS = 1.0
+"""A de-duplication claim waits at most this long for Redis before answering anyway."""
+WARNING_INTERVAL = 60.0
+
 
 class SeenEvents:
     """Remembers the last ``capacity`` event ids, so a re-delivered event is recognised.
@@ -37,6 +41,57 @@ class SeenEvents:
             if len(self._ids) > self._capacity:
                 self._ids.popitem(last=False)
             return True
+
+
+class RedisSeenEvents:
+    """``SeenEvents`` shared by every replica: the first to claim a delivery in Redis answers it.
+
+    The claim is ``SET key 1 NX EX ttl``: atomic, so two replicas handed the same retry at the
+    same moment cannot both win, and it expires once Slack has stopped retrying. A delivery this
+    process saw is known without asking Redis. When Redis cannot be reached the delivery is
+    answered (a rare double answer beats a lost one), and that is logged at most once a minute.
+    """
+
+    def __init__(
+        self,
+        redis_url: str,
+        *,
+        namespace: str = "newsdesk",
+        ttl_seconds: int = 600,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        try:
+            import redis
+        except ModuleNotFoundError:
+            raise SystemExit(
+                "error: REDIS_URL is set but the redis package is missing: "
+                "pip install 'newsdesk-bot[replicas]'"
+            ) from None
+        self._errors: tuple[type[Exception], ...] = (redis.RedisError, OSError)
+        self._redis = redis.Redis.from_url(
+            redis_url, socket_timeout=REDIS_SECONDS, socket_connect_timeout=REDIS_SECONDS
+        )
+        self._prefix = f"{namespace}:slack:delivered:"
+        self._ttl = ttl_seconds
+        self._local = SeenEvents()
+        self._clock = clock
+        self._last_warning = float("-inf")
+
+    def first_time(self, delivery: str) -> bool:
+        if not self._local.first_time(delivery):
+            return False
+        try:
+            claimed = self._redis.set(self._prefix + delivery, "1", nx=True, ex=self._ttl)
+        except self._errors as error:
+            self._warn(error)
+            return True
+        return bool(claimed)
+
+    def _warn(self, error: Exception) -> None:
+        now = self._clock()
+        if now - self._last_warning >= WARNING_INTERVAL:
+            self._last_warning = now
+            log.warning("Redis unreachable for de-duplication, answering anyway: %s", error)
 
 
 class Moderators:

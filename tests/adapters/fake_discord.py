@@ -39,7 +39,11 @@ MESSAGE_COMPONENT = 3
 BUTTON = 2
 STRING_OPTION = 3
 BOOLEAN_OPTION = 5
+ATTACHMENT_OPTION = 11
+PUBLIC_THREAD = 11
 MANAGE_GUILD = 1 << 5
+MESSAGE_CONTENT = 1 << 15
+"""The privileged gateway intent for the content of messages that do not mention the bot."""
 EVERYDAY_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 16) | (1 << 31)
 """View channel, send messages, read history, use application commands."""
 
@@ -185,6 +189,12 @@ class FakeDiscord:
         """Registered application commands by guild id (``None`` for global)."""
         self.messages: dict[int, dict[str, Any]] = {}
         self.interactions: dict[int, dict[str, Any]] = {}
+        self.files: dict[str, tuple[bytes, str]] = {}
+        """The CDN: attachment file name -> (bytes, content type), served at ``/files/``."""
+        self.downloads: list[str] = []
+        """File names fetched from the fake CDN, in order."""
+        self.threads: dict[int, dict[str, Any]] = {}
+        """Threads the bot started, by id (the id of the message they were started on)."""
         self.originals: dict[str, dict[str, Any]] = {}
         """Each interaction's original response message, by interaction token."""
         self.identify: dict[str, Any] | None = None
@@ -216,6 +226,7 @@ class FakeDiscord:
     async def __aenter__(self) -> FakeDiscord:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/files/{name}", self._file)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
@@ -332,12 +343,38 @@ class FakeDiscord:
         if self._connected.is_set():
             await self.dispatch("GUILD_CREATE", guild.payload(self.bot_user))
 
+    # ---- the CDN -------------------------------------------------------------------------
+
+    def attach(
+        self, filename: str, content: bytes, content_type: str = "text/markdown", size: int = -1
+    ) -> dict[str, Any]:
+        """Store a file on the fake CDN; the attachment object a message or command carries.
+
+        ``size`` is what Discord announces (by default the real size).
+        """
+        self.files[filename] = (content, content_type)
+        return {
+            "id": str(self.next_id()),
+            "filename": filename,
+            "size": len(content) if size < 0 else size,
+            "url": f"{self.base_url}/files/{filename}",
+            "proxy_url": f"{self.base_url}/files/{filename}",
+            "content_type": content_type,
+        }
+
+    async def _file(self, request: web.Request) -> web.Response:
+        self.downloads.append(request.match_info["name"])
+        stored = self.files.get(request.match_info["name"])
+        if stored is None:
+            return web.Response(status=404)
+        return web.Response(body=stored[0], headers={"Content-Type": stored[1]})
+
     # ---- events a test pushes ------------------------------------------------------------
 
     async def slash_command(
         self,
         name: str,
-        options: dict[str, str | bool] | None = None,
+        options: dict[str, str | bool | dict[str, Any]] | None = None,
         *,
         user: dict[str, Any],
         guild: FakeGuild | None = None,
@@ -351,6 +388,9 @@ class FakeDiscord:
             "type": 1,
             "options": [_option(key, value) for key, value in (options or {}).items()],
         }
+        files = [value for value in (options or {}).values() if isinstance(value, dict)]
+        if files:
+            data["resolved"] = {"attachments": {file["id"]: file for file in files}}
         if guild is not None and any(c["name"] == name for c in self.commands.get(guild.id, [])):
             data["guild_id"] = str(guild.id)
         payload = self._interaction(APPLICATION_COMMAND, data, user, guild, roles, permissions)
@@ -379,6 +419,8 @@ class FakeDiscord:
         mentions: tuple[dict[str, Any], ...] = (),
         mention_roles: tuple[int, ...] = (),
         channel_id: int | None = None,
+        attachments: tuple[dict[str, Any], ...] = (),
+        roles: tuple[int, ...] = (),
     ) -> dict[str, Any]:
         """A user's message: in ``guild``'s channel, or a DM when ``guild`` is None."""
         message = {
@@ -392,7 +434,7 @@ class FakeDiscord:
             "mention_everyone": False,
             "mentions": list(mentions),
             "mention_roles": [str(role) for role in mention_roles],
-            "attachments": [],
+            "attachments": list(attachments),
             "embeds": [],
             "pinned": False,
             "type": 0,
@@ -401,7 +443,11 @@ class FakeDiscord:
         }
         if guild is not None:
             message["guild_id"] = str(guild.id)
-            message["member"] = {"roles": [], "joined_at": _now_iso(), "flags": 0}
+            message["member"] = {
+                "roles": [str(role) for role in roles],
+                "joined_at": _now_iso(),
+                "flags": 0,
+            }
         await self.dispatch("MESSAGE_CREATE", message)
         return message
 
@@ -514,6 +560,8 @@ class FakeDiscord:
             return self._webhook(call, parts)
         if parts[0] == "channels" and len(parts) == 3 and parts[2] == "typing":
             return web.Response(status=204)
+        if parts[0] == "channels" and parts[-1] == "threads" and len(parts) == 5:
+            return _json(self._thread(int(parts[1]), int(parts[3]), call))
         if (
             parts[0] == "channels"
             and len(parts) == 3
@@ -625,6 +673,32 @@ class FakeDiscord:
             for file in files
         ]
 
+    def _thread(self, channel_id: int, message_id: int, call: RestCall) -> dict[str, Any]:
+        """A public thread started on a message: it has the message's id."""
+        guild_id = next(
+            (gid for gid, guild in self.guilds.items() if guild.channel_id == channel_id), None
+        )
+        thread = {
+            "id": str(message_id),
+            "type": PUBLIC_THREAD,
+            "guild_id": str(guild_id),
+            "parent_id": str(channel_id),
+            "owner_id": str(self.bot_id),
+            "name": (call.json or {}).get("name", ""),
+            "last_message_id": None,
+            "message_count": 0,
+            "member_count": 1,
+            "rate_limit_per_user": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": (call.json or {}).get("auto_archive_duration", 1440),
+                "archive_timestamp": _now_iso(),
+                "locked": False,
+            },
+        }
+        self.threads[message_id] = thread
+        return thread
+
     def _interaction_channel(self, token: str) -> int:
         for interaction in self.interactions.values():
             if interaction["token"] == token:
@@ -673,7 +747,9 @@ def _json(data: Any, status: int = 200) -> web.Response:
     )
 
 
-def _option(name: str, value: str | bool) -> dict[str, Any]:
+def _option(name: str, value: str | bool | dict[str, Any]) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return {"name": name, "type": ATTACHMENT_OPTION, "value": value["id"]}
     kind = BOOLEAN_OPTION if isinstance(value, bool) else STRING_OPTION
     return {"name": name, "type": kind, "value": value}
 

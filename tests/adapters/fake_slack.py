@@ -57,6 +57,12 @@ def _texts_in(node: Any) -> Iterator[str]:
 
 
 @dataclass
+class _RateLimit:
+    retry_after: int
+    times: int
+
+
+@dataclass
 class _Failure:
     error: str
     times: int
@@ -76,6 +82,10 @@ class FakeSlack:
     _thread: threading.Thread | None = field(default=None, init=False, repr=False)
     _changed: threading.Condition = field(default_factory=threading.Condition, init=False)
     _failures: dict[str, _Failure] = field(default_factory=dict, init=False)
+    _rate_limits: dict[str, _RateLimit] = field(default_factory=dict, init=False)
+    files: dict[str, tuple[bytes, str]] = field(default_factory=dict, init=False)
+    """The file host: name -> (bytes, mimetype), served at ``/files/`` to the bot token only."""
+    downloads: list[str] = field(default_factory=list, init=False)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1), init=False)
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -121,6 +131,25 @@ class FakeSlack:
     def fail(self, method: str, error: str, times: int = 1) -> None:
         """Answer the next ``times`` calls of ``method`` with ``{"ok": false, "error": error}``."""
         self._failures[method] = _Failure(error, times)
+
+    def rate_limit(self, method: str, retry_after: int = 1, times: int = 1) -> None:
+        """Answer the next ``times`` calls of ``method`` with HTTP 429 and ``Retry-After``."""
+        self._rate_limits[method] = _RateLimit(retry_after, times)
+
+    def host_file(
+        self, name: str, content: bytes, mimetype: str = "text/markdown"
+    ) -> dict[str, Any]:
+        """Store a file; the file object a ``file_share`` message or mention carries."""
+        self.files[name] = (content, mimetype)
+        url = f"{self.origin}/files/{name}"
+        return {
+            "id": f"F{len(self.files):08d}",
+            "name": name,
+            "mimetype": mimetype,
+            "size": len(content),
+            "url_private": url,
+            "url_private_download": url,
+        }
 
     def add_user(self, user_id: str, *, admin: bool = False, owner: bool = False) -> None:
         self.users[user_id] = {
@@ -283,7 +312,13 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             auth = self.headers.get("Authorization") or ""
             token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else None
-            if url.path.startswith("/upload/"):
+            if url.path.startswith("/files/"):
+                self._file(url.path.removeprefix("/files/"), token)
+            elif url.path.startswith("/api/") and self._rate_limited(
+                url.path.removeprefix("/api/")
+            ):
+                pass
+            elif url.path.startswith("/upload/"):
                 fake._record(ApiCall(FILE_UPLOAD, {}, url.path, token, body))
                 self._reply(HTTPStatus.OK, f"OK - {len(body)}".encode(), "text/plain")
             elif url.path.startswith("/respond/"):
@@ -299,6 +334,29 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 self._reply(HTTPStatus.OK, json.dumps(answer).encode(), "application/json")
             else:
                 self._reply(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
+
+        def _file(self, name: str, token: str | None) -> None:
+            fake.downloads.append(name)
+            stored = fake.files.get(name)
+            if stored is None or token != fake.token:
+                self._reply(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
+                return
+            self._reply(HTTPStatus.OK, stored[0], stored[1])
+
+        def _rate_limited(self, method: str) -> bool:
+            limit = fake._rate_limits.get(method)
+            if limit is None or limit.times <= 0:
+                return False
+            limit.times -= 1
+            fake._record(ApiCall(method, {"rate_limited": True}, f"/api/{method}", None, b""))
+            payload = json.dumps({"ok": False, "error": "ratelimited"}).encode()
+            self.send_response(HTTPStatus.TOO_MANY_REQUESTS)
+            self.send_header("Retry-After", str(limit.retry_after))
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+            return True
 
         def _reply(self, status: HTTPStatus, payload: bytes, content_type: str) -> None:
             self.send_response(status)

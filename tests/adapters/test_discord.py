@@ -25,6 +25,7 @@ from fake_discord import (
     EVERYDAY_PERMISSIONS,
     GUILD_ID,
     MANAGE_GUILD,
+    MESSAGE_CONTENT,
     MODERATOR,
     MODERATOR_ROLE_ID,
     OTHER_ROLE_ID,
@@ -39,8 +40,8 @@ from fake_discord import (
 )
 
 from bot.adapters.discord import (
-    REFUSALS,
-    SHARE_BUTTON_ID,
+    MODERATORS,
+    SHARE_BUTTON_PREFIX,
     NewsdeskClient,
     build_client,
     run,
@@ -59,7 +60,8 @@ from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
 from bot.logs import JsonFormatter
 from bot.ops.runtime import Operations
-from bot.render import APOLOGY
+from bot.render import APOLOGY, refusal_text
+from tests.desk.harness import FolderAdder
 from tests.ops.replica_harness import REDIS_SERVER, RedisServer, free_port
 
 VOLCANO_QUESTION = "When did the volcano erupt near Ashford?"
@@ -67,7 +69,7 @@ OFF_TOPIC_QUESTION = "What is the capital of Australia?"
 DEADLINE = 3.0
 """Discord drops an interaction that is not acknowledged within three seconds."""
 
-EXPECTED_COMMANDS = {"ask", "timeline", "sources", "reload", "status"}
+EXPECTED_COMMANDS = {"ask", "timeline", "sources", "reload", "status", "add"}
 
 
 def is_message_call(call: RestCall) -> bool:
@@ -286,11 +288,11 @@ async def test_a_private_answer_is_ephemeral_and_its_button_shares_it_with_the_c
     assert private_message["flags"] & EPHEMERAL
     [row] = private_call.json["components"]
     [button] = row["components"]
-    assert button["custom_id"] == SHARE_BUTTON_ID
+    assert button["custom_id"].startswith(SHARE_BUTTON_PREFIX)
     assert button["label"] == "Share with channel"
 
     click = await fake_discord.click_button(
-        private_message, SHARE_BUTTON_ID, user=READER, guild=guild
+        private_message, button["custom_id"], user=READER, guild=guild
     )
     shared = (await callback(fake_discord, click)).json
     assert shared["type"] == CHANNEL_MESSAGE
@@ -467,7 +469,7 @@ def test_a_cut_quote_keeps_its_highlighted_sentence_in_bold() -> None:
 # --- mentions and direct messages ------------------------------------------------------------
 
 
-async def test_a_mention_is_answered_as_a_reply_while_typing(
+async def test_a_mention_is_answered_in_a_thread_started_on_it_while_typing(
     fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
 ) -> None:
     message = await fake_discord.post_message(
@@ -476,13 +478,74 @@ async def test_a_mention_is_answered_as_a_reply_while_typing(
         guild=guild,
         mentions=(fake_discord.bot_user,),
     )
-    reply = await reply_in(fake_discord, CHANNEL_ID)
+    started = await fake_discord.wait_for_call(
+        lambda c: c.path == f"/channels/{CHANNEL_ID}/messages/{message['id']}/threads"
+    )
+    assert started.json["name"] == VOLCANO_QUESTION
+    reply = await reply_in(fake_discord, message["id"])
     typing = fake_discord.calls_to(f"/channels/{CHANNEL_ID}/typing", "POST")
     assert typing and typing[0].at <= reply.at
+    assert reply.json["embeds"][0]["title"] == "Volcano erupts near the coast"
+    assert reply.json["allowed_mentions"] == {"parse": []}
+
+
+async def test_with_plain_replies_set_a_mention_is_answered_as_a_reply(
+    fake_discord: FakeDiscord, kb: KnowledgeBase, discord_settings: Callable[..., Settings]
+) -> None:
+    guild = fake_discord.guilds[GUILD_ID]
+    client = build_client(kb, discord_settings(discord_reply_in_thread=False))
+    async with connected(client, fake_discord):
+        message = await fake_discord.post_message(
+            f"<@{fake_discord.bot_id}> {VOLCANO_QUESTION}",
+            author=READER,
+            guild=guild,
+            mentions=(fake_discord.bot_user,),
+        )
+        reply = await reply_in(fake_discord, CHANNEL_ID)
     assert int(reply.json["message_reference"]["message_id"]) == int(message["id"])
     assert reply.json["message_reference"]["fail_if_not_exists"] is False
     assert reply.json["embeds"][0]["title"] == "Volcano erupts near the coast"
-    assert reply.json["allowed_mentions"] == {"parse": []}
+    assert not [c for c in fake_discord.calls if c.path.endswith("/threads")]
+
+
+async def test_a_follow_up_in_the_bots_thread_needs_no_mention_and_says_how_it_was_read(
+    fake_discord: FakeDiscord, kb: KnowledgeBase, discord_settings: Callable[..., Settings]
+) -> None:
+    guild = fake_discord.guilds[GUILD_ID]
+    client = build_client(kb, discord_settings(discord_message_content=True))
+    async with connected(client, fake_discord):
+        assert fake_discord.identify and fake_discord.identify["intents"] & MESSAGE_CONTENT
+        first = await fake_discord.post_message(
+            f"<@{fake_discord.bot_id}> Who scored twice for Harbour FC?",
+            author=READER,
+            guild=guild,
+            mentions=(fake_discord.bot_user,),
+        )
+        thread = int(first["id"])
+        await reply_in(fake_discord, thread)
+        sent = len(fake_discord.calls)
+        await fake_discord.post_message(
+            "when did they win the cup?", author=READER, guild=guild, channel_id=thread
+        )
+        follow_up = await reply_in(fake_discord, thread, after=sent)
+    assert follow_up.json["content"].startswith("Read as: when did Harbour FC win the cup?")
+    assert "Harbour FC lifts the cup" in follow_up.json["embeds"][0]["title"]
+
+
+async def test_a_message_without_a_mention_outside_the_bots_threads_is_left_alone(
+    fake_discord: FakeDiscord, newsdesk: NewsdeskClient, guild: FakeGuild
+) -> None:
+    await fake_discord.post_message("when did they win the cup?", author=READER, guild=guild)
+    await fake_discord.post_message("and who scored?", author=READER, guild=guild, channel_id=4242)
+    last = await fake_discord.post_message(
+        f"<@{fake_discord.bot_id}> {OFF_TOPIC_QUESTION}",
+        author=READER,
+        guild=guild,
+        mentions=(fake_discord.bot_user,),
+    )
+    await reply_in(fake_discord, last["id"])
+    posts = [c for c in fake_discord.calls if c.method == "POST" and c.path.endswith("/messages")]
+    assert [c.path for c in posts] == [f"/channels/{last['id']}/messages"]
 
 
 async def test_a_direct_message_is_answered_in_the_dm(
@@ -511,9 +574,9 @@ async def test_messages_not_for_the_bot_are_left_alone(
         guild=guild,
         mentions=(fake_discord.bot_user,),
     )
-    reply = await reply_in(fake_discord, CHANNEL_ID)
-    assert int(reply.json["message_reference"]["message_id"]) == int(last["id"])
-    assert len(fake_discord.calls_to(f"/channels/{CHANNEL_ID}/messages", "POST")) == 1
+    reply = await reply_in(fake_discord, last["id"])
+    assert NO_ANSWER in reply.json["content"]
+    assert len(fake_discord.calls_to(f"/channels/{CHANNEL_ID}/messages", "POST")) == 0
 
 
 async def test_a_failing_mention_gets_an_apology_reply(
@@ -546,7 +609,7 @@ async def test_reload_is_refused_ephemerally_to_members_who_are_not_moderators(
     guild: FakeGuild,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.adapters.discord")
+    caplog.set_level(logging.INFO, logger="bot")
     version = newsdesk.kb.version
     pushed = await fake_discord.slash_command(
         "reload", user=READER, guild=guild, roles=(OTHER_ROLE_ID,)
@@ -554,7 +617,7 @@ async def test_reload_is_refused_ephemerally_to_members_who_are_not_moderators(
     refusal = (await callback(fake_discord, pushed)).json
     assert refusal["type"] == CHANNEL_MESSAGE
     assert refusal["data"]["flags"] & EPHEMERAL
-    assert refusal["data"]["content"] == REFUSALS["reload"]
+    assert refusal["data"]["content"] == refusal_text("reload", MODERATORS)
     assert newsdesk.kb.version == version
     assert f"refused /reload for rita (id {READER['id']})" in caplog.text
 
@@ -573,7 +636,7 @@ async def test_reload_reports_to_a_moderator_and_is_logged_with_who_asked(
     roles: tuple[int, ...],
     permissions: int,
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.adapters.discord")
+    caplog.set_level(logging.INFO, logger="bot")
     add_article("bridge", "The old bridge reopened on Monday after two years of repairs.")
     pushed = await fake_discord.slash_command(
         "reload", user=MODERATOR, guild=guild, roles=roles, permissions=permissions
@@ -710,7 +773,7 @@ async def test_status_is_refused_to_members_who_are_not_moderators(
     )
     refusal = (await callback(fake_discord, pushed)).json
     assert refusal["data"]["flags"] & EPHEMERAL
-    assert refusal["data"]["content"] == REFUSALS["status"]
+    assert refusal["data"]["content"] == refusal_text("status", MODERATORS)
 
 
 async def eventually(condition: Callable[[], bool], timeout: float = 5.0) -> None:
@@ -733,7 +796,7 @@ async def test_each_question_is_logged_once_with_platform_latency_and_version_bu
     guild: FakeGuild,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.adapters.discord")
+    caplog.set_level(logging.INFO, logger="bot")
     pushed = await fake_discord.slash_command(
         "ask", {"question": VOLCANO_QUESTION}, user=READER, guild=guild
     )
@@ -866,3 +929,123 @@ async def test_a_sharded_process_identifies_with_its_shard_and_only_shard_0_regi
     app = fake_discord.application_id
     registered = fake_discord.calls_to(f"/applications/{app}/guilds/{GUILD_ID}/commands", "PUT")
     assert bool(registered) is registers
+
+
+# --- /add ------------------------------------------------------------------------------------
+
+FERRY = b"---\ntitle: Ferry strike\n---\nFerry crews in Ashford went on strike on Monday.\n"
+
+
+async def test_a_moderator_adds_an_attached_file_with_add_and_gets_the_report(
+    fake_discord: FakeDiscord,
+    kb: KnowledgeBase,
+    tiny_kb_dir: Path,
+    discord_settings: Callable[..., Settings],
+) -> None:
+    guild = fake_discord.guilds[GUILD_ID]
+    adder = FolderAdder(tiny_kb_dir)
+    client = build_client(kb, discord_settings(), adder=adder, file_hosts=frozenset({"127.0.0.1"}))
+    async with connected(client, fake_discord):
+        file = fake_discord.attach("ferry.md", FERRY)
+        pushed = await fake_discord.slash_command(
+            "add", {"file": file}, user=MODERATOR, guild=guild, roles=(MODERATOR_ROLE_ID,)
+        )
+        deferred = await callback(fake_discord, pushed)
+        assert deferred.json["data"]["flags"] & EPHEMERAL
+        report = (await final_response(fake_discord, pushed)).json["content"]
+    assert "Added: ferry.md" in report and "Reloaded: now version" in report
+    assert adder.given[0].data == FERRY
+    assert fake_discord.downloads == ["ferry.md"]
+
+
+async def test_a_url_given_to_add_reaches_the_add_function(
+    fake_discord: FakeDiscord,
+    kb: KnowledgeBase,
+    tiny_kb_dir: Path,
+    discord_settings: Callable[..., Settings],
+) -> None:
+    guild = fake_discord.guilds[GUILD_ID]
+    adder = FolderAdder(tiny_kb_dir)
+    async with connected(build_client(kb, discord_settings(), adder=adder), fake_discord):
+        pushed = await fake_discord.slash_command(
+            "add",
+            {"url": "https://example.org/news"},
+            user=MODERATOR,
+            guild=guild,
+            roles=(MODERATOR_ROLE_ID,),
+        )
+        report = (await final_response(fake_discord, pushed)).json["content"]
+    assert report.startswith("Not added:")
+    assert adder.given[0].url == "https://example.org/news"
+
+
+async def test_a_file_attached_to_a_mention_by_a_member_is_refused(
+    fake_discord: FakeDiscord,
+    kb: KnowledgeBase,
+    tiny_kb_dir: Path,
+    discord_settings: Callable[..., Settings],
+) -> None:
+    guild = fake_discord.guilds[GUILD_ID]
+    adder = FolderAdder(tiny_kb_dir)
+    async with connected(build_client(kb, discord_settings(), adder=adder), fake_discord):
+        file = fake_discord.attach("ferry.md", FERRY)
+        await fake_discord.post_message(
+            f"<@{fake_discord.bot_id}>",
+            author=READER,
+            guild=guild,
+            mentions=(fake_discord.bot_user,),
+            attachments=(file,),
+        )
+        refusal = await reply_in(fake_discord, CHANNEL_ID)
+    assert refusal.json["content"] == refusal_text("add", MODERATORS)
+    assert adder.given == []
+
+
+async def test_a_file_not_on_discords_file_host_is_refused_to_a_moderator_too(
+    fake_discord: FakeDiscord,
+    kb: KnowledgeBase,
+    tiny_kb_dir: Path,
+    discord_settings: Callable[..., Settings],
+) -> None:
+    guild = fake_discord.guilds[GUILD_ID]
+    adder = FolderAdder(tiny_kb_dir)
+    async with connected(build_client(kb, discord_settings(), adder=adder), fake_discord):
+        file = fake_discord.attach("ferry.md", FERRY)  # served by 127.0.0.1, not Discord's CDN
+        await fake_discord.post_message(
+            f"<@{fake_discord.bot_id}>",
+            author=MODERATOR,
+            guild=guild,
+            mentions=(fake_discord.bot_user,),
+            attachments=(file,),
+            roles=(MODERATOR_ROLE_ID,),
+        )
+        refusal = await reply_in(fake_discord, CHANNEL_ID)
+    assert "not on this platform's own file host" in refusal.json["content"]
+    assert adder.given == []
+
+
+async def test_a_mention_with_a_file_too_large_is_refused_before_downloading(
+    fake_discord: FakeDiscord,
+    kb: KnowledgeBase,
+    tiny_kb_dir: Path,
+    discord_settings: Callable[..., Settings],
+) -> None:
+    guild = fake_discord.guilds[GUILD_ID]
+    adder = FolderAdder(tiny_kb_dir)
+    client = build_client(
+        kb, discord_settings(max_file_bytes=50), adder=adder, file_hosts=frozenset({"127.0.0.1"})
+    )
+    async with connected(client, fake_discord):
+        file = fake_discord.attach("ferry.md", FERRY)
+        await fake_discord.post_message(
+            f"<@{fake_discord.bot_id}>",
+            author=MODERATOR,
+            guild=guild,
+            mentions=(fake_discord.bot_user,),
+            attachments=(file,),
+            roles=(MODERATOR_ROLE_ID,),
+        )
+        refusal = await reply_in(fake_discord, CHANNEL_ID)
+    assert "larger than the 50-byte limit" in refusal.json["content"]
+    assert fake_discord.downloads == []
+    assert adder.given == []

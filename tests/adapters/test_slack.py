@@ -9,6 +9,7 @@ import itertools
 import json
 import logging
 import socket
+import subprocess
 import threading
 import time
 import urllib.error
@@ -21,6 +22,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+import redis
+import yaml
 from fake_slack import FILE_UPLOAD, RESPONSE_URL, ApiCall, FakeSlack
 from slack_sdk import WebClient
 
@@ -40,8 +43,11 @@ from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
 from bot.logs import JsonFormatter
 from bot.ops.runtime import Operations
-from bot.render import APOLOGY, NO_ANSWER
+from bot.render import APOLOGY, NO_ANSWER, refusal_text
+from tests.desk.harness import FolderAdder
+from tests.ops.replica_harness import REDIS_SERVER, free_port
 
+REPO = Path(__file__).resolve().parents[2]
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 MEMBER, ADMIN, MODERATOR = "UMEMBER", "UADMIN", "UMOD"
 VOLCANO_QUESTION = "When did the volcano erupt near Ashford?"
@@ -49,6 +55,7 @@ VOLCANO_LINK = "<https://example.org/volcano|Volcano erupts near the coast>"
 VOLCANO_SOURCE = f"{VOLCANO_LINK} — The Coast Herald · Jane Reporter · 2024-10-25"
 
 _event_ids = itertools.count(1)
+_triggers = itertools.count(738474920)
 
 
 # -- harness -------------------------------------------------------------------------------------
@@ -125,7 +132,7 @@ class SlackHarness:
             "api_app_id": "A0NEWSDESK",
             "is_enterprise_install": "false",
             "response_url": self.fake.response_url(name.strip("/")),
-            "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+            "trigger_id": f"13345224609.{next(_triggers)}.8088930838d88f008e0",
         }
         return self.post(urlencode(form), "application/x-www-form-urlencoded", **post)
 
@@ -155,7 +162,7 @@ class SlackHarness:
                 "message_ts": "1700000000.000001",
                 "is_ephemeral": True,
             },
-            "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+            "trigger_id": f"13345224609.{next(_triggers)}.8088930838d88f008e0",
             "team": {"id": self.fake.team_id, "domain": "fake"},
             "channel": {"id": "C0NEWS", "name": "news"},
             "response_url": self.fake.response_url("share"),
@@ -201,6 +208,7 @@ def running_bot(
     kb: KnowledgeBase,
     fake: FakeSlack,
     ops: Operations | None = None,
+    app_options: dict[str, Any] | None = None,
     limits: HttpLimits = DEFAULT_LIMITS,
     **settings: Any,
 ) -> Iterator[SlackHarness]:
@@ -214,7 +222,7 @@ def running_bot(
     ops = ops or Operations.build(kb, platform="slack")
     client = WebClient(token=fake.token, base_url=fake.base_url, timeout=5)
     with slack.ThreadedOperations(ops) as threaded:
-        app = slack.create_app(kb, config, threaded, client=client)
+        app = slack.create_app(kb, config, threaded, client=client, **(app_options or {}))
         with serving(app, ops, SIGNING_SECRET, host="127.0.0.1", port=0, limits=limits) as server:
             yield SlackHarness(f"http://127.0.0.1:{server.port}/slack/events", fake, kb, ops)
 
@@ -407,14 +415,15 @@ def test_private_ask_is_ephemeral_and_its_button_shares_it_with_the_channel(bot:
     assert private.params["response_type"] == "ephemeral"
     assert private.path == "/respond/ask"
     button = private.params["blocks"][-1]["elements"][0]
-    assert (button["action_id"], button["value"]) == (SHARE_ACTION_ID, VOLCANO_QUESTION)
+    assert button["action_id"] == SHARE_ACTION_ID
+    assert json.loads(button["value"])["q"] == VOLCANO_QUESTION
 
     reply = bot.click_share(button["value"])
 
     assert reply.status == 200
     shared = answers(bot.fake, lambda call: call.params.get("response_type") == "in_channel")
     assert shared.path == "/respond/share"
-    assert "Shared by <@UMEMBER>" in context_texts(shared)
+    assert "<@UMEMBER> shared an answer:" in context_texts(shared)
     assert section_texts(shared) == section_texts(private)
     assert "actions" not in block_types(shared)
     deleted = answers(bot.fake, lambda call: call.params.get("delete_original") is True)
@@ -612,7 +621,7 @@ def test_reload_is_refused_to_a_member_who_is_not_a_moderator(bot: SlackHarness,
 
     call = answers(bot.fake)
     assert call.params["response_type"] == "ephemeral"
-    assert call.params["text"] == slack.REFUSALS["/reload"]
+    assert call.params["text"] == refusal_text("reload", slack.MODERATORS)
     assert len(bot.kb.articles) == 3
 
 
@@ -630,7 +639,7 @@ def test_a_listed_moderator_gets_the_reload_report(
     assert "Added: storm" in call.params["text"]
     assert f"Replicas: 1 of 1 on version {bot.kb.version}" in call.params["text"]
     assert len(bot.kb.articles) == 4
-    assert "reload requested by UMOD (umod)" in caplog.text
+    assert "reload requested by umod (id UMOD)" in caplog.text
     assert bot.fake.calls_to("users.info") == []
     assert bot.fake.token not in caplog.text and SIGNING_SECRET not in caplog.text
 
@@ -649,12 +658,14 @@ def test_a_workspace_admin_may_reload_and_the_check_is_cached(bot: SlackHarness)
 
 
 def test_a_moderator_sees_the_status_with_the_last_reload(bot: SlackHarness):
-    bot.command("/status", user=MODERATOR)
+    bot.command(slack.STATUS_COMMAND, user=MODERATOR)
     before = answers(bot.fake)
     bot.command("/reload", user=MODERATOR)
     answers(bot.fake, lambda call: call.path == "/respond/reload")
-    bot.command("/status", user=MODERATOR)
-    after = bot.fake.wait_for(RESPONSE_URL, lambda call: call.path == "/respond/status", count=2)[1]
+    bot.command(slack.STATUS_COMMAND, user=MODERATOR)
+    after = bot.fake.wait_for(
+        RESPONSE_URL, lambda call: call.path == "/respond/newsdesk-status", count=2
+    )[1]
 
     assert before.params["response_type"] == "ephemeral"
     first, last_reload, uptime, aliases = before.params["text"].splitlines()
@@ -666,11 +677,11 @@ def test_a_moderator_sees_the_status_with_the_last_reload(bot: SlackHarness):
 
 
 def test_status_is_refused_to_a_member_who_is_not_a_moderator(bot: SlackHarness):
-    bot.command("/status", user=MEMBER)
+    bot.command(slack.STATUS_COMMAND, user=MEMBER)
 
     call = answers(bot.fake)
     assert call.params["response_type"] == "ephemeral"
-    assert call.params["text"] == slack.REFUSALS["/status"]
+    assert call.params["text"] == refusal_text("status", slack.MODERATORS)
 
 
 class AnswerLog(logging.Handler):
@@ -696,7 +707,7 @@ class AnswerLog(logging.Handler):
 
 @pytest.fixture
 def answer_log() -> Iterator[AnswerLog]:
-    logger = logging.getLogger("bot.adapters.slack")
+    logger = logging.getLogger("bot.desk")
     handler, level = AnswerLog(), logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
@@ -723,7 +734,7 @@ def test_each_question_is_logged_once_with_platform_latency_and_version_but_no_s
         False,
     )
     for record in (answered, declined):
-        assert (record.version, record.user) == (bot.kb.version, MEMBER)
+        assert (record.version, record.user) == (bot.kb.version, f"{bot.fake.team_id}:{MEMBER}")
         assert record.latency_ms > 0
         line = JsonFormatter().format(record)
         assert json.loads(line)["event"] == "answer"
@@ -911,3 +922,181 @@ def test_an_admin_verdict_is_asked_again_after_its_ttl(fake: FakeSlack):
     assert verdicts == [True, False, True, True, False, True, True]
     asked = [call.params["user"] for call in fake.calls_to("users.info")]
     assert asked == [ADMIN, MEMBER, ADMIN, "UNEWADMIN", "UNEWADMIN"]
+
+
+# -- threads, follow-ups, /add, rate limits, replicas -----------------------------------------------
+
+
+def thread_message(text: str, thread_ts: str, ts: str = "1700000400.000400") -> dict[str, Any]:
+    """A channel message in a thread, without a mention (``message.channels``)."""
+    return {
+        "type": "message",
+        "channel_type": "channel",
+        "user": MEMBER,
+        "text": text,
+        "ts": ts,
+        "thread_ts": thread_ts,
+        "channel": "C0NEWS",
+    }
+
+
+def test_a_follow_up_in_the_bots_thread_needs_no_mention_and_says_how_it_was_read(
+    bot: SlackHarness,
+):
+    started = "1700000300.000300"
+    bot.event(mention("<@UBOT> Who scored twice for Harbour FC?", ts=started))
+    bot.fake.wait_for("chat.postMessage")
+    bot.event(thread_message("when did they win the cup?", thread_ts=started))
+    follow_up = bot.fake.wait_for("chat.postMessage", count=2)[1]
+    assert follow_up.params["thread_ts"] == started
+    assert "*Read as:* when did Harbour FC win the cup?" in context_texts(follow_up)
+    assert "won the regional cup final" in follow_up.text_and_blocks()
+
+
+def test_a_thread_message_where_the_bot_has_no_conversation_is_left_alone(bot: SlackHarness):
+    bot.event(thread_message("did they win?", thread_ts="1700000999.000001"))
+    bot.event(mention("<@UBOT> Who scored twice?", ts="1700000500.000500"))
+    [answer] = bot.fake.wait_for("chat.postMessage")
+    assert answer.params["thread_ts"] == "1700000500.000500"
+    assert bot.fake.quiet_for(0.3, "chat.postMessage") == []
+
+
+def test_slacks_manifest_registers_no_built_in_command_and_every_command_the_app_serves():
+    manifest = yaml.safe_load((REPO / "slack" / "manifest.yml").read_text(encoding="utf-8"))
+    registered = {entry["command"] for entry in manifest["features"]["slash_commands"]}
+    built_in = {
+        line.strip()
+        for line in (Path(__file__).parent / "slack_builtin_commands.txt").read_text().splitlines()
+        if line.startswith("/")
+    }
+    assert "/status" in built_in
+    assert registered.isdisjoint(built_in)
+    assert registered == set(slack.SLASH_COMMANDS)
+
+
+def test_a_rate_limited_call_is_retried_after_slacks_retry_after(bot: SlackHarness):
+    bot.fake.rate_limit("chat.postMessage", retry_after=1)
+    bot.event(mention(f"<@UBOT> {VOLCANO_QUESTION}"))
+    limited, posted = bot.fake.wait_for("chat.postMessage", count=2, timeout=10)
+    assert limited.params == {"rate_limited": True}
+    assert "Ashford" in posted.text_and_blocks()
+
+
+FERRY = b"---\ntitle: Ferry strike\n---\nFerry crews in Ashford went on strike on Monday.\n"
+
+
+@pytest.fixture
+def adding_bot(kb: KnowledgeBase, fake: FakeSlack, tiny_kb_dir: Path) -> Iterator[SlackHarness]:
+    options = {"adder": FolderAdder(tiny_kb_dir), "file_hosts": frozenset({"127.0.0.1"})}
+    with running_bot(kb, fake, app_options=options, slack_moderator_ids=[MODERATOR]) as harness:
+        harness.adder = options["adder"]  # type: ignore[attr-defined]
+        yield harness
+
+
+def test_a_moderator_adds_a_file_attached_to_a_mention(adding_bot: SlackHarness):
+    file = adding_bot.fake.host_file("ferry.md", FERRY)
+    adding_bot.event(mention("<@UBOT>", user=MODERATOR, files=[file]))
+    [report] = adding_bot.fake.wait_for("chat.postEphemeral")
+    assert report.params["user"] == MODERATOR
+    assert "Added: ferry.md" in report.params["text"]
+    assert "Reloaded: now version" in report.params["text"]
+    assert adding_bot.fake.downloads == ["ferry.md"]
+    assert adding_bot.adder.given[0].data == FERRY  # type: ignore[attr-defined]
+
+
+def test_a_member_who_attaches_a_file_is_refused(adding_bot: SlackHarness):
+    file = adding_bot.fake.host_file("ferry.md", FERRY)
+    adding_bot.event(mention("<@UBOT>", files=[file]))
+    [refusal] = adding_bot.fake.wait_for("chat.postEphemeral")
+    assert refusal.params["text"] == refusal_text("add", slack.MODERATORS)
+    assert adding_bot.fake.downloads == []
+
+
+def test_a_file_not_on_slacks_file_host_is_refused(
+    kb: KnowledgeBase, fake: FakeSlack, tiny_kb_dir: Path
+):
+    adder = FolderAdder(tiny_kb_dir)
+    with running_bot(
+        kb, fake, app_options={"adder": adder}, slack_moderator_ids=[MODERATOR]
+    ) as bot:
+        file = fake.host_file("ferry.md", FERRY)  # on 127.0.0.1, not files.slack.com
+        bot.event(mention("<@UBOT>", user=MODERATOR, files=[file]))
+        [refusal] = fake.wait_for("chat.postEphemeral")
+    assert "not on this platform's own file host" in refusal.params["text"]
+    assert fake.downloads == [] and adder.given == []
+
+
+def test_add_with_a_url_reaches_the_add_function(adding_bot: SlackHarness):
+    adding_bot.command("/add", "https://example.org/news", user=MODERATOR)
+    report = answers(adding_bot.fake)
+    assert report.params["response_type"] == "ephemeral"
+    assert report.params["text"].startswith("Not added:")
+    assert adding_bot.adder.given[0].url == "https://example.org/news"  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A real redis-server on a free loopback port, for the test."""
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed")
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            REDIS_SERVER,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    client = redis.Redis(port=port, socket_timeout=1, socket_connect_timeout=1)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        client.close()
+        server.terminate()
+        server.wait(10)
+
+
+def test_an_event_delivered_to_two_replicas_is_answered_once_through_redis(
+    tiny_kb_dir: Path, fake: FakeSlack, redis_url: str
+):
+    with (
+        running_bot(KnowledgeBase(tiny_kb_dir), fake, redis_url=redis_url) as first,
+        running_bot(KnowledgeBase(tiny_kb_dir), fake, redis_url=redis_url) as second,
+    ):
+        event = mention(f"<@UBOT> {VOLCANO_QUESTION}")
+        first.event(event, event_id="EvTWICE")
+        second.event(event, event_id="EvTWICE", headers={"X-Slack-Retry-Num": "1"})
+        second.event(mention("<@UBOT> Who scored twice?"), event_id="EvOTHER")
+        posted = fake.wait_for("chat.postMessage", count=2)
+        assert fake.quiet_for(0.3, "chat.postMessage") == []
+    assert sum("Ashford" in call.text_and_blocks() for call in posted) == 1
+
+
+def test_without_redis_a_second_replica_answers_a_redelivered_event_too(
+    tiny_kb_dir: Path, fake: FakeSlack
+):
+    """Per process only: what Redis adds, shown by its absence."""
+    with (
+        running_bot(KnowledgeBase(tiny_kb_dir), fake) as first,
+        running_bot(KnowledgeBase(tiny_kb_dir), fake) as second,
+    ):
+        event = mention(f"<@UBOT> {VOLCANO_QUESTION}")
+        first.event(event, event_id="EvTWICE")
+        second.event(event, event_id="EvTWICE")
+        assert len(fake.wait_for("chat.postMessage", count=2)) == 2

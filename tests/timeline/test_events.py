@@ -22,8 +22,8 @@ def whole(kb: KnowledgeBase, topic: str | None = None) -> Timeline:
 # --- the bundled articles ----------------------------------------------------------------------
 
 
-def test_the_bundled_timeline_is_chronological(bundled: KnowledgeBase) -> None:
-    keys = [event.when.sort_key() for event in whole(bundled).events]
+def test_the_bundled_timeline_is_chronological(bundled_dated: KnowledgeBase) -> None:
+    keys = [event.when.sort_key() for event in whole(bundled_dated).events]
     assert keys == sorted(keys)
     assert len(keys) >= 10
 
@@ -41,11 +41,11 @@ def test_every_event_text_is_quoted_verbatim_with_ellipses_only_where_cut(
 
 
 def test_the_press_conference_reported_by_two_articles_is_one_entry_citing_both(
-    bundled: KnowledgeBase,
+    bundled_dated: KnowledgeBase,
 ) -> None:
     entries = [
         event
-        for event in whole(bundled).events
+        for event in whole(bundled_dated).events
         if {article.id for article in event.articles} == PRESS_CONFERENCE_SOURCES
     ]
     assert len(entries) == 1
@@ -65,11 +65,11 @@ def test_relative_dates_of_an_undated_article_no_dated_one_anchors_are_skipped_a
 
 
 def test_a_yearless_day_of_an_undated_article_takes_the_year_of_the_same_event(
-    bundled: KnowledgeBase,
+    bundled_dated: KnowledgeBase,
 ) -> None:
     onoda = [
         (event.date, mention.date_text)
-        for event in whole(bundled).events
+        for event in whole(bundled_dated).events
         for mention in event.mentions
         if mention.article.id == "putin-brics-expansion-north-korea-role"
     ]
@@ -84,16 +84,18 @@ def test_a_topic_gives_a_shorter_timeline_of_its_own(bundled: KnowledgeBase, top
     assert about.topic == topic
 
 
-def test_different_topics_give_different_timelines(bundled: KnowledgeBase) -> None:
-    troops = {event.text for event in whole(bundled, "North Korean troops").events}
-    brics = {event.text for event in whole(bundled, "BRICS expansion").events}
+def test_different_topics_give_different_timelines(bundled_dated: KnowledgeBase) -> None:
+    troops = {event.text for event in whole(bundled_dated, "North Korean troops").events}
+    brics = {event.text for event in whole(bundled_dated, "BRICS expansion").events}
     assert troops and brics and troops != brics
     assert all("BRICS" in text or "Brics" in text for text in brics)
-    assert all("troops" in text or "soldiers" in text for text in troops)
+    assert all(
+        any(word in text for word in ("troops", "soldiers", "North Korea")) for text in troops
+    )
 
 
-def test_a_topic_finds_events_through_aliases(bundled: KnowledgeBase) -> None:
-    texts = [event.text for event in whole(bundled, "DPRK soldiers").events]
+def test_a_topic_finds_events_through_aliases(bundled_dated: KnowledgeBase) -> None:
+    texts = [event.text for event in whole(bundled_dated, "DPRK soldiers").events]
     assert any("North Korea" in text for text in texts)
 
 
@@ -107,10 +109,10 @@ def test_a_blank_topic_means_the_whole_timeline(bundled: KnowledgeBase) -> None:
 
 
 def test_the_cap_keeps_the_best_events_in_date_order_and_counts_the_rest(
-    bundled: KnowledgeBase,
+    bundled_dated: KnowledgeBase,
 ) -> None:
-    total = len(whole(bundled).events)
-    capped = build_timeline(bundled.snapshot, limit=4)
+    total = len(whole(bundled_dated).events)
+    capped = build_timeline(bundled_dated.snapshot, limit=4)
     assert len(capped.events) == 4
     assert capped.more == total - 4
     assert capped.total == total

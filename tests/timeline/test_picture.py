@@ -46,8 +46,8 @@ def test_no_label_is_cut_off_at_the_edges(bundled: KnowledgeBase) -> None:
         assert box.y0 >= 0 and box.y1 <= height, text.get_text()
 
 
-def test_the_picture_shows_dates_labels_and_sources(bundled: KnowledgeBase) -> None:
-    figure = draw_figure(build_timeline(bundled.snapshot, "North Korean troops"))
+def test_the_picture_shows_dates_labels_and_sources(bundled_dated: KnowledgeBase) -> None:
+    figure = draw_figure(build_timeline(bundled_dated.snapshot, "North Korean troops"))
     texts = {t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text"))}
     assert "24 Oct 2024" in texts
     assert any("early 2023" in text for text in texts)

@@ -1,0 +1,18 @@
+"""The one call into the raw-text rules (``bot.cleaning``), for HTML and text alike.
+
+Kept in one place so that the reading rules can change their entry point without touching
+the HTML reader or ``add``.
+"""
+
+from __future__ import annotations
+
+from bot.articles import Article, parse_article
+
+
+def read_text_article(
+    data: bytes, *, article_id: str, path: str, boilerplate: frozenset[str] = frozenset()
+) -> Article:
+    """A text or Markdown article: front matter if any, the text cleaned, missing fields
+    guessed (``Article.provenance`` says from where). ``boilerplate``: keys of lines that
+    other articles of the folder share (``bot.cleaning.repeated_lines``)."""
+    return parse_article(data, article_id=article_id, path=path, boilerplate=boilerplate)
