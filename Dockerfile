@@ -3,7 +3,7 @@
 FROM python:3.11-slim
 
 # Optional features to install, as named in pyproject.toml's [project.optional-dependencies].
-ARG EXTRAS="discord,slack,picture,replicas"
+ARG EXTRAS="discord,slack,picture,replicas,postgres"
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

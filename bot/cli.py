@@ -1,4 +1,4 @@
-"""The command line: ask, sources, check, add, chat, eval, timeline, and the chat adapters."""
+"""The command line: ask, sources, check, add, chat, eval, timeline, report, and the chat adapters."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
@@ -93,6 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_kb(evaluate)
 
+    report = commands.add_parser(
+        "report", help="the questions that were declined or voted down, grouped"
+    )
+    report.add_argument(
+        "--days", type=positive_int, default=30, metavar="N", help="the last N days (default 30)"
+    )
+    report_form = report.add_mutually_exclusive_group()
+    report_form.add_argument("--json", action="store_true", help="print JSON")
+    report_form.add_argument("--csv", action="store_true", help="print CSV")
+
     discord = commands.add_parser("discord", help="run the Discord bot (env DISCORD_TOKEN)")
     _add_health_port(discord)
     _add_kb(discord)
@@ -132,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: setting {str(first['loc'][0]).upper()}: {first['msg']}", file=sys.stderr)
         return EXIT_USAGE
     configure_logging(settings.log_level, settings.log_format, secret_values(settings))
+    if args.command == "report":
+        return run_report(args, settings, sys.stdout)
     directory = args.kb or settings.knowledge_dir
     if args.command == "check":
         return run_check(directory, settings, sys.stdout)
@@ -234,6 +246,30 @@ def run_check(directory: Path, settings: Settings, out: TextIO) -> int:
     return EXIT_PROBLEMS if snapshot.problems else EXIT_OK
 
 
+def run_report(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """The unanswered-questions report from the feedback store, as text, JSON or CSV."""
+    from bot.feedback import FeedbackUnavailable, open_store
+    from bot.feedback.render import unanswered_text
+    from bot.feedback.report import read_report
+
+    try:
+        store = open_store(settings)
+    except FeedbackUnavailable as error:
+        print(f"error: the feedback store is unavailable: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        report = read_report(store, days=args.days, now=datetime.now(UTC))
+    finally:
+        store.close()
+    if args.json:
+        out.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+    elif args.csv:
+        out.write(report.to_csv())
+    else:
+        out.write(unanswered_text(report, limit=len(report.groups)) + "\n")
+    return EXIT_OK
+
+
 CHECKED_FIELDS = ("title", "publisher", "author", "url", "text")
 
 
@@ -310,8 +346,14 @@ def load_added(path: str, settings: Settings) -> Article:
 
 def run_chat(kb: KnowledgeBase, args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters.console import ConsoleSession, console_desk
+    from bot.feedback import recorder_for
 
-    ConsoleSession(kb, console_desk(kb, chat_adder(kb, settings))).run(sys.stdin, sys.stdout)
+    feedback = recorder_for(settings)
+    desk = console_desk(kb, chat_adder(kb, settings), feedback=feedback)
+    try:
+        ConsoleSession(kb, desk).run(sys.stdin, sys.stdout)
+    finally:
+        feedback.close()
     return EXIT_OK
 
 
@@ -351,6 +393,7 @@ def operations(
     ``http_port`` is the port of the Slack HTTP server, which answers the health paths itself:
     no second server is started on it.
     """
+    from bot.feedback import recorder_for
     from bot.ops.replicas import MissingRedisPackage
     from bot.ops.runtime import Operations
 
@@ -366,6 +409,7 @@ def operations(
             namespace=settings.redis_namespace,
             health_host=settings.health_host,
             health_port=health_port,
+            feedback=recorder_for(settings),
         )
     except MissingRedisPackage as error:
         raise SystemExit(f"error: {error}") from None

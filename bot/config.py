@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -12,6 +14,39 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.cache import default_cache_dir
 from bot.logs import parse_level
+
+
+def default_data_dir() -> Path:
+    """Where the bot keeps what it writes: ``$XDG_DATA_HOME/newsdesk``, else ``~/.local/share``."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "newsdesk"
+
+
+def normalised_database_url(value: object) -> object:
+    """A SQLAlchemy database URL, checked at start-up; ``postgres://`` and ``postgresql://``
+    mean PostgreSQL through psycopg 3 (SQLAlchemy's bare ``postgresql`` would need psycopg2).
+
+    >>> normalised_database_url("postgres://bot@db/newsdesk")
+    'postgresql+psycopg://bot@db/newsdesk'
+    """
+    if isinstance(value, SecretStr):
+        value = value.get_secret_value()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    text = re.sub(r"^postgres(?:ql)?://", "postgresql+psycopg://", value.strip())
+    try:
+        url = make_url(text)
+        url.get_dialect()
+    except (ArgumentError, NoSuchModuleError, ValueError):
+        url = None
+    if url is None or url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ValueError(
+            "not a database URL; expected sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
+        )
+    return text
 
 
 def _split_csv(value: object) -> object:
@@ -85,6 +120,23 @@ class Settings(BaseSettings):
         2000, gt=0, description="Threads whose follow-up context is kept at once."
     )
 
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="What the bot writes: the feedback database unless DATABASE_URL is set.",
+    )
+    database_url: SecretStr | None = Field(
+        None,
+        description="The feedback store: postgresql+psycopg://… shared by replicas "
+        "(default: SQLite in DATA_DIR).",
+    )
+    feedback_enabled: bool = Field(True, description="Record questions asked and votes.")
+    feedback_retention_days: int = Field(
+        90, ge=1, le=36_500, description="Feedback older than this many days is deleted."
+    )
+    feedback_salt: SecretStr | None = Field(
+        None, description="Salt of the user-id hashes (default: generated once, kept in the store)."
+    )
+
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING, ERROR or CRITICAL.")
     log_format: Literal["plain", "json"] = Field(
         "plain", description="Log lines as plain text or one JSON object each."
@@ -130,6 +182,8 @@ class Settings(BaseSettings):
         "fetch_allowed_networks",
         mode="before",
     )(_split_csv)
+
+    _database_url = field_validator("database_url", mode="before")(normalised_database_url)
 
     @field_validator("fetch_allowed_networks")
     @classmethod

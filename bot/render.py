@@ -166,6 +166,9 @@ COMMAND_HELP = {
     "reload": "moderators: reload the knowledge directory",
     "status": "moderators: version, counts, last reload and uptime",
     "add": "URL or attached file  moderators: add an article, then reload",
+    "up": "👍 the last answer",
+    "down": "👎 the last answer (moderators see which answers missed)",
+    "unanswered": "[days]  moderators: declined and voted-down questions, most asked first",
     "help": "this help",
 }
 ANSWER_GONE = "That answer is no longer available; please ask again."
@@ -200,6 +203,7 @@ def refusal_text(command: str, who_moderates: str) -> str:
         "reload": "reload the knowledge base",
         "status": "see the bot's status",
         "add": "add articles",
+        "unanswered": "see the unanswered questions",
     }[command]
     return f"Only moderators can {action}: {who_moderates}."
 

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.postgres import PostgresCluster, postgres_bin
 
 pytest_plugins = ["real_components", "pytester"]
 
@@ -76,3 +78,32 @@ def add_article(tiny_kb_dir: Path) -> Callable[..., Path]:
 def private_index_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Keep the command line's index cache out of the developer's home directory."""
     monkeypatch.setenv("INDEX_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Keep the feedback database out of the developer's home directory and database."""
+    monkeypatch.setenv("DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """A real PostgreSQL server on 127.0.0.1 for the session; skipped only when not installed."""
+    bin_dir = postgres_bin()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL is not installed (Debian package postgresql; .ci/run installs it)")
+    pytest.importorskip("psycopg", reason="psycopg is missing: pip install -e '.[test]'")
+    cluster = PostgresCluster(bin_dir)
+    try:
+        cluster.init()
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: PostgresCluster) -> str:
+    """A fresh, empty database on the session's PostgreSQL server."""
+    return postgres_cluster.create_database()

@@ -15,6 +15,7 @@ from typing import TextIO
 from bot.control_characters import for_terminal
 from bot.desk import Command, Desk, Request
 from bot.desk.adding import Adder
+from bot.feedback import FeedbackRecorder
 from bot.knowledge_base import KnowledgeBase, ReloadReport
 from bot.ops.status import StatusTracker, status_text
 from bot.render import console_greeting
@@ -34,30 +35,36 @@ COMMAND_NAMES = {
 class LocalModeration:
     """Reload and status for one process: the console's moderator commands."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, feedback: FeedbackRecorder | None = None) -> None:
         self.kb = kb
         self.tracker = StatusTracker()
+        self.feedback = feedback
 
     def reload(self, requested_by: str) -> ReloadReport:
         report = self.kb.reload()
         self.tracker.record_reload(
             by=requested_by, platform=PLATFORM, ok=report.ok, summary=report.summary()
         )
+        if report.ok and self.feedback is not None:
+            self.feedback.reset_counts()
         return report
 
     def status(self) -> str:
-        return status_text(self.kb, self.tracker)
+        return status_text(self.kb, self.tracker, self.feedback)
 
 
-def console_desk(kb: KnowledgeBase, adder: Adder | None = None) -> Desk:
+def console_desk(
+    kb: KnowledgeBase, adder: Adder | None = None, feedback: FeedbackRecorder | None = None
+) -> Desk:
     return Desk(
         kb,
-        LocalModeration(kb),
+        LocalModeration(kb, feedback),
         platform=PLATFORM,
         command_names=COMMAND_NAMES,
         who_moderates="the console's user is one",
         adder=adder,
         max_file_bytes=kb.max_file_bytes,
+        feedback=feedback,
     )
 
 

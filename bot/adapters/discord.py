@@ -37,6 +37,7 @@ from bot.desk import Attachment, Command, Desk, Reply, Request
 from bot.desk.adding import Adder
 from bot.desk.desk import is_quick, replies_privately
 from bot.desk.threads import ThreadContexts
+from bot.feedback.render import VOTE_DOWN, VOTE_UP
 from bot.knowledge_base import KnowledgeBase
 from bot.ops.replicas import ClusterReport
 from bot.ops.runtime import Operations
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 
 NO_PINGS = discord.AllowedMentions.none()
 SHARE_BUTTON_PREFIX = "newsdesk:share:"
+VOTE_BUTTON_PREFIX = "newsdesk:vote:"
 INTERACTION_TOKEN_SECONDS = 15 * 60
 """How long Discord lets a bot edit or delete an interaction's response."""
 PRIVATE_COPIES = 1_000
@@ -62,6 +64,7 @@ COMMAND_NAMES = {
     "reload": "/reload",
     "status": "/status",
     "add": "/add",
+    "unanswered": "/unanswered",
 }
 
 
@@ -141,6 +144,7 @@ class NewsdeskClient(discord.Client):
             fetch_attachment=attachment_fetcher(file_hosts),
             max_file_bytes=settings.max_file_bytes,
             draw_picture=timeline_picture,
+            feedback=ops.feedback,
         )
         self.private_copies: OrderedDict[str, discord.Interaction] = OrderedDict()
         self.tree = NewsdeskTree(self)
@@ -153,7 +157,7 @@ class NewsdeskClient(discord.Client):
 
     async def setup_hook(self) -> None:
         await self.ops.start()
-        self.add_dynamic_items(ShareButton)
+        self.add_dynamic_items(ShareButton, VoteButton)
         if self.registers_commands:
             await sync_commands(self.tree, self.settings.discord_guild_ids)
         else:
@@ -212,8 +216,8 @@ class NewsdeskClient(discord.Client):
         await interaction.edit_original_response(
             content=message.content or None,
             embeds=message.embeds,
-            attachments=picture_files(reply),
-            view=share_view(reply),
+            attachments=reply_files(reply),
+            view=answer_view(reply),
             allowed_mentions=NO_PINGS,
         )
         if reply.shareable and reply.answer_id:
@@ -233,11 +237,21 @@ class NewsdeskClient(discord.Client):
             await send_ephemeral(interaction, message.content, message.embeds)
             return
         await interaction.response.send_message(
-            message.content, embeds=message.embeds, allowed_mentions=NO_PINGS
+            message.content,
+            embeds=message.embeds,
+            view=answer_view(reply) or discord.utils.MISSING,
+            allowed_mentions=NO_PINGS,
         )
         asked = self.private_copies.pop(answer_id, None)
         if asked is not None:
             await remove_private_copy(asked)
+
+    async def vote(self, interaction: discord.Interaction, answer_id: str, up: bool) -> None:
+        """A 👍 / 👎 click: the desk counts it (a second click changes it); thanked privately."""
+        command = Command.UP if up else Command.DOWN
+        request = self.interaction_request(interaction, command, answer_id=answer_id)
+        reply = self.desk.work(request)
+        await send_ephemeral(interaction, message_for(reply).content)
 
     # -- messages ---------------------------------------------------------------------------------
 
@@ -304,7 +318,7 @@ class NewsdeskClient(discord.Client):
         async with message.channel.typing():
             reply = await asyncio.to_thread(self.desk.work, request)
         where = await self.answer_place(message, request, reply)
-        await send_in(where, message, message_for(reply, echo_question=False))
+        await send_in(where, message, message_for(reply, echo_question=False), answer_view(reply))
 
     async def answer_place(
         self, message: discord.Message, request: Request, reply: Reply
@@ -422,11 +436,52 @@ class ShareButton(
                 await apologise(interaction)
 
 
-def share_view(reply: Reply) -> discord.ui.View | None:
-    if not (reply.shareable and reply.answer_id):
+class VoteButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"newsdesk:vote:(?P<way>up|down):(?P<answer>[\w.]+)",
+):
+    """👍 or 👎 under an answer everyone sees; its custom id carries the answer's id, so a click
+    counts after a restart or on another replica too."""
+
+    def __init__(self, answer_id: str, up: bool) -> None:
+        way = "up" if up else "down"
+        super().__init__(
+            discord.ui.Button(
+                emoji=VOTE_UP if up else VOTE_DOWN,
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"{VOTE_BUTTON_PREFIX}{way}:{answer_id}",
+            )
+        )
+        self.answer_id = answer_id
+        self.up = up
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+    ) -> VoteButton:
+        return cls(match["answer"], match["way"] == "up")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        client = interaction.client
+        assert isinstance(client, NewsdeskClient)
+        try:
+            await client.vote(interaction, self.answer_id, self.up)
+        except Exception:
+            log.exception("a vote failed for user %s", interaction.user.id)
+            if not interaction.response.is_done():
+                await apologise(interaction)
+
+
+def answer_view(reply: Reply) -> discord.ui.View | None:
+    """Share under a private answer; 👍 / 👎 under one everyone sees (a shared one too)."""
+    if not reply.answer_id or not (reply.shareable or reply.votable):
         return None
     view = discord.ui.View(timeout=None)
-    view.add_item(ShareButton(reply.answer_id))
+    if reply.shareable:
+        view.add_item(ShareButton(reply.answer_id))
+    if reply.votable:
+        view.add_item(VoteButton(reply.answer_id, up=True))
+        view.add_item(VoteButton(reply.answer_id, up=False))
     return view
 
 
@@ -477,6 +532,18 @@ def add_commands(tree: app_commands.CommandTree, client: NewsdeskClient) -> None
     async def status(interaction: discord.Interaction) -> None:
         """Moderators: knowledge-base version, article counts, last reload and uptime."""
         await client.respond(interaction, client.interaction_request(interaction, Command.STATUS))
+
+    @tree.command(name="unanswered")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.describe(days="The last N days (default 30)")
+    async def unanswered(
+        interaction: discord.Interaction, days: app_commands.Range[int, 1, 36_500] | None = None
+    ) -> None:
+        """Moderators: declined and voted-down questions, most asked first, with a CSV file."""
+        text = str(days) if days is not None else ""
+        request = client.interaction_request(interaction, Command.UNANSWERED, text)
+        await client.respond(interaction, request)
 
     @tree.command(name="add")
     @app_commands.guild_only()
@@ -573,10 +640,14 @@ async def apologise(interaction: discord.Interaction) -> None:
         log.exception("could not send the apology for interaction %s", interaction.id)
 
 
-def picture_files(reply: Reply) -> list[discord.File]:
-    if reply.picture is None:
-        return []
-    return [discord.File(io.BytesIO(reply.picture), TIMELINE_PICTURE)]
+def reply_files(reply: Reply) -> list[discord.File]:
+    """The timeline's picture, or the report's CSV file."""
+    files = []
+    if reply.picture is not None:
+        files.append(discord.File(io.BytesIO(reply.picture), TIMELINE_PICTURE))
+    if reply.file is not None:
+        files.append(discord.File(io.BytesIO(reply.file.data), reply.file.name))
+    return files
 
 
 async def reply_to(message: discord.Message, reply: DiscordReply) -> None:
@@ -585,16 +656,22 @@ async def reply_to(message: discord.Message, reply: DiscordReply) -> None:
 
 
 async def send_in(
-    where: discord.abc.Messageable | None, message: discord.Message, reply: DiscordReply
+    where: discord.abc.Messageable | None,
+    message: discord.Message,
+    reply: DiscordReply,
+    view: discord.ui.View | None = None,
 ) -> None:
-    """Send ``reply`` into ``where`` (a thread), or as a reply to ``message``."""
+    """Send ``reply`` (with its buttons) into ``where`` (a thread), or as a reply to ``message``."""
     try:
         if where is not None:
-            await where.send(reply.content or None, embeds=reply.embeds, allowed_mentions=NO_PINGS)
+            await where.send(
+                reply.content or None, embeds=reply.embeds, view=view, allowed_mentions=NO_PINGS
+            )
             return
         await message.channel.send(
             reply.content or None,
             embeds=reply.embeds,
+            view=view,
             reference=message.to_reference(fail_if_not_exists=False),
             allowed_mentions=NO_PINGS,
         )

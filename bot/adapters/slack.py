@@ -39,6 +39,8 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from bot.adapters.downloads import attachment_fetcher, on_host
 from bot.adapters.slack_blocks import (
     SHARE_ACTION_ID,
+    VOTE_DOWN_ACTION_ID,
+    VOTE_UP_ACTION_ID,
     SlackMessage,
     message_for,
     notice_message,
@@ -47,7 +49,7 @@ from bot.adapters.slack_blocks import (
 from bot.adapters.slack_guards import Moderators, RedisSeenEvents, SeenEvents
 from bot.adapters.slack_http import serve_forever
 from bot.config import Settings
-from bot.desk import Attachment, Command, Desk, Request
+from bot.desk import Attachment, Command, Desk, Reply, Request
 from bot.desk.adding import Adder
 from bot.desk.desk import replies_privately
 from bot.desk.models import MODERATOR_COMMANDS
@@ -74,6 +76,7 @@ SLASH_COMMANDS = {
     "/reload": Command.RELOAD,
     STATUS_COMMAND: Command.STATUS,
     "/add": Command.ADD,
+    "/unanswered": Command.UNANSWERED,
 }
 COMMAND_NAMES = {command.value: name for name, command in SLASH_COMMANDS.items()}
 SLACK_FILE_HOSTS = frozenset({"files.slack.com"})
@@ -161,6 +164,8 @@ class SlackBot:
         for name, command in SLASH_COMMANDS.items():
             app.command(name)(self.command_listener(command))
         app.action(SHARE_ACTION_ID)(self.share_action)
+        app.action(VOTE_UP_ACTION_ID)(self.vote_action)
+        app.action(VOTE_DOWN_ACTION_ID)(self.vote_action)
         app.event("app_mention")(self.mention_event)
         app.event("message")(self.message_event)
         app.error(self.unhandled_error)
@@ -222,6 +227,8 @@ class SlackBot:
             _respond(respond, message_for(reply), private=reply.private)
             if reply.picture is not None and reply.timeline is not None:
                 _upload_picture(reply.picture, reply.timeline, body["channel_id"], respond, client)
+            if reply.file is not None:
+                _send_file_privately(reply, body["user_id"], client)
 
     def command_request(self, command: Command, body: dict[str, Any], client: WebClient) -> Request:
         user_id, user_name = body["user_id"], body.get("user_name", "?")
@@ -265,6 +272,25 @@ class SlackBot:
                 return
             _respond(respond, message_for(reply), private=False, replace_original=False)
             respond(delete_original=True)
+
+    def vote_action(
+        self, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
+    ) -> None:
+        """👍 / 👎 under an answer: counted once per person (a second click changes it) and
+        thanked in a message only the voter sees."""
+        ack()
+        user = body["user"]["id"]
+        request = Request(
+            platform=PLATFORM,
+            user=f"{body.get('team', {}).get('id')}:{user}",
+            command=Command.UP if action.get("action_id") == VOTE_UP_ACTION_ID else Command.DOWN,
+            channel=(body.get("channel") or {}).get("id"),
+            answer_id=str(action.get("value") or ""),
+            display=f"<@{user}>",
+        )
+        with _apologising(lambda text: _respond(respond, notice_message(text), private=True)):
+            reply = self.desk.work(request)
+            _respond(respond, message_for(reply), private=True, replace_original=False)
 
     # -- events ----------------------------------------------------------------------------------
 
@@ -428,6 +454,19 @@ def _upload_picture(
         _respond(respond, notice_message(PICTURE_NEEDS_INVITE), private=True)
 
 
+def _send_file_privately(reply: Reply, user_id: str, client: WebClient) -> None:
+    """The report's CSV file in the moderator's direct messages with the bot (an ephemeral
+    reply cannot carry a file); without the scope for it, the text reply stands alone."""
+    assert reply.file is not None
+    try:
+        direct = client.conversations_open(users=user_id)["channel"]["id"]
+        client.files_upload_v2(
+            channel=direct, file=reply.file.data, filename=reply.file.name, title=reply.file.name
+        )
+    except SlackApiError as error:
+        log.warning("could not send %s: %s", reply.file.name, error.response.get("error"))
+
+
 def _whisper(client: WebClient, channel: str, user: str, thread_ts: str | None, text: str) -> None:
     """An ephemeral note to ``user`` in ``channel`` (or its thread)."""
     client.chat_postEphemeral(
@@ -536,6 +575,7 @@ def create_app(
         ),
         max_file_bytes=settings.max_file_bytes,
         draw_picture=timeline_picture,
+        feedback=ops.ops.feedback,
     )
     SlackBot(desk, settings, seen_events(settings), file_hosts).register(app)
     return app

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.articles import Article
 from bot.desk import Reply, ReplyKind
+from bot.feedback.render import VOTE_DOWN, VOTE_UP
 from bot.render import (
     LIST_CUT,
     READ_AS,
@@ -48,6 +49,7 @@ BUTTON_VALUE_LIMIT = 2000
 TIMELINE_TEXT_LIMIT = 300
 """Characters of quoted text per timeline line, so a timeline stays a glance."""
 SHARE_ACTION_ID = "share_answer"
+VOTE_UP_ACTION_ID, VOTE_DOWN_ACTION_ID = "vote_up", "vote_down"
 
 HIGHLIGHT = ("\ue000", "\ue001")
 """Private-use characters marking the best sentence until ``quoted_mrkdwn`` makes it bold."""
@@ -241,6 +243,22 @@ def share_button(answer_id: str, question: str) -> dict[str, Any]:
     }
 
 
+def vote_buttons(answer_id: str) -> dict[str, Any]:
+    """👍 / 👎 under an answer everyone sees; the value is the answer's id."""
+    return {
+        "type": "actions",
+        "elements": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "text": {"type": "plain_text", "text": emoji, "emoji": True},
+                "value": answer_id,
+            }
+            for action_id, emoji in ((VOTE_UP_ACTION_ID, VOTE_UP), (VOTE_DOWN_ACTION_ID, VOTE_DOWN))
+        ],
+    }
+
+
 def message_for(reply: Reply) -> SlackMessage:
     """The desk's reply as one Slack message."""
     if reply.kind == ReplyKind.ANSWER and reply.answer is not None:
@@ -257,7 +275,8 @@ def message_for(reply: Reply) -> SlackMessage:
 def answer_message(reply: Reply) -> SlackMessage:
     """An answer: the question, then per passage a quote section and an attribution context.
 
-    A shareable reply (a private answer) gets the "Share with channel" button; a shared one
+    A shareable reply (a private answer) gets the "Share with channel" button, one everyone
+    sees the 👍 / 👎 buttons; a shared one
     names who shared it (``shared_by`` is the adapter's ``<@U…>``, never user text); a
     follow-up says how it was read.
     """
@@ -279,6 +298,8 @@ def answer_message(reply: Reply) -> SlackMessage:
         head.append(context(fit(note, 300)))
     shareable = reply.shareable and reply.answer_id
     tail = [share_button(reply.answer_id or "", answer.question)] if shareable else []
+    if reply.votable and reply.answer_id:
+        tail.append(vote_buttons(reply.answer_id))
     blocks = list(head)
     for view in quote_views(answer, HIGHLIGHT):
         quote_blocks = [

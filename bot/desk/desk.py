@@ -37,8 +37,10 @@ from bot.desk.adding import (
 )
 from bot.desk.followup import Focus, Reading, focus_of, needs_context, read_followup
 from bot.desk.kept_answers import KeptAnswers, answer_id, version_of
-from bot.desk.models import MODERATOR_COMMANDS, Command, Reply, ReplyKind, Request
+from bot.desk.models import MODERATOR_COMMANDS, VOTES, Command, Reply, ReplyKind, Request
 from bot.desk.threads import EXPIRED, ThreadContext, ThreadContexts
+from bot.desk.voting import LastAnswers, unanswered_reply, vote_reply
+from bot.feedback import FeedbackRecorder
 from bot.knowledge_base import KnowledgeBase
 from bot.logs import log_question
 from bot.timeline import Timeline
@@ -47,7 +49,8 @@ log = logging.getLogger(__name__)
 
 COOLED_COMMANDS = frozenset({Command.ASK, Command.TIMELINE})
 PRIVATE_COMMANDS = frozenset(
-    {Command.SOURCES, Command.RELOAD, Command.STATUS, Command.ADD, Command.HELP}
+    {Command.SOURCES, Command.RELOAD, Command.STATUS, Command.ADD, Command.HELP, Command.UNANSWERED}
+    | VOTES
 )
 DEFAULT_NAMES = {command.value: f"/{command.value}" for command in Command if command != "share"}
 
@@ -85,6 +88,7 @@ class Desk:
         max_file_bytes: int = 10_000_000,
         passages: int = 3,
         draw_picture: Callable[[Timeline], bytes | None] | None = None,
+        feedback: FeedbackRecorder | None = None,
     ) -> None:
         self.kb = kb
         self.moderation = moderation
@@ -99,6 +103,8 @@ class Desk:
         self.max_file_bytes = max_file_bytes
         self.passages = passages
         self.draw_picture = draw_picture
+        self.feedback = feedback
+        self.last_answers = LastAnswers()
 
     # -- the two phases ---------------------------------------------------------------------------
 
@@ -158,6 +164,9 @@ class Desk:
             Command.ADD: self.add,
             Command.SHARE: self.share,
             Command.HELP: self.help,
+            Command.UP: self.vote,
+            Command.DOWN: self.vote,
+            Command.UNANSWERED: self.unanswered,
         }
 
     # -- questions --------------------------------------------------------------------------------
@@ -172,7 +181,23 @@ class Desk:
         log_question(log, platform=self.platform, answer=answer, started=started, user=request.user)
         if request.thread is not None:
             self._remember(request.thread, reading)
-        return self._answer_reply(answer, request, reading)
+        reply = self._answer_reply(answer, request, reading)
+        self._record(reply, request)
+        return reply
+
+    def _record(self, reply: Reply, request: Request) -> None:
+        """Queue the question for the feedback store (written off this path) and remember it
+        as the person's last answer, for a vote without a button."""
+        if reply.answer is None or reply.answer_id is None:
+            return
+        self.last_answers.keep(self._cooldown_key(request), reply.answer_id)
+        if self.feedback is not None:
+            self.feedback.record_question(
+                reply.answer,
+                answer_id=reply.answer_id,
+                platform=self.platform,
+                channel=request.channel,
+            )
 
     def _read(self, request: Request) -> Reading | Reply:
         """The question as read with the thread's context, or the notice why it cannot be."""
@@ -269,7 +294,15 @@ class Desk:
             return _notice(render.unknown_command_text(typed, self.command_names))
         return _notice(render.help_text(self.command_names, request.is_moderator))
 
+    def vote(self, request: Request) -> Reply:
+        """👍 / 👎 on an answer: the button's answer id, else the person's last answer."""
+        answer = request.answer_id or self.last_answers.get(self._cooldown_key(request))
+        return vote_reply(self.feedback, request, answer)
+
     # -- moderators -------------------------------------------------------------------------------
+
+    def unanswered(self, request: Request) -> Reply:
+        return unanswered_reply(self.feedback, request.text)
 
     def reload(self, request: Request) -> Reply:
         who = request.requested_by or request.user
@@ -324,7 +357,7 @@ class Desk:
         return AddSource(url=url)
 
 
-QUICK_COMMANDS = frozenset({Command.SOURCES, Command.STATUS, Command.HELP})
+QUICK_COMMANDS = frozenset({Command.SOURCES, Command.STATUS, Command.HELP}) | VOTES
 
 
 def is_quick(request: Request) -> bool:

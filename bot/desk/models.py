@@ -25,9 +25,13 @@ class Command(StrEnum):
     ADD = "add"
     SHARE = "share"
     HELP = "help"
+    UP = "up"
+    DOWN = "down"
+    UNANSWERED = "unanswered"
 
 
-MODERATOR_COMMANDS = frozenset({Command.RELOAD, Command.STATUS, Command.ADD})
+MODERATOR_COMMANDS = frozenset({Command.RELOAD, Command.STATUS, Command.ADD, Command.UNANSWERED})
+VOTES = frozenset({Command.UP, Command.DOWN})
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,15 @@ class Request:
     """Who asked, for moderator logs and the reload record: "ann (id U1)"."""
 
 
+@dataclass(frozen=True)
+class ReplyFile:
+    """A file that goes with a reply where the platform allows (the CSV of /unanswered)."""
+
+    name: str
+    data: bytes
+    content_type: str = "text/csv"
+
+
 class ReplyKind(StrEnum):
     ANSWER = "answer"
     TIMELINE = "timeline"
@@ -104,3 +117,15 @@ class Reply:
     picture: bytes | None = None
     articles: tuple[Article, ...] = field(default_factory=tuple)
     version: str = ""
+    file: ReplyFile | None = None
+
+    @property
+    def votable(self) -> bool:
+        """An answer everyone sees, with passages: it carries 👍 / 👎 (a private one once shared)."""
+        return (
+            self.kind == ReplyKind.ANSWER
+            and not self.private
+            and bool(self.answer_id)
+            and self.answer is not None
+            and self.answer.answered
+        )

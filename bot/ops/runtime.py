@@ -8,12 +8,17 @@ another replica) is recorded for ``/status``.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.knowledge_base import KnowledgeBase, ReloadReport
 from bot.ops.health import HealthServer, Readiness
 from bot.ops.replicas import ClusterReport, ReloadBroadcaster, ReloadRequest
 from bot.ops.status import StatusTracker, status_text
+
+if TYPE_CHECKING:
+    from bot.feedback import FeedbackRecorder
 
 
 @dataclass
@@ -24,6 +29,7 @@ class Operations:
     readiness: Readiness
     broadcaster: ReloadBroadcaster
     health: HealthServer | None = None
+    feedback: FeedbackRecorder | None = None
 
     @classmethod
     def build(
@@ -36,15 +42,17 @@ class Operations:
         namespace: str = "newsdesk",
         health_host: str = "0.0.0.0",
         health_port: int | None = None,
+        feedback: FeedbackRecorder | None = None,
     ) -> Operations:
         """Everything wired; ``health_port=None`` serves no health endpoint of its own."""
         tracker = StatusTracker()
+
+        def on_remote_reload(request: ReloadRequest, report: ReloadReport) -> None:
+            _record_remote(tracker, request, report)
+            _restart_counts(feedback, report.ok)
+
         broadcaster = ReloadBroadcaster(
-            redis_url,
-            kb,
-            replica_id,
-            namespace=namespace,
-            on_remote_reload=lambda request, report: _record_remote(tracker, request, report),
+            redis_url, kb, replica_id, namespace=namespace, on_remote_reload=on_remote_reload
         )
         readiness = Readiness(
             kb,
@@ -57,7 +65,7 @@ class Operations:
         health = (
             HealthServer(health_host, health_port, readiness) if health_port is not None else None
         )
-        return cls(kb, platform, tracker, readiness, broadcaster, health)
+        return cls(kb, platform, tracker, readiness, broadcaster, health, feedback)
 
     @property
     def chat_connected(self) -> bool:
@@ -76,6 +84,8 @@ class Operations:
         await self.broadcaster.stop()
         if self.health is not None:
             await self.health.stop()
+        if self.feedback is not None:
+            await asyncio.to_thread(self.feedback.close)
 
     async def __aenter__(self) -> Operations:
         await self.start()
@@ -90,10 +100,11 @@ class Operations:
         self.tracker.record_reload(
             by=requested_by, platform=self.platform, ok=report.ok, summary=report.summary()
         )
+        _restart_counts(self.feedback, report.ok)
         return report
 
     def status(self) -> str:
-        return status_text(self.kb, self.tracker)
+        return status_text(self.kb, self.tracker, self.feedback)
 
 
 def _record_remote(tracker: StatusTracker, request: ReloadRequest, report: ReloadReport) -> None:
@@ -103,3 +114,9 @@ def _record_remote(tracker: StatusTracker, request: ReloadRequest, report: Reloa
         ok=report.ok,
         summary=report.summary(),
     )
+
+
+def _restart_counts(feedback: FeedbackRecorder | None, reloaded: bool) -> None:
+    """/status counts questions and votes since the last reload."""
+    if feedback is not None and reloaded:
+        feedback.reset_counts()

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.feedback import FeedbackRecorder
+from bot.feedback.render import status_lines
 from bot.knowledge_base import KnowledgeBase
 
 
@@ -55,17 +57,21 @@ class StatusTracker:
         return self._monotonic() - self._started
 
 
-def status_text(kb: KnowledgeBase, tracker: StatusTracker) -> str:
+def status_text(
+    kb: KnowledgeBase, tracker: StatusTracker, feedback: FeedbackRecorder | None = None
+) -> str:
+    """What is live; with ``feedback``, the questions and votes since the last reload too."""
     snapshot = kb.snapshot
-    return "\n".join(
-        [
-            f"Knowledge base version {snapshot.version}: "
-            f"{len(snapshot.articles)} articles, {len(snapshot.passages)} passages.",
-            reload_line(tracker.last_reload),
-            f"Up {duration_text(tracker.uptime_seconds())} (since {_when(tracker.started_at)}).",
-            aliases_line(kb),
-        ]
-    )
+    lines = [
+        f"Knowledge base version {snapshot.version}: "
+        f"{len(snapshot.articles)} articles, {len(snapshot.passages)} passages.",
+        reload_line(tracker.last_reload),
+        f"Up {duration_text(tracker.uptime_seconds())} (since {_when(tracker.started_at)}).",
+        aliases_line(kb),
+    ]
+    if feedback is not None:
+        lines.extend(status_lines(feedback.state()))
+    return "\n".join(lines)
 
 
 def aliases_line(kb: KnowledgeBase) -> str:

@@ -266,6 +266,11 @@ def _complete_upload(fake: FakeSlack, params: dict[str, Any]) -> dict[str, Any]:
     return {"files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
 
 
+def _open_conversation(fake: FakeSlack, params: dict[str, Any]) -> dict[str, Any]:
+    """A direct-message channel with the user (``users``), named after them."""
+    return {"channel": {"id": f"D{params.get('users', '')}"}}
+
+
 def _empty(fake: FakeSlack, params: dict[str, Any]) -> dict[str, Any]:
     return {}
 
@@ -281,6 +286,7 @@ _API_ANSWERS: dict[str, Callable[[FakeSlack, dict[str, Any]], dict[str, Any]]] =
     "users.info": _users_info,
     "files.getUploadURLExternal": _get_upload_url,
     "files.completeUploadExternal": _complete_upload,
+    "conversations.open": _open_conversation,
 }
 
 

@@ -69,7 +69,7 @@ OFF_TOPIC_QUESTION = "What is the capital of Australia?"
 DEADLINE = 3.0
 """Discord drops an interaction that is not acknowledged within three seconds."""
 
-EXPECTED_COMMANDS = {"ask", "timeline", "sources", "reload", "status", "add"}
+EXPECTED_COMMANDS = {"ask", "timeline", "sources", "reload", "status", "add", "unanswered"}
 
 
 def is_message_call(call: RestCall) -> bool:
@@ -156,7 +156,7 @@ async def test_commands_are_registered_in_the_configured_guilds_only(
     assert options["question"]["max_length"] == MAX_QUESTION_CHARS
     assert options["private"]["type"] == discord.AppCommandOptionType.boolean.value
     assert options["private"].get("required", False) is False
-    for moderators_only in ("reload", "status"):
+    for moderators_only in ("reload", "status", "unanswered"):
         assert int(commands[moderators_only]["default_member_permissions"]) == MANAGE_GUILD
         assert commands[moderators_only]["contexts"] == [0]
     assert all(command["description"] for command in put.json)
@@ -234,7 +234,8 @@ async def test_ask_is_deferred_at_once_then_answered_with_attributed_quotes(
     assert "The Coast Herald" in first["footer"]["text"]
     assert "Jane Reporter" in first["footer"]["text"]
     assert "**A volcano erupted on Tuesday" in first["description"]
-    assert "components" not in answer or not answer["components"]
+    [buttons] = answer["components"]
+    assert [button["emoji"]["name"] for button in buttons["components"]] == ["👍", "👎"]
     assert_no_pings(fake_discord)
 
 

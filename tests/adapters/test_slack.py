@@ -425,7 +425,8 @@ def test_private_ask_is_ephemeral_and_its_button_shares_it_with_the_channel(bot:
     assert shared.path == "/respond/share"
     assert "<@UMEMBER> shared an answer:" in context_texts(shared)
     assert section_texts(shared) == section_texts(private)
-    assert "actions" not in block_types(shared)
+    [votes] = [block for block in shared.params["blocks"] if block["type"] == "actions"]
+    assert [button["action_id"] for button in votes["elements"]] == ["vote_up", "vote_down"]
     deleted = answers(bot.fake, lambda call: call.params.get("delete_original") is True)
     assert deleted.path == "/respond/share"
 
