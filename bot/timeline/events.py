@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.articles import Article
-from bot.passages import split_sentences
+from bot.passages import Sentence, split_sentences
 from bot.timeline.clauses import is_dateline, own_date
 from bot.timeline.dates import DateMention, When, dates_in_sentences
 from bot.timeline.labels import label
@@ -205,22 +205,24 @@ def _all_events(snapshot: Snapshot) -> _Found:
     with _events_lock:
         cached = _events_by_snapshot.get(snapshot)
     if cached is None:
-        candidates, unplaced, conflicts = _find_candidates(list(snapshot.articles.values()))
+        candidates, unplaced, conflicts = _find_candidates(snapshot)
         cached = _Found(tuple(_merge(candidates)), unplaced, conflicts)
         with _events_lock:
             _events_by_snapshot[snapshot] = cached
     return cached
 
 
-def read_sentences(
-    article: Article, published: date | None, *, estimated: bool = False
-) -> list[ReadSentence]:
-    """The article's sentences with their dates read from ``published`` (None: undated), an
-    ``estimated`` reference day when the article was dated by inference.
+def sentence_spans(snapshot: Snapshot, article: Article) -> list[Sentence]:
+    """The article's sentences: the one place the timeline asks where they are (the snapshot is
+    where precomputed spans will come from, issue 16)."""
+    return split_sentences(article.text)
 
-    The one place the timeline splits an article into sentences.
-    """
-    spans = split_sentences(article.text)
+
+def read_sentences(
+    article: Article, spans: list[Sentence], published: date | None, *, estimated: bool = False
+) -> list[ReadSentence]:
+    """The article's sentences (``spans``) with their dates read from ``published`` (None:
+    undated), an ``estimated`` reference day when the article was dated by inference."""
     texts = [article.text[span.start : span.end] for span in spans]
     found = dates_in_sentences(texts, published, estimated=estimated)
     return [
@@ -229,27 +231,29 @@ def read_sentences(
     ]
 
 
-def _read_dated(article: Article) -> list[ReadSentence]:
+def _read_dated(article: Article, spans: list[Sentence]) -> list[ReadSentence]:
     """The article's sentences read from its publication date, or from its dateline's day when
     that differs ("MOSCOW, Nov 10 (Reuters): …" in a page dated November 11)."""
-    sentences = read_sentences(article, article.published)
+    sentences = read_sentences(article, spans, article.published)
     if article.published is None:
         return sentences
     filed = dateline_day(sentences)
     if filed is None or filed == article.published:
         return sentences
-    return read_sentences(article, filed)
+    return read_sentences(article, spans, filed)
 
 
 def _find_candidates(
-    articles: list[Article],
+    snapshot: Snapshot,
 ) -> tuple[list[_Candidate], int, tuple[Conflict, ...]]:
     """Every sentence with a date of its own, the unresolved dates and the conflicts.
 
     Dated articles are read from their publication date; an undated one from the reference day
     found through the dated ones (``reference``), else only for its absolute dates.
     """
-    read = {article.id: _read_dated(article) for article in articles}
+    articles = list(snapshot.articles.values())
+    spans = {article.id: sentence_spans(snapshot, article) for article in articles}
+    read = {article.id: _read_dated(article, spans[article.id]) for article in articles}
     undated = [article for article in articles if article.published is None]
     references: dict[str, Reference] = {}
     conflicts: list[Conflict] = []
@@ -257,7 +261,9 @@ def _find_candidates(
     def settle(article: Article, found: Found) -> None:
         if isinstance(found, Reference):
             references[article.id] = found
-            read[article.id] = read_sentences(article, found.day, estimated=found.inferred)
+            read[article.id] = read_sentences(
+                article, spans[article.id], found.day, estimated=found.inferred
+            )
         elif isinstance(found, Conflict):
             conflicts.append(found)
 
