@@ -3,18 +3,42 @@ and decline plainly when nothing in the knowledge base is relevant."""
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from bot.articles import Article
+from bot.fit import (
+    SentenceWords,
+    content_terms,
+    figures_in,
+    sentence_fits,
+    source_of,
+    speaker_referred,
+    verb_forms,
+    verb_senses,
+    verb_uses,
+)
 from bot.index import best_of
-from bot.passages import Passage
+from bot.passages import Passage, Sentence
+from bot.question import (
+    Focus,
+    QuestionType,
+    is_only_a_name,
+    looks_english,
+    numbers_as_digits,
+    only_asks_a_type,
+    question_focus,
+    split_questions,
+)
+from bot.spelling import is_english_word
 from bot.tokens import Query, document_terms, parse_query, stem
 
 if TYPE_CHECKING:
@@ -36,10 +60,30 @@ parts once. Chosen on ``eval/questions.yml`` and checked on ``eval/heldout.yml``
 SAME_ARTICLE_DECAY = 0.6
 """Each passage already chosen from an article multiplies that article's next scores by this."""
 CANDIDATES = 50
+SCAN_CANDIDATES = 8
+"""How many of the best passages are scanned for how they use the question's main verb."""
+FIT_CANDIDATES = 4
+"""How many of the best passages are read for what the question asks (its type and focus)."""
+FIT_BOOST = 1.5
+"""A passage whose marked sentence fits the question's type and focus counts this many times
+its score. Chosen on ``eval/questions.yml``; see the README."""
+FITTING_FLOOR = 0.35
+"""A passage that fits the question is quoted down to this share of the best score (others
+only down to ``PASSAGE_FLOOR``)."""
+NOUN_SENSE_FACTOR = 0.5
+"""A passage holding the question's verb only as a noun ("a screen capture") counts this."""
 
 NO_ANSWER = (
     "I couldn't find anything in the articles that answers that. "
     "Try other words, or see which articles I know with /sources."
+)
+TYPE_ONLY = (
+    "That asks what kind of answer you want, but not what about. Add who or what the "
+    "question is about, for example: How many troops were sent?"
+)
+NOT_ENGLISH = (
+    "The articles are in English, and I could not match your question to them. "
+    "Please ask in English."
 )
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -75,6 +119,18 @@ class Quote(BaseModel):
         }
 
 
+class Figure(BaseModel):
+    """One figure a quoted passage gives for what was asked, and who gives it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    figure: str
+    source: str | None
+    """Who the sentence attributes it to ("South Korea's intelligence agency"), if anyone."""
+    outlet: str
+    """The publisher of the article, or its title when the publisher is unknown."""
+
+
 class Answer(BaseModel):
     """What the core gives every surface: passages with their articles, or a plain decline."""
 
@@ -87,6 +143,24 @@ class Answer(BaseModel):
     notice: str | None = None
     corrections: dict[str, str] = {}
     """Typos searched as the articles' words: as typed -> as searched ("Puttin" -> "putin")."""
+    question_type: str = QuestionType.OPEN.value
+    missing: list[str] = []
+    """What no quoted passage holds: the kind of answer asked for ("number", "statement by
+    Xi Jinping") and the question's words found nowhere in the asked sense ("pay")."""
+    speaker: str | None = None
+    asked: str | None = None
+    """When several questions came in one line, the one answered (the first)."""
+    other_questions: list[str] = []
+    """... and the others, which were not."""
+    only_a_name: bool = False
+    """The question was only a name ("Putin"): the passages mention it, nothing more."""
+    figures: list[Figure] = []
+    """Different figures the quoted passages give for what a number question asks."""
+
+    @property
+    def complete(self) -> bool:
+        """Answered, and nothing the question asks for is missing from the quotes."""
+        return self.answered and not self.missing
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -96,6 +170,11 @@ class Answer(BaseModel):
             "version": self.version,
             "notice": self.notice,
             "corrections": self.corrections,
+            "question_type": self.question_type,
+            "missing": self.missing,
+            "asked": self.asked,
+            "other_questions": self.other_questions,
+            "figures": [figure.model_dump() for figure in self.figures],
         }
 
 
@@ -118,36 +197,329 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     try:
         question = clean_question(raw_question)
     except QuestionError as error:
-        return Answer(
-            question=raw_question[:200],
-            answered=False,
-            passages=[],
-            version=snapshot.version,
-            notice=str(error),
-        )
-    searched, corrections = snapshot.speller.correct(question, lambda word: _known(snapshot, word))
+        return _declined(snapshot, raw_question[:200], str(error))
+    asked, *others = split_questions(question)
+    if only_asks_a_type(asked):
+        return _declined(snapshot, question, TYPE_ONLY)
+    searched, corrections = snapshot.speller.correct(asked, lambda word: _known(snapshot, word))
+    if not looks_english(searched, lambda word: _known(snapshot, word), is_english_word):
+        return _declined(snapshot, question, NOT_ENGLISH, corrections)
+    searched = numbers_as_digits(searched)
     query = parse_query(searched, snapshot.aliases)
+    focus = question_focus(searched, snapshot.aliases)
     bm25 = snapshot.index.scores(query.all_terms)
     ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
     best = ranked[0][0] if ranked else None
     if best is None or not is_relevant(snapshot, query, (best, float(bm25[best]))):
-        return Answer(
-            question=question,
-            answered=False,
-            passages=[],
-            version=snapshot.version,
-            notice=NO_ANSWER,
-            corrections=corrections,
-        )
-    chosen = diversify(ranked, snapshot.passages, max(1, k))
-    quotes = [_quote(snapshot, snapshot.passages[pid], score, query) for pid, score in chosen]
+        return _declined(snapshot, question, NO_ANSWER, corrections, focus)
+    if focus.question_type is QuestionType.OPEN:
+        chosen = diversify(ranked, snapshot.passages, max(1, k))
+        readings = read_candidates(snapshot, [pid for pid, _ in chosen], query, focus)
+    else:
+        floor = ranked[0][1] * FITTING_FLOOR
+        best = [pid for pid, _ in ranked[:SCAN_CANDIDATES]]
+        pool = [pid for pid, score in ranked[:FIT_CANDIDATES] if score >= floor]
+        readings = read_candidates(snapshot, pool, query, focus, scanned=best)
+        if focus.speaker_terms and not any(r.mentions_speaker for r in readings.values()):
+            return _declined(snapshot, question, NO_ANSWER, corrections, focus)
+        ranked = prefer_fitting(ranked, readings)
+        if focus.speaker_terms and not any(r.fits for r in readings.values()):
+            ranked = [(pid, score) for pid, score in ranked if readings[pid].mentions_speaker]
+        chosen = diversify(ranked, snapshot.passages, max(1, k))
+    quotes = [
+        _quote(snapshot, snapshot.passages[pid], score, readings[pid]) for pid, score in chosen
+    ]
+    chosen_readings = [readings[pid] for pid, _ in chosen]
     return Answer(
         question=question,
         answered=True,
         passages=quotes,
         version=snapshot.version,
         corrections=corrections,
+        asked=asked if others else None,
+        other_questions=others,
+        only_a_name=is_only_a_name(asked, snapshot.aliases),
+        question_type=focus.question_type.value,
+        missing=missing_parts(focus, chosen_readings),
+        speaker=focus.speaker,
+        figures=figures(focus, query, quotes, chosen_readings),
     )
+
+
+def _declined(
+    snapshot: Snapshot,
+    question: str,
+    notice: str,
+    corrections: dict[str, str] | None = None,
+    focus: Focus | None = None,
+) -> Answer:
+    return Answer(
+        question=question,
+        answered=False,
+        passages=[],
+        version=snapshot.version,
+        notice=notice,
+        corrections=corrections or {},
+        question_type=(focus.question_type if focus else QuestionType.OPEN).value,
+    )
+
+
+@dataclass(frozen=True)
+class PassageReading:
+    """What one candidate passage holds of what the question asks."""
+
+    marked: int
+    """The sentence to highlight (index within the passage)."""
+    fits: bool
+    """Whether the marked sentence, or a neighbour, holds an answer of the asked type."""
+    extend: int = 0
+    """-1 or 1 when that neighbour is the previous passage's last sentence or the next
+    passage's first (same article): the quote takes it along."""
+    mentions_speaker: bool = False
+    verb_as_noun_only: bool = False
+    """The question's verbs are found here only as nouns ("a screen capture")."""
+    sentences: tuple[SentenceWords, ...] = ()
+    """The passage's sentences as read, kept for the figures line."""
+
+
+@dataclass(frozen=True)
+class PassageWords:
+    """A candidate passage's sentences as words, their overlap with the question, and the
+    sentences just outside it in the same article."""
+
+    sentences: list[SentenceWords]
+    weights: list[float]
+    boundary: Callable[[], tuple[SentenceWords | None, SentenceWords | None]]
+    """Reads the previous passage's last sentence and the next one's first, when needed."""
+
+    @property
+    def marked(self) -> int:
+        """The sentence sharing the most IDF weight with the question; first on ties."""
+        return max(range(len(self.sentences)), key=lambda i: (self.weights[i], -i))
+
+
+def read_candidates(
+    snapshot: Snapshot,
+    passage_ids: Sequence[int],
+    query: Query,
+    focus: Focus,
+    scanned: Sequence[int] = (),
+) -> dict[int, PassageReading]:
+    """Read the passages ``passage_ids`` in full for what the question asks (see
+    ``judge_passage``); ``scanned`` (more of the best passages) are only scanned for how they
+    use the question's main verb.
+
+    The main verb is only required where those passages use it as a verb at all: "heading" is
+    not looked for when the passages only have "heads of state". A who-question whose verb
+    they only have as a noun ("Who *heads* ..." against "20 heads of state") has no passage
+    that fits.
+    """
+    words = {pid: passage_words(snapshot, snapshot.passages[pid], query) for pid in passage_ids}
+    verbs = _known_verbs(snapshot, focus.verbs)
+    main = _known_verbs(snapshot, focus.main_verbs)
+    texts = [snapshot.passages[pid].text for pid in dict.fromkeys([*passage_ids, *scanned])]
+    uses = {
+        verb: [verb_uses(text, verb_forms([verb], snapshot.aliases)) for text in texts]
+        for verb in main
+    }
+    required = [verb for verb, found in uses.items() if any(as_verb for as_verb, _ in found)]
+    if (
+        focus.question_type is QuestionType.WHO
+        and any(as_noun for found in uses.values() for _, as_noun in found)
+        and not required
+    ):
+        return {
+            pid: PassageReading(marked=w.marked, fits=False, sentences=tuple(w.sentences))
+            for pid, w in words.items()
+        }
+    places = snapshot.aliases.places if focus.question_type in _PLACE_TYPES else frozenset()
+    return {
+        pid: judge_passage(w, query, focus, verbs, required, places) for pid, w in words.items()
+    }
+
+
+def passage_words(snapshot: Snapshot, passage: Passage, query: Query) -> PassageWords:
+    sentences = [
+        SentenceWords.read(_sentence_text(passage, s), snapshot.aliases) for s in passage.sentences
+    ]
+    weights = [_overlap_weight(snapshot, query, sentence) for sentence in sentences]
+    return PassageWords(sentences, weights, lambda: _boundary_sentences(snapshot, passage))
+
+
+def judge_passage(
+    words: PassageWords,
+    query: Query,
+    focus: Focus,
+    known_verbs: Sequence[str],
+    required_verbs: Sequence[str],
+    places: frozenset[str],
+) -> PassageReading:
+    """Whether a passage's marked sentence (or its neighbour) fits the question's type and
+    focus: from its sentences' words alone, so precomputed words can feed it. ``places`` are
+    the alias concepts that name places."""
+    sentences, weights, marked = words.sentences, words.weights, words.marked
+    speaker_terms = focus.speaker_terms
+    mentions = [bool(speaker_terms) and s.has_any(speaker_terms) for s in sentences]
+    referred = (
+        speaker_referred(sentences, speaker_terms) if speaker_terms else [False] * len(sentences)
+    )
+    as_verb = as_noun_only = False
+    for sentence in sentences:
+        verb, noun_only = verb_senses(sentence, known_verbs)
+        as_verb |= verb
+        as_noun_only |= noun_only
+    noun_only = as_noun_only and not as_verb
+    window = _window(len(sentences), marked, focus)
+    candidates: list[tuple[int, int, SentenceWords]] = [(i, 0, sentences[i]) for i in window]
+
+    def first_fit() -> tuple[int, int] | None:
+        if not _window_has_focus([c[2] for c in candidates], focus, required_verbs):
+            return None
+        for index, extend, sentence in candidates:
+            speaker_before = referred[index] if extend == 0 else False
+            if sentence_fits(sentence, focus, query.parts, places, speaker_before=speaker_before):
+                return index, extend
+        return None
+
+    fits_at = first_fit()
+    if fits_at is None and marked in (0, len(sentences) - 1):
+        previous, following = words.boundary()
+        if marked == 0 and previous is not None:
+            candidates.append((marked, -1, previous))
+        if marked == len(sentences) - 1 and following is not None:
+            candidates.append((marked, 1, following))
+        fits_at = first_fit()
+    if fits_at is not None and fits_at[1] == 0 and weights[fits_at[0]] > 0:
+        marked = fits_at[0]
+    return PassageReading(
+        marked=marked,
+        fits=fits_at is not None,
+        extend=fits_at[1] if fits_at else 0,
+        mentions_speaker=any(mentions),
+        verb_as_noun_only=noun_only,
+        sentences=tuple(sentences),
+    )
+
+
+_PLACE_TYPES = frozenset({QuestionType.WHERE, QuestionType.WHO})
+
+
+def _window(count: int, marked: int, focus: Focus) -> list[int]:
+    """The marked sentence, then its neighbours; every sentence for a statement."""
+    if focus.question_type is QuestionType.STATEMENT:
+        return [marked, *[i for i in range(count) if i != marked]]
+    return [i for i in (marked, marked - 1, marked + 1) if 0 <= i < count]
+
+
+def _window_has_focus(
+    window: Sequence[SentenceWords], focus: Focus, known_verbs: Sequence[str]
+) -> bool:
+    """The question's own focus is there, for a number or yes/no question: a verb it asks
+    about (when the candidates use that verb as a verb) and the named things it asks about:
+    the first (its subject, as in "Did *China* send troops?") and two thirds of all."""
+    kind = focus.question_type
+    if (
+        kind in _VERB_TYPES
+        and known_verbs
+        and not any(verb_senses(sentence, known_verbs)[0] for sentence in window)
+    ):
+        return False
+    if kind in _VERB_TYPES and focus.names:
+        held = [name for name in focus.names if any(s.has_any([name]) for s in window)]
+        if focus.names[0] not in held or len(held) < math.ceil(len(focus.names) * 2 / 3):
+            return False
+    return True
+
+
+_VERB_TYPES = frozenset({QuestionType.NUMBER, QuestionType.YESNO})
+"""Types whose answer must hold the question's verb: "how many were *captured*" is not
+answered by a count of soldiers sent; "did China *send* troops" not by China's position."""
+
+
+def _known_verbs(snapshot: Snapshot, verbs: Sequence[str]) -> list[str]:
+    """The question's verbs that the articles use at all, with their synonym concepts."""
+    known: list[str] = []
+    for verb in verbs:
+        concepts = [concept for concept, _, _ in snapshot.aliases.find([verb])]
+        if verb in snapshot.index.vocabulary or concepts:
+            known.extend([verb, *concepts])
+    return known
+
+
+def _boundary_sentences(
+    snapshot: Snapshot, passage: Passage
+) -> tuple[SentenceWords | None, SentenceWords | None]:
+    """The previous passage's last sentence and the next passage's first, same article."""
+    found: list[SentenceWords | None] = []
+    for other_id, pick in ((passage.id - 1, -1), (passage.id + 1, 0)):
+        other = snapshot.passages[other_id] if 0 <= other_id < len(snapshot.passages) else None
+        if other is None or other.article_id != passage.article_id or other.caption:
+            found.append(None)
+            continue
+        text = _sentence_text(other, other.sentences[pick])
+        found.append(SentenceWords.read(text, snapshot.aliases))
+    return found[0], found[1]
+
+
+def _sentence_text(passage: Passage, sentence: Sentence) -> str:
+    return passage.text[sentence.start - passage.start : sentence.end - passage.start]
+
+
+def _overlap_weight(snapshot: Snapshot, query: Query, sentence: SentenceWords) -> float:
+    """The IDF weight of the question's terms the sentence shares (each term once)."""
+    shared = set(query.all_terms).intersection(content_terms(sentence))
+    return sum(snapshot.index.term_idf(term) for term in shared)
+
+
+def prefer_fitting(
+    ranked: Sequence[tuple[int, float]], readings: dict[int, PassageReading]
+) -> list[tuple[int, float]]:
+    """The read passages rescored: one whose marked sentence fits the question counts
+    ``FIT_BOOST`` times its score, one where the question's verb is only a noun
+    ``NOUN_SENSE_FACTOR`` times; best first. Only passages above the passage floor (before
+    rescoring) take part, so a weak passage is not quoted just because it fits."""
+
+    def rescored(item: tuple[int, float]) -> float:
+        reading = readings[item[0]]
+        factor = FIT_BOOST if reading.fits else 1.0
+        return item[1] * factor * (NOUN_SENSE_FACTOR if reading.verb_as_noun_only else 1.0)
+
+    floor = ranked[0][1] * PASSAGE_FLOOR
+    fitting_floor = ranked[0][1] * FITTING_FLOOR
+    read = [
+        (pid, rescored((pid, score)))
+        for pid, score in ranked
+        if pid in readings and (score >= floor or (readings[pid].fits and score >= fitting_floor))
+    ]
+    return sorted(read, key=lambda item: (-item[1], item[0]))
+
+
+def missing_parts(focus: Focus, readings: Sequence[PassageReading]) -> list[str]:
+    """What the quoted passages lack of what the question asks: its kind of answer."""
+    if focus.question_type is QuestionType.OPEN or any(r.fits for r in readings):
+        return []
+    if focus.question_type is QuestionType.STATEMENT:
+        return [f"statement by {focus.speaker}"] if focus.speaker else []
+    return [focus.question_type.value]
+
+
+def figures(
+    focus: Focus, query: Query, quotes: Sequence[Quote], readings: Sequence[PassageReading]
+) -> list[Figure]:
+    """The figures the quoted passages give for what was counted, when they differ."""
+    if focus.question_type is not QuestionType.NUMBER:
+        return []
+    anchors = list(focus.counted or query.parts)
+    found: list[Figure] = []
+    for quote, reading in zip(quotes, readings, strict=True):
+        outlet = quote.article.publisher or quote.article.title
+        for words in reading.sentences:
+            for position, figure in figures_in(words, anchors):
+                found.append(
+                    Figure(figure=figure, source=source_of(words, position), outlet=outlet)
+                )
+    unique = list(dict.fromkeys(found))
+    return unique if len({figure.figure for figure in unique}) > 1 else []
 
 
 def _known(snapshot: Snapshot, word: str) -> bool:
@@ -209,23 +581,27 @@ def diversify(
     return chosen
 
 
-def _quote(snapshot: Snapshot, passage: Passage, score: float, query: Query) -> Quote:
+def _quote(snapshot: Snapshot, passage: Passage, score: float, reading: PassageReading) -> Quote:
+    """The passage as quoted: its marked sentence highlighted, a boundary sentence taken along."""
+    shown = _extended(snapshot, passage, reading.extend)
+    sentence = passage.sentences[reading.marked]
     return Quote(
-        passage=passage,
+        passage=shown,
         article=snapshot.articles[passage.article_id],
         score=score,
-        highlight=best_sentence(snapshot, passage, query),
+        highlight=(sentence.start - shown.start, sentence.end - shown.start),
     )
 
 
-def best_sentence(snapshot: Snapshot, passage: Passage, query: Query) -> tuple[int, int]:
-    """The sentence sharing the most IDF weight with the question (each term once); first on ties."""
-    wanted = set(query.all_terms)
-    best, best_value = passage.sentences[0], -1.0
-    for sentence in passage.sentences:
-        text = passage.text[sentence.start - passage.start : sentence.end - passage.start]
-        shared = wanted.intersection(document_terms(text, snapshot.aliases))
-        value = sum(snapshot.index.term_idf(term) for term in shared)
-        if value > best_value:
-            best, best_value = sentence, value
-    return best.start - passage.start, best.end - passage.start
+def _extended(snapshot: Snapshot, passage: Passage, extend: int) -> Passage:
+    """The passage with the neighbouring passage's boundary sentence taken along."""
+    if extend == 0:
+        return passage
+    other = snapshot.passages[passage.id + extend]
+    article = snapshot.articles[passage.article_id]
+    if extend < 0:
+        sentences = (other.sentences[-1], *passage.sentences)
+    else:
+        sentences = (*passage.sentences, other.sentences[0])
+    start, end = sentences[0].start, sentences[-1].end
+    return replace(passage, start=start, end=end, text=article.text[start:end], sentences=sentences)

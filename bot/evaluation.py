@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -21,6 +22,7 @@ from rank_bm25 import BM25Okapi
 
 from bot.articles import Article, describe_yaml_error
 from bot.knowledge_base import KnowledgeBase, Snapshot
+from bot.question import classify_question
 
 BASELINE_CHUNK_WORDS = 100
 _LONG_WORD = re.compile(r"[A-Za-z]{6,}")
@@ -37,6 +39,8 @@ class EvalQuestion(BaseModel):
     expect: str
     article: str
     kind: str = "direct"
+    type: str | None = None
+    """What the question asks for (number, date, who, where, statement, yesno, open)."""
     also: list[Expectation] = []
 
     def expectations(self) -> list[Expectation]:
@@ -55,6 +59,23 @@ class EvalSet(BaseModel):
         ]
         unanswerable = [{**q, "question": add_typo(q["question"], rng)} for q in self.unanswerable]
         return EvalSet(answerable=answerable, unanswerable=unanswerable)
+
+    def of_type(self, question_type: str, classify: Callable[[str], str]) -> EvalSet:
+        """The questions, answerable or not, of one type: gold ``type``, else ``classify``'s."""
+
+        def type_of(question: str, gold: str | None) -> str:
+            return gold or classify(question)
+
+        answerable = [q for q in self.answerable if type_of(q.question, q.type) == question_type]
+        unanswerable = [
+            q for q in self.unanswerable if type_of(q["question"], q.get("type")) == question_type
+        ]
+        return EvalSet(answerable=answerable, unanswerable=unanswerable)
+
+    def types(self, classify: Callable[[str], str]) -> list[str]:
+        found = {q.type or classify(q.question) for q in self.answerable}
+        found |= {q.get("type") or classify(q["question"]) for q in self.unanswerable}
+        return sorted(found)
 
     def only(self, kind: str) -> EvalSet:
         """The answerable questions of one kind, with all the out-of-scope ones."""
@@ -140,20 +161,24 @@ def score(eval_set: EvalSet, ranker: Ranker) -> Scores:
     declined = sum(not ranker(q["question"])[0] for q in eval_set.unanswerable)
     n, m = len(eval_set.answerable), len(eval_set.unanswerable)
     return Scores(
-        hit_at_1=hits1 / n,
-        hit_at_3=hits3 / n,
-        mrr=reciprocal / n,
-        declined_out_of_scope=declined / m if m else 0.0,
-        declined_answerable=wrongly_declined / n,
+        hit_at_1=_share(hits1, n),
+        hit_at_3=_share(hits3, n),
+        mrr=_share(reciprocal, n),
+        declined_out_of_scope=_share(declined, m),
+        declined_answerable=_share(wrongly_declined, n),
         questions=n,
         out_of_scope=m,
     )
 
 
+def _share(count: float, total: int) -> float:
+    return count / total if total else 0.0
+
+
 def bot_ranker(kb: KnowledgeBase) -> Ranker:
     def rank(question: str) -> tuple[bool, list[tuple[str, str]]]:
         answer = kb.ask(question, k=3)
-        return answer.answered, [(q.article.id, q.text) for q in answer.passages]
+        return answer.complete, [(q.article.id, q.text) for q in answer.passages]
 
     return rank
 
@@ -188,11 +213,15 @@ def run(
         kind: score(eval_set.only(kind), ranker)
         for kind in sorted({q.kind for q in eval_set.answerable})
     }
+    by_type = scores_by_type(eval_set, ranker)
+    by_scope = scores_by_scope(eval_set, ranker)
     truth = ReadingTruth.beside(questions, kb.directory)
     reading = score_reading(kb.snapshot, truth, eval_set, ranker) if truth.found else None
     if as_json:
-        report = {"bot": asdict(ours), "baseline": asdict(baseline)}
+        report: dict[str, Any] = {"bot": asdict(ours), "baseline": asdict(baseline)}
         report["bot_by_kind"] = {kind: asdict(scores) for kind, scores in by_kind.items()}
+        report["bot_by_type"] = {name: asdict(scores) for name, scores in by_type.items()}
+        report["bot_declined_by_scope"] = by_scope
         if reading is not None:
             report["reading"] = asdict(reading)
         print(json.dumps(report, indent=2))
@@ -214,9 +243,49 @@ def run(
     for label, name in rows:
         per_kind = "".join(f" {getattr(scores, name):11.3f}" for scores in by_kind.values())
         print(f"{label:28} {getattr(ours, name):7.3f} {getattr(baseline, name):9.3f}{per_kind}")
+    for kind, declined in by_scope.items():
+        print(f"{kind + ' declined':28} {declined:7.3f}")
+    print()
+    print_by_type(by_type)
     if reading is not None:
         print_reading(reading, truth)
     return 0
+
+
+def scores_by_type(eval_set: EvalSet, ranker: Ranker) -> dict[str, Scores]:
+    """Scores per question type: the gold ``type`` where the set gives it, else the bot's."""
+    return {
+        question_type: score(eval_set.of_type(question_type, classify_question), ranker)
+        for question_type in eval_set.types(classify_question)
+    }
+
+
+def scores_by_scope(eval_set: EvalSet, ranker: Ranker) -> dict[str, float]:
+    """Share declined of the unanswerable questions of each kind (off-topic, near-topic)."""
+    kinds: dict[str, list[str]] = {}
+    for question in eval_set.unanswerable:
+        kinds.setdefault(question.get("kind", "unlabelled"), []).append(question["question"])
+    return {
+        kind: sum(not ranker(q)[0] for q in questions) / len(questions)
+        for kind, questions in sorted(kinds.items())
+    }
+
+
+def print_by_type(by_type: dict[str, Scores]) -> None:
+    """One row per question type: answerable n, hit@1, hit@3, wrongly declined; unanswerable
+    n and declined."""
+    print(
+        f"{'by type':10} {'answerable':>10} {'hit@1':>6} {'hit@3':>6} {'wrongly declined':>17}"
+        f" {'unanswerable':>13} {'declined':>9}"
+    )
+    for question_type, s in by_type.items():
+        answerable = (
+            f"{s.hit_at_1:6.3f} {s.hit_at_3:6.3f} {s.declined_answerable:17.3f}"
+            if s.questions
+            else f"{'-':>6} {'-':>6} {'-':>17}"
+        )
+        declined = f"{s.declined_out_of_scope:9.3f}" if s.out_of_scope else f"{'-':>9}"
+        print(f"{question_type:10} {s.questions:10d} {answerable} {s.out_of_scope:13d} {declined}")
 
 
 # --- Reading figures: page metadata and furniture (issue 12) ---------------------------------

@@ -32,6 +32,7 @@ from bot.articles import (
 from bot.cache import IndexCache
 from bot.cleaning import repeated_lines
 from bot.control_characters import control_characters, escape_controls
+from bot.gazetteer import country_names
 from bot.index import BM25Index
 from bot.ingest.files import (
     ARTICLE_FILE_SUFFIXES,
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "12"
+INDEX_FORMAT = "13"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -255,6 +256,7 @@ def _build_snapshot(
             problems.append(problem)
             continue
         articles[article.id] = article
+    aliases = aliases.extended(country_names(), places=True)
     if not articles:
         detail = "; ".join(str(problem) for problem in problems)
         raise KnowledgeBaseError(

@@ -23,6 +23,7 @@ __all__ = [
     "RELOAD_HINT",
     "QuoteView",
     "add_report_text",
+    "answer_notes",
     "answer_text",
     "attribution",
     "cooldown_text",
@@ -100,6 +101,71 @@ def correction_note(answer: Answer) -> str | None:
     return f"Searched {pairs}."
 
 
+_MISSING = {
+    "number": "No passage gives the figure asked for",
+    "date": "No passage gives the date asked for",
+    "who": "No passage names who that is",
+    "where": "No passage names the place asked for",
+    "yesno": "No passage answers that yes or no",
+    "statement": "No passage quotes what was asked for",
+    "open": "No passage answers that directly",
+}
+
+
+def missing_note(answer: Answer) -> str | None:
+    """Before the quotes of a partial answer: what no passage says, then what they are."""
+    if not answer.missing:
+        return None
+    if answer.question_type == "statement" and answer.speaker:
+        return (
+            f"No passage says what {answer.speaker} said; these passages mention {answer.speaker}:"
+        )
+    lead = _MISSING.get(answer.question_type, _MISSING["open"])
+    return f"{lead}; these are the closest passages:"
+
+
+def figures_note(answer: Answer) -> str | None:
+    """One line naming each figure the quotes give and who gives it, never which is right."""
+    if not answer.figures:
+        return None
+    items = []
+    for figure in answer.figures:
+        source = (
+            f"{figure.source}, per {figure.outlet}" if figure.source else f"per {figure.outlet}"
+        )
+        items.append(f"{figure.figure} ({source})")
+    return "Figures differ: " + " · ".join(items)
+
+
+def scope_note(answer: Answer) -> str | None:
+    """Says when only part of what was typed was searched: one of several questions, or only
+    a name."""
+    if answer.other_questions:
+        count = len(answer.other_questions) + 1
+        return (
+            f"You asked {count} questions in one message; this answers the first, "
+            f"“{answer.asked}”. Please ask the others one at a time."
+        )
+    if answer.only_a_name:
+        return (
+            f"You gave only a name: these passages mention {answer.question.rstrip('?. ')}. "
+            "Ask a question about it for a more exact answer."
+        )
+    return None
+
+
+def answer_notes(answer: Answer) -> list[str]:
+    """The lines above an answer's quotes, in order: typos searched, what was searched, what
+    is missing, figures that differ."""
+    notes = [
+        correction_note(answer),
+        scope_note(answer),
+        missing_note(answer),
+        figures_note(answer),
+    ]
+    return [note for note in notes if note]
+
+
 def declined_text(answer: Answer) -> str:
     """The decline, preceded by the typo corrections it tried (the JSON has them too)."""
     notice = answer.notice or NO_ANSWER
@@ -111,8 +177,7 @@ def answer_text(answer: Answer, emphasis: tuple[str, str] = ("**", "**")) -> str
     """The console rendering: each passage quoted, best sentence marked, attribution beneath."""
     if not answer.answered:
         return declined_text(answer)
-    note = correction_note(answer)
-    blocks = [note] if note else []
+    blocks = answer_notes(answer)
     for number, view in enumerate(quote_views(answer, emphasis), start=1):
         quoted = "\n".join(f"   > {line}" if line else "   >" for line in view.quote.splitlines())
         label = " (photo caption)" if view.caption else ""

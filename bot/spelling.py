@@ -61,7 +61,8 @@ class Speller:
 
         ``is_known`` tells whether the search knows a word as it is (its stem is an index term,
         as "controls" is for "control", or it is part of an alias). A word typed in capitals is
-        an acronym, meant as typed.
+        an acronym, meant as typed. A capitalised word stays capitalised ("Edogan" ->
+        "Erdogan"), so that it is still read as a name.
         """
         corrections: dict[str, str] = {}
 
@@ -70,7 +71,7 @@ class Speller:
             if typed.isupper() or (correction := self._correction(typed, is_known)) is None:
                 return typed
             corrections[typed] = correction
-            return correction
+            return correction.capitalize() if typed[0].isupper() else correction
 
         return _LETTERS.sub(replace, question), corrections
 
@@ -88,6 +89,11 @@ class Speller:
         if not found or word in _english():  # the dictionary is loaded only when needed
             return None
         return min(found)[2]
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a lower-case word is in pyspellchecker's English dictionary."""
+    return word in _english()
 
 
 @cache

@@ -227,6 +227,21 @@ def normalise(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
+def normalise_quickly(text: str) -> str:
+    """``normalise`` without NFKC, each substitution run only where it can apply: for text
+    already normalised once (a passage), read again sentence by sentence."""
+    if _DIGIT_GROUP.search(text):
+        text = _THOUSANDS.sub("", text)
+    if "." in text:
+        text = _DOTTED_ACRONYM.sub(lambda match: match.group().replace(".", ""), text)
+    if "'" in text or "\u2019" in text:
+        text = _POSSESSIVE.sub("", text.translate(_APOSTROPHES))
+    return text
+
+
+_DIGIT_GROUP = re.compile(r"\d[,\u202f\u00a0]\d")
+
+
 def _marked_words(text: str) -> list[tuple[str, bool]]:
     """Case-folded words, each with whether it was written as an acronym."""
     text = normalise(text)
@@ -270,6 +285,8 @@ class Aliases:
 
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Each variant as a tuple of stems, mapped to its group's concept term."""
+    places: frozenset[str] = frozenset()
+    """The concepts that are places (the gazetteer's countries), for "where" answers."""
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Sequence[str] | None]) -> Aliases:
@@ -289,21 +306,46 @@ class Aliases:
             raise ValueError("expected a mapping of names to lists of variants")
         return cls.from_mapping(data)
 
+    def extended(self, mapping: Mapping[str, Sequence[str]], *, places: bool = False) -> Aliases:
+        """These aliases plus the groups of ``mapping``; a phrase already here keeps its group.
+        With ``places``, the groups of ``mapping`` are places."""
+        added = Aliases.from_mapping(mapping).phrases
+        concepts = frozenset(added.values()) if places else frozenset()
+        return Aliases({**added, **self.phrases}, self.places | concepts)
+
     def find(self, word_list: Sequence[str]) -> list[tuple[str, int, int]]:
         """Concepts named in ``word_list`` (stems): (concept, first word, end word), longest first."""
         found = []
         longest = self._longest_by_first_word()
+        phrases = self.phrases
+        count = len(word_list)
         i = 0
-        while i < len(word_list):
-            for size in range(min(longest.get(word_list[i], 0), len(word_list) - i), 0, -1):
-                concept = self.phrases.get(tuple(word_list[i : i + size]))
-                if concept:
-                    found.append((concept, i, i + size))
-                    i += size
-                    break
+        while i < count:
+            most = longest.get(word_list[i])
+            if most:
+                for size in range(min(most, count - i), 0, -1):
+                    concept = phrases.get(tuple(word_list[i : i + size]))
+                    if concept:
+                        found.append((concept, i, i + size))
+                        i += size
+                        break
+                else:
+                    i += 1
             else:
                 i += 1
         return found
+
+    def single_words(self, concept: str) -> frozenset[str]:
+        """The one-word variants of a concept, as stems ("~send" -> send, deploy, dispatch)."""
+        cached = self.__dict__.get("_single_words")
+        if cached is None:
+            grouped: dict[str, set[str]] = {}
+            for phrase, group in self.phrases.items():
+                if len(phrase) == 1:
+                    grouped.setdefault(group, set()).add(phrase[0])
+            cached = {group: frozenset(stems) for group, stems in grouped.items()}
+            object.__setattr__(self, "_single_words", cached)
+        return cached.get(concept, frozenset())
 
     def names_stem(self, word_stem: str) -> bool:
         """Whether any variant of any entry has this stem among its words."""

@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import MAX_QUESTION_CHARS, NO_ANSWER
+from bot.answer import MAX_QUESTION_CHARS, NO_ANSWER, NOT_ENGLISH, TYPE_ONLY
 from bot.knowledge_base import KnowledgeBase
+from bot.render import answer_notes
 from bot.tokens import parse_query
 from tests.conftest import write_article
 
@@ -132,3 +133,117 @@ def test_the_scores_shown_decrease_down_the_answer():
     for question in ["What did Guterres say?", "North Korean troops", "BRICS expansion"]:
         scores = [quote.score for quote in kb.ask(question).passages]
         assert scores == sorted(scores, reverse=True), question
+
+
+BUNDLED = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> KnowledgeBase:
+    return KnowledgeBase(BUNDLED)
+
+
+@pytest.mark.parametrize("question", ["How many?", "Who?", "When exactly?"])
+def test_a_question_word_alone_is_asked_to_say_what_about(bundled: KnowledgeBase, question: str):
+    answer = bundled.ask(question)
+    assert not answer.answered and answer.notice == TYPE_ONLY
+
+
+def test_a_name_alone_quotes_passages_that_mention_it_and_says_so(bundled: KnowledgeBase):
+    answer = bundled.ask("Putin")
+    assert answer.answered and answer.only_a_name
+    assert any("only a name" in note for note in answer_notes(answer))
+
+
+def test_several_questions_in_one_line_answer_the_first_and_say_so(bundled: KnowledgeBase):
+    answer = bundled.ask("When did Russia annex Crimea? Who is Yulia Navalnaya?")
+    assert answer.asked == "When did Russia annex Crimea?"
+    assert answer.other_questions == ["Who is Yulia Navalnaya?"]
+    assert "annexed in 2014" in answer.passages[0].text
+    assert any("2 questions" in note for note in answer_notes(answer))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["¿Cuántos soldados norcoreanos hay en Rusia?", "Сколько северокорейских солдат в России?"],
+)
+def test_a_question_in_another_language_is_told_the_articles_are_in_english(
+    bundled: KnowledgeBase, question: str
+):
+    answer = bundled.ask(question)
+    assert not answer.answered and answer.notice == NOT_ENGLISH
+
+
+def test_numbers_written_in_words_find_the_figure_in_digits(bundled: KnowledgeBase):
+    best = bundled.ask("Which estimate mentions ten thousand North Korean soldiers?").passages[0]
+    assert "10,000" in best.text
+
+
+def test_a_figure_with_a_unit_is_searched_as_the_number(kb: KnowledgeBase):
+    assert "2,500" in kb.ask("Were 2,500-strong crowds of residents evacuated?").passages[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many North Korean soldiers have been captured by Ukraine?",
+        "How much did Russia pay North Korea for the soldiers?",
+        "and what did NATO say?",
+        "Did China send troops?",
+        "Who is the president of the United States?",
+        "What did Xi Jinping say at the summit?",
+    ],
+)
+def test_near_topic_questions_from_issue_13_are_not_answered_as_if_covered(
+    bundled: KnowledgeBase, question: str
+):
+    assert not bundled.ask(question).complete
+
+
+def test_what_a_merely_mentioned_person_said_is_reported_missing(bundled: KnowledgeBase):
+    answer = bundled.ask("What did Xi Jinping say at the summit?")
+    assert answer.answered and answer.missing == ["statement by Xi Jinping"]
+    assert all("Xi Jinping" in quote.text for quote in answer.passages)
+    assert answer_notes(answer)[0] == (
+        "No passage says what Xi Jinping said; these passages mention Xi Jinping:"
+    )
+    assert answer.to_json()["question_type"] == "statement"
+    assert answer.to_json()["missing"] == ["statement by Xi Jinping"]
+
+
+def test_answerable_questions_of_each_type_are_complete(bundled: KnowledgeBase):
+    for question in [
+        "How many North Korean troops does South Korean intelligence think are in Russia?",
+        "When did Russia annex Crimea?",
+        "Who brokered the Black Sea ceasefire?",
+        "Where did the 2023 BRICS summit take place?",
+        "What did Putin say about the satellite images?",
+        "Has North Korea sent ballistic missiles to Russia?",
+    ]:
+        assert bundled.ask(question).complete, question
+
+
+def test_figures_that_differ_are_named_with_who_gives_them(bundled: KnowledgeBase):
+    answer = bundled.ask("How many North Korean troops are in Russia?")
+    assert {"3,000", "12,000"} <= {figure.figure for figure in answer.figures}
+    line = next(note for note in answer_notes(answer) if note.startswith("Figures differ: "))
+    assert "3,000 (South Korean military, per www.rfa.org)" in line
+    assert "contradict" not in line.casefold()
+    assert answer.to_json()["figures"][0].keys() == {"figure", "source", "outlet"}
+
+
+def test_the_answer_sentence_at_the_start_of_the_next_passage_is_taken_along(
+    tiny_kb_dir: Path,
+):
+    directory = tiny_kb_dir
+    opening = " ".join(["The harbour board met to plan the season for the fishing fleet."] * 5)
+    body = (
+        f"{opening} The new ferries were delivered to the harbour.\n\n"
+        "That happened on 12 May, the board's secretary wrote in a note to members. "
+        "Tourism to the island grew, hotels were full and restaurants opened late."
+    )
+    write_article(directory, "ferries", "Ferries arrive", "Island Post", body)
+    answer = KnowledgeBase(directory).ask("When were the new ferries delivered?")
+    best = answer.passages[0]
+    assert "The new ferries were delivered" in best.text and "12 May" in best.text
+    assert best.text in best.article.text

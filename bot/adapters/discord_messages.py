@@ -19,8 +19,8 @@ from bot.articles import Article
 from bot.desk import Reply, ReplyKind
 from bot.render import (
     ELLIPSIS,
+    answer_notes,
     attribution,
-    correction_note,
     declined_text,
     lines_left_out,
     quote_views,
@@ -104,8 +104,7 @@ def answer_reply(reply: Reply, *, echo_question: bool) -> DiscordReply:
     if not answer.answered:
         lines.append(harmless(declined_text(answer)))
         return DiscordReply(content=truncate("\n".join(lines), CONTENT_LIMIT))
-    if note := correction_note(answer):
-        lines.append(truncate(plain(note), 300))
+    lines.extend(truncate(plain(note), 300) for note in answer_notes(answer))
     return DiscordReply(content="\n".join(lines), embeds=quote_embeds(answer))
 
 

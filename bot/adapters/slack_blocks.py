@@ -22,9 +22,9 @@ from bot.render import (
     SHARE_BUTTON,
     TIMELINE_CUT,
     QuoteView,
+    answer_notes,
     answer_text,
     attribution,
-    correction_note,
     declined_text,
     quote_views,
     shared_heading,
@@ -294,8 +294,7 @@ def answer_message(reply: Reply) -> SlackMessage:
         return SlackMessage(
             text=fit(text, FALLBACK_LIMIT), blocks=[*head, *sections(text.split("\n"))]
         )
-    if note := correction_note(answer):
-        head.append(context(fit(note, 300)))
+    head.extend(context(fit(note, 300)) for note in answer_notes(answer))
     shareable = reply.shareable and reply.answer_id
     tail = [share_button(reply.answer_id or "", answer.question)] if shareable else []
     if reply.votable and reply.answer_id:

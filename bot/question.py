@@ -1,0 +1,718 @@
+"""What a question asks for: its type (a number, a date, a person...) and its focus.
+
+Deterministic rules over the question's words, the way factoid QA systems worked before
+neural readers: no model is loaded. Each rule is documented in the README (Quality) with an
+example and measured on the eval sets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.tokens import QUESTION_WORDS, STOPWORDS, Aliases, normalise, stem
+
+
+class QuestionType(StrEnum):
+    NUMBER = "number"
+    DATE = "date"
+    WHO = "who"
+    WHERE = "where"
+    STATEMENT = "statement"
+    YESNO = "yesno"
+    OPEN = "open"
+
+
+class NumberKind(StrEnum):
+    """What sort of figure a number question wants."""
+
+    COUNT = "count"
+    """"How many soldiers": a number next to the thing counted."""
+    MONEY = "money"
+    """"How much did Russia pay": an amount of money."""
+    SHARE = "share"
+    """"What percentage", "how much of": a percentage or a fraction."""
+    MEASURE = "measure"
+    """"How long", "how big": any number tied to the question's focus."""
+
+
+SPEECH_VERBS = frozenset(
+    stem(word)
+    for word in [
+        "say",
+        "says",
+        "said",
+        "saying",
+        "tell",
+        "tells",
+        "told",
+        "state",
+        "stated",
+        "states",
+        "statement",
+        "claim",
+        "claims",
+        "claimed",
+        "argue",
+        "argued",
+        "argues",
+        "add",
+        "added",
+        "note",
+        "noted",
+        "notes",
+        "remark",
+        "remarked",
+        "reply",
+        "replied",
+        "replies",
+        "respond",
+        "responded",
+        "responds",
+        "response",
+        "react",
+        "reacted",
+        "reaction",
+        "declare",
+        "declared",
+        "announce",
+        "announced",
+        "emphasize",
+        "emphasized",
+        "emphasise",
+        "emphasised",
+        "stress",
+        "stressed",
+        "urge",
+        "urged",
+        "insist",
+        "insisted",
+        "warn",
+        "warned",
+        "deny",
+        "denied",
+        "denies",
+        "confirm",
+        "confirmed",
+        "confirms",
+        "admit",
+        "admitted",
+        "admits",
+        "acknowledge",
+        "acknowledged",
+        "suggest",
+        "suggested",
+        "suggests",
+        "describe",
+        "described",
+        "characterize",
+        "characterized",
+        "characterise",
+        "characterised",
+        "call",
+        "called",
+        "write",
+        "wrote",
+        "written",
+        "post",
+        "posted",
+        "comment",
+        "commented",
+        "mention",
+        "mentioned",
+        "express",
+        "expressed",
+        "assert",
+        "asserted",
+        "accuse",
+        "accused",
+        "criticize",
+        "criticized",
+        "criticise",
+        "criticised",
+        "condemn",
+        "condemned",
+        "praise",
+        "praised",
+        "quote",
+        "quoted",
+        "according",
+        "estimate",
+        "estimated",
+        "believe",
+        "believes",
+        "report",
+        "reported",
+    ]
+)
+"""Verbs that attribute words to a speaker ("Putin *said*", "*according* to Seoul")."""
+
+_LEADING_FILLER = re.compile(r"^(?:(?:and|so|but|also|ok|okay|then|well)\b[\s,]*)+", re.IGNORECASE)
+_AUXILIARY = r"(?:did|does|do|has|have|had|will|would|could|can|is|are|was|were)"
+_SPEECH_VERB_PATTERN = (
+    r"(?:say|said|tell|told|claim|argue|announce|state|declare|respond|reply|react|write|post|"
+    r"think|deny|admit|confirm|warn|comment|mean|answer|add|suggest|insist|describe|call)"
+)
+_STATEMENT = [
+    re.compile(
+        rf"^(?:what|how)\s+{_AUXILIARY}\s+(?P<speaker>.+?)\s+{_SPEECH_VERB_PATTERN}\w*\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:did|does|has|have|had)\s+(?P<speaker>.+?)\s+"
+        r"(?:deny|denied|admit|confirm|say|claim|comment|respond|react|warn|announce)\w*\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^what\s+(?:is|was|were|are)\s+(?P<speaker>.+?)(?:'s|’s)\s+"
+        r"(?:response|reaction|answer|comment|statement)\b",
+        re.IGNORECASE,
+    ),
+]
+_NUMBER_START = re.compile(
+    r"^(?:how\s+(?:many|much|long|big|large|far|old|tall|high|often|heavy|wide|deep)\b|"
+    r"(?:what|which)\s+(?:is\s+the\s+)?(?:number|percentage|percent|share|proportion|amount|"
+    r"population|size|total|cost|price|figure|death\s+toll|toll)\b|"
+    r"(?:what|which)\s+(?:percentage|share|proportion|fraction)\b)",
+    re.IGNORECASE,
+)
+_DATE_START = re.compile(
+    r"^(?:when\b|since\s+when\b|by\s+when\b|until\s+when\b|"
+    r"(?:on|in|at|by)?\s*(?:what|which)\s+(?:year|date|day|month|time|week|decade)\b|"
+    r"how\s+long\s+ago\b)",
+    re.IGNORECASE,
+)
+_WHO_START = re.compile(
+    r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:person|people|leader|leaders|"
+    r"official|officials|president|minister|organi[sz]ation|organi[sz]ations|group|groups|"
+    r"agency|agencies|outlet|outlets|company|companies|politician|politicians|general|"
+    r"spokesperson|spokesman|spokeswoman)\b",
+    re.IGNORECASE,
+)
+_WHERE_START = re.compile(
+    r"^(?:where\b|from\s+where\b|(?:in|at|to)?\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:city|cities|"
+    r"town|towns|place|places|region|regions|country|countries|capital|area|province|venue|"
+    r"location|port)\b)",
+    re.IGNORECASE,
+)
+_WHICH_PLACE = re.compile(
+    r"^(?:in|at|to)?\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:city|cities|town|towns|country|"
+    r"countries|capital|capitals|nation|nations)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|next|upcoming|going\s+to)\b", re.IGNORECASE)
+_YESNO_START = re.compile(
+    r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|"
+    r"might|must)\b",
+    re.IGNORECASE,
+)
+_MONEY_WORDS = frozenset(
+    stem(word)
+    for word in [
+        "pay",
+        "paid",
+        "cost",
+        "costs",
+        "spend",
+        "spent",
+        "worth",
+        "price",
+        "budget",
+        "fund",
+        "funding",
+        "money",
+        "dollars",
+        "rubles",
+        "roubles",
+        "euros",
+        "yuan",
+        "won",
+        "fee",
+        "fees",
+        "salary",
+        "wage",
+        "earn",
+        "earned",
+        "sell",
+        "sold",
+        "buy",
+        "bought",
+    ]
+)
+_COUNTED = re.compile(r"^how\s+many\s+(?P<counted>.+)$", re.IGNORECASE)
+_SHARE_START = re.compile(
+    r"^(?:how\s+much\s+of\b|(?:what|which)\s+(?:percentage|percent|share|proportion|fraction)\b)",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "you", "i", "we"})
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_AUXILIARIES = frozenset(_AUXILIARY[3:-1].split("|")) | {"be", "been", "being", "get", "got"}
+_VERB_AUXILIARIES = frozenset(
+    [
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+    ]
+)
+"""Auxiliaries followed by their subject and then a main verb ("did Russia *pay*"), unlike
+"is" / "was", which are followed by a noun as often as by a verb."""
+_ROLE_OF = re.compile(
+    r"^who\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<role>[a-z][\w\s-]*?)\s+of\s+(?:the\s+)?"
+    r"(?P<place>.+?)\s*\??$",
+    re.IGNORECASE,
+)
+_ROLE_POSSESSIVE = re.compile(
+    r"^who\s+(?:is|was|are|were)\s+(?P<place>.+?)(?:'s|’s)\s+(?P<role>[a-z][\w\s-]*?)\s*\??$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a question is about, beyond its type."""
+
+    question_type: QuestionType
+    speaker: str | None = None
+    """The "X" of "what did X say", as typed ("Xi Jinping")."""
+    speaker_terms: tuple[str, ...] = ()
+    """The speaker's index terms, or its alias concept (``~north korea``)."""
+    verbs: tuple[str, ...] = ()
+    """Stems of the question's content verbs ("captured" -> ``captur``)."""
+    main_verbs: tuple[str, ...] = ()
+    """The verb of the question's own clause ("Did China *send* troops?", "How many have
+    been *captured*"), not of a clause inside it ("... so ships can *move*")."""
+    counted: tuple[str, ...] = ()
+    """For "how many X", the stems of X (or its concept)."""
+    number_kind: NumberKind | None = None
+    role: tuple[str, ...] = ()
+    """For "who is the president of X": the role's stems."""
+    role_place: tuple[str, ...] = ()
+    """... and X's terms or concept."""
+    names: tuple[str, ...] = ()
+    """The terms or concepts of the named things in the question ("China" -> ``~china``)."""
+    future: bool = False
+    """"When will ...", "Where is the next ...": the answer is still to come."""
+    names_a_place: bool = False
+    """"Which countries / which city ...": the answer is a place named anywhere."""
+
+
+def classify_question(question: str) -> QuestionType:
+    """The expected answer's type, from the question's opening words."""
+    text = _opening(question)
+    if _statement_speaker(text):
+        return QuestionType.STATEMENT
+    if _NUMBER_START.match(text):
+        return QuestionType.NUMBER
+    if _DATE_START.match(text):
+        return QuestionType.DATE
+    if _WHERE_START.match(text):
+        return QuestionType.WHERE
+    if _WHO_START.match(text):
+        return QuestionType.WHO
+    if _YESNO_START.match(text):
+        return QuestionType.YESNO
+    return QuestionType.OPEN
+
+
+def _opening(question: str) -> str:
+    """The question with leading fillers ("and", "so") dropped and straight apostrophes."""
+    text = normalise_apostrophes(question.strip())
+    return _LEADING_FILLER.sub("", text).strip()
+
+
+def normalise_apostrophes(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _statement_speaker(text: str) -> str | None:
+    """The speaker as typed; a description keeps its determiner ("the communique"), so that
+    only names are looked for as speakers."""
+    for pattern in _STATEMENT:
+        if match := pattern.match(text):
+            speaker = match.group("speaker").strip(" ,")
+            if speaker and len(speaker.split()) <= 6:
+                return speaker
+    return None
+
+
+def question_focus(question: str, aliases: Aliases) -> Focus:
+    """The question's type and focus: speaker, content verbs, the thing counted, a role."""
+    text = _opening(question)
+    question_type = classify_question(question)
+    speaker = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
+    if speaker and (speaker.casefold() in _PRONOUN_SPEAKERS or not speaker[0].isupper()):
+        speaker = None
+    return Focus(
+        question_type=question_type,
+        speaker=speaker,
+        speaker_terms=phrase_terms(speaker, aliases) if speaker else (),
+        verbs=question_verbs(text),
+        main_verbs=main_verbs(text),
+        counted=_counted(text, aliases) if question_type is QuestionType.NUMBER else (),
+        number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
+        names=named_things(text, aliases),
+        names_a_place=bool(_WHICH_PLACE.match(text)),
+        future=bool(_FUTURE.search(text)),
+        **_role(text, aliases),
+    )
+
+
+def named_things(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """Runs of capitalised words after the first word ("Did *China* send troops?"), each as
+    its concept or its stems; a typed acronym counts too."""
+    found: list[str] = []
+    run: list[str] = []
+    for i, word in enumerate([*_WORD.findall(text), ""]):
+        if i > 0 and word[:1].isupper():
+            run.append(word)
+            continue
+        if run:
+            found.extend(phrase_terms(" ".join(run), aliases))
+            run = []
+    return tuple(dict.fromkeys(found))
+
+
+def phrase_terms(phrase: str, aliases: Aliases) -> tuple[str, ...]:
+    """A name's terms: its alias concept when it has one, else its own content stems."""
+    word_list = [word.casefold() for word in _WORD.findall(normalise(phrase))]
+    stems = [stem(word) for word in word_list]
+    found = aliases.find(stems)
+    if found and found[0][1] == 0 and found[0][2] == len(stems):
+        return (found[0][0],)
+    return tuple(stem(word) for word in word_list if word not in STOPWORDS)
+
+
+def question_verbs(text: str) -> tuple[str, ...]:
+    """Stems of the question's content verbs, read from its word order.
+
+    English questions put an auxiliary before the subject and the main verb after it ("How
+    many soldiers *have* been *captured*", "What *did* Russia *pay*"), or open with a verb
+    after "who" ("Who *heads* ..."). Without a tagger, a verb is: a word ending in -ed or
+    -ing; the first content word after the subject of an auxiliary (the subject being a
+    capitalised name or "the ..." noun phrase, taken as up to four words); or the word right
+    after "who". Question words ("say", "think") are not content verbs.
+    """
+    words = _WORD.findall(text)
+    lowered = [word.casefold() for word in words]
+    verbs: list[str] = []
+    if len(lowered) > 1 and lowered[0] in {"who", "what"} and _verb_like(lowered[1]):
+        verbs.append(lowered[1])
+    for i, word in enumerate(lowered):
+        if i > 0 and _looks_past_or_progressive(word) and not words[i][0].isupper():
+            verbs.append(word)
+    aux = next((i for i, word in enumerate(lowered) if word in _VERB_AUXILIARIES), None)
+    if aux is not None:
+        verbs.extend(_verb_after_subject(words, lowered, aux + 1))
+    return tuple(
+        dict.fromkeys(
+            stem(verb)
+            for verb in verbs
+            if verb not in STOPWORDS and verb not in QUESTION_WORDS and verb not in _AUXILIARIES
+        )
+    )
+
+
+MAIN_CLAUSE_WORDS = 6
+"""An auxiliary this close to the start opens the question's own clause."""
+
+
+def main_verbs(text: str) -> tuple[str, ...]:
+    """The verb after the auxiliary that opens the question ("*Did* China *send*", "How
+    many soldiers *have* been *captured*"), or after "who" ("Who *heads*")."""
+    words = _WORD.findall(text)
+    lowered = [word.casefold() for word in words]
+    found: list[str] = []
+    if len(lowered) > 1 and lowered[0] in {"who", "what"} and _verb_like(lowered[1]):
+        found.append(lowered[1])
+    aux = next((i for i, word in enumerate(lowered) if word in _VERB_AUXILIARIES), None)
+    if aux is not None and aux < MAIN_CLAUSE_WORDS:
+        found.extend(_verb_after_subject(words, lowered, aux + 1))
+    return tuple(
+        dict.fromkeys(
+            stem(verb) for verb in found if verb not in QUESTION_WORDS and verb not in STOPWORDS
+        )
+    )
+
+
+def _verb_like(word: str) -> bool:
+    return word.endswith(("s", "ed")) and word not in STOPWORDS and word not in _AUXILIARIES
+
+
+def _looks_past_or_progressive(word: str) -> bool:
+    return len(word) > 4 and word.endswith(("ed", "ing")) and word not in _NOT_VERBS
+
+
+_NOT_VERBS = frozenset(
+    [
+        "united",
+        "red",
+        "hundred",
+        "thing",
+        "things",
+        "during",
+        "morning",
+        "evening",
+        "meeting",
+        "meetings",
+        "building",
+        "buildings",
+        "wedding",
+        "ceiling",
+        "spring",
+        "during",
+        "interesting",
+        "according",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "briefing",
+        "briefings",
+        "funding",
+        "training",
+    ]
+)
+
+
+def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> list[str]:
+    """The main verb after an auxiliary's subject: the first lower-case content word after a
+    run of capitalised words, or after "the/a ... noun" (up to four words)."""
+    i = start
+    while i < len(words) and lowered[i] in _AUXILIARIES | {"not", "n't", "been"}:
+        i += 1
+    if i >= len(words):
+        return []
+    if words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS:
+        while i < len(words) and (
+            words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS or lowered[i] == "and"
+        ):
+            i += 1
+        while i < len(words) and lowered[i] in _AUXILIARIES | {"not", "been", "also", "ever"}:
+            i += 1
+        return [lowered[i]] if i < len(words) and lowered[i] not in STOPWORDS else []
+    return [lowered[i]] if lowered[i] not in STOPWORDS else []
+
+
+def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """For "how many X ...", the head noun of X as its stem and its synonym concept: the
+    words up to an auxiliary, a verb, or the first plural ("how many *countries* took part")."""
+    match = _COUNTED.match(text)
+    if not match:
+        return ()
+    head = None
+    for word in _WORD.findall(match.group("counted")):
+        lowered = word.casefold()
+        if lowered in _AUXILIARIES or lowered in STOPWORDS or lowered in QUESTION_WORDS:
+            break
+        head = lowered
+        if (len(lowered) > 3 and lowered.endswith("s")) or lowered in _IRREGULAR_PLURALS:
+            break
+    if head is None:
+        return ()
+    head_stem = stem(head)
+    return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
+
+
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel"})
+
+
+def _number_kind(text: str) -> NumberKind:
+    if _SHARE_START.match(text):
+        return NumberKind.SHARE
+    lowered = text.casefold()
+    if lowered.startswith("how many"):
+        return NumberKind.COUNT
+    if lowered.startswith("how much") and any(
+        stem(word.casefold()) in _MONEY_WORDS for word in _WORD.findall(text)
+    ):
+        return NumberKind.MONEY
+    if re.match(r"^(?:what|which)\s+(?:is\s+the\s+)?(?:cost|price)\b", lowered):
+        return NumberKind.MONEY
+    return NumberKind.MEASURE
+
+
+def _role(text: str, aliases: Aliases) -> dict[str, tuple[str, ...]]:
+    """ "Who is the president of X" / "Who is X's defence minister": the role and X."""
+    match = _ROLE_OF.match(text) or _ROLE_POSSESSIVE.match(text)
+    if not match:
+        return {}
+    role = tuple(
+        stem(word.casefold())
+        for word in _WORD.findall(match.group("role"))
+        if word.casefold() not in STOPWORDS
+    )
+    return {"role": role, "role_place": phrase_terms(match.group("place"), aliases)}
+
+
+_NUMBER_WORDS = {
+    **{
+        word: value
+        for value, word in enumerate(
+            [
+                "zero",
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen",
+            ]
+        )
+    },
+    **{
+        word: value * 10
+        for value, word in enumerate(
+            ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2
+        )
+    },
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_PHRASE = re.compile(
+    r"\b(?:(?:" + "|".join([*_NUMBER_WORDS, *_SCALES]) + r")(?:[\s-]+(?:and\s+)?)?)+\b",
+    re.IGNORECASE,
+)
+
+
+SPELLED_OUT_BELOW = 10
+"""News style spells out numbers under ten ("two nations") and writes larger ones in digits,
+so only those are converted."""
+
+
+def numbers_as_digits(text: str) -> str:
+    """Numbers written in words as digits, as the articles write them: "ten thousand" ->
+    "10000", "twenty-five" -> "25"; "one" to "nine" stay words ("the two allies")."""
+
+    def replace(match: re.Match[str]) -> str:
+        phrase = match.group()
+        value = _phrase_value(phrase)
+        if value is None or value < SPELLED_OUT_BELOW:
+            return phrase
+        trailing = phrase[len(phrase.rstrip()) :]
+        return f"{value}{trailing}"
+
+    return _NUMBER_PHRASE.sub(replace, text)
+
+
+def _phrase_value(phrase: str) -> int | None:
+    total = current = 0
+    seen = False
+    for word in re.findall(r"[a-z]+", phrase.casefold()):
+        if word == "and":
+            continue
+        if word in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+_QUESTION_SPLIT = re.compile(r"(?<=\?)\s+(?=\S)")
+_MIN_QUESTION_WORDS = 2
+
+
+def split_questions(text: str) -> list[str]:
+    """Several questions typed on one line ("Who is Kim? When did he visit?"), each of two
+    words or more; one question stays whole."""
+    parts = [part.strip() for part in _QUESTION_SPLIT.split(text) if part.strip()]
+    questions = [part for part in parts if len(part.split()) >= _MIN_QUESTION_WORDS]
+    return questions if len(questions) > 1 else [text]
+
+
+def only_asks_a_type(text: str) -> bool:
+    """ "How many?", "Who?", "When exactly?": a type of answer and nothing it is about."""
+    words = [word.casefold() for word in _WORD.findall(text)]
+    return bool(words) and all(
+        word in STOPWORDS or word in QUESTION_WORDS or word in _EMPTY_WORDS for word in words
+    )
+
+
+_EMPTY_WORDS = frozenset({"exactly", "please", "ok", "okay", "so", "and", "then", "else", "one"})
+
+
+def is_only_a_name(text: str, aliases: Aliases) -> bool:
+    """A name and nothing else ("Putin", "Kim Jong Un?"): every word is part of an alias name
+    or capitalised, and there is no question word."""
+    words = _WORD.findall(text)
+    if not words or len(words) > 4:
+        return False
+    lowered = [word.casefold() for word in words]
+    if any(word in STOPWORDS or word in QUESTION_WORDS for word in lowered):
+        return False
+    stems = [stem(word) for word in lowered]
+    covered = {i for _, start, end in aliases.find(stems) for i in range(start, end)}
+    return all(i in covered or word[0].isupper() for i, word in enumerate(words))
+
+
+ENGLISH_SHARE = 0.5
+"""A question is read as English when more than this share of its longer words is English
+or a word of the articles."""
+_SHORT_WORD = 3
+"""Words this short are left out of the count: "en", "la", "hay" are English words too."""
+
+
+def looks_english(
+    text: str, is_known: Callable[[str], bool], is_english: Callable[[str], bool]
+) -> bool:
+    """Whether enough of the question's words are English or the articles' own words; a
+    question in another script or language is told so instead of "try other words".
+
+    Question words and stopwords count as English without a look-up, then the articles'
+    words; the English dictionary is consulted last, for what remains.
+    """
+    words = [word for word in _WORD.findall(text) if not word.isdigit()]
+    if any(not _latin(word) for word in words):
+        return False
+    longer = [word for word in words if len(word) > _SHORT_WORD]
+    if not longer:
+        return True
+    english = sum(1 for word in longer if _english_word(word, is_known, is_english))
+    return english / len(longer) > ENGLISH_SHARE
+
+
+def _english_word(
+    word: str, is_known: Callable[[str], bool], is_english: Callable[[str], bool]
+) -> bool:
+    lowered = word.casefold()
+    return (
+        lowered in STOPWORDS
+        or lowered in QUESTION_WORDS
+        or is_known(lowered)
+        or is_english(lowered)
+    )
+
+
+def _latin(word: str) -> bool:
+    return all(char.isascii() or unicodedata.name(char, "").startswith("LATIN") for char in word)

@@ -1,0 +1,94 @@
+from bot.fit import (
+    SentenceWords,
+    date_fits,
+    figures_in,
+    number_fits,
+    source_of,
+    statement_fits,
+    verb_senses,
+    who_fits,
+)
+from bot.question import question_focus
+from bot.tokens import Aliases
+
+ALIASES = Aliases.from_mapping({"NATO": [], "soldiers": ["troops"], "United States": ["US"]})
+
+
+def read(text: str) -> SentenceWords:
+    return SentenceWords.read(text, ALIASES)
+
+
+def test_a_figure_counts_when_it_is_tied_to_the_thing_counted():
+    focus = question_focus("How many troops were sent?", ALIASES)
+    assert number_fits(read("Officials said 3,000 troops were sent in October."), focus, [])
+    assert not number_fits(
+        read("In 2023, officials sent troops and, later, 40 missiles to the front line."), focus, []
+    )
+
+
+def test_a_figure_with_a_unit_is_a_figure():
+    sentence = read("A 1,500-strong brigade crossed the river.")
+    assert figures_in(sentence, ["brigad"]) == [(1, "1,500")]
+
+
+def test_an_amount_is_asked_in_money():
+    focus = question_focus("How much did Russia pay for the drones?", ALIASES)
+    assert number_fits(read("Russia paid $2 billion for the drones."), focus, [])
+    assert not number_fits(read("Russia bought 400 drones."), focus, [])
+
+
+def test_dates_and_conditions_in_time_answer_when():
+    assert date_fits(read("The troops arrived in August."))
+    assert date_fits(read("The list will be made public once their consent is obtained."))
+    assert not date_fits(read("The troops arrived at the front."))
+
+
+def test_a_statement_needs_the_speaker_as_the_one_who_speaks():
+    nato = ("~nato",)
+    assert statement_fits(read("NATO said it would respond."), nato, pronoun=False)
+    assert statement_fits(read("“We will respond,” said NATO."), nato, pronoun=False)
+    assert not statement_fits(
+        read("Putin responded by emphasizing that NATO countries had been arming Ukraine."),
+        nato,
+        pronoun=False,
+    )
+    assert not statement_fits(
+        read("Putin accused NATO of escalating the war."), nato, pronoun=False
+    )
+    assert not statement_fits(
+        read("Putin pointed to NATO officers to support his claim."), nato, pronoun=False
+    )
+
+
+def test_a_pronoun_speaks_for_the_speaker_only_when_it_refers_back():
+    assert statement_fits(read("He said the talks failed."), ("~nato",), pronoun=True)
+    assert not statement_fits(read("He said the talks failed."), ("~nato",), pronoun=False)
+
+
+def test_a_question_verb_matched_only_by_a_noun_is_another_sense():
+    capture = ["captur"]
+    assert verb_senses(read("A screen capture of the video showed soldiers."), capture) == (
+        False,
+        True,
+    )
+    assert verb_senses(read("Ukraine captured two soldiers."), capture) == (True, False)
+    assert verb_senses(read("Over 20 heads of state attended."), ["head"]) == (False, True)
+
+
+def test_a_country_is_not_who_did_something_unless_it_is_the_agent():
+    focus = question_focus("Who brokered the ceasefire?", ALIASES)
+    places = frozenset({"~united states"})
+    assert who_fits(read("The truce was brokered by the United States."), focus, [], places)
+    assert not who_fits(read("The truce was welcomed in the United States."), focus, [], places)
+
+
+def test_a_figure_is_attributed_to_the_subject_of_the_speech_verb_before_it():
+    sentence = read(
+        "Ukraine has claimed that 12,000 soldiers could be deployed, while the South Korean "
+        "military confirmed 3,000 soldiers."
+    )
+    figures = dict(
+        (text, source_of(sentence, position))
+        for position, text in figures_in(sentence, ["soldier"])
+    )
+    assert figures == {"12,000": "Ukraine", "3,000": "South Korean military"}

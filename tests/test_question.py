@@ -1,0 +1,134 @@
+import pytest
+
+from bot.question import (
+    NumberKind,
+    QuestionType,
+    classify_question,
+    is_only_a_name,
+    looks_english,
+    numbers_as_digits,
+    only_asks_a_type,
+    question_focus,
+    split_questions,
+)
+from bot.tokens import Aliases
+
+ALIASES = Aliases.from_mapping(
+    {"North Korea": ["North Korean", "Pyongyang"], "soldiers": ["troops"], "Putin": []}
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many North Korean soldiers have been captured by Ukraine?", QuestionType.NUMBER),
+        ("How much did Russia pay North Korea?", QuestionType.NUMBER),
+        ("What percentage of Ukraine does Russia control?", QuestionType.NUMBER),
+        ("When did Russia annex Crimea?", QuestionType.DATE),
+        ("In what year was BRICS founded?", QuestionType.DATE),
+        ("Who is the president of the United States?", QuestionType.WHO),
+        ("Where did the 2023 summit take place?", QuestionType.WHERE),
+        ("Which South African city hosted the meeting?", QuestionType.WHERE),
+        ("What did Xi Jinping say at the summit?", QuestionType.STATEMENT),
+        ("and what did NATO say?", QuestionType.STATEMENT),
+        ("How did Putin respond to the images?", QuestionType.STATEMENT),
+        ("Did Putin deny the reports?", QuestionType.STATEMENT),
+        ("Did China send troops?", QuestionType.YESNO),
+        ("What is BRICS?", QuestionType.OPEN),
+    ],
+)
+def test_questions_are_typed_by_the_answer_they_expect(question, expected):
+    assert classify_question(question) is expected
+
+
+def test_the_speaker_of_a_statement_question_is_its_focus():
+    focus = question_focus("What did Xi Jinping say at the summit?", ALIASES)
+    assert focus.speaker == "Xi Jinping"
+    assert focus.speaker_terms == ("xi", "jinp")
+
+
+def test_a_speaker_with_an_alias_is_looked_for_by_its_concept():
+    assert question_focus("What did Pyongyang say?", ALIASES).speaker_terms == ("~north korea",)
+
+
+def test_a_described_speaker_is_not_looked_for_by_name():
+    focus = question_focus("What did the communique say about the war?", ALIASES)
+    assert focus.question_type is QuestionType.STATEMENT and focus.speaker is None
+
+
+def test_the_thing_counted_and_the_main_verb_are_read_from_the_question():
+    focus = question_focus("How many North Korean soldiers have been captured by Ukraine?", ALIASES)
+    assert focus.counted == ("soldier", "~soldiers")
+    assert focus.main_verbs == ("captur",)
+    assert focus.number_kind is NumberKind.COUNT
+
+
+def test_a_verb_in_a_clause_inside_the_question_is_not_its_main_verb():
+    focus = question_focus("Is there a truce so that ships can move safely?", ALIASES)
+    assert focus.main_verbs == ()
+
+
+def test_how_much_with_a_money_word_asks_for_an_amount():
+    focus = question_focus("How much did Russia pay North Korea?", ALIASES)
+    assert focus.number_kind is NumberKind.MONEY and focus.main_verbs == ("pay",)
+
+
+def test_who_is_the_role_of_a_place_reads_the_role_and_the_place():
+    focus = question_focus("Who is the president of North Korea?", ALIASES)
+    assert focus.role == ("presid",) and focus.role_place == ("~north korea",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("ten thousand soldiers", "10000 soldiers"),
+        ("twenty-five people", "25 people"),
+        ("three hundred and fifty", "350"),
+        ("one of the leaders", "one of the leaders"),
+        ("the two allies", "the two allies"),
+    ],
+)
+def test_numbers_in_words_are_searched_as_digits(typed, searched):
+    assert numbers_as_digits(typed) == searched
+
+
+def test_several_questions_on_one_line_are_split():
+    assert split_questions("Who is Kim? When did he visit Russia?") == [
+        "Who is Kim?",
+        "When did he visit Russia?",
+    ]
+    assert split_questions("Who is Kim Jong Un?") == ["Who is Kim Jong Un?"]
+
+
+@pytest.mark.parametrize("question", ["How many?", "Who?", "When exactly?", "what"])
+def test_a_question_word_alone_asks_nothing(question):
+    assert only_asks_a_type(question)
+
+
+def test_a_name_alone_is_recognised():
+    assert is_only_a_name("Putin", ALIASES)
+    assert is_only_a_name("Kim Jong Un?", ALIASES)
+    assert not is_only_a_name("Who is Putin?", ALIASES)
+
+
+def _never(word: str) -> bool:
+    return False
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Cuántos soldados norcoreanos hay en Rusia?",
+        "Сколько северокорейских солдат в России?",
+        "Wie viele nordkoreanische Soldaten sind in Russland?",
+    ],
+)
+def test_questions_in_another_language_are_told_apart(question):
+    english = {"soldaten"}.__contains__  # one look-alike word is not enough
+    assert not looks_english(question, _never, english)
+
+
+def test_english_with_names_the_dictionary_lacks_is_english():
+    assert looks_english(
+        "What did Yoshimasa Hayashi say?", ["yoshimasa", "hayashi"].__contains__, _never
+    )
