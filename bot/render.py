@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 ELLIPSIS = "…"
+FIGURE_TITLE_CHARS = 40
 APOLOGY = "Sorry, something went wrong on my side; it has been logged. Please try again."
 
 
@@ -125,15 +126,22 @@ def missing_note(answer: Answer) -> str | None:
 
 
 def figures_note(answer: Answer) -> str | None:
-    """One line naming each figure the quotes give and who gives it, never which is right."""
+    """One line naming each figure the quotes give and who gives it, never which is right.
+
+    A figure given by several sources is named once with all of them; an article known only by
+    its title is quoted by its title, shortened, so it reads as a name and not as a sentence.
+    """
     if not answer.figures:
         return None
-    items = []
+    titles = {quote.article.title for quote in answer.passages}
+    sources: dict[str, list[str]] = {}
     for figure in answer.figures:
-        source = (
-            f"{figure.source}, per {figure.outlet}" if figure.source else f"per {figure.outlet}"
-        )
-        items.append(f"{figure.figure} ({source})")
+        outlet = figure.outlet
+        if outlet in titles:
+            outlet = f"“{truncate(outlet, FIGURE_TITLE_CHARS)}”"
+        source = f"{figure.source}, per {outlet}" if figure.source else f"per {outlet}"
+        sources.setdefault(figure.figure, []).append(source)
+    items = [f"{figure} ({'; '.join(named)})" for figure, named in sources.items()]
     return "Figures differ: " + " · ".join(items)
 
 

@@ -6,7 +6,7 @@ from bot.answer import MAX_QUESTION_CHARS, NO_ANSWER, NOT_ENGLISH, TYPE_ONLY
 from bot.knowledge_base import KnowledgeBase
 from bot.render import answer_notes
 from bot.tokens import parse_query
-from tests.conftest import write_article
+from tests.conftest import TINY_ARTICLES, write_article
 
 
 @pytest.fixture
@@ -227,7 +227,7 @@ def test_figures_that_differ_are_named_with_who_gives_them(bundled: KnowledgeBas
     answer = bundled.ask("How many North Korean troops are in Russia?")
     assert {"3,000", "12,000"} <= {figure.figure for figure in answer.figures}
     line = next(note for note in answer_notes(answer) if note.startswith("Figures differ: "))
-    assert "3,000 (South Korean military, per www.rfa.org)" in line
+    assert "3,000 (South Korean military, per www.rfa.org; " in line
     assert "contradict" not in line.casefold()
     assert answer.to_json()["figures"][0].keys() == {"figure", "source", "outlet"}
 
@@ -247,3 +247,23 @@ def test_the_answer_sentence_at_the_start_of_the_next_passage_is_taken_along(
     best = answer.passages[0]
     assert "The new ferries were delivered" in best.text and "12 May" in best.text
     assert best.text in best.article.text
+
+
+def test_a_figure_given_twice_is_named_once_and_a_title_reads_as_a_name(tmp_path: Path):
+    for slug, (title, publisher, body) in TINY_ARTICLES.items():
+        if slug != "volcano":
+            write_article(tmp_path, slug, title, publisher, body)
+    evacuated = "residents were evacuated from Ashford"
+    write_article(tmp_path, "herald", "Volcano erupts", "The Coast Herald",
+                  f"Officials said 2,500 {evacuated} on Tuesday.")  # fmt: skip
+    write_article(tmp_path, "gazette", "Evacuation grows", "The Gazette",
+                  f"Officials said 2,500 {evacuated} as lava spread.")  # fmt: skip
+    write_article(tmp_path, "blog", "Evacuation larger than first thought", "null",
+                  f"Police said 4,000 {evacuated} by Wednesday night.")  # fmt: skip
+
+    answer = KnowledgeBase(tmp_path).ask("How many residents were evacuated from Ashford?")
+
+    [line] = [note for note in answer_notes(answer) if note.startswith("Figures differ: ")]
+    assert "4,000 (Police, per “Evacuation larger than first thought”)" in line
+    assert line.count("2,500") == 1
+    assert "per The Gazette" in line and "per The Coast Herald" in line
