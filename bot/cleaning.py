@@ -96,6 +96,19 @@ _WIRE_CREDIT = re.compile(
 )
 """A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —",
 "MOSCOW, Nov 10 (Reuters): …"."""
+_SLASHED_CREDIT = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Za-z.'-]*)*,\s+)"
+    r"(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\.\s+"
+    r"/(?P<agency>[A-Z][A-Za-z&]+(?: [A-Z][A-Za-z&]+){0,3})/\.?"
+)
+"""A wire credit between slashes after the dateline: "MOSCOW, November 6. /TASS/. …"."""
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?:copyright\s*)?(?:[©ⓒ]|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<holder>[^\d©ⓒ.,]+?)\s*[.,]?\s*all rights reserved\.?$",
+    re.I,
+)
+"""A copyright notice naming who holds the text: "Copyright ⓒ Aju Press All rights reserved."."""
+_CLOSING_CREDIT_MAX_WORDS = 14
 _LABELLED_DATE = re.compile(
     r"^(?:[•·|*-]\s*)?(?P<label>first published|last updated|published|updated|posted|"
     r"modified|date)(?:\s+on)?\s*:?\s*(?P<rest>\S.*)$",
@@ -126,9 +139,10 @@ _TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
     r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"
-    r"become|continue\s+reading)\b"
+    r"become|continue\s+reading|skip|jump|learn|back)\b"
     r"(?:\s*$|(?:\s+[\w'’]+){0,3}?\s*(?:[:|]|\b(?:us|our|more|next|also|here|now|free|the\s+app|"
-    r"original|full\s+(?:story|article)|newsletter|channel|continue|down|the\s+latest|alerts)\b))",
+    r"original|full\s+(?:story|article)|newsletter|channel|continue|down|the\s+latest|alerts|"
+    r"top|content|navigation|menu)\b))",
     re.I,
 )
 """A link-like call to action: "Read Next: …", "Follow us on …", "Subscribe to our …"."""
@@ -164,6 +178,42 @@ _SITE_NOTICE = re.compile(
     r"been\s+granted|logged)\b",
     re.I,
 )
+_ABOUT_THE_PAGE = re.compile(
+    r"^(?:[\w'’]+\s+){0,2}this\s+(?:content|page|article|story|post|video|"
+    r"li(?:v|f)e\s+(?:blog|feed|page)|feed|blog|newsletter)\b",
+    re.I,
+)
+"""A short line that opens by speaking of the page itself: "This life feed has ended.", a
+leftover instruction "Summarize this content to 2000 words in 6 paragraphs"."""
+_ABOUT_THE_PAGE_MAX_WORDS = 12
+_PICTOGRAPH = re.compile("[\u203c\u2049\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+"""An emoji: a line opening with one is a social-media post embedded in the page ("‼️ …")."""
+_SYMBOL_LINE_MAX_WORDS = 8
+_SYMBOL_LINE_LETTERS = 0.5
+"""A short line whose characters are mostly not letters is a widget ("+ ↺ − 16 px")."""
+_GLUED_READ_MORE = re.compile(r"(?<=[.…])\s*(?:read|continue\s+reading|see)\s+more\W*$", re.I)
+"""A "Read More" link glued to the end of a teaser paragraph ("… neighbouring countries....Read More")."""
+_SUBHEAD_MAX_WORDS = 3
+_CARD_LINES = 3
+"""A card prints its heading again within this many lines (heading, kicker, heading)."""
+_PITCH_OFFER = re.compile(
+    r"\b(?:by\s+(?:becoming|turning\s+into|joining)|unlock|access\s+all|become\s+a)\b", re.I
+)
+_PITCH_MEMBER = re.compile(r"\b(?:subscri(?:ber|ption)|membership|member)\b", re.I)
+_PITCH_MAX_WORDS = 40
+_CODE_CALL = re.compile(r"\w\(|[={}]")
+_CODE_MIN_SYMBOLS = 2
+_BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/]\s*")
+_BREADCRUMB_MIN_PARTS = 3
+_BREADCRUMB_MAX_WORDS = 20
+_PHOTO_CREDIT_END = re.compile(r"(?:\bphoto|\bpool|\bhandout|\bfile)\s*$|\bvia\s+[A-Z]{2,}\b", re.I)
+_STAFF_ROLE = re.compile(
+    r"^(?i:(?:(?:staff|senior|chief|guest|contributing|special|political|foreign|defen[cs]e|"
+    r"diplomatic|news)\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|"
+    r"journalist))\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+[a-z]"
+)
+"""A standfirst that opens with the writer's role and name: "Staff Writer Angelika
+Etherington-Smith examines …"."""
 _RELATIVE_TIME = re.compile(
     r"^(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$|^(?:yesterday|today|just now)$",
     re.I,
@@ -354,9 +404,13 @@ def clean(
         index for index, line in enumerate(lines) if _is_furniture(line, keys[index], boilerplate)
     }
     furniture |= _weather_widgets(lines)
+    for index in sorted(furniture):
+        _read_furniture_credit(lines[index], signals)
+    furniture |= _closing_credits(lines, furniture, signals)
     lists = _lists(lines, furniture)
     title_at = None if title else _title_line(lines, furniture, lists)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
+    furniture |= _teaser_cards(lines, keys, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
     if title_at is not None:
         result.headline = lines[title_at]
@@ -389,10 +443,18 @@ def clean(
         result.paragraphs.append(line)
     signals.settle(result, lines)
     if result.headline is None and result.paragraphs:
-        result.headline = first_sentence(result.paragraphs[0])
+        result.headline = first_sentence(_without_credit(result.paragraphs[0]))
         result.title_guessed = True
         result.sources["title"] = FIRST_SENTENCE
     return result
+
+
+def _without_credit(paragraph: str) -> str:
+    """A paragraph without its opening dateline credit ("MOSCOW, November 6. /TASS/."),
+    which is no sentence to take for a title."""
+    match = _SLASHED_CREDIT.match(paragraph)
+    rest = paragraph[match.end() :].strip() if match else ""
+    return rest or paragraph
 
 
 def first_sentence(paragraph: str) -> str:
@@ -406,7 +468,7 @@ def _lines(raw: str) -> list[str]:
     the same line becomes a line of its own."""
     lines = []
     for line in raw.splitlines():
-        line = line.strip()
+        line = _GLUED_READ_MORE.sub("", line.strip())
         if not line:
             continue
         if match := _DATE_PREFIX.match(line):
@@ -442,6 +504,112 @@ def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
         or bool(_COPYRIGHT.search(line))
         or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
         or bool(_SITE_NOTICE.match(line))
+        or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_ABOUT_THE_PAGE.search(line)))
+        or bool(_PICTOGRAPH.match(line))
+        or _is_symbol_widget(line)
+        or _is_code(line)
+        or _is_breadcrumb(line)
+        or _is_photo_credit(line)
+        or _is_membership_pitch(line)
+    )
+
+
+def _is_membership_pitch(line: str) -> bool:
+    """A paywall's offer: "Access all of The Cipher Brief’s … by becoming a Cipher Brief
+    Subscriber+ Member." A membership word and an offer, in a short paragraph."""
+    return (
+        len(line.split()) <= _PITCH_MAX_WORDS
+        and bool(_PITCH_MEMBER.search(line))
+        and bool(_PITCH_OFFER.search(line))
+    )
+
+
+def _is_code(line: str) -> bool:
+    """A line of a script or a template printed into the page ("pl_facebook_pixel_args = ();",
+    "fbq( ‘consent’, ‘revoke’ );", "{{ subpage.title }}"): a line that ends or opens as code
+    does, with code symbols and a call or an assignment. Prose puts a space before its
+    brackets."""
+    stripped = line.strip()
+    shaped = stripped.endswith((";", "{", "}", ",", "(")) or stripped.startswith(("{", "}", "!"))
+    return (
+        shaped
+        and sum(char in "{}()=;<>" for char in stripped) >= _CODE_MIN_SYMBOLS
+        and bool(_CODE_CALL.search(stripped))
+    )
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """A trail of section names: "Government ❯International Relations ❯Security Issues"."""
+    if len(line.split()) > _BREADCRUMB_MAX_WORDS:
+        return False
+    parts = [part for part in _BREADCRUMB_SEPARATOR.split(line) if part]
+    return (
+        len(parts) >= _BREADCRUMB_MIN_PARTS
+        and all(len(part.split()) <= _LABEL_MAX_WORDS + 1 and part[0].isupper() for part in parts)
+        and not _SENTENCE_END.search(line)
+    )
+
+
+def _is_photo_credit(line: str) -> bool:
+    """A photographer's credit on its own line: "Alexander Zemlianichenko/Pool via
+    REUTERS//File Photo"."""
+    return (
+        "/" in line
+        and len(line.split()) <= _HEADING_MAX_WORDS
+        and not _SENTENCE_END.search(line)
+        and bool(_PHOTO_CREDIT_END.search(line))
+    )
+
+
+def _closing_credits(lines: list[str], furniture: set[int], signals: _Signals) -> set[int]:
+    """A line of reporters' names and the wire agency the dateline credits, with no "By":
+    "Tara Copp And Lolita C. Baldor, The Associated Press" under a "WASHINGTON (AP) —"
+    report. It gives the author and is no text. The agency must be the dateline's (its name
+    or its initials), so "Antonio Guterres, UN Secretary-General" stays text."""
+    agencies = {
+        line_key(match["agency"])
+        for line in lines
+        if (match := _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line))
+    }
+    found = set()
+    for index, line in enumerate(lines):
+        if index in furniture or len(line.split()) > _CLOSING_CREDIT_MAX_WORDS:
+            continue
+        names, comma, outlet = line.rstrip(".").rpartition(",")
+        if not comma or not _is_name(outlet.strip() or "x") or not _is_name(names.strip() or "x"):
+            continue
+        people = re.split(r"\s+and\s+", names.strip(), flags=re.I)
+        if all(len(person.split()) >= 2 for person in people) and (_agency_keys(outlet) & agencies):
+            signals.add("author", " and ".join(people), _quoted(line))
+            found.add(index)
+    return found
+
+
+def _agency_keys(outlet: str) -> set[str]:
+    """An outlet's name and its initials: "The Associated Press" is also "ap"."""
+    words = [word for word in outlet.split() if word.casefold() != "the"]
+    return {line_key(" ".join(words)), "".join(word[0] for word in words).casefold()}
+
+
+def _read_furniture_credit(line: str, signals: _Signals) -> None:
+    """A copyright notice is furniture, but the outlet it names is the page's publisher when
+    nothing stronger (a wire credit) names one: "Copyright ⓒ Aju Press All rights reserved."."""
+    match = _COPYRIGHT_HOLDER.match(line)
+    if match and (holder := match["holder"].strip()) and _names_an_outlet(holder):
+        signals.add("publisher", holder, _quoted(line), UPDATED_RANK)
+
+
+def _is_symbol_widget(line: str) -> bool:
+    """A short line of mostly symbols and digits that is no date: a font-size control
+    ("+ ↺ − 16 px"), a rating, a counter."""
+    if len(line.split()) > _SYMBOL_LINE_MAX_WORDS:
+        return False
+    chars = [char for char in line if not char.isspace()]
+    letters = sum(char.isalpha() for char in chars)
+    return (
+        letters < _SYMBOL_LINE_LETTERS * len(chars)
+        and not _date_line(line)
+        and not _LIST_ITEM.match(line)
     )
 
 
@@ -465,8 +633,12 @@ def _closing_bracket(line: str) -> int:
 
 
 def _is_heading(line: str) -> bool:
-    """Short lines without closing punctuation: section labels, sub-heads, city names."""
-    return len(line.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)
+    """Short lines without closing punctuation: section labels, sub-heads, city names; and
+    a sub-head asked as a short question ("What next?")."""
+    words = len(line.split())
+    return (words <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)) or (
+        words <= _SUBHEAD_MAX_WORDS and line.endswith("?") and line[0].isupper()
+    )
 
 
 def _is_headline_shaped(line: str) -> bool:
@@ -521,6 +693,30 @@ def _headline_runs(
     return found
 
 
+def _teaser_cards(
+    lines: list[str], keys: list[str], title_at: int | None, furniture: set[int]
+) -> set[int]:
+    """Another story's card under the article: a short heading printed again just below
+    ("The French Connection" / "GZERO World S1E27: The French Connection" / "The French
+    Connection") after the article's text. It and everything under it are furniture."""
+    title = keys[title_at] if title_at is not None else None
+    seen_text = False
+    for index, line in enumerate(lines):
+        if index in furniture:
+            continue
+        if not seen_text:
+            seen_text = not _is_heading(line) and not _is_metadata(line) and index != title_at
+            continue
+        if (
+            keys[index] != title
+            and _is_heading(line)
+            and len(line.split()) > 1
+            and keys[index] in keys[index + 1 : index + 1 + _CARD_LINES]
+        ):
+            return set(range(index, len(lines)))
+    return set()
+
+
 def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
     """Bulleted or numbered items under a lead-in ending with a colon: {lead-in: items}."""
     lists: dict[int, list[int]] = {}
@@ -559,9 +755,20 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             return _headline_of(lines, above)
         else:
             seen_text = True
-            if labels == [0] and index not in lists:
+            if labels == [0] and index not in lists and not _has_subheads(lines, index, furniture):
                 return 0
     return _headline_of(lines, above) if above else None
+
+
+def _has_subheads(lines: list[str], start: int, furniture: set[int]) -> bool:
+    """Short headings between later paragraphs ("Who said what", "What next?"): the short
+    line opening the page is the first of the sub-heads, not a title."""
+    return any(
+        index not in furniture
+        and len(lines[index].split()) <= _SUBHEAD_MAX_WORDS
+        and _is_heading(lines[index])
+        for index in range(start + 1, len(lines) - 1)
+    )
 
 
 def _headline_of(lines: list[str], above: list[int]) -> int:
@@ -622,7 +829,7 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         signals.add("author", _name_case(match["name"]), _quoted(line))
         return True
     if match := _CREDIT.match(line):
-        what = match["what"].strip().rstrip(".")
+        what = _url_host(match["what"].strip().rstrip("."))
         if _names_an_outlet(what):
             signals.add("publisher", what, _quoted(line))
         return True
@@ -654,6 +861,13 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
     return (_name_case(name), found) if found else None
 
 
+def _url_host(text: str) -> str:
+    """A link names its site: "https://vtcnews.vn/trieu-tien-…" gives "vtcnews.vn"; any other
+    text is returned as it is."""
+    match = re.fullmatch(r"https?://(?P<host>[\w-]+(?:\.[\w-]+)+)(?:[/?#]\S*)?", text)
+    return match["host"] if match else text
+
+
 def _names_an_outlet(text: str) -> bool:
     """ "www.rfa.org" or "Radio Free Asia" name an outlet; "Russian news agency Interfax"
     describes where a quote came from, and names no outlet of the page."""
@@ -666,11 +880,23 @@ def _read_dateline(line: str, signals: _Signals) -> None:
     """A paragraph's opening dateline: a full date, or a day and a wire agency's credit."""
     if (match := _DATELINE.match(line)) and (printed := _printed_date(match["date"])):
         signals.add("published", printed, f"the dateline '{match.group().strip()}'")
-    if match := _WIRE_CREDIT.match(line):
+    if match := _STAFF_ROLE.match(line):
+        signals.add("author", match["name"], f"the opening '{match.group()[:-1].strip()}'")
+    match = _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line)
+    if match and _is_place_in_brackets(match):
+        match = None
+    if match:
         source = f"the dateline '{match.group().strip()}'"
         signals.add("publisher", match["agency"], source)
         if match["day"] and not match["year"] and (day := _month_day(match["day"])):
             signals.partial_dates.append((*day, source))
+
+
+def _is_place_in_brackets(match: re.Match[str]) -> bool:
+    """ "(LONDON) --" opening a paragraph is a place in brackets, no agency: a long shouted
+    word with no place before it. "(AP)", "(Reuters)" and "SEOUL (YONHAP) --" are credits."""
+    agency = match["agency"]
+    return line_key(match.group()).startswith("(") and agency.isupper() and len(agency) > 5
 
 
 @lru_cache(maxsize=8192)

@@ -479,3 +479,256 @@ def test_full_dates_of_two_years_near_the_day_give_it_none():
     result = clean(f"A Storm Hits the Coast Hard Today\n\n{text}")
     assert result.published is None
     assert "disagree" in result.conflicts["published"]
+
+
+# Round two: signals found on the round-two dev pages (eval/pages/dev/round2).
+
+
+def test_a_short_line_of_symbols_is_a_widget_and_no_title():
+    result = clean(
+        "+ ↺ − 16 px\n\nThe harbour board approved the plan on Monday, officials said.\n\n"
+        "Work begins in spring."
+    )
+    assert result.title_guessed
+    assert "16 px" not in result.text
+
+
+def test_a_date_stamp_of_digits_is_still_read_as_a_date():
+    result = clean("2024.10.29 14:00\n\nThe harbour board approved the plan, officials said.")
+    assert result.published == date(2024, 10, 29)
+
+
+def test_a_line_opening_with_an_emoji_is_an_embedded_post():
+    result = clean(
+        "The mayor spoke on Monday. She said the harbour would reopen.\n\n"
+        "‼️ “The harbour will reopen soon, the mayor says”\n\n"
+        "🔴 LIVE: harbour updates all day\n\nRepairs start next week."
+    )
+    assert result.paragraphs == [
+        "The mayor spoke on Monday. She said the harbour would reopen.",
+        "Repairs start next week.",
+    ]
+
+
+def test_emoji_like_bullets_of_a_list_stay_items():
+    result = clean("The three harbours are:\n► North Bay\n► South Bay\n► Old Port\n\nMore later.")
+    assert result.paragraphs[0] == "The three harbours are:\n► North Bay\n► South Bay\n► Old Port"
+
+
+def test_a_read_more_link_glued_to_a_teaser_is_cut_and_the_words_kept():
+    result = clean(
+        "The harbour reopens today after the storm, the board said....Read More\n\n"
+        "Boats lined up at dawn."
+    )
+    assert result.paragraphs[0] == "The harbour reopens today after the storm, the board said...."
+    assert "Read More" not in result.text
+
+
+def test_read_more_inside_a_sentence_stays():
+    line = "Residents can read more about the plan at the town hall, the board said."
+    assert clean(line).paragraphs == [line]
+
+
+def test_a_short_line_about_the_page_itself_is_furniture():
+    result = clean(
+        "Summarize this content to 2000 words in 6 paragraphs\n\n"
+        "The harbour reopened on Monday, the board said.\n\n"
+        "This life feed has ended.\n\nBoats lined up at dawn."
+    )
+    assert result.title_guessed
+    assert result.paragraphs == [
+        "The harbour reopened on Monday, the board said.",
+        "Boats lined up at dawn.",
+    ]
+
+
+def test_a_long_sentence_that_mentions_this_article_stays_text():
+    line = (
+        "What we do within the framework of this article is our business, the president "
+        "told reporters in the capital on Thursday."
+    )
+    assert clean(line).paragraphs == [line]
+
+
+def test_sub_heads_of_an_explainer_are_no_title_and_no_text():
+    result = clean(
+        "What happened\nThe harbour reopened on Monday, the board said.\n"
+        "Who said what\nThe mayor said repairs went well.\n"
+        "What next?\nBoats return next week."
+    )
+    assert result.title_guessed
+    assert result.paragraphs == [
+        "The harbour reopened on Monday, the board said.",
+        "The mayor said repairs went well.",
+        "Boats return next week.",
+    ]
+
+
+def test_a_short_line_alone_above_the_text_is_still_the_title():
+    result = clean("Harbour Reopens\nThe harbour reopened on Monday, the board said.")
+    assert result.headline == "Harbour Reopens" and not result.title_guessed
+
+
+def test_a_wire_credit_between_slashes_gives_the_agency_and_no_title():
+    result = clean(
+        "MOSCOW, November 6. /TASS/. The upper house approved the bill, officials said.\n\n"
+        "The treaty was signed on June 19, 2024."
+    )
+    assert result.publisher == "TASS"
+    assert result.headline == "The upper house approved the bill, officials said."
+    assert result.published is None  # November 6 has no year and no full date near it
+
+
+def test_a_copyright_notice_names_the_publisher_unless_a_wire_credit_does():
+    page = "The harbour reopened on Monday, the board said.\n\nCopyright ⓒ Aju Press All rights reserved."
+    result = clean(page)
+    assert result.publisher == "Aju Press" and "Copyright" not in result.text
+    wire = clean("SEOUL (Yonhap) -- " + page)
+    assert wire.publisher == "Yonhap"
+
+
+def test_a_copyright_notice_without_a_name_gives_no_publisher():
+    assert (
+        clean("Text of the story here, it said.\n\n© 2024 All rights reserved.").publisher is None
+    )
+
+
+def test_a_source_link_names_its_site():
+    result = clean(
+        "The harbour reopened on Monday, the board said.\n\n"
+        "Source: https://harbournews.example/harbour-reopens-2024"
+    )
+    assert result.publisher == "harbournews.example"
+
+
+def test_reporters_names_with_the_datelines_agency_give_the_author():
+    result = clean(
+        "WASHINGTON (AP) — The harbour reopened on Monday, officials said.\n"
+        "Tara Copp And Lolita C. Baldor, The Associated Press"
+    )
+    assert result.author == "Tara Copp and Lolita C. Baldor"
+    assert "Baldor" not in result.text
+
+
+def test_a_name_and_a_title_after_a_comma_stay_text():
+    page = "WASHINGTON (AP) — The harbour reopened on Monday, officials said.\n"
+    result = clean(page + "Antonio Guterres, UN Secretary-General")
+    assert result.author is None
+    result = clean("The harbour reopened, officials said.\nJane Roe, The Associated Press")
+    assert result.author is None  # no dateline credits that agency
+
+
+# Round three: signals found on the round-three dev pages (eval/pages/dev/round3).
+
+
+def test_page_navigation_links_are_furniture_and_no_title():
+    result = clean(
+        "Skip to main content\n\nThe harbour reopened on Monday, the board said.\n\n"
+        "Learn more\n\nScroll to the top"
+    )
+    assert result.title_guessed
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_a_sentence_opening_with_back_or_learn_stays_text():
+    lines = [
+        "Back in June, the board said the harbour would reopen.",
+        "Learning from the storm, the town built a new sea wall.",
+    ]
+    assert clean("\n\n".join(lines)).paragraphs == lines
+
+
+def test_template_placeholders_and_script_lines_are_furniture():
+    result = clean(
+        "{{ subpage.title }}\n\nThe harbour reopened on Monday, the board said.\n\n"
+        "pl_facebook_pixel_args = ();\n"
+        "if ( document.referrer.indexOf( document.domain ) < 0 ) {\n"
+        "!function(f,b,e,v,n,t,s)\n"
+        "fbq( ‘consent’, ‘revoke’ );\n\n"
+        "s.parentNode.insertBefore(t,s)}(window, document, 'script', 'https://example.org/a.js');"
+    )
+    assert result.title_guessed
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_a_sentence_with_brackets_and_a_semicolon_stays_text():
+    line = "The treaty (signed in June) was ratified; the board (and the mayor) agreed."
+    assert clean(line).paragraphs == [line]
+
+
+def test_a_breadcrumb_trail_is_furniture_and_no_title():
+    result = clean(
+        "Government ❯International Relations ❯Security Issues ❯Military Cooperation\n"
+        "The harbour reopened on Monday, the board said."
+    )
+    assert result.title_guessed
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_a_by_line_with_a_bar_is_no_breadcrumb():
+    assert clean("By Jane Roe | Reuters\n\nThe harbour reopened, it said.").author == "Jane Roe"
+
+
+def test_a_photographers_credit_line_is_furniture_and_no_title():
+    result = clean(
+        "Alexander Zemlianichenko/Pool via REUTERS//File Photo\n\n"
+        "The harbour reopened on Monday, the board said.\n\nBoats lined up at dawn."
+    )
+    assert result.title_guessed
+    assert result.paragraphs == [
+        "The harbour reopened on Monday, the board said.",
+        "Boats lined up at dawn.",
+    ]
+
+
+def test_a_standfirst_naming_the_staff_writer_gives_the_author_and_stays_text():
+    line = "Staff Writer Angelika Etherington-Smith examines the harbour's reopening this week."
+    result = clean(line + "\n\nThe harbour reopened on Monday, the board said.")
+    assert result.author == "Angelika Etherington-Smith"
+    assert result.paragraphs[0] == line
+
+
+def test_a_place_in_brackets_is_no_agency():
+    assert clean("(LONDON) -- The harbour reopened on Monday, the board said.").publisher is None
+    assert clean("SEOUL (YONHAP) -- The harbour reopened, it said.").publisher == "YONHAP"
+
+
+def test_another_storys_card_under_the_article_is_furniture():
+    result = clean(
+        "Harbour Reopens After the Storm Today\n\n"
+        "The harbour reopened on Monday, the board said.\n\n"
+        "The French Connection\nGZERO World S1E27: The French Connection\n\n"
+        "The French Connection\n\nTrump and Macron. Love, it seems, is in the air.\n\n"
+        "On the show this week we cover these budding romances."
+    )
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_a_sub_head_printed_once_keeps_the_text_under_it():
+    result = clean(
+        "The harbour reopened on Monday, the board said.\n\nWhat Comes Next\n\n"
+        "Boats return next week, the mayor said."
+    )
+    assert result.paragraphs == [
+        "The harbour reopened on Monday, the board said.",
+        "Boats return next week, the mayor said.",
+    ]
+
+
+def test_a_paywalls_membership_offer_is_furniture():
+    result = clean(
+        "The harbour reopened on Monday, the board said.\n\n"
+        "Access all of The Harbour Brief’s expert insight by becoming a Harbour Brief "
+        "Subscriber+ Member."
+    )
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_a_sentence_about_subscribers_stays_text():
+    line = "The streaming service lost a million subscribers after the price rise, it said."
+    assert clean(line).paragraphs == [line]
+
+
+def test_a_short_quote_that_mentions_this_article_late_stays_text():
+    line = "“We never violated this article,” the minister said."
+    assert clean("The treaty was ratified, the board said.\n\n" + line).paragraphs[-1] == line
