@@ -17,6 +17,8 @@ the gold phrase; it is correctly dated when it also has the gold date and precis
   be 0).
 
 A gold event marked ``needs_published`` counts only when its article has a publication date.
+Articles the gold names nowhere (neither an event nor a skipped expression) are not scored: a
+page added to an eval set after its gold was written is reported as not covered.
 """
 
 from __future__ import annotations
@@ -111,6 +113,8 @@ class Scores:
     inferred_wrong: int = 0
     duplicates: int = 0
     """Entries beyond the first quoting the same sentence of the same article."""
+    uncovered: list[str] = field(default_factory=list)
+    """Articles with dated mentions that the gold does not cover (not scored)."""
     missed: list[str] = field(default_factory=list)
     """Gold events no prediction matched (ids)."""
     extra: list[str] = field(default_factory=list)
@@ -134,7 +138,19 @@ def score(timeline: Timeline, gold: Gold, dated_articles: set[str] | None = None
     if dated_articles is not None:
         events = [e for e in gold.events if not e.needs_published or e.article in dated_articles]
         gold = gold.model_copy(update={"events": events})
-    predictions = [(event.when, mention) for event in timeline.events for mention in event.mentions]
+    covered = {e.article for e in gold.events} | {s.article for s in gold.skipped}
+    uncovered = {
+        mention.article.id
+        for event in timeline.events
+        for mention in event.mentions
+        if mention.article.id not in covered
+    }
+    predictions = [
+        (event.when, mention)
+        for event in timeline.events
+        for mention in event.mentions
+        if mention.article.id in covered
+    ]
     claimed: dict[str, tuple[str, str]] = {}
     matched_predictions = dated_predictions = 0
     inferred_right = inferred_wrong = 0
@@ -142,6 +158,8 @@ def score(timeline: Timeline, gold: Gold, dated_articles: set[str] | None = None
     entry_of: dict[str, int] = {}
     for number, event in enumerate(timeline.events):
         for mention in event.mentions:
+            if mention.article.id not in covered:
+                continue
             candidates = [
                 g
                 for g in gold.events
@@ -185,6 +203,7 @@ def score(timeline: Timeline, gold: Gold, dated_articles: set[str] | None = None
         inferred_right=inferred_right,
         inferred_wrong=inferred_wrong,
         duplicates=duplicate_entries(timeline),
+        uncovered=sorted(uncovered),
     )
 
 
@@ -239,6 +258,8 @@ def report(scores: Scores) -> str:
         f"duplicate entries: {scores.duplicates}",
         f"({scores.predictions} dated mentions in the timeline, {scores.gold_events} gold events)",
     ]
+    if scores.uncovered:
+        lines.append(f"not scored (no gold yet): {len(scores.uncovered)} articles")
     lines.extend(f"missed: {gid}" for gid in scores.missed)
     lines.extend(f"extra: {text}" for text in scores.extra)
     lines.extend(f"misdated: {line}" for line in scores.misdated)

@@ -215,3 +215,14 @@ def test_the_dev_pages_timeline_has_no_wrong_year_duplicate_or_wrong_inference()
     assert (scores.wrong_year, scores.duplicates, scores.inferred_wrong) == (0, 0, 0)
     assert scores.right_date >= TARGET * scores.gold_events, scores.missed
     assert scores.event_precision >= TARGET, scores.extra
+
+
+def test_an_article_the_gold_does_not_name_is_not_scored(make_kb: MakeKb) -> None:
+    kb = make_kb({
+        "herald-volcano": ("2024-10-25", TWO_EVENTS),
+        "courier-flood": ("2024-10-25", "The river flooded the old town on Monday, officials said."),
+    })  # fmt: skip
+    gold = gold_of(("The volcano erupted", "Tuesday", "2024-10-22"))
+    scores = score(build_timeline(kb.snapshot, limit=None), gold)
+    assert scores.uncovered == ["courier-flood"]
+    assert all(not line.startswith("courier-flood") for line in scores.extra)
