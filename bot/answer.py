@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from bot.articles import Article
 from bot.fit import (
     SentenceWords,
     content_terms,
+    describes_speaker,
     figures_in,
     sentence_fits,
     source_of,
@@ -29,6 +30,7 @@ from bot.fit import (
 from bot.index import best_of
 from bot.passages import Passage, Sentence
 from bot.question import (
+    OFFICE_ROLE,
     Focus,
     QuestionType,
     is_only_a_name,
@@ -221,6 +223,8 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         pool = [pid for pid, score in ranked[:FIT_CANDIDATES] if score >= floor]
         readings = read_candidates(snapshot, pool, query, focus, scanned=best)
         if focus.speaker_terms and not any(r.mentions_speaker for r in readings.values()):
+            return _declined(snapshot, question, NO_ANSWER, corrections, focus)
+        if focus.speaker_role and not _speaker_described(snapshot, focus, readings.values()):
             return _declined(snapshot, question, NO_ANSWER, corrections, focus)
         ranked = prefer_fitting(ranked, readings)
         if focus.speaker_terms and not any(r.fits for r in readings.values()):
@@ -434,6 +438,24 @@ def _window_has_focus(
 _VERB_TYPES = frozenset({QuestionType.NUMBER, QuestionType.YESNO})
 """Types whose answer must hold the question's verb: "how many were *captured*" is not
 answered by a count of soldiers sent; "did China *send* troops" not by China's position."""
+
+
+def _speaker_described(
+    snapshot: Snapshot, focus: Focus, readings: Iterable[PassageReading]
+) -> bool:
+    """Whether the articles can hold what a speaker described by what they are said: for an
+    office ("the Brazilian president"), the articles name an office holder of that place
+    anywhere (a passage may then name them without the title); for anything else ("a US
+    outlet", "the communique"), a candidate passage names them so. An office of no known place
+    ("the Kremlin leader" where "Kremlin" is no alias) asks nothing."""
+    if focus.speaker_role == OFFICE_ROLE:
+        places = focus.speaker_places
+        return not places or any(place in snapshot.titled_places for place in places)
+    return any(
+        describes_speaker(sentence, focus.speaker_role, focus.speaker_places)
+        for reading in readings
+        for sentence in reading.sentences
+    )
 
 
 def _known_verbs(snapshot: Snapshot, verbs: Sequence[str]) -> list[str]:

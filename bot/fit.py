@@ -189,6 +189,21 @@ class SentenceWords:
         return bool(self.positions_of(terms))
 
 
+SPEAKER_PLACE_WINDOW = 4
+"""How many words apart a described speaker's head noun and its place may be ("*Japanese*
+Chief Cabinet *Secretary*", "the *widow* of fallen *Russian*")."""
+
+
+def describes_speaker(sentence: SentenceWords, role: Sequence[str], places: Sequence[str]) -> bool:
+    """Whether the sentence names someone as the question describes its speaker: the head
+    noun (or a stand-in for it) and, when the description names places, one of them near."""
+    heads = sentence.positions_of(role)
+    if not heads or not places:
+        return bool(heads)
+    near = sentence.positions_of(places)
+    return any(abs(h - p) <= SPEAKER_PLACE_WINDOW for h in heads for p in near)
+
+
 def is_number(words: Sequence[str], i: int) -> bool:
     """A figure: digits (not a year), a number word, "dozens", a fraction or a percentage."""
     word = words[i].casefold()
@@ -226,7 +241,27 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
             for i in found
         )
     anchors = sentence.positions_of(focus.counted or focus_terms)
-    return any(tied(sentence.words, i, anchors) for i in found)
+    return any(
+        tied(sentence.words, i, anchors) and not _counts_other_place(sentence, i, anchors, focus)
+        for i in found
+    )
+
+
+def _counts_other_place(
+    sentence: SentenceWords, number: int, anchors: Sequence[int], focus: Focus
+) -> bool:
+    """The figure counts the thing of another place: "3,000 *North Korean* soldiers" for
+    "how many *Ukrainian* soldiers". Only places between the figure and the thing counted,
+    and only when the question qualifies it by place."""
+    if not focus.counted_places:
+        return False
+    after = [a for a in anchors if a > number]
+    if not after:
+        return False
+    end = min(after)
+    between = [c for c, start, _ in sentence.concepts if number < start < end]
+    places = [c for c in between if c.startswith("~")]
+    return bool(places) and not set(places) & set(focus.counted_places)
 
 
 def tied(words: Sequence[str], number: int, anchors: Sequence[int]) -> bool:

@@ -44,6 +44,7 @@ from bot.ingest.files import (
 )
 from bot.ingest.html import reader_version
 from bot.passages import Passage, chunk_article
+from bot.roles import titled_places
 from bot.spelling import Speller
 from bot.tokens import Aliases, document_terms, parse_query
 
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "13"
+INDEX_FORMAT = "15"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
@@ -82,6 +83,8 @@ class Snapshot:
     speller: Speller = field(default_factory=Speller)
     aliases_file: str | None = None
     """The aliases file in force: the folder's own, the fallback, or None."""
+    titled_places: frozenset[str] = frozenset()
+    """The places the articles name an office holder for (see ``bot.roles``)."""
 
     def search(self, query: str, k: int) -> list[tuple[Passage, float]]:
         """Plain BM25 retrieval with alias expansion, for features other than ``ask``."""
@@ -274,6 +277,7 @@ def _build_snapshot(
         problems=problems,
         speller=Speller.from_texts(article.text for article in articles.values()),
         aliases_file=str(aliases_path) if aliases_path else None,
+        titled_places=titled_places((article.text for article in articles.values()), aliases),
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.roles import OFFICE_TITLE_WORDS
 from bot.tokens import QUESTION_WORDS, STOPWORDS, Aliases, normalise, stem
 
 
@@ -158,11 +159,11 @@ _SPEECH_VERB_PATTERN = (
 )
 _STATEMENT = [
     re.compile(
-        rf"^(?:what|how)\s+{_AUXILIARY}\s+(?P<speaker>.+?)\s+{_SPEECH_VERB_PATTERN}\w*\b",
+        rf"^(?:what|how)\s+{_AUXILIARY}\s+(?P<speaker>.+?)(?<!'s)\s+{_SPEECH_VERB_PATTERN}\w*\b",
         re.IGNORECASE,
     ),
     re.compile(
-        r"^(?:did|does|has|have|had)\s+(?P<speaker>.+?)\s+"
+        r"^(?:did|does|has|have|had)\s+(?P<speaker>.+?)(?<!'s)\s+"
         r"(?:deny|denied|admit|confirm|say|claim|comment|respond|react|warn|announce)\w*\b",
         re.IGNORECASE,
     ),
@@ -174,7 +175,8 @@ _STATEMENT = [
 ]
 _NUMBER_START = re.compile(
     r"^(?:how\s+(?:many|much|long|big|large|far|old|tall|high|often|heavy|wide|deep)\b|"
-    r"(?:what|which)\s+(?:is\s+the\s+)?(?:number|percentage|percent|share|proportion|amount|"
+    r"(?:what|which)\s+(?:is\s+the\s+)?(?:(?:upper|lower|highest|lowest|latest|total|"
+    r"official|first|final)\s+)?(?:number|percentage|percent|share|proportion|amount|"
     r"population|size|total|cost|price|figure|death\s+toll|toll)\b|"
     r"(?:what|which)\s+(?:percentage|share|proportion|fraction)\b)",
     re.IGNORECASE,
@@ -186,16 +188,16 @@ _DATE_START = re.compile(
     re.IGNORECASE,
 )
 _WHO_START = re.compile(
-    r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:person|people|leader|leaders|"
+    r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+){0,2}(?:person|people|leader|leaders|"
     r"official|officials|president|minister|organi[sz]ation|organi[sz]ations|group|groups|"
     r"agency|agencies|outlet|outlets|company|companies|politician|politicians|general|"
-    r"spokesperson|spokesman|spokeswoman)\b",
+    r"spokesperson|spokesman|spokeswoman|premier|head|chief)\b",
     re.IGNORECASE,
 )
 _WHERE_START = re.compile(
     r"^(?:where\b|from\s+where\b|(?:in|at|to)?\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:city|cities|"
     r"town|towns|place|places|region|regions|country|countries|capital|area|province|venue|"
-    r"location|port)\b)",
+    r"location|port|part|parts|district)\b)",
     re.IGNORECASE,
 )
 _WHICH_PLACE = re.compile(
@@ -221,6 +223,7 @@ _MONEY_WORDS = frozenset(
         "worth",
         "price",
         "budget",
+        "aid",
         "fund",
         "funding",
         "money",
@@ -297,6 +300,13 @@ class Focus:
     been *captured*"), not of a clause inside it ("... so ships can *move*")."""
     counted: tuple[str, ...] = ()
     """For "how many X", the stems of X (or its concept)."""
+    counted_places: tuple[str, ...] = ()
+    """For "how many *Ukrainian* soldiers": the places that qualify the thing counted."""
+    speaker_role: tuple[str, ...] = ()
+    """For a speaker described by what they are ("the Brazilian *president*", "Pyongyang's
+    state news *agency*"): the stems that may stand for that head noun in a passage."""
+    speaker_places: tuple[str, ...] = ()
+    """... and the places the description names (``~brazil``), one of which must be near it."""
     number_kind: NumberKind | None = None
     role: tuple[str, ...] = ()
     """For "who is the president of X": the role's stems."""
@@ -354,21 +364,68 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
     text = _opening(question)
     question_type = classify_question(question)
     speaker = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
-    if speaker and (speaker.casefold() in _PRONOUN_SPEAKERS or not speaker[0].isupper()):
+    if speaker and (
+        speaker.casefold() in _PRONOUN_SPEAKERS
+        or not speaker[0].isupper()
+        or speaker_description(speaker, aliases)
+    ):
         speaker = None
+    described = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
     return Focus(
         question_type=question_type,
         speaker=speaker,
-        speaker_terms=phrase_terms(speaker, aliases) if speaker else (),
+        **(
+            {"speaker_terms": phrase_terms(speaker, aliases)}
+            if speaker
+            else speaker_description(described, aliases)
+        ),
         verbs=question_verbs(text),
         main_verbs=main_verbs(text),
         counted=_counted(text, aliases) if question_type is QuestionType.NUMBER else (),
+        counted_places=_counted_places(text, aliases)
+        if question_type is QuestionType.NUMBER
+        else (),
         number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
         names=named_things(text, aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
         future=bool(_FUTURE.search(text)),
         **_role(text, aliases),
     )
+
+
+OFFICE_TITLES = frozenset(stem(word) for word in OFFICE_TITLE_WORDS)
+OFFICE_ROLE = tuple(sorted(OFFICE_TITLES))
+"""A described speaker's head noun that is a title: any title may stand for it."""
+
+KINSHIP = frozenset(stem(word) for word in ("wife", "widow", "husband", "widower", "spouse"))
+"""A question's "wife" may be the articles' "widow"."""
+
+
+def speaker_description(speaker: str | None, aliases: Aliases) -> dict[str, tuple[str, ...]]:
+    """The head noun of a speaker described by what they are, as the stems that may stand
+    for it (a title of office for any other, a kinship word for any other, else itself and
+    its synonyms), and the places the description names. A name ("Xi Jinping", "the
+    Pentagon") has no head noun: its last word is capitalised."""
+    if not speaker:
+        return {}
+    word_list = _WORD.findall(normalise_apostrophes(speaker))
+    last = word_list[-1].removesuffix("'s") if word_list else ""
+    if not last or not last.islower() or last in _PRONOUN_SPEAKERS or last in STOPWORDS:
+        return {}
+    stems = [stem(word.casefold()) for word in word_list]
+    found = aliases.find(stems)
+    person = [concept for concept, _, end in found if end == len(stems)]
+    if person and person[0] not in aliases.places:
+        return {"speaker_terms": (person[0],)}
+    head = stem(last)
+    if head in OFFICE_TITLES:
+        role = OFFICE_ROLE
+    elif head in KINSHIP:
+        role = tuple(sorted(KINSHIP))
+    else:
+        role = (head, *[concept for concept, _, _ in aliases.find([head])])
+    places = [concept for concept, _, _ in found if concept in aliases.places]
+    return {"speaker_role": role, "speaker_places": tuple(dict.fromkeys(places))}
 
 
 def named_things(text: str, aliases: Aliases) -> tuple[str, ...]:
@@ -525,6 +582,24 @@ def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
         return ()
     head_stem = stem(head)
     return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
+
+
+def _counted_places(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """The places named in "how many X" before X's head noun ("how many *North Korean*
+    soldiers")."""
+    match = _COUNTED.match(text)
+    if not match:
+        return ()
+    stems: list[str] = []
+    for word in _WORD.findall(normalise_apostrophes(match.group("counted"))):
+        lowered = word.casefold()
+        if lowered in _AUXILIARIES or lowered in QUESTION_WORDS:
+            break
+        stems.append(stem(lowered))
+        if (len(lowered) > 3 and lowered.endswith("s")) or lowered in _IRREGULAR_PLURALS:
+            break
+    found = aliases.find(stems)
+    return tuple(dict.fromkeys(c for c, _, _ in found if c in aliases.places))
 
 
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel"})

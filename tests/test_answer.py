@@ -249,6 +249,38 @@ def test_the_answer_sentence_at_the_start_of_the_next_passage_is_taken_along(
     assert best.text in best.article.text
 
 
+SUMMIT_BODY = (
+    "Leaders from Brazil, India and Norway attended the trade summit in Lisbon on Monday.\n\n"
+    "Portuguese President Ana Sousa opened the summit with a speech. She said the talks "
+    "would focus on fishing quotas and port fees.\n\n"
+    "The summit ended without a joint statement, and a local outlet said the hall was half empty."
+)
+
+
+@pytest.fixture
+def summit_kb(tiny_kb_dir: Path) -> KnowledgeBase:
+    write_article(tiny_kb_dir, "summit", "Trade summit opens", "Harbour Times", SUMMIT_BODY)
+    return KnowledgeBase(tiny_kb_dir)
+
+
+def test_what_an_office_holder_of_a_place_never_given_one_said_is_declined(summit_kb):
+    """Brazil is mentioned, but no Brazilian office holder: nothing a passage says can be
+    what "the Brazilian president" said."""
+    answer = summit_kb.ask("What did the Brazilian president say at the summit?")
+    assert not answer.answered and answer.notice == NO_ANSWER
+
+
+def test_what_an_office_holder_said_is_answered_under_another_title(summit_kb):
+    answer = summit_kb.ask("What did the Portuguese leader say about the talks?")
+    assert answer.answered
+    assert "fishing quotas" in answer.passages[0].text
+
+
+def test_a_described_speaker_no_passage_names_so_is_declined(summit_kb):
+    assert not summit_kb.ask("What did the Norwegian news agency say about the summit?").answered
+    assert summit_kb.ask("What did a local outlet say about the summit?").answered
+
+
 def test_a_figure_given_twice_is_named_once_and_a_title_reads_as_a_name(tmp_path: Path):
     for slug, (title, publisher, body) in TINY_ARTICLES.items():
         if slug != "volcano":

@@ -33,7 +33,7 @@ def bundled(kb: KnowledgeBase) -> tuple[KnowledgeBase, EvalSet]:
     return kb, EvalSet.load(REPO / "eval" / "questions.yml")
 
 
-@pytest.mark.parametrize("name", ["questions.yml", "heldout.yml"])
+@pytest.mark.parametrize("name", ["questions.yml", "questions2.yml", "heldout.yml"])
 def test_every_expected_phrase_is_in_its_article(kb, name):
     eval_set = EvalSet.load(REPO / "eval" / name)
     for question in eval_set.answerable:
@@ -65,8 +65,20 @@ def test_the_bot_stays_ahead_of_the_baseline_on_the_held_out_set(kb):
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.61 > baseline.hit_at_1
     assert ours.hit_at_3 >= 0.72 and ours.mrr > baseline.mrr
-    assert ours.declined_out_of_scope >= 0.60
+    assert ours.declined_out_of_scope >= 0.66
     assert ours.declined_answerable <= 0.08
+
+
+def test_the_bot_stays_ahead_of_the_baseline_on_the_dev_extension(kb):
+    """A regression guard on eval/questions2.yml (paraphrases and near-topic questions written
+    before round two's rules; round one scored 0.333 / 0.444 / 0.167 on it), at round two's
+    figures (see the README)."""
+    eval_set = EvalSet.load(REPO / "eval" / "questions2.yml")
+    ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
+    assert ours.hit_at_1 >= 0.36 > baseline.hit_at_1
+    assert ours.mrr > baseline.mrr
+    assert ours.declined_out_of_scope >= 0.66
+    assert ours.declined_answerable <= 0.17
 
 
 def test_typos_are_one_edit_per_question_and_repeatable():

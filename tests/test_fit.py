@@ -92,3 +92,15 @@ def test_a_figure_is_attributed_to_the_subject_of_the_speech_verb_before_it():
         for position, text in figures_in(sentence, ["soldier"])
     )
     assert figures == {"12,000": "Ukraine", "3,000": "South Korean military"}
+
+
+def test_a_figure_for_the_same_thing_of_another_place_does_not_count():
+    places = ALIASES.extended(
+        {"Ukraine": ["Ukrainian"], "North Korea": ["North Korean"]}, places=True
+    )
+    focus = question_focus("How many Ukrainian soldiers are in the region?", places)
+    assert focus.counted_places == ("~ukraine",)
+    other = SentenceWords.read("At least 3,000 North Korean soldiers are in the region.", places)
+    same = SentenceWords.read("About 5,000 Ukrainian soldiers are in the region.", places)
+    assert not number_fits(other, focus, [])
+    assert number_fits(same, focus, [])

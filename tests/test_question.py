@@ -1,6 +1,7 @@
 import pytest
 
 from bot.question import (
+    OFFICE_ROLE,
     NumberKind,
     QuestionType,
     classify_question,
@@ -132,3 +133,36 @@ def test_english_with_names_the_dictionary_lacks_is_english():
     assert looks_english(
         "What did Yoshimasa Hayashi say?", ["yoshimasa", "hayashi"].__contains__, _never
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("In which part of the country are the recruits being trained?", QuestionType.WHERE),
+        ("What upper figure did the ministry give for the losses?", QuestionType.NUMBER),
+        ("Which Southeast Asian premier stood beside the host?", QuestionType.WHO),
+    ],
+)
+def test_longer_openings_still_give_the_type(question, expected):
+    assert classify_question(question) is expected
+
+
+def test_a_speaker_described_by_office_gives_a_role_and_its_place_not_a_name():
+    aliases = Aliases.from_mapping({}).extended({"Brazil": ["Brazilian"]}, places=True)
+    focus = question_focus("What did Brazil's foreign minister say?", aliases)
+    assert focus.speaker is None and focus.speaker_terms == ()
+    assert focus.speaker_role == OFFICE_ROLE and focus.speaker_places == ("~brazil",)
+    named = question_focus("What did Lula da Silva say?", aliases)
+    assert named.speaker == "Lula da Silva" and named.speaker_role == ()
+
+
+def test_a_word_after_a_possessive_is_not_taken_for_the_speech_verb():
+    """ "state" is a speech verb, but in "Pyongyang's state news agency" it is a noun."""
+    focus = question_focus("How did Pyongyang's state news agency respond to the reports?", ALIASES)
+    assert focus.speaker is None
+    assert focus.speaker_role[0] == "agenc"
+
+
+def test_how_much_aid_asks_for_an_amount_of_money():
+    focus = question_focus("How much military aid has Washington given Kyiv?", ALIASES)
+    assert focus.number_kind is NumberKind.MONEY

@@ -1,0 +1,61 @@
+"""Which places the articles give office holders for: "Russian President Vladimir Putin",
+"Japanese Chief Cabinet Secretary Yoshimasa Hayashi", "U.S. Defense Secretary Lloyd Austin".
+
+A question may name its speaker by office rather than by name ("What did the Brazilian
+president say?"). When the articles name no office holder of that place at all, no passage can
+hold what that person said, however many passages mention the place; when they do, a passage
+may well name the person without the title, so nothing more is required of it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.tokens import Aliases, _marked_words, _stems
+
+OFFICE_TITLE_WORDS = (
+    "president",
+    "leader",
+    "chief",
+    "head",
+    "premier",
+    "minister",
+    "secretary",
+    "chancellor",
+    "ruler",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "official",
+    "envoy",
+    "ambassador",
+    "commander",
+)
+"""Titles of office, any of which may stand for another: a question's "defence chief" may be
+the articles' "Defense Secretary"."""
+
+TITLE_PLACE_WINDOW = 4
+"""How many words before a title (or after it, in "Prime Minister of Vietnam") its place
+may be: "*Japanese* Chief Cabinet *Secretary*"."""
+
+_TITLE = re.compile(r"\b(?:" + "|".join(OFFICE_TITLE_WORDS) + r")\b", re.IGNORECASE)
+_BEFORE = re.compile(rf"(?:\S+\s+){{0,{TITLE_PLACE_WINDOW}}}$")
+_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:\S+\s+){0,2}\S+")
+
+
+def titled_places(texts: Iterable[str], aliases: Aliases) -> frozenset[str]:
+    """The place concepts named just before an office title (or just after "Title of")."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _TITLE.finditer(text):
+            before = _BEFORE.search(text[max(0, match.start() - 120) : match.start()])
+            after = _AFTER.match(text[match.end() : match.end() + 60])
+            for context in (before, after):
+                if context is not None:
+                    found.update(_places(context.group(), aliases))
+    return frozenset(found)
+
+
+def _places(text: str, aliases: Aliases) -> list[str]:
+    stems = _stems(_marked_words(text))
+    return [concept for concept, _, _ in aliases.find(stems) if concept in aliases.places]
