@@ -119,6 +119,9 @@ class DateMention:
     expected: bool = False
     month_day: tuple[int, int] | None = None
     relative: bool = False
+    weekday: int | None = None
+    """The weekday named (0 is Monday) when the expression is "on Thursday", "Thursday" or
+    "Thursday, October 24" read as a past or present day; None for "last"/"next" or the future."""
 
     @property
     def resolved(self) -> bool:
@@ -160,7 +163,7 @@ def _verbose(pattern: str) -> re.Pattern[str]:
 
 
 _FULL_DATE = _verbose(
-    rf"""(?:\b{_PREPOSITION}\s+)?(?:\b{_WEEKDAY},?\s+)?(?i:the\s+)?
+    rf"""(?:\b{_PREPOSITION}\s+)?(?:\b(?P<weekday>{_WEEKDAY}),?\s+)?(?i:the\s+)?
     (?: \b(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:,?\s+(?P<md_year>{_YEAR}))?
       | \b(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?![a-z])(?:,?\s+(?P<dm_year>{_YEAR}))?
     )(?![\d:])"""
@@ -168,6 +171,10 @@ _FULL_DATE = _verbose(
 _ISO_DATE = _verbose(r"(?:\b" + _PREPOSITION + r"\s+)?\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")
 _MONTH_YEAR = _verbose(
     rf"(?:\b{_PREPOSITION}\s+)?{_PHASE}?\b(?P<month>{_MONTH})(?![a-z]),?\s+(?P<year>{_YEAR})"
+)
+_MONTH_OF_YEAR = _verbose(
+    rf"""(?:\b{_PREPOSITION}\s+)?{_PHASE}?\b(?P<month>{_MONTH})(?![a-z])\s+(?i:of\s+)?
+    (?P<which>(?i:last|this|next))\s+(?i:year)\b"""
 )
 _MONTH_ALONE = _verbose(
     rf"""(?:\b(?P<prep>{_PREPOSITION}|(?i:last|this|next|of))\s+{_PHASE}?|\b{_PHASE})
@@ -274,6 +281,7 @@ class _Reading:
     when: When | None
     relative: bool
     month_day: tuple[int, int] | None = None
+    weekday: int | None = None
 
 
 @dataclass(frozen=True)
@@ -282,6 +290,8 @@ class _Setting:
     published: date | None
     narrative_day: date | None
     tense: Tense | None
+    estimated: bool = False
+    """``published`` is a day the article reports, estimated, not its publication day."""
 
     @property
     def future(self) -> bool:
@@ -337,13 +347,14 @@ def _read_full_date(match: re.Match[str], setting: _Setting) -> _Reading | None:
     parsed = _parse(f"{month_text} {day_text} {year_text or 2000}")
     if parsed is None:
         return None
+    weekday = _WEEKDAYS.index(match["weekday"]) if match["weekday"] else None
     if year_text:
-        return _Reading(When.day(parsed), relative=False)
+        return _Reading(When.day(parsed), relative=False, weekday=weekday)
     year = _year_for((parsed.month, parsed.day), setting)
     if year is None:
-        return _Reading(None, relative=False, month_day=(parsed.month, parsed.day))
+        return _Reading(None, True, month_day=(parsed.month, parsed.day), weekday=weekday)
     try:
-        return _Reading(When.day(parsed.replace(year=year)), relative=False)
+        return _Reading(When.day(parsed.replace(year=year)), relative=True, weekday=weekday)
     except ValueError:
         return None
 
@@ -360,6 +371,17 @@ def _read_month_year(match: re.Match[str], setting: _Setting) -> _Reading | None
     return _Reading(When.month(parsed.year, parsed.month), relative=False) if parsed else None
 
 
+def _read_month_of_year(match: re.Match[str], setting: _Setting) -> _Reading | None:
+    """ "since August last year": that month of the year before publication."""
+    parsed = _parse(f"{match['month']} 1 2000")
+    if parsed is None:
+        return None
+    if setting.published is None:
+        return _Reading(None, relative=True)
+    step = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
+    return _Reading(When.month(setting.published.year + step, parsed.month), relative=True)
+
+
 def _read_month_alone(match: re.Match[str], setting: _Setting) -> _Reading | None:
     parsed = _parse(f"{match['month']} 1 2000")
     if parsed is None:
@@ -374,17 +396,31 @@ def _read_years(match: re.Match[str], setting: _Setting) -> _Reading | None:
 
 def _read_weekday(match: re.Match[str], setting: _Setting) -> _Reading | None:
     published = setting.published
-    if published is None:
-        return _Reading(None, relative=True)
-    rule = _WEEKDAY_RULES[_WEEKDAYS.index(match["weekday"])]
+    weekday = _WEEKDAYS.index(match["weekday"])
     modifier = (match["modifier"] or "").lower()
-    if modifier == "next" or (modifier != "last" and setting.future):
+    if published is None:
+        plain = modifier in ("", "on") and not setting.future
+        return _Reading(None, relative=True, weekday=weekday if plain else None)
+    rule = _WEEKDAY_RULES[weekday]
+    if modifier == "next":
         start = published + relativedelta(days=1, weekday=rule(+1))
+    elif modifier != "last" and setting.future:
+        start = published + relativedelta(weekday=rule(+1))
     elif modifier == "last":
         start = published + relativedelta(days=-1, weekday=rule(-1))
+    elif setting.estimated:
+        start = _nearest(published, rule)
     else:
         start = published + relativedelta(weekday=rule(-1))
     return _Reading(When.day(start), relative=True)
+
+
+def _nearest(day: date, rule: relativedelta) -> date:
+    """The weekday nearest ``day``, three days either side: an estimated reference day is a
+    day the article reports, and it names the days around it ("On Wednesday", "said Friday")."""
+    before = day + relativedelta(weekday=rule(-1))
+    after = day + relativedelta(weekday=rule(+1))
+    return before if (day - before) <= (after - day) else after
 
 
 def _read_neighbour_day(match: re.Match[str], setting: _Setting) -> _Reading | None:
@@ -442,6 +478,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Reader], ...] = (
     (_ISO_DATE, _read_iso_date),
     (_FULL_DATE, _read_full_date),
     (_MONTH_YEAR, _read_month_year),
+    (_MONTH_OF_YEAR, _read_month_of_year),
     (_MONTH_ALONE, _read_month_alone),
     (_YEARS, _read_years),
     (_WEEKDAY_PHRASE, _read_weekday),
@@ -467,7 +504,11 @@ TENSE_WINDOW_CHARS = 200
 
 
 def find_dates(
-    sentence: str, published: date | None, narrative_day: date | None = None
+    sentence: str,
+    published: date | None,
+    narrative_day: date | None = None,
+    *,
+    estimated: bool = False,
 ) -> list[DateMention]:
     """Every temporal expression of ``sentence``, in order, resolved where it can be.
 
@@ -475,7 +516,8 @@ def find_dates(
     ``MAX_DATES_PER_SENTENCE`` dates are found.
 
     ``narrative_day`` is the day the story was last about (for "the previous day"); without it
-    the publication date stands in.
+    the publication date stands in. ``estimated``: ``published`` is a reference day inferred
+    for an undated article, a day it reports rather than its publication day.
     """
     sentence = sentence[:MAX_SENTENCE_CHARS]
     taken: list[tuple[int, int]] = []
@@ -487,7 +529,9 @@ def find_dates(
             if pattern is _WEEKDAY_PHRASE and _names_a_holiday(sentence, match.start()):
                 continue
             anchor = _latest_day_before(mentions, match.start()) or narrative_day
-            setting = _Setting(sentence, published, anchor, tense(sentence, match.start()))
+            setting = _Setting(
+                sentence, published, anchor, tense(sentence, match.start()), estimated
+            )
             reading = read(match, setting)
             if reading is None:
                 continue
@@ -510,14 +554,7 @@ def _latest_day_before(mentions: list[DateMention], position: int) -> date | Non
 def _mentions(
     match: re.Match[str], pattern: re.Pattern[str], reading: _Reading, setting: _Setting
 ) -> Iterable[DateMention]:
-    """One mention per match, or one per year of a list ("in 2019 and 2023")."""
-    if pattern is _YEARS and match["more"]:
-        for year_match in re.finditer(_YEAR, match.group()):
-            start = match.start() + year_match.start()
-            end = match.start() + year_match.end()
-            when = When.year(int(year_match.group()))
-            yield _mention(start, end, year_match.group(), _Reading(when, False), setting)
-        return
+    """One mention per match; a list of years ("in 2019 and 2023") is one, dated by its first."""
     text = _LEADING_PREPOSITION.sub("", match.group())
     yield _mention(match.end() - len(text), match.end(), text, reading, setting)
 
@@ -531,14 +568,18 @@ def _mention(start: int, end: int, text: str, reading: _Reading, setting: _Setti
         expected=_expected(reading.when, setting),
         month_day=reading.month_day,
         relative=reading.relative,
+        weekday=reading.weekday,
     )
 
 
 def _expected(when: When | None, setting: _Setting) -> bool:
-    """Future: the period starts after publication, or the clause says so and it is not over."""
+    """Future: the period starts after publication, or the clause says so and it is not over.
+
+    An estimated reference day is no publication day: days after it are expected only when
+    the clause speaks of the future ("said Friday" after a Thursday is past)."""
     if when is None or setting.published is None:
         return setting.future
-    if when.start > setting.published:
+    if when.start > setting.published and not setting.estimated:
         return True
     return setting.future and when.end >= setting.published
 
@@ -548,7 +589,9 @@ def _names_a_holiday(sentence: str, position: int) -> bool:
     return bool(previous) and previous[-1].lower() in _HOLIDAY_WORDS and previous[-1][0].isupper()
 
 
-def dates_in_sentences(sentences: Iterable[str], published: date | None) -> list[list[DateMention]]:
+def dates_in_sentences(
+    sentences: Iterable[str], published: date | None, *, estimated: bool = False
+) -> list[list[DateMention]]:
     """``find_dates`` over an article's sentences in order, following the day the story is about.
 
     The last day-precise date resolved so far anchors "the previous day" in later sentences.
@@ -556,7 +599,7 @@ def dates_in_sentences(sentences: Iterable[str], published: date | None) -> list
     narrative_day: date | None = None
     found: list[list[DateMention]] = []
     for sentence in sentences:
-        mentions = find_dates(sentence, published, narrative_day)
+        mentions = find_dates(sentence, published, narrative_day, estimated=estimated)
         for mention in mentions:
             if mention.when is not None and mention.when.precision is Precision.DAY:
                 narrative_day = mention.when.start

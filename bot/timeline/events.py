@@ -11,11 +11,26 @@ import re
 import threading
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.articles import Article
-from bot.timeline.dates import DateMention, Precision, When, dates_in_sentences
+from bot.passages import Sentence
+from bot.timeline.clauses import is_dateline, own_date
+from bot.timeline.dates import DateMention, When, dates_in_sentences
+from bot.timeline.labels import label
+from bot.timeline.reference import (
+    Conflict,
+    DatedReports,
+    Found,
+    ReadSentence,
+    Reference,
+    dateline_day,
+    dice,
+    find_own_reference,
+    find_reference,
+)
 from bot.tokens import document_terms, parse_query, terms
 
 if TYPE_CHECKING:
@@ -24,8 +39,6 @@ if TYPE_CHECKING:
 DEFAULT_LIMIT = 15
 MAX_EVENT_CHARS = 220
 """Sentences longer than this are cut to the clauses around their date."""
-SHORT_EVENT_CHARS = 58
-"""A label's length: the words around the date, for pictures and tight spaces."""
 MIN_OTHER_WORDS = 3
 """A sentence with fewer words besides its date (a dateline) is not an event."""
 SAME_EVENT_SIMILARITY = 0.5
@@ -43,11 +56,22 @@ class Mention:
     text: str
     date_text: str
     short: str
-    """A label of about ``SHORT_EVENT_CHARS``: the words around the date, verbatim."""
+    """The label: who did what and the date phrase, cut from the sentence (``labels``)."""
     start: int
     end: int
     caption: bool = False
     expected: bool = False
+    inference: Reference | None = None
+    """How an undated article's date was read (through another article or a weekday)."""
+
+    @property
+    def inferred_via(self) -> Article | None:
+        """The dated article the date was read through, if any."""
+        return self.inference.via if self.inference else None
+
+    @property
+    def inferred(self) -> bool:
+        return self.inference is not None
 
 
 @dataclass(frozen=True)
@@ -79,6 +103,13 @@ class TimelineEvent:
         return all(mention.expected for mention in self.mentions)
 
     @property
+    def inference(self) -> Reference | None:
+        """How the entry's date was inferred, or None when a dated report gives it directly."""
+        if any(mention.inference is None for mention in self.mentions):
+            return None
+        return self.lead.inference
+
+    @property
     def articles(self) -> tuple[Article, ...]:
         """The articles that report it, each once, in the order of the mentions."""
         return tuple({mention.article.id: mention.article for mention in self.mentions}.values())
@@ -94,6 +125,8 @@ class Timeline:
     unplaced: int = 0
     """Dates found in articles without a publication date that could not be resolved."""
     version: str = ""
+    conflicts: tuple[Conflict, ...] = ()
+    """Undated articles whose anchors disagree, so that nothing was inferred for them."""
 
     @property
     def total(self) -> int:
@@ -108,6 +141,8 @@ class _Candidate:
     date: DateMention
     order: tuple[int, int]
     words: frozenset[str] = field(compare=False)
+    same_as: tuple[str, int] | None = None
+    """(article id, sentence start) of a dated sentence found to report the same event."""
 
     @property
     def when(self) -> When | None:
@@ -126,7 +161,8 @@ def build_timeline(
     if limit is not None and limit < 1:
         raise ValueError("limit must be at least 1")
     topic = topic.strip() if topic and topic.strip() else None
-    events, unplaced = _all_events(snapshot)
+    found = _all_events(snapshot)
+    events = found.events
     if topic:
         scored = [
             (event, score)
@@ -140,21 +176,28 @@ def build_timeline(
         topic=topic,
         events=tuple(chronological(kept)),
         more=len(scored) - len(kept),
-        unplaced=unplaced,
+        unplaced=found.unplaced,
         version=snapshot.version,
+        conflicts=found.conflicts,
     )
 
 
 # --- finding ---------------------------------------------------------------------------------
 
-_events_by_snapshot: weakref.WeakKeyDictionary[Snapshot, tuple[tuple[TimelineEvent, ...], int]] = (
-    weakref.WeakKeyDictionary()
-)
+
+@dataclass(frozen=True)
+class _Found:
+    events: tuple[TimelineEvent, ...]
+    unplaced: int
+    conflicts: tuple[Conflict, ...]
+
+
+_events_by_snapshot: weakref.WeakKeyDictionary[Snapshot, _Found] = weakref.WeakKeyDictionary()
 _events_lock = threading.Lock()
 
 
-def _all_events(snapshot: Snapshot) -> tuple[tuple[TimelineEvent, ...], int]:
-    """Every event of ``snapshot`` and the count of unplaced dates, computed once per snapshot.
+def _all_events(snapshot: Snapshot) -> _Found:
+    """Every event of ``snapshot``, the unplaced dates and the conflicts, once per snapshot.
 
     A snapshot never changes, so its events do not either; the cache lets a snapshot go when
     the knowledge base drops it after a reload.
@@ -162,47 +205,130 @@ def _all_events(snapshot: Snapshot) -> tuple[tuple[TimelineEvent, ...], int]:
     with _events_lock:
         cached = _events_by_snapshot.get(snapshot)
     if cached is None:
-        candidates, unplaced = _find_candidates(snapshot)
-        cached = (tuple(_merge(_place_yearless(candidates))), unplaced)
+        candidates, unplaced, conflicts = _find_candidates(snapshot)
+        cached = _Found(tuple(_merge(candidates)), unplaced, conflicts)
         with _events_lock:
             _events_by_snapshot[snapshot] = cached
     return cached
 
 
-def _find_candidates(snapshot: Snapshot) -> tuple[list[_Candidate], int]:
-    """Every dated sentence of the articles, and how many dates could not be resolved.
+def sentence_spans(snapshot: Snapshot, article: Article) -> list[Sentence]:
+    """The article's sentences, split once when the snapshot was built."""
+    return list(snapshot.article_sentences(article.id))
 
-    The sentences are the snapshot's, split once when it was built."""
+
+def read_sentences(
+    article: Article, spans: list[Sentence], published: date | None, *, estimated: bool = False
+) -> list[ReadSentence]:
+    """The article's sentences (``spans``) with their dates read from ``published`` (None:
+    undated), an ``estimated`` reference day when the article was dated by inference."""
+    texts = [article.text[span.start : span.end] for span in spans]
+    found = dates_in_sentences(texts, published, estimated=estimated)
+    return [
+        ReadSentence(span.start, span.end, text, tuple(dates))
+        for span, text, dates in zip(spans, texts, found, strict=True)
+    ]
+
+
+def _read_dated(article: Article, spans: list[Sentence]) -> list[ReadSentence]:
+    """The article's sentences read from its publication date, or from its dateline's day when
+    that differs ("MOSCOW, Nov 10 (Reuters): …" in a page dated November 11)."""
+    sentences = read_sentences(article, spans, article.published)
+    if article.published is None:
+        return sentences
+    filed = dateline_day(sentences)
+    if filed is None or filed == article.published:
+        return sentences
+    return read_sentences(article, spans, filed)
+
+
+def _find_candidates(
+    snapshot: Snapshot,
+) -> tuple[list[_Candidate], int, tuple[Conflict, ...]]:
+    """Every sentence with a date of its own, the unresolved dates and the conflicts.
+
+    Dated articles are read from their publication date; an undated one from the reference day
+    found through the dated ones (``reference``), else only for its absolute dates.
+    """
+    articles = list(snapshot.articles.values())
+    spans = {article.id: sentence_spans(snapshot, article) for article in articles}
+    read = {article.id: _read_dated(article, spans[article.id]) for article in articles}
+    undated = [article for article in articles if article.published is None]
+    references: dict[str, Reference] = {}
+    conflicts: list[Conflict] = []
+
+    def settle(article: Article, found: Found) -> None:
+        if isinstance(found, Reference):
+            references[article.id] = found
+            read[article.id] = read_sentences(
+                article, spans[article.id], found.day, estimated=found.inferred
+            )
+        elif isinstance(found, Conflict):
+            conflicts.append(found)
+
+    for article in undated:
+        settle(article, find_own_reference(article, read[article.id]))
+    dated = DatedReports(
+        [(a, read[a.id]) for a in articles if a.published is not None or a.id in references]
+    )
+    settled = {conflict.article.id for conflict in conflicts} | set(references)
+    for article in undated:
+        if article.id not in settled:
+            settle(article, find_reference(article, read[article.id], dated))
     candidates: list[_Candidate] = []
     unplaced = 0
-    for number, article in enumerate(snapshot.articles.values()):
-        spans = snapshot.article_sentences(article.id)
-        sentences = [article.text[span.start : span.end] for span in spans]
-        for span, sentence, found in zip(
-            spans, sentences, dates_in_sentences(sentences, article.published), strict=True
-        ):
-            usable = _usable(sentence, found)
-            unplaced += sum(1 for date in found if date.when is None and date.month_day is None)
-            for date in usable:
-                mention = Mention(
-                    article=article,
-                    text=event_text(sentence, date),
-                    date_text=date.text,
-                    short=short_text(sentence, date),
-                    start=span.start,
-                    end=span.end,
-                    caption=_in_caption(article, span.start),
-                    expected=date.expected,
-                )
-                words = frozenset(terms(sentence[: date.start] + " " + sentence[date.end :]))
-                candidates.append(_Candidate(mention, date, (number, span.start), words))
-    return candidates, unplaced
+    for number, article in enumerate(articles):
+        reference = references.get(article.id)
+        for sentence in read[article.id]:
+            unplaced += sum(1 for date in sentence.dates if date.when is None)
+            candidate = _candidate(article, number, sentence, reference)
+            if candidate is not None:
+                candidates.append(candidate)
+    return candidates, unplaced, tuple(conflicts)
 
 
-def _usable(sentence: str, found: list[DateMention]) -> list[DateMention]:
-    """The dates of a sentence worth an event: placed or placeable, the finest of nested ones."""
-    dates = [date for date in found if date.when is not None or date.month_day is not None]
-    finest = [
+def _candidate(
+    article: Article, number: int, sentence: ReadSentence, reference: Reference | None
+) -> _Candidate | None:
+    """The sentence as one event under its own date, or None when it has no dated event."""
+    dates = [date for date in sentence.dates if not is_dateline(sentence.text, date)]
+    date = own_date(sentence.text, _finest(dates))
+    if date is None or date.when is None:
+        return None
+    if _other_words(sentence.text, date) < MIN_OTHER_WORDS:
+        return None
+    inferred = reference if reference and reference.inferred and date.relative else None
+    mention = Mention(
+        article=article,
+        text=event_text(sentence.text, date),
+        date_text=date.text,
+        short=label(sentence.text, date),
+        start=sentence.start,
+        end=sentence.end,
+        caption=_in_caption(article, sentence.start),
+        expected=date.expected,
+        inference=inferred,
+    )
+    text = sentence.text
+    words = frozenset(terms(text[: date.start] + " " + text[date.end :]))
+    same_as = None
+    if reference is not None:
+        same_as = next(
+            (
+                (anchor.via.id, anchor.dated_start)
+                for anchor in reference.anchors
+                if anchor.sentence_start == sentence.start
+                and anchor.via is not None
+                and anchor.dated_start is not None
+            ),
+            None,
+        )
+    return _Candidate(mention, date, (number, sentence.start), words, same_as)
+
+
+def _finest(dates: list[DateMention]) -> list[DateMention]:
+    """The dates of a sentence without those that cover a finer one ("2024" and "24 Oct 2024")."""
+    return [
         date
         for date in dates
         if not any(
@@ -214,7 +340,6 @@ def _usable(sentence: str, found: list[DateMention]) -> list[DateMention]:
             for other in dates
         )
     ]
-    return [date for date in finest if _other_words(sentence, date) >= MIN_OTHER_WORDS]
 
 
 def _other_words(sentence: str, date: DateMention) -> int:
@@ -260,16 +385,6 @@ def event_text(sentence: str, date: DateMention, limit: int = MAX_EVENT_CHARS) -
     return head + sentence[start:end] + tail
 
 
-def short_text(sentence: str, date: DateMention, limit: int = SHORT_EVENT_CHARS) -> str:
-    """A label: the whole words around the date, within ``limit``, ellipses where cut."""
-    if len(sentence) <= limit:
-        return sentence
-    start, end = _words_around(sentence, date, limit)
-    head = ELLIPSIS if start > 0 else ""
-    tail = ELLIPSIS if end < len(sentence) else ""
-    return head + sentence[start:end].strip(" ,;:\u2014\u2013") + tail
-
-
 def _words_around(sentence: str, date: DateMention, limit: int) -> tuple[int, int]:
     """The widest run of whole words holding the date within ``limit`` characters.
 
@@ -303,52 +418,6 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 # --- placing and merging ---------------------------------------------------------------------
 
 
-def similarity(first: frozenset[str], second: frozenset[str]) -> float:
-    """Dice coefficient of two term sets: 2|A∩B| / (|A|+|B|)."""
-    if not first or not second:
-        return 0.0
-    return 2 * len(first & second) / (len(first) + len(second))
-
-
-def _place_yearless(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Give a yearless day ("October 24" in an undated article) the year of the same event.
-
-    The same event is a day-precise candidate of another article with that month and day and
-    similar wording. Once one "October 24" of an article is placed, its other "October 24"s
-    are the same day. A day that stays yearless is dropped, since it cannot be ordered.
-    """
-    placed = [candidate for candidate in candidates if candidate.when is not None]
-    waiting = [candidate for candidate in candidates if candidate.date.month_day is not None]
-    days: dict[tuple[str, tuple[int, int]], When] = {}
-    for candidate in waiting:
-        match = _best_match(candidate, placed)
-        if match is not None and match.when is not None:
-            days[_article_day(candidate)] = match.when
-    for candidate in waiting:
-        when = days.get(_article_day(candidate))
-        if when is not None:
-            placed.append(replace(candidate, date=replace(candidate.date, when=when)))
-    return placed
-
-
-def _article_day(candidate: _Candidate) -> tuple[str, tuple[int, int]]:
-    return (candidate.mention.article.id, candidate.date.month_day or (0, 0))
-
-
-def _best_match(candidate: _Candidate, placed: list[_Candidate]) -> _Candidate | None:
-    month, day = candidate.date.month_day or (0, 0)
-    scored = [
-        (similarity(candidate.words, other.words), other)
-        for other in placed
-        if other.when is not None
-        and other.mention.article.id != candidate.mention.article.id
-        and (other.when.start.month, other.when.start.day) == (month, day)
-        and other.when.precision is Precision.DAY
-    ]
-    scored = [(score, other) for score, other in scored if score >= SAME_EVENT_SIMILARITY]
-    return max(scored, key=lambda pair: pair[0])[1] if scored else None
-
-
 def _merge(candidates: list[_Candidate]) -> list[TimelineEvent]:
     """Group candidates of the same date and similar wording into one event per group.
 
@@ -379,10 +448,22 @@ def _group_for(candidate: _Candidate, groups: list[list[_Candidate]]) -> list[_C
         articles = {member.mention.article.id for member in group}
         if candidate.mention.article.id in articles and not candidate.mention.caption:
             continue
-        score = max(similarity(candidate.words, member.words) for member in group)
+        if _linked(candidate, group):
+            return group
+        score = max(dice(candidate.words, member.words) for member in group)
         if score >= best_score:
             best, best_score = group, score
     return best
+
+
+def _linked(candidate: _Candidate, group: list[_Candidate]) -> bool:
+    """An anchor found the candidate and a member of ``group`` to report the same event."""
+    key = (candidate.mention.article.id, candidate.mention.start)
+    return any(
+        member.same_as == key
+        or candidate.same_as == (member.mention.article.id, member.mention.start)
+        for member in group
+    )
 
 
 # --- topic, cap and order --------------------------------------------------------------------

@@ -9,6 +9,16 @@ the gold phrase; it is correctly dated when it also has the gold date and precis
 - events: precision = matched predictions / predictions, recall = matched gold events / gold.
 - dates: the same, counting only correctly dated matches.
 - merges: pairs of mentions that share an entry, against the pairs of ``same_event`` groups.
+- found with the right date: gold events matched with their date and precision.
+- wrong year: matched mentions whose date falls in another year than the gold's (must be 0).
+- inferred: mentions whose date was inferred (through another article or the article's own
+  weekday), right when they match a gold event with its date, wrong otherwise.
+- duplicates: entries beyond the first that quote the same sentence of the same article (must
+  be 0).
+
+A gold event marked ``needs_published`` counts only when its article has a publication date.
+Articles the gold names nowhere (neither an event nor a skipped expression) are not scored: a
+page added to an eval set after its gold was written is reported as not covered.
 """
 
 from __future__ import annotations
@@ -41,6 +51,10 @@ class GoldEvent(BaseModel):
     date: str
     precision: Literal["day", "week", "month", "year"]
     expected: bool = False
+    inferred_via: str | None = None
+    """The dated article through which an undated article's date is read."""
+    needs_published: bool = False
+    """Counts only when the article has a publication date (a relative date otherwise)."""
 
 
 class SkippedExpression(BaseModel):
@@ -91,6 +105,16 @@ class Scores:
     merge_recall: float
     predictions: int
     gold_events: int
+    right_date: int = 0
+    """Gold events found with their date and precision."""
+    wrong_year: int = 0
+    """Matched mentions dated in another year than the gold's."""
+    inferred_right: int = 0
+    inferred_wrong: int = 0
+    duplicates: int = 0
+    """Entries beyond the first quoting the same sentence of the same article."""
+    uncovered: list[str] = field(default_factory=list)
+    """Articles with dated mentions that the gold does not cover (not scored)."""
     missed: list[str] = field(default_factory=list)
     """Gold events no prediction matched (ids)."""
     extra: list[str] = field(default_factory=list)
@@ -105,22 +129,46 @@ class Scores:
         )
 
 
-def score(timeline: Timeline, gold: Gold) -> Scores:
-    """Compare every mention of ``timeline`` with the gold events (one-to-one, greedily)."""
-    predictions = [(event.when, mention) for event in timeline.events for mention in event.mentions]
+def score(timeline: Timeline, gold: Gold, dated_articles: set[str] | None = None) -> Scores:
+    """Compare every mention of ``timeline`` with the gold events (one-to-one, greedily).
+
+    ``dated_articles`` names the articles with a publication date; events marked
+    ``needs_published`` of other articles are not counted (None: every article is dated).
+    """
+    if dated_articles is not None:
+        events = [e for e in gold.events if not e.needs_published or e.article in dated_articles]
+        gold = gold.model_copy(update={"events": events})
+    covered = {e.article for e in gold.events} | {s.article for s in gold.skipped}
+    uncovered = {
+        mention.article.id
+        for event in timeline.events
+        for mention in event.mentions
+        if mention.article.id not in covered
+    }
+    predictions = [
+        (event.when, mention)
+        for event in timeline.events
+        for mention in event.mentions
+        if mention.article.id in covered
+    ]
     claimed: dict[str, tuple[str, str]] = {}
     matched_predictions = dated_predictions = 0
+    inferred_right = inferred_wrong = 0
     extra: list[str] = []
     entry_of: dict[str, int] = {}
     for number, event in enumerate(timeline.events):
         for mention in event.mentions:
+            if mention.article.id not in covered:
+                continue
             candidates = [
                 g
                 for g in gold.events
                 if g.id not in claimed and _holds(mention, g.phrase, g.article)
             ]
+            inferred = mention.inferred
             if not candidates:
                 extra.append(f"{mention.article.id}: {mention.text}")
+                inferred_wrong += inferred
                 continue
             right = [g for g in candidates if (g.date, g.precision) == _dated(event.when)]
             chosen = (right or candidates)[0]
@@ -128,6 +176,8 @@ def score(timeline: Timeline, gold: Gold) -> Scores:
             entry_of[chosen.id] = number
             matched_predictions += 1
             dated_predictions += bool(right)
+            inferred_right += inferred and bool(right)
+            inferred_wrong += inferred and not right
     gold_by_id = {event.id: event for event in gold.events}
     misdated = [
         f"{gid}: got {got[0]} ({got[1]}), expected {want.date} ({want.precision})"
@@ -148,7 +198,22 @@ def score(timeline: Timeline, gold: Gold) -> Scores:
         missed=[event.id for event in gold.events if event.id not in claimed],
         extra=extra,
         misdated=misdated,
+        right_date=len(claimed) - len(misdated),
+        wrong_year=sum(got[0][:4] != gold_by_id[gid].date[:4] for gid, got in claimed.items()),
+        inferred_right=inferred_right,
+        inferred_wrong=inferred_wrong,
+        duplicates=duplicate_entries(timeline),
+        uncovered=sorted(uncovered),
     )
+
+
+def duplicate_entries(timeline: Timeline) -> int:
+    """Entries beyond the first that quote the same sentence of the same article."""
+    seen: dict[tuple[str, int], int] = {}
+    for event in timeline.events:
+        for key in {(mention.article.id, mention.start) for mention in event.mentions}:
+            seen[key] = seen.get(key, 0) + 1
+    return sum(count - 1 for count in seen.values())
 
 
 def _holds(mention: Mention, phrase: str, article: str) -> bool:
@@ -187,8 +252,14 @@ def report(scores: Scores) -> str:
         f"events: precision {scores.event_precision:.2f}, recall {scores.event_recall:.2f}",
         f"dates:  precision {scores.date_precision:.2f}, recall {scores.date_recall:.2f}",
         f"merges: precision {scores.merge_precision:.2f}, recall {scores.merge_recall:.2f}",
+        f"found with the right date: {scores.right_date} of {scores.gold_events} gold events",
+        f"entries with a wrong year: {scores.wrong_year}",
+        f"inferred dates: {scores.inferred_right} right, {scores.inferred_wrong} wrong",
+        f"duplicate entries: {scores.duplicates}",
         f"({scores.predictions} dated mentions in the timeline, {scores.gold_events} gold events)",
     ]
+    if scores.uncovered:
+        lines.append(f"not scored (no gold yet): {len(scores.uncovered)} articles")
     lines.extend(f"missed: {gid}" for gid in scores.missed)
     lines.extend(f"extra: {text}" for text in scores.extra)
     lines.extend(f"misdated: {line}" for line in scores.misdated)
@@ -209,7 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (GoldError, KnowledgeBaseError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    scores = score(build_timeline(kb.snapshot, limit=None), gold)
+    snapshot = kb.snapshot
+    dated = {a.id for a in snapshot.articles.values() if a.published is not None}
+    scores = score(build_timeline(snapshot, limit=None), gold, dated)
     print(json.dumps(asdict(scores), indent=2) if args.json else report(scores))
     return 0
 

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from bot.render import truncate
 from bot.timeline.dates import Precision, When
 from bot.timeline.events import Timeline, TimelineEvent
-from bot.timeline.render import empty_message, heading, more_note, source_name
+from bot.timeline.render import (
+    EXPECTED_MARK,
+    empty_message,
+    heading,
+    inference_note,
+    more_note,
+    source_name,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -28,7 +35,8 @@ WIDTH_INCHES = 12.0
 ROW_INCHES = 1.05
 HEADER_INCHES = 1.2
 DPI = 100
-SOURCES_CHARS = 70
+SOURCES_CHARS = 80
+MIN_SOURCES_CHARS = 24
 INK, MUTED, ACCENT = "#1f2328", "#59636e", "#0969da"
 
 
@@ -62,8 +70,9 @@ def announce_first_font_scan() -> bool:
 def draw_figure(timeline: Timeline) -> Figure:
     """The matplotlib figure of ``timeline``, on an Agg canvas.
 
-    Fonts are large (20 pt labels) so that the picture still reads when a chat client shows
-    it at half size; each label is the words around the event's date.
+    Fonts are large (17 pt labels) so that the picture still reads when a chat client shows
+    it at half size; each label says who did what and when, cut from the sentence
+    (``bot.timeline.labels``).
     """
     try:
         announce_first_font_scan()
@@ -105,7 +114,8 @@ def _draw_events(axes: Axes, events: tuple[TimelineEvent, ...]) -> None:
     rows = list(range(count))
     axes.set_xlim(0, 1)
     axes.set_ylim(count - 0.5, -0.6)
-    axes.set_yticks(rows, [picture_date(event.when) for event in events], fontsize=17)
+    dates = [picture_date(event.when, inferred=event.inference is not None) for event in events]
+    axes.set_yticks(rows, dates, fontsize=17)
     axes.tick_params(axis="y", length=0, pad=14, labelcolor=INK)
     axes.set_xticks([])
     for side in ("top", "right", "bottom"):
@@ -116,15 +126,27 @@ def _draw_events(axes: Axes, events: tuple[TimelineEvent, ...]) -> None:
         axes.plot([0], [row], marker="o", markersize=13, clip_on=False, color=ACCENT,
                   markerfacecolor="white" if event.expected else ACCENT)  # fmt: skip
         label = " ".join(event.lead.short.split())
-        if event.expected:
-            label = f"(expected) {label}"
-        axes.text(0.025, row - 0.1, label, fontsize=20, color=INK, va="center",
+        axes.text(0.025, row - 0.1, label, fontsize=17, color=INK, va="center",
                   style="italic" if event.expected else "normal")  # fmt: skip
-        sources = truncate("; ".join(source_name(a) for a in event.articles), SOURCES_CHARS)
+        sources = _sources_line(event)
         axes.text(0.025, row + 0.3, sources, fontsize=15, color=MUTED, va="center")
 
 
-def picture_date(when: When) -> str:
-    """ "24 Oct 2024", "Apr 2022", "2014"; a week on two lines ("week of" above its Monday)."""
+def _sources_line(event: TimelineEvent) -> str:
+    """ "(expected)" for a coming event, the sources, and how an inferred date was read
+    ("· date inferred via …"), in one line under the label."""
+    note = f" · date {inference_note(event.inference)}" if event.inference else ""
+    names = "; ".join(source_name(article) for article in event.articles)
+    if event.expected:
+        names = f"{EXPECTED_MARK} {names}"
+    room = max(MIN_SOURCES_CHARS, SOURCES_CHARS - len(note))
+    return truncate(truncate(names, room) + note, SOURCES_CHARS)
+
+
+def picture_date(when: When, inferred: bool = False) -> str:
+    """ "24 Oct 2024", "Apr 2022", "2014"; a week on two lines ("week of" above its Monday);
+    an inferred date with "inferred" under it."""
     label = when.label()
-    return label.replace("week of ", "week of\n") if when.precision is Precision.WEEK else label
+    if when.precision is Precision.WEEK:
+        label = label.replace("week of ", "week of\n")
+    return f"{label}\ninferred" if inferred else label

@@ -84,13 +84,12 @@ def test_years_and_months_with_a_year_keep_their_precision(
     )
 
 
-def test_a_list_of_years_gives_one_mention_per_year() -> None:
+def test_a_list_of_years_is_one_mention_dated_by_its_first_year() -> None:
     mentions = find_dates(
         "This would mark Kim's third trip following visits in 2019 and 2023.", None
     )
     assert [(m.text, m.when.iso() if m.when else None) for m in mentions] == [
-        ("2019", "2019"),
-        ("2023", "2023"),
+        ("2019 and 2023", "2019"),
     ]
 
 
@@ -288,7 +287,7 @@ def test_without_a_publication_date_relative_expressions_are_found_but_not_resol
 
 def test_without_a_publication_date_a_day_without_a_year_keeps_its_month_and_day() -> None:
     mention = only("On October 24, Putin held a press conference in Kazan.", None)
-    assert (mention.when, mention.month_day, mention.relative) == (None, (10, 24), False)
+    assert (mention.when, mention.month_day, mention.relative) == (None, (10, 24), True)
 
 
 def test_without_a_publication_date_absolute_expressions_still_resolve() -> None:
@@ -402,3 +401,30 @@ def test_a_yearless_day_without_tense_is_upcoming_only_when_weeks_ahead(
 )
 def test_a_participle_after_be_is_passive_not_past(sentence: str, expected: str) -> None:
     assert resolved(sentence)[0] == expected
+
+
+def test_a_future_sentence_naming_the_publication_weekday_means_that_day() -> None:
+    # published Tuesday 2024-10-22: "will meet … on Tuesday" is today, not a week ahead
+    mention = only("Putin will meet Modi and Xi on Tuesday in Kazan.", date(2024, 10, 22))
+    assert (mention.when.iso(), mention.expected) == ("2024-10-22", True)
+    later = only("Putin will meet Modi and Xi on Thursday in Kazan.", date(2024, 10, 22))
+    assert later.when.iso() == "2024-10-24"
+    following = only("Putin will meet Modi and Xi next Tuesday in Kazan.", date(2024, 10, 22))
+    assert following.when.iso() == "2024-10-29"
+
+
+def test_a_month_of_last_year_is_one_date_in_that_year() -> None:
+    mentions = find_dates("Exports have fallen since August last year.", date(2024, 10, 25))
+    assert [(m.text, m.when.iso() if m.when else None) for m in mentions] == [
+        ("since August last year", "2023-08"),
+    ]
+
+
+def test_from_an_estimated_reference_day_a_weekday_is_the_nearest_one() -> None:
+    thursday = date(2024, 10, 24)
+    friday = find_dates("Hayashi said Friday that Tokyo is concerned.", thursday, estimated=True)
+    assert [(m.when.iso(), m.expected) for m in friday] == [("2024-10-25", False)]
+    wednesday = find_dates("On Wednesday, Austin spoke in Rome.", thursday, estimated=True)
+    assert [m.when.iso() for m in wednesday] == ["2024-10-23"]
+    coming = find_dates("The vote will be held on Monday.", thursday, estimated=True)
+    assert [(m.when.iso(), m.expected) for m in coming] == [("2024-10-28", True)]

@@ -6,7 +6,7 @@ import pytest
 
 from bot.knowledge_base import KnowledgeBase
 from bot.timeline import DEFAULT_LIMIT, Timeline, build_timeline, find_dates
-from bot.timeline.events import ELLIPSIS, MAX_EVENT_CHARS, event_text, short_text
+from bot.timeline.events import ELLIPSIS, MAX_EVENT_CHARS, event_text
 from tests.timeline.conftest import MakeKb
 
 PRESS_CONFERENCE_SOURCES = {
@@ -53,14 +53,15 @@ def test_the_press_conference_reported_by_two_articles_is_one_entry_citing_both(
     assert "held a press conference" in entries[0].text
 
 
-def test_relative_dates_of_undated_articles_are_skipped_and_counted(bundled: KnowledgeBase) -> None:
+def test_relative_dates_of_an_undated_article_no_dated_one_anchors_are_skipped_and_counted(
+    bundled: KnowledgeBase,
+) -> None:
     timeline = whole(bundled)
-    undated = {a.id for a in bundled.articles if a.published is None}
     for event in timeline.events:
         for mention in event.mentions:
-            if mention.article.id in undated:
-                assert mention.date_text not in {"Thursday", "Wednesday", "the previous day"}
-    assert timeline.unplaced >= 10
+            if mention.article.id == "putin-talks-kim-north-korean-troops":
+                assert mention.date_text in {"2009"}
+    assert timeline.unplaced >= 3
 
 
 def test_a_yearless_day_of_an_undated_article_takes_the_year_of_the_same_event(
@@ -260,18 +261,6 @@ def test_a_sentence_that_fits_is_quoted_whole() -> None:
     )
     (mention,) = find_dates(sentence, None)
     assert event_text(sentence, mention) == sentence
-
-
-def test_a_short_label_is_the_whole_words_around_the_date() -> None:
-    from datetime import date
-
-    (mention,) = find_dates(LONG, date(2024, 10, 25))
-    label = short_text(LONG, mention, limit=50)
-    assert label.startswith(ELLIPSIS) and label.endswith(ELLIPSIS)
-    assert "last week" in label
-    assert len(label) <= 50 + 2 * len(ELLIPSIS)
-    for piece in filter(None, label.split(ELLIPSIS)):
-        assert f" {piece} " in f" {LONG} "
 
 
 def test_after_a_reload_the_timeline_follows_the_new_articles(make_kb: MakeKb) -> None:

@@ -22,9 +22,10 @@ DATE_FORMAT = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 def test_json_has_exactly_the_promised_shape(bundled: KnowledgeBase) -> None:
     data = to_json(build_timeline(bundled.snapshot, "North Korean troops"))
     assert data["topic"] == "North Korean troops"
-    assert data["events"]
+    assert data["events"] and data["left_out"] == []
     for event in data["events"]:
-        assert {"date", "date_text", "text", "articles"} <= event.keys()
+        assert {"date", "date_text", "text", "label", "articles", "inferred"} <= event.keys()
+        assert all({"label", "inferred"} <= mention.keys() for mention in event["mentions"])
         assert DATE_FORMAT.match(event["date"])
         assert isinstance(event["date_text"], str) and event["date_text"]
         for reference in event["articles"]:
@@ -60,7 +61,7 @@ def test_compact_lines_give_one_line_per_event_with_date_text_and_sources(
     for line, event in zip(lines, timeline.events, strict=True):
         assert "\n" not in line
         assert line.startswith(event.date) or line.startswith("week of")
-        assert " ".join(event.text.split()) in line
+        assert event.lead.short in line
         assert all(source_name(article) in line for article in event.articles)
 
 
@@ -122,3 +123,19 @@ def test_compact_text_is_heading_lines_and_note(bundled: KnowledgeBase) -> None:
     assert lines[0] == "Timeline (2 dated events)"
     assert lines[1:3] == compact_lines(timeline)
     assert lines[3] == f"{timeline.more} more events not shown. Ask for more."
+
+
+def test_the_detailed_view_keeps_the_sentence_and_the_compact_line_shows_the_label(
+    make_kb: MakeKb,
+) -> None:
+    sentence = (
+        "On October 24, Russian President Vladimir Putin held a press conference following the "
+        "conclusion of the BRICS summit in Kazan, where leaders of 36 countries had gathered."
+    )
+    timeline = build_timeline(make_kb({"herald-kazan": ("2024-10-25", sentence)}).snapshot)
+    (event,) = timeline.events
+    assert sentence in timeline_text(timeline)
+    assert to_json(timeline)["events"][0]["text"] == sentence
+    (line,) = compact_lines(timeline)
+    assert event.lead.short in line and sentence not in line
+    assert event.lead.short.startswith("On October 24, Russian President Vladimir Putin held")
