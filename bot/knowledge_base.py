@@ -76,7 +76,7 @@ class ReloadReport(BaseModel):
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Keep Python's cyclic garbage collector off a snapshot being built or unpickled.
+    """Keep Python's cyclic garbage collector off a snapshot being built or loaded from the cache.
 
     A snapshot of an archive is a few hundred thousand objects, none in reference cycles.
     Collections on the way would scan them again and again: loading from the cache takes
