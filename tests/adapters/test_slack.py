@@ -1036,7 +1036,9 @@ def test_add_with_a_url_reaches_the_add_function(adding_bot: SlackHarness):
 def redis_url(tmp_path: Path) -> Iterator[str]:
     """A real redis-server on a free loopback port, for the test."""
     if REDIS_SERVER is None:
-        pytest.skip("redis-server is not installed")
+        pytest.skip(
+            "redis-server is not installed (Debian package redis-server; .ci/run installs it)"
+        )
     port = free_port()
     server = subprocess.Popen(
         [
