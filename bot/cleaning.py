@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from dateutil import parser as date_parser
 
+from bot import chrome
+
 FURNITURE = frozenset(
     {
         "fbpx",
@@ -148,7 +150,7 @@ _CALL_TO_ACTION = re.compile(
     r"become|continue\s+reading|skip|jump|learn|back)\b"
     r"(?:\s*$|(?:\s+[\w'’]+){0,3}?\s*(?:[:|]|\b(?:us|our|more|next|also|here|now|free|the\s+app|"
     r"original|full\s+(?:story|article)|newsletter|channel|continue|down|the\s+latest|alerts|"
-    r"top|content|navigation|menu)\b))",
+    r"top|content|navigation|menu|headlines)\b))",
     re.I,
 )
 """A link-like call to action: "Read Next: …", "Follow us on …", "Subscribe to our …"."""
@@ -163,7 +165,9 @@ _NAVIGATION_LABEL = re.compile(
 _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|developing|just\s+in)\s*[:|]\s+\S", re.I)
 """A site's ticker of another story: "Breaking: Warren County commission seeks answers …"."""
 _MEDIA_CREDIT = re.compile(
-    r"^(?:photo|picture|image|video|graphic|illustration)s?(?:\s+(?:source|credit)s?)?\s*:", re.I
+    r"^(?:photo(?:graph)?|picture|image|video|graphic|illustration|credit)s?"
+    r"(?:\s+(?:source|credit)s?)?\s*:",
+    re.I,
 )
 """A media credit line: "Photo : Ukrainian Strategic Communication …", "Images source: © …"."""
 _COPYRIGHT = re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
@@ -203,9 +207,13 @@ _SUBHEAD_MAX_WORDS = 3
 _CARD_LINES = 3
 """A card prints its heading again within this many lines (heading, kicker, heading)."""
 _PITCH_OFFER = re.compile(
-    r"\b(?:by\s+(?:becoming|turning\s+into|joining)|unlock|access\s+all|become\s+a)\b", re.I
+    r"\b(?:by\s+(?:becoming|turning\s+into|joining)|unlock|access\s+(?:all|thousands|unlimited)|"
+    r"become\s+a|start\s+your)\b",
+    re.I,
 )
-_PITCH_MEMBER = re.compile(r"\b(?:subscri(?:ber|ption)|membership|member)\b", re.I)
+_PITCH_MEMBER = re.compile(
+    r"\b(?:subscri(?:ber|ption)|membership|member|free\s+trial|premium)\b", re.I
+)
 _PITCH_MAX_WORDS = 40
 _CODE_CALL = re.compile(r"\w\(|[={}]")
 _CODE_MIN_SYMBOLS = 2
@@ -224,7 +232,41 @@ _RELATIVE_TIME = re.compile(
     r"^(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$|^(?:yesterday|today|just now)$",
     re.I,
 )
-_SIGNED_DATE = re.compile(r"^(?P<name>[^/|·]+?)\s+[/|·]\s+(?P<date>[^/|·]+)$")
+_SIGNED_DATE = re.compile(r"^(?P<name>[^/|·]+?)(?:\s+/\s+|\s*[|·]\s*)(?P<date>[^/|·]+)$")
+"""A name and a date split by a slash (with spaces: "10/24/2024" is a date) or a bar."""
+_DOUBLED_NAME = re.compile(r"^(?P<name>[^\W\d][^|/]{2,60}?)\s+(?P<byline>(?i:by)\s+(?P=name)\b.*)$")
+"""A by-line after its writer's name printed once more (an avatar's text): "Natasha Kumar By
+Natasha Kumar Jun20,2024"."""
+_BYLINE_DATE_MAX_WORDS = 12
+_GLUED_MONTH_DAY = re.compile(
+    r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)(\d)", re.I
+)
+_GLUED_YEAR = re.compile(r"(?<=\d),(?=\d{4}\b)")
+"""Dates printed without their spaces: "Jun20,2024", "June 18,2024"."""
+_ABOUT_AUTHOR = re.compile(
+    r"^(?:about|more\s+about)\s+the\s+(?:author|writer|reporter|contributor)s?\s*:?$", re.I
+)
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+"
+    r"(?:is|was|has\s+been|covers|writes|reports)\b"
+)
+_BIO_ROLE = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|"
+    r"photographer|analyst|author|fellow|anchor|host)s?\b",
+    re.I,
+)
+_BIO_MAX_WORDS = 80
+_OUTLET_EDGE_LINES = 15
+"""A site's name is printed in its masthead or its footer: among the page's first or last lines."""
+_LINK_LABEL = re.compile(
+    r"^(?:[•·*▶►→»-]\s*)?(?:also\s+read|read\s+also|read\s+more|read\s+next|see\s+also|"
+    r"must\s+read|don[’']?t\s+miss|recommended|related(?:\s+(?:stories|news|articles|coverage))?|"
+    r"more\s+on\s+this(?:\s+story)?)\s*[:|]?$",
+    re.I,
+)
+"""A link label alone on its line ("ALSO READ"): the headline under it is another story's."""
+_BOX_LINES = 2
+"""An author box: a label and the writer's name, at most this many lines above the bio."""
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
 _BULLET_ONLY = re.compile(r"^[-–—•·*▪◦●○■►▶|]+$")
@@ -402,7 +444,7 @@ def clean(
     to it is a repeated headline. ``boilerplate`` holds keys (``line_key``) of lines seen in
     other articles of the same folder (see ``repeated_lines``).
     """
-    lines = _lines(raw)
+    lines, blocks = _lines(raw)
     keys = [line_key(line) for line in lines]
     result = CleanText(headline=title)
     signals = _Signals()
@@ -410,6 +452,10 @@ def clean(
         index for index, line in enumerate(lines) if _is_furniture(line, keys[index], boilerplate)
     }
     furniture |= _weather_widgets(lines)
+    furniture |= _embedded_posts(lines, blocks)
+    furniture |= _author_boxes(lines, furniture, signals)
+    furniture |= _outlet_lines(lines, keys, furniture, signals)
+    furniture |= _linked_headlines(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
     furniture |= _closing_credits(lines, furniture, signals)
@@ -477,19 +523,25 @@ def first_sentence(paragraph: str) -> str:
     return paragraph[start:end].strip()
 
 
-def _lines(raw: str) -> list[str]:
-    """The page's non-empty lines, stripped; a labelled ISO date printed before other text on
-    the same line becomes a line of its own."""
-    lines = []
+def _lines(raw: str) -> tuple[list[str], list[int]]:
+    """The page's non-empty lines, stripped, and the block (lines between blank lines) of
+    each; a labelled ISO date printed before other text on the same line becomes a line of its
+    own, and so does furniture glued to a line of text (``chrome.glued_parts``)."""
+    lines: list[str] = []
+    blocks: list[int] = []
+    block = 0
     for line in raw.splitlines():
         line = _GLUED_READ_MORE.sub("", line.strip())
         if not line:
+            block += 1
             continue
         if match := _DATE_PREFIX.match(line):
-            lines.extend([match["stamp"], match["rest"]])
+            parts = [match["stamp"], *chrome.glued_parts(match["rest"])]
         else:
-            lines.append(line)
-    return lines
+            parts = chrome.glued_parts(line)
+        lines.extend(parts)
+        blocks.extend([block] * len(parts))
+    return lines, blocks
 
 
 def _weather_widgets(lines: list[str]) -> set[int]:
@@ -500,6 +552,99 @@ def _weather_widgets(lines: list[str]) -> set[int]:
             found.add(index)
             if index + 1 < len(lines) and _is_heading(lines[index + 1]):
                 found.add(index + 1)
+    return found
+
+
+def _embedded_posts(lines: list[str], blocks: list[int]) -> set[int]:
+    """A social post embedded in the page: its signature ("— NEXTA (@nexta_tv) June 19, 2024")
+    and the few lines of its block just above it, and any line holding a post's picture link
+    ("… pic.twitter.com/q3kNfOElkn"). The post's date is not the page's."""
+    found = {index for index, line in enumerate(lines) if chrome.has_post_link(line)}
+    for index, line in enumerate(lines):
+        if not chrome.is_post_signature(line):
+            continue
+        found.add(index)
+        if index == 0:
+            continue
+        block = blocks[index - 1]
+        start = index - 1
+        while start > 0 and blocks[start - 1] == block and index - start <= chrome.POST_LINES:
+            start -= 1
+        if index - start <= chrome.POST_LINES and (start == 0 or blocks[start - 1] != block):
+            found.update(range(start, index))
+    return found
+
+
+def _author_boxes(lines: list[str], furniture: set[int], signals: _Signals) -> set[int]:
+    """An author box: a short biography ("Anton Sokolin is the data correspondent at NK News.
+    He previously worked at Reuters, …") under the writer's name printed alone or an "About the
+    Author" label. It gives the author, and it, the name and the label are furniture. A
+    biography without its box stays text (a report may say who a reporter is)."""
+    found: set[int] = set()
+    bylined = {
+        line_key(match["name"])
+        for line in lines
+        if (match := _BYLINE.match(line)) and _is_name(match["name"])
+    }
+    for index, line in enumerate(lines):
+        match = _BIO.match(line)
+        if (
+            index in furniture
+            or not match
+            or len(line.split()) > _BIO_MAX_WORDS
+            or not _BIO_ROLE.search(line)
+        ):
+            continue
+        name = match["name"]
+        box = [
+            above
+            for above in range(max(0, index - _BOX_LINES), index)
+            if line_key(lines[above]) == line_key(name) or _ABOUT_AUTHOR.match(lines[above])
+        ]
+        if box:
+            signals.add("author", name, f"the author box '{line_key(name)}'")
+            found.update(range(min(box), index + 1))
+        elif line_key(name) in bylined:
+            found.add(index)
+    return found
+
+
+def _linked_headlines(lines: list[str], furniture: set[int]) -> set[int]:
+    """A link label alone on its line ("ALSO READ", "Read more:") and the headline-shaped line
+    under it, another story's: "ALSO READ" / "India and China agree on patrols along the
+    border in Ladakh"."""
+    found: set[int] = set()
+    for index, line in enumerate(lines[:-1]):
+        if _LINK_LABEL.match(line):
+            found.add(index)
+            after = next(
+                (at for at in range(index + 1, min(len(lines), index + 4)) if at not in furniture),
+                None,
+            )
+            if after is not None and _is_headline_shaped(lines[after]):
+                found.add(after)
+    return found
+
+
+def _outlet_lines(
+    lines: list[str], keys: list[str], furniture: set[int], signals: _Signals
+) -> set[int]:
+    """A line that only names the site ("News.Az", "Jerusalem Post", "CNN") gives the outlet
+    when another line of the page credits the same name ("News.Az reports …", "By JERUSALEM
+    POST STAFF", "told CNN"); a name nothing corroborates gives nothing. Weaker than a wire
+    credit, which names the report's own source."""
+    found: set[int] = set()
+    edges = set(range(_OUTLET_EDGE_LINES)) | set(range(len(lines) - _OUTLET_EDGE_LINES, len(lines)))
+    for index, line in enumerate(lines):
+        if index not in edges or index in furniture or not _is_heading(line) or _is_metadata(line):
+            continue
+        name = chrome.outlet_line_name(line)
+        if name is None:
+            continue
+        others = [other for at, other in enumerate(lines) if keys[at] != keys[index]]
+        if chrome.is_corroborated(name, others):
+            signals.add("publisher", name, _quoted(line), UPDATED_RANK)
+            found.add(index)
     return found
 
 
@@ -525,6 +670,8 @@ def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
         or _is_breadcrumb(line)
         or _is_photo_credit(line)
         or _is_membership_pitch(line)
+        or chrome.is_form_or_consent(line)
+        or chrome.is_post_signature(line)
     )
 
 
@@ -835,9 +982,13 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         return False
     if signed := _signed_date(line):
         name, (printed, rank) = signed
-        signals.add("author", name, _quoted(line))
+        if name.startswith("The "):  # "The Citizen|June 20, 2024": an outlet, no person
+            signals.add("publisher", name, _quoted(line))
+        elif len(name.split()) > 1:  # "World | Sunday, 10 Nov 2024" names no one
+            signals.add("author", name, _quoted(line))
         if isinstance(printed, date):
-            signals.add("published", printed, _quoted(line), rank)
+            # the writer's own line dates the article: it wins over a date line elsewhere
+            signals.add("published", printed, _quoted(line), min(rank, PUBLISHED_RANK))
         return True
     if (match := _BYLINE.match(line)) and _is_name(match["name"]):
         signals.add("author", _name_case(match["name"]), _quoted(line))
@@ -860,7 +1011,13 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
 
 
 def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | None:
-    """A name and a date on one line, split by a slash or a bar: "Jane Roe / November 12, 2024"."""
+    """A name and a date on one line, split by a slash or a bar: "Jane Roe / November 12,
+    2024", "The Citizen|June 20, 2024"; or a by-line with its date: "By Natasha Kumar
+    Jun20,2024" (after the name printed once more before it)."""
+    if doubled := _DOUBLED_NAME.match(line):
+        line = doubled["byline"]
+    if dated := _dated_byline(line):
+        return dated
     if not any(mark in line for mark in "/|·"):
         return None
     match = _SIGNED_DATE.match(line)
@@ -873,6 +1030,23 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
         return None
     found = _date_line(match["date"])
     return (_name_case(name), found) if found else None
+
+
+def _dated_byline(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | None:
+    """ "By Natasha Kumar Jun20,2024": the longest name that a date follows."""
+    words = line.split()
+    if not words or words[0].casefold() != "by" or len(words) > _BYLINE_DATE_MAX_WORDS:
+        return None
+    for cut in range(len(words) - 1, 1, -1):
+        name = " ".join(words[1:cut]).rstrip(",|·-–—")
+        if (
+            name
+            and _is_name(name)
+            and len(name.split()) <= 4
+            and (found := _date_line(" ".join(words[cut:])))
+        ):
+            return _name_case(name), found
+    return None
 
 
 def _url_host(text: str) -> str:
@@ -958,6 +1132,7 @@ def _parse_both(line: str) -> tuple[datetime, datetime, tuple[str, ...]] | None:
     """dateutil fills a missing field from its default; parsing against two defaults that
     differ in every field tells which fields the line itself gave."""
     line = _DOTTED_TIME.sub(r"\1:\2", _TIME_ZONE.sub(" ", line))
+    line = _GLUED_YEAR.sub(", ", _GLUED_MONTH_DAY.sub(r"\1 \2", line))
     try:
         (first, leftover), (second, _) = (
             date_parser.parse(line, default=default, fuzzy_with_tokens=True, ignoretz=True)
