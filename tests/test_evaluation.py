@@ -205,22 +205,31 @@ DEV_PAGES = REPO / "eval" / "pages" / "dev"
 
 def test_the_dev_pages_are_read_as_a_reader_would():
     """A regression guard at the figures measured on the first 18 pages of eval/pages/dev,
-    in the folder of all 50 (see docs/quality.md)."""
+    in the folder of all 64 (see docs/quality.md)."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
-    assert reading.fields_right >= 0.97
+    assert reading.fields_right >= 0.99
     assert ours.hit_at_3 >= 0.70 and ours.hit_at_1 >= 0.58
 
 
 @pytest.mark.parametrize(
-    ("round_", "fields", "furniture", "hit_at_3"),
-    [("round2", 0.98, 0, 0.68), ("round3", 0.95, 0, 0.91), ("round4", 0.87, 1, 0.71)],
+    ("round_", "fields", "invented", "furniture", "hit_at_3"),
+    [
+        ("round2", 0.99, 0, 0, 0.62),
+        ("round3", 0.95, 0, 0, 0.91),
+        ("round4", 0.95, 0, 1, 0.71),
+        ("round5", 0.94, 1, 0, 0.75),
+    ],
 )
-def test_the_later_dev_pages_are_read_as_a_reader_would(round_, fields, furniture, hit_at_3):
+def test_the_later_dev_pages_are_read_as_a_reader_would(
+    round_, fields, invented, furniture, hit_at_3
+):
     """Regression guards at the figures measured on each later round of dev pages (their
-    truth, furniture and questions are in eval/pages/dev/<round>/; see the README)."""
+    truth, furniture and questions are in eval/pages/dev/<round>/; see the README), with all
+    64 pages in the folder. Round five's one invented field is a site's clock read as the
+    date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
-    assert reading.fields_invented == 0 and reading.fields_right >= fields
+    assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
     assert ours.hit_at_3 >= hit_at_3
 
