@@ -36,10 +36,18 @@ _LEADING_STAMP = re.compile(
 """A live blog's time stamp opening an entry: "11:05 (IST) Putin says …", "41 Mins ago
 Russian President Putin Advocates …"."""
 _STAMPED_MIN_WORDS = 4
+_BYLINE_DATELINE = re.compile(
+    r"^(?P<byline>(?i:by)\s+[^()]{3,150}?,\s*(?P<agency>[A-Z][A-Za-z]{1,20}))\s+"
+    r"(?P<rest>[A-Z][^()]{0,60}\((?P=agency)\)\s*(?:—|–|--|-|:)\s*\S.*)$"
+)
+"""A by-line glued to the dateline that credits the same agency: "By Jessie Yeung, Gawon Bae,
+CNN Seoul, South Korea (CNN) — North Korean leader …"."""
+_TRUNCATED = re.compile(r"[\w,;:’'\"”)]\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])$")
+"""A teaser cut off mid-sentence: "… an unprecedented Israeli strike in Doha targeting…"."""
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]{0,300}\]\([^)]{0,1000}\)")
 """An image left in the text as Markdown ("![]()", "![alt](https://…)"): no words of it."""
 
-_FORM_READER = re.compile(r"\b(?:your|you|please|enter)\b", re.I)
+_FORM_READER = re.compile(r"\b(?:your|you|please|enter|we|this\s+(?:web)?site)\b", re.I)
 _FORM_FIELD = re.compile(
     r"\b(?:e-?mail(?:\s+address)?|name|comment|password|website|fields?|cookies?|inbox|"
     r"privacy\s+policy|terms(?:\s+of\s+(?:use|service))?)\b",
@@ -96,6 +104,8 @@ def glued_parts(line: str) -> list[str]:
         line[match.end() :].split()
     ) >= _STAMPED_MIN_WORDS:
         return [match["stamp"], *glued_parts(line[match.end() :])]
+    if match := _BYLINE_DATELINE.match(line):
+        return [match["byline"], match["rest"]]
     if match := _GLUED_LABEL.match(line):
         rest = line[match.end() :]
         if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
@@ -105,6 +115,17 @@ def glued_parts(line: str) -> list[str]:
         if match and match.start() > 0 and line[: match.start()].strip():
             return [line[: match.start()].rstrip(), match["tail"].strip()]
     return [line]
+
+
+def is_truncated(line: str) -> bool:
+    """A line cut off mid-sentence by an ellipsis: another story's teaser."""
+    return bool(_TRUNCATED.search(line))
+
+
+def is_outlet_shaped(name: str) -> bool:
+    """A site's domain ("News.Az"), a shouted initialism ("CNN"), or a name with a newspaper
+    noun ("Jerusalem Post")."""
+    return bool(_DOMAIN_NAME.match(name) or _INITIALISM.match(name) or _OUTLET_WORD.search(name))
 
 
 def is_form_or_consent(line: str) -> bool:
@@ -141,19 +162,13 @@ def outlet_line_name(line: str) -> str | None:
     return name if any(char.isalpha() for char in name) else None
 
 
-def _is_outlet_shaped(name: str) -> bool:
-    """A site's domain ("News.Az"), a shouted initialism ("CNN"), or a name with a newspaper
-    noun ("Jerusalem Post")."""
-    return bool(_DOMAIN_NAME.match(name) or _INITIALISM.match(name) or _OUTLET_WORD.search(name))
-
-
 def is_corroborated(name: str, others: list[str]) -> bool:
     """Whether other lines of the page name the site too: an outlet-shaped name printed again
     anywhere ("By JERUSALEM POST STAFF", "News.Az reports …", "BRICS summit - Sputnik
     International, 1920, 21.10.2024"), or any name printed again as a credit ("via REUTERS",
     "told CNN", "(Reuters)", "© Reuters"). A section label ("World") is no credit."""
     escaped = re.escape(name)
-    if _is_outlet_shaped(name) and len(name) > 2:
+    if is_outlet_shaped(name) and len(name) > 2:
         anywhere = re.compile(rf"(?<![\w.]){escaped}(?![\w]|\.\w)", re.I)
         if any(anywhere.search(line) for line in others):
             return True

@@ -257,6 +257,8 @@ _BIO_ROLE = re.compile(
 )
 _BIO_MAX_WORDS = 80
 _OUTLET_EDGE_LINES = 15
+_TEASER_MIN_WORDS = 6
+_TEASER_RUN = 2
 """A site's name is printed in its masthead or its footer: among the page's first or last lines."""
 _LINK_LABEL = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+read|read\s+also|read\s+more|read\s+next|see\s+also|"
@@ -275,6 +277,44 @@ _HEADING_MAX_WORDS = 8
 _LABEL_MAX_WORDS = 3
 _TITLE_MAX_WORDS = 25
 _HEADLINE_MIN_WORDS = 6
+_STANDFIRST_MIN_WORDS = 12
+_FUNCTION_WORDS = frozenset(
+    {
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "among",
+        "because",
+        "before",
+        "being",
+        "below",
+        "between",
+        "could",
+        "during",
+        "every",
+        "first",
+        "other",
+        "their",
+        "there",
+        "these",
+        "those",
+        "under",
+        "until",
+        "where",
+        "which",
+        "while",
+        "would",
+        "says",
+        "said",
+        "should",
+        "since",
+        "still",
+        "through",
+    }
+)
+"""Long words that say nothing of what a line is about."""
 _HEADLINE_RUN = 3
 """Other stories' headlines come in runs: this many headline-shaped lines close together."""
 _CTA_MAX_WORDS = 30
@@ -456,6 +496,7 @@ def clean(
     furniture |= _author_boxes(lines, furniture, signals)
     furniture |= _outlet_lines(lines, keys, furniture, signals)
     furniture |= _linked_headlines(lines, furniture)
+    furniture |= _teaser_runs(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
     furniture |= _closing_credits(lines, furniture, signals)
@@ -606,6 +647,32 @@ def _author_boxes(lines: list[str], furniture: set[int], signals: _Signals) -> s
             found.update(range(min(box), index + 1))
         elif line_key(name) in bylined:
             found.add(index)
+    return found
+
+
+def _teaser_runs(lines: list[str], furniture: set[int]) -> set[int]:
+    """Other stories' teasers under the article: two or more lines in a row cut off by an
+    ellipsis ("DOHA (AFP): Qatar’s prime minister warned Wednesday that an unprecedented
+    Israeli strike in Doha targeting…"), after a paragraph of the article's own. A page of
+    nothing but teasers (a tag page) keeps them: they are all the text it has."""
+    found: set[int] = set()
+    run: list[int] = []
+    seen_text = False
+    for index, line in enumerate([*lines, ""]):
+        if index in furniture:
+            continue
+        if line and chrome.is_truncated(line) and len(line.split()) >= _TEASER_MIN_WORDS:
+            run.append(index)
+            continue
+        if seen_text and len(run) >= _TEASER_RUN:
+            found.update(run)
+        seen_text = (
+            seen_text
+            or bool(run)
+            or len(line.split()) > _HEADING_MAX_WORDS
+            or bool(_SENTENCE_END.search(line))
+        )
+        run = []
     return found
 
 
@@ -913,7 +980,7 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
         elif seen_text:
             return None
         elif above:
-            return _headline_of(lines, above)
+            return _headline_of(lines, above, line)
         else:
             seen_text = True
             if labels == [0] and index not in lists and not _has_subheads(lines, index, furniture):
@@ -932,11 +999,27 @@ def _has_subheads(lines: list[str], start: int, furniture: set[int]) -> bool:
     )
 
 
-def _headline_of(lines: list[str], above: list[int]) -> int:
+def _headline_of(lines: list[str], above: list[int], text: str | None = None) -> int:
     """Of the headline-shaped lines above the text, the first of headline length: a site's
-    tagline above it is shorter, a standfirst under it comes second."""
+    tagline above it is shorter, a standfirst under it comes second. But when that line is a
+    long one right above the text (a standfirst) and a shorter line above it speaks of what
+    the text does (two words in common), the shorter line is the headline: "Putin speaks at
+    BRICS summit" over "The Russian president has joined the plenary session … via videolink";
+    a tagline ("Swiss perspectives in 10 languages") shares nothing with the text."""
     full = [index for index in above if len(lines[index].split()) >= _HEADLINE_MIN_WORDS]
-    return full[0] if full else above[-1]
+    chosen = full[0] if full else above[-1]
+    if text and chosen == above[-1] and len(lines[chosen].split()) >= _STANDFIRST_MIN_WORDS:
+        below = _content_words(text)
+        about = [index for index in above[:-1] if len(_content_words(lines[index]) & below) >= 2]
+        if about:
+            return about[-1]
+    return chosen
+
+
+def _content_words(line: str) -> set[str]:
+    return {
+        word for word in re.findall(r"[^\W\d_]{5,}", line.casefold()) if word not in _FUNCTION_WORDS
+    }
 
 
 def _stands_alone(lines: list[str], index: int, furniture: set[int]) -> bool:
@@ -991,7 +1074,10 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
             signals.add("published", printed, _quoted(line), min(rank, PUBLISHED_RANK))
         return True
     if (match := _BYLINE.match(line)) and _is_name(match["name"]):
-        signals.add("author", _name_case(match["name"]), _quoted(line))
+        people, outlet = _byline_outlet(match["name"])
+        signals.add("author", _name_case(people), _quoted(line))
+        if outlet:
+            signals.add("publisher", outlet, _quoted(line), UPDATED_RANK)
         return True
     if match := _CREDIT.match(line):
         what = _url_host(match["what"].strip().rstrip("."))
@@ -1030,6 +1116,25 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
         return None
     found = _date_line(match["date"])
     return (_name_case(name), found) if found else None
+
+
+def _byline_outlet(names: str) -> tuple[str, str | None]:
+    """A by-line's names and the outlet after its last comma: "Jessie Yeung, Gawon Bae, CNN"
+    gives "Jessie Yeung, Gawon Bae" and CNN, "Jane Smith, Reuters" Jane Smith and Reuters.
+    The outlet is one word or outlet-shaped, and every name before it has two words or more
+    ("Jane Smith, Jim Doe" are two people)."""
+    people, comma, outlet = names.rpartition(",")
+    outlet = outlet.strip()
+    persons = [part for part in re.split(r",|\band\b", people) if part.strip()]
+    if (
+        comma
+        and outlet
+        and (len(outlet.split()) == 1 or chrome.is_outlet_shaped(outlet))
+        and persons
+        and all(len(person.split()) >= 2 for person in persons)
+    ):
+        return people.strip(), outlet
+    return names, None
 
 
 def _dated_byline(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | None:

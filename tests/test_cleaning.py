@@ -107,11 +107,13 @@ def test_a_date_line_without_a_day_gives_no_date():
 
 
 def test_a_byline_with_accented_initials_or_an_agency_gives_the_author():
-    for line, author in [
-        ("By Émile Dupont", "Émile Dupont"),
-        ("By Jane Smith, Reuters", "Jane Smith, Reuters"),
+    for line, author, publisher in [
+        ("By Émile Dupont", "Émile Dupont", None),
+        ("By Jane Smith, Reuters", "Jane Smith", "Reuters"),
+        ("By Jane Smith, Jim Doe", "Jane Smith, Jim Doe", None),
     ]:
-        assert clean(f"Summit Ends With a Statement\n\n{line}\n\nText.").author == author
+        result = clean(f"Summit Ends With a Statement\n\n{line}\n\nText.")
+        assert (result.author, result.publisher) == (author, publisher)
 
 
 # --- Rules for real pages (issue 12): each fixture is small and made up, not an eval page ---
@@ -904,3 +906,41 @@ def test_a_photograph_credit_line_is_furniture():
         "Credit: Tide Agency, with thanks to the harbour board and its pilots."
     )
     assert result.paragraphs == [TEXT]
+
+
+# Round six: signals found on the round-six dev pages (eval/pages/dev/round6).
+
+
+def test_other_stories_teasers_under_the_article_are_furniture():
+    result = clean(
+        f"{TEXT}\n\nBoats return next week, it said.\n"
+        "DOHA (AFP): The port authority warned Wednesday that an unprecedented storm in the "
+        "gulf targeting…\n"
+        "UTAH: A powerful rightwing activist and executive director of a youth group…\n"
+        "This website uses cookies."
+    )
+    assert result.paragraphs == [TEXT, "Boats return next week, it said."]
+
+
+def test_a_page_of_nothing_but_teasers_keeps_them():
+    teasers = [
+        "The harbour board has reopened the port after two days of gales along the…",
+        "Ferry services resume after the storm, with the first boats leaving at…",
+    ]
+    assert clean("\n\n".join(teasers)).paragraphs == teasers
+
+
+def test_a_short_headline_over_a_standfirst_is_the_title():
+    standfirst = "The harbour board has reopened the port to ferries after two days of gales"
+    result = clean(f"Harbour board reopens port\n\n{standfirst}\n\n{TEXT} The port is open.")
+    assert result.headline == "Harbour board reopens port"
+    assert result.paragraphs[0] == standfirst
+
+
+def test_a_by_line_glued_to_its_dateline_gives_the_writers_and_the_agency():
+    result = clean(
+        "Harbour Reopens After the Storm Today\n"
+        "By Jane Roe, John Doe, CNN Seoul, South Korea (CNN) — The harbour reopened on Monday."
+    )
+    assert (result.author, result.publisher) == ("Jane Roe, John Doe", "CNN")
+    assert result.paragraphs == ["Seoul, South Korea (CNN) — The harbour reopened on Monday."]
