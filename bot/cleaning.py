@@ -257,6 +257,28 @@ _BIO_ROLE = re.compile(
 )
 _BIO_MAX_WORDS = 80
 _OUTLET_EDGE_LINES = 15
+_SOURCE_LABEL = re.compile(r"^(?:original\s+)?source\s*:$", re.I)
+_LEADING_SITE = re.compile(r"^(?P<site>(?:https?://)?[a-z][\w-]*(?:\.[a-z][\w-]*)+/?)\s+(?=[A-Z])")
+"""A site's address opening a line, after a "Source:" label alone on the line above."""
+_LONE_WORD = re.compile(r"^[A-Za-z]{2,12}$")
+_DATE_LABEL_START = re.compile(r"^date\s*:", re.I)
+_VISIT_DATE = re.compile(
+    r"^(?:view|viewed|visited|accessed|retrieved|printed|downloaded|today)(?:\s+on)?"
+    r"(?:\s+date)?\s*:?\s*\d",
+    re.I,
+)
+"""The time of a visit, not the page's date: "View Date:2024-12-23 23:49:08" (a label split
+over two lines, "View" / "Date:…", is read as one)."""
+_NOTE_LABEL = re.compile(r"^(?:editor[’']?s\s+)?note\s*:\s*\S", re.I)
+_DATE_AND_PLACE = re.compile(
+    r"^(?P<date>[^,]{3,20}\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}),\s+"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}$"
+)
+"""A full date and the place it was said: "October 24, 2024, Kazan" (a transcript's date)."""
+_TRAIL_END = re.compile(r"\S\s*[/›»>❯]$")
+"""A breadcrumb trail's end ("Transcripts   /"): the masthead is above it."""
+_STAMP_RUN = 3
+"""Date lines in a row: other items' time stamps ("2025-05-05 16:551406 view")."""
 _TEASER_MIN_WORDS = 6
 _TEASER_RUN = 2
 """A site's name is printed in its masthead or its footer: among the page's first or last lines."""
@@ -502,6 +524,8 @@ def clean(
     furniture |= _closing_credits(lines, furniture, signals)
     lists = _lists(lines, furniture)
     title_at = None if title else _title_line(lines, furniture, lists)
+    furniture |= _decorated_headlines(keys, title_at)
+    furniture |= _stamp_runs(lines, furniture)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
     furniture |= _teaser_cards(lines, keys, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
@@ -576,6 +600,12 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
         if not line:
             block += 1
             continue
+        if lines and _LONE_WORD.match(lines[-1]) and _DATE_LABEL_START.match(line):
+            lines[-1] = f"{lines[-1]} {line}"  # "View" / "Date:2025-04-28 01:37:53"
+            continue
+        if lines and _SOURCE_LABEL.match(lines[-1]) and (site := _LEADING_SITE.match(line)):
+            lines[-1] = f"{lines[-1]} {site['site']}"  # "Source:" / "en.kremlin.ru Vladimir …"
+            line = line[site.end() :].strip()
         if match := _DATE_PREFIX.match(line):
             parts = [match["stamp"], *chrome.glued_parts(match["rest"])]
         else:
@@ -647,6 +677,32 @@ def _author_boxes(lines: list[str], furniture: set[int], signals: _Signals) -> s
             found.update(range(min(box), index + 1))
         elif line_key(name) in bylined:
             found.add(index)
+    return found
+
+
+def _decorated_headlines(keys: list[str], title_at: int | None) -> set[int]:
+    """The headline printed above itself wrapped in site chrome ("Current:Home > ScamsLive
+    updates: … in Ukraine-LoTradeCoin"): furniture."""
+    if title_at is None:
+        return set()
+    title = keys[title_at]
+    return {index for index in range(title_at) if title in keys[index] and keys[index] != title}
+
+
+def _stamp_runs(lines: list[str], furniture: set[int]) -> set[int]:
+    """Three or more date lines in a row are a list's time stamps ("2025-05-05 16:551406 view",
+    "2025-05-05 16:512502 view", …), other items' dates: none is the page's."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if index in furniture:
+            continue
+        if line and _date_line(line):
+            run.append(index)
+            continue
+        if len(run) >= _STAMP_RUN:
+            found.update(run)
+        run = []
     return found
 
 
@@ -739,6 +795,7 @@ def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
         or _is_membership_pitch(line)
         or chrome.is_form_or_consent(line)
         or chrome.is_post_signature(line)
+        or bool(_VISIT_DATE.match(line))
     )
 
 
@@ -843,8 +900,11 @@ def _is_symbol_widget(line: str) -> bool:
 
 def _is_editorial_note(line: str) -> bool:
     """A note to editors or a credit, wholly in brackets ("(ATTN: CHANGES headline …)",
-    "(With inputs from agencies.)"), or a shouted one ("EDITOR'S NOTE: …")."""
+    "(With inputs from agencies.)"), a shouted one ("EDITOR'S NOTE: …"), or one labelled as a
+    note ("Note: This transcript presents what Putin said …", "Editor’s note: …")."""
     if line[0] in "([" and _closing_bracket(line) == len(line) - 1:
+        return True
+    if _NOTE_LABEL.match(line):
         return True
     shouted = line == line.upper() and line != line.lower()
     return shouted and len(line.split()) >= 3 and (":" in line or bool(_STATEMENT_END.search(line)))
@@ -963,12 +1023,16 @@ def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
 
 def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> int | None:
     """The headline: a headline-shaped line above the first paragraph of text (see
-    ``_headline_of``), else a lone one right under that first paragraph,
-    else a short line that alone opens the page; None when the page shows no headline."""
+    ``_headline_of``; lines above a breadcrumb trail are the site's), else a lone one right
+    under that first paragraph, else a short line that alone opens the page; None when the
+    page shows no headline."""
     above: list[int] = []
     labels: list[int] = []
     seen_text = False
     for index, line in enumerate(lines):
+        if not seen_text and (_TRAIL_END.search(line) or _is_breadcrumb(line)):
+            above, labels = [], []  # what stood above a breadcrumb trail is the site's
+            continue
         if index in furniture or _is_metadata(line):
             continue
         if _is_title_shaped(lines, index):
@@ -1008,6 +1072,15 @@ def _headline_of(lines: list[str], above: list[int], text: str | None = None) ->
     a tagline ("Swiss perspectives in 10 languages") shares nothing with the text."""
     full = [index for index in above if len(lines[index].split()) >= _HEADLINE_MIN_WORDS]
     chosen = full[0] if full else above[-1]
+    bare = [
+        index
+        for index in above
+        if index > chosen
+        and len(line_key(lines[index])) < len(line_key(lines[chosen]))
+        and line_key(lines[index]) in line_key(lines[chosen])
+    ]
+    if bare:  # "Current:Home > ScamsLive updates: … in Ukraine-LoTradeCoin", then the bare one
+        return bare[0]
     if text and chosen == above[-1] and len(lines[chosen].split()) >= _STANDFIRST_MIN_WORDS:
         below = _content_words(text)
         about = [index for index in above[:-1] if len(_content_words(lines[index]) & below) >= 2]
@@ -1207,6 +1280,8 @@ def _date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
         rest = (line[: stamp.start()] + line[stamp.end() :]).strip()
         if found and not _SENTENCE_END.search(rest):
             return found, PLAIN_RANK
+    if (placed := _DATE_AND_PLACE.match(line)) and (printed := _printed_date(placed["date"])):
+        return printed, PLAIN_RANK
     if len(line) <= 40:
         if printed := _printed_date(line):
             return printed, PLAIN_RANK

@@ -944,3 +944,51 @@ def test_a_by_line_glued_to_its_dateline_gives_the_writers_and_the_agency():
     )
     assert (result.author, result.publisher) == ("Jane Roe, John Doe", "CNN")
     assert result.paragraphs == ["Seoul, South Korea (CNN) — The harbour reopened on Monday."]
+
+
+# Round seven: signals found on the round-seven dev pages (eval/pages/dev/round7).
+
+
+def test_a_note_labelled_as_such_is_furniture():
+    note = "Note: This transcript presents what the mayor said, as he said it, unedited."
+    result = clean(f"{TEXT}\n\n{note}\n\nBoats return next week, it said.")
+    assert result.paragraphs == [TEXT, "Boats return next week, it said."]
+
+
+def test_a_date_and_the_place_it_was_said_give_the_date():
+    result = clean(f"Harbour Board Meets After the Storm\n\nOctober 24, 2024, Kazan\n\n{TEXT}")
+    assert result.published == date(2024, 10, 24)
+    assert result.paragraphs == [TEXT]
+
+
+def test_lines_above_a_breadcrumb_trail_are_the_sites_not_the_headline():
+    result = clean(
+        "Official website of the Harbour Board of the Bay\n\nTranscripts   /\n\n"
+        f"News conference after the storm\n\n{TEXT}"
+    )
+    assert result.headline == "News conference after the storm"
+
+
+def test_a_headline_wrapped_in_site_chrome_gives_the_bare_headline():
+    bare = "Harbour board reopens the port after two days of gales"
+    result = clean(f"Current:Home > News{bare}-Harbour Daily\n{bare}\n{TEXT}")
+    assert result.headline == bare
+    assert result.paragraphs == [TEXT]
+
+
+def test_a_run_of_time_stamps_gives_no_date():
+    stamps = "\n".join(f"2025-05-05 16:5{n}1406 view" for n in range(4))
+    assert clean(f"{TEXT}\n{stamps}\nBoats return next week, it said.").published is None
+
+
+def test_a_visit_date_is_no_date_even_split_over_two_lines():
+    for stamp in ("View\nDate:2025-04-28 01:37:53", "View Date:2024-12-23 23:49:08"):
+        result = clean(f"Harbour Board Meets After the Storm\n{stamp}\n{TEXT}")
+        assert result.published is None, stamp
+        assert result.paragraphs == [TEXT]
+
+
+def test_a_source_label_alone_takes_the_site_opening_the_next_line():
+    result = clean(f"Source:\nharbour.example.org {TEXT}")
+    assert result.publisher == "harbour.example.org"
+    assert result.paragraphs == [TEXT]
