@@ -205,11 +205,11 @@ DEV_PAGES = REPO / "eval" / "pages" / "dev"
 
 def test_the_dev_pages_are_read_as_a_reader_would():
     """A regression guard at the figures measured on the first 18 pages of eval/pages/dev,
-    in the folder of all 75 (see docs/quality.md)."""
+    in the folder of all 83 (see docs/quality.md)."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.99
-    assert ours.hit_at_3 >= 0.70 and ours.hit_at_1 >= 0.58
+    assert ours.hit_at_3 >= 0.70 and ours.hit_at_1 >= 0.54
 
 
 @pytest.mark.parametrize(
@@ -217,9 +217,10 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     [
         ("round2", 0.99, 0, 0, 0.65),
         ("round3", 0.95, 0, 0, 0.91),
-        ("round4", 0.95, 0, 1, 0.71),
+        ("round4", 0.95, 0, 1, 0.57),
         ("round5", 0.94, 1, 0, 0.75),
         ("round6", 0.97, 0, 0, 0.50),
+        ("round7", 0.90, 0, 0, 0.72),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -227,7 +228,7 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see the README), with all
-    75 pages in the folder. Round five's one invented field is a site's clock read as the
+    83 pages in the folder. Round five's one invented field is a site's clock read as the
     date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
