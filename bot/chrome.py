@@ -42,8 +42,14 @@ _BYLINE_DATELINE = re.compile(
 )
 """A by-line glued to the dateline that credits the same agency: "By Jessie Yeung, Gawon Bae,
 CNN Seoul, South Korea (CNN) — North Korean leader …"."""
-_TRUNCATED = re.compile(r"[\w,;:’'\"”)]\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])$")
+_TRUNCATED = re.compile(r"[\w,;:’'\"”)]\s*(?:…|\.\.\.)$")
 """A teaser cut off mid-sentence: "… an unprecedented Israeli strike in Doha targeting…"."""
+_EXCERPT_MARK = re.compile(r"\[(?:…|\.\.\.)\]$")
+"""The mark a site puts where it cut an excerpt: "… piano or even the […]"."""
+TEASER_MIN_WORDS = 6
+TEASER_MAX_WORDS = 60
+"""A paragraph that merely ends in an ellipsis ("… komme ich liebend gerne zurück…", 165
+words) is a writer's style, not a teaser; an excerpt's mark is a teaser at any length."""
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]{0,300}\]\([^)]{0,1000}\)")
 """An image left in the text as Markdown ("![]()", "![alt](https://…)"): no words of it."""
 
@@ -117,9 +123,14 @@ def glued_parts(line: str) -> list[str]:
     return [line]
 
 
-def is_truncated(line: str) -> bool:
-    """A line cut off mid-sentence by an ellipsis: another story's teaser."""
-    return bool(_TRUNCATED.search(line))
+def is_teaser(line: str) -> bool:
+    """A line cut off by an ellipsis mid-sentence (a short one) or by an excerpt's mark:
+    another story's teaser."""
+    words = len(line.split())
+    return words >= TEASER_MIN_WORDS and (
+        bool(_EXCERPT_MARK.search(line))
+        or (words <= TEASER_MAX_WORDS and bool(_TRUNCATED.search(line)))
+    )
 
 
 def is_outlet_shaped(name: str) -> bool:

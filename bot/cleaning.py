@@ -279,7 +279,6 @@ _TRAIL_END = re.compile(r"\S\s*[/›»>❯]$")
 """A breadcrumb trail's end ("Transcripts   /"): the masthead is above it."""
 _STAMP_RUN = 3
 """Date lines in a row: other items' time stamps ("2025-05-05 16:551406 view")."""
-_TEASER_MIN_WORDS = 6
 _TEASER_RUN = 2
 """A site's name is printed in its masthead or its footer: among the page's first or last lines."""
 _LINK_LABEL = re.compile(
@@ -628,8 +627,10 @@ def _weather_widgets(lines: list[str]) -> set[int]:
 
 def _embedded_posts(lines: list[str], blocks: list[int]) -> set[int]:
     """A social post embedded in the page: its signature ("— NEXTA (@nexta_tv) June 19, 2024")
-    and the few lines of its block just above it, and any line holding a post's picture link
-    ("… pic.twitter.com/q3kNfOElkn"). The post's date is not the page's."""
+    and the few lines of its block just above it (a block after a blank line: in a text
+    without blank lines, such as trafilatura's, the article's own paragraphs could be just
+    above), and any line holding a post's link ("… pic.twitter.com/q3kNfOElkn"). The post's
+    date is not the page's."""
     found = {index for index, line in enumerate(lines) if chrome.has_post_link(line)}
     for index, line in enumerate(lines):
         if not chrome.is_post_signature(line):
@@ -641,7 +642,7 @@ def _embedded_posts(lines: list[str], blocks: list[int]) -> set[int]:
         start = index - 1
         while start > 0 and blocks[start - 1] == block and index - start <= chrome.POST_LINES:
             start -= 1
-        if index - start <= chrome.POST_LINES and (start == 0 or blocks[start - 1] != block):
+        if index - start <= chrome.POST_LINES and start > 0 and blocks[start - 1] != block:
             found.update(range(start, index))
     return found
 
@@ -709,15 +710,16 @@ def _stamp_runs(lines: list[str], furniture: set[int]) -> set[int]:
 def _teaser_runs(lines: list[str], furniture: set[int]) -> set[int]:
     """Other stories' teasers under the article: two or more lines in a row cut off by an
     ellipsis ("DOHA (AFP): Qatar’s prime minister warned Wednesday that an unprecedented
-    Israeli strike in Doha targeting…"), after a paragraph of the article's own. A page of
-    nothing but teasers (a tag page) keeps them: they are all the text it has."""
+    Israeli strike in Doha targeting…") or an excerpt's mark ("[…]"), after a paragraph of
+    the article's own (see ``chrome.is_teaser``). A page of nothing but teasers (a tag page)
+    keeps them: they are all the text it has."""
     found: set[int] = set()
     run: list[int] = []
     seen_text = False
     for index, line in enumerate([*lines, ""]):
         if index in furniture:
             continue
-        if line and chrome.is_truncated(line) and len(line.split()) >= _TEASER_MIN_WORDS:
+        if line and chrome.is_teaser(line):
             run.append(index)
             continue
         if seen_text and len(run) >= _TEASER_RUN:

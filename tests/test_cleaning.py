@@ -992,3 +992,30 @@ def test_a_source_label_alone_takes_the_site_opening_the_next_line():
     result = clean(f"Source:\nharbour.example.org {TEXT}")
     assert result.publisher == "harbour.example.org"
     assert result.paragraphs == [TEXT]
+
+
+# Measured on trafilatura's evaluation pages (HTML, many languages; see docs/quality.md).
+
+
+def test_long_paragraphs_that_end_in_an_ellipsis_are_a_writers_style_not_teasers():
+    long = " ".join(["The harbour board said the boats would return soon"] * 8)
+    lines = [TEXT, f"{long}, and then…", f"{long}, and so on…"]
+    assert clean("\n".join(lines)).paragraphs == lines
+
+
+def test_excerpts_marked_as_cut_are_teasers_at_any_length():
+    long = " ".join(["The harbour board said the boats would return soon"] * 8)
+    result = clean(f"{TEXT}\n{long} […]\n{long} again […]")
+    assert result.paragraphs == [TEXT]
+
+
+def test_an_embedded_posts_signature_in_a_text_without_blank_lines_takes_only_itself():
+    result = clean(
+        f"{TEXT}\nBoats return next week, the board said on Monday.\n"
+        "— Harbour News (@harbournews) June 19, 2024\nThe port is open, it said."
+    )
+    assert result.paragraphs == [
+        TEXT,
+        "Boats return next week, the board said on Monday.",
+        "The port is open, it said.",
+    ]
