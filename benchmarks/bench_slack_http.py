@@ -73,9 +73,10 @@ def serve(server: str, port: int, slack_url: str, kb_dir: str) -> None:
     with slack.ThreadedOperations(ops) as threaded:
         app = slack.create_app(kb, settings, threaded, client=client)
         if server == "aiohttp":
-            from bot.adapters.slack_http import serve_forever
+            from bot.adapters.slack_http import SlackHttpServer, serve_forever
 
-            serve_forever(app, ops, SIGNING_SECRET, host="127.0.0.1", port=port)
+            http = SlackHttpServer(app, SIGNING_SECRET, ops.readiness, host="127.0.0.1", port=port)
+            serve_forever(http, ops)
         else:
             _serve_wsgi(app, port)
 

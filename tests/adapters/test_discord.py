@@ -62,7 +62,7 @@ from bot.logs import JsonFormatter
 from bot.ops.runtime import Operations
 from bot.render import APOLOGY, refusal_text
 from tests.desk.harness import FolderAdder
-from tests.ops.replica_harness import REDIS_SERVER, RedisServer, free_port
+from tests.redis_server import RedisServer
 
 VOLCANO_QUESTION = "When did the volcano erupt near Ashford?"
 OFF_TOPIC_QUESTION = "What is the capital of Australia?"
@@ -867,40 +867,31 @@ async def test_the_health_port_answers_and_readiness_turns_true_after_ready(
         await get_json(ops.health.port, "/healthz")
 
 
-@pytest.mark.real_component
 async def test_a_reload_with_redis_reaches_the_other_replica_and_reports_both(
     fake_discord: FakeDiscord,
     tiny_kb_dir: Path,
     guild: FakeGuild,
     add_article: Callable[..., Path],
     discord_settings: Callable[..., Settings],
-    tmp_path: Path,
+    redis_server: RedisServer,
 ) -> None:
-    if REDIS_SERVER is None:
-        pytest.skip("redis-server is not installed (Debian package redis-server)")
-    pytest.importorskip("redis")
-    redis = RedisServer(tmp_path, free_port())
-    await redis.start()
 
     def replica(name: str) -> Operations:
         return Operations.build(
             KnowledgeBase(tiny_kb_dir),
             platform="discord",
-            redis_url=redis.url,
+            redis_url=redis_server.url,
             replica_id=name,
             namespace="discord-test",
         )
 
     here, other = replica("shard-0"), replica("shard-1")
-    try:
-        async with other, connected(build_client(here.kb, discord_settings(), here), fake_discord):
-            add_article("bridge", "The old bridge reopened on Monday after two years of repairs.")
-            pushed = await fake_discord.slash_command(
-                "reload", user=MODERATOR, guild=guild, roles=(MODERATOR_ROLE_ID,)
-            )
-            report = (await final_response(fake_discord, pushed)).json["content"]
-    finally:
-        await redis.stop()
+    async with other, connected(build_client(here.kb, discord_settings(), here), fake_discord):
+        add_article("bridge", "The old bridge reopened on Monday after two years of repairs.")
+        pushed = await fake_discord.slash_command(
+            "reload", user=MODERATOR, guild=guild, roles=(MODERATOR_ROLE_ID,)
+        )
+        report = (await final_response(fake_discord, pushed)).json["content"]
 
     assert report.startswith("Reloaded")
     assert f"Replicas: 2 of 2 on version {here.kb.version}." in report
