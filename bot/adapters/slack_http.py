@@ -161,6 +161,11 @@ class SlackHttpServer:
         await site.start()
         self.port = self._runner.addresses[0][1]
 
+    @property
+    def open_connections(self) -> int:
+        """Connections the server holds now, the refused ones included until they close."""
+        return len(self._runner.server.connections) if self._runner is not None else 0
+
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()

@@ -81,6 +81,7 @@ class SlackHarness:
     fake: FakeSlack
     kb: KnowledgeBase
     ops: Operations
+    server: SlackHttpServer
 
     def get(self, path: str) -> tuple[int, dict[str, Any]]:
         """GET ``path`` on the bot's HTTP server (the port of ``/slack/events``), as JSON."""
@@ -223,7 +224,8 @@ def running_bot(
             app, SIGNING_SECRET, ops.readiness, host="127.0.0.1", port=0, limits=limits
         )
         with serving(server, ops):
-            yield SlackHarness(f"http://127.0.0.1:{server.port}/slack/events", fake, kb, ops)
+            url = f"http://127.0.0.1:{server.port}/slack/events"
+            yield SlackHarness(url, fake, kb, ops, server)
 
 
 @pytest.fixture
