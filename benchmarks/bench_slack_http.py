@@ -32,18 +32,12 @@ from urllib.parse import urlencode
 
 import aiohttp
 from aiohttp import web
+from bundled_questions import ANSWERED as QUESTIONS
 
 SIGNING_SECRET = "benchmark-signing-secret"
 TOKEN = "xoxb-benchmark"
 ACK_SECONDS = 3.0
 ANSWER_SECONDS = 60.0
-QUESTIONS = [
-    "What did Putin say about North Korean troops?",
-    "How many North Korean soldiers are in Russia?",
-    "Where was the 2023 BRICS summit held?",
-    "What did Guterres say about peace in Ukraine?",
-    "Which countries could become BRICS partners?",
-]
 SERVERS = ("wsgi", "aiohttp")
 
 
