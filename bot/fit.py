@@ -3,7 +3,7 @@ a statement by the person asked about.
 
 Every function here reads one sentence (``SentenceWords``, built once per sentence from its
 text) so that the words of a passage's sentences can later come precomputed with the index.
-The rules are deterministic and documented, with an example each, in the README (Quality).
+The rules are deterministic and documented, with an example each, in docs/quality.md.
 """
 
 from __future__ import annotations

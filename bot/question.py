@@ -1,7 +1,7 @@
 """What a question asks for: its type (a number, a date, a person...) and its focus.
 
 Deterministic rules over the question's words, the way factoid QA systems worked before
-neural readers: no model is loaded. Each rule is documented in the README (Quality) with an
+neural readers: no model is loaded. Each rule is documented in docs/quality.md with an
 example and measured on the eval sets.
 """
 

@@ -50,7 +50,7 @@ def test_a_hit_needs_the_phrase_in_a_passage_of_the_right_article():
 
 
 def test_the_bot_stays_ahead_of_the_baseline_and_declines_the_off_topic(bundled):
-    """A regression guard at today's figures (see the README), not the issue's targets."""
+    """A regression guard at today's figures (see docs/quality.md), not the issue's targets."""
     kb, eval_set = bundled
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.79 > baseline.hit_at_1
@@ -72,7 +72,7 @@ def test_the_bot_stays_ahead_of_the_baseline_on_the_held_out_set(kb):
 def test_the_bot_stays_ahead_of_the_baseline_on_the_dev_extension(kb):
     """A regression guard on eval/questions2.yml (paraphrases and near-topic questions written
     before round two's rules; round one scored 0.333 / 0.444 / 0.167 on it), at round two's
-    figures (see the README)."""
+    figures (see docs/quality.md)."""
     eval_set = EvalSet.load(REPO / "eval" / "questions2.yml")
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.36 > baseline.hit_at_1
@@ -205,7 +205,7 @@ DEV_PAGES = REPO / "eval" / "pages" / "dev"
 
 def test_the_dev_pages_are_read_as_a_reader_would():
     """A regression guard at the figures measured on the first 18 pages of eval/pages/dev,
-    in the folder of all 50 (see the README)."""
+    in the folder of all 50 (see docs/quality.md)."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.97
@@ -231,7 +231,7 @@ HELD_OUT_PAGES = REPO / "eval" / "pages" / "heldout"
 @pytest.mark.skipif(not HELD_OUT_PAGES.is_dir(), reason="the held-out pages are not here")
 def test_the_held_out_pages_stay_at_their_measured_figures():
     """A regression guard at the aggregate figures measured on the held-out pages (the rules'
-    writer never read them); the issue's targets are not met yet, see the README."""
+    writer never read them); the issue's targets are not met yet, see docs/quality.md."""
     ours, reading = reading_figures(HELD_OUT_PAGES)
     assert reading.fields_invented == 0 and reading.fields_right >= 0.92
     assert reading.furniture_quoted <= 5
