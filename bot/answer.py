@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.articles import Article
 from bot.fit import (
+    IRREGULAR_PAST,
     SentenceWords,
     content_terms,
     describes_speaker,
@@ -41,7 +42,7 @@ from bot.question import (
     split_questions,
 )
 from bot.spelling import is_english_word
-from bot.tokens import Query, parse_query, stem
+from bot.tokens import Query, parse_query, stem, words
 
 if TYPE_CHECKING:
     from bot.snapshot import Snapshot
@@ -158,6 +159,9 @@ class Answer(BaseModel):
     """The question was only a name ("Putin"): the passages mention it, nothing more."""
     figures: list[Figure] = []
     """Different figures the quoted passages give for what a number question asks."""
+    unused_words: list[str] = []
+    """The question's words, as typed, that carry what it asks and that the articles never use
+    in any form ("deserted" in "How many soldiers have deserted?"); also in ``missing``."""
 
     @property
     def complete(self) -> bool:
@@ -177,6 +181,7 @@ class Answer(BaseModel):
             "asked": self.asked,
             "other_questions": self.other_questions,
             "figures": [figure.model_dump() for figure in self.figures],
+            "unused_words": self.unused_words,
         }
 
 
@@ -234,6 +239,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         _quote(snapshot, snapshot.passages[pid], score, readings[pid]) for pid, score in chosen
     ]
     chosen_readings = [readings[pid] for pid, _ in chosen]
+    unused = typed_words(searched, unused_main_verbs(snapshot, focus))
     return Answer(
         question=question,
         answered=True,
@@ -244,9 +250,10 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         other_questions=others,
         only_a_name=is_only_a_name(asked, snapshot.aliases),
         question_type=focus.question_type.value,
-        missing=missing_parts(focus, chosen_readings),
+        missing=missing_parts(focus, chosen_readings, unused),
+        unused_words=unused,
         speaker=focus.speaker,
-        figures=figures(focus, query, quotes, chosen_readings),
+        figures=[] if unused else figures(focus, query, quotes, chosen_readings),
     )
 
 
@@ -471,6 +478,30 @@ def _known_verbs(snapshot: Snapshot, verbs: Sequence[str]) -> list[str]:
     return known
 
 
+def unused_main_verbs(snapshot: Snapshot, focus: Focus) -> list[str]:
+    """The main verbs (as stems) of a number or yes/no question that the articles never use in
+    any form: not as a word, not as an irregular past ("held" for "hold") and not through a
+    synonym group ("deploy" for "send"). The passages cannot say how many soldiers "have
+    *deserted*" or whether Indonesia "*accepted*" if no article ever says either: the closest
+    passages are still quoted, with what is missing said first."""
+    if focus.question_type not in _VERB_TYPES:
+        return []
+    return [verb for verb in focus.main_verbs if not used_in_any_form(snapshot, verb)]
+
+
+def used_in_any_form(snapshot: Snapshot, verb: str) -> bool:
+    """Whether the articles use a verb (a stem) as a word, an irregular form or a synonym."""
+    forms = verb_forms([verb, *filter(None, [IRREGULAR_PAST.get(verb)])], snapshot.aliases)
+    vocabulary = snapshot.index.vocabulary
+    return any(form in vocabulary for form in forms)
+
+
+def typed_words(question: str, stems: Sequence[str]) -> list[str]:
+    """The question's words, as typed (lower case), whose stems are ``stems``; in order."""
+    wanted = set(stems)
+    return list(dict.fromkeys(word for word in words(question) if stem(word) in wanted))
+
+
 def _boundary_sentences(
     snapshot: Snapshot, passage: Passage
 ) -> tuple[SentenceWords | None, SentenceWords | None]:
@@ -516,8 +547,13 @@ def prefer_fitting(
     return sorted(read, key=lambda item: (-item[1], item[0]))
 
 
-def missing_parts(focus: Focus, readings: Sequence[PassageReading]) -> list[str]:
-    """What the quoted passages lack of what the question asks: its kind of answer."""
+def missing_parts(
+    focus: Focus, readings: Sequence[PassageReading], unused: Sequence[str] = ()
+) -> list[str]:
+    """What the quoted passages lack of what the question asks: its kind of answer, and the
+    question's words the articles never use (``unused_main_verbs``)."""
+    if unused:
+        return [focus.question_type.value, *unused]
     if focus.question_type is QuestionType.OPEN or any(r.fits for r in readings):
         return []
     if focus.question_type is QuestionType.STATEMENT:
