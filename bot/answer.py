@@ -389,6 +389,8 @@ def judge_passage(
     def first_fit() -> tuple[int, int] | None:
         if not _window_has_focus([c[2] for c in candidates], focus, required_verbs):
             return None
+        if focus.topic and not any(c[2].has_any(focus.topic) for c in candidates):
+            return None
         for index, extend, sentence in candidates:
             speaker_before = referred[index] if extend == 0 else False
             if sentence_fits(sentence, focus, query.parts, places, speaker_before=speaker_before):

@@ -318,6 +318,8 @@ class Focus:
     """"When will ...", "Where is the next ...": the answer is still to come."""
     names_a_place: bool = False
     """"Which countries / which city ...": the answer is a place named anywhere."""
+    topic: tuple[str, ...] = ()
+    """For "what did X say *about* Y": the stem of Y's head noun and its synonym concepts."""
 
 
 def classify_question(question: str) -> QuestionType:
@@ -389,6 +391,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         names=named_things(text, aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
         future=bool(_FUTURE.search(text)),
+        topic=statement_topic(text, aliases) if question_type is QuestionType.STATEMENT else (),
         **_role(text, aliases),
     )
 
@@ -562,6 +565,34 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
             i += 1
         return [lowered[i]] if i < len(words) and lowered[i] not in STOPWORDS else []
     return [lowered[i]] if lowered[i] not in STOPWORDS else []
+
+
+_ABOUT = re.compile(r"\babout\s+(?P<topic>[^?]+)", re.IGNORECASE)
+_TOPIC_ENDS = frozenset(
+    {"of", "in", "on", "at", "for", "with", "between", "from", "to", "by", "during", "and", "or"}
+    | {"that", "which", "who", "when", "while", "after", "before", "since", "as"}
+)
+
+
+def statement_topic(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """What a statement is asked to be about: "What did Austin say *about* Russia's
+    *casualties*?" -> the head noun (the last content word before a preposition or a clause:
+    "military *cooperation* between Russia and the North"), as its stem and its synonym
+    concepts ("troops" -> ``~soldiers``)."""
+    match = _ABOUT.search(text)
+    if not match:
+        return ()
+    head = None
+    for word in _WORD.findall(normalise(match.group("topic"))):
+        lowered = word.casefold()
+        if lowered in _TOPIC_ENDS:
+            break
+        if lowered not in STOPWORDS and lowered not in QUESTION_WORDS:
+            head = lowered
+    if head is None:
+        return ()
+    head_stem = stem(head)
+    return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
 
 
 def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
