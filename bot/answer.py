@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -42,7 +43,8 @@ from bot.question import (
     split_questions,
 )
 from bot.spelling import is_english_word
-from bot.tokens import Query, parse_query, stem, words
+from bot.tokens import Query, parse_query, stem
+from bot.tokens import words as question_words
 
 if TYPE_CHECKING:
     from bot.snapshot import Snapshot
@@ -76,24 +78,29 @@ only down to ``PASSAGE_FLOOR``)."""
 NOUN_SENSE_FACTOR = 0.5
 """A passage holding the question's verb only as a noun ("a screen capture") counts this."""
 
-NO_ANSWER = (
-    "I couldn't find anything in the articles that answers that. "
-    "Try other words, or see which articles I know with /sources."
-)
-TYPE_ONLY = (
-    "That asks what kind of answer you want, but not what about. Add who or what the "
-    "question is about, for example: How many troops were sent?"
-)
-NOT_ENGLISH = (
-    "The articles are in English, and I could not match your question to them. "
-    "Please ask in English."
-)
+
+class Declined(StrEnum):
+    """Why the core gives no passages; what the person is told is ``bot.render``'s."""
+
+    NO_ANSWER = "no_answer"
+    """Nothing in the articles answers the question."""
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    TYPE_ONLY = "type_only"
+    """Only a type of answer ("How many?"), nothing it is about."""
+    NOT_ENGLISH = "not_english"
+
+
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class QuestionError(ValueError):
-    """A question that cannot be searched; the message is meant for the person who asked."""
+    """A question that cannot be searched, and why (``reason``)."""
+
+    def __init__(self, reason: Declined) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
 
 
 class Quote(BaseModel):
@@ -143,7 +150,8 @@ class Answer(BaseModel):
     answered: bool
     passages: list[Quote]
     version: str
-    notice: str | None = None
+    declined: Declined | None = None
+    """Why no passage is given, when none is."""
     corrections: dict[str, str] = {}
     """Typos searched as the articles' words: as typed -> as searched ("Puttin" -> "putin")."""
     question_type: str = QuestionType.OPEN.value
@@ -174,7 +182,7 @@ class Answer(BaseModel):
             "answered": self.answered,
             "passages": [quote.to_json() for quote in self.passages],
             "version": self.version,
-            "notice": self.notice,
+            "declined": self.declined.value if self.declined else None,
             "corrections": self.corrections,
             "question_type": self.question_type,
             "missing": self.missing,
@@ -190,12 +198,9 @@ def clean_question(raw: str) -> str:
     text = _CONTROL.sub(" ", _ANSI_ESCAPE.sub(" ", unicodedata.normalize("NFC", raw)))
     text = " ".join(text.split())
     if not text:
-        raise QuestionError("Please ask a question, for example: What did Putin say about BRICS?")
+        raise QuestionError(Declined.EMPTY)
     if len(text) > MAX_QUESTION_CHARS:
-        raise QuestionError(
-            f"That question is {len(text):,} characters long; please keep it under "
-            f"{MAX_QUESTION_CHARS:,}."
-        )
+        raise QuestionError(Declined.TOO_LONG)
     return text
 
 
@@ -204,13 +209,13 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     try:
         question = clean_question(raw_question)
     except QuestionError as error:
-        return _declined(snapshot, raw_question[:200], str(error))
+        return _declined(snapshot, raw_question[:200], error.reason)
     asked, *others = split_questions(question)
     if only_asks_a_type(asked):
-        return _declined(snapshot, question, TYPE_ONLY)
+        return _declined(snapshot, question, Declined.TYPE_ONLY)
     searched, corrections = snapshot.speller.correct(asked, lambda word: _known(snapshot, word))
     if not looks_english(searched, lambda word: _known(snapshot, word), is_english_word):
-        return _declined(snapshot, question, NOT_ENGLISH, corrections)
+        return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
     query = parse_query(searched, snapshot.aliases)
     focus = question_focus(searched, snapshot.aliases)
@@ -218,7 +223,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
     best = ranked[0][0] if ranked else None
     if best is None or not is_relevant(snapshot, query, (best, float(bm25[best]))):
-        return _declined(snapshot, question, NO_ANSWER, corrections, focus)
+        return _declined(snapshot, question, Declined.NO_ANSWER, corrections, focus)
     if focus.question_type is QuestionType.OPEN:
         chosen = diversify(ranked, snapshot.passages, max(1, k))
         readings = read_candidates(snapshot, [pid for pid, _ in chosen], query, focus)
@@ -228,9 +233,9 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         pool = [pid for pid, score in ranked[:FIT_CANDIDATES] if score >= floor]
         readings = read_candidates(snapshot, pool, query, focus, scanned=best)
         if focus.speaker_terms and not any(r.mentions_speaker for r in readings.values()):
-            return _declined(snapshot, question, NO_ANSWER, corrections, focus)
+            return _declined(snapshot, question, Declined.NO_ANSWER, corrections, focus)
         if focus.speaker_role and not _speaker_described(snapshot, focus, readings.values()):
-            return _declined(snapshot, question, NO_ANSWER, corrections, focus)
+            return _declined(snapshot, question, Declined.NO_ANSWER, corrections, focus)
         ranked = prefer_fitting(ranked, readings)
         if focus.speaker_terms and not any(r.fits for r in readings.values()):
             ranked = [(pid, score) for pid, score in ranked if readings[pid].mentions_speaker]
@@ -260,7 +265,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
 def _declined(
     snapshot: Snapshot,
     question: str,
-    notice: str,
+    reason: Declined,
     corrections: dict[str, str] | None = None,
     focus: Focus | None = None,
 ) -> Answer:
@@ -269,7 +274,7 @@ def _declined(
         answered=False,
         passages=[],
         version=snapshot.version,
-        notice=notice,
+        declined=reason,
         corrections=corrections or {},
         question_type=(focus.question_type if focus else QuestionType.OPEN).value,
     )
@@ -501,7 +506,7 @@ def used_in_any_form(snapshot: Snapshot, verb: str) -> bool:
 def typed_words(question: str, stems: Sequence[str]) -> list[str]:
     """The question's words, as typed (lower case), whose stems are ``stems``; in order."""
     wanted = set(stems)
-    return list(dict.fromkeys(word for word in words(question) if stem(word) in wanted))
+    return list(dict.fromkeys(word for word in question_words(question) if stem(word) in wanted))
 
 
 def _boundary_sentences(

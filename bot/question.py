@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.roles import OFFICE_TITLE_WORDS
-from bot.tokens import QUESTION_WORDS, STOPWORDS, Aliases, normalise, stem
+from bot.tokens import (
+    AUXILIARY_VERBS,
+    FILLER_WORDS,
+    QUESTION_WORDS,
+    STOPWORDS,
+    Aliases,
+    normalise,
+    stem,
+)
 
 
 class QuestionType(StrEnum):
@@ -151,8 +159,14 @@ SPEECH_VERBS = frozenset(
 )
 """Verbs that attribute words to a speaker ("Putin *said*", "*according* to Seoul")."""
 
-_LEADING_FILLER = re.compile(r"^(?:(?:and|so|but|also|ok|okay|then|well)\b[\s,]*)+", re.IGNORECASE)
-_AUXILIARY = r"(?:did|does|do|has|have|had|will|would|could|can|is|are|was|were)"
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:" + "|".join(sorted(FILLER_WORDS - {"one"})) + r")\b[\s,]*)+", re.IGNORECASE
+)
+"""Fillers before a question's first word ("*And so*, who ..."); "one" opens too many
+questions ("One of the ...") to be dropped there."""
+_OPENING_AUXILIARIES = AUXILIARY_VERBS - {"should", "may", "might"}
+"""Auxiliaries that open "what did X say" ("should", "may" and "might" ask for advice)."""
+_AUXILIARY = "(?:" + "|".join(sorted(_OPENING_AUXILIARIES)) + ")"
 _SPEECH_VERB_PATTERN = (
     r"(?:say|said|tell|told|claim|argue|announce|state|declare|respond|reply|react|write|post|"
     r"think|deny|admit|confirm|warn|comment|mean|answer|add|suggest|insist|describe|call)"
@@ -253,24 +267,8 @@ _SHARE_START = re.compile(
 _PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "you", "i", "we"})
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-_AUXILIARIES = frozenset(_AUXILIARY[3:-1].split("|")) | {"be", "been", "being", "get", "got"}
-_VERB_AUXILIARIES = frozenset(
-    [
-        "did",
-        "does",
-        "do",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "should",
-        "may",
-        "might",
-    ]
-)
+_AUXILIARIES = _OPENING_AUXILIARIES | {"be", "been", "being", "get", "got"}
+_VERB_AUXILIARIES = AUXILIARY_VERBS - {"is", "are", "was", "were"}
 """Auxiliaries followed by their subject and then a main verb ("did Russia *pay*"), unlike
 "is" / "was", which are followed by a noun as often as by a verb."""
 _ROLE_OF = re.compile(
@@ -761,11 +759,8 @@ def only_asks_a_type(text: str) -> bool:
     """ "How many?", "Who?", "When exactly?": a type of answer and nothing it is about."""
     words = [word.casefold() for word in _WORD.findall(text)]
     return bool(words) and all(
-        word in STOPWORDS or word in QUESTION_WORDS or word in _EMPTY_WORDS for word in words
+        word in STOPWORDS or word in QUESTION_WORDS or word in FILLER_WORDS for word in words
     )
-
-
-_EMPTY_WORDS = frozenset({"exactly", "please", "ok", "okay", "so", "and", "then", "else", "one"})
 
 
 def is_only_a_name(text: str, aliases: Aliases) -> bool:

@@ -208,6 +208,18 @@ QUESTION_WORDS = frozenset(
 """Words that phrase a question rather than name what it asks about ("What did Putin *say*",
 "How *many*", "What *kind* of"). They are dropped from questions, never from passages."""
 
+FILLER_WORDS = frozenset(
+    ["and", "so", "but", "also", "ok", "okay", "then", "well", "please", "else", "one"]
+)
+"""Words that open or pad a question without asking anything ("*And so*, who ...", "Which
+*one*?"): dropped from a question's opening, and not enough to make a question."""
+
+AUXILIARY_VERBS = frozenset(
+    {"did", "does", "do", "has", "have", "had", "will", "would", "could", "can", "should"}
+    | {"may", "might", "is", "are", "was", "were"}
+)
+"""Auxiliaries that open a question or come before its subject ("*Did* China send troops?")."""
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)")
