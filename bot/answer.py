@@ -218,7 +218,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
     query = parse_query(searched, snapshot.aliases)
-    focus = question_focus(searched, snapshot.aliases)
+    focus = counted_in_articles(snapshot, question_focus(searched, snapshot.aliases))
     bm25 = snapshot.index.scores(query.all_terms)
     ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
     best = ranked[0][0] if ranked else None
@@ -483,6 +483,16 @@ def _known_verbs(snapshot: Snapshot, verbs: Sequence[str]) -> list[str]:
         if verb in snapshot.index.vocabulary or concepts:
             known.extend([verb, *concepts])
     return known
+
+
+def counted_in_articles(snapshot: Snapshot, focus: Focus) -> Focus:
+    """The focus with a "how many X" whose X the articles never use, nor a synonym of it
+    ("how many *fighters*" where they write "soldiers"), counting nothing in particular: its
+    figure is then tied to any of the question's parts ("11,000 *North Korean* soldiers")."""
+    vocabulary = snapshot.index.vocabulary
+    if not focus.counted or any(term in vocabulary for term in focus.counted):
+        return focus
+    return replace(focus, counted=())
 
 
 def unused_main_verbs(snapshot: Snapshot, focus: Focus) -> list[str]:
