@@ -496,14 +496,23 @@ def counted_in_articles(snapshot: Snapshot, focus: Focus) -> Focus:
 
 
 def unused_main_verbs(snapshot: Snapshot, focus: Focus) -> list[str]:
-    """The main verbs (as stems) of a number or yes/no question that the articles never use in
-    any form: not as a word, not as an irregular past ("held" for "hold") and not through a
-    synonym group ("deploy" for "send"). The passages cannot say how many soldiers "have
-    *deserted*" or whether Indonesia "*accepted*" if no article ever says either: the closest
+    """The main verbs (as stems) of a number, yes/no, who or where question (see
+    ``UNUSED_VERB_TYPES``) that the articles never use in any form: not as a word, not as an
+    irregular past ("held" for "hold") and not through a synonym group ("deploy" for "send").
+    The passages cannot say how many soldiers "have *deserted*", whether Indonesia
+    "*accepted*" or who "*commands*" the troops if no article ever says so: the closest
     passages are still quoted, with what is missing said first."""
-    if focus.question_type not in _VERB_TYPES:
+    if focus.question_type not in UNUSED_VERB_TYPES:
         return []
     return [verb for verb in focus.main_verbs if not used_in_any_form(snapshot, verb)]
+
+
+UNUSED_VERB_TYPES = frozenset(
+    {QuestionType.NUMBER, QuestionType.YESNO, QuestionType.WHO, QuestionType.WHERE}
+)
+"""The types whose main verb must be one the articles use. Date, statement and open questions
+are left out: their verb is more often the question's own word for what the articles say
+otherwise ("when did the bloc *grow*", "how did he *sum up*"); measured in docs/quality.md."""
 
 
 def used_in_any_form(snapshot: Snapshot, verb: str) -> bool:
