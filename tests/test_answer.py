@@ -333,3 +333,65 @@ def test_questions_read_the_words_stored_at_build_and_tokenise_no_passage(
     monkeypatch.setattr(bot.snapshot, "document_terms", forbidden)
     answers = [bundled.ask(question) for question in questions]
     assert sum(bool(answer.passages) for answer in answers) > len(questions) // 2
+
+
+@pytest.mark.parametrize(
+    ("question", "unused"),
+    [
+        ("How many residents has Ashford relocated?", "relocated"),
+        ("Did Alice Grant abandon the library?", "abandon"),
+    ],
+)
+def test_a_main_verb_the_articles_never_use_is_said_to_be_missing(
+    kb: KnowledgeBase, question: str, unused: str
+):
+    """The passages hold residents and Alice Grant's library, but nothing about relocating or
+    abandoning: the closest passages come after saying so."""
+    answer = kb.ask(question)
+    assert answer.answered and not answer.complete
+    assert answer.unused_words == [unused] and unused in answer.missing
+    assert answer_notes(answer)[0] == (
+        f"No article says “{unused}” in any form; these are the closest passages:"
+    )
+    assert answer.to_json()["unused_words"] == [unused] and not answer.figures
+
+
+def test_a_misspelt_verb_is_not_said_to_be_missing(kb: KnowledgeBase):
+    """ "relocatted" is no English word: maybe a typo the speller could not place, so the
+    answer does not claim the articles never say it."""
+    assert kb.ask("How many residents has Ashford relocatted?").unused_words == []
+
+
+def test_a_verb_the_articles_write_in_an_irregular_or_unindexed_form_is_used(
+    kb: KnowledgeBase, add_article
+):
+    """The articles write "sent" for "send", and "won" (a stopword, so never indexed) for
+    "win": neither is missing."""
+    assert kb.ask("Did Alice Grant win a second term?").unused_words == []
+    add_article("letters", "The council sent letters to the residents of Ashford on Monday.")
+    answer = KnowledgeBase(kb.directory).ask("Did the council send letters to Ashford?")
+    assert answer.answered and answer.unused_words == []
+
+
+def test_a_statement_asked_about_a_topic_needs_a_passage_holding_the_topic(summit_kb):
+    """Ana Sousa said something, about fishing quotas, not about the weather."""
+    assert summit_kb.ask("What did Ana Sousa say about fishing quotas?").complete
+    answer = summit_kb.ask("What did Ana Sousa say about the weather?")
+    assert not answer.complete and answer.missing == ["statement by Ana Sousa"]
+
+
+def test_a_counted_noun_the_articles_never_use_ties_the_figure_to_the_question(
+    kb: KnowledgeBase,
+):
+    """The articles never say "inhabitants": the figure tied to "evacuate" answers."""
+    answer = kb.ask("How many inhabitants did officials evacuate from the area?")
+    assert answer.complete and "2,500" in answer.passages[0].text
+
+
+def test_the_empty_question_message_is_general(bundled: KnowledgeBase):
+    """It names none of the bundled articles' topics, and the core gives only the reason."""
+    answer = bundled.ask("   ")
+    text = declined_text(answer)
+    assert answer.declined is Declined.EMPTY and text.startswith("Please ask a question")
+    assert not any(name in text for name in ("Putin", "BRICS", "Korea", "Kazan"))
+    assert answer.to_json()["declined"] == "empty"

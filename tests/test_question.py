@@ -166,3 +166,31 @@ def test_a_word_after_a_possessive_is_not_taken_for_the_speech_verb():
 def test_how_much_aid_asks_for_an_amount_of_money():
     focus = question_focus("How much military aid has Washington given Kyiv?", ALIASES)
     assert focus.number_kind is NumberKind.MONEY
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("What did Lloyd Austin say about Russia's casualties?", ("casualti",)),
+        ("What did Putin say about military cooperation between the two?", ("cooper",)),
+        ("What did Putin say about the North Korean troops?", ("troop", "~soldiers")),
+        ("What did Putin say at the summit?", ()),
+    ],
+)
+def test_the_topic_of_a_statement_is_the_head_noun_after_about(question, topic):
+    assert question_focus(question, ALIASES).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Please, who won the cup?", QuestionType.WHO),
+        ("Okay and so when did it start?", QuestionType.DATE),
+        ("One question: is it over?", QuestionType.OPEN),
+    ],
+)
+def test_fillers_before_the_question_word_are_skipped(question, expected):
+    """The fillers are ``bot.tokens.FILLER_WORDS``, the one list that ``only_asks_a_type``
+    reads too ("please" was not skipped when the opening had a list of its own)."""
+    assert classify_question(question) is expected
+    assert only_asks_a_type("Please, which one?")
