@@ -197,25 +197,33 @@ _NUMBER_START = re.compile(
 )
 _DATE_START = re.compile(
     r"^(?:when\b|since\s+when\b|by\s+when\b|until\s+when\b|"
-    r"(?:on|in|at|by)?\s*(?:what|which)\s+(?:year|date|day|month|time|week|decade)\b|"
+    r"(?:on|in|at|by)?\s*(?:what|which)\s+(?:year|date|day|month|time|week|decade)s?\b|"
     r"how\s+long\s+ago\b)",
     re.IGNORECASE,
 )
+_MODIFIER = r"(?!(?:" + "|".join(sorted(AUXILIARY_VERBS | {"must", "shall"})) + r")\b)\w+\s+"
+"""A word between "which" / "what" and its noun ("which *South African* city"); an auxiliary
+there opens a clause instead ("what *must* each country do")."""
 _WHO_START = re.compile(
-    r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+){0,2}(?:person|people|leader|leaders|"
+    r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:"
+    + _MODIFIER
+    + r"){0,2}(?:person|people|leader|leaders|"
     r"official|officials|president|minister|organi[sz]ation|organi[sz]ations|group|groups|"
     r"agency|agencies|outlet|outlets|company|companies|politician|politicians|general|"
     r"spokesperson|spokesman|spokeswoman|premier|head|chief)\b",
     re.IGNORECASE,
 )
 _WHERE_START = re.compile(
-    r"^(?:where\b|from\s+where\b|(?:in|at|to)?\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:city|cities|"
+    r"^(?:where\b|from\s+where\b|(?:in|at|to)?\s*(?:which|what)\s+(?:" + _MODIFIER + r"){0,2}"
+    r"(?:city|cities|"
     r"town|towns|place|places|region|regions|country|countries|capital|area|province|venue|"
     r"location|port|part|parts|district)\b)",
     re.IGNORECASE,
 )
 _WHICH_PLACE = re.compile(
-    r"^(?:in|at|to)?\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:city|cities|town|towns|country|"
+    r"^(?:in|at|to)?\s*(?:which|what)\s+(?:"
+    + _MODIFIER
+    + r"){0,2}(?:city|cities|town|towns|country|"
     r"countries|capital|capitals|nation|nations)\b",
     re.IGNORECASE,
 )

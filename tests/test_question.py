@@ -194,3 +194,17 @@ def test_fillers_before_the_question_word_are_skipped(question, expected):
     reads too ("please" was not skipped when the opening had a list of its own)."""
     assert classify_question(question) is expected
     assert only_asks_a_type("Please, which one?")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What must each country do if the other one is invaded?", QuestionType.OPEN),
+        ("Which South African city hosted the meeting?", QuestionType.WHERE),
+        ("On which dates is the gathering taking place?", QuestionType.DATE),
+    ],
+)
+def test_an_auxiliary_after_which_opens_a_clause_and_plural_dates_ask_a_date(question, expected):
+    """"What *must* each country do" asks no place, though "country" follows; "which dates"
+    asks a date as "which date" does."""
+    assert classify_question(question) is expected
