@@ -584,20 +584,22 @@ def statement_topic(text: str, aliases: Aliases) -> tuple[str, ...]:
     """What a statement is asked to be about: "What did Austin say *about* Russia's
     *casualties*?" -> the head noun (the last content word before a preposition or a clause:
     "military *cooperation* between Russia and the North"), as its stem and its synonym
-    concepts ("troops" -> ``~soldiers``)."""
+    concepts ("troops" -> ``~soldiers``). A topic ending in a name ("about *Nord Stream 2*",
+    "about BRICS") is that name, as its concept or its stems, any of which will do."""
     match = _ABOUT.search(text)
     if not match:
         return ()
-    head = None
+    phrase: list[str] = []
     for word in _WORD.findall(normalise(match.group("topic"))):
-        lowered = word.casefold()
-        if lowered in _TOPIC_ENDS:
+        if word.casefold() in _TOPIC_ENDS:
             break
-        if lowered not in STOPWORDS and lowered not in QUESTION_WORDS:
-            head = lowered
-    if head is None:
+        phrase.append(word)
+    content = [w for w in phrase if w.casefold() not in STOPWORDS | QUESTION_WORDS]
+    if not content:
         return ()
-    head_stem = stem(head)
+    if not content[-1].islower():
+        return named_things(" ".join(["about", *phrase]), aliases)
+    head_stem = stem(content[-1])
     return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
 
 

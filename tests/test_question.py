@@ -174,6 +174,8 @@ def test_how_much_aid_asks_for_an_amount_of_money():
         ("What did Lloyd Austin say about Russia's casualties?", ("casualti",)),
         ("What did Putin say about military cooperation between the two?", ("cooper",)),
         ("What did Putin say about the North Korean troops?", ("troop", "~soldiers")),
+        ("What did Putin say about Nord Stream 2?", ("nord", "stream")),
+        ("What did Putin say about North Korea?", ("~north korea",)),
         ("What did Putin say at the summit?", ()),
     ],
 )
@@ -205,6 +207,6 @@ def test_fillers_before_the_question_word_are_skipped(question, expected):
     ],
 )
 def test_an_auxiliary_after_which_opens_a_clause_and_plural_dates_ask_a_date(question, expected):
-    """"What *must* each country do" asks no place, though "country" follows; "which dates"
+    """ "What *must* each country do" asks no place, though "country" follows; "which dates"
     asks a date as "which date" does."""
     assert classify_question(question) is expected
