@@ -394,12 +394,27 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         if question_type is QuestionType.NUMBER
         else (),
         number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
-        names=named_things(text, aliases),
+        names=named_things(without_attribution(text), aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
         future=bool(_FUTURE.search(text)),
         topic=statement_topic(text, aliases) if question_type is QuestionType.STATEMENT else (),
         **_role(text, aliases),
     )
+
+
+_ATTRIBUTION = re.compile(
+    r"(?:,\s*)?\b(?:according\s+to|by\s+[^,?]*(?:'s|’s)\s+(?:count|telling|account|estimate)|"
+    r"in\s+[^,?]*(?:'s|’s)\s+(?:telling|view|words|account))\b[^,?]*",
+    re.IGNORECASE,
+)
+
+
+def without_attribution(text: str) -> str:
+    """The question without the clause naming whose figure or view it asks for ("…,
+    *according to Seoul's top brass*", "…, *by the Russian leader's count*"): who reports a
+    fact is not what the fact is about, and a passage often gives it a sentence away from its
+    source, so the names there are not required as the question's named things."""
+    return _ATTRIBUTION.sub("", text)
 
 
 OFFICE_TITLES = frozenset(stem(word) for word in OFFICE_TITLE_WORDS)

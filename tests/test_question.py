@@ -210,3 +210,18 @@ def test_an_auxiliary_after_which_opens_a_clause_and_plural_dates_ask_a_date(que
     """ "What *must* each country do" asks no place, though "country" follows; "which dates"
     asks a date as "which date" does."""
     assert classify_question(question) is expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many soldiers were sent, according to Pyongyang?",
+        "According to Pyongyang, how many soldiers were sent?",
+        "How many soldiers were sent, by Pyongyang's count?",
+    ],
+)
+def test_who_reports_a_figure_is_not_a_named_thing_it_asks_about(question):
+    assert question_focus(question, ALIASES).names == ()
+    assert question_focus("How many soldiers did Pyongyang send?", ALIASES).names == (
+        "~north korea",
+    )
