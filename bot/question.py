@@ -17,6 +17,7 @@ from bot.roles import OFFICE_TITLE_WORDS
 from bot.tokens import (
     AUXILIARY_VERBS,
     FILLER_WORDS,
+    IRREGULAR_PAST,
     QUESTION_WORDS,
     STOPWORDS,
     Aliases,
@@ -495,7 +496,7 @@ def question_verbs(text: str) -> tuple[str, ...]:
     for i, word in enumerate(lowered):
         if i > 0 and _looks_past_or_progressive(word) and not words[i][0].isupper():
             verbs.append(word)
-    aux = next((i for i, word in enumerate(lowered) if word in _VERB_AUXILIARIES), None)
+    aux = _auxiliary(words, lowered)
     if aux is not None:
         verbs.extend(_verb_after_subject(words, lowered, aux + 1))
     return tuple(
@@ -519,13 +520,45 @@ def main_verbs(text: str) -> tuple[str, ...]:
     found: list[str] = []
     if len(lowered) > 1 and lowered[0] in {"who", "what"} and _verb_like(lowered[1]):
         found.append(lowered[1])
-    aux = next((i for i, word in enumerate(lowered) if word in _VERB_AUXILIARIES), None)
+    aux = _auxiliary(words, lowered)
     if aux is not None and aux < MAIN_CLAUSE_WORDS:
         found.extend(_verb_after_subject(words, lowered, aux + 1))
     return tuple(
         dict.fromkeys(
             stem(verb) for verb in found if verb not in QUESTION_WORDS and verb not in STOPWORDS
         )
+    )
+
+
+def _auxiliary(words: list[str], lowered: list[str]) -> int | None:
+    """The position of the question's first auxiliary, unless it is "has" / "have" / "had"
+    right after "who" / "what" and before a noun: then it is the main verb, of possession
+    ("Who *has* custody of the prisoners?"), and what follows is its object, not a verb
+    ("Who *has* been captured", "What *has* Russia sent" keep theirs)."""
+    aux = next((i for i, word in enumerate(lowered) if word in _VERB_AUXILIARIES), None)
+    if (
+        aux == 1
+        and lowered[0] in {"who", "what"}
+        and lowered[1] in _POSSESSION
+        and len(words) > 2
+        and words[2].islower()
+        and lowered[2] not in _PRONOUN_SPEAKERS
+        and not _participle(lowered[2])
+    ):
+        return None
+    return aux
+
+
+_POSSESSION = frozenset({"has", "have", "had"})
+
+
+def _participle(word: str) -> bool:
+    """A past participle or an auxiliary's next word ("been", "captured", "sent")."""
+    return (
+        word in _AUXILIARIES
+        or word in {"not", "never", "already", "also", "ever", "just"}
+        or word.endswith(("ed", "en"))
+        or stem(word) in IRREGULAR_PAST
     )
 
 

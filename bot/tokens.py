@@ -270,6 +270,61 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+IRREGULAR_PAST = {
+    stem(past): stem(base)
+    for past, base in (
+        ("sent", "send"),
+        ("paid", "pay"),
+        ("took", "take"),
+        ("taken", "take"),
+        ("made", "make"),
+        ("gave", "give"),
+        ("given", "give"),
+        ("went", "go"),
+        ("gone", "go"),
+        ("met", "meet"),
+        ("held", "hold"),
+        ("led", "lead"),
+        ("left", "leave"),
+        ("lost", "lose"),
+        ("won", "win"),
+        ("bought", "buy"),
+        ("sold", "sell"),
+        ("brought", "bring"),
+        ("built", "build"),
+        ("caught", "catch"),
+        ("fought", "fight"),
+        ("began", "begin"),
+        ("begun", "begin"),
+        ("came", "come"),
+        ("saw", "see"),
+        ("seen", "see"),
+        ("spent", "spend"),
+        ("struck", "strike"),
+        ("told", "tell"),
+        ("thought", "think"),
+        ("knew", "know"),
+        ("known", "know"),
+        ("wrote", "write"),
+        ("written", "write"),
+        ("chose", "choose"),
+        ("chosen", "choose"),
+        ("drew", "draw"),
+        ("drawn", "draw"),
+        ("flew", "fly"),
+        ("shot", "shoot"),
+        ("fell", "fall"),
+        ("rose", "rise"),
+        ("risen", "rise"),
+        ("kept", "keep"),
+        ("found", "find"),
+        ("stood", "stand"),
+        ("signed", "sign"),
+    )
+}
+"""Irregular past forms to their base, as stems: Snowball leaves "sent" apart from "send"."""
+
+
 def words(text: str) -> list[str]:
     """Normalised, case-folded words, stopwords included."""
     return [word for word, _ in _marked_words(text)]

@@ -225,3 +225,18 @@ def test_who_reports_a_figure_is_not_a_named_thing_it_asks_about(question):
     assert question_focus("How many soldiers did Pyongyang send?", ALIASES).names == (
         "~north korea",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("Who has custody of the two wounded prisoners?", ()),
+        ("Who has been captured?", ("captur",)),
+        ("What has Russia sent?", ("sent",)),
+        ("What have they built?", ("built",)),
+    ],
+)
+def test_has_after_who_before_a_noun_is_the_main_verb(question, verbs):
+    """ "Who *has* custody": possession, so "custody" is no verb to look for; "has" before a
+    participle or a subject is still an auxiliary."""
+    assert question_focus(question, ALIASES).main_verbs == verbs
