@@ -63,9 +63,9 @@ def test_the_bot_stays_ahead_of_the_baseline_and_declines_the_off_topic(bundled)
 
 def test_the_bot_stays_ahead_of_the_baseline_on_the_held_out_set(kb):
     """The same guard on questions written apart from the dev set and the tuning. Round three's
-    rules (chosen on the dev sets) answer one held-out question fewer than round two's, seen
-    only as this test's aggregate line: hit@3 0.722 -> 0.704, wrongly declined 0.074 -> 0.093;
-    the guard is at round three's figures (see docs/quality.md)."""
+    first rules (chosen on the dev sets) answered one held-out question fewer than round two's,
+    seen only as this test's aggregate line: hit@3 0.722 -> 0.704, wrongly declined 0.074 ->
+    0.093; the guard is at those figures (see docs/quality.md)."""
     eval_set = EvalSet.load(REPO / "eval" / "heldout.yml")
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.61 > baseline.hit_at_1
@@ -83,7 +83,7 @@ def test_the_bot_stays_ahead_of_the_baseline_on_the_dev_extension(kb):
     assert ours.hit_at_1 >= 0.36 > baseline.hit_at_1
     assert ours.mrr > baseline.mrr
     assert ours.declined_out_of_scope >= 0.72
-    assert ours.declined_answerable <= 0.17
+    assert ours.declined_answerable <= 0.14
 
 
 def test_the_bot_stays_ahead_of_the_baseline_on_the_third_dev_extension(kb):
@@ -92,10 +92,10 @@ def test_the_bot_stays_ahead_of_the_baseline_on_the_third_dev_extension(kb):
     three's figures (see docs/quality.md)."""
     eval_set = EvalSet.load(REPO / "eval" / "questions3.yml")
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
-    assert ours.hit_at_1 >= 0.47 > baseline.hit_at_1
-    assert ours.hit_at_3 >= 0.63 and ours.mrr > baseline.mrr
+    assert ours.hit_at_1 >= 0.50 > baseline.hit_at_1
+    assert ours.hit_at_3 >= 0.66 and ours.mrr > baseline.mrr
     assert ours.declined_out_of_scope >= 0.68
-    assert ours.declined_answerable <= 0.17
+    assert ours.declined_answerable <= 0.14
 
 
 def test_typos_are_one_edit_per_question_and_repeatable():
@@ -226,12 +226,12 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.97
-    assert ours.hit_at_3 >= 0.70 and ours.hit_at_1 >= 0.58
+    assert ours.hit_at_3 >= 0.74 and ours.hit_at_1 >= 0.58
 
 
 @pytest.mark.parametrize(
     ("round_", "fields", "furniture", "hit_at_3"),
-    [("round2", 0.98, 0, 0.68), ("round3", 0.95, 0, 0.91), ("round4", 0.87, 1, 0.71)],
+    [("round2", 0.98, 0, 0.72), ("round3", 0.95, 0, 0.91), ("round4", 0.87, 1, 0.71)],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(round_, fields, furniture, hit_at_3):
     """Regression guards at the figures measured on each later round of dev pages (their
