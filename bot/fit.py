@@ -414,14 +414,26 @@ def statement_fits(sentence: SentenceWords, speaker_terms: Sequence[str], pronou
             if 0 < verb - mention <= _SPEAKER_WINDOW and "that" not in between:
                 return True
             if (
-                0 < mention - verb <= 2
+                0 < mention - verb <= _INVERTED_WINDOW
                 and lowered[verb] in _INVERTED_SPEECH
-                and set(lowered[verb + 1 : mention]) <= {"to", "by"}
+                and _name_between(sentence.words, verb + 1, mention)
             ):
                 return True
         if quotes and _speaks_in_quote(sentence, mention):
             return True
     return False
+
+
+_INVERTED_WINDOW = 6
+"""How far after "said" / "according to" the speaker may end: "according to Russian President
+Vladimir *Putin*"."""
+
+
+def _name_between(words: Sequence[str], start: int, end: int) -> bool:
+    """Only "to" / "by" and the capitalised rest of a name or title between a speech verb that
+    comes first and its speaker ("according to *Vladimir* Putin", "said *Russian President*
+    Vladimir Putin")."""
+    return all(word.casefold() in {"to", "by"} or word[0].isupper() for word in words[start:end])
 
 
 def speech_verbs(sentence: SentenceWords) -> list[int]:
