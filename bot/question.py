@@ -156,6 +156,16 @@ SPEECH_VERBS = frozenset(
         "believes",
         "report",
         "reported",
+        "reveal",
+        "revealed",
+        "explain",
+        "explained",
+        "recall",
+        "recalled",
+        "dismiss",
+        "dismissed",
+        "reject",
+        "rejected",
     ]
 )
 """Verbs that attribute words to a speaker ("Putin *said*", "*according* to Seoul")."""

@@ -79,6 +79,12 @@ def test_a_speaker_after_according_to_may_be_named_in_full():
     )
 
 
+def test_revealing_explaining_recalling_and_dismissing_attribute_words():
+    for verb in ("revealed", "explained", "recalled", "dismissed", "rejected"):
+        sentence = read(f"Kremlin spokesman Dmitry Peskov {verb} the details of the talks.")
+        assert statement_fits(sentence, ("peskov",), pronoun=False), verb
+
+
 def test_a_pronoun_speaks_for_the_speaker_only_when_it_refers_back():
     assert statement_fits(read("He said the talks failed."), ("~nato",), pronoun=True)
     assert not statement_fits(read("He said the talks failed."), ("~nato",), pronoun=False)
