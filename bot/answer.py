@@ -244,11 +244,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         _quote(snapshot, snapshot.passages[pid], score, readings[pid]) for pid, score in chosen
     ]
     chosen_readings = [readings[pid] for pid, _ in chosen]
-    unused = [
-        word
-        for word in typed_words(searched, unused_main_verbs(snapshot, focus))
-        if is_english_word(word)
-    ]
+    unused = unused_words(snapshot, focus, searched)
     return Answer(
         question=question,
         answered=True,
@@ -499,14 +495,19 @@ def counted_in_articles(snapshot: Snapshot, focus: Focus) -> Focus:
     return replace(focus, counted=())
 
 
+def unused_words(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
+    """The words of the question, as typed, that are ``unused_main_verbs``. Only English words
+    count: a word the dictionary lacks may be a typo the speller could not place, or a name."""
+    found = typed_words(question, unused_main_verbs(snapshot, focus))
+    return [word for word in found if is_english_word(word)]
+
+
 def unused_main_verbs(snapshot: Snapshot, focus: Focus) -> list[str]:
     """The main verbs (as stems) of a number or yes/no question (``UNUSED_VERB_TYPES``) that
-    the articles never use in any form: not as a word, not as an
-    irregular past ("held" for "hold") and not through a synonym group ("deploy" for "send").
-    The passages cannot say how many soldiers "have *deserted*" or whether Indonesia
-    "*accepted*" if no article ever says so: the closest passages are still quoted, with what
-    is missing said first. Only English words count (``answer_question``): a word the
-    dictionary lacks may be a typo the speller could not place, or a name."""
+    the articles never use in any form: not as a word, not as an irregular past ("held" for
+    "hold") and not through a synonym group ("deploy" for "send"). The passages cannot say how
+    many soldiers "have *deserted*" or whether Indonesia "*accepted*" if no article ever says
+    so: the closest passages are still quoted, with what is missing said first."""
     if focus.question_type not in UNUSED_VERB_TYPES:
         return []
     return [verb for verb in focus.main_verbs if not used_in_any_form(snapshot, verb)]
