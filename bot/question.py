@@ -212,9 +212,11 @@ _DATE_START = re.compile(
     r"how\s+long\s+ago\b)",
     re.IGNORECASE,
 )
-_MODIFIER = r"(?!(?:" + "|".join(sorted(AUXILIARY_VERBS | {"must", "shall"})) + r")\b)\w+\s+"
-"""A word between "which" / "what" and its noun ("which *South African* city"); an auxiliary
-there opens a clause instead ("what *must* each country do")."""
+_CLAUSE_AUXILIARIES = (AUXILIARY_VERBS - {"is", "are", "was", "were"}) | {"must", "shall"}
+_MODIFIER = r"(?!(?:" + "|".join(sorted(_CLAUSE_AUXILIARIES)) + r")\b)\w+\s+"
+"""A word between "which" / "what" and its noun ("which *South African* city", "what *is the*
+capital"); an auxiliary other than "to be" there opens a clause instead ("what *must* each
+country do")."""
 _WHO_START = re.compile(
     r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:"
     + _MODIFIER

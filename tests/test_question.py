@@ -204,6 +204,7 @@ def test_fillers_before_the_question_word_are_skipped(question, expected):
         ("What must each country do if the other one is invaded?", QuestionType.OPEN),
         ("Which South African city hosted the meeting?", QuestionType.WHERE),
         ("On which dates is the gathering taking place?", QuestionType.DATE),
+        ("What is the capital of Australia?", QuestionType.WHERE),
     ],
 )
 def test_an_auxiliary_after_which_opens_a_clause_and_plural_dates_ask_a_date(question, expected):
