@@ -226,13 +226,13 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.99
-    assert ours.hit_at_3 >= 0.70 and ours.hit_at_1 >= 0.54
+    assert ours.hit_at_3 >= 0.74 and ours.hit_at_1 >= 0.54
 
 
 @pytest.mark.parametrize(
     ("round_", "fields", "invented", "furniture", "hit_at_3"),
     [
-        ("round2", 0.99, 0, 0, 0.65),
+        ("round2", 0.99, 0, 0, 0.75),
         ("round3", 0.95, 0, 0, 0.91),
         ("round4", 0.95, 0, 1, 0.57),
         ("round5", 0.94, 1, 0, 0.75),
