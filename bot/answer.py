@@ -245,6 +245,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     ]
     chosen_readings = [readings[pid] for pid, _ in chosen]
     unused = unused_words(snapshot, focus, searched)
+    missing = missing_parts(focus, chosen_readings, unused)
     return Answer(
         question=question,
         answered=True,
@@ -255,10 +256,10 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         other_questions=others,
         only_a_name=is_only_a_name(asked, snapshot.aliases),
         question_type=focus.question_type.value,
-        missing=missing_parts(focus, chosen_readings, unused),
+        missing=missing,
         unused_words=unused,
         speaker=focus.speaker,
-        figures=[] if unused else figures(focus, query, quotes, chosen_readings),
+        figures=[] if missing else figures(focus, query, quotes, chosen_readings),
     )
 
 
@@ -598,7 +599,10 @@ def missing_parts(
 def figures(
     focus: Focus, query: Query, quotes: Sequence[Quote], readings: Sequence[PassageReading]
 ) -> list[Figure]:
-    """The figures the quoted passages give for what was counted, when they differ."""
+    """The figures the quoted passages give for what was counted, when they differ. Only for
+    an answer that holds the figure asked for: when the passages lack it ("How many soldiers
+    were *captured*?" against passages that count soldiers *sent*), their figures count
+    something else, and listing them would answer another question."""
     if focus.question_type is not QuestionType.NUMBER:
         return []
     anchors = list(focus.counted or query.parts)

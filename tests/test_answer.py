@@ -234,6 +234,15 @@ def test_figures_that_differ_are_named_with_who_gives_them(bundled: KnowledgeBas
     assert answer.to_json()["figures"][0].keys() == {"figure", "source", "outlet"}
 
 
+def test_no_figures_line_when_the_figure_asked_for_is_missing(bundled: KnowledgeBase):
+    """The passages count soldiers sent, not soldiers captured: their differing figures answer
+    another question, so the answer says the figure is missing and lists none."""
+    answer = bundled.ask("How many North Korean soldiers have been captured by Ukraine?")
+    assert answer.missing == ["number"]
+    assert answer.figures == []
+    assert not any(note.startswith("Figures differ") for note in answer_notes(answer))
+
+
 def test_the_answer_sentence_at_the_start_of_the_next_passage_is_taken_along(
     tiny_kb_dir: Path,
 ):
