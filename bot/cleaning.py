@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import date
 
-from dateutil import parser as date_parser
-
-from bot import chrome
+from bot import chrome, printed_dates
+from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
 
 FURNITURE = frozenset(
     {
@@ -117,33 +115,12 @@ _COPYRIGHT_HOLDER = re.compile(
 )
 """A copyright notice naming who holds the text: "Copyright ⓒ Aju Press All rights reserved."."""
 _CLOSING_CREDIT_MAX_WORDS = 14
-_LABELLED_DATE = re.compile(
-    r"^(?:[•·|*-]\s*)?(?P<label>first published|last updated|published|updated|posted|"
-    r"modified|date)(?:\s+on)?\s*:?\s*(?P<rest>\S.*)$",
-    re.I,
-)
 _DATE_PREFIX = re.compile(
     r"^(?P<stamp>(?i:date|published|updated|posted)\s*:?\s*"
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<rest>\S.*)$"
 )
 """A labelled ISO date printed before other text on the same line: "date 2024-10-24 Left Menu"."""
-_ISO_STAMP = re.compile(
-    r"(?<!\d)(?P<iso>\d{4}(?P<sep>[-./])\d{2}(?P=sep)\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)"
-)
-_MONTH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|,|$)", re.I
-)
-_ZONE_WORD = re.compile(r"[A-Z]{2,5}")
-_NUMERIC_DATE = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}(?!\d)")
-_FULL_DATE_IN_TEXT = re.compile(
-    r"\b(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})\b|"
-    r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
-)
-"""A full date inside any line: "Oct. 28, 2024", "28 October 2024", "2024-10-28"."""
 _NEARBY_DAYS = 7
-_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\b(?!\.\d)")
-"""A time written with a dot ("10.30 BST"), which dateutil would not read."""
-_TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]?\d{0,2}\b")
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
     r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"
@@ -238,11 +215,6 @@ _DOUBLED_NAME = re.compile(r"^(?P<name>[^\W\d][^|/]{2,60}?)\s+(?P<byline>(?i:by)
 """A by-line after its writer's name printed once more (an avatar's text): "Natasha Kumar By
 Natasha Kumar Jun20,2024"."""
 _BYLINE_DATE_MAX_WORDS = 12
-_GLUED_MONTH_DAY = re.compile(
-    r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)(\d)", re.I
-)
-_GLUED_YEAR = re.compile(r"(?<=\d),(?=\d{4}\b)")
-"""Dates printed without their spaces: "Jun20,2024", "June 18,2024"."""
 _ABOUT_AUTHOR = re.compile(
     r"^(?:about|more\s+about)\s+the\s+(?:author|writer|reporter|contributor)s?\s*:?$", re.I
 )
@@ -270,11 +242,6 @@ _VISIT_DATE = re.compile(
 """The time of a visit, not the page's date: "View Date:2024-12-23 23:49:08" (a label split
 over two lines, "View" / "Date:…", is read as one)."""
 _NOTE_LABEL = re.compile(r"^(?:editor[’']?s\s+)?note\s*:\s*\S", re.I)
-_DATE_AND_PLACE = re.compile(
-    r"^(?P<date>[^,]{3,20}\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}),\s+"
-    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}$"
-)
-"""A full date and the place it was said: "October 24, 2024, Kazan" (a transcript's date)."""
 _TRAIL_END = re.compile(r"\S\s*[/›»>❯]$")
 """A breadcrumb trail's end ("Transcripts   /"): the masthead is above it."""
 _STAMP_RUN = 3
@@ -293,7 +260,6 @@ _BOX_LINES = 2
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
 _BULLET_ONLY = re.compile(r"^[-–—•·*▪◦●○■►▶|]+$")
-_DATE_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 _HEADING_MAX_WORDS = 8
 _LABEL_MAX_WORDS = 3
 _TITLE_MAX_WORDS = 25
@@ -347,8 +313,6 @@ _COPY_LINES = 3
 _COPY_LINE_WORDS = 12
 _COPY_MAX_HOLDERS = 50
 """A long line held by more texts than this is boilerplate, no sign that two texts are copies."""
-
-PUBLISHED_RANK, PLAIN_RANK, UPDATED_RANK = 0, 1, 2
 
 
 @dataclass
@@ -463,7 +427,7 @@ class _Signals:
             return
         month, day, source = self.partial_dates[0]
         years = {}
-        for printed, text in _full_dates_in(lines):
+        for printed, text in printed_dates.full_dates_in(lines):
             with suppress(ValueError):
                 if abs((date(printed.year, month, day) - printed).days) <= _NEARBY_DAYS:
                     years.setdefault(printed.year, text)
@@ -698,7 +662,7 @@ def _stamp_runs(lines: list[str], furniture: set[int]) -> set[int]:
     for index, line in enumerate([*lines, ""]):
         if index in furniture:
             continue
-        if line and _date_line(line):
+        if line and printed_dates.date_line(line):
             run.append(index)
             continue
         if len(run) >= _STAMP_RUN:
@@ -895,7 +859,7 @@ def _is_symbol_widget(line: str) -> bool:
     letters = sum(char.isalpha() for char in chars)
     return (
         letters < _SYMBOL_LINE_LETTERS * len(chars)
-        and not _date_line(line)
+        and not printed_dates.date_line(line)
         and not _LIST_ITEM.match(line)
     )
 
@@ -950,7 +914,7 @@ def _is_glue(line: str) -> bool:
     return bool(
         _BULLET_ONLY.match(line)
         or (_BYLINE.match(line) and _is_name(_BYLINE.match(line)["name"]))
-        or _date_line(line)
+        or printed_dates.date_line(line)
         or _RELATIVE_TIME.match(line)
         or (len(line.split()) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(line))
     )
@@ -969,7 +933,11 @@ def _headline_runs(
     for index, line in enumerate(lines):
         if keys[index] == title:
             line = ""  # ends the run below
-        if _is_headline_shaped(line) and not _date_line(line) and not _is_editorial_note(line):
+        if (
+            _is_headline_shaped(line)
+            and not printed_dates.date_line(line)
+            and not _is_editorial_note(line)
+        ):
             run.append(index)
             headlines += 1
         elif run and line and (index in furniture or _is_glue(line)):
@@ -1130,7 +1098,7 @@ def _is_metadata(line: str) -> bool:
         or (match and _is_name(match["name"]))
         or _CREDIT.match(line)
         or _LANGUAGE_CREDIT.match(line)
-        or _date_line(line)
+        or printed_dates.date_line(line)
     )
 
 
@@ -1161,7 +1129,7 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         return True
     if _LANGUAGE_CREDIT.match(line):
         return True
-    if found := _date_line(line):
+    if found := printed_dates.date_line(line):
         printed, rank = found
         if isinstance(printed, date):
             signals.add("published", printed, _quoted(line), rank)
@@ -1189,7 +1157,7 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
         name = byline["name"]
     if not (name[0].isalpha() and _is_name(name)) or len(name.split()) > 4:
         return None
-    found = _date_line(match["date"])
+    found = printed_dates.date_line(match["date"])
     return (_name_case(name), found) if found else None
 
 
@@ -1223,7 +1191,7 @@ def _dated_byline(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] |
             name
             and _is_name(name)
             and len(name.split()) <= 4
-            and (found := _date_line(" ".join(words[cut:])))
+            and (found := printed_dates.date_line(" ".join(words[cut:])))
         ):
             return _name_case(name), found
     return None
@@ -1246,7 +1214,7 @@ def _names_an_outlet(text: str) -> bool:
 
 def _read_dateline(line: str, signals: _Signals) -> None:
     """A paragraph's opening dateline: a full date, or a day and a wire agency's credit."""
-    if (match := _DATELINE.match(line)) and (printed := _printed_date(match["date"])):
+    if (match := _DATELINE.match(line)) and (printed := printed_dates.printed_date(match["date"])):
         signals.add("published", printed, f"the dateline '{match.group().strip()}'")
     if match := _STAFF_ROLE.match(line):
         signals.add("author", match["name"], f"the opening '{match.group()[:-1].strip()}'")
@@ -1256,7 +1224,7 @@ def _read_dateline(line: str, signals: _Signals) -> None:
     if match:
         source = f"the dateline '{match.group().strip()}'"
         signals.add("publisher", match["agency"], source)
-        if match["day"] and not match["year"] and (day := _month_day(match["day"])):
+        if match["day"] and not match["year"] and (day := printed_dates.month_day(match["day"])):
             signals.partial_dates.append((*day, source))
 
 
@@ -1265,103 +1233,6 @@ def _is_place_in_brackets(match: re.Match[str]) -> bool:
     word with no place before it. "(AP)", "(Reuters)" and "SEOUL (YONHAP) --" are credits."""
     agency = match["agency"]
     return line_key(match.group()).startswith("(") and agency.isupper() and len(agency) > 5
-
-
-@lru_cache(maxsize=8192)
-def _date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
-    """A line that is only a date, with its rank: "Published: 28 Mar. 2025, 14:23",
-    "• Sunday, 10 Nov 2024", a stamp "2024-10-29 20:09:55", or a day without a year
-    ("24 Oct. 20:45"), given as (month, day)."""
-    if match := _LABELLED_DATE.match(line):
-        label = match["label"].casefold()
-        rank = UPDATED_RANK if label in {"updated", "last updated", "modified"} else PUBLISHED_RANK
-        found = _stamp_date(match["rest"]) or _printed_date(match["rest"])
-        return (found, rank) if found else None
-    if len(line.split()) <= 6 and (stamp := _ISO_STAMP.search(line)):
-        found = _stamp_date(stamp.group())
-        rest = (line[: stamp.start()] + line[stamp.end() :]).strip()
-        if found and not _SENTENCE_END.search(rest):
-            return found, PLAIN_RANK
-    if (placed := _DATE_AND_PLACE.match(line)) and (printed := _printed_date(placed["date"])):
-        return printed, PLAIN_RANK
-    if len(line) <= 40:
-        if printed := _printed_date(line):
-            return printed, PLAIN_RANK
-        if day := _month_day(line):
-            return day, PLAIN_RANK
-    return None
-
-
-def _full_dates_in(lines: list[str]) -> Iterator[tuple[date, str]]:
-    """Every full date printed in the page's lines, with the words that print it."""
-    for line in lines:
-        for match in _FULL_DATE_IN_TEXT.finditer(line):
-            if printed := _stamp_date(match.group()) or _printed_date(match.group()):
-                yield printed, match.group()
-
-
-def _stamp_date(text: str) -> date | None:
-    match = _ISO_STAMP.fullmatch(text.strip())
-    if not match:
-        return None
-    try:
-        return date.fromisoformat(match["iso"].replace(match["sep"], "-"))
-    except ValueError:
-        return None
-
-
-def _parse_both(line: str) -> tuple[datetime, datetime, tuple[str, ...]] | None:
-    """dateutil fills a missing field from its default; parsing against two defaults that
-    differ in every field tells which fields the line itself gave."""
-    line = _DOTTED_TIME.sub(r"\1:\2", _TIME_ZONE.sub(" ", line))
-    line = _GLUED_YEAR.sub(", ", _GLUED_MONTH_DAY.sub(r"\1 \2", line))
-    try:
-        (first, leftover), (second, _) = (
-            date_parser.parse(line, default=default, fuzzy_with_tokens=True, ignoretz=True)
-            for default in _DATE_DEFAULTS
-        )
-    except (ValueError, OverflowError, TypeError):
-        return None
-    if any(not _is_date_filler(token) for token in leftover):
-        return None
-    if _ambiguous_day_and_month(line):
-        return None
-    return first, second, leftover
-
-
-def _is_date_filler(token: str) -> bool:
-    """What a printed date may carry besides the date: punctuation, "at", "on", a time zone."""
-    word = token.strip(" ,.•·|-–—/()")
-    return not word or word.casefold() in {"at", "on", "of"} or bool(_ZONE_WORD.fullmatch(word))
-
-
-def _ambiguous_day_and_month(line: str) -> bool:
-    """ "10/11/2024" is October 11 in one country and 10 November in another: no date."""
-    match = _NUMERIC_DATE.search(line)
-    return bool(match) and match["a"] != match["b"] and max(int(match["a"]), int(match["b"])) <= 12
-
-
-def _printed_date(line: str) -> date | None:
-    """A line that is nothing but a full date ("October 25, 2024"); "October 2024" gives none."""
-    if not re.search(r"\d{4}", line) or not re.search(r"[A-Za-z]{3}|\d{1,2}/\d{1,2}/", line):
-        return None
-    parsed = _parse_both(line)
-    if parsed is None or parsed[0].date() != parsed[1].date():
-        return None
-    return parsed[0].date()
-
-
-def _month_day(line: str) -> tuple[int, int] | None:
-    """A day and a month without a year ("02 November", "Oct. 29"): (month, day)."""
-    if not _MONTH.search(line) or re.search(r"\d{4}", line):
-        return None
-    parsed = _parse_both(line)
-    if parsed is None:
-        return None
-    first, second, _ = parsed
-    if (first.month, first.day) != (second.month, second.day):
-        return None
-    return first.month, first.day
 
 
 def _is_name(text: str) -> bool:
