@@ -7,6 +7,7 @@ the site. Each is a general signal (docs/reading.md names it with an example fro
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _GLUED_COPYRIGHT = re.compile(
     r"(?<=[.!?…\"”’)])\s*(?P<tail>(?:©|ⓒ|\(c\)\s*\d{4}|copyright\b)[^©ⓒ]{0,100}?"
@@ -99,28 +100,29 @@ _OUTLET_DECORATION = re.compile(r"^[\s•·|*–—-]+|(?:\s*,\s*\d+)+$")
 width after it ("- Sputnik International, 1920")."""
 
 
-def glued_parts(line: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def glued_parts(line: str) -> tuple[str, ...]:
     """A line with the furniture glued to it split into the text and the furniture, each a
-    line of its own; the text's words are kept as they are."""
+    line of its own; the text's words are kept as they are. Cached: pages repeat lines."""
     if "![" in line and (cut := _MARKDOWN_IMAGE.sub(" ", line)) != line:
         line = " ".join(cut.split())
     if not line:
-        return []
+        return ()
     if (match := _LEADING_STAMP.match(line)) and len(
         line[match.end() :].split()
     ) >= _STAMPED_MIN_WORDS:
-        return [match["stamp"], *glued_parts(line[match.end() :])]
+        return (match["stamp"], *glued_parts(line[match.end() :]))
     if match := _BYLINE_DATELINE.match(line):
-        return [match["byline"], match["rest"]]
+        return (match["byline"], match["rest"])
     if match := _GLUED_LABEL.match(line):
         rest = line[match.end() :]
         if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
-            return [match["label"], *glued_parts(rest)]
+            return (match["label"], *glued_parts(rest))
     for pattern in (_GLUED_COPYRIGHT, _GLUED_LINK_TAIL):
         match = pattern.search(line)
         if match and match.start() > 0 and line[: match.start()].strip():
-            return [line[: match.start()].rstrip(), match["tail"].strip()]
-    return [line]
+            return (line[: match.start()].rstrip(), match["tail"].strip())
+    return (line,)
 
 
 def is_teaser(line: str) -> bool:

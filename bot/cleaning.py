@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from bot import chrome, printed_dates
 from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
@@ -313,6 +314,9 @@ _COPY_LINES = 3
 _COPY_LINE_WORDS = 12
 _COPY_MAX_HOLDERS = 50
 """A long line held by more texts than this is boilerplate, no sign that two texts are copies."""
+PER_LINE_CACHE = 8192
+"""Verdicts kept per distinct line: pages repeat lines (menus, separators, widgets), and a
+crafted page of one short line repeated thousands of times is read at the cost of one."""
 
 
 @dataclass
@@ -339,6 +343,7 @@ class CleanText:
         return "\n\n".join(self.paragraphs)
 
 
+@lru_cache(maxsize=PER_LINE_CACHE)
 def line_key(line: str) -> str:
     """A line compared case-blind and spacing-blind."""
     return " ".join(line.casefold().split())
@@ -570,7 +575,7 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
             lines[-1] = f"{lines[-1]} {site['site']}"  # "Source:" / "en.kremlin.ru Vladimir …"
             line = line[site.end() :].strip()
         if match := _DATE_PREFIX.match(line):
-            parts = [match["stamp"], *chrome.glued_parts(match["rest"])]
+            parts = (match["stamp"], *chrome.glued_parts(match["rest"]))
         else:
             parts = chrome.glued_parts(line)
         lines.extend(parts)
@@ -739,11 +744,14 @@ def _outlet_lines(
 
 def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
     """A line that is never article text, whatever the page."""
+    return key in FURNITURE or key in boilerplate or _is_furniture_shaped(line)
+
+
+@lru_cache(maxsize=PER_LINE_CACHE)
+def _is_furniture_shaped(line: str) -> bool:
     words = len(line.split())
     return (
-        key in FURNITURE
-        or key in boilerplate
-        or _is_editorial_note(line)
+        _is_editorial_note(line)
         or bool(_WIRE_STAFF_CREDIT.match(line))
         or bool(_BANNER.match(line))
         or (words <= _CTA_MAX_WORDS and bool(_MEDIA_CREDIT.match(line)))
@@ -789,6 +797,7 @@ def _is_code(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=PER_LINE_CACHE)
 def _is_breadcrumb(line: str) -> bool:
     """A trail of section names: "Government ❯International Relations ❯Security Issues"."""
     if len(line.split()) > _BREADCRUMB_MAX_WORDS:
@@ -895,6 +904,7 @@ def _is_heading(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=PER_LINE_CACHE)
 def _is_headline_shaped(line: str) -> bool:
     """What a headline looks like: a few words up to ~25, no full stop (the dot of a closing
     "U.S." is none), not a lead-in."""
@@ -996,6 +1006,7 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
     ``_headline_of``; lines above a breadcrumb trail are the site's), else a lone one right
     under that first paragraph, else a short line that alone opens the page; None when the
     page shows no headline."""
+    last = _last_positions(lines)
     above: list[int] = []
     labels: list[int] = []
     seen_text = False
@@ -1005,9 +1016,9 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             continue
         if index in furniture or _is_metadata(line):
             continue
-        if _is_title_shaped(lines, index):
+        if _is_title_shaped(lines, index, last):
             if seen_text:
-                return index if _stands_alone(lines, index, furniture) else None
+                return index if _stands_alone(lines, index, furniture, last) else None
             above.append(index)
         elif _is_heading(line) or _CAPTION_CREDIT.search(line):
             labels.append(index)
@@ -1065,30 +1076,34 @@ def _content_words(line: str) -> set[str]:
     }
 
 
-def _stands_alone(lines: list[str], index: int, furniture: set[int]) -> bool:
+def _stands_alone(lines: list[str], index: int, furniture: set[int], last: dict[str, int]) -> bool:
     """The next line that counts is no headline too: one of several is another story's."""
     for after in range(index + 1, len(lines)):
         if after not in furniture and not _is_metadata(lines[after]):
-            return not _is_title_shaped(lines, after)
+            return not _is_title_shaped(lines, after, last)
     return True
 
 
-def _is_title_shaped(lines: list[str], index: int) -> bool:
-    """Headline-shaped, or a short sentence printed again below (a headline with a full stop)."""
+def _is_title_shaped(lines: list[str], index: int, last: dict[str, int]) -> bool:
+    """Headline-shaped, or a short sentence printed again below (a headline with a full stop).
+    ``last``: each line key's last position (``_last_positions``)."""
     line = lines[index]
     if _is_headline_shaped(line):
         return True
     return (
         len(line.split()) <= _TITLE_MAX_WORDS
         and not _CAPTION_CREDIT.search(line)
-        and _repeated_below(lines, index)
+        and last[line_key(line)] > index
     )
 
 
-def _repeated_below(lines: list[str], index: int) -> bool:
-    return any(line_key(line) == line_key(lines[index]) for line in lines[index + 1 :])
+def _last_positions(lines: list[str]) -> dict[str, int]:
+    """Each line key's last position: whether a line is printed again below is one look-up,
+    not a scan of the rest of the page for every line (quadratic on a page of short lines)."""
+    return {line_key(line): index for index, line in enumerate(lines)}
 
 
+@lru_cache(maxsize=PER_LINE_CACHE)
 def _is_metadata(line: str) -> bool:
     if len(line) > _METADATA_MAX_CHARS:
         return False
@@ -1139,6 +1154,7 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
     return False
 
 
+@lru_cache(maxsize=PER_LINE_CACHE)
 def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | None:
     """A name and a date on one line, split by a slash or a bar: "Jane Roe / November 12,
     2024", "The Citizen|June 20, 2024"; or a by-line with its date: "By Natasha Kumar
