@@ -34,6 +34,7 @@ import pydantic_core
 from bot.articles import Problem
 from bot.index import BM25Index
 from bot.snapshot import (
+    OVERFLOW,
     ArticleTable,
     PassageLayout,
     PassageTable,
@@ -47,8 +48,9 @@ from bot.tokens import Aliases
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 3
-"""The layout of an entry; 1 was a pickle. An entry of another format is rebuilt."""
+CACHE_FORMAT = 4
+"""The layout of an entry; 1 was a pickle, 3 stored every sentence's terms apart from its
+words. An entry of another format is rebuilt."""
 KEEP_ENTRIES = 2
 """Entries kept per knowledge directory: the live version and the one before it."""
 HEADER = "header.json"
@@ -67,20 +69,30 @@ ARRAY_KINDS = {
     "postings": "i",
     "tf": "u",
     "length_norm": "f",
-    "passage_article": "i",
-    "passage_start": "i",
-    "passage_end": "i",
+    "passage_article": "iu",
+    "passage_start": "iu",
+    "passage_end": "iu",
     "passage_caption": "b",
     "passage_sentences": "i",
     "article_passages": "i",
-    "sentence_start": "i",
-    "sentence_end": "i",
-    "sentence_term_ptr": "i",
-    "sentence_terms": "iu",
+    "sentence_start": "iu",
+    "sentence_end": "iu",
+    "sentence_flags": "u",
+    "stored_at": "i",
+    "stored_ptr": "i",
+    "stored_terms": "iu",
     "sentence_tokens": "i",
-    "tokens": "iu",
+    "tokens": "u",
+    "token_overflow_at": "i",
+    "token_overflow_ids": "i",
+    "word_term": "i",
+    "word_shouted_term": "i",
 }
 """Every array of an entry and the dtype kinds it may have (numpy's ``dtype.kind``)."""
+OFFSETS = frozenset(
+    {"passage_article", "passage_start", "passage_end", "sentence_start", "sentence_end"}
+)
+"""Arrays read one value at a time (``int()``, ``tolist()``): stored in 16 bits when they fit."""
 
 
 class UnusableEntry(Exception):
@@ -285,25 +297,39 @@ def read_entry(folder: Path, version: str, files: dict[str, str]) -> Snapshot:
     if _checksum(folder, names) != header.get("checksum"):
         raise UnusableEntry("checksum mismatch: the files changed after they were written")
     data = pydantic_core.from_json((folder / DATA).read_bytes())
-    if data.get("files") != files:
+    if data.get("files_digest") != files_digest(files):
         raise UnusableEntry("it was built from other files")
     arrays = {
         name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
         for name in ARRAY_KINDS
     }
     _check_arrays(arrays, data)
-    return _snapshot(version, arrays, data)
+    return _snapshot(version, arrays, data, files)
 
 
 def snapshot_arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
     """Every array of an entry; offsets and pointers as 32-bit integers when they fit."""
-    return {name: _narrow(values) for name, values in _arrays(snapshot).items()}
+    return {name: _narrow(name, values) for name, values in _arrays(snapshot).items()}
 
 
-def _narrow(values: np.ndarray) -> np.ndarray:
-    if values.dtype == np.int64 and (values.size == 0 or int(values.max()) < 2**31):
+def _narrow(name: str, values: np.ndarray) -> np.ndarray:
+    if values.dtype.kind not in "iu" or values.dtype.itemsize <= 2:
+        return values
+    largest = int(values.max()) if values.size else 0
+    if name in OFFSETS and largest <= 0xFFFF and (values.size == 0 or int(values.min()) >= 0):
+        return values.astype(np.uint16)
+    if values.dtype == np.int64 and largest < 2**31:
         return values.astype(np.int32)
     return values
+
+
+def files_digest(files: dict[str, str]) -> str:
+    """One SHA-256 of every file's name and digest: an entry is checked against the files
+    without storing their list again (the version hashes them too, in 48 bits only)."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(f"\0{name}\0{files[name]}".encode())
+    return digest.hexdigest()
 
 
 def _arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
@@ -327,16 +353,22 @@ def _arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
         "article_passages": layout.article_ptr,
         "sentence_start": sentences.start,
         "sentence_end": sentences.end,
-        "sentence_term_ptr": sentences.term_ptr,
-        "sentence_terms": sentences.term_ids,
+        "sentence_flags": sentences.flags,
+        "stored_at": sentences.stored_at,
+        "stored_ptr": sentences.stored_ptr,
+        "stored_terms": sentences.stored_terms,
         "sentence_tokens": words.sentence_ptr,
         "tokens": words.ids,
+        "token_overflow_at": words.overflow_at,
+        "token_overflow_ids": words.overflow_ids,
+        "word_term": words.term,
+        "word_shouted_term": words.shouted_term,
     }
 
 
 def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
     return {
-        "files": snapshot.files,
+        "files_digest": files_digest(snapshot.files),
         "problems": [problem.model_dump() for problem in snapshot.problems],
         "articles": snapshot.articles.records(),
         "terms": snapshot.index.terms,
@@ -353,7 +385,9 @@ def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
     }
 
 
-def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any]) -> Snapshot:
+def _snapshot(
+    version: str, arrays: dict[str, np.ndarray], data: dict[str, Any], files: dict[str, str]
+) -> Snapshot:
     articles = ArticleTable.from_records(data["articles"], arrays["text"], arrays["text_offsets"])
     layout = PassageLayout(
         article=arrays["passage_article"],
@@ -366,14 +400,20 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
     sentences = Sentences(
         start=arrays["sentence_start"],
         end=arrays["sentence_end"],
-        term_ptr=arrays["sentence_term_ptr"],
-        term_ids=arrays["sentence_terms"],
+        flags=arrays["sentence_flags"],
+        stored_at=arrays["stored_at"],
+        stored_ptr=arrays["stored_ptr"],
+        stored_terms=arrays["stored_terms"],
     )
     words = Words(
         vocabulary=tuple(data["words"]),
         stems=tuple(data["word_stems"]),
         sentence_ptr=arrays["sentence_tokens"],
         ids=arrays["tokens"],
+        overflow_at=arrays["token_overflow_at"],
+        overflow_ids=arrays["token_overflow_ids"],
+        term=arrays["word_term"],
+        shouted_term=arrays["word_shouted_term"],
     )
     index = BM25Index(
         terms=data["terms"],
@@ -393,7 +433,7 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
             {tuple(phrase): concept for phrase, concept in data["aliases"]},
             frozenset(data["alias_places"]),
         ),
-        files=data["files"],
+        files=files,
         problems=[Problem.model_validate(problem) for problem in data["problems"]],
         speller=Speller(tuple(data["speller"])),
         aliases_file=data.get("aliases_file"),
@@ -416,7 +456,8 @@ def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
     _pointers(arrays["indptr"], terms, arrays["postings"].size, "indptr")
     _pointers(arrays["article_passages"], articles, passages, "article_passages")
     _pointers(arrays["passage_sentences"], passages, sentences, "passage_sentences")
-    _pointers(arrays["sentence_term_ptr"], sentences, arrays["sentence_terms"].size, "terms")
+    stored = arrays["stored_at"].size
+    _pointers(arrays["stored_ptr"], stored, arrays["stored_terms"].size, "stored_ptr")
     _pointers(arrays["sentence_tokens"], sentences, arrays["tokens"].size, "sentence_tokens")
     words = len(data["words"])
     if len(data["word_stems"]) != words:
@@ -429,14 +470,26 @@ def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
         "passage_end": passages,
         "passage_caption": passages,
         "sentence_end": sentences,
+        "sentence_flags": sentences,
+        "token_overflow_ids": arrays["token_overflow_at"].size,
+        "word_term": words,
+        "word_shouted_term": words,
     }
     for name, size in sizes.items():
         if arrays[name].size != size:
             raise UnusableEntry(f"array {name} has {arrays[name].size} entries, not {size}")
     _ids(arrays["postings"], passages, "postings")
     _ids(arrays["passage_article"], articles, "passage_article")
-    _ids(arrays["sentence_terms"], terms, "sentence_terms")
-    _ids(arrays["tokens"], words, "tokens")
+    _ids(arrays["stored_terms"], terms, "stored_terms")
+    _ids(arrays["stored_at"], sentences, "stored_at")
+    _ids(arrays["token_overflow_at"], arrays["tokens"].size, "token_overflow_at")
+    _ids(arrays["token_overflow_ids"], words, "token_overflow_ids")
+    _ids(arrays["tokens"], min(words, OVERFLOW + 1), "tokens")
+    for name in ("word_term", "word_shouted_term"):
+        _ids(arrays[name], terms, name, lowest=-1)
+    for name in ("stored_at", "token_overflow_at"):
+        if arrays[name].size > 1 and np.any(np.diff(arrays[name]) <= 0):
+            raise UnusableEntry(f"array {name} is not ascending")
 
 
 def _pointers(values: np.ndarray, count: int, total: int, name: str) -> None:
@@ -446,8 +499,8 @@ def _pointers(values: np.ndarray, count: int, total: int, name: str) -> None:
         raise UnusableEntry(f"array {name} goes backwards")
 
 
-def _ids(values: np.ndarray, count: int, name: str) -> None:
-    if values.size and (values.min() < 0 or values.max() >= count):
+def _ids(values: np.ndarray, count: int, name: str, lowest: int = 0) -> None:
+    if values.size and (values.min() < lowest or values.max() >= count):
         raise UnusableEntry(f"array {name} points outside its {count} entries")
 
 

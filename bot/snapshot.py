@@ -33,7 +33,7 @@ from bot.articles import (
 )
 from bot.cleaning import repeated_lines
 from bot.control_characters import control_characters
-from bot.fit import SentenceWords, sentence_tokens
+from bot.fit import SentenceWords
 from bot.gazetteer import country_names
 from bot.index import BM25Index
 from bot.ingest.files import (
@@ -47,8 +47,9 @@ from bot.ingest.files import (
 from bot.ingest.html import reader_version
 from bot.passages import Passage, Sentence, chunk_article
 from bot.roles import titled_places
+from bot.sentence_reading import SentenceReader
 from bot.spelling import Speller
-from bot.tokens import Aliases, document_terms, parse_query, stem
+from bot.tokens import Aliases, parse_query
 
 log = logging.getLogger(__name__)
 
@@ -134,18 +135,31 @@ class ArticleTable(Mapping[str, Article]):
         return [self[i].model_dump(mode="json", exclude={"text"}) for i in self.ids]
 
 
+SHOUTING = 1
+"""``Sentences.flags``: written in capitals (``document_terms`` reads no acronym there)."""
+STORED_ONLY = 2
+"""``Sentences.flags``: its terms do not follow from its tokens; all of them are stored."""
+OVERFLOW = 0xFFFF
+"""A word id in ``Words.ids`` too large for 16 bits: the id is in ``Words.overflow_ids``."""
+
+
 @dataclass(frozen=True, eq=False)
 class Sentences:
-    """Every sentence of every article, in article order, and the distinct terms of each.
+    """Every sentence of every article, in article order.
 
-    ``start`` and ``end`` are offsets into the article's text; the term ids of sentence ``s``
-    are ``term_ids[term_ptr[s]:term_ptr[s + 1]]`` (ids of ``BM25Index.terms``).
+    ``start`` and ``end`` are offsets into the article's text. A sentence's index terms are
+    derived from its tokens (``Words``) and ``flags``, plus the terms stored for it: the
+    sentences ``stored_at`` (ascending) have ``stored_terms[stored_ptr[i]:stored_ptr[i + 1]]``
+    (ids of ``BM25Index.terms``): the alias concepts they name, or, with ``STORED_ONLY``, all
+    their terms (see ``bot.sentence_reading``).
     """
 
     start: np.ndarray
     end: np.ndarray
-    term_ptr: np.ndarray
-    term_ids: np.ndarray
+    flags: np.ndarray
+    stored_at: np.ndarray
+    stored_ptr: np.ndarray
+    stored_terms: np.ndarray
 
 
 @dataclass(frozen=True, eq=False)
@@ -153,15 +167,30 @@ class Words:
     """Every sentence's tokens as ``bot.fit`` reads them, read once at build so that no
     question tokenises a passage again.
 
-    Sentence ``s`` has the tokens ``ids[sentence_ptr[s]:sentence_ptr[s + 1]]`` (ids of
-    ``vocabulary``, from ``bot.fit.sentence_tokens``); ``stems[i]`` is the stem of
-    ``vocabulary[i]`` case-folded.
+    Sentence ``s`` has the tokens ``ids[sentence_ptr[s]:sentence_ptr[s + 1]]``: ids of
+    ``vocabulary``, most frequent first, in 16 bits; the rare id that does not fit is
+    ``OVERFLOW`` there and ``overflow_ids[i]`` at position ``overflow_at[i]`` (ascending).
+    ``stems[i]`` is the stem of ``vocabulary[i]`` case-folded; ``term[i]`` its index term id
+    in an ordinary sentence and ``shouted_term[i]`` in one written in capitals (-1: none, a
+    stopword or a mark).
     """
 
     vocabulary: tuple[str, ...]
     stems: tuple[str, ...]
     sentence_ptr: np.ndarray
     ids: np.ndarray
+    overflow_at: np.ndarray
+    overflow_ids: np.ndarray
+    term: np.ndarray
+    shouted_term: np.ndarray
+
+    def between(self, first: int, last: int) -> np.ndarray:
+        """The word ids of tokens ``first`` to ``last``."""
+        ids = self.ids[first:last].astype(np.int64)
+        if self.overflow_at.size:
+            lo, hi = np.searchsorted(self.overflow_at, (first, last)).tolist()
+            ids[self.overflow_at[lo:hi] - first] = self.overflow_ids[lo:hi]
+        return ids
 
 
 @dataclass(frozen=True, eq=False)
@@ -247,12 +276,40 @@ class PassageTable(Sequence[Passage]):
 
     def _tokens(self, first: int, last: int) -> tuple[list[str], list[str]]:
         words = self.words
-        ids = words.ids[words.sentence_ptr[first] : words.sentence_ptr[last]].tolist()
+        ids = self._word_ids(first, last).tolist()
         return [words.vocabulary[i] for i in ids], [words.stems[i] for i in ids]
 
+    def _word_ids(self, first: int, last: int) -> np.ndarray:
+        """The word ids of sentences ``first`` to ``last``."""
+        ptr = self.words.sentence_ptr
+        return self.words.between(int(ptr[first]), int(ptr[last]))
+
     def term_ids(self, sentence_id: int) -> np.ndarray:
-        ptr = self.sentences.term_ptr
-        return self.sentences.term_ids[ptr[sentence_id] : ptr[sentence_id + 1]]
+        """The distinct index term ids of a sentence, ascending, from its tokens and flags."""
+        flags = int(self.sentences.flags[sentence_id])
+        stored = self._stored_terms(sentence_id)
+        if flags & STORED_ONLY:
+            return np.unique(stored)
+        words = self.words
+        table = words.shouted_term if flags & SHOUTING else words.term
+        terms = table[self._word_ids(sentence_id, sentence_id + 1)]
+        return np.unique(np.concatenate((terms[terms >= 0], stored)))
+
+    def _stored_terms(self, sentence_id: int) -> np.ndarray:
+        sentences = self.sentences
+        at = int(np.searchsorted(sentences.stored_at, sentence_id))
+        if at == sentences.stored_at.size or int(sentences.stored_at[at]) != sentence_id:
+            return np.empty(0, np.int64)
+        return sentences.stored_terms[sentences.stored_ptr[at] : sentences.stored_ptr[at + 1]]
+
+    def sentence_at(self, position: int, start: int, end: int) -> int | None:
+        """The id of the sentence of article ``position`` spanning ``start`` to ``end``, if any."""
+        first, last = self.article_sentence_range(position)
+        sentences = self.sentences
+        found = np.flatnonzero(
+            (sentences.start[first:last] == start) & (sentences.end[first:last] == end)
+        )
+        return first + int(found[0]) if found.size else None
 
     def article_sentence_range(self, position: int) -> tuple[int, int]:
         first, last = self.layout.article_ptr[position], self.layout.article_ptr[position + 1]
@@ -301,6 +358,16 @@ class Snapshot:
         """Every sentence of an article as offsets into its text, split once at build."""
         first, last = self.passages.article_sentence_range(self.articles.position(article_id))
         return self.passages.spans(range(first, last))
+
+    def sentence_terms_at(self, article_id: str, start: int, end: int) -> frozenset[str] | None:
+        """The distinct index terms of the article's sentence from ``start`` to ``end`` (a
+        sentence as split at build), or None when the snapshot has no such sentence."""
+        position = self.articles.position(article_id)
+        sentence_id = self.passages.sentence_at(position, start, end)
+        if sentence_id is None:
+            return None
+        words = self.index.terms
+        return frozenset(words[i] for i in self.passages.term_ids(sentence_id).tolist())
 
     def article_sentence_terms(self, article_id: str) -> list[frozenset[str]]:
         """The distinct index terms of every sentence of an article, in order."""
@@ -567,27 +634,28 @@ def yield_to_other_threads() -> None:
 class _Tally:
     """Growing arrays of what the build finds, article by article."""
 
-    def __init__(self) -> None:
-        self.vocabulary: dict[str, int] = {}
-        self.token_terms = array("i")
+    def __init__(self, aliases: Aliases) -> None:
+        self.reader = SentenceReader(aliases)
+        self.term_keys = array("i")
         self.sentence_tokens = array("q")
-        self.sentence_terms = array("i")
-        self.sentence_distinct = array("q")
         self.sentence_start = array("q")
         self.sentence_end = array("q")
+        self.sentence_flags = array("B")
+        self.stored_at = array("q")
+        self.stored_count = array("q")
+        self.stored_keys = array("i")
         self.passage_sentences = array("q")
         self.passage_article = array("q")
         self.passage_start = array("q")
         self.passage_end = array("q")
         self.passage_caption = array("b")
         self.article_passages = array("q")
-        self.words: dict[str, int] = {}
         self.sentence_words = array("q")
         self.word_ids = array("i")
 
-    def add(self, position: int, article: Article, aliases: Aliases) -> int:
+    def add(self, position: int, article: Article) -> int:
         passages = chunk_article(article, first_id=len(self.passage_start))
-        vocabulary = self.vocabulary
+        read = self.reader.read
         for passage in passages:
             self.passage_article.append(position)
             self.passage_start.append(passage.start)
@@ -595,24 +663,22 @@ class _Tally:
             self.passage_caption.append(passage.caption)
             self.passage_sentences.append(len(passage.sentences))
             for sentence in passage.sentences:
-                text = article.text[sentence.start : sentence.end]
-                tokens = sentence_tokens(text)
-                self.word_ids.extend(self.word_id(token) for token in tokens)
-                self.sentence_words.append(len(tokens))
-                terms = document_terms(text, aliases)
-                ids = [vocabulary.setdefault(term, len(vocabulary)) for term in terms]
-                distinct = dict.fromkeys(ids)
-                self.token_terms.extend(ids)
-                self.sentence_tokens.append(len(ids))
-                self.sentence_terms.extend(distinct)
-                self.sentence_distinct.append(len(distinct))
+                found = read(article.text[sentence.start : sentence.end])
+                self.word_ids.extend(found.word_ids)
+                self.sentence_words.append(len(found.word_ids))
+                self.term_keys.extend(found.term_keys)
+                self.sentence_tokens.append(len(found.term_keys))
+                flags = (SHOUTING if found.shouting else 0) | (0 if found.derived else STORED_ONLY)
+                self.sentence_flags.append(flags)
+                if found.stored_keys:
+                    stored = dict.fromkeys(found.stored_keys)
+                    self.stored_at.append(len(self.sentence_start))
+                    self.stored_count.append(len(stored))
+                    self.stored_keys.extend(stored)
                 self.sentence_start.append(sentence.start)
                 self.sentence_end.append(sentence.end)
         self.article_passages.append(len(passages))
         return len(passages)
-
-    def word_id(self, word: str) -> int:
-        return self.words.setdefault(word, len(self.words))
 
 
 def index_articles(
@@ -623,10 +689,10 @@ def index_articles(
     A passage's tokens are its sentences' tokens, so an alias phrase split across two
     sentences is not read as one name.
     """
-    tally = _Tally()
+    tally = _Tally(aliases)
     bar = _progress_bar(len(articles)) if progress else None
     for position, article_id in enumerate(articles.ids):
-        tally.add(position, articles[article_id], aliases)
+        tally.add(position, articles[article_id])
         yield_to_other_threads()
         if bar is not None:
             bar.update()
@@ -636,50 +702,88 @@ def index_articles(
     return _tables(articles, tally)
 
 
+def _ints(values: array, dtype: type = np.int32) -> np.ndarray:
+    if not values:
+        return np.empty(0, dtype)
+    return np.frombuffer(values, dtype=np.dtype(values.typecode)).astype(dtype, copy=False)
+
+
+def _pointers(counts: np.ndarray) -> np.ndarray:
+    return np.concatenate(([0], np.cumsum(counts, dtype=np.int64)))
+
+
 def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25Index]:
-    def ints(values: array, dtype: type = np.int32) -> np.ndarray:
-        if not values:
-            return np.empty(0, dtype)
-        return np.frombuffer(values, dtype=np.dtype(values.typecode)).astype(dtype, copy=False)
-
-    def pointers(counts: np.ndarray) -> np.ndarray:
-        return np.concatenate(([0], np.cumsum(counts, dtype=np.int64)))
-
-    sentence_tokens = ints(tally.sentence_tokens, np.int64)
-    passage_sentences = ints(tally.passage_sentences, np.int64)
+    reader = tally.reader
+    keys = _ints(tally.term_keys)
+    del tally.term_keys
+    terms, renumber = _by_first_use(keys, reader.term_keys)
+    sentence_tokens = _ints(tally.sentence_tokens, np.int64)
+    passage_sentences = _ints(tally.passage_sentences, np.int64)
     passage_of_sentence = np.repeat(
         np.arange(passage_sentences.size, dtype=np.int32), passage_sentences
     )
     tokens_per_passage = np.bincount(
         passage_of_sentence, weights=sentence_tokens, minlength=passage_sentences.size
     ).astype(np.int64)
-    index = BM25Index.from_tokens(
-        list(tally.vocabulary), ints(tally.token_terms), tokens_per_passage
-    )
-    term_dtype = np.uint16 if len(tally.vocabulary) <= 1 << 16 else np.int32
+    del passage_of_sentence
+    index = BM25Index.from_tokens(terms, renumber[keys], tokens_per_passage)
+    del keys
+    term_dtype = np.uint16 if len(terms) <= 1 << 16 else np.int32
     sentences = Sentences(
-        start=ints(tally.sentence_start),
-        end=ints(tally.sentence_end),
-        term_ptr=pointers(ints(tally.sentence_distinct, np.int64)),
-        term_ids=ints(tally.sentence_terms, term_dtype),
+        start=_ints(tally.sentence_start),
+        end=_ints(tally.sentence_end),
+        flags=_ints(tally.sentence_flags, np.uint8),
+        stored_at=_ints(tally.stored_at),
+        stored_ptr=_pointers(_ints(tally.stored_count, np.int64)),
+        stored_terms=renumber[_ints(tally.stored_keys)].astype(term_dtype),
     )
     layout = PassageLayout(
-        article=ints(tally.passage_article),
-        start=ints(tally.passage_start),
-        end=ints(tally.passage_end),
+        article=_ints(tally.passage_article),
+        start=_ints(tally.passage_start),
+        end=_ints(tally.passage_end),
         caption=np.frombuffer(tally.passage_caption, dtype=np.int8).astype(bool),
-        sentence_ptr=pointers(passage_sentences),
-        article_ptr=pointers(ints(tally.article_passages, np.int64)),
+        sentence_ptr=_pointers(passage_sentences),
+        article_ptr=_pointers(_ints(tally.article_passages, np.int64)),
     )
-    vocabulary = tuple(tally.words)
-    word_dtype = np.uint16 if len(vocabulary) <= 1 << 16 else np.int32
-    words = Words(
-        vocabulary=vocabulary,
-        stems=tuple(stem(word.casefold()) for word in vocabulary),
-        sentence_ptr=pointers(ints(tally.sentence_words, np.int64)),
-        ids=ints(tally.word_ids, word_dtype),
-    )
+    words = _words(tally, renumber)
     return PassageTable(articles, layout, sentences, words), index
+
+
+def _by_first_use(keys: np.ndarray, registered: dict[str, int]) -> tuple[list[str], np.ndarray]:
+    """The index terms in order of first use in ``keys`` (as they were counted before the
+    reader remembered words), and each key's term id (-1 for a key never used)."""
+    used, first = np.unique(keys, return_index=True)
+    in_order = used[np.argsort(first, kind="stable")]
+    renumber = np.full(len(registered) + 1, -1, np.int32)  # the last entry keeps -1 as -1
+    renumber[in_order] = np.arange(in_order.size, dtype=np.int32)
+    term_of_key = list(registered)
+    return [term_of_key[key] for key in in_order.tolist()], renumber
+
+
+def _words(tally: _Tally, renumber: np.ndarray) -> Words:
+    """The tokens with word ids by frequency, most frequent first, in 16 bits where they fit."""
+    reader = tally.reader
+    ids = _ints(tally.word_ids)
+    del tally.word_ids
+    count = len(reader.stems)
+    order = np.argsort(-np.bincount(ids, minlength=count), kind="stable")
+    rank = np.empty(count, np.int32)
+    rank[order] = np.arange(count, dtype=np.int32)
+    ranked = rank[ids]
+    del ids
+    overflow_at = np.flatnonzero(ranked >= OVERFLOW)
+    surface = list(reader.word_ids)
+    in_order = order.tolist()
+    return Words(
+        vocabulary=tuple(surface[i] for i in in_order),
+        stems=tuple(reader.stems[i] for i in in_order),
+        sentence_ptr=_pointers(_ints(tally.sentence_words, np.int64)),
+        ids=np.minimum(ranked, OVERFLOW).astype(np.uint16),
+        overflow_at=overflow_at,
+        overflow_ids=ranked[overflow_at],
+        term=renumber[np.asarray(reader.term, np.int32)[order]],
+        shouted_term=renumber[np.asarray(reader.shouted_term, np.int32)[order]],
+    )
 
 
 def _progress_bar(total: int) -> Any:
@@ -706,19 +810,18 @@ def _article_paths(directory: Path) -> list[Path]:
     if not directory.is_dir():
         raise KnowledgeBaseError(f"{directory} is not a directory")
     try:
-        paths = sorted(
-            (
-                path
-                for path in directory.iterdir()
-                if path.suffix.lower() in ARTICLE_FILE_SUFFIXES
-                and not path.name.startswith((".", "_"))
-                and path.name.lower() not in IGNORED_NAMES
-                and not path.is_dir()
-            ),
-            key=lambda path: (
-                path.name
-            ),  # one folder: the order of the paths, at a tenth of the cost
-        )
+        with os.scandir(directory) as listing:  # a folder's entries say what they are: no stat
+            paths = sorted(
+                (
+                    directory / entry.name
+                    for entry in listing
+                    if not entry.name.startswith((".", "_"))
+                    and Path(entry.name).suffix.lower() in ARTICLE_FILE_SUFFIXES
+                    and entry.name.lower() not in IGNORED_NAMES
+                    and not _is_folder(entry)
+                ),
+                key=lambda path: path.name,  # one folder: the order of the paths, for less
+            )
     except OSError as error:  # unreadable, or removed since the check above
         raise KnowledgeBaseError(
             f"cannot list the knowledge directory {directory} ({error.strerror or error})"
@@ -728,6 +831,14 @@ def _article_paths(directory: Path) -> list[Path]:
             f"no article files ({', '.join(sorted(ARTICLE_FILE_SUFFIXES))}) in {directory}"
         )
     return paths
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """``Path.is_dir`` of a listed entry, from the listing's file type when it has one."""
+    try:
+        return entry.is_dir()
+    except OSError:  # a link that cannot be followed: as Path.is_dir says
+        return Path(entry.path).is_dir()
 
 
 def _duplicate_problem(
