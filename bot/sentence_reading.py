@@ -28,7 +28,9 @@ from bot.tokens import STOPWORDS, Aliases, document_terms, normalise_quickly, st
 
 MARKS = frozenset('“”"$€£¥%')
 """Tokens of ``sentence_tokens`` that are not words (quotation and currency marks)."""
-_MIXED = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|\d\.\d")
+_MIXED = re.compile(r"\d(?:(?<=[^\W\d_].)|(?=[^\W\d_]|\.\d))")
+"""A digit after a letter, before a letter, or before a point and a digit. Written to start
+with the digit, so that the regex engine skips ahead to each digit."""
 _OTHER_APOSTROPHES = ("‘", "ʼ", "`")
 NO_TERM = -1
 
@@ -85,14 +87,17 @@ class SentenceReader:
     def read(self, text: str) -> ReadSentence:
         normalised = normalise_quickly(text)
         tokens = _TOKEN.findall(normalised)  # sentence_tokens(text)
-        known = self.word_ids
-        ids = [known[token] if token in known else self._learn(token) for token in tokens]
+        ids = list(map(self.word_ids.get, tokens))
+        if None in ids:  # a word met for the first time
+            ids = [
+                self._learn(token) if i is None else i for i, token in zip(ids, tokens, strict=True)
+            ]
         shouting = normalised.isupper()
         if not terms_follow_tokens(text, normalised):
             keys = [self._key(term) for term in document_terms(text, self.aliases)]
             return ReadSentence(ids, keys, shouting, keys, derived=False)
         table = self.shouted_term if shouting else self.term
-        keys = [key for key in map(table.__getitem__, ids) if key != NO_TERM]
+        keys = list(filter(NO_TERM.__ne__, map(table.__getitem__, ids)))
         concepts: list[int] = []
         if not self._phrase_words.isdisjoint(ids):
             stems = self.stems
@@ -103,6 +108,8 @@ class SentenceReader:
         return ReadSentence(ids, keys, shouting, concepts, derived=True)
 
     def _learn(self, token: str) -> int:
+        if token in self.word_ids:  # met earlier in the same sentence
+            return self.word_ids[token]
         word_id = len(self.word_ids)
         self.word_ids[token] = word_id
         folded = token.casefold()
