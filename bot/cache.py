@@ -32,7 +32,7 @@ import numpy as np
 import pydantic_core
 
 from bot.articles import Problem
-from bot.index import BM25Index
+from bot.index import EPSILON, B, BM25Index
 from bot.snapshot import (
     OVERFLOW,
     ArticleTable,
@@ -64,35 +64,53 @@ MAX_SIGNATURES_BYTES = 100_000_000
 ARRAY_KINDS = {
     "text": "u",
     "text_offsets": "i",
-    "idf": "f",
     "indptr": "i",
     "postings": "i",
     "tf": "u",
-    "length_norm": "f",
+    "passage_length": "iu",
     "passage_article": "iu",
     "passage_start": "iu",
     "passage_end": "iu",
     "passage_caption": "b",
-    "passage_sentences": "i",
-    "article_passages": "i",
+    "passage_sentence_counts": "iu",
+    "article_passage_counts": "iu",
     "sentence_start": "iu",
     "sentence_end": "iu",
     "sentence_flags": "u",
     "stored_at": "i",
     "stored_ptr": "i",
     "stored_terms": "iu",
-    "sentence_tokens": "i",
+    "sentence_word_counts": "iu",
     "tokens": "u",
     "token_overflow_at": "i",
     "token_overflow_ids": "i",
     "word_term": "i",
     "word_shouted_term": "i",
+    "word_stem": "iu",
 }
 """Every array of an entry and the dtype kinds it may have (numpy's ``dtype.kind``)."""
-OFFSETS = frozenset(
-    {"passage_article", "passage_start", "passage_end", "sentence_start", "sentence_end"}
+SMALL = frozenset(
+    {
+        "passage_article",
+        "passage_start",
+        "passage_end",
+        "sentence_start",
+        "sentence_end",
+        "passage_length",
+        "passage_sentence_counts",
+        "article_passage_counts",
+        "sentence_word_counts",
+        "word_stem",
+    }
 )
-"""Arrays read one value at a time (``int()``, ``tolist()``): stored in 16 bits when they fit."""
+"""Arrays read one value at a time (``int()``, ``tolist()``) or summed at load: stored in 8
+or 16 bits when their values fit. Pointers are stored as the counts they sum."""
+COUNTS = {
+    "passage_sentence_counts": "passage_sentences",
+    "article_passage_counts": "article_passages",
+    "sentence_word_counts": "sentence_tokens",
+}
+"""Each stored count array and the pointer array summed from it at load."""
 
 
 class UnusableEntry(Exception):
@@ -303,12 +321,14 @@ def read_entry(folder: Path, version: str, files: dict[str, str]) -> Snapshot:
         name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
         for name in ARRAY_KINDS
     }
+    _check_kinds(arrays)
+    arrays = _with_pointers(arrays)
     _check_arrays(arrays, data)
     return _snapshot(version, arrays, data, files)
 
 
 def snapshot_arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
-    """Every array of an entry; offsets and pointers as 32-bit integers when they fit."""
+    """Every array of an entry; offsets as 8, 16 or 32-bit integers when they fit."""
     return {name: _narrow(name, values) for name, values in _arrays(snapshot).items()}
 
 
@@ -316,8 +336,8 @@ def _narrow(name: str, values: np.ndarray) -> np.ndarray:
     if values.dtype.kind not in "iu" or values.dtype.itemsize <= 2:
         return values
     largest = int(values.max()) if values.size else 0
-    if name in OFFSETS and largest <= 0xFFFF and (values.size == 0 or int(values.min()) >= 0):
-        return values.astype(np.uint16)
+    if name in SMALL and largest <= 0xFFFF and (values.size == 0 or int(values.min()) >= 0):
+        return values.astype(np.uint8 if largest <= 0xFF else np.uint16)
     if values.dtype == np.int64 and largest < 2**31:
         return values.astype(np.int32)
     return values
@@ -340,30 +360,53 @@ def _arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
     return {
         "text": np.frombuffer(b"".join(texts), dtype=np.uint8),
         "text_offsets": np.concatenate(([0], np.cumsum(lengths))),
-        "idf": index.idf,
         "indptr": index.indptr,
         "postings": index.passages,
         "tf": index.tf,
-        "length_norm": index.length_norm,
+        "passage_length": _passage_lengths(index),
         "passage_article": layout.article,
         "passage_start": layout.start,
         "passage_end": layout.end,
         "passage_caption": layout.caption,
-        "passage_sentences": layout.sentence_ptr,
-        "article_passages": layout.article_ptr,
+        "passage_sentence_counts": np.diff(layout.sentence_ptr),
+        "article_passage_counts": np.diff(layout.article_ptr),
         "sentence_start": sentences.start,
         "sentence_end": sentences.end,
         "sentence_flags": sentences.flags,
         "stored_at": sentences.stored_at,
         "stored_ptr": sentences.stored_ptr,
         "stored_terms": sentences.stored_terms,
-        "sentence_tokens": words.sentence_ptr,
+        "sentence_word_counts": np.diff(words.sentence_ptr),
         "tokens": words.ids,
         "token_overflow_at": words.overflow_at,
         "token_overflow_ids": words.overflow_ids,
         "word_term": words.term,
         "word_shouted_term": words.shouted_term,
+        "word_stem": _stem_ids(snapshot)[1],
     }
+
+
+def _passage_lengths(index: BM25Index) -> np.ndarray:
+    """Tokens per passage: every token counts once in its term's ``tf`` for the passage."""
+    if index.doc_len is not None:
+        return index.doc_len
+    counted = np.bincount(index.passages, weights=index.tf, minlength=index.corpus_size)
+    return counted.astype(np.int64)
+
+
+def _stem_ids(snapshot: Snapshot) -> tuple[list[str], np.ndarray]:
+    """The words' stems as ids into the index terms followed by the stems that are no term
+    (stopwords, marks): the stems that are terms are not stored twice."""
+    names = {term: number for number, term in enumerate(snapshot.index.terms)}
+    extra: list[str] = []
+    ids = []
+    for word_stem in snapshot.passages.words.stems:
+        number = names.get(word_stem)
+        if number is None:
+            number = names[word_stem] = len(names)
+            extra.append(word_stem)
+        ids.append(number)
+    return extra, np.asarray(ids, dtype=np.int64)
 
 
 def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
@@ -373,8 +416,10 @@ def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
         "articles": snapshot.articles.records(),
         "terms": snapshot.index.terms,
         "words": list(snapshot.passages.words.vocabulary),
-        "word_stems": list(snapshot.passages.words.stems),
+        "stems_beyond_terms": _stem_ids(snapshot)[0],
         "k1": snapshot.index.k1,
+        "b": B,
+        "epsilon": EPSILON,
         "aliases": [
             [list(phrase), concept] for phrase, concept in snapshot.aliases.phrases.items()
         ],
@@ -407,7 +452,7 @@ def _snapshot(
     )
     words = Words(
         vocabulary=tuple(data["words"]),
-        stems=tuple(data["word_stems"]),
+        stems=_stems(arrays["word_stem"], data),
         sentence_ptr=arrays["sentence_tokens"],
         ids=arrays["tokens"],
         overflow_at=arrays["token_overflow_at"],
@@ -415,14 +460,15 @@ def _snapshot(
         term=arrays["word_term"],
         shouted_term=arrays["word_shouted_term"],
     )
-    index = BM25Index(
-        terms=data["terms"],
-        idf=arrays["idf"],
-        indptr=arrays["indptr"],
-        passages=arrays["postings"],
-        tf=arrays["tf"],
-        length_norm=arrays["length_norm"],
-        k1=float(data["k1"]),
+    index = BM25Index.from_postings(
+        data["terms"],
+        arrays["indptr"],
+        arrays["postings"],
+        arrays["tf"],
+        arrays["passage_length"],
+        float(data["k1"]),
+        float(data["b"]),
+        float(data["epsilon"]),
     )
     return Snapshot(
         version=version,
@@ -441,15 +487,32 @@ def _snapshot(
     )
 
 
+def _stems(ids: np.ndarray, data: dict[str, Any]) -> tuple[str, ...]:
+    names = [*data["terms"], *data["stems_beyond_terms"]]
+    return tuple(names[i] for i in ids.tolist())
+
+
+def _with_pointers(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The stored arrays plus the pointers summed from their counts (see ``COUNTS``)."""
+    summed = {
+        pointer: np.concatenate(([0], np.cumsum(arrays[counts], dtype=np.int64)))
+        for counts, pointer in COUNTS.items()
+    }
+    return {**arrays, **summed}
+
+
+def _check_kinds(arrays: dict[str, np.ndarray]) -> None:
+    for name, values in arrays.items():
+        if values.ndim != 1 or values.dtype.kind not in ARRAY_KINDS[name]:
+            raise UnusableEntry(f"array {name} is {values.dtype}, {values.ndim}-dimensional")
+
+
 def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
-    """Raise unless every array has its kind and every pointer and id stays in range.
+    """Raise unless every pointer and id stays in range.
 
     An entry that passed its checksum was written by this code, but a question must never
     index past an array, so the shapes are checked once here rather than on every access.
     """
-    for name, values in arrays.items():
-        if values.ndim != 1 or values.dtype.kind not in ARRAY_KINDS[name]:
-            raise UnusableEntry(f"array {name} is {values.dtype}, {values.ndim}-dimensional")
     articles, terms = len(data["articles"]), len(data["terms"])
     passages, sentences = arrays["passage_start"].size, arrays["sentence_start"].size
     _pointers(arrays["text_offsets"], articles, arrays["text"].size, "text_offsets")
@@ -460,12 +523,11 @@ def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
     _pointers(arrays["stored_ptr"], stored, arrays["stored_terms"].size, "stored_ptr")
     _pointers(arrays["sentence_tokens"], sentences, arrays["tokens"].size, "sentence_tokens")
     words = len(data["words"])
-    if len(data["word_stems"]) != words:
-        raise UnusableEntry(f"{len(data['word_stems'])} word stems for {words} words")
+    _ids(arrays["word_stem"], terms + len(data["stems_beyond_terms"]), "word_stem")
     sizes = {
-        "idf": terms,
         "tf": arrays["postings"].size,
-        "length_norm": passages,
+        "passage_length": passages,
+        "word_stem": words,
         "passage_article": passages,
         "passage_end": passages,
         "passage_caption": passages,

@@ -131,8 +131,12 @@ class ArticleTable(Mapping[str, Article]):
         return Article.model_validate({**self._records[position], "text": text})
 
     def records(self) -> list[dict[str, Any]]:
-        """Each article without its text, as JSON-ready data."""
-        return [self[i].model_dump(mode="json", exclude={"text"}) for i in self.ids]
+        """Each article without its text and the fields left at their defaults, as JSON-ready
+        data (``Article.model_validate`` gives the defaults back)."""
+        return [
+            self[i].model_dump(mode="json", exclude={"text"}, exclude_defaults=True)
+            for i in self.ids
+        ]
 
 
 SHOUTING = 1

@@ -23,7 +23,7 @@ SENTENCES = [
     "An F16 flew 3.5 km; the 3D model cost 1.2.3 units.",
     "The ﬁnal report came out at 3\u00a0000 copies.",
     "It was ‘dire’, said the `expert` of the North Korea desk.",
-    "He said: \"North\" Korea is not the point.",
+    'He said: "North" Korea is not the point.',
     "",
     "1999 2000",
 ]
