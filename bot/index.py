@@ -122,11 +122,13 @@ class BM25Index:
         corpus_size = int(doc_len.size)
         if corpus_size == 0:
             raise ValueError("cannot index an empty corpus")
+        # a count is at most its passage's length: counted in the narrowest type that holds it
+        count_type = smallest_unsigned(int(doc_len.max(initial=0)))
         by_passage = sparse.csr_matrix(
             (
-                np.ones(term_of_token.size, np.int32),
+                np.ones(term_of_token.size, count_type),
                 term_of_token,
-                np.concatenate(([0], np.cumsum(doc_len, dtype=np.int64))),
+                _row_pointers(doc_len),
             ),
             shape=(corpus_size, len(terms)),
         )
@@ -137,7 +139,7 @@ class BM25Index:
             terms,
             counts.indptr.astype(np.int64),
             counts.indices.astype(np.int32, copy=False),
-            counts.data.astype(smallest_unsigned(int(counts.data.max(initial=0)))),
+            counts.data.astype(smallest_unsigned(int(counts.data.max(initial=0))), copy=False),
             doc_len,
             k1,
             b,
@@ -219,6 +221,13 @@ class BM25Index:
         """A term's importance for relevance: its IDF, or ``unseen_idf`` when never indexed."""
         row = self.vocabulary.get(term)
         return self.unseen_idf() if row is None else float(self.idf[row])
+
+
+def _row_pointers(doc_len: np.ndarray) -> np.ndarray:
+    """Where each passage's tokens start, in 32 bits when they fit: scipy widens every index
+    of the matrix to the pointers' type, a 64-bit copy of every token otherwise."""
+    pointers = np.concatenate(([0], np.cumsum(doc_len, dtype=np.int64)))
+    return pointers.astype(np.int32) if pointers[-1] < 2**31 else pointers
 
 
 def best_of(scores: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -641,9 +641,9 @@ class _Tally:
     def __init__(self, aliases: Aliases) -> None:
         self.reader = SentenceReader(aliases)
         self.term_keys = array("i")
-        self.sentence_tokens = array("q")
-        self.sentence_start = array("q")
-        self.sentence_end = array("q")
+        self.sentence_tokens = array("i")  # per sentence: 32 bits (a file is at most 10 MB)
+        self.sentence_start = array("i")
+        self.sentence_end = array("i")
         self.sentence_flags = array("B")
         self.stored_at = array("q")
         self.stored_count = array("q")
@@ -654,7 +654,7 @@ class _Tally:
         self.passage_end = array("q")
         self.passage_caption = array("b")
         self.article_passages = array("q")
-        self.sentence_words = array("q")
+        self.sentence_words = array("i")
         self.word_ids = array("i")
 
     def add(self, position: int, article: Article) -> int:
@@ -717,10 +717,11 @@ def _pointers(counts: np.ndarray) -> np.ndarray:
 
 
 def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25Index]:
-    reader = tally.reader
     keys = _ints(tally.term_keys)
     del tally.term_keys
-    terms, renumber = _by_first_use(keys, reader.term_keys)
+    terms, renumber = _by_first_use(keys, tally.reader.term_keys)
+    words = _words(tally, renumber)  # first: frees the build's wide word ids before counting
+    keys = _looked_up(renumber, keys, out=keys)  # in place: each value read, then written
     sentence_tokens = _ints(tally.sentence_tokens, np.int64)
     passage_sentences = _ints(tally.passage_sentences, np.int64)
     passage_of_sentence = np.repeat(
@@ -730,7 +731,7 @@ def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25In
         passage_of_sentence, weights=sentence_tokens, minlength=passage_sentences.size
     ).astype(np.int64)
     del passage_of_sentence
-    index = BM25Index.from_tokens(terms, renumber[keys], tokens_per_passage)
+    index = BM25Index.from_tokens(terms, keys, tokens_per_passage)
     del keys
     term_dtype = np.uint16 if len(terms) <= 1 << 16 else np.int32
     sentences = Sentences(
@@ -749,15 +750,32 @@ def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25In
         sentence_ptr=_pointers(passage_sentences),
         article_ptr=_pointers(_ints(tally.article_passages, np.int64)),
     )
-    words = _words(tally, renumber)
     return PassageTable(articles, layout, sentences, words), index
+
+
+FIRST_USE_CHUNK = 1 << 20
+"""Tokens handled at a time by the whole-archive array steps, so that none makes a 64-bit
+copy of every token (numpy indexes with 64-bit integers)."""
+
+
+def _looked_up(table: np.ndarray, ids: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """``table[ids]``, a chunk at a time (see ``FIRST_USE_CHUNK``)."""
+    result = np.empty(ids.size, table.dtype) if out is None else out
+    for start in range(0, ids.size, FIRST_USE_CHUNK):
+        stop = start + FIRST_USE_CHUNK
+        result[start:stop] = table[ids[start:stop]]
+    return result
 
 
 def _by_first_use(keys: np.ndarray, registered: dict[str, int]) -> tuple[list[str], np.ndarray]:
     """The index terms in order of first use in ``keys`` (as they were counted before the
     reader remembered words), and each key's term id (-1 for a key never used)."""
-    used, first = np.unique(keys, return_index=True)
-    in_order = used[np.argsort(first, kind="stable")]
+    first = np.full(len(registered), keys.size, np.int64)
+    for start in range(0, keys.size, FIRST_USE_CHUNK):  # no sort of, nor index over, every key
+        chunk = keys[start : start + FIRST_USE_CHUNK]
+        np.minimum.at(first, chunk, np.arange(start, start + chunk.size, dtype=np.int64))
+    used = np.flatnonzero(first < keys.size)
+    in_order = used[np.argsort(first[used], kind="stable")]
     renumber = np.full(len(registered) + 1, -1, np.int32)  # the last entry keeps -1 as -1
     renumber[in_order] = np.arange(in_order.size, dtype=np.int32)
     term_of_key = list(registered)
@@ -770,21 +788,25 @@ def _words(tally: _Tally, renumber: np.ndarray) -> Words:
     ids = _ints(tally.word_ids)
     del tally.word_ids
     count = len(reader.stems)
-    order = np.argsort(-np.bincount(ids, minlength=count), kind="stable")
+    frequency = np.zeros(count, np.int64)
+    for start in range(0, ids.size, FIRST_USE_CHUNK):
+        frequency += np.bincount(ids[start : start + FIRST_USE_CHUNK], minlength=count)
+    order = np.argsort(-frequency, kind="stable")
     rank = np.empty(count, np.int32)
     rank[order] = np.arange(count, dtype=np.int32)
-    ranked = rank[ids]
+    narrow = _looked_up(np.minimum(rank, OVERFLOW).astype(np.uint16), ids)
+    overflow_at = np.flatnonzero(narrow == OVERFLOW)
+    overflow_ids = rank[ids[overflow_at]]
     del ids
-    overflow_at = np.flatnonzero(ranked >= OVERFLOW)
     surface = list(reader.word_ids)
     in_order = order.tolist()
     return Words(
         vocabulary=tuple(surface[i] for i in in_order),
         stems=tuple(reader.stems[i] for i in in_order),
         sentence_ptr=_pointers(_ints(tally.sentence_words, np.int64)),
-        ids=np.minimum(ranked, OVERFLOW).astype(np.uint16),
+        ids=narrow,
         overflow_at=overflow_at,
-        overflow_ids=ranked[overflow_at],
+        overflow_ids=overflow_ids,
         term=renumber[np.asarray(reader.term, np.int32)[order]],
         shouted_term=renumber[np.asarray(reader.shouted_term, np.int32)[order]],
     )
