@@ -41,6 +41,7 @@ from bot.snapshot import (
     Sentences,
     Signature,
     Snapshot,
+    StoredArticles,
     Words,
 )
 from bot.spelling import Speller
@@ -64,6 +65,8 @@ MAX_SIGNATURES_BYTES = 100_000_000
 ARRAY_KINDS = {
     "text": "u",
     "text_offsets": "i",
+    "records": "u",
+    "record_offsets": "i",
     "indptr": "i",
     "postings": "i",
     "tf": "u",
@@ -356,10 +359,14 @@ def _arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
     articles, passages, index = snapshot.articles, snapshot.passages, snapshot.index
     texts = [articles[article_id].text.encode("utf-8") for article_id in articles.ids]
     lengths = np.fromiter((len(text) for text in texts), np.int64, len(texts))
+    records = [json.dumps(record).encode("utf-8") for record in articles.records()]
+    record_lengths = np.fromiter((len(record) for record in records), np.int64, len(records))
     layout, sentences, words = passages.layout, passages.sentences, passages.words
     return {
         "text": np.frombuffer(b"".join(texts), dtype=np.uint8),
         "text_offsets": np.concatenate(([0], np.cumsum(lengths))),
+        "records": np.frombuffer(b"".join(records), dtype=np.uint8),
+        "record_offsets": np.concatenate(([0], np.cumsum(record_lengths))),
         "indptr": index.indptr,
         "postings": index.passages,
         "tf": index.tf,
@@ -413,7 +420,7 @@ def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
     return {
         "files_digest": files_digest(snapshot.files),
         "problems": [problem.model_dump() for problem in snapshot.problems],
-        "articles": snapshot.articles.records(),
+        "article_ids": list(snapshot.articles.ids),
         "terms": snapshot.index.terms,
         "words": list(snapshot.passages.words.vocabulary),
         "stems_beyond_terms": _stem_ids(snapshot)[0],
@@ -433,7 +440,10 @@ def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
 def _snapshot(
     version: str, arrays: dict[str, np.ndarray], data: dict[str, Any], files: dict[str, str]
 ) -> Snapshot:
-    articles = ArticleTable.from_records(data["articles"], arrays["text"], arrays["text_offsets"])
+    stored = StoredArticles(
+        arrays["records"], arrays["record_offsets"], arrays["text"], arrays["text_offsets"]
+    )
+    articles = ArticleTable.from_stored(list(data["article_ids"]), stored)
     layout = PassageLayout(
         article=arrays["passage_article"],
         start=arrays["passage_start"],
@@ -513,9 +523,10 @@ def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
     An entry that passed its checksum was written by this code, but a question must never
     index past an array, so the shapes are checked once here rather than on every access.
     """
-    articles, terms = len(data["articles"]), len(data["terms"])
+    articles, terms = len(data["article_ids"]), len(data["terms"])
     passages, sentences = arrays["passage_start"].size, arrays["sentence_start"].size
     _pointers(arrays["text_offsets"], articles, arrays["text"].size, "text_offsets")
+    _pointers(arrays["record_offsets"], articles, arrays["records"].size, "record_offsets")
     _pointers(arrays["indptr"], terms, arrays["postings"].size, "indptr")
     _pointers(arrays["article_passages"], articles, passages, "article_passages")
     _pointers(arrays["passage_sentences"], passages, sentences, "passage_sentences")

@@ -10,6 +10,7 @@ running anything; passages and articles are made into objects only when someone 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import stat
@@ -68,6 +69,27 @@ class KnowledgeBaseError(Exception):
         self.problems = problems or []
 
 
+@dataclass(frozen=True, eq=False)
+class StoredArticles:
+    """The articles as the index cache keeps them: each one's record (JSON, without its text
+    and defaults) and its text, both UTF-8 in one buffer each with offsets. A record is parsed
+    when its article is first read, so that a start parses none of ten thousand."""
+
+    records: np.ndarray
+    record_offsets: np.ndarray
+    text: np.ndarray
+    text_offsets: np.ndarray
+
+    def article(self, position: int) -> Article:
+        record = json.loads(_piece(self.records, self.record_offsets, position))
+        text = _piece(self.text, self.text_offsets, position).decode("utf-8")
+        return Article.model_validate({**record, "text": text})
+
+
+def _piece(buffer: np.ndarray, offsets: np.ndarray, position: int) -> bytes:
+    return buffer[int(offsets[position]) : int(offsets[position + 1])].tobytes()
+
+
 class ArticleTable(Mapping[str, Article]):
     """The articles by id, in knowledge-base order.
 
@@ -80,26 +102,20 @@ class ArticleTable(Mapping[str, Article]):
         self,
         ids: list[str],
         made: dict[str, Article],
-        records: list[dict[str, Any]] | None = None,
-        text: np.ndarray | None = None,
-        text_offsets: np.ndarray | None = None,
+        stored: StoredArticles | None = None,
     ) -> None:
         self.ids = ids
         self._position = {article_id: number for number, article_id in enumerate(ids)}
         self._made = made
-        self._records = records
-        self._text = text
-        self._text_offsets = text_offsets
+        self._stored = stored
 
     @classmethod
     def from_articles(cls, articles: Sequence[Article]) -> ArticleTable:
         return cls([article.id for article in articles], {a.id: a for a in articles})
 
     @classmethod
-    def from_records(
-        cls, records: list[dict[str, Any]], text: np.ndarray, text_offsets: np.ndarray
-    ) -> ArticleTable:
-        return cls([record["id"] for record in records], {}, records, text, text_offsets)
+    def from_stored(cls, ids: list[str], stored: StoredArticles) -> ArticleTable:
+        return cls(ids, {}, stored)
 
     def __getitem__(self, article_id: str) -> Article:
         article = self._made.get(article_id)
@@ -124,11 +140,9 @@ class ArticleTable(Mapping[str, Article]):
         return len(self.ids)
 
     def _make(self, position: int) -> Article:
-        if self._records is None or self._text is None or self._text_offsets is None:
+        if self._stored is None:
             raise KeyError(self.ids[position])
-        lo, hi = int(self._text_offsets[position]), int(self._text_offsets[position + 1])
-        text = self._text[lo:hi].tobytes().decode("utf-8")
-        return Article.model_validate({**self._records[position], "text": text})
+        return self._stored.article(position)
 
     def records(self) -> list[dict[str, Any]]:
         """Each article without its text and the fields left at their defaults, as JSON-ready
@@ -439,22 +453,23 @@ def load_snapshot(
     if aliases_path is not None:
         paths.append(aliases_path)
     known = cache.known_digests(directory) if cache else {}
+    folder = str(directory)
+    keys = [_file_key(path, folder) for path in paths]
     sources = [
-        _known_source(path, known.get(_file_key(path, directory)))
-        or _read_source(path, max_file_bytes)
-        for path in paths
+        _known_source(path, known.get(key)) or _read_source(path, max_file_bytes)
+        for path, key in zip(paths, keys, strict=True)
     ]
-    files = {_file_key(source.path, directory): source.digest for source in sources}
+    files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
     version = _version(files)
     if cache and (cached := cache.load(directory, version, files)):
         return cached
     if any(source.unread for source in sources):  # recorded unchanged, but a build needs them
         sources = [_read_source(s.path, max_file_bytes) if s.unread else s for s in sources]
-        files = {_file_key(source.path, directory): source.digest for source in sources}
+        files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
         version = _version(files)
     signatures = {
-        _file_key(source.path, directory): source.signature
-        for source in sources
+        key: source.signature
+        for key, source in zip(keys, sources, strict=True)
         if source.signature is not None
     }
     snapshot = build_snapshot(directory, sources, version, files, progress, aliases_path)
@@ -488,9 +503,9 @@ def live_aliases_path(directory: Path, fallback: Path | None) -> Path | None:
     return None
 
 
-def _file_key(path: Path, directory: Path) -> str:
-    """A file's name within ``directory``; a file from elsewhere (the fallback) by its path."""
-    return path.name if os.path.dirname(path) == str(directory) else str(path)
+def _file_key(path: Path, folder: str) -> str:
+    """A file's name within ``folder``; a file from elsewhere (the fallback) by its path."""
+    return path.name if os.path.dirname(path) == folder else str(path)
 
 
 def _read_source(path: Path, max_file_bytes: int) -> SourceFile:
