@@ -16,19 +16,11 @@ import sys
 import time
 from pathlib import Path
 
+from bundled_questions import QUESTIONS
 from rank_bm25 import BM25Okapi
 
 from bot.knowledge_base import KnowledgeBase
 from bot.tokens import document_terms, parse_query
-
-QUESTIONS = [
-    "What did Putin say about North Korean troops?",
-    "How many North Korean soldiers are in Russia?",
-    "Where was the 2023 BRICS summit held?",
-    "What did Guterres say about peace in Ukraine?",
-    "Which countries could become BRICS partners?",
-    "What is the capital of Australia?",
-]
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -27,19 +27,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bundled_questions import QUESTIONS
+
 from bot.feedback import FeedbackRecorder, FeedbackStore
 from bot.feedback.questions import asked_question
 from bot.feedback.store import Vote
 from bot.knowledge_base import KnowledgeBase
-
-QUESTIONS = [
-    "What did Putin say about North Korean troops?",
-    "How many North Korean soldiers are in Russia?",
-    "Where was the 2023 BRICS summit held?",
-    "What did Guterres say about peace in Ukraine?",
-    "Which countries could become BRICS partners?",
-    "What is the capital of Australia?",
-]
 
 QuestionPath = Callable[[int, str], None]
 

@@ -32,18 +32,12 @@ from urllib.parse import urlencode
 
 import aiohttp
 from aiohttp import web
+from bundled_questions import ANSWERED as QUESTIONS
 
 SIGNING_SECRET = "benchmark-signing-secret"
 TOKEN = "xoxb-benchmark"
 ACK_SECONDS = 3.0
 ANSWER_SECONDS = 60.0
-QUESTIONS = [
-    "What did Putin say about North Korean troops?",
-    "How many North Korean soldiers are in Russia?",
-    "Where was the 2023 BRICS summit held?",
-    "What did Guterres say about peace in Ukraine?",
-    "Which countries could become BRICS partners?",
-]
 SERVERS = ("wsgi", "aiohttp")
 
 
@@ -73,9 +67,10 @@ def serve(server: str, port: int, slack_url: str, kb_dir: str) -> None:
     with slack.ThreadedOperations(ops) as threaded:
         app = slack.create_app(kb, settings, threaded, client=client)
         if server == "aiohttp":
-            from bot.adapters.slack_http import serve_forever
+            from bot.adapters.slack_http import SlackHttpServer, serve_forever
 
-            serve_forever(app, ops, SIGNING_SECRET, host="127.0.0.1", port=port)
+            http = SlackHttpServer(app, SIGNING_SECRET, ops.readiness, host="127.0.0.1", port=port)
+            serve_forever(http, ops)
         else:
             _serve_wsgi(app, port)
 

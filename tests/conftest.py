@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.loopback import free_port
 from tests.postgres import PostgresCluster, postgres_bin
+from tests.redis_server import NOT_INSTALLED, REDIS_SERVER, RedisServer
 
 pytest_plugins = ["real_components", "pytester"]
 
@@ -101,6 +103,20 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
         yield cluster
     finally:
         cluster.remove()
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    """A real redis-server on 127.0.0.1 for the test; skipped only when it is not installed."""
+    if REDIS_SERVER is None:
+        pytest.skip(NOT_INSTALLED)
+    pytest.importorskip("redis", reason="the redis package is missing: pip install -e '.[test]'")
+    server = RedisServer(tmp_path, free_port())
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

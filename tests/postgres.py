@@ -12,11 +12,12 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
 from pathlib import Path
+
+from tests.loopback import free_port
 
 START_SECONDS = 60
 COMMAND_SECONDS = 120
@@ -34,12 +35,6 @@ def postgres_bin() -> Path | None:
 def _version_key(path: str) -> tuple[int, ...]:
     version = Path(path).parent.parent.name
     return tuple(int(part) for part in version.split(".") if part.isdigit())
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class PostgresCluster:

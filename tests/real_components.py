@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-REAL_COMPONENT_FIXTURES = frozenset(
-    {"redis_server", "redis_url", "postgres_cluster", "postgres_url"}
-)
+REAL_COMPONENT_FIXTURES = frozenset({"redis_server", "postgres_cluster", "postgres_url"})
 """Fixtures that start a real server; a test using one is a real-component test."""
 
 

@@ -47,7 +47,7 @@ from bot.adapters.slack_blocks import (
     plain_text,
 )
 from bot.adapters.slack_guards import Moderators, RedisSeenEvents, SeenEvents
-from bot.adapters.slack_http import serve_forever
+from bot.adapters.slack_http import SlackHttpServer, serve_forever
 from bot.config import Settings
 from bot.desk import Attachment, Command, Desk, Reply, Request
 from bot.desk.adding import Adder
@@ -646,7 +646,7 @@ def _serve_http(app: App, ops: Operations, port: int, signing_secret: str) -> No
         len(ops.kb.articles),
     )
     with _until_interrupted():
-        serve_forever(app, ops, signing_secret, port=port)
+        serve_forever(SlackHttpServer(app, signing_secret, ops.readiness, port=port), ops)
 
 
 @contextmanager

@@ -161,6 +161,11 @@ class SlackHttpServer:
         await site.start()
         self.port = self._runner.addresses[0][1]
 
+    @property
+    def open_connections(self) -> int:
+        """Connections the server holds now, the refused ones included until they close."""
+        return len(self._runner.server.connections) if self._runner is not None else 0
+
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
@@ -289,27 +294,12 @@ def _host(peer: object) -> str:
     return "?"
 
 
-def server_for(
-    app: App, ops: Operations, signing_secret: str, host: str, port: int, limits: HttpLimits
-) -> SlackHttpServer:
-    return SlackHttpServer(app, signing_secret, ops.readiness, host=host, port=port, limits=limits)
-
-
 @contextmanager
-def serving(
-    app: App,
-    ops: Operations,
-    signing_secret: str,
-    *,
-    host: str = "0.0.0.0",
-    port: int = 3000,
-    limits: HttpLimits = DEFAULT_LIMITS,
-) -> Iterator[SlackHttpServer]:
+def serving(server: SlackHttpServer, ops: Operations) -> Iterator[SlackHttpServer]:
     """The server listening on a loop of its own thread until the block ends (tests, benchmarks).
 
     The replica is ready from the moment the server listens.
     """
-    server = server_for(app, ops, signing_secret, host, port, limits)
     with BackgroundLoop("slack-http") as loop:
         loop.run(server.start())
         ops.chat_connected = True
@@ -320,17 +310,8 @@ def serving(
             loop.run(server.stop())
 
 
-def serve_forever(
-    app: App,
-    ops: Operations,
-    signing_secret: str,
-    *,
-    host: str = "0.0.0.0",
-    port: int = 3000,
-    limits: HttpLimits = DEFAULT_LIMITS,
-) -> None:
+def serve_forever(server: SlackHttpServer, ops: Operations) -> None:
     """Serve on the calling thread until interrupted (Ctrl-C raises ``KeyboardInterrupt``)."""
-    server = server_for(app, ops, signing_secret, host, port, limits)
 
     async def main() -> None:
         await server.start()

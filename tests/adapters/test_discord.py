@@ -62,7 +62,7 @@ from bot.logs import JsonFormatter
 from bot.ops.runtime import Operations
 from bot.render import APOLOGY, refusal_text
 from tests.desk.harness import FolderAdder
-from tests.ops.replica_harness import REDIS_SERVER, RedisServer, free_port
+from tests.redis_server import RedisServer
 
 VOLCANO_QUESTION = "When did the volcano erupt near Ashford?"
 OFF_TOPIC_QUESTION = "What is the capital of Australia?"
@@ -867,40 +867,31 @@ async def test_the_health_port_answers_and_readiness_turns_true_after_ready(
         await get_json(ops.health.port, "/healthz")
 
 
-@pytest.mark.real_component
 async def test_a_reload_with_redis_reaches_the_other_replica_and_reports_both(
     fake_discord: FakeDiscord,
     tiny_kb_dir: Path,
     guild: FakeGuild,
     add_article: Callable[..., Path],
     discord_settings: Callable[..., Settings],
-    tmp_path: Path,
+    redis_server: RedisServer,
 ) -> None:
-    if REDIS_SERVER is None:
-        pytest.skip("redis-server is not installed (Debian package redis-server)")
-    pytest.importorskip("redis")
-    redis = RedisServer(tmp_path, free_port())
-    await redis.start()
 
     def replica(name: str) -> Operations:
         return Operations.build(
             KnowledgeBase(tiny_kb_dir),
             platform="discord",
-            redis_url=redis.url,
+            redis_url=redis_server.url,
             replica_id=name,
             namespace="discord-test",
         )
 
     here, other = replica("shard-0"), replica("shard-1")
-    try:
-        async with other, connected(build_client(here.kb, discord_settings(), here), fake_discord):
-            add_article("bridge", "The old bridge reopened on Monday after two years of repairs.")
-            pushed = await fake_discord.slash_command(
-                "reload", user=MODERATOR, guild=guild, roles=(MODERATOR_ROLE_ID,)
-            )
-            report = (await final_response(fake_discord, pushed)).json["content"]
-    finally:
-        await redis.stop()
+    async with other, connected(build_client(here.kb, discord_settings(), here), fake_discord):
+        add_article("bridge", "The old bridge reopened on Monday after two years of repairs.")
+        pushed = await fake_discord.slash_command(
+            "reload", user=MODERATOR, guild=guild, roles=(MODERATOR_ROLE_ID,)
+        )
+        report = (await final_response(fake_discord, pushed)).json["content"]
 
     assert report.startswith("Reloaded")
     assert f"Replicas: 2 of 2 on version {here.kb.version}." in report
@@ -935,6 +926,23 @@ async def test_a_sharded_process_identifies_with_its_shard_and_only_shard_0_regi
 # --- /add ------------------------------------------------------------------------------------
 
 FERRY = b"---\ntitle: Ferry strike\n---\nFerry crews in Ashford went on strike on Monday.\n"
+
+
+async def mention_with_ferry(fake_discord: FakeDiscord, *, moderator: bool) -> str:
+    """Mentions the bot with ``ferry.md`` attached, as a moderator or a member: the bot's reply.
+
+    The file is served by the fake on 127.0.0.1, which is not Discord's own file host.
+    """
+    file = fake_discord.attach("ferry.md", FERRY)
+    await fake_discord.post_message(
+        f"<@{fake_discord.bot_id}>",
+        author=MODERATOR if moderator else READER,
+        guild=fake_discord.guilds[GUILD_ID],
+        mentions=(fake_discord.bot_user,),
+        attachments=(file,),
+        roles=(MODERATOR_ROLE_ID,) if moderator else (),
+    )
+    return (await reply_in(fake_discord, CHANNEL_ID)).json["content"]
 
 
 async def test_a_moderator_adds_an_attached_file_with_add_and_gets_the_report(
@@ -986,19 +994,10 @@ async def test_a_file_attached_to_a_mention_by_a_member_is_refused(
     tiny_kb_dir: Path,
     discord_settings: Callable[..., Settings],
 ) -> None:
-    guild = fake_discord.guilds[GUILD_ID]
     adder = FolderAdder(tiny_kb_dir)
     async with connected(build_client(kb, discord_settings(), adder=adder), fake_discord):
-        file = fake_discord.attach("ferry.md", FERRY)
-        await fake_discord.post_message(
-            f"<@{fake_discord.bot_id}>",
-            author=READER,
-            guild=guild,
-            mentions=(fake_discord.bot_user,),
-            attachments=(file,),
-        )
-        refusal = await reply_in(fake_discord, CHANNEL_ID)
-    assert refusal.json["content"] == refusal_text("add", MODERATORS)
+        refusal = await mention_with_ferry(fake_discord, moderator=False)
+    assert refusal == refusal_text("add", MODERATORS)
     assert adder.given == []
 
 
@@ -1008,20 +1007,10 @@ async def test_a_file_not_on_discords_file_host_is_refused_to_a_moderator_too(
     tiny_kb_dir: Path,
     discord_settings: Callable[..., Settings],
 ) -> None:
-    guild = fake_discord.guilds[GUILD_ID]
     adder = FolderAdder(tiny_kb_dir)
     async with connected(build_client(kb, discord_settings(), adder=adder), fake_discord):
-        file = fake_discord.attach("ferry.md", FERRY)  # served by 127.0.0.1, not Discord's CDN
-        await fake_discord.post_message(
-            f"<@{fake_discord.bot_id}>",
-            author=MODERATOR,
-            guild=guild,
-            mentions=(fake_discord.bot_user,),
-            attachments=(file,),
-            roles=(MODERATOR_ROLE_ID,),
-        )
-        refusal = await reply_in(fake_discord, CHANNEL_ID)
-    assert "not on this platform's own file host" in refusal.json["content"]
+        refusal = await mention_with_ferry(fake_discord, moderator=True)  # not on Discord's CDN
+    assert "not on this platform's own file host" in refusal
     assert adder.given == []
 
 
@@ -1031,22 +1020,12 @@ async def test_a_mention_with_a_file_too_large_is_refused_before_downloading(
     tiny_kb_dir: Path,
     discord_settings: Callable[..., Settings],
 ) -> None:
-    guild = fake_discord.guilds[GUILD_ID]
     adder = FolderAdder(tiny_kb_dir)
     client = build_client(
         kb, discord_settings(max_file_bytes=50), adder=adder, file_hosts=frozenset({"127.0.0.1"})
     )
     async with connected(client, fake_discord):
-        file = fake_discord.attach("ferry.md", FERRY)
-        await fake_discord.post_message(
-            f"<@{fake_discord.bot_id}>",
-            author=MODERATOR,
-            guild=guild,
-            mentions=(fake_discord.bot_user,),
-            attachments=(file,),
-            roles=(MODERATOR_ROLE_ID,),
-        )
-        refusal = await reply_in(fake_discord, CHANNEL_ID)
-    assert "larger than the 50-byte limit" in refusal.json["content"]
+        refusal = await mention_with_ferry(fake_discord, moderator=True)
+    assert "larger than the 50-byte limit" in refusal
     assert fake_discord.downloads == []
     assert adder.given == []

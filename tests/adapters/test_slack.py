@@ -9,7 +9,6 @@ import itertools
 import json
 import logging
 import socket
-import subprocess
 import threading
 import time
 import urllib.error
@@ -22,7 +21,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-import redis
 import yaml
 from fake_slack import FILE_UPLOAD, RESPONSE_URL, ApiCall, FakeSlack
 from slack_sdk import WebClient
@@ -38,14 +36,14 @@ from bot.adapters.slack_blocks import (
     quoted_mrkdwn,
 )
 from bot.adapters.slack_guards import Moderators, SeenEvents
-from bot.adapters.slack_http import DEFAULT_LIMITS, HttpLimits, serving
+from bot.adapters.slack_http import DEFAULT_LIMITS, HttpLimits, SlackHttpServer, serving
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
 from bot.logs import JsonFormatter
 from bot.ops.runtime import Operations
 from bot.render import APOLOGY, NO_ANSWER, refusal_text
 from tests.desk.harness import FolderAdder
-from tests.ops.replica_harness import REDIS_SERVER, free_port
+from tests.redis_server import RedisServer
 
 REPO = Path(__file__).resolve().parents[2]
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -83,6 +81,7 @@ class SlackHarness:
     fake: FakeSlack
     kb: KnowledgeBase
     ops: Operations
+    server: SlackHttpServer
 
     def get(self, path: str) -> tuple[int, dict[str, Any]]:
         """GET ``path`` on the bot's HTTP server (the port of ``/slack/events``), as JSON."""
@@ -221,8 +220,12 @@ def running_bot(
     client = WebClient(token=fake.token, base_url=fake.base_url, timeout=5)
     with slack.ThreadedOperations(ops) as threaded:
         app = slack.create_app(kb, config, threaded, client=client, **(app_options or {}))
-        with serving(app, ops, SIGNING_SECRET, host="127.0.0.1", port=0, limits=limits) as server:
-            yield SlackHarness(f"http://127.0.0.1:{server.port}/slack/events", fake, kb, ops)
+        server = SlackHttpServer(
+            app, SIGNING_SECRET, ops.readiness, host="127.0.0.1", port=0, limits=limits
+        )
+        with serving(server, ops):
+            url = f"http://127.0.0.1:{server.port}/slack/events"
+            yield SlackHarness(url, fake, kb, ops, server)
 
 
 @pytest.fixture
@@ -1032,52 +1035,12 @@ def test_add_with_a_url_reaches_the_add_function(adding_bot: SlackHarness):
     assert adding_bot.adder.given[0].url == "https://example.org/news"  # type: ignore[attr-defined]
 
 
-@pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    """A real redis-server on a free loopback port, for the test."""
-    if REDIS_SERVER is None:
-        pytest.skip(
-            "redis-server is not installed (Debian package redis-server; .ci/run installs it)"
-        )
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            REDIS_SERVER,
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--save",
-            "",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    client = redis.Redis(port=port, socket_timeout=1, socket_connect_timeout=1)
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        client.close()
-        server.terminate()
-        server.wait(10)
-
-
 def test_an_event_delivered_to_two_replicas_is_answered_once_through_redis(
-    tiny_kb_dir: Path, fake: FakeSlack, redis_url: str
+    tiny_kb_dir: Path, fake: FakeSlack, redis_server: RedisServer
 ):
     with (
-        running_bot(KnowledgeBase(tiny_kb_dir), fake, redis_url=redis_url) as first,
-        running_bot(KnowledgeBase(tiny_kb_dir), fake, redis_url=redis_url) as second,
+        running_bot(KnowledgeBase(tiny_kb_dir), fake, redis_url=redis_server.url) as first,
+        running_bot(KnowledgeBase(tiny_kb_dir), fake, redis_url=redis_server.url) as second,
     ):
         event = mention(f"<@UBOT> {VOLCANO_QUESTION}")
         first.event(event, event_id="EvTWICE")

@@ -12,7 +12,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 
 import pytest
@@ -228,6 +228,14 @@ def test_a_signed_body_that_is_not_json_gets_400_and_no_traceback(
     assert not [record for record in logged.records if record.exc_info]
 
 
+def wait_until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Polls ``condition`` every 10 ms; fails the test after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the condition did not hold in time"
+        time.sleep(0.01)
+
+
 # -- 3. read timeouts and a bounded number of connections ------------------------------------------
 
 
@@ -267,12 +275,12 @@ def test_connections_beyond_the_limit_get_503_and_the_server_recovers(
     with running_bot(kb, fake, limits=limits) as bot, ExitStack() as held:
         for _ in range(limits.max_connections):
             held.enter_context(connect(bot))
-        time.sleep(0.2)
+        wait_until(lambda: bot.server.open_connections == limits.max_connections)
         for _ in range(5):
             with connect(bot) as excess:
                 assert read_until_closed(excess).startswith(b"HTTP/1.1 503")
         held.close()
-        time.sleep(0.2)
+        wait_until(lambda: bot.server.open_connections == 0)
         assert bot.command("/ask", VOLCANO_QUESTION).status == 200
         assert "Ashford" in fake.wait_for(RESPONSE_URL)[0].text_and_blocks()
     (line,) = [r.getMessage() for r in logged.records if "(503)" in r.getMessage()]

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from replica_harness import RedisServer, ReplicaProcess, eventually
+from replica_harness import ReplicaProcess, eventually
 
 from bot.ops.replicas import UNREACHABLE
 from tests.conftest import write_article
+from tests.redis_server import RedisServer
 
 VOLCANO = "When did the volcano erupt near Ashford?"
 TIMEOUT = aiohttp.ClientTimeout(total=5)
@@ -67,7 +68,7 @@ async def test_a_reload_on_one_process_reaches_the_other_and_survives_redis_goin
 
     await eventually(b_has_new_version)
 
-    await redis_server.stop()
+    redis_server.stop()
     write_article(tiny_kb_dir, "ferry", "Ferry returns", "Gazette", "The ferry sailed again.")
     report = await a.command("reload @bob")
 

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from replica_harness import RedisServer, eventually, free_port
+from replica_harness import eventually
 
 from bot.knowledge_base import KnowledgeBase, ReloadReport
 from bot.ops import replicas
@@ -20,6 +20,8 @@ from bot.ops.replicas import (
     ReplicaResult,
 )
 from tests.conftest import write_article
+from tests.loopback import free_port
+from tests.redis_server import RedisServer
 
 VOLCANO = "When did the volcano erupt near Ashford?"
 Join = Callable[..., Awaitable[ReloadBroadcaster]]
@@ -140,7 +142,7 @@ async def test_redis_going_away_keeps_questions_answered_and_reloads_fall_back_t
 ):
     a = await join("a")
     b = await join("b")
-    await redis_server.stop()
+    redis_server.stop()
     add_bridge(tiny_kb_dir)
 
     report = await a.request_reload("@alice")
@@ -152,7 +154,7 @@ async def test_redis_going_away_keeps_questions_answered_and_reloads_fall_back_t
     assert a.kb.ask(VOLCANO).answered and b.kb.ask(VOLCANO).answered
     assert b.kb.version != a.kb.version
 
-    await redis_server.start()
+    redis_server.start()
     await eventually(_connected(a, b), seconds=20)
     add_bridge(tiny_kb_dir, "bridge-two")
     report = await a.request_reload("@bob")
@@ -236,8 +238,8 @@ async def test_after_redis_restarts_empty_a_replica_not_back_yet_is_still_known_
     b = await join("b", heartbeat_seconds=2.0, reply_seconds=1.0)
     await asyncio.sleep(0.1)
     await a._beat()  # as its heartbeat does: a has seen b
-    await redis_server.stop()
-    await redis_server.start()
+    redis_server.stop()
+    redis_server.start()
     add_bridge(tiny_kb_dir)
 
     report = await a.request_reload("@alice")
@@ -258,8 +260,8 @@ async def test_a_replica_registers_again_as_soon_as_redis_is_back(
     from redis import asyncio as redis_asyncio
 
     b = await join("b", heartbeat_seconds=60.0)
-    await redis_server.stop()
-    await redis_server.start()
+    redis_server.stop()
+    redis_server.start()
 
     async with redis_asyncio.from_url(redis_server.url) as client:
 

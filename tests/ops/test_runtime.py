@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import aiohttp
-from replica_harness import RedisServer
 
 from bot.knowledge_base import KnowledgeBase
 from bot.ops.runtime import Operations
 from tests.conftest import write_article
+from tests.redis_server import RedisServer
 
 TIMEOUT = aiohttp.ClientTimeout(total=5)
 
