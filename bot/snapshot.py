@@ -48,7 +48,7 @@ from bot.ingest.files import (
 from bot.ingest.html import reader_version
 from bot.passages import Passage, Sentence, chunk_article
 from bot.roles import titled_places
-from bot.sentence_reading import SentenceReader
+from bot.sentence_reading import NO_TERM, SentenceReader
 from bot.spelling import Speller
 from bot.tokens import Aliases, parse_query
 
@@ -161,6 +161,15 @@ OVERFLOW = 0xFFFF
 """A word id in ``Words.ids`` too large for 16 bits: the id is in ``Words.overflow_ids``."""
 
 
+def _unwrap_mappings(record: object) -> None:
+    """Each memory-mapped array of a frozen record as a plain view of the same pages: a
+    question reads these a few values at a time, and each read of an ``np.memmap`` costs
+    several times a plain array's (its subclass hooks run on every slice)."""
+    for name, values in vars(record).items():
+        if isinstance(values, np.memmap):
+            object.__setattr__(record, name, values.view(np.ndarray))
+
+
 @dataclass(frozen=True, eq=False)
 class Sentences:
     """Every sentence of every article, in article order.
@@ -178,6 +187,9 @@ class Sentences:
     stored_at: np.ndarray
     stored_ptr: np.ndarray
     stored_terms: np.ndarray
+
+    def __post_init__(self) -> None:
+        _unwrap_mappings(self)
 
 
 @dataclass(frozen=True, eq=False)
@@ -202,12 +214,17 @@ class Words:
     term: np.ndarray
     shouted_term: np.ndarray
 
-    def between(self, first: int, last: int) -> np.ndarray:
+    def __post_init__(self) -> None:
+        _unwrap_mappings(self)
+
+    def between(self, first: int, last: int) -> list[int]:
         """The word ids of tokens ``first`` to ``last``."""
-        ids = self.ids[first:last].astype(np.int64)
-        if self.overflow_at.size:
+        ids = self.ids[first:last].tolist()
+        if OVERFLOW in ids:  # a rare word among them (a list scan: cheaper than numpy's calls)
             lo, hi = np.searchsorted(self.overflow_at, (first, last)).tolist()
-            ids[self.overflow_at[lo:hi] - first] = self.overflow_ids[lo:hi]
+            places = self.overflow_at[lo:hi].tolist()
+            for place, word_id in zip(places, self.overflow_ids[lo:hi].tolist(), strict=True):
+                ids[place - first] = word_id
         return ids
 
 
@@ -294,31 +311,35 @@ class PassageTable(Sequence[Passage]):
 
     def _tokens(self, first: int, last: int) -> tuple[list[str], list[str]]:
         words = self.words
-        ids = self._word_ids(first, last).tolist()
+        ids = self._word_ids(first, last)
         return [words.vocabulary[i] for i in ids], [words.stems[i] for i in ids]
 
-    def _word_ids(self, first: int, last: int) -> np.ndarray:
+    def _word_ids(self, first: int, last: int) -> list[int]:
         """The word ids of sentences ``first`` to ``last``."""
         ptr = self.words.sentence_ptr
         return self.words.between(int(ptr[first]), int(ptr[last]))
 
-    def term_ids(self, sentence_id: int) -> np.ndarray:
-        """The distinct index term ids of a sentence, ascending, from its tokens and flags."""
+    def term_ids(self, sentence_id: int) -> frozenset[int]:
+        """The distinct index term ids of a sentence, from its tokens and flags."""
         flags = int(self.sentences.flags[sentence_id])
         stored = self._stored_terms(sentence_id)
         if flags & STORED_ONLY:
-            return np.unique(stored)
+            return frozenset(stored)
         words = self.words
         table = words.shouted_term if flags & SHOUTING else words.term
-        terms = table[self._word_ids(sentence_id, sentence_id + 1)]
-        return np.unique(np.concatenate((terms[terms >= 0], stored)))
+        ids = np.asarray(self._word_ids(sentence_id, sentence_id + 1), np.int64)
+        found = set(table[ids].tolist())
+        found.discard(NO_TERM)
+        found.update(stored)
+        return frozenset(found)
 
-    def _stored_terms(self, sentence_id: int) -> np.ndarray:
+    def _stored_terms(self, sentence_id: int) -> list[int]:
         sentences = self.sentences
         at = int(np.searchsorted(sentences.stored_at, sentence_id))
         if at == sentences.stored_at.size or int(sentences.stored_at[at]) != sentence_id:
-            return np.empty(0, np.int64)
-        return sentences.stored_terms[sentences.stored_ptr[at] : sentences.stored_ptr[at + 1]]
+            return []
+        lo, hi = int(sentences.stored_ptr[at]), int(sentences.stored_ptr[at + 1])
+        return sentences.stored_terms[lo:hi].tolist()
 
     def sentence_at(self, position: int, start: int, end: int) -> int | None:
         """The id of the sentence of article ``position`` spanning ``start`` to ``end``, if any."""
@@ -368,8 +389,7 @@ class Snapshot:
         words = self.index.terms
         first, last = self.passages.sentence_range(passage_id)
         return tuple(
-            frozenset(words[i] for i in self.passages.term_ids(s).tolist())
-            for s in range(first, last)
+            frozenset(words[i] for i in self.passages.term_ids(s)) for s in range(first, last)
         )
 
     def article_sentences(self, article_id: str) -> tuple[Sentence, ...]:
@@ -385,16 +405,13 @@ class Snapshot:
         if sentence_id is None:
             return None
         words = self.index.terms
-        return frozenset(words[i] for i in self.passages.term_ids(sentence_id).tolist())
+        return frozenset(words[i] for i in self.passages.term_ids(sentence_id))
 
     def article_sentence_terms(self, article_id: str) -> list[frozenset[str]]:
         """The distinct index terms of every sentence of an article, in order."""
         words = self.index.terms
         first, last = self.passages.article_sentence_range(self.articles.position(article_id))
-        return [
-            frozenset(words[i] for i in self.passages.term_ids(s).tolist())
-            for s in range(first, last)
-        ]
+        return [frozenset(words[i] for i in self.passages.term_ids(s)) for s in range(first, last)]
 
 
 class SnapshotStore(Protocol):
