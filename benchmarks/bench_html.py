@@ -14,7 +14,13 @@ Then the same three on one generated page of ``--big-mb`` megabytes (a news page
 body repeated), the largest page the size limit lets through, and how late an asyncio event
 loop's 10 ms timer fires while that page is read in a worker thread (as a reload reads it
 beside a chat adapter). Prints medians over pages and the ratio of ``extract`` to ``lxml``
-per page.
+per page. ``article`` clears the extraction cache before each reading, so that it measures
+the extraction too.
+
+Last, ``--reload N``: N pages in a folder (the first N of ``--pages``, else generated ones),
+the median time of a reload after one of them changed, with the extraction cache
+(``bot.ingest.extracted``) warm, against the same reload with the cache cleared first (every
+page extracted again, as before the cache), both measured in the same run.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import argparse
 import asyncio
 import contextlib
 import statistics
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -31,8 +38,10 @@ from pathlib import Path
 import lxml.html
 
 from bot.articles import ArticleError
+from bot.ingest.extracted import EXTRACTIONS
 from bot.ingest.files import read_article
 from bot.ingest.html import read_html
+from bot.knowledge_base import KnowledgeBase
 
 PARAGRAPH = (
     "<p>Russian President Vladimir Putin told reporters in Kazan on Thursday that the "
@@ -71,9 +80,44 @@ def measure(data: bytes, rounds: int) -> dict[str, float]:
         "lxml": median_seconds(lxml.html.fromstring, data, rounds),
         "extract": median_seconds(read_html, data, rounds),
         "article": median_seconds(
-            lambda page: read_article(page, article_id="page", path="page.html"), data, rounds
+            lambda page: (
+                EXTRACTIONS.clear(),
+                read_article(page, article_id="page", path="page.html"),
+            ),
+            data,
+            rounds,
         ),
     }
+
+
+def news_page(number: int, paragraphs: int = 12) -> bytes:
+    """A generated news page of its own (title and paragraphs numbered)."""
+    head = (
+        f"<html><head><title>Summit report number {number}</title>"
+        '<meta property="og:site_name" content="Bench News"></head><body><article>'
+        f"<h1>Summit report number {number}</h1>\n"
+    )
+    body = [PARAGRAPH.format(n=f"{number}-{index}") for index in range(paragraphs)]
+    return (head + "".join(body) + "</article></body></html>").encode()
+
+
+def reload_seconds(pages: list[bytes], rounds: int) -> dict[str, float]:
+    """Median seconds of a reload after one of ``pages`` changed: cache warm or cleared."""
+    samples: dict[str, list[float]] = {"cached": [], "cleared": []}
+    with tempfile.TemporaryDirectory() as folder:
+        for number, page in enumerate(pages):
+            (Path(folder) / f"page{number}.html").write_bytes(page)
+        kb = KnowledgeBase(folder)
+        for turn in range(rounds * 2):
+            mode = "cleared" if turn % 2 else "cached"
+            changed = pages[0] + f"<!-- changed {turn} -->".encode()
+            (Path(folder) / "page0.html").write_bytes(changed)
+            if mode == "cleared":
+                EXTRACTIONS.clear()
+            started = time.perf_counter()
+            kb.reload()
+            samples[mode].append(time.perf_counter() - started)
+    return {mode: statistics.median(values) for mode, values in samples.items()}
 
 
 def loop_lag(data: bytes) -> list[float]:
@@ -101,6 +145,7 @@ def main() -> None:
     parser.add_argument("--pages", type=Path, help="a folder of .html pages")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--big-mb", type=float, default=10.0)
+    parser.add_argument("--reload", type=int, default=0, metavar="N", help="pages to reload")
     args = parser.parse_args()
     read_html(big_page(0.01))  # import trafilatura and warm its caches outside the timings
     if args.pages:
@@ -115,6 +160,17 @@ def main() -> None:
             )
         ratios = [result["extract"] / result["lxml"] for result in results]
         print(f"  extract ÷ lxml per page: median {statistics.median(ratios):.1f}")
+    if args.reload:
+        found = sorted(args.pages.glob("*.html"))[: args.reload] if args.pages else []
+        pages = [page.read_bytes() for page in found] or [
+            news_page(number) for number in range(args.reload)
+        ]
+        times = reload_seconds(pages, args.rounds)
+        print(
+            f"a reload after 1 of {len(pages)} pages changed: cache cleared "
+            f"{times['cleared']:.2f} s, cache warm {times['cached']:.2f} s "
+            f"(÷ {times['cleared'] / times['cached']:.1f})"
+        )
     data = big_page(args.big_mb)
     result = measure(data, args.rounds)
     print(f"one generated page of {len(data) / 1_000_000:.1f} MB:")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import date
 
-from dateutil import parser as date_parser
+from bot import chrome, printed_dates
+from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
 
 FURNITURE = frozenset(
     {
@@ -115,40 +115,19 @@ _COPYRIGHT_HOLDER = re.compile(
 )
 """A copyright notice naming who holds the text: "Copyright ⓒ Aju Press All rights reserved."."""
 _CLOSING_CREDIT_MAX_WORDS = 14
-_LABELLED_DATE = re.compile(
-    r"^(?:[•·|*-]\s*)?(?P<label>first published|last updated|published|updated|posted|"
-    r"modified|date)(?:\s+on)?\s*:?\s*(?P<rest>\S.*)$",
-    re.I,
-)
 _DATE_PREFIX = re.compile(
     r"^(?P<stamp>(?i:date|published|updated|posted)\s*:?\s*"
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<rest>\S.*)$"
 )
 """A labelled ISO date printed before other text on the same line: "date 2024-10-24 Left Menu"."""
-_ISO_STAMP = re.compile(
-    r"(?<!\d)(?P<iso>\d{4}(?P<sep>[-./])\d{2}(?P=sep)\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)"
-)
-_MONTH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|,|$)", re.I
-)
-_ZONE_WORD = re.compile(r"[A-Z]{2,5}")
-_NUMERIC_DATE = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}(?!\d)")
-_FULL_DATE_IN_TEXT = re.compile(
-    r"\b(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})\b|"
-    r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
-)
-"""A full date inside any line: "Oct. 28, 2024", "28 October 2024", "2024-10-28"."""
 _NEARBY_DAYS = 7
-_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\b(?!\.\d)")
-"""A time written with a dot ("10.30 BST"), which dateutil would not read."""
-_TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]?\d{0,2}\b")
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
     r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"
     r"become|continue\s+reading|skip|jump|learn|back)\b"
     r"(?:\s*$|(?:\s+[\w'’]+){0,3}?\s*(?:[:|]|\b(?:us|our|more|next|also|here|now|free|the\s+app|"
     r"original|full\s+(?:story|article)|newsletter|channel|continue|down|the\s+latest|alerts|"
-    r"top|content|navigation|menu)\b))",
+    r"top|content|navigation|menu|headlines)\b))",
     re.I,
 )
 """A link-like call to action: "Read Next: …", "Follow us on …", "Subscribe to our …"."""
@@ -163,7 +142,9 @@ _NAVIGATION_LABEL = re.compile(
 _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|developing|just\s+in)\s*[:|]\s+\S", re.I)
 """A site's ticker of another story: "Breaking: Warren County commission seeks answers …"."""
 _MEDIA_CREDIT = re.compile(
-    r"^(?:photo|picture|image|video|graphic|illustration)s?(?:\s+(?:source|credit)s?)?\s*:", re.I
+    r"^(?:photo(?:graph)?|picture|image|video|graphic|illustration|credit)s?"
+    r"(?:\s+(?:source|credit)s?)?\s*:",
+    re.I,
 )
 """A media credit line: "Photo : Ukrainian Strategic Communication …", "Images source: © …"."""
 _COPYRIGHT = re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
@@ -203,9 +184,13 @@ _SUBHEAD_MAX_WORDS = 3
 _CARD_LINES = 3
 """A card prints its heading again within this many lines (heading, kicker, heading)."""
 _PITCH_OFFER = re.compile(
-    r"\b(?:by\s+(?:becoming|turning\s+into|joining)|unlock|access\s+all|become\s+a)\b", re.I
+    r"\b(?:by\s+(?:becoming|turning\s+into|joining)|unlock|access\s+(?:all|thousands|unlimited)|"
+    r"become\s+a|start\s+your)\b",
+    re.I,
 )
-_PITCH_MEMBER = re.compile(r"\b(?:subscri(?:ber|ption)|membership|member)\b", re.I)
+_PITCH_MEMBER = re.compile(
+    r"\b(?:subscri(?:ber|ption)|membership|member|free\s+trial|premium)\b", re.I
+)
 _PITCH_MAX_WORDS = 40
 _CODE_CALL = re.compile(r"\w\(|[={}]")
 _CODE_MIN_SYMBOLS = 2
@@ -224,15 +209,99 @@ _RELATIVE_TIME = re.compile(
     r"^(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$|^(?:yesterday|today|just now)$",
     re.I,
 )
-_SIGNED_DATE = re.compile(r"^(?P<name>[^/|·]+?)\s+[/|·]\s+(?P<date>[^/|·]+)$")
+_SIGNED_DATE = re.compile(r"^(?P<name>[^/|·]+?)(?:\s+/\s+|\s*[|·]\s*)(?P<date>[^/|·]+)$")
+"""A name and a date split by a slash (with spaces: "10/24/2024" is a date) or a bar."""
+_DOUBLED_NAME = re.compile(r"^(?P<name>[^\W\d][^|/]{2,60}?)\s+(?P<byline>(?i:by)\s+(?P=name)\b.*)$")
+"""A by-line after its writer's name printed once more (an avatar's text): "Natasha Kumar By
+Natasha Kumar Jun20,2024"."""
+_BYLINE_DATE_MAX_WORDS = 12
+_ABOUT_AUTHOR = re.compile(
+    r"^(?:about|more\s+about)\s+the\s+(?:author|writer|reporter|contributor)s?\s*:?$", re.I
+)
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+"
+    r"(?:is|was|has\s+been|covers|writes|reports)\b"
+)
+_BIO_ROLE = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|"
+    r"photographer|analyst|author|fellow|anchor|host)s?\b",
+    re.I,
+)
+_BIO_MAX_WORDS = 80
+_OUTLET_EDGE_LINES = 15
+_SOURCE_LABEL = re.compile(r"^(?:original\s+)?source\s*:$", re.I)
+_LEADING_SITE = re.compile(r"^(?P<site>(?:https?://)?[a-z][\w-]*(?:\.[a-z][\w-]*)+/?)\s+(?=[A-Z])")
+"""A site's address opening a line, after a "Source:" label alone on the line above."""
+_LONE_WORD = re.compile(r"^[A-Za-z]{2,12}$")
+_DATE_LABEL_START = re.compile(r"^date\s*:", re.I)
+_VISIT_DATE = re.compile(
+    r"^(?:view|viewed|visited|accessed|retrieved|printed|downloaded|today)(?:\s+on)?"
+    r"(?:\s+date)?\s*:?\s*\d",
+    re.I,
+)
+"""The time of a visit, not the page's date: "View Date:2024-12-23 23:49:08" (a label split
+over two lines, "View" / "Date:…", is read as one)."""
+_NOTE_LABEL = re.compile(r"^(?:editor[’']?s\s+)?note\s*:\s*\S", re.I)
+_TRAIL_END = re.compile(r"\S\s*[/›»>❯]$")
+"""A breadcrumb trail's end ("Transcripts   /"): the masthead is above it."""
+_STAMP_RUN = 3
+"""Date lines in a row: other items' time stamps ("2025-05-05 16:551406 view")."""
+_TEASER_RUN = 2
+"""A site's name is printed in its masthead or its footer: among the page's first or last lines."""
+_LINK_LABEL = re.compile(
+    r"^(?:[•·*▶►→»-]\s*)?(?:also\s+read|read\s+also|read\s+more|read\s+next|see\s+also|"
+    r"must\s+read|don[’']?t\s+miss|recommended|related(?:\s+(?:stories|news|articles|coverage))?|"
+    r"more\s+on\s+this(?:\s+story)?)\s*[:|]?$",
+    re.I,
+)
+"""A link label alone on its line ("ALSO READ"): the headline under it is another story's."""
+_BOX_LINES = 2
+"""An author box: a label and the writer's name, at most this many lines above the bio."""
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
 _BULLET_ONLY = re.compile(r"^[-–—•·*▪◦●○■►▶|]+$")
-_DATE_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 _HEADING_MAX_WORDS = 8
 _LABEL_MAX_WORDS = 3
 _TITLE_MAX_WORDS = 25
 _HEADLINE_MIN_WORDS = 6
+_STANDFIRST_MIN_WORDS = 12
+_FUNCTION_WORDS = frozenset(
+    {
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "among",
+        "because",
+        "before",
+        "being",
+        "below",
+        "between",
+        "could",
+        "during",
+        "every",
+        "first",
+        "other",
+        "their",
+        "there",
+        "these",
+        "those",
+        "under",
+        "until",
+        "where",
+        "which",
+        "while",
+        "would",
+        "says",
+        "said",
+        "should",
+        "since",
+        "still",
+        "through",
+    }
+)
+"""Long words that say nothing of what a line is about."""
 _HEADLINE_RUN = 3
 """Other stories' headlines come in runs: this many headline-shaped lines close together."""
 _CTA_MAX_WORDS = 30
@@ -244,8 +313,6 @@ _COPY_LINES = 3
 _COPY_LINE_WORDS = 12
 _COPY_MAX_HOLDERS = 50
 """A long line held by more texts than this is boilerplate, no sign that two texts are copies."""
-
-PUBLISHED_RANK, PLAIN_RANK, UPDATED_RANK = 0, 1, 2
 
 
 @dataclass
@@ -360,7 +427,7 @@ class _Signals:
             return
         month, day, source = self.partial_dates[0]
         years = {}
-        for printed, text in _full_dates_in(lines):
+        for printed, text in printed_dates.full_dates_in(lines):
             with suppress(ValueError):
                 if abs((date(printed.year, month, day) - printed).days) <= _NEARBY_DAYS:
                     years.setdefault(printed.year, text)
@@ -402,7 +469,7 @@ def clean(
     to it is a repeated headline. ``boilerplate`` holds keys (``line_key``) of lines seen in
     other articles of the same folder (see ``repeated_lines``).
     """
-    lines = _lines(raw)
+    lines, blocks = _lines(raw)
     keys = [line_key(line) for line in lines]
     result = CleanText(headline=title)
     signals = _Signals()
@@ -410,11 +477,18 @@ def clean(
         index for index, line in enumerate(lines) if _is_furniture(line, keys[index], boilerplate)
     }
     furniture |= _weather_widgets(lines)
+    furniture |= _embedded_posts(lines, blocks)
+    furniture |= _author_boxes(lines, furniture, signals)
+    furniture |= _outlet_lines(lines, keys, furniture, signals)
+    furniture |= _linked_headlines(lines, furniture)
+    furniture |= _teaser_runs(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
     furniture |= _closing_credits(lines, furniture, signals)
     lists = _lists(lines, furniture)
     title_at = None if title else _title_line(lines, furniture, lists)
+    furniture |= _decorated_headlines(keys, title_at)
+    furniture |= _stamp_runs(lines, furniture)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
     furniture |= _teaser_cards(lines, keys, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
@@ -477,19 +551,31 @@ def first_sentence(paragraph: str) -> str:
     return paragraph[start:end].strip()
 
 
-def _lines(raw: str) -> list[str]:
-    """The page's non-empty lines, stripped; a labelled ISO date printed before other text on
-    the same line becomes a line of its own."""
-    lines = []
+def _lines(raw: str) -> tuple[list[str], list[int]]:
+    """The page's non-empty lines, stripped, and the block (lines between blank lines) of
+    each; a labelled ISO date printed before other text on the same line becomes a line of its
+    own, and so does furniture glued to a line of text (``chrome.glued_parts``)."""
+    lines: list[str] = []
+    blocks: list[int] = []
+    block = 0
     for line in raw.splitlines():
         line = _GLUED_READ_MORE.sub("", line.strip())
         if not line:
+            block += 1
             continue
+        if lines and _LONE_WORD.match(lines[-1]) and _DATE_LABEL_START.match(line):
+            lines[-1] = f"{lines[-1]} {line}"  # "View" / "Date:2025-04-28 01:37:53"
+            continue
+        if lines and _SOURCE_LABEL.match(lines[-1]) and (site := _LEADING_SITE.match(line)):
+            lines[-1] = f"{lines[-1]} {site['site']}"  # "Source:" / "en.kremlin.ru Vladimir …"
+            line = line[site.end() :].strip()
         if match := _DATE_PREFIX.match(line):
-            lines.extend([match["stamp"], match["rest"]])
+            parts = [match["stamp"], *chrome.glued_parts(match["rest"])]
         else:
-            lines.append(line)
-    return lines
+            parts = chrome.glued_parts(line)
+        lines.extend(parts)
+        blocks.extend([block] * len(parts))
+    return lines, blocks
 
 
 def _weather_widgets(lines: list[str]) -> set[int]:
@@ -500,6 +586,154 @@ def _weather_widgets(lines: list[str]) -> set[int]:
             found.add(index)
             if index + 1 < len(lines) and _is_heading(lines[index + 1]):
                 found.add(index + 1)
+    return found
+
+
+def _embedded_posts(lines: list[str], blocks: list[int]) -> set[int]:
+    """A social post embedded in the page: its signature ("— NEXTA (@nexta_tv) June 19, 2024")
+    and the few lines of its block just above it (a block after a blank line: in a text
+    without blank lines, such as trafilatura's, the article's own paragraphs could be just
+    above), and any line holding a post's link ("… pic.twitter.com/q3kNfOElkn"). The post's
+    date is not the page's."""
+    found = {index for index, line in enumerate(lines) if chrome.has_post_link(line)}
+    for index, line in enumerate(lines):
+        if not chrome.is_post_signature(line):
+            continue
+        found.add(index)
+        if index == 0:
+            continue
+        block = blocks[index - 1]
+        start = index - 1
+        while start > 0 and blocks[start - 1] == block and index - start <= chrome.POST_LINES:
+            start -= 1
+        if index - start <= chrome.POST_LINES and start > 0 and blocks[start - 1] != block:
+            found.update(range(start, index))
+    return found
+
+
+def _author_boxes(lines: list[str], furniture: set[int], signals: _Signals) -> set[int]:
+    """An author box: a short biography ("Anton Sokolin is the data correspondent at NK News.
+    He previously worked at Reuters, …") under the writer's name printed alone or an "About the
+    Author" label. It gives the author, and it, the name and the label are furniture. A
+    biography without its box stays text (a report may say who a reporter is)."""
+    found: set[int] = set()
+    bylined = {
+        line_key(match["name"])
+        for line in lines
+        if (match := _BYLINE.match(line)) and _is_name(match["name"])
+    }
+    for index, line in enumerate(lines):
+        match = _BIO.match(line)
+        if (
+            index in furniture
+            or not match
+            or len(line.split()) > _BIO_MAX_WORDS
+            or not _BIO_ROLE.search(line)
+        ):
+            continue
+        name = match["name"]
+        box = [
+            above
+            for above in range(max(0, index - _BOX_LINES), index)
+            if line_key(lines[above]) == line_key(name) or _ABOUT_AUTHOR.match(lines[above])
+        ]
+        if box:
+            signals.add("author", name, f"the author box '{line_key(name)}'")
+            found.update(range(min(box), index + 1))
+        elif line_key(name) in bylined:
+            found.add(index)
+    return found
+
+
+def _decorated_headlines(keys: list[str], title_at: int | None) -> set[int]:
+    """The headline printed above itself wrapped in site chrome ("Current:Home > ScamsLive
+    updates: … in Ukraine-LoTradeCoin"): furniture."""
+    if title_at is None:
+        return set()
+    title = keys[title_at]
+    return {index for index in range(title_at) if title in keys[index] and keys[index] != title}
+
+
+def _stamp_runs(lines: list[str], furniture: set[int]) -> set[int]:
+    """Three or more date lines in a row are a list's time stamps ("2025-05-05 16:551406 view",
+    "2025-05-05 16:512502 view", …), other items' dates: none is the page's."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if index in furniture:
+            continue
+        if line and printed_dates.date_line(line):
+            run.append(index)
+            continue
+        if len(run) >= _STAMP_RUN:
+            found.update(run)
+        run = []
+    return found
+
+
+def _teaser_runs(lines: list[str], furniture: set[int]) -> set[int]:
+    """Other stories' teasers under the article: two or more lines in a row cut off by an
+    ellipsis ("DOHA (AFP): Qatar’s prime minister warned Wednesday that an unprecedented
+    Israeli strike in Doha targeting…") or an excerpt's mark ("[…]"), after a paragraph of
+    the article's own (see ``chrome.is_teaser``). A page of nothing but teasers (a tag page)
+    keeps them: they are all the text it has."""
+    found: set[int] = set()
+    run: list[int] = []
+    seen_text = False
+    for index, line in enumerate([*lines, ""]):
+        if index in furniture:
+            continue
+        if line and chrome.is_teaser(line):
+            run.append(index)
+            continue
+        if seen_text and len(run) >= _TEASER_RUN:
+            found.update(run)
+        seen_text = (
+            seen_text
+            or bool(run)
+            or len(line.split()) > _HEADING_MAX_WORDS
+            or bool(_SENTENCE_END.search(line))
+        )
+        run = []
+    return found
+
+
+def _linked_headlines(lines: list[str], furniture: set[int]) -> set[int]:
+    """A link label alone on its line ("ALSO READ", "Read more:") and the headline-shaped line
+    under it, another story's: "ALSO READ" / "India and China agree on patrols along the
+    border in Ladakh"."""
+    found: set[int] = set()
+    for index, line in enumerate(lines[:-1]):
+        if _LINK_LABEL.match(line):
+            found.add(index)
+            after = next(
+                (at for at in range(index + 1, min(len(lines), index + 4)) if at not in furniture),
+                None,
+            )
+            if after is not None and _is_headline_shaped(lines[after]):
+                found.add(after)
+    return found
+
+
+def _outlet_lines(
+    lines: list[str], keys: list[str], furniture: set[int], signals: _Signals
+) -> set[int]:
+    """A line that only names the site ("News.Az", "Jerusalem Post", "CNN") gives the outlet
+    when another line of the page credits the same name ("News.Az reports …", "By JERUSALEM
+    POST STAFF", "told CNN"); a name nothing corroborates gives nothing. Weaker than a wire
+    credit, which names the report's own source."""
+    found: set[int] = set()
+    edges = set(range(_OUTLET_EDGE_LINES)) | set(range(len(lines) - _OUTLET_EDGE_LINES, len(lines)))
+    for index, line in enumerate(lines):
+        if index not in edges or index in furniture or not _is_heading(line) or _is_metadata(line):
+            continue
+        name = chrome.outlet_line_name(line)
+        if name is None:
+            continue
+        others = [other for at, other in enumerate(lines) if keys[at] != keys[index]]
+        if chrome.is_corroborated(name, others):
+            signals.add("publisher", name, _quoted(line), UPDATED_RANK)
+            found.add(index)
     return found
 
 
@@ -525,6 +759,9 @@ def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
         or _is_breadcrumb(line)
         or _is_photo_credit(line)
         or _is_membership_pitch(line)
+        or chrome.is_form_or_consent(line)
+        or chrome.is_post_signature(line)
+        or bool(_VISIT_DATE.match(line))
     )
 
 
@@ -622,15 +859,18 @@ def _is_symbol_widget(line: str) -> bool:
     letters = sum(char.isalpha() for char in chars)
     return (
         letters < _SYMBOL_LINE_LETTERS * len(chars)
-        and not _date_line(line)
+        and not printed_dates.date_line(line)
         and not _LIST_ITEM.match(line)
     )
 
 
 def _is_editorial_note(line: str) -> bool:
     """A note to editors or a credit, wholly in brackets ("(ATTN: CHANGES headline …)",
-    "(With inputs from agencies.)"), or a shouted one ("EDITOR'S NOTE: …")."""
+    "(With inputs from agencies.)"), a shouted one ("EDITOR'S NOTE: …"), or one labelled as a
+    note ("Note: This transcript presents what Putin said …", "Editor’s note: …")."""
     if line[0] in "([" and _closing_bracket(line) == len(line) - 1:
+        return True
+    if _NOTE_LABEL.match(line):
         return True
     shouted = line == line.upper() and line != line.lower()
     return shouted and len(line.split()) >= 3 and (":" in line or bool(_STATEMENT_END.search(line)))
@@ -674,7 +914,7 @@ def _is_glue(line: str) -> bool:
     return bool(
         _BULLET_ONLY.match(line)
         or (_BYLINE.match(line) and _is_name(_BYLINE.match(line)["name"]))
-        or _date_line(line)
+        or printed_dates.date_line(line)
         or _RELATIVE_TIME.match(line)
         or (len(line.split()) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(line))
     )
@@ -693,7 +933,11 @@ def _headline_runs(
     for index, line in enumerate(lines):
         if keys[index] == title:
             line = ""  # ends the run below
-        if _is_headline_shaped(line) and not _date_line(line) and not _is_editorial_note(line):
+        if (
+            _is_headline_shaped(line)
+            and not printed_dates.date_line(line)
+            and not _is_editorial_note(line)
+        ):
             run.append(index)
             headlines += 1
         elif run and line and (index in furniture or _is_glue(line)):
@@ -749,12 +993,16 @@ def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
 
 def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> int | None:
     """The headline: a headline-shaped line above the first paragraph of text (see
-    ``_headline_of``), else a lone one right under that first paragraph,
-    else a short line that alone opens the page; None when the page shows no headline."""
+    ``_headline_of``; lines above a breadcrumb trail are the site's), else a lone one right
+    under that first paragraph, else a short line that alone opens the page; None when the
+    page shows no headline."""
     above: list[int] = []
     labels: list[int] = []
     seen_text = False
     for index, line in enumerate(lines):
+        if not seen_text and (_TRAIL_END.search(line) or _is_breadcrumb(line)):
+            above, labels = [], []  # what stood above a breadcrumb trail is the site's
+            continue
         if index in furniture or _is_metadata(line):
             continue
         if _is_title_shaped(lines, index):
@@ -766,7 +1014,7 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
         elif seen_text:
             return None
         elif above:
-            return _headline_of(lines, above)
+            return _headline_of(lines, above, line)
         else:
             seen_text = True
             if labels == [0] and index not in lists and not _has_subheads(lines, index, furniture):
@@ -785,11 +1033,36 @@ def _has_subheads(lines: list[str], start: int, furniture: set[int]) -> bool:
     )
 
 
-def _headline_of(lines: list[str], above: list[int]) -> int:
+def _headline_of(lines: list[str], above: list[int], text: str | None = None) -> int:
     """Of the headline-shaped lines above the text, the first of headline length: a site's
-    tagline above it is shorter, a standfirst under it comes second."""
+    tagline above it is shorter, a standfirst under it comes second. But when that line is a
+    long one right above the text (a standfirst) and a shorter line above it speaks of what
+    the text does (two words in common), the shorter line is the headline: "Putin speaks at
+    BRICS summit" over "The Russian president has joined the plenary session … via videolink";
+    a tagline ("Swiss perspectives in 10 languages") shares nothing with the text."""
     full = [index for index in above if len(lines[index].split()) >= _HEADLINE_MIN_WORDS]
-    return full[0] if full else above[-1]
+    chosen = full[0] if full else above[-1]
+    bare = [
+        index
+        for index in above
+        if index > chosen
+        and len(line_key(lines[index])) < len(line_key(lines[chosen]))
+        and line_key(lines[index]) in line_key(lines[chosen])
+    ]
+    if bare:  # "Current:Home > ScamsLive updates: … in Ukraine-LoTradeCoin", then the bare one
+        return bare[0]
+    if text and chosen == above[-1] and len(lines[chosen].split()) >= _STANDFIRST_MIN_WORDS:
+        below = _content_words(text)
+        about = [index for index in above[:-1] if len(_content_words(lines[index]) & below) >= 2]
+        if about:
+            return about[-1]
+    return chosen
+
+
+def _content_words(line: str) -> set[str]:
+    return {
+        word for word in re.findall(r"[^\W\d_]{5,}", line.casefold()) if word not in _FUNCTION_WORDS
+    }
 
 
 def _stands_alone(lines: list[str], index: int, furniture: set[int]) -> bool:
@@ -825,7 +1098,7 @@ def _is_metadata(line: str) -> bool:
         or (match and _is_name(match["name"]))
         or _CREDIT.match(line)
         or _LANGUAGE_CREDIT.match(line)
-        or _date_line(line)
+        or printed_dates.date_line(line)
     )
 
 
@@ -835,12 +1108,19 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         return False
     if signed := _signed_date(line):
         name, (printed, rank) = signed
-        signals.add("author", name, _quoted(line))
+        if name.startswith("The "):  # "The Citizen|June 20, 2024": an outlet, no person
+            signals.add("publisher", name, _quoted(line))
+        elif len(name.split()) > 1:  # "World | Sunday, 10 Nov 2024" names no one
+            signals.add("author", name, _quoted(line))
         if isinstance(printed, date):
-            signals.add("published", printed, _quoted(line), rank)
+            # the writer's own line dates the article: it wins over a date line elsewhere
+            signals.add("published", printed, _quoted(line), min(rank, PUBLISHED_RANK))
         return True
     if (match := _BYLINE.match(line)) and _is_name(match["name"]):
-        signals.add("author", _name_case(match["name"]), _quoted(line))
+        people, outlet = _byline_outlet(match["name"])
+        signals.add("author", _name_case(people), _quoted(line))
+        if outlet:
+            signals.add("publisher", outlet, _quoted(line), UPDATED_RANK)
         return True
     if match := _CREDIT.match(line):
         what = _url_host(match["what"].strip().rstrip("."))
@@ -849,7 +1129,7 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         return True
     if _LANGUAGE_CREDIT.match(line):
         return True
-    if found := _date_line(line):
+    if found := printed_dates.date_line(line):
         printed, rank = found
         if isinstance(printed, date):
             signals.add("published", printed, _quoted(line), rank)
@@ -860,7 +1140,13 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
 
 
 def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | None:
-    """A name and a date on one line, split by a slash or a bar: "Jane Roe / November 12, 2024"."""
+    """A name and a date on one line, split by a slash or a bar: "Jane Roe / November 12,
+    2024", "The Citizen|June 20, 2024"; or a by-line with its date: "By Natasha Kumar
+    Jun20,2024" (after the name printed once more before it)."""
+    if doubled := _DOUBLED_NAME.match(line):
+        line = doubled["byline"]
+    if dated := _dated_byline(line):
+        return dated
     if not any(mark in line for mark in "/|·"):
         return None
     match = _SIGNED_DATE.match(line)
@@ -871,8 +1157,44 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
         name = byline["name"]
     if not (name[0].isalpha() and _is_name(name)) or len(name.split()) > 4:
         return None
-    found = _date_line(match["date"])
+    found = printed_dates.date_line(match["date"])
     return (_name_case(name), found) if found else None
+
+
+def _byline_outlet(names: str) -> tuple[str, str | None]:
+    """A by-line's names and the outlet after its last comma: "Jessie Yeung, Gawon Bae, CNN"
+    gives "Jessie Yeung, Gawon Bae" and CNN, "Jane Smith, Reuters" Jane Smith and Reuters.
+    The outlet is one word or outlet-shaped, and every name before it has two words or more
+    ("Jane Smith, Jim Doe" are two people)."""
+    people, comma, outlet = names.rpartition(",")
+    outlet = outlet.strip()
+    persons = [part for part in re.split(r",|\band\b", people) if part.strip()]
+    if (
+        comma
+        and outlet
+        and (len(outlet.split()) == 1 or chrome.is_outlet_shaped(outlet))
+        and persons
+        and all(len(person.split()) >= 2 for person in persons)
+    ):
+        return people.strip(), outlet
+    return names, None
+
+
+def _dated_byline(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | None:
+    """ "By Natasha Kumar Jun20,2024": the longest name that a date follows."""
+    words = line.split()
+    if not words or words[0].casefold() != "by" or len(words) > _BYLINE_DATE_MAX_WORDS:
+        return None
+    for cut in range(len(words) - 1, 1, -1):
+        name = " ".join(words[1:cut]).rstrip(",|·-–—")
+        if (
+            name
+            and _is_name(name)
+            and len(name.split()) <= 4
+            and (found := printed_dates.date_line(" ".join(words[cut:])))
+        ):
+            return _name_case(name), found
+    return None
 
 
 def _url_host(text: str) -> str:
@@ -892,7 +1214,7 @@ def _names_an_outlet(text: str) -> bool:
 
 def _read_dateline(line: str, signals: _Signals) -> None:
     """A paragraph's opening dateline: a full date, or a day and a wire agency's credit."""
-    if (match := _DATELINE.match(line)) and (printed := _printed_date(match["date"])):
+    if (match := _DATELINE.match(line)) and (printed := printed_dates.printed_date(match["date"])):
         signals.add("published", printed, f"the dateline '{match.group().strip()}'")
     if match := _STAFF_ROLE.match(line):
         signals.add("author", match["name"], f"the opening '{match.group()[:-1].strip()}'")
@@ -902,7 +1224,7 @@ def _read_dateline(line: str, signals: _Signals) -> None:
     if match:
         source = f"the dateline '{match.group().strip()}'"
         signals.add("publisher", match["agency"], source)
-        if match["day"] and not match["year"] and (day := _month_day(match["day"])):
+        if match["day"] and not match["year"] and (day := printed_dates.month_day(match["day"])):
             signals.partial_dates.append((*day, source))
 
 
@@ -911,100 +1233,6 @@ def _is_place_in_brackets(match: re.Match[str]) -> bool:
     word with no place before it. "(AP)", "(Reuters)" and "SEOUL (YONHAP) --" are credits."""
     agency = match["agency"]
     return line_key(match.group()).startswith("(") and agency.isupper() and len(agency) > 5
-
-
-@lru_cache(maxsize=8192)
-def _date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
-    """A line that is only a date, with its rank: "Published: 28 Mar. 2025, 14:23",
-    "• Sunday, 10 Nov 2024", a stamp "2024-10-29 20:09:55", or a day without a year
-    ("24 Oct. 20:45"), given as (month, day)."""
-    if match := _LABELLED_DATE.match(line):
-        label = match["label"].casefold()
-        rank = UPDATED_RANK if label in {"updated", "last updated", "modified"} else PUBLISHED_RANK
-        found = _stamp_date(match["rest"]) or _printed_date(match["rest"])
-        return (found, rank) if found else None
-    if len(line.split()) <= 6 and (stamp := _ISO_STAMP.search(line)):
-        found = _stamp_date(stamp.group())
-        rest = (line[: stamp.start()] + line[stamp.end() :]).strip()
-        if found and not _SENTENCE_END.search(rest):
-            return found, PLAIN_RANK
-    if len(line) <= 40:
-        if printed := _printed_date(line):
-            return printed, PLAIN_RANK
-        if day := _month_day(line):
-            return day, PLAIN_RANK
-    return None
-
-
-def _full_dates_in(lines: list[str]) -> Iterator[tuple[date, str]]:
-    """Every full date printed in the page's lines, with the words that print it."""
-    for line in lines:
-        for match in _FULL_DATE_IN_TEXT.finditer(line):
-            if printed := _stamp_date(match.group()) or _printed_date(match.group()):
-                yield printed, match.group()
-
-
-def _stamp_date(text: str) -> date | None:
-    match = _ISO_STAMP.fullmatch(text.strip())
-    if not match:
-        return None
-    try:
-        return date.fromisoformat(match["iso"].replace(match["sep"], "-"))
-    except ValueError:
-        return None
-
-
-def _parse_both(line: str) -> tuple[datetime, datetime, tuple[str, ...]] | None:
-    """dateutil fills a missing field from its default; parsing against two defaults that
-    differ in every field tells which fields the line itself gave."""
-    line = _DOTTED_TIME.sub(r"\1:\2", _TIME_ZONE.sub(" ", line))
-    try:
-        (first, leftover), (second, _) = (
-            date_parser.parse(line, default=default, fuzzy_with_tokens=True, ignoretz=True)
-            for default in _DATE_DEFAULTS
-        )
-    except (ValueError, OverflowError, TypeError):
-        return None
-    if any(not _is_date_filler(token) for token in leftover):
-        return None
-    if _ambiguous_day_and_month(line):
-        return None
-    return first, second, leftover
-
-
-def _is_date_filler(token: str) -> bool:
-    """What a printed date may carry besides the date: punctuation, "at", "on", a time zone."""
-    word = token.strip(" ,.•·|-–—/()")
-    return not word or word.casefold() in {"at", "on", "of"} or bool(_ZONE_WORD.fullmatch(word))
-
-
-def _ambiguous_day_and_month(line: str) -> bool:
-    """ "10/11/2024" is October 11 in one country and 10 November in another: no date."""
-    match = _NUMERIC_DATE.search(line)
-    return bool(match) and match["a"] != match["b"] and max(int(match["a"]), int(match["b"])) <= 12
-
-
-def _printed_date(line: str) -> date | None:
-    """A line that is nothing but a full date ("October 25, 2024"); "October 2024" gives none."""
-    if not re.search(r"\d{4}", line) or not re.search(r"[A-Za-z]{3}|\d{1,2}/\d{1,2}/", line):
-        return None
-    parsed = _parse_both(line)
-    if parsed is None or parsed[0].date() != parsed[1].date():
-        return None
-    return parsed[0].date()
-
-
-def _month_day(line: str) -> tuple[int, int] | None:
-    """A day and a month without a year ("02 November", "Oct. 29"): (month, day)."""
-    if not _MONTH.search(line) or re.search(r"\d{4}", line):
-        return None
-    parsed = _parse_both(line)
-    if parsed is None:
-        return None
-    first, second, _ = parsed
-    if (first.month, first.day) != (second.month, second.day):
-        return None
-    return first.month, first.day
 
 
 def _is_name(text: str) -> bool:

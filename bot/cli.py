@@ -22,7 +22,7 @@ from bot.config import Settings
 from bot.control_characters import TEXT_LAYOUT, control_characters, escape_controls, for_terminal
 from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_snapshot
 from bot.logs import configure_logging, secret_values
-from bot.render import answer_text, sources_text
+from bot.render import answer_text, notice_text, sources_text
 
 if TYPE_CHECKING:
     from bot.desk.adding import Adder
@@ -204,7 +204,8 @@ def _print_answer(
 ) -> None:
     answer = kb.ask(question, k=args.k)
     if args.json:
-        out.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
+        shown = {**answer.to_json(), "notice": notice_text(answer)}
+        out.write(json.dumps(shown, ensure_ascii=False) + "\n")
     else:
         text = for_terminal(answer_text(answer))
         out.write((json.dumps(text, ensure_ascii=False) if one_line else text) + "\n")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.question import SPEECH_VERBS, Focus, NumberKind, QuestionType
-from bot.tokens import STOPWORDS, Aliases, normalise_quickly, stem
+from bot.tokens import IRREGULAR_PAST, STOPWORDS, Aliases, normalise_quickly, stem
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|[“”\"$€£¥%]")
 _QUOTE_MARKS = frozenset('“”"')
@@ -414,14 +414,26 @@ def statement_fits(sentence: SentenceWords, speaker_terms: Sequence[str], pronou
             if 0 < verb - mention <= _SPEAKER_WINDOW and "that" not in between:
                 return True
             if (
-                0 < mention - verb <= 2
+                0 < mention - verb <= _INVERTED_WINDOW
                 and lowered[verb] in _INVERTED_SPEECH
-                and set(lowered[verb + 1 : mention]) <= {"to", "by"}
+                and _name_between(sentence.words, verb + 1, mention)
             ):
                 return True
         if quotes and _speaks_in_quote(sentence, mention):
             return True
     return False
+
+
+_INVERTED_WINDOW = 6
+"""How far after "said" / "according to" the speaker may end: "according to Russian President
+Vladimir *Putin*"."""
+
+
+def _name_between(words: Sequence[str], start: int, end: int) -> bool:
+    """Only "to" / "by" and the capitalised rest of a name or title between a speech verb that
+    comes first and its speaker ("according to *Vladimir* Putin", "said *Russian President*
+    Vladimir Putin")."""
+    return all(word.casefold() in {"to", "by"} or word[0].isupper() for word in words[start:end])
 
 
 def speech_verbs(sentence: SentenceWords) -> list[int]:
@@ -487,61 +499,6 @@ def _reads_as_noun(words: Sequence[str], i: int) -> bool:
         or (following == "of" and not word.endswith(("ed", "ing")))
         or (previous.endswith(("ed", "ing")) and word.endswith("s") and not word.endswith("ss"))
     )
-
-
-IRREGULAR_PAST = {
-    stem(past): stem(base)
-    for past, base in (
-        ("sent", "send"),
-        ("paid", "pay"),
-        ("took", "take"),
-        ("taken", "take"),
-        ("made", "make"),
-        ("gave", "give"),
-        ("given", "give"),
-        ("went", "go"),
-        ("gone", "go"),
-        ("met", "meet"),
-        ("held", "hold"),
-        ("led", "lead"),
-        ("left", "leave"),
-        ("lost", "lose"),
-        ("won", "win"),
-        ("bought", "buy"),
-        ("sold", "sell"),
-        ("brought", "bring"),
-        ("built", "build"),
-        ("caught", "catch"),
-        ("fought", "fight"),
-        ("began", "begin"),
-        ("begun", "begin"),
-        ("came", "come"),
-        ("saw", "see"),
-        ("seen", "see"),
-        ("spent", "spend"),
-        ("struck", "strike"),
-        ("told", "tell"),
-        ("thought", "think"),
-        ("knew", "know"),
-        ("known", "know"),
-        ("wrote", "write"),
-        ("written", "write"),
-        ("chose", "choose"),
-        ("chosen", "choose"),
-        ("drew", "draw"),
-        ("drawn", "draw"),
-        ("flew", "fly"),
-        ("shot", "shoot"),
-        ("fell", "fall"),
-        ("rose", "rise"),
-        ("risen", "rise"),
-        ("kept", "keep"),
-        ("found", "find"),
-        ("stood", "stand"),
-        ("signed", "sign"),
-    )
-}
-"""Irregular past forms to their base, as stems: Snowball leaves "sent" apart from "send"."""
 
 
 def content_terms(sentence: SentenceWords) -> set[str]:

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.roles import OFFICE_TITLE_WORDS
-from bot.tokens import QUESTION_WORDS, STOPWORDS, Aliases, normalise, stem
+from bot.tokens import (
+    AUXILIARY_VERBS,
+    FILLER_WORDS,
+    IRREGULAR_PAST,
+    QUESTION_WORDS,
+    STOPWORDS,
+    Aliases,
+    normalise,
+    stem,
+)
 
 
 class QuestionType(StrEnum):
@@ -147,12 +156,28 @@ SPEECH_VERBS = frozenset(
         "believes",
         "report",
         "reported",
+        "reveal",
+        "revealed",
+        "explain",
+        "explained",
+        "recall",
+        "recalled",
+        "dismiss",
+        "dismissed",
+        "reject",
+        "rejected",
     ]
 )
 """Verbs that attribute words to a speaker ("Putin *said*", "*according* to Seoul")."""
 
-_LEADING_FILLER = re.compile(r"^(?:(?:and|so|but|also|ok|okay|then|well)\b[\s,]*)+", re.IGNORECASE)
-_AUXILIARY = r"(?:did|does|do|has|have|had|will|would|could|can|is|are|was|were)"
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:" + "|".join(sorted(FILLER_WORDS - {"one"})) + r")\b[\s,]*)+", re.IGNORECASE
+)
+"""Fillers before a question's first word ("*And so*, who ..."); "one" opens too many
+questions ("One of the ...") to be dropped there."""
+_OPENING_AUXILIARIES = AUXILIARY_VERBS - {"should", "may", "might"}
+"""Auxiliaries that open "what did X say" ("should", "may" and "might" ask for advice)."""
+_AUXILIARY = "(?:" + "|".join(sorted(_OPENING_AUXILIARIES)) + ")"
 _SPEECH_VERB_PATTERN = (
     r"(?:say|said|tell|told|claim|argue|announce|state|declare|respond|reply|react|write|post|"
     r"think|deny|admit|confirm|warn|comment|mean|answer|add|suggest|insist|describe|call)"
@@ -183,25 +208,35 @@ _NUMBER_START = re.compile(
 )
 _DATE_START = re.compile(
     r"^(?:when\b|since\s+when\b|by\s+when\b|until\s+when\b|"
-    r"(?:on|in|at|by)?\s*(?:what|which)\s+(?:year|date|day|month|time|week|decade)\b|"
+    r"(?:on|in|at|by)?\s*(?:what|which)\s+(?:year|date|day|month|time|week|decade)s?\b|"
     r"how\s+long\s+ago\b)",
     re.IGNORECASE,
 )
+_CLAUSE_AUXILIARIES = (AUXILIARY_VERBS - {"is", "are", "was", "were"}) | {"must", "shall"}
+_MODIFIER = r"(?!(?:" + "|".join(sorted(_CLAUSE_AUXILIARIES)) + r")\b)\w+\s+"
+"""A word between "which" / "what" and its noun ("which *South African* city", "what *is the*
+capital"); an auxiliary other than "to be" there opens a clause instead ("what *must* each
+country do")."""
 _WHO_START = re.compile(
-    r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+){0,2}(?:person|people|leader|leaders|"
+    r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:"
+    + _MODIFIER
+    + r"){0,2}(?:person|people|leader|leaders|"
     r"official|officials|president|minister|organi[sz]ation|organi[sz]ations|group|groups|"
     r"agency|agencies|outlet|outlets|company|companies|politician|politicians|general|"
     r"spokesperson|spokesman|spokeswoman|premier|head|chief)\b",
     re.IGNORECASE,
 )
 _WHERE_START = re.compile(
-    r"^(?:where\b|from\s+where\b|(?:in|at|to)?\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:city|cities|"
+    r"^(?:where\b|from\s+where\b|(?:in|at|to)?\s*(?:which|what)\s+(?:" + _MODIFIER + r"){0,2}"
+    r"(?:city|cities|"
     r"town|towns|place|places|region|regions|country|countries|capital|area|province|venue|"
     r"location|port|part|parts|district)\b)",
     re.IGNORECASE,
 )
 _WHICH_PLACE = re.compile(
-    r"^(?:in|at|to)?\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:city|cities|town|towns|country|"
+    r"^(?:in|at|to)?\s*(?:which|what)\s+(?:"
+    + _MODIFIER
+    + r"){0,2}(?:city|cities|town|towns|country|"
     r"countries|capital|capitals|nation|nations)\b",
     re.IGNORECASE,
 )
@@ -253,24 +288,8 @@ _SHARE_START = re.compile(
 _PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "you", "i", "we"})
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-_AUXILIARIES = frozenset(_AUXILIARY[3:-1].split("|")) | {"be", "been", "being", "get", "got"}
-_VERB_AUXILIARIES = frozenset(
-    [
-        "did",
-        "does",
-        "do",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "should",
-        "may",
-        "might",
-    ]
-)
+_AUXILIARIES = _OPENING_AUXILIARIES | {"be", "been", "being", "get", "got"}
+_VERB_AUXILIARIES = AUXILIARY_VERBS - {"is", "are", "was", "were"}
 """Auxiliaries followed by their subject and then a main verb ("did Russia *pay*"), unlike
 "is" / "was", which are followed by a noun as often as by a verb."""
 _ROLE_OF = re.compile(
@@ -318,6 +337,8 @@ class Focus:
     """"When will ...", "Where is the next ...": the answer is still to come."""
     names_a_place: bool = False
     """"Which countries / which city ...": the answer is a place named anywhere."""
+    topic: tuple[str, ...] = ()
+    """For "what did X say *about* Y": the stem of Y's head noun and its synonym concepts."""
 
 
 def classify_question(question: str) -> QuestionType:
@@ -386,11 +407,27 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         if question_type is QuestionType.NUMBER
         else (),
         number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
-        names=named_things(text, aliases),
+        names=named_things(without_attribution(text), aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
         future=bool(_FUTURE.search(text)),
+        topic=statement_topic(text, aliases) if question_type is QuestionType.STATEMENT else (),
         **_role(text, aliases),
     )
+
+
+_ATTRIBUTION = re.compile(
+    r"(?:,\s*)?\b(?:according\s+to|by\s+[^,?]*(?:'s|’s)\s+(?:count|telling|account|estimate)|"
+    r"in\s+[^,?]*(?:'s|’s)\s+(?:telling|view|words|account))\b[^,?]*",
+    re.IGNORECASE,
+)
+
+
+def without_attribution(text: str) -> str:
+    """The question without the clause naming whose figure or view it asks for ("…,
+    *according to Seoul's top brass*", "…, *by the Russian leader's count*"): who reports a
+    fact is not what the fact is about, and a passage often gives it a sentence away from its
+    source, so the names there are not required as the question's named things."""
+    return _ATTRIBUTION.sub("", text)
 
 
 OFFICE_TITLES = frozenset(stem(word) for word in OFFICE_TITLE_WORDS)
@@ -471,7 +508,7 @@ def question_verbs(text: str) -> tuple[str, ...]:
     for i, word in enumerate(lowered):
         if i > 0 and _looks_past_or_progressive(word) and not words[i][0].isupper():
             verbs.append(word)
-    aux = next((i for i, word in enumerate(lowered) if word in _VERB_AUXILIARIES), None)
+    aux = _auxiliary(words, lowered)
     if aux is not None:
         verbs.extend(_verb_after_subject(words, lowered, aux + 1))
     return tuple(
@@ -495,13 +532,45 @@ def main_verbs(text: str) -> tuple[str, ...]:
     found: list[str] = []
     if len(lowered) > 1 and lowered[0] in {"who", "what"} and _verb_like(lowered[1]):
         found.append(lowered[1])
-    aux = next((i for i, word in enumerate(lowered) if word in _VERB_AUXILIARIES), None)
+    aux = _auxiliary(words, lowered)
     if aux is not None and aux < MAIN_CLAUSE_WORDS:
         found.extend(_verb_after_subject(words, lowered, aux + 1))
     return tuple(
         dict.fromkeys(
             stem(verb) for verb in found if verb not in QUESTION_WORDS and verb not in STOPWORDS
         )
+    )
+
+
+def _auxiliary(words: list[str], lowered: list[str]) -> int | None:
+    """The position of the question's first auxiliary, unless it is "has" / "have" / "had"
+    right after "who" / "what" and before a noun: then it is the main verb, of possession
+    ("Who *has* custody of the prisoners?"), and what follows is its object, not a verb
+    ("Who *has* been captured", "What *has* Russia sent" keep theirs)."""
+    aux = next((i for i, word in enumerate(lowered) if word in _VERB_AUXILIARIES), None)
+    if (
+        aux == 1
+        and lowered[0] in {"who", "what"}
+        and lowered[1] in _POSSESSION
+        and len(words) > 2
+        and words[2].islower()
+        and lowered[2] not in _PRONOUN_SPEAKERS
+        and not _participle(lowered[2])
+    ):
+        return None
+    return aux
+
+
+_POSSESSION = frozenset({"has", "have", "had"})
+
+
+def _participle(word: str) -> bool:
+    """A past participle or an auxiliary's next word ("been", "captured", "sent")."""
+    return (
+        word in _AUXILIARIES
+        or word in {"not", "never", "already", "also", "ever", "just"}
+        or word.endswith(("ed", "en"))
+        or stem(word) in IRREGULAR_PAST
     )
 
 
@@ -562,6 +631,36 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
             i += 1
         return [lowered[i]] if i < len(words) and lowered[i] not in STOPWORDS else []
     return [lowered[i]] if lowered[i] not in STOPWORDS else []
+
+
+_ABOUT = re.compile(r"\babout\s+(?P<topic>[^?]+)", re.IGNORECASE)
+_TOPIC_ENDS = frozenset(
+    {"of", "in", "on", "at", "for", "with", "between", "from", "to", "by", "during", "and", "or"}
+    | {"that", "which", "who", "when", "while", "after", "before", "since", "as"}
+)
+
+
+def statement_topic(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """What a statement is asked to be about: "What did Austin say *about* Russia's
+    *casualties*?" -> the head noun (the last content word before a preposition or a clause:
+    "military *cooperation* between Russia and the North"), as its stem and its synonym
+    concepts ("troops" -> ``~soldiers``). A topic ending in a name ("about *Nord Stream 2*",
+    "about BRICS") is that name, as its concept or its stems, any of which will do."""
+    match = _ABOUT.search(text)
+    if not match:
+        return ()
+    phrase: list[str] = []
+    for word in _WORD.findall(normalise(match.group("topic"))):
+        if word.casefold() in _TOPIC_ENDS:
+            break
+        phrase.append(word)
+    content = [w for w in phrase if w.casefold() not in STOPWORDS | QUESTION_WORDS]
+    if not content:
+        return ()
+    if not content[-1].islower():
+        return named_things(" ".join(["about", *phrase]), aliases)
+    head_stem = stem(content[-1])
+    return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
 
 
 def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
@@ -730,11 +829,8 @@ def only_asks_a_type(text: str) -> bool:
     """ "How many?", "Who?", "When exactly?": a type of answer and nothing it is about."""
     words = [word.casefold() for word in _WORD.findall(text)]
     return bool(words) and all(
-        word in STOPWORDS or word in QUESTION_WORDS or word in _EMPTY_WORDS for word in words
+        word in STOPWORDS or word in QUESTION_WORDS or word in FILLER_WORDS for word in words
     )
-
-
-_EMPTY_WORDS = frozenset({"exactly", "please", "ok", "okay", "so", "and", "then", "else", "one"})
 
 
 def is_only_a_name(text: str, aliases: Aliases) -> bool:

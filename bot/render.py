@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.answer import NO_ANSWER, Answer, Quote
+from bot.answer import MAX_QUESTION_CHARS, Answer, Declined, Quote
 from bot.articles import Article
 
 if TYPE_CHECKING:
@@ -28,10 +28,35 @@ __all__ = [
     "attribution",
     "cooldown_text",
     "declined_text",
+    "notice_text",
     "quote_views",
     "sources_text",
 ]
 
+NO_ANSWER = (
+    "I couldn't find anything in the articles that answers that. "
+    "Try other words, or see which articles I know with /sources."
+)
+EMPTY_QUESTION = (
+    "Please ask a question about the articles: who said what, when, where or how many. "
+    "/sources lists the articles I know."
+)
+TOO_LONG = f"That question is too long; please keep it under {MAX_QUESTION_CHARS:,} characters."
+TYPE_ONLY = (
+    "That asks what kind of answer you want, but not what about. Add who or what the "
+    "question is about, for example: How many troops were sent?"
+)
+NOT_ENGLISH = (
+    "The articles are in English, and I could not match your question to them. "
+    "Please ask in English."
+)
+_DECLINED = {
+    Declined.NO_ANSWER: NO_ANSWER,
+    Declined.EMPTY: EMPTY_QUESTION,
+    Declined.TOO_LONG: TOO_LONG,
+    Declined.TYPE_ONLY: TYPE_ONLY,
+    Declined.NOT_ENGLISH: NOT_ENGLISH,
+}
 ELLIPSIS = "…"
 FIGURE_TITLE_CHARS = 40
 APOLOGY = "Sorry, something went wrong on my side; it has been logged. Please try again."
@@ -117,6 +142,9 @@ def missing_note(answer: Answer) -> str | None:
     """Before the quotes of a partial answer: what no passage says, then what they are."""
     if not answer.missing:
         return None
+    if answer.unused_words:
+        named = " or ".join(f"“{word}”" for word in answer.unused_words)
+        return f"No article says {named} in any form; these are the closest passages:"
     if answer.question_type == "statement" and answer.speaker:
         return (
             f"No passage says what {answer.speaker} said; these passages mention {answer.speaker}:"
@@ -174,9 +202,16 @@ def answer_notes(answer: Answer) -> list[str]:
     return [note for note in notes if note]
 
 
+def notice_text(answer: Answer) -> str | None:
+    """Why no passage is quoted, in words; None for an answer that quotes passages."""
+    if answer.answered:
+        return None
+    return _DECLINED[answer.declined or Declined.NO_ANSWER]
+
+
 def declined_text(answer: Answer) -> str:
     """The decline, preceded by the typo corrections it tried (the JSON has them too)."""
-    notice = answer.notice or NO_ANSWER
+    notice = notice_text(answer) or NO_ANSWER
     note = correction_note(answer)
     return f"{note}\n{notice}" if note else notice
 

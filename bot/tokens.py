@@ -208,6 +208,18 @@ QUESTION_WORDS = frozenset(
 """Words that phrase a question rather than name what it asks about ("What did Putin *say*",
 "How *many*", "What *kind* of"). They are dropped from questions, never from passages."""
 
+FILLER_WORDS = frozenset(
+    ["and", "so", "but", "also", "ok", "okay", "then", "well", "please", "else", "one"]
+)
+"""Words that open or pad a question without asking anything ("*And so*, who ...", "Which
+*one*?"): dropped from a question's opening, and not enough to make a question."""
+
+AUXILIARY_VERBS = frozenset(
+    {"did", "does", "do", "has", "have", "had", "will", "would", "could", "can", "should"}
+    | {"may", "might", "is", "are", "was", "were"}
+)
+"""Auxiliaries that open a question or come before its subject ("*Did* China send troops?")."""
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)")
@@ -256,6 +268,61 @@ def _marked_words(text: str) -> list[tuple[str, bool]]:
 def stem(word: str) -> str:
     """A case-folded word's Snowball stem, as the index writes it."""
     return _stemmer.stemWord(word)
+
+
+IRREGULAR_PAST = {
+    stem(past): stem(base)
+    for past, base in (
+        ("sent", "send"),
+        ("paid", "pay"),
+        ("took", "take"),
+        ("taken", "take"),
+        ("made", "make"),
+        ("gave", "give"),
+        ("given", "give"),
+        ("went", "go"),
+        ("gone", "go"),
+        ("met", "meet"),
+        ("held", "hold"),
+        ("led", "lead"),
+        ("left", "leave"),
+        ("lost", "lose"),
+        ("won", "win"),
+        ("bought", "buy"),
+        ("sold", "sell"),
+        ("brought", "bring"),
+        ("built", "build"),
+        ("caught", "catch"),
+        ("fought", "fight"),
+        ("began", "begin"),
+        ("begun", "begin"),
+        ("came", "come"),
+        ("saw", "see"),
+        ("seen", "see"),
+        ("spent", "spend"),
+        ("struck", "strike"),
+        ("told", "tell"),
+        ("thought", "think"),
+        ("knew", "know"),
+        ("known", "know"),
+        ("wrote", "write"),
+        ("written", "write"),
+        ("chose", "choose"),
+        ("chosen", "choose"),
+        ("drew", "draw"),
+        ("drawn", "draw"),
+        ("flew", "fly"),
+        ("shot", "shoot"),
+        ("fell", "fall"),
+        ("rose", "rise"),
+        ("risen", "rise"),
+        ("kept", "keep"),
+        ("found", "find"),
+        ("stood", "stand"),
+        ("signed", "sign"),
+    )
+}
+"""Irregular past forms to their base, as stems: Snowball leaves "sent" apart from "send"."""
 
 
 def words(text: str) -> list[str]:

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import MAX_QUESTION_CHARS, NO_ANSWER, NOT_ENGLISH, TYPE_ONLY
+from bot.answer import Declined
 from bot.knowledge_base import KnowledgeBase
-from bot.render import answer_notes
+from bot.render import answer_notes, declined_text
 from bot.tokens import parse_query
 from tests.conftest import TINY_ARTICLES, write_article
 
@@ -48,8 +48,8 @@ def test_questions_the_articles_do_not_answer_are_declined_plainly(question: str
     answer = kb.ask(question)
     assert not answer.answered
     assert answer.passages == []
-    assert answer.notice == NO_ANSWER
-    assert "sources" in answer.notice
+    assert answer.declined is Declined.NO_ANSWER
+    assert "sources" in declined_text(answer)
 
 
 @pytest.mark.parametrize(
@@ -79,13 +79,15 @@ def test_k_limits_the_number_of_passages(kb: KnowledgeBase):
 def test_empty_question_gets_a_clear_message(kb: KnowledgeBase, question: str):
     answer = kb.ask(question)
     assert not answer.answered
-    assert "Please ask a question" in answer.notice
+    assert answer.declined is Declined.EMPTY
+    assert "Please ask a question" in declined_text(answer)
 
 
 def test_very_long_question_is_refused_naming_the_limit(kb: KnowledgeBase):
     answer = kb.ask("volcano " * 1_250)
     assert not answer.answered
-    assert f"{MAX_QUESTION_CHARS:,}" in answer.notice
+    assert answer.declined is Declined.TOO_LONG
+    assert "1,000" in declined_text(answer)
     assert len(answer.question) <= 200
 
 
@@ -146,7 +148,7 @@ def bundled() -> KnowledgeBase:
 @pytest.mark.parametrize("question", ["How many?", "Who?", "When exactly?"])
 def test_a_question_word_alone_is_asked_to_say_what_about(bundled: KnowledgeBase, question: str):
     answer = bundled.ask(question)
-    assert not answer.answered and answer.notice == TYPE_ONLY
+    assert not answer.answered and answer.declined is Declined.TYPE_ONLY
 
 
 def test_a_name_alone_quotes_passages_that_mention_it_and_says_so(bundled: KnowledgeBase):
@@ -171,7 +173,7 @@ def test_a_question_in_another_language_is_told_the_articles_are_in_english(
     bundled: KnowledgeBase, question: str
 ):
     answer = bundled.ask(question)
-    assert not answer.answered and answer.notice == NOT_ENGLISH
+    assert not answer.answered and answer.declined is Declined.NOT_ENGLISH
 
 
 def test_numbers_written_in_words_find_the_figure_in_digits(bundled: KnowledgeBase):
@@ -232,6 +234,15 @@ def test_figures_that_differ_are_named_with_who_gives_them(bundled: KnowledgeBas
     assert answer.to_json()["figures"][0].keys() == {"figure", "source", "outlet"}
 
 
+def test_no_figures_line_when_the_figure_asked_for_is_missing(bundled: KnowledgeBase):
+    """The passages count soldiers sent, not soldiers captured: their differing figures answer
+    another question, so the answer says the figure is missing and lists none."""
+    answer = bundled.ask("How many North Korean soldiers have been captured by Ukraine?")
+    assert answer.missing == ["number"]
+    assert answer.figures == []
+    assert not any(note.startswith("Figures differ") for note in answer_notes(answer))
+
+
 def test_the_answer_sentence_at_the_start_of_the_next_passage_is_taken_along(
     tiny_kb_dir: Path,
 ):
@@ -267,7 +278,7 @@ def test_what_an_office_holder_of_a_place_never_given_one_said_is_declined(summi
     """Brazil is mentioned, but no Brazilian office holder: nothing a passage says can be
     what "the Brazilian president" said."""
     answer = summit_kb.ask("What did the Brazilian president say at the summit?")
-    assert not answer.answered and answer.notice == NO_ANSWER
+    assert not answer.answered and answer.declined is Declined.NO_ANSWER
 
 
 def test_what_an_office_holder_said_is_answered_under_another_title(summit_kb):
@@ -333,3 +344,65 @@ def test_questions_read_the_words_stored_at_build_and_tokenise_no_passage(
     monkeypatch.setattr(bot.sentence_reading, "_TOKEN", NoTokens())
     answers = [bundled.ask(question) for question in questions]
     assert sum(bool(answer.passages) for answer in answers) > len(questions) // 2
+
+
+@pytest.mark.parametrize(
+    ("question", "unused"),
+    [
+        ("How many residents has Ashford relocated?", "relocated"),
+        ("Did Alice Grant abandon the library?", "abandon"),
+    ],
+)
+def test_a_main_verb_the_articles_never_use_is_said_to_be_missing(
+    kb: KnowledgeBase, question: str, unused: str
+):
+    """The passages hold residents and Alice Grant's library, but nothing about relocating or
+    abandoning: the closest passages come after saying so."""
+    answer = kb.ask(question)
+    assert answer.answered and not answer.complete
+    assert answer.unused_words == [unused] and unused in answer.missing
+    assert answer_notes(answer)[0] == (
+        f"No article says “{unused}” in any form; these are the closest passages:"
+    )
+    assert answer.to_json()["unused_words"] == [unused] and not answer.figures
+
+
+def test_a_misspelt_verb_is_not_said_to_be_missing(kb: KnowledgeBase):
+    """ "relocatted" is no English word: maybe a typo the speller could not place, so the
+    answer does not claim the articles never say it."""
+    assert kb.ask("How many residents has Ashford relocatted?").unused_words == []
+
+
+def test_a_verb_the_articles_write_in_an_irregular_or_unindexed_form_is_used(
+    kb: KnowledgeBase, add_article
+):
+    """The articles write "sent" for "send", and "won" (a stopword, so never indexed) for
+    "win": neither is missing."""
+    assert kb.ask("Did Alice Grant win a second term?").unused_words == []
+    add_article("letters", "The council sent letters to the residents of Ashford on Monday.")
+    answer = KnowledgeBase(kb.directory).ask("Did the council send letters to Ashford?")
+    assert answer.answered and answer.unused_words == []
+
+
+def test_a_statement_asked_about_a_topic_needs_a_passage_holding_the_topic(summit_kb):
+    """Ana Sousa said something, about fishing quotas, not about the weather."""
+    assert summit_kb.ask("What did Ana Sousa say about fishing quotas?").complete
+    answer = summit_kb.ask("What did Ana Sousa say about the weather?")
+    assert not answer.complete and answer.missing == ["statement by Ana Sousa"]
+
+
+def test_a_counted_noun_the_articles_never_use_ties_the_figure_to_the_question(
+    kb: KnowledgeBase,
+):
+    """The articles never say "inhabitants": the figure tied to "evacuate" answers."""
+    answer = kb.ask("How many inhabitants did officials evacuate from the area?")
+    assert answer.complete and "2,500" in answer.passages[0].text
+
+
+def test_the_empty_question_message_is_general(bundled: KnowledgeBase):
+    """It names none of the bundled articles' topics, and the core gives only the reason."""
+    answer = bundled.ask("   ")
+    text = declined_text(answer)
+    assert answer.declined is Declined.EMPTY and text.startswith("Please ask a question")
+    assert not any(name in text for name in ("Putin", "BRICS", "Korea", "Kazan"))
+    assert answer.to_json()["declined"] == "empty"

@@ -60,6 +60,31 @@ def test_a_statement_needs_the_speaker_as_the_one_who_speaks():
     )
 
 
+def test_a_speaker_after_according_to_may_be_named_in_full():
+    """ "according to Vladimir *Putin*": the first name and a title may come between the
+    speech verb and the name asked about; any other word may not."""
+    putin = ("putin",)
+    assert statement_fits(
+        read("Politics keeps Berlin from using the pipeline, according to Vladimir Putin."),
+        putin,
+        pronoun=False,
+    )
+    assert statement_fits(
+        read("“We are ready,” said Russian President Vladimir Putin."), putin, pronoun=False
+    )
+    assert not statement_fits(
+        read("The pipeline was shut, according to reports on Putin."),
+        putin,
+        pronoun=False,
+    )
+
+
+def test_revealing_explaining_recalling_and_dismissing_attribute_words():
+    for verb in ("revealed", "explained", "recalled", "dismissed", "rejected"):
+        sentence = read(f"Kremlin spokesman Dmitry Peskov {verb} the details of the talks.")
+        assert statement_fits(sentence, ("peskov",), pronoun=False), verb
+
+
 def test_a_pronoun_speaks_for_the_speaker_only_when_it_refers_back():
     assert statement_fits(read("He said the talks failed."), ("~nato",), pronoun=True)
     assert not statement_fits(read("He said the talks failed."), ("~nato",), pronoun=False)

@@ -166,3 +166,78 @@ def test_a_word_after_a_possessive_is_not_taken_for_the_speech_verb():
 def test_how_much_aid_asks_for_an_amount_of_money():
     focus = question_focus("How much military aid has Washington given Kyiv?", ALIASES)
     assert focus.number_kind is NumberKind.MONEY
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("What did Lloyd Austin say about Russia's casualties?", ("casualti",)),
+        ("What did Putin say about military cooperation between the two?", ("cooper",)),
+        ("What did Putin say about the North Korean troops?", ("troop", "~soldiers")),
+        ("What did Putin say about Nord Stream 2?", ("nord", "stream")),
+        ("What did Putin say about North Korea?", ("~north korea",)),
+        ("What did Putin say at the summit?", ()),
+    ],
+)
+def test_the_topic_of_a_statement_is_the_head_noun_after_about(question, topic):
+    assert question_focus(question, ALIASES).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Please, who won the cup?", QuestionType.WHO),
+        ("Okay and so when did it start?", QuestionType.DATE),
+        ("One question: is it over?", QuestionType.OPEN),
+    ],
+)
+def test_fillers_before_the_question_word_are_skipped(question, expected):
+    """The fillers are ``bot.tokens.FILLER_WORDS``, the one list that ``only_asks_a_type``
+    reads too ("please" was not skipped when the opening had a list of its own)."""
+    assert classify_question(question) is expected
+    assert only_asks_a_type("Please, which one?")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What must each country do if the other one is invaded?", QuestionType.OPEN),
+        ("Which South African city hosted the meeting?", QuestionType.WHERE),
+        ("On which dates is the gathering taking place?", QuestionType.DATE),
+        ("What is the capital of Australia?", QuestionType.WHERE),
+    ],
+)
+def test_an_auxiliary_after_which_opens_a_clause_and_plural_dates_ask_a_date(question, expected):
+    """ "What *must* each country do" asks no place, though "country" follows; "which dates"
+    asks a date as "which date" does."""
+    assert classify_question(question) is expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many soldiers were sent, according to Pyongyang?",
+        "According to Pyongyang, how many soldiers were sent?",
+        "How many soldiers were sent, by Pyongyang's count?",
+    ],
+)
+def test_who_reports_a_figure_is_not_a_named_thing_it_asks_about(question):
+    assert question_focus(question, ALIASES).names == ()
+    assert question_focus("How many soldiers did Pyongyang send?", ALIASES).names == (
+        "~north korea",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("Who has custody of the two wounded prisoners?", ()),
+        ("Who has been captured?", ("captur",)),
+        ("What has Russia sent?", ("sent",)),
+        ("What have they built?", ("built",)),
+    ],
+)
+def test_has_after_who_before_a_noun_is_the_main_verb(question, verbs):
+    """ "Who *has* custody": possession, so "custody" is no verb to look for; "has" before a
+    participle or a subject is still an auxiliary."""
+    assert question_focus(question, ALIASES).main_verbs == verbs

@@ -88,7 +88,7 @@ def assert_answer_cites_snapshot(answer: Answer, snapshot: Snapshot) -> None:
     assert answer.version == snapshot.version
     assert answer.answered == bool(answer.passages)
     if not answer.answered:
-        assert answer.notice
+        assert answer.declined
     for quote in answer.passages:
         assert snapshot.articles[quote.article.id] == quote.article
     assert_answer_from(answer, article_texts(snapshot))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bot.answer import MAX_QUESTION_CHARS, NO_ANSWER, Answer
+from bot.answer import MAX_QUESTION_CHARS, Answer, Declined
 from bot.feedback.store import AskedQuestion
 
 _WORD = re.compile(r"\w+")
@@ -33,8 +33,9 @@ def group_key(question: str) -> str:
 
 
 def refused(answer: Answer) -> bool:
-    """The core would not search it at all (empty, or too long): not a gap in the articles."""
-    return not answer.answered and answer.notice not in (None, NO_ANSWER)
+    """The core would not search it at all (empty, too long, only a question word, not in
+    English): not a gap in the articles."""
+    return not answer.answered and answer.declined not in (None, Declined.NO_ANSWER)
 
 
 def asked_question(

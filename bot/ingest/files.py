@@ -15,7 +15,9 @@ from pathlib import Path
 import yaml
 
 from bot.articles import ARTICLE_SUFFIXES, Article, article_lines
-from bot.ingest.html import HTML_SUFFIXES, PAGE_SOURCES, read_html
+from bot.ingest import extracted
+from bot.ingest.extracted import ExtractionCache
+from bot.ingest.html import HTML_SUFFIXES, PAGE_SOURCES
 from bot.ingest.text import read_text_article
 
 ARTICLE_FILE_SUFFIXES = ARTICLE_SUFFIXES | HTML_SUFFIXES
@@ -49,14 +51,20 @@ def is_html(name: str) -> bool:
 
 
 def article_file(
-    data: bytes, *, path: str, url: str | None = None, html: bool | None = None
+    data: bytes,
+    *,
+    path: str,
+    url: str | None = None,
+    html: bool | None = None,
+    extractions: ExtractionCache | None = None,
 ) -> ArticleFile:
     """``data`` as an article file; an HTML page (by ``path``'s suffix unless ``html`` says) is
     extracted, or ``ArticleError`` when it has no text. ``url`` (where a page was fetched)
-    stands in for a missing canonical link."""
+    stands in for a missing canonical link. A page whose bytes were extracted before is taken
+    from ``extractions``, by default the process's (see ``bot.ingest.extracted``)."""
     if not (is_html(path) if html is None else html):
         return ArticleFile(data)
-    page = read_html(data)
+    page = (extracted.EXTRACTIONS if extractions is None else extractions).read(data)
     known = {name: getattr(page.metadata, name) for name in METADATA_FIELDS}
     sources = {name: PAGE_SOURCES[name] for name, value in known.items() if value is not None}
     if known["url"] is None and url is not None:

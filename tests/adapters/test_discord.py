@@ -55,12 +55,12 @@ from bot.adapters.discord_messages import (
     TITLE_LIMIT,
     fit_quote,
 )
-from bot.answer import MAX_QUESTION_CHARS, NO_ANSWER
+from bot.answer import MAX_QUESTION_CHARS
 from bot.config import Settings
 from bot.knowledge_base import KnowledgeBase
 from bot.logs import JsonFormatter
 from bot.ops.runtime import Operations
-from bot.render import APOLOGY, refusal_text
+from bot.render import APOLOGY, NO_ANSWER, refusal_text
 from tests.desk.harness import FolderAdder
 from tests.redis_server import RedisServer
 

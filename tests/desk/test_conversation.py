@@ -12,10 +12,10 @@ import pytest
 from harness import Clock, Conversation, Files, FolderAdder
 
 from bot import render
-from bot.answer import NO_ANSWER
 from bot.desk import Attachment, Command, Desk, ReplyKind, Request
 from bot.desk.threads import ThreadContexts
 from bot.knowledge_base import KnowledgeBase
+from bot.render import NO_ANSWER
 
 VOLCANO = "When did the volcano erupt near Ashford?"
 

@@ -1,0 +1,190 @@
+"""Page chrome that the line rules of ``bot.cleaning`` cannot see on their own: furniture glued
+to a line of text, forms and consent banners, embedded social posts and the lines that name
+the site. Each is a general signal (docs/reading.md names it with an example from a dev page);
+``bot.cleaning`` decides what to do with what these functions find.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GLUED_COPYRIGHT = re.compile(
+    r"(?<=[.!?…\"”’)])\s*(?P<tail>(?:©|ⓒ|\(c\)\s*\d{4}|copyright\b)[^©ⓒ]{0,100}?"
+    r"all rights reserved\.?)[\s|·•-]*$",
+    re.I,
+)
+"""A copyright notice glued to the end of a paragraph: "… into Kyiv’s hands. © Korea Risk
+Group. All rights reserved. |"."""
+_GLUED_LINK_TAIL = re.compile(
+    r"(?<=[.!?…\"”’])\s*(?P<tail>(?i:also\s+read|read\s+also|see\s+also|also\s+see|"
+    r"read\s+more|related)\s*[:|]\s*\S.*)$"
+)
+"""A link to another story glued after a paragraph's last sentence: "… the minister said.
+ALSO READ: Harbour reopens after storm"."""
+_GLUED_LABEL = re.compile(
+    r"^(?P<label>(?i:more|related|latest|trending|top|recommended|popular|watch|listen|"
+    r"also\s+read|read\s+more|read\s+next)(?:\s+[A-Z][a-z]+){0,2})(?=[A-Z][a-z])"
+)
+"""A widget's label glued to the paragraph under it: "More ShortsThe summit is also …"."""
+_GLUED_LABEL_MIN_WORDS = 8
+"""A glued label is cut only from a paragraph: the rest has at least this many words."""
+_LEADING_STAMP = re.compile(
+    r"^(?P<stamp>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:[A-Z]{2,5})\)?)?|"
+    r"(?:\d+|an?)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day)s?\s+ago)\s+(?=[A-Z\"“‘])",
+    re.I,
+)
+"""A live blog's time stamp opening an entry: "11:05 (IST) Putin says …", "41 Mins ago
+Russian President Putin Advocates …"."""
+_STAMPED_MIN_WORDS = 4
+_BYLINE_DATELINE = re.compile(
+    r"^(?P<byline>(?i:by)\s+[^()]{3,150}?,\s*(?P<agency>[A-Z][A-Za-z]{1,20}))\s+"
+    r"(?P<rest>[A-Z][^()]{0,60}\((?P=agency)\)\s*(?:—|–|--|-|:)\s*\S.*)$"
+)
+"""A by-line glued to the dateline that credits the same agency: "By Jessie Yeung, Gawon Bae,
+CNN Seoul, South Korea (CNN) — North Korean leader …"."""
+_TRUNCATED = re.compile(r"[\w,;:’'\"”)]\s*(?:…|\.\.\.)$")
+"""A teaser cut off mid-sentence: "… an unprecedented Israeli strike in Doha targeting…"."""
+_EXCERPT_MARK = re.compile(r"\[(?:…|\.\.\.)\]$")
+"""The mark a site puts where it cut an excerpt: "… piano or even the […]"."""
+TEASER_MIN_WORDS = 6
+TEASER_MAX_WORDS = 60
+"""A paragraph that merely ends in an ellipsis ("… komme ich liebend gerne zurück…", 165
+words) is a writer's style, not a teaser; an excerpt's mark is a teaser at any length."""
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]{0,300}\]\([^)]{0,1000}\)")
+"""An image left in the text as Markdown ("![]()", "![alt](https://…)"): no words of it."""
+
+_FORM_READER = re.compile(r"\b(?:your|you|please|enter|we|this\s+(?:web)?site)\b", re.I)
+_FORM_FIELD = re.compile(
+    r"\b(?:e-?mail(?:\s+address)?|name|comment|password|website|fields?|cookies?|inbox|"
+    r"privacy\s+policy|terms(?:\s+of\s+(?:use|service))?)\b",
+    re.I,
+)
+_FORM_ACTION = re.compile(
+    r"\b(?:required|enter|will\s+not\s+be\s+published|marked|agree|accept|consent|"
+    r"manage|continu(?:e|ing)\s+to\s+(?:browse|use)|we\s+use|uses\s+cookies|save\s+my|"
+    r"notify\s+me|opt\s+out|delivered|unsubscribe)\b",
+    re.I,
+)
+_FORM_MAX_WORDS = 45
+"""A comment form's or a consent banner's sentences are short; an article's are not about
+"your e-mail" and "required fields"."""
+
+_POST_SIGNATURE = re.compile(
+    r"^(?:[—–-]\s*\S[^()]{0,60}?\s*\(@\w{1,30}\)(?:\s+\S.{0,40})?|"
+    r"a\s+post\s+shared\s+by\s+.{1,60})$",
+    re.I,
+)
+"""The signature under an embedded social post: "— NEXTA (@nexta_tv) June 19, 2024",
+"A post shared by Jane Roe (@janeroe)"."""
+_POST_LINK = re.compile(r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+", re.I)
+"""A social post's picture link, printed inside the embedded post's text."""
+POST_LINES = 3
+"""An embedded post is the few lines just above its signature (in its own block)."""
+
+_OUTLET_WORD = re.compile(
+    r"\b(?:news|post|times|press|daily|herald|journal|tribune|telegraph|gazette|express|"
+    r"observer|chronicle|mail|guardian|monitor|agency|radio|tv|television|network|media|"
+    r"international|broadcasting|wire|today|review|standard|citizen|independent|insider|"
+    r"weekly|magazine)\b",
+    re.I,
+)
+"""The common nouns of newspaper and broadcaster names: "Jerusalem Post", "Sputnik
+International", "The Associated Press"."""
+_DOMAIN_NAME = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+$")
+_INITIALISM = re.compile(r"^[A-Z]{2,8}$")
+_OUTLET_MAX_WORDS = 4
+_OUTLET_MAX_CHARS = 40
+_OUTLET_DECORATION = re.compile(r"^[\s•·|*–—-]+|(?:\s*,\s*\d+)+$")
+"""What a site's name line carries around the name: a bullet or a dash before it, an image's
+width after it ("- Sputnik International, 1920")."""
+
+
+def glued_parts(line: str) -> list[str]:
+    """A line with the furniture glued to it split into the text and the furniture, each a
+    line of its own; the text's words are kept as they are."""
+    if "![" in line and (cut := _MARKDOWN_IMAGE.sub(" ", line)) != line:
+        line = " ".join(cut.split())
+    if not line:
+        return []
+    if (match := _LEADING_STAMP.match(line)) and len(
+        line[match.end() :].split()
+    ) >= _STAMPED_MIN_WORDS:
+        return [match["stamp"], *glued_parts(line[match.end() :])]
+    if match := _BYLINE_DATELINE.match(line):
+        return [match["byline"], match["rest"]]
+    if match := _GLUED_LABEL.match(line):
+        rest = line[match.end() :]
+        if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
+            return [match["label"], *glued_parts(rest)]
+    for pattern in (_GLUED_COPYRIGHT, _GLUED_LINK_TAIL):
+        match = pattern.search(line)
+        if match and match.start() > 0 and line[: match.start()].strip():
+            return [line[: match.start()].rstrip(), match["tail"].strip()]
+    return [line]
+
+
+def is_teaser(line: str) -> bool:
+    """A line cut off by an ellipsis mid-sentence (a short one) or by an excerpt's mark:
+    another story's teaser."""
+    words = len(line.split())
+    return words >= TEASER_MIN_WORDS and (
+        bool(_EXCERPT_MARK.search(line))
+        or (words <= TEASER_MAX_WORDS and bool(_TRUNCATED.search(line)))
+    )
+
+
+def is_outlet_shaped(name: str) -> bool:
+    """A site's domain ("News.Az"), a shouted initialism ("CNN"), or a name with a newspaper
+    noun ("Jerusalem Post")."""
+    return bool(_DOMAIN_NAME.match(name) or _INITIALISM.match(name) or _OUTLET_WORD.search(name))
+
+
+def is_form_or_consent(line: str) -> bool:
+    """A comment form's or a consent banner's line: it speaks to the reader ("your", "please",
+    "enter") about a form field, cookies or terms, and asks or tells something of them:
+    "Your email address will not be published. Required fields are marked *", "Please enter
+    your comment!", "We use cookies … By continuing to browse you agree …"."""
+    return (
+        len(line.split()) <= _FORM_MAX_WORDS
+        and bool(_FORM_READER.search(line))
+        and bool(_FORM_FIELD.search(line))
+        and bool(_FORM_ACTION.search(line))
+    )
+
+
+def is_post_signature(line: str) -> bool:
+    return bool(_POST_SIGNATURE.match(line))
+
+
+def has_post_link(line: str) -> bool:
+    return bool(_POST_LINK.search(line))
+
+
+def outlet_line_name(line: str) -> str | None:
+    """The name on a line that only names a site: "News.Az", "Jerusalem Post", "CNN", "-
+    Sputnik International, 1920", "Reuters"; None for any other line. Whether the page
+    corroborates it is ``is_corroborated``'s question."""
+    name = _OUTLET_DECORATION.sub("", line).strip()
+    words = name.split()
+    if not words or len(words) > _OUTLET_MAX_WORDS or len(name) > _OUTLET_MAX_CHARS:
+        return None
+    if not all(word[0].isupper() or word[0].isdigit() for word in words):
+        return None
+    return name if any(char.isalpha() for char in name) else None
+
+
+def is_corroborated(name: str, others: list[str]) -> bool:
+    """Whether other lines of the page name the site too: an outlet-shaped name printed again
+    anywhere ("By JERUSALEM POST STAFF", "News.Az reports …", "BRICS summit - Sputnik
+    International, 1920, 21.10.2024"), or any name printed again as a credit ("via REUTERS",
+    "told CNN", "(Reuters)", "© Reuters"). A section label ("World") is no credit."""
+    escaped = re.escape(name)
+    if is_outlet_shaped(name) and len(name) > 2:
+        anywhere = re.compile(rf"(?<![\w.]){escaped}(?![\w]|\.\w)", re.I)
+        if any(anywhere.search(line) for line in others):
+            return True
+    credit = re.compile(
+        rf"(?:\b(?i:by|via|told|according\s+to)\s+|[(©ⓒ]\s*)(?:{escaped}|{escaped.upper()})\b"
+        rf"|\b(?:{escaped}|{escaped.upper()})\s+(?i:reports?|reported)\b"
+    )
+    return any(credit.search(line) for line in others)

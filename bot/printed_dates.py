@@ -1,0 +1,163 @@
+"""Dates as a page prints them: a line that is only a date ("Published: 28 Mar. 2025, 14:23",
+"• Sunday, 10 Nov 2024", "2024-10-29 20:09:55"), a day without a year ("Oct. 29"), and the
+full dates printed anywhere in a page's lines.
+
+dateutil reads the dates; the rules here decide what counts as a printed date at all, and
+refuse what reads two ways ("10/11/2024"). Used by ``bot.cleaning`` for the page's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from functools import lru_cache
+
+from dateutil import parser as date_parser
+
+PUBLISHED_RANK, PLAIN_RANK, UPDATED_RANK = 0, 1, 2
+"""How firmly a line states a field: a "Published:" label before a plain line, an "Updated:"
+label (or a credit far from the headline) after it."""
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+_LABELLED_DATE = re.compile(
+    r"^(?:[•·|*-]\s*)?(?P<label>first published|last updated|published|updated|posted|"
+    r"modified|date)(?:\s+on)?\s*:?\s*(?P<rest>\S.*)$",
+    re.I,
+)
+
+_ISO_STAMP = re.compile(
+    r"(?<!\d)(?P<iso>\d{4}(?P<sep>[-./])\d{2}(?P=sep)\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)"
+)
+
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|,|$)", re.I
+)
+
+_ZONE_WORD = re.compile(r"[A-Z]{2,5}")
+
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}(?!\d)")
+
+_FULL_DATE_IN_TEXT = re.compile(
+    r"\b(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})\b|"
+    r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
+)
+"""A full date inside any line: "Oct. 28, 2024", "28 October 2024", "2024-10-28"."""
+
+_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\b(?!\.\d)")
+"""A time written with a dot ("10.30 BST"), which dateutil would not read."""
+
+_TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]?\d{0,2}\b")
+
+_GLUED_MONTH_DAY = re.compile(
+    r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)(\d)", re.I
+)
+
+_GLUED_YEAR = re.compile(r"(?<=\d),(?=\d{4}\b)")
+"""Dates printed without their spaces: "Jun20,2024", "June 18,2024"."""
+
+_DATE_AND_PLACE = re.compile(
+    r"^(?P<date>[^,]{3,20}\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}),\s+"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}$"
+)
+"""A full date and the place it was said: "October 24, 2024, Kazan" (a transcript's date)."""
+
+_DATE_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+
+
+@lru_cache(maxsize=8192)
+def date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
+    """A line that is only a date, with its rank: "Published: 28 Mar. 2025, 14:23",
+    "• Sunday, 10 Nov 2024", a stamp "2024-10-29 20:09:55", or a day without a year
+    ("24 Oct. 20:45"), given as (month, day)."""
+    if match := _LABELLED_DATE.match(line):
+        label = match["label"].casefold()
+        rank = UPDATED_RANK if label in {"updated", "last updated", "modified"} else PUBLISHED_RANK
+        found = stamp_date(match["rest"]) or printed_date(match["rest"])
+        return (found, rank) if found else None
+    if len(line.split()) <= 6 and (stamp := _ISO_STAMP.search(line)):
+        found = stamp_date(stamp.group())
+        rest = (line[: stamp.start()] + line[stamp.end() :]).strip()
+        if found and not _SENTENCE_END.search(rest):
+            return found, PLAIN_RANK
+    if (placed := _DATE_AND_PLACE.match(line)) and (printed := printed_date(placed["date"])):
+        return printed, PLAIN_RANK
+    if len(line) <= 40:
+        if printed := printed_date(line):
+            return printed, PLAIN_RANK
+        if day := month_day(line):
+            return day, PLAIN_RANK
+    return None
+
+
+def full_dates_in(lines: list[str]) -> Iterator[tuple[date, str]]:
+    """Every full date printed in the page's lines, with the words that print it."""
+    for line in lines:
+        for match in _FULL_DATE_IN_TEXT.finditer(line):
+            if printed := stamp_date(match.group()) or printed_date(match.group()):
+                yield printed, match.group()
+
+
+def stamp_date(text: str) -> date | None:
+    match = _ISO_STAMP.fullmatch(text.strip())
+    if not match:
+        return None
+    try:
+        return date.fromisoformat(match["iso"].replace(match["sep"], "-"))
+    except ValueError:
+        return None
+
+
+def _parse_both(line: str) -> tuple[datetime, datetime, tuple[str, ...]] | None:
+    """dateutil fills a missing field from its default; parsing against two defaults that
+    differ in every field tells which fields the line itself gave."""
+    line = _DOTTED_TIME.sub(r"\1:\2", _TIME_ZONE.sub(" ", line))
+    line = _GLUED_YEAR.sub(", ", _GLUED_MONTH_DAY.sub(r"\1 \2", line))
+    try:
+        (first, leftover), (second, _) = (
+            date_parser.parse(line, default=default, fuzzy_with_tokens=True, ignoretz=True)
+            for default in _DATE_DEFAULTS
+        )
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if any(not _is_date_filler(token) for token in leftover):
+        return None
+    if _ambiguous_day_and_month(line):
+        return None
+    return first, second, leftover
+
+
+def _is_date_filler(token: str) -> bool:
+    """What a printed date may carry besides the date: punctuation, "at", "on", a time zone."""
+    word = token.strip(" ,.•·|-–—/()")
+    return not word or word.casefold() in {"at", "on", "of"} or bool(_ZONE_WORD.fullmatch(word))
+
+
+def _ambiguous_day_and_month(line: str) -> bool:
+    """ "10/11/2024" is October 11 in one country and 10 November in another: no date."""
+    match = _NUMERIC_DATE.search(line)
+    return bool(match) and match["a"] != match["b"] and max(int(match["a"]), int(match["b"])) <= 12
+
+
+def printed_date(line: str) -> date | None:
+    """A line that is nothing but a full date ("October 25, 2024"); "October 2024" gives none."""
+    if not re.search(r"\d{4}", line) or not re.search(r"[A-Za-z]{3}|\d{1,2}/\d{1,2}/", line):
+        return None
+    parsed = _parse_both(line)
+    if parsed is None or parsed[0].date() != parsed[1].date():
+        return None
+    return parsed[0].date()
+
+
+def month_day(line: str) -> tuple[int, int] | None:
+    """A day and a month without a year ("02 November", "Oct. 29"): (month, day)."""
+    if not _MONTH.search(line) or re.search(r"\d{4}", line):
+        return None
+    parsed = _parse_both(line)
+    if parsed is None:
+        return None
+    first, second, _ = parsed
+    if (first.month, first.day) != (second.month, second.day):
+        return None
+    return first.month, first.day
