@@ -32,14 +32,16 @@ import numpy as np
 import pydantic_core
 
 from bot.articles import Problem
-from bot.index import BM25Index
+from bot.index import EPSILON, B, BM25Index
 from bot.snapshot import (
+    OVERFLOW,
     ArticleTable,
     PassageLayout,
     PassageTable,
     Sentences,
     Signature,
     Snapshot,
+    StoredArticles,
     Words,
 )
 from bot.spelling import Speller
@@ -47,8 +49,9 @@ from bot.tokens import Aliases
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 3
-"""The layout of an entry; 1 was a pickle. An entry of another format is rebuilt."""
+CACHE_FORMAT = 4
+"""The layout of an entry; 1 was a pickle, 3 stored every sentence's terms apart from its
+words. An entry of another format is rebuilt."""
 KEEP_ENTRIES = 2
 """Entries kept per knowledge directory: the live version and the one before it."""
 HEADER = "header.json"
@@ -57,30 +60,58 @@ MAX_HEADER_BYTES = 1_000_000
 STALE_TMP_SECONDS = 3600
 """A temporary folder this old is left over from a crash, even if its process id is reused."""
 CHUNK = 1 << 20
+COMPACT = (",", ":")
+"""JSON without the spaces after separators: a tenth less of it on disk."""
 MAX_SIGNATURES_BYTES = 100_000_000
 
 ARRAY_KINDS = {
     "text": "u",
     "text_offsets": "i",
-    "idf": "f",
+    "records": "u",
+    "record_offsets": "i",
     "indptr": "i",
     "postings": "i",
     "tf": "u",
-    "length_norm": "f",
-    "passage_article": "i",
-    "passage_start": "i",
-    "passage_end": "i",
+    "passage_length": "iu",
+    "passage_article": "iu",
     "passage_caption": "b",
-    "passage_sentences": "i",
-    "article_passages": "i",
-    "sentence_start": "i",
-    "sentence_end": "i",
-    "sentence_term_ptr": "i",
-    "sentence_terms": "iu",
-    "sentence_tokens": "i",
-    "tokens": "iu",
+    "passage_sentence_counts": "iu",
+    "article_passage_counts": "iu",
+    "sentence_start": "iu",
+    "sentence_end": "iu",
+    "sentence_flags": "u",
+    "stored_at": "i",
+    "stored_ptr": "i",
+    "stored_terms": "iu",
+    "sentence_word_counts": "iu",
+    "tokens": "u",
+    "token_overflow_at": "i",
+    "token_overflow_ids": "i",
+    "word_term": "i",
+    "word_shouted_term": "i",
+    "word_stem": "iu",
 }
 """Every array of an entry and the dtype kinds it may have (numpy's ``dtype.kind``)."""
+SMALL = frozenset(
+    {
+        "passage_article",
+        "sentence_start",
+        "sentence_end",
+        "passage_length",
+        "passage_sentence_counts",
+        "article_passage_counts",
+        "sentence_word_counts",
+        "word_stem",
+    }
+)
+"""Arrays read one value at a time (``int()``, ``tolist()``) or summed at load: stored in 8
+or 16 bits when their values fit. Pointers are stored as the counts they sum."""
+COUNTS = {
+    "passage_sentence_counts": "passage_sentences",
+    "article_passage_counts": "article_passages",
+    "sentence_word_counts": "sentence_tokens",
+}
+"""Each stored count array and the pointer array summed from it at load."""
 
 
 class UnusableEntry(Exception):
@@ -170,7 +201,7 @@ class IndexCache:
         try:
             descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump(recorded, handle)
+                json.dump(recorded, handle, separators=COMPACT)
             os.replace(tmp, path)
         finally:
             with suppress(OSError):
@@ -247,7 +278,8 @@ def write_entry(folder: Path, snapshot: Snapshot) -> None:
     folder.mkdir(mode=0o700)
     for name, values in snapshot_arrays(snapshot).items():
         write_array(folder / f"{name}.npy", values)
-    (folder / DATA).write_bytes(json.dumps(snapshot_data(snapshot)).encode("utf-8"))
+    data = json.dumps(snapshot_data(snapshot), separators=COMPACT)
+    (folder / DATA).write_bytes(data.encode("utf-8"))
     names = sorted(path.name for path in folder.iterdir())
     header = {
         "format": CACHE_FORMAT,
@@ -285,64 +317,113 @@ def read_entry(folder: Path, version: str, files: dict[str, str]) -> Snapshot:
     if _checksum(folder, names) != header.get("checksum"):
         raise UnusableEntry("checksum mismatch: the files changed after they were written")
     data = pydantic_core.from_json((folder / DATA).read_bytes())
-    if data.get("files") != files:
+    if data.get("files_digest") != files_digest(files):
         raise UnusableEntry("it was built from other files")
     arrays = {
         name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
         for name in ARRAY_KINDS
     }
+    _check_kinds(arrays)
+    arrays = _with_pointers(arrays)
     _check_arrays(arrays, data)
-    return _snapshot(version, arrays, data)
+    return _snapshot(version, arrays, data, files)
 
 
 def snapshot_arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
-    """Every array of an entry; offsets and pointers as 32-bit integers when they fit."""
-    return {name: _narrow(values) for name, values in _arrays(snapshot).items()}
+    """Every array of an entry; offsets as 8, 16 or 32-bit integers when they fit."""
+    return {name: _narrow(name, values) for name, values in _arrays(snapshot).items()}
 
 
-def _narrow(values: np.ndarray) -> np.ndarray:
-    if values.dtype == np.int64 and (values.size == 0 or int(values.max()) < 2**31):
+def _narrow(name: str, values: np.ndarray) -> np.ndarray:
+    if values.dtype.kind not in "iu" or values.dtype.itemsize <= 2:
+        return values
+    largest = int(values.max()) if values.size else 0
+    if name in SMALL and largest <= 0xFFFF and (values.size == 0 or int(values.min()) >= 0):
+        return values.astype(np.uint8 if largest <= 0xFF else np.uint16)
+    if values.dtype == np.int64 and largest < 2**31:
         return values.astype(np.int32)
     return values
+
+
+def files_digest(files: dict[str, str]) -> str:
+    """One SHA-256 of every file's name and digest: an entry is checked against the files
+    without storing their list again (the version hashes them too, in 48 bits only)."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(f"\0{name}\0{files[name]}".encode())
+    return digest.hexdigest()
 
 
 def _arrays(snapshot: Snapshot) -> dict[str, np.ndarray]:
     articles, passages, index = snapshot.articles, snapshot.passages, snapshot.index
     texts = [articles[article_id].text.encode("utf-8") for article_id in articles.ids]
     lengths = np.fromiter((len(text) for text in texts), np.int64, len(texts))
+    records = [json.dumps(r, separators=COMPACT).encode("utf-8") for r in articles.records()]
+    record_lengths = np.fromiter((len(record) for record in records), np.int64, len(records))
     layout, sentences, words = passages.layout, passages.sentences, passages.words
     return {
         "text": np.frombuffer(b"".join(texts), dtype=np.uint8),
         "text_offsets": np.concatenate(([0], np.cumsum(lengths))),
-        "idf": index.idf,
+        "records": np.frombuffer(b"".join(records), dtype=np.uint8),
+        "record_offsets": np.concatenate(([0], np.cumsum(record_lengths))),
         "indptr": index.indptr,
         "postings": index.passages,
         "tf": index.tf,
-        "length_norm": index.length_norm,
+        "passage_length": _passage_lengths(index),
         "passage_article": layout.article,
-        "passage_start": layout.start,
-        "passage_end": layout.end,
         "passage_caption": layout.caption,
-        "passage_sentences": layout.sentence_ptr,
-        "article_passages": layout.article_ptr,
+        "passage_sentence_counts": np.diff(layout.sentence_ptr),
+        "article_passage_counts": np.diff(layout.article_ptr),
         "sentence_start": sentences.start,
         "sentence_end": sentences.end,
-        "sentence_term_ptr": sentences.term_ptr,
-        "sentence_terms": sentences.term_ids,
-        "sentence_tokens": words.sentence_ptr,
+        "sentence_flags": sentences.flags,
+        "stored_at": sentences.stored_at,
+        "stored_ptr": sentences.stored_ptr,
+        "stored_terms": sentences.stored_terms,
+        "sentence_word_counts": np.diff(words.sentence_ptr),
         "tokens": words.ids,
+        "token_overflow_at": words.overflow_at,
+        "token_overflow_ids": words.overflow_ids,
+        "word_term": words.term,
+        "word_shouted_term": words.shouted_term,
+        "word_stem": _stem_ids(snapshot)[1],
     }
+
+
+def _passage_lengths(index: BM25Index) -> np.ndarray:
+    """Tokens per passage: every token counts once in its term's ``tf`` for the passage."""
+    if index.doc_len is not None:
+        return index.doc_len
+    counted = np.bincount(index.passages, weights=index.tf, minlength=index.corpus_size)
+    return counted.astype(np.int64)
+
+
+def _stem_ids(snapshot: Snapshot) -> tuple[list[str], np.ndarray]:
+    """The words' stems as ids into the index terms followed by the stems that are no term
+    (stopwords, marks): the stems that are terms are not stored twice."""
+    names = {term: number for number, term in enumerate(snapshot.index.terms)}
+    extra: list[str] = []
+    ids = []
+    for word_stem in snapshot.passages.words.stems:
+        number = names.get(word_stem)
+        if number is None:
+            number = names[word_stem] = len(names)
+            extra.append(word_stem)
+        ids.append(number)
+    return extra, np.asarray(ids, dtype=np.int64)
 
 
 def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
     return {
-        "files": snapshot.files,
+        "files_digest": files_digest(snapshot.files),
         "problems": [problem.model_dump() for problem in snapshot.problems],
-        "articles": snapshot.articles.records(),
+        "article_ids": list(snapshot.articles.ids),
         "terms": snapshot.index.terms,
         "words": list(snapshot.passages.words.vocabulary),
-        "word_stems": list(snapshot.passages.words.stems),
+        "stems_beyond_terms": _stem_ids(snapshot)[0],
         "k1": snapshot.index.k1,
+        "b": B,
+        "epsilon": EPSILON,
         "aliases": [
             [list(phrase), concept] for phrase, concept in snapshot.aliases.phrases.items()
         ],
@@ -353,12 +434,17 @@ def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
     }
 
 
-def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any]) -> Snapshot:
-    articles = ArticleTable.from_records(data["articles"], arrays["text"], arrays["text_offsets"])
+def _snapshot(
+    version: str, arrays: dict[str, np.ndarray], data: dict[str, Any], files: dict[str, str]
+) -> Snapshot:
+    stored = StoredArticles(
+        arrays["records"], arrays["record_offsets"], arrays["text"], arrays["text_offsets"]
+    )
+    articles = ArticleTable.from_stored(list(data["article_ids"]), stored)
     layout = PassageLayout(
         article=arrays["passage_article"],
         start=arrays["passage_start"],
-        end=arrays["passage_end"],
+        end=arrays["passage_end"],  # both from the sentences: see _with_pointers
         caption=arrays["passage_caption"],
         sentence_ptr=arrays["passage_sentences"],
         article_ptr=arrays["article_passages"],
@@ -366,23 +452,30 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
     sentences = Sentences(
         start=arrays["sentence_start"],
         end=arrays["sentence_end"],
-        term_ptr=arrays["sentence_term_ptr"],
-        term_ids=arrays["sentence_terms"],
+        flags=arrays["sentence_flags"],
+        stored_at=arrays["stored_at"],
+        stored_ptr=arrays["stored_ptr"],
+        stored_terms=arrays["stored_terms"],
     )
     words = Words(
         vocabulary=tuple(data["words"]),
-        stems=tuple(data["word_stems"]),
+        stems=_stems(arrays["word_stem"], data),
         sentence_ptr=arrays["sentence_tokens"],
         ids=arrays["tokens"],
+        overflow_at=arrays["token_overflow_at"],
+        overflow_ids=arrays["token_overflow_ids"],
+        term=arrays["word_term"],
+        shouted_term=arrays["word_shouted_term"],
     )
-    index = BM25Index(
-        terms=data["terms"],
-        idf=arrays["idf"],
-        indptr=arrays["indptr"],
-        passages=arrays["postings"],
-        tf=arrays["tf"],
-        length_norm=arrays["length_norm"],
-        k1=float(data["k1"]),
+    index = BM25Index.from_postings(
+        data["terms"],
+        arrays["indptr"],
+        arrays["postings"],
+        arrays["tf"],
+        arrays["passage_length"],
+        float(data["k1"]),
+        float(data["b"]),
+        float(data["epsilon"]),
     )
     return Snapshot(
         version=version,
@@ -393,7 +486,7 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
             {tuple(phrase): concept for phrase, concept in data["aliases"]},
             frozenset(data["alias_places"]),
         ),
-        files=data["files"],
+        files=files,
         problems=[Problem.model_validate(problem) for problem in data["problems"]],
         speller=Speller(tuple(data["speller"])),
         aliases_file=data.get("aliases_file"),
@@ -401,42 +494,81 @@ def _snapshot(version: str, arrays: dict[str, np.ndarray], data: dict[str, Any])
     )
 
 
+def _stems(ids: np.ndarray, data: dict[str, Any]) -> tuple[str, ...]:
+    names = [*data["terms"], *data["stems_beyond_terms"]]
+    return tuple(names[i] for i in ids.tolist())
+
+
+def _with_pointers(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The stored arrays plus the pointers summed from their counts (see ``COUNTS``) and the
+    passages' offsets, which are their first sentence's start and last sentence's end."""
+    summed = {
+        pointer: np.concatenate(([0], np.cumsum(arrays[counts], dtype=np.int64)))
+        for counts, pointer in COUNTS.items()
+    }
+    sentence_ptr = summed["passage_sentences"]
+    if sentence_ptr[-1] != arrays["sentence_start"].size or np.any(np.diff(sentence_ptr) == 0):
+        raise UnusableEntry("array passage_sentence_counts does not cover the sentences")
+    return {
+        **arrays,
+        **summed,
+        "passage_start": arrays["sentence_start"][sentence_ptr[:-1]],
+        "passage_end": arrays["sentence_end"][sentence_ptr[1:] - 1],
+    }
+
+
+def _check_kinds(arrays: dict[str, np.ndarray]) -> None:
+    for name, values in arrays.items():
+        if values.ndim != 1 or values.dtype.kind not in ARRAY_KINDS[name]:
+            raise UnusableEntry(f"array {name} is {values.dtype}, {values.ndim}-dimensional")
+
+
 def _check_arrays(arrays: dict[str, np.ndarray], data: dict[str, Any]) -> None:
-    """Raise unless every array has its kind and every pointer and id stays in range.
+    """Raise unless every pointer and id stays in range.
 
     An entry that passed its checksum was written by this code, but a question must never
     index past an array, so the shapes are checked once here rather than on every access.
     """
-    for name, values in arrays.items():
-        if values.ndim != 1 or values.dtype.kind not in ARRAY_KINDS[name]:
-            raise UnusableEntry(f"array {name} is {values.dtype}, {values.ndim}-dimensional")
-    articles, terms = len(data["articles"]), len(data["terms"])
-    passages, sentences = arrays["passage_start"].size, arrays["sentence_start"].size
+    articles, terms = len(data["article_ids"]), len(data["terms"])
+    passages = arrays["passage_sentence_counts"].size
+    sentences = arrays["sentence_start"].size
     _pointers(arrays["text_offsets"], articles, arrays["text"].size, "text_offsets")
+    _pointers(arrays["record_offsets"], articles, arrays["records"].size, "record_offsets")
     _pointers(arrays["indptr"], terms, arrays["postings"].size, "indptr")
     _pointers(arrays["article_passages"], articles, passages, "article_passages")
     _pointers(arrays["passage_sentences"], passages, sentences, "passage_sentences")
-    _pointers(arrays["sentence_term_ptr"], sentences, arrays["sentence_terms"].size, "terms")
+    stored = arrays["stored_at"].size
+    _pointers(arrays["stored_ptr"], stored, arrays["stored_terms"].size, "stored_ptr")
     _pointers(arrays["sentence_tokens"], sentences, arrays["tokens"].size, "sentence_tokens")
     words = len(data["words"])
-    if len(data["word_stems"]) != words:
-        raise UnusableEntry(f"{len(data['word_stems'])} word stems for {words} words")
+    _ids(arrays["word_stem"], terms + len(data["stems_beyond_terms"]), "word_stem")
     sizes = {
-        "idf": terms,
         "tf": arrays["postings"].size,
-        "length_norm": passages,
+        "passage_length": passages,
+        "word_stem": words,
         "passage_article": passages,
-        "passage_end": passages,
         "passage_caption": passages,
         "sentence_end": sentences,
+        "sentence_flags": sentences,
+        "token_overflow_ids": arrays["token_overflow_at"].size,
+        "word_term": words,
+        "word_shouted_term": words,
     }
     for name, size in sizes.items():
         if arrays[name].size != size:
             raise UnusableEntry(f"array {name} has {arrays[name].size} entries, not {size}")
     _ids(arrays["postings"], passages, "postings")
     _ids(arrays["passage_article"], articles, "passage_article")
-    _ids(arrays["sentence_terms"], terms, "sentence_terms")
-    _ids(arrays["tokens"], words, "tokens")
+    _ids(arrays["stored_terms"], terms, "stored_terms")
+    _ids(arrays["stored_at"], sentences, "stored_at")
+    _ids(arrays["token_overflow_at"], arrays["tokens"].size, "token_overflow_at")
+    _ids(arrays["token_overflow_ids"], words, "token_overflow_ids")
+    _ids(arrays["tokens"], min(words, OVERFLOW + 1), "tokens")
+    for name in ("word_term", "word_shouted_term"):
+        _ids(arrays[name], terms, name, lowest=-1)
+    for name in ("stored_at", "token_overflow_at"):
+        if arrays[name].size > 1 and np.any(np.diff(arrays[name]) <= 0):
+            raise UnusableEntry(f"array {name} is not ascending")
 
 
 def _pointers(values: np.ndarray, count: int, total: int, name: str) -> None:
@@ -446,8 +578,8 @@ def _pointers(values: np.ndarray, count: int, total: int, name: str) -> None:
         raise UnusableEntry(f"array {name} goes backwards")
 
 
-def _ids(values: np.ndarray, count: int, name: str) -> None:
-    if values.size and (values.min() < 0 or values.max() >= count):
+def _ids(values: np.ndarray, count: int, name: str, lowest: int = 0) -> None:
+    if values.size and (values.min() < lowest or values.max() >= count):
         raise UnusableEntry(f"array {name} points outside its {count} entries")
 
 

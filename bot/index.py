@@ -61,6 +61,8 @@ class BM25Index:
     length_norm: np.ndarray
     """``okapi_length_norm`` of every passage."""
     k1: float = K1
+    doc_len: np.ndarray | None = None
+    """Tokens per passage, when known (what ``length_norm`` was computed from)."""
 
     @property
     def corpus_size(self) -> int:
@@ -120,29 +122,56 @@ class BM25Index:
         corpus_size = int(doc_len.size)
         if corpus_size == 0:
             raise ValueError("cannot index an empty corpus")
+        # a count is at most its passage's length: counted in the narrowest type that holds it
+        count_type = smallest_unsigned(int(doc_len.max(initial=0)))
         by_passage = sparse.csr_matrix(
             (
-                np.ones(term_of_token.size, np.int32),
+                np.ones(term_of_token.size, count_type),
                 term_of_token,
-                np.concatenate(([0], np.cumsum(doc_len, dtype=np.int64))),
+                _row_pointers(doc_len),
             ),
             shape=(corpus_size, len(terms)),
         )
         counts = by_passage.tocsc()
         del by_passage
         counts.sum_duplicates()
-        doc_len = doc_len.astype(np.float64)
-        avgdl = float(doc_len.mean()) or 1.0
-        idf = okapi_idf(np.diff(counts.indptr).astype(np.float64), corpus_size, epsilon)
-        tf = counts.data.astype(smallest_unsigned(int(counts.data.max(initial=0))))
+        return cls.from_postings(
+            terms,
+            counts.indptr.astype(np.int64),
+            counts.indices.astype(np.int32, copy=False),
+            counts.data.astype(smallest_unsigned(int(counts.data.max(initial=0))), copy=False),
+            doc_len,
+            k1,
+            b,
+            epsilon,
+        )
+
+    @classmethod
+    def from_postings(
+        cls,
+        terms: list[str],
+        indptr: np.ndarray,
+        passages: np.ndarray,
+        tf: np.ndarray,
+        doc_len: np.ndarray,
+        k1: float = K1,
+        b: float = B,
+        epsilon: float = EPSILON,
+    ) -> BM25Index:
+        """The index of these postings and passage lengths (tokens per passage), its IDF and
+        length normalisation computed here: the index cache stores the counts, not these."""
+        lengths = doc_len.astype(np.float64)
+        avgdl = float(lengths.mean()) or 1.0
+        idf = okapi_idf(np.diff(indptr).astype(np.float64), int(doc_len.size), epsilon)
         return cls(
             terms=terms,
             idf=idf,
-            indptr=counts.indptr.astype(np.int64),
-            passages=counts.indices.astype(np.int32, copy=False),
+            indptr=indptr,
+            passages=passages,
             tf=tf,
-            length_norm=okapi_length_norm(doc_len, avgdl, k1, b),
+            length_norm=okapi_length_norm(lengths, avgdl, k1, b),
             k1=k1,
+            doc_len=doc_len,
         )
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
@@ -192,6 +221,13 @@ class BM25Index:
         """A term's importance for relevance: its IDF, or ``unseen_idf`` when never indexed."""
         row = self.vocabulary.get(term)
         return self.unseen_idf() if row is None else float(self.idf[row])
+
+
+def _row_pointers(doc_len: np.ndarray) -> np.ndarray:
+    """Where each passage's tokens start, in 32 bits when they fit: scipy widens every index
+    of the matrix to the pointers' type, a 64-bit copy of every token otherwise."""
+    pointers = np.concatenate(([0], np.cumsum(doc_len, dtype=np.int64)))
+    return pointers.astype(np.int32) if pointers[-1] < 2**31 else pointers
 
 
 def best_of(scores: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -14,15 +14,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.tokens import STOPWORDS
-
-if TYPE_CHECKING:
-    from spellchecker import SpellChecker
 
 MIN_LETTERS = 4
 """Shorter words are left alone: one edit away from too many others."""
@@ -59,7 +55,9 @@ class Speller:
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Speller:
-        counts = Counter(word for text in texts for word in _LETTERS.findall(text.casefold()))
+        counts: Counter[str] = Counter()
+        for text in texts:  # a list at a time: counted in C, not word by word in Python
+            counts.update(_LETTERS.findall(text.casefold()))
         return cls(tuple(word for word, _ in counts.most_common()))
 
     def correct(self, question: str, is_known: Callable[[str], bool]) -> tuple[str, dict[str, str]]:
@@ -92,19 +90,36 @@ class Speller:
             best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
             if best is not None:
                 found.append((best[1], self.rank[best[0]], best[0]))
-        if not found or word in _english():  # the dictionary is loaded only when needed
+        if not found or is_english_word(word):  # the dictionary is loaded only when needed
             return None
         return min(found)[2]
 
 
 def is_english_word(word: str) -> bool:
-    """Whether a lower-case word is in pyspellchecker's English dictionary."""
-    return word in _english()
+    """Whether a word is in pyspellchecker's English dictionary (as ``word in SpellChecker()``
+    tells it: in lower case)."""
+    return word.lower() in _english()
+
+
+ENGLISH_DICTIONARY = ("spellchecker", "resources/en.json.gz")
+"""pyspellchecker's English word list: a gzipped JSON object of words and their counts."""
 
 
 @cache
-def _english() -> SpellChecker:
-    """pyspellchecker's English dictionary, loaded (about 0.1 s) the first time it is needed."""
-    from spellchecker import SpellChecker
+def _english() -> frozenset[str]:
+    """pyspellchecker's English words in lower case, read the first time they are needed.
 
-    return SpellChecker(language="en", distance=1)
+    Only membership is asked, so only the words are read, not pyspellchecker's
+    ``SpellChecker`` built (it parses the counts too and indexes every letter of every word):
+    a start that needs the dictionary loads it in half the time. The file is one JSON
+    object of words and counts, so without a backslash in it (no escaped quotation mark) its
+    words are exactly every other piece between quotation marks.
+    """
+    import gzip
+    import json
+    import pkgutil
+
+    data = pkgutil.get_data(*ENGLISH_DICTIONARY)
+    text = gzip.decompress(data or b"").decode("utf-8")
+    words = text.split('"')[1::2] if "\\" not in text else json.loads(text)
+    return frozenset(word.lower() for word in words)

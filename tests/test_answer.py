@@ -321,6 +321,7 @@ def test_questions_read_the_words_stored_at_build_and_tokenise_no_passage(
 
     import bot.fit
     import bot.passages
+    import bot.sentence_reading
     import bot.snapshot
 
     eval_set = yaml.safe_load((BUNDLED.parent / "eval" / "questions.yml").read_text("utf-8"))
@@ -339,7 +340,8 @@ def test_questions_read_the_words_stored_at_build_and_tokenise_no_passage(
     monkeypatch.setattr(bot.passages, "split_sentences", forbidden)
     monkeypatch.setattr(bot.passages, "chunk_article", forbidden)
     monkeypatch.setattr(bot.snapshot, "chunk_article", forbidden)
-    monkeypatch.setattr(bot.snapshot, "document_terms", forbidden)
+    monkeypatch.setattr(bot.sentence_reading, "document_terms", forbidden)
+    monkeypatch.setattr(bot.sentence_reading, "_TOKEN", NoTokens())
     answers = [bundled.ask(question) for question in questions]
     assert sum(bool(answer.passages) for answer in answers) > len(questions) // 2
 

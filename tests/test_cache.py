@@ -19,7 +19,9 @@ import pytest
 import bot.cache as cache_module
 import bot.snapshot as snapshot_module
 from bot.cache import CACHE_FORMAT, IndexCache
+from bot.fit import sentence_tokens
 from bot.knowledge_base import KnowledgeBase
+from bot.tokens import document_terms
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_KB = REPO / "knowledge"
@@ -99,7 +101,7 @@ def test_a_loaded_index_is_memory_mapped_not_read(tiny_kb_dir: Path, cache: Inde
     KnowledgeBase(tiny_kb_dir, cache=cache)
     snapshot = KnowledgeBase(tiny_kb_dir, cache=cache).snapshot
     assert isinstance(snapshot.index.passages, np.memmap)
-    assert isinstance(snapshot.passages.sentences.term_ids, np.memmap)
+    assert isinstance(snapshot.passages.words.ids.base, np.memmap)  # a plain view of the map
 
 
 def test_a_changed_file_misses_the_cache_and_rebuilds(
@@ -559,3 +561,53 @@ def test_the_cached_index_remembers_which_aliases_file_was_in_force(
     assert second.version == first.version
     assert second.snapshot.aliases_file == str(fallback)
     assert second.snapshot.search("magma", 1)
+
+
+def test_an_entry_of_the_previous_format_is_rebuilt_not_trusted(
+    tiny_kb_dir: Path, cache: IndexCache, caplog: pytest.LogCaptureFixture
+):
+    """Format 3 stored every sentence's terms (``sentence_terms.npy``); its entries are
+    rebuilt, whatever they hold."""
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    entry = only_entry(cache)
+    np.save(entry / "sentence_terms.npy", np.zeros(3, np.uint16))
+    (entry / "word_stem.npy").unlink()
+    header = json.loads((entry / "header.json").read_text())
+    header["format"] = 3
+    header["files"] = sorted(path.name for path in entry.iterdir() if path.name != "header.json")
+    (entry / "header.json").write_text(json.dumps(header))
+    reseal(entry)
+    assert_rebuilt(KnowledgeBase(tiny_kb_dir, cache=cache), first)
+    assert f"cache format 3, expected {CACHE_FORMAT}" in caplog.text
+
+
+def test_word_ids_beyond_16_bits_round_trip_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Word ids are 16-bit ranks by frequency; the rarer words' ids are kept apart (here
+    from the fourth word on, as an archive's from the 65,535th)."""
+    monkeypatch.setattr(snapshot_module, "OVERFLOW", 3)
+    cache = IndexCache(tmp_path / "cache")
+    built = KnowledgeBase(BUNDLED_KB, cache=cache).snapshot
+    loaded = KnowledgeBase(BUNDLED_KB, cache=cache).snapshot
+    assert built.passages.words.overflow_at.size > 0
+    assert int(loaded.passages.words.ids.max()) == 3
+    for passage in built.passages:
+        assert loaded.passages.passage_tokens(passage.id) == built.passages.passage_tokens(
+            passage.id
+        )
+        text = built.articles[passage.article_id].text
+        tokens = [t for s in passage.sentences for t in sentence_tokens(text[s.start : s.end])]
+        assert loaded.passages.passage_tokens(passage.id)[0] == tokens
+
+
+def test_loaded_sentence_terms_are_the_document_terms_of_each_sentence(tmp_path: Path):
+    """Terms are not stored per sentence but derived from its stored words: the same set."""
+    cache = IndexCache(tmp_path / "cache")
+    KnowledgeBase(BUNDLED_KB, cache=cache)
+    loaded = KnowledgeBase(BUNDLED_KB, cache=cache).snapshot
+    for article_id, article in loaded.articles.items():
+        spans = loaded.article_sentences(article_id)
+        for span, found in zip(spans, loaded.article_sentence_terms(article_id), strict=True):
+            text = article.text[span.start : span.end]
+            assert found == frozenset(document_terms(text, loaded.aliases))

@@ -4,13 +4,14 @@ arbitrary questions and file bytes, and reloads that fail halfway."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib.util
 import json
+import os
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import ModuleType
@@ -362,19 +363,20 @@ def test_file_removed_between_listing_and_reading_refuses_the_reload(
     (tiny_kb_dir / "bridge.md").write_text("---\ntitle: Bridge\n---\nThe bridge reopened.\n")
     victim = tiny_kb_dir / "volcano.md"
     listed = []
-    list_directory = Path.iterdir
+    list_directory = os.scandir
 
-    def list_then_remove(path: Path) -> Iterator[Path]:
-        entries = list(list_directory(path))
-        if path == tiny_kb_dir:
+    def list_then_remove(path: Path) -> contextlib.nullcontext[list[os.DirEntry[str]]]:
+        with list_directory(path) as listing:
+            entries = list(listing)
+        if Path(path) == tiny_kb_dir:
             listed.append(path)
             victim.unlink(missing_ok=True)
-        return iter(entries)
+        return contextlib.nullcontext(entries)
 
-    monkeypatch.setattr(Path, "iterdir", list_then_remove)
+    monkeypatch.setattr(os, "scandir", list_then_remove)
     report = kb.reload()
 
-    assert listed, "the reload did not list the knowledge directory with Path.iterdir"
+    assert listed, "the reload did not list the knowledge directory with os.scandir"
     assert report.status == "refused" and not report.ok
     assert [problem.file for problem in report.problems] == ["volcano.md"]
     assert "cannot be read" in report.problems[0].reason

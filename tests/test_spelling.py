@@ -85,3 +85,15 @@ def test_a_word_of_an_alias_name_is_not_corrected(
     write_article(tmp_path, "night", "A dark night", "Paper", "The dark night fell on Pyongyang.")
     (tmp_path / "aliases.yml").write_text(aliases)
     assert KnowledgeBase(tmp_path).ask("what did dprk do at night?").corrections == corrections
+
+
+def test_the_english_words_are_pyspellchecker_s_dictionary():
+    """Read from its file without building a ``SpellChecker``: the same words, asked alike."""
+    from spellchecker import SpellChecker
+
+    from bot.spelling import _english, is_english_word
+
+    checker = SpellChecker(language="en", distance=1)
+    assert _english() == frozenset(checker.word_frequency.dictionary)
+    for word in ("harbour", "minister", "Minister", "café", "xqzt"):
+        assert is_english_word(word) == (word in checker)

@@ -479,7 +479,8 @@ def _relevance(snapshot: Snapshot, topic: str, events: Sequence[TimelineEvent]) 
     ``RELEVANT_FRACTION`` of the best event's share are dropped, so that a topic keeps the
     events about it rather than every event near a common word.
     """
-    query = parse_query(topic, snapshot.aliases)
+    aliases = snapshot.aliases
+    query = parse_query(topic, aliases)
     wanted = set(query.all_terms)
     found = {
         (passage.article_id, sentence.start)
@@ -490,15 +491,23 @@ def _relevance(snapshot: Snapshot, topic: str, events: Sequence[TimelineEvent]) 
     def share(mention: Mention) -> float:
         if (mention.article.id, mention.start) not in found:
             return 0.0
-        if not wanted.intersection(document_terms(mention.text, snapshot.aliases)):
-            return 0.0
         sentence = mention.article.text[mention.start : mention.end]
-        shared = wanted.intersection(document_terms(sentence, snapshot.aliases))
-        return sum(snapshot.index.term_idf(term) for term in shared)
+        terms = _sentence_terms(snapshot, mention, sentence)
+        quoted = terms if mention.text == sentence else document_terms(mention.text, aliases)
+        if not wanted.intersection(quoted):
+            return 0.0
+        return sum(snapshot.index.term_idf(term) for term in wanted.intersection(terms))
 
     shares = [max(share(mention) for mention in event.mentions) for event in events]
     floor = RELEVANT_FRACTION * max(shares, default=0.0)
     return [value if value > 0 and value >= floor else 0.0 for value in shares]
+
+
+def _sentence_terms(snapshot: Snapshot, mention: Mention, sentence: str) -> frozenset[str]:
+    """The index terms of the mention's sentence, as read at build (a sentence the timeline
+    found is one the snapshot split); read here only for a sentence the snapshot does not have."""
+    stored = snapshot.sentence_terms_at(mention.article.id, mention.start, mention.end)
+    return stored if stored is not None else frozenset(document_terms(sentence, snapshot.aliases))
 
 
 def _most_important(

@@ -99,6 +99,26 @@ def test_a_topic_finds_events_through_aliases(bundled_dated: KnowledgeBase) -> N
     assert any("North Korea" in text for text in texts)
 
 
+def test_a_topic_reads_each_whole_sentence_s_terms_from_the_snapshot(
+    bundled_dated: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compute once: the terms of a sentence quoted whole are those stored at build; only a
+    quote cut to its clauses is read again, being other text than the sentence."""
+    import bot.timeline.events as events
+
+    expected = whole(bundled_dated, "DPRK soldiers")
+    read: list[str] = []
+    real = events.document_terms
+
+    def reading(text: str, aliases: object) -> list[str]:
+        read.append(text)
+        return real(text, aliases)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(events, "document_terms", reading)
+    assert whole(bundled_dated, "DPRK soldiers") == expected
+    assert all(text.startswith(ELLIPSIS) or text.endswith(ELLIPSIS) for text in read)
+
+
 def test_a_topic_nothing_is_about_gives_an_empty_timeline(bundled: KnowledgeBase) -> None:
     timeline = build_timeline(bundled.snapshot, "weather in Paris")
     assert (timeline.events, timeline.more) == ((), 0)
