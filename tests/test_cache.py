@@ -559,3 +559,20 @@ def test_the_cached_index_remembers_which_aliases_file_was_in_force(
     assert second.version == first.version
     assert second.snapshot.aliases_file == str(fallback)
     assert second.snapshot.search("magma", 1)
+
+
+def test_an_index_cached_by_other_reading_code_is_not_served(
+    tiny_kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """After an upgrade that reads pages differently, an unchanged folder is read again: the
+    version holds a digest of the build's code, so the old entry is not found."""
+    cache = IndexCache(tmp_path / "cache")
+    before = KnowledgeBase(tiny_kb_dir, cache=cache).version
+    monkeypatch.setattr(snapshot_module, "build_code_version", lambda: "other reading rules")
+    assert KnowledgeBase(tiny_kb_dir, cache=cache).version != before
+
+
+def test_the_build_code_digest_leaves_out_the_chat_and_conversation_layers():
+    package = Path(snapshot_module.__file__).resolve().parent
+    assert {"adapters", "desk", "render.py"} <= snapshot_module.ABOVE_THE_BUILD
+    assert all((package / part).exists() for part in snapshot_module.ABOVE_THE_BUILD)
