@@ -19,6 +19,8 @@ from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib.metadata import version as distribution_version
 from pathlib import Path
 from typing import Any, Protocol, overload
 
@@ -56,6 +58,13 @@ log = logging.getLogger(__name__)
 
 INDEX_FORMAT = "17"
 """Bumped whenever tokenising, chunking or scoring changes, so versions change with them."""
+BUILD_DEPENDENCIES = ("pystemmer", "blingfire", "countryinfo")
+"""Distributions whose release can change what a build makes of the same files (the HTML
+extractor's release is in each HTML file's own digest: ``reader_version``)."""
+ABOVE_THE_BUILD = frozenset(
+    {"adapters", "desk", "feedback", "ops", "__main__.py", "cli.py", "logs.py", "render.py"}
+)
+"""Parts of the package that never touch a build: chat, conversation, operations, wording."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
 IGNORED_NAMES = frozenset({"readme.md", "readme.txt"})
@@ -926,8 +935,28 @@ def _fingerprint(text: str) -> str:
     return text_fingerprint(text)
 
 
+@cache
+def build_code_version() -> str:
+    """A digest of the code and the releases that turn files into a snapshot.
+
+    Part of every version, so that a snapshot cached by other reading rules is never served:
+    after an upgrade that changes how a page is cleaned, an unchanged folder is read again
+    rather than loaded from the cache as the old rules read it. ``INDEX_FORMAT`` alone relied
+    on someone remembering to bump it. Reading the package's sources takes a few milliseconds.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if relative.parts[0] not in ABOVE_THE_BUILD:
+            digest.update(f"\0{relative.as_posix()}\0".encode() + path.read_bytes())
+    for name in BUILD_DEPENDENCIES:
+        digest.update(f"\0{name} {distribution_version(name)}".encode())
+    return digest.hexdigest()[:16]
+
+
 def _version(files: dict[str, str]) -> str:
-    digest = hashlib.sha256(INDEX_FORMAT.encode())
+    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{build_code_version()}".encode())
     for name in sorted(files):
         digest.update(f"\0{name}\0{files[name]}".encode())
     return digest.hexdigest()[:12]

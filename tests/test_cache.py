@@ -611,3 +611,20 @@ def test_loaded_sentence_terms_are_the_document_terms_of_each_sentence(tmp_path:
         for span, found in zip(spans, loaded.article_sentence_terms(article_id), strict=True):
             text = article.text[span.start : span.end]
             assert found == frozenset(document_terms(text, loaded.aliases))
+
+
+def test_an_index_cached_by_other_reading_code_is_not_served(
+    tiny_kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """After an upgrade that reads pages differently, an unchanged folder is read again: the
+    version holds a digest of the build's code, so the old entry is not found."""
+    cache = IndexCache(tmp_path / "cache")
+    before = KnowledgeBase(tiny_kb_dir, cache=cache).version
+    monkeypatch.setattr(snapshot_module, "build_code_version", lambda: "other reading rules")
+    assert KnowledgeBase(tiny_kb_dir, cache=cache).version != before
+
+
+def test_the_build_code_digest_leaves_out_the_chat_and_conversation_layers():
+    package = Path(snapshot_module.__file__).resolve().parent
+    assert {"adapters", "desk", "render.py"} <= snapshot_module.ABOVE_THE_BUILD
+    assert all((package / part).exists() for part in snapshot_module.ABOVE_THE_BUILD)
