@@ -1,7 +1,8 @@
 """The built index on disk between runs: plain arrays and JSON, memory-mapped, never code.
 
 An entry is a folder named by the knowledge directory and the snapshot version (which hashes
-every file's bytes and the index format). It holds one ``.npy`` file per array (loaded with
+every file's bytes, the index format and the code that builds: ``build_code_version``, so an
+upgrade that reads pages differently never serves what older rules read). It holds one ``.npy`` file per array (loaded with
 ``mmap_mode="r"``, so a cold start maps pages rather than reads them, and processes on one
 machine share them), ``data.json`` (articles without their text, index terms, aliases, the
 speller's words) and ``header.json``: the cache format, the knowledge-base version and a
