@@ -50,6 +50,10 @@ REDIS_SECONDS = 3.0
 """Bound on any one Redis call, so a hung connection never holds a moderator's reload."""
 RECONNECT_SECONDS = (0.5, 30.0)
 """First and longest pause before the listener tries Redis again."""
+STOP_SECONDS = 1.0
+STOP_ATTEMPTS = 5
+"""A stop cancels its tasks again each second, this many times: on Python 3.11 a task inside
+``asyncio.wait_for`` can miss a cancel that lands as its call completes, and go on listening."""
 UNREACHABLE = "Redis unreachable: reloaded this replica only."
 LOST = "Redis connection lost while gathering replies; those listed may still have reloaded."
 
@@ -229,15 +233,15 @@ class ReloadBroadcaster:
             await asyncio.wait_for(first_try.wait(), 2 * REDIS_SECONDS)
 
     async def stop(self) -> None:
-        tasks = [*self._tasks, *self._reregistering]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        """Cancel the listener and the heartbeat, leave the members' set, close the client:
+        every step bounded, so a shutdown never hangs on Redis or on a missed cancel."""
+        await cancel_tasks(self._tasks + list(self._reregistering))
         self._tasks = []
         if self._redis is not None:
             with contextlib.suppress(*REDIS_DOWN):
                 await self._bounded(self._redis.zrem(self.members_key, self.replica_id))
-            await self._redis.aclose()
+            with contextlib.suppress(*REDIS_DOWN):
+                await self._bounded(self._redis.aclose())
 
     async def __aenter__(self) -> ReloadBroadcaster:
         await self.start()
@@ -468,6 +472,19 @@ def _parse(model: type[ModelT], message: dict[str, Any] | None) -> ModelT | None
     except ValidationError as error:
         log.warning("ignoring a malformed %s: %s", model.__name__, error)
         return None
+
+
+async def cancel_tasks(tasks: list[asyncio.Task[Any]]) -> None:
+    """Cancel the tasks and wait until they end, cancelling again those that go on."""
+    pending = set(tasks)
+    for _ in range(STOP_ATTEMPTS):
+        if not pending:
+            return
+        for task in pending:
+            task.cancel()
+        _, pending = await asyncio.wait(pending, timeout=STOP_SECONDS)
+    if pending:
+        log.warning("replicas: %d task(s) still running after the stop", len(pending))
 
 
 async def _close_quietly(pubsub: Any) -> None:

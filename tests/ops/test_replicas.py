@@ -18,6 +18,7 @@ from bot.ops.replicas import (
     ReloadBroadcaster,
     ReloadRequest,
     ReplicaResult,
+    cancel_tasks,
 )
 from tests.conftest import write_article
 from tests.loopback import free_port
@@ -269,3 +270,22 @@ async def test_a_replica_registers_again_as_soon_as_redis_is_back(
             return await client.zscore(b.members_key, "b") is not None
 
         await eventually(registered, seconds=20)
+
+
+async def test_a_stop_ends_a_task_that_missed_its_first_cancel():
+    """On Python 3.11 ``asyncio.wait_for`` can swallow a cancel that lands as its call
+    completes; the listener then goes on. A stop cancels again until the task ends."""
+    listening = asyncio.Event()
+
+    async def listener_that_misses_a_cancel() -> None:
+        try:
+            listening.set()
+            await asyncio.sleep(60)
+        except asyncio.CancelledError:
+            pass
+        await asyncio.sleep(60)
+
+    task = asyncio.create_task(listener_that_misses_a_cancel())
+    await listening.wait()
+    await asyncio.wait_for(cancel_tasks([task]), 10)
+    assert task.cancelled()
