@@ -50,6 +50,10 @@ DATABASE_FILE = "feedback.sqlite3"
 MAX_ANSWER_ID = 64
 MAX_CHANNEL = 128
 CONNECT_TIMEOUT_SECONDS = 5
+SQLITE_BUSY_SECONDS = 30
+"""How long an SQLite statement waits for another connection's write (the background writer's
+batch, another process on the same file) before "database is locked"; writes are short, but a
+busy machine can stretch one well past a few seconds."""
 SCHEMA_LOCK = 0x6E657773_64657368
 """The advisory lock key under which replicas create the tables ("newsdesh" in ASCII)."""
 
@@ -264,7 +268,7 @@ def _sqlite_engine(url: URL) -> Engine:
             raise FeedbackUnavailable(
                 f"{path}: cannot create its folder {folder}: {reason}"
             ) from None
-    engine = create_engine(url, connect_args={"timeout": CONNECT_TIMEOUT_SECONDS})
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
 
     @event.listens_for(engine, "connect")
     def _wal(dbapi_connection: Any, _record: Any) -> None:
