@@ -1,11 +1,16 @@
-"""Two versions of the bot on one archive, alternated in one run: cold starts, then builds.
+"""Two versions of the bot on one archive, alternated in one run: cold starts, builds and,
+given questions, the question path.
 
-    python benchmarks/bench_before_after.py --before OLD_TREE --after NEW_TREE --kb ARCHIVE
+    python benchmarks/bench_before_after.py --before OLD_TREE --after NEW_TREE --kb ARCHIVE \
+        [--questions QUESTIONS --rounds 3]
 
 Each tree is a checkout of the repository (``git worktree add`` or ``git archive``). The two
 are run one after the other, in turns, so that a busy machine slows both alike: compare the
 ratios. A cold start is ``python -m bot ask`` with the index cache present (each tree has its
-own cache folder, filled first); a build is ``KnowledgeBase(archive)`` without a cache.
+own cache folder, filled first); a build is ``KnowledgeBase(archive)`` without a cache. With
+``--questions`` (one a line, e.g. from ``generate.py --questions``), each round runs one
+process per tree that loads the index from its cache, asks 50 questions to warm up, then
+times ``KnowledgeBase.ask`` on every question: compare the medians round by round.
 """
 
 from __future__ import annotations
@@ -31,6 +36,24 @@ BUILD = (
     "print(time.perf_counter() - t, time.process_time() - c, peak)\n"
 )
 
+ASK = (
+    "import statistics, sys, time\n"
+    "from pathlib import Path\n"
+    "from bot.cache import IndexCache\n"
+    "from bot.knowledge_base import KnowledgeBase\n"
+    "kb = KnowledgeBase(Path(sys.argv[1]), cache=IndexCache(Path(sys.argv[3])))\n"
+    "questions = Path(sys.argv[2]).read_text(encoding='utf-8').splitlines()\n"
+    "for question in questions[:50]:\n"
+    "    kb.ask(question)\n"
+    "wall, cpu = [], []\n"
+    "for question in questions:\n"
+    "    t, c = time.perf_counter(), time.process_time()\n"
+    "    kb.ask(question)\n"
+    "    wall.append((time.perf_counter() - t) * 1000)\n"
+    "    cpu.append((time.process_time() - c) * 1000)\n"
+    "print(statistics.median(wall), statistics.median(cpu))\n"
+)
+
 
 def run(tree: Path, cache: Path, args: list[str], timeout: float) -> tuple[float, float, str]:
     """Wall time, CPU time (user + system) and output of one run of ``python args`` in ``tree``."""
@@ -48,6 +71,18 @@ def run(tree: Path, cache: Path, args: list[str], timeout: float) -> tuple[float
     return wall, cpu, done.stdout
 
 
+def time_questions(
+    trees: dict[str, Path], caches: dict[str, Path], options: argparse.Namespace
+) -> None:
+    """Median ms per question of each tree, round by round (the caches are filled already)."""
+    print("round  tree    median ms  CPU ms")
+    for round_ in range(1, options.rounds + 1):
+        for name, tree in trees.items():
+            args = ["-c", ASK, str(options.kb), str(options.questions.resolve()), str(caches[name])]
+            wall, cpu = map(float, run(tree, caches[name], args, options.timeout)[2].split())
+            print(f"{round_:5d}  {name:6}  {wall:9.3f}  {cpu:6.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", type=Path, required=True)
@@ -55,6 +90,8 @@ def main() -> int:
     parser.add_argument("--kb", type=Path, required=True, help="the archive (a knowledge folder)")
     parser.add_argument("--starts", type=int, default=7, help="cold starts per tree")
     parser.add_argument("--builds", type=int, default=2, help="builds per tree")
+    parser.add_argument("--questions", type=Path, help="also time these questions, one a line")
+    parser.add_argument("--rounds", type=int, default=3, help="question rounds per tree")
     parser.add_argument("--timeout", type=float, default=3000)
     options = parser.parse_args()
     trees = {"before": options.before, "after": options.after}
@@ -67,6 +104,8 @@ def main() -> int:
         for _ in range(options.starts):
             for name, tree in trees.items():
                 starts[name].append(run(tree, caches[name], ask, options.timeout)[:2])
+        if options.questions:
+            time_questions(trees, caches, options)
         builds: dict[str, list[list[float]]] = {name: [] for name in trees}
         for _ in range(options.builds):
             for name, tree in trees.items():
