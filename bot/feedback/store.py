@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import logging
 import secrets
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,7 +43,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 log = logging.getLogger(__name__)
 
@@ -173,10 +174,7 @@ class FeedbackStore:
         except (SQLAlchemyError, OSError) as error:
             raise FeedbackUnavailable(describe(error, parsed)) from error
         try:
-            with engine.begin() as connection:
-                _create_schema(connection)
-                _claim(connection, "opened_at", datetime.now(UTC).isoformat(), replace=True)
-                salt = salt or _claim(connection, "salt", secrets.token_hex(32))
+            salt = _prepare(engine, salt)
         except SQLAlchemyError as error:
             engine.dispose()
             raise FeedbackUnavailable(describe(error, parsed)) from error
@@ -280,6 +278,32 @@ def _sqlite_engine(url: URL) -> Engine:
             cursor.close()
 
     return engine
+
+
+OPEN_ATTEMPTS = 5
+"""Tries at the first transaction of a new SQLite file: replicas that create it at the same
+moment can meet "database is locked" as one of them switches it to WAL mode, which SQLite
+reports at once rather than after its busy timeout."""
+
+
+def _prepare(engine: Engine, salt: str | None) -> str:
+    """``_first_transaction``, tried again after a short pause while the new file is locked."""
+    for attempt in range(1, OPEN_ATTEMPTS):
+        try:
+            return _first_transaction(engine, salt)
+        except OperationalError as error:
+            if "database is locked" not in str(error.orig):
+                raise
+            time.sleep(0.05 * 2**attempt)
+    return _first_transaction(engine, salt)
+
+
+def _first_transaction(engine: Engine, salt: str | None) -> str:
+    """The tables, the time of opening and the salt, in one transaction: the salt in force."""
+    with engine.begin() as connection:
+        _create_schema(connection)
+        _claim(connection, "opened_at", datetime.now(UTC).isoformat(), replace=True)
+        return salt or _claim(connection, "salt", secrets.token_hex(32))
 
 
 def _create_schema(connection: Any) -> None:
