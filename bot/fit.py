@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from bot.question import SPEECH_VERBS, Focus, NumberKind, QuestionType
 from bot.tokens import IRREGULAR_PAST, STOPWORDS, Aliases, normalise_quickly, stem
 
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|[“”\"$€£¥%]")
+SENTENCE_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|[“”\"$€£¥%]")
+"""A word the answer reads in a sentence (``sentence_tokens``): a number with its decimal part,
+a run of letters, or a quotation or currency mark. The build runs it too (``sentence_reading``)."""
 _QUOTE_MARKS = frozenset('“”"')
 
 
@@ -652,7 +654,7 @@ def sentence_tokens(text: str) -> list[str]:
     """The words of a sentence as the index reads them ("3,000" -> 3000, "U.S." -> US,
     possessives dropped), quotation marks kept as tokens of their own. Run once per sentence,
     at build (``bot.snapshot``): a question reads the stored tokens."""
-    return _TOKEN.findall(normalise_quickly(text))
+    return SENTENCE_TOKEN.findall(normalise_quickly(text))
 
 
 def verb_uses(

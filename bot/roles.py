@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.tokens import Aliases, _marked_words, _stems
+from bot.tokens import Aliases, marked_words, word_stems
 
 OFFICE_TITLE_WORDS = (
     "president",
@@ -63,5 +63,5 @@ def titled_places(texts: Iterable[str], aliases: Aliases) -> frozenset[str]:
 
 
 def _places(text: str, aliases: Aliases) -> list[str]:
-    stems = _stems(_marked_words(text))
+    stems = word_stems(marked_words(text))
     return [concept for concept, _, _ in aliases.find(stems) if concept in aliases.places]

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from bot.fit import _TOKEN  # the pattern of ``sentence_tokens``, run here on text normalised once
+from bot.fit import SENTENCE_TOKEN
 from bot.tokens import STOPWORDS, Aliases, document_terms, normalise_quickly, stem
 
 MARKS = frozenset('“”"$€£¥%')
@@ -86,7 +86,7 @@ class SentenceReader:
 
     def read(self, text: str) -> ReadSentence:
         normalised = normalise_quickly(text)
-        tokens = _TOKEN.findall(normalised)  # sentence_tokens(text)
+        tokens = SENTENCE_TOKEN.findall(normalised)  # sentence_tokens(text), normalised once
         ids = list(map(self.word_ids.get, tokens))
         if None in ids:  # a word met for the first time
             ids = [

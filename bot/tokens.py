@@ -254,7 +254,7 @@ def normalise_quickly(text: str) -> str:
 _DIGIT_GROUP = re.compile(r"\d[,\u202f\u00a0]\d")
 
 
-def _marked_words(text: str) -> list[tuple[str, bool]]:
+def marked_words(text: str) -> list[tuple[str, bool]]:
     """Case-folded words, each with whether it was written as an acronym."""
     text = normalise(text)
     shouting = text.isupper()
@@ -327,17 +327,17 @@ IRREGULAR_PAST = {
 
 def words(text: str) -> list[str]:
     """Normalised, case-folded words, stopwords included."""
-    return [word for word, _ in _marked_words(text)]
+    return [word for word, _ in marked_words(text)]
 
 
-def _stems(marked: Iterable[tuple[str, bool]]) -> list[str]:
+def word_stems(marked: Iterable[tuple[str, bool]]) -> list[str]:
     """Every word stemmed, stopwords included: what alias phrases are matched against."""
     return [stem(word) for word, _ in marked]
 
 
 def terms(text: str) -> list[str]:
     """Index terms of ``text``: normalised, stopwords removed (acronyms kept), stemmed."""
-    return _to_terms(_marked_words(text))
+    return _to_terms(marked_words(text))
 
 
 @dataclass(frozen=True)
@@ -361,7 +361,7 @@ class Aliases:
         for name, variants in mapping.items():
             concept = "~" + " ".join(words(str(name)))
             for phrase in [str(name), *_variant_names(name, variants)]:
-                if key := tuple(_stems(_marked_words(phrase))):
+                if key := tuple(word_stems(marked_words(phrase))):
                     phrases.setdefault(key, concept)
         return cls(phrases)
 
@@ -466,18 +466,18 @@ class Query:
 
 def document_terms(text: str, aliases: Aliases) -> list[str]:
     """A passage's index terms: its own terms plus one concept term per alias it names."""
-    marked = _marked_words(text)
-    concepts = [concept for concept, _, _ in aliases.find(_stems(marked))]
+    marked = marked_words(text)
+    concepts = [concept for concept, _, _ in aliases.find(word_stems(marked))]
     return _to_terms(marked) + concepts
 
 
 def parse_query(question: str, aliases: Aliases) -> Query:
     marked = [
         (word, acronym)
-        for word, acronym in _marked_words(question)
+        for word, acronym in marked_words(question)
         if acronym or word not in QUESTION_WORDS
     ]
-    found = aliases.find(_stems(marked))
+    found = aliases.find(word_stems(marked))
     inside = {i for _, start, end in found for i in range(start, end)}
     return Query(
         terms=_to_terms(marked),

@@ -335,13 +335,13 @@ def test_questions_read_the_words_stored_at_build_and_tokenise_no_passage(
     class NoTokens:
         findall = staticmethod(forbidden)
 
-    monkeypatch.setattr(bot.fit, "_TOKEN", NoTokens())
+    monkeypatch.setattr(bot.fit, "SENTENCE_TOKEN", NoTokens())
     monkeypatch.setattr(bot.fit, "normalise_quickly", forbidden)
     monkeypatch.setattr(bot.passages, "split_sentences", forbidden)
     monkeypatch.setattr(bot.passages, "chunk_article", forbidden)
     monkeypatch.setattr(bot.snapshot, "chunk_article", forbidden)
     monkeypatch.setattr(bot.sentence_reading, "document_terms", forbidden)
-    monkeypatch.setattr(bot.sentence_reading, "_TOKEN", NoTokens())
+    monkeypatch.setattr(bot.sentence_reading, "SENTENCE_TOKEN", NoTokens())
     answers = [bundled.ask(question) for question in questions]
     assert sum(bool(answer.passages) for answer in answers) > len(questions) // 2
 
