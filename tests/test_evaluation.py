@@ -114,7 +114,7 @@ def test_typos_are_one_edit_per_question_and_repeatable():
 
 
 def test_typo_correction_keeps_most_questions_answerable(kb):
-    """A regression guard for the typo figures in the README."""
+    """A regression guard for the typo figures in docs/quality.md."""
     with_typos = EvalSet.load(REPO / "eval" / "questions.yml").with_typos(1)
     ours = score(with_typos, bot_ranker(kb))
     assert ours.hit_at_3 >= 0.85 and ours.declined_answerable <= 0.05
@@ -244,7 +244,7 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     round_, fields, invented, furniture, hit_at_3
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
-    truth, furniture and questions are in eval/pages/dev/<round>/; see the README), with all
+    truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
     83 pages in the folder. Round five's one invented field is a site's clock read as the
     date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
