@@ -244,7 +244,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         _quote(snapshot, snapshot.passages[pid], score, readings[pid]) for pid, score in chosen
     ]
     chosen_readings = [readings[pid] for pid, _ in chosen]
-    unused = unused_words(snapshot, focus, searched)
+    unused = unused_words(snapshot, focus, searched) + unknown_names(snapshot, focus, searched)
     missing = missing_parts(focus, chosen_readings, unused)
     return Answer(
         question=question,
@@ -501,6 +501,28 @@ def unused_words(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
     count: a word the dictionary lacks may be a typo the speller could not place, or a name."""
     found = typed_words(question, unused_main_verbs(snapshot, focus))
     return [word for word in found if is_english_word(word)]
+
+
+UNKNOWN_NAME_WORDS = 2
+"""How many words of the question's names no article uses before it asks about something the
+articles do not hold: one is often a spelling the articles do not share ("Astana", "Duma",
+"Southeast Asian"); two are a name of its own ("Nobel Peace Prize", "Super Bowl")."""
+
+
+def unknown_names(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
+    """The words, as typed, of the question's names ("Who won the 2024 *Nobel* Peace *Prize*?")
+    that no article uses, as an index term or in an alias, when there are at least
+    ``UNKNOWN_NAME_WORDS`` of them: the passages can then be about nothing the question names."""
+    absent = [
+        term for term in focus.names if not term.startswith("~") and not _known_stem(snapshot, term)
+    ]
+    if len(absent) < UNKNOWN_NAME_WORDS:
+        return []
+    return typed_words(question, absent)
+
+
+def _known_stem(snapshot: Snapshot, word_stem: str) -> bool:
+    return word_stem in snapshot.index.vocabulary or bool(snapshot.aliases.names_stem(word_stem))
 
 
 def unused_main_verbs(snapshot: Snapshot, focus: Focus) -> list[str]:

@@ -392,6 +392,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
     ):
         speaker = None
     described = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
+    counted = _counted(text, aliases) if question_type is QuestionType.NUMBER else ()
     return Focus(
         question_type=question_type,
         speaker=speaker,
@@ -400,9 +401,9 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
             if speaker
             else speaker_description(described, aliases)
         ),
-        verbs=question_verbs(text),
-        main_verbs=main_verbs(text),
-        counted=_counted(text, aliases) if question_type is QuestionType.NUMBER else (),
+        verbs=without_time_passing(question_verbs(text), counted),
+        main_verbs=without_time_passing(main_verbs(text), counted),
+        counted=counted,
         counted_places=_counted_places(text, aliases)
         if question_type is QuestionType.NUMBER
         else (),
@@ -522,6 +523,21 @@ def question_verbs(text: str) -> tuple[str, ...]:
 
 MAIN_CLAUSE_WORDS = 6
 """An auxiliary this close to the start opens the question's own clause."""
+
+
+_TIME_UNITS = frozenset(
+    stem(word) for word in ("years", "months", "weeks", "days", "hours", "decades", "centuries")
+)
+_TIME_PASSING = frozenset(stem(word) for word in ("passed", "elapsed", "gone"))
+
+
+def without_time_passing(verbs: tuple[str, ...], counted: tuple[str, ...]) -> tuple[str, ...]:
+    """The verbs without the one that only lets time pass, when the question counts a span
+    of time: "How many *years* had *passed* since Putin's previous trip?" asks for a span
+    ("his first visit to North Korea in 24 years"), and no passage says "passed"."""
+    if not _TIME_UNITS.intersection(counted):
+        return verbs
+    return tuple(verb for verb in verbs if verb not in _TIME_PASSING)
 
 
 def main_verbs(text: str) -> tuple[str, ...]:

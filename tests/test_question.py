@@ -241,3 +241,17 @@ def test_has_after_who_before_a_noun_is_the_main_verb(question, verbs):
     """ "Who *has* custody": possession, so "custody" is no verb to look for; "has" before a
     participle or a subject is still an auxiliary."""
     assert question_focus(question, ALIASES).main_verbs == verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("How many years had passed since Putin's previous trip to North Korea?", ()),
+        ("How many days have elapsed since the vote?", ()),
+        ("How many bills have passed the Duma?", ("pass",)),
+    ],
+)
+def test_time_passing_is_no_verb_to_find_when_a_span_of_time_is_counted(question, verbs):
+    """ "How many years had passed" asks for a span ("his first visit in 24 years"); "passed"
+    is only how time goes by. Counting bills, "passed" is what the passage must say."""
+    assert question_focus(question, ALIASES).main_verbs == verbs
