@@ -632,7 +632,10 @@ _NOT_VERBS = frozenset(
 
 def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> list[str]:
     """The main verb after an auxiliary's subject: the first lower-case content word after a
-    run of capitalised words, or after "the/a ... noun" (up to four words)."""
+    run of capitalised words, or after "the/a ... noun" (up to four words). A run ending in a
+    possessive ("How many soldiers did *Kyiv's* leader warn …") owns a noun phrase of unknown
+    length ("leader", "spy service"): without a tagger no word after it is taken for the verb,
+    rather than the noun ("leader")."""
     i = start
     while i < len(words) and lowered[i] in _AUXILIARIES | {"not", "n't", "been"}:
         i += 1
@@ -643,10 +646,16 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
             words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS or lowered[i] == "and"
         ):
             i += 1
+        if _possessive(words[i - 1]):
+            return []  # "Did Kyiv's *leader* warn …": a noun the name owns, then the verb
         while i < len(words) and lowered[i] in _AUXILIARIES | {"not", "been", "also", "ever"}:
             i += 1
         return [lowered[i]] if i < len(words) and lowered[i] not in STOPWORDS else []
     return [lowered[i]] if lowered[i] not in STOPWORDS else []
+
+
+def _possessive(word: str) -> bool:
+    return word.casefold().endswith(("'s", "’s"))
 
 
 _ABOUT = re.compile(r"\babout\s+(?P<topic>[^?]+)", re.IGNORECASE)

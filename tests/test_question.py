@@ -255,3 +255,16 @@ def test_time_passing_is_no_verb_to_find_when_a_span_of_time_is_counted(question
     """ "How many years had passed" asks for a span ("his first visit in 24 years"); "passed"
     is only how time goes by. Counting bills, "passed" is what the passage must say."""
     assert question_focus(question, ALIASES).main_verbs == verbs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many soldiers did Kyiv's leader warn Pyongyang could soon have in Russia?",
+        "How many of Kim's troops does Seoul's spy service believe are drilling in Russia?",
+    ],
+)
+def test_the_noun_a_possessive_name_owns_is_not_taken_for_the_main_verb(question):
+    """ "Kyiv's *leader*", "Seoul's *spy service*": the noun phrase after a possessive has no
+    length a tagger-free reading can trust, so no verb is required rather than a noun."""
+    assert question_focus(question, ALIASES).main_verbs == ()
