@@ -417,3 +417,18 @@ def test_a_name_the_articles_never_write_is_said_to_be_missing(kb: KnowledgeBase
     assert answer.answered and not answer.complete
     assert answer.unused_words == ["nobel", "prize"]
     assert kb.ask("Which cup did Harbour FC Town win?").unused_words == []
+
+
+def test_a_number_question_naming_two_things_needs_its_subject_and_half_of_them(
+    kb: KnowledgeBase, add_article
+):
+    """ "… to Ashford from Calais?": the passage gives the figure for Ashford and never names
+    Calais, an origin the question adds; the first name asked about (Ashford) must be there."""
+    add_article(
+        "ferries", "Ferries carried 4,000 passengers to Ashford last summer, the office said."
+    )
+    fresh = KnowledgeBase(kb.directory)
+    assert fresh.ask("How many passengers did ferries carry to Ashford from Calais?").complete
+    assert not fresh.ask(
+        "How many passengers did ferries carry to Harbour FC from Ashford?"
+    ).complete
