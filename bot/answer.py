@@ -512,7 +512,8 @@ articles do not hold: one is often a spelling the articles do not share ("Astana
 
 
 def unknown_names(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
-    """The words, as typed, of the question's names ("Who won the 2024 *Nobel* Peace *Prize*?")
+    """The words, as typed (capitals kept), of the question's names ("Who won the 2024 *Nobel*
+    Peace *Prize*?")
     that no article uses, as an index term or in an alias, when there are at least
     ``UNKNOWN_NAME_WORDS`` of them: the passages can then be about nothing the question names."""
     absent = [
@@ -520,7 +521,8 @@ def unknown_names(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
     ]
     if len(absent) < UNKNOWN_NAME_WORDS:
         return []
-    return typed_words(question, absent)
+    as_typed = {word.casefold(): word for word in reversed(re.findall(r"[^\W_]+", question))}
+    return [as_typed.get(word, word) for word in typed_words(question, absent)]
 
 
 def _known_stem(snapshot: Snapshot, word_stem: str) -> bool:
