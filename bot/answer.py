@@ -35,6 +35,7 @@ from bot.question import (
     OFFICE_ROLE,
     Focus,
     QuestionType,
+    asks_about_the_reader,
     is_only_a_name,
     looks_english,
     numbers_as_digits,
@@ -213,6 +214,8 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     asked, *others = split_questions(question)
     if only_asks_a_type(asked):
         return _declined(snapshot, question, Declined.TYPE_ONLY)
+    if asks_about_the_reader(asked):
+        return _declined(snapshot, question, Declined.NO_ANSWER)
     searched, corrections = snapshot.speller.correct(asked, lambda word: _known(snapshot, word))
     if not looks_english(searched, lambda word: _known(snapshot, word), is_english_word):
         return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)

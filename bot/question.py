@@ -858,6 +858,21 @@ def only_asks_a_type(text: str) -> bool:
     )
 
 
+_READER_ACTS = re.compile(
+    r"\b(?:do|does|can|could|should|may|must|would|will|did)\s+I\b|\bmy\b", re.IGNORECASE
+)
+"""The reader as the one who acts: "How do *I* subscribe …", "Where can *I* read more …",
+"Will *my* email address be published …"."""
+
+
+def asks_about_the_reader(text: str) -> bool:
+    """A question about the reader's own use of a site or a service ("How do I request a GPT
+    analysis of the article?", "Will my email address be published if I leave a reply?"), which
+    no news report answers, however many of its words a page's furniture shares. "Can you
+    tell me what Putin said?" asks about the news: "me" after "tell" is no act of the reader."""
+    return bool(_READER_ACTS.search(text))
+
+
 def is_only_a_name(text: str, aliases: Aliases) -> bool:
     """A name and nothing else ("Putin", "Kim Jong Un?"): every word is part of an alias name
     or capitalised, and there is no question word."""

@@ -435,3 +435,11 @@ def test_a_number_question_naming_two_things_needs_its_subject_and_half_of_them(
     assert not fresh.ask(
         "How many passengers did ferries carry to Harbour FC from Ashford?"
     ).complete
+
+
+def test_a_question_about_the_readers_own_use_of_a_site_is_declined(kb: KnowledgeBase):
+    """The harbour's page may well say "subscribe": the articles still do not tell the reader
+    how to subscribe to anything."""
+    answer = kb.ask("How do I subscribe to the harbour news from Ashford?")
+    assert not answer.answered and answer.declined is not None
+    assert kb.ask("Can you tell me how many residents were evacuated from Ashford?").answered

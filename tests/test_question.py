@@ -4,6 +4,7 @@ from bot.question import (
     OFFICE_ROLE,
     NumberKind,
     QuestionType,
+    asks_about_the_reader,
     classify_question,
     is_only_a_name,
     looks_english,
@@ -268,3 +269,17 @@ def test_the_noun_a_possessive_name_owns_is_not_taken_for_the_main_verb(question
     """ "Kyiv's *leader*", "Seoul's *spy service*": the noun phrase after a possessive has no
     length a tagger-free reading can trust, so no verb is required rather than a noun."""
     assert question_focus(question, ALIASES).main_verbs == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "about_the_reader"),
+    [
+        ("How do I request a GPT analysis of the article?", True),
+        ("Where can I read more updates on the summit?", True),
+        ("Will my email address be published if I leave a reply?", True),
+        ("Can you tell me what Putin said about NATO?", False),
+        ("What did Putin say about NATO?", False),
+    ],
+)
+def test_a_question_about_the_readers_own_use_of_a_site_is_told_apart(question, about_the_reader):
+    assert asks_about_the_reader(question) is about_the_reader
