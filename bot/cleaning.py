@@ -118,9 +118,13 @@ _COPYRIGHT_HOLDER = re.compile(
 _CLOSING_CREDIT_MAX_WORDS = 14
 _DATE_PREFIX = re.compile(
     r"^(?P<stamp>(?i:date|published|updated|posted)\s*:?\s*"
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<rest>\S.*)$"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<rest>\S.*)$|"
+    r"^(?P<timed>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)"
+    r"\s+[-–—|]\s+(?P<after>\S.*)$"
 )
-"""A labelled ISO date printed before other text on the same line: "date 2024-10-24 Left Menu"."""
+"""A labelled ISO date printed before other text on the same line: "date 2024-10-24 Left Menu";
+or a time stamp set off by a dash: "2024-06-19 03:14:00+00:00 - Scroll down for original
+article"."""
 _NEARBY_DAYS = 7
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
@@ -128,7 +132,7 @@ _CALL_TO_ACTION = re.compile(
     r"become|continue\s+reading|skip|jump|learn|back)\b"
     r"(?:\s*$|(?:\s+[\w'’]+){0,3}?\s*(?:[:|]|\b(?:us|our|more|next|also|here|now|free|the\s+app|"
     r"original|full\s+(?:story|article)|newsletter|channel|continue|down|the\s+latest|alerts|"
-    r"top|content|navigation|menu|headlines)\b))",
+    r"top|content|navigation|menu|headlines|button|link)\b))",
     re.I,
 )
 """A link-like call to action: "Read Next: …", "Follow us on …", "Subscribe to our …"."""
@@ -487,6 +491,7 @@ def clean(
     furniture |= _outlet_lines(lines, keys, furniture, signals)
     furniture |= _linked_headlines(lines, furniture)
     furniture |= _teaser_runs(lines, furniture)
+    furniture |= _shouted_headlines(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
     furniture |= _closing_credits(lines, furniture, signals)
@@ -575,7 +580,8 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
             lines[-1] = f"{lines[-1]} {site['site']}"  # "Source:" / "en.kremlin.ru Vladimir …"
             line = line[site.end() :].strip()
         if match := _DATE_PREFIX.match(line):
-            parts = (match["stamp"], *chrome.glued_parts(match["rest"]))
+            stamp, rest = match["stamp"] or match["timed"], match["rest"] or match["after"]
+            parts = (stamp, *chrome.glued_parts(rest))
         else:
             parts = chrome.glued_parts(line)
         lines.extend(parts)
@@ -701,6 +707,31 @@ def _teaser_runs(lines: list[str], furniture: set[int]) -> set[int]:
         )
         run = []
     return found
+
+
+def _shouted_headlines(lines: list[str], furniture: set[int]) -> set[int]:
+    """Another story's headline shouted between the article's paragraphs, as a link: a line
+    wholly in capitals, longer than a sub-head (more than ``_HEADING_MAX_WORDS`` words, up to
+    a headline's ``_TITLE_MAX_WORDS``) and without a full stop, once the page has shown a
+    paragraph of its own: "NORTH KOREA SENDS WARNING TO SOUTH KOREA, SAYING TROOPS READY TO
+    STRIKE IF MORE DRONES APPEAR" between two paragraphs of a report on the Pentagon. Above
+    the text, a shouted line may be the page's own headline, and stays."""
+    found: set[int] = set()
+    seen_text = False
+    for index, line in enumerate(lines):
+        if index in furniture:
+            continue
+        words = len(line.split())
+        if seen_text and _is_shouted(line) and _HEADING_MAX_WORDS < words <= _TITLE_MAX_WORDS:
+            if not _STATEMENT_END.search(line):
+                found.add(index)
+            continue
+        seen_text = seen_text or (words > _HEADING_MAX_WORDS and bool(_SENTENCE_END.search(line)))
+    return found
+
+
+def _is_shouted(line: str) -> bool:
+    return line == line.upper() and line != line.lower()
 
 
 def _linked_headlines(lines: list[str], furniture: set[int]) -> set[int]:
@@ -1225,7 +1256,13 @@ def _names_an_outlet(text: str) -> bool:
     describes where a quote came from, and names no outlet of the page."""
     if re.fullmatch(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+/?", text):
         return True
+    if text.casefold() in _LINK_LABELS:
+        return False
     return _is_name(text) and len(text.split()) <= 5
+
+
+_LINK_LABELS = frozenset({"link", "here", "click here", "website", "original", "original article"})
+"""What a "Source:" label shows where a link was (an aggregator's "Source: Link"): no outlet."""
 
 
 def _read_dateline(line: str, signals: _Signals) -> None:

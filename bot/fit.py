@@ -423,7 +423,23 @@ def statement_fits(sentence: SentenceWords, speaker_terms: Sequence[str], pronou
                 return True
         if quotes and _speaks_in_quote(sentence, mention):
             return True
+        if _subject_says_later(lowered, mention, verbs):
+            return True
     return False
+
+
+_SUBJECT_OPENING = 8
+"""How far into its sentence the subject of a trailing "…, saying …" may stand."""
+
+
+def _subject_says_later(lowered: Sequence[str], mention: int, verbs: Sequence[int]) -> bool:
+    """A speech verb in its -ing form later in the sentence speaks for the sentence's subject,
+    however long the clause between: "North Korean leader *Kim* Jong Un has paid an emotional
+    tribute to soldiers killed while fighting for Russia in its war against Ukraine, *saying*
+    his ‘heart aches’"."""
+    return mention < _SUBJECT_OPENING and any(
+        verb > mention and lowered[verb].endswith("ing") for verb in verbs
+    )
 
 
 _INVERTED_WINDOW = 6

@@ -63,6 +63,12 @@ _DATE_AND_PLACE = re.compile(
 )
 """A full date and the place it was said: "October 24, 2024, Kazan" (a transcript's date)."""
 
+_SECTION_DATE = re.compile(
+    r"^(?:[A-Z][\w&'’-]*\s+){1,3}(?:of|for|on)\s+(?P<date>(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+    r"\s+.{6,24})$"
+)
+"""A section's label dated with its weekday: "General News of Thursday, 20 June 2024"."""
+
 _DATE_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 
 
@@ -82,6 +88,8 @@ def date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
         if found and not _SENTENCE_END.search(rest):
             return found, PLAIN_RANK
     if (placed := _DATE_AND_PLACE.match(line)) and (printed := printed_date(placed["date"])):
+        return printed, PLAIN_RANK
+    if (section := _SECTION_DATE.match(line)) and (printed := printed_date(section["date"])):
         return printed, PLAIN_RANK
     if len(line) <= 40:
         if printed := printed_date(line):

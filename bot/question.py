@@ -392,6 +392,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
     ):
         speaker = None
     described = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
+    counted = _counted(text, aliases) if question_type is QuestionType.NUMBER else ()
     return Focus(
         question_type=question_type,
         speaker=speaker,
@@ -400,9 +401,9 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
             if speaker
             else speaker_description(described, aliases)
         ),
-        verbs=question_verbs(text),
-        main_verbs=main_verbs(text),
-        counted=_counted(text, aliases) if question_type is QuestionType.NUMBER else (),
+        verbs=without_time_passing(question_verbs(text), counted),
+        main_verbs=without_time_passing(main_verbs(text), counted),
+        counted=counted,
         counted_places=_counted_places(text, aliases)
         if question_type is QuestionType.NUMBER
         else (),
@@ -524,6 +525,21 @@ MAIN_CLAUSE_WORDS = 6
 """An auxiliary this close to the start opens the question's own clause."""
 
 
+_TIME_UNITS = frozenset(
+    stem(word) for word in ("years", "months", "weeks", "days", "hours", "decades", "centuries")
+)
+_TIME_PASSING = frozenset(stem(word) for word in ("passed", "elapsed", "gone"))
+
+
+def without_time_passing(verbs: tuple[str, ...], counted: tuple[str, ...]) -> tuple[str, ...]:
+    """The verbs without the one that only lets time pass, when the question counts a span
+    of time: "How many *years* had *passed* since Putin's previous trip?" asks for a span
+    ("his first visit to North Korea in 24 years"), and no passage says "passed"."""
+    if not _TIME_UNITS.intersection(counted):
+        return verbs
+    return tuple(verb for verb in verbs if verb not in _TIME_PASSING)
+
+
 def main_verbs(text: str) -> tuple[str, ...]:
     """The verb after the auxiliary that opens the question ("*Did* China *send*", "How
     many soldiers *have* been *captured*"), or after "who" ("Who *heads*")."""
@@ -616,7 +632,10 @@ _NOT_VERBS = frozenset(
 
 def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> list[str]:
     """The main verb after an auxiliary's subject: the first lower-case content word after a
-    run of capitalised words, or after "the/a ... noun" (up to four words)."""
+    run of capitalised words, or after "the/a ... noun" (up to four words). A run ending in a
+    possessive ("How many soldiers did *Kyiv's* leader warn …") owns a noun phrase of unknown
+    length ("leader", "spy service"): without a tagger no word after it is taken for the verb,
+    rather than the noun ("leader")."""
     i = start
     while i < len(words) and lowered[i] in _AUXILIARIES | {"not", "n't", "been"}:
         i += 1
@@ -627,10 +646,16 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
             words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS or lowered[i] == "and"
         ):
             i += 1
+        if _possessive(words[i - 1]):
+            return []  # "Did Kyiv's *leader* warn …": a noun the name owns, then the verb
         while i < len(words) and lowered[i] in _AUXILIARIES | {"not", "been", "also", "ever"}:
             i += 1
         return [lowered[i]] if i < len(words) and lowered[i] not in STOPWORDS else []
     return [lowered[i]] if lowered[i] not in STOPWORDS else []
+
+
+def _possessive(word: str) -> bool:
+    return word.casefold().endswith(("'s", "’s"))
 
 
 _ABOUT = re.compile(r"\babout\s+(?P<topic>[^?]+)", re.IGNORECASE)
@@ -831,6 +856,21 @@ def only_asks_a_type(text: str) -> bool:
     return bool(words) and all(
         word in STOPWORDS or word in QUESTION_WORDS or word in FILLER_WORDS for word in words
     )
+
+
+_READER_ACTS = re.compile(
+    r"\b(?:do|does|can|could|should|may|must|would|will|did)\s+I\b|\bmy\b", re.IGNORECASE
+)
+"""The reader as the one who acts: "How do *I* subscribe …", "Where can *I* read more …",
+"Will *my* email address be published …"."""
+
+
+def asks_about_the_reader(text: str) -> bool:
+    """A question about the reader's own use of a site or a service ("How do I request a GPT
+    analysis of the article?", "Will my email address be published if I leave a reply?"), which
+    no news report answers, however many of its words a page's furniture shares. "Can you
+    tell me what Putin said?" asks about the news: "me" after "tell" is no act of the reader."""
+    return bool(_READER_ACTS.search(text))
 
 
 def is_only_a_name(text: str, aliases: Aliases) -> bool:

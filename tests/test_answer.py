@@ -406,3 +406,40 @@ def test_the_empty_question_message_is_general(bundled: KnowledgeBase):
     assert answer.declined is Declined.EMPTY and text.startswith("Please ask a question")
     assert not any(name in text for name in ("Putin", "BRICS", "Korea", "Kazan"))
     assert answer.to_json()["declined"] == "empty"
+
+
+def test_a_name_the_articles_never_write_is_said_to_be_missing(kb: KnowledgeBase):
+    """ "Nobel" and "Prize" are in no article: the cup final and the mayor's win are not what
+    "Who won the Nobel Peace Prize?" asks about. One unknown word of a name is not enough (the
+    articles may spell a place or a body otherwise), so "Harbour FC" with an unknown "Town"
+    still finds its cup final."""
+    answer = kb.ask("Did Mayor Alice Grant win the Nobel Peace Prize?")
+    assert answer.answered and not answer.complete
+    assert answer.unused_words == ["Nobel", "Prize"]
+    assert answer_notes(answer)[0] == (
+        "No article says “Nobel” or “Prize” in any form; these are the closest passages:"
+    )
+    assert kb.ask("Which cup did Harbour FC Town win?").unused_words == []
+
+
+def test_a_number_question_naming_two_things_needs_its_subject_and_half_of_them(
+    kb: KnowledgeBase, add_article
+):
+    """ "… to Ashford from Calais?": the passage gives the figure for Ashford and never names
+    Calais, an origin the question adds; the first name asked about (Ashford) must be there."""
+    add_article(
+        "ferries", "Ferries carried 4,000 passengers to Ashford last summer, the office said."
+    )
+    fresh = KnowledgeBase(kb.directory)
+    assert fresh.ask("How many passengers did ferries carry to Ashford from Calais?").complete
+    assert not fresh.ask(
+        "How many passengers did ferries carry to Harbour FC from Ashford?"
+    ).complete
+
+
+def test_a_question_about_the_readers_own_use_of_a_site_is_declined(kb: KnowledgeBase):
+    """The harbour's page may well say "subscribe": the articles still do not tell the reader
+    how to subscribe to anything."""
+    answer = kb.ask("How do I subscribe to the harbour news from Ashford?")
+    assert not answer.answered and answer.declined is not None
+    assert kb.ask("Can you tell me how many residents were evacuated from Ashford?").answered

@@ -1019,3 +1019,63 @@ def test_an_embedded_posts_signature_in_a_text_without_blank_lines_takes_only_it
         "Boats return next week, the board said on Monday.",
         "The port is open, it said.",
     ]
+
+
+def test_another_storys_headline_shouted_between_paragraphs_is_furniture():
+    """A long line in capitals between the article's paragraphs links to another story; a
+    shouted headline above the text stays the page's headline."""
+    page = (
+        "HARBOUR BOARD APPROVES NEW FERRY ROUTE TO THE ISLANDS AFTER A LONG DEBATE\n\n"
+        "The harbour board approved a new ferry route on Monday after a long debate.\n\n"
+        "MAYOR SAYS SCHOOLS WILL STAY CLOSED UNTIL THE FLOOD WATER HAS GONE DOWN\n\n"
+        "The first ferry will sail in May, the board said."
+    )
+    result = clean(page)
+    assert result.headline.startswith("HARBOUR BOARD APPROVES")
+    assert result.paragraphs == [
+        "The harbour board approved a new ferry route on Monday after a long debate.",
+        "The first ferry will sail in May, the board said.",
+    ]
+
+
+def test_a_click_the_button_prompt_is_a_call_to_action():
+    page = (
+        "The harbour board approved a new ferry route on Monday after a long debate.\n\n"
+        "Click the button to request an analysis of the article, or scroll down to read it"
+    )
+    assert clean(page).paragraphs == [
+        "The harbour board approved a new ferry route on Monday after a long debate."
+    ]
+
+
+def test_a_source_label_that_shows_only_a_link_names_no_outlet():
+    page = "Source: Link\n\nThe harbour board approved a new ferry route on Monday."
+    result = clean(page)
+    assert result.publisher is None
+    assert result.paragraphs == ["The harbour board approved a new ferry route on Monday."]
+
+
+def test_a_time_stamp_set_off_by_a_dash_dates_the_page_and_the_rest_is_read_alone():
+    page = (
+        "Ferry route approved\n\n"
+        "2024-06-19 03:14:00+00:00 - Scroll down for original article\n\n"
+        "The harbour board approved a new ferry route on Monday after a long debate."
+    )
+    result = clean(page)
+    assert result.published == date(2024, 6, 19)
+    assert result.paragraphs == [
+        "The harbour board approved a new ferry route on Monday after a long debate."
+    ]
+
+
+def test_a_section_label_dated_with_its_weekday_is_a_date_line_not_the_headline():
+    page = (
+        "General News of Thursday, 20 June 2024\n\n"
+        "The harbour board approved a new ferry route on Monday after a long debate."
+    )
+    result = clean(page)
+    assert result.published == date(2024, 6, 20)
+    assert result.title_guessed
+    assert result.paragraphs == [
+        "The harbour board approved a new ferry route on Monday after a long debate."
+    ]

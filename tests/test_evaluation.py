@@ -222,22 +222,24 @@ DEV_PAGES = REPO / "eval" / "pages" / "dev"
 
 def test_the_dev_pages_are_read_as_a_reader_would():
     """A regression guard at the figures measured on the first 18 pages of eval/pages/dev,
-    in the folder of all 83 (see docs/quality.md)."""
+    in the folder of all 93 (see docs/quality.md; round eight's ten pages, more distractors,
+    took one answer each out of the first three and the first)."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.99
-    assert ours.hit_at_3 >= 0.74 and ours.hit_at_1 >= 0.54
+    assert ours.hit_at_3 >= 0.70 and ours.hit_at_1 >= 0.51
 
 
 @pytest.mark.parametrize(
     ("round_", "fields", "invented", "furniture", "hit_at_3"),
     [
-        ("round2", 0.99, 0, 0, 0.75),
-        ("round3", 0.95, 0, 0, 0.91),
+        ("round2", 0.99, 0, 0, 0.72),
+        ("round3", 0.95, 0, 0, 0.99),
         ("round4", 0.95, 0, 1, 0.57),
         ("round5", 0.94, 1, 0, 0.75),
-        ("round6", 0.97, 0, 0, 0.50),
+        ("round6", 0.97, 0, 0, 0.66),
         ("round7", 0.90, 0, 0, 0.72),
+        ("round8", 0.99, 0, 0, 0.86),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -245,7 +247,7 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
-    83 pages in the folder. Round five's one invented field is a site's clock read as the
+    93 pages in the folder. Round five's one invented field is a site's clock read as the
     date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields

@@ -129,3 +129,20 @@ def test_a_figure_for_the_same_thing_of_another_place_does_not_count():
     same = SentenceWords.read("About 5,000 Ukrainian soldiers are in the region.", places)
     assert not number_fits(other, focus, [])
     assert number_fits(same, focus, [])
+
+
+def test_a_trailing_saying_speaks_for_the_sentences_subject_however_long_the_clause():
+    """ "…, saying …" after a long clause is still the subject speaking; a name deep in the
+    sentence is not its subject."""
+    kim = ("kim",)
+    long_clause = read(
+        "North Korean leader Kim Jong Un has paid an emotional tribute to soldiers killed while "
+        "fighting for Russia in its war against Ukraine, saying his heart aches."
+    )
+    assert statement_fits(long_clause, kim, pronoun=False)
+    deep = read(
+        "The ministry listed the soldiers sent to the front in the war that Kim Jong Un "
+        "ordered in the spring after many long weeks of talks with Moscow and its allies, "
+        "saying the figures were rough."
+    )
+    assert not statement_fits(deep, kim, pronoun=False)

@@ -4,6 +4,7 @@ from bot.question import (
     OFFICE_ROLE,
     NumberKind,
     QuestionType,
+    asks_about_the_reader,
     classify_question,
     is_only_a_name,
     looks_english,
@@ -241,3 +242,44 @@ def test_has_after_who_before_a_noun_is_the_main_verb(question, verbs):
     """ "Who *has* custody": possession, so "custody" is no verb to look for; "has" before a
     participle or a subject is still an auxiliary."""
     assert question_focus(question, ALIASES).main_verbs == verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("How many years had passed since Putin's previous trip to North Korea?", ()),
+        ("How many days have elapsed since the vote?", ()),
+        ("How many bills have passed the Duma?", ("pass",)),
+    ],
+)
+def test_time_passing_is_no_verb_to_find_when_a_span_of_time_is_counted(question, verbs):
+    """ "How many years had passed" asks for a span ("his first visit in 24 years"); "passed"
+    is only how time goes by. Counting bills, "passed" is what the passage must say."""
+    assert question_focus(question, ALIASES).main_verbs == verbs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many soldiers did Kyiv's leader warn Pyongyang could soon have in Russia?",
+        "How many of Kim's troops does Seoul's spy service believe are drilling in Russia?",
+    ],
+)
+def test_the_noun_a_possessive_name_owns_is_not_taken_for_the_main_verb(question):
+    """ "Kyiv's *leader*", "Seoul's *spy service*": the noun phrase after a possessive has no
+    length a tagger-free reading can trust, so no verb is required rather than a noun."""
+    assert question_focus(question, ALIASES).main_verbs == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "about_the_reader"),
+    [
+        ("How do I request a GPT analysis of the article?", True),
+        ("Where can I read more updates on the summit?", True),
+        ("Will my email address be published if I leave a reply?", True),
+        ("Can you tell me what Putin said about NATO?", False),
+        ("What did Putin say about NATO?", False),
+    ],
+)
+def test_a_question_about_the_readers_own_use_of_a_site_is_told_apart(question, about_the_reader):
+    assert asks_about_the_reader(question) is about_the_reader
