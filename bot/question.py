@@ -339,6 +339,14 @@ class Focus:
     """"Which countries / which city ...": the answer is a place named anywhere."""
     topic: tuple[str, ...] = ()
     """For "what did X say *about* Y": the stem of Y's head noun and its synonym concepts."""
+    source: tuple[str, ...] = ()
+    """For "…, *according to Lloyd Austin*": the named source's terms, one of which the
+    passage must hold (a described source, "according to Seoul's spy agency", asks nothing)."""
+    times: tuple[str, ...] = ()
+    """For "… in *2019*", "… in *December*": the years and months the question is limited to,
+    lower-case, one of which the passage must hold."""
+    past: bool = False
+    """"*Did* South Korea send …", "What *has* Russia sent": the question asks what happened."""
 
 
 def classify_question(question: str) -> QuestionType:
@@ -412,8 +420,73 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         names_a_place=bool(_WHICH_PLACE.match(text)),
         future=bool(_FUTURE.search(text)),
         topic=statement_topic(text, aliases) if question_type is QuestionType.STATEMENT else (),
+        source=named_source(text, aliases),
+        times=time_limits(text),
+        past=asks_what_happened(text),
         **_role(text, aliases),
     )
+
+
+_SOURCE = re.compile(r"\baccording\s+to\s+(?P<source>[^,?;]+)", re.IGNORECASE)
+
+
+def named_source(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """The terms of the source a question names ("How many were killed, *according to Lloyd
+    Austin*?"). A figure or view asked of a named source is not given by a passage that never
+    names it: Zelensky's count does not answer what Austin said. A described source ("according
+    to Seoul's spy agency", "according to reports") may be a sentence away under another name,
+    so only a capitalised last word, a name, asks for it."""
+    match = _SOURCE.search(text)
+    if not match:
+        return ()
+    source_words = _WORD.findall(match.group("source"))
+    if not source_words or not source_words[-1][:1].isupper() or _possessive(source_words[-1]):
+        return ()
+    return phrase_terms(" ".join(source_words), aliases)
+
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_TIME_LIMIT = re.compile(
+    r"\b(?:in|on|by|since|during|until|before|after)\s+(?:(?:early|late|mid)[-\s]+)?"
+    r"(?P<when>(?:19|20)\d\d|" + "|".join(MONTHS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def time_limits(text: str) -> tuple[str, ...]:
+    """The years and months a question limits itself to ("Where did Putin and Kim meet *in
+    2019*?", "How many were killed in Kursk *in December*?"), lower-case: a passage about
+    another time does not answer it. "May" counts only capitalised after its preposition."""
+    found = [
+        match.group("when").casefold()
+        for match in _TIME_LIMIT.finditer(text)
+        if match.group("when") != "may"
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+_PAST_AUXILIARIES = frozenset({"did", "has", "have", "had"})
+
+
+def asks_what_happened(text: str) -> bool:
+    """Whether the question's own auxiliary asks what happened ("When *did* South Korea send
+    advisers?", "What weapons *has* South Korea sent?"), rather than what will or may."""
+    lowered = [word.casefold() for word in _WORD.findall(text)]
+    aux = _auxiliary(_WORD.findall(text), lowered)
+    return aux is not None and aux < MAIN_CLAUSE_WORDS and lowered[aux] in _PAST_AUXILIARIES
 
 
 _ATTRIBUTION = re.compile(
