@@ -714,6 +714,8 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
         i += 1
     if i >= len(words):
         return []
+    if lowered[i] == "the" and lowered[start - 1] in _DO and _name_after_the(words, i + 1):
+        i += 1  # "did the North Atlantic Council *receive*": a name of two words or more
     if words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS:
         while i < len(words) and (
             words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS or lowered[i] == "and"
@@ -725,6 +727,34 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
             i += 1
         return [lowered[i]] if i < len(words) and lowered[i] not in STOPWORDS else []
     return [lowered[i]] if lowered[i] not in STOPWORDS else []
+
+
+NAME_AFTER_THE = 2
+"""Capitalised words after "the" that make a name, not an adjective before a noun ("the
+*North Atlantic Council* receive" but "the *Russian* leader warn")."""
+
+
+_DO = frozenset({"do", "does", "did"})
+_PEOPLE_ENDINGS = ("an", "ese", "ish", "ch")
+"""How a people's adjective ends ("North Kore*an*", "Japan*ese*", "Brit*ish*", "Fren*ch*"): a
+name ending so qualifies the noun after it ("the North Korean *contingent*")."""
+
+
+def _name_after_the(words: list[str], start: int) -> bool:
+    """Whether "the" opens a name of ``NAME_AFTER_THE`` capitalised words or more, not ending
+    in a possessive or a people's adjective, followed by a lower-case word: after "do" /
+    "does" / "did", that word is the verb."""
+    end = start
+    while end < len(words) and words[end][0].isupper():
+        end += 1
+    last = words[end - 1].casefold() if end > start else ""
+    return (
+        end - start >= NAME_AFTER_THE
+        and end < len(words)
+        and words[end].islower()
+        and not _possessive(last)
+        and not last.endswith(_PEOPLE_ENDINGS)
+    )
 
 
 def _possessive(word: str) -> bool:
