@@ -450,6 +450,8 @@ def lacks(
         return True
     if focus.times and not holds_time(window, focus.times):
         return True
+    if any(not any(s.has_any(actor) for s in window) for actor in focus.actors):
+        return True
     return focus.past and bool(main_verbs) and only_possible(window, main_verbs)
 
 

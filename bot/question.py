@@ -347,6 +347,9 @@ class Focus:
     lower-case, one of which the passage must hold."""
     past: bool = False
     """"*Did* South Korea send …", "What *has* Russia sent": the question asks what happened."""
+    actors: tuple[tuple[str, ...], ...] = ()
+    """For "When did *Cho Tae-yong* meet *Lloyd Austin*?": the terms of the name before the
+    main verb and of the name right after it, each of which the passage must hold."""
 
 
 def classify_question(question: str) -> QuestionType:
@@ -423,6 +426,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         source=named_source(text, aliases),
         times=time_limits(text),
         past=asks_what_happened(text),
+        actors=named_actors(text, aliases),
         **_role(text, aliases),
     )
 
@@ -476,6 +480,40 @@ def time_limits(text: str) -> tuple[str, ...]:
         if match.group("when") != "may"
     ]
     return tuple(dict.fromkeys(found))
+
+
+def named_actors(text: str, aliases: Aliases) -> tuple[tuple[str, ...], ...]:
+    """The two names a question relates by its main verb: an auxiliary, a name, one
+    lower-case word (the verb), a name ("When did *Cho Tae-yong* meet *Lloyd Austin*?", "Did
+    *China* send *Kim* …"). A passage holding only one of them does not say what passed
+    between them."""
+    words = _WORD.findall(text)
+    lowered = [word.casefold() for word in words]
+    aux = _auxiliary(words, lowered)
+    if aux is None or aux >= MAIN_CLAUSE_WORDS:
+        return ()
+    start = aux + 1
+    end = start
+    while end < len(words) and (words[end][0].isupper() or lowered[end] == "and"):
+        end += 1
+    verb = end
+    if (
+        end == start
+        or verb + 1 >= len(words)
+        or not words[verb].islower()
+        or lowered[verb] in STOPWORDS
+        or stem(lowered[verb]) in SPEECH_VERBS  # "does Putin say BRICS is …": its content
+    ):
+        return ()
+    after = verb + 1
+    while after < len(words) and words[after][0].isupper():
+        after += 1
+    if after == verb + 1 or _possessive(words[end - 1]) or _possessive(words[after - 1]):
+        return ()
+    return (
+        phrase_terms(" ".join(words[start:end]), aliases),
+        phrase_terms(" ".join(words[verb + 1 : after]), aliases),
+    )
 
 
 _PAST_AUXILIARIES = frozenset({"did", "has", "have", "had"})

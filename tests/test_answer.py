@@ -492,3 +492,14 @@ def test_a_statement_question_naming_two_more_things_needs_half_of_them(
     assert not fresh.ask(f"{asked} for Tom Okafor and Harbour FC?").complete
     assert fresh.ask(f"{asked} for Ashford?").complete
     assert fresh.ask(f"{asked}?").complete
+
+
+def test_a_relation_between_two_named_actors_needs_both_in_the_passage(
+    kb: KnowledgeBase, add_article
+):
+    """ "When did Alice Grant meet Tom Okafor?": the passage dates her meeting with the board,
+    not with him; with no second name the meeting with the board answers."""
+    add_article("board", "Mayor Alice Grant met the harbour board on Friday in Ashford.")
+    fresh = KnowledgeBase(kb.directory)
+    assert not fresh.ask("When did Alice Grant meet Tom Okafor?").complete
+    assert fresh.ask("When did Alice Grant meet the harbour board?").complete

@@ -303,3 +303,13 @@ def test_a_named_source_a_time_limit_and_a_past_event_are_read_from_the_question
     assert question_focus("Which weapons did South Korea send?", aliases).past
     assert not question_focus("Which weapons will South Korea send?", aliases).past
     assert question_focus("What may happen in May?", aliases).times == ("may",)
+
+
+def test_the_two_names_a_main_verb_relates_are_read_from_the_question():
+    aliases = Aliases({})
+    assert question_focus("When did Cho Tae-yong meet Lloyd Austin?", aliases).actors == (
+        ("cho", "tae-yong"),
+        ("lloyd", "austin"),
+    )
+    assert question_focus("Where did Putin and Kim meet in 2019?", aliases).actors == ()
+    assert question_focus("What does Putin say BRICS is building?", aliases).actors == ()
