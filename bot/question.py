@@ -826,7 +826,29 @@ def statement_topic(text: str, aliases: Aliases) -> tuple[str, ...]:
     if not content[-1].islower():
         return named_things(" ".join(["about", *phrase]), aliases)
     head_stem = stem(content[-1])
-    return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
+    head = (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
+    return head + _possessor_terms(match.group("topic"), aliases)
+
+
+def _possessor_terms(topic: str, aliases: Aliases) -> tuple[str, ...]:
+    """The place of an office that owns the topic: "about *the Russian leader's* position" is
+    about what the office holder said of himself, and a passage naming him ("Putin … Russia's
+    military strength") speaks of it without the word "position". As for a described speaker,
+    the office is known by its place (``~russia``); a named owner ("Russia's casualties") or
+    a described one that is no office adds nothing."""
+    owner: list[str] = []
+    for word in _WORD.findall(normalise_apostrophes(topic)):
+        if word.casefold() in _TOPIC_ENDS:
+            return ()
+        owner.append(word)
+        if _possessive(word):
+            break
+    else:
+        return ()
+    described = speaker_description(" ".join(owner).removesuffix("'s"), aliases)
+    if described.get("speaker_role") != OFFICE_ROLE:
+        return ()
+    return described.get("speaker_places", ())
 
 
 def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:

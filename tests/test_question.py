@@ -313,3 +313,13 @@ def test_the_two_names_a_main_verb_relates_are_read_from_the_question():
     )
     assert question_focus("Where did Putin and Kim meet in 2019?", aliases).actors == ()
     assert question_focus("What does Putin say BRICS is building?", aliases).actors == ()
+
+
+def test_the_place_of_an_office_that_owns_a_statement_topic_stands_for_the_topic():
+    """ "… about the Brazilian president's position": a passage on what the president said of
+    Brazil answers without the word "position"; a named owner ("Brazil's trade") adds
+    nothing."""
+    aliases = Aliases.from_mapping({}).extended({"Brazil": ["Brazilian"]}, places=True)
+    asked = "What did Lula suggest about the Brazilian president's position?"
+    assert question_focus(asked, aliases).topic == ("posit", "~brazil")
+    assert question_focus("What did Lula say about Brazil's trade?", aliases).topic == ("trade",)
