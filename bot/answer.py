@@ -22,6 +22,8 @@ from bot.fit import (
     content_terms,
     describes_speaker,
     figures_in,
+    holds_time,
+    only_possible,
     sentence_fits,
     source_of,
     speaker_referred,
@@ -298,6 +300,9 @@ class PassageReading:
     mentions_speaker: bool = False
     verb_as_noun_only: bool = False
     """The question's verbs are found here only as nouns ("a screen capture")."""
+    holds_asked: bool = True
+    """False when the passage lacks what limits the question whatever its type (``lacks``):
+    the source it names, the time it is limited to, or the event as a fact."""
     sentences: tuple[SentenceWords, ...] = ()
     """The passage's sentences as read, kept for the figures line."""
 
@@ -394,8 +399,11 @@ def judge_passage(
     noun_only = as_noun_only and not as_verb
     window = _window(len(sentences), marked, focus)
     candidates: list[tuple[int, int, SentenceWords]] = [(i, 0, sentences[i]) for i in window]
+    holds_asked = not lacks(sentences, [sentences[i] for i in window], focus, required_verbs)
 
     def first_fit() -> tuple[int, int] | None:
+        if not holds_asked:
+            return None
         if not _window_has_focus([c[2] for c in candidates], focus, required_verbs):
             return None
         if focus.topic and not any(c[2].has_any(focus.topic) for c in candidates):
@@ -422,8 +430,29 @@ def judge_passage(
         extend=fits_at[1] if fits_at else 0,
         mentions_speaker=any(mentions),
         verb_as_noun_only=noun_only,
+        holds_asked=holds_asked,
         sentences=tuple(sentences),
     )
+
+
+def lacks(
+    passage: Sequence[SentenceWords],
+    window: Sequence[SentenceWords],
+    focus: Focus,
+    main_verbs: Sequence[str],
+) -> bool:
+    """Whether the passage lacks what limits the question, whatever its type: the source it
+    names ("…, according to *Lloyd Austin*": the passage never names him), the year or month
+    it is limited to ("Where did Putin and Kim meet *in 2019*?"), or, for a question about
+    what happened, the event as a fact ("Which weapons *did* South Korea *send*?" against "it
+    *may start sending* weapons")."""
+    if focus.source and not any(sentence.has_any(focus.source) for sentence in passage):
+        return True
+    if focus.times and not holds_time(window, focus.times):
+        return True
+    if any(not any(s.has_any(actor) for s in window) for actor in focus.actors):
+        return True
+    return focus.past and bool(main_verbs) and only_possible(window, main_verbs)
 
 
 _PLACE_TYPES = frozenset({QuestionType.WHERE, QuestionType.WHO})
@@ -455,8 +484,19 @@ def _window_has_focus(
         held = [name for name in focus.names if any(s.has_any([name]) for s in window)]
         if focus.names[0] not in held or len(held) < math.ceil(len(focus.names) / 2):
             return False
+    if kind is QuestionType.STATEMENT:
+        others = [name for name in focus.names if name not in focus.speaker_terms]
+        held = [name for name in others if any(s.has_any([name]) for s in window)]
+        if len(others) >= STATEMENT_NAMES and len(held) < math.ceil(len(others) / 2):
+            return False
     return True
 
+
+STATEMENT_NAMES = 2
+"""How many named things besides its speaker a statement question must name before half of
+them are required of the passage: "What did Rodong Sinmun say about the *BRICS* summit in
+*Kazan*?" is not answered by its report on the treaty; one name is often a qualifier the
+passage words otherwise ("photos showing *Kim's* soldiers": "North Korean troop movements")."""
 
 _VERB_TYPES = frozenset({QuestionType.NUMBER, QuestionType.YESNO})
 """Types whose answer must hold the question's verb: "how many were *captured*" is not
@@ -618,6 +658,8 @@ def missing_parts(
     question's words the articles never use (``unused_main_verbs``)."""
     if unused:
         return [focus.question_type.value, *unused]
+    if focus.question_type is QuestionType.OPEN and readings and not readings[0].holds_asked:
+        return [focus.question_type.value]  # an open question's first quote lacks what limits it
     if focus.question_type is QuestionType.OPEN or any(r.fits for r in readings):
         return []
     if focus.question_type is QuestionType.STATEMENT:

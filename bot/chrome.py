@@ -22,6 +22,12 @@ _GLUED_LINK_TAIL = re.compile(
 )
 """A link to another story glued after a paragraph's last sentence: "… the minister said.
 ALSO READ: Harbour reopens after storm"."""
+_GLUED_MORE_LINK = re.compile(
+    r"(?<=[.!?…\"”’])\s*(?P<tail>\((?i:more)\s+[^()]{1,60}?(?i:stories|news|coverage|articles)"
+    r"\W{0,2}\))\s*$"
+)
+"""A bracketed link to a topic's other stories glued after a paragraph's last sentence: "…
+further to the north." (More North Korea stories.)"."""
 _GLUED_LABEL = re.compile(
     r"^(?P<label>(?i:more|related|latest|trending|top|recommended|popular|watch|listen|"
     r"also\s+read|read\s+more|read\s+next)(?:\s+[A-Z][a-z]+){0,2})(?=[A-Z][a-z])"
@@ -118,7 +124,7 @@ def glued_parts(line: str) -> tuple[str, ...]:
         rest = line[match.end() :]
         if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
             return (match["label"], *glued_parts(rest))
-    for pattern in (_GLUED_COPYRIGHT, _GLUED_LINK_TAIL):
+    for pattern in (_GLUED_COPYRIGHT, _GLUED_LINK_TAIL, _GLUED_MORE_LINK):
         match = pattern.search(line)
         if match and match.start() > 0 and line[: match.start()].strip():
             return (line[: match.start()].rstrip(), match["tail"].strip())

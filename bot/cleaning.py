@@ -136,6 +136,10 @@ _CALL_TO_ACTION = re.compile(
     re.I,
 )
 """A link-like call to action: "Read Next: …", "Follow us on …", "Subscribe to our …"."""
+_MORE_STORIES = re.compile(
+    r"^\(?\s*more\s+(?:[\w'’.-]+\s+){0,4}(?:stories|news|coverage|articles)\W{0,2}\)?\.?$", re.I
+)
+"""A link to a topic's other stories, bracketed or not: "(More North Korea stories.)"."""
 _NAVIGATION_LABEL = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:related(?:\s+(?:stories|news|articles|coverage))?|recommended|"
     r"don[’']?t\s+miss|trending(?:\s+now)?|latest(?:\s+news)?|most\s+(?:read|popular|viewed)|"
@@ -158,6 +162,12 @@ _WIRE_STAFF_CREDIT = re.compile(
     r"^(?:\(?\s*)(?:additional\s+)?(?:reporting|writing|editing|compiled|edited)\s+by\b", re.I
 )
 """A wire report's closing credit, with or without brackets: "Reporting by …; Editing by …"."""
+_SOURCE_CREDIT = re.compile(
+    r"^(?i:this|it|the\s+news)\s+(?:was|is)\s+(?:first\s+)?reported\s+by\s+"
+    r"(?:[A-Z][\w.&’'-]*\s*){1,4}(?:,\s*(?:[A-Z][\w.-]*\s*){1,3}(?:saw|sees|says|reports))?\.?$"
+)
+"""A line that only credits the report to an agency: "This was reported by Reuters,
+Ukrinform saw." (a sentence of the site's own, never the news)."""
 _SHARE_PROMPT = re.compile(
     r"^(?:[•·*▶►-]\s*)?(?:(?:share|tweet|email|print|send)\s+(?:this|it|on|via|to|with)\b|"
     r"share\s*:|(?:leave|post|add|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply|response)|"
@@ -784,10 +794,12 @@ def _is_furniture_shaped(line: str) -> bool:
     return (
         _is_editorial_note(line)
         or bool(_WIRE_STAFF_CREDIT.match(line))
+        or bool(_SOURCE_CREDIT.match(line))
         or bool(_BANNER.match(line))
         or (words <= _CTA_MAX_WORDS and bool(_MEDIA_CREDIT.match(line)))
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
+        or bool(_MORE_STORIES.match(line))
         or bool(_COPYRIGHT.search(line))
         or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
         or bool(_SITE_NOTICE.match(line))

@@ -519,6 +519,48 @@ def _reads_as_noun(words: Sequence[str], i: int) -> bool:
     )
 
 
+_PROSPECTIVE = frozenset(
+    {"will", "would", "may", "might", "could", "can", "should", "shall"}
+    | {"plan", "plans", "planned", "planning", "consider", "considers", "considering"}
+    | {"expected", "expects", "intend", "intends", "intended", "set", "going", "ready"}
+    | {"prepared", "preparing", "anticipated", "likely", "possible", "possibly", "soon"}
+)
+"""Words that make what follows a possibility, a plan or an expectation rather than a fact."""
+_PROSPECTIVE_REACH = 3
+"""How many words before the verb such a word may stand ("*may* start sending")."""
+
+
+def only_possible(sentences: Sequence[SentenceWords], verbs: Sequence[str]) -> bool:
+    """Whether the sentences use the question's verb, and only as something that may, will or
+    is planned to happen: "South Korea said it *may start sending* weapons" does not say which
+    weapons it sent; "the Council *will receive* a briefing" not when it received one."""
+    found = False
+    for sentence in sentences:
+        lowered = [word.casefold() for word in sentence.words]
+        for i in _occurrences(sentence, verbs):
+            found = True
+            if not any(
+                word in _PROSPECTIVE for word in lowered[max(0, i - _PROSPECTIVE_REACH) : i]
+            ):
+                return False
+    return found
+
+
+def holds_time(sentences: Sequence[SentenceWords], times: Sequence[str]) -> bool:
+    """Whether the sentences name one of the years or months the question is limited to
+    ("in December" is held by "Dec." too)."""
+    for sentence in sentences:
+        for word in sentence.words:
+            lowered = word.casefold()
+            if lowered in times or (
+                lowered.isalpha()
+                and len(lowered) >= 3
+                and any(len(t) > 4 and t.startswith(lowered) for t in times if not t.isdigit())
+            ):
+                return True
+    return False
+
+
 def content_terms(sentence: SentenceWords) -> set[str]:
     """The sentence's non-stopword stems and concepts, for quick overlap tests."""
     found = {

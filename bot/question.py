@@ -339,6 +339,17 @@ class Focus:
     """"Which countries / which city ...": the answer is a place named anywhere."""
     topic: tuple[str, ...] = ()
     """For "what did X say *about* Y": the stem of Y's head noun and its synonym concepts."""
+    source: tuple[str, ...] = ()
+    """For "…, *according to Lloyd Austin*": the named source's terms, one of which the
+    passage must hold (a described source, "according to Seoul's spy agency", asks nothing)."""
+    times: tuple[str, ...] = ()
+    """For "… in *2019*", "… in *December*": the years and months the question is limited to,
+    lower-case, one of which the passage must hold."""
+    past: bool = False
+    """"*Did* South Korea send …", "What *has* Russia sent": the question asks what happened."""
+    actors: tuple[tuple[str, ...], ...] = ()
+    """For "When did *Cho Tae-yong* meet *Lloyd Austin*?": the terms of the name before the
+    main verb and of the name right after it, each of which the passage must hold."""
 
 
 def classify_question(question: str) -> QuestionType:
@@ -412,8 +423,108 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         names_a_place=bool(_WHICH_PLACE.match(text)),
         future=bool(_FUTURE.search(text)),
         topic=statement_topic(text, aliases) if question_type is QuestionType.STATEMENT else (),
+        source=named_source(text, aliases),
+        times=time_limits(text),
+        past=asks_what_happened(text),
+        actors=named_actors(text, aliases),
         **_role(text, aliases),
     )
+
+
+_SOURCE = re.compile(r"\baccording\s+to\s+(?P<source>[^,?;]+)", re.IGNORECASE)
+
+
+def named_source(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """The terms of the source a question names ("How many were killed, *according to Lloyd
+    Austin*?"). A figure or view asked of a named source is not given by a passage that never
+    names it: Zelensky's count does not answer what Austin said. A described source ("according
+    to Seoul's spy agency", "according to reports") may be a sentence away under another name,
+    so only a capitalised last word, a name, asks for it."""
+    match = _SOURCE.search(text)
+    if not match:
+        return ()
+    source_words = _WORD.findall(match.group("source"))
+    if not source_words or not source_words[-1][:1].isupper() or _possessive(source_words[-1]):
+        return ()
+    return phrase_terms(" ".join(source_words), aliases)
+
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_TIME_LIMIT = re.compile(
+    r"\b(?:in|on|by|since|during|until|before|after)\s+(?:(?:early|late|mid)[-\s]+)?"
+    r"(?P<when>(?:19|20)\d\d|" + "|".join(MONTHS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def time_limits(text: str) -> tuple[str, ...]:
+    """The years and months a question limits itself to ("Where did Putin and Kim meet *in
+    2019*?", "How many were killed in Kursk *in December*?"), lower-case: a passage about
+    another time does not answer it. "May" counts only capitalised after its preposition."""
+    found = [
+        match.group("when").casefold()
+        for match in _TIME_LIMIT.finditer(text)
+        if match.group("when") != "may"
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+def named_actors(text: str, aliases: Aliases) -> tuple[tuple[str, ...], ...]:
+    """The two names a question relates by its main verb: an auxiliary, a name, one
+    lower-case word (the verb), a name ("When did *Cho Tae-yong* meet *Lloyd Austin*?", "Did
+    *China* send *Kim* …"). A passage holding only one of them does not say what passed
+    between them."""
+    words = _WORD.findall(text)
+    lowered = [word.casefold() for word in words]
+    aux = _auxiliary(words, lowered)
+    if aux is None or aux >= MAIN_CLAUSE_WORDS:
+        return ()
+    start = aux + 1
+    end = start
+    while end < len(words) and (words[end][0].isupper() or lowered[end] == "and"):
+        end += 1
+    verb = end
+    if (
+        end == start
+        or verb + 1 >= len(words)
+        or not words[verb].islower()
+        or lowered[verb] in STOPWORDS
+        or stem(lowered[verb]) in SPEECH_VERBS  # "does Putin say BRICS is …": its content
+    ):
+        return ()
+    after = verb + 1
+    while after < len(words) and words[after][0].isupper():
+        after += 1
+    if after == verb + 1 or _possessive(words[end - 1]) or _possessive(words[after - 1]):
+        return ()
+    return (
+        phrase_terms(" ".join(words[start:end]), aliases),
+        phrase_terms(" ".join(words[verb + 1 : after]), aliases),
+    )
+
+
+_PAST_AUXILIARIES = frozenset({"did", "has", "have", "had"})
+
+
+def asks_what_happened(text: str) -> bool:
+    """Whether the question's own auxiliary asks what happened ("When *did* South Korea send
+    advisers?", "What weapons *has* South Korea sent?"), rather than what will or may."""
+    lowered = [word.casefold() for word in _WORD.findall(text)]
+    aux = _auxiliary(_WORD.findall(text), lowered)
+    return aux is not None and aux < MAIN_CLAUSE_WORDS and lowered[aux] in _PAST_AUXILIARIES
 
 
 _ATTRIBUTION = re.compile(
@@ -641,6 +752,8 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
         i += 1
     if i >= len(words):
         return []
+    if lowered[i] == "the" and lowered[start - 1] in _DO and _name_after_the(words, i + 1):
+        i += 1  # "did the North Atlantic Council *receive*": a name of two words or more
     if words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS:
         while i < len(words) and (
             words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS or lowered[i] == "and"
@@ -652,6 +765,34 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
             i += 1
         return [lowered[i]] if i < len(words) and lowered[i] not in STOPWORDS else []
     return [lowered[i]] if lowered[i] not in STOPWORDS else []
+
+
+NAME_AFTER_THE = 2
+"""Capitalised words after "the" that make a name, not an adjective before a noun ("the
+*North Atlantic Council* receive" but "the *Russian* leader warn")."""
+
+
+_DO = frozenset({"do", "does", "did"})
+_PEOPLE_ENDINGS = ("an", "ese", "ish", "ch")
+"""How a people's adjective ends ("North Kore*an*", "Japan*ese*", "Brit*ish*", "Fren*ch*"): a
+name ending so qualifies the noun after it ("the North Korean *contingent*")."""
+
+
+def _name_after_the(words: list[str], start: int) -> bool:
+    """Whether "the" opens a name of ``NAME_AFTER_THE`` capitalised words or more, not ending
+    in a possessive or a people's adjective, followed by a lower-case word: after "do" /
+    "does" / "did", that word is the verb."""
+    end = start
+    while end < len(words) and words[end][0].isupper():
+        end += 1
+    last = words[end - 1].casefold() if end > start else ""
+    return (
+        end - start >= NAME_AFTER_THE
+        and end < len(words)
+        and words[end].islower()
+        and not _possessive(last)
+        and not last.endswith(_PEOPLE_ENDINGS)
+    )
 
 
 def _possessive(word: str) -> bool:
@@ -685,7 +826,29 @@ def statement_topic(text: str, aliases: Aliases) -> tuple[str, ...]:
     if not content[-1].islower():
         return named_things(" ".join(["about", *phrase]), aliases)
     head_stem = stem(content[-1])
-    return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
+    head = (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
+    return head + _possessor_terms(match.group("topic"), aliases)
+
+
+def _possessor_terms(topic: str, aliases: Aliases) -> tuple[str, ...]:
+    """The place of an office that owns the topic: "about *the Russian leader's* position" is
+    about what the office holder said of himself, and a passage naming him ("Putin … Russia's
+    military strength") speaks of it without the word "position". As for a described speaker,
+    the office is known by its place (``~russia``); a named owner ("Russia's casualties") or
+    a described one that is no office adds nothing."""
+    owner: list[str] = []
+    for word in _WORD.findall(normalise_apostrophes(topic)):
+        if word.casefold() in _TOPIC_ENDS:
+            return ()
+        owner.append(word)
+        if _possessive(word):
+            break
+    else:
+        return ()
+    described = speaker_description(" ".join(owner).removesuffix("'s"), aliases)
+    if described.get("speaker_role") != OFFICE_ROLE:
+        return ()
+    return described.get("speaker_places", ())
 
 
 def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:

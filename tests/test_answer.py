@@ -443,3 +443,63 @@ def test_a_question_about_the_readers_own_use_of_a_site_is_declined(kb: Knowledg
     answer = kb.ask("How do I subscribe to the harbour news from Ashford?")
     assert not answer.answered and answer.declined is not None
     assert kb.ask("Can you tell me how many residents were evacuated from Ashford?").answered
+
+
+def test_a_figure_asked_of_a_named_source_needs_a_passage_naming_it(kb: KnowledgeBase, add_article):
+    """ "…, according to Mayor Grant?": the evacuation count is the officials', not hers; a
+    described source ("according to the officials") may be named otherwise and asks nothing."""
+    add_article("dam", "Engineers said the dam held 40,000 tonnes of water after the storm.")
+    fresh = KnowledgeBase(kb.directory)
+    assert not fresh.ask("How many residents were evacuated, according to Alice Grant?").complete
+    assert fresh.ask("How many residents were evacuated, according to the officials?").complete
+    assert fresh.ask("How many tonnes of water did the dam hold, according to Engineers?").complete
+
+
+def test_a_question_limited_to_a_year_or_month_needs_a_passage_of_that_time(
+    kb: KnowledgeBase, add_article
+):
+    """ "… in 2019?": a passage on this year's eruption does not say what happened in 2019."""
+    add_article("ash", "Ash closed the airport in March 2019, the airline said.")
+    fresh = KnowledgeBase(kb.directory)
+    assert not fresh.ask("How many residents were evacuated in 2019?").complete
+    assert fresh.ask("When was the airport closed by ash in 2019?").complete
+    assert fresh.ask("What closed the airport in March?").complete
+
+
+def test_what_may_happen_does_not_answer_what_happened(kb: KnowledgeBase, add_article):
+    """ "Which boats did the council send?" is not answered by "the council may start sending
+    boats": the passage says it might, not what it sent. A question about what will happen
+    still finds it."""
+    add_article(
+        "boats",
+        "The Ashford Harbour Council said on Monday that it may start sending rescue boats "
+        "to the coast. The harbour master praised the crews.",
+    )
+    fresh = KnowledgeBase(kb.directory)
+    answer = fresh.ask("Which rescue boats did the Ashford Harbour Council send to the coast?")
+    assert answer.answered and not answer.complete and answer.missing == ["open"]
+    assert fresh.ask("What may the Ashford Harbour Council start sending to the coast?").complete
+
+
+def test_a_statement_question_naming_two_more_things_needs_half_of_them(
+    kb: KnowledgeBase, add_article
+):
+    """ "What did Grant say … for Tom Okafor and Harbour FC?": her words on the library name
+    neither; one name besides the speaker is not required (it may be worded otherwise)."""
+    add_article("library", "Mayor Alice Grant said the new library would open in the spring.")
+    fresh = KnowledgeBase(kb.directory)
+    asked = "What did Alice Grant say about the new library opening in the spring"
+    assert not fresh.ask(f"{asked} for Tom Okafor and Harbour FC?").complete
+    assert fresh.ask(f"{asked} for Ashford?").complete
+    assert fresh.ask(f"{asked}?").complete
+
+
+def test_a_relation_between_two_named_actors_needs_both_in_the_passage(
+    kb: KnowledgeBase, add_article
+):
+    """ "When did Alice Grant meet Tom Okafor?": the passage dates her meeting with the board,
+    not with him; with no second name the meeting with the board answers."""
+    add_article("board", "Mayor Alice Grant met the harbour board on Friday in Ashford.")
+    fresh = KnowledgeBase(kb.directory)
+    assert not fresh.ask("When did Alice Grant meet Tom Okafor?").complete
+    assert fresh.ask("When did Alice Grant meet the harbour board?").complete

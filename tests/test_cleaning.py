@@ -1079,3 +1079,27 @@ def test_a_section_label_dated_with_its_weekday_is_a_date_line_not_the_headline(
     assert result.paragraphs == [
         "The harbour board approved a new ferry route on Monday after a long debate."
     ]
+
+
+def test_a_bracketed_link_to_more_stories_is_furniture_glued_or_alone():
+    page = (
+        "The harbour board approved a new ferry route on Monday. (More Ashford stories.)\n\n"
+        "(More harbour news)\n\n"
+        "More than 200 residents attended the meeting."
+    )
+    assert clean(page).paragraphs == [
+        "The harbour board approved a new ferry route on Monday.",
+        "More than 200 residents attended the meeting.",
+    ]
+
+
+def test_a_line_that_only_credits_the_report_to_an_agency_is_furniture():
+    page = (
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "This was reported by Reuters, Ukrinform saw.\n\n"
+        "This was reported by Reuters after the board met for a second time in Ashford."
+    )
+    assert clean(page).paragraphs == [
+        "The harbour board approved a new ferry route on Monday.",
+        "This was reported by Reuters after the board met for a second time in Ashford.",
+    ]

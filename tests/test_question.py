@@ -283,3 +283,43 @@ def test_the_noun_a_possessive_name_owns_is_not_taken_for_the_main_verb(question
 )
 def test_a_question_about_the_readers_own_use_of_a_site_is_told_apart(question, about_the_reader):
     assert asks_about_the_reader(question) is about_the_reader
+
+
+def test_the_verb_after_the_and_a_name_of_two_words_is_the_main_verb():
+    """ "When did the North Atlantic Council *receive* …": "the" then a name, then the verb;
+    after a people's adjective the next word is a noun ("the North Korean *contingent*")."""
+    aliases = Aliases({})
+    assert question_focus(
+        "When did the North Atlantic Council receive the briefing?", aliases
+    ).main_verbs == ("receiv",)
+    assert question_focus("How big did the North Korean contingent get?", aliases).main_verbs == ()
+
+
+def test_a_named_source_a_time_limit_and_a_past_event_are_read_from_the_question():
+    aliases = Aliases({})
+    focus = question_focus("How many were killed in December, according to Lloyd Austin?", aliases)
+    assert focus.source == ("lloyd", "austin") and focus.times == ("december",)
+    assert question_focus("How many, according to Seoul's spy agency?", aliases).source == ()
+    assert question_focus("Which weapons did South Korea send?", aliases).past
+    assert not question_focus("Which weapons will South Korea send?", aliases).past
+    assert question_focus("What may happen in May?", aliases).times == ("may",)
+
+
+def test_the_two_names_a_main_verb_relates_are_read_from_the_question():
+    aliases = Aliases({})
+    assert question_focus("When did Cho Tae-yong meet Lloyd Austin?", aliases).actors == (
+        ("cho", "tae-yong"),
+        ("lloyd", "austin"),
+    )
+    assert question_focus("Where did Putin and Kim meet in 2019?", aliases).actors == ()
+    assert question_focus("What does Putin say BRICS is building?", aliases).actors == ()
+
+
+def test_the_place_of_an_office_that_owns_a_statement_topic_stands_for_the_topic():
+    """ "… about the Brazilian president's position": a passage on what the president said of
+    Brazil answers without the word "position"; a named owner ("Brazil's trade") adds
+    nothing."""
+    aliases = Aliases.from_mapping({}).extended({"Brazil": ["Brazilian"]}, places=True)
+    asked = "What did Lula suggest about the Brazilian president's position?"
+    assert question_focus(asked, aliases).topic == ("posit", "~brazil")
+    assert question_focus("What did Lula say about Brazil's trade?", aliases).topic == ("trade",)
