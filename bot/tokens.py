@@ -380,28 +380,31 @@ class Aliases:
         concepts = frozenset(added.values()) if places else frozenset()
         return Aliases({**added, **self.phrases}, self.places | concepts)
 
-    def find(self, word_list: Sequence[str]) -> list[tuple[str, int, int]]:
-        """Concepts named in ``word_list`` (stems): (concept, first word, end word), longest first."""
+    def find(
+        self, word_list: Sequence[str], starts: Iterable[int] | None = None
+    ) -> list[tuple[str, int, int]]:
+        """Concepts named in ``word_list`` (stems): (concept, first word, end word), longest first.
+
+        ``starts``, when the caller knows them: the positions (ascending) of the words that
+        begin a phrase, the only ones looked up (the build knows them by word id)."""
         if not self.phrases:
             return []
         found = []
         longest = self._longest_by_first_word()
         phrases = self.phrases
         count = len(word_list)
-        i = 0
-        while i < count:
+        end = 0  # a phrase found ends here: none starts inside it
+        for i in range(count) if starts is None else starts:
+            if i < end:
+                continue
             most = longest.get(word_list[i])
             if most:
                 for size in range(min(most, count - i), 0, -1):
                     concept = phrases.get(tuple(word_list[i : i + size]))
                     if concept:
                         found.append((concept, i, i + size))
-                        i += size
+                        end = i + size
                         break
-                else:
-                    i += 1
-            else:
-                i += 1
         return found
 
     def single_words(self, concept: str) -> frozenset[str]:
