@@ -391,6 +391,7 @@ class Aliases:
             return []
         found = []
         longest = self._longest_by_first_word()
+        seconds = self._second_words()
         phrases = self.phrases
         count = len(word_list)
         end = 0  # a phrase found ends here: none starts inside it
@@ -399,6 +400,8 @@ class Aliases:
                 continue
             most = longest.get(word_list[i])
             if most:
+                if most > 1 and (i + 1 == count or word_list[i + 1] not in seconds[word_list[i]]):
+                    most = 1  # no longer phrase goes on with the next word ("the" + "minister")
                 for size in range(min(most, count - i), 0, -1):
                     concept = phrases.get(tuple(word_list[i : i + size]))
                     if concept:
@@ -426,6 +429,17 @@ class Aliases:
             cached = frozenset(stem for phrase in self.phrases for stem in phrase)
             object.__setattr__(self, "_stems", cached)
         return word_stem in cached
+
+    def _second_words(self) -> dict[str, frozenset[str]]:
+        """Each phrase's first word -> the second words of its phrases of two words or more."""
+        cached = self.__dict__.get("_seconds")
+        if cached is None:
+            grouped: dict[str, set[str]] = {}
+            for phrase in self.phrases:
+                grouped.setdefault(phrase[0], set()).update(phrase[1:2])
+            cached = {first: frozenset(seconds) for first, seconds in grouped.items()}
+            object.__setattr__(self, "_seconds", cached)
+        return cached
 
     def _longest_by_first_word(self) -> dict[str, int]:
         cached = self.__dict__.get("_longest")
