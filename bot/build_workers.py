@@ -23,6 +23,7 @@ builds in its own process instead.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import resource
 import time
@@ -57,6 +58,8 @@ from bot.snapshot import (
 )
 from bot.spelling import Speller, word_counts
 from bot.tokens import Aliases
+
+log = logging.getLogger(__name__)
 
 STOP_WAITING_S = 10.0
 """How long a worker is given to exit once its work is done, before it is killed."""
@@ -117,6 +120,8 @@ def build_in_workers(
         del block_readings
         crew.send([(numbers, aliases) for numbers in kept])
         parts: list[BlockIndex] = crew.receive()
+    peaks = [round(part.peak_mb) for part in parts]
+    log.debug("built in %d workers (peak RSS %s MB)", len(parts), peaks, extra={"peaks_mb": peaks})
     table = ArticleTable.from_articles(list(articles.values()))
     passages, index = _tables(table, _merged(parts, aliases))
     counts: Counter[str] = Counter()
