@@ -52,6 +52,7 @@ from bot.snapshot import (
     _article_files,
     _tables,
     _Tally,
+    indexed,
     read_source,
     require_articles,
     sift,
@@ -92,37 +93,40 @@ def build_in_workers(
     directory: Path, sources: list[SourceFile], aliases_path: Path | None, workers: int
 ) -> Built:
     """The in-process build's result (``bot.snapshot._build_here``), made by ``workers``
-    processes. ``sources`` is left as it is, for the in-process build should this fail."""
-    in_blocks = [source for source in sources if source.path != aliases_path]
-    blocks = _blocks(in_blocks, workers)
+    processes. ``sources`` is emptied once every file is read; should the workers fail
+    before, it is left as it was, for the in-process build; after, this process indexes
+    the articles read."""
+    blocks = _blocks([source for source in sources if source.path != aliases_path], workers)
+    names = [[source.path.name for source in block] for block in blocks]
     with _Crew(len(blocks)) as crew:
         crew.send([(block, aliases_path, _known_pages(block)) for block in blocks])
+        del blocks
         keys: dict[str, set[str]] = {}
         for block_keys, extracted in crew.receive():
             keys.update(block_keys)
             EXTRACTIONS.keep(extracted)
         boilerplate = repeated_keys(keys)
         del keys
-        crew.send(
-            [
-                {s.path.name: boilerplate[s.path.name] for s in block if s.path.name in boilerplate}
-                for block in blocks
-            ]
-        )
+        crew.send([{n: boilerplate[n] for n in block if n in boilerplate} for block in names])
         del boilerplate
         block_readings = crew.receive()
         articles, problems, aliases = sift(_in_folder_order(sources, aliases_path, block_readings))
+        sources.clear()  # every file is read: their bytes are not needed any more
         require_articles(directory, articles, problems)
         kept = [
             [number for number, reading in enumerate(readings) if _is_kept(reading, articles)]
             for readings in block_readings
         ]
         del block_readings
-        crew.send([(numbers, aliases) for numbers in kept])
-        parts: list[BlockIndex] = crew.receive()
+        table = ArticleTable.from_articles(list(articles.values()))
+        try:
+            crew.send([(numbers, aliases) for numbers in kept])
+            parts: list[BlockIndex] = crew.receive()
+        except WorkersFailed as error:
+            log.warning("build workers failed (%s); indexing in this process instead", error)
+            return indexed(table, aliases, problems)
     peaks = [round(part.peak_mb) for part in parts]
     log.debug("built in %d workers (peak RSS %s MB)", len(parts), peaks, extra={"peaks_mb": peaks})
-    table = ArticleTable.from_articles(list(articles.values()))
     passages, index = _tables(table, _merged(parts, aliases))
     counts: Counter[str] = Counter()
     for part in parts:

@@ -670,16 +670,23 @@ def _build_here(
 
     articles, problems, aliases = sift(readings())
     require_articles(directory, articles, problems)
-    table = ArticleTable.from_articles(list(articles.values()))
+    return indexed(ArticleTable.from_articles(list(articles.values())), aliases, problems, progress)
+
+
+def indexed(
+    table: ArticleTable, aliases: Aliases, problems: list[Problem], progress: bool = False
+) -> Built:
+    """The articles read, indexed in this process."""
     passages, index = index_articles(table, aliases, progress)
+    texts = [table[article_id].text for article_id in table.ids]
     return Built(
         articles=table,
         passages=passages,
         index=index,
         aliases=aliases,
         problems=problems,
-        speller=Speller.from_texts(article.text for article in articles.values()),
-        titled_places=titled_places((article.text for article in articles.values()), aliases),
+        speller=Speller.from_texts(texts),
+        titled_places=titled_places(texts, aliases),
     )
 
 

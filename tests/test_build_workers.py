@@ -142,24 +142,32 @@ def test_a_folder_smaller_than_the_threshold_is_built_in_process(
     assert len(load_snapshot(folder, workers=4).articles) == len(STORIES) + 1
 
 
+@pytest.mark.parametrize(
+    ("step", "then"), [(1, "building in this process"), (3, "indexing in this process")]
+)
 def test_a_worker_that_dies_leaves_the_build_to_this_process(
     folder: Path,
     parallel_for_any_size: list[int],
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    step: int,
+    then: str,
 ):
     crew_receive = workers_module._Crew.receive
+    steps: list[int] = []
 
-    def die_first(self: Any) -> list[Any]:
-        self.processes[-1].kill()
+    def die_at_step(self: Any) -> list[Any]:
+        steps.append(len(steps) + 1)
+        if steps[-1] == step:
+            self.processes[-1].kill()
         return crew_receive(self)
 
-    monkeypatch.setattr(workers_module._Crew, "receive", die_first)
-    with caplog.at_level(logging.WARNING, logger="bot.snapshot"):
+    monkeypatch.setattr(workers_module._Crew, "receive", die_at_step)
+    with caplog.at_level(logging.WARNING, logger="bot"):
         snapshot = load_snapshot(folder, workers=2)
     assert_same(snapshot, load_snapshot(folder, workers=1))
     [line] = [record.getMessage() for record in caplog.records]
-    assert "build workers failed" in line and "building in this process" in line
+    assert "build workers failed" in line and then in line
     assert_gone(parallel_for_any_size)
 
 
