@@ -30,7 +30,7 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -62,6 +62,8 @@ from bot.tokens import Aliases
 
 log = logging.getLogger(__name__)
 
+PIECE_BYTES = 1 << 22
+"""The size of each message carrying part of an array from a worker."""
 STOP_WAITING_S = 10.0
 """How long a worker is given to exit once its work is done, before it is killed."""
 TALLY_ARRAYS = (
@@ -122,12 +124,13 @@ def build_in_workers(
         try:
             crew.send([(numbers, aliases) for numbers in kept])
             parts: list[BlockIndex] = crew.receive()
+            tally = _merged(parts, aliases, crew)
         except WorkersFailed as error:
             log.warning("build workers failed (%s); indexing in this process instead", error)
             return indexed(table, aliases, problems)
     peaks = [round(part.peak_mb) for part in parts]
     log.debug("built in %d workers (peak RSS %s MB)", len(parts), peaks, extra={"peaks_mb": peaks})
-    passages, index = _tables(table, _merged(parts, aliases))
+    passages, index = _tables(table, tally)
     counts: Counter[str] = Counter()
     for part in parts:
         counts.update(part.word_counts)
@@ -225,6 +228,17 @@ class _Crew:
             for pipe, process in zip(self.pipes, self.processes, strict=True)
         ]
 
+    def receive_array(self, number: int, typecode: str, length: int) -> np.ndarray:
+        """An array worker ``number`` sends as it is (``Connection.send_bytes``)."""
+        values = np.empty(length, np.dtype(typecode))
+        data = memoryview(values).cast("B")
+        try:
+            for start in range(0, len(data), PIECE_BYTES):
+                self.pipes[number].recv_bytes_into(data[start : start + PIECE_BYTES])
+        except (EOFError, OSError):
+            raise WorkersFailed("a build worker exited while sending its tallies") from None
+        return values
+
     @staticmethod
     def _receive(pipe: Connection, process: multiprocessing.process.BaseProcess) -> Any:
         ready = wait([pipe, process.sentinel])
@@ -265,6 +279,7 @@ class BlockIndex:
     those ids stand for, and its share of the speller's counts and of the titled places."""
 
     arrays: dict[str, Any]
+    """Each array of the tally; as sent, its typecode and length (the arrays follow, as bytes)."""
     words: list[str]
     stems: list[str]
     term: np.ndarray
@@ -306,13 +321,25 @@ def _serve(pipe: Connection) -> None:
         numbers, aliases = pipe.recv()
         kept = [readings[number] for number in numbers]
         del readings
-        pipe.send(_index(kept, aliases))
+        part = _index(kept, aliases)
+        arrays = part.arrays
+        pipe.send(replace(part, arrays={name: (a.typecode, len(a)) for name, a in arrays.items()}))
+        for name in TALLY_ARRAYS:  # as they are: no pickled copy of ten million tokens
+            _send_array(pipe, arrays.pop(name))
     except (EOFError, OSError):  # the parent went away
         return
     except Exception:
         pipe.send(_Failure(traceback.format_exc(limit=5)))
     finally:
         pipe.close()
+
+
+def _send_array(pipe: Connection, values: Any) -> None:
+    """``values`` in pieces of ``PIECE_BYTES``: a connection reads each message whole into a
+    buffer of its own before copying it out, so one message would be a second copy."""
+    data = memoryview(values).cast("B")
+    for start in range(0, len(data), PIECE_BYTES):
+        pipe.send_bytes(data[start : start + PIECE_BYTES])
 
 
 def _line_keys(prepared: dict[str, ArticleFile | ArticleError]) -> dict[str, set[str]]:
@@ -349,10 +376,11 @@ def _index(articles: list[Article], aliases: Aliases) -> BlockIndex:
 # The parent's side again: the blocks' tallies as one.
 
 
-def _merged(parts: list[BlockIndex], aliases: Aliases) -> _Tally:
+def _merged(parts: list[BlockIndex], aliases: Aliases, crew: _Crew) -> _Tally:
     """One tally from the blocks', in the word ids and term keys the in-process build would
     have given: a word's id is its place among first appearances, block after block, and a
-    term's key any one per term (``_tables`` numbers terms by first use)."""
+    term's key any one per term (``_tables`` numbers terms by first use). Each block's
+    arrays are read from its worker one at a time, into the merged arrays."""
     tally = _Tally(aliases)
     reader: SentenceReader = tally.reader
     word_ids: dict[str, int] = {}
@@ -376,22 +404,24 @@ def _merged(parts: list[BlockIndex], aliases: Aliases) -> _Tally:
         words.append(word_id)
     reader.word_ids = word_ids
     reader.term_keys = term_keys
-    sentences = np.cumsum([0] + [len(part.arrays["sentence_start"]) for part in parts])
-    articles = np.cumsum([0] + [len(part.arrays["article_passages"]) for part in parts])
+    sentences = np.cumsum([0] + [part.arrays["sentence_start"][1] for part in parts])
+    articles = np.cumsum([0] + [part.arrays["article_passages"][1] for part in parts])
+    offsets = {"stored_at": sentences, "passage_article": articles}  # block-local positions
     for name in TALLY_ARRAYS:
-        pieces = []
+        typecode = parts[0].arrays[name][0]
+        merged = np.empty(sum(part.arrays[name][1] for part in parts), np.dtype(typecode))
+        at = 0
         for number, part in enumerate(parts):
-            values = part.arrays.pop(name)
-            values = np.frombuffer(values, np.dtype(values.typecode))
+            values = crew.receive_array(number, *part.arrays[name])
+            window = merged[at : at + values.size]
             if name in ("term_keys", "stored_keys"):
-                values = terms[number][values]
+                np.take(terms[number], values, out=window, mode="clip")  # clip: unbuffered
             elif name == "word_ids":
-                values = words[number][values]
-            elif name == "stored_at":
-                values = values + sentences[number]
-            elif name == "passage_article":
-                values = values + articles[number]
-            pieces.append(values)
-        setattr(tally, name, np.concatenate(pieces))
-        del pieces
+                np.take(words[number], values, out=window, mode="clip")
+            else:
+                window[...] = values
+                if name in offsets:
+                    window += offsets[name][number]
+            at += values.size
+        setattr(tally, name, merged)
     return tally
