@@ -9,6 +9,8 @@ running anything; passages and articles are made into objects only when someone 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import json
 import logging
@@ -603,6 +605,7 @@ def build_snapshot(
     if built is None:
         built = _build_here(directory, sources, aliases_path, progress)
     sources.clear()
+    _give_back_freed_memory()
     return Snapshot(
         version=version,
         articles=built.articles,
@@ -625,6 +628,23 @@ lines, sifting, merging) does not shrink with them, and each holds its block of 
 def default_build_workers() -> int:
     """The CPUs this process may run on, at most ``MAX_BUILD_WORKERS``."""
     return max(1, min(len(os.sched_getaffinity(0)), MAX_BUILD_WORKERS))
+
+
+def _give_back_freed_memory() -> None:
+    """Return to the system the memory a build freed, where the C library can (glibc's
+    ``malloc_trim``): it would otherwise stay counted in the process's resident memory until
+    reused, and the next reload's peak would stand on it (some 45 MB at 10,000 articles)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Any:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
 
 
 PARALLEL_MIN_FILES = 400
