@@ -128,8 +128,9 @@ def build_in_workers(
         except WorkersFailed as error:
             log.warning("build workers failed (%s); indexing in this process instead", error)
             return indexed(table, aliases, problems)
-    peaks = [round(part.peak_mb) for part in parts]
-    log.debug("built in %d workers (peak RSS %s MB)", len(parts), peaks, extra={"peaks_mb": peaks})
+    peaks, cpu = [round(part.peak_mb) for part in parts], [part.cpu_s for part in parts]
+    extra = {"peaks_mb": peaks, "cpu_s": cpu}
+    log.debug("built in %d workers (peak RSS %s MB)", len(parts), peaks, extra=extra)
     passages, index = _tables(table, tally)
     counts: Counter[str] = Counter()
     for part in parts:
