@@ -762,7 +762,9 @@ def sift(
     return articles, problems, aliases.extended(country_names(), places=True)
 
 
-def require_articles(directory: Path, articles: Mapping[str, Article], problems: list[Problem]):
+def require_articles(
+    directory: Path, articles: Mapping[str, Article], problems: list[Problem]
+) -> None:
     """``KnowledgeBaseError`` when no article at all is usable."""
     if not articles:
         detail = "; ".join(str(problem) for problem in problems)
