@@ -131,18 +131,21 @@ def build_in_workers(
     peaks, cpu = [round(part.peak_mb) for part in parts], [part.cpu_s for part in parts]
     extra = {"peaks_mb": peaks, "cpu_s": cpu}
     log.debug("built in %d workers (peak RSS %s MB)", len(parts), peaks, extra=extra)
-    passages, index = _tables(table, tally)
     counts: Counter[str] = Counter()
     for part in parts:
         counts.update(part.word_counts)
+    speller = Speller.from_counts(counts)
+    places = frozenset().union(*(part.titled_places for part in parts))
+    del counts, parts  # the blocks' word lists and counts, before the tables are made
+    passages, index = _tables(table, tally)
     return Built(
         articles=table,
         passages=passages,
         index=index,
         aliases=aliases,
         problems=problems,
-        speller=Speller.from_counts(counts),
-        titled_places=frozenset().union(*(part.titled_places for part in parts)),
+        speller=speller,
+        titled_places=places,
     )
 
 
@@ -403,6 +406,8 @@ def _merged(parts: list[BlockIndex], aliases: Aliases, crew: _Crew) -> _Tally:
             word_id[local] = found
         terms.append(term_key)
         words.append(word_id)
+        for merged_list in (part.words, part.stems, part.terms):
+            merged_list.clear()  # renumbered: freed before the next block's are read
     reader.word_ids = word_ids
     reader.term_keys = term_keys
     sentences = np.cumsum([0] + [part.arrays["sentence_start"][1] for part in parts])
