@@ -26,6 +26,7 @@ import gc
 import logging
 import multiprocessing
 import resource
+import signal
 import time
 import traceback
 from collections import Counter
@@ -302,7 +303,9 @@ def _serve(pipe: Connection) -> None:
 
     Without the cyclic garbage collector, as a build in the bot's own process runs (see
     ``bot.knowledge_base``): the block's objects form no cycles, and collections on the way
-    would walk them again and again."""
+    would walk them again and again. Ctrl-C is the parent's to handle: it closes the pipes,
+    and the worker stops at its next read or write."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.disable()
     try:
         block, aliases_path, known_pages = pipe.recv()
