@@ -53,6 +53,7 @@ from bot.snapshot import (
     _article_files,
     _tables,
     _Tally,
+    give_back_freed_memory,
     indexed,
     read_source,
     require_articles,
@@ -121,10 +122,12 @@ def build_in_workers(
             for readings in block_readings
         ]
         del block_readings
+        give_back_freed_memory()  # the files' bytes and lines, before the tallies come
         table = ArticleTable.from_articles(list(articles.values()))
         try:
             crew.send([(numbers, aliases) for numbers in kept])
             parts: list[BlockIndex] = crew.receive()
+            speller, places = _speller_and_places(parts)
             tally = _merged(parts, aliases, crew)
         except WorkersFailed as error:
             log.warning("build workers failed (%s); indexing in this process instead", error)
@@ -132,12 +135,7 @@ def build_in_workers(
     peaks, cpu = [round(part.peak_mb) for part in parts], [part.cpu_s for part in parts]
     extra = {"peaks_mb": peaks, "cpu_s": cpu}
     log.debug("built in %d workers (peak RSS %s MB)", len(parts), peaks, extra=extra)
-    counts: Counter[str] = Counter()
-    for part in parts:
-        counts.update(part.word_counts)
-    speller = Speller.from_counts(counts)
-    places = frozenset().union(*(part.titled_places for part in parts))
-    del counts, parts  # the blocks' word lists and counts, before the tables are made
+    del parts
     passages, index = _tables(table, tally)
     return Built(
         articles=table,
@@ -148,6 +146,17 @@ def build_in_workers(
         speller=speller,
         titled_places=places,
     )
+
+
+def _speller_and_places(parts: list[BlockIndex]) -> tuple[Speller, frozenset[str]]:
+    """The speller from the blocks' word counts, added up in order (which frees them before
+    the tallies are merged), and the titled places of all the blocks."""
+    counts: Counter[str] = Counter()
+    for part in parts:
+        counts.update(part.word_counts)
+        part.word_counts.clear()
+    places = frozenset().union(*(part.titled_places for part in parts))
+    return Speller.from_counts(counts), places
 
 
 def _blocks(sources: list[SourceFile], count: int) -> list[list[SourceFile]]:
