@@ -27,14 +27,26 @@ from pathlib import Path
 
 QUESTION = "What did the minister say about the harbour?"
 BUILD = (
-    "import sys, time\n"
+    "import logging, sys, time\n"
     "from pathlib import Path\n"
     "from bot.knowledge_base import KnowledgeBase\n"
+    "workers = []\n"
+    "class Seen(logging.Handler):\n"
+    "    def emit(self, record):\n"
+    "        found = record.__dict__\n"
+    "        workers.extend(zip(found.get('cpu_s', []), found.get('peaks_mb', [])))\n"
+    "logger = logging.getLogger('bot.build_workers')\n"
+    "logger.setLevel(logging.DEBUG); logger.addHandler(Seen())\n"
     "t = time.perf_counter(); c = time.process_time(); KnowledgeBase(Path(sys.argv[1]))\n"
     "peak = [int(l.split()[1]) // 1024 for l in open('/proc/self/status')"
     " if l.startswith('VmHWM')][0]\n"
-    "print(time.perf_counter() - t, time.process_time() - c, peak)\n"
+    "cpu = time.process_time() - c + sum(w[0] for w in workers)\n"
+    "print(time.perf_counter() - t, cpu, peak, max((w[1] for w in workers), default=0))\n"
 )
+"""A build without the cache, as the product runs it (``BUILD_WORKERS`` processes for a large
+folder): wall time, CPU time of the process and of its build workers (which the forkserver
+starts, so they are not this process's children), the process's peak RSS and the largest of
+the workers' (0: no workers)."""
 
 ASK = (
     "import statistics, sys, time\n"
@@ -121,7 +133,13 @@ def main() -> int:
         figures = builds[name]
         print(
             f"build, {name}: wall {[round(f[0], 1) for f in figures]} s, "
-            f"CPU {[round(f[1], 1) for f in figures]} s, peak RSS {[int(f[2]) for f in figures]} MB"
+            f"CPU {[round(f[1], 1) for f in figures]} s (workers included), "
+            f"peak RSS {[int(f[2]) for f in figures]} MB"
+            + (
+                f", build workers' {[int(f[3]) for f in figures]} MB"
+                if any(f[3:] for f in figures)
+                else ""
+            )
         )
 
     def ratio(figures: dict[str, list], index: int) -> float:

@@ -153,10 +153,30 @@ def parse_article(
 ) -> Article:
     """Build an ``Article`` from a file's bytes: front matter if any, cleaned body, guesses.
 
-    ``boilerplate``: keys of lines seen in other articles of the folder (``article_lines``).
+    ``boilerplate``: keys of lines seen in other articles of the folder
+    (``bot.cleaning.repeated_lines``).
     """
-    text = _decode(data)
-    header, body = _split_front_matter(text)
+    header, body = split_article(data)
+    return article_from_parts(
+        header, body, article_id=article_id, path=path, boilerplate=boilerplate
+    )
+
+
+def split_article(data: bytes) -> tuple[FrontMatter, str]:
+    """A file's front matter and body, or ``ArticleError`` naming what is wrong. A build
+    splits each file once: the folder's shared lines are counted on the body, then cleaned."""
+    return _split_front_matter(_decode(data))
+
+
+def article_from_parts(
+    header: FrontMatter,
+    body: str,
+    *,
+    article_id: str,
+    path: str,
+    boilerplate: frozenset[str] = frozenset(),
+) -> Article:
+    """``parse_article`` from a file already split by ``split_article``."""
     cleaned = clean(body, title=header.title, boilerplate=boilerplate)
     if not cleaned.paragraphs:
         if header.title is None and cleaned.headline:
@@ -195,15 +215,6 @@ def parse_article(
         unknown_keys=tuple(str(key) for key in header.model_extra or ()),
         **{**fields, "tags": tuple(fields["tags"])},
     )
-
-
-def article_lines(data: bytes) -> str:
-    """The body of an article file as text, for counting lines shared across the folder;
-    empty when the file cannot be read as an article (its problem is reported elsewhere)."""
-    try:
-        return _split_front_matter(_decode(data))[1]
-    except ArticleError:
-        return ""
 
 
 def _decode(data: bytes) -> str:

@@ -371,10 +371,17 @@ def repeated_lines(texts: Mapping[str, str], min_others: int = 2) -> dict[str, f
     are text, not boilerplate, so a text does not count the copies of itself: two texts are
     copies when they share ``_COPY_LINES`` long lines that few other texts have.
     """
-    keys = {
-        name: {line_key(line) for line in text.splitlines() if line.strip()}
-        for name, text in texts.items()
-    }
+    return repeated_keys({name: line_keys(text) for name, text in texts.items()}, min_others)
+
+
+def line_keys(text: str) -> set[str]:
+    """The keys of a text's non-blank lines, as ``repeated_lines`` counts them."""
+    return {line_key(line) for line in text.splitlines() if line.strip()}
+
+
+def repeated_keys(keys: Mapping[str, set[str]], min_others: int = 2) -> dict[str, frozenset[str]]:
+    """``repeated_lines`` from each text's ``line_keys``: a parallel build finds the keys of
+    each file in its workers and counts them across the folder here."""
     holders: dict[str, list[str]] = {}
     for name, lines in keys.items():
         for key in lines:

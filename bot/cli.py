@@ -156,6 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             cache=IndexCache(settings.index_cache_dir) if settings.index_cache else None,
             progress=True,
             aliases_fallback=settings.aliases_file,
+            build_workers=settings.build_workers,
         )
     except KnowledgeBaseError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -229,6 +230,7 @@ def run_check(directory: Path, settings: Settings, out: TextIO) -> int:
             directory,
             max_file_bytes=settings.max_file_bytes,
             aliases_fallback=settings.aliases_file,
+            workers=settings.build_workers,
         )
     except KnowledgeBaseError as error:
         for problem in error.problems:
@@ -332,6 +334,7 @@ def _current_articles(directory: Path, settings: Settings) -> Iterator[Article]:
             max_file_bytes=settings.max_file_bytes,
             cache=cache,
             aliases_fallback=settings.aliases_file,
+            workers=settings.build_workers,
         )
     except KnowledgeBaseError:  # no usable article yet: nothing to be a duplicate of
         return

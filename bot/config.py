@@ -14,6 +14,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.cache import default_cache_dir
 from bot.logs import parse_level
+from bot.snapshot import MAX_BUILD_WORKERS, default_build_workers
 
 
 def default_data_dir() -> Path:
@@ -96,6 +97,13 @@ class Settings(BaseSettings):
     index_cache: bool = Field(True, description="Keep the built index on disk between runs.")
     index_cache_dir: Path = Field(
         default_factory=default_cache_dir, description="Where the built index is kept."
+    )
+    build_workers: int = Field(
+        default_factory=default_build_workers,
+        ge=1,
+        le=MAX_BUILD_WORKERS,
+        description="Processes that build the index from a large folder (default: the CPUs "
+        "available, at most 8); 1 builds in the bot's own process.",
     )
     fetch_timeout_seconds: float = Field(
         20.0,

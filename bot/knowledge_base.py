@@ -107,8 +107,10 @@ class KnowledgeBase:
         cache: IndexCache | None = None,
         progress: bool = False,
         aliases_fallback: Path | None = None,
+        build_workers: int | None = None,
     ) -> None:
         self.directory = Path(directory)
+        self.build_workers = build_workers
         self.aliases_fallback = aliases_fallback
         self.max_file_bytes = max_file_bytes
         self.cache = cache
@@ -126,6 +128,7 @@ class KnowledgeBase:
                 cache=self.cache,
                 progress=self.progress,
                 aliases_fallback=self.aliases_fallback,
+                workers=self.build_workers,
             )
 
     @property

@@ -99,10 +99,13 @@ class SentenceReader:
         table = self.shouted_term if shouting else self.term
         keys = list(filter(NO_TERM.__ne__, map(table.__getitem__, ids)))
         concepts: list[int] = []
-        if not self._phrase_words.isdisjoint(ids):
+        phrase_words = self._phrase_words
+        if not phrase_words.isdisjoint(ids):
             stems = self.stems
             marks = self._marks
-            found = self.aliases.find([stems[i] for i in ids if i not in marks])
+            words = ids if marks.isdisjoint(ids) else [i for i in ids if i not in marks]
+            starts = [at for at, i in enumerate(words) if i in phrase_words]
+            found = self.aliases.find([stems[i] for i in words], starts)
             concepts = [self._key(concept) for concept, _, _ in found]
             keys += concepts
         return ReadSentence(ids, keys, shouting, concepts, derived=True)

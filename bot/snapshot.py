@@ -9,6 +9,8 @@ running anything; passages and articles are made into objects only when someone 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import json
 import logging
@@ -16,7 +18,7 @@ import os
 import stat
 import time
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -39,6 +41,7 @@ from bot.control_characters import control_characters
 from bot.fit import SentenceWords
 from bot.gazetteer import country_names
 from bot.index import BM25Index
+from bot.ingest.extracted import ExtractionCache
 from bot.ingest.files import (
     ARTICLE_FILE_SUFFIXES,
     ArticleFile,
@@ -466,6 +469,7 @@ def load_snapshot(
     cache: SnapshotStore | None = None,
     progress: bool = False,
     aliases_fallback: Path | None = None,
+    workers: int | None = None,
 ) -> Snapshot:
     """Read, validate, chunk and index every article file of ``directory``.
 
@@ -473,6 +477,7 @@ def load_snapshot(
     usable does it raise ``KnowledgeBaseError``. With a ``cache``, a snapshot built before
     from exactly the same files is loaded instead of rebuilt. ``aliases_fallback`` is read
     when the folder has no ``aliases.yml`` (a folder mounted over the bundled one, say).
+    A build runs in ``workers`` processes (default: ``default_build_workers``).
     """
     paths = _article_paths(directory)
     aliases_path = live_aliases_path(directory, aliases_fallback)
@@ -498,7 +503,8 @@ def load_snapshot(
         for key, source in zip(keys, sources, strict=True)
         if source.signature is not None
     }
-    snapshot = build_snapshot(directory, sources, version, files, progress, aliases_path)
+    workers = default_build_workers() if workers is None else workers
+    snapshot = build_snapshot(directory, sources, version, files, progress, aliases_path, workers)
     snapshot = replace(snapshot, signatures=signatures)
     if cache:
         cache.store(directory, snapshot)
@@ -582,62 +588,189 @@ def build_snapshot(
     files: dict[str, str],
     progress: bool,
     aliases_path: Path | None = None,
+    workers: int = 1,
 ) -> Snapshot:
-    """Parse every source and index the articles. ``sources`` is emptied on the way, so that
-    each file's bytes are freed once its article is read."""
-    problems: list[Problem] = []
-    articles: dict[str, Article] = {}
-    seen_text: dict[int, list[str]] = {}
-    aliases = Aliases()
+    """Parse every source and index the articles, in ``workers`` processes when the folder
+    is large enough to gain from them (``bot.build_workers``), else in this one. Both give
+    the same snapshot. ``sources`` is emptied on the way, so that each file's bytes are
+    freed once its article is read."""
+    built = None
+    if workers > 1 and len(sources) >= PARALLEL_MIN_FILES:
+        from bot.build_workers import WorkersFailed, build_in_workers  # only a large build
+
+        try:
+            built = build_in_workers(directory, sources, aliases_path, workers)
+        except WorkersFailed as error:
+            log.warning("build workers failed (%s); building in this process instead", error)
+    if built is None:
+        built = _build_here(directory, sources, aliases_path, progress)
+    sources.clear()
+    give_back_freed_memory()
+    return Snapshot(
+        version=version,
+        articles=built.articles,
+        passages=built.passages,
+        index=built.index,
+        aliases=built.aliases,
+        files=files,
+        problems=built.problems,
+        speller=built.speller,
+        aliases_file=str(aliases_path) if aliases_path else None,
+        titled_places=built.titled_places,
+    )
+
+
+MAX_BUILD_WORKERS = 8
+"""More processes gain little: the parent's share of a build (counting the folder's shared
+lines, sifting, merging) does not shrink with them, and each holds its block of files."""
+
+
+def default_build_workers() -> int:
+    """The CPUs this process may run on, at most ``MAX_BUILD_WORKERS``."""
+    return max(1, min(len(os.sched_getaffinity(0)), MAX_BUILD_WORKERS))
+
+
+def give_back_freed_memory() -> None:
+    """Return to the system the memory a build freed, where the C library can (glibc's
+    ``malloc_trim``): it would otherwise stay counted in the process's resident memory until
+    reused, and the next reload's peak would stand on it (some 45 MB at 10,000 articles)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Any:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
+PARALLEL_MIN_FILES = 400
+"""Fewer files than this are built in this process whatever ``workers`` says: starting the
+processes and sending the files costs more than it saves (see docs/speed.md)."""
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build makes of the files, in this process or in workers."""
+
+    articles: ArticleTable
+    passages: PassageTable
+    index: BM25Index
+    aliases: Aliases
+    problems: list[Problem]
+    speller: Speller
+    titled_places: frozenset[str]
+
+
+def _build_here(
+    directory: Path, sources: list[SourceFile], aliases_path: Path | None, progress: bool
+) -> Built:
     prepared = _article_files(sources, aliases_path)
     boilerplate = repeated_lines(
         {name: source.lines for name, source in prepared.items() if isinstance(source, ArticleFile)}
     )
-    sources.reverse()
-    while sources:
-        source = sources.pop()
-        name = source.path.name
-        try:
-            if source.problem is not None:
-                raise ArticleError(source.problem)
-            if isinstance(prepared.get(name), ArticleError):
-                raise prepared.pop(name)
-            if source.path == aliases_path:
-                aliases = _parse_aliases(source.data or b"")
-                continue
-            article = read_article_file(
-                prepared.pop(name),
-                article_id=source.path.stem,
-                path=str(source.path),
-                boilerplate=boilerplate.pop(name, frozenset()),
-            ).article
-        except ArticleError as error:
-            problems.append(Problem(file=name, reason=str(error)))
-            continue
-        if problem := _duplicate_problem(name, article, articles, seen_text):
+
+    def readings() -> Iterator[tuple[str, Reading]]:
+        sources.reverse()
+        while sources:
+            source = sources.pop()
+            name = source.path.name
+            yield (
+                name,
+                read_source(
+                    source,
+                    prepared.pop(name, None),
+                    boilerplate.pop(name, frozenset()),
+                    aliases_path,
+                ),
+            )
+
+    articles, problems, aliases = sift(readings())
+    require_articles(directory, articles, problems)
+    return indexed(ArticleTable.from_articles(list(articles.values())), aliases, problems, progress)
+
+
+def indexed(
+    table: ArticleTable, aliases: Aliases, problems: list[Problem], progress: bool = False
+) -> Built:
+    """The articles read, indexed in this process."""
+    passages, index = index_articles(table, aliases, progress)
+    texts = [table[article_id].text for article_id in table.ids]
+    return Built(
+        articles=table,
+        passages=passages,
+        index=index,
+        aliases=aliases,
+        problems=problems,
+        speller=Speller.from_texts(texts),
+        titled_places=titled_places(texts, aliases),
+    )
+
+
+Reading = Article | Aliases | ArticleError
+"""What one file of the folder is: an article, the aliases, or why it cannot be used."""
+
+
+def read_source(
+    source: SourceFile,
+    prepared: ArticleFile | ArticleError | None,
+    boilerplate: frozenset[str],
+    aliases_path: Path | None,
+) -> Reading:
+    """One file read: ``prepared`` is its article file (``_article_files``), ``boilerplate``
+    the keys of its lines that the folder shares."""
+    try:
+        if source.problem is not None:
+            raise ArticleError(source.problem)
+        if isinstance(prepared, ArticleError):
+            raise prepared
+        if source.path == aliases_path:
+            return _parse_aliases(source.data or b"")
+        if prepared is None:  # never: every readable article file is prepared
+            raise ArticleError("not read")
+        return read_article_file(
+            prepared,
+            article_id=source.path.stem,
+            path=str(source.path),
+            boilerplate=boilerplate,
+        ).article
+    except ArticleError as error:
+        return error
+
+
+def sift(
+    readings: Iterable[tuple[str, Reading]],
+) -> tuple[dict[str, Article], list[Problem], Aliases]:
+    """The articles to index, in folder order, and the problems: files that cannot be used
+    and duplicates of an article read before them."""
+    problems: list[Problem] = []
+    articles: dict[str, Article] = {}
+    seen_text: dict[int, list[str]] = {}
+    aliases = Aliases()
+    for name, reading in readings:
+        if isinstance(reading, ArticleError):
+            problems.append(Problem(file=name, reason=str(reading)))
+        elif isinstance(reading, Aliases):
+            aliases = reading
+        elif problem := _duplicate_problem(name, reading, articles, seen_text):
             problems.append(problem)
-            continue
-        articles[article.id] = article
-    aliases = aliases.extended(country_names(), places=True)
+        else:
+            articles[reading.id] = reading
+    return articles, problems, aliases.extended(country_names(), places=True)
+
+
+def require_articles(
+    directory: Path, articles: Mapping[str, Article], problems: list[Problem]
+) -> None:
+    """``KnowledgeBaseError`` when no article at all is usable."""
     if not articles:
         detail = "; ".join(str(problem) for problem in problems)
         raise KnowledgeBaseError(
             f"no usable article in {directory}" + (f" ({detail})" if detail else ""), problems
         )
-    table = ArticleTable.from_articles(list(articles.values()))
-    passages, index = index_articles(table, aliases, progress)
-    return Snapshot(
-        version=version,
-        articles=table,
-        passages=passages,
-        index=index,
-        aliases=aliases,
-        files=files,
-        problems=problems,
-        speller=Speller.from_texts(article.text for article in articles.values()),
-        aliases_file=str(aliases_path) if aliases_path else None,
-        titled_places=titled_places((article.text for article in articles.values()), aliases),
-    )
 
 
 GIVE_WAY_EVERY_S = 0.005
@@ -646,7 +779,9 @@ _last_given_way = [0.0]
 
 
 def _article_files(
-    sources: list[SourceFile], aliases_path: Path | None
+    sources: list[SourceFile],
+    aliases_path: Path | None,
+    extractions: ExtractionCache | None = None,
 ) -> dict[str, ArticleFile | ArticleError]:
     """Each readable article file as an article file (an HTML page's text extracted once),
     or why it is not one, so that folder boilerplate is counted on what will be read."""
@@ -655,7 +790,9 @@ def _article_files(
         if source.data is None or source.path == aliases_path:
             continue
         try:
-            prepared[source.path.name] = article_file(source.data, path=str(source.path))
+            prepared[source.path.name] = article_file(
+                source.data, path=str(source.path), extractions=extractions
+            )
         except ArticleError as error:
             prepared[source.path.name] = error
     return prepared
@@ -747,7 +884,9 @@ def index_articles(
     return _tables(articles, tally)
 
 
-def _ints(values: array, dtype: type = np.int32) -> np.ndarray:
+def _ints(values: array | np.ndarray, dtype: type = np.int32) -> np.ndarray:
+    if isinstance(values, np.ndarray):  # merged from workers' tallies
+        return values.astype(dtype, copy=False)
     if not values:
         return np.empty(0, dtype)
     return np.frombuffer(values, dtype=np.dtype(values.typecode)).astype(dtype, copy=False)
@@ -787,7 +926,7 @@ def _tables(articles: ArticleTable, tally: _Tally) -> tuple[PassageTable, BM25In
         article=_ints(tally.passage_article),
         start=_ints(tally.passage_start),
         end=_ints(tally.passage_end),
-        caption=np.frombuffer(tally.passage_caption, dtype=np.int8).astype(bool),
+        caption=_ints(tally.passage_caption, np.int8).astype(bool),
         sentence_ptr=_pointers(passage_sentences),
         article_ptr=_pointers(_ints(tally.article_passages, np.int64)),
     )

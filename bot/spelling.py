@@ -55,9 +55,12 @@ class Speller:
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Speller:
-        counts: Counter[str] = Counter()
-        for text in texts:  # a list at a time: counted in C, not word by word in Python
-            counts.update(_LETTERS.findall(text.casefold()))
+        return cls.from_counts(word_counts(texts))
+
+    @classmethod
+    def from_counts(cls, counts: Counter[str]) -> Speller:
+        """From ``word_counts``; counts of consecutive parts of an archive, added up in order,
+        give the same speller as the whole (ties keep the order words were first met)."""
         return cls(tuple(word for word, _ in counts.most_common()))
 
     def correct(self, question: str, is_known: Callable[[str], bool]) -> tuple[str, dict[str, str]]:
@@ -123,3 +126,11 @@ def _english() -> frozenset[str]:
     text = gzip.decompress(data or b"").decode("utf-8")
     words = text.split('"')[1::2] if "\\" not in text else json.loads(text)
     return frozenset(word.lower() for word in words)
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each word (letters only, case-folded) appears in ``texts``."""
+    counts: Counter[str] = Counter()
+    for text in texts:  # a list at a time: counted in C, not word by word in Python
+        counts.update(_LETTERS.findall(text.casefold()))
+    return counts

@@ -380,28 +380,34 @@ class Aliases:
         concepts = frozenset(added.values()) if places else frozenset()
         return Aliases({**added, **self.phrases}, self.places | concepts)
 
-    def find(self, word_list: Sequence[str]) -> list[tuple[str, int, int]]:
-        """Concepts named in ``word_list`` (stems): (concept, first word, end word), longest first."""
+    def find(
+        self, word_list: Sequence[str], starts: Iterable[int] | None = None
+    ) -> list[tuple[str, int, int]]:
+        """Concepts named in ``word_list`` (stems): (concept, first word, end word), longest first.
+
+        ``starts``, when the caller knows them: the positions (ascending) of the words that
+        begin a phrase, the only ones looked up (the build knows them by word id)."""
         if not self.phrases:
             return []
         found = []
         longest = self._longest_by_first_word()
+        seconds = self._second_words()
         phrases = self.phrases
         count = len(word_list)
-        i = 0
-        while i < count:
+        end = 0  # a phrase found ends here: none starts inside it
+        for i in range(count) if starts is None else starts:
+            if i < end:
+                continue
             most = longest.get(word_list[i])
             if most:
+                if most > 1 and (i + 1 == count or word_list[i + 1] not in seconds[word_list[i]]):
+                    most = 1  # no longer phrase goes on with the next word ("the" + "minister")
                 for size in range(min(most, count - i), 0, -1):
                     concept = phrases.get(tuple(word_list[i : i + size]))
                     if concept:
                         found.append((concept, i, i + size))
-                        i += size
+                        end = i + size
                         break
-                else:
-                    i += 1
-            else:
-                i += 1
         return found
 
     def single_words(self, concept: str) -> frozenset[str]:
@@ -423,6 +429,17 @@ class Aliases:
             cached = frozenset(stem for phrase in self.phrases for stem in phrase)
             object.__setattr__(self, "_stems", cached)
         return word_stem in cached
+
+    def _second_words(self) -> dict[str, frozenset[str]]:
+        """Each phrase's first word -> the second words of its phrases of two words or more."""
+        cached = self.__dict__.get("_seconds")
+        if cached is None:
+            grouped: dict[str, set[str]] = {}
+            for phrase in self.phrases:
+                grouped.setdefault(phrase[0], set()).update(phrase[1:2])
+            cached = {first: frozenset(seconds) for first, seconds in grouped.items()}
+            object.__setattr__(self, "_seconds", cached)
+        return cached
 
     def _longest_by_first_word(self) -> dict[str, int]:
         cached = self.__dict__.get("_longest")

@@ -51,14 +51,30 @@ class ExtractionCache:
             self._store(key, entry)
         return _page(entry)
 
+    def known(self, pages: list[bytes]) -> dict[str, str]:
+        """The entries of those of ``pages`` extracted before, to seed another process's cache
+        (a build's worker), so that it does not extract them again."""
+        keys = [_key(page) for page in pages]
+        with self._lock:
+            return {key: self._entries[key] for key in keys if key in self._entries}
+
+    def entries(self) -> dict[str, str]:
+        with self._lock:
+            return dict(self._entries)
+
+    def keep(self, entries: dict[str, str]) -> None:
+        """Entries extracted by another process (a build's worker)."""
+        for key, entry in entries.items():
+            self._store(key, entry, extracted=False)
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
             self._chars = 0
 
-    def _store(self, key: str, entry: str) -> None:
+    def _store(self, key: str, entry: str, extracted: bool = True) -> None:
         with self._lock:
-            self.extracted += 1
+            self.extracted += extracted
             if key in self._entries or len(entry) > self.max_chars:
                 return
             self._entries[key] = entry

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
-from bot.articles import ARTICLE_SUFFIXES, Article, article_lines
+from bot.articles import ARTICLE_SUFFIXES, Article, ArticleError, FrontMatter, split_article
 from bot.ingest import extracted
 from bot.ingest.extracted import ExtractionCache
 from bot.ingest.html import HTML_SUFFIXES, PAGE_SOURCES
@@ -40,10 +41,20 @@ class ArticleFile:
     document: bytes
     sources: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def parts(self) -> tuple[FrontMatter, str] | str:
+        """Its front matter and body, or why it cannot be read as an article. Split once: the
+        folder's shared lines are counted on the body, which is then cleaned."""
+        try:
+            return split_article(self.document)
+        except ArticleError as error:
+            return str(error)
+
     @property
     def lines(self) -> str:
-        """The text whose lines count towards the folder's boilerplate."""
-        return article_lines(self.document)
+        """The text whose lines count towards the folder's boilerplate (none when the file
+        cannot be read as an article: its problem is reported when it is read)."""
+        return "" if isinstance(self.parts, str) else self.parts[1]
 
 
 def is_html(name: str) -> bool:
@@ -78,8 +89,10 @@ def read_article_file(
 ) -> ArticleReading:
     """The article of an article file: cleaned by the raw-text rules, every guess with its
     source (the page's metadata first, then what the text showed)."""
+    if isinstance(source.parts, str):
+        raise ArticleError(source.parts)
     article = read_text_article(
-        source.document, article_id=article_id, path=path, boilerplate=boilerplate
+        source.parts, article_id=article_id, path=path, boilerplate=boilerplate
     )
     sources = source.sources | dict(article.provenance)
     article = article.model_copy(
