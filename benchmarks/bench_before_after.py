@@ -70,6 +70,7 @@ ASK = (
 def run(tree: Path, cache: Path, args: list[str], timeout: float) -> tuple[float, float, str]:
     """Wall time, CPU time (user + system) and output of one run of ``python args`` in ``tree``."""
     env = {**os.environ, "PYTHONPATH": str(tree), "INDEX_CACHE_DIR": str(cache)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed bot has its bytecode
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
