@@ -39,26 +39,25 @@ from typing import Any
 
 import numpy as np
 
-from bot.articles import Article, ArticleError
-from bot.cleaning import line_keys, repeated_keys
-from bot.ingest.extracted import EXTRACTIONS, ExtractionCache
-from bot.ingest.files import ArticleFile, is_html
-from bot.roles import titled_places
-from bot.sentence_reading import NO_TERM, SentenceReader
-from bot.snapshot import (
-    ArticleTable,
+from bot.articles import Article, ArticleError, is_html
+from bot.build import (
     Built,
     Reading,
-    SourceFile,
-    _article_files,
-    _tables,
-    _Tally,
+    Tally,
+    article_files,
     give_back_freed_memory,
     indexed,
     read_source,
     require_articles,
     sift,
+    tables,
 )
+from bot.cleaning import line_keys, repeated_keys
+from bot.ingest.extracted import EXTRACTIONS, ExtractionCache
+from bot.ingest.files import ArticleFile
+from bot.roles import titled_places
+from bot.sentence_reading import NO_TERM, SentenceReader
+from bot.snapshot import ArticleTable, SourceFile
 from bot.spelling import Speller, word_counts
 from bot.tokens import Aliases
 
@@ -86,7 +85,7 @@ TALLY_ARRAYS = (
     "sentence_words",
     "word_ids",
 )
-"""The arrays of ``bot.snapshot._Tally``, which a worker sends as they are."""
+"""The arrays of ``bot.build.Tally``, which a worker sends as they are."""
 
 
 class WorkersFailed(Exception):
@@ -96,7 +95,7 @@ class WorkersFailed(Exception):
 def build_in_workers(
     directory: Path, sources: list[SourceFile], aliases_path: Path | None, workers: int
 ) -> Built:
-    """The in-process build's result (``bot.snapshot._build_here``), made by ``workers``
+    """The in-process build's result (``bot.build._build_here``), made by ``workers``
     processes. ``sources`` is emptied once every file is read; should the workers fail
     before, it is left as it was, for the in-process build; after, this process indexes
     the articles read."""
@@ -136,7 +135,7 @@ def build_in_workers(
     extra = {"peaks_mb": peaks, "cpu_s": cpu}
     log.debug("built in %d workers (peak RSS %s MB)", len(parts), peaks, extra=extra)
     del parts
-    passages, index = _tables(table, tally)
+    passages, index = tables(table, tally)
     return Built(
         articles=table,
         passages=passages,
@@ -289,7 +288,7 @@ class _Failure:
 
 @dataclass(frozen=True)
 class BlockIndex:
-    """A block's tallies (``bot.snapshot._Tally``) in its own word and term ids, with what
+    """A block's tallies (``bot.build.Tally``) in its own word and term ids, with what
     those ids stand for, and its share of the speller's counts and of the titled places."""
 
     arrays: dict[str, Any]
@@ -320,7 +319,7 @@ def _serve(pipe: Connection) -> None:
         block, aliases_path, known_pages = pipe.recv()
         extractions = ExtractionCache()
         extractions.keep(known_pages)
-        prepared = _article_files(block, aliases_path, extractions)
+        prepared = article_files(block, aliases_path, extractions)
         pipe.send((_line_keys(prepared), _new_entries(extractions, known_pages)))
         boilerplate = pipe.recv()
         readings = [
@@ -371,7 +370,7 @@ def _new_entries(extractions: ExtractionCache, known: dict[str, str]) -> dict[st
 
 
 def _index(articles: list[Article], aliases: Aliases) -> BlockIndex:
-    tally = _Tally(aliases)
+    tally = Tally(aliases)
     for position, article in enumerate(articles):
         tally.add(position, article)
     reader = tally.reader
@@ -392,12 +391,12 @@ def _index(articles: list[Article], aliases: Aliases) -> BlockIndex:
 # The parent's side again: the blocks' tallies as one.
 
 
-def _merged(parts: list[BlockIndex], aliases: Aliases, crew: _Crew) -> _Tally:
+def _merged(parts: list[BlockIndex], aliases: Aliases, crew: _Crew) -> Tally:
     """One tally from the blocks', in the word ids and term keys the in-process build would
     have given: a word's id is its place among first appearances, block after block, and a
-    term's key any one per term (``_tables`` numbers terms by first use). Each block's
+    term's key any one per term (``tables`` numbers terms by first use). Each block's
     arrays are read from its worker one at a time, into the merged arrays."""
-    tally = _Tally(aliases)
+    tally = Tally(aliases)
     reader: SentenceReader = tally.reader
     word_ids: dict[str, int] = {}
     term_keys: dict[str, int] = {}

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import Stemmer
-import yaml
 
 # The English stopword list of NLTK's corpus, which most BM25 setups use.
 STOPWORDS = frozenset(
@@ -367,7 +366,10 @@ class Aliases:
 
     @classmethod
     def from_yaml(cls, text: str) -> Aliases:
-        """Parse ``aliases.yml``: a mapping of names to lists of variants."""
+        """Parse ``aliases.yml``: a mapping of names to lists of variants. (PyYAML is imported
+        here, by a build: a start from the index cache reads no YAML.)"""
+        import yaml
+
         data = yaml.safe_load(text) or {}
         if not isinstance(data, dict):
             raise ValueError("expected a mapping of names to lists of variants")

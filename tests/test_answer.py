@@ -319,10 +319,10 @@ def test_questions_read_the_words_stored_at_build_and_tokenise_no_passage(
     passage's words again; every question type of the eval set is asked."""
     import yaml
 
+    import bot.build
     import bot.fit
     import bot.passages
     import bot.sentence_reading
-    import bot.snapshot
 
     eval_set = yaml.safe_load((BUNDLED.parent / "eval" / "questions.yml").read_text("utf-8"))
     questions = [item["question"] for group in eval_set.values() for item in group]
@@ -339,7 +339,7 @@ def test_questions_read_the_words_stored_at_build_and_tokenise_no_passage(
     monkeypatch.setattr(bot.fit, "normalise_quickly", forbidden)
     monkeypatch.setattr(bot.passages, "split_sentences", forbidden)
     monkeypatch.setattr(bot.passages, "chunk_article", forbidden)
-    monkeypatch.setattr(bot.snapshot, "chunk_article", forbidden)
+    monkeypatch.setattr(bot.build, "chunk_article", forbidden)
     monkeypatch.setattr(bot.sentence_reading, "document_terms", forbidden)
     monkeypatch.setattr(bot.sentence_reading, "SENTENCE_TOKEN", NoTokens())
     answers = [bundled.ask(question) for question in questions]

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.articles import ArticleError, parse_article, read_file
+from bot.articles import ArticleError, read_file
+from bot.ingest.text import parse_article
 
 
 def parse(text: str | bytes) -> object:

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+import bot.build as build_module
 import bot.build_workers as workers_module
 import bot.snapshot as snapshot_module
 from bot.snapshot import Snapshot, load_snapshot
@@ -60,7 +61,7 @@ def folder(tmp_path: Path) -> Path:
 @pytest.fixture
 def parallel_for_any_size(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Workers for a folder of any size; the pids of the workers started."""
-    monkeypatch.setattr(snapshot_module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_FILES", 1)
     started: list[int] = []
     crew_init = workers_module._Crew.__init__
 
@@ -181,7 +182,7 @@ def test_workers_that_cannot_start_leave_the_build_to_this_process(
         raise OSError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(workers_module, "_context", no_processes)
-    with caplog.at_level(logging.WARNING, logger="bot.snapshot"):
+    with caplog.at_level(logging.WARNING, logger="bot.build"):
         snapshot = load_snapshot(folder, workers=2)
     assert_same(snapshot, load_snapshot(folder, workers=1))
     assert "cannot start the build workers" in caplog.text
@@ -190,7 +191,7 @@ def test_workers_that_cannot_start_leave_the_build_to_this_process(
 
 def test_the_blocks_are_contiguous_and_cover_every_file_once():
     sources = [
-        snapshot_module.SourceFile(Path(f"{n}.md"), "digest", data=b"x" * (n % 7 * 100))
+        snapshot_module.SourceFile(f"{n}.md", "digest", data=b"x" * (n % 7 * 100))
         for n in range(50)
     ]
     for count in (1, 2, 3, 8):

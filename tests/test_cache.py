@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import bot.build as build_module
 import bot.cache as cache_module
 import bot.snapshot as snapshot_module
 from bot.cache import CACHE_FORMAT, IndexCache
@@ -45,7 +46,7 @@ def forbid_building(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args, **kwargs):
         raise AssertionError("the index was rebuilt instead of loaded from the cache")
 
-    monkeypatch.setattr(snapshot_module, "build_snapshot", fail)
+    monkeypatch.setattr(build_module, "build_snapshot", fail)
 
 
 def reseal(entry: Path) -> None:
@@ -586,7 +587,8 @@ def test_word_ids_beyond_16_bits_round_trip_through_the_cache(
 ):
     """Word ids are 16-bit ranks by frequency; the rarer words' ids are kept apart (here
     from the fourth word on, as an archive's from the 65,535th)."""
-    monkeypatch.setattr(snapshot_module, "OVERFLOW", 3)
+    monkeypatch.setattr(snapshot_module, "OVERFLOW", 3)  # as the snapshot reads the ids
+    monkeypatch.setattr(build_module, "OVERFLOW", 3)  # as the build writes them
     cache = IndexCache(tmp_path / "cache")
     built = KnowledgeBase(BUNDLED_KB, cache=cache).snapshot
     loaded = KnowledgeBase(BUNDLED_KB, cache=cache).snapshot

@@ -1,4 +1,4 @@
-from bot.articles import parse_article
+from bot.ingest.text import parse_article
 from bot.passages import MAX_WORDS, chunk_article, split_sentences
 
 

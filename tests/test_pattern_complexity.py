@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot.articles import ArticleError, parse_article
+from bot.articles import ArticleError
 from bot.cleaning import clean
+from bot.ingest.text import parse_article
 from bot.passages import split_sentences
 from bot.timeline.dates import dates_in_sentences
 from bot.tokens import Aliases, document_terms

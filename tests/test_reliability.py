@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-import bot.snapshot as snapshot_module
+import bot.build as build_module
 from bot.answer import Answer
 from bot.articles import Problem
 from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError
@@ -208,7 +208,7 @@ async def test_a_reload_in_a_thread_gives_way_to_the_event_loop_after_every_arti
             ticks += 1
             await asyncio.sleep(0)
 
-    monkeypatch.setattr(snapshot_module, "yield_to_other_threads", give_way)
+    monkeypatch.setattr(build_module, "yield_to_other_threads", give_way)
     ticker = asyncio.create_task(tick())
     try:
         report = await asyncio.wait_for(asyncio.to_thread(kb.reload), timeout=60)

@@ -90,8 +90,8 @@ def core_adder(kb: KnowledgeBase, policy: FetchPolicy) -> Adder:
     """``bot.ingest.add`` as the desk's ``Adder``: a web address fetched within ``policy`` (size,
     time, redirects, private addresses), an attachment's bytes read as a document; each checked
     against the live articles and written into the knowledge folder (the desk then reloads)."""
+    from bot.articles import is_html
     from bot.ingest.add import Document, add_article, add_document
-    from bot.ingest.files import is_html
 
     def add(source: AddSource) -> AddResult:
         if source.url is not None:

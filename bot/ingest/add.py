@@ -32,15 +32,20 @@ from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel
 
-from bot.articles import ARTICLE_SUFFIXES, Article, ArticleError, read_file
+from bot.articles import (
+    ARTICLE_FILE_SUFFIXES,
+    ARTICLE_SUFFIXES,
+    Article,
+    ArticleError,
+    is_html,
+    read_file,
+)
 from bot.ingest.fetch import FetchError, FetchPolicy, fetch_page
 from bot.ingest.files import (
-    ARTICLE_FILE_SUFFIXES,
     METADATA_FIELDS,
     ArticleReading,
     article_document,
     article_file,
-    is_html,
     read_article,
     read_article_file,
     text_fingerprint,

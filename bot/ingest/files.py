@@ -11,17 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 
 import yaml
 
-from bot.articles import ARTICLE_SUFFIXES, Article, ArticleError, FrontMatter, split_article
+from bot.articles import Article, ArticleError, FrontMatter, is_html
 from bot.ingest import extracted
 from bot.ingest.extracted import ExtractionCache
-from bot.ingest.html import HTML_SUFFIXES, PAGE_SOURCES
-from bot.ingest.text import read_text_article
+from bot.ingest.html import PAGE_SOURCES
+from bot.ingest.text import read_text_article, split_article
 
-ARTICLE_FILE_SUFFIXES = ARTICLE_SUFFIXES | HTML_SUFFIXES
 METADATA_FIELDS = ("title", "publisher", "author", "published", "url")
 
 
@@ -55,10 +53,6 @@ class ArticleFile:
         """The text whose lines count towards the folder's boilerplate (none when the file
         cannot be read as an article: its problem is reported when it is read)."""
         return "" if isinstance(self.parts, str) else self.parts[1]
-
-
-def is_html(name: str) -> bool:
-    return Path(name).suffix.lower() in HTML_SUFFIXES
 
 
 def article_file(

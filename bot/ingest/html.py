@@ -23,7 +23,6 @@ from bot.articles import ArticleError
 if TYPE_CHECKING:
     from trafilatura.settings import Document
 
-HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 _DATE_SEARCH = {"original_date": True, "extensive_search": False}
 

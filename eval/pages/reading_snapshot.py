@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from bot.articles import parse_article
+from bot.ingest.text import parse_article
 from bot.passages import chunk_article
 
 DEFAULTS = ["knowledge/*.md", "../shared/seeds/*.txt"]
