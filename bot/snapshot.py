@@ -464,12 +464,13 @@ def load_snapshot(
     A build runs in ``workers`` processes (default: ``default_build_workers``).
     """
     folder = str(directory)
-    locations = [os.path.join(folder, name) for name in _article_names(directory)]
+    keys = _article_names(directory)  # a file of the folder is known by its name
+    locations = [f"{folder}{os.sep}{name}" for name in keys]
     aliases_path = live_aliases_path(directory, aliases_fallback)
     if aliases_path is not None:
         locations.append(str(aliases_path))
+        keys.append(_file_key(str(aliases_path), folder))
     known = cache.known_digests(directory) if cache else {}
-    keys = [_file_key(location, folder) for location in locations]
     sources = [
         _known_source(location, known.get(key)) or _read_source(location, max_file_bytes)
         for location, key in zip(locations, keys, strict=True)
@@ -580,6 +581,10 @@ def default_build_workers() -> int:
     return max(1, min(len(os.sched_getaffinity(0)), MAX_BUILD_WORKERS))
 
 
+_SUFFIXES = tuple(ARTICLE_FILE_SUFFIXES)
+"""For ``str.endswith``: one call per name (a name starting with a dot is never listed)."""
+
+
 def _article_names(directory: Path) -> list[str]:
     """The names of the folder's article files, sorted; strings, not paths (see SourceFile)."""
     if not directory.exists():
@@ -592,7 +597,7 @@ def _article_names(directory: Path) -> list[str]:
                 entry.name
                 for entry in listing
                 if not entry.name.startswith((".", "_"))
-                and os.path.splitext(entry.name)[1].lower() in ARTICLE_FILE_SUFFIXES
+                and entry.name.lower().endswith(_SUFFIXES)
                 and entry.name.lower() not in IGNORED_NAMES
                 and not _is_folder(entry)
             )
