@@ -1,7 +1,7 @@
 """A build over worker processes: the folder cut into contiguous blocks, one process each.
 
 Each worker holds its block through the three steps of a build; between them the parent does
-what needs the whole folder, exactly as the in-process build (``bot.snapshot``) does it:
+what needs the whole folder, exactly as the in-process build (``bot.build``) does it:
 
 1. The worker prepares its files (an HTML page extracted, a text split from its front matter
    once) and sends the keys of each file's lines; the parent counts the lines that files of
