@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.question import SPEECH_VERBS, Focus, NumberKind, QuestionType
+from bot.question import MONTHS, SPEECH_VERBS, Focus, NumberKind, QuestionType
 from bot.tokens import IRREGULAR_PAST, STOPWORDS, Aliases, normalise_quickly, stem
 
 SENTENCE_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|[“”\"$€£¥%]")
@@ -60,33 +60,8 @@ _CURRENCY = frozenset(
     {"$", "€", "£", "¥", "dollar", "dollars", "ruble", "rubles", "rouble", "roubles", "euro"}
     | {"euros", "yuan", "won", "yen", "pounds", "usd", "eur", "rub"}
 )
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
+_MONTHS = frozenset(MONTHS) | frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -449,7 +449,7 @@ def named_source(text: str, aliases: Aliases) -> tuple[str, ...]:
     return phrase_terms(" ".join(source_words), aliases)
 
 
-MONTHS = [
+MONTHS = (  # the full names; bot.fit adds their abbreviations
     "january",
     "february",
     "march",
@@ -462,7 +462,7 @@ MONTHS = [
     "october",
     "november",
     "december",
-]
+)
 _TIME_LIMIT = re.compile(
     r"\b(?:in|on|by|since|during|until|before|after)\s+(?:(?:early|late|mid)[-\s]+)?"
     r"(?P<when>(?:19|20)\d\d|" + "|".join(MONTHS) + r")\b",
