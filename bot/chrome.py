@@ -43,6 +43,17 @@ _LEADING_STAMP = re.compile(
 """A live blog's time stamp opening an entry: "11:05 (IST) Putin says …", "41 Mins ago
 Russian President Putin Advocates …"."""
 _STAMPED_MIN_WORDS = 4
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = (
+    rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}|"
+    rf"\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}})"
+)
+_LEADING_DATES = re.compile(rf"^(?P<dates>{_FULL_DATE}(?:\s+{_FULL_DATE})*)\s+(?=[A-Z“\"‘][a-z])")
+"""A live blog's entry opening with its date, once or twice in two forms, with no punctuation
+before the entry's headline: "10/18/2024 October 18, 2024 North Korea sent troops to Russia —
+Seoul". Prose puts a comma or a verb after a date that opens a sentence ("October 18, 2024,
+was …"); a written date followed by a capital is a stamp."""
+_ONE_DATE = re.compile(_FULL_DATE)
 _BYLINE_DATELINE = re.compile(
     r"^(?P<byline>(?i:by)\s+[^()]{3,150}?,\s*(?P<agency>[A-Z][A-Za-z]{1,20}))\s+"
     r"(?P<rest>[A-Z][^()]{0,60}\((?P=agency)\)\s*(?:—|–|--|-|:)\s*\S.*)$"
@@ -118,6 +129,10 @@ def glued_parts(line: str) -> tuple[str, ...]:
         line[match.end() :].split()
     ) >= _STAMPED_MIN_WORDS:
         return (match["stamp"], *glued_parts(line[match.end() :]))
+    if (match := _LEADING_DATES.match(line)) and len(
+        line[match.end() :].split()
+    ) >= _STAMPED_MIN_WORDS:
+        return (*_ONE_DATE.findall(match["dates"]), *glued_parts(line[match.end() :]))
     if match := _BYLINE_DATELINE.match(line):
         return (match["byline"], match["rest"])
     if match := _GLUED_LABEL.match(line):

@@ -67,13 +67,18 @@ _NAME_PARTICLES = frozenset(
     }
 )
 _BYLINE = re.compile(
-    rf"^(?i:by|author|written by|reported by)\s*:?\s+"
+    rf"^(?:[•·▪|–—-]+\s*,?\s*)?(?i:by|author|written by|reported by)\s*:?\s+"
     rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,9}})"
     rf"\s*(?:\[[^\]]*\]|(?:[|·]|\s[–—-])\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$"
 )
 """A by-line: "By", "Author:", "Written by" or "Reported by", then a short name (an agency after
-a comma, a bar or a dash, an e-mail in brackets); ``_is_name`` then asks for capitals, so "By contrast,
-…" stays text."""
+a comma, a bar or a dash, an e-mail in brackets), after a bullet if the site prints one ("•, by
+Tyler Durden"); ``_is_name`` then asks for capitals, so "By contrast, …" stays text."""
+_OUTLET_BYLINE = re.compile(
+    r"^(?i:by)\s*[·•|–—-]\s*(?P<outlet>[A-Z][\w.&'’-]*(?:\s+(?:of|the|and|for|[A-Z][\w.&'’-]*)){0,5})$"
+)
+"""A by-line with no writer, the outlet after a separator where the name would be: "by · Voice
+of America"."""
 _CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = re.compile(
@@ -84,6 +89,17 @@ _CAPTION_CREDIT = re.compile(
 """A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)". Each part
 is read once: up to its first "©" the credit has no "©", and the word "photo" is looked for
 ahead (a lookahead does not backtrack), not by trying every split point of a long line."""
+_UNBRACKETED_CAPTION = re.compile(
+    r"^FILE(?:\s+PHOTO)?\s*(?:[-–—:]|\(\w+\))\s+[A-Z]|"
+    r"[.!?][\"'”’]?\s+[—–-]\s+(?:[A-Z][A-Za-z&.]*|[A-Z]{2,}/[A-Z][\w&./]*)(?:\s+[A-Z][A-Za-z&.]*){0,3}$|"
+    r"\w,\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
+    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
+)
+"""A photo caption with no credit in brackets: a file photo's ("FILE - A man walks past …",
+"FILE PHOTO: …"), one closed by its credit after a dash ("… in Seoul, South Korea, Wednesday.
+— AP"), and a news agency's caption closed by where and when the photo was taken, a comma
+before the date ("… at Seoul Railway Station in Seoul, Oct. 21, 2024."): prose writes "on
+Oct. 21, 2024"."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _STATEMENT_END = re.compile(r"[.…][\"'”’)\]]*$")
 _DATELINE = re.compile(
@@ -97,12 +113,15 @@ may have lower case ("KAZAN-Russia"). Each word is read once (possessive), and a
 a capital always starts a new word: the same names as ``[A-Z.'-]+(?:[ -][A-Z][A-Za-z.'-]*)*``,
 which tried every way to cut "A-B-C-…" into words (a 60-character line took minutes)."""
 _WIRE_CREDIT = re.compile(
-    r"^(?:[A-Z]" + _PLACE + "(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?,?\\s+)?"
+    r"^(?:[A-Z]" + _PLACE + "(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?"
+    r"(?:(?P<colon>:)\s+|,?\s+(?:[—–-]\s+)?))?"
     r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
-    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3})\)\s*(?:--?|–|—|:)"
+    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3})\)"
+    r"(?:\s*(?:--?|–|—|:)|(?(colon)\s+(?=[A-Z“\"‘])|(?!)))"
 )
 """A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —",
-"MOSCOW, Nov 10 (Reuters): …"."""
+"MOSCOW, Nov 10 (Reuters): …", "SEOUL, South Korea — (AP) — …" (a dash after the place too),
+"SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash)."""
 _SLASHED_CREDIT = re.compile(
     r"^(?:[A-Z]" + _PLACE + r",\s+)"
     r"(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\.\s+"
@@ -209,7 +228,7 @@ _PITCH_MEMBER = re.compile(
 _PITCH_MAX_WORDS = 40
 _CODE_CALL = re.compile(r"\w\(|[={}]")
 _CODE_MIN_SYMBOLS = 2
-_BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/]\s*")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/•·]\s*")
 _BREADCRUMB_MIN_PARTS = 3
 _BREADCRUMB_MAX_WORDS = 20
 _PHOTO_CREDIT_END = re.compile(r"(?:\bphoto|\bpool|\bhandout|\bfile)\s*$|\bvia\s+[A-Z]{2,}\b", re.I)
@@ -537,12 +556,12 @@ def clean(
             result.paragraphs.append("\n".join([line, *(lines[item] for item in lists[index])]))
             body_paragraphs += 1
             continue
-        if _is_heading(line) and not _CAPTION_CREDIT.search(line):
+        if _is_heading(line) and not _is_caption(line):
             continue
         if keys[index] == previous_key:
             continue  # printed twice in a row (a caption under its photo and in a gallery)
         previous_key = keys[index]
-        if _CAPTION_CREDIT.search(line):
+        if _is_caption(line):
             result.captions.add(len(result.paragraphs))
         elif body_paragraphs < 2:
             _read_dateline(line, signals)
@@ -860,6 +879,14 @@ def _is_breadcrumb(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=PER_LINE_CACHE)
+def _is_caption(line: str) -> bool:
+    """A photo caption: a line ending in a credit in brackets ("(AP Photo/Kevin Wolf)"), or one
+    of the unbracketed shapes of ``_UNBRACKETED_CAPTION``. Kept as text, marked, never a
+    headline."""
+    return bool(_CAPTION_CREDIT.search(line) or _UNBRACKETED_CAPTION.search(line))
+
+
 def _is_photo_credit(line: str) -> bool:
     """A photographer's credit on its own line: "Alexander Zemlianichenko/Pool via
     REUTERS//File Photo"."""
@@ -964,7 +991,7 @@ def _is_headline_shaped(line: str) -> bool:
         and not _STATEMENT_END.search(_INITIALISM_END.sub("", line))
         and not line.endswith(":")
         and not _LIST_ITEM.match(line)
-        and not _CAPTION_CREDIT.search(line)
+        and not _is_caption(line)
     )
 
 
@@ -1070,7 +1097,9 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             if seen_text:
                 return index if _stands_alone(lines, index, furniture, last) else None
             above.append(index)
-        elif _is_heading(line) or _CAPTION_CREDIT.search(line):
+        elif _is_caption(line):
+            continue  # a photo above the text: its caption is neither a label nor the text
+        elif _is_heading(line):
             labels.append(index)
         elif seen_text:
             return None
@@ -1142,7 +1171,7 @@ def _is_title_shaped(lines: list[str], index: int, last: dict[str, int]) -> bool
         return True
     return (
         len(line.split()) <= _TITLE_MAX_WORDS
-        and not _CAPTION_CREDIT.search(line)
+        and not _is_caption(line)
         and last[line_key(line)] > index
     )
 
@@ -1160,6 +1189,7 @@ def _is_metadata(line: str) -> bool:
     match = _BYLINE.match(line)
     return bool(
         _signed_date(line)
+        or _OUTLET_BYLINE.match(line)
         or (match and _is_name(match["name"]))
         or _CREDIT.match(line)
         or _LANGUAGE_CREDIT.match(line)
@@ -1186,6 +1216,9 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         signals.add("author", _name_case(people), _quoted(line))
         if outlet:
             signals.add("publisher", outlet, _quoted(line), UPDATED_RANK)
+        return True
+    if match := _OUTLET_BYLINE.match(line):
+        signals.add("publisher", match["outlet"], _quoted(line), UPDATED_RANK)
         return True
     if match := _CREDIT.match(line):
         what = _url_host(match["what"].strip().rstrip("."))

@@ -1103,3 +1103,58 @@ def test_a_line_that_only_credits_the_report_to_an_agency_is_furniture():
         "The harbour board approved a new ferry route on Monday.",
         "This was reported by Reuters after the board met for a second time in Ashford.",
     ]
+
+
+def test_photo_captions_without_a_bracketed_credit_are_marked_and_never_the_headline():
+    page = (
+        "A crowd waits for the ferry at the harbour in Ashford, Oct. 21, 2024.\n\n"
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "FILE - A ferry leaves the harbour in Ashford.\n\n"
+        "Residents rally outside the town hall in Ashford, Tuesday. — AP\n\n"
+        "The route opens on Oct. 21, 2024, the board said."
+    )
+    cleaned = clean(page)
+    assert cleaned.headline == "Ferry route to Ashford approved by harbour board"
+    assert cleaned.paragraphs[0].startswith("A crowd waits")
+    assert cleaned.captions == {0, 2, 3}
+    assert cleaned.published is None  # a caption's date is the photo's
+
+
+def test_a_by_line_after_a_bullet_a_trail_with_bullets_and_a_by_line_naming_only_an_outlet():
+    page = (
+        "Article Image\n\n"
+        "News Link • Harbours/Coastal Towns\n\n"
+        "Ferry Route To Ashford Approved By Harbour Board\n\n"
+        "•, by Jane Roe\n\n"
+        "The harbour board approved a new ferry route on Monday."
+    )
+    cleaned = clean(page)
+    assert cleaned.headline == "Ferry Route To Ashford Approved By Harbour Board"
+    assert cleaned.author == "Jane Roe"
+    assert cleaned.paragraphs == ["The harbour board approved a new ferry route on Monday."]
+    outlet = clean(
+        "Ferry route to Ashford approved by harbour board\n\nby · Coastal Wire\n\n"
+        "The harbour board approved a new ferry route on Monday."
+    )
+    assert (outlet.publisher, outlet.author) == ("Coastal Wire", None)
+
+
+def test_wire_credits_with_a_dash_after_the_place_or_a_colon_before_the_agency():
+    dashed = clean("ASHFORD, England — (AP) — The harbour board approved a new ferry route.")
+    assert dashed.publisher == "AP"
+    colon = clean("ASHFORD: (Reuters) The harbour board approved a new ferry route on Monday.")
+    assert colon.publisher == "Reuters"
+    aside = clean("ASHFORD: (pictured) the harbour board approved a new ferry route on Monday.")
+    assert aside.publisher is None
+
+
+def test_a_live_blog_entry_dated_before_its_headline():
+    cleaned = clean(
+        "10/18/2024 October 18, 2024 Ferry route to Ashford approved — harbour board\n\n"
+        "The harbour board approved a new ferry route on Friday."
+    )
+    assert cleaned.headline == "Ferry route to Ashford approved — harbour board"
+    assert cleaned.published == date(2024, 10, 18)
+    prose = "October 18, 2024, was the day the harbour board approved a new ferry route."
+    assert clean(prose).paragraphs == [prose]
