@@ -48,11 +48,14 @@ _FULL_DATE = (
     rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}|"
     rf"\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}})"
 )
-_LEADING_DATES = re.compile(rf"^(?P<dates>{_FULL_DATE}(?:\s+{_FULL_DATE})*)\s+(?=[A-Z“\"‘][a-z])")
-"""A live blog's entry opening with its date, once or twice in two forms, with no punctuation
-before the entry's headline: "10/18/2024 October 18, 2024 North Korea sent troops to Russia —
-Seoul". Prose puts a comma or a verb after a date that opens a sentence ("October 18, 2024,
-was …"); a written date followed by a capital is a stamp."""
+_LEADING_DATES = re.compile(
+    rf"^(?P<dates>\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:\s+{_FULL_DATE})*)\s+(?=[A-Z“\"‘][a-z])"
+)
+"""A live blog's entry opening with its date stamp (a numeric date, maybe printed again in
+words), with no punctuation before the entry's headline: "10/18/2024 October 18, 2024 North
+Korea sent troops to Russia — Seoul". Prose never opens with "10/18/2024"; a written date
+followed by a capital may be a timeline's entry ("June 19, 2024 Putin visits Pyongyang"),
+whose date is its text, and stays."""
 _ONE_DATE = re.compile(_FULL_DATE)
 _BYLINE_DATELINE = re.compile(
     r"^(?P<byline>(?i:by)\s+[^()]{3,150}?,\s*(?P<agency>[A-Z][A-Za-z]{1,20}))\s+"

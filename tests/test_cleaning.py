@@ -1158,3 +1158,9 @@ def test_a_live_blog_entry_dated_before_its_headline():
     assert cleaned.published == date(2024, 10, 18)
     prose = "October 18, 2024, was the day the harbour board approved a new ferry route."
     assert clean(prose).paragraphs == [prose]
+
+
+def test_a_timeline_entry_keeps_its_written_date():
+    entry = "June 19, 2024 Ferry route to Ashford opens after the board approves it"
+    cleaned = clean(f"Timeline of the ferry route\n\nThe board met twice.\n\n{entry}")
+    assert entry in cleaned.paragraphs
