@@ -28,6 +28,20 @@ _GLUED_MORE_LINK = re.compile(
 )
 """A bracketed link to a topic's other stories glued after a paragraph's last sentence: "…
 further to the north." (More North Korea stories.)"."""
+_SOURCE_TAIL = (
+    r"(?:writes|reports|informs|according\s+to)\s+"
+    r"(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*\.[a-z]{2,}|(?:[A-Z][\w&’'-]*\s*){1,4})\.?"
+)
+_GLUED_SOURCE_TAIL = re.compile(rf"(?<=[.!?…\"”’])\s+(?P<tail>{_SOURCE_TAIL})\s*$")
+"""A source credit glued after a paragraph's last sentence, in lower case, as no sentence
+opens: "… confirmed by … Maria Zakharova. writes cyprus-daily.news."."""
+_SOURCE_TAIL_LINE = re.compile(rf"^{_SOURCE_TAIL}$")
+_PLAYER_LABELS = re.compile(
+    r"^(?i:new\s+video\s+loaded)\s*:\s*(?P<title>\S.{0,200}?)\s+"
+    r"(?i:transcript\s+back\s+transcript)\s+(?P<rest>\S.*)$"
+)
+"""A video player's screen-reader labels printed around its title: "new video loaded: White
+House Says … transcript Back transcript White House Says … John F. Kirby … said …"."""
 _GLUED_LABEL = re.compile(
     r"^(?P<label>(?i:more|related|latest|trending|top|recommended|popular|watch|listen|"
     r"also\s+read|read\s+more|read\s+next)(?:\s+[A-Z][a-z]+){0,2})(?=[A-Z][a-z])"
@@ -43,6 +57,20 @@ _LEADING_STAMP = re.compile(
 """A live blog's time stamp opening an entry: "11:05 (IST) Putin says …", "41 Mins ago
 Russian President Putin Advocates …"."""
 _STAMPED_MIN_WORDS = 4
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = (
+    rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}|"
+    rf"\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}})"
+)
+_LEADING_DATES = re.compile(
+    rf"^(?P<dates>\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:\s+{_FULL_DATE})*)\s+(?=[A-Z“\"‘][a-z])"
+)
+"""A live blog's entry opening with its date stamp (a numeric date, maybe printed again in
+words), with no punctuation before the entry's headline: "10/18/2024 October 18, 2024 North
+Korea sent troops to Russia — Seoul". Prose never opens with "10/18/2024"; a written date
+followed by a capital may be a timeline's entry ("June 19, 2024 Putin visits Pyongyang"),
+whose date is its text, and stays."""
+_ONE_DATE = re.compile(_FULL_DATE)
 _BYLINE_DATELINE = re.compile(
     r"^(?P<byline>(?i:by)\s+[^()]{3,150}?,\s*(?P<agency>[A-Z][A-Za-z]{1,20}))\s+"
     r"(?P<rest>[A-Z][^()]{0,60}\((?P=agency)\)\s*(?:—|–|--|-|:)\s*\S.*)$"
@@ -118,17 +146,32 @@ def glued_parts(line: str) -> tuple[str, ...]:
         line[match.end() :].split()
     ) >= _STAMPED_MIN_WORDS:
         return (match["stamp"], *glued_parts(line[match.end() :]))
+    if (match := _LEADING_DATES.match(line)) and len(
+        line[match.end() :].split()
+    ) >= _STAMPED_MIN_WORDS:
+        return (*_ONE_DATE.findall(match["dates"]), *glued_parts(line[match.end() :]))
+    if match := _PLAYER_LABELS.match(line):
+        rest = match["rest"]
+        if rest.startswith(match["title"]):
+            rest = rest[len(match["title"]) :].strip()
+        return (match["title"], *glued_parts(rest)) if rest else (match["title"],)
     if match := _BYLINE_DATELINE.match(line):
         return (match["byline"], match["rest"])
     if match := _GLUED_LABEL.match(line):
         rest = line[match.end() :]
         if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
             return (match["label"], *glued_parts(rest))
-    for pattern in (_GLUED_COPYRIGHT, _GLUED_LINK_TAIL, _GLUED_MORE_LINK):
+    for pattern in (_GLUED_COPYRIGHT, _GLUED_LINK_TAIL, _GLUED_MORE_LINK, _GLUED_SOURCE_TAIL):
         match = pattern.search(line)
         if match and match.start() > 0 and line[: match.start()].strip():
             return (line[: match.start()].rstrip(), match["tail"].strip())
     return (line,)
+
+
+def is_glued_source_credit(line: str) -> bool:
+    """The source credit that ``glued_parts`` cut from a paragraph's end ("writes
+    cyprus-daily.news."), now a line of its own: furniture."""
+    return bool(_SOURCE_TAIL_LINE.match(line.strip()))
 
 
 def is_teaser(line: str) -> bool:

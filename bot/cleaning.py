@@ -15,6 +15,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from bot import chrome, printed_dates
 from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
@@ -67,13 +68,18 @@ _NAME_PARTICLES = frozenset(
     }
 )
 _BYLINE = re.compile(
-    rf"^(?i:by|author|written by|reported by)\s*:?\s+"
+    rf"^(?:[•·▪|–—-]+\s*,?\s*)?(?i:by|author|written by|reported by)\s*:?\s+"
     rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,9}})"
     rf"\s*(?:\[[^\]]*\]|(?:[|·]|\s[–—-])\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$"
 )
 """A by-line: "By", "Author:", "Written by" or "Reported by", then a short name (an agency after
-a comma, a bar or a dash, an e-mail in brackets); ``_is_name`` then asks for capitals, so "By contrast,
-…" stays text."""
+a comma, a bar or a dash, an e-mail in brackets), after a bullet if the site prints one ("•, by
+Tyler Durden"); ``_is_name`` then asks for capitals, so "By contrast, …" stays text."""
+_OUTLET_BYLINE = re.compile(
+    r"^(?i:by)\s*[·•|–—-]\s*(?P<outlet>[A-Z][\w.&'’-]*(?:\s+(?:of|the|and|for|[A-Z][\w.&'’-]*)){0,5})$"
+)
+"""A by-line with no writer, the outlet after a separator where the name would be: "by · Voice
+of America"."""
 _CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = re.compile(
@@ -84,6 +90,19 @@ _CAPTION_CREDIT = re.compile(
 """A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)". Each part
 is read once: up to its first "©" the credit has no "©", and the word "photo" is looked for
 ahead (a lookahead does not backtrack), not by trying every split point of a long line."""
+_UNBRACKETED_CAPTION = re.compile(
+    r"^FILE(?:\s+PHOTO)?\s*(?:[-–—:]|\(\w+\))\s+[A-Z]|"
+    r"[.!?][\"'”’]?\s+[—–-]\s+(?:[A-Z][A-Za-z&.]*|[A-Z]{2,}/[A-Z][\w&./]*)(?:\s+[A-Z][A-Za-z&.]*){0,3}$|"
+    r"[.!?][\"'”’]?\s+Picture\s*:\s+[A-Z][^.!?:]{0,80}$|"
+    r"\w,\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
+    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
+)
+"""A photo caption with no credit in brackets: a file photo's ("FILE - A man walks past …",
+"FILE PHOTO: …"), one closed by its credit after a dash ("… in Seoul, South Korea, Wednesday.
+— AP") or after a label ("… 60 miles north of Vladivostok. Picture: South Korea's National
+Intelligence Service"), and a news agency's caption closed by where and when the photo was taken, a comma
+before the date ("… at Seoul Railway Station in Seoul, Oct. 21, 2024."): prose writes "on
+Oct. 21, 2024"."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _STATEMENT_END = re.compile(r"[.…][\"'”’)\]]*$")
 _DATELINE = re.compile(
@@ -97,12 +116,15 @@ may have lower case ("KAZAN-Russia"). Each word is read once (possessive), and a
 a capital always starts a new word: the same names as ``[A-Z.'-]+(?:[ -][A-Z][A-Za-z.'-]*)*``,
 which tried every way to cut "A-B-C-…" into words (a 60-character line took minutes)."""
 _WIRE_CREDIT = re.compile(
-    r"^(?:[A-Z]" + _PLACE + "(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?,?\\s+)?"
+    r"^(?:[A-Z]" + _PLACE + "(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?"
+    r"(?:(?P<colon>:)\s+|,?\s+(?:[—–-]\s+)?))?"
     r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
-    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3})\)\s*(?:--?|–|—|:)"
+    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3})\)"
+    r"(?:\s*(?:--?|–|—|:)|(?(colon)\s+(?=[A-Z“\"‘])|(?!)))"
 )
 """A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —",
-"MOSCOW, Nov 10 (Reuters): …"."""
+"MOSCOW, Nov 10 (Reuters): …", "SEOUL, South Korea — (AP) — …" (a dash after the place too),
+"SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash)."""
 _SLASHED_CREDIT = re.compile(
     r"^(?:[A-Z]" + _PLACE + r",\s+)"
     r"(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\.\s+"
@@ -188,6 +210,19 @@ _ABOUT_THE_PAGE = re.compile(
 """A short line that opens by speaking of the page itself: "This life feed has ended.", a
 leftover instruction "Summarize this content to 2000 words in 6 paragraphs"."""
 _ABOUT_THE_PAGE_MAX_WORDS = 12
+_LOADING = re.compile(
+    r"^(?:loading|buffering)(?:\s+(?:audio|video|player|media|content|comments|article))?"
+    r"\s*(?:\.{2,}|…)?$",
+    re.I,
+)
+"""A player's or a widget's placeholder left in the text: "Loading audio...", "Loading…"."""
+_VIEWS_DISCLAIMER = re.compile(
+    r"^(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+"
+    r"(?:(?:in|by)\s+(?:this|the)\s+\w+\s+)?(?:are|is|do)\b",
+    re.I,
+)
+"""A publisher's disclaimer: "The views expressed in this article are solely those of the
+author and do not necessarily reflect the opinions of …"."""
 _PICTOGRAPH = re.compile("[\u203c\u2049\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 """An emoji: a line opening with one is a social-media post embedded in the page ("‼️ …")."""
 _SYMBOL_LINE_MAX_WORDS = 8
@@ -197,6 +232,10 @@ _GLUED_READ_MORE = re.compile(r"(?<=[.…])\s*(?:read|continue\s+reading|see)\s+
 """A "Read More" link glued to the end of a teaser paragraph ("… neighbouring countries....Read More")."""
 _SUBHEAD_MAX_WORDS = 3
 _CARD_LINES = 3
+_CARD_ABOVE = 2
+_ELLIPSIS_END = re.compile(r"\s*(?:\.{3}|…)$")
+_REPEAT_MIN_WORDS = 8
+_SUBHEADS_BELOW = 2
 """A card prints its heading again within this many lines (heading, kicker, heading)."""
 _PITCH_OFFER = re.compile(
     r"\b(?:by\s+(?:becoming|turning\s+into|joining)|unlock|access\s+(?:all|thousands|unlimited)|"
@@ -209,7 +248,7 @@ _PITCH_MEMBER = re.compile(
 _PITCH_MAX_WORDS = 40
 _CODE_CALL = re.compile(r"\w\(|[={}]")
 _CODE_MIN_SYMBOLS = 2
-_BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/]\s*")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/•·]\s*")
 _BREADCRUMB_MIN_PARTS = 3
 _BREADCRUMB_MAX_WORDS = 20
 _PHOTO_CREDIT_END = re.compile(r"(?:\bphoto|\bpool|\bhandout|\bfile)\s*$|\bvia\s+[A-Z]{2,}\b", re.I)
@@ -508,6 +547,9 @@ def clean(
     furniture |= _outlet_lines(lines, keys, furniture, signals)
     furniture |= _linked_headlines(lines, furniture)
     furniture |= _teaser_runs(lines, furniture)
+    furniture |= _stamped_cards(lines, furniture)
+    furniture |= _alt_texts(lines, keys, furniture)
+    furniture |= _cut_repeats(lines, furniture)
     furniture |= _shouted_headlines(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
@@ -537,12 +579,12 @@ def clean(
             result.paragraphs.append("\n".join([line, *(lines[item] for item in lists[index])]))
             body_paragraphs += 1
             continue
-        if _is_heading(line) and not _CAPTION_CREDIT.search(line):
+        if _is_heading(line) and not _is_caption(line):
             continue
         if keys[index] == previous_key:
             continue  # printed twice in a row (a caption under its photo and in a gallery)
         previous_key = keys[index]
-        if _CAPTION_CREDIT.search(line):
+        if _is_caption(line):
             result.captions.add(len(result.paragraphs))
         elif body_paragraphs < 2:
             _read_dateline(line, signals)
@@ -726,6 +768,78 @@ def _teaser_runs(lines: list[str], furniture: set[int]) -> set[int]:
     return found
 
 
+def _stamped_cards(lines: list[str], furniture: set[int]) -> set[int]:
+    """Another story's card embedded between the article's paragraphs: a date line ("17
+    January, 09:48 GMT") under one or two lines that end in no full stop, its picture's alt
+    text and its headline ("… Choe Son Hui – Sputnik International, 1920, 17.01.2024" / "Putin,
+    North Korean Foreign Minister Discuss Situation on Korean Peninsula – Kremlin"), once the
+    page has shown a paragraph of its own. Above the text, a headline over a date line is the
+    page's own and stays."""
+    found: set[int] = set()
+    seen_text = False
+    for index, line in enumerate(lines):
+        if index in furniture:
+            continue
+        if seen_text and printed_dates.date_line(line):
+            card = _card_lines_above(lines, index, furniture)
+            if card:
+                found.update([*card, index])
+            continue
+        seen_text = seen_text or (
+            len(line.split()) > _HEADING_MAX_WORDS and bool(_SENTENCE_END.search(line))
+        )
+    return found
+
+
+def _card_lines_above(lines: list[str], index: int, furniture: set[int]) -> list[int]:
+    """Up to ``_CARD_ABOVE`` lines right above a card's date line that are no sentence: a
+    headline's length, no closing punctuation."""
+    card: list[int] = []
+    at = index - 1
+    while at >= 0 and len(card) < _CARD_ABOVE:
+        if at in furniture:
+            at -= 1
+            continue
+        words = len(lines[at].split())
+        if not _LABEL_MAX_WORDS < words <= _TITLE_MAX_WORDS or _SENTENCE_END.search(lines[at]):
+            break
+        card.append(at)
+        at -= 1
+    return card
+
+
+def _alt_texts(lines: list[str], keys: list[str], furniture: set[int]) -> set[int]:
+    """A photo's alternative text printed right above its caption, which says the same and
+    adds the credit: "The moment North Korean troops board Russian naval ships …" over "The
+    moment … Picture: South Korea's National Intelligence Service". The caption stays."""
+    found: set[int] = set()
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    for index, after in pairwise(kept):
+        if (
+            _is_caption(lines[after])
+            and keys[after] != keys[index]
+            and keys[after].startswith(keys[index])
+        ):
+            found.add(index)
+    return found
+
+
+def _cut_repeats(lines: list[str], furniture: set[int]) -> set[int]:
+    """A summary printed above the text and cut off by an ellipsis ("… indicating “that they
+    fully intend...") whose words open the text under it: the same words again, furniture."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        stem = _ELLIPSIS_END.sub("", line)
+        if index in furniture or stem == line or len(stem.split()) < _REPEAT_MIN_WORDS:
+            continue
+        after = " ".join(
+            lines[at] for at in range(index + 1, min(len(lines), index + 4)) if at not in furniture
+        )
+        if " ".join(after.split()).startswith(" ".join(stem.split())):
+            found.add(index)
+    return found
+
+
 def _shouted_headlines(lines: list[str], furniture: set[int]) -> set[int]:
     """Another story's headline shouted between the article's paragraphs, as a link: a line
     wholly in capitals, longer than a sub-head (more than ``_HEADING_MAX_WORDS`` words, up to
@@ -820,6 +934,9 @@ def _is_furniture_shaped(line: str) -> bool:
         or chrome.is_form_or_consent(line)
         or chrome.is_post_signature(line)
         or bool(_VISIT_DATE.match(line))
+        or bool(_LOADING.match(line))
+        or bool(_VIEWS_DISCLAIMER.match(line))
+        or chrome.is_glued_source_credit(line)
     )
 
 
@@ -858,6 +975,14 @@ def _is_breadcrumb(line: str) -> bool:
         and all(len(part.split()) <= _LABEL_MAX_WORDS + 1 and part[0].isupper() for part in parts)
         and not _SENTENCE_END.search(line)
     )
+
+
+@lru_cache(maxsize=PER_LINE_CACHE)
+def _is_caption(line: str) -> bool:
+    """A photo caption: a line ending in a credit in brackets ("(AP Photo/Kevin Wolf)"), or one
+    of the unbracketed shapes of ``_UNBRACKETED_CAPTION``. Kept as text, marked, never a
+    headline."""
+    return bool(_CAPTION_CREDIT.search(line) or _UNBRACKETED_CAPTION.search(line))
 
 
 def _is_photo_credit(line: str) -> bool:
@@ -964,7 +1089,7 @@ def _is_headline_shaped(line: str) -> bool:
         and not _STATEMENT_END.search(_INITIALISM_END.sub("", line))
         and not line.endswith(":")
         and not _LIST_ITEM.match(line)
-        and not _CAPTION_CREDIT.search(line)
+        and not _is_caption(line)
     )
 
 
@@ -1068,9 +1193,12 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             continue
         if _is_title_shaped(lines, index, last):
             if seen_text:
-                return index if _stands_alone(lines, index, furniture, last) else None
+                alone = _stands_alone(lines, index, furniture, last)
+                return index if alone and not _has_headings_below(lines, index, furniture) else None
             above.append(index)
-        elif _is_heading(line) or _CAPTION_CREDIT.search(line):
+        elif _is_caption(line):
+            continue  # a photo above the text: its caption is neither a label nor the text
+        elif _is_heading(line):
             labels.append(index)
         elif seen_text:
             return None
@@ -1092,6 +1220,23 @@ def _has_subheads(lines: list[str], start: int, furniture: set[int]) -> bool:
         and _is_heading(lines[index])
         for index in range(start + 1, len(lines) - 1)
     )
+
+
+def _has_headings_below(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """Two or more headings further down, each over a paragraph ("Training and Support from
+    Russia", "A Historical Deployment"): a heading-shaped line under a page's first paragraph
+    is then the first of its sub-heads ("North Korean Reinforcements in Kursk"), no headline.
+    One heading further down may be another story's."""
+    kept = [at for at in range(index + 2, len(lines)) if at not in furniture]
+    headed = sum(
+        len(lines[at].split()) >= 2 and _is_heading(lines[at]) and _is_paragraph(lines[after])
+        for at, after in pairwise(kept)
+    )
+    return headed >= _SUBHEADS_BELOW
+
+
+def _is_paragraph(line: str) -> bool:
+    return len(line.split()) > _HEADING_MAX_WORDS and bool(_SENTENCE_END.search(line))
 
 
 def _headline_of(lines: list[str], above: list[int], text: str | None = None) -> int:
@@ -1142,7 +1287,7 @@ def _is_title_shaped(lines: list[str], index: int, last: dict[str, int]) -> bool
         return True
     return (
         len(line.split()) <= _TITLE_MAX_WORDS
-        and not _CAPTION_CREDIT.search(line)
+        and not _is_caption(line)
         and last[line_key(line)] > index
     )
 
@@ -1160,6 +1305,7 @@ def _is_metadata(line: str) -> bool:
     match = _BYLINE.match(line)
     return bool(
         _signed_date(line)
+        or _OUTLET_BYLINE.match(line)
         or (match and _is_name(match["name"]))
         or _CREDIT.match(line)
         or _LANGUAGE_CREDIT.match(line)
@@ -1186,6 +1332,9 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         signals.add("author", _name_case(people), _quoted(line))
         if outlet:
             signals.add("publisher", outlet, _quoted(line), UPDATED_RANK)
+        return True
+    if match := _OUTLET_BYLINE.match(line):
+        signals.add("publisher", match["outlet"], _quoted(line), UPDATED_RANK)
         return True
     if match := _CREDIT.match(line):
         what = _url_host(match["what"].strip().rstrip("."))
@@ -1304,7 +1453,16 @@ def _is_place_in_brackets(match: re.Match[str]) -> bool:
     """ "(LONDON) --" opening a paragraph is a place in brackets, no agency: a long shouted
     word with no place before it. "(AP)", "(Reuters)" and "SEOUL (YONHAP) --" are credits."""
     agency = match["agency"]
+    if match.group().lstrip()[:1] != "(" and _is_country(agency):
+        return True  # "KAZAN (Russia): …": the place's country, no agency
     return line_key(match.group()).startswith("(") and agency.isupper() and len(agency) > 5
+
+
+def _is_country(name: str) -> bool:
+    """A country's name ("Russia", "South Korea"), from the gazetteer (``bot.gazetteer``)."""
+    from bot.gazetteer import country_names  # loaded only when a dateline brackets a name
+
+    return name in country_names()
 
 
 def _is_name(text: str) -> bool:

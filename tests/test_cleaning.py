@@ -1103,3 +1103,168 @@ def test_a_line_that_only_credits_the_report_to_an_agency_is_furniture():
         "The harbour board approved a new ferry route on Monday.",
         "This was reported by Reuters after the board met for a second time in Ashford.",
     ]
+
+
+def test_photo_captions_without_a_bracketed_credit_are_marked_and_never_the_headline():
+    page = (
+        "A crowd waits for the ferry at the harbour in Ashford, Oct. 21, 2024.\n\n"
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "FILE - A ferry leaves the harbour in Ashford.\n\n"
+        "Residents rally outside the town hall in Ashford, Tuesday. — AP\n\n"
+        "The route opens on Oct. 21, 2024, the board said."
+    )
+    cleaned = clean(page)
+    assert cleaned.headline == "Ferry route to Ashford approved by harbour board"
+    assert cleaned.paragraphs[0].startswith("A crowd waits")
+    assert cleaned.captions == {0, 2, 3}
+    assert cleaned.published is None  # a caption's date is the photo's
+
+
+def test_a_by_line_after_a_bullet_a_trail_with_bullets_and_a_by_line_naming_only_an_outlet():
+    page = (
+        "Article Image\n\n"
+        "News Link • Harbours/Coastal Towns\n\n"
+        "Ferry Route To Ashford Approved By Harbour Board\n\n"
+        "•, by Jane Roe\n\n"
+        "The harbour board approved a new ferry route on Monday."
+    )
+    cleaned = clean(page)
+    assert cleaned.headline == "Ferry Route To Ashford Approved By Harbour Board"
+    assert cleaned.author == "Jane Roe"
+    assert cleaned.paragraphs == ["The harbour board approved a new ferry route on Monday."]
+    outlet = clean(
+        "Ferry route to Ashford approved by harbour board\n\nby · Coastal Wire\n\n"
+        "The harbour board approved a new ferry route on Monday."
+    )
+    assert (outlet.publisher, outlet.author) == ("Coastal Wire", None)
+
+
+def test_wire_credits_with_a_dash_after_the_place_or_a_colon_before_the_agency():
+    dashed = clean("ASHFORD, England — (AP) — The harbour board approved a new ferry route.")
+    assert dashed.publisher == "AP"
+    colon = clean("ASHFORD: (Reuters) The harbour board approved a new ferry route on Monday.")
+    assert colon.publisher == "Reuters"
+    aside = clean("ASHFORD: (pictured) the harbour board approved a new ferry route on Monday.")
+    assert aside.publisher is None
+
+
+def test_a_live_blog_entry_dated_before_its_headline():
+    cleaned = clean(
+        "10/18/2024 October 18, 2024 Ferry route to Ashford approved — harbour board\n\n"
+        "The harbour board approved a new ferry route on Friday."
+    )
+    assert cleaned.headline == "Ferry route to Ashford approved — harbour board"
+    assert cleaned.published == date(2024, 10, 18)
+    prose = "October 18, 2024, was the day the harbour board approved a new ferry route."
+    assert clean(prose).paragraphs == [prose]
+
+
+def test_a_timeline_entry_keeps_its_written_date():
+    entry = "June 19, 2024 Ferry route to Ashford opens after the board approves it"
+    cleaned = clean(f"Timeline of the ferry route\n\nThe board met twice.\n\n{entry}")
+    assert entry in cleaned.paragraphs
+
+
+def test_a_players_placeholder_a_views_disclaimer_and_a_glued_source_credit_are_furniture():
+    cleaned = clean(
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "Listen to this article\n\nLoading audio...\n\n"
+        "The harbour board approved a new ferry route on Monday, said Jane Roe. writes "
+        "coastal-daily.news.\n\n"
+        "The route opens next spring.\n\n"
+        "The views expressed in this article are solely those of the author and do not "
+        "necessarily reflect the opinions of coastal.com"
+    )
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday, said Jane Roe.",
+        "The route opens next spring.",
+    ]
+    kept = "The board voted. Reports said the vote was close."
+    assert clean(kept).paragraphs == [kept]  # a capital opens a sentence, no credit
+
+
+def test_a_video_players_labels_are_cut_from_its_title_and_summary():
+    cleaned = clean(
+        "Ferry news\n\n"
+        "new video loaded: Harbour Board Approves Ferry Route transcript Back transcript "
+        "Harbour Board Approves Ferry Route Jane Roe, the board's chair, said the route "
+        "opens in spring."
+    )
+    text = "\n".join([cleaned.headline or "", *cleaned.paragraphs])
+    assert "transcript" not in text and "video loaded" not in text
+    assert cleaned.paragraphs[-1] == "Jane Roe, the board's chair, said the route opens in spring."
+
+
+def test_a_country_in_a_datelines_brackets_is_no_agency():
+    cleaned = clean("CORK (Ireland): The harbour board approved a new ferry route on Monday.")
+    assert cleaned.publisher is None
+    agency = clean("ASHFORD (Reuters): The harbour board approved a new ferry route on Monday.")
+    assert agency.publisher == "Reuters"
+
+
+def test_another_storys_card_over_a_date_line_is_furniture_above_the_text_it_stays():
+    cleaned = clean(
+        "The harbour board approved a new ferry route on Monday, the chair said.\n\n"
+        "Ferry captains meet the harbour board – Coastal Wire, 1920, 17.01.2024\n\n"
+        "Harbour Board Discusses Winter Timetable With Captains\n\n"
+        "17 January, 09:48 GMT\n\n"
+        "The route opens next spring, the board said."
+    )
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday, the chair said.",
+        "The route opens next spring, the board said.",
+    ]
+    own = clean(
+        "Harbour board approves a new ferry route to Ashford\n\n18 October 2024, 14:30\n\n"
+        "The harbour board approved a new ferry route on Monday, the chair said."
+    )
+    assert own.headline == "Harbour board approves a new ferry route to Ashford"
+    assert own.published == date(2024, 10, 18)
+
+
+def test_a_cut_off_summary_printed_again_in_full_is_furniture():
+    summary = "The harbour board approved a new ferry route to Ashford on Monday after a long"
+    cleaned = clean(
+        "Ferry route to Ashford approved by harbour board\n\n"
+        f"{summary}...\n\n"
+        f"{summary} debate, the chair said.\n\n"
+        "The route opens next spring."
+    )
+    assert cleaned.paragraphs == [
+        f"{summary} debate, the chair said.",
+        "The route opens next spring.",
+    ]
+
+
+def test_a_picture_caption_is_marked_and_its_alt_text_above_it_dropped():
+    cleaned = clean(
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "A ferry leaves the harbour in Ashford.\n\n"
+        "A ferry leaves the harbour in Ashford. Picture: Coastal Photos\n\n"
+        "The route opens next spring."
+    )
+    assert cleaned.paragraphs[1] == "A ferry leaves the harbour in Ashford. Picture: Coastal Photos"
+    assert cleaned.captions == {1}
+    assert len(cleaned.paragraphs) == 3
+
+
+def test_a_heading_under_the_first_paragraph_with_sub_heads_below_is_no_headline():
+    body = (
+        "The harbour board approved a new ferry route to Ashford on Monday, the chair said.\n\n"
+        "Ferry Route Details Announced\n\n"
+        "The route runs twice a day from the old pier, the board said on Monday.\n\n"
+        "Opposition From Fishermen\n\n"
+        "Fishermen said the route would crowd the harbour in the summer months.\n\n"
+        "What Comes Next\n\n"
+        "The board will vote on the timetable next month, the chair said."
+    )
+    cleaned = clean(body)
+    assert cleaned.title_guessed
+    alone = clean(
+        "The harbour board approved a new ferry route to Ashford on Monday, the chair said.\n\n"
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The route runs twice a day from the old pier, the board said on Monday."
+    )
+    assert alone.headline == "Ferry route to Ashford approved by harbour board"

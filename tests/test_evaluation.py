@@ -222,26 +222,30 @@ DEV_PAGES = REPO / "eval" / "pages" / "dev"
 
 def test_the_dev_pages_are_read_as_a_reader_would():
     """A regression guard at the figures measured on the first 18 pages of eval/pages/dev,
-    in the folder of all 101 (see docs/quality.md; round eight's ten pages, more distractors,
-    took one answer each out of the first three and the first). Three of its near-topic
-    questions are answered by pages added later and are answerable now (one found at rank 1)."""
+    in the folder of all 135 (see docs/quality.md; round eight's ten pages, more distractors,
+    took one answer each out of the first three and the first, round ten's twelve one more out
+    of the first, round eleven's twenty-two two out of the first three before any rule of the
+    round). Three of its near-topic questions are answered by pages added later and are
+    answerable now (one found at rank 1)."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.99
-    assert ours.hit_at_3 >= 0.70 and ours.hit_at_1 >= 0.49
+    assert ours.hit_at_3 >= 0.67 and ours.hit_at_1 >= 0.47
 
 
 @pytest.mark.parametrize(
     ("round_", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
-        ("round2", 0.99, 0, 0, 0.72, 0.81),
-        ("round3", 0.95, 0, 0, 0.99, 0.71),
+        ("round2", 0.99, 0, 0, 0.58, 0.72),
+        ("round3", 0.95, 0, 0, 0.91, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.57),
         ("round5", 0.94, 1, 0, 0.75, 0.77),
         ("round6", 0.97, 0, 0, 0.66, 0.83),
         ("round7", 0.90, 0, 0, 0.72, 0.79),
-        ("round8", 0.99, 0, 0, 0.82, 0.69),
-        ("round9", 0.99, 0, 0, 0.82, 0.81),
+        ("round8", 0.99, 0, 0, 0.79, 0.69),
+        ("round9", 0.99, 0, 0, 0.69, 0.81),
+        ("round10", 0.99, 0, 0, 0.72, 0.53),
+        ("round11", 0.99, 0, 0, 0.86, 0.58),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -249,10 +253,17 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
-    101 pages in the folder. Round five's one invented field is a site's clock read as the
+    135 pages in the folder. Round five's one invented field is a site's clock read as the
     date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
     pages, more distractors, took one answer out of round eight's first three and one decline
-    out of round seven's, before any rule of round nine."""
+    out of round seven's, before any rule of round nine; round ten's twelve took three out of
+    round two's first three and one each out of rounds eight's and nine's, before any rule of
+    round ten, whose caption rule took one more out of round nine's (a paragraph no longer
+    glued to its photo's caption outranks the answer; see docs/quality.md). Round eleven's
+    twenty-two pages, before any rule of the round, took one answer out of round two's first
+    three and two of its declines, one out of round three's and round nine's first three and
+    one of round ten's declines (new pages answering near-topic questions, or outranking an
+    answer); round eleven's rules gave back one of round two's declines."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
