@@ -41,10 +41,13 @@ from bot.question import (
     asks_about_the_reader,
     is_only_a_name,
     looks_english,
+    named_phrases,
     numbers_as_digits,
     only_asks_a_type,
+    ordinal_forms,
     question_focus,
     split_questions,
+    without_attribution,
 )
 from bot.spelling import is_english_word
 from bot.thesaurus import expand, wordnet
@@ -177,6 +180,9 @@ class Answer(BaseModel):
     unused_words: list[str] = []
     """The question's words, as typed, that carry what it asks and that the articles never use
     in any form ("deserted" in "How many soldiers have deserted?"); also in ``missing``."""
+    unmet: list[str] = []
+    """The question's constraints, as typed, that no quoted passage meets (``unmet_constraints``):
+    a name ("Donetsk") or an ordinal ("17th"); also in ``missing``."""
     related: dict[str, dict[str, float]] = {}
     """What was also searched, and at what weight: each of the question's terms (stems) -> the
     WordNet terms the articles use that may stand for it (``bot.thesaurus``)."""
@@ -200,6 +206,7 @@ class Answer(BaseModel):
             "other_questions": self.other_questions,
             "figures": [figure.model_dump() for figure in self.figures],
             "unused_words": self.unused_words,
+            "unmet": self.unmet,
             "related": self.related,
         }
 
@@ -259,7 +266,8 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     ]
     chosen_readings = [readings[pid] for pid, _ in chosen]
     unused = unused_words(snapshot, focus, searched) + unknown_names(snapshot, focus, searched)
-    missing = missing_parts(focus, chosen_readings, unused)
+    unmet = unmet_constraints(snapshot, query, focus, [pid for pid, _ in chosen], searched)
+    missing = missing_parts(focus, chosen_readings, unused) or unmet
     return Answer(
         question=question,
         answered=True,
@@ -272,6 +280,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         question_type=focus.question_type.value,
         missing=missing,
         unused_words=unused,
+        unmet=unmet if missing == unmet else [],
         speaker=focus.speaker,
         figures=[] if missing else figures(focus, query, quotes, chosen_readings),
         related={part: dict(terms) for part, terms in query.related.items() if terms},
@@ -576,6 +585,50 @@ def unknown_names(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
         return []
     as_typed = {word.casefold(): word for word in reversed(re.findall(r"[^\W_]+", question))}
     return [as_typed.get(word, word) for word in typed_words(question, absent)]
+
+
+def unmet_constraints(
+    snapshot: Snapshot, query: Query, focus: Focus, quoted: Sequence[int], question: str
+) -> list[str]:
+    """The question's constraints, as typed, that the quoted passages do not meet: a named
+    thing ("How many North Korean soldiers did Ukraine capture in *Donetsk*?") that no quoted
+    passage holds, nor the sentence just before or after it in its article; an ordinal ("Where
+    will the *17th* BRICS summit be held?", "the *second* group") that the first passage, the
+    one the answer rests on, does not hold so (nor its neighbouring sentences). A name counts
+    as the search reads it (a part of ``query``: "UN chief" is read as Guterres, not as the
+    UN). The rest of
+    the question may match well (the summit, where it was held): the passage then answers
+    another question, about another place, summit or group. See docs/quality.md
+    ("Constraints a passage must meet")."""
+    if not quoted:
+        return []
+    typed = named_phrases(without_attribution(question), snapshot.aliases)
+    held = [_terms_with_neighbours(snapshot, pid) for pid in quoted]
+    unmet = [
+        typed.get(name, name)
+        for name in focus.names
+        if name in query.parts and not any(name in terms for terms in held)
+    ]
+    unmet += [
+        ordinal
+        for ordinal in focus.ordinals
+        if not {stem(form) for form in ordinal_forms(ordinal)} & held[0]
+    ]
+    return list(dict.fromkeys(unmet))
+
+
+def _terms_with_neighbours(snapshot: Snapshot, passage_id: int) -> frozenset[str]:
+    """A passage's index terms, with those of the sentence before it and after it in the
+    same article (a fact often runs over a passage's edge)."""
+    passages = snapshot.passages
+    article = passages[passage_id].article_id
+    terms = set(snapshot.passage_terms(passage_id))
+    for other, last in ((passage_id - 1, True), (passage_id + 1, False)):
+        if 0 <= other < len(passages) and passages[other].article_id == article:
+            sentences = snapshot.sentence_terms(other)
+            if sentences:
+                terms |= sentences[-1] if last else sentences[0]
+    return frozenset(terms)
 
 
 def _known_stem(snapshot: Snapshot, word_stem: str) -> bool:

@@ -350,6 +350,9 @@ class Focus:
     actors: tuple[tuple[str, ...], ...] = ()
     """For "When did *Cho Tae-yong* meet *Lloyd Austin*?": the terms of the name before the
     main verb and of the name right after it, each of which the passage must hold."""
+    ordinals: tuple[str, ...] = ()
+    """For "the *second* group", "the *17th* summit", "the *next* summit": the ordinals that
+    pick one of several of the same thing, lower-case, as typed (``ordinals_of``)."""
 
 
 def classify_question(question: str) -> QuestionType:
@@ -427,6 +430,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         times=time_limits(text),
         past=asks_what_happened(text),
         actors=named_actors(text, aliases),
+        ordinals=ordinals_of(text),
         **_role(text, aliases),
     )
 
@@ -580,16 +584,69 @@ def speaker_description(speaker: str | None, aliases: Aliases) -> dict[str, tupl
 def named_things(text: str, aliases: Aliases) -> tuple[str, ...]:
     """Runs of capitalised words after the first word ("Did *China* send troops?"), each as
     its concept or its stems; a typed acronym counts too."""
-    found: list[str] = []
+    return tuple(named_phrases(text, aliases))
+
+
+def named_phrases(text: str, aliases: Aliases) -> dict[str, str]:
+    """``named_things``, each term with the run of words it was typed as ("~north korea" ->
+    "North Korea", "donetsk" -> "Donetsk"), so an answer can say which name it lacks."""
+    found: dict[str, str] = {}
     run: list[str] = []
     for i, word in enumerate([*_WORD.findall(text), ""]):
         if i > 0 and word[:1].isupper():
             run.append(word)
             continue
         if run:
-            found.extend(phrase_terms(" ".join(run), aliases))
+            phrase = " ".join(run)
+            terms = phrase_terms(phrase, aliases)
+            for term in terms:
+                typed = [w for w in run if stem(w.casefold()) == term]
+                found.setdefault(term, typed[0] if typed and len(terms) > 1 else phrase)
             run = []
-    return tuple(dict.fromkeys(found))
+    return found
+
+
+ORDINAL_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
+_ORDINAL = re.compile(
+    r"\b(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r"|\d+(?:st|nd|rd|th)|next)\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
+
+
+def ordinals_of(text: str) -> tuple[str, ...]:
+    """The ordinals of a question that pick one of several of the same thing: "the *second*
+    group of soldiers", "the *17th* summit", "the *next* summit" ("next to Putin" is a place,
+    not an ordinal). "Last" and "previous" are not among them: the articles say them in too
+    many other ways ("for the first time since 2000")."""
+    return tuple(
+        dict.fromkeys(match.group("ordinal").casefold() for match in _ORDINAL.finditer(text))
+    )
+
+
+def ordinal_forms(ordinal: str) -> frozenset[str]:
+    """The ways an article may write an ordinal: "second" and "2nd", "17th" and "seventeenth"
+    (only up to twelfth in words)."""
+    digits = [f"{n}{_suffix(n)}" for n in range(1, len(ORDINAL_WORDS) + 1)]
+    pairs = dict(zip(ORDINAL_WORDS, digits, strict=True))
+    pairs |= {digit: word for word, digit in pairs.items()}
+    return frozenset({ordinal, *filter(None, [pairs.get(ordinal)])})
+
+
+def _suffix(n: int) -> str:
+    return {1: "st", 2: "nd", 3: "rd"}.get(n if n < 20 else n % 10, "th")
 
 
 def phrase_terms(phrase: str, aliases: Aliases) -> tuple[str, ...]:

@@ -145,6 +145,9 @@ def missing_note(answer: Answer) -> str | None:
     if answer.unused_words:
         named = " or ".join(f"“{word}”" for word in answer.unused_words)
         return f"No article says {named} in any form; these are the closest passages:"
+    if answer.unmet:
+        named = " or ".join(f"“{word}”" for word in answer.unmet)
+        return f"No passage speaks of {named}; these are the closest passages:"
     if answer.question_type == "statement" and answer.speaker:
         return (
             f"No passage says what {answer.speaker} said; these passages mention {answer.speaker}:"
