@@ -42,6 +42,7 @@ from bot.question import (
     is_only_a_name,
     looks_english,
     named_phrases,
+    names_describing_the_answer,
     numbers_as_digits,
     only_asks_a_type,
     ordinal_forms,
@@ -261,12 +262,12 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         if focus.speaker_terms and not any(r.fits for r in readings.values()):
             ranked = [(pid, score) for pid, score in ranked if readings[pid].mentions_speaker]
         chosen = diversify(ranked, snapshot.passages, max(1, k))
+    unmet = unmet_constraints(snapshot, query, focus, [pid for pid, _ in chosen], searched)
     quotes = [
         _quote(snapshot, snapshot.passages[pid], score, readings[pid]) for pid, score in chosen
     ]
     chosen_readings = [readings[pid] for pid, _ in chosen]
     unused = unused_words(snapshot, focus, searched) + unknown_names(snapshot, focus, searched)
-    unmet = unmet_constraints(snapshot, query, focus, [pid for pid, _ in chosen], searched)
     missing = missing_parts(focus, chosen_readings, unused) or unmet
     return Answer(
         question=question,
@@ -590,31 +591,51 @@ def unknown_names(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
 def unmet_constraints(
     snapshot: Snapshot, query: Query, focus: Focus, quoted: Sequence[int], question: str
 ) -> list[str]:
-    """The question's constraints, as typed, that the quoted passages do not meet: a named
-    thing ("How many North Korean soldiers did Ukraine capture in *Donetsk*?") that no quoted
-    passage holds, nor the sentence just before or after it in its article; an ordinal ("Where
-    will the *17th* BRICS summit be held?", "the *second* group") that the first passage, the
-    one the answer rests on, does not hold so (nor its neighbouring sentences). A name counts
-    as the search reads it (a part of ``query``: "UN chief" is read as Guterres, not as the
-    UN). The rest of
-    the question may match well (the summit, where it was held): the passage then answers
-    another question, about another place, summit or group. See docs/quality.md
+    """The question's constraints, as typed, that the quoted passages do not meet: its named
+    things (``unmet_names``) and its ordinals (``unmet_ordinals``). The rest of the question
+    may match well ("Where will the *17th* BRICS summit be held?" against the 16th's place):
+    the passages then answer another question, about another place, summit or group, and the
+    answer says what they lack instead of passing them off as the answer. See docs/quality.md
     ("Constraints a passage must meet")."""
-    if not quoted:
+    if not quoted or not (focus.names or focus.ordinals):
         return []
-    typed = named_phrases(without_attribution(question), snapshot.aliases)
     held = [_terms_with_neighbours(snapshot, pid) for pid in quoted]
-    unmet = [
-        typed.get(name, name)
-        for name in focus.names
-        if name in query.parts and not any(name in terms for terms in held)
+    unmet = unmet_names(snapshot, query, held, question)
+    return list(dict.fromkeys(unmet + unmet_ordinals(focus, held[0])))
+
+
+def unmet_names(
+    snapshot: Snapshot, query: Query, held: Sequence[frozenset[str]], question: str
+) -> list[str]:
+    """The named things of the question, as typed, that no quoted passage holds (``held``:
+    each with its neighbouring sentences), under any alias: "How many North Korean soldiers
+    did Ukraine capture in *Donetsk*?" against passages on Kursk. A name counts as the search
+    reads it (a part of ``query``: "UN chief" is read as Guterres, not as the UN); names
+    describing the answer ("Which *African* states …") and those in an attribution ("…,
+    according to Seoul") ask nothing of the passage."""
+    typed = named_phrases(without_attribution(question), snapshot.aliases)
+    describing = names_describing_the_answer(question, snapshot.aliases)
+    return [
+        as_typed
+        for name, as_typed in typed.items()
+        if name in query.parts
+        and name not in describing
+        and not any(name in terms for terms in held)
     ]
-    unmet += [
+
+
+def unmet_ordinals(focus: Focus, held: frozenset[str]) -> list[str]:
+    """The ordinals of the question that the passage the answer rests on (the first, with
+    its neighbouring sentences) does not hold, in words or digits: "How many ships carried
+    the *second* group …", "Which country will host the *next* BRICS summit?" An ordinal
+    picks one of several of the same thing, so the passage must say which one it is about.
+    Only the first passage: a later one holding "second" is about another matter as often
+    as not."""
+    return [
         ordinal
         for ordinal in focus.ordinals
-        if not {stem(form) for form in ordinal_forms(ordinal)} & held[0]
+        if not {stem(form) for form in ordinal_forms(ordinal)} & held
     ]
-    return list(dict.fromkeys(unmet))
 
 
 def _terms_with_neighbours(snapshot: Snapshot, passage_id: int) -> frozenset[str]:

@@ -21,8 +21,10 @@ from bot.tokens import (
     QUESTION_WORDS,
     STOPWORDS,
     Aliases,
+    marked_words,
     normalise,
     stem,
+    word_stems,
 )
 
 
@@ -584,26 +586,63 @@ def speaker_description(speaker: str | None, aliases: Aliases) -> dict[str, tupl
 def named_things(text: str, aliases: Aliases) -> tuple[str, ...]:
     """Runs of capitalised words after the first word ("Did *China* send troops?"), each as
     its concept or its stems; a typed acronym counts too."""
-    return tuple(named_phrases(text, aliases))
+    return tuple(
+        dict.fromkeys(term for run in name_runs(text) for term in phrase_terms(run, aliases))
+    )
 
 
-def named_phrases(text: str, aliases: Aliases) -> dict[str, str]:
-    """``named_things``, each term with the run of words it was typed as ("~north korea" ->
-    "North Korea", "donetsk" -> "Donetsk"), so an answer can say which name it lacks."""
-    found: dict[str, str] = {}
+def name_runs(text: str) -> list[str]:
+    """The runs of capitalised words after the first word, as typed, without a trailing
+    possessive ("What did *NATO*'s chief say", "*Taiwan National Day Celebration*")."""
+    runs: list[str] = []
     run: list[str] = []
     for i, word in enumerate([*_WORD.findall(text), ""]):
         if i > 0 and word[:1].isupper():
             run.append(word)
             continue
         if run:
-            phrase = " ".join(run)
-            terms = phrase_terms(phrase, aliases)
-            for term in terms:
-                typed = [w for w in run if stem(w.casefold()) == term]
-                found.setdefault(term, typed[0] if typed and len(terms) > 1 else phrase)
+            runs.append(_POSSESSIVE_END.sub("", " ".join(run)))
             run = []
+    return runs
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_INDEX_WORD = re.compile(r"[^\W_]+")
+"""A word as ``bot.tokens.marked_words`` reads it ("Jong-un" is two)."""
+
+
+def named_phrases(text: str, aliases: Aliases) -> dict[str, str]:
+    """The question's named things as the search reads them, each with the words it was
+    typed as: the alias concepts inside each run of capitalised words and the stems of its
+    other words ("Taiwan National Day Celebration" -> ``~taiwan`` "Taiwan", ``day`` "Day",
+    …), so that an answer can say which name it lacks."""
+    found: dict[str, str] = {}
+    for run in name_runs(text):
+        typed = _INDEX_WORD.findall(normalise(run))
+        marked = marked_words(run)
+        stems = word_stems(marked)
+        inside: set[int] = set()
+        for concept, start, end in aliases.find(stems):
+            found.setdefault(concept, " ".join(typed[start:end]))
+            inside.update(range(start, end))
+        for i, (word, acronym) in enumerate(marked):
+            if i not in inside and (acronym or word not in STOPWORDS):
+                found.setdefault(stems[i], typed[i])
     return found
+
+
+_DESCRIBED_ANSWER = re.compile(
+    r"^(?i:(?:in|on|at|to|from|for|of|by|with)\s+)?(?i:which|what)\s+"
+    r"(?P<names>(?:[A-Z][\w'’.-]*\s+)+)"
+)
+
+
+def names_describing_the_answer(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """The terms of the names right after "which" / "what", which describe the answer rather
+    than limit it: "Which *African* states …" is answered by a passage naming Egypt and
+    Ethiopia, "Which *Southeast Asian* premier …" by one naming Vietnam's."""
+    match = _DESCRIBED_ANSWER.match(_opening(text))
+    return phrase_terms(match.group("names"), aliases) if match else ()
 
 
 ORDINAL_WORDS = (
