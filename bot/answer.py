@@ -609,6 +609,8 @@ def unmet_constraints(
         return []
     held = [_terms_with_neighbours(snapshot, pid) for pid in quoted]
     unmet = unmet_names(snapshot, query, held, question)
+    if focus.question_type is QuestionType.STATEMENT and len(unmet) < STATEMENT_NAMES:
+        unmet = []  # one name besides the speaker may be worded otherwise (STATEMENT_NAMES)
     return list(dict.fromkeys(unmet + unmet_ordinals(focus, held[0])))
 
 
