@@ -276,7 +276,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     ]
     chosen_readings = [readings[pid] for pid, _ in chosen]
     unused = unused_words(snapshot, focus, searched) + unknown_names(snapshot, focus, searched)
-    missing = missing_parts(focus, chosen_readings, unused) or unmet
+    missing = list(dict.fromkeys([*missing_parts(focus, chosen_readings, unused), *unmet]))
     return Answer(
         question=question,
         answered=True,
@@ -289,7 +289,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         question_type=focus.question_type.value,
         missing=missing,
         unused_words=unused,
-        unmet=unmet if missing == unmet else [],
+        unmet=unmet,
         speaker=focus.speaker,
         figures=[] if missing else figures(focus, query, quotes, chosen_readings),
         related={part: dict(terms) for part, terms in query.related.items() if terms},
@@ -600,17 +600,21 @@ def unmet_constraints(
     snapshot: Snapshot, query: Query, focus: Focus, quoted: Sequence[int], question: str
 ) -> list[str]:
     """The question's constraints, as typed, that the quoted passages do not meet: its named
-    things (``unmet_names``) and its ordinals (``unmet_ordinals``). The rest of the question
+    things (``unmet_names``), its ordinals (``unmet_ordinals``) and a who-question's verb
+    (``unmet_verbs``). The rest of the question
     may match well ("Where will the *17th* BRICS summit be held?" against the 16th's place):
     the passages then answer another question, about another place, summit or group, and the
     answer says what they lack instead of passing them off as the answer. See docs/quality.md
     ("Constraints a passage must meet")."""
-    if not quoted or not (focus.names or focus.ordinals):
+    who = focus.question_type is QuestionType.WHO
+    if not quoted or not (focus.names or focus.ordinals or who):
         return []
     held = [_terms_with_neighbours(snapshot, pid) for pid in quoted]
     unmet = unmet_names(snapshot, query, held, question)
     if focus.question_type is QuestionType.STATEMENT and len(unmet) < STATEMENT_NAMES:
         unmet = []  # one name besides the speaker may be worded otherwise (STATEMENT_NAMES)
+    if who:
+        unmet += unmet_verbs(snapshot, query, focus, held, question)
     return list(dict.fromkeys(unmet + unmet_ordinals(focus, held[0])))
 
 
@@ -632,6 +636,36 @@ def unmet_names(
         and name not in describing
         and not any(name in terms for terms in held)
     ]
+
+
+def unmet_verbs(
+    snapshot: Snapshot,
+    query: Query,
+    focus: Focus,
+    held: Sequence[frozenset[str]],
+    question: str,
+) -> list[str]:
+    """The main verbs of a who-question, as typed, that no quoted passage holds in any form:
+    its own, an irregular past, a synonym group's, a related term (``Query.related``) or a
+    word it begins ("chairs" -> "chairman", "commands" -> "commander"). "Who *commanded* the
+    North Korean soldiers captured by Ukraine?" asks for the one who commanded them; a
+    passage naming the captors, which says nothing of command, names someone else."""
+    unmet: list[str] = []
+    for verb in focus.main_verbs:
+        forms = verb_forms([verb, *filter(None, [IRREGULAR_PAST.get(verb)])], snapshot.aliases)
+        forms |= query.related.get(verb, {}).keys()
+        if not any(forms & terms or _begins_a_term(verb, terms) for terms in held):
+            unmet += typed_words(question, [verb]) or [verb]
+    return unmet
+
+
+MIN_VERB_PREFIX = 4
+"""A verb's stem begins another word only when it is this long ("chair" -> "chairman"): a
+shorter one ("go", "run") begins too many unrelated words."""
+
+
+def _begins_a_term(verb: str, terms: frozenset[str]) -> bool:
+    return len(verb) >= MIN_VERB_PREFIX and any(term.startswith(verb) for term in terms)
 
 
 def unmet_ordinals(focus: Focus, held: frozenset[str]) -> list[str]:

@@ -512,8 +512,8 @@ def capture_kb(kb: KnowledgeBase, add_article) -> KnowledgeBase:
     """The tiny articles, with a capture in one place and a summit with an ordinal."""
     add_article(
         "captured",
-        "Ukrainian forces captured two soldiers in Kursk on Saturday, the army said. "
-        "The soldiers were taken to Kyiv for questioning.",
+        "Ukrainian forces led by Major Oleh Bondar captured two soldiers in Kursk on Saturday, "
+        "the army said. The soldiers were taken to Kyiv for questioning.",
         title="Two soldiers captured",
     )
     add_article(
@@ -584,3 +584,18 @@ def test_a_name_in_the_sentence_next_to_a_passage_counts_as_held(kb: KnowledgeBa
     assert "Kursk" not in snapshot.passages[first].text
     held = _terms_with_neighbours(snapshot, first)
     assert "kursk" in held and "lviv" not in held
+
+
+def test_a_who_question_whose_verb_no_passage_holds_is_not_answered_as_covered(
+    capture_kb: KnowledgeBase, add_article
+):
+    """The passage names who captured the soldiers, not who commanded them; a passage saying
+    who commanded them answers the twin."""
+    answer = capture_kb.ask("Who commanded the soldiers captured in Kursk?")
+    assert answer.answered and not answer.complete and answer.unmet == ["commanded"]
+    add_article(
+        "commander",
+        "Colonel Ivan Petrov commanded the soldiers captured in Kursk, the army said.",
+    )
+    fresh = KnowledgeBase(capture_kb.directory)
+    assert fresh.ask("Who commanded the soldiers captured in Kursk?").complete
