@@ -52,13 +52,16 @@ def test_a_hit_needs_the_phrase_in_a_passage_of_the_right_article():
 
 
 def test_the_bot_stays_ahead_of_the_baseline_and_declines_the_off_topic(bundled):
-    """A regression guard at today's figures (see docs/quality.md), not the issue's targets."""
+    """A regression guard at today's figures (see docs/quality.md), not the issue's targets.
+    The constraints a passage must meet (docs/quality.md) left two answers partial here
+    (wrongly declined 0.020 -> 0.040) for thirteen near-topic and four off-topic declines
+    over the dev sets."""
     kb, eval_set = bundled
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.79 > baseline.hit_at_1
     assert ours.hit_at_3 >= 0.90 and ours.mrr > baseline.mrr
     assert ours.declined_out_of_scope >= 0.94
-    assert ours.declined_answerable <= 0.03
+    assert ours.declined_answerable <= 0.04
 
 
 def test_the_bot_stays_ahead_of_the_baseline_on_the_held_out_set(kb):
@@ -77,13 +80,14 @@ def test_the_bot_stays_ahead_of_the_baseline_on_the_held_out_set(kb):
 def test_the_bot_stays_ahead_of_the_baseline_on_the_dev_extension(kb):
     """A regression guard on eval/questions2.yml (paraphrases and near-topic questions written
     before round two's rules; round one scored 0.333 / 0.444 / 0.167 on it), at round three's
-    figures (see docs/quality.md)."""
+    figures (see docs/quality.md); with the constraints a passage must meet, near-topic
+    declined 0.722 -> 0.889, one answer partial (wrongly declined 0.133 -> 0.167)."""
     eval_set = EvalSet.load(REPO / "eval" / "questions2.yml")
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.36 > baseline.hit_at_1
     assert ours.mrr > baseline.mrr
-    assert ours.declined_out_of_scope >= 0.72
-    assert ours.declined_answerable <= 0.14
+    assert ours.declined_out_of_scope >= 0.88
+    assert ours.declined_answerable <= 0.17
 
 
 def test_the_bot_stays_ahead_of_the_baseline_on_the_third_dev_extension(kb):
@@ -94,7 +98,7 @@ def test_the_bot_stays_ahead_of_the_baseline_on_the_third_dev_extension(kb):
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.50 > baseline.hit_at_1
     assert ours.hit_at_3 >= 0.66 and ours.mrr > baseline.mrr
-    assert ours.declined_out_of_scope >= 0.68
+    assert ours.declined_out_of_scope >= 0.81  # 0.68 before the constraints a passage must meet
     assert ours.declined_answerable <= 0.14
 
 
@@ -245,7 +249,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round8", 0.99, 0, 0, 0.79, 0.69),
         ("round9", 0.99, 0, 0, 0.69, 0.81),
         ("round10", 0.99, 0, 0, 0.72, 0.53),
-        ("round11", 0.99, 0, 0, 0.86, 0.58),
+        ("round11", 0.99, 0, 0, 0.80, 0.58),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -263,7 +267,10 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     twenty-two pages, before any rule of the round, took one answer out of round two's first
     three and two of its declines, one out of round three's and round nine's first three and
     one of round ten's declines (new pages answering near-topic questions, or outranking an
-    answer); round eleven's rules gave back one of round two's declines."""
+    answer); round eleven's rules gave back one of round two's declines. With the thesaurus
+    merged, round two's first three hold 0.552 and round eleven's 0.833 before the constraints
+    a passage must meet (docs/quality.md), which left round eleven's "Why did Lula cancel his
+    trip to *Kazan*?" partial (its passages say "the summit in Russia"): 0.800."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
