@@ -29,7 +29,6 @@ from bot.articles import ARTICLE_FILE_SUFFIXES, Article, ArticleError, Problem, 
 from bot.control_characters import control_characters
 from bot.fit import SentenceWords
 from bot.index import BM25Index
-from bot.ingest.html import reader_version
 from bot.passages import Passage, Sentence
 from bot.sentence_reading import NO_TERM
 from bot.spelling import Speller
@@ -411,7 +410,7 @@ class SnapshotStore(Protocol):
 
     def store(self, knowledge_dir: Path, snapshot: Snapshot) -> None: ...
 
-    def known_digests(self, knowledge_dir: Path) -> dict[str, tuple[Signature, str]]: ...
+    def recorded_files(self, knowledge_dir: Path) -> RecordedFiles | None: ...
 
 
 Signature = tuple[int, int, int]
@@ -419,6 +418,28 @@ Signature = tuple[int, int, int]
 RACY_NS = 2_000_000_000
 """A file modified this recently when read may change again within the same timestamp
 (coarse file-system clocks): its signature is not kept, so the next start reads it again."""
+
+
+@dataclass(frozen=True)
+class RecordedFiles:
+    """The files read for the last build of a folder, in the order they were listed: each
+    one's key (see ``load_snapshot``), signature and digest."""
+
+    keys: list[str]
+    signatures: list[Signature]
+    digests: list[str]
+
+    def unchanged(
+        self, keys: list[str], signatures: list[Signature | None]
+    ) -> dict[str, str] | None:
+        """Every file's digest when the folder lists exactly the recorded files with the
+        recorded signatures (two list comparisons, made in C); else None."""
+        if keys == self.keys and signatures == self.signatures:
+            return dict(zip(keys, self.digests, strict=True))
+        return None
+
+    def by_key(self) -> dict[str, tuple[Signature, str]]:
+        return dict(zip(self.keys, zip(self.signatures, self.digests, strict=True), strict=True))
 
 
 @dataclass(frozen=True)
@@ -462,28 +483,44 @@ def load_snapshot(
     from exactly the same files is loaded instead of rebuilt. ``aliases_fallback`` is read
     when the folder has no ``aliases.yml`` (a folder mounted over the bundled one, say).
     A build runs in ``workers`` processes (default: ``default_build_workers``).
+
+    A file is known by its name in the folder (the fallback aliases by its path). When the
+    folder lists exactly the files recorded at the last build, each with its recorded
+    signature, no file is read and no per-file record is made: the start costs one ``stat``
+    per file (see ``RecordedFiles.unchanged``).
     """
     folder = str(directory)
-    keys = _article_names(directory)  # a file of the folder is known by its name
+    keys, signatures = _article_files(directory)
     locations = [f"{folder}{os.sep}{name}" for name in keys]
     aliases_path = live_aliases_path(directory, aliases_fallback)
     if aliases_path is not None:
         locations.append(str(aliases_path))
         keys.append(_file_key(str(aliases_path), folder))
-    known = cache.known_digests(directory) if cache else {}
-    sources = [
-        _known_source(location, known.get(key)) or _read_source(location, max_file_bytes)
-        for location, key in zip(locations, keys, strict=True)
-    ]
-    files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
+        signatures.append(_signature(str(aliases_path)))
+    recorded = cache.recorded_files(directory) if cache else None
+    files = recorded.unchanged(keys, signatures) if recorded else None
+    sources = None
+    if files is None:  # a file changed, came or went: read those whose signature differs
+        known = recorded.by_key() if recorded else {}
+        sources = [
+            _known_source(location, known.get(key), signature)
+            or _read_source(location, max_file_bytes)
+            for location, key, signature in zip(locations, keys, signatures, strict=True)
+        ]
+        files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
     version = _version(files)
     if cache and (cached := cache.load(directory, version, files)):
         return cached
-    if any(source.unread for source in sources):  # recorded unchanged, but a build needs them
-        sources = [_read_source(s.location, max_file_bytes) if s.unread else s for s in sources]
+    if sources is None or any(source.unread for source in sources):  # a build needs them all
+        sources = [
+            _read_source(location, max_file_bytes)
+            if sources is None or sources[i].unread
+            else sources[i]
+            for i, location in enumerate(locations)
+        ]
         files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
         version = _version(files)
-    signatures = {
+    recorded_signatures = {
         key: source.signature
         for key, source in zip(keys, sources, strict=True)
         if source.signature is not None
@@ -492,22 +529,29 @@ def load_snapshot(
 
     workers = default_build_workers() if workers is None else workers
     snapshot = build_snapshot(directory, sources, version, files, progress, aliases_path, workers)
-    snapshot = replace(snapshot, signatures=signatures)
+    snapshot = replace(snapshot, signatures=recorded_signatures)
     if cache:
         cache.store(directory, snapshot)
     return snapshot
 
 
-def _known_source(location: str, known: tuple[Signature, str] | None) -> SourceFile | None:
-    """The file as recorded when last read, if its signature is unchanged; else None."""
-    if known is None:
-        return None
+def _signature(location: str) -> Signature | None:
+    """A regular file's size, modification time and inode (links followed); None for
+    anything else or a file that cannot be looked at (reading it then says why)."""
     try:
         info = os.stat(location)
     except OSError:
         return None
-    signature = (info.st_size, info.st_mtime_ns, info.st_ino)
-    if not stat.S_ISREG(info.st_mode) or signature != known[0]:
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _known_source(
+    location: str, known: tuple[Signature, str] | None, signature: Signature | None
+) -> SourceFile | None:
+    """The file as recorded when last read, if its signature is unchanged; else None."""
+    if known is None or signature is None or signature != known[0]:
         return None
     return SourceFile(location, known[1], signature=signature)
 
@@ -548,6 +592,8 @@ def _read_source(location: str, max_file_bytes: int) -> SourceFile:
         return SourceFile(location, marker_digest, problem=str(error))
     digest = hashlib.sha256(data)
     if is_html(path.name):  # another extractor may read the same page differently
+        from bot.ingest.html import reader_version  # the HTML reader: only for a web page
+
         digest.update(f"\0{reader_version()}".encode())
     return SourceFile(location, digest.hexdigest(), data=data, signature=signature)
 
@@ -585,39 +631,44 @@ _SUFFIXES = tuple(ARTICLE_FILE_SUFFIXES)
 """For ``str.endswith``: one call per name (a name starting with a dot is never listed)."""
 
 
-def _article_names(directory: Path) -> list[str]:
-    """The names of the folder's article files, sorted; strings, not paths (see SourceFile)."""
+def _article_files(directory: Path) -> tuple[list[str], list[Signature | None]]:
+    """The names of the folder's article files, sorted, and each one's signature; strings,
+    not paths (see SourceFile). The folder is listed as names only (``os.listdir``): the
+    ``stat`` that gives a file's signature also tells a folder named like an article file,
+    which is left out as the listing's file type would have left it out."""
     if not directory.exists():
         raise KnowledgeBaseError(f"knowledge directory {directory} does not exist")
     if not directory.is_dir():
         raise KnowledgeBaseError(f"{directory} is not a directory")
     try:
-        with os.scandir(directory) as listing:  # a folder's entries say what they are: no stat
-            names = sorted(
-                entry.name
-                for entry in listing
-                if not entry.name.startswith((".", "_"))
-                and entry.name.lower().endswith(_SUFFIXES)
-                and entry.name.lower() not in IGNORED_NAMES
-                and not _is_folder(entry)
-            )
+        listed = os.listdir(directory)
     except OSError as error:  # unreadable, or removed since the check above
         raise KnowledgeBaseError(
             f"cannot list the knowledge directory {directory} ({error.strerror or error})"
         ) from None
+    folder = f"{directory}{os.sep}"
+    names, signatures = [], []
+    for name in sorted(listed):
+        lowered = name.lower()
+        if name[0] in "._" or not lowered.endswith(_SUFFIXES) or lowered in IGNORED_NAMES:
+            continue
+        try:
+            info = os.stat(folder + name)
+        except OSError:  # a dangling link, or gone since listed: reading it says why
+            names.append(name)
+            signatures.append(None)
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            continue
+        names.append(name)
+        signatures.append(
+            (info.st_size, info.st_mtime_ns, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+        )
     if not names:
         raise KnowledgeBaseError(
             f"no article files ({', '.join(sorted(ARTICLE_FILE_SUFFIXES))}) in {directory}"
         )
-    return names
-
-
-def _is_folder(entry: os.DirEntry[str]) -> bool:
-    """``Path.is_dir`` of a listed entry, from the listing's file type when it has one."""
-    try:
-        return entry.is_dir()
-    except OSError:  # a link that cannot be followed: as Path.is_dir says
-        return Path(entry.path).is_dir()
+    return names, signatures
 
 
 @cache
