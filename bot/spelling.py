@@ -15,9 +15,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from bot.tokens import STOPWORDS
 
 MIN_LETTERS = 4
@@ -86,6 +83,9 @@ class Speller:
         word = typed.casefold()
         if len(word) < MIN_LETTERS or word in STOPWORDS or is_known(word) or word in self.rank:
             return None
+        from rapidfuzz import process  # a start whose question has no unknown word needs none
+        from rapidfuzz.distance import OSA
+
         limit = 1 if len(word) < LONG_WORD else 2
         found = []
         for length in range(len(word) - limit, len(word) + limit + 1):
