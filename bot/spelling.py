@@ -34,16 +34,26 @@ class Speller:
     first use, so a start from the index cache does not build them until a question needs them."""
 
     @cached_property
-    def candidates(self) -> dict[tuple[str, int], tuple[str, ...]]:
-        """The words by first letter and length, most frequent first. A typo is compared only
-        with words that start as it does and are as long as its edits allow: a typed first
-        letter is rarely wrong, and this keeps a lookup well under a millisecond in a
-        10,000-article base."""
-        groups: dict[tuple[str, int], list[str]] = {}
-        for word in self.ordered:  # stopwords too: "thre" is "there" more often than "three"
-            if len(word) >= MIN_LETTERS:
-                groups.setdefault((word[0], len(word)), []).append(word)
-        return {key: tuple(group) for key, group in groups.items()}
+    def _by_first_letter(self) -> dict[str, dict[int, tuple[str, ...]]]:
+        return {}
+
+    def candidates(self, first: str, length: int) -> tuple[str, ...]:
+        """The words of ``length`` letters starting with ``first``, most frequent first. A
+        typo is compared only with words that start as it does and are as long as its edits
+        allow: a typed first letter is rarely wrong, and this keeps a lookup well under a
+        millisecond in a 10,000-article base. The words are grouped one first letter at a
+        time, when a typo starting with it is first met: a question corrects a word or two,
+        and grouping all fifty thousand words of an archive at once takes several times as
+        long as grouping the few thousand it needs."""
+        groups = self._by_first_letter.get(first)
+        if groups is None:
+            grouped: dict[int, list[str]] = {}
+            for word in self.ordered:  # stopwords too: "thre" is "there" more often than "three"
+                if word.startswith(first) and len(word) >= MIN_LETTERS:
+                    grouped.setdefault(len(word), []).append(word)
+            groups = {size: tuple(words) for size, words in grouped.items()}
+            self._by_first_letter[first] = groups
+        return groups.get(length, ())
 
     @cached_property
     def rank(self) -> dict[str, int]:
@@ -89,7 +99,7 @@ class Speller:
         limit = 1 if len(word) < LONG_WORD else 2
         found = []
         for length in range(len(word) - limit, len(word) + limit + 1):
-            candidates = self.candidates.get((word[0], length), ())
+            candidates = self.candidates(word[0], length)
             best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
             if best is not None:
                 found.append((best[1], self.rank[best[0]], best[0]))
