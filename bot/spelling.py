@@ -122,52 +122,60 @@ class EnglishWords:
     """Membership in pyspellchecker's English words, read the first time it is asked.
 
     The first ``SEARCHED`` look-ups (a one-question run makes a few) search the dictionary's
-    text for ``"word":``, a millisecond or two each, instead of making the set of its 160,000
-    words (a tenth of a second); the next one makes the set, as a long-running bot wants.
-    A word with a quotation mark or a colon is never searched for, and the text only when it
-    is plain (``plain_dictionary``), so the search answers exactly as the set does.
+    bytes for ``"word":``, a millisecond or two each, instead of making the set of its
+    160,000 words (a tenth of a second); the next one makes the set, as a long-running bot
+    wants. The bytes are searched only when they are plain (``plain_dictionary``), and then
+    the search answers exactly as the set does.
     """
 
     SEARCHED = 32
 
     def __init__(self) -> None:
-        self._text: str | None = None
+        self._data: bytes | None = None
         self._searches = 0
 
     def has(self, word: str) -> bool:
-        if self._searches < self.SEARCHED and '"' not in word and ":" not in word:
-            if self._text is None:
-                text = _dictionary_text()
-                self._text = text if plain_dictionary(text) else ""
-            if self._text:
+        if self._searches < self.SEARCHED:
+            if self._data is None:
+                data = _dictionary_bytes()
+                self._data = data if plain_dictionary(data) else b""
+            if self._data:
                 self._searches += 1
-                return f'"{word}":' in self._text
+                if '"' in word or ":" in word:  # in no word of a plain dictionary
+                    return False
+                return b'"' + word.encode("utf-8") + b'":' in self._data
         return word in _english()
 
 
-def plain_dictionary(text: str) -> bool:
-    """Whether, in this JSON object of words and their counts, a word (without a quotation
-    mark or a colon) is a key exactly where ``"word":`` occurs.
+_ASCII = bytes(range(128))
+_ALL_BUT_MARKS = bytes(byte for byte in range(256) if byte not in b'":')
 
-    No backslash: every quotation mark opens or closes a string. No string starts with a
-    colon (an opening mark follows ``{``, a comma or white space): every mark followed by
-    a colon closes a key. As many of those as half the marks: every string is a key and
-    its colon follows it at once. No capital letter: the set holds the words in lower case.
+
+def plain_dictionary(data: bytes) -> bool:
+    """Whether, in this JSON object (UTF-8), a word is a key exactly where ``"word":`` occurs.
+
+    No backslash: every quotation mark opens or closes a string. Its quotation marks and
+    colons alone, in order, are ``"":`` over and over: every string is a key, followed by
+    its colon, and no key holds a colon. Every closing mark followed by the colon at once
+    (as many ``":`` as keys). No capital letter, in ASCII or beyond: the set holds the words
+    in lower case.
     """
+    marks = data.translate(None, _ALL_BUT_MARKS)
+    beyond_ascii = data.translate(None, _ASCII).decode("utf-8")
     return (
-        "\\" not in text
-        and not any(f'{before}":' in text for before in "{, \t\n\r")
-        and text.count('"') == 2 * text.count('":')
-        and text.islower()
+        b"\\" not in data
+        and marks == b'"":' * (len(marks) // 3)
+        and 2 * data.count(b'":') == marks.count(b'"')
+        and data.islower()
+        and beyond_ascii == beyond_ascii.lower()
     )
 
 
-def _dictionary_text() -> str:
+def _dictionary_bytes() -> bytes:
     import gzip
     import pkgutil
 
-    data = pkgutil.get_data(*ENGLISH_DICTIONARY)
-    return gzip.decompress(data or b"").decode("utf-8")
+    return gzip.decompress(pkgutil.get_data(*ENGLISH_DICTIONARY) or b"")
 
 
 ENGLISH = EnglishWords()
@@ -185,7 +193,7 @@ def _english() -> frozenset[str]:
     """
     import json
 
-    text = _dictionary_text()
+    text = _dictionary_bytes().decode("utf-8")
     words = text.split('"')[1::2] if "\\" not in text else json.loads(text)
     return frozenset(word.lower() for word in words)
 
