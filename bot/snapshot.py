@@ -20,6 +20,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib.metadata import version as distribution_version
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any, Protocol, overload
 
@@ -692,6 +693,13 @@ def build_code_version() -> str:
 
 
 def _version(files: dict[str, str]) -> str:
-    listed = "".join(f"\0{name}\0{files[name]}" for name in sorted(files))
     head = f"{INDEX_FORMAT}\0{build_code_version()}"
-    return hashlib.sha256(f"{head}{listed}".encode()).hexdigest()[:12]
+    return hashlib.sha256(f"{head}{files_listing(files)}".encode()).hexdigest()[:12]
+
+
+def files_listing(files: dict[str, str]) -> str:
+    """Every file's name and digest, by name: ``\0name\0digest`` each, joined in C."""
+    names = sorted(files)
+    return "".join(
+        chain.from_iterable(zip(repeat("\0"), names, repeat("\0"), map(files.get, names)))
+    )
