@@ -145,11 +145,13 @@ def main() -> int:
             f"{statistics.median(cpus):.2f} s CPU ({len(walls)} runs)"
         )
     for floor, samples in floors.items():
-        wall = statistics.median(sample[0] for sample in samples)
+        wall, cpu = (statistics.median(sample[i] for sample in samples) for i in (0, 1))
         print(
-            f"floor, python -c '{FLOORS[floor]}': median {wall:.2f} s wall; cold start ÷ floor: "
+            f"floor, python -c '{FLOORS[floor]}': median {wall:.2f} s wall, {cpu:.2f} s CPU; "
+            "cold start ÷ floor: "
             + ", ".join(
-                f"{name} {statistics.median(w for w, _ in starts[name]) / wall:.2f}"
+                f"{name} {statistics.median(w for w, _ in starts[name]) / wall:.2f} wall, "
+                f"{statistics.median(c for _, c in starts[name]) / cpu:.2f} CPU"
                 for name in trees
             )
         )
