@@ -503,24 +503,14 @@ def load_snapshot(
     sources = None
     if files is None:  # a file changed, came or went: read those whose signature differs
         known = recorded.by_key() if recorded else {}
-        sources = [
-            _known_source(location, known.get(key), signature)
-            or _read_source(location, max_file_bytes)
-            for location, key, signature in zip(locations, keys, signatures, strict=True)
-        ]
+        sources = _check_files(locations, keys, signatures, known, max_file_bytes)
         files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
     version = _version(files)
     if cache and (cached := cache.load(directory, version, files)):
         return cached
-    if sources is None or any(source.unread for source in sources):  # a build needs them all
-        sources = [
-            _read_source(location, max_file_bytes)
-            if sources is None or sources[i].unread
-            else sources[i]
-            for i, location in enumerate(locations)
-        ]
-        files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
-        version = _version(files)
+    sources = _read_unread(locations, sources, max_file_bytes)  # a build needs every file
+    files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
+    version = _version(files)
     recorded_signatures = {
         key: source.signature
         for key, source in zip(keys, sources, strict=True)
@@ -534,6 +524,29 @@ def load_snapshot(
     if cache:
         cache.store(directory, snapshot)
     return snapshot
+
+
+def _check_files(
+    locations: list[str],
+    keys: list[str],
+    signatures: list[Signature | None],
+    known: dict[str, tuple[Signature, str]],
+    max_file_bytes: int,
+) -> list[SourceFile]:
+    """Each file as recorded when its signature is unchanged, else as read now."""
+    return [
+        _known_source(location, known.get(key), signature) or _read_source(location, max_file_bytes)
+        for location, key, signature in zip(locations, keys, signatures, strict=True)
+    ]
+
+
+def _read_unread(
+    locations: list[str], sources: list[SourceFile] | None, max_file_bytes: int
+) -> list[SourceFile]:
+    """Every file read: those only recorded (all of them after an unchanged listing) now."""
+    if sources is None:
+        return [_read_source(location, max_file_bytes) for location in locations]
+    return [_read_source(s.location, max_file_bytes) if s.unread else s for s in sources]
 
 
 def _signature(location: str) -> Signature | None:
