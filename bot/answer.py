@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,7 @@ from bot.question import (
     split_questions,
 )
 from bot.spelling import is_english_word
+from bot.thesaurus import expand, wordnet
 from bot.tokens import STOPWORDS, Query, parse_query, stem
 from bot.tokens import words as question_words
 
@@ -222,9 +224,9 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     if not looks_english(searched, lambda word: _known(snapshot, word), is_english_word):
         return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
-    query = parse_query(searched, snapshot.aliases)
+    query = parse_query(searched, snapshot.aliases, partial(expand, thesaurus=wordnet()))
     focus = counted_in_articles(snapshot, question_focus(searched, snapshot.aliases))
-    bm25 = snapshot.index.scores(query.all_terms)
+    bm25 = search(snapshot, query)
     ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
     best = ranked[0][0] if ranked else None
     if best is None or not is_relevant(snapshot, query, (best, float(bm25[best]))):
@@ -623,9 +625,24 @@ def _boundary_sentences(
 
 
 def _overlap_weight(snapshot: Snapshot, query: Query, sentence: SentenceWords) -> float:
-    """The IDF weight of the question's terms the sentence shares (each term once)."""
-    shared = set(query.all_terms).intersection(content_terms(sentence))
-    return sum(snapshot.index.term_idf(term) for term in shared)
+    """The IDF weight of the question's terms the sentence shares (each term once), a
+    related term's (``Query.expansion``) counting at its weight."""
+    held = content_terms(sentence)
+    shared = set(query.all_terms).intersection(held)
+    related = query.expansion
+    return sum(snapshot.index.term_idf(term) for term in shared) + sum(
+        weight * snapshot.index.term_idf(term)
+        for term, weight in related.items()
+        if term in held
+    )
+
+
+def search(snapshot: Snapshot, query: Query) -> np.ndarray:
+    """BM25 of every passage for the question's terms, and for the terms related to them
+    (``bot.thesaurus``) at their lower weights."""
+    related = query.expansion
+    terms = [*query.all_terms, *related]
+    return snapshot.index.scores(terms, [1.0] * len(query.all_terms) + list(related.values()))
 
 
 def prefer_fitting(
@@ -696,8 +713,10 @@ def _known(snapshot: Snapshot, word: str) -> bool:
 
 
 def _coverage_boost(snapshot: Snapshot, query: Query) -> np.ndarray:
+    """A part of the question counts as covered where it, or a term related to it, is."""
     parts = set(query.parts)
-    covered = snapshot.index.coverage(parts) / max(1, len(parts))
+    groups = [query.alternatives(part) for part in parts]
+    covered = snapshot.index.coverage_of(groups) / max(1, len(parts))
     return 1.0 + COVERAGE_WEIGHT * covered
 
 
@@ -705,7 +724,8 @@ def is_relevant(snapshot: Snapshot, query: Query, best: tuple[int, float]) -> bo
     """Whether the best passage answers enough of the question to be quoted at all."""
     passage_id, score = best
     parts = set(query.parts)
-    shared = parts.intersection(snapshot.passage_terms(passage_id))
+    held = snapshot.passage_terms(passage_id)
+    shared = [part for part in parts if not held.isdisjoint(query.alternatives(part))]
     return relevance(snapshot, query, score) >= RELEVANCE_THRESHOLD and len(shared) >= min(
         MIN_SHARED_PARTS, len(parts)
     )

@@ -203,6 +203,21 @@ class BM25Index:
                 result[self.passages[self.indptr[row] : self.indptr[row + 1]]] += 1
         return result
 
+    def coverage_of(self, groups: Iterable[Iterable[str]]) -> np.ndarray:
+        """How many of ``groups`` every passage holds a term of (a question's part and the
+        terms that may stand for it)."""
+        result = np.zeros(self.corpus_size)
+        for group in groups:
+            rows = [row for term in group if (row := self.vocabulary.get(term)) is not None]
+            if len(rows) == 1:
+                result[self.passages[self.indptr[rows[0]] : self.indptr[rows[0] + 1]]] += 1
+            elif rows:
+                held = np.zeros(self.corpus_size, dtype=bool)
+                for row in rows:
+                    held[self.passages[self.indptr[row] : self.indptr[row + 1]]] = True
+                result += held
+        return result
+
     def top(
         self, terms: Sequence[str], k: int, weights: Sequence[float] | None = None
     ) -> list[tuple[int, float]]:

@@ -1,0 +1,135 @@
+"""Synonyms from WordNet: the words a question's words may be written as in a passage.
+
+A question says "go-between", the article "mediator"; "premier" against "Prime Minister";
+"swapped" against "exchange"; "sent" against "send" (an irregular form, which the Snowball
+stemmer leaves apart). Each content word of a question brings the stems of its WordNet
+synonyms (and broader words, and its base form when it is irregular) as extra search terms
+that count less than the question's own words (``SYNONYM_WEIGHT`` ...). The table is
+``bot/data/wordnet.tsv.gz``, written from Princeton WordNet 3.0 by
+``scripts/build_thesaurus.py`` (which says what is kept); its licence is beside it.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from bot.tokens import STOPWORDS, stem
+
+SYNONYM_WEIGHT = 0.5
+"""What a synonym of a question's word counts in BM25, against 1 for the word itself.
+Chosen on the dev sets; see docs/quality.md ("Synonyms from WordNet")."""
+BROADER_WEIGHT = 0.3
+"""... a broader word ("swap" -> exchange, "gun" -> weapon)."""
+IRREGULAR_WEIGHT = 1.0
+"""... an irregular form's base ("sent" -> send): the same word, so it counts in full."""
+LONGEST_PHRASE = 3
+"""The most words a question's phrase is looked up with ("head of state")."""
+
+_KINDS = {"s": "synonyms", "h": "broader", "i": "irregular"}
+_NOUN_ENDINGS = (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
+_NOUN_ENDINGS += (("men", "man"), ("s", ""))
+_VERB_ENDINGS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""))
+_VERB_ENDINGS += (("ing", "e"), ("ing", ""))
+_ENDINGS = _NOUN_ENDINGS + _VERB_ENDINGS
+"""WordNet's own detachment rules (its ``morphy``), for regular forms ("reporters")."""
+
+
+@dataclass(frozen=True)
+class Thesaurus:
+    """WordNet's lemmas (lower case, multiword joined by spaces) and what they relate to."""
+
+    synonyms: Mapping[str, tuple[str, ...]]
+    broader: Mapping[str, tuple[str, ...]]
+    irregular: Mapping[str, tuple[str, ...]]
+    """Irregular forms to their bases ("sent" -> send, "men" -> man)."""
+
+    @classmethod
+    def parse(cls, text: str) -> Thesaurus:
+        """Read ``kind<TAB>word<TAB>word|word`` lines (see ``scripts/build_thesaurus.py``)."""
+        tables: dict[str, dict[str, tuple[str, ...]]] = {name: {} for name in _KINDS.values()}
+        for line in text.splitlines():
+            kind, word, related = line.split("\t")
+            tables[_KINDS[kind]][word] = tuple(related.split("|"))
+        return cls(**tables)
+
+    def lemmas(self, word: str) -> list[str]:
+        """The entries ``word`` may be a form of: its irregular bases, else itself or what
+        WordNet's detachment rules make of it ("reporters" -> reporter), first found first."""
+        if word in self.irregular:
+            return list(self.irregular[word])
+        candidates = [word] + [
+            word[: -len(ending)] + base for ending, base in _ENDINGS if word.endswith(ending)
+        ]
+        known = [c for c in candidates if c in self.synonyms or c in self.broader]
+        return known[:1]
+
+    def related(self, phrase: str) -> dict[str, float]:
+        """The lemmas related to a phrase ("sent", "prime minister"), each with its weight."""
+        found: dict[str, float] = {}
+        for lemma in self.lemmas(phrase):
+            if lemma != phrase:
+                found[lemma] = IRREGULAR_WEIGHT
+            for table, weight in ((self.synonyms, SYNONYM_WEIGHT), (self.broader, BROADER_WEIGHT)):
+                for other in table.get(lemma, ()):
+                    found[other] = max(found.get(other, 0.0), weight)
+        return found
+
+
+@cache
+def wordnet() -> Thesaurus:
+    """The shipped thesaurus, read once per process, on the first question that needs it."""
+    data = files("bot").joinpath("data", "wordnet.tsv.gz").read_bytes()
+    return Thesaurus.parse(gzip.decompress(data).decode("utf-8"))
+
+
+def expand(
+    words: Sequence[str], expandable: Sequence[bool], thesaurus: Thesaurus
+) -> dict[str, dict[str, float]]:
+    """Each question term (a stem) -> the stems it may be written as, with their weights.
+
+    ``words`` are the question's words (case-folded), ``expandable`` says which of them may
+    be looked up (not names, not alias phrases). A phrase of up to ``LONGEST_PHRASE`` words
+    is looked up joined by spaces and by hyphens ("go between" -> "go-between"), longest
+    first; a one-word lookup must be a content word. A related lemma of several words splits
+    its weight among its content words ("premier" -> prime minister: 0.25 each).
+    """
+    found: dict[str, dict[str, float]] = {}
+    i = 0
+    while i < len(words):
+        size, related = _longest_entry(words, expandable, i, thesaurus)
+        if not related:
+            i += 1
+            continue
+        own = [stem(word) for word in words[i : i + size] if word not in STOPWORDS]
+        for lemma, weight in related.items():
+            content = [stem(w) for w in lemma.replace("-", " ").split() if w not in STOPWORDS]
+            for term in content:
+                if term in own:
+                    continue
+                for part in own:
+                    table = found.setdefault(part, {})
+                    table[term] = max(table.get(term, 0.0), weight / len(content))
+        i += size
+    return found
+
+
+def _longest_entry(
+    words: Sequence[str], expandable: Sequence[bool], start: int, thesaurus: Thesaurus
+) -> tuple[int, dict[str, float]]:
+    """The longest phrase starting at ``start`` that WordNet knows, and what it relates to."""
+    for size in range(min(LONGEST_PHRASE, len(words) - start), 0, -1):
+        phrase = words[start : start + size]
+        if not all(expandable[start : start + size]):
+            continue
+        if all(word in STOPWORDS for word in phrase):
+            continue
+        joined = [" ".join(phrase)] + (["-".join(phrase)] if size > 1 else [])
+        for text in joined:
+            related = thesaurus.related(text)
+            if related:
+                return size, related
+    return 1, {}
