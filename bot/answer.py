@@ -625,24 +625,30 @@ def _boundary_sentences(
 
 
 def _overlap_weight(snapshot: Snapshot, query: Query, sentence: SentenceWords) -> float:
-    """The IDF weight of the question's terms the sentence shares (each term once), a
-    related term's (``Query.expansion``) counting at its weight."""
+    """The IDF weight of the question's terms the sentence shares (each term once); a part it
+    lacks counts by its best related term held (``Query.related``), at that term's weight."""
     held = content_terms(sentence)
     shared = set(query.all_terms).intersection(held)
-    related = query.expansion
-    return sum(snapshot.index.term_idf(term) for term in shared) + sum(
-        weight * snapshot.index.term_idf(term)
-        for term, weight in related.items()
-        if term in held
-    )
+    weight = sum(snapshot.index.term_idf(term) for term in shared)
+    for part, related in query.related.items():
+        if part not in held:
+            weight += max(
+                (w * snapshot.index.term_idf(term) for term, w in related.items() if term in held),
+                default=0.0,
+            )
+    return weight
 
 
 def search(snapshot: Snapshot, query: Query) -> np.ndarray:
-    """BM25 of every passage for the question's terms, and for the terms related to them
-    (``bot.thesaurus``) at their lower weights."""
-    related = query.expansion
-    terms = [*query.all_terms, *related]
-    return snapshot.index.scores(terms, [1.0] * len(query.all_terms) + list(related.values()))
+    """BM25 of every passage for the question's terms; where a passage lacks a part of the
+    question but holds a term related to it (``bot.thesaurus``), that term's BM25 at its
+    lower weight counts for the part instead (the best of them, never added to the part)."""
+    index = snapshot.index
+    result = index.scores(query.all_terms)
+    for part in query.related:
+        group = query.alternatives(part)
+        result += np.maximum(index.best_of_terms(group) - index.best_of_terms({part: 1.0}), 0)
+    return result
 
 
 def prefer_fitting(

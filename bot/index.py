@@ -14,7 +14,7 @@ of precomputed float64 weights.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -203,19 +203,28 @@ class BM25Index:
                 result[self.passages[self.indptr[row] : self.indptr[row + 1]]] += 1
         return result
 
-    def coverage_of(self, groups: Iterable[Iterable[str]]) -> np.ndarray:
-        """How many of ``groups`` every passage holds a term of (a question's part and the
-        terms that may stand for it)."""
+    def coverage_of(self, groups: Iterable[Mapping[str, float]]) -> np.ndarray:
+        """How much of ``groups`` every passage holds: each group (a question's part at 1 and
+        the terms that may stand for it at their weights) counts its best term held."""
         result = np.zeros(self.corpus_size)
         for group in groups:
-            rows = [row for term in group if (row := self.vocabulary.get(term)) is not None]
-            if len(rows) == 1:
-                result[self.passages[self.indptr[rows[0]] : self.indptr[rows[0] + 1]]] += 1
-            elif rows:
-                held = np.zeros(self.corpus_size, dtype=bool)
-                for row in rows:
-                    held[self.passages[self.indptr[row] : self.indptr[row + 1]]] = True
-                result += held
+            held = np.zeros(self.corpus_size)
+            for term, weight in group.items():
+                row = self.vocabulary.get(term)
+                if row is not None:
+                    found = self.passages[self.indptr[row] : self.indptr[row + 1]]
+                    held[found] = np.maximum(held[found], weight)
+            result += held
+        return result
+
+    def best_of_terms(self, terms: Mapping[str, float]) -> np.ndarray:
+        """Each passage's best single weighted BM25 score among ``terms`` (term -> factor):
+        a part of the question written in one of several ways counts once, as its best."""
+        result = np.zeros(self.corpus_size)
+        for term, factor in terms.items():
+            found = self.postings(term)
+            if found is not None:
+                result[found[0]] = np.maximum(result[found[0]], factor * found[1])
         return result
 
     def top(

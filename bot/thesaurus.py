@@ -76,7 +76,7 @@ class Thesaurus:
             for table, weight in ((self.synonyms, SYNONYM_WEIGHT), (self.broader, BROADER_WEIGHT)):
                 for other in table.get(lemma, ()):
                     found[other] = max(found.get(other, 0.0), weight)
-        return found
+        return {lemma: weight for lemma, weight in found.items() if weight > 0}
 
 
 @cache

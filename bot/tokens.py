@@ -481,9 +481,9 @@ class Query:
     """Each plain term -> the terms a passage may write it as (WordNet synonyms, an irregular
     form's base), with what each counts against the term itself."""
 
-    def alternatives(self, part: str) -> frozenset[str]:
-        """A part of the question and the terms that may stand for it."""
-        return frozenset([part, *self.related.get(part, ())])
+    def alternatives(self, part: str) -> dict[str, float]:
+        """A part of the question (at 1) and the terms that may stand for it, with weights."""
+        return {**self.related.get(part, {}), part: 1.0}
 
     @property
     def expansion(self) -> dict[str, float]:
@@ -532,7 +532,11 @@ def parse_query(question: str, aliases: Aliases, synonyms: Synonyms | None = Non
             i not in inside and not acronym and (at == 0 or not typed[at][:1].isupper())
             for i, (at, (_, acronym)) in enumerate(kept)
         ]
-        related = synonyms([word for word, _ in marked], expandable)
+        own = set(_to_terms(marked))
+        related = {
+            part: {term: weight for term, weight in table.items() if term not in own}
+            for part, table in synonyms([word for word, _ in marked], expandable).items()
+        }
     return Query(
         terms=_to_terms(marked),
         concepts=list(dict.fromkeys(concept for concept, _, _ in found)),
