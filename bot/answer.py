@@ -60,7 +60,9 @@ RELEVANCE_THRESHOLD = 0.2
 (see ``relevance``). Calibrated once on ``eval/questions.yml``; see the README."""
 MIN_SHARED_PARTS = 2
 """The best passage must share this many of the question's parts (words or named things),
-or all of them when the question has fewer: one shared word is a loose match."""
+or all of them when the question has fewer: one shared word is a loose match. A part the
+passage holds only through a related term (``bot.thesaurus``) counts as that term's weight
+("go-between" held as "mediator": 0.5)."""
 PASSAGE_FLOOR = 0.45
 """Passages scoring below this share of the best one are not quoted."""
 COVERAGE_WEIGHT = 2.0
@@ -731,8 +733,11 @@ def is_relevant(snapshot: Snapshot, query: Query, best: tuple[int, float]) -> bo
     passage_id, score = best
     parts = set(query.parts)
     held = snapshot.passage_terms(passage_id)
-    shared = [part for part in parts if not held.isdisjoint(query.alternatives(part))]
-    return relevance(snapshot, query, score) >= RELEVANCE_THRESHOLD and len(shared) >= min(
+    shared = sum(
+        max((w for term, w in query.alternatives(part).items() if term in held), default=0.0)
+        for part in parts
+    )
+    return relevance(snapshot, query, score) >= RELEVANCE_THRESHOLD and shared >= min(
         MIN_SHARED_PARTS, len(parts)
     )
 

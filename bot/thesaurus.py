@@ -125,8 +125,8 @@ def _longest_entry(
         phrase = words[start : start + size]
         if not all(expandable[start : start + size]):
             continue
-        if all(word in STOPWORDS for word in phrase):
-            continue
+        if all(word in STOPWORDS or word.isdigit() for word in phrase):
+            continue  # a figure is exact: "6" is not "half a dozen"
         joined = [" ".join(phrase)] + (["-".join(phrase)] if size > 1 else [])
         for text in joined:
             related = thesaurus.related(text)
