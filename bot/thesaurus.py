@@ -12,6 +12,7 @@ that count less than the question's own words (``SYNONYM_WEIGHT`` ...). The tabl
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -42,25 +43,31 @@ _ENDINGS = _NOUN_ENDINGS + _VERB_ENDINGS
 class Thesaurus:
     """WordNet's lemmas (lower case, multiword joined by spaces) and what they relate to."""
 
-    synonyms: Mapping[str, tuple[str, ...]]
-    broader: Mapping[str, tuple[str, ...]]
-    irregular: Mapping[str, tuple[str, ...]]
+    synonyms: Mapping[str, str]
+    """Each lemma -> its synonyms, as the file writes them ("mediator|intermediary|...")."""
+    broader: Mapping[str, str]
+    irregular: Mapping[str, str]
     """Irregular forms to their bases ("sent" -> send, "men" -> man)."""
 
     @classmethod
     def parse(cls, text: str) -> Thesaurus:
-        """Read ``kind<TAB>word<TAB>word|word`` lines (see ``scripts/build_thesaurus.py``)."""
-        tables: dict[str, dict[str, tuple[str, ...]]] = {name: {} for name in _KINDS.values()}
-        for line in text.splitlines():
-            kind, word, related = line.split("\t")
-            tables[_KINDS[kind]][word] = tuple(related.split("|"))
+        """Read ``kind<TAB>word<TAB>word|word`` lines (see ``scripts/build_thesaurus.py``),
+        sorted by kind. The related words stay one string until looked up: a start reads the
+        table in a few C-level passes (about 0.1 s), not 120,000 Python splits."""
+        fields = text.replace("\n", "\t").split("\t")
+        kinds, words, related = fields[0:-1:3], fields[1::3], fields[2::3]
+        tables = {}
+        for kind, name in _KINDS.items():
+            start = bisect_left(kinds, kind)
+            end = bisect_right(kinds, kind, lo=start)
+            tables[name] = dict(zip(words[start:end], related[start:end], strict=True))
         return cls(**tables)
 
     def lemmas(self, word: str) -> list[str]:
         """The entries ``word`` may be a form of: its irregular bases, else itself or what
         WordNet's detachment rules make of it ("reporters" -> reporter), first found first."""
         if word in self.irregular:
-            return list(self.irregular[word])
+            return self.irregular[word].split("|")
         candidates = [word] + [
             word[: -len(ending)] + base for ending, base in _ENDINGS if word.endswith(ending)
         ]
@@ -74,7 +81,7 @@ class Thesaurus:
             if lemma != phrase:
                 found[lemma] = IRREGULAR_WEIGHT
             for table, weight in ((self.synonyms, SYNONYM_WEIGHT), (self.broader, BROADER_WEIGHT)):
-                for other in table.get(lemma, ()):
+                for other in table[lemma].split("|") if lemma in table else ():
                     found[other] = max(found.get(other, 0.0), weight)
         return {lemma: weight for lemma, weight in found.items() if weight > 0}
 
