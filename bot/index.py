@@ -194,15 +194,6 @@ class BM25Index:
                 result[found[0]] += factor * found[1]
         return result
 
-    def coverage(self, terms: Iterable[str]) -> np.ndarray:
-        """How many of the distinct ``terms`` every passage contains."""
-        result = np.zeros(self.corpus_size)
-        for term in set(terms):
-            row = self.vocabulary.get(term)
-            if row is not None:
-                result[self.passages[self.indptr[row] : self.indptr[row + 1]]] += 1
-        return result
-
     def coverage_of(self, groups: Iterable[Mapping[str, float]]) -> np.ndarray:
         """How much of ``groups`` every passage holds: each group (a question's part at 1 and
         the terms that may stand for it at their weights) counts its best term held."""

@@ -52,9 +52,7 @@ def read_synsets(path: Path) -> dict[str, tuple[list[str], list[str]]]:
         at = 4 + 2 * count
         pointers = int(fields[at])
         hypernyms = [
-            fields[at + 2 + 4 * i]
-            for i in range(pointers)
-            if fields[at + 1 + 4 * i] == "@"
+            fields[at + 2 + 4 * i] for i in range(pointers) if fields[at + 1 + 4 * i] == "@"
         ]
         synsets[fields[0]] = (list(dict.fromkeys(lemmas)), hypernyms)
     return synsets
@@ -142,9 +140,10 @@ def thesaurus_lines(wordnet: Path) -> list[str]:
 
 def write(lines: list[str], output: Path) -> None:
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    with output.open("wb") as raw, gzip.GzipFile(
-        filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
-    ) as packed:
+    with (
+        output.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as packed,
+    ):
         packed.write(data)
 
 
