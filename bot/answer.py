@@ -652,10 +652,21 @@ def search(snapshot: Snapshot, query: Query) -> np.ndarray:
     lower weight counts for the part instead (the best of them, never added to the part)."""
     index = snapshot.index
     result = index.scores(query.all_terms)
-    for part in query.related:
-        group = query.alternatives(part)
-        result += np.maximum(index.best_of_terms(group) - index.best_of_terms({part: 1.0}), 0)
+    for part, related in query.related.items():
+        passages, best = index.best_postings(related)
+        if passages.size:
+            own = index.postings(part)
+            if own is not None:
+                best = best - _weights_at(*own, passages)
+            result[passages] += np.maximum(best, 0.0)
     return result
+
+
+def _weights_at(passages: np.ndarray, weights: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """``weights`` (of the ascending ``passages``) at each of ``wanted``, 0 where absent."""
+    at = np.minimum(np.searchsorted(passages, wanted), max(0, passages.size - 1))
+    held = passages[at] == wanted if passages.size else np.zeros(wanted.size, dtype=bool)
+    return np.where(held, weights[at] if passages.size else 0.0, 0.0)
 
 
 def prefer_fitting(

@@ -199,24 +199,33 @@ class BM25Index:
         the terms that may stand for it at their weights) counts its best term held."""
         result = np.zeros(self.corpus_size)
         for group in groups:
-            held = np.zeros(self.corpus_size)
-            for term, weight in group.items():
-                row = self.vocabulary.get(term)
-                if row is not None:
-                    found = self.passages[self.indptr[row] : self.indptr[row + 1]]
-                    held[found] = np.maximum(held[found], weight)
-            result += held
+            passages, weights = self.best_postings(group, bm25=False)
+            result[passages] += weights
         return result
 
-    def best_of_terms(self, terms: Mapping[str, float]) -> np.ndarray:
-        """Each passage's best single weighted BM25 score among ``terms`` (term -> factor):
-        a part of the question written in one of several ways counts once, as its best."""
-        result = np.zeros(self.corpus_size)
+    def best_postings(
+        self, terms: Mapping[str, float], *, bm25: bool = True
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The passages holding any of ``terms`` (term -> factor), each once, with its best
+        factor times the term's BM25 weight there (or the factor alone, without ``bm25``):
+        a part of the question written in one of several ways counts once, as its best. Only
+        the terms' postings are touched, never an array of every passage."""
+        found: list[tuple[np.ndarray, np.ndarray]] = []
         for term, factor in terms.items():
-            found = self.postings(term)
-            if found is not None:
-                result[found[0]] = np.maximum(result[found[0]], factor * found[1])
-        return result
+            postings = self.postings(term)
+            if postings is not None:
+                passages, weights = postings
+                found.append(
+                    (passages, factor * weights if bm25 else np.full(passages.size, factor))
+                )
+        if len(found) <= 1:
+            return found[0] if found else (np.empty(0, np.int64), np.empty(0))
+        passages = np.concatenate([p for p, _ in found])
+        weights = np.concatenate([w for _, w in found])
+        order = np.lexsort((-weights, passages))  # by passage, its best weight first
+        passages, weights = passages[order], weights[order]
+        first = np.concatenate(([True], passages[1:] != passages[:-1]))
+        return passages[first], weights[first]
 
     def top(
         self, terms: Sequence[str], k: int, weights: Sequence[float] | None = None
