@@ -179,11 +179,13 @@ class BM25Index:
         row = self.vocabulary.get(term)
         if row is None:
             return None
-        lo, hi = self.indptr[row], self.indptr[row + 1]
-        passages = self.passages[lo:hi]
-        tf = self.tf[lo:hi].astype(np.float64)
-        weights = self.idf[row] * (tf * (self.k1 + 1) / (tf + self.length_norm[passages]))
-        return passages, weights
+        passages = self.passages[self.indptr[row] : self.indptr[row + 1]]
+        return passages, self._weights(row, passages)
+
+    def _weights(self, row: int, passages: np.ndarray) -> np.ndarray:
+        """Term ``row``'s BM25 weight in each of its ``passages`` (its postings)."""
+        tf = self.tf[self.indptr[row] : self.indptr[row + 1]].astype(np.float64)
+        return self.idf[row] * (tf * (self.k1 + 1) / (tf + self.length_norm[passages]))
 
     def scores(self, terms: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
         """BM25 score of every passage for ``terms`` (repeated terms count again, as in rank-bm25)."""
@@ -212,12 +214,14 @@ class BM25Index:
         the terms' postings are touched, never an array of every passage."""
         found: list[tuple[np.ndarray, np.ndarray]] = []
         for term, factor in terms.items():
-            postings = self.postings(term)
-            if postings is not None:
-                passages, weights = postings
-                found.append(
-                    (passages, factor * weights if bm25 else np.full(passages.size, factor))
-                )
+            row = self.vocabulary.get(term)
+            if row is None:
+                continue
+            passages = self.passages[self.indptr[row] : self.indptr[row + 1]]
+            if bm25:
+                found.append((passages, factor * self._weights(row, passages)))
+            else:
+                found.append((passages, np.full(passages.size, factor)))
         if len(found) <= 1:
             return found[0] if found else (np.empty(0, np.int64), np.empty(0))
         passages = np.concatenate([p for p, _ in found])
