@@ -25,12 +25,15 @@ SYNONYM_WEIGHT = 0.5
 Chosen on the dev sets; see docs/quality.md ("Synonyms from WordNet")."""
 BROADER_WEIGHT = 0.3
 """... a broader word ("swap" -> exchange, "gun" -> weapon)."""
+DERIVED_WEIGHT = 0.5
+"""... a word derived from the same root that the stemmer does not join ("invade" ->
+invasion, "resolve" -> resolution)."""
 IRREGULAR_WEIGHT = 1.0
 """... an irregular form's base ("sent" -> send): the same word, so it counts in full."""
 LONGEST_PHRASE = 3
 """The most words a question's phrase is looked up with ("head of state")."""
 
-_KINDS = {"s": "synonyms", "h": "broader", "i": "irregular"}
+_KINDS = {"s": "synonyms", "h": "broader", "d": "derived", "i": "irregular"}
 _NOUN_ENDINGS = (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
 _NOUN_ENDINGS += (("men", "man"), ("s", ""))
 _VERB_ENDINGS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""))
@@ -46,6 +49,7 @@ class Thesaurus:
     synonyms: Mapping[str, str]
     """Each lemma -> its synonyms, as the file writes them ("mediator|intermediary|...")."""
     broader: Mapping[str, str]
+    derived: Mapping[str, str]
     irregular: Mapping[str, str]
     """Irregular forms to their bases ("sent" -> send, "men" -> man)."""
 
@@ -71,7 +75,9 @@ class Thesaurus:
         candidates = [word] + [
             word[: -len(ending)] + base for ending, base in _ENDINGS if word.endswith(ending)
         ]
-        known = [c for c in candidates if c in self.synonyms or c in self.broader]
+        known = [
+            c for c in candidates if c in self.synonyms or c in self.broader or c in self.derived
+        ]
         return known[:1]
 
     def related(self, phrase: str) -> dict[str, float]:
@@ -80,7 +86,11 @@ class Thesaurus:
         for lemma in self.lemmas(phrase):
             if lemma != phrase:
                 found[lemma] = IRREGULAR_WEIGHT
-            for table, weight in ((self.synonyms, SYNONYM_WEIGHT), (self.broader, BROADER_WEIGHT)):
+            for table, weight in (
+                (self.synonyms, SYNONYM_WEIGHT),
+                (self.broader, BROADER_WEIGHT),
+                (self.derived, DERIVED_WEIGHT),
+            ):
                 for other in table[lemma].split("|") if lemma in table else ():
                     found[other] = max(found.get(other, 0.0), weight)
         return {lemma: weight for lemma, weight in found.items() if weight > 0}

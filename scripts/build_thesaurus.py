@@ -13,6 +13,8 @@ counts of its sense-tagged corpora, which ``cntlist.rev`` gives):
   ("premier" -> prime minister, pm; "go-between" -> mediator, intermediary ...);
 * ``h`` (broader words): for a noun's or verb's first sense, when the corpora tagged it at
   all, the lemmas of its direct hypernyms ("swap" -> exchange, "gun" -> weapon);
+* ``d`` (derived words): the derivationally related forms WordNet gives the lemma in the
+  same kept senses ("ally" -> alliance, "invade" -> invasion);
 * ``i`` (irregular forms): ``verb.exc`` and ``noun.exc`` ("sent" -> send, "men" -> man).
 
 Lines are ``kind<TAB>word<TAB>word|word``, sorted, multiword lemmas joined by spaces, lower
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import gzip
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 WORDNET = Path("/usr/share/wordnet")
@@ -32,6 +35,7 @@ SENSE_SHARE = 0.5
 """A later sense is kept when tagged at least this share as often as the lemma's first."""
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+SYNSET_POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 HYPERNYM_POS = ("noun", "verb")
 
 
@@ -40,9 +44,22 @@ def lemma_text(raw: str) -> str:
     return raw.split("(")[0].replace("_", " ").lower()
 
 
-def read_synsets(path: Path) -> dict[str, tuple[list[str], list[str]]]:
-    """Offset -> (lemmas, offsets of direct hypernyms) of one ``data.*`` file."""
-    synsets: dict[str, tuple[list[str], list[str]]] = {}
+@dataclass(frozen=True)
+class Synset:
+    """One line of a ``data.*`` file: what the thesaurus takes of it."""
+
+    lemmas: list[str]
+    """In the file's order (a derivation pointer names its words by position)."""
+    hypernyms: list[str]
+    """Offsets of the direct hypernyms (same part of speech)."""
+    derived: list[tuple[int, str, str, int]]
+    """Derivationally related forms: (source word number, target's part of speech, target
+    offset, target word number), word numbers from 1."""
+
+
+def read_synsets(path: Path) -> dict[str, Synset]:
+    """Offset -> synset, for one ``data.*`` file."""
+    synsets: dict[str, Synset] = {}
     for line in path.read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
             continue  # the licence header
@@ -50,11 +67,16 @@ def read_synsets(path: Path) -> dict[str, tuple[list[str], list[str]]]:
         count = int(fields[3], 16)
         lemmas = [lemma_text(fields[4 + 2 * i]) for i in range(count)]
         at = 4 + 2 * count
-        pointers = int(fields[at])
-        hypernyms = [
-            fields[at + 2 + 4 * i] for i in range(pointers) if fields[at + 1 + 4 * i] == "@"
-        ]
-        synsets[fields[0]] = (list(dict.fromkeys(lemmas)), hypernyms)
+        pointers = [fields[at + 1 + 4 * i : at + 5 + 4 * i] for i in range(int(fields[at]))]
+        synsets[fields[0]] = Synset(
+            lemmas=lemmas,
+            hypernyms=[offset for symbol, offset, _, _ in pointers if symbol == "@"],
+            derived=[
+                (int(words[:2], 16), SYNSET_POS[pos], offset, int(words[2:], 16))
+                for symbol, offset, pos, words in pointers
+                if symbol == "+"
+            ],
+        )
     return synsets
 
 
@@ -106,6 +128,7 @@ def dominant(tag_counts: dict[str, int]) -> str:
 def thesaurus_lines(wordnet: Path) -> list[str]:
     synonyms: dict[str, dict[str, None]] = defaultdict(dict)
     broader: dict[str, dict[str, None]] = defaultdict(dict)
+    derived: dict[str, dict[str, None]] = defaultdict(dict)
     tags = read_tag_counts(wordnet / "cntlist.rev")
     entries = [
         (lemma, name, offsets, counts)
@@ -120,17 +143,21 @@ def thesaurus_lines(wordnet: Path) -> list[str]:
         if name != dominant(tagged[lemma]):
             continue  # "meet" is mostly a verb: its noun sense ("athletic meet") is left out
         for offset in kept_senses(offsets, counts):
-            synonyms[lemma].update(dict.fromkeys(synsets[name][offset][0]))
+            synset = synsets[name][offset]
+            synonyms[lemma].update(dict.fromkeys(synset.lemmas))
+            for source, pos, target, word in synset.derived:
+                if source and word and synset.lemmas[source - 1] == lemma:
+                    derived[lemma][synsets[pos][target].lemmas[word - 1]] = None
         if name in HYPERNYM_POS and counts[0] > 0:
-            for hypernym in synsets[name][offsets[0]][1]:
-                broader[lemma].update(dict.fromkeys(synsets[name][hypernym][0]))
+            for hypernym in synsets[name][offsets[0]].hypernyms:
+                broader[lemma].update(dict.fromkeys(synsets[name][hypernym].lemmas))
     irregular: dict[str, dict[str, None]] = defaultdict(dict)
     for name in ("verb", "noun"):
         for line in (wordnet / f"{name}.exc").read_text(encoding="latin-1").splitlines():
             form, *bases = (lemma_text(word) for word in line.split())
             irregular[form].update(dict.fromkeys(b for b in bases if b != form))
     lines = []
-    for kind, table in (("s", synonyms), ("h", broader), ("i", irregular)):
+    for kind, table in (("s", synonyms), ("h", broader), ("i", irregular), ("d", derived)):
         for word, others in table.items():
             kept = [other for other in others if other != word]
             if kept:

@@ -27,6 +27,7 @@ def test_the_shipped_table_loads_with_the_entries_news_questions_need():
     assert thesaurus.irregular["sent"] == "send"
     assert thesaurus.irregular["fought"] == "fight"
     assert "exchange" in thesaurus.broader["swap"].split("|")
+    assert "invasion" in thesaurus.derived["invade"].split("|")
 
 
 def test_the_shipped_table_is_small_and_its_licence_is_beside_it():
@@ -90,7 +91,10 @@ def test_a_paraphrase_finds_the_passage_in_the_articles_words(tmp_path: Path):
 
 
 def test_the_thesaurus_parses_its_own_format():
-    thesaurus = Thesaurus.parse("h\tswap\texchange\ni\tsent\tsend\ns\tpremier\tpm|prime minister")
+    thesaurus = Thesaurus.parse(
+        "d\tinvade\tinvasion\nh\tswap\texchange\ni\tsent\tsend\ns\tpremier\tpm|prime minister"
+    )
+    assert thesaurus.related("invaded") == {"invade": 1.0, "invasion": 0.5}
     assert thesaurus.related("swapped") == {}  # no "swapped" entry here: only "swap" is known
     assert thesaurus.related("swaps") == {"swap": 1.0, "exchange": 0.3}
     assert thesaurus.related("premier") == {"pm": 0.5, "prime minister": 0.5}
