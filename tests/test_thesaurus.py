@@ -1,5 +1,6 @@
 import gzip
 import importlib.util
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -106,6 +107,7 @@ def load_script():
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
