@@ -31,6 +31,13 @@ def test_the_shipped_table_loads_with_the_entries_news_questions_need():
     assert "invasion" in thesaurus.derived["invade"].split("|")
 
 
+def test_every_table_of_the_shipped_file_is_sorted_for_bisection():
+    thesaurus = wordnet()
+    for table in (thesaurus.synonyms, thesaurus.broader, thesaurus.derived, thesaurus.irregular):
+        keys = list(table)
+        assert keys == sorted(keys) and len(keys) > 1000
+
+
 def test_the_shipped_table_is_small_and_its_licence_is_beside_it():
     assert SHIPPED.stat().st_size < 2_000_000
     licence = (SHIPPED.parent / "WORDNET_LICENSE").read_text(encoding="utf-8")
