@@ -491,17 +491,6 @@ class Query:
         return [term for term, weight in self.related.get(part, {}).items() if weight >= least]
 
     @property
-    def expansion(self) -> dict[str, float]:
-        """The related terms the question does not hold itself, each at its highest weight."""
-        own = set(self.all_terms)
-        found: dict[str, float] = {}
-        for related in self.related.values():
-            for term, weight in related.items():
-                if term not in own:
-                    found[term] = max(found.get(term, 0.0), weight)
-        return found
-
-    @property
     def parts(self) -> list[str]:
         """What the question asks about: its plain terms and its named things, each once."""
         return list(dict.fromkeys(self.plain_terms + self.concepts))
@@ -522,7 +511,6 @@ def parse_query(question: str, aliases: Aliases, synonyms: Synonyms | None = Non
     """The question's terms; with ``synonyms``, each plain word's related terms too. Names
     (capitalised after the first word, acronyms) and alias phrases are not expanded: the
     aliases already say what else a name is written as."""
-    typed = _WORD.findall(normalise(question))
     kept = [
         (i, (word, acronym))
         for i, (word, acronym) in enumerate(marked_words(question))
@@ -533,6 +521,7 @@ def parse_query(question: str, aliases: Aliases, synonyms: Synonyms | None = Non
     inside = {i for _, start, end in found for i in range(start, end)}
     related: Mapping[str, Mapping[str, float]] = {}
     if synonyms is not None:
+        typed = _WORD.findall(normalise(question))  # as marked_words reads it, case kept
         expandable = [
             i not in inside and not acronym and (at == 0 or not typed[at][:1].isupper())
             for i, (at, (_, acronym)) in enumerate(kept)
