@@ -47,7 +47,7 @@ from bot.question import (
     split_questions,
 )
 from bot.spelling import is_english_word
-from bot.thesaurus import SYNONYM_WEIGHT, expand, wordnet
+from bot.thesaurus import expand, wordnet
 from bot.tokens import STOPWORDS, Query, parse_query, stem
 from bot.tokens import words as question_words
 
@@ -227,9 +227,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
     query = parse_query(searched, snapshot.aliases, partial(expand, thesaurus=wordnet()))
-    focus = counted_in_articles(
-        snapshot, in_other_words(question_focus(searched, snapshot.aliases), query)
-    )
+    focus = counted_in_articles(snapshot, question_focus(searched, snapshot.aliases))
     bm25 = search(snapshot, query)
     ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
     best = ranked[0][0] if ranked else None
@@ -538,15 +536,6 @@ def _known_verbs(snapshot: Snapshot, verbs: Sequence[str], query: Query) -> list
         if any(form in snapshot.index.vocabulary for form in forms) or concepts:
             known.extend(dict.fromkeys([*forms, *concepts]))
     return known
-
-
-def in_other_words(focus: Focus, query: Query) -> Focus:
-    """The focus with what a statement is about ("what did X say *about* Y") also matched by
-    Y's WordNet synonyms (``Query.related`` at ``SYNONYM_WEIGHT`` or more: not broader words,
-    not the words of a longer synonym). What a number question counts is not: "how many
-    *fighters*" would then be tied to "*combat*" (measured: one dev question lost)."""
-    found = [s for term in focus.topic for s in query.same_word(term, least=SYNONYM_WEIGHT)]
-    return replace(focus, topic=tuple(dict.fromkeys([*focus.topic, *found])))
 
 
 def counted_in_articles(snapshot: Snapshot, focus: Focus) -> Focus:
