@@ -30,6 +30,8 @@ DERIVED_WEIGHT = 0.5
 invasion, "resolve" -> resolution)."""
 IRREGULAR_WEIGHT = 1.0
 """... an irregular form's base ("sent" -> send): the same word, so it counts in full."""
+MEMO_SIZE = 100_000
+"""How many looked-up phrases a thesaurus remembers before it starts again."""
 LONGEST_PHRASE = 3
 """The most words a question's phrase is looked up with ("head of state")."""
 
@@ -57,6 +59,11 @@ class SortedTable(Mapping[str, str]):
             return self._values[at]
         raise KeyError(key)
 
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether any key starts with ``prefix``."""
+        at = bisect_left(self._keys, prefix)
+        return at < len(self._keys) and self._keys[at].startswith(prefix)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
 
@@ -68,11 +75,11 @@ class SortedTable(Mapping[str, str]):
 class Thesaurus:
     """WordNet's lemmas (lower case, multiword joined by spaces) and what they relate to."""
 
-    synonyms: Mapping[str, str]
+    synonyms: SortedTable
     """Each lemma -> its synonyms, as the file writes them ("mediator|intermediary|...")."""
-    broader: Mapping[str, str]
-    derived: Mapping[str, str]
-    irregular: Mapping[str, str]
+    broader: SortedTable
+    derived: SortedTable
+    irregular: SortedTable
     """Irregular forms to their bases ("sent" -> send, "men" -> man)."""
 
     @classmethod
@@ -102,8 +109,37 @@ class Thesaurus:
         ]
         return known[:1]
 
+    def starts_phrase(self, text: str) -> bool:
+        """Whether some lemma of several words starts with ``text`` ("prime ", "go-")."""
+        return any(table.has_prefix(text) for table in (self.synonyms, self.broader, self.derived))
+
     def related(self, phrase: str) -> dict[str, float]:
-        """The lemmas related to a phrase ("sent", "prime minister"), each with its weight."""
+        """The lemmas related to a word or phrase ("sent", "prime minister"), each with its
+        weight."""
+        return self.related_to_words(tuple(phrase.split(" ")) if " " in phrase else (phrase,))
+
+    def related_to_words(self, words: tuple[str, ...]) -> dict[str, float]:
+        """``related`` for words joined by spaces, else by hyphens ("go between" ->
+        "go-between"); remembered, as a bot's questions come back to the same words."""
+        memo = self.__dict__.setdefault("_memo", {})
+        found = memo.get(words)
+        if found is None:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            found = memo[words] = self._joined(words)
+        return found
+
+    def _joined(self, words: tuple[str, ...]) -> dict[str, float]:
+        if len(words) == 1:
+            return self._look_up(words[0])
+        for separator in (" ", "-"):
+            if self.starts_phrase(words[0] + separator):
+                found = self._look_up(separator.join(words))
+                if found:
+                    return found
+        return {}
+
+    def _look_up(self, phrase: str) -> dict[str, float]:
         found: dict[str, float] = {}
         for lemma in self.lemmas(phrase):
             if lemma != phrase:
@@ -166,9 +202,7 @@ def _longest_entry(
             continue
         if all(word in STOPWORDS or word.isdigit() for word in phrase):
             continue  # a figure is exact: "6" is not "half a dozen"
-        joined = [" ".join(phrase)] + (["-".join(phrase)] if size > 1 else [])
-        for text in joined:
-            related = thesaurus.related(text)
-            if related:
-                return size, related
+        related = thesaurus.related_to_words(tuple(phrase))
+        if related:
+            return size, related
     return 1, {}
