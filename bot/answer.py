@@ -82,6 +82,9 @@ its score. Chosen on ``eval/questions.yml``; see the README."""
 FITTING_FLOOR = 0.35
 """A passage that fits the question is quoted down to this share of the best score (others
 only down to ``PASSAGE_FLOOR``)."""
+RELATED_SHARE = 0.2
+"""A term related to the question's (``bot.thesaurus``) is searched only if at most this
+share of the passages hold it: a common word says little and costs the most to score."""
 NOUN_SENSE_FACTOR = 0.5
 """A passage holding the question's verb only as a noun ("a screen capture") counts this."""
 
@@ -226,7 +229,9 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     if not looks_english(searched, lambda word: _known(snapshot, word), is_english_word):
         return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
-    query = parse_query(searched, snapshot.aliases, partial(expand, thesaurus=wordnet()))
+    query = searchable(
+        snapshot, parse_query(searched, snapshot.aliases, partial(expand, thesaurus=wordnet()))
+    )
     focus = counted_in_articles(snapshot, question_focus(searched, snapshot.aliases))
     bm25 = search(snapshot, query)
     ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
@@ -653,20 +658,29 @@ def search(snapshot: Snapshot, query: Query) -> np.ndarray:
     index = snapshot.index
     result = index.scores(query.all_terms)
     for part, related in query.related.items():
-        passages, best = index.best_postings(related)
-        if passages.size:
+        if related:
+            best = index.best_scores(related)
             own = index.postings(part)
             if own is not None:
-                best = best - _weights_at(*own, passages)
-            result[passages] += np.maximum(best, 0.0)
+                best[own[0]] = np.maximum(best[own[0]] - own[1], 0.0)
+            result += best
     return result
 
 
-def _weights_at(passages: np.ndarray, weights: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """``weights`` (of the ascending ``passages``) at each of ``wanted``, 0 where absent."""
-    at = np.minimum(np.searchsorted(passages, wanted), max(0, passages.size - 1))
-    held = passages[at] == wanted if passages.size else np.zeros(wanted.size, dtype=bool)
-    return np.where(held, weights[at] if passages.size else 0.0, 0.0)
+def searchable(snapshot: Snapshot, query: Query) -> Query:
+    """The query with only the related terms worth searching: those the articles use, in at
+    most ``RELATED_SHARE`` of the passages (the same word in another form is always kept)."""
+    most = RELATED_SHARE * snapshot.index.corpus_size
+    index = snapshot.index
+    related = {
+        part: {
+            term: weight
+            for term, weight in table.items()
+            if 0 < index.document_frequency(term) <= (math.inf if weight >= 1.0 else most)
+        }
+        for part, table in query.related.items()
+    }
+    return replace(query, related=related)
 
 
 def prefer_fitting(

@@ -179,13 +179,11 @@ class BM25Index:
         row = self.vocabulary.get(term)
         if row is None:
             return None
-        passages = self.passages[self.indptr[row] : self.indptr[row + 1]]
-        return passages, self._weights(row, passages)
-
-    def _weights(self, row: int, passages: np.ndarray) -> np.ndarray:
-        """Term ``row``'s BM25 weight in each of its ``passages`` (its postings)."""
-        tf = self.tf[self.indptr[row] : self.indptr[row + 1]].astype(np.float64)
-        return self.idf[row] * (tf * (self.k1 + 1) / (tf + self.length_norm[passages]))
+        lo, hi = self.indptr[row], self.indptr[row + 1]
+        passages = self.passages[lo:hi]
+        tf = self.tf[lo:hi].astype(np.float64)
+        weights = self.idf[row] * (tf * (self.k1 + 1) / (tf + self.length_norm[passages]))
+        return passages, weights
 
     def scores(self, terms: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
         """BM25 score of every passage for ``terms`` (repeated terms count again, as in rank-bm25)."""
@@ -201,35 +199,36 @@ class BM25Index:
         the terms that may stand for it at their weights) counts its best term held."""
         result = np.zeros(self.corpus_size)
         for group in groups:
-            passages, weights = self.best_postings(group, bm25=False)
-            result[passages] += weights
+            rows = [
+                (row, w)
+                for term, w in group.items()
+                if (row := self.vocabulary.get(term)) is not None
+            ]
+            if len(rows) == 1:
+                row, weight = rows[0]
+                result[self.passages[self.indptr[row] : self.indptr[row + 1]]] += weight
+            elif rows:
+                held = np.zeros(self.corpus_size)
+                for row, weight in rows:
+                    found = self.passages[self.indptr[row] : self.indptr[row + 1]]
+                    held[found] = np.maximum(held[found], weight)
+                result += held
         return result
 
-    def best_postings(
-        self, terms: Mapping[str, float], *, bm25: bool = True
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """The passages holding any of ``terms`` (term -> factor), each once, with its best
-        factor times the term's BM25 weight there (or the factor alone, without ``bm25``):
-        a part of the question written in one of several ways counts once, as its best. Only
-        the terms' postings are touched, never an array of every passage."""
-        found: list[tuple[np.ndarray, np.ndarray]] = []
+    def best_scores(self, terms: Mapping[str, float]) -> np.ndarray:
+        """Each passage's best BM25 weight among ``terms``, each times its factor: a part of
+        the question written in one of several ways counts once, as its best."""
+        result = np.zeros(self.corpus_size)
         for term, factor in terms.items():
-            row = self.vocabulary.get(term)
-            if row is None:
-                continue
-            passages = self.passages[self.indptr[row] : self.indptr[row + 1]]
-            if bm25:
-                found.append((passages, factor * self._weights(row, passages)))
-            else:
-                found.append((passages, np.full(passages.size, factor)))
-        if len(found) <= 1:
-            return found[0] if found else (np.empty(0, np.int64), np.empty(0))
-        passages = np.concatenate([p for p, _ in found])
-        weights = np.concatenate([w for _, w in found])
-        order = np.lexsort((-weights, passages))  # by passage, its best weight first
-        passages, weights = passages[order], weights[order]
-        first = np.concatenate(([True], passages[1:] != passages[:-1]))
-        return passages[first], weights[first]
+            found = self.postings(term)
+            if found is not None:
+                result[found[0]] = np.maximum(result[found[0]], factor * found[1])
+        return result
+
+    def document_frequency(self, term: str) -> int:
+        """How many passages hold ``term``."""
+        row = self.vocabulary.get(term)
+        return 0 if row is None else int(self.indptr[row + 1] - self.indptr[row])
 
     def top(
         self, terms: Sequence[str], k: int, weights: Sequence[float] | None = None
