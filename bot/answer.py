@@ -82,9 +82,6 @@ its score. Chosen on ``eval/questions.yml``; see the README."""
 FITTING_FLOOR = 0.35
 """A passage that fits the question is quoted down to this share of the best score (others
 only down to ``PASSAGE_FLOOR``)."""
-RELATED_SHARE = 0.2
-"""A term related to the question's (``bot.thesaurus``) is searched only if at most this
-share of the passages hold it: a common word says little and costs the most to score."""
 NOUN_SENSE_FACTOR = 0.5
 """A passage holding the question's verb only as a noun ("a screen capture") counts this."""
 
@@ -668,16 +665,11 @@ def search(snapshot: Snapshot, query: Query) -> np.ndarray:
 
 
 def searchable(snapshot: Snapshot, query: Query) -> Query:
-    """The query with only the related terms worth searching: those the articles use, in at
-    most ``RELATED_SHARE`` of the passages (the same word in another form is always kept)."""
-    most = RELATED_SHARE * snapshot.index.corpus_size
-    index = snapshot.index
+    """The query with only the related terms the articles use: the others cannot match, and
+    the checks that read ``Query.related`` need not look at them."""
+    vocabulary = snapshot.index.vocabulary
     related = {
-        part: {
-            term: weight
-            for term, weight in table.items()
-            if 0 < index.document_frequency(term) <= (math.inf if weight >= 1.0 else most)
-        }
+        part: {term: weight for term, weight in table.items() if term in vocabulary}
         for part, table in query.related.items()
     }
     return replace(query, related=related)
