@@ -177,6 +177,9 @@ class Answer(BaseModel):
     unused_words: list[str] = []
     """The question's words, as typed, that carry what it asks and that the articles never use
     in any form ("deserted" in "How many soldiers have deserted?"); also in ``missing``."""
+    related: dict[str, dict[str, float]] = {}
+    """What was also searched, and at what weight: each of the question's terms (stems) -> the
+    WordNet terms the articles use that may stand for it (``bot.thesaurus``)."""
 
     @property
     def complete(self) -> bool:
@@ -197,6 +200,7 @@ class Answer(BaseModel):
             "other_questions": self.other_questions,
             "figures": [figure.model_dump() for figure in self.figures],
             "unused_words": self.unused_words,
+            "related": self.related,
         }
 
 
@@ -272,6 +276,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         unused_words=unused,
         speaker=focus.speaker,
         figures=[] if missing else figures(focus, query, quotes, chosen_readings),
+        related={part: dict(terms) for part, terms in query.related.items() if terms},
     )
 
 

@@ -95,6 +95,7 @@ def test_a_paraphrase_finds_the_passage_in_the_articles_words(tmp_path: Path):
     kb = KnowledgeBase(directory)
     answer = kb.ask("Which country was the go-between in the negotiations with Kyiv?")
     assert answer.answered and answer.passages[0].article.id == "talks"
+    assert answer.to_json()["related"]["go"] == {"mediat": SYNONYM_WEIGHT}  # ask --json says why
     assert not kb.ask("Which go-between won the football cup?").answered
 
 
