@@ -234,11 +234,10 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         snapshot, parse_query(searched, snapshot.aliases, partial(expand, thesaurus=wordnet()))
     )
     focus = counted_in_articles(snapshot, question_focus(searched, snapshot.aliases))
-    bm25 = search(snapshot, query)
-    ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
-    best = ranked[0][0] if ranked else None
-    if best is None or not is_relevant(snapshot, query, (best, float(bm25[best]))):
+    found = retrieve(snapshot, query)
+    if found is None:
         return _declined(snapshot, question, Declined.NO_ANSWER, corrections, focus)
+    query, ranked = found
     if focus.question_type is QuestionType.OPEN:
         chosen = diversify(ranked, snapshot.passages, max(1, k))
         readings = read_candidates(snapshot, [pid for pid, _ in chosen], query, focus)
@@ -653,12 +652,29 @@ def _overlap_weight(snapshot: Snapshot, query: Query, sentence: SentenceWords) -
     return weight
 
 
-def search(snapshot: Snapshot, query: Query) -> np.ndarray:
-    """BM25 of every passage for the question's terms; where a passage lacks a part of the
-    question but holds a term related to it (``bot.thesaurus``), that term's BM25 at its
-    lower weight counts for the part instead (the best of them, never added to the part)."""
+def retrieve(snapshot: Snapshot, query: Query) -> tuple[Query, list[tuple[int, float]]] | None:
+    """The question's best candidates (by BM25 and coverage), found with its related terms; or, when their best passage is not relevant enough to quote, with
+    its own words alone: related terms may add an answer, not take one away (round four's
+    "Since when is the Putin–Kim *meeting* …" was declined when "meeting" -> "gathering"
+    lifted a passage naming nothing else the question asks to the top). None: not relevant
+    either way. The query returned is the one the candidates were found with."""
+    own = snapshot.index.scores(query.all_terms)
+    tries = [query, replace(query, related={})] if any(query.related.values()) else [query]
+    for tried in tries:
+        bm25 = search(snapshot, tried, own)
+        ranked = best_of(bm25 * _coverage_boost(snapshot, tried), CANDIDATES)
+        if ranked and is_relevant(snapshot, tried, (ranked[0][0], float(bm25[ranked[0][0]]))):
+            return tried, ranked
+    return None
+
+
+def search(snapshot: Snapshot, query: Query, own: np.ndarray | None = None) -> np.ndarray:
+    """BM25 of every passage for the question's terms (``own``, when already scored); where a
+    passage lacks a part of the question but holds a term related to it (``bot.thesaurus``),
+    that term's BM25 at its lower weight counts for the part instead (the best of them, never
+    added to the part)."""
     index = snapshot.index
-    result = index.scores(query.all_terms)
+    result = index.scores(query.all_terms) if own is None else own.copy()
     for part, related in query.related.items():
         if related:
             best = index.best_scores(related)
