@@ -258,8 +258,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         _quote(snapshot, snapshot.passages[pid], score, readings[pid]) for pid, score in chosen
     ]
     chosen_readings = [readings[pid] for pid, _ in chosen]
-    unused = unused_words(snapshot, focus, searched, query)
-    unused += unknown_names(snapshot, focus, searched)
+    unused = unused_words(snapshot, focus, searched) + unknown_names(snapshot, focus, searched)
     missing = missing_parts(focus, chosen_readings, unused)
     return Answer(
         question=question,
@@ -351,8 +350,8 @@ def read_candidates(
     that fits.
     """
     words = {pid: passage_words(snapshot, snapshot.passages[pid], query) for pid in passage_ids}
-    verbs = _known_verbs(snapshot, focus.verbs, query)
-    main = _known_verbs(snapshot, focus.main_verbs, query)
+    verbs = _known_verbs(snapshot, focus.verbs)
+    main = _known_verbs(snapshot, focus.main_verbs)
     tokens = [
         snapshot.passages.passage_tokens(pid) for pid in dict.fromkeys([*passage_ids, *scanned])
     ]
@@ -532,15 +531,13 @@ def _speaker_described(
     )
 
 
-def _known_verbs(snapshot: Snapshot, verbs: Sequence[str], query: Query) -> list[str]:
-    """The question's verbs that the articles use at all, in any form (an irregular form's
-    base from WordNet: "shown" -> show), with their synonym concepts."""
+def _known_verbs(snapshot: Snapshot, verbs: Sequence[str]) -> list[str]:
+    """The question's verbs that the articles use at all, with their synonym concepts."""
     known: list[str] = []
     for verb in verbs:
-        forms = [verb, *query.same_word(verb)]
-        concepts = [concept for form in forms for concept, _, _ in snapshot.aliases.find([form])]
-        if any(form in snapshot.index.vocabulary for form in forms) or concepts:
-            known.extend(dict.fromkeys([*forms, *concepts]))
+        concepts = [concept for concept, _, _ in snapshot.aliases.find([verb])]
+        if verb in snapshot.index.vocabulary or concepts:
+            known.extend([verb, *concepts])
     return known
 
 
@@ -554,10 +551,10 @@ def counted_in_articles(snapshot: Snapshot, focus: Focus) -> Focus:
     return replace(focus, counted=())
 
 
-def unused_words(snapshot: Snapshot, focus: Focus, question: str, query: Query) -> list[str]:
+def unused_words(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
     """The words of the question, as typed, that are ``unused_main_verbs``. Only English words
     count: a word the dictionary lacks may be a typo the speller could not place, or a name."""
-    found = typed_words(question, unused_main_verbs(snapshot, focus, query))
+    found = typed_words(question, unused_main_verbs(snapshot, focus))
     return [word for word in found if is_english_word(word)]
 
 
@@ -585,7 +582,7 @@ def _known_stem(snapshot: Snapshot, word_stem: str) -> bool:
     return word_stem in snapshot.index.vocabulary or bool(snapshot.aliases.names_stem(word_stem))
 
 
-def unused_main_verbs(snapshot: Snapshot, focus: Focus, query: Query) -> list[str]:
+def unused_main_verbs(snapshot: Snapshot, focus: Focus) -> list[str]:
     """The main verbs (as stems) of a number or yes/no question (``UNUSED_VERB_TYPES``) that
     the articles never use in any form: not as a word, not as an irregular past ("held" for
     "hold") and not through a synonym group ("deploy" for "send"). The passages cannot say how
@@ -593,7 +590,7 @@ def unused_main_verbs(snapshot: Snapshot, focus: Focus, query: Query) -> list[st
     so: the closest passages are still quoted, with what is missing said first."""
     if focus.question_type not in UNUSED_VERB_TYPES:
         return []
-    return [verb for verb in focus.main_verbs if not used_in_any_form(snapshot, verb, query)]
+    return [verb for verb in focus.main_verbs if not used_in_any_form(snapshot, verb)]
 
 
 UNUSED_VERB_TYPES = frozenset({QuestionType.NUMBER, QuestionType.YESNO})
@@ -605,12 +602,10 @@ verb being more often the question's own word for what the articles say otherwis
 the bloc *grow*")."""
 
 
-def used_in_any_form(snapshot: Snapshot, verb: str, query: Query) -> bool:
-    """Whether the articles use a verb (a stem) as a word, an irregular form (the hand-kept
-    ``IRREGULAR_PAST`` or WordNet's) or a synonym of an alias group. A form that is a stopword
-    ("won") is not indexed, so it is taken as used."""
-    bases = [*filter(None, [IRREGULAR_PAST.get(verb)]), *query.same_word(verb)]
-    forms = verb_forms([verb, *bases], snapshot.aliases)
+def used_in_any_form(snapshot: Snapshot, verb: str) -> bool:
+    """Whether the articles use a verb (a stem) as a word, an irregular form or a synonym. A
+    form that is a stopword ("won") is not indexed, so it is taken as used."""
+    forms = verb_forms([verb, *filter(None, [IRREGULAR_PAST.get(verb)])], snapshot.aliases)
     vocabulary = snapshot.index.vocabulary
     return any(form in vocabulary or form in STOPWORDS for form in forms)
 

@@ -485,11 +485,6 @@ class Query:
         """A part of the question (at 1) and the terms that may stand for it, with weights."""
         return {**self.related.get(part, {}), part: 1.0}
 
-    def same_word(self, part: str, least: float = 1.0) -> list[str]:
-        """The related terms that count at least ``least``: by default those that are the same
-        word in another form ("shown" -> show), which count in full."""
-        return [term for term, weight in self.related.get(part, {}).items() if weight >= least]
-
     @property
     def parts(self) -> list[str]:
         """What the question asks about: its plain terms and its named things, each once."""
