@@ -82,6 +82,14 @@ its score. Chosen on ``eval/questions.yml``; see the README."""
 FITTING_FLOOR = 0.35
 """A passage that fits the question is quoted down to this share of the best score (others
 only down to ``PASSAGE_FLOOR``)."""
+RELATED_SHARE = 0.05
+"""A term related to the question's (``bot.thesaurus``) is searched only if at most this share
+of the passages hold it (or ``RELATED_FLOOR`` passages, when more): a guard on the cost at
+scale. Such a common word adds little anyway (at most 0.5 times an IDF below 3, against 5 to 8
+for a rare word) and has the longest postings (measured in docs/quality.md)."""
+RELATED_FLOOR = 1000
+"""... so the guard only acts on archives of more than 20,000 passages (the dev sets have 46
+and 313: it changes none of their answers)."""
 NOUN_SENSE_FACTOR = 0.5
 """A passage holding the question's verb only as a noun ("a screen capture") counts this."""
 
@@ -681,11 +689,12 @@ def search(snapshot: Snapshot, query: Query, own: np.ndarray | None = None) -> n
 
 
 def searchable(snapshot: Snapshot, query: Query) -> Query:
-    """The query with only the related terms the articles use: the others cannot match, and
-    the checks that read ``Query.related`` need not look at them."""
-    vocabulary = snapshot.index.vocabulary
+    """The query with only the related terms worth searching: those the articles use (the
+    others cannot match) in at most ``RELATED_SHARE`` of the passages."""
+    index = snapshot.index
+    most = max(RELATED_FLOOR, RELATED_SHARE * index.corpus_size)
     related = {
-        part: {term: weight for term, weight in table.items() if term in vocabulary}
+        part: {term: weight for term, weight in table.items() if 0 < index.frequency(term) <= most}
         for part, table in query.related.items()
     }
     return replace(query, related=related)

@@ -225,6 +225,11 @@ class BM25Index:
                 result[found[0]] = np.maximum(result[found[0]], factor * found[1])
         return result
 
+    def frequency(self, term: str) -> int:
+        """How many passages hold ``term``."""
+        row = self.vocabulary.get(term)
+        return 0 if row is None else int(self.indptr[row + 1] - self.indptr[row])
+
     def top(
         self, terms: Sequence[str], k: int, weights: Sequence[float] | None = None
     ) -> list[tuple[int, float]]:

@@ -71,3 +71,4 @@ def test_best_scores_keep_each_passages_best_weighted_score():
     cat, dog = index.scores(["cat"]), index.scores(["dog"])
     best = index.best_scores({"cat": 1.0, "dog": 0.5, "unknown": 1.0})
     assert list(best) == [cat[0], 0.5 * dog[1], cat[2]]
+    assert index.frequency("cat") == 2 and index.frequency("unknown") == 0
