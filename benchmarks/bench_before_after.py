@@ -26,6 +26,10 @@ import time
 from pathlib import Path
 
 QUESTION = "What did the minister say about the harbour?"
+FLOORS = {"import numpy": "import numpy", "numpy + settings": "import numpy, pydantic_settings"}
+"""What any start of the bot costs before its own code runs: the interpreter and the two
+libraries a start cannot do without (the arrays are numpy's, the settings
+pydantic-settings'). Timed in the same turns as the starts (``--floors``)."""
 BUILD = (
     "import logging, sys, time\n"
     "from pathlib import Path\n"
@@ -106,6 +110,9 @@ def main() -> int:
     parser.add_argument("--questions", type=Path, help="also time these questions, one a line")
     parser.add_argument("--rounds", type=int, default=3, help="question rounds per tree")
     parser.add_argument("--timeout", type=float, default=3000)
+    parser.add_argument(
+        "--floors", action="store_true", help="also time the imports a start cannot avoid"
+    )
     options = parser.parse_args()
     trees = {"before": options.before, "after": options.after}
     ask = ["-m", "bot", "ask", "--kb", str(options.kb), QUESTION]
@@ -114,9 +121,16 @@ def main() -> int:
         for name, tree in trees.items():
             run(tree, caches[name], ask, options.timeout)  # fills the cache
         starts: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
+        floors: dict[str, list[tuple[float, float]]] = {
+            name: [] for name in (FLOORS if options.floors else ())
+        }
         for _ in range(options.starts):
             for name, tree in trees.items():
                 starts[name].append(run(tree, caches[name], ask, options.timeout)[:2])
+            for name in floors:
+                floors[name].append(
+                    run(trees["after"], caches["after"], ["-c", FLOORS[name]], 60)[:2]
+                )
         if options.questions:
             time_questions(trees, caches, options)
         builds: dict[str, list[list[float]]] = {name: [] for name in trees}
@@ -129,6 +143,17 @@ def main() -> int:
         print(
             f"cold start with the cache, {name}: median {statistics.median(walls):.2f} s wall, "
             f"{statistics.median(cpus):.2f} s CPU ({len(walls)} runs)"
+        )
+    for floor, samples in floors.items():
+        wall, cpu = (statistics.median(sample[i] for sample in samples) for i in (0, 1))
+        print(
+            f"floor, python -c '{FLOORS[floor]}': median {wall:.2f} s wall, {cpu:.2f} s CPU; "
+            "cold start ÷ floor: "
+            + ", ".join(
+                f"{name} {statistics.median(w for w, _ in starts[name]) / wall:.2f} wall, "
+                f"{statistics.median(c for _, c in starts[name]) / cpu:.2f} CPU"
+                for name in trees
+            )
         )
     for name in trees:
         figures = builds[name]
@@ -148,11 +173,13 @@ def main() -> int:
         return medians["after"] / medians["before"]
 
     print(
-        f"after ÷ before: cold start {ratio(starts, 0):.2f} wall, {ratio(starts, 1):.2f} CPU; "
-        f"build {ratio(builds, 0):.2f} wall, {ratio(builds, 1):.2f} CPU, "
-        f"peak RSS {ratio(builds, 2):.2f}"
-        if options.builds
-        else ""
+        f"after ÷ before: cold start {ratio(starts, 0):.2f} wall, {ratio(starts, 1):.2f} CPU"
+        + (
+            f"; build {ratio(builds, 0):.2f} wall, {ratio(builds, 1):.2f} CPU, "
+            f"peak RSS {ratio(builds, 2):.2f}"
+            if options.builds
+            else ""
+        )
     )
     return 0
 

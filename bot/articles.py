@@ -28,6 +28,10 @@ ARTICLE_FILE_SUFFIXES = ARTICLE_SUFFIXES | HTML_SUFFIXES
 class Problem(BaseModel):
     """One reason a knowledge-base file cannot be used."""
 
+    # Its validator is made when a problem is first met, not at import: a start from the
+    # index cache usually meets none (pydantic's defer_build; a few milliseconds a model).
+    model_config = ConfigDict(defer_build=True)
+
     file: str
     reason: str
 
@@ -43,7 +47,7 @@ class FrontMatter(BaseModel):
     """The YAML header of an article file. Unknown keys are set aside, not rejected:
     ``check`` names them, since a misspelt ``authr:`` would otherwise vanish silently."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)  # read only to build
 
     title: str | None = None
     publisher: str | None = None

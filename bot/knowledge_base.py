@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from bot.answer import Answer, answer_question
 from bot.articles import Article, Problem
@@ -38,6 +38,8 @@ __all__ = ["KnowledgeBase", "KnowledgeBaseError", "ReloadReport", "Snapshot", "l
 
 class ReloadReport(BaseModel):
     """What a reload did, for the moderator who asked."""
+
+    model_config = ConfigDict(defer_build=True)  # a one-question run makes none
 
     status: Literal["reloaded", "unchanged", "refused", "busy"]
     version: str

@@ -20,6 +20,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib.metadata import version as distribution_version
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any, Protocol, overload
 
@@ -29,7 +30,6 @@ from bot.articles import ARTICLE_FILE_SUFFIXES, Article, ArticleError, Problem, 
 from bot.control_characters import control_characters
 from bot.fit import SentenceWords
 from bot.index import BM25Index
-from bot.ingest.html import reader_version
 from bot.passages import Passage, Sentence
 from bot.sentence_reading import NO_TERM
 from bot.spelling import Speller
@@ -411,7 +411,7 @@ class SnapshotStore(Protocol):
 
     def store(self, knowledge_dir: Path, snapshot: Snapshot) -> None: ...
 
-    def known_digests(self, knowledge_dir: Path) -> dict[str, tuple[Signature, str]]: ...
+    def recorded_files(self, knowledge_dir: Path) -> RecordedFiles | None: ...
 
 
 Signature = tuple[int, int, int]
@@ -419,6 +419,28 @@ Signature = tuple[int, int, int]
 RACY_NS = 2_000_000_000
 """A file modified this recently when read may change again within the same timestamp
 (coarse file-system clocks): its signature is not kept, so the next start reads it again."""
+
+
+@dataclass(frozen=True)
+class RecordedFiles:
+    """The files read for the last build of a folder, in the order they were listed: each
+    one's key (see ``load_snapshot``), signature and digest."""
+
+    keys: list[str]
+    signatures: list[Signature]
+    digests: list[str]
+
+    def unchanged(
+        self, keys: list[str], signatures: list[Signature | None]
+    ) -> dict[str, str] | None:
+        """Every file's digest when the folder lists exactly the recorded files with the
+        recorded signatures (two list comparisons, made in C); else None."""
+        if keys == self.keys and signatures == self.signatures:
+            return dict(zip(keys, self.digests, strict=True))
+        return None
+
+    def by_key(self) -> dict[str, tuple[Signature, str]]:
+        return dict(zip(self.keys, zip(self.signatures, self.digests, strict=True), strict=True))
 
 
 @dataclass(frozen=True)
@@ -462,28 +484,34 @@ def load_snapshot(
     from exactly the same files is loaded instead of rebuilt. ``aliases_fallback`` is read
     when the folder has no ``aliases.yml`` (a folder mounted over the bundled one, say).
     A build runs in ``workers`` processes (default: ``default_build_workers``).
+
+    A file is known by its name in the folder (the fallback aliases by its path). When the
+    folder lists exactly the files recorded at the last build, each with its recorded
+    signature, no file is read and no per-file record is made: the start costs one ``stat``
+    per file (see ``RecordedFiles.unchanged``).
     """
     folder = str(directory)
-    keys = _article_names(directory)  # a file of the folder is known by its name
+    keys, signatures = _article_files(directory)
     locations = [f"{folder}{os.sep}{name}" for name in keys]
     aliases_path = live_aliases_path(directory, aliases_fallback)
     if aliases_path is not None:
         locations.append(str(aliases_path))
         keys.append(_file_key(str(aliases_path), folder))
-    known = cache.known_digests(directory) if cache else {}
-    sources = [
-        _known_source(location, known.get(key)) or _read_source(location, max_file_bytes)
-        for location, key in zip(locations, keys, strict=True)
-    ]
-    files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
+        signatures.append(_signature(str(aliases_path)))
+    recorded = cache.recorded_files(directory) if cache else None
+    files = recorded.unchanged(keys, signatures) if recorded else None
+    sources = None
+    if files is None:  # a file changed, came or went: read those whose signature differs
+        known = recorded.by_key() if recorded else {}
+        sources = _check_files(locations, keys, signatures, known, max_file_bytes)
+        files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
     version = _version(files)
     if cache and (cached := cache.load(directory, version, files)):
         return cached
-    if any(source.unread for source in sources):  # recorded unchanged, but a build needs them
-        sources = [_read_source(s.location, max_file_bytes) if s.unread else s for s in sources]
-        files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
-        version = _version(files)
-    signatures = {
+    sources = _read_unread(locations, sources, max_file_bytes)  # a build needs every file
+    files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
+    version = _version(files)
+    recorded_signatures = {
         key: source.signature
         for key, source in zip(keys, sources, strict=True)
         if source.signature is not None
@@ -492,22 +520,52 @@ def load_snapshot(
 
     workers = default_build_workers() if workers is None else workers
     snapshot = build_snapshot(directory, sources, version, files, progress, aliases_path, workers)
-    snapshot = replace(snapshot, signatures=signatures)
+    snapshot = replace(snapshot, signatures=recorded_signatures)
     if cache:
         cache.store(directory, snapshot)
     return snapshot
 
 
-def _known_source(location: str, known: tuple[Signature, str] | None) -> SourceFile | None:
-    """The file as recorded when last read, if its signature is unchanged; else None."""
-    if known is None:
-        return None
+def _check_files(
+    locations: list[str],
+    keys: list[str],
+    signatures: list[Signature | None],
+    known: dict[str, tuple[Signature, str]],
+    max_file_bytes: int,
+) -> list[SourceFile]:
+    """Each file as recorded when its signature is unchanged, else as read now."""
+    return [
+        _known_source(location, known.get(key), signature) or _read_source(location, max_file_bytes)
+        for location, key, signature in zip(locations, keys, signatures, strict=True)
+    ]
+
+
+def _read_unread(
+    locations: list[str], sources: list[SourceFile] | None, max_file_bytes: int
+) -> list[SourceFile]:
+    """Every file read: those only recorded (all of them after an unchanged listing) now."""
+    if sources is None:
+        return [_read_source(location, max_file_bytes) for location in locations]
+    return [_read_source(s.location, max_file_bytes) if s.unread else s for s in sources]
+
+
+def _signature(location: str) -> Signature | None:
+    """A regular file's size, modification time and inode (links followed); None for
+    anything else or a file that cannot be looked at (reading it then says why)."""
     try:
         info = os.stat(location)
     except OSError:
         return None
-    signature = (info.st_size, info.st_mtime_ns, info.st_ino)
-    if not stat.S_ISREG(info.st_mode) or signature != known[0]:
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _known_source(
+    location: str, known: tuple[Signature, str] | None, signature: Signature | None
+) -> SourceFile | None:
+    """The file as recorded when last read, if its signature is unchanged; else None."""
+    if known is None or signature is None or signature != known[0]:
         return None
     return SourceFile(location, known[1], signature=signature)
 
@@ -548,6 +606,8 @@ def _read_source(location: str, max_file_bytes: int) -> SourceFile:
         return SourceFile(location, marker_digest, problem=str(error))
     digest = hashlib.sha256(data)
     if is_html(path.name):  # another extractor may read the same page differently
+        from bot.ingest.html import reader_version  # the HTML reader: only for a web page
+
         digest.update(f"\0{reader_version()}".encode())
     return SourceFile(location, digest.hexdigest(), data=data, signature=signature)
 
@@ -585,39 +645,44 @@ _SUFFIXES = tuple(ARTICLE_FILE_SUFFIXES)
 """For ``str.endswith``: one call per name (a name starting with a dot is never listed)."""
 
 
-def _article_names(directory: Path) -> list[str]:
-    """The names of the folder's article files, sorted; strings, not paths (see SourceFile)."""
+def _article_files(directory: Path) -> tuple[list[str], list[Signature | None]]:
+    """The names of the folder's article files, sorted, and each one's signature; strings,
+    not paths (see SourceFile). The folder is listed as names only (``os.listdir``): the
+    ``stat`` that gives a file's signature also tells a folder named like an article file,
+    which is left out as the listing's file type would have left it out."""
     if not directory.exists():
         raise KnowledgeBaseError(f"knowledge directory {directory} does not exist")
     if not directory.is_dir():
         raise KnowledgeBaseError(f"{directory} is not a directory")
     try:
-        with os.scandir(directory) as listing:  # a folder's entries say what they are: no stat
-            names = sorted(
-                entry.name
-                for entry in listing
-                if not entry.name.startswith((".", "_"))
-                and entry.name.lower().endswith(_SUFFIXES)
-                and entry.name.lower() not in IGNORED_NAMES
-                and not _is_folder(entry)
-            )
+        listed = os.listdir(directory)
     except OSError as error:  # unreadable, or removed since the check above
         raise KnowledgeBaseError(
             f"cannot list the knowledge directory {directory} ({error.strerror or error})"
         ) from None
+    folder = f"{directory}{os.sep}"
+    names, signatures = [], []
+    for name in sorted(listed):
+        lowered = name.lower()
+        if name[0] in "._" or not lowered.endswith(_SUFFIXES) or lowered in IGNORED_NAMES:
+            continue
+        try:
+            info = os.stat(folder + name)
+        except OSError:  # a dangling link, or gone since listed: reading it says why
+            names.append(name)
+            signatures.append(None)
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            continue
+        names.append(name)
+        signatures.append(
+            (info.st_size, info.st_mtime_ns, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+        )
     if not names:
         raise KnowledgeBaseError(
             f"no article files ({', '.join(sorted(ARTICLE_FILE_SUFFIXES))}) in {directory}"
         )
-    return names
-
-
-def _is_folder(entry: os.DirEntry[str]) -> bool:
-    """``Path.is_dir`` of a listed entry, from the listing's file type when it has one."""
-    try:
-        return entry.is_dir()
-    except OSError:  # a link that cannot be followed: as Path.is_dir says
-        return Path(entry.path).is_dir()
+    return names, signatures
 
 
 @cache
@@ -641,6 +706,13 @@ def build_code_version() -> str:
 
 
 def _version(files: dict[str, str]) -> str:
-    listed = "".join(f"\0{name}\0{files[name]}" for name in sorted(files))
     head = f"{INDEX_FORMAT}\0{build_code_version()}"
-    return hashlib.sha256(f"{head}{listed}".encode()).hexdigest()[:12]
+    return hashlib.sha256(f"{head}{files_listing(files)}".encode()).hexdigest()[:12]
+
+
+def files_listing(files: dict[str, str]) -> str:
+    """Every file's name and digest, by name: ``\0name\0digest`` each, joined in C."""
+    names = sorted(files)
+    return "".join(
+        chain.from_iterable(zip(repeat("\0"), names, repeat("\0"), map(files.get, names)))
+    )

@@ -15,9 +15,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from bot.tokens import STOPWORDS
 
 MIN_LETTERS = 4
@@ -37,16 +34,26 @@ class Speller:
     first use, so a start from the index cache does not build them until a question needs them."""
 
     @cached_property
-    def candidates(self) -> dict[tuple[str, int], tuple[str, ...]]:
-        """The words by first letter and length, most frequent first. A typo is compared only
-        with words that start as it does and are as long as its edits allow: a typed first
-        letter is rarely wrong, and this keeps a lookup well under a millisecond in a
-        10,000-article base."""
-        groups: dict[tuple[str, int], list[str]] = {}
-        for word in self.ordered:  # stopwords too: "thre" is "there" more often than "three"
-            if len(word) >= MIN_LETTERS:
-                groups.setdefault((word[0], len(word)), []).append(word)
-        return {key: tuple(group) for key, group in groups.items()}
+    def _by_first_letter(self) -> dict[str, dict[int, tuple[str, ...]]]:
+        return {}
+
+    def candidates(self, first: str, length: int) -> tuple[str, ...]:
+        """The words of ``length`` letters starting with ``first``, most frequent first. A
+        typo is compared only with words that start as it does and are as long as its edits
+        allow: a typed first letter is rarely wrong, and this keeps a lookup well under a
+        millisecond in a 10,000-article base. The words are grouped one first letter at a
+        time, when a typo starting with it is first met: a question corrects a word or two,
+        and grouping all fifty thousand words of an archive at once takes several times as
+        long as grouping the few thousand it needs."""
+        groups = self._by_first_letter.get(first)
+        if groups is None:
+            grouped: dict[int, list[str]] = {}
+            for word in self.ordered:  # stopwords too: "thre" is "there" more often than "three"
+                if word.startswith(first) and len(word) >= MIN_LETTERS:
+                    grouped.setdefault(len(word), []).append(word)
+            groups = {size: tuple(words) for size, words in grouped.items()}
+            self._by_first_letter[first] = groups
+        return groups.get(length, ())
 
     @cached_property
     def rank(self) -> dict[str, int]:
@@ -86,10 +93,13 @@ class Speller:
         word = typed.casefold()
         if len(word) < MIN_LETTERS or word in STOPWORDS or is_known(word) or word in self.rank:
             return None
+        from rapidfuzz import process  # a start whose question has no unknown word needs none
+        from rapidfuzz.distance import OSA
+
         limit = 1 if len(word) < LONG_WORD else 2
         found = []
         for length in range(len(word) - limit, len(word) + limit + 1):
-            candidates = self.candidates.get((word[0], length), ())
+            candidates = self.candidates(word[0], length)
             best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
             if best is not None:
                 found.append((best[1], self.rank[best[0]], best[0]))
@@ -101,16 +111,79 @@ class Speller:
 def is_english_word(word: str) -> bool:
     """Whether a word is in pyspellchecker's English dictionary (as ``word in SpellChecker()``
     tells it: in lower case)."""
-    return word.lower() in _english()
+    return ENGLISH.has(word.lower())
 
 
 ENGLISH_DICTIONARY = ("spellchecker", "resources/en.json.gz")
 """pyspellchecker's English word list: a gzipped JSON object of words and their counts."""
 
 
+class EnglishWords:
+    """Membership in pyspellchecker's English words, read the first time it is asked.
+
+    The first ``SEARCHED`` look-ups (a one-question run makes a few) search the dictionary's
+    bytes for ``"word":``, a millisecond or two each, instead of making the set of its
+    160,000 words (a tenth of a second); the next one makes the set, as a long-running bot
+    wants. The bytes are searched only when they are plain (``plain_dictionary``), and then
+    the search answers exactly as the set does.
+    """
+
+    SEARCHED = 32
+
+    def __init__(self) -> None:
+        self._data: bytes | None = None
+        self._searches = 0
+
+    def has(self, word: str) -> bool:
+        if self._searches < self.SEARCHED:
+            if self._data is None:
+                data = _dictionary_bytes()
+                self._data = data if plain_dictionary(data) else b""
+            if self._data:
+                self._searches += 1
+                if '"' in word or ":" in word:  # in no word of a plain dictionary
+                    return False
+                return b'"' + word.encode("utf-8") + b'":' in self._data
+        return word in _english()
+
+
+_ASCII = bytes(range(128))
+_ALL_BUT_MARKS = bytes(byte for byte in range(256) if byte not in b'":')
+
+
+def plain_dictionary(data: bytes) -> bool:
+    """Whether, in this JSON object (UTF-8), a word is a key exactly where ``"word":`` occurs.
+
+    No backslash: every quotation mark opens or closes a string. Its quotation marks and
+    colons alone, in order, are ``"":`` over and over: every string is a key, followed by
+    its colon, and no key holds a colon. Every closing mark followed by the colon at once
+    (as many ``":`` as keys). No capital letter, in ASCII or beyond: the set holds the words
+    in lower case.
+    """
+    marks = data.translate(None, _ALL_BUT_MARKS)
+    beyond_ascii = data.translate(None, _ASCII).decode("utf-8")
+    return (
+        b"\\" not in data
+        and marks == b'"":' * (len(marks) // 3)
+        and 2 * data.count(b'":') == marks.count(b'"')
+        and data.islower()
+        and beyond_ascii == beyond_ascii.lower()
+    )
+
+
+def _dictionary_bytes() -> bytes:
+    import gzip
+    import pkgutil
+
+    return gzip.decompress(pkgutil.get_data(*ENGLISH_DICTIONARY) or b"")
+
+
+ENGLISH = EnglishWords()
+
+
 @cache
 def _english() -> frozenset[str]:
-    """pyspellchecker's English words in lower case, read the first time they are needed.
+    """pyspellchecker's English words in lower case.
 
     Only membership is asked, so only the words are read, not pyspellchecker's
     ``SpellChecker`` built (it parses the counts too and indexes every letter of every word):
@@ -118,12 +191,9 @@ def _english() -> frozenset[str]:
     object of words and counts, so without a backslash in it (no escaped quotation mark) its
     words are exactly every other piece between quotation marks.
     """
-    import gzip
     import json
-    import pkgutil
 
-    data = pkgutil.get_data(*ENGLISH_DICTIONARY)
-    text = gzip.decompress(data or b"").decode("utf-8")
+    text = _dictionary_bytes().decode("utf-8")
     words = text.split('"')[1::2] if "\\" not in text else json.loads(text)
     return frozenset(word.lower() for word in words)
 

@@ -3,8 +3,9 @@
 A question says "go-between", the article "mediator"; "premier" against "Prime Minister";
 "swapped" against "exchange"; "sent" against "send" (an irregular form, which the Snowball
 stemmer leaves apart). Each content word of a question brings the stems of its WordNet
-synonyms (and broader words, and its base form when it is irregular) as extra search terms
-that count less than the question's own words (``SYNONYM_WEIGHT`` ...). The table is
+synonyms, derived and broader words, and its base form when it is irregular, as terms that
+may stand for it in a passage, counting less than the word itself (``SYNONYM_WEIGHT`` ...;
+how ``bot.answer`` uses them is in docs/quality.md, "Synonyms from WordNet"). The table is
 ``bot/data/wordnet.tsv.gz``, written from Princeton WordNet 3.0 by
 ``scripts/build_thesaurus.py`` (which says what is kept); its licence is beside it.
 """

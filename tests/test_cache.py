@@ -159,6 +159,42 @@ def test_a_start_with_the_cache_reads_no_unchanged_article_file(
     assert_rebuilt(second, first)
 
 
+def test_a_start_with_an_unchanged_folder_makes_no_record_per_file(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
+):
+    """The files' signatures are compared with the recorded ones as whole lists: a start
+    with nothing changed makes no ``SourceFile`` and reads nothing."""
+    age(tiny_kb_dir)
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    made: list[str] = []
+    real = snapshot_module.SourceFile
+
+    def counting(location: str, *args, **kwargs):
+        made.append(location)
+        return real(location, *args, **kwargs)
+
+    monkeypatch.setattr(snapshot_module, "SourceFile", counting)
+    read = count_reads(monkeypatch)
+    assert_rebuilt(KnowledgeBase(tiny_kb_dir, cache=cache), first)
+    assert made == [] and read == []
+    (tiny_kb_dir / "volcano.md").touch()  # a new signature: that file alone is read again
+    assert_rebuilt(KnowledgeBase(tiny_kb_dir, cache=cache), first)
+    assert read == ["volcano.md"]
+
+
+def test_a_record_of_the_files_in_an_older_layout_is_ignored_and_every_file_read(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
+):
+    age(tiny_kb_dir)
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    [record] = cache.directory.glob("*.files.json")
+    names = sorted(path.name for path in tiny_kb_dir.glob("*.md"))
+    record.write_text(json.dumps({name: [1, 2, 3, "0" * 64] for name in names}))
+    read = count_reads(monkeypatch)
+    assert_rebuilt(KnowledgeBase(tiny_kb_dir, cache=cache), first)
+    assert sorted(read) == names
+
+
 def test_a_file_rewritten_with_the_same_size_is_read_again(
     tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
 ):

@@ -228,6 +228,43 @@ def test_ask_does_not_import_chat_platform_libraries(tiny_kb_dir: Path):
     assert result.returncode == 0, result.stderr
 
 
+START_NEEDS_NONE_OF = (
+    "bot.build",
+    "bot.build_workers",
+    "bot.cleaning",
+    "bot.chrome",
+    "bot.ingest.html",
+    "bot.ingest.text",
+    "rapidfuzz",
+    "yaml",
+    "dateutil",
+    "scipy",
+    "trafilatura",
+)
+
+
+def test_a_start_from_the_index_cache_imports_and_prepares_only_what_a_question_needs(
+    tiny_kb_dir: Path, tmp_path: Path
+):
+    """What a one-question run with the index cache does not need is never imported (the
+    build, the reading rules, the speller's fuzzy matching for a question without an unknown
+    word), and the validators of records it does not make are not built."""
+    code = (
+        "import sys; from bot.cli import main; main(['ask', '--kb', sys.argv[1], 'volcano']);"
+        "from bot.articles import FrontMatter, Problem; from bot.knowledge_base import ReloadReport;"
+        f"loaded = [m for m in {START_NEEDS_NONE_OF!r} if m in sys.modules];"
+        "built = [m.__name__ for m in (FrontMatter, Problem, ReloadReport)"
+        " if m.__pydantic_complete__];"
+        "assert not loaded and not built, (loaded, built)"
+    )
+    env = {**os.environ, "INDEX_CACHE_DIR": str(tmp_path / "cache")}
+    run = [sys.executable, "-c", code, str(tiny_kb_dir)]
+    first = subprocess.run(run, capture_output=True, text=True, timeout=60, cwd=REPO, env=env)
+    assert "bot.build" in first.stderr  # the first run builds the index and fills the cache
+    second = subprocess.run(run, capture_output=True, text=True, timeout=60, cwd=REPO, env=env)
+    assert second.returncode == 0, second.stderr
+
+
 def test_batch_ask_turns_bytes_that_are_not_utf8_into_replacement_characters(tiny_kb_dir: Path):
     result = subprocess.run(
         [sys.executable, "-m", "bot", "ask", "--json", "--kb", str(tiny_kb_dir)],

@@ -174,7 +174,7 @@ def test_reload_of_a_directory_that_cannot_be_listed_keeps_the_old_index(
     def denied(path: object):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(os, "scandir", denied)  # chmod 000 does not stop root
+    monkeypatch.setattr(os, "listdir", denied)  # chmod 000 does not stop root
     report = kb.reload()
     assert report.status == "refused"
     assert "cannot list the knowledge directory" in report.problems[0].reason

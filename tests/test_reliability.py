@@ -4,7 +4,6 @@ arbitrary questions and file bytes, and reloads that fail halfway."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import importlib.util
 import json
 import os
@@ -363,20 +362,19 @@ def test_file_removed_between_listing_and_reading_refuses_the_reload(
     (tiny_kb_dir / "bridge.md").write_text("---\ntitle: Bridge\n---\nThe bridge reopened.\n")
     victim = tiny_kb_dir / "volcano.md"
     listed = []
-    list_directory = os.scandir
+    list_directory = os.listdir
 
-    def list_then_remove(path: Path) -> contextlib.nullcontext[list[os.DirEntry[str]]]:
-        with list_directory(path) as listing:
-            entries = list(listing)
+    def list_then_remove(path: Path) -> list[str]:
+        names = list_directory(path)
         if Path(path) == tiny_kb_dir:
             listed.append(path)
             victim.unlink(missing_ok=True)
-        return contextlib.nullcontext(entries)
+        return names
 
-    monkeypatch.setattr(os, "scandir", list_then_remove)
+    monkeypatch.setattr(os, "listdir", list_then_remove)
     report = kb.reload()
 
-    assert listed, "the reload did not list the knowledge directory with os.scandir"
+    assert listed, "the reload did not list the knowledge directory with os.listdir"
     assert report.status == "refused" and not report.ok
     assert [problem.file for problem in report.problems] == ["volcano.md"]
     assert "cannot be read" in report.problems[0].reason

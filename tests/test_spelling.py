@@ -97,3 +97,36 @@ def test_the_english_words_are_pyspellchecker_s_dictionary():
     assert _english() == frozenset(checker.word_frequency.dictionary)
     for word in ("harbour", "minister", "Minister", "café", "xqzt"):
         assert is_english_word(word) == (word in checker)
+
+
+def test_searching_the_dictionary_answers_as_its_set_does():
+    """A run's first look-ups search the dictionary's text; the answers are the set's."""
+    from bot.spelling import EnglishWords, _english
+
+    words = sorted(_english())[::997]
+    asked = [*words, *(w[:-1] for w in words), *(w + "s" for w in words), *(w + "x" for w in words)]
+    asked += ["harbour", "minister", "xqzt", "", "a", 'say"', "a:b", "naïve", "café", "über"]
+    english = EnglishWords()
+    english.SEARCHED = len(asked) + 1
+    assert [english.has(word) for word in asked] == [word in _english() for word in asked]
+    assert english._searches == len(asked)  # all searched: none made the set
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ('{"a": 1, "b": 2}', True),
+        ('{\n"a": 1,\n"b\'s": 2,\n"café": 3\n}', True),
+        ('{"a": 1, ":b": 2}', False),  # a key with a colon
+        ('{"a": 1, "b:": 2}', False),
+        ('{"A": 1}', False),  # a capital: the set holds the word in lower case
+        ('{"a": 1, "Éclair": 2}', False),
+        ('{"a": "b"}', False),  # a string that is not a key
+        ('{"a" : 1}', False),  # a key not followed at once by its colon
+        ('{"a\\"b": 1}', False),  # an escaped quotation mark
+    ],
+)
+def test_the_dictionary_is_searched_only_when_its_text_is_plain(text: str, plain: bool):
+    from bot.spelling import plain_dictionary
+
+    assert plain_dictionary(text.encode("utf-8")) == plain

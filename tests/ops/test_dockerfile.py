@@ -112,6 +112,16 @@ def test_the_image_builds_matplotlibs_font_cache_for_the_runtime_user():
     assert f"chown -R newsdesk:newsdesk {home}/.cache" in runs[font_cache]
 
 
+def test_the_image_holds_the_bots_bytecode_compiled_after_its_source_is_copied():
+    """``PYTHONDONTWRITEBYTECODE`` stops Python writing bytecode, not reading it: compiled in
+    the image, the package is not compiled again at every start."""
+    order = [(name, arguments) for name, arguments in instructions() if name in ("COPY", "RUN")]
+    [copy] = [i for i, (name, arguments) in enumerate(order) if arguments.startswith("bot/")]
+    [compiled] = [i for i, (_, arguments) in enumerate(order) if "compileall" in arguments]
+    assert copy < compiled
+    assert order[compiled][1].split()[-1] == "bot"
+
+
 def test_the_entrypoint_is_the_command_line_and_cmd_chooses_an_adapter():
     [entrypoint] = arguments_of("ENTRYPOINT")
     [cmd] = arguments_of("CMD")
