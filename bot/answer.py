@@ -41,14 +41,11 @@ from bot.question import (
     asks_about_the_reader,
     is_only_a_name,
     looks_english,
-    named_phrases,
-    names_describing_the_answer,
     numbers_as_digits,
     only_asks_a_type,
     ordinal_forms,
     question_focus,
     split_questions,
-    without_attribution,
 )
 from bot.spelling import is_english_word
 from bot.thesaurus import expand, wordnet
@@ -190,8 +187,8 @@ class Answer(BaseModel):
     """The question's words, as typed, that carry what it asks and that the articles never use
     in any form ("deserted" in "How many soldiers have deserted?"); also in ``missing``."""
     unmet: list[str] = []
-    """The question's constraints, as typed, that no quoted passage meets (``unmet_constraints``):
-    a name ("Donetsk") or an ordinal ("17th"); also in ``missing``."""
+    """The question's constraints, as typed, that the quoted passages do not meet
+    (``unmet_constraints``): an ordinal ("17th"); also in ``missing``."""
     related: dict[str, dict[str, float]] = {}
     """What was also searched, and at what weight: each of the question's terms (stems) -> the
     WordNet terms the articles use that may stand for it (``bot.thesaurus``)."""
@@ -270,7 +267,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         if focus.speaker_terms and not any(r.fits for r in readings.values()):
             ranked = [(pid, score) for pid, score in ranked if readings[pid].mentions_speaker]
         chosen = diversify(ranked, snapshot.passages, max(1, k))
-    unmet = unmet_constraints(snapshot, query, focus, [pid for pid, _ in chosen], searched)
+    unmet = unmet_constraints(snapshot, focus, [pid for pid, _ in chosen])
     quotes = [
         _quote(snapshot, snapshot.passages[pid], score, readings[pid]) for pid, score in chosen
     ]
@@ -596,76 +593,15 @@ def unknown_names(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
     return [as_typed.get(word, word) for word in typed_words(question, absent)]
 
 
-def unmet_constraints(
-    snapshot: Snapshot, query: Query, focus: Focus, quoted: Sequence[int], question: str
-) -> list[str]:
-    """The question's constraints, as typed, that the quoted passages do not meet: its named
-    things (``unmet_names``), its ordinals (``unmet_ordinals``) and a who-question's verb
-    (``unmet_verbs``). The rest of the question
-    may match well ("Where will the *17th* BRICS summit be held?" against the 16th's place):
-    the passages then answer another question, about another place, summit or group, and the
-    answer says what they lack instead of passing them off as the answer. See docs/quality.md
-    ("Constraints a passage must meet")."""
-    who = focus.question_type is QuestionType.WHO
-    if not quoted or not (focus.names or focus.ordinals or who):
+def unmet_constraints(snapshot: Snapshot, focus: Focus, quoted: Sequence[int]) -> list[str]:
+    """The question's constraints, as typed, that the quoted passages do not meet: its
+    ordinals (``unmet_ordinals``). The rest of the question may match well ("Where will the
+    *17th* BRICS summit be held?" against the 16th's place): the passages then answer another
+    question, about another summit, and the answer says what they lack instead of passing them
+    off as the answer. See docs/quality.md ("Constraints a passage must meet")."""
+    if not quoted or not focus.ordinals:
         return []
-    held = [_terms_with_neighbours(snapshot, pid) for pid in quoted]
-    unmet = unmet_names(snapshot, query, held, question)
-    if focus.question_type is QuestionType.STATEMENT and len(unmet) < STATEMENT_NAMES:
-        unmet = []  # one name besides the speaker may be worded otherwise (STATEMENT_NAMES)
-    if who:
-        unmet += unmet_verbs(snapshot, query, focus, held, question)
-    return list(dict.fromkeys(unmet + unmet_ordinals(focus, held[0])))
-
-
-def unmet_names(
-    snapshot: Snapshot, query: Query, held: Sequence[frozenset[str]], question: str
-) -> list[str]:
-    """The named things of the question, as typed, that no quoted passage holds (``held``:
-    each with its neighbouring sentences), under any alias: "How many North Korean soldiers
-    did Ukraine capture in *Donetsk*?" against passages on Kursk. A name counts as the search
-    reads it (a part of ``query``: "UN chief" is read as Guterres, not as the UN); names
-    describing the answer ("Which *African* states …") and those in an attribution ("…,
-    according to Seoul") ask nothing of the passage."""
-    typed = named_phrases(without_attribution(question), snapshot.aliases)
-    describing = names_describing_the_answer(question, snapshot.aliases)
-    return [
-        as_typed
-        for name, as_typed in typed.items()
-        if name in query.parts
-        and name not in describing
-        and not any(name in terms for terms in held)
-    ]
-
-
-def unmet_verbs(
-    snapshot: Snapshot,
-    query: Query,
-    focus: Focus,
-    held: Sequence[frozenset[str]],
-    question: str,
-) -> list[str]:
-    """The main verbs of a who-question, as typed, that no quoted passage holds in any form:
-    its own, an irregular past, a synonym group's, a related term (``Query.related``) or a
-    word it begins ("chairs" -> "chairman", "commands" -> "commander"). "Who *commanded* the
-    North Korean soldiers captured by Ukraine?" asks for the one who commanded them; a
-    passage naming the captors, which says nothing of command, names someone else."""
-    unmet: list[str] = []
-    for verb in focus.main_verbs:
-        forms = verb_forms([verb, *filter(None, [IRREGULAR_PAST.get(verb)])], snapshot.aliases)
-        forms |= query.related.get(verb, {}).keys()
-        if not any(forms & terms or _begins_a_term(verb, terms) for terms in held):
-            unmet += typed_words(question, [verb]) or [verb]
-    return unmet
-
-
-MIN_VERB_PREFIX = 4
-"""A verb's stem begins another word only when it is this long ("chair" -> "chairman"): a
-shorter one ("go", "run") begins too many unrelated words."""
-
-
-def _begins_a_term(verb: str, terms: frozenset[str]) -> bool:
-    return len(verb) >= MIN_VERB_PREFIX and any(term.startswith(verb) for term in terms)
+    return unmet_ordinals(focus, _terms_with_neighbours(snapshot, quoted[0]))
 
 
 def unmet_ordinals(focus: Focus, held: frozenset[str]) -> list[str]:

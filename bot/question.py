@@ -21,10 +21,8 @@ from bot.tokens import (
     QUESTION_WORDS,
     STOPWORDS,
     Aliases,
-    marked_words,
     normalise,
     stem,
-    word_stems,
 )
 
 
@@ -586,63 +584,16 @@ def speaker_description(speaker: str | None, aliases: Aliases) -> dict[str, tupl
 def named_things(text: str, aliases: Aliases) -> tuple[str, ...]:
     """Runs of capitalised words after the first word ("Did *China* send troops?"), each as
     its concept or its stems; a typed acronym counts too."""
-    return tuple(
-        dict.fromkeys(term for run in name_runs(text) for term in phrase_terms(run, aliases))
-    )
-
-
-def name_runs(text: str) -> list[str]:
-    """The runs of capitalised words after the first word, as typed, without a trailing
-    possessive ("What did *NATO*'s chief say", "*Taiwan National Day Celebration*")."""
-    runs: list[str] = []
+    found: list[str] = []
     run: list[str] = []
     for i, word in enumerate([*_WORD.findall(text), ""]):
         if i > 0 and word[:1].isupper():
             run.append(word)
             continue
         if run:
-            runs.append(_POSSESSIVE_END.sub("", " ".join(run)))
+            found.extend(phrase_terms(" ".join(run), aliases))
             run = []
-    return runs
-
-
-_POSSESSIVE_END = re.compile(r"['’]s$")
-_INDEX_WORD = re.compile(r"[^\W_]+")
-"""A word as ``bot.tokens.marked_words`` reads it ("Jong-un" is two)."""
-
-
-def named_phrases(text: str, aliases: Aliases) -> dict[str, str]:
-    """The question's named things as the search reads them, each with the words it was
-    typed as: the alias concepts inside each run of capitalised words and the stems of its
-    other words ("Taiwan National Day Celebration" -> ``~taiwan`` "Taiwan", ``day`` "Day",
-    …), so that an answer can say which name it lacks."""
-    found: dict[str, str] = {}
-    for run in name_runs(text):
-        typed = _INDEX_WORD.findall(normalise(run))
-        marked = marked_words(run)
-        stems = word_stems(marked)
-        inside: set[int] = set()
-        for concept, start, end in aliases.find(stems):
-            found.setdefault(concept, " ".join(typed[start:end]))
-            inside.update(range(start, end))
-        for i, (word, acronym) in enumerate(marked):
-            if i not in inside and (acronym or word not in STOPWORDS):
-                found.setdefault(stems[i], typed[i])
-    return found
-
-
-_DESCRIBED_ANSWER = re.compile(
-    r"^(?i:(?:in|on|at|to|from|for|of|by|with)\s+)?(?i:which|what)\s+"
-    r"(?P<names>(?:[A-Z][\w'’.-]*\s+)+)"
-)
-
-
-def names_describing_the_answer(text: str, aliases: Aliases) -> tuple[str, ...]:
-    """The terms of the names right after "which" / "what", which describe the answer rather
-    than limit it: "Which *African* states …" is answered by a passage naming Egypt and
-    Ethiopia, "Which *Southeast Asian* premier …" by one naming Vietnam's."""
-    match = _DESCRIBED_ANSWER.match(_opening(text))
-    return phrase_terms(match.group("names"), aliases) if match else ()
+    return tuple(dict.fromkeys(found))
 
 
 ORDINAL_WORDS = (
@@ -676,8 +627,8 @@ def ordinals_of(text: str) -> tuple[str, ...]:
 
 
 def ordinal_forms(ordinal: str) -> frozenset[str]:
-    """The ways an article may write an ordinal: "second" and "2nd", "17th" and "seventeenth"
-    (only up to twelfth in words)."""
+    """The ways an article may write an ordinal: "second" and "2nd", "11th" and "eleventh"
+    (in words only up to twelfth: "17th" is met only by "17th")."""
     digits = [f"{n}{_suffix(n)}" for n in range(1, len(ORDINAL_WORDS) + 1)]
     pairs = dict(zip(ORDINAL_WORDS, digits, strict=True))
     pairs |= {digit: word for word, digit in pairs.items()}

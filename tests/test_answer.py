@@ -426,14 +426,12 @@ def test_a_number_question_naming_two_things_needs_its_subject_and_half_of_them(
     kb: KnowledgeBase, add_article
 ):
     """ "… to Ashford from Calais?": the passage gives the figure for Ashford and never names
-    Calais, an origin the question adds; the first name asked about (Ashford) must be there.
-    The figure fits; that no passage names Calais is said (``unmet_names``)."""
+    Calais, an origin the question adds; the first name asked about (Ashford) must be there."""
     add_article(
         "ferries", "Ferries carried 4,000 passengers to Ashford last summer, the office said."
     )
     fresh = KnowledgeBase(kb.directory)
-    answer = fresh.ask("How many passengers did ferries carry to Ashford from Calais?")
-    assert answer.answered and answer.missing == ["Calais"]
+    assert fresh.ask("How many passengers did ferries carry to Ashford from Calais?").complete
     assert not fresh.ask(
         "How many passengers did ferries carry to Harbour FC from Ashford?"
     ).complete
@@ -508,14 +506,8 @@ def test_a_relation_between_two_named_actors_needs_both_in_the_passage(
 
 
 @pytest.fixture
-def capture_kb(kb: KnowledgeBase, add_article) -> KnowledgeBase:
-    """The tiny articles, with a capture in one place and a summit with an ordinal."""
-    add_article(
-        "captured",
-        "Ukrainian forces led by Major Oleh Bondar captured two soldiers in Kursk on Saturday, "
-        "the army said. The soldiers were taken to Kyiv for questioning.",
-        title="Two soldiers captured",
-    )
+def ordinal_kb(kb: KnowledgeBase, add_article) -> KnowledgeBase:
+    """The tiny articles, with a summit named by its ordinal."""
     add_article(
         "summit",
         "The 16th summit of the bloc was held in Kazan in October, officials said. "
@@ -525,52 +517,26 @@ def capture_kb(kb: KnowledgeBase, add_article) -> KnowledgeBase:
     return KnowledgeBase(kb.directory)
 
 
-def test_a_near_topic_question_with_a_place_the_passage_lacks_is_not_answered_as_covered(
-    capture_kb: KnowledgeBase,
-):
-    """The rest of the question matches well (soldiers captured by Ukraine), but no quoted
-    passage names Donetsk: the closest passages are quoted with what they lack said first."""
-    answer = capture_kb.ask("How many soldiers did Ukraine capture in Donetsk?")
+def test_an_ordinal_the_passage_lacks_is_not_answered_as_covered(ordinal_kb: KnowledgeBase):
+    """The 16th summit's place does not say where the 17th is held: the closest passages are
+    quoted with what they lack said first."""
+    answer = ordinal_kb.ask("Where was the 17th summit of the bloc held?")
     assert answer.answered and not answer.complete
-    assert answer.unmet == ["Donetsk"] and "Donetsk" in answer.missing
-    assert answer.to_json()["unmet"] == ["Donetsk"]
-    assert answer_notes(answer)[0] == (
-        "No passage speaks of “Donetsk”; these are the closest passages:"
-    )
+    assert answer.unmet == ["17th"] and "17th" in answer.missing
+    assert answer.to_json()["unmet"] == ["17th"]
+    assert answer_notes(answer)[0] == "No passage speaks of “17th”; these are the closest passages:"
+    assert ordinal_kb.ask("Where was the 16th summit of the bloc held?").complete
 
 
-def test_the_answerable_twin_naming_the_passages_place_is_answered(capture_kb: KnowledgeBase):
-    answer = capture_kb.ask("How many soldiers did Ukraine capture in Kursk?")
-    assert answer.complete and answer.unmet == []
-    assert "Kursk" in answer.passages[0].text
-
-
-def test_an_ordinal_the_passage_lacks_is_not_answered_as_covered(capture_kb: KnowledgeBase):
-    """The 16th summit's place does not say where the 17th is held."""
-    answer = capture_kb.ask("Where was the 17th summit of the bloc held?")
-    assert answer.answered and not answer.complete and answer.unmet == ["17th"]
-    assert capture_kb.ask("Where was the 16th summit of the bloc held?").complete
-
-
-def test_an_ordinal_in_words_is_met_by_the_same_ordinal_in_digits(capture_kb: KnowledgeBase):
-    answer = capture_kb.ask("Where was the sixteenth summit of the bloc held?")
+def test_an_ordinal_in_words_is_met_by_the_same_ordinal_in_digits(ordinal_kb: KnowledgeBase):
+    answer = ordinal_kb.ask("Where was the sixteenth summit of the bloc held?")
     assert answer.complete and answer.unmet == []
 
 
-def test_a_name_describing_the_answer_is_no_constraint(kb: KnowledgeBase, add_article):
-    """ "Which *African* states …" is answered by a passage naming the states, which never
-    says "African"."""
-    add_article(
-        "partners",
-        "Egypt and Ethiopia were among the prospective partners of the bloc, officials said.",
-    )
-    answer = KnowledgeBase(kb.directory).ask("Which African states were among the partners?")
-    assert answer.complete and answer.unmet == []
-
-
-def test_a_name_in_the_sentence_next_to_a_passage_counts_as_held(kb: KnowledgeBase, add_article):
+def test_a_term_in_the_sentence_next_to_a_passage_counts_as_held(kb: KnowledgeBase, add_article):
     """A fact often runs over a passage's edge: the first sentence of the next passage of the
-    same article counts as held with the passage, the sentence after it does not."""
+    same article counts as held with the passage (an ordinal there is met), the sentence after
+    it does not."""
     filler = "The soldiers were questioned by officers for many hours about their long journey. "
     add_article(
         "edge",
@@ -584,18 +550,3 @@ def test_a_name_in_the_sentence_next_to_a_passage_counts_as_held(kb: KnowledgeBa
     assert "Kursk" not in snapshot.passages[first].text
     held = _terms_with_neighbours(snapshot, first)
     assert "kursk" in held and "lviv" not in held
-
-
-def test_a_who_question_whose_verb_no_passage_holds_is_not_answered_as_covered(
-    capture_kb: KnowledgeBase, add_article
-):
-    """The passage names who captured the soldiers, not who commanded them; a passage saying
-    who commanded them answers the twin."""
-    answer = capture_kb.ask("Who commanded the soldiers captured in Kursk?")
-    assert answer.answered and not answer.complete and answer.unmet == ["commanded"]
-    add_article(
-        "commander",
-        "Colonel Ivan Petrov commanded the soldiers captured in Kursk, the army said.",
-    )
-    fresh = KnowledgeBase(capture_kb.directory)
-    assert fresh.ask("Who commanded the soldiers captured in Kursk?").complete

@@ -8,8 +8,6 @@ from bot.question import (
     classify_question,
     is_only_a_name,
     looks_english,
-    named_phrases,
-    names_describing_the_answer,
     numbers_as_digits,
     only_asks_a_type,
     ordinal_forms,
@@ -337,23 +335,3 @@ def test_ordinals_that_pick_one_of_several_are_read_and_next_to_is_a_place():
     assert ordinals_of("When did Putin last visit Pyongyang?") == ()
     assert ordinal_forms("second") == {"second", "2nd"}
     assert ordinal_forms("11th") == {"11th", "eleventh"}
-
-
-def test_names_are_read_as_the_search_reads_them_with_how_they_were_typed():
-    aliases = Aliases.from_mapping({"Taiwan": None, "Kim Jong Un": ["Kim Jong-un"]})
-    assert named_phrases("What happened at the Taiwan National Day?", aliases) == {
-        "~taiwan": "Taiwan",
-        "nation": "National",
-        "day": "Day",
-    }
-    assert named_phrases("What did NATO's chief tell Kim Jong-un?", aliases) == {
-        "nato": "NATO",
-        "~kim jong un": "Kim Jong un",
-    }
-
-
-def test_names_right_after_which_describe_the_answer():
-    aliases = Aliases.from_mapping({})
-    assert names_describing_the_answer("Which African states joined?", aliases) == ("african",)
-    assert names_describing_the_answer("In which Russian city?", aliases) == ("russian",)
-    assert names_describing_the_answer("Which states did Egypt join?", aliases) == ()
