@@ -52,42 +52,43 @@ def test_a_hit_needs_the_phrase_in_a_passage_of_the_right_article():
 
 
 def test_the_bot_stays_ahead_of_the_baseline_and_declines_the_off_topic(bundled):
-    """A regression guard at today's figures (see docs/quality.md), not the issue's targets.
-    The constraints a passage must meet (docs/quality.md) left two answers partial here
-    (wrongly declined 0.020 -> 0.040) for thirteen near-topic and four off-topic declines
-    over the dev sets."""
+    """A regression guard at today's figures (see docs/quality.md), not the issue's targets."""
     kb, eval_set = bundled
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.79 > baseline.hit_at_1
     assert ours.hit_at_3 >= 0.90 and ours.mrr > baseline.mrr
     assert ours.declined_out_of_scope >= 0.94
-    assert ours.declined_answerable <= 0.04
+    assert ours.declined_answerable <= 0.03
 
 
 def test_the_bot_stays_ahead_of_the_baseline_on_the_held_out_set(kb):
     """The same guard on questions written apart from the dev set and the tuning. Round three's
     first rules (chosen on the dev sets) answered one held-out question fewer than round two's,
     seen only as this test's aggregate line: hit@3 0.722 -> 0.704, wrongly declined 0.074 ->
-    0.093; the guard is at those figures (see docs/quality.md)."""
+    0.093. The WordNet synonyms (chosen on the dev sets) took hit@1 0.611 -> 0.630 and
+    out-of-scope declined 0.680 -> 0.720 but wrongly declined 0.093 -> 0.130 (two questions);
+    the guard is at those figures (see docs/quality.md)."""
     eval_set = EvalSet.load(REPO / "eval" / "heldout.yml")
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.61 > baseline.hit_at_1
     assert ours.hit_at_3 >= 0.70 and ours.mrr > baseline.mrr
     assert ours.declined_out_of_scope >= 0.66
-    assert ours.declined_answerable <= 0.10
+    assert ours.declined_answerable <= 0.13
 
 
 def test_the_bot_stays_ahead_of_the_baseline_on_the_dev_extension(kb):
     """A regression guard on eval/questions2.yml (paraphrases and near-topic questions written
     before round two's rules; round one scored 0.333 / 0.444 / 0.167 on it), at round three's
-    figures (see docs/quality.md); with the constraints a passage must meet, near-topic
-    declined 0.722 -> 0.889, one answer partial (wrongly declined 0.133 -> 0.167)."""
+    figures (see docs/quality.md). The ordinal rule (docs/quality.md, "Constraints a passage
+    must meet") declined two more near-topic questions ("When did North Korea *first* test a
+    nuclear weapon?", "Which country chairs BRICS *next* year?"), out-of-scope 0.722 ->
+    0.833, and lost no answer."""
     eval_set = EvalSet.load(REPO / "eval" / "questions2.yml")
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.36 > baseline.hit_at_1
     assert ours.mrr > baseline.mrr
-    assert ours.declined_out_of_scope >= 0.88
-    assert ours.declined_answerable <= 0.17
+    assert ours.declined_out_of_scope >= 0.83
+    assert ours.declined_answerable <= 0.14
 
 
 def test_the_bot_stays_ahead_of_the_baseline_on_the_third_dev_extension(kb):
@@ -98,7 +99,7 @@ def test_the_bot_stays_ahead_of_the_baseline_on_the_third_dev_extension(kb):
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.50 > baseline.hit_at_1
     assert ours.hit_at_3 >= 0.66 and ours.mrr > baseline.mrr
-    assert ours.declined_out_of_scope >= 0.81  # 0.68 before the constraints a passage must meet
+    assert ours.declined_out_of_scope >= 0.68
     assert ours.declined_answerable <= 0.14
 
 
@@ -230,26 +231,29 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     took one answer each out of the first three and the first, round ten's twelve one more out
     of the first, round eleven's twenty-two two out of the first three before any rule of the
     round). Three of its near-topic questions are answered by pages added later and are
-    answerable now (one found at rank 1)."""
+    answerable now (one found at rank 1). The ordinal rule (docs/quality.md, "Constraints a
+    passage must meet") declined the last one answered, "Which country will host the *next*
+    BRICS summit?": out-of-scope 0.900 -> 1.000."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.99
     assert ours.hit_at_3 >= 0.67 and ours.hit_at_1 >= 0.47
+    assert ours.declined_out_of_scope >= 0.99
 
 
 @pytest.mark.parametrize(
     ("round_", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
-        ("round2", 0.99, 0, 0, 0.58, 0.72),
+        ("round2", 0.99, 0, 0, 0.55, 0.72),
         ("round3", 0.95, 0, 0, 0.91, 0.71),
-        ("round4", 0.95, 0, 1, 0.57, 0.57),
+        ("round4", 0.95, 0, 1, 0.57, 0.71),
         ("round5", 0.94, 1, 0, 0.75, 0.77),
         ("round6", 0.97, 0, 0, 0.66, 0.83),
         ("round7", 0.90, 0, 0, 0.72, 0.79),
         ("round8", 0.99, 0, 0, 0.79, 0.69),
         ("round9", 0.99, 0, 0, 0.69, 0.81),
         ("round10", 0.99, 0, 0, 0.72, 0.53),
-        ("round11", 0.99, 0, 0, 0.80, 0.58),
+        ("round11", 0.99, 0, 0, 0.83, 0.58),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -267,10 +271,11 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     twenty-two pages, before any rule of the round, took one answer out of round two's first
     three and two of its declines, one out of round three's and round nine's first three and
     one of round ten's declines (new pages answering near-topic questions, or outranking an
-    answer); round eleven's rules gave back one of round two's declines. With the thesaurus
-    merged, round two's first three hold 0.552 and round eleven's 0.833 before the constraints
-    a passage must meet (docs/quality.md), which left round eleven's "Why did Lula cancel his
-    trip to *Kazan*?" partial (its passages say "the summit in Russia"): 0.800."""
+    answer); round eleven's rules gave back one of round two's declines. The WordNet synonyms
+    took one answer out of round two's and round eleven's first three ("hold" a press
+    conference also searched as "keep", "give"; see docs/quality.md) while the pooled dev
+    figures rose. The ordinal rule (docs/quality.md, "Constraints a passage must meet")
+    declined round four's near-topic "… on the *first* evening in Kazan?" (0.571 -> 0.714)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
