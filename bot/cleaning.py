@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from bot import chrome, printed_dates
+from bot.chrome import Hinted
 from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
 
 FURNITURE = frozenset(
@@ -76,10 +77,13 @@ a comma, a bar or a dash, an e-mail in brackets); ``_is_name`` then asks for cap
 …" stays text."""
 _CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
-_CAPTION_CREDIT = re.compile(
-    r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
-    r"(?=[^()\[\]]*?\bphoto\b)[^()\[\]]*)[)\]]\s*$",
-    re.I,
+_CAPTION_CREDIT = Hinted(
+    re.compile(
+        r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
+        r"(?=[^()\[\]]*?\bphoto\b)[^()\[\]]*)[)\]]\s*$",
+        re.I,
+    ),
+    (")", "]"),
 )
 """A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)". Each part
 is read once: up to its first "©" the credit has no "©", and the word "photo" is looked for
@@ -156,7 +160,10 @@ _MEDIA_CREDIT = re.compile(
     re.I,
 )
 """A media credit line: "Photo : Ukrainian Strategic Communication …", "Images source: © …"."""
-_COPYRIGHT = re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
+_COPYRIGHT = Hinted(
+    re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I),
+    ("copyright", "(c)", "reserved"),
+)
 """A copyright notice: "© 2024 Reuters", "Copyright 2024 The Associated Press. All rights …"."""
 _WIRE_STAFF_CREDIT = re.compile(
     r"^(?:\(?\s*)(?:additional\s+)?(?:reporting|writing|editing|compiled|edited)\s+by\b", re.I
@@ -193,7 +200,9 @@ _PICTOGRAPH = re.compile("[\u203c\u2049\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U00
 _SYMBOL_LINE_MAX_WORDS = 8
 _SYMBOL_LINE_LETTERS = 0.5
 """A short line whose characters are mostly not letters is a widget ("+ ↺ − 16 px")."""
-_GLUED_READ_MORE = re.compile(r"(?<=[.…])\s*(?:read|continue\s+reading|see)\s+more\W*$", re.I)
+_GLUED_READ_MORE = Hinted(
+    re.compile(r"(?<=[.…])\s*(?:read|continue\s+reading|see)\s+more\W*$", re.I), ("more",)
+)
 """A "Read More" link glued to the end of a teaser paragraph ("… neighbouring countries....Read More")."""
 _SUBHEAD_MAX_WORDS = 3
 _CARD_LINES = 3
