@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -46,6 +47,7 @@ from bot.question import (
     split_questions,
 )
 from bot.spelling import is_english_word
+from bot.thesaurus import expand, wordnet
 from bot.tokens import STOPWORDS, Query, parse_query, stem
 from bot.tokens import words as question_words
 
@@ -58,7 +60,9 @@ RELEVANCE_THRESHOLD = 0.2
 (see ``relevance``). Calibrated once on ``eval/questions.yml``; see the README."""
 MIN_SHARED_PARTS = 2
 """The best passage must share this many of the question's parts (words or named things),
-or all of them when the question has fewer: one shared word is a loose match."""
+or all of them when the question has fewer: one shared word is a loose match. A part the
+passage holds only through a related term (``bot.thesaurus``) counts as that term's weight
+("go-between" held as "mediator": 0.5)."""
 PASSAGE_FLOOR = 0.45
 """Passages scoring below this share of the best one are not quoted."""
 COVERAGE_WEIGHT = 2.0
@@ -78,6 +82,14 @@ its score. Chosen on ``eval/questions.yml``; see the README."""
 FITTING_FLOOR = 0.35
 """A passage that fits the question is quoted down to this share of the best score (others
 only down to ``PASSAGE_FLOOR``)."""
+RELATED_SHARE = 0.05
+"""A term related to the question's (``bot.thesaurus``) is searched only if at most this share
+of the passages hold it (or ``RELATED_FLOOR`` passages, when more): a guard on the cost at
+scale. Such a common word adds little anyway (at most 0.5 times an IDF below 3, against 5 to 8
+for a rare word) and has the longest postings (measured in docs/quality.md)."""
+RELATED_FLOOR = 1000
+"""... so the guard only acts on archives of more than 20,000 passages (the dev sets have 46
+and 313: it changes none of their answers)."""
 NOUN_SENSE_FACTOR = 0.5
 """A passage holding the question's verb only as a noun ("a screen capture") counts this."""
 
@@ -173,6 +185,9 @@ class Answer(BaseModel):
     unused_words: list[str] = []
     """The question's words, as typed, that carry what it asks and that the articles never use
     in any form ("deserted" in "How many soldiers have deserted?"); also in ``missing``."""
+    related: dict[str, dict[str, float]] = {}
+    """What was also searched, and at what weight: each of the question's terms (stems) -> the
+    WordNet terms the articles use that may stand for it (``bot.thesaurus``)."""
 
     @property
     def complete(self) -> bool:
@@ -193,6 +208,7 @@ class Answer(BaseModel):
             "other_questions": self.other_questions,
             "figures": [figure.model_dump() for figure in self.figures],
             "unused_words": self.unused_words,
+            "related": self.related,
         }
 
 
@@ -222,13 +238,14 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     if not looks_english(searched, lambda word: _known(snapshot, word), is_english_word):
         return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
-    query = parse_query(searched, snapshot.aliases)
+    query = searchable(
+        snapshot, parse_query(searched, snapshot.aliases, partial(expand, thesaurus=wordnet()))
+    )
     focus = counted_in_articles(snapshot, question_focus(searched, snapshot.aliases))
-    bm25 = snapshot.index.scores(query.all_terms)
-    ranked = best_of(bm25 * _coverage_boost(snapshot, query), CANDIDATES)
-    best = ranked[0][0] if ranked else None
-    if best is None or not is_relevant(snapshot, query, (best, float(bm25[best]))):
+    found = retrieve(snapshot, query)
+    if found is None:
         return _declined(snapshot, question, Declined.NO_ANSWER, corrections, focus)
+    query, ranked = found
     if focus.question_type is QuestionType.OPEN:
         chosen = diversify(ranked, snapshot.passages, max(1, k))
         readings = read_candidates(snapshot, [pid for pid, _ in chosen], query, focus)
@@ -265,6 +282,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         unused_words=unused,
         speaker=focus.speaker,
         figures=[] if missing else figures(focus, query, quotes, chosen_readings),
+        related={part: dict(terms) for part, terms in query.related.items() if terms},
     )
 
 
@@ -623,9 +641,63 @@ def _boundary_sentences(
 
 
 def _overlap_weight(snapshot: Snapshot, query: Query, sentence: SentenceWords) -> float:
-    """The IDF weight of the question's terms the sentence shares (each term once)."""
-    shared = set(query.all_terms).intersection(content_terms(sentence))
-    return sum(snapshot.index.term_idf(term) for term in shared)
+    """The IDF weight of the question's terms the sentence shares (each term once); a part it
+    lacks counts by its best related term held (``Query.related``), at that term's weight."""
+    held = content_terms(sentence)
+    shared = set(query.all_terms).intersection(held)
+    weight = sum(snapshot.index.term_idf(term) for term in shared)
+    for part, related in query.related.items():
+        if part not in held:
+            weight += max(
+                (w * snapshot.index.term_idf(term) for term, w in related.items() if term in held),
+                default=0.0,
+            )
+    return weight
+
+
+def retrieve(snapshot: Snapshot, query: Query) -> tuple[Query, list[tuple[int, float]]] | None:
+    """The question's best candidates (by BM25 and coverage), found with its related terms; or, when their best passage is not relevant enough to quote, with
+    its own words alone: related terms may add an answer, not take one away (round four's
+    "Since when is the Putin–Kim *meeting* …" was declined when "meeting" -> "gathering"
+    lifted a passage naming nothing else the question asks to the top). None: not relevant
+    either way. The query returned is the one the candidates were found with."""
+    own = snapshot.index.scores(query.all_terms)
+    tries = [query, replace(query, related={})] if any(query.related.values()) else [query]
+    for tried in tries:
+        bm25 = search(snapshot, tried, own)
+        ranked = best_of(bm25 * _coverage_boost(snapshot, tried), CANDIDATES)
+        if ranked and is_relevant(snapshot, tried, (ranked[0][0], float(bm25[ranked[0][0]]))):
+            return tried, ranked
+    return None
+
+
+def search(snapshot: Snapshot, query: Query, own: np.ndarray | None = None) -> np.ndarray:
+    """BM25 of every passage for the question's terms (``own``, when already scored); where a
+    passage lacks a part of the question but holds a term related to it (``bot.thesaurus``),
+    that term's BM25 at its lower weight counts for the part instead (the best of them, never
+    added to the part)."""
+    index = snapshot.index
+    result = index.scores(query.all_terms) if own is None else own.copy()
+    for part, related in query.related.items():
+        if related:
+            best = index.best_scores(related)
+            own = index.postings(part)
+            if own is not None:
+                best[own[0]] = np.maximum(best[own[0]] - own[1], 0.0)
+            result += best
+    return result
+
+
+def searchable(snapshot: Snapshot, query: Query) -> Query:
+    """The query with only the related terms worth searching: those the articles use (the
+    others cannot match) in at most ``RELATED_SHARE`` of the passages."""
+    index = snapshot.index
+    most = max(RELATED_FLOOR, RELATED_SHARE * index.corpus_size)
+    related = {
+        part: {term: weight for term, weight in table.items() if 0 < index.frequency(term) <= most}
+        for part, table in query.related.items()
+    }
+    return replace(query, related=related)
 
 
 def prefer_fitting(
@@ -696,8 +768,10 @@ def _known(snapshot: Snapshot, word: str) -> bool:
 
 
 def _coverage_boost(snapshot: Snapshot, query: Query) -> np.ndarray:
+    """A part of the question counts as covered where it, or a term related to it, is."""
     parts = set(query.parts)
-    covered = snapshot.index.coverage(parts) / max(1, len(parts))
+    groups = [query.alternatives(part) for part in parts]
+    covered = snapshot.index.coverage_of(groups) / max(1, len(parts))
     return 1.0 + COVERAGE_WEIGHT * covered
 
 
@@ -705,8 +779,12 @@ def is_relevant(snapshot: Snapshot, query: Query, best: tuple[int, float]) -> bo
     """Whether the best passage answers enough of the question to be quoted at all."""
     passage_id, score = best
     parts = set(query.parts)
-    shared = parts.intersection(snapshot.passage_terms(passage_id))
-    return relevance(snapshot, query, score) >= RELEVANCE_THRESHOLD and len(shared) >= min(
+    held = snapshot.passage_terms(passage_id)
+    shared = sum(
+        max((w for term, w in query.alternatives(part).items() if term in held), default=0.0)
+        for part in parts
+    )
+    return relevance(snapshot, query, score) >= RELEVANCE_THRESHOLD and shared >= min(
         MIN_SHARED_PARTS, len(parts)
     )
 

@@ -14,7 +14,7 @@ of precomputed float64 weights.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -194,14 +194,41 @@ class BM25Index:
                 result[found[0]] += factor * found[1]
         return result
 
-    def coverage(self, terms: Iterable[str]) -> np.ndarray:
-        """How many of the distinct ``terms`` every passage contains."""
+    def coverage_of(self, groups: Iterable[Mapping[str, float]]) -> np.ndarray:
+        """How much of ``groups`` every passage holds: each group (a question's part at 1 and
+        the terms that may stand for it at their weights) counts its best term held."""
         result = np.zeros(self.corpus_size)
-        for term in set(terms):
-            row = self.vocabulary.get(term)
-            if row is not None:
-                result[self.passages[self.indptr[row] : self.indptr[row + 1]]] += 1
+        for group in groups:
+            rows = [
+                (row, w)
+                for term, w in group.items()
+                if (row := self.vocabulary.get(term)) is not None
+            ]
+            if len(rows) == 1:
+                row, weight = rows[0]
+                result[self.passages[self.indptr[row] : self.indptr[row + 1]]] += weight
+            elif rows:
+                held = np.zeros(self.corpus_size)
+                for row, weight in rows:
+                    found = self.passages[self.indptr[row] : self.indptr[row + 1]]
+                    held[found] = np.maximum(held[found], weight)
+                result += held
         return result
+
+    def best_scores(self, terms: Mapping[str, float]) -> np.ndarray:
+        """Each passage's best BM25 weight among ``terms``, each times its factor: a part of
+        the question written in one of several ways counts once, as its best."""
+        result = np.zeros(self.corpus_size)
+        for term, factor in terms.items():
+            found = self.postings(term)
+            if found is not None:
+                result[found[0]] = np.maximum(result[found[0]], factor * found[1])
+        return result
+
+    def frequency(self, term: str) -> int:
+        """How many passages hold ``term``."""
+        row = self.vocabulary.get(term)
+        return 0 if row is None else int(self.indptr[row + 1] - self.indptr[row])
 
     def top(
         self, terms: Sequence[str], k: int, weights: Sequence[float] | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -468,6 +468,11 @@ def _variant_names(name: object, variants: object) -> list[str]:
     raise ValueError(f"the variants of {name!r} must be a list of names")
 
 
+Synonyms = Callable[[Sequence[str], Sequence[bool]], Mapping[str, Mapping[str, float]]]
+"""Question words and whether each may be expanded -> each term's related terms and weights
+(``bot.thesaurus.expand``)."""
+
+
 @dataclass(frozen=True)
 class Query:
     """A question as index terms, and the terms that measure how much of it is answered."""
@@ -476,6 +481,13 @@ class Query:
     concepts: list[str]
     plain_terms: list[str]
     """The question's own terms outside any alias phrase."""
+    related: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    """Each plain term -> the terms a passage may write it as (WordNet synonyms, an irregular
+    form's base), with what each counts against the term itself."""
+
+    def alternatives(self, part: str) -> dict[str, float]:
+        """A part of the question (at 1) and the terms that may stand for it, with weights."""
+        return {**self.related.get(part, {}), part: 1.0}
 
     @property
     def parts(self) -> list[str]:
@@ -494,18 +506,35 @@ def document_terms(text: str, aliases: Aliases) -> list[str]:
     return _to_terms(marked) + concepts
 
 
-def parse_query(question: str, aliases: Aliases) -> Query:
-    marked = [
-        (word, acronym)
-        for word, acronym in marked_words(question)
+def parse_query(question: str, aliases: Aliases, synonyms: Synonyms | None = None) -> Query:
+    """The question's terms; with ``synonyms``, each plain word's related terms too. Names
+    (capitalised after the first word, acronyms) and alias phrases are not expanded: the
+    aliases already say what else a name is written as."""
+    kept = [
+        (i, (word, acronym))
+        for i, (word, acronym) in enumerate(marked_words(question))
         if acronym or word not in QUESTION_WORDS
     ]
+    marked = [m for _, m in kept]
     found = aliases.find(word_stems(marked))
     inside = {i for _, start, end in found for i in range(start, end)}
+    related: Mapping[str, Mapping[str, float]] = {}
+    if synonyms is not None:
+        typed = _WORD.findall(normalise(question))  # as marked_words reads it, case kept
+        expandable = [
+            i not in inside and not acronym and (at == 0 or not typed[at][:1].isupper())
+            for i, (at, (_, acronym)) in enumerate(kept)
+        ]
+        own = set(_to_terms(marked))
+        related = {
+            part: {term: weight for term, weight in table.items() if term not in own}
+            for part, table in synonyms([word for word, _ in marked], expandable).items()
+        }
     return Query(
         terms=_to_terms(marked),
         concepts=list(dict.fromkeys(concept for concept, _, _ in found)),
         plain_terms=_to_terms(m for i, m in enumerate(marked) if i not in inside),
+        related=related,
     )
 
 

@@ -59,6 +59,16 @@ def test_ties_at_the_cut_keep_the_earliest_passages():
     assert [pid for pid, _ in index.top(["tie"], 2)] == [1, 2]
 
 
-def test_coverage_counts_the_distinct_terms_each_passage_holds():
+def test_coverage_counts_each_group_by_the_best_term_a_passage_holds():
     index = BM25Index.build(THREE_PASSAGES)
-    assert list(index.coverage(["cat", "sat", "cat", "unknown"])) == [2, 1, 1]
+    groups = [{"cat": 1.0}, {"sat": 1.0}, {"unknown": 1.0}]
+    assert list(index.coverage_of(groups)) == [2, 1, 1]
+    assert list(index.coverage_of([{"cat": 1.0, "dog": 0.5, "mat": 0.25}])) == [1, 0.5, 1]
+
+
+def test_best_scores_keep_each_passages_best_weighted_score():
+    index = BM25Index.build(THREE_PASSAGES)
+    cat, dog = index.scores(["cat"]), index.scores(["dog"])
+    best = index.best_scores({"cat": 1.0, "dog": 0.5, "unknown": 1.0})
+    assert list(best) == [cat[0], 0.5 * dog[1], cat[2]]
+    assert index.frequency("cat") == 2 and index.frequency("unknown") == 0

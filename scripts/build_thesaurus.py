@@ -1,0 +1,188 @@
+"""Write ``bot/data/wordnet.tsv.gz``, the thesaurus a question is expanded with, from Princeton
+WordNet 3.0 as Debian's ``wordnet-base`` installs it (``/usr/share/wordnet``).
+
+A developer's tool, run once when the rule changes: the bot reads only the file it writes,
+so a ``pip install`` needs no WordNet. Run ``python scripts/build_thesaurus.py`` and commit the
+file; ``tests/test_thesaurus.py`` checks that it regenerates the same bytes.
+
+What is kept, to keep the noise low (WordNet lists senses most frequent first, by the tag
+counts of its sense-tagged corpora, which ``cntlist.rev`` gives):
+
+* ``s`` (synonyms): for each lemma and part of speech, the other lemmas of its first sense,
+  and of any later sense tagged at least ``SENSE_SHARE`` times as often as the first
+  ("premier" -> prime minister, pm; "go-between" -> mediator, intermediary ...);
+* ``h`` (broader words): for a noun's or verb's first sense, when the corpora tagged it at
+  all, the lemmas of its direct hypernyms ("swap" -> exchange, "gun" -> weapon);
+* ``d`` (derived words): the derivationally related forms WordNet gives the lemma in the
+  same kept senses ("ally" -> alliance, "invade" -> invasion);
+* ``i`` (irregular forms): ``verb.exc`` and ``noun.exc`` ("sent" -> send, "men" -> man).
+
+Lines are ``kind<TAB>word<TAB>word|word``, sorted, multiword lemmas joined by spaces, lower
+case; the gzip header carries no time, so the same WordNet gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+WORDNET = Path("/usr/share/wordnet")
+OUTPUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "wordnet.tsv.gz"
+SENSE_SHARE = 0.5
+"""A later sense is kept when tagged at least this share as often as the lemma's first."""
+POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+SYNSET_POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+HYPERNYM_POS = ("noun", "verb")
+
+
+def lemma_text(raw: str) -> str:
+    """``Prime_Minister`` -> ``prime minister``; an adjective's marker ``(p)`` dropped."""
+    return raw.split("(")[0].replace("_", " ").lower()
+
+
+@dataclass(frozen=True)
+class Synset:
+    """One line of a ``data.*`` file: what the thesaurus takes of it."""
+
+    lemmas: list[str]
+    """In the file's order (a derivation pointer names its words by position)."""
+    hypernyms: list[str]
+    """Offsets of the direct hypernyms (same part of speech)."""
+    derived: list[tuple[int, str, str, int]]
+    """Derivationally related forms: (source word number, target's part of speech, target
+    offset, target word number), word numbers from 1."""
+
+
+def read_synsets(path: Path) -> dict[str, Synset]:
+    """Offset -> synset, for one ``data.*`` file."""
+    synsets: dict[str, Synset] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue  # the licence header
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        lemmas = [lemma_text(fields[4 + 2 * i]) for i in range(count)]
+        at = 4 + 2 * count
+        pointers = [fields[at + 1 + 4 * i : at + 5 + 4 * i] for i in range(int(fields[at]))]
+        synsets[fields[0]] = Synset(
+            lemmas=lemmas,
+            hypernyms=[offset for symbol, offset, _, _ in pointers if symbol == "@"],
+            derived=[
+                (int(words[:2], 16), SYNSET_POS[pos], offset, int(words[2:], 16))
+                for symbol, offset, pos, words in pointers
+                if symbol == "+"
+            ],
+        )
+    return synsets
+
+
+def read_tag_counts(path: Path) -> dict[tuple[str, str, int], int]:
+    """(lemma, pos, sense number) -> how often the sense was tagged (``cntlist.rev``)."""
+    counts: dict[tuple[str, str, int], int] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        key, number, count = line.split()
+        lemma, rest = key.split("%")
+        pos = SS_TYPE[rest[0]]
+        counts[(lemma_text(lemma), pos, int(number))] = int(count)
+    return counts
+
+
+def kept_senses(offsets: list[str], counts: list[int]) -> list[str]:
+    """The first sense, and later ones tagged at least ``SENSE_SHARE`` as often."""
+    first = counts[0]
+    return [
+        offset
+        for i, (offset, count) in enumerate(zip(offsets, counts, strict=True))
+        if i == 0 or (first > 0 and count >= SENSE_SHARE * first)
+    ]
+
+
+def index_entries(
+    path: Path, pos: str, tags: dict[tuple[str, str, int], int]
+) -> list[tuple[str, list[str], list[int]]]:
+    """Each lemma of one ``index.*`` file, its senses' offsets (most frequent first) and tag
+    counts."""
+    entries = []
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma = lemma_text(fields[0])
+        senses = int(fields[2])
+        counts = [tags.get((lemma, pos, i + 1), 0) for i in range(senses)]
+        entries.append((lemma, fields[-senses:], counts))
+    return entries
+
+
+def dominant(tag_counts: dict[str, int]) -> str:
+    """The part of speech a lemma is most often tagged as; on a tie, the first of ``POS``
+    (a noun before a verb: "premier" is not read as "to premiere")."""
+    best = max(tag_counts.values())
+    return next(name for name in POS if tag_counts.get(name) == best)
+
+
+def thesaurus_lines(wordnet: Path) -> list[str]:
+    synonyms: dict[str, dict[str, None]] = defaultdict(dict)
+    broader: dict[str, dict[str, None]] = defaultdict(dict)
+    derived: dict[str, dict[str, None]] = defaultdict(dict)
+    tags = read_tag_counts(wordnet / "cntlist.rev")
+    entries = [
+        (lemma, name, offsets, counts)
+        for name, pos in POS.items()
+        for lemma, offsets, counts in index_entries(wordnet / f"index.{name}", pos, tags)
+    ]
+    tagged: dict[str, dict[str, int]] = defaultdict(dict)
+    for lemma, name, _, counts in entries:
+        tagged[lemma][name] = sum(counts)
+    synsets = {name: read_synsets(wordnet / f"data.{name}") for name in POS}
+    for lemma, name, offsets, counts in entries:
+        if name != dominant(tagged[lemma]):
+            continue  # "meet" is mostly a verb: its noun sense ("athletic meet") is left out
+        for offset in kept_senses(offsets, counts):
+            synset = synsets[name][offset]
+            synonyms[lemma].update(dict.fromkeys(synset.lemmas))
+            for source, pos, target, word in synset.derived:
+                if source and word and synset.lemmas[source - 1] == lemma:
+                    derived[lemma][synsets[pos][target].lemmas[word - 1]] = None
+        if name in HYPERNYM_POS and counts[0] > 0:
+            for hypernym in synsets[name][offsets[0]].hypernyms:
+                broader[lemma].update(dict.fromkeys(synsets[name][hypernym].lemmas))
+    irregular: dict[str, dict[str, None]] = defaultdict(dict)
+    for name in ("verb", "noun"):
+        for line in (wordnet / f"{name}.exc").read_text(encoding="latin-1").splitlines():
+            form, *bases = (lemma_text(word) for word in line.split())
+            irregular[form].update(dict.fromkeys(b for b in bases if b != form))
+    lines = []
+    for kind, table in (("s", synonyms), ("h", broader), ("i", irregular), ("d", derived)):
+        for word, others in table.items():
+            kept = [other for other in others if other != word]
+            if kept:
+                lines.append(f"{kind}\t{word}\t{'|'.join(kept)}")
+    return sorted(lines)
+
+
+def write(lines: list[str], output: Path) -> None:
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    with (
+        output.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as packed,
+    ):
+        packed.write(data)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--wordnet", type=Path, default=WORDNET)
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    lines = thesaurus_lines(args.wordnet)
+    write(lines, args.output)
+    print(f"{len(lines)} lines, {args.output.stat().st_size:,} bytes -> {args.output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+import gzip
+import importlib.util
+import sys
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge_base import KnowledgeBase
+from bot.thesaurus import IRREGULAR_WEIGHT, SYNONYM_WEIGHT, Thesaurus, expand, wordnet
+from bot.tokens import Aliases, parse_query
+from tests.conftest import write_article
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "bot" / "data" / "wordnet.tsv.gz"
+WORDNET = Path("/usr/share/wordnet")
+
+
+def synonyms_of(question: str, aliases: Aliases | None = None) -> dict[str, dict[str, float]]:
+    query = parse_query(question, aliases or Aliases(), partial(expand, thesaurus=wordnet()))
+    return {part: dict(related) for part, related in query.related.items()}
+
+
+def test_the_shipped_table_loads_with_the_entries_news_questions_need():
+    thesaurus = wordnet()
+    assert "mediator" in thesaurus.synonyms["go-between"].split("|")
+    assert "prime minister" in thesaurus.synonyms["premier"].split("|")
+    assert thesaurus.irregular["sent"] == "send"
+    assert thesaurus.irregular["fought"] == "fight"
+    assert "exchange" in thesaurus.broader["swap"].split("|")
+    assert "invasion" in thesaurus.derived["invade"].split("|")
+
+
+def test_every_table_of_the_shipped_file_is_sorted_for_bisection():
+    thesaurus = wordnet()
+    for table in (thesaurus.synonyms, thesaurus.broader, thesaurus.derived, thesaurus.irregular):
+        keys = list(table)
+        assert keys == sorted(keys) and len(keys) > 1000
+
+
+def test_the_shipped_table_is_small_and_its_licence_is_beside_it():
+    assert SHIPPED.stat().st_size < 2_000_000
+    licence = (SHIPPED.parent / "WORDNET_LICENSE").read_text(encoding="utf-8")
+    assert "WordNet 3.0 Copyright 2006 by Princeton University" in licence
+
+
+def test_a_form_is_looked_up_as_its_irregular_base_or_its_regular_lemma():
+    assert wordnet().lemmas("met") == ["meet"]
+    assert wordnet().lemmas("reporters") == ["reporter"]
+    assert wordnet().lemmas("qwertyuiop") == []
+
+
+def test_related_words_weigh_less_than_the_same_word_in_another_form():
+    related = wordnet().related("sent")
+    assert related["send"] == IRREGULAR_WEIGHT
+    assert wordnet().related("go-between")["mediator"] == SYNONYM_WEIGHT
+
+
+def test_a_question_word_brings_its_synonyms_stems():
+    related = synonyms_of("Which country served as a go-between in the talks?")
+    assert related["go"]["mediat"] == SYNONYM_WEIGHT  # "go-between", looked up hyphenated
+    assert "fight" in synonyms_of("Where have they fought?")["fought"]
+
+
+def test_a_multiword_synonym_shares_its_weight_among_its_words():
+    related = synonyms_of("Which premier came?")["premier"]
+    assert related["prime"] == related["minist"] == SYNONYM_WEIGHT / 2
+
+
+def test_names_figures_and_alias_phrases_are_not_expanded():
+    aliases = Aliases.from_mapping({"soldiers": ["troops"]})
+    related = synonyms_of("Did the Premier League send 6 troops?", aliases)
+    assert "premier" not in related and "leagu" not in related  # a name, capitalised
+    assert "6" not in related  # a figure is exact
+    assert "troop" not in related  # the aliases say what else it is written as
+    assert "send" in related
+
+
+def test_terms_the_question_holds_itself_are_not_related_terms():
+    related = synonyms_of("Did they send and direct troops?")
+    assert "direct" not in related.get("send", {})
+
+
+def test_a_paraphrase_finds_the_passage_in_the_articles_words(tmp_path: Path):
+    directory = tmp_path / "knowledge"
+    directory.mkdir()
+    bodies = {
+        "talks": "Officials said Turkey acted as a mediator in the negotiations with Kyiv.",
+        "stalled": "The negotiations with Kyiv stalled again on Monday.",
+        "harbour": "The harbour reopened after the storm, the port authority said.",
+        "library": "The mayor opened the new library in the old town hall.",
+    }
+    for slug, body in bodies.items():
+        write_article(directory, slug, slug.title(), "Wire", body)
+    kb = KnowledgeBase(directory)
+    answer = kb.ask("Which country was the go-between in the negotiations with Kyiv?")
+    assert answer.answered and answer.passages[0].article.id == "talks"
+    assert answer.to_json()["related"]["go"] == {"mediat": SYNONYM_WEIGHT}  # ask --json says why
+    assert not kb.ask("Which go-between won the football cup?").answered
+
+
+def test_the_thesaurus_parses_its_own_format():
+    thesaurus = Thesaurus.parse(
+        "d\tinvade\tinvasion\nh\tswap\texchange\ni\tsent\tsend\ns\tpremier\tpm|prime minister"
+    )
+    assert thesaurus.related("invaded") == {"invade": 1.0, "invasion": 0.5}
+    assert thesaurus.related("swapped") == {}  # no "swapped" entry here: only "swap" is known
+    assert thesaurus.related("swaps") == {"swap": 1.0, "exchange": 0.3}
+    assert thesaurus.related("premier") == {"pm": 0.5, "prime minister": 0.5}
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location(
+        "build_thesaurus", ROOT / "scripts/build_thesaurus.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not (WORDNET / "data.noun").exists(), reason="wordnet-base is not installed")
+def test_the_script_regenerates_the_shipped_table(tmp_path: Path):
+    script = load_script()
+    output = tmp_path / "wordnet.tsv.gz"
+    script.write(script.thesaurus_lines(WORDNET), output)
+    assert gzip.decompress(output.read_bytes()) == gzip.decompress(SHIPPED.read_bytes())
+    assert output.read_bytes() == SHIPPED.read_bytes()
