@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot import chrome, printed_dates
+from bot.chrome import Hinted
 from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
 
 FURNITURE = frozenset(
@@ -82,10 +83,13 @@ _OUTLET_BYLINE = re.compile(
 of America"."""
 _CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
-_CAPTION_CREDIT = re.compile(
-    r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
-    r"(?=[^()\[\]]*?\bphoto\b)[^()\[\]]*)[)\]]\s*$",
-    re.I,
+_CAPTION_CREDIT = Hinted(
+    re.compile(
+        r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
+        r"(?=[^()\[\]]*?\bphoto\b)[^()\[\]]*)[)\]]\s*$",
+        re.I,
+    ),
+    (")", "]"),
 )
 """A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)". Each part
 is read once: up to its first "©" the credit has no "©", and the word "photo" is looked for
@@ -178,7 +182,10 @@ _MEDIA_CREDIT = re.compile(
     re.I,
 )
 """A media credit line: "Photo : Ukrainian Strategic Communication …", "Images source: © …"."""
-_COPYRIGHT = re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
+_COPYRIGHT = Hinted(
+    re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I),
+    ("copyright", "(c)", "reserved"),
+)
 """A copyright notice: "© 2024 Reuters", "Copyright 2024 The Associated Press. All rights …"."""
 _WIRE_STAFF_CREDIT = re.compile(
     r"^(?:\(?\s*)(?:additional\s+)?(?:reporting|writing|editing|compiled|edited)\s+by\b", re.I
@@ -228,7 +235,9 @@ _PICTOGRAPH = re.compile("[\u203c\u2049\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U00
 _SYMBOL_LINE_MAX_WORDS = 8
 _SYMBOL_LINE_LETTERS = 0.5
 """A short line whose characters are mostly not letters is a widget ("+ ↺ − 16 px")."""
-_GLUED_READ_MORE = re.compile(r"(?<=[.…])\s*(?:read|continue\s+reading|see)\s+more\W*$", re.I)
+_GLUED_READ_MORE = Hinted(
+    re.compile(r"(?<=[.…])\s*(?:read|continue\s+reading|see)\s+more\W*$", re.I), ("more",)
+)
 """A "Read More" link glued to the end of a teaser paragraph ("… neighbouring countries....Read More")."""
 _SUBHEAD_MAX_WORDS = 3
 _CARD_LINES = 3
@@ -697,7 +706,7 @@ def _author_boxes(lines: list[str], furniture: set[int], signals: _Signals) -> s
         if (
             index in furniture
             or not match
-            or len(line.split()) > _BIO_MAX_WORDS
+            or chrome.word_count(line) > _BIO_MAX_WORDS
             or not _BIO_ROLE.search(line)
         ):
             continue
@@ -761,7 +770,7 @@ def _teaser_runs(lines: list[str], furniture: set[int]) -> set[int]:
         seen_text = (
             seen_text
             or bool(run)
-            or len(line.split()) > _HEADING_MAX_WORDS
+            or chrome.word_count(line) > _HEADING_MAX_WORDS
             or bool(_SENTENCE_END.search(line))
         )
         run = []
@@ -852,7 +861,7 @@ def _shouted_headlines(lines: list[str], furniture: set[int]) -> set[int]:
     for index, line in enumerate(lines):
         if index in furniture:
             continue
-        words = len(line.split())
+        words = chrome.word_count(line)
         if seen_text and _is_shouted(line) and _HEADING_MAX_WORDS < words <= _TITLE_MAX_WORDS:
             if not _STATEMENT_END.search(line):
                 found.add(index)
@@ -911,7 +920,7 @@ def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=PER_LINE_CACHE)
 def _is_furniture_shaped(line: str) -> bool:
-    words = len(line.split())
+    words = chrome.word_count(line)
     return (
         _is_editorial_note(line)
         or bool(_WIRE_STAFF_CREDIT.match(line))
@@ -944,7 +953,7 @@ def _is_membership_pitch(line: str) -> bool:
     """A paywall's offer: "Access all of The Cipher Brief’s … by becoming a Cipher Brief
     Subscriber+ Member." A membership word and an offer, in a short paragraph."""
     return (
-        len(line.split()) <= _PITCH_MAX_WORDS
+        chrome.word_count(line) <= _PITCH_MAX_WORDS
         and bool(_PITCH_MEMBER.search(line))
         and bool(_PITCH_OFFER.search(line))
     )
@@ -967,7 +976,7 @@ def _is_code(line: str) -> bool:
 @lru_cache(maxsize=PER_LINE_CACHE)
 def _is_breadcrumb(line: str) -> bool:
     """A trail of section names: "Government ❯International Relations ❯Security Issues"."""
-    if len(line.split()) > _BREADCRUMB_MAX_WORDS:
+    if chrome.word_count(line) > _BREADCRUMB_MAX_WORDS:
         return False
     parts = [part for part in _BREADCRUMB_SEPARATOR.split(line) if part]
     return (
@@ -990,7 +999,7 @@ def _is_photo_credit(line: str) -> bool:
     REUTERS//File Photo"."""
     return (
         "/" in line
-        and len(line.split()) <= _HEADING_MAX_WORDS
+        and chrome.word_count(line) <= _HEADING_MAX_WORDS
         and not _SENTENCE_END.search(line)
         and bool(_PHOTO_CREDIT_END.search(line))
     )
@@ -1008,7 +1017,7 @@ def _closing_credits(lines: list[str], furniture: set[int], signals: _Signals) -
     }
     found = set()
     for index, line in enumerate(lines):
-        if index in furniture or len(line.split()) > _CLOSING_CREDIT_MAX_WORDS:
+        if index in furniture or chrome.word_count(line) > _CLOSING_CREDIT_MAX_WORDS:
             continue
         names, comma, outlet = line.rstrip(".").rpartition(",")
         if not comma or not _is_name(outlet.strip() or "x") or not _is_name(names.strip() or "x"):
@@ -1037,7 +1046,7 @@ def _read_furniture_credit(line: str, signals: _Signals) -> None:
 def _is_symbol_widget(line: str) -> bool:
     """A short line of mostly symbols and digits that is no date: a font-size control
     ("+ ↺ − 16 px"), a rating, a counter."""
-    if len(line.split()) > _SYMBOL_LINE_MAX_WORDS:
+    if chrome.word_count(line) > _SYMBOL_LINE_MAX_WORDS:
         return False
     chars = [char for char in line if not char.isspace()]
     letters = sum(char.isalpha() for char in chars)
@@ -1057,7 +1066,11 @@ def _is_editorial_note(line: str) -> bool:
     if _NOTE_LABEL.match(line):
         return True
     shouted = line == line.upper() and line != line.lower()
-    return shouted and len(line.split()) >= 3 and (":" in line or bool(_STATEMENT_END.search(line)))
+    return (
+        shouted
+        and chrome.word_count(line) >= 3
+        and (":" in line or bool(_STATEMENT_END.search(line)))
+    )
 
 
 def _closing_bracket(line: str) -> int:
@@ -1073,7 +1086,7 @@ def _closing_bracket(line: str) -> int:
 def _is_heading(line: str) -> bool:
     """Short lines without closing punctuation: section labels, sub-heads, city names; and
     a sub-head asked as a short question ("What next?")."""
-    words = len(line.split())
+    words = chrome.word_count(line)
     return (words <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)) or (
         words <= _SUBHEAD_MAX_WORDS and line.endswith("?") and line[0].isupper()
     )
@@ -1083,7 +1096,7 @@ def _is_heading(line: str) -> bool:
 def _is_headline_shaped(line: str) -> bool:
     """What a headline looks like: a few words up to ~25, no full stop (the dot of a closing
     "U.S." is none), not a lead-in."""
-    words = len(line.split())
+    words = chrome.word_count(line)
     return (
         _LABEL_MAX_WORDS < words <= _TITLE_MAX_WORDS
         and not _STATEMENT_END.search(_INITIALISM_END.sub("", line))
@@ -1101,7 +1114,7 @@ def _is_glue(line: str) -> bool:
         or (_BYLINE.match(line) and _is_name(_BYLINE.match(line)["name"]))
         or printed_dates.date_line(line)
         or _RELATIVE_TIME.match(line)
-        or (len(line.split()) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(line))
+        or (chrome.word_count(line) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(line))
     )
 
 
@@ -1153,7 +1166,7 @@ def _teaser_cards(
         if (
             keys[index] != title
             and _is_heading(line)
-            and len(line.split()) > 1
+            and chrome.word_count(line) > 1
             and keys[index] in keys[index + 1 : index + 1 + _CARD_LINES]
         ):
             return set(range(index, len(lines)))
@@ -1286,7 +1299,7 @@ def _is_title_shaped(lines: list[str], index: int, last: dict[str, int]) -> bool
     if _is_headline_shaped(line):
         return True
     return (
-        len(line.split()) <= _TITLE_MAX_WORDS
+        chrome.word_count(line) <= _TITLE_MAX_WORDS
         and not _is_caption(line)
         and last[line_key(line)] > index
     )

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from dateutil import parser as date_parser
 
+from bot.chrome import word_count
+
 PUBLISHED_RANK, PLAIN_RANK, UPDATED_RANK = 0, 1, 2
 """How firmly a line states a field: a "Published:" label before a plain line, an "Updated:"
 label (or a credit far from the headline) after it."""
@@ -82,7 +84,7 @@ def date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
         rank = UPDATED_RANK if label in {"updated", "last updated", "modified"} else PUBLISHED_RANK
         found = stamp_date(match["rest"]) or printed_date(match["rest"])
         return (found, rank) if found else None
-    if len(line.split()) <= 6 and (stamp := _ISO_STAMP.search(line)):
+    if word_count(line) <= 6 and (stamp := _ISO_STAMP.search(line)):
         found = stamp_date(stamp.group())
         rest = (line[: stamp.start()] + line[stamp.end() :]).strip()
         if found and not _SENTENCE_END.search(rest):

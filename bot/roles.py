@@ -45,6 +45,9 @@ _TITLE = re.compile(
 )
 """A title as a word. The look-ahead for a title's first letter lets the engine pass over
 most positions without trying every title (half the time over an archive)."""
+_LOWER_TITLE = re.compile(_TITLE.pattern)
+"""``_TITLE`` without ``re.IGNORECASE``, for ASCII text in lower case: the same matches at the
+same offsets (lowering ASCII keeps every offset), in two thirds of the time."""
 _BEFORE = re.compile(rf"(?:\S+\s+){{0,{TITLE_PLACE_WINDOW}}}$")
 _AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:\S+\s+){0,2}\S+")
 
@@ -53,7 +56,8 @@ def titled_places(texts: Iterable[str], aliases: Aliases) -> frozenset[str]:
     """The place concepts named just before an office title (or just after "Title of")."""
     found: set[str] = set()
     for text in texts:
-        for match in _TITLE.finditer(text):
+        titles = _LOWER_TITLE.finditer(text.lower()) if text.isascii() else _TITLE.finditer(text)
+        for match in titles:
             before = _BEFORE.search(text[max(0, match.start() - 120) : match.start()])
             after = _AFTER.match(text[match.end() : match.end() + 60])
             for context in (before, after):

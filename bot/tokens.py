@@ -243,7 +243,7 @@ def normalise_quickly(text: str) -> str:
     already normalised once (a passage), read again sentence by sentence."""
     if _DIGIT_GROUP.search(text):
         text = _THOUSANDS.sub("", text)
-    if "." in text:
+    if "." in text and _DOTTED_HINT.search(text):
         text = _DOTTED_ACRONYM.sub(lambda match: match.group().replace(".", ""), text)
     if "'" in text or "\u2019" in text:
         text = _POSSESSIVE.sub("", text.translate(_APOSTROPHES))
@@ -251,6 +251,10 @@ def normalise_quickly(text: str) -> str:
 
 
 _DIGIT_GROUP = re.compile(r"\d[,\u202f\u00a0]\d")
+_DOTTED_HINT = re.compile(r"\.[A-Za-z]\.")
+"""What every dotted acronym holds ("U.S." holds ".S."): found by a scan from point to
+point, some twenty times faster than ``_DOTTED_ACRONYM``'s test of a word boundary at every
+character, and most sentences have a point but no acronym."""
 
 
 def marked_words(text: str) -> list[tuple[str, bool]]:

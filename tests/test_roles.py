@@ -1,4 +1,7 @@
-from bot.roles import titled_places
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.roles import _AFTER, _BEFORE, _LOWER_TITLE, _TITLE, _places, titled_places
 from bot.tokens import Aliases
 
 PLACES = Aliases.from_mapping({}).extended(
@@ -17,3 +20,29 @@ def test_places_named_before_an_office_title_have_an_office_holder():
 def test_a_place_far_from_any_title_has_none():
     text = "Brazil, which sent traders, fishermen and many journalists, has a new president."
     assert titled_places([text], PLACES) == frozenset()
+
+
+TITLE_PIECES = ["President", "PRESIDENT", "vicepresident", "Minister", " of ", "Japanese", " "]
+TITLE_PIECES += ["Tokyo", "the", "é", "ſecretary", "Secretary", ".", "_", "chief", "5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TITLE_PIECES), max_size=20).map("".join))
+def test_ascii_text_is_read_for_titles_as_any_text_is(text: str):
+    """ASCII text is matched in lower case (``_LOWER_TITLE``): the same titles at the same
+    offsets as ``_TITLE`` finds without lowering."""
+    spans = [match.span() for match in _TITLE.finditer(text)]
+    if text.isascii():
+        assert [match.span() for match in _LOWER_TITLE.finditer(text.lower())] == spans
+    assert titled_places([text], PLACES) == _places_the_long_way(text)
+
+
+def _places_the_long_way(text: str) -> frozenset[str]:
+    found: set[str] = set()
+    for match in _TITLE.finditer(text):
+        before = _BEFORE.search(text[max(0, match.start() - 120) : match.start()])
+        after = _AFTER.match(text[match.end() : match.end() + 60])
+        for context in (before, after):
+            if context is not None:
+                found.update(_places(context.group(), PLACES))
+    return frozenset(found)

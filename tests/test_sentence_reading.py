@@ -6,8 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.fit import sentence_tokens
-from bot.sentence_reading import NO_TERM, SentenceReader, terms_follow_tokens
+from bot.fit import SENTENCE_TOKEN, sentence_tokens
+from bot.sentence_reading import (
+    ASCII_SENTENCE_TOKEN,
+    NO_TERM,
+    SentenceReader,
+    terms_follow_tokens,
+)
 from bot.tokens import Aliases, document_terms, normalise_quickly
 
 ALIASES = Aliases.from_mapping(
@@ -86,3 +91,34 @@ def test_any_text_reads_as_document_terms_and_sentence_tokens(text: str):
         derived = {term_of_key[table[i]] for i in found.word_ids if table[i] != NO_TERM}
         derived |= {term_of_key[k] for k in found.stored_keys}
         assert derived == set(document_terms(text, ALIASES))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_the_ascii_token_pattern_finds_the_sentence_tokens_of_ascii_text(text: str):
+    assert ASCII_SENTENCE_TOKEN.findall(text) == SENTENCE_TOKEN.findall(text)
+
+
+NESTED = Aliases.from_mapping(
+    {
+        "The Gambia": ["Gambia"],
+        "North Korea": ["DPRK", "North"],
+        "New York": ["New York City", "NYC", "the Big Apple"],
+    }
+)
+"""Phrases that share a first word with a phrase of one word ("North"), that start with a
+stopword ("the"), and that nest ("New York City")."""
+PHRASE_PIECES = [" the ", " The ", "Gambia", "North", "Korea", " New ", "York", "City"]
+PHRASE_PIECES += [" Big ", "Apple", "NYC", '"', ". ", " minister", "$"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=20).map("".join))
+def test_the_phrases_found_are_those_of_document_terms(text: str):
+    """The reader looks phrases up only where one may start (``_phrase_starts_in``)."""
+    reader = SentenceReader(NESTED)
+    for other in ("the minister", "North", "New York"):  # words met before, as in a build
+        reader.read(other)
+    found = reader.read(text)
+    term_of_key = list(reader.term_keys)
+    assert [term_of_key[k] for k in found.term_keys] == document_terms(text, NESTED)

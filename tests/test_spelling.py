@@ -1,10 +1,12 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.knowledge_base import KnowledgeBase
 from bot.render import answer_text
-from bot.spelling import Speller
+from bot.spelling import _LETTERS, Speller, word_counts
 from tests.conftest import write_article
 
 REPO = Path(__file__).resolve().parent.parent
@@ -130,3 +132,15 @@ def test_the_dictionary_is_searched_only_when_its_text_is_plain(text: str, plain
     from bot.spelling import plain_dictionary
 
     assert plain_dictionary(text.encode("utf-8")) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=30) | st.text(st.characters(max_codepoint=127)), max_size=4))
+def test_words_are_counted_in_ascii_text_as_in_any_text(texts: list[str]):
+    """ASCII text is read with a pattern of its own (``_ASCII_LETTERS``): the same counts,
+    in the same order of first appearance, as ``_LETTERS`` finds."""
+    expected: dict[str, int] = {}
+    for text in texts:
+        for word in _LETTERS.findall(text.casefold()):
+            expected[word] = expected.get(word, 0) + 1
+    assert list(word_counts(texts).items()) == list(expected.items())
