@@ -1,4 +1,4 @@
-"""Write ``bot/data/wordnet.tsv.gz``, the thesaurus a question is expanded with, from Princeton
+"""Write ``bot/data/wordnet.tsv``, the thesaurus a question is expanded with, from Princeton
 WordNet 3.0 as Debian's ``wordnet-base`` installs it (``/usr/share/wordnet``).
 
 A developer's tool, run once when the rule changes: the bot reads only the file it writes,
@@ -18,19 +18,20 @@ counts of its sense-tagged corpora, which ``cntlist.rev`` gives):
 * ``i`` (irregular forms): ``verb.exc`` and ``noun.exc`` ("sent" -> send, "men" -> man).
 
 Lines are ``kind<TAB>word<TAB>word|word``, sorted, multiword lemmas joined by spaces, lower
-case; the gzip header carries no time, so the same WordNet gives the same bytes.
+case, each ended by a line break, in UTF-8 and uncompressed: the bot maps the file into memory
+and bisects its bytes for a word's line (``bot.thesaurus.SortedTable``), so it must stay sorted
+as bytes, which sorting the lines as strings gives. The same WordNet gives the same bytes.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 WORDNET = Path("/usr/share/wordnet")
-OUTPUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "wordnet.tsv.gz"
+OUTPUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "wordnet.tsv"
 SENSE_SHARE = 0.5
 """A later sense is kept when tagged at least this share as often as the lemma's first."""
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
@@ -166,12 +167,9 @@ def thesaurus_lines(wordnet: Path) -> list[str]:
 
 
 def write(lines: list[str], output: Path) -> None:
-    data = ("\n".join(lines) + "\n").encode("utf-8")
-    with (
-        output.open("wb") as raw,
-        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as packed,
-    ):
-        packed.write(data)
+    if any("\n" in line or line.count("\t") != 2 for line in lines):
+        raise ValueError("a thesaurus line is kind<TAB>word<TAB>words, on one line")
+    output.write_bytes("".join(f"{line}\n" for line in sorted(lines)).encode("utf-8"))
 
 
 def main() -> None:

@@ -1,18 +1,18 @@
-import gzip
 import importlib.util
 import sys
+from bisect import bisect_left
 from functools import partial
 from pathlib import Path
 
 import pytest
 
 from bot.knowledge_base import KnowledgeBase
-from bot.thesaurus import IRREGULAR_WEIGHT, SYNONYM_WEIGHT, Thesaurus, expand, wordnet
+from bot.thesaurus import _KINDS, IRREGULAR_WEIGHT, SYNONYM_WEIGHT, Thesaurus, expand, wordnet
 from bot.tokens import Aliases, parse_query
 from tests.conftest import write_article
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "bot" / "data" / "wordnet.tsv.gz"
+SHIPPED = ROOT / "bot" / "data" / "wordnet.tsv"
 WORDNET = Path("/usr/share/wordnet")
 
 
@@ -34,12 +34,14 @@ def test_the_shipped_table_loads_with_the_entries_news_questions_need():
 def test_every_table_of_the_shipped_file_is_sorted_for_bisection():
     thesaurus = wordnet()
     for table in (thesaurus.synonyms, thesaurus.broader, thesaurus.derived, thesaurus.irregular):
-        keys = list(table)
+        keys = table.keys()
         assert keys == sorted(keys) and len(keys) > 1000
+    data = SHIPPED.read_bytes()
+    assert data.endswith(b"\n") and data.splitlines() == sorted(data.splitlines())
 
 
 def test_the_shipped_table_is_small_and_its_licence_is_beside_it():
-    assert SHIPPED.stat().st_size < 2_000_000
+    assert SHIPPED.stat().st_size < 8_000_000
     licence = (SHIPPED.parent / "WORDNET_LICENSE").read_text(encoding="utf-8")
     assert "WordNet 3.0 Copyright 2006 by Princeton University" in licence
 
@@ -125,5 +127,80 @@ def test_the_script_regenerates_the_shipped_table(tmp_path: Path):
     script = load_script()
     output = tmp_path / "wordnet.tsv.gz"
     script.write(script.thesaurus_lines(WORDNET), output)
-    assert gzip.decompress(output.read_bytes()) == gzip.decompress(SHIPPED.read_bytes())
     assert output.read_bytes() == SHIPPED.read_bytes()
+
+
+class ListTable:
+    """The loader the bot had before it bisected the file's bytes: every line read into two
+    sorted lists, bisected; kept here as the reference its look-ups must agree with."""
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        self.keys, self.values = [k for k, _ in rows], [v for _, v in rows]
+
+    def get(self, key: str) -> str | None:
+        at = bisect_left(self.keys, key)
+        return self.values[at] if at < len(self.keys) and self.keys[at] == key else None
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key: str) -> str:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def has_prefix(self, prefix: str) -> bool:
+        at = bisect_left(self.keys, prefix)
+        return at < len(self.keys) and self.keys[at].startswith(prefix)
+
+
+def reference_thesaurus() -> Thesaurus:
+    rows: dict[str, list[tuple[str, str]]] = {kind: [] for kind in _KINDS}
+    for line in SHIPPED.read_text(encoding="utf-8").splitlines():
+        kind, word, related = line.split("\t")
+        rows[kind].append((word, related))
+    return Thesaurus(**{name: ListTable(rows[kind]) for kind, name in _KINDS.items()})  # type: ignore[arg-type]
+
+
+def near_misses(word: str) -> list[str]:
+    """Words a bisection could confuse with ``word``: its prefixes (at a space or hyphen
+    too), and longer words it is a prefix of."""
+    cut = [word[:i] for i in range(1, len(word))]
+    return [word, *cut, word + "s", word + " ", word + "-", word + "\t", word + "\u00e9"]
+
+
+def test_bisecting_the_bytes_finds_what_the_loaded_lists_found_for_every_key():
+    shipped, reference = Thesaurus.over(SHIPPED.read_bytes()), reference_thesaurus()
+    for name in _KINDS.values():
+        table, expected = getattr(shipped, name), getattr(reference, name)
+        assert table.keys() == expected.keys
+        for key in expected.keys:
+            assert table[key] == expected[key]
+        for key in expected.keys[::13]:
+            for other in near_misses(key):
+                assert table.get(other) == expected.get(other), other
+                assert table.has_prefix(other) == expected.has_prefix(other), other
+        for edge in ("", " ", "-", "a", "zz", "zzzz zzz", "\u00e9t\u00e9", "0", "~"):
+            assert table.get(edge) == expected.get(edge)
+            assert table.has_prefix(edge) == expected.has_prefix(edge)
+
+
+def test_a_question_words_related_terms_are_those_the_loaded_lists_gave():
+    shipped, reference = Thesaurus.over(SHIPPED.read_bytes()), reference_thesaurus()
+    tricky = ["prime minister", "go-between", "go between", "head of state", "sent", "men"]
+    tricky += ["fought", "met", "reporters", "invaded", "swaps", "criticised", "criticized"]
+    tricky += ["a", "an", "go", "us", "u.s.", "arms", "weaponry", "shown", "qwertyuiop"]
+    words = tricky + reference.synonyms.keys[::80] + reference.irregular.keys[::10]
+    words += reference.derived.keys[::40] + reference.broader.keys[::40]
+    for phrase in words:
+        for word in (phrase, phrase + "s", phrase + "ed", phrase + "ing"):
+            assert shipped.related(word) == reference.related(word), word
+            assert shipped.lemmas(word) == reference.lemmas(word), word
+            assert shipped.starts_phrase(word + " ") == reference.starts_phrase(word + " ")
+            assert shipped.starts_phrase(word + "-") == reference.starts_phrase(word + "-")
+
+
+def test_the_shipped_table_is_mapped_not_read():
+    thesaurus = wordnet()
+    assert not isinstance(thesaurus.synonyms._data, bytes)  # an mmap: pages read on demand
