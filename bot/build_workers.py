@@ -114,8 +114,10 @@ def build_in_workers(
         crew.send([{n: boilerplate[n] for n in block if n in boilerplate} for block in names])
         del boilerplate
         block_readings = crew.receive()
-        articles, problems, aliases = sift(_in_folder_order(sources, aliases_path, block_readings))
-        sources.clear()  # every file is read: their bytes are not needed any more
+        folder = [(s.path.name, s if s.path == aliases_path else None) for s in sources]
+        sources.clear()  # every file is read: their bytes are freed before the articles are sifted
+        give_back_freed_memory()
+        articles, problems, aliases = sift(_in_folder_order(folder, aliases_path, block_readings))
         require_articles(directory, articles, problems)
         kept = [
             [number for number, reading in enumerate(readings) if _is_kept(reading, articles)]
@@ -174,15 +176,18 @@ def _known_pages(block: list[SourceFile]) -> dict[str, str]:
 
 
 def _in_folder_order(
-    sources: list[SourceFile], aliases_path: Path | None, block_readings: list[list[Reading]]
+    folder: list[tuple[str, SourceFile | None]],
+    aliases_path: Path | None,
+    block_readings: list[list[Reading]],
 ) -> Iterator[tuple[str, Reading]]:
-    """Every file's reading in folder order: the blocks' in turn, the aliases read here."""
+    """Every file's reading in folder order (each file's name, and its source if it is the
+    aliases file): the blocks' in turn, the aliases read here."""
     from_blocks = (reading for readings in block_readings for reading in readings)
-    for source in sources:
-        if source.path == aliases_path:
-            yield source.path.name, read_source(source, None, frozenset(), aliases_path)
+    for name, aliases_source in folder:
+        if aliases_source is not None:
+            yield name, read_source(aliases_source, None, frozenset(), aliases_path)
         else:
-            yield source.path.name, next(from_blocks)
+            yield name, next(from_blocks)
 
 
 def _is_kept(reading: Reading, articles: dict[str, Article]) -> bool:
