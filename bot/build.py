@@ -393,7 +393,7 @@ def tables(articles: ArticleTable, tally: Tally) -> tuple[PassageTable, BM25Inde
     return PassageTable(articles, layout, sentences, words), index
 
 
-FIRST_USE_CHUNK = 1 << 20
+FIRST_USE_CHUNK = 1 << 18
 """Tokens handled at a time by the whole-archive array steps, so that none makes a 64-bit
 copy of every token (numpy indexes with 64-bit integers)."""
 

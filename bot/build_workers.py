@@ -41,6 +41,7 @@ import numpy as np
 
 from bot.articles import Article, ArticleError, is_html
 from bot.build import (
+    FIRST_USE_CHUNK,
     Built,
     Reading,
     Tally,
@@ -113,8 +114,10 @@ def build_in_workers(
         crew.send([{n: boilerplate[n] for n in block if n in boilerplate} for block in names])
         del boilerplate
         block_readings = crew.receive()
-        articles, problems, aliases = sift(_in_folder_order(sources, aliases_path, block_readings))
-        sources.clear()  # every file is read: their bytes are not needed any more
+        folder = [(s.path.name, s if s.path == aliases_path else None) for s in sources]
+        sources.clear()  # every file is read: their bytes are freed before the articles are sifted
+        give_back_freed_memory()
+        articles, problems, aliases = sift(_in_folder_order(folder, aliases_path, block_readings))
         require_articles(directory, articles, problems)
         kept = [
             [number for number, reading in enumerate(readings) if _is_kept(reading, articles)]
@@ -173,15 +176,18 @@ def _known_pages(block: list[SourceFile]) -> dict[str, str]:
 
 
 def _in_folder_order(
-    sources: list[SourceFile], aliases_path: Path | None, block_readings: list[list[Reading]]
+    folder: list[tuple[str, SourceFile | None]],
+    aliases_path: Path | None,
+    block_readings: list[list[Reading]],
 ) -> Iterator[tuple[str, Reading]]:
-    """Every file's reading in folder order: the blocks' in turn, the aliases read here."""
+    """Every file's reading in folder order (each file's name, and its source if it is the
+    aliases file): the blocks' in turn, the aliases read here."""
     from_blocks = (reading for readings in block_readings for reading in readings)
-    for source in sources:
-        if source.path == aliases_path:
-            yield source.path.name, read_source(source, None, frozenset(), aliases_path)
+    for name, aliases_source in folder:
+        if aliases_source is not None:
+            yield name, read_source(aliases_source, None, frozenset(), aliases_path)
         else:
-            yield source.path.name, next(from_blocks)
+            yield name, next(from_blocks)
 
 
 def _is_kept(reading: Reading, articles: dict[str, Article]) -> bool:
@@ -241,16 +247,15 @@ class _Crew:
             for pipe, process in zip(self.pipes, self.processes, strict=True)
         ]
 
-    def receive_array(self, number: int, typecode: str, length: int) -> np.ndarray:
-        """An array worker ``number`` sends as it is (``Connection.send_bytes``)."""
-        values = np.empty(length, np.dtype(typecode))
-        data = memoryview(values).cast("B")
+    def receive_array_into(self, number: int, window: np.ndarray) -> None:
+        """An array worker ``number`` sends as it is (``Connection.send_bytes``), read
+        straight into ``window`` (its place in the merged array: no copy of the block's)."""
+        data = memoryview(window).cast("B")
         try:
             for start in range(0, len(data), PIECE_BYTES):
                 self.pipes[number].recv_bytes_into(data[start : start + PIECE_BYTES])
         except (EOFError, OSError):
             raise WorkersFailed("a build worker exited while sending its tallies") from None
-        return values
 
     @staticmethod
     def _receive(pipe: Connection, process: multiprocessing.process.BaseProcess) -> Any:
@@ -429,16 +434,22 @@ def _merged(parts: list[BlockIndex], aliases: Aliases, crew: _Crew) -> Tally:
         merged = np.empty(sum(part.arrays[name][1] for part in parts), np.dtype(typecode))
         at = 0
         for number, part in enumerate(parts):
-            values = crew.receive_array(number, *part.arrays[name])
-            window = merged[at : at + values.size]
+            window = merged[at : at + part.arrays[name][1]]
+            crew.receive_array_into(number, window)
             if name in ("term_keys", "stored_keys"):
-                np.take(terms[number], values, out=window, mode="clip")  # clip: unbuffered
+                _renumbered(terms[number], window)
             elif name == "word_ids":
-                np.take(words[number], values, out=window, mode="clip")
-            else:
-                window[...] = values
-                if name in offsets:
-                    window += offsets[name][number]
-            at += values.size
+                _renumbered(words[number], window)
+            elif name in offsets:
+                window += offsets[name][number]
+            at += window.size
         setattr(tally, name, merged)
     return tally
+
+
+def _renumbered(table: np.ndarray, ids: np.ndarray) -> None:
+    """``ids[:] = table[ids]`` in place, a chunk at a time: the whole step would make a
+    64-bit index copy of a block's every token (numpy indexes with 64-bit integers)."""
+    for start in range(0, ids.size, FIRST_USE_CHUNK):
+        chunk = ids[start : start + FIRST_USE_CHUNK]
+        chunk[...] = table[chunk]

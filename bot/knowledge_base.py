@@ -98,6 +98,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _give_back_freed_memory() -> None:
+    """The memory of a snapshot replaced, returned to the system (``malloc_trim``): else the
+    next reload's peak stands on it, as well as on the live snapshot."""
+    from bot.build import give_back_freed_memory  # a reload that built has imported it
+
+    give_back_freed_memory()
+
+
 class KnowledgeBase:
     """The live knowledge base. ``ask`` is safe from any thread; ``reload`` swaps atomically."""
 
@@ -181,7 +189,10 @@ class KnowledgeBase:
         if new.version == old.version:
             return self._report("unchanged", old, started=started)
         self._snapshot = new
-        return self._report("reloaded", new, old=old, started=started)
+        report = self._report("reloaded", new, old=old, started=started)
+        del old, new
+        _give_back_freed_memory()  # the old snapshot's, unless a question still holds it
+        return report
 
     @staticmethod
     def _report(

@@ -55,6 +55,26 @@ def test_reload_swaps_in_new_articles_and_reports_changes(tiny_kb_dir: Path, add
     assert kb.ask("bridge reopened").passages[0].article.id == "bridge"
 
 
+def test_a_reload_gives_back_the_replaced_snapshots_memory_once_it_is_freed(
+    tiny_kb_dir: Path, add_article, monkeypatch: pytest.MonkeyPatch
+):
+    """The old snapshot is dropped before the C library is asked to return freed memory, so
+    that the next reload's peak does not stand on it (docs/speed.md)."""
+    import weakref
+
+    import bot.build
+
+    kb = KnowledgeBase(tiny_kb_dir)
+    old = weakref.ref(kb.snapshot.index)
+    old_alive_at_trim: list[bool] = []
+    monkeypatch.setattr(
+        bot.build, "give_back_freed_memory", lambda: old_alive_at_trim.append(old() is not None)
+    )
+    add_article("bridge", "The old bridge reopened after repairs on Friday.")
+    assert kb.reload().status == "reloaded"
+    assert old_alive_at_trim[-1:] == [False]
+
+
 def test_reload_without_changes_says_so(tiny_kb_dir: Path):
     kb = KnowledgeBase(tiny_kb_dir)
     report = kb.reload()
