@@ -8,15 +8,12 @@ functions make the same snapshot.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import logging
 import os
 import time
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +26,7 @@ from bot.gazetteer import country_names
 from bot.index import BM25Index
 from bot.ingest.extracted import ExtractionCache
 from bot.ingest.files import ArticleFile, article_file, read_article_file, text_fingerprint
+from bot.memory import give_back_freed_memory
 from bot.passages import chunk_article
 from bot.roles import titled_places
 from bot.sentence_reading import SentenceReader
@@ -88,23 +86,6 @@ def build_snapshot(
         aliases_file=str(aliases_path) if aliases_path else None,
         titled_places=built.titled_places,
     )
-
-
-def give_back_freed_memory() -> None:
-    """Return to the system the memory a build freed, where the C library can (glibc's
-    ``malloc_trim``): it would otherwise stay counted in the process's resident memory until
-    reused, and the next reload's peak would stand on it (some 45 MB at 10,000 articles)."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@cache
-def _malloc_trim() -> Any:
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):  # not glibc
-        return None
 
 
 PARALLEL_MIN_FILES = 400

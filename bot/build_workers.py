@@ -46,7 +46,6 @@ from bot.build import (
     Reading,
     Tally,
     article_files,
-    give_back_freed_memory,
     indexed,
     read_source,
     require_articles,
@@ -56,6 +55,7 @@ from bot.build import (
 from bot.cleaning import line_keys, repeated_keys
 from bot.ingest.extracted import EXTRACTIONS, ExtractionCache
 from bot.ingest.files import ArticleFile
+from bot.memory import give_back_freed_memory
 from bot.roles import titled_places
 from bot.sentence_reading import NO_TERM, SentenceReader
 from bot.snapshot import ArticleTable, SourceFile

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from bot import memory
 from bot.answer import Answer, answer_question
 from bot.articles import Article, Problem
 from bot.cache import IndexCache
@@ -96,14 +97,6 @@ def _collector_paused() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
-
-
-def _give_back_freed_memory() -> None:
-    """The memory of a snapshot replaced, returned to the system (``malloc_trim``): else the
-    next reload's peak stands on it, as well as on the live snapshot."""
-    from bot.build import give_back_freed_memory  # a reload that built has imported it
-
-    give_back_freed_memory()
 
 
 class KnowledgeBase:
@@ -191,7 +184,7 @@ class KnowledgeBase:
         self._snapshot = new
         report = self._report("reloaded", new, old=old, started=started)
         del old, new
-        _give_back_freed_memory()  # the old snapshot's, unless a question still holds it
+        memory.give_back_freed_memory()  # the old snapshot's, unless a question still holds it
         return report
 
     @staticmethod

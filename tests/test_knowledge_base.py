@@ -62,13 +62,13 @@ def test_a_reload_gives_back_the_replaced_snapshots_memory_once_it_is_freed(
     that the next reload's peak does not stand on it (docs/speed.md)."""
     import weakref
 
-    import bot.build
+    import bot.memory
 
     kb = KnowledgeBase(tiny_kb_dir)
     old = weakref.ref(kb.snapshot.index)
     old_alive_at_trim: list[bool] = []
     monkeypatch.setattr(
-        bot.build, "give_back_freed_memory", lambda: old_alive_at_trim.append(old() is not None)
+        bot.memory, "give_back_freed_memory", lambda: old_alive_at_trim.append(old() is not None)
     )
     add_article("bridge", "The old bridge reopened after repairs on Friday.")
     assert kb.reload().status == "reloaded"
