@@ -46,9 +46,11 @@ def terms_follow_tokens(text: str, normalised: str) -> bool:
     (``normalised`` is ``normalise_quickly(text)``), so that its terms follow from them."""
     if _MIXED.search(normalised):
         return False
+    if text.isascii():  # of the other apostrophes only "`" is ASCII, and NFKC leaves ASCII be
+        return "`" not in text or "'" in text
     if "'" not in text and "’" not in text and any(c in text for c in _OTHER_APOSTROPHES):
         return False
-    return text.isascii() or unicodedata.is_normalized("NFKC", text)
+    return unicodedata.is_normalized("NFKC", text)
 
 
 class ReadSentence(NamedTuple):
