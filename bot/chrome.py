@@ -24,16 +24,26 @@ class Hinted:
     needles: tuple[str, ...]
 
     def may_match(self, line: str) -> bool:
-        if not line.isascii():
+        lowered = _ascii_lowered(line)
+        if lowered is None:
             return True
-        lowered = line.lower()
-        return any(needle in lowered for needle in self.needles)
+        for needle in self.needles:  # a loop, not any(): no generator made per call
+            if needle in lowered:
+                return True
+        return False
 
     def search(self, line: str) -> re.Match[str] | None:
         return self.pattern.search(line) if self.may_match(line) else None
 
     def sub(self, replacement: str, line: str) -> str:
         return self.pattern.sub(replacement, line) if self.may_match(line) else line
+
+
+@lru_cache(maxsize=8192)
+def _ascii_lowered(line: str) -> str | None:
+    """An ASCII line in lower case, else None: remembered, as each line is looked at by
+    several hinted patterns (the same 8,192 lines as the other per-line caches)."""
+    return line.lower() if line.isascii() else None
 
 
 @lru_cache(maxsize=8192)
