@@ -102,6 +102,9 @@ def _sentence_offsets(text: str) -> list[tuple[int, int]]:
     if length == -1 or length > capacity:
         return []
     count = out.value.count(b"\n") + 1
+    if len(data) == len(text):  # ASCII: a byte is a character
+        end = np.minimum(ends[:count] + 1, len(data))
+        return list(zip(starts[:count].tolist(), end.tolist(), strict=True))
     byte_values = np.frombuffer(data, dtype=np.uint8)
     chars_before = np.concatenate(([0], np.cumsum((byte_values & 0xC0) != 0x80)))
     begin = chars_before[starts[:count]]

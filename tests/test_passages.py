@@ -103,3 +103,13 @@ def test_a_list_with_its_lead_in_is_one_passage_however_many_items():
     art = article(f"Some opening text here.\n\nThe eight steps are:\n{items}\n\nA closing line.")
     texts = [passage.text for passage in chunk_article(art)]
     assert f"The eight steps are:\n{items}" in texts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SPLIT_PIECES), min_size=1, max_size=40).map("".join))
+def test_sentence_offsets_are_bling_fires_own(text: str):
+    """Offsets in characters as Bling Fire's wrapper maps them (ASCII text: no mapping)."""
+    import blingfire
+
+    if text.strip():
+        assert _sentence_offsets(text) == blingfire.text_to_sentences_and_offsets(text)[1]
