@@ -43,7 +43,7 @@ class Hinted:
 def _ascii_lowered(line: str) -> str | None:
     """An ASCII line in lower case, else None: remembered, as each line is looked at by
     several hinted patterns. 1,024 lines, more than a page has, as the patterns look at one
-    page's lines at a time: a copy of 8,192 paragraphs cost a build worker 13 MB."""
+    page's lines at a time (a copy of 8,192 paragraphs would be megabytes kept for nothing)."""
     return line.lower() if line.isascii() else None
 
 
