@@ -24,16 +24,27 @@ class Hinted:
     needles: tuple[str, ...]
 
     def may_match(self, line: str) -> bool:
-        if not line.isascii():
+        lowered = _ascii_lowered(line)
+        if lowered is None:
             return True
-        lowered = line.lower()
-        return any(needle in lowered for needle in self.needles)
+        for needle in self.needles:  # noqa: SIM110 (a loop: any() would make a generator per call)
+            if needle in lowered:
+                return True
+        return False
 
     def search(self, line: str) -> re.Match[str] | None:
         return self.pattern.search(line) if self.may_match(line) else None
 
     def sub(self, replacement: str, line: str) -> str:
         return self.pattern.sub(replacement, line) if self.may_match(line) else line
+
+
+@lru_cache(maxsize=1024)
+def _ascii_lowered(line: str) -> str | None:
+    """An ASCII line in lower case, else None: remembered, as each line is looked at by
+    several hinted patterns. 1,024 lines, more than a page has, as the patterns look at one
+    page's lines at a time (a copy of 8,192 paragraphs would be megabytes kept for nothing)."""
+    return line.lower() if line.isascii() else None
 
 
 @lru_cache(maxsize=8192)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -56,9 +57,19 @@ def split_sentences(text: str) -> list[Sentence]:
     if not text.strip():
         return []
     spans = _sentence_offsets(text)
+    # Where a missing space may cut (a match in the whole text is the only place one can be
+    # in a span: the span's end only takes matches away), so that most spans, with no cut,
+    # are trimmed without looking for any.
+    missing = [match.start() for match in _MISSING_SPACE.finditer(text)]
     sentences = []
     for start, end in spans:
-        for piece_start, piece_end in _pieces(text, start, end):
+        if text.find("\n\n", start, end) == -1 and (
+            not missing or bisect_left(missing, start) == bisect_left(missing, end)
+        ):
+            pieces = [(start, end)]
+        else:
+            pieces = _pieces(text, start, end)
+        for piece_start, piece_end in pieces:
             sentence = _trimmed(text, piece_start, piece_end)
             if sentence.end > sentence.start:
                 sentences.append(sentence)
@@ -91,6 +102,9 @@ def _sentence_offsets(text: str) -> list[tuple[int, int]]:
     if length == -1 or length > capacity:
         return []
     count = out.value.count(b"\n") + 1
+    if len(data) == len(text):  # ASCII: a byte is a character
+        end = np.minimum(ends[:count] + 1, len(data))
+        return list(zip(starts[:count].tolist(), end.tolist(), strict=True))
     byte_values = np.frombuffer(data, dtype=np.uint8)
     chars_before = np.concatenate(([0], np.cumsum((byte_values & 0xC0) != 0x80)))
     begin = chars_before[starts[:count]]

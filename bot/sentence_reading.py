@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bot.fit import SENTENCE_TOKEN
 from bot.tokens import STOPWORDS, Aliases, document_terms, normalise_quickly, stem
@@ -45,14 +46,16 @@ def terms_follow_tokens(text: str, normalised: str) -> bool:
     (``normalised`` is ``normalise_quickly(text)``), so that its terms follow from them."""
     if _MIXED.search(normalised):
         return False
+    if text.isascii():  # of the other apostrophes only "`" is ASCII, and NFKC leaves ASCII be
+        return "`" not in text or "'" in text
     if "'" not in text and "’" not in text and any(c in text for c in _OTHER_APOSTROPHES):
         return False
-    return text.isascii() or unicodedata.is_normalized("NFKC", text)
+    return unicodedata.is_normalized("NFKC", text)
 
 
-@dataclass(frozen=True)
-class ReadSentence:
-    """One sentence as read at build."""
+class ReadSentence(NamedTuple):
+    """One sentence as read at build (a named tuple: made once per sentence, at a third of a
+    frozen dataclass's cost)."""
 
     word_ids: list[int]
     """Its ``sentence_tokens``, as word ids."""
@@ -87,6 +90,9 @@ class SentenceReader:
     _marks: set[int] = field(default_factory=set)
     _alone: set[int] = field(default_factory=set)
     """The phrase words that are a phrase by themselves."""
+    _second_words: set[int] = field(default_factory=set)
+    """The words whose stem is the second stem of a phrase of two words or more."""
+    _second_stems: frozenset[str] = frozenset()
     _seconds: dict[str, frozenset[str]] = field(default_factory=dict)
     """Each phrase's first stem -> the second stems of its phrases of two words or more."""
 
@@ -97,6 +103,7 @@ class SentenceReader:
             if len(phrase) > 1:
                 seconds.setdefault(phrase[0], set()).add(phrase[1])
         self._seconds = {first: frozenset(found) for first, found in seconds.items()}
+        self._second_stems = frozenset(stem for found in seconds.values() for stem in found)
 
     def read(self, text: str) -> ReadSentence:
         normalised = normalise_quickly(text)
@@ -116,7 +123,9 @@ class SentenceReader:
         keys = list(filter(NO_TERM.__ne__, map(table.__getitem__, ids)))
         concepts: list[int] = []
         phrase_words = self._phrase_words
-        if not phrase_words.isdisjoint(ids):
+        if not phrase_words.isdisjoint(ids) and not (
+            self._alone.isdisjoint(ids) and self._second_words.isdisjoint(ids)
+        ):  # a phrase starts at a word that is one, or before one of its second words
             marks = self._marks
             words = ids if marks.isdisjoint(ids) else [i for i in ids if i not in marks]
             if starts := self._phrase_starts_in(words):
@@ -160,6 +169,8 @@ class SentenceReader:
             self.term.append(NO_TERM)
             self.shouted_term.append(NO_TERM)
             return word_id
+        if word_stem in self._second_stems:
+            self._second_words.add(word_id)
         if word_stem in self._phrase_starts:
             self._phrase_words.add(word_id)
             if (word_stem,) in self.aliases.phrases:

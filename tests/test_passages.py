@@ -1,5 +1,16 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.ingest.text import parse_article
-from bot.passages import MAX_WORDS, chunk_article, split_sentences
+from bot.passages import (
+    MAX_WORDS,
+    Sentence,
+    _pieces,
+    _sentence_offsets,
+    _trimmed,
+    chunk_article,
+    split_sentences,
+)
 
 
 def sentences_of(text: str) -> list[str]:
@@ -20,6 +31,31 @@ def test_sentences_never_cross_paragraphs():
         "First paragraph ends without a stop",
         "Second one.",
     ]
+
+
+def every_span_cut(text: str) -> list[Sentence]:
+    """``split_sentences`` as it was: every span looked at for paragraph breaks and missing
+    spaces."""
+    if not text.strip():
+        return []
+    found = []
+    for start, end in _sentence_offsets(text):
+        for piece in _pieces(text, start, end):
+            sentence = _trimmed(text, *piece)
+            if sentence.end > sentence.start:
+                found.append(sentence)
+    return found
+
+
+SPLIT_PIECES = ["said", ".", "The", "He", " ", "\n", "\n\n", '"', "”", "’", "!", "?", "a", "é"]
+SPLIT_PIECES += ["U.S.", " Mr. ", "Then", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SPLIT_PIECES), max_size=40).map("".join))
+def test_spans_with_no_cut_are_split_as_before(text: str):
+    """``split_sentences`` looks for cuts only in spans that may hold one."""
+    assert split_sentences(text) == every_span_cut(text)
 
 
 def article(body: str):
@@ -67,3 +103,13 @@ def test_a_list_with_its_lead_in_is_one_passage_however_many_items():
     art = article(f"Some opening text here.\n\nThe eight steps are:\n{items}\n\nA closing line.")
     texts = [passage.text for passage in chunk_article(art)]
     assert f"The eight steps are:\n{items}" in texts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SPLIT_PIECES), min_size=1, max_size=40).map("".join))
+def test_sentence_offsets_are_bling_fires_own(text: str):
+    """Offsets in characters as Bling Fire's wrapper maps them (ASCII text: no mapping)."""
+    import blingfire
+
+    if text.strip():
+        assert _sentence_offsets(text) == blingfire.text_to_sentences_and_offsets(text)[1]

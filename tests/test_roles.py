@@ -1,7 +1,15 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.roles import _AFTER, _BEFORE, _LOWER_TITLE, _TITLE, _places, titled_places
+from bot.roles import (
+    _AFTER,
+    _BEFORE,
+    _LOWER_TITLE,
+    _TITLE,
+    _places,
+    titled_places,
+    words_before,
+)
 from bot.tokens import Aliases
 
 PLACES = Aliases.from_mapping({}).extended(
@@ -46,3 +54,14 @@ def _places_the_long_way(text: str) -> frozenset[str]:
             if context is not None:
                 found.update(_places(context.group(), PLACES))
     return frozenset(found)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "Russian", " ", "  ", "\n", "\t", "\u00a0", "-", "é"])).map(
+        "".join
+    )
+)
+def test_the_words_before_a_title_are_those_of_the_forward_pattern(text: str):
+    """``words_before`` reads ``_BEFORE``'s match from the end of the text."""
+    assert words_before(text) == _BEFORE.search(text).group()

@@ -122,3 +122,26 @@ def test_the_phrases_found_are_those_of_document_terms(text: str):
     found = reader.read(text)
     term_of_key = list(reader.term_keys)
     assert [term_of_key[k] for k in found.term_keys] == document_terms(text, NESTED)
+
+
+def follow_as_before(text: str, normalised: str) -> bool:
+    """``terms_follow_tokens`` without its shortcut for ASCII text."""
+    import unicodedata
+
+    from bot.sentence_reading import _MIXED, _OTHER_APOSTROPHES
+
+    if _MIXED.search(normalised):
+        return False
+    if "'" not in text and "’" not in text and any(c in text for c in _OTHER_APOSTROPHES):
+        return False
+    return unicodedata.is_normalized("NFKC", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["`", "'", "’", "‘", "ʼ", "F", "3", ".", " ", "s", "ﬁ"])).map("".join)
+)
+def test_the_ascii_shortcut_tells_as_before(text: str):
+    assert terms_follow_tokens(text, normalise_quickly(text)) == follow_as_before(
+        text, normalise_quickly(text)
+    )
