@@ -58,6 +58,14 @@ def write_article(directory: Path, slug: str, title: str, publisher: str, body: 
     return path
 
 
+def wire_articles(directory: Path, bodies: dict[str, str]) -> Path:
+    """A knowledge folder of one wire article per slug, titled after it: ``directory``."""
+    directory.mkdir()
+    for slug, body in bodies.items():
+        write_article(directory, slug, slug.title(), "Wire", body)
+    return directory
+
+
 @pytest.fixture
 def tiny_kb_dir(tmp_path: Path) -> Path:
     """A three-article knowledge base about unrelated local news."""

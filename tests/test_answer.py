@@ -6,7 +6,7 @@ from bot.answer import Declined, _terms_with_neighbours
 from bot.knowledge_base import KnowledgeBase
 from bot.render import answer_notes, declined_text
 from bot.tokens import parse_query
-from tests.conftest import TINY_ARTICLES, write_article
+from tests.conftest import TINY_ARTICLES, wire_articles, write_article
 
 
 @pytest.fixture
@@ -108,8 +108,6 @@ def test_answer_json_has_the_documented_shape(kb: KnowledgeBase):
 
 
 def test_a_passage_naming_every_part_outranks_one_repeating_a_single_word(tmp_path: Path):
-    directory = tmp_path / "knowledge"
-    directory.mkdir()
     bodies = {
         "repeats": "Sanctions, sanctions and yet more sanctions.",
         "answers": "Officials said the talks on the ceasefire at sea depend on sanctions being "
@@ -119,9 +117,7 @@ def test_a_passage_naming_every_part_outranks_one_repeating_a_single_word(tmp_pa
         "cup": "Talks on the cup final depend on the police.",
         "rail": "Rail talks depend on money from the two cities.",
     }
-    for slug, body in bodies.items():
-        write_article(directory, slug, slug.title(), "Wire", body)
-    kb = KnowledgeBase(directory)
+    kb = KnowledgeBase(wire_articles(tmp_path / "knowledge", bodies))
     question = "Which sanctions do the talks depend on?"
     by_bm25_alone = kb.snapshot.index.top(parse_query(question, kb.snapshot.aliases).terms, 1)
     assert kb.snapshot.passages[by_bm25_alone[0][0]].article_id == "repeats"

@@ -9,7 +9,7 @@ import pytest
 from bot.knowledge_base import KnowledgeBase
 from bot.thesaurus import _KINDS, IRREGULAR_WEIGHT, SYNONYM_WEIGHT, Thesaurus, expand, wordnet
 from bot.tokens import Aliases, parse_query
-from tests.conftest import write_article
+from tests.conftest import wire_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "bot" / "data" / "wordnet.tsv"
@@ -84,17 +84,13 @@ def test_terms_the_question_holds_itself_are_not_related_terms():
 
 
 def test_a_paraphrase_finds_the_passage_in_the_articles_words(tmp_path: Path):
-    directory = tmp_path / "knowledge"
-    directory.mkdir()
     bodies = {
         "talks": "Officials said Turkey acted as a mediator in the negotiations with Kyiv.",
         "stalled": "The negotiations with Kyiv stalled again on Monday.",
         "harbour": "The harbour reopened after the storm, the port authority said.",
         "library": "The mayor opened the new library in the old town hall.",
     }
-    for slug, body in bodies.items():
-        write_article(directory, slug, slug.title(), "Wire", body)
-    kb = KnowledgeBase(directory)
+    kb = KnowledgeBase(wire_articles(tmp_path / "knowledge", bodies))
     answer = kb.ask("Which country was the go-between in the negotiations with Kyiv?")
     assert answer.answered and answer.passages[0].article.id == "talks"
     assert answer.to_json()["related"]["go"] == {"mediat": SYNONYM_WEIGHT}  # ask --json says why
