@@ -114,37 +114,35 @@ class BM25Index:
     ) -> BM25Index:
         """Index the term ids of every token, passage after passage (``doc_len`` tokens each).
 
-        The tokens are read as a passage-by-term matrix with repeated entries and turned
-        around into term-major postings with their counts: no per-token passage array.
+        The tokens are turned around into term-major postings with their counts a block of
+        passages at a time (a counting sort by term): the postings are written straight into
+        their final arrays, counted first, so the only transients are one block's, not a
+        second copy of every token as a sparse matrix's transpose would make.
         """
-        from scipy import sparse  # for building only: a start from the cache never imports it
-
         corpus_size = int(doc_len.size)
         if corpus_size == 0:
             raise ValueError("cannot index an empty corpus")
-        # a count is at most its passage's length: counted in the narrowest type that holds it
-        count_type = smallest_unsigned(int(doc_len.max(initial=0)))
-        by_passage = sparse.csr_matrix(
-            (
-                np.ones(term_of_token.size, count_type),
-                term_of_token,
-                _row_pointers(doc_len),
-            ),
-            shape=(corpus_size, len(terms)),
-        )
-        counts = by_passage.tocsc()
-        del by_passage
-        counts.sum_duplicates()
-        return cls.from_postings(
-            terms,
-            counts.indptr.astype(np.int64),
-            counts.indices.astype(np.int32, copy=False),
-            counts.data.astype(smallest_unsigned(int(counts.data.max(initial=0))), copy=False),
-            doc_len,
-            k1,
-            b,
-            epsilon,
-        )
+        blocks = _passage_blocks(doc_len)
+        per_term = np.zeros(len(terms), np.int64)
+        largest = 0
+        for first, last, start, end in blocks:  # counted first, so each array is made once
+            term, _, count = _pairs(term_of_token[start:end], doc_len[first:last])
+            per_term += np.bincount(term, minlength=len(terms))
+            largest = max(largest, int(count.max(initial=0)))
+        indptr = np.concatenate(([0], np.cumsum(per_term)))
+        passages = np.empty(int(indptr[-1]), np.int32)
+        tf = np.empty(passages.size, smallest_unsigned(largest))
+        filled = indptr[:-1].copy()  # where each term's next posting goes
+        for first, last, start, end in blocks:
+            term, passage, count = _pairs(term_of_token[start:end], doc_len[first:last])
+            runs = np.flatnonzero(np.diff(term, prepend=-1))  # a block's postings of one term
+            run_terms = term[runs]
+            lengths = np.diff(runs, append=term.size)
+            where = np.arange(term.size) - np.repeat(runs - filled[run_terms], lengths)
+            passages[where] = passage + first
+            tf[where] = count
+            filled[run_terms] += lengths
+        return cls.from_postings(terms, indptr, passages, tf, doc_len, k1, b, epsilon)
 
     @classmethod
     def from_postings(
@@ -250,11 +248,36 @@ class BM25Index:
         return self.unseen_idf() if row is None else float(self.idf[row])
 
 
-def _row_pointers(doc_len: np.ndarray) -> np.ndarray:
-    """Where each passage's tokens start, in 32 bits when they fit: scipy widens every index
-    of the matrix to the pointers' type, a 64-bit copy of every token otherwise."""
+TURN_BLOCK = 1 << 18
+"""Tokens per block of passages when the tokens are turned into postings: the block's
+sort keys and pairs are the only transients, a few MB, whatever the archive's size."""
+
+
+def _passage_blocks(doc_len: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Runs of whole passages of about ``TURN_BLOCK`` tokens: (first passage, past the last,
+    first token, past the last token), a passage longer than a block alone in its own."""
     pointers = np.concatenate(([0], np.cumsum(doc_len, dtype=np.int64)))
-    return pointers.astype(np.int32) if pointers[-1] < 2**31 else pointers
+    blocks = []
+    first = 0
+    while first < doc_len.size:
+        last = int(np.searchsorted(pointers, pointers[first] + TURN_BLOCK, side="right")) - 1
+        last = min(max(last, first + 1), int(doc_len.size))
+        blocks.append((first, last, int(pointers[first]), int(pointers[last])))
+        first = last
+    return blocks
+
+
+def _pairs(terms: np.ndarray, doc_len: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct (term, passage) pairs of a block's tokens, by term then passage (passages
+    numbered from the block's first), with how often the term occurs in the passage."""
+    passages = doc_len.size
+    key = terms.astype(np.int64) * passages
+    key += np.repeat(np.arange(passages, dtype=np.int64), doc_len)
+    key.sort()
+    starts = np.flatnonzero(np.diff(key, prepend=-1))
+    count = np.diff(starts, append=key.size)
+    pair = key[starts]
+    return pair // passages, (pair % passages).astype(np.int32), count
 
 
 def best_of(scores: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -72,3 +72,26 @@ def test_best_scores_keep_each_passages_best_weighted_score():
     best = index.best_scores({"cat": 1.0, "dog": 0.5, "unknown": 1.0})
     assert list(best) == [cat[0], 0.5 * dog[1], cat[2]]
     assert index.frequency("cat") == 2 and index.frequency("unknown") == 0
+
+
+@pytest.mark.parametrize("block", [1, 7, 1 << 18])
+def test_postings_from_tokens_are_the_same_whatever_the_block(monkeypatch, block):
+    """The tokens are turned into postings a block of passages at a time: a term's postings
+    are its passages in order, once each with its count, however the blocks fall (blocks of
+    one token put each long passage alone in its own)."""
+    monkeypatch.setattr("bot.index.TURN_BLOCK", block)
+    rng = random.Random(3)
+    doc_len = np.array([rng.choice([0, 1, 3, 12]) for _ in range(60)], np.int64)
+    tokens = np.array([rng.randrange(9) for _ in range(int(doc_len.sum()))], np.int32)
+    index = BM25Index.from_tokens([f"t{i}" for i in range(10)], tokens, doc_len)
+    starts = np.concatenate(([0], np.cumsum(doc_len)))
+    for term in range(10):
+        counts = {
+            p: int(np.count_nonzero(tokens[starts[p] : starts[p + 1]] == term))
+            for p in range(doc_len.size)
+        }
+        expected = [(p, c) for p, c in counts.items() if c]
+        lo, hi = index.indptr[term], index.indptr[term + 1]
+        got = list(zip(index.passages[lo:hi].tolist(), index.tf[lo:hi].tolist(), strict=True))
+        assert got == expected
+    assert index.tf.dtype == np.uint8 and index.passages.dtype == np.int32
