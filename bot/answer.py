@@ -702,8 +702,8 @@ def _overlap_weight(snapshot: Snapshot, query: Query, sentence: SentenceWords) -
 
 
 def retrieve(snapshot: Snapshot, query: Query) -> tuple[Query, list[tuple[int, float]]] | None:
-    """The question's best candidates (by BM25 and coverage), found with its related terms; or, when their best passage is not relevant enough to quote, with
-    its own words alone: related terms may add an answer, not take one away (round four's
+    """The question's best candidates (by BM25 and coverage), found with its related terms;
+    or, when their best passage is not relevant enough to quote, with its own words alone: related terms may add an answer, not take one away (round four's
     "Since when is the Putin–Kim *meeting* …" was declined when "meeting" -> "gathering"
     lifted a passage naming nothing else the question asks to the top). None: not relevant
     either way. The query returned is the one the candidates were found with."""
@@ -727,9 +727,9 @@ def search(snapshot: Snapshot, query: Query, own: np.ndarray | None = None) -> n
     for part, related in query.related.items():
         if related:
             best = index.best_scores(related)
-            own = index.postings(part)
-            if own is not None:
-                best[own[0]] = np.maximum(best[own[0]] - own[1], 0.0)
+            held = index.postings(part)
+            if held is not None:  # where the part itself is held, the better of the two counts
+                best[held[0]] = np.maximum(best[held[0]] - held[1], 0.0)
             result += best
     return result
 

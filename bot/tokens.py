@@ -518,6 +518,7 @@ def parse_query(question: str, aliases: Aliases, synonyms: Synonyms | None = Non
     marked = [m for _, m in kept]
     found = aliases.find(word_stems(marked))
     inside = {i for _, start, end in found for i in range(start, end)}
+    terms = _to_terms(marked)
     related: Mapping[str, Mapping[str, float]] = {}
     if synonyms is not None:
         typed = _WORD.findall(normalise(question))  # as marked_words reads it, case kept
@@ -525,13 +526,13 @@ def parse_query(question: str, aliases: Aliases, synonyms: Synonyms | None = Non
             i not in inside and not acronym and (at == 0 or not typed[at][:1].isupper())
             for i, (at, (_, acronym)) in enumerate(kept)
         ]
-        own = set(_to_terms(marked))
+        own = set(terms)
         related = {
             part: {term: weight for term, weight in table.items() if term not in own}
             for part, table in synonyms([word for word, _ in marked], expandable).items()
         }
     return Query(
-        terms=_to_terms(marked),
+        terms=terms,
         concepts=list(dict.fromkeys(concept for concept, _, _ in found)),
         plain_terms=_to_terms(m for i, m in enumerate(marked) if i not in inside),
         related=related,
