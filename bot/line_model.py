@@ -62,6 +62,17 @@ neighbours are what they are before the model runs, in training as at run time."
 FEATURES = LINE_FEATURES + CONTEXT_FEATURES
 
 _SHORT_WORDS = 8
+MIN_TEXT_LINES = 3
+"""The model reads a page whose rules kept at least this many text lines: on a shorter page
+a line has too few neighbours to tell, and a short article is all text (a one-line notice)."""
+MAX_SENTENCES = 1
+"""Only a line of one sentence (or none) may be dropped: furniture is a label, a prompt, a
+headline or a credit, and a line of two sentences is text (the dev pages' furniture lists
+have none the rules missed)."""
+SHORTER_THAN_TEXT = 0.5
+"""Only a line shorter than this share of the page's median text line (in words) may be
+dropped: furniture stands out from the page's own paragraphs, while on a page of short
+paragraphs (an explainer's one-line answers) a short line is the text's own shape."""
 _RUN_REACH = 2
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_MARK = re.compile(r"[.!?…](?:\s|$)")
@@ -153,13 +164,30 @@ class LineModel:
         return 1.0 / (1.0 + math.exp(-max(min(score, 50.0), -50.0)))
 
     def furniture_lines(self, lines: Sequence[str], verdicts: Sequence[str]) -> list[int]:
-        """Lines the rules kept as text that the model calls furniture at its threshold."""
+        """Lines the rules kept as text that the model calls furniture at its threshold,
+        of those it may drop (``candidates``)."""
         return [
             index
-            for index, verdict in enumerate(verdicts)
-            if verdict == "text"
-            and self.probability(features(lines, verdicts, index)) >= self.threshold
+            for index in candidates(lines, verdicts)
+            if self.probability(features(lines, verdicts, index)) >= self.threshold
         ]
+
+
+def candidates(lines: Sequence[str], verdicts: Sequence[str]) -> list[int]:
+    """The lines the model may drop: text lines (as the rules say) of one sentence at most
+    and shorter than half the page's median text line, on a page of ``MIN_TEXT_LINES``
+    text lines or more."""
+    text = [index for index, verdict in enumerate(verdicts) if verdict == "text"]
+    if len(text) < MIN_TEXT_LINES:
+        return []
+    lengths = sorted(len(lines[index].split()) for index in text)
+    median = lengths[len(lengths) // 2]
+    return [
+        index
+        for index in text
+        if len(lines[index].split()) < SHORTER_THAN_TEXT * median
+        and len(_SENTENCE_MARK.findall(lines[index])) <= MAX_SENTENCES
+    ]
 
 
 @cache

@@ -124,6 +124,7 @@ def main(arguments: list[str]) -> int:
                 held = data.site == page.site
                 models[page.site] = fit(data.x[~held], data.y[~held])
             verdicts = old_verdicts(page.lines, *old[slug])
+            may_drop = set(line_model.candidates(page.lines, verdicts))
             listed_keys = {line_key(entry) for entry in furniture.get(slug, [])}
             for index, verdict in enumerate(verdicts):
                 is_listed = line_key(page.lines[index]) in listed_keys
@@ -136,7 +137,7 @@ def main(arguments: list[str]) -> int:
                 is_answer = index in page.answers
                 furniture_now = page.verdicts[index] not in line_model.KEPT
                 for t in thresholds:
-                    drop = probability >= t
+                    drop = index in may_drop and probability >= t
                     counts[t] += [
                         drop and is_listed,
                         drop and is_answer,

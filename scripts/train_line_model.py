@@ -110,11 +110,13 @@ class Rows:
     answer: np.ndarray
     listed: np.ndarray
     rule_text: np.ndarray
+    candidate: np.ndarray
 
 
 def rows(pages: list[Page]) -> Rows:
-    x, y, site, answer, listed, rule_text = [], [], [], [], [], []
+    x, y, site, answer, listed, rule_text, candidate = [], [], [], [], [], [], []
     for page in pages:
+        may_drop = set(line_model.candidates(page.lines, page.verdicts))
         for index, verdict in enumerate(page.verdicts):
             furniture = verdict in FURNITURE_VERDICTS or index in page.listed
             if not furniture and verdict not in BODY_VERDICTS:
@@ -125,6 +127,7 @@ def rows(pages: list[Page]) -> Rows:
             answer.append(index in page.answers)
             listed.append(index in page.listed)
             rule_text.append(verdict == "text")
+            candidate.append(index in may_drop)
     return Rows(
         np.array(x, dtype=float),
         np.array(y),
@@ -132,6 +135,7 @@ def rows(pages: list[Page]) -> Rows:
         np.array(answer, dtype=bool),
         np.array(listed, dtype=bool),
         np.array(rule_text, dtype=bool),
+        np.array(candidate, dtype=bool),
     )
 
 
@@ -182,10 +186,11 @@ def threshold_above(probabilities: np.ndarray) -> float:
     return round(math.ceil((highest + THRESHOLD_MARGIN) / THRESHOLD_STEP) * THRESHOLD_STEP, 2)
 
 
-def report(data: Rows, name: str, probability: np.ndarray, applies: np.ndarray) -> float:
-    """Print a variant's cross-validated figures; return its threshold. ``applies``: the rows
-    the model may drop (the rules' text lines, or every line for the model alone)."""
-    threshold = threshold_above(probability[applies & data.answer])
+def report(
+    data: Rows, name: str, probability: np.ndarray, applies: np.ndarray, threshold: float
+) -> None:
+    """Print a variant's cross-validated figures. ``applies``: the rows the model may drop
+    (the rules' text lines it may drop, or every line for the model alone)."""
     dropped = applies & (probability >= threshold)
     body = data.y == 0
     print(
@@ -196,7 +201,6 @@ def report(data: Rows, name: str, probability: np.ndarray, applies: np.ndarray) 
         f"body lines lost {int((dropped & body).sum())}/{int((applies & body).sum())}, "
         f"answer lines lost {int((dropped & data.answer).sum())}/{int((applies & data.answer).sum())}"
     )
-    return threshold
 
 
 def train(pages: list[Page], *, verbose: bool) -> dict:
@@ -215,17 +219,19 @@ def train(pages: list[Page], *, verbose: bool) -> dict:
         print(
             f"rules alone (in-sample: written from these pages): listed furniture {rules}/{listed}"
         )
+        alone = out_of_fold(data, rule_free)
+        every = np.ones(len(data.y), dtype=bool)
         report(
             data,
             "model alone (no rule context), on every line",
-            out_of_fold(data, rule_free),
-            np.ones(len(data.y), dtype=bool),
+            alone,
+            every,
+            threshold_above(alone[data.answer]),
         )
-    threshold = (
-        report(data, "rules + model, on the rules' text lines", both, data.rule_text)
-        if verbose
-        else threshold_above(both[data.rule_text & data.answer])
-    )
+    # above every answer line the rules keep, whether or not ``candidates`` lets it be dropped
+    threshold = threshold_above(both[data.rule_text & data.answer])
+    if verbose:
+        report(data, "rules + model, on the lines it may drop", both, data.candidate, threshold)
     final = fit(data.x, data.y)
     return {
         "about": "bot.line_model: logistic regression, written by scripts/train_line_model.py",
