@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
+from bot import chrome
 from bot.tokens import STOPWORDS
 
 MODEL_FILE = Path(__file__).with_name("data") / "line_model.json"
@@ -180,12 +181,12 @@ def candidates(lines: Sequence[str], verdicts: Sequence[str]) -> list[int]:
     text = [index for index, verdict in enumerate(verdicts) if verdict == "text"]
     if len(text) < MIN_TEXT_LINES:
         return []
-    lengths = sorted(len(lines[index].split()) for index in text)
+    lengths = sorted(chrome.word_count(lines[index]) for index in text)
     median = lengths[len(lengths) // 2]
     return [
         index
         for index in text
-        if len(lines[index].split()) < SHORTER_THAN_TEXT * median
+        if chrome.word_count(lines[index]) < SHORTER_THAN_TEXT * median
         and len(_SENTENCE_MARK.findall(lines[index])) <= MAX_SENTENCES
     ]
 
