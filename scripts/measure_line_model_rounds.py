@@ -58,7 +58,8 @@ wanted = json.loads(sys.argv[1])
 out = {}
 for slug in wanted:
     result = clean(bodies[slug], None, shared[slug])
-    out[slug] = [result.paragraphs, sorted(result.captions)]
+    headline = "" if getattr(result, "title_guessed", False) else result.headline or ""
+    out[slug] = [result.paragraphs, sorted(result.captions), headline]
 print(json.dumps(out))
 """
 
@@ -83,9 +84,12 @@ def read_with_old_rules(commit: str, slugs: list[str]) -> dict[str, list]:
     return json.loads(done.stdout)
 
 
-def old_verdicts(lines: list[str], paragraphs: list[str], captions: list[int]) -> list[str]:
-    """A verdict per line of today's splitting from the old rules' text: "caption", "text"
-    when the line is (in) a kept paragraph, else "furniture"."""
+def old_verdicts(
+    lines: list[str], paragraphs: list[str], captions: list[int], headline: str
+) -> list[str]:
+    """A verdict per line of today's splitting from the old rules' reading: "caption", "text"
+    when the line is (in) a kept paragraph, "headline" when it is the headline they read,
+    else "furniture"."""
     kept: dict[str, str] = {}
     for number, paragraph in enumerate(paragraphs):
         for part in paragraph.split("\n"):
@@ -94,7 +98,9 @@ def old_verdicts(lines: list[str], paragraphs: list[str], captions: list[int]) -
     verdicts = []
     for line in lines:
         key = line_key(line)
-        if key in kept:
+        if key == line_key(headline):
+            verdicts.append("headline")
+        elif key in kept:
             verdicts.append(kept[key])
         else:
             verdicts.append("text" if len(key.split()) >= 3 and key in joined else "furniture")
