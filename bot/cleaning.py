@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
-from bot import chrome, printed_dates
+from bot import chrome, line_model, printed_dates
 from bot.chrome import Hinted
 from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
 
@@ -541,8 +541,53 @@ def clean(
 
     ``title`` is a title already known (front matter, an HTML page's metadata): a line equal
     to it is a repeated headline. ``boilerplate`` holds keys (``line_key``) of lines seen in
-    other articles of the same folder (see ``repeated_lines``).
+    other articles of the folder (see ``repeated_lines``).
     """
+    return _read(raw, title, boilerplate, with_model=True).result
+
+
+def line_verdicts(
+    raw: str,
+    title: str | None = None,
+    boilerplate: frozenset[str] = frozenset(),
+    *,
+    with_model: bool = False,
+) -> list[tuple[str, str]]:
+    """Each line of the page (as ``clean`` splits it) with what the reading made of it: one
+    of ``VERDICTS``. The line classifier (``bot.line_model``) is trained from the rules'
+    verdicts (``with_model=False``); ``clean`` reads with both."""
+    reading = _read(raw, title, boilerplate, with_model=with_model)
+    return list(zip(reading.lines, reading.verdicts, strict=True))
+
+
+VERDICTS = (
+    "furniture",
+    "metadata",
+    "headline",
+    "heading",
+    "repeat",
+    "list",
+    "list item",
+    "caption",
+    "text",
+    "model",
+)
+"""What ``line_verdicts`` says of a line: dropped by a furniture rule, read as a by-line, date
+or credit, the headline (or a copy of it), a short heading, a line printed twice in a row, a
+list's first line or one of its items, a photo caption (kept, marked), the article's text, or
+a line the rules kept as text and the line classifier (``bot.line_model``) dropped."""
+
+
+@dataclass
+class _Reading:
+    result: CleanText
+    lines: list[str]
+    verdicts: list[str]
+
+
+def _read(
+    raw: str, title: str | None, boilerplate: frozenset[str], *, with_model: bool
+) -> _Reading:
     lines, blocks = _lines(raw)
     keys = [line_key(line) for line in lines]
     result = CleanText(headline=title)
@@ -574,37 +619,66 @@ def clean(
         result.headline = lines[title_at]
         result.sources["title"] = _quoted(lines[title_at])
         known_headlines.add(line_key(lines[title_at]))
-    in_list = {item for items in lists.values() for item in items}
-    body_paragraphs = 0
-    previous_key = None
-    for index, line in enumerate(lines):
-        if index in furniture or index in in_list:
-            continue
-        if _read_metadata(line, signals):
-            continue
-        if keys[index] in known_headlines:
-            continue
-        if index in lists:
-            result.paragraphs.append("\n".join([line, *(lines[item] for item in lists[index])]))
-            body_paragraphs += 1
-            continue
-        if _is_heading(line) and not _is_caption(line):
-            continue
-        if keys[index] == previous_key:
-            continue  # printed twice in a row (a caption under its photo and in a gallery)
-        previous_key = keys[index]
-        if _is_caption(line):
-            result.captions.add(len(result.paragraphs))
-        elif body_paragraphs < 2:
-            _read_dateline(line, signals)
-            body_paragraphs += 1
-        result.paragraphs.append(line)
+    verdicts = _verdicts(lines, keys, furniture, lists, known_headlines, signals)
+    if with_model:
+        for index in line_model.furniture_lines(lines, verdicts):
+            verdicts[index] = "model"
+    for index, verdict in enumerate(verdicts):
+        if verdict == "list":
+            result.paragraphs.append("\n".join([lines[index], *(lines[i] for i in lists[index])]))
+        elif verdict in ("text", "caption"):
+            if verdict == "caption":
+                result.captions.add(len(result.paragraphs))
+            result.paragraphs.append(lines[index])
     signals.settle(result, lines)
     if result.headline is None and result.paragraphs:
         result.headline = first_sentence(_without_credit(result.paragraphs[0]))
         result.title_guessed = True
         result.sources["title"] = FIRST_SENTENCE
-    return result
+    return _Reading(result, lines, verdicts)
+
+
+def _verdicts(
+    lines: list[str],
+    keys: list[str],
+    furniture: set[int],
+    lists: dict[int, list[int]],
+    known_headlines: set[str],
+    signals: _Signals,
+) -> list[str]:
+    """What the rules make of each line (``VERDICTS``); by-lines, date lines and credits are
+    read into ``signals`` on the way, and a dateline from the first two paragraphs."""
+    verdicts = ["furniture" if index in furniture else "" for index in range(len(lines))]
+    for items in lists.values():
+        for item in items:
+            if not verdicts[item]:
+                verdicts[item] = "list item"
+    body_paragraphs = 0
+    previous_key = None
+    for index, line in enumerate(lines):
+        if verdicts[index]:
+            continue
+        if _read_metadata(line, signals):
+            verdicts[index] = "metadata"
+        elif keys[index] in known_headlines:
+            verdicts[index] = "headline"
+        elif index in lists:
+            verdicts[index] = "list"
+            body_paragraphs += 1
+        elif _is_heading(line) and not _is_caption(line):
+            verdicts[index] = "heading"
+        elif keys[index] == previous_key:
+            verdicts[index] = "repeat"  # printed twice in a row (a caption, then in a gallery)
+        else:
+            previous_key = keys[index]
+            if _is_caption(line):
+                verdicts[index] = "caption"
+            else:
+                verdicts[index] = "text"
+                if body_paragraphs < 2:
+                    _read_dateline(line, signals)
+                body_paragraphs += 1
+    return verdicts
 
 
 FIRST_SENTENCE_CHARS = 2_000

@@ -1,0 +1,102 @@
+"""The furniture line classifier (bot/line_model.py): the shipped weights, what it drops after
+the rules, and that its training script gives the shipped file again."""
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot import line_model
+from bot.cleaning import clean, line_verdicts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ARTICLE = """Harbour storm leaves hundreds without power
+
+By Jane Roe
+
+The storm reached the coast on Monday night and tore the roofs off dozens of houses along the \
+harbour, officials said, as rescuers worked through the rain to reach families cut off by the \
+flooding.
+"We have never seen anything like it," the mayor said.
+Power lines were down across the district, and the utility said repairs could take a week or \
+more in the worst-hit streets.
+"""
+PROSE, QUOTE, LAST = ARTICLE.split("\n")[4:7]
+
+
+def test_the_shipped_model_loads_and_has_the_codes_features():
+    data = json.loads(line_model.MODEL_FILE.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == line_model.FEATURES
+    assert len(data["weights"]) == len(data["means"]) == len(line_model.FEATURES)
+    model = line_model.shipped()
+    assert 0.5 < model.threshold < 1.0
+
+
+def test_a_model_of_other_features_is_refused():
+    data = json.loads(line_model.MODEL_FILE.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    with pytest.raises(ValueError, match="features"):
+        line_model.LineModel(data)
+
+
+def test_a_share_prompt_the_rules_keep_is_dropped():
+    page = ARTICLE + "Share your photos of the storm with our newsroom today!\nComments\n"
+    prompt = "Share your photos of the storm with our newsroom today!"
+    assert (prompt, "text") in line_verdicts(page)  # no rule drops it
+    assert (prompt, "model") in line_verdicts(page, with_model=True)
+    assert clean(page).paragraphs == [PROSE, QUOTE, LAST]
+
+
+def test_a_run_of_other_headlines_under_the_article_is_dropped():
+    other = "Storm warnings were ignored for a week, report finds"
+    page = ARTICLE + f"Advertisement\n{other}\nMayor promises new flood barriers by next winter\n"
+    assert (other, "text") in line_verdicts(page)  # two headlines: the rules want three
+    assert other not in clean(page).paragraphs
+
+
+def test_a_long_paragraph_and_a_short_quoted_sentence_are_kept():
+    verdicts = dict(line_verdicts(ARTICLE, with_model=True))
+    assert verdicts[PROSE] == verdicts[QUOTE] == verdicts[LAST] == "text"
+    model = line_model.shipped()
+    lines = list(verdicts)
+    for line in (PROSE, QUOTE):
+        everything_kept = ["text"] * len(lines)  # even with no rule's help around it
+        vector = line_model.features(lines, everything_kept, lines.index(line))
+        assert model.probability(vector) < model.threshold
+
+
+def test_only_the_rules_text_lines_are_scored():
+    model = line_model.shipped()
+    lines = ["Advertisement", PROSE]
+    assert model.furniture_lines(lines, ["caption", "text"]) == []
+    assert model.furniture_lines(lines, ["heading", "text"]) == []
+
+
+def load_script():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "train_line_model", ROOT / "scripts" / "train_line_model.py"
+        )
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look their module up there
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+
+
+def test_training_on_the_dev_pages_gives_the_shipped_model():
+    script = load_script()
+    trained = script.train(script.load_pages(), verbose=False)
+    shipped = json.loads(line_model.MODEL_FILE.read_text(encoding="utf-8"))
+    assert trained["features"] == shipped["features"]
+    assert trained["threshold"] == shipped["threshold"]
+    assert trained["trained_on"] == shipped["trained_on"]
+    for name in ("means", "scales", "weights"):  # another BLAS may round the last digit
+        assert trained[name] == pytest.approx(shipped[name], abs=1e-4)
+    assert trained["bias"] == pytest.approx(shipped["bias"], abs=1e-4)
