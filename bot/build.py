@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import os
 import time
+import weakref
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,7 @@ def build_snapshot(
             log.warning("build workers failed (%s); building in this process instead", error)
     if built is None:
         built = _build_here(directory, sources, aliases_path, progress)
+    LAST_BUILD.remember(built.articles)
     sources.clear()
     give_back_freed_memory()
     return Snapshot(
@@ -155,6 +157,36 @@ Reading = Article | Aliases | ArticleError
 """What one file of the folder is: an article, the aliases, or why it cannot be used."""
 
 
+class LastBuild:
+    """The articles of the snapshot this process built last, for as long as that snapshot
+    lives (a weak reference): during a reload, the live one."""
+
+    def __init__(self) -> None:
+        self._articles: Callable[[], ArticleTable | None] = lambda: None
+
+    def remember(self, articles: ArticleTable) -> None:
+        self._articles = weakref.ref(articles)
+
+    def articles(self) -> ArticleTable | None:
+        return self._articles()
+
+
+LAST_BUILD = LastBuild()
+
+
+def same_as_before(reading: Reading, before: ArticleTable | None) -> Reading:
+    """``reading``, or the equal article of ``before`` (``LAST_BUILD``'s articles).
+
+    A reload builds its snapshot while the live one still answers, and most files read as
+    they did: sharing those articles (frozen, so shared safely) keeps one copy of each in
+    memory instead of two, some 50 MB at 10,000 articles. The snapshot is the same either way.
+    """
+    if before is None or not isinstance(reading, Article) or reading.id not in before:
+        return reading
+    earlier = before[reading.id]
+    return earlier if earlier is reading or earlier == reading else reading
+
+
 def read_source(
     source: SourceFile,
     prepared: ArticleFile | ArticleError | None,
@@ -191,7 +223,9 @@ def sift(
     articles: dict[str, Article] = {}
     seen_text: dict[int, list[str]] = {}
     aliases = Aliases()
-    for name, reading in readings:
+    before = LAST_BUILD.articles()
+    for name, found in readings:
+        reading = same_as_before(found, before)
         if isinstance(reading, ArticleError):
             problems.append(Problem(file=name, reason=str(reading)))
         elif isinstance(reading, Aliases):

@@ -4,8 +4,9 @@ Each worker holds its block through the three steps of a build; between them the
 what needs the whole folder, exactly as the in-process build (``bot.build``) does it:
 
 1. The worker prepares its files (an HTML page extracted, a text split from its front matter
-   once) and sends the keys of each file's lines; the parent counts the lines that files of
-   the folder share (``repeated_keys``) and sends each block its files' boilerplate.
+   once) and sends a 64-bit digest of each key of each file's lines; the parent finds the
+   digests that more than one file holds and asks for those keys only, counts the lines that
+   files of the folder share (``repeated_keys``) and sends each block its files' boilerplate.
 2. The worker cleans its articles and sends them; the parent lists the problems and the
    duplicates in folder order (``sift``) and tells each block which articles to index.
 3. The worker chunks, splits and reads the sentences of those articles and sends its tallies,
@@ -25,6 +26,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import os
 import resource
 import signal
 import time
@@ -32,6 +34,7 @@ import traceback
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from hashlib import blake2b
 from itertools import pairwise
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -42,6 +45,7 @@ import numpy as np
 from bot.articles import Article, ArticleError, is_html
 from bot.build import (
     FIRST_USE_CHUNK,
+    LAST_BUILD,
     Built,
     Reading,
     Tally,
@@ -49,6 +53,7 @@ from bot.build import (
     indexed,
     read_source,
     require_articles,
+    same_as_before,
     sift,
     tables,
 )
@@ -66,6 +71,9 @@ log = logging.getLogger(__name__)
 
 PIECE_BYTES = 1 << 22
 """The size of each message carrying part of an array from a worker."""
+READINGS_PER_MESSAGE = 200
+"""Files' readings (articles, mostly) per message from a worker: the parent unpickles one
+message at a time, so a message's bytes are a transient of about a megabyte."""
 STOP_WAITING_S = 10.0
 """How long a worker is given to exit once its work is done, before it is killed."""
 TALLY_ARRAYS = (
@@ -100,21 +108,30 @@ def build_in_workers(
     processes. ``sources`` is emptied once every file is read; should the workers fail
     before, it is left as it was, for the in-process build; after, this process indexes
     the articles read."""
-    blocks = _blocks([source for source in sources if source.path != aliases_path], workers)
-    names = [[source.path.name for source in block] for block in blocks]
+    aliases_at = str(aliases_path) if aliases_path is not None else None
+    blocks = _blocks([source for source in sources if source.location != aliases_at], workers)
+    names = [[_name(source) for source in block] for block in blocks]
     with _Crew(len(blocks)) as crew:
         crew.send([(block, aliases_path, _known_pages(block)) for block in blocks])
         del blocks
-        keys: dict[str, set[str]] = {}
-        for block_keys, extracted in crew.receive():
-            keys.update(block_keys)
+        digests = []
+        for block_digests, extracted in crew.receive():
+            digests.append(block_digests)
             EXTRACTIONS.keep(extracted)
+        crew.send([_held_twice(digests)] * len(names))
+        del digests
+        keys: dict[str, set[str]] = {}
+        for block_keys in crew.receive():
+            keys.update(block_keys)
         boilerplate = repeated_keys(keys)
         del keys
         crew.send([{n: boilerplate[n] for n in block if n in boilerplate} for block in names])
         del boilerplate
-        block_readings = crew.receive()
-        folder = [(s.path.name, s if s.path == aliases_path else None) for s in sources]
+        give_back_freed_memory()  # the keys, before the articles come
+        before = LAST_BUILD.articles()
+        block_readings = [crew.receive_readings(number, before) for number in range(len(names))]
+        del before
+        folder = [(_name(s), s if s.location == aliases_at else None) for s in sources]
         sources.clear()  # every file is read: their bytes are freed before the articles are sifted
         give_back_freed_memory()
         articles, problems, aliases = sift(_in_folder_order(folder, aliases_path, block_readings))
@@ -172,7 +189,24 @@ def _blocks(sources: list[SourceFile], count: int) -> list[list[SourceFile]]:
 
 def _known_pages(block: list[SourceFile]) -> dict[str, str]:
     """The HTML pages of ``block`` this process extracted before (``bot.ingest.extracted``)."""
-    return EXTRACTIONS.known([s.data for s in block if s.data and is_html(s.path.name)])
+    return EXTRACTIONS.known([s.data for s in block if s.data and is_html(_name(s))])
+
+
+def _name(source: SourceFile) -> str:
+    """The file's name, as ``source.path.name`` but without making a ``Path`` (ten thousand
+    of them cost the parent half a second, serially)."""
+    return os.path.basename(source.location)
+
+
+def _held_twice(digests: list[np.ndarray]) -> np.ndarray:
+    """The line-key digests (``_key_digests``) found in more than one file, sorted: each
+    file's digests are distinct, so a digest seen twice is in two files (or two keys share
+    it, which only sends one key more). Only a line of two files or more can be a folder's
+    boilerplate or make two files copies (``repeated_keys``), so the parent asks for those
+    keys alone: in an archive without boilerplate, none."""
+    every = np.sort(np.concatenate(digests)) if digests else np.empty(0, np.uint64)
+    twice = every[1:][every[1:] == every[:-1]]
+    return np.unique(twice)
 
 
 def _in_folder_order(
@@ -246,6 +280,16 @@ class _Crew:
             self._receive(pipe, process)
             for pipe, process in zip(self.pipes, self.processes, strict=True)
         ]
+
+    def receive_readings(self, number: int, before: ArticleTable | None) -> list[Reading]:
+        """Worker ``number``'s readings, sent a few at a time (``READINGS_PER_MESSAGE``); each
+        article that reads as in the live snapshot is that snapshot's (``same_as_before``), so
+        that a reload holds one copy of it, and no message is a block's every article."""
+        pipe, process = self.pipes[number], self.processes[number]
+        readings: list[Reading] = []
+        for _ in range(self._receive(pipe, process)):
+            readings += [same_as_before(r, before) for r in self._receive(pipe, process)]
+        return readings
 
     def receive_array_into(self, number: int, window: np.ndarray) -> None:
         """An array worker ``number`` sends as it is (``Connection.send_bytes``), read
@@ -325,7 +369,10 @@ def _serve(pipe: Connection) -> None:
         extractions = ExtractionCache()
         extractions.keep(known_pages)
         prepared = article_files(block, aliases_path, extractions)
-        pipe.send((_line_keys(prepared), _new_entries(extractions, known_pages)))
+        keys = _line_keys(prepared)
+        pipe.send((_key_digests(keys), _new_entries(extractions, known_pages)))
+        pipe.send(_keys_held(keys, pipe.recv()))
+        del keys
         boilerplate = pipe.recv()
         readings = [
             read_source(
@@ -337,7 +384,9 @@ def _serve(pipe: Connection) -> None:
             for source in block
         ]
         del block, prepared
-        pipe.send(readings)
+        pipe.send(-(-len(readings) // READINGS_PER_MESSAGE))
+        for start in range(0, len(readings), READINGS_PER_MESSAGE):
+            pipe.send(readings[start : start + READINGS_PER_MESSAGE])
         numbers, aliases = pipe.recv()
         kept = [readings[number] for number in numbers]
         del readings
@@ -368,6 +417,36 @@ def _line_keys(prepared: dict[str, ArticleFile | ArticleError]) -> dict[str, set
         for name, source in prepared.items()
         if isinstance(source, ArticleFile)
     }
+
+
+KEY_DIGEST_BYTES = 8
+
+
+def _key_digest(key: str) -> int:
+    """A line key's digest, the same in every process (``hash`` of a string is not)."""
+    data = key.encode("utf-8", "surrogatepass")
+    return int.from_bytes(blake2b(data, digest_size=KEY_DIGEST_BYTES).digest(), "little")
+
+
+def _key_digests(keys: dict[str, set[str]]) -> np.ndarray:
+    """The digests of every file's line keys, file after file."""
+    digests = [_key_digest(key) for lines in keys.values() for key in lines]
+    return np.array(digests, np.uint64)
+
+
+def _keys_held(keys: dict[str, set[str]], held: np.ndarray) -> dict[str, set[str]]:
+    """Each file's line keys whose digest is in ``held`` (sorted), for the files with any."""
+    if held.size == 0:
+        return {}
+    found: dict[str, set[str]] = {}
+    for name, lines in keys.items():
+        ordered = list(lines)
+        digests = np.array([_key_digest(key) for key in ordered], np.uint64)
+        at = np.minimum(np.searchsorted(held, digests), held.size - 1)
+        shared = {ordered[i] for i in np.flatnonzero(held[at] == digests).tolist()}
+        if shared:
+            found[name] = shared
+    return found
 
 
 def _new_entries(extractions: ExtractionCache, known: dict[str, str]) -> dict[str, str]:
