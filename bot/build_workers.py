@@ -78,9 +78,9 @@ log = logging.getLogger(__name__)
 PIECE_ITEMS = 1 << 18
 """The values of an array each message from a worker carries: the parent turns the largest
 arrays into its own a message at a time, so one message's values are its transients."""
-READINGS_PER_MESSAGE = 200
-"""Files' readings (articles, mostly) per message from a worker: the parent unpickles one
-message at a time, so a message's bytes are a transient of about a megabyte."""
+ITEMS_PER_MESSAGE = 200
+"""Files (to a worker) or their readings (from it) per message: a message is pickled whole,
+so its bytes are a transient of about a megabyte, not of a block's every file."""
 STOP_WAITING_S = 10.0
 """How long a worker is given to exit once its work is done, before it is killed."""
 TALLY_ARRAYS = (
@@ -130,7 +130,9 @@ def build_in_workers(
     blocks = _blocks([source for source in sources if source.location != aliases_at], workers)
     names = [[_name(source) for source in block] for block in blocks]
     with _Crew(len(blocks)) as crew:
-        crew.send([(block, aliases_path, _known_pages(block)) for block in blocks])
+        crew.send([(aliases_path, _known_pages(block)) for block in blocks])
+        for number, block in enumerate(blocks):  # the files, a few at a time
+            crew.send_in_pieces(number, block)
         del blocks
         digests = []
         for block_digests, extracted in crew.receive():
@@ -299,8 +301,16 @@ class _Crew:
             for pipe, process in zip(self.pipes, self.processes, strict=True)
         ]
 
+    def send_in_pieces(self, number: int, items: list[Any]) -> None:
+        """``items`` to worker ``number`` in messages of ``ITEMS_PER_MESSAGE`` (``_in_pieces``):
+        one message would be pickled whole, a block's every file at once."""
+        try:
+            _send_in_pieces(self.pipes[number], items)
+        except OSError as error:  # the worker is gone
+            raise WorkersFailed(f"a build worker stopped listening: {error}") from None
+
     def receive_readings(self, number: int, before: ArticleTable | None) -> list[Reading]:
-        """Worker ``number``'s readings, sent a few at a time (``READINGS_PER_MESSAGE``); each
+        """Worker ``number``'s readings, sent a few at a time (``ITEMS_PER_MESSAGE``); each
         article that reads as in the live snapshot is that snapshot's (``same_as_before``), so
         that a reload holds one copy of it, and no message is a block's every article."""
         pipe, process = self.pipes[number], self.processes[number]
@@ -401,7 +411,8 @@ def _serve(pipe: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.disable()
     try:
-        block, aliases_path, known_pages = pipe.recv()
+        aliases_path, known_pages = pipe.recv()
+        block = _in_pieces(pipe)
         extractions = ExtractionCache()
         extractions.keep(known_pages)
         prepared = article_files(block, aliases_path, extractions)
@@ -420,9 +431,7 @@ def _serve(pipe: Connection) -> None:
             for source in block
         ]
         del block, prepared
-        pipe.send(-(-len(readings) // READINGS_PER_MESSAGE))
-        for start in range(0, len(readings), READINGS_PER_MESSAGE):
-            pipe.send(readings[start : start + READINGS_PER_MESSAGE])
+        _send_in_pieces(pipe, readings)
         numbers, aliases, piece_items = pipe.recv()
         kept = [readings[number] for number in numbers]
         del readings
@@ -438,6 +447,21 @@ def _serve(pipe: Connection) -> None:
         pipe.send(_Failure(traceback.format_exc(limit=5)))
     finally:
         pipe.close()
+
+
+def _send_in_pieces(pipe: Connection, items: list[Any]) -> None:
+    """How many messages follow, then ``items`` in messages of ``ITEMS_PER_MESSAGE``."""
+    pipe.send(-(-len(items) // ITEMS_PER_MESSAGE))
+    for start in range(0, len(items), ITEMS_PER_MESSAGE):
+        pipe.send(items[start : start + ITEMS_PER_MESSAGE])
+
+
+def _in_pieces(pipe: Connection) -> list[Any]:
+    """What ``_send_in_pieces`` sent."""
+    items: list[Any] = []
+    for _ in range(pipe.recv()):
+        items += pipe.recv()
+    return items
 
 
 def _send_array(pipe: Connection, values: Any, piece_items: int) -> None:
