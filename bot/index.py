@@ -112,36 +112,11 @@ class BM25Index:
         b: float = B,
         epsilon: float = EPSILON,
     ) -> BM25Index:
-        """Index the term ids of every token, passage after passage (``doc_len`` tokens each).
-
-        The tokens are turned around into term-major postings with their counts a block of
-        passages at a time (a counting sort by term): the postings are written straight into
-        their final arrays, counted first, so the only transients are one block's, not a
-        second copy of every token as a sparse matrix's transpose would make.
-        """
-        corpus_size = int(doc_len.size)
-        if corpus_size == 0:
+        """Index the term ids of every token, passage after passage (``doc_len`` tokens each),
+        turned term-major by ``term_major``."""
+        if doc_len.size == 0:
             raise ValueError("cannot index an empty corpus")
-        blocks = _passage_blocks(doc_len)
-        per_term = np.zeros(len(terms), np.int64)
-        largest = 0
-        for first, last, start, end in blocks:  # counted first, so each array is made once
-            term, _, count = _pairs(term_of_token[start:end], doc_len[first:last])
-            per_term += np.bincount(term, minlength=len(terms))
-            largest = max(largest, int(count.max(initial=0)))
-        indptr = np.concatenate(([0], np.cumsum(per_term)))
-        passages = np.empty(int(indptr[-1]), np.int32)
-        tf = np.empty(passages.size, smallest_unsigned(largest))
-        filled = indptr[:-1].copy()  # where each term's next posting goes
-        for first, last, start, end in blocks:
-            term, passage, count = _pairs(term_of_token[start:end], doc_len[first:last])
-            runs = np.flatnonzero(np.diff(term, prepend=-1))  # a block's postings of one term
-            run_terms = term[runs]
-            lengths = np.diff(runs, append=term.size)
-            where = np.arange(term.size) - np.repeat(runs - filled[run_terms], lengths)
-            passages[where] = passage + first
-            tf[where] = count
-            filled[run_terms] += lengths
+        indptr, passages, tf = term_major(term_of_token, doc_len, len(terms))
         return cls.from_postings(terms, indptr, passages, tf, doc_len, k1, b, epsilon)
 
     @classmethod
@@ -246,6 +221,40 @@ class BM25Index:
         """A term's importance for relevance: its IDF, or ``unseen_idf`` when never indexed."""
         row = self.vocabulary.get(term)
         return self.unseen_idf() if row is None else float(self.idf[row])
+
+
+def term_major(
+    term_of_token: np.ndarray, doc_len: np.ndarray, term_count: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The postings of the tokens, passage after passage (``doc_len`` tokens each): per term
+    ``t`` of ``term_count``, ``passages[indptr[t]:indptr[t+1]]`` (ascending) and ``tf``.
+
+    The tokens are turned around a block of passages at a time (a counting sort by term):
+    the postings are written straight into their final arrays, counted first, so the only
+    transients are one block's, not a second copy of every token as a sparse matrix's
+    transpose would make. Build workers turn their own blocks (``bot.build_workers``).
+    """
+    blocks = _passage_blocks(doc_len)
+    per_term = np.zeros(term_count, np.int64)
+    largest = 0
+    for first, last, start, end in blocks:  # counted first, so each array is made once
+        term, _, count = _pairs(term_of_token[start:end], doc_len[first:last])
+        per_term += np.bincount(term, minlength=term_count)
+        largest = max(largest, int(count.max(initial=0)))
+    indptr = np.concatenate(([0], np.cumsum(per_term)))
+    passages = np.empty(int(indptr[-1]), np.int32)
+    tf = np.empty(passages.size, smallest_unsigned(largest))
+    filled = indptr[:-1].copy()  # where each term's next posting goes
+    for first, last, start, end in blocks:
+        term, passage, count = _pairs(term_of_token[start:end], doc_len[first:last])
+        runs = np.flatnonzero(np.diff(term, prepend=-1))  # a block's postings of one term
+        run_terms = term[runs]
+        lengths = np.diff(runs, append=term.size)
+        where = np.arange(term.size) - np.repeat(runs - filled[run_terms], lengths)
+        passages[where] = passage + first
+        tf[where] = count
+        filled[run_terms] += lengths
+    return indptr, passages, tf
 
 
 TURN_BLOCK = 1 << 18

@@ -133,6 +133,38 @@ def test_a_build_in_workers_is_the_in_process_build_array_for_array(
     assert not footer, "the shared footer should be read as the folder's boilerplate"
 
 
+def test_the_blocks_tokens_sent_in_small_pieces_and_wide_word_ids_make_the_same_snapshot(
+    folder: Path, parallel_for_any_size: list[int], monkeypatch: pytest.MonkeyPatch
+):
+    """Pieces of a few values cut every block's arrays mid-term and mid-passage, and a word
+    id limit of 20 sends most tokens' word ids to the overflow table: the parent's merge
+    places each piece and overflow where the in-process build puts them."""
+    monkeypatch.setattr(workers_module, "PIECE_ITEMS", 7)
+    for module in (build_module, workers_module):
+        monkeypatch.setattr(module, "OVERFLOW", 20)
+    here = load_snapshot(folder, workers=1)
+    assert here.passages.words.overflow_at.size > 0
+    assert_same(load_snapshot(folder, workers=2), here)
+    assert_gone(parallel_for_any_size)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_rebuild_shares_the_articles_that_read_the_same(
+    folder: Path, parallel_for_any_size: list[int], workers: int
+):
+    """While the snapshot built before lives (a reload's live one), an article that reads
+    the same is that snapshot's object: one copy in memory, not two."""
+    first = load_snapshot(folder, workers=1)
+    story = folder / "story-3.md"
+    story.write_text(story.read_text() + "\nA late correction was added today.\n")
+    second = load_snapshot(folder, workers=workers)
+    assert second.articles["story-0"] is first.articles["story-0"]
+    assert second.articles["story-3"] is not first.articles["story-3"]
+    assert "late correction" in second.articles["story-3"].text
+    del first
+    assert_same(load_snapshot(folder, workers=1), second)
+
+
 def test_a_folder_smaller_than_the_threshold_is_built_in_process(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ):
