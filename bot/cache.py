@@ -236,6 +236,36 @@ class IndexCache:
             with suppress(OSError):
                 tmp.unlink(missing_ok=True)
 
+    def read_copy(self, name: str) -> bytes | None:
+        """A file kept by ``write_copy`` (a derived file, such as the English dictionary
+        decompressed), if it is there and whole: its first line is the XXH3-64 of the rest."""
+        if not self._usable_folder(create=False):
+            return None
+        try:
+            raw = (self.directory / _copy_name(name)).read_bytes()
+        except OSError:
+            return None
+        digest, _, data = raw.partition(b"\n")
+        return data if digest == xxhash.xxh3_64_hexdigest(data).encode() else None
+
+    def write_copy(self, name: str, data: bytes) -> None:
+        """Keep ``data`` under ``name`` for ``read_copy`` (written aside, then renamed into
+        place); a failure only logs."""
+        if not self._usable_folder(create=True):
+            return
+        path = self.directory / _copy_name(name)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}-{time.monotonic_ns()}.tmp")
+        try:
+            descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(xxhash.xxh3_64_hexdigest(data).encode() + b"\n" + data)
+            os.replace(tmp, path)
+        except OSError as error:
+            log.warning("cannot keep %s in the index cache %s: %s", name, self.directory, error)
+        finally:
+            with suppress(OSError):
+                tmp.unlink(missing_ok=True)
+
     def _signatures(self, knowledge_dir: Path) -> Path:
         return self.directory / f"{_prefix(knowledge_dir)}.files.json"
 
@@ -669,6 +699,13 @@ def _checksum(folder: Path, names: list[str]) -> str:
             while count := handle.readinto(buffer):
                 digest.update(view[:count])
     return digest.hexdigest()
+
+
+def _copy_name(name: str) -> str:
+    """A kept copy's file name: a plain name, never a path or an entry's name."""
+    if os.sep in name or name.startswith(".") or not name.endswith(".json"):
+        raise ValueError(f"not a name for a kept copy: {name!r}")
+    return f"copy-{name}"
 
 
 def _remove(path: Path) -> None:

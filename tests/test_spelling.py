@@ -144,3 +144,52 @@ def test_words_are_counted_in_ascii_text_as_in_any_text(texts: list[str]):
         for word in _LETTERS.findall(text.casefold()):
             expected[word] = expected.get(word, 0) + 1
     assert list(word_counts(texts).items()) == list(expected.items())
+
+
+def test_the_decompressed_dictionary_is_kept_in_the_index_cache_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The first run decompresses and checks the dictionary, then keeps it; the next reads
+    the copy and answers alike. A damaged or truncated copy is not used (and is rewritten)."""
+    import bot.spelling as spelling
+    from bot.cache import IndexCache
+
+    cache = IndexCache(tmp_path / "cache")
+    asked = ["harbour", "minister", "xqzt", "café", "naïve", 'say"']
+    expected = [word in spelling._english() for word in asked]
+    unpacked: list[int] = []
+    real = spelling._unpacked
+
+    def counting(packed: bytes) -> bytes:
+        unpacked.append(len(packed))
+        return real(packed)
+
+    monkeypatch.setattr(spelling, "_unpacked", counting)
+    assert [spelling.EnglishWords(cache).has(word) for word in asked] == expected
+    assert len(unpacked) == 1
+    [copy] = cache.directory.glob("copy-english-*.json")
+    assert copy.stat().st_mode & 0o077 == 0
+    assert [spelling.EnglishWords(cache).has(word) for word in asked] == expected
+    assert len(unpacked) == 1  # read back, not decompressed again
+    for damage in (
+        lambda raw: raw.replace(b'"minister":', b'"ministor":'),
+        lambda raw: raw[: len(raw) // 2],
+        lambda raw: b"",
+    ):
+        copy.write_bytes(damage(copy.read_bytes()))
+        assert [spelling.EnglishWords(cache).has(word) for word in asked] == expected
+        assert len(unpacked) == 2  # not trusted: decompressed again, and kept anew
+        assert [spelling.EnglishWords(cache).has(word) for word in asked] == expected
+        assert len(unpacked) == 2
+        unpacked.pop()
+
+
+def test_the_dictionary_is_not_kept_in_a_cache_folder_that_is_not_private(tmp_path: Path):
+    import bot.spelling as spelling
+    from bot.cache import IndexCache
+
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    assert spelling.EnglishWords(IndexCache(folder)).has("minister")
+    assert list(folder.iterdir()) == []
