@@ -24,6 +24,7 @@ import errno
 import hashlib
 import json
 import logging
+import mmap
 import os
 import shutil
 import stat
@@ -70,7 +71,8 @@ would refuse to store the entry."""
 MAX_HEADER_BYTES = 1_000_000
 STALE_TMP_SECONDS = 3600
 """A temporary folder this old is left over from a crash, even if its process id is reused."""
-CHUNK = 1 << 20
+WINDOW = 1 << 24
+"""Bytes of an entry's file mapped at once to hash them (a multiple of any page size)."""
 COMPACT = (",", ":")
 """JSON without the spaces after separators: a tenth less of it on disk."""
 MAX_SIGNATURES_BYTES = 100_000_000
@@ -686,18 +688,23 @@ def _read_header(folder: Path) -> dict[str, Any]:
 
 
 def _checksum(folder: Path, names: list[str]) -> str:
-    """XXH3-64 of every file's name, size and bytes, read in chunks into one buffer (not
-    mapped: hashing through a mapping would count every page in this process's memory).
+    """XXH3-64 of every file's name, size and bytes. The bytes are hashed where they lie in
+    the page cache, through a mapping of at most ``WINDOW`` bytes at a time: no copy into a
+    buffer (a third of the time it took), and no more than one window's pages counted in
+    this process's memory at once (a mapping of a whole entry would count all of it).
     XXH3 hashes at several times CRC-32's speed, with as good a check against damage; like
     CRC-32, it is no seal against someone who can write the folder (the folder's privacy is)."""
     digest = xxhash.xxh3_64()
-    buffer = bytearray(CHUNK)
-    view = memoryview(buffer)
     for name in names:
         with (folder / name).open("rb", buffering=0) as handle:
-            digest.update(f"\0{name}\0{os.fstat(handle.fileno()).st_size}\0".encode())
-            while count := handle.readinto(buffer):
-                digest.update(view[:count])
+            size = os.fstat(handle.fileno()).st_size
+            digest.update(f"\0{name}\0{size}\0".encode())
+            for offset in range(0, size, WINDOW):
+                length = min(WINDOW, size - offset)
+                with mmap.mmap(
+                    handle.fileno(), length, offset=offset, access=mmap.ACCESS_READ
+                ) as window:
+                    digest.update(window)
     return digest.hexdigest()
 
 
