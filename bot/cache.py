@@ -48,7 +48,7 @@ from bot.snapshot import (
     Snapshot,
     StoredArticles,
     Words,
-    files_listing,
+    files_digest,
 )
 from bot.spelling import Speller
 from bot.tokens import Aliases
@@ -145,14 +145,18 @@ class IndexCache:
         self.directory = directory
         self._refusal_logged = False
 
-    def load(self, knowledge_dir: Path, version: str, files: dict[str, str]) -> Snapshot | None:
+    def load(
+        self, knowledge_dir: Path, version: str, files: dict[str, str], listed: str | None = None
+    ) -> Snapshot | None:
+        """The snapshot stored for these files, or None (then the caller builds it).
+        ``listed``: their ``files_digest``, when the caller has it already."""
         if not self._usable_folder(create=False):
             return None
         entry = self._entry(knowledge_dir, version)
         if not entry.exists():
             return None
         try:
-            return read_entry(entry, version, files)
+            return read_entry(entry, version, files, listed)
         except Exception as error:  # a damaged entry can raise almost anything
             log.warning("index cache entry %s is unusable (%s); rebuilding", entry.name, error)
             with suppress(OSError):  # a read-only cache keeps the bad entry, and still works
@@ -366,7 +370,9 @@ def write_array(path: Path, values: np.ndarray) -> None:
         handle.write(memoryview(values).cast("B"))
 
 
-def read_entry(folder: Path, version: str, files: dict[str, str]) -> Snapshot:
+def read_entry(
+    folder: Path, version: str, files: dict[str, str], listed: str | None = None
+) -> Snapshot:
     """The snapshot stored in ``folder``, or ``UnusableEntry`` saying why it cannot be trusted."""
     header = _read_header(folder)
     if header.get("format") != CACHE_FORMAT:
@@ -382,7 +388,7 @@ def read_entry(folder: Path, version: str, files: dict[str, str]) -> Snapshot:
     if _checksum(folder, names) != header.get("checksum"):
         raise UnusableEntry("checksum mismatch: the files changed after they were written")
     data = json.loads((folder / DATA).read_bytes())  # faster than pydantic_core's here
-    if data.get("files_digest") != files_digest(files):
+    if data.get("files_digest") != (listed or files_digest(files)):
         raise UnusableEntry("it was built from other files")
     data.update({name: _read_lines(folder / f"{name}.txt") for name in LINES})
     arrays = {
@@ -409,12 +415,6 @@ def _narrow(name: str, values: np.ndarray) -> np.ndarray:
     if values.dtype == np.int64 and largest < 2**31:
         return values.astype(np.int32)
     return values
-
-
-def files_digest(files: dict[str, str]) -> str:
-    """One SHA-256 of every file's name and digest: an entry is checked against the files
-    without storing their list again (the version hashes them too, in 48 bits only)."""
-    return hashlib.sha256(files_listing(files).encode()).hexdigest()
 
 
 def _lines(strings: list[str]) -> bytes:

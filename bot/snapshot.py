@@ -407,7 +407,9 @@ class Snapshot:
 class SnapshotStore(Protocol):
     """Where built snapshots are kept between runs (``bot.cache.IndexCache``)."""
 
-    def load(self, knowledge_dir: Path, version: str, files: dict[str, str]) -> Snapshot | None: ...
+    def load(
+        self, knowledge_dir: Path, version: str, files: dict[str, str], listed: str | None = None
+    ) -> Snapshot | None: ...
 
     def store(self, knowledge_dir: Path, snapshot: Snapshot) -> None: ...
 
@@ -505,12 +507,13 @@ def load_snapshot(
         known = recorded.by_key() if recorded else {}
         sources = _check_files(locations, keys, signatures, known, max_file_bytes)
         files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
-    version = _version(files)
-    if cache and (cached := cache.load(directory, version, files)):
+    listed = files_digest(files)
+    version = _version(listed)
+    if cache and (cached := cache.load(directory, version, files, listed)):
         return cached
     sources = _read_unread(locations, sources, max_file_bytes)  # a build needs every file
     files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
-    version = _version(files)
+    version = _version(files_digest(files))
     recorded_signatures = {
         key: source.signature
         for key, source in zip(keys, sources, strict=True)
@@ -705,9 +708,17 @@ def build_code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _version(files: dict[str, str]) -> str:
+def files_digest(files: dict[str, str]) -> str:
+    """One SHA-256 of every file's name and digest: an entry is checked against the files
+    without storing their list again (the version hashes this digest, in 48 bits only)."""
+    return hashlib.sha256(files_listing(files).encode()).hexdigest()
+
+
+def _version(listed: str) -> str:
+    """The snapshot version of the files whose ``files_digest`` is ``listed``: the listing of
+    ten thousand files is made and hashed once for both."""
     head = f"{INDEX_FORMAT}\0{build_code_version()}"
-    return hashlib.sha256(f"{head}{files_listing(files)}".encode()).hexdigest()[:12]
+    return hashlib.sha256(f"{head}\0{listed}".encode()).hexdigest()[:12]
 
 
 def files_listing(files: dict[str, str]) -> str:
