@@ -22,6 +22,8 @@ MIN_LETTERS = 4
 """Shorter words are left alone: one edit away from too many others."""
 LONG_WORD = 8
 """Words this long may be two edits away from their correction."""
+SCANNED = 16
+"""Look-ups of a word's place made by scanning the words before ``Speller.rank`` is made."""
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ASCII_LETTERS = re.compile(r"[a-z]+")
@@ -52,8 +54,9 @@ class Speller:
         groups = self._by_first_letter.get(first)
         if groups is None:
             grouped: dict[int, list[str]] = {}
-            for word in self.ordered:  # stopwords too: "thre" is "there" more often than "three"
-                if word.startswith(first) and len(word) >= MIN_LETTERS:
+            starting = [word for word in self.ordered if word.startswith(first)]  # in C's loop
+            for word in starting:  # stopwords too: "thre" is "there" more often than "three"
+                if len(word) >= MIN_LETTERS:
                     grouped.setdefault(len(word), []).append(word)
             groups = {size: tuple(words) for size, words in grouped.items()}
             self._by_first_letter[first] = groups
@@ -62,7 +65,24 @@ class Speller:
     @cached_property
     def rank(self) -> dict[str, int]:
         """Every word of the articles, with its place by frequency (0 for the most frequent)."""
-        return {word: place for place, word in enumerate(self.ordered)}
+        return dict(zip(self.ordered, range(len(self.ordered)), strict=True))
+
+    @cached_property
+    def _lookups(self) -> list[int]:
+        return [0]
+
+    def place(self, word: str) -> int | None:
+        """``word``'s place by frequency, None when the articles lack it. The first
+        ``SCANNED`` look-ups scan the words (a fraction of a millisecond each in an archive's
+        fifty thousand) instead of making ``rank`` (several milliseconds): a question makes a
+        few; a long-running bot's later questions use ``rank``."""
+        if self._lookups[0] < SCANNED:
+            self._lookups[0] += 1
+            try:
+                return self.ordered.index(word)
+            except ValueError:
+                return None
+        return self.rank.get(word)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Speller:
@@ -95,7 +115,12 @@ class Speller:
 
     def _correction(self, typed: str, is_known: Callable[[str], bool]) -> str | None:
         word = typed.casefold()
-        if len(word) < MIN_LETTERS or word in STOPWORDS or is_known(word) or word in self.rank:
+        if (
+            len(word) < MIN_LETTERS
+            or word in STOPWORDS
+            or is_known(word)
+            or self.place(word) is not None
+        ):
             return None
         from rapidfuzz import process  # a start whose question has no unknown word needs none
         from rapidfuzz.distance import OSA
@@ -106,7 +131,7 @@ class Speller:
             candidates = self.candidates(word[0], length)
             best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
             if best is not None:
-                found.append((best[1], self.rank[best[0]], best[0]))
+                found.append((best[1], self.place(best[0]), best[0]))
         if not found or is_english_word(word):  # the dictionary is loaded only when needed
             return None
         return min(found)[2]

@@ -193,3 +193,15 @@ def test_the_dictionary_is_not_kept_in_a_cache_folder_that_is_not_private(tmp_pa
     folder.chmod(0o777)
     assert spelling.EnglishWords(IndexCache(folder)).has("minister")
     assert list(folder.iterdir()) == []
+
+
+def test_a_word_s_place_is_its_rank_whether_scanned_or_looked_up(speller: Speller):
+    """The first look-ups scan the words, the later ones use ``rank``: the same answers."""
+    from bot.spelling import SCANNED
+
+    asked = [*speller.ordered, "zzzz", "", "Putin", *reversed(speller.ordered)]
+    asked = (asked * (2 * SCANNED // len(asked) + 1))[: 2 * SCANNED]
+    expected = [speller.rank.get(word) for word in asked]
+    fresh = Speller(speller.ordered)
+    assert [fresh.place(word) for word in asked] == expected
+    assert "rank" in fresh.__dict__  # made after the first SCANNED look-ups
