@@ -710,7 +710,7 @@ def _checksum(folder: Path, names: list[str]) -> str:
 
 def _copy_name(name: str) -> str:
     """A kept copy's file name: a plain name, never a path or an entry's name."""
-    if os.sep in name or name.startswith(".") or not name.endswith(".json"):
+    if os.sep in name or name.startswith(".") or not name.endswith((".json", ".txt")):
         raise ValueError(f"not a name for a kept copy: {name!r}")
     return f"copy-{name}"
 

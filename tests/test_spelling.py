@@ -167,12 +167,12 @@ def test_the_decompressed_dictionary_is_kept_in_the_index_cache_and_read_back(
     monkeypatch.setattr(spelling, "_unpacked", counting)
     assert [spelling.EnglishWords(cache).has(word) for word in asked] == expected
     assert len(unpacked) == 1
-    [copy] = cache.directory.glob("copy-english-*.json")
+    [copy] = cache.directory.glob("copy-english-*.txt")
     assert copy.stat().st_mode & 0o077 == 0
     assert [spelling.EnglishWords(cache).has(word) for word in asked] == expected
     assert len(unpacked) == 1  # read back, not decompressed again
     for damage in (
-        lambda raw: raw.replace(b'"minister":', b'"ministor":'),
+        lambda raw: raw.replace(b"\nminister\n", b"\nministor\n"),
         lambda raw: raw[: len(raw) // 2],
         lambda raw: b"",
     ):
@@ -205,3 +205,20 @@ def test_a_word_s_place_is_its_rank_whether_scanned_or_looked_up(speller: Spelle
     fresh = Speller(speller.ordered)
     assert [fresh.place(word) for word in asked] == expected
     assert "rank" in fresh.__dict__  # made after the first SCANNED look-ups
+
+
+def test_the_kept_sorted_words_answer_as_the_set_does():
+    """The copy kept in the index cache is the plain dictionary's words, sorted, one a line;
+    bisecting it answers as the set does, at either end, between words and past them."""
+    from bot.spelling import _dictionary_bytes, _english, sorted_lines_hold, sorted_words
+
+    data = sorted_words(_dictionary_bytes())
+    words = sorted(_english())
+    asked = [words[0], words[-1], *words[::997], *(w[:-1] for w in words[::997])]
+    asked += [*(w + "s" for w in words[::997]), *(w + "\x00" for w in words[::1999])]
+    asked += ["", "a", "zzzzzz", "\xff", "naïve", "café", "über", 'say"', "a:b"]
+    assert [sorted_lines_hold(data, w.encode()) for w in asked] == [w in _english() for w in asked]
+    lines = [b"b", b"d", b"f"]
+    for text in (b"b\nd\nf\n", b"b\nd\nf"):  # one without its last line break, too
+        for key in (b"a", b"b", b"c", b"d", b"e", b"f", b"g", b""):
+            assert sorted_lines_hold(text, key) == (key in lines)
