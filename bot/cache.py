@@ -41,6 +41,7 @@ from bot.index import EPSILON, B, BM25Index
 from bot.snapshot import (
     OVERFLOW,
     ArticleTable,
+    Listing,
     PassageLayout,
     PassageTable,
     RecordedFiles,
@@ -216,7 +217,8 @@ class IndexCache:
             or len({len(column) for column in columns}) != 1
         ):
             return None
-        return RecordedFiles(keys, list(zip(sizes, mtimes, inodes, strict=True)), digests)
+        signatures = list(zip(sizes, mtimes, inodes, strict=True))
+        return RecordedFiles(keys, signatures, digests, _listing(record))
 
     def _record_signatures(self, knowledge_dir: Path, snapshot: Snapshot) -> None:
         """The record ``recorded_files`` reads: one list per field, in the files' order (a
@@ -231,6 +233,8 @@ class IndexCache:
             "inodes": [signature[2] for signature in signatures],
             "digests": [snapshot.files[key] for key in keys],
         }
+        if snapshot.listing is not None:
+            record["folder"], record["listing"] = snapshot.listing
         path = self._signatures(knowledge_dir)
         tmp = path.with_name(f"{path.name}.{os.getpid()}-{time.monotonic_ns()}.tmp")
         try:
@@ -706,6 +710,20 @@ def _checksum(folder: Path, names: list[str]) -> str:
                 ) as window:
                     digest.update(window)
     return digest.hexdigest()
+
+
+def _listing(record: dict[str, Any]) -> Listing | None:
+    """The folder's recorded signature and names, when the record holds them well formed."""
+    folder, names = record.get("folder"), record.get("listing")
+    if (
+        isinstance(folder, list)
+        and len(folder) == 3
+        and all(type(value) is int for value in folder)
+        and isinstance(names, list)
+        and all(isinstance(name, str) and name for name in names)
+    ):
+        return (folder[0], folder[1], folder[2]), names
+    return None
 
 
 def _copy_name(name: str) -> str:
