@@ -501,7 +501,8 @@ def load_snapshot(
     A file is known by its name in the folder (the fallback aliases by its path). When the
     folder lists exactly the files recorded at the last build, each with its recorded
     signature, no file is read and no per-file record is made: the start costs one ``stat``
-    per file (see ``RecordedFiles.unchanged``).
+    per file (see ``RecordedFiles.unchanged``), and the folder is not even listed while its
+    own signature is the recorded one (see ``_article_files``).
     """
     folder = str(directory)
     recorded = cache.recorded_files(directory) if cache else None
