@@ -218,7 +218,7 @@ class IndexCache:
         ):
             return None
         signatures = list(zip(sizes, mtimes, inodes, strict=True))
-        return RecordedFiles(keys, signatures, digests, _listing(record))
+        return RecordedFiles(keys, signatures, digests, _listing(record, keys))
 
     def _record_signatures(self, knowledge_dir: Path, snapshot: Snapshot) -> None:
         """The record ``recorded_files`` reads: one list per field, in the files' order (a
@@ -233,8 +233,10 @@ class IndexCache:
             "inodes": [signature[2] for signature in signatures],
             "digests": [snapshot.files[key] for key in keys],
         }
-        if snapshot.listing is not None:
-            record["folder"], record["listing"] = snapshot.listing
+        if snapshot.listing is not None:  # the names, or how many of the keys they are
+            folder, names = snapshot.listing
+            record["folder"] = folder
+            record["listing"] = len(names) if keys[: len(names)] == names else names
         path = self._signatures(knowledge_dir)
         tmp = path.with_name(f"{path.name}.{os.getpid()}-{time.monotonic_ns()}.tmp")
         try:
@@ -712,9 +714,13 @@ def _checksum(folder: Path, names: list[str]) -> str:
     return digest.hexdigest()
 
 
-def _listing(record: dict[str, Any]) -> Listing | None:
-    """The folder's recorded signature and names, when the record holds them well formed."""
+def _listing(record: dict[str, Any], keys: list[str]) -> Listing | None:
+    """The folder's recorded signature and names, when the record holds them well formed.
+    The names are usually the first keys (every file listed was signed): then the record
+    holds only how many they are."""
     folder, names = record.get("folder"), record.get("listing")
+    if type(names) is int and 0 <= names <= len(keys):
+        names = keys[:names]
     if (
         isinstance(folder, list)
         and len(folder) == 3
