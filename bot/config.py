@@ -125,7 +125,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="ignore", validate_default=True)
 
-    def __init__(self, _env_file: str | Path | None = ENV_FILE, **values: Any) -> None:
+    def __init__(self, *, _env_file: str | Path | None = ENV_FILE, **values: Any) -> None:
         found = environment_values(type(self).model_fields, _env_file)
         super().__init__(**{**found, **values})
 
