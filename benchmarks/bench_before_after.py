@@ -26,10 +26,16 @@ import time
 from pathlib import Path
 
 QUESTION = "What did the minister say about the harbour?"
-FLOORS = {"import numpy": "import numpy", "numpy + settings": "import numpy, pydantic_settings"}
+FLOORS = {
+    "import numpy": "import numpy",
+    "numpy + pydantic": "import numpy; from pydantic import BaseModel",
+    "numpy + settings": "import numpy, pydantic_settings",
+}
 """What any start of the bot costs before its own code runs: the interpreter and the two
-libraries a start cannot do without (the arrays are numpy's, the settings
-pydantic-settings'). Timed in the same turns as the starts (``--floors``)."""
+libraries a start cannot do without (the arrays are numpy's, the settings and answers are
+pydantic models). Until 2026-12-02 the settings were pydantic-settings', which a start no
+longer imports; its floor stays for comparison with the figures before. Timed in the same
+turns as the starts (``--floors``)."""
 BUILD = (
     "import logging, sys, time\n"
     "from pathlib import Path\n"

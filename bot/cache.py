@@ -24,6 +24,7 @@ import errno
 import hashlib
 import json
 import logging
+import mmap
 import os
 import shutil
 import stat
@@ -40,6 +41,7 @@ from bot.index import EPSILON, B, BM25Index
 from bot.snapshot import (
     OVERFLOW,
     ArticleTable,
+    Listing,
     PassageLayout,
     PassageTable,
     RecordedFiles,
@@ -47,7 +49,7 @@ from bot.snapshot import (
     Snapshot,
     StoredArticles,
     Words,
-    files_listing,
+    files_digest,
 )
 from bot.spelling import Speller
 from bot.tokens import Aliases
@@ -70,7 +72,8 @@ would refuse to store the entry."""
 MAX_HEADER_BYTES = 1_000_000
 STALE_TMP_SECONDS = 3600
 """A temporary folder this old is left over from a crash, even if its process id is reused."""
-CHUNK = 1 << 20
+WINDOW = 1 << 24
+"""Bytes of an entry's file mapped at once to hash them (a multiple of any page size)."""
 COMPACT = (",", ":")
 """JSON without the spaces after separators: a tenth less of it on disk."""
 MAX_SIGNATURES_BYTES = 100_000_000
@@ -143,14 +146,18 @@ class IndexCache:
         self.directory = directory
         self._refusal_logged = False
 
-    def load(self, knowledge_dir: Path, version: str, files: dict[str, str]) -> Snapshot | None:
+    def load(
+        self, knowledge_dir: Path, version: str, files: dict[str, str], listed: str | None = None
+    ) -> Snapshot | None:
+        """The snapshot stored for these files, or None (then the caller builds it).
+        ``listed``: their ``files_digest``, when the caller has it already."""
         if not self._usable_folder(create=False):
             return None
         entry = self._entry(knowledge_dir, version)
         if not entry.exists():
             return None
         try:
-            return read_entry(entry, version, files)
+            return read_entry(entry, version, files, listed)
         except Exception as error:  # a damaged entry can raise almost anything
             log.warning("index cache entry %s is unusable (%s); rebuilding", entry.name, error)
             with suppress(OSError):  # a read-only cache keeps the bad entry, and still works
@@ -210,7 +217,8 @@ class IndexCache:
             or len({len(column) for column in columns}) != 1
         ):
             return None
-        return RecordedFiles(keys, list(zip(sizes, mtimes, inodes, strict=True)), digests)
+        signatures = list(zip(sizes, mtimes, inodes, strict=True))
+        return RecordedFiles(keys, signatures, digests, _listing(record, keys))
 
     def _record_signatures(self, knowledge_dir: Path, snapshot: Snapshot) -> None:
         """The record ``recorded_files`` reads: one list per field, in the files' order (a
@@ -225,6 +233,10 @@ class IndexCache:
             "inodes": [signature[2] for signature in signatures],
             "digests": [snapshot.files[key] for key in keys],
         }
+        if snapshot.listing is not None:  # the names, or how many of the keys they are
+            folder, names = snapshot.listing
+            record["folder"] = folder
+            record["listing"] = len(names) if keys[: len(names)] == names else names
         path = self._signatures(knowledge_dir)
         tmp = path.with_name(f"{path.name}.{os.getpid()}-{time.monotonic_ns()}.tmp")
         try:
@@ -232,6 +244,36 @@ class IndexCache:
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 json.dump(record, handle, separators=COMPACT)
             os.replace(tmp, path)
+        finally:
+            with suppress(OSError):
+                tmp.unlink(missing_ok=True)
+
+    def read_copy(self, name: str) -> bytes | None:
+        """A file kept by ``write_copy`` (a derived file, such as the English dictionary
+        decompressed), if it is there and whole: its first line is the XXH3-64 of the rest."""
+        if not self._usable_folder(create=False):
+            return None
+        try:
+            raw = (self.directory / _copy_name(name)).read_bytes()
+        except OSError:
+            return None
+        digest, _, data = raw.partition(b"\n")
+        return data if digest == xxhash.xxh3_64_hexdigest(data).encode() else None
+
+    def write_copy(self, name: str, data: bytes) -> None:
+        """Keep ``data`` under ``name`` for ``read_copy`` (written aside, then renamed into
+        place); a failure only logs."""
+        if not self._usable_folder(create=True):
+            return
+        path = self.directory / _copy_name(name)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}-{time.monotonic_ns()}.tmp")
+        try:
+            descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(xxhash.xxh3_64_hexdigest(data).encode() + b"\n" + data)
+            os.replace(tmp, path)
+        except OSError as error:
+            log.warning("cannot keep %s in the index cache %s: %s", name, self.directory, error)
         finally:
             with suppress(OSError):
                 tmp.unlink(missing_ok=True)
@@ -334,7 +376,9 @@ def write_array(path: Path, values: np.ndarray) -> None:
         handle.write(memoryview(values).cast("B"))
 
 
-def read_entry(folder: Path, version: str, files: dict[str, str]) -> Snapshot:
+def read_entry(
+    folder: Path, version: str, files: dict[str, str], listed: str | None = None
+) -> Snapshot:
     """The snapshot stored in ``folder``, or ``UnusableEntry`` saying why it cannot be trusted."""
     header = _read_header(folder)
     if header.get("format") != CACHE_FORMAT:
@@ -350,7 +394,7 @@ def read_entry(folder: Path, version: str, files: dict[str, str]) -> Snapshot:
     if _checksum(folder, names) != header.get("checksum"):
         raise UnusableEntry("checksum mismatch: the files changed after they were written")
     data = json.loads((folder / DATA).read_bytes())  # faster than pydantic_core's here
-    if data.get("files_digest") != files_digest(files):
+    if data.get("files_digest") != (listed or files_digest(files)):
         raise UnusableEntry("it was built from other files")
     data.update({name: _read_lines(folder / f"{name}.txt") for name in LINES})
     arrays = {
@@ -377,12 +421,6 @@ def _narrow(name: str, values: np.ndarray) -> np.ndarray:
     if values.dtype == np.int64 and largest < 2**31:
         return values.astype(np.int32)
     return values
-
-
-def files_digest(files: dict[str, str]) -> str:
-    """One SHA-256 of every file's name and digest: an entry is checked against the files
-    without storing their list again (the version hashes them too, in 48 bits only)."""
-    return hashlib.sha256(files_listing(files).encode()).hexdigest()
 
 
 def _lines(strings: list[str]) -> bytes:
@@ -656,19 +694,49 @@ def _read_header(folder: Path) -> dict[str, Any]:
 
 
 def _checksum(folder: Path, names: list[str]) -> str:
-    """XXH3-64 of every file's name, size and bytes, read in chunks into one buffer (not
-    mapped: hashing through a mapping would count every page in this process's memory).
+    """XXH3-64 of every file's name, size and bytes. The bytes are hashed where they lie in
+    the page cache, through a mapping of at most ``WINDOW`` bytes at a time: no copy into a
+    buffer (a third of the time it took), and no more than one window's pages counted in
+    this process's memory at once (a mapping of a whole entry would count all of it).
     XXH3 hashes at several times CRC-32's speed, with as good a check against damage; like
     CRC-32, it is no seal against someone who can write the folder (the folder's privacy is)."""
     digest = xxhash.xxh3_64()
-    buffer = bytearray(CHUNK)
-    view = memoryview(buffer)
     for name in names:
         with (folder / name).open("rb", buffering=0) as handle:
-            digest.update(f"\0{name}\0{os.fstat(handle.fileno()).st_size}\0".encode())
-            while count := handle.readinto(buffer):
-                digest.update(view[:count])
+            size = os.fstat(handle.fileno()).st_size
+            digest.update(f"\0{name}\0{size}\0".encode())
+            for offset in range(0, size, WINDOW):
+                length = min(WINDOW, size - offset)
+                with mmap.mmap(
+                    handle.fileno(), length, offset=offset, access=mmap.ACCESS_READ
+                ) as window:
+                    digest.update(window)
     return digest.hexdigest()
+
+
+def _listing(record: dict[str, Any], keys: list[str]) -> Listing | None:
+    """The folder's recorded signature and names, when the record holds them well formed.
+    The names are usually the first keys (every file listed was signed): then the record
+    holds only how many they are."""
+    folder, names = record.get("folder"), record.get("listing")
+    if type(names) is int and 0 <= names <= len(keys):
+        names = keys[:names]
+    if (
+        isinstance(folder, list)
+        and len(folder) == 3
+        and all(type(value) is int for value in folder)
+        and isinstance(names, list)
+        and all(isinstance(name, str) and name for name in names)
+    ):
+        return (folder[0], folder[1], folder[2]), names
+    return None
+
+
+def _copy_name(name: str) -> str:
+    """A kept copy's file name: a plain name, never a path or an entry's name."""
+    if os.sep in name or name.startswith(".") or not name.endswith((".json", ".txt")):
+        raise ValueError(f"not a name for a kept copy: {name!r}")
+    return f"copy-{name}"
 
 
 def _remove(path: Path) -> None:

@@ -23,6 +23,7 @@ from bot.control_characters import TEXT_LAYOUT, control_characters, escape_contr
 from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_snapshot
 from bot.logs import configure_logging, secret_values
 from bot.render import answer_text, notice_text, sources_text
+from bot.spelling import ENGLISH
 
 if TYPE_CHECKING:
     from bot.desk.adding import Adder
@@ -149,11 +150,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(directory, settings, sys.stdout)
     if args.command == "add":
         return run_add(directory, args.sources, settings, sys.stdout)
+    cache = IndexCache(settings.index_cache_dir) if settings.index_cache else None
+    ENGLISH.keep_copies_in(cache)  # the dictionary decompressed once, not at every run
     try:
         kb = KnowledgeBase(
             directory,
             max_file_bytes=settings.max_file_bytes,
-            cache=IndexCache(settings.index_cache_dir) if settings.index_cache else None,
+            cache=cache,
             progress=True,
             aliases_fallback=settings.aliases_file,
             build_workers=settings.build_workers,

@@ -364,6 +364,9 @@ class Snapshot:
     """The places the articles name an office holder for (see ``bot.roles``)."""
     signatures: dict[str, Signature] = field(default_factory=dict)
     """The files read for this build that may be trusted unchanged while their signature is."""
+    listing: Listing | None = None
+    """The folder's article file names as listed for this build, with the folder's signature
+    taken before they were listed (None when the folder had changed moments before)."""
 
     def search(self, query: str, k: int) -> list[tuple[Passage, float]]:
         """Plain BM25 retrieval with alias expansion, for features other than ``ask``."""
@@ -407,7 +410,9 @@ class Snapshot:
 class SnapshotStore(Protocol):
     """Where built snapshots are kept between runs (``bot.cache.IndexCache``)."""
 
-    def load(self, knowledge_dir: Path, version: str, files: dict[str, str]) -> Snapshot | None: ...
+    def load(
+        self, knowledge_dir: Path, version: str, files: dict[str, str], listed: str | None = None
+    ) -> Snapshot | None: ...
 
     def store(self, knowledge_dir: Path, snapshot: Snapshot) -> None: ...
 
@@ -416,6 +421,12 @@ class SnapshotStore(Protocol):
 
 Signature = tuple[int, int, int]
 """A file's size, modification time (ns) and inode: unchanged, its digest is too."""
+FolderSignature = tuple[int, int, int]
+"""A folder's modification time (ns), inode and device: unchanged, so are the names in it
+(adding, removing or renaming a file changes its folder's modification time; writing into a
+file does not, which the files' own signatures tell)."""
+Listing = tuple[FolderSignature, list[str]]
+"""A folder's signature, taken before it was listed, and its article files' names."""
 RACY_NS = 2_000_000_000
 """A file modified this recently when read may change again within the same timestamp
 (coarse file-system clocks): its signature is not kept, so the next start reads it again."""
@@ -429,6 +440,8 @@ class RecordedFiles:
     keys: list[str]
     signatures: list[Signature]
     digests: list[str]
+    listing: Listing | None = None
+    """The folder's article files as last listed, while the folder's signature is this one."""
 
     def unchanged(
         self, keys: list[str], signatures: list[Signature | None]
@@ -488,29 +501,31 @@ def load_snapshot(
     A file is known by its name in the folder (the fallback aliases by its path). When the
     folder lists exactly the files recorded at the last build, each with its recorded
     signature, no file is read and no per-file record is made: the start costs one ``stat``
-    per file (see ``RecordedFiles.unchanged``).
+    per file (see ``RecordedFiles.unchanged``), and the folder is not even listed while its
+    own signature is the recorded one (see ``_article_files``).
     """
     folder = str(directory)
-    keys, signatures = _article_files(directory)
+    recorded = cache.recorded_files(directory) if cache else None
+    keys, signatures, listing = _article_files(directory, recorded.listing if recorded else None)
     locations = [f"{folder}{os.sep}{name}" for name in keys]
     aliases_path = live_aliases_path(directory, aliases_fallback)
     if aliases_path is not None:
         locations.append(str(aliases_path))
         keys.append(_file_key(str(aliases_path), folder))
         signatures.append(_signature(str(aliases_path)))
-    recorded = cache.recorded_files(directory) if cache else None
     files = recorded.unchanged(keys, signatures) if recorded else None
     sources = None
     if files is None:  # a file changed, came or went: read those whose signature differs
         known = recorded.by_key() if recorded else {}
         sources = _check_files(locations, keys, signatures, known, max_file_bytes)
         files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
-    version = _version(files)
-    if cache and (cached := cache.load(directory, version, files)):
+    listed = files_digest(files)
+    version = _version(listed)
+    if cache and (cached := cache.load(directory, version, files, listed)):
         return cached
     sources = _read_unread(locations, sources, max_file_bytes)  # a build needs every file
     files = {key: source.digest for key, source in zip(keys, sources, strict=True)}
-    version = _version(files)
+    version = _version(files_digest(files))
     recorded_signatures = {
         key: source.signature
         for key, source in zip(keys, sources, strict=True)
@@ -520,7 +535,7 @@ def load_snapshot(
 
     workers = default_build_workers() if workers is None else workers
     snapshot = build_snapshot(directory, sources, version, files, progress, aliases_path, workers)
-    snapshot = replace(snapshot, signatures=recorded_signatures)
+    snapshot = replace(snapshot, signatures=recorded_signatures, listing=listing)
     if cache:
         cache.store(directory, snapshot)
     return snapshot
@@ -645,27 +660,68 @@ _SUFFIXES = tuple(ARTICLE_FILE_SUFFIXES)
 """For ``str.endswith``: one call per name (a name starting with a dot is never listed)."""
 
 
-def _article_files(directory: Path) -> tuple[list[str], list[Signature | None]]:
-    """The names of the folder's article files, sorted, and each one's signature; strings,
-    not paths (see SourceFile). The folder is listed as names only (``os.listdir``): the
-    ``stat`` that gives a file's signature also tells a folder named like an article file,
-    which is left out as the listing's file type would have left it out."""
+def _article_files(
+    directory: Path, recorded: Listing | None = None
+) -> tuple[list[str], list[Signature | None], Listing | None]:
+    """The names of the folder's article files, sorted, each one's signature, and the
+    listing to record (see ``Listing``); strings, not paths (see SourceFile).
+
+    While the folder's signature is the ``recorded`` one, its names are the recorded ones
+    and the folder is not listed again (a few milliseconds for ten thousand names); a
+    folder changed moments before it was listed is not recorded (``RACY_NS``), as a file is
+    not. Otherwise the folder is listed as names only (``os.listdir``). Either way each file
+    is looked at once (``stat``): its signature, and whether a name is a folder named like
+    an article file, which is left out as the listing's file type would have left it out."""
     if not directory.exists():
         raise KnowledgeBaseError(f"knowledge directory {directory} does not exist")
     if not directory.is_dir():
         raise KnowledgeBaseError(f"{directory} is not a directory")
+    seen = _folder_signature(directory)
+    if recorded is not None and seen is not None and recorded[0] == seen:
+        listed = recorded[1]
+    else:
+        listed = _listed_names(directory)
+    names, signatures = _signatures(directory, listed)
+    if not names:
+        raise KnowledgeBaseError(
+            f"no article files ({', '.join(sorted(ARTICLE_FILE_SUFFIXES))}) in {directory}"
+        )
+    steady = seen is not None and seen[0] < time.time_ns() - RACY_NS
+    return names, signatures, (seen, listed) if steady and seen is not None else None
+
+
+def _folder_signature(directory: Path) -> FolderSignature | None:
+    try:
+        info = os.stat(directory)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_ino, info.st_dev)
+
+
+def _listed_names(directory: Path) -> list[str]:
+    """The article file names in the folder, sorted (a name starting with a dot or an
+    underscore, and a README, are not articles)."""
     try:
         listed = os.listdir(directory)
     except OSError as error:  # unreadable, or removed since the check above
         raise KnowledgeBaseError(
             f"cannot list the knowledge directory {directory} ({error.strerror or error})"
         ) from None
+    return [
+        name
+        for name in sorted(listed)
+        if name[0] not in "._"
+        and (lowered := name.lower()).endswith(_SUFFIXES)
+        and lowered not in IGNORED_NAMES
+    ]
+
+
+def _signatures(directory: Path, listed: list[str]) -> tuple[list[str], list[Signature | None]]:
+    """The listed names that are not folders, and each one's signature (None: not a
+    regular file, or gone since it was listed: reading it says why)."""
     folder = f"{directory}{os.sep}"
     names, signatures = [], []
-    for name in sorted(listed):
-        lowered = name.lower()
-        if name[0] in "._" or not lowered.endswith(_SUFFIXES) or lowered in IGNORED_NAMES:
-            continue
+    for name in listed:
         try:
             info = os.stat(folder + name)
         except OSError:  # a dangling link, or gone since listed: reading it says why
@@ -677,10 +733,6 @@ def _article_files(directory: Path) -> tuple[list[str], list[Signature | None]]:
         names.append(name)
         signatures.append(
             (info.st_size, info.st_mtime_ns, info.st_ino) if stat.S_ISREG(info.st_mode) else None
-        )
-    if not names:
-        raise KnowledgeBaseError(
-            f"no article files ({', '.join(sorted(ARTICLE_FILE_SUFFIXES))}) in {directory}"
         )
     return names, signatures
 
@@ -705,9 +757,17 @@ def build_code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _version(files: dict[str, str]) -> str:
+def files_digest(files: dict[str, str]) -> str:
+    """One SHA-256 of every file's name and digest: an entry is checked against the files
+    without storing their list again (the version hashes this digest, in 48 bits only)."""
+    return hashlib.sha256(files_listing(files).encode()).hexdigest()
+
+
+def _version(listed: str) -> str:
+    """The snapshot version of the files whose ``files_digest`` is ``listed``: the listing of
+    ten thousand files is made and hashed once for both."""
     head = f"{INDEX_FORMAT}\0{build_code_version()}"
-    return hashlib.sha256(f"{head}{files_listing(files)}".encode()).hexdigest()[:12]
+    return hashlib.sha256(f"{head}\0{listed}".encode()).hexdigest()[:12]
 
 
 def files_listing(files: dict[str, str]) -> str:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import Protocol
 
 from bot.tokens import STOPWORDS
 
@@ -21,6 +22,8 @@ MIN_LETTERS = 4
 """Shorter words are left alone: one edit away from too many others."""
 LONG_WORD = 8
 """Words this long may be two edits away from their correction."""
+SCANNED = 16
+"""Look-ups of a word's place made by scanning the words before ``Speller.rank`` is made."""
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ASCII_LETTERS = re.compile(r"[a-z]+")
@@ -51,8 +54,9 @@ class Speller:
         groups = self._by_first_letter.get(first)
         if groups is None:
             grouped: dict[int, list[str]] = {}
-            for word in self.ordered:  # stopwords too: "thre" is "there" more often than "three"
-                if word.startswith(first) and len(word) >= MIN_LETTERS:
+            starting = [word for word in self.ordered if word.startswith(first)]  # in C's loop
+            for word in starting:  # stopwords too: "thre" is "there" more often than "three"
+                if len(word) >= MIN_LETTERS:
                     grouped.setdefault(len(word), []).append(word)
             groups = {size: tuple(words) for size, words in grouped.items()}
             self._by_first_letter[first] = groups
@@ -61,7 +65,24 @@ class Speller:
     @cached_property
     def rank(self) -> dict[str, int]:
         """Every word of the articles, with its place by frequency (0 for the most frequent)."""
-        return {word: place for place, word in enumerate(self.ordered)}
+        return dict(zip(self.ordered, range(len(self.ordered)), strict=True))
+
+    @cached_property
+    def _lookups(self) -> list[int]:
+        return [0]
+
+    def place(self, word: str) -> int | None:
+        """``word``'s place by frequency, None when the articles lack it. The first
+        ``SCANNED`` look-ups scan the words (a fraction of a millisecond each in an archive's
+        fifty thousand) instead of making ``rank`` (several milliseconds): a question makes a
+        few; a long-running bot's later questions use ``rank``."""
+        if self._lookups[0] < SCANNED:
+            self._lookups[0] += 1
+            try:
+                return self.ordered.index(word)
+            except ValueError:
+                return None
+        return self.rank.get(word)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Speller:
@@ -94,7 +115,12 @@ class Speller:
 
     def _correction(self, typed: str, is_known: Callable[[str], bool]) -> str | None:
         word = typed.casefold()
-        if len(word) < MIN_LETTERS or word in STOPWORDS or is_known(word) or word in self.rank:
+        if (
+            len(word) < MIN_LETTERS
+            or word in STOPWORDS
+            or is_known(word)
+            or self.place(word) is not None
+        ):
             return None
         from rapidfuzz import process  # a start whose question has no unknown word needs none
         from rapidfuzz.distance import OSA
@@ -105,7 +131,7 @@ class Speller:
             candidates = self.candidates(word[0], length)
             best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
             if best is not None:
-                found.append((best[1], self.rank[best[0]], best[0]))
+                found.append((best[1], self.place(best[0]), best[0]))
         if not found or is_english_word(word):  # the dictionary is loaded only when needed
             return None
         return min(found)[2]
@@ -121,6 +147,14 @@ ENGLISH_DICTIONARY = ("spellchecker", "resources/en.json.gz")
 """pyspellchecker's English word list: a gzipped JSON object of words and their counts."""
 
 
+class PlainCopies(Protocol):
+    """A private folder where a file derived once is kept between runs (``IndexCache``)."""
+
+    def read_copy(self, name: str) -> bytes | None: ...
+
+    def write_copy(self, name: str, data: bytes) -> None: ...
+
+
 class EnglishWords:
     """Membership in pyspellchecker's English words, read the first time it is asked.
 
@@ -129,25 +163,81 @@ class EnglishWords:
     160,000 words (a tenth of a second); the next one makes the set, as a long-running bot
     wants. The bytes are searched only when they are plain (``plain_dictionary``), and then
     the search answers exactly as the set does.
+
+    Decompressing the dictionary and checking that it is plain take 20 to 30 ms, a twentieth
+    of a one-question run. With ``copies`` (the index cache's folder, see ``keep_copies_in``),
+    the first run keeps the words of a plain dictionary there, sorted, one a line, named by
+    the XXH3 of the packed file (another pyspellchecker, another copy); later runs read them
+    back (about a millisecond) and bisect them (``sorted_lines_hold``: microseconds a word,
+    no set ever made).
     """
 
     SEARCHED = 32
 
-    def __init__(self) -> None:
+    def __init__(self, copies: PlainCopies | None = None) -> None:
         self._data: bytes | None = None
+        self._sorted = False
         self._searches = 0
+        self.copies = copies
+
+    def keep_copies_in(self, copies: PlainCopies | None) -> None:
+        self.copies = copies
 
     def has(self, word: str) -> bool:
-        if self._searches < self.SEARCHED:
-            if self._data is None:
-                data = _dictionary_bytes()
-                self._data = data if plain_dictionary(data) else b""
-            if self._data:
-                self._searches += 1
-                if '"' in word or ":" in word:  # in no word of a plain dictionary
-                    return False
-                return b'"' + word.encode("utf-8") + b'":' in self._data
+        if self._data is None:
+            self._data, self._sorted = self._read()
+        if self._sorted:
+            return "\n" not in word and sorted_lines_hold(self._data, word.encode("utf-8"))
+        if self._searches < self.SEARCHED and self._data:
+            self._searches += 1
+            if '"' in word or ":" in word:  # in no word of a plain dictionary
+                return False
+            return b'"' + word.encode("utf-8") + b'":' in self._data
         return word in _english()
+
+    def _read(self) -> tuple[bytes, bool]:
+        """The kept sorted words (True), else the dictionary's text when it is plain (False;
+        nothing when it is not: then the set answers)."""
+        import xxhash
+
+        packed = _packed_dictionary()
+        name = f"english-{xxhash.xxh3_64_hexdigest(packed)}.txt"
+        if self.copies is not None and (kept := self.copies.read_copy(name)) is not None:
+            return kept, True  # written below, from a plain dictionary only
+        data = _unpacked(packed)
+        if not plain_dictionary(data):
+            return b"", False
+        if self.copies is not None:
+            self.copies.write_copy(name, sorted_words(data))
+        return data, False
+
+
+def sorted_words(plain: bytes) -> bytes:
+    """A plain dictionary's words (every other piece between its quotation marks: it has no
+    backslash), sorted as UTF-8 bytes, each ended by a line break (none holds one: a JSON
+    string cannot without a backslash)."""
+    words = sorted(set(plain.split(b'"')[1::2]))
+    return b"".join(word + b"\n" for word in words)
+
+
+def sorted_lines_hold(data: bytes, key: bytes) -> bool:
+    """Whether ``key`` is one of the lines of ``data`` (sorted as bytes, each ended by a line
+    break), by bisection: ``low`` and ``high`` are always line starts, and each step looks at
+    the line around the middle (found with ``rfind``/``find``, in C)."""
+    low, high = 0, len(data)
+    while low < high:
+        start = data.rfind(b"\n", 0, (low + high) // 2) + 1  # at or after low
+        end = data.find(b"\n", start)
+        if end < 0:  # no line break at the end (never written so): the rest is one line
+            end = len(data)
+        line = data[start:end]
+        if line == key:
+            return True
+        if line < key:
+            low = end + 1
+        else:
+            high = start
+    return False
 
 
 _ASCII = bytes(range(128))
@@ -174,11 +264,20 @@ def plain_dictionary(data: bytes) -> bool:
     )
 
 
-def _dictionary_bytes() -> bytes:
-    import gzip
+def _packed_dictionary() -> bytes:
     import pkgutil
 
-    return gzip.decompress(pkgutil.get_data(*ENGLISH_DICTIONARY) or b"")
+    return pkgutil.get_data(*ENGLISH_DICTIONARY) or b""
+
+
+def _unpacked(packed: bytes) -> bytes:
+    import gzip
+
+    return gzip.decompress(packed)
+
+
+def _dictionary_bytes() -> bytes:
+    return _unpacked(_packed_dictionary())
 
 
 ENGLISH = EnglishWords()

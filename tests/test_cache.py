@@ -195,6 +195,126 @@ def test_a_record_of_the_files_in_an_older_layout_is_ignored_and_every_file_read
     assert sorted(read) == names
 
 
+def age_folder(directory: Path, seconds: float = 3600) -> int:
+    """Date the folder and its files back; the folder's modification time (ns)."""
+    age(directory, seconds)
+    then = time.time_ns() - int(seconds * 1e9)
+    os.utime(directory, ns=(then, then))
+    return then
+
+
+def count_listings(directory: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    listed: list[str] = []
+    real = os.listdir
+
+    def counting(path=".") -> list[str]:
+        if Path(path) == directory:
+            listed.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(snapshot_module.os, "listdir", counting)
+    return listed
+
+
+def test_an_unchanged_folder_is_not_listed_again_but_a_file_added_or_removed_is_noticed(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch, add_article
+):
+    """The folder's names are reused while its modification time, inode and device are the
+    recorded ones; adding or removing a file changes its modification time."""
+    age_folder(tiny_kb_dir)
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    [record] = cache.directory.glob("*.files.json")
+    assert json.loads(record.read_text())["listing"] == 3  # the first three keys
+    listed = count_listings(tiny_kb_dir, monkeypatch)
+    read = count_reads(monkeypatch)
+    assert_rebuilt(KnowledgeBase(tiny_kb_dir, cache=cache), first)
+    assert listed == [] and read == []
+    add_article("harbour", "The harbour reopened after the storm.")
+    added = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert len(listed) == 1 and "harbour" in added.snapshot.articles
+    (tiny_kb_dir / "harbour.md").unlink()
+    removed = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert len(listed) == 2 and "harbour" not in removed.snapshot.articles
+    assert removed.version == first.version
+
+
+def test_a_file_edited_in_an_unchanged_folder_is_read_again(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
+):
+    """Writing into a file leaves its folder's modification time alone: the file's own
+    signature tells it changed (here the folder's time is even set back as it was)."""
+    then = age_folder(tiny_kb_dir)
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    volcano = tiny_kb_dir / "volcano.md"
+    volcano.write_text(volcano.read_text().replace("Lava", "Mud!"))
+    os.utime(tiny_kb_dir, ns=(then, then))
+    listed = count_listings(tiny_kb_dir, monkeypatch)
+    read = count_reads(monkeypatch)
+    second = KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert listed == [] and read[0] == "volcano.md"  # then the build reads the others
+    assert second.version != first.version
+    assert "Mud!" in second.snapshot.articles["volcano"].text
+
+
+def test_a_folder_changed_moments_before_it_was_listed_is_listed_again(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
+):
+    age(tiny_kb_dir)  # the files are old, the folder was just written: its clock is racy
+    KnowledgeBase(tiny_kb_dir, cache=cache)
+    [record] = cache.directory.glob("*.files.json")
+    assert "listing" not in json.loads(record.read_text())
+    listed = count_listings(tiny_kb_dir, monkeypatch)
+    KnowledgeBase(tiny_kb_dir, cache=cache)
+    assert len(listed) == 1
+
+
+def test_a_folder_listed_with_a_file_just_written_keeps_its_names_and_reads_that_file(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
+):
+    """A file modified moments before it was read is not signed (``RACY_NS``), so the
+    record's keys lack it: the listing is kept as names, not as a count of the keys."""
+    then = age_folder(tiny_kb_dir)
+    (tiny_kb_dir / "volcano.md").touch()
+    os.utime(tiny_kb_dir, ns=(then, then))
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    [record] = cache.directory.glob("*.files.json")
+    fields = json.loads(record.read_text())
+    assert "volcano.md" not in fields["keys"]
+    assert fields["listing"] == sorted(path.name for path in tiny_kb_dir.glob("*.md"))
+    listed = count_listings(tiny_kb_dir, monkeypatch)
+    read = count_reads(monkeypatch)
+    assert_rebuilt(KnowledgeBase(tiny_kb_dir, cache=cache), first)
+    assert listed == [] and read == ["volcano.md"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        {"listing": "volcano.md"},
+        {"listing": [1, 2]},
+        {"folder": [1, 2]},
+        {"folder": "now"},
+        {"folder": None},
+        {"listing": 99},
+        {"listing": -1},
+        {"listing": True},
+    ],
+)
+def test_a_record_with_a_malformed_listing_lists_the_folder(
+    tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch, damage: dict
+):
+    age_folder(tiny_kb_dir)
+    first = KnowledgeBase(tiny_kb_dir, cache=cache)
+    [record] = cache.directory.glob("*.files.json")
+    fields = json.loads(record.read_text())
+    assert "listing" in fields and "folder" in fields
+    record.write_text(json.dumps({**fields, **damage}))
+    listed = count_listings(tiny_kb_dir, monkeypatch)
+    read = count_reads(monkeypatch)
+    assert_rebuilt(KnowledgeBase(tiny_kb_dir, cache=cache), first)
+    assert len(listed) == 1 and read == []
+
+
 def test_a_file_rewritten_with_the_same_size_is_read_again(
     tiny_kb_dir: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
 ):

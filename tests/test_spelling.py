@@ -144,3 +144,81 @@ def test_words_are_counted_in_ascii_text_as_in_any_text(texts: list[str]):
         for word in _LETTERS.findall(text.casefold()):
             expected[word] = expected.get(word, 0) + 1
     assert list(word_counts(texts).items()) == list(expected.items())
+
+
+def test_the_decompressed_dictionary_is_kept_in_the_index_cache_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The first run decompresses and checks the dictionary, then keeps it; the next reads
+    the copy and answers alike. A damaged or truncated copy is not used (and is rewritten)."""
+    import bot.spelling as spelling
+    from bot.cache import IndexCache
+
+    cache = IndexCache(tmp_path / "cache")
+    asked = ["harbour", "minister", "xqzt", "café", "naïve", 'say"']
+    expected = [word in spelling._english() for word in asked]
+    unpacked: list[int] = []
+    real = spelling._unpacked
+
+    def counting(packed: bytes) -> bytes:
+        unpacked.append(len(packed))
+        return real(packed)
+
+    monkeypatch.setattr(spelling, "_unpacked", counting)
+    assert [spelling.EnglishWords(cache).has(word) for word in asked] == expected
+    assert len(unpacked) == 1
+    [copy] = cache.directory.glob("copy-english-*.txt")
+    assert copy.stat().st_mode & 0o077 == 0
+    assert [spelling.EnglishWords(cache).has(word) for word in asked] == expected
+    assert len(unpacked) == 1  # read back, not decompressed again
+    for damage in (
+        lambda raw: raw.replace(b"\nminister\n", b"\nministor\n"),
+        lambda raw: raw[: len(raw) // 2],
+        lambda raw: b"",
+    ):
+        copy.write_bytes(damage(copy.read_bytes()))
+        assert [spelling.EnglishWords(cache).has(word) for word in asked] == expected
+        assert len(unpacked) == 2  # not trusted: decompressed again, and kept anew
+        assert [spelling.EnglishWords(cache).has(word) for word in asked] == expected
+        assert len(unpacked) == 2
+        unpacked.pop()
+
+
+def test_the_dictionary_is_not_kept_in_a_cache_folder_that_is_not_private(tmp_path: Path):
+    import bot.spelling as spelling
+    from bot.cache import IndexCache
+
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    assert spelling.EnglishWords(IndexCache(folder)).has("minister")
+    assert list(folder.iterdir()) == []
+
+
+def test_a_word_s_place_is_its_rank_whether_scanned_or_looked_up(speller: Speller):
+    """The first look-ups scan the words, the later ones use ``rank``: the same answers."""
+    from bot.spelling import SCANNED
+
+    asked = [*speller.ordered, "zzzz", "", "Putin", *reversed(speller.ordered)]
+    asked = (asked * (2 * SCANNED // len(asked) + 1))[: 2 * SCANNED]
+    expected = [speller.rank.get(word) for word in asked]
+    fresh = Speller(speller.ordered)
+    assert [fresh.place(word) for word in asked] == expected
+    assert "rank" in fresh.__dict__  # made after the first SCANNED look-ups
+
+
+def test_the_kept_sorted_words_answer_as_the_set_does():
+    """The copy kept in the index cache is the plain dictionary's words, sorted, one a line;
+    bisecting it answers as the set does, at either end, between words and past them."""
+    from bot.spelling import _dictionary_bytes, _english, sorted_lines_hold, sorted_words
+
+    data = sorted_words(_dictionary_bytes())
+    words = sorted(_english())
+    asked = [words[0], words[-1], *words[::997], *(w[:-1] for w in words[::997])]
+    asked += [*(w + "s" for w in words[::997]), *(w + "\x00" for w in words[::1999])]
+    asked += ["", "a", "zzzzzz", "\xff", "naïve", "café", "über", 'say"', "a:b"]
+    assert [sorted_lines_hold(data, w.encode()) for w in asked] == [w in _english() for w in asked]
+    lines = [b"b", b"d", b"f"]
+    for text in (b"b\nd\nf\n", b"b\nd\nf"):  # one without its last line break, too
+        for key in (b"a", b"b", b"c", b"d", b"e", b"f", b"g", b""):
+            assert sorted_lines_hold(text, key) == (key in lines)
