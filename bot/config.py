@@ -1,23 +1,16 @@
-"""Settings from the environment and ``.env``; secrets stay ``SecretStr`` so they never print.
-
-The settings are a pydantic model read from the environment by ``environment_values``: each
-field from the variable of its name in any case, else from ``.env`` in the working directory
-(python-dotenv reads it), else its default. That is what pydantic-settings did for this
-model, without importing it: its sources for cloud secret stores, TOML, YAML and command
-lines, and ``asyncio`` for its command runner, were 70 ms of every start.
-"""
+"""Settings from the environment and ``.env``; secrets stay ``SecretStr`` so they never print."""
 
 from __future__ import annotations
 
 import ipaddress
 import os
 import re
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationInfo, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.cache import default_cache_dir
 from bot.logs import parse_level
@@ -91,43 +84,10 @@ def redis_url_problem(url: str) -> str | None:
     return None
 
 
-ENV_FILE = ".env"
+class Settings(BaseSettings):
+    """Everything the bot can be configured with. Each field reads the upper-case env var."""
 
-
-def environment_values(
-    fields: Iterable[str], env_file: str | Path | None = ENV_FILE
-) -> dict[str, str]:
-    """The value of each field found in the environment, else in ``env_file``: the variable
-    named as the field in any case (``LOG_LEVEL``, ``log_level``). A line of ``env_file``
-    without ``=`` gives no value; a file that does not exist gives none."""
-    wanted = set(fields)
-    found: dict[str, str] = {}
-    if env_file is not None and os.path.isfile(env_file):
-        from dotenv import dotenv_values  # only when there is a file to read
-
-        found.update(_named(dotenv_values(env_file).items(), wanted))
-    found.update(_named(os.environ.items(), wanted))
-    return found
-
-
-def _named(items: Iterable[tuple[str, str | None]], wanted: set[str]) -> dict[str, str]:
-    return {
-        name.lower(): value for name, value in items if value is not None and name.lower() in wanted
-    }
-
-
-class Settings(BaseModel):
-    """Everything the bot can be configured with. Each field reads the upper-case env var.
-
-    ``Settings()`` reads the environment and ``.env``; values given as arguments win over
-    both, and ``_env_file=None`` leaves the file out (tests).
-    """
-
-    model_config = ConfigDict(extra="ignore", validate_default=True)
-
-    def __init__(self, *, _env_file: str | Path | None = ENV_FILE, **values: Any) -> None:
-        found = environment_values(type(self).model_fields, _env_file)
-        super().__init__(**{**found, **values})
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
     knowledge_dir: Path = Field(Path("knowledge"), description="Folder of article files.")
     max_file_bytes: int = Field(10_000_000, gt=0, description="Largest article file accepted.")
@@ -155,7 +115,7 @@ class Settings(BaseModel):
     fetch_allow_private: bool = Field(
         False, description="Let `add` fetch from private, loopback and link-local addresses."
     )
-    fetch_allowed_networks: list[str] = Field(
+    fetch_allowed_networks: Annotated[list[str], NoDecode] = Field(
         [], description="Private addresses or networks (CIDR) `add` may fetch from all the same."
     )
     cooldown_seconds: float = Field(
@@ -200,12 +160,12 @@ class Settings(BaseModel):
     replica_id: str | None = Field(None, description="This replica's name (default host:pid).")
 
     discord_token: SecretStr | None = None
-    discord_guild_ids: list[int] = []
-    discord_moderator_role_ids: list[int] = []
+    discord_guild_ids: Annotated[list[int], NoDecode] = []
+    discord_moderator_role_ids: Annotated[list[int], NoDecode] = []
     discord_shard_count: int | None = Field(
         None, gt=0, description="Total shards across all Discord processes."
     )
-    discord_shard_ids: list[int] = Field(
+    discord_shard_ids: Annotated[list[int], NoDecode] = Field(
         [], description="The shards this process runs (default: all of them)."
     )
     discord_reply_in_thread: bool = Field(
@@ -220,7 +180,7 @@ class Settings(BaseModel):
     slack_bot_token: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
-    slack_moderator_ids: list[str] = []
+    slack_moderator_ids: Annotated[list[str], NoDecode] = []
 
     _split = field_validator(
         "discord_guild_ids",

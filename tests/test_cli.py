@@ -240,9 +240,6 @@ START_NEEDS_NONE_OF = (
     "dateutil",
     "scipy",
     "trafilatura",
-    "pydantic_settings",
-    "asyncio",
-    "dotenv",  # no .env in the folder it runs in
 )
 
 
@@ -251,7 +248,7 @@ def test_a_start_from_the_index_cache_imports_and_prepares_only_what_a_question_
 ):
     """What a one-question run with the index cache does not need is never imported (the
     build, the reading rules, the speller's fuzzy matching for a question without an unknown
-    word, pydantic-settings and asyncio), and the validators of records it does not make are
+    word), and the validators of records it does not make are
     not built."""
     code = (
         "import sys; from bot.cli import main; main(['ask', '--kb', sys.argv[1], 'volcano']);"

@@ -1,12 +1,10 @@
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.config import Settings
-from tests.test_cli import BUNDLED_KB, REPO, run_cli
+from tests.test_cli import BUNDLED_KB, run_cli
 
 
 @pytest.mark.parametrize(
@@ -61,54 +59,3 @@ def test_an_empty_aliases_file_setting_means_no_fallback(monkeypatch: pytest.Mon
     assert Settings().aliases_file is None
     monkeypatch.setenv("ALIASES_FILE", "/app/defaults/aliases.yml")
     assert Settings().aliases_file == Path("/app/defaults/aliases.yml")
-
-
-def test_a_setting_is_read_from_its_variable_in_any_case(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("COOLDOWN_SECONDS", "7")
-    monkeypatch.setenv("log_level", "debug")
-    settings = Settings(_env_file=None)
-    assert settings.cooldown_seconds == 7.0 and settings.log_level == "DEBUG"
-
-
-def test_the_environment_wins_over_env_file_and_arguments_over_both(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    env_file = tmp_path / ".env"
-    env_file.write_text(
-        "COOLDOWN_SECONDS=11\nMAX_FILE_BYTES=1234\nFOLLOWUP_MAX_THREADS\nNOT_A_SETTING=1\n"
-        "DISCORD_GUILD_IDS=1, 2\n"
-    )
-    for name in ("COOLDOWN_SECONDS", "MAX_FILE_BYTES", "FOLLOWUP_MAX_THREADS"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("MAX_FILE_BYTES", "99")
-    settings = Settings(_env_file=env_file)
-    assert settings.cooldown_seconds == 11.0  # from the file
-    assert settings.max_file_bytes == 99  # the environment wins
-    assert settings.followup_max_threads == 2000  # a name without a value: the default
-    assert settings.discord_guild_ids == [1, 2]
-    assert Settings(_env_file=env_file, cooldown_seconds=3).cooldown_seconds == 3.0
-    assert Settings(_env_file=None).cooldown_seconds == 5.0
-
-
-def test_the_env_file_of_the_working_directory_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    monkeypatch.delenv("COOLDOWN_SECONDS", raising=False)
-    (tmp_path / ".env").write_text("cooldown_seconds=12\n")
-    monkeypatch.chdir(tmp_path)
-    assert Settings().cooldown_seconds == 12.0
-
-
-def test_a_bad_setting_in_the_env_file_stops_with_one_line_naming_it(tmp_path: Path):
-    (tmp_path / ".env").write_text("LOG_LEVEL=LOUD\n")
-    env = {name: value for name, value in os.environ.items() if name.upper() != "LOG_LEVEL"}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "sources", "--kb", str(BUNDLED_KB)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-        env={**env, "PYTHONPATH": str(REPO)},
-    )
-    assert result.returncode == 2
-    assert result.stderr.startswith("error: setting LOG_LEVEL: ")
