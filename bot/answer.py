@@ -243,10 +243,9 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     if not looks_english(searched, lambda word: _known(snapshot, word), is_english_word):
         return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
-    query = searchable(
-        snapshot, parse_query(searched, snapshot.aliases, partial(expand, thesaurus=wordnet()))
-    )
     focus = counted_in_articles(snapshot, question_focus(searched, snapshot.aliases))
+    parsed = parse_query(searched, snapshot.aliases, partial(expand, thesaurus=wordnet()))
+    query = searchable(snapshot, shaped(parsed, focus))
     found = retrieve(snapshot, query)
     if found is None:
         return _declined(snapshot, question, Declined.NO_ANSWER, corrections, focus)
@@ -693,7 +692,7 @@ def _overlap_weight(snapshot: Snapshot, query: Query, sentence: SentenceWords) -
     shared = set(query.all_terms).intersection(held)
     weight = sum(snapshot.index.term_idf(term) for term in shared)
     for part, related in query.related.items():
-        if part not in held:
+        if part in query.shapes or part not in held:
             weight += max(
                 (w * snapshot.index.term_idf(term) for term, w in related.items() if term in held),
                 default=0.0,
@@ -708,7 +707,10 @@ def retrieve(snapshot: Snapshot, query: Query) -> tuple[Query, list[tuple[int, f
     lifted a passage naming nothing else the question asks to the top). None: not relevant
     either way. The query returned is the one the candidates were found with."""
     own = snapshot.index.scores(query.all_terms)
-    tries = [query, replace(query, related={})] if any(query.related.values()) else [query]
+    plain = replace(
+        query, related={part: t for part, t in query.related.items() if part in query.shapes}
+    )
+    tries = [query, plain] if plain.related != query.related else [query]
     for tried in tries:
         bm25 = search(snapshot, tried, own)
         ranked = best_of(bm25 * _coverage_boost(snapshot, tried), CANDIDATES)
@@ -727,11 +729,43 @@ def search(snapshot: Snapshot, query: Query, own: np.ndarray | None = None) -> n
     for part, related in query.related.items():
         if related:
             best = index.best_scores(related)
-            held = index.postings(part)
+            held = None if part in query.shapes else index.postings(part)
             if held is not None:  # where the part itself is held, the better of the two counts
                 best[held[0]] = np.maximum(best[held[0]] - held[1], 0.0)
             result += best
     return result
+
+
+def shaped(query: Query, focus: Focus) -> Query:
+    """The query with a measure question's measure words (``Focus.measure``: "how *far*",
+    "how *long* did it *last*") no longer searched as words: the measure word becomes a part
+    held only through the units of its answer (``Focus.shape``: "km", "mile"), so that "How
+    far is Kazan from Moscow?" finds "900 km east of Moscow" rather than "so far"; a size
+    ("how *big* a force"), which has no unit, is left to the thing it is about. See
+    docs/quality.md ("A measure is searched as its answer's shape")."""
+    measure = [term for term in focus.measure if term in query.plain_terms]
+    if not measure:
+        return query
+    head = focus.measure[0]
+    shape = head in measure and bool(focus.shape)
+    dropped = set(measure)
+    related = {part: table for part, table in query.related.items() if part not in dropped}
+    if shape:
+        related[head] = dict.fromkeys(focus.shape, SHAPE_WEIGHT)
+    return replace(
+        query,
+        terms=[term for term in query.terms if term not in dropped],
+        plain_terms=[
+            term for term in query.plain_terms if term not in dropped or (shape and term == head)
+        ],
+        related=related,
+        shapes=frozenset({head}) if shape else frozenset(),
+    )
+
+
+SHAPE_WEIGHT = 1.0
+"""What a unit of the answer's shape counts for its measure word: all of it ("km" is what
+"how far" asks for)."""
 
 
 def searchable(snapshot: Snapshot, query: Query) -> Query:
@@ -794,7 +828,7 @@ def figures(
     something else, and listing them would answer another question."""
     if focus.question_type is not QuestionType.NUMBER:
         return []
-    anchors = list(focus.counted or query.parts)
+    anchors = list(focus.shape or focus.counted or query.parts)
     found: list[Figure] = []
     for quote, reading in zip(quotes, readings, strict=True):
         outlet = quote.article.publisher or quote.article.title
@@ -843,8 +877,21 @@ def relevance(snapshot: Snapshot, query: Query, best_score: float) -> float:
     Unknown words count at the IDF of a word in no passage: they are what makes a question
     off-topic ("capital of Australia"). A name with aliases counts once, by its concept term.
     """
-    total = sum(snapshot.index.weight_of(term) for term in query.parts)
+    total = sum(_part_weight(snapshot, query, part) for part in query.parts)
     return best_score / total if total > 0 else 0.0
+
+
+def _part_weight(snapshot: Snapshot, query: Query, part: str) -> float:
+    """A part's weight in ``relevance``: its IDF; for a shape (``Query.shapes``), that of its
+    commonest unit the articles use (what a passage holding one scores at least), or, when
+    they use none, that of a word in no passage."""
+    index = snapshot.index
+    if part not in query.shapes:
+        return index.weight_of(part)
+    held = [
+        index.weight_of(unit) for unit in query.related.get(part, {}) if unit in index.vocabulary
+    ]
+    return min(held, default=index.unseen_idf())
 
 
 def diversify(

@@ -223,7 +223,7 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
             lowered[i] in _FRACTIONS or lowered[i] in _PERCENT or _followed_by_percent(lowered, i)
             for i in found
         )
-    anchors = sentence.positions_of(focus.counted or focus_terms)
+    anchors = sentence.positions_of(focus.shape or focus.counted or focus_terms)
     return any(
         tied(sentence.words, i, anchors) and not _counts_other_place(sentence, i, anchors, focus)
         for i in found

@@ -353,6 +353,11 @@ class Focus:
     ordinals: tuple[str, ...] = ()
     """For "the *second* group", "the *17th* summit", "the *next* summit": the ordinals that
     pick one of several of the same thing, lower-case, as typed (``ordinals_of``)."""
+    measure: tuple[str, ...] = ()
+    """For "how *far*", "how *long* did it *last*": the stems that phrase the measure asked
+    for, not what it is about (``measure_of``)."""
+    shape: tuple[str, ...] = ()
+    """... and the stems of the units its answer is written in ("km", "day"), if it has any."""
 
 
 def classify_question(question: str) -> QuestionType:
@@ -407,6 +412,8 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         speaker = None
     described = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
     counted = _counted(text, aliases) if question_type is QuestionType.NUMBER else ()
+    measure = measure_of(text) if question_type is QuestionType.NUMBER else {}
+    phrasing = set(measure.get("measure", ()))
     return Focus(
         question_type=question_type,
         speaker=speaker,
@@ -415,8 +422,12 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
             if speaker
             else speaker_description(described, aliases)
         ),
-        verbs=without_time_passing(question_verbs(text), counted),
-        main_verbs=without_time_passing(main_verbs(text), counted),
+        verbs=tuple(
+            v for v in without_time_passing(question_verbs(text), counted) if v not in phrasing
+        ),
+        main_verbs=tuple(
+            v for v in without_time_passing(main_verbs(text), counted) if v not in phrasing
+        ),
         counted=counted,
         counted_places=_counted_places(text, aliases)
         if question_type is QuestionType.NUMBER
@@ -431,6 +442,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         past=asks_what_happened(text),
         actors=named_actors(text, aliases),
         ordinals=ordinals_of(text),
+        **measure,
         **_role(text, aliases),
     )
 
@@ -937,6 +949,48 @@ def _counted_places(text: str, aliases: Aliases) -> tuple[str, ...]:
 
 
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel"})
+
+_LENGTH_UNITS = ("km", "kilometr", "kilomet", "mile", "metr", "meter")
+MEASURE_SHAPES: dict[str, tuple[str, ...]] = {
+    "far": _LENGTH_UNITS,
+    "long": ("day", "week", "month", "year", "hour", "minut", "decad"),
+    "old": ("year", "centuri", "found", "age", "born"),
+    "tall": ("metr", "meter", "feet", "foot"),
+    "high": ("metr", "meter", "feet", "foot", "km"),
+    "wide": _LENGTH_UNITS,
+    "deep": ("metr", "meter", "feet", "foot", "km"),
+    "heavy": ("kg", "kilogram", "tonn", "ton", "pound"),
+    "big": (),
+    "large": (),
+}
+"""The measure words of "how far / long / old / big ..." and the stems of the units their
+answer is written in: "How *far* is Kazan from Moscow?" is answered by "900 *km* east of
+Moscow", "How *long* did the summit last?" by "the three-*day* gathering", "How *old* is
+Kazan?" by "*founded* in 1005" or "150 *years* older". "How long" asks for a duration, as
+it does in news far more often than for a length. A size ("how *big* a force") has no
+unit: its figure counts the thing asked about ("10,000 troops"). "Founded" and "born" stand
+for an age as a unit does: the year that follows them is the answer."""
+_MEASURE = re.compile(
+    r"^how\s+(?P<measure>" + "|".join(MEASURE_SHAPES) + r")\b(?!\s+ago\b)", re.IGNORECASE
+)
+_DURATION_VERBS = frozenset({"last", "lasted", "lasting", "lasts"})
+"""The verb of "how long did it *last*", part of the measure rather than of what it is about."""
+
+
+def measure_of(text: str) -> dict[str, tuple[str, ...]]:
+    """For a measure question ("How *far* is Kazan from Moscow?"), the stems of its measure
+    words (the measure word, and "last" after "how long") and the units of its answer
+    (``MEASURE_SHAPES``): the measure word is no word a passage must hold ("so *far*", "an
+    *old* ally"), the answer's shape is."""
+    match = _MEASURE.match(text)
+    if not match:
+        return {}
+    word = match.group("measure").casefold()
+    stems = [stem(word)]
+    if word == "long":
+        words = {w.casefold() for w in _WORD.findall(text)}
+        stems += sorted({stem(verb) for verb in words & _DURATION_VERBS})
+    return {"measure": tuple(stems), "shape": MEASURE_SHAPES[word]}
 
 
 def _number_kind(text: str) -> NumberKind:

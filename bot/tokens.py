@@ -484,9 +484,14 @@ class Query:
     related: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     """Each plain term -> the terms a passage may write it as (WordNet synonyms, an irregular
     form's base), with what each counts against the term itself."""
+    shapes: frozenset[str] = frozenset()
+    """Parts that stand for the shape of the answer, not for a word of it: a measure word
+    ("how *far*"), held only through its units (``related``: "km", "mile")."""
 
     def alternatives(self, part: str) -> dict[str, float]:
         """A part of the question (at 1) and the terms that may stand for it, with weights."""
+        if part in self.shapes:
+            return dict(self.related.get(part, {}))
         return {**self.related.get(part, {}), part: 1.0}
 
     @property

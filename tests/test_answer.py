@@ -546,3 +546,14 @@ def test_a_term_in_the_sentence_next_to_a_passage_counts_as_held(kb: KnowledgeBa
     assert "Kursk" not in snapshot.passages[first].text
     held = _terms_with_neighbours(snapshot, first)
     assert "kursk" in held and "lviv" not in held
+
+
+def test_a_measure_word_is_searched_as_the_units_of_its_answer(kb: KnowledgeBase, add_article):
+    """ "How far": the passage giving a distance in km answers, not the one saying "so far";
+    a figure in another unit answers no other measure ("120 km" is no duration)."""
+    add_article("ferries", "Ashford lies 120 km east of Dover, the port authority said.")
+    add_article("festival", "So far the festival in Ashford has drawn crowds from Dover.")
+    fresh = KnowledgeBase(kb.directory)
+    answer = fresh.ask("How far is Ashford from Dover?")
+    assert answer.complete and "120 km east of Dover" in answer.passages[0].text
+    assert not fresh.ask("How long did the festival in Ashford and Dover last?").complete

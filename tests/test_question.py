@@ -335,3 +335,22 @@ def test_ordinals_that_pick_one_of_several_are_read_and_next_to_is_a_place():
     assert ordinals_of("When did Putin last visit Pyongyang?") == ()
     assert ordinal_forms("second") == {"second", "2nd"}
     assert ordinal_forms("11th") == {"11th", "eleventh"}
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "unit"),
+    [
+        ("How far is Kazan from Moscow?", ("far",), "km"),
+        ("How long did the summit last?", ("long", "last"), "day"),
+        ("How old is Kazan?", ("old",), "found"),
+        ("How large a force does Pyongyang intend to send?", ("larg",), None),
+    ],
+)
+def test_a_measure_question_reads_its_measure_word_and_the_units_of_its_answer(
+    question: str, measure: tuple[str, ...], unit: str | None
+):
+    focus = question_focus(question, ALIASES)
+    assert focus.measure == measure
+    assert (unit in focus.shape) if unit else focus.shape == ()
+    assert "last" not in focus.main_verbs
+    assert question_focus("How long ago did the summit end?", ALIASES).measure == ()
