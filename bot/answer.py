@@ -245,7 +245,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     searched = numbers_as_digits(searched)
     focus = counted_in_articles(snapshot, question_focus(searched, snapshot.aliases))
     parsed = parse_query(searched, snapshot.aliases, partial(expand, thesaurus=wordnet()))
-    query = searchable(snapshot, shaped(parsed, focus))
+    query = searchable(snapshot, shaped(with_office_titles(parsed), focus))
     found = retrieve(snapshot, query)
     if found is None:
         return _declined(snapshot, question, Declined.NO_ANSWER, corrections, focus)
@@ -761,6 +761,40 @@ def shaped(query: Query, focus: Focus) -> Query:
         related=related,
         shapes=frozenset({head}) if shape else frozenset(),
     )
+
+
+def with_office_titles(query: Query) -> Query:
+    """The query with each office title it asks about ("the Ukrainian *leader*", "the *head*
+    of the Atlantic alliance") searched also as the other titles of its group
+    (``TITLE_GROUPS``), at ``TITLE_WEIGHT``: a question describes a person by office in its own
+    words, and the article writes "the *President* of Ukraine", "NATO *Secretary General*".
+    The place or body stays a part of its own. See docs/quality.md ("An office is any of its
+    titles")."""
+    related = dict(query.related)
+    for part in query.plain_terms:
+        group = next((g for g in TITLE_GROUPS if part in g), None)
+        if group is None:
+            continue
+        titles = {title: TITLE_WEIGHT for title in group if title != part}
+        related[part] = {**titles, **related.get(part, {})}
+    return replace(query, related=related)
+
+
+TITLE_GROUPS = tuple(
+    frozenset(stem(word) for word in group)
+    for group in (
+        ("president", "leader", "chief", "head", "ruler"),
+        ("spokesman", "spokesperson", "spokeswoman"),
+        ("envoy", "ambassador", "representative"),
+    )
+)
+"""Titles of office that stand for one another in a question: whoever leads a state or a body
+("president", "leader", "chief", "head"), a spokesperson, a country's envoy. A narrower title
+than ``bot.roles.OFFICE_TITLE_WORDS``, whose "minister", "official" and "commander" name other
+people than the head of a place."""
+TITLE_WEIGHT = 0.5
+"""What another title of the group counts for the question's own: a synonym's weight
+(``bot.thesaurus.SYNONYM_WEIGHT``)."""
 
 
 SHAPE_WEIGHT = 1.0

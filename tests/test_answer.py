@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import Declined, _terms_with_neighbours
+from bot.answer import TITLE_WEIGHT, Declined, _terms_with_neighbours, with_office_titles
 from bot.knowledge_base import KnowledgeBase
 from bot.render import answer_notes, declined_text
-from bot.tokens import parse_query
+from bot.tokens import Aliases, parse_query
 from tests.conftest import TINY_ARTICLES, wire_articles, write_article
 
 
@@ -557,3 +557,17 @@ def test_a_measure_word_is_searched_as_the_units_of_its_answer(kb: KnowledgeBase
     answer = fresh.ask("How far is Ashford from Dover?")
     assert answer.complete and "120 km east of Dover" in answer.passages[0].text
     assert not fresh.ask("How long did the festival in Ashford and Dover last?").complete
+
+
+def test_an_office_title_is_searched_as_the_other_titles_of_its_group(
+    kb: KnowledgeBase, add_article
+):
+    """ "the harbour *chief*": the article writes "the *head* of the harbour authority"; a
+    minister is no head of the harbour and is not searched for a chief."""
+    query = with_office_titles(parse_query("What did the harbour chief promise?", Aliases()))
+    assert query.related["chief"]["head"] == TITLE_WEIGHT
+    assert "minist" not in query.related["chief"]
+    add_article("cranes", "The head of the harbour authority promised two new cranes by May.")
+    add_article("protest", "Harbour fishermen promised a protest at the harbour.")
+    answer = KnowledgeBase(kb.directory).ask("What did the harbour chief promise?")
+    assert answer.complete and "two new cranes" in answer.passages[0].text
