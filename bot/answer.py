@@ -244,7 +244,11 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
     focus = counted_in_articles(snapshot, question_focus(searched, snapshot.aliases))
-    parsed = parse_query(searched, snapshot.aliases, partial(expand, thesaurus=wordnet()))
+    parsed = parse_query(
+        without_attribution_marker(searched),
+        snapshot.aliases,
+        partial(expand, thesaurus=wordnet()),
+    )
     query = searchable(snapshot, shaped(with_office_titles(parsed), focus))
     found = retrieve(snapshot, query)
     if found is None:
@@ -761,6 +765,16 @@ def shaped(query: Query, focus: Focus) -> Query:
         related=related,
         shapes=frozenset({head}) if shape else frozenset(),
     )
+
+
+_ATTRIBUTION_MARKER = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+
+
+def without_attribution_marker(question: str) -> str:
+    """The question without "according to", which says whose figure is asked for, not what
+    it is about: searched, "according" is a word the passage must hold, and through its stem
+    ("accord") a synonym of "treaty". The source's own words stay searched."""
+    return _ATTRIBUTION_MARKER.sub(" ", question)
 
 
 def with_office_titles(query: Query) -> Query:

@@ -2,7 +2,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import TITLE_WEIGHT, Declined, _terms_with_neighbours, with_office_titles
+from bot.answer import (
+    TITLE_WEIGHT,
+    Declined,
+    _terms_with_neighbours,
+    with_office_titles,
+    without_attribution_marker,
+)
 from bot.knowledge_base import KnowledgeBase
 from bot.render import answer_notes, declined_text
 from bot.tokens import Aliases, parse_query
@@ -571,3 +577,17 @@ def test_an_office_title_is_searched_as_the_other_titles_of_its_group(
     add_article("protest", "Harbour fishermen promised a protest at the harbour.")
     answer = KnowledgeBase(kb.directory).ask("What did the harbour chief promise?")
     assert answer.complete and "two new cranes" in answer.passages[0].text
+
+
+def test_according_to_is_not_searched_as_a_word_of_the_question(kb: KnowledgeBase, add_article):
+    """ "…, according to officials?" asks whose figure, not about an "accord": the passage
+    on an accord that officials spoke of is no answer to how many were evacuated."""
+    add_article(
+        "accord",
+        "The accord on Ashford's harbour was signed; under the accord, officials said, "
+        "residents keep their moorings.",
+    )
+    question = "How many residents were evacuated, according to officials?"
+    assert "accord" not in parse_query(without_attribution_marker(question), Aliases()).parts
+    answer = KnowledgeBase(kb.directory).ask(question)
+    assert "evacuated 2,500 residents" in answer.passages[0].text
