@@ -250,6 +250,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         partial(expand, thesaurus=wordnet()),
     )
     query = searchable(snapshot, shaped(with_office_titles(parsed), focus))
+    focus = counted_as_written(focus, query)
     found = retrieve(snapshot, query)
     if found is None:
         return _declined(snapshot, question, Declined.NO_ANSWER, corrections, focus)
@@ -567,6 +568,26 @@ def counted_in_articles(snapshot: Snapshot, focus: Focus) -> Focus:
     if not focus.counted or any(term in vocabulary for term in focus.counted):
         return focus
     return replace(focus, counted=())
+
+
+def counted_as_written(focus: Focus, query: Query) -> Focus:
+    """The focus with the thing counted ("how many *nations*") also as the terms the articles
+    may write it as (``Query.related``, those the search kept) that stand for it as a synonym
+    does (weight at least ``COUNTED_SYNONYM_WEIGHT``): "36 *countries*" counts nations."""
+    extra = [
+        term
+        for part in focus.counted
+        for term, weight in query.related.get(part, {}).items()
+        if weight >= COUNTED_SYNONYM_WEIGHT and part not in query.shapes
+    ]
+    if not extra:
+        return focus
+    return replace(focus, counted=tuple(dict.fromkeys([*focus.counted, *extra])))
+
+
+COUNTED_SYNONYM_WEIGHT = 0.5
+"""A related term this close to the thing counted may count it: a synonym or a derived word,
+not a broader one ("person" for "soldier")."""
 
 
 def unused_words(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:

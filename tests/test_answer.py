@@ -591,3 +591,14 @@ def test_according_to_is_not_searched_as_a_word_of_the_question(kb: KnowledgeBas
     assert "accord" not in parse_query(without_attribution_marker(question), Aliases()).parts
     answer = KnowledgeBase(kb.directory).ask(question)
     assert "evacuated 2,500 residents" in answer.passages[0].text
+
+
+def test_a_thing_counted_is_tied_to_a_figure_written_with_its_synonym(
+    kb: KnowledgeBase, add_article
+):
+    """ "How many *nations*": "12 *countries*" counts them (a WordNet synonym); without it the
+    figure would be tied to nothing the question counts, and said to be missing."""
+    add_article("fair", "Delegates from 12 countries came to the Ashford fair on Friday.")
+    add_article("mourning", "The whole nation mourned the old harbour master.")
+    answer = KnowledgeBase(kb.directory).ask("How many nations sent delegates to the Ashford fair?")
+    assert answer.complete and "12 countries" in answer.passages[0].text
