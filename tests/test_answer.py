@@ -602,3 +602,14 @@ def test_a_thing_counted_is_tied_to_a_figure_written_with_its_synonym(
     add_article("mourning", "The whole nation mourned the old harbour master.")
     answer = KnowledgeBase(kb.directory).ask("How many nations sent delegates to the Ashford fair?")
     assert answer.complete and "12 countries" in answer.passages[0].text
+
+
+def test_the_gate_tries_the_next_candidate_when_the_best_holds_too_few_parts():
+    """Round four's question: the best candidate by BM25 and coverage holds only "American"
+    and a related term of "meeting" ("gathering"), one and a third of its parts; the next
+    names Putin, Kim, the meeting and the threat, and is quoted (among the answer's passages)
+    instead of a decline."""
+    kb = KnowledgeBase(Path(__file__).resolve().parent.parent / "eval" / "pages" / "dev")
+    answer = kb.ask("Since when is the Putin–Kim meeting the gravest danger to American security?")
+    assert answer.answered
+    assert any("greatest threat" in quote.text for quote in answer.passages)
