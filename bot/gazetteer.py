@@ -17,8 +17,7 @@ def country_names() -> dict[str, list[str]]:
     from countryinfo import all_countries
 
     names: dict[str, list[str]] = {}
-    for country in all_countries():
-        info = country.info()
+    for info in sorted((country.info() for country in all_countries()), key=_most_populous):
         name = info.get("name")
         if not isinstance(name, str) or not name:
             continue
@@ -26,6 +25,15 @@ def country_names() -> dict[str, list[str]]:
         variants += [_long_form(spelling) for spelling in info.get("altSpellings") or []]
         names[name] = list(dict.fromkeys(v for v in variants if v and v != name))
     return names
+
+
+def _most_populous(info: dict) -> int:
+    """Sorts the most populous country first: a demonym or capital several entries share
+    ("American": the United States and the Northern Mariana Islands; "Indian": India and the
+    British Indian Ocean Territory) then stands for it, as the first group to name a phrase
+    keeps it (``Aliases.from_mapping``)."""
+    population = info.get("population")
+    return -population if isinstance(population, int) else 0
 
 
 def _plain(value: object) -> str | None:

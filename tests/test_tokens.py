@@ -1,4 +1,7 @@
-from bot.tokens import Aliases, document_terms, parse_query, terms
+import pytest
+
+from bot.gazetteer import country_names
+from bot.tokens import Aliases, document_terms, marked_words, parse_query, terms, word_stems
 
 
 def test_case_and_unicode_are_folded():
@@ -60,3 +63,14 @@ def test_words_that_only_phrase_a_question_are_dropped_from_it():
         "troop",
     ]
     assert "said" in terms("Putin said so")
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [("American", "~united states"), ("Indian", "~india"), ("Chinese", "~china")],
+)
+def test_a_demonym_several_countries_share_stands_for_the_most_populous(word: str, concept: str):
+    """The gazetteer gives "American" to the United States and the Northern Mariana Islands,
+    "Indian" to India and the British Indian Ocean Territory: the most populous keeps it."""
+    aliases = Aliases().extended(country_names(), places=True)
+    assert [found for found, _, _ in aliases.find(word_stems(marked_words(word)))] == [concept]
