@@ -103,6 +103,21 @@ _GLUED_LABEL = re.compile(
 """A widget's label glued to the paragraph under it: "More ShortsThe summit is also …"."""
 _GLUED_LABEL_MIN_WORDS = 8
 """A glued label is cut only from a paragraph: the rest has at least this many words."""
+_MEDIA_LABEL = re.compile(
+    r"^(?P<label>(?i:(?:(?P<photo>photo(?:graph)?|picture|image|caption)|video|watch)"
+    r"(?:\s+caption)?)\s*:)\s*(?P<rest>\S.*)$"
+)
+"""A media label opening a photo's caption or a video's title: "IMAGE: BRICS banners in Kazan.",
+"PHOTO CAPTION: North Korean soldiers in a military parade … (KCNA via Reuters)", "Video: Kim
+meets Putin in Russia". The label is the page's chrome; what follows it is the page's."""
+_MEDIA_DESCRIBED_WORDS = 2
+"""A caption or a title describes: at least this many words in lower case ("banners in"); a
+credit names ("Photo: Ukrainian Strategic Communication and Information Security Center")."""
+_MEDIA_TITLE_MIN_WORDS = 4
+_CLOSED = re.compile(r"[.!?][\"'”’]?$|[)\]]$")
+_CREDIT_OPENING = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*/")
+"""A photographer's or an agency's credit opening the words after a label ("Photograph: Jane
+Roe/Coastal Wire, from the harbour wall …"): the line is a credit, not a caption."""
 _LEADING_STAMP = re.compile(
     r"^(?P<stamp>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:[A-Z]{2,5})\)?)?|"
     r"(?:\d+|an?)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day)s?\s+ago)\s+(?=[A-Z\"“‘])",
@@ -211,6 +226,8 @@ def glued_parts(line: str) -> tuple[str, ...]:
         return (match["title"], *glued_parts(rest)) if rest else (match["title"],)
     if match := _BYLINE_DATELINE.match(line):
         return (match["byline"], match["rest"])
+    if (match := _MEDIA_LABEL.match(line)) and _is_described_media(match):
+        return (match["label"], *glued_parts(match["rest"]))
     if match := _GLUED_LABEL.match(line):
         rest = line[match.end() :]
         if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
@@ -220,6 +237,19 @@ def glued_parts(line: str) -> tuple[str, ...]:
         if match and match.start() > 0 and line[: match.start()].strip():
             return (line[: match.start()].rstrip(), match["tail"].strip())
     return (line,)
+
+
+def _is_described_media(match: re.Match[str]) -> bool:
+    """What follows a media label describes a photo (a sentence, or a line closed by its
+    credit) or titles a video (a headline: several words, no full stop); a credit, a name
+    list or a lone word after the label is no caption and stays with it."""
+    rest = match["rest"]
+    if _CREDIT_OPENING.match(rest):
+        return False
+    described = sum(word[:1].islower() for word in rest.split()) >= _MEDIA_DESCRIBED_WORDS
+    if match["photo"]:
+        return described and bool(_CLOSED.search(rest))
+    return described and word_count(rest) >= _MEDIA_TITLE_MIN_WORDS and not _CLOSED.search(rest)
 
 
 def is_glued_source_credit(line: str) -> bool:

@@ -177,11 +177,14 @@ _NAVIGATION_LABEL = re.compile(
 _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|developing|just\s+in)\s*[:|]\s+\S", re.I)
 """A site's ticker of another story: "Breaking: Warren County commission seeks answers …"."""
 _MEDIA_CREDIT = re.compile(
-    r"^(?:photo(?:graph)?|picture|image|video|graphic|illustration|credit)s?"
-    r"(?:\s+(?:source|credit)s?)?\s*:",
+    r"^(?:photo(?:graph)?|picture|image|video|graphic|illustration|credit|caption)s?"
+    r"(?:\s+(?:source|credit|caption)s?)?\s*:",
     re.I,
 )
 """A media credit line: "Photo : Ukrainian Strategic Communication …", "Images source: © …"."""
+_PHOTO_LABEL = re.compile(r"^(?:photo(?:graph)?|picture|image|caption)s?(?:\s+caption)?\s*:$", re.I)
+"""A photo's label that ``chrome.glued_parts`` cut from its caption ("IMAGE:", "PHOTO
+CAPTION:"): the line under it is a caption."""
 _COPYRIGHT = Hinted(
     re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I),
     ("copyright", "(c)", "reserved"),
@@ -671,7 +674,7 @@ def _verdicts(
             verdicts[index] = "repeat"  # printed twice in a row (a caption, then in a gallery)
         else:
             previous_key = keys[index]
-            if _is_caption(line):
+            if _is_caption(line) or (index and _PHOTO_LABEL.match(lines[index - 1])):
                 verdicts[index] = "caption"
             else:
                 verdicts[index] = "text"

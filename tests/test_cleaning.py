@@ -1268,3 +1268,22 @@ def test_a_heading_under_the_first_paragraph_with_sub_heads_below_is_no_headline
         "The route runs twice a day from the old pier, the board said on Monday."
     )
     assert alone.headline == "Ferry route to Ashford approved by harbour board"
+
+
+def test_a_media_label_is_cut_from_a_photos_caption_and_a_videos_title():
+    cleaned = clean(
+        "Video: Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "IMAGE: A ferry leaves the harbour in Ashford.\n\n"
+        "PHOTO CAPTION: Residents at the town hall in Ashford, May 2, 2023. (AP via Reuters)\n\n"
+        "Photo: Coastal Photos Agency and Harbour Archive\n\n"
+        "The route opens next spring."
+    )
+    assert cleaned.headline == "Ferry route to Ashford approved by harbour board"
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday.",
+        "A ferry leaves the harbour in Ashford.",
+        "Residents at the town hall in Ashford, May 2, 2023. (AP via Reuters)",
+        "The route opens next spring.",
+    ]
+    assert cleaned.captions == {1, 2}  # a credit after a label ("Photo: Coastal …") stays furniture
