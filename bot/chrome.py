@@ -159,14 +159,16 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]{0,300}\]\([^)]{0,1000}\)")
 
 _FORM_READER = re.compile(r"\b(?:your|you|please|enter|we|this\s+(?:web)?site)\b", re.I)
 _FORM_FIELD = re.compile(
-    r"\b(?:e-?mail(?:\s+address)?|name|comment|password|website|fields?|cookies?|inbox|"
+    r"\b(?:e-?mail(?:\s+address)?|name|comments?|password|website|fields?|cookies?|inbox|"
+    r"(?:story|news)\s+(?:ideas?|tips?)|"
     r"privacy\s+policy|terms(?:\s+of\s+(?:use|service))?)\b",
     re.I,
 )
 _FORM_ACTION = re.compile(
     r"\b(?:required|enter|will\s+not\s+be\s+published|marked|agree|accept|consent|"
     r"manage|continu(?:e|ing)\s+to\s+(?:browse|use)|we\s+use|uses\s+cookies|save\s+my|"
-    r"notify\s+me|opt\s+out|delivered|unsubscribe)\b",
+    r"notify\s+me|opt\s+out|delivered|unsubscribe|(?:is|are|be)\s+processed|submit|"
+    r"click(?:ing)?\s+here)\b",
     re.I,
 )
 _FORM_MAX_WORDS = 45

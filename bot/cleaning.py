@@ -213,8 +213,8 @@ _SITE_NOTICE = re.compile(
     re.I,
 )
 _ABOUT_THE_PAGE = re.compile(
-    r"^(?:[\w'’]+\s+){0,2}this\s+(?:content|page|article|story|post|video|"
-    r"li(?:v|f)e\s+(?:blog|feed|page)|feed|blog|newsletter)\b",
+    r"^(?:[\w'’]+\s+){0,2}(?:this\s+(?:content|page|article|story|post|video|"
+    r"li(?:v|f)e\s+(?:blog|feed|page)|feed|blog|newsletter)|(?:this|your)\s+(?:web\s+)?browser)\b",
     re.I,
 )
 """A short line that opens by speaking of the page itself: "This life feed has ended.", a
@@ -226,6 +226,20 @@ _LOADING = re.compile(
     re.I,
 )
 """A player's or a widget's placeholder left in the text: "Loading audio...", "Loading…"."""
+_LOADING_NOTICE = re.compile(
+    r"\bloading\s+(?:more\s+|the\s+)?(?:content|video|audio|player|media|comments|page)\b", re.I
+)
+"""A widget telling the reader it is loading something, inside a short line: "Hold tight -
+we’re checking permissions before loading more content"."""
+_COMMENT_POLICY = re.compile(
+    r"\b(?:forum|place|space|home)\s+for\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:conversation|discussion|debate|comments?)\b",
+    re.I,
+)
+"""A site's note on its comments, heading a comment form: "News Channel 3 is committed to
+providing a forum for civil and constructive conversation." (read as furniture only right above
+a form's line, as news can speak of "a forum for discussion")."""
+_COMMENT_POLICY_MAX_WORDS = 25
 _VIEWS_DISCLAIMER = re.compile(
     r"^(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+"
     r"(?:(?:in|by)\s+(?:this|the)\s+\w+\s+)?(?:are|is|do)\b",
@@ -607,6 +621,7 @@ def _read(
     furniture |= _stamped_cards(lines, furniture)
     furniture |= _alt_texts(lines, keys, furniture)
     furniture |= _cut_repeats(lines, furniture)
+    furniture |= _comment_policies(lines, furniture)
     furniture |= _shouted_headlines(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
@@ -926,6 +941,18 @@ def _cut_repeats(lines: list[str], furniture: set[int]) -> set[int]:
     return found
 
 
+def _comment_policies(lines: list[str], furniture: set[int]) -> set[int]:
+    """A site's note on its comments right above a comment form's line (``_COMMENT_POLICY``)."""
+    return {
+        index
+        for index, line in enumerate(lines[:-1])
+        if index + 1 in furniture
+        and chrome.is_form_or_consent(lines[index + 1])
+        and chrome.word_count(line) <= _COMMENT_POLICY_MAX_WORDS
+        and _COMMENT_POLICY.search(line)
+    }
+
+
 def _shouted_headlines(lines: list[str], furniture: set[int]) -> set[int]:
     """Another story's headline shouted between the article's paragraphs, as a link: a line
     wholly in capitals, longer than a sub-head (more than ``_HEADING_MAX_WORDS`` words, up to
@@ -1021,6 +1048,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or chrome.is_post_signature(line)
         or bool(_VISIT_DATE.match(line))
         or bool(_LOADING.match(line))
+        or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_LOADING_NOTICE.search(line)))
         or bool(_VIEWS_DISCLAIMER.match(line))
         or chrome.is_glued_source_credit(line)
     )

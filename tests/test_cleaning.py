@@ -1287,3 +1287,21 @@ def test_a_media_label_is_cut_from_a_photos_caption_and_a_videos_title():
         "The route opens next spring.",
     ]
     assert cleaned.captions == {1, 2}  # a credit after a label ("Photo: Coastal …") stays furniture
+
+
+def test_browser_loading_and_comment_policy_notices_are_furniture():
+    cleaned = clean(
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "This browser does not support the Video element.\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "Hold tight - we’re checking permissions before loading more content\n\n"
+        "The board is a forum for discussion of the port's future.\n\n"
+        "Coast News is committed to providing a forum for civil and constructive conversation.\n\n"
+        "Please keep your comments respectful. You can review our Guidelines by clicking here\n\n"
+        "If you would like to share a story idea, please submit it here.\n\n"
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed."
+    )
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday.",
+        "The board is a forum for discussion of the port's future.",  # no form under it
+    ]
