@@ -240,6 +240,13 @@ _COMMENT_POLICY = re.compile(
 providing a forum for civil and constructive conversation." (read as furniture only right above
 a form's line, as news can speak of "a forum for discussion")."""
 _COMMENT_POLICY_MAX_WORDS = 25
+_LIVE_GREETING = re.compile(
+    r"^(?:(?:hello|hi|good\s+(?:morning|afternoon|evening))\s*(?:,|and)?\s*)?welcome\s+"
+    r"(?:back\s+)?to\s+(?:the|our)\s+(?:[\w'’-]+\s+){0,4}?live\s+(?:blog|coverage|updates)\b",
+    re.I,
+)
+"""A live blog's host greeting the reader: "Hello and welcome to the Ukraine live blog. I’m Tom
+Ambrose and I will be bringing you all the latest from the conflict." """
 _VIEWS_DISCLAIMER = re.compile(
     r"^(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+"
     r"(?:(?:in|by)\s+(?:this|the)\s+\w+\s+)?(?:are|is|do)\b",
@@ -1048,6 +1055,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or chrome.is_post_signature(line)
         or bool(_VISIT_DATE.match(line))
         or bool(_LOADING.match(line))
+        or bool(_LIVE_GREETING.match(line))
         or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_LOADING_NOTICE.search(line)))
         or bool(_VIEWS_DISCLAIMER.match(line))
         or chrome.is_glued_source_credit(line)
@@ -1189,12 +1197,19 @@ def _closing_bracket(line: str) -> int:
 
 
 def _is_heading(line: str) -> bool:
-    """Short lines without closing punctuation: section labels, sub-heads, city names; and
-    a sub-head asked as a short question ("What next?")."""
+    """Short lines without closing punctuation: section labels, sub-heads, city names; a
+    sub-head asked as a short question ("What next?"); and a short label that leads on with an
+    ellipsis ("In other news …"), which no sentence of three words does."""
     words = chrome.word_count(line)
-    return (words <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)) or (
-        words <= _SUBHEAD_MAX_WORDS and line.endswith("?") and line[0].isupper()
+    return (
+        (words <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line))
+        or (words <= _SUBHEAD_MAX_WORDS and line.endswith("?") and line[0].isupper())
+        or (bool(_ELLIPSIS_END.search(line)) and _is_short_label(_ELLIPSIS_END.sub("", line)))
     )
+
+
+def _is_short_label(line: str) -> bool:
+    return chrome.word_count(line) <= _SUBHEAD_MAX_WORDS and line[:1].isupper()
 
 
 @lru_cache(maxsize=PER_LINE_CACHE)

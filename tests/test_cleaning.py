@@ -1305,3 +1305,17 @@ def test_browser_loading_and_comment_policy_notices_are_furniture():
         "The harbour board approved a new ferry route on Monday.",
         "The board is a forum for discussion of the port's future.",  # no form under it
     ]
+
+
+def test_a_live_blogs_greeting_and_a_short_label_closed_by_an_ellipsis_are_furniture():
+    cleaned = clean(
+        "Harbour live: ferry route approved\n\n"
+        "Hello and welcome to the harbour live blog. I’m Jane Roe and I will bring you the news.\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "In other news …\n\n"
+        "• The mayor opened a new bridge on Sunday."
+    )
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday.",
+        "• The mayor opened a new bridge on Sunday.",
+    ]
