@@ -140,6 +140,14 @@ Korea sent troops to Russia — Seoul". Prose never opens with "10/18/2024"; a w
 followed by a capital may be a timeline's entry ("June 19, 2024 Putin visits Pyongyang"),
 whose date is its text, and stays."""
 _ONE_DATE = re.compile(_FULL_DATE)
+_STAMP_LABEL = re.compile(
+    r"^(?i:first\s+published|last\s+updated|published|updated|posted)\b(?:\s+on)?\s*:?\s*\S"
+)
+_GLUED_YEAR = re.compile(r"(?<=\b(?:19|20)\d{2})(?=[A-Za-z])")
+"""A page's date stamps printed with no space after each year: "Published October 28,
+2024last updated October 29, 2024What you need to know" (a DW live blog's copy). Cut after
+each year, it is a date line, an update line and a label; only a line that opens with a date
+label is cut, as prose never glues a year to a word."""
 _BYLINE_DATELINE = re.compile(
     r"^(?P<byline>(?i:by)\s+[^()]{3,150}?,\s*(?P<agency>[A-Z][A-Za-z]{1,20}))\s+"
     r"(?P<rest>[A-Z][^()]{0,60}\((?P=agency)\)\s*(?:—|–|--|-|:)\s*\S.*)$"
@@ -221,6 +229,8 @@ def glued_parts(line: str) -> tuple[str, ...]:
         line[match.end() :].split()
     ) >= _STAMPED_MIN_WORDS:
         return (*_ONE_DATE.findall(match["dates"]), *glued_parts(line[match.end() :]))
+    if _STAMP_LABEL.match(line) and _GLUED_YEAR.search(line):
+        return tuple(part.strip() for part in _GLUED_YEAR.split(line) if part.strip())
     if match := _PLAYER_LABELS.match(line):
         rest = match["rest"]
         if rest.startswith(match["title"]):

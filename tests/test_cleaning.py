@@ -1319,3 +1319,15 @@ def test_a_live_blogs_greeting_and_a_short_label_closed_by_an_ellipsis_are_furni
         "The harbour board approved a new ferry route on Monday.",
         "• The mayor opened a new bridge on Sunday.",
     ]
+
+
+def test_date_stamps_glued_after_their_years_are_cut_apart_and_read():
+    cleaned = clean(
+        "Harbour updates: ferry route approved\n"
+        "Published October 28, 2024last updated October 29, 2024What you need to know\n"
+        "The harbour board approved a new ferry route on Monday, October 28."
+    )
+    assert cleaned.published == date(2024, 10, 28)
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday, October 28."
+    ]
