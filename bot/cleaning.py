@@ -81,7 +81,9 @@ _OUTLET_BYLINE = re.compile(
 )
 """A by-line with no writer, the outlet after a separator where the name would be: "by · Voice
 of America"."""
-_CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
+_CREDIT = re.compile(
+    r"^(?i:original(?:\s+article)?\s+source|(?:article\s+)?source)\s*:\s*(?P<what>https?://\S{1,300}|\S.{0,80})$"
+)
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = Hinted(
     re.compile(
@@ -152,6 +154,9 @@ _DATE_PREFIX = re.compile(
 or a time stamp set off by a dash: "2024-06-19 03:14:00+00:00 - Scroll down for original
 article"."""
 _NEARBY_DAYS = 7
+_SELF_CREDIT = re.compile(
+    r"\b(?P<site>[A-Z][\w-]*(?:\.[A-Za-z]{2,})+)\s+reports,?\s+citing\b"
+)
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
     r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"
@@ -178,7 +183,7 @@ _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|developing|just\s+in)\s*[:|
 """A site's ticker of another story: "Breaking: Warren County commission seeks answers …"."""
 _MEDIA_CREDIT = re.compile(
     r"^(?:photo(?:graph)?|picture|image|video|graphic|illustration|credit|caption)s?"
-    r"(?:\s+(?:source|credit|caption)s?)?\s*:",
+    r"(?:(?:\s+(?:source|credit|caption)s?)?\s*:|\s+sourced\s+from\b)",
     re.I,
 )
 """A media credit line: "Photo : Ukrainian Strategic Communication …", "Images source: © …"."""
@@ -700,6 +705,7 @@ def _verdicts(
                 verdicts[index] = "caption"
             else:
                 verdicts[index] = "text"
+                _read_self_credit(line, signals)
                 if body_paragraphs < 2:
                     _read_dateline(line, signals)
                 body_paragraphs += 1
@@ -1223,6 +1229,7 @@ def _is_headline_shaped(line: str) -> bool:
         and not line.endswith(":")
         and not _LIST_ITEM.match(line)
         and not _is_caption(line)
+        and "://" not in line  # a link's address is never in a headline
     )
 
 
@@ -1580,6 +1587,15 @@ def _read_dateline(line: str, signals: _Signals) -> None:
         signals.add("publisher", match["agency"], source)
         if match["day"] and not match["year"] and (day := printed_dates.month_day(match["day"])):
             signals.partial_dates.append((*day, source))
+
+
+def _read_self_credit(line: str, signals: _Signals) -> None:
+    """A site crediting the report to itself in the text, by its address, as it passes on
+    another's news: "…, Censor.NET reports citing Radio Liberty." gives Censor.NET (as weakly
+    as a by-line's agency). Only a domain-shaped name: "Reuters reported, citing …" in a live
+    blog names a source, not the page's outlet."""
+    if "citing" in line and (match := _SELF_CREDIT.search(line)):
+        signals.add("publisher", match["site"], f"the credit '{match.group()}'", UPDATED_RANK)
 
 
 def _is_place_in_brackets(match: re.Match[str]) -> bool:

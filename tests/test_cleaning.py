@@ -1331,3 +1331,25 @@ def test_date_stamps_glued_after_their_years_are_cut_apart_and_read():
     assert cleaned.paragraphs == [
         "The harbour board approved a new ferry route on Monday, October 28."
     ]
+
+
+def test_an_aggregators_original_article_source_and_a_sites_credit_citing_another_give_the_outlet():
+    copied = clean(
+        "The harbour board approved a new ferry route on Monday.\n"
+        "image sourced from original article at https://news.example.com/story/ferry-route-1\n"
+        "Original article source: https://news.example.com/story/ferry-route-1\n"
+        "Source Id: 8497369621"
+    )
+    assert copied.publisher == "news.example.com"
+    assert copied.title_guessed  # no link's line is the headline
+    assert copied.paragraphs == ["The harbour board approved a new ferry route on Monday."]
+    credited = clean(
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "This was stated by the chair, Harbour.NET reports citing Coast Radio."
+    )
+    assert credited.publisher == "Harbour.NET"
+    sourced = clean(
+        "The harbour board approved a new ferry route on Monday, Coast Radio reported, citing "
+        "the chair."
+    )
+    assert sourced.publisher is None  # an outlet named as a source is not the page's
