@@ -69,9 +69,10 @@ _NAME_PARTICLES = frozenset(
     }
 )
 _BYLINE = re.compile(
-    rf"^(?:[•·▪|–—-]+\s*,?\s*)?(?i:by|author|written by|reported by)\s*:?\s+"
+    rf"^(?:[•·▪|–—-]+\s*,?\s*)?(?i:by|author|written by|reported by)\s*(?::|\s[–—-])?\s+"
     rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,9}})"
-    rf"\s*(?:\[[^\]]*\]|(?:[|·]|\s[–—-])\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$"
+    rf"\s*(?:\[[^\]]*\]|(?:[|·]|\s[–—-])\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}|"
+    rf",\s*(?P<date>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}))?$"
 )
 """A by-line: "By", "Author:", "Written by" or "Reported by", then a short name (an agency after
 a comma, a bar or a dash, an e-mail in brackets), after a bullet if the site prints one ("•, by
@@ -199,6 +200,11 @@ _WIRE_STAFF_CREDIT = re.compile(
     r"^(?:\(?\s*)(?:additional\s+)?(?:reporting|writing|editing|compiled|edited)\s+by\b", re.I
 )
 """A wire report's closing credit, with or without brackets: "Reporting by …; Editing by …"."""
+_REPORTING_BY = re.compile(r"^\(?\s*(?i:reporting|writing)\s+by\s+(?P<names>[^;()]+?)\s*(?:[;)]|$)")
+"""The closing credit's reporters, the report's writers: "(Reporting by Phil Stewart; editing by
+Jonathan Oatis)". "Additional reporting by" names helpers, not the writer."""
+_REPORTER_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_REPORTER_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _SOURCE_CREDIT = re.compile(
     r"^(?i:this|it|the\s+news)\s+(?:was|is)\s+(?:first\s+)?reported\s+by\s+"
     r"(?:[A-Z][\w.&’'-]*\s*){1,4}(?:,\s*(?:[A-Z][\w.-]*\s*){1,3}(?:saw|sees|says|reports))?\.?$"
@@ -1160,6 +1166,17 @@ def _read_furniture_credit(line: str, signals: _Signals) -> None:
     match = _COPYRIGHT_HOLDER.match(line)
     if match and (holder := match["holder"].strip()) and _names_an_outlet(holder):
         signals.add("publisher", holder, _quoted(line), UPDATED_RANK)
+    if (match := _REPORTING_BY.match(line)) and (people := _reporters(match["names"])):
+        signals.add("author", people, _quoted(line), UPDATED_RANK)
+
+
+def _reporters(names: str) -> str | None:
+    """The people a wire sign-off names as reporting, without where they were ("Hyonhee Shin
+    in Seoul"); None when one of them is no person's name (one word: "Reuters")."""
+    people = [_REPORTER_PLACE.sub("", name).strip() for name in _REPORTER_SPLIT.split(names)]
+    if all(len(person.split()) >= 2 and _is_name(person) for person in people):
+        return " and ".join(people)
+    return None
 
 
 def _is_symbol_widget(line: str) -> bool:
@@ -1470,6 +1487,8 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
     if (match := _BYLINE.match(line)) and _is_name(match["name"]):
         people, outlet = _byline_outlet(match["name"])
         signals.add("author", _name_case(people), _quoted(line))
+        if match["date"] and (printed := printed_dates.printed_date(match["date"])):
+            signals.add("published", printed, _quoted(line), PUBLISHED_RANK)
         if outlet:
             signals.add("publisher", outlet, _quoted(line), UPDATED_RANK)
         return True

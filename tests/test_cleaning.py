@@ -1353,3 +1353,19 @@ def test_an_aggregators_original_article_source_and_a_sites_credit_citing_anothe
         "the chair."
     )
     assert sourced.publisher is None  # an outlet named as a source is not the page's
+
+
+def test_a_wire_sign_offs_reporters_and_an_author_line_with_a_dash_and_date_give_the_author():
+    signed = clean(
+        "WASHINGTON (Reuters) - The harbour board approved a new ferry route on Monday.\n\n"
+        "(Reporting by Jane Roe in Ashford and Jim Doe; editing by Ann Poe)"
+    )
+    assert signed.author == "Jane Roe and Jim Doe"
+    assert signed.paragraphs == [
+        "WASHINGTON (Reuters) - The harbour board approved a new ferry route on Monday."
+    ]
+    assert clean("The board met on Monday.\n\n(Reporting by Reuters; Editing by Ann Poe)").author is None
+    assert clean("The board met.\n\n(Additional reporting by Jane Roe)").author is None
+    dashed = clean("The board met on Monday.\n\nAuthor - Olena Madiak, 18/06/2024")
+    assert dashed.author == "Olena Madiak"
+    assert dashed.published == date(2024, 6, 18)
