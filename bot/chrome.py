@@ -238,7 +238,7 @@ def glued_parts(line: str) -> tuple[str, ...]:
         return (match["title"], *glued_parts(rest)) if rest else (match["title"],)
     if match := _BYLINE_DATELINE.match(line):
         return (match["byline"], match["rest"])
-    if (match := _MEDIA_LABEL.match(line)) and _is_described_media(match):
+    if (match := _MEDIA_LABEL.match(line)) and match["photo"] and _is_described_media(match):
         return (match["label"], *glued_parts(match["rest"]))
     if match := _GLUED_LABEL.match(line):
         rest = line[match.end() :]
@@ -249,6 +249,16 @@ def glued_parts(line: str) -> tuple[str, ...]:
         if match and match.start() > 0 and line[: match.start()].strip():
             return (line[: match.start()].rstrip(), match["tail"].strip())
     return (line,)
+
+
+def video_title_parts(line: str) -> tuple[str, str] | None:
+    """A video's label and its title ("Video:" / "Kim meets Putin in Russia"), for a line above
+    the page's text: there it is the page's headline; further down, a link to another video,
+    and left whole (a call to action)."""
+    match = _MEDIA_LABEL.match(line)
+    if match and not match["photo"] and _is_described_media(match):
+        return match["label"], match["rest"]
+    return None
 
 
 def _is_described_media(match: re.Match[str]) -> bool:

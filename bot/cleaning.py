@@ -747,6 +747,7 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
     lines: list[str] = []
     blocks: list[int] = []
     block = 0
+    seen_text = False  # a video's label is cut from its title only above the text
     for line in raw.splitlines():
         line = _GLUED_READ_MORE.sub("", line.strip())
         if not line:
@@ -761,8 +762,11 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
         if match := _DATE_PREFIX.match(line):
             stamp, rest = match["stamp"] or match["timed"], match["rest"] or match["after"]
             parts = (stamp, *chrome.glued_parts(rest))
+        elif not seen_text and (titled := chrome.video_title_parts(line)):
+            parts = titled
         else:
             parts = chrome.glued_parts(line)
+        seen_text = seen_text or any(map(_is_paragraph, parts))
         lines.extend(parts)
         blocks.extend([block] * len(parts))
     return lines, blocks

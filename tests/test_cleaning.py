@@ -1287,6 +1287,12 @@ def test_a_media_label_is_cut_from_a_photos_caption_and_a_videos_title():
         "The route opens next spring.",
     ]
     assert cleaned.captions == {1, 2}  # a credit after a label ("Photo: Coastal …") stays furniture
+    further_down = clean(
+        "The harbour board approved a new ferry route on Monday, the chair said.\n\n"
+        "Watch: Ferry route to Ashford approved by harbour board after a long debate\n\n"
+        "The route opens next spring."
+    )
+    assert len(further_down.paragraphs) == 2  # below the text, a video's title is a link
 
 
 def test_browser_loading_and_comment_policy_notices_are_furniture():
