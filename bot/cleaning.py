@@ -155,9 +155,7 @@ _DATE_PREFIX = re.compile(
 or a time stamp set off by a dash: "2024-06-19 03:14:00+00:00 - Scroll down for original
 article"."""
 _NEARBY_DAYS = 7
-_SELF_CREDIT = re.compile(
-    r"\b(?P<site>[A-Z][\w-]*(?:\.[A-Za-z]{2,})+)\s+reports,?\s+citing\b"
-)
+_SELF_CREDIT = re.compile(r"\b(?P<site>[A-Z][\w-]*(?:\.[A-Za-z]{2,})+)\s+reports,?\s+citing\b")
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
     r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"

@@ -1370,7 +1370,10 @@ def test_a_wire_sign_offs_reporters_and_an_author_line_with_a_dash_and_date_give
     assert signed.paragraphs == [
         "WASHINGTON (Reuters) - The harbour board approved a new ferry route on Monday."
     ]
-    assert clean("The board met on Monday.\n\n(Reporting by Reuters; Editing by Ann Poe)").author is None
+    assert (
+        clean("The board met on Monday.\n\n(Reporting by Reuters; Editing by Ann Poe)").author
+        is None
+    )
     assert clean("The board met.\n\n(Additional reporting by Jane Roe)").author is None
     dashed = clean("The board met on Monday.\n\nAuthor - Olena Madiak, 18/06/2024")
     assert dashed.author == "Olena Madiak"
