@@ -254,7 +254,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round9", 0.99, 0, 0, 0.69, 0.81),
         ("round10", 0.99, 0, 0, 0.72, 0.53),
         ("round11", 0.99, 0, 0, 0.83, 0.58),
-        ("round12", 0.95, 0, 3, 0.79, 0.91),
+        ("round12", 0.95, 0, 4, 0.79, 0.62),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -279,11 +279,10 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     declined round four's near-topic "… on the *first* evening in Kazan?" (0.571 -> 0.714).
     Round twelve's ten pages (issue 13: near-topic who, statement and number questions) were
     measured before any rule of the round at out-of-scope declined 0.625 (who 0.250), hit@3
-    0.792 (round12/before.txt); the doer rule and the statement-topic rule (docs/quality.md,
-    "Who did it, and what was said about it") took it to 0.917 (who 1.000) with the same
-    hit@3, and declined one more of round ten's near-topic questions. Three answers quote
-    furniture, left for a reading rule: a broadcaster's credit in brackets glued to the
-    answering paragraph ("(A2 Televizion)") and an editor's note ("Questions are marked with
+    0.792 (round12/before.txt); the doer and statement-topic rules written from it were not
+    merged (docs/quality.md, "Who did it, and what was said about it"). Four answers quote
+    furniture, left for a reading rule: among them a broadcaster's credit in brackets glued to
+    the answering paragraph ("(A2 Televizion)") and an editor's note ("Questions are marked with
     Q, …") in the paragraph that introduces a transcript."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
