@@ -103,6 +103,21 @@ _GLUED_LABEL = re.compile(
 """A widget's label glued to the paragraph under it: "More ShortsThe summit is also …"."""
 _GLUED_LABEL_MIN_WORDS = 8
 """A glued label is cut only from a paragraph: the rest has at least this many words."""
+_MEDIA_LABEL = re.compile(
+    r"^(?P<label>(?i:(?:(?P<photo>photo(?:graph)?|picture|image|caption)|video|watch)"
+    r"(?:\s+caption)?)\s*:)\s*(?P<rest>\S.*)$"
+)
+"""A media label opening a photo's caption or a video's title: "IMAGE: BRICS banners in Kazan.",
+"PHOTO CAPTION: North Korean soldiers in a military parade … (KCNA via Reuters)", "Video: Kim
+meets Putin in Russia". The label is the page's chrome; what follows it is the page's."""
+_MEDIA_DESCRIBED_WORDS = 2
+"""A caption or a title describes: at least this many words in lower case ("banners in"); a
+credit names ("Photo: Ukrainian Strategic Communication and Information Security Center")."""
+_MEDIA_TITLE_MIN_WORDS = 4
+_CLOSED = re.compile(r"[.!?][\"'”’]?$|[)\]]$")
+_CREDIT_OPENING = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*/")
+"""A photographer's or an agency's credit opening the words after a label ("Photograph: Jane
+Roe/Coastal Wire, from the harbour wall …"): the line is a credit, not a caption."""
 _LEADING_STAMP = re.compile(
     r"^(?P<stamp>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:[A-Z]{2,5})\)?)?|"
     r"(?:\d+|an?)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day)s?\s+ago)\s+(?=[A-Z\"“‘])",
@@ -125,6 +140,14 @@ Korea sent troops to Russia — Seoul". Prose never opens with "10/18/2024"; a w
 followed by a capital may be a timeline's entry ("June 19, 2024 Putin visits Pyongyang"),
 whose date is its text, and stays."""
 _ONE_DATE = re.compile(_FULL_DATE)
+_STAMP_LABEL = re.compile(
+    r"^(?i:first\s+published|last\s+updated|published|updated|posted)\b(?:\s+on)?\s*:?\s*\S"
+)
+_GLUED_YEAR = re.compile(r"(?<=\b(?:19|20)\d{2})(?=[A-Za-z])")
+"""A page's date stamps printed with no space after each year: "Published October 28,
+2024last updated October 29, 2024What you need to know" (a DW live blog's copy). Cut after
+each year, it is a date line, an update line and a label; only a line that opens with a date
+label is cut, as prose never glues a year to a word."""
 _BYLINE_DATELINE = re.compile(
     r"^(?P<byline>(?i:by)\s+[^()]{3,150}?,\s*(?P<agency>[A-Z][A-Za-z]{1,20}))\s+"
     r"(?P<rest>[A-Z][^()]{0,60}\((?P=agency)\)\s*(?:—|–|--|-|:)\s*\S.*)$"
@@ -144,14 +167,16 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]{0,300}\]\([^)]{0,1000}\)")
 
 _FORM_READER = re.compile(r"\b(?:your|you|please|enter|we|this\s+(?:web)?site)\b", re.I)
 _FORM_FIELD = re.compile(
-    r"\b(?:e-?mail(?:\s+address)?|name|comment|password|website|fields?|cookies?|inbox|"
+    r"\b(?:e-?mail(?:\s+address)?|name|comments?|password|website|fields?|cookies?|inbox|"
+    r"(?:story|news)\s+(?:ideas?|tips?)|"
     r"privacy\s+policy|terms(?:\s+of\s+(?:use|service))?)\b",
     re.I,
 )
 _FORM_ACTION = re.compile(
     r"\b(?:required|enter|will\s+not\s+be\s+published|marked|agree|accept|consent|"
     r"manage|continu(?:e|ing)\s+to\s+(?:browse|use)|we\s+use|uses\s+cookies|save\s+my|"
-    r"notify\s+me|opt\s+out|delivered|unsubscribe)\b",
+    r"notify\s+me|opt\s+out|delivered|unsubscribe|(?:is|are|be)\s+processed|submit|"
+    r"click(?:ing)?\s+here)\b",
     re.I,
 )
 _FORM_MAX_WORDS = 45
@@ -204,6 +229,8 @@ def glued_parts(line: str) -> tuple[str, ...]:
         line[match.end() :].split()
     ) >= _STAMPED_MIN_WORDS:
         return (*_ONE_DATE.findall(match["dates"]), *glued_parts(line[match.end() :]))
+    if _STAMP_LABEL.match(line) and _GLUED_YEAR.search(line):
+        return tuple(part.strip() for part in _GLUED_YEAR.split(line) if part.strip())
     if match := _PLAYER_LABELS.match(line):
         rest = match["rest"]
         if rest.startswith(match["title"]):
@@ -211,6 +238,8 @@ def glued_parts(line: str) -> tuple[str, ...]:
         return (match["title"], *glued_parts(rest)) if rest else (match["title"],)
     if match := _BYLINE_DATELINE.match(line):
         return (match["byline"], match["rest"])
+    if (match := _MEDIA_LABEL.match(line)) and match["photo"] and _is_described_media(match):
+        return (match["label"], *glued_parts(match["rest"]))
     if match := _GLUED_LABEL.match(line):
         rest = line[match.end() :]
         if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
@@ -220,6 +249,29 @@ def glued_parts(line: str) -> tuple[str, ...]:
         if match and match.start() > 0 and line[: match.start()].strip():
             return (line[: match.start()].rstrip(), match["tail"].strip())
     return (line,)
+
+
+def video_title_parts(line: str) -> tuple[str, str] | None:
+    """A video's label and its title ("Video:" / "Kim meets Putin in Russia"), for a line above
+    the page's text: there it is the page's headline; further down, a link to another video,
+    and left whole (a call to action)."""
+    match = _MEDIA_LABEL.match(line)
+    if match and not match["photo"] and _is_described_media(match):
+        return match["label"], match["rest"]
+    return None
+
+
+def _is_described_media(match: re.Match[str]) -> bool:
+    """What follows a media label describes a photo (a sentence, or a line closed by its
+    credit) or titles a video (a headline: several words, no full stop); a credit, a name
+    list or a lone word after the label is no caption and stays with it."""
+    rest = match["rest"]
+    if _CREDIT_OPENING.match(rest):
+        return False
+    described = sum(word[:1].islower() for word in rest.split()) >= _MEDIA_DESCRIBED_WORDS
+    if match["photo"]:
+        return described and bool(_CLOSED.search(rest))
+    return described and word_count(rest) >= _MEDIA_TITLE_MIN_WORDS and not _CLOSED.search(rest)
 
 
 def is_glued_source_credit(line: str) -> bool:

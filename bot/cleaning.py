@@ -69,9 +69,10 @@ _NAME_PARTICLES = frozenset(
     }
 )
 _BYLINE = re.compile(
-    rf"^(?:[•·▪|–—-]+\s*,?\s*)?(?i:by|author|written by|reported by)\s*:?\s+"
+    rf"^(?:[•·▪|–—-]+\s*,?\s*)?(?i:by|author|written by|reported by)\s*(?::|\s[–—-])?\s+"
     rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,9}})"
-    rf"\s*(?:\[[^\]]*\]|(?:[|·]|\s[–—-])\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$"
+    rf"\s*(?:\[[^\]]*\]|(?:[|·]|\s[–—-])\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}|"
+    rf",\s*(?P<date>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}))?$"
 )
 """A by-line: "By", "Author:", "Written by" or "Reported by", then a short name (an agency after
 a comma, a bar or a dash, an e-mail in brackets), after a bullet if the site prints one ("•, by
@@ -81,7 +82,9 @@ _OUTLET_BYLINE = re.compile(
 )
 """A by-line with no writer, the outlet after a separator where the name would be: "by · Voice
 of America"."""
-_CREDIT = re.compile(r"^(?i:original source|source)\s*:\s*(?P<what>\S.{0,80})$")
+_CREDIT = re.compile(
+    r"^(?i:original(?:\s+article)?\s+source|(?:article\s+)?source)\s*:\s*(?P<what>https?://\S{1,300}|\S.{0,80})$"
+)
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = Hinted(
     re.compile(
@@ -152,6 +155,7 @@ _DATE_PREFIX = re.compile(
 or a time stamp set off by a dash: "2024-06-19 03:14:00+00:00 - Scroll down for original
 article"."""
 _NEARBY_DAYS = 7
+_SELF_CREDIT = re.compile(r"\b(?P<site>[A-Z][\w-]*(?:\.[A-Za-z]{2,})+)\s+reports,?\s+citing\b")
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
     r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"
@@ -177,11 +181,14 @@ _NAVIGATION_LABEL = re.compile(
 _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|developing|just\s+in)\s*[:|]\s+\S", re.I)
 """A site's ticker of another story: "Breaking: Warren County commission seeks answers …"."""
 _MEDIA_CREDIT = re.compile(
-    r"^(?:photo(?:graph)?|picture|image|video|graphic|illustration|credit)s?"
-    r"(?:\s+(?:source|credit)s?)?\s*:",
+    r"^(?:photo(?:graph)?|picture|image|video|graphic|illustration|credit|caption)s?"
+    r"(?:(?:\s+(?:source|credit|caption)s?)?\s*:|\s+sourced\s+from\b)",
     re.I,
 )
 """A media credit line: "Photo : Ukrainian Strategic Communication …", "Images source: © …"."""
+_PHOTO_LABEL = re.compile(r"^(?:photo(?:graph)?|picture|image|caption)s?(?:\s+caption)?\s*:$", re.I)
+"""A photo's label that ``chrome.glued_parts`` cut from its caption ("IMAGE:", "PHOTO
+CAPTION:"): the line under it is a caption."""
 _COPYRIGHT = Hinted(
     re.compile(r"^(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b", re.I),
     ("copyright", "(c)", "reserved"),
@@ -191,6 +198,11 @@ _WIRE_STAFF_CREDIT = re.compile(
     r"^(?:\(?\s*)(?:additional\s+)?(?:reporting|writing|editing|compiled|edited)\s+by\b", re.I
 )
 """A wire report's closing credit, with or without brackets: "Reporting by …; Editing by …"."""
+_REPORTING_BY = re.compile(r"^\(?\s*(?i:reporting|writing)\s+by\s+(?P<names>[^;()]+?)\s*(?:[;)]|$)")
+"""The closing credit's reporters, the report's writers: "(Reporting by Phil Stewart; editing by
+Jonathan Oatis)". "Additional reporting by" names helpers, not the writer."""
+_REPORTER_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_REPORTER_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _SOURCE_CREDIT = re.compile(
     r"^(?i:this|it|the\s+news)\s+(?:was|is)\s+(?:first\s+)?reported\s+by\s+"
     r"(?:[A-Z][\w.&’'-]*\s*){1,4}(?:,\s*(?:[A-Z][\w.-]*\s*){1,3}(?:saw|sees|says|reports))?\.?$"
@@ -210,8 +222,8 @@ _SITE_NOTICE = re.compile(
     re.I,
 )
 _ABOUT_THE_PAGE = re.compile(
-    r"^(?:[\w'’]+\s+){0,2}this\s+(?:content|page|article|story|post|video|"
-    r"li(?:v|f)e\s+(?:blog|feed|page)|feed|blog|newsletter)\b",
+    r"^(?:[\w'’]+\s+){0,2}(?:this\s+(?:content|page|article|story|post|video|"
+    r"li(?:v|f)e\s+(?:blog|feed|page)|feed|blog|newsletter)|(?:this|your)\s+(?:web\s+)?browser)\b",
     re.I,
 )
 """A short line that opens by speaking of the page itself: "This life feed has ended.", a
@@ -223,6 +235,27 @@ _LOADING = re.compile(
     re.I,
 )
 """A player's or a widget's placeholder left in the text: "Loading audio...", "Loading…"."""
+_LOADING_NOTICE = re.compile(
+    r"\bloading\s+(?:more\s+|the\s+)?(?:content|video|audio|player|media|comments|page)\b", re.I
+)
+"""A widget telling the reader it is loading something, inside a short line: "Hold tight -
+we’re checking permissions before loading more content"."""
+_COMMENT_POLICY = re.compile(
+    r"\b(?:forum|place|space|home)\s+for\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:conversation|discussion|debate|comments?)\b",
+    re.I,
+)
+"""A site's note on its comments, heading a comment form: "News Channel 3 is committed to
+providing a forum for civil and constructive conversation." (read as furniture only right above
+a form's line, as news can speak of "a forum for discussion")."""
+_COMMENT_POLICY_MAX_WORDS = 25
+_LIVE_GREETING = re.compile(
+    r"^(?:(?:hello|hi|good\s+(?:morning|afternoon|evening))\s*(?:,|and)?\s*)?welcome\s+"
+    r"(?:back\s+)?to\s+(?:the|our)\s+(?:[\w'’-]+\s+){0,4}?live\s+(?:blog|coverage|updates)\b",
+    re.I,
+)
+"""A live blog's host greeting the reader: "Hello and welcome to the Ukraine live blog. I’m Tom
+Ambrose and I will be bringing you all the latest from the conflict." """
 _VIEWS_DISCLAIMER = re.compile(
     r"^(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+"
     r"(?:(?:in|by)\s+(?:this|the)\s+\w+\s+)?(?:are|is|do)\b",
@@ -604,6 +637,7 @@ def _read(
     furniture |= _stamped_cards(lines, furniture)
     furniture |= _alt_texts(lines, keys, furniture)
     furniture |= _cut_repeats(lines, furniture)
+    furniture |= _comment_policies(lines, furniture)
     furniture |= _shouted_headlines(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
@@ -671,10 +705,11 @@ def _verdicts(
             verdicts[index] = "repeat"  # printed twice in a row (a caption, then in a gallery)
         else:
             previous_key = keys[index]
-            if _is_caption(line):
+            if _is_caption(line) or (index and _PHOTO_LABEL.match(lines[index - 1])):
                 verdicts[index] = "caption"
             else:
                 verdicts[index] = "text"
+                _read_self_credit(line, signals)
                 if body_paragraphs < 2:
                     _read_dateline(line, signals)
                 body_paragraphs += 1
@@ -710,6 +745,7 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
     lines: list[str] = []
     blocks: list[int] = []
     block = 0
+    seen_text = False  # a video's label is cut from its title only above the text
     for line in raw.splitlines():
         line = _GLUED_READ_MORE.sub("", line.strip())
         if not line:
@@ -724,8 +760,11 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
         if match := _DATE_PREFIX.match(line):
             stamp, rest = match["stamp"] or match["timed"], match["rest"] or match["after"]
             parts = (stamp, *chrome.glued_parts(rest))
+        elif not seen_text and (titled := chrome.video_title_parts(line)):
+            parts = titled
         else:
             parts = chrome.glued_parts(line)
+        seen_text = seen_text or any(map(_is_paragraph, parts))
         lines.extend(parts)
         blocks.extend([block] * len(parts))
     return lines, blocks
@@ -923,6 +962,18 @@ def _cut_repeats(lines: list[str], furniture: set[int]) -> set[int]:
     return found
 
 
+def _comment_policies(lines: list[str], furniture: set[int]) -> set[int]:
+    """A site's note on its comments right above a comment form's line (``_COMMENT_POLICY``)."""
+    return {
+        index
+        for index, line in enumerate(lines[:-1])
+        if index + 1 in furniture
+        and chrome.is_form_or_consent(lines[index + 1])
+        and chrome.word_count(line) <= _COMMENT_POLICY_MAX_WORDS
+        and _COMMENT_POLICY.search(line)
+    }
+
+
 def _shouted_headlines(lines: list[str], furniture: set[int]) -> set[int]:
     """Another story's headline shouted between the article's paragraphs, as a link: a line
     wholly in capitals, longer than a sub-head (more than ``_HEADING_MAX_WORDS`` words, up to
@@ -1018,6 +1069,8 @@ def _is_furniture_shaped(line: str) -> bool:
         or chrome.is_post_signature(line)
         or bool(_VISIT_DATE.match(line))
         or bool(_LOADING.match(line))
+        or bool(_LIVE_GREETING.match(line))
+        or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_LOADING_NOTICE.search(line)))
         or bool(_VIEWS_DISCLAIMER.match(line))
         or chrome.is_glued_source_credit(line)
     )
@@ -1115,6 +1168,17 @@ def _read_furniture_credit(line: str, signals: _Signals) -> None:
     match = _COPYRIGHT_HOLDER.match(line)
     if match and (holder := match["holder"].strip()) and _names_an_outlet(holder):
         signals.add("publisher", holder, _quoted(line), UPDATED_RANK)
+    if (match := _REPORTING_BY.match(line)) and (people := _reporters(match["names"])):
+        signals.add("author", people, _quoted(line), UPDATED_RANK)
+
+
+def _reporters(names: str) -> str | None:
+    """The people a wire sign-off names as reporting, without where they were ("Hyonhee Shin
+    in Seoul"); None when one of them is no person's name (one word: "Reuters")."""
+    people = [_REPORTER_PLACE.sub("", name).strip() for name in _REPORTER_SPLIT.split(names)]
+    if all(len(person.split()) >= 2 and _is_name(person) for person in people):
+        return " and ".join(people)
+    return None
 
 
 def _is_symbol_widget(line: str) -> bool:
@@ -1158,12 +1222,19 @@ def _closing_bracket(line: str) -> int:
 
 
 def _is_heading(line: str) -> bool:
-    """Short lines without closing punctuation: section labels, sub-heads, city names; and
-    a sub-head asked as a short question ("What next?")."""
+    """Short lines without closing punctuation: section labels, sub-heads, city names; a
+    sub-head asked as a short question ("What next?"); and a short label that leads on with an
+    ellipsis ("In other news …"), which no sentence of three words does."""
     words = chrome.word_count(line)
-    return (words <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)) or (
-        words <= _SUBHEAD_MAX_WORDS and line.endswith("?") and line[0].isupper()
+    return (
+        (words <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line))
+        or (words <= _SUBHEAD_MAX_WORDS and line.endswith("?") and line[0].isupper())
+        or (bool(_ELLIPSIS_END.search(line)) and _is_short_label(_ELLIPSIS_END.sub("", line)))
     )
+
+
+def _is_short_label(line: str) -> bool:
+    return chrome.word_count(line) <= _SUBHEAD_MAX_WORDS and line[:1].isupper()
 
 
 @lru_cache(maxsize=PER_LINE_CACHE)
@@ -1177,6 +1248,7 @@ def _is_headline_shaped(line: str) -> bool:
         and not line.endswith(":")
         and not _LIST_ITEM.match(line)
         and not _is_caption(line)
+        and "://" not in line  # a link's address is never in a headline
     )
 
 
@@ -1417,6 +1489,8 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
     if (match := _BYLINE.match(line)) and _is_name(match["name"]):
         people, outlet = _byline_outlet(match["name"])
         signals.add("author", _name_case(people), _quoted(line))
+        if match["date"] and (printed := printed_dates.printed_date(match["date"])):
+            signals.add("published", printed, _quoted(line), PUBLISHED_RANK)
         if outlet:
             signals.add("publisher", outlet, _quoted(line), UPDATED_RANK)
         return True
@@ -1534,6 +1608,15 @@ def _read_dateline(line: str, signals: _Signals) -> None:
         signals.add("publisher", match["agency"], source)
         if match["day"] and not match["year"] and (day := printed_dates.month_day(match["day"])):
             signals.partial_dates.append((*day, source))
+
+
+def _read_self_credit(line: str, signals: _Signals) -> None:
+    """A site crediting the report to itself in the text, by its address, as it passes on
+    another's news: "…, Censor.NET reports citing Radio Liberty." gives Censor.NET (as weakly
+    as a by-line's agency). Only a domain-shaped name: "Reuters reported, citing …" in a live
+    blog names a source, not the page's outlet."""
+    if "citing" in line and (match := _SELF_CREDIT.search(line)):
+        signals.add("publisher", match["site"], f"the credit '{match.group()}'", UPDATED_RANK)
 
 
 def _is_place_in_brackets(match: re.Match[str]) -> bool:

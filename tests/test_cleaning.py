@@ -1268,3 +1268,113 @@ def test_a_heading_under_the_first_paragraph_with_sub_heads_below_is_no_headline
         "The route runs twice a day from the old pier, the board said on Monday."
     )
     assert alone.headline == "Ferry route to Ashford approved by harbour board"
+
+
+def test_a_media_label_is_cut_from_a_photos_caption_and_a_videos_title():
+    cleaned = clean(
+        "Video: Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "IMAGE: A ferry leaves the harbour in Ashford.\n\n"
+        "PHOTO CAPTION: Residents at the town hall in Ashford, May 2, 2023. (AP via Reuters)\n\n"
+        "Photo: Coastal Photos Agency and Harbour Archive\n\n"
+        "The route opens next spring."
+    )
+    assert cleaned.headline == "Ferry route to Ashford approved by harbour board"
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday.",
+        "A ferry leaves the harbour in Ashford.",
+        "Residents at the town hall in Ashford, May 2, 2023. (AP via Reuters)",
+        "The route opens next spring.",
+    ]
+    assert cleaned.captions == {1, 2}  # a credit after a label ("Photo: Coastal …") stays furniture
+    further_down = clean(
+        "The harbour board approved a new ferry route on Monday, the chair said.\n\n"
+        "Watch: Ferry route to Ashford approved by harbour board after a long debate\n\n"
+        "The route opens next spring."
+    )
+    assert len(further_down.paragraphs) == 2  # below the text, a video's title is a link
+
+
+def test_browser_loading_and_comment_policy_notices_are_furniture():
+    cleaned = clean(
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "This browser does not support the Video element.\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "Hold tight - we’re checking permissions before loading more content\n\n"
+        "The board is a forum for discussion of the port's future.\n\n"
+        "Coast News is committed to providing a forum for civil and constructive conversation.\n\n"
+        "Please keep your comments respectful. You can review our Guidelines by clicking here\n\n"
+        "If you would like to share a story idea, please submit it here.\n\n"
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed."
+    )
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday.",
+        "The board is a forum for discussion of the port's future.",  # no form under it
+    ]
+
+
+def test_a_live_blogs_greeting_and_a_short_label_closed_by_an_ellipsis_are_furniture():
+    cleaned = clean(
+        "Harbour live: ferry route approved\n\n"
+        "Hello and welcome to the harbour live blog. I’m Jane Roe and I will bring you the news.\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "In other news …\n\n"
+        "• The mayor opened a new bridge on Sunday."
+    )
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday.",
+        "• The mayor opened a new bridge on Sunday.",
+    ]
+
+
+def test_date_stamps_glued_after_their_years_are_cut_apart_and_read():
+    cleaned = clean(
+        "Harbour updates: ferry route approved\n"
+        "Published October 28, 2024last updated October 29, 2024What you need to know\n"
+        "The harbour board approved a new ferry route on Monday, October 28."
+    )
+    assert cleaned.published == date(2024, 10, 28)
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday, October 28."
+    ]
+
+
+def test_an_aggregators_original_article_source_and_a_sites_credit_citing_another_give_the_outlet():
+    copied = clean(
+        "The harbour board approved a new ferry route on Monday.\n"
+        "image sourced from original article at https://news.example.com/story/ferry-route-1\n"
+        "Original article source: https://news.example.com/story/ferry-route-1\n"
+        "Source Id: 8497369621"
+    )
+    assert copied.publisher == "news.example.com"
+    assert copied.title_guessed  # no link's line is the headline
+    assert copied.paragraphs == ["The harbour board approved a new ferry route on Monday."]
+    credited = clean(
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "This was stated by the chair, Harbour.NET reports citing Coast Radio."
+    )
+    assert credited.publisher == "Harbour.NET"
+    sourced = clean(
+        "The harbour board approved a new ferry route on Monday, Coast Radio reported, citing "
+        "the chair."
+    )
+    assert sourced.publisher is None  # an outlet named as a source is not the page's
+
+
+def test_a_wire_sign_offs_reporters_and_an_author_line_with_a_dash_and_date_give_the_author():
+    signed = clean(
+        "WASHINGTON (Reuters) - The harbour board approved a new ferry route on Monday.\n\n"
+        "(Reporting by Jane Roe in Ashford and Jim Doe; editing by Ann Poe)"
+    )
+    assert signed.author == "Jane Roe and Jim Doe"
+    assert signed.paragraphs == [
+        "WASHINGTON (Reuters) - The harbour board approved a new ferry route on Monday."
+    ]
+    assert (
+        clean("The board met on Monday.\n\n(Reporting by Reuters; Editing by Ann Poe)").author
+        is None
+    )
+    assert clean("The board met.\n\n(Additional reporting by Jane Roe)").author is None
+    dashed = clean("The board met on Monday.\n\nAuthor - Olena Madiak, 18/06/2024")
+    assert dashed.author == "Olena Madiak"
+    assert dashed.published == date(2024, 6, 18)

@@ -227,7 +227,7 @@ DEV_PAGES = REPO / "eval" / "pages" / "dev"
 
 def test_the_dev_pages_are_read_as_a_reader_would():
     """A regression guard at the figures measured on the first 18 pages of eval/pages/dev,
-    in the folder of all 135 (see docs/quality.md; round eight's ten pages, more distractors,
+    in the folder of all 147 (see docs/quality.md; round eight's ten pages, more distractors,
     took one answer each out of the first three and the first, round ten's twelve one more out
     of the first, round eleven's twenty-two two out of the first three before any rule of the
     round). Three of its near-topic questions are answered by pages added later and are
@@ -254,6 +254,8 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round9", 0.99, 0, 0, 0.69, 0.81),
         ("round10", 0.99, 0, 0, 0.72, 0.53),
         ("round11", 0.99, 0, 0, 0.83, 0.58),
+        ("round12", 0.95, 0, 4, 0.79, 0.62),
+        ("round13", 0.99, 0, 0, 0.78, 0.69),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -261,7 +263,7 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
-    135 pages in the folder. Round five's one invented field is a site's clock read as the
+    147 pages in the folder. Round five's one invented field is a site's clock read as the
     date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
     pages, more distractors, took one answer out of round eight's first three and one decline
     out of round seven's, before any rule of round nine; round ten's twelve took three out of
@@ -275,7 +277,19 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     took one answer out of round two's and round eleven's first three ("hold" a press
     conference also searched as "keep", "give"; see docs/quality.md) while the pooled dev
     figures rose. The ordinal rule (docs/quality.md, "Constraints a passage must meet")
-    declined round four's near-topic "… on the *first* evening in Kazan?" (0.571 -> 0.714)."""
+    declined round four's near-topic "… on the *first* evening in Kazan?" (0.571 -> 0.714).
+    Round twelve's ten pages (issue 13: near-topic who, statement and number questions) were
+    measured before any rule of the round at out-of-scope declined 0.625 (who 0.250), hit@3
+    0.792 (round12/before.txt); the doer and statement-topic rules written from it were not
+    merged (docs/quality.md, "Who did it, and what was said about it"). Four answers quote
+    furniture, left for a reading rule: among them a broadcaster's credit in brackets glued to
+    the answering paragraph ("(A2 Televizion)") and an editor's note ("Questions are marked with
+    Q, …") in the paragraph that introduces a transcript.
+    Round thirteen's twelve pages (147 in all), before any rule of the round, took one answer
+    out of the first 18 pages' first three (a live blog's copy outranks the BRICS dates); its
+    rules read its metadata 48 of 48 right and quote no furniture (0.875 and 9 before). Round
+    twelve's ten pages, merged after it, took one answer out of its first three (0.818 ->
+    0.788)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
