@@ -82,13 +82,17 @@ def test_the_bot_stays_ahead_of_the_baseline_on_the_dev_extension(kb):
     figures (see docs/quality.md). The ordinal rule (docs/quality.md, "Constraints a passage
     must meet") declined two more near-topic questions ("When did North Korea *first* test a
     nuclear weapon?", "Which country chairs BRICS *next* year?"), out-of-scope 0.722 ->
-    0.833, and lost no answer."""
+    0.833, and lost no answer. Round fourteen's rules (docs/quality.md, "Paraphrased
+    questions") found one more answer in the first three (0.533 -> 0.567) and turned a missed
+    one into a partial answer, which counts as declined ("How many of Kim's soldiers were killed
+    or wounded, *according to* Seoul's top brass?": the figure asked for is said to be missing
+    where wrong passages were quoted): wrongly declined 0.133 -> 0.167."""
     eval_set = EvalSet.load(REPO / "eval" / "questions2.yml")
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.36 > baseline.hit_at_1
     assert ours.mrr > baseline.mrr
     assert ours.declined_out_of_scope >= 0.83
-    assert ours.declined_answerable <= 0.14
+    assert ours.declined_answerable <= 0.17
 
 
 def test_the_bot_stays_ahead_of_the_baseline_on_the_third_dev_extension(kb):
@@ -227,17 +231,19 @@ DEV_PAGES = REPO / "eval" / "pages" / "dev"
 
 def test_the_dev_pages_are_read_as_a_reader_would():
     """A regression guard at the figures measured on the first 18 pages of eval/pages/dev,
-    in the folder of all 147 (see docs/quality.md; round eight's ten pages, more distractors,
+    in the folder of all 165 (see docs/quality.md; round eight's ten pages, more distractors,
     took one answer each out of the first three and the first, round ten's twelve one more out
     of the first, round eleven's twenty-two two out of the first three before any rule of the
     round). Three of its near-topic questions are answered by pages added later and are
     answerable now (one found at rank 1). The ordinal rule (docs/quality.md, "Constraints a
     passage must meet") declined the last one answered, "Which country will host the *next*
-    BRICS summit?": out-of-scope 0.900 -> 1.000."""
+    BRICS summit?": out-of-scope 0.900 -> 1.000. Round fourteen's eight pages, with main's
+    rules, took one answer out of the first place (hit@1 0.471 -> 0.441); its rules found one
+    more in the first three (0.676 -> 0.706)."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.99
-    assert ours.hit_at_3 >= 0.67 and ours.hit_at_1 >= 0.47
+    assert ours.hit_at_3 >= 0.70 and ours.hit_at_1 >= 0.44
     assert ours.declined_out_of_scope >= 0.99
 
 
@@ -251,11 +257,12 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round6", 0.97, 0, 0, 0.66, 0.83),
         ("round7", 0.90, 0, 0, 0.72, 0.79),
         ("round8", 0.99, 0, 0, 0.79, 0.69),
-        ("round9", 0.99, 0, 0, 0.69, 0.81),
-        ("round10", 0.99, 0, 0, 0.72, 0.53),
+        ("round9", 0.99, 0, 0, 0.69, 0.75),
+        ("round10", 0.99, 0, 0, 0.72, 0.46),
         ("round11", 0.99, 0, 0, 0.83, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.62),
         ("round13", 0.99, 0, 0, 0.78, 0.69),
+        ("round14", 0.87, 1, 5, 0.58, 0.36),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -263,7 +270,7 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
-    147 pages in the folder. Round five's one invented field is a site's clock read as the
+    165 pages in the folder. Round five's one invented field is a site's clock read as the
     date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
     pages, more distractors, took one answer out of round eight's first three and one decline
     out of round seven's, before any rule of round nine; round ten's twelve took three out of
@@ -289,7 +296,19 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     out of the first 18 pages' first three (a live blog's copy outranks the BRICS dates); its
     rules read its metadata 48 of 48 right and quote no furniture (0.875 and 9 before). Round
     twelve's ten pages, merged after it, took one answer out of its first three (0.818 ->
-    0.788)."""
+    0.788).
+    Round fourteen's eight pages (165 in all; issue 13, paraphrased questions), with main's
+    rules, took one decline out of round nine's ("When did the North Atlantic Council receive
+    South Korea's briefing?" gets a page on NATO's briefing that gives no date) and one out of
+    round ten's ("What is the population of Kazan?", which one of them answers: "over 1.3
+    million people live in the largest city in the Volga basin"); and they were measured
+    before any rule of the round at hit@3 0.528 (round14/before.txt; 0.500 after main's
+    reading rules of rounds twelve and thirteen), out-of-scope declined 0.455; its
+    rules (docs/quality.md, "Paraphrased questions") took hit@3 to 0.583 and declined one
+    near-topic question fewer (0.364): the measure rule declines "How far is Kazan from St.
+    Petersburg?" but answers "How old is Kazan Federal University?" and "How long did the Golden
+    Horde rule Moscow?". No reading rule was written for it: its metadata and furniture
+    figures are the unseen-pages ones."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
