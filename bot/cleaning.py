@@ -256,6 +256,31 @@ _LIVE_GREETING = re.compile(
 )
 """A live blog's host greeting the reader: "Hello and welcome to the Ukraine live blog. I’m Tom
 Ambrose and I will be bringing you all the latest from the conflict." """
+_LIVE_SIGN_OFF = re.compile(
+    r"^thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?\s+for\s+(?:joining|following|reading|"
+    r"staying\s+with|being\s+with)\s+(?:us|our)\b.{0,80}?\blive\s+(?:blog|coverage|updates)\b",
+    re.I,
+)
+"""A live blog's host signing off: "Thank you for joining us for today’s Ukraine live blog."."""
+_VISIT_ADDRESS = re.compile(
+    r"\b(?:visit|go\s+to|head\s+(?:over\s+)?to|check\s+out)\s+(?:https?://)?(?:www\.)?"
+    r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?\s*[.!]?$",
+    re.I,
+)
+"""A line that sends the reader to a web address, which it ends with: "For more updates on the
+Ukraine War visit express.co.uk/news/world"."""
+_VISIT_MAX_WORDS = 20
+_SITE_DISCLAIMER = re.compile(
+    r"\b(?:we|this\s+(?:site|website|tool|service))\s+(?:cannot|can[’']?t|do\s+not|don[’']?t)"
+    r"\s+guarantee\s+the\s+(?:accuracy|quality|completeness|reliability)\b|"
+    r"\b(?:enable|turn\s+on|activate)\s+javascript\b",
+    re.I,
+)
+"""A site's notice about its own workings, in a short line without a quotation: "This is a beta
+feature. We cannot guarantee the accuracy or quality of responses.", "Please turn on JavaScript
+to use this feature"."""
+_SITE_DISCLAIMER_MAX_WORDS = 20
+_QUOTE_MARKS = "\"“”‘’«»"
 _VIEWS_DISCLAIMER = re.compile(
     r"^(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+"
     r"(?:(?:in|by)\s+(?:this|the)\s+\w+\s+)?(?:are|is|do)\b",
@@ -324,6 +349,12 @@ _BIO_ROLE = re.compile(
     re.I,
 )
 _BIO_MAX_WORDS = 80
+_FIRST_NAME_BIO = re.compile(
+    r"^(?P<first>[A-Z][a-z]+)\s+(?:is|was|has\s+(?:been|worked)|covers|writes|reports|joined)\b"
+)
+"""An author box's biography that names the writer by the first name only: "Peter has worked as
+a news and culture writer and editor at The Week since …", under "Peter Weber, The Week US"."""
+_NAME_MAX_WORDS = 4
 _OUTLET_EDGE_LINES = 15
 _SOURCE_LABEL = re.compile(r"^(?:original\s+)?source\s*:$", re.I)
 _LEADING_SITE = re.compile(r"^(?P<site>(?:https?://)?[a-z][\w-]*(?:\.[a-z][\w-]*)+/?)\s+(?=[A-Z])")
@@ -818,10 +849,12 @@ def _author_boxes(lines: list[str], furniture: set[int], signals: _Signals) -> s
         match = _BIO.match(line)
         if (
             index in furniture
-            or not match
             or chrome.word_count(line) > _BIO_MAX_WORDS
             or not _BIO_ROLE.search(line)
         ):
+            continue
+        if not match:
+            found.update(_first_name_box(lines, index))
             continue
         name = match["name"]
         box = [
@@ -835,6 +868,22 @@ def _author_boxes(lines: list[str], furniture: set[int], signals: _Signals) -> s
         elif line_key(name) in bylined:
             found.add(index)
     return found
+
+
+def _first_name_box(lines: list[str], index: int) -> list[int]:
+    """A biography that opens with a first name under the writer's full name printed alone
+    (or with the outlet after a comma) within the lines above: the box's lines and the bio."""
+    match = _FIRST_NAME_BIO.match(lines[index])
+    if not match:
+        return []
+    names = [
+        above
+        for above in range(max(0, index - _BOX_LINES), index)
+        if (name := lines[above].split(",")[0].strip()).startswith(match["first"] + " ")
+        and _is_name(name)
+        and chrome.word_count(name) <= _NAME_MAX_WORDS
+    ]
+    return [*range(min(names), index + 1)] if names else []
 
 
 def _decorated_headlines(keys: list[str], title_at: int | None) -> set[int]:
@@ -1070,9 +1119,23 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_VISIT_DATE.match(line))
         or bool(_LOADING.match(line))
         or bool(_LIVE_GREETING.match(line))
+        or bool(_LIVE_SIGN_OFF.match(line))
+        or (words <= _VISIT_MAX_WORDS and bool(_VISIT_ADDRESS.search(line)))
+        or _is_site_disclaimer(line)
         or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_LOADING_NOTICE.search(line)))
         or bool(_VIEWS_DISCLAIMER.match(line))
         or chrome.is_glued_source_credit(line)
+    )
+
+
+def _is_site_disclaimer(line: str) -> bool:
+    """A site speaking of its own workings (a disclaimer on its tool's output, a request to turn
+    on JavaScript) in a short line; a quotation ("“We cannot guarantee the accuracy of these
+    figures,” the ministry said") is someone's words, and stays text."""
+    return (
+        chrome.word_count(line) <= _SITE_DISCLAIMER_MAX_WORDS
+        and not any(mark in line for mark in _QUOTE_MARKS)
+        and bool(_SITE_DISCLAIMER.search(line))
     )
 
 
