@@ -386,6 +386,7 @@ _BOX_LINES = 2
 """An author box: a label and the writer's name, at most this many lines above the bio."""
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
+_LINKED_LIST_MIN_ITEMS = 2
 _BULLET_ONLY = re.compile(r"^[-–—•·*▪◦●○■►▶|]+$")
 _HEADING_MAX_WORDS = 8
 _LABEL_MAX_WORDS = 3
@@ -674,6 +675,7 @@ def _read(
         _read_furniture_credit(lines[index], signals)
     furniture |= _closing_credits(lines, furniture, signals)
     lists = _lists(lines, furniture)
+    furniture |= _linked_lists(lines, furniture, lists)
     title_at = None if title else _title_line(lines, furniture, lists)
     furniture |= _decorated_headlines(keys, title_at)
     furniture |= _stamp_runs(lines, furniture)
@@ -1396,6 +1398,34 @@ def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
         if items:
             lists[index] = items
     return lists
+
+
+def _linked_lists(
+    lines: list[str], furniture: set[int], lists: dict[int, list[int]]
+) -> set[int]:
+    """Bulleted headlines with no lead-in above the page's first paragraph: two or more list
+    items in a row, each headline-shaped once its bullet is off (no full stop), are links to
+    other stories ("- NewsElon Musk's … after Trump win" / "- NewsDonald Trump interrupts
+    speech …" above a report on the Pentagon). A list under its lead-in ("Key statements by
+    Vladimir Putin:") is the article's, and so are items further down, where an article's own
+    points may be printed without full stops."""
+    listed = {item for items in lists.values() for item in items}
+    run: list[int] = []
+    for index, line in enumerate(lines):
+        if index in furniture:
+            continue
+        if index not in listed and _is_linked_item(line):
+            run.append(index)
+            continue
+        if len(run) >= _LINKED_LIST_MIN_ITEMS or _is_paragraph(line):
+            break
+        run = []
+    return set(run) if len(run) >= _LINKED_LIST_MIN_ITEMS else set()
+
+
+def _is_linked_item(line: str) -> bool:
+    match = _LIST_ITEM.match(line)
+    return bool(match) and _is_headline_shaped(line[match.end() - 1 :])
 
 
 def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> int | None:
