@@ -101,13 +101,14 @@ _UNBRACKETED_CAPTION = re.compile(
     r"^FILE(?:\s+PHOTO)?\s*(?:[-–—:]|\(\w+\))\s+[A-Z]|"
     r"[.!?][\"'”’]?\s+[—–-]\s+(?:[A-Z][A-Za-z&.]*|[A-Z]{2,}/[A-Z][\w&./]*)(?:\s+[A-Z][A-Za-z&.]*){0,3}$|"
     r"[.!?][\"'”’]?\s+Picture\s*:\s+[A-Z][^.!?:]{0,80}$|"
+    r"[.!?][\"'”’]?\s+(?:[\w ]{0,20}\|\s*)?(?i:photo(?:graph)?\s+credit)\s*:\s*[A-Z][^.!?:]{0,60}$|"
     r"\w,\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
     r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
 )
 """A photo caption with no credit in brackets: a file photo's ("FILE - A man walks past …",
 "FILE PHOTO: …"), one closed by its credit after a dash ("… in Seoul, South Korea, Wednesday.
 — AP") or after a label ("… 60 miles north of Vladivostok. Picture: South Korea's National
-Intelligence Service"), and a news agency's caption closed by where and when the photo was taken, a comma
+Intelligence Service", "… Lloyd Austin. File | Photo Credit: AP"), and a news agency's caption closed by where and when the photo was taken, a comma
 before the date ("… at Seoul Railway Station in Seoul, Oct. 21, 2024."): prose writes "on
 Oct. 21, 2024"."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
