@@ -356,6 +356,10 @@ _FIRST_NAME_BIO = re.compile(
 """An author box's biography that names the writer by the first name only: "Peter has worked as
 a news and culture writer and editor at The Week since …", under "Peter Weber, The Week US"."""
 _NAME_MAX_WORDS = 4
+_SUBSCRIBE_CALL = re.compile(r"^(?:subscribe|sign\s+up|register|join)\b", re.I)
+"""A box's call to subscribe, as its heading or its button: "Subscribe to The Week", "SUBSCRIBE &
+SAVE", "Sign up"."""
+_SUBSCRIBE_CALL_MAX_WORDS = 6
 _OUTLET_EDGE_LINES = 15
 _SOURCE_LABEL = re.compile(r"^(?:original\s+)?source\s*:$", re.I)
 _LEADING_SITE = re.compile(r"^(?P<site>(?:https?://)?[a-z][\w-]*(?:\.[a-z][\w-]*)+/?)\s+(?=[A-Z])")
@@ -671,6 +675,7 @@ def _read(
     furniture |= _alt_texts(lines, keys, furniture)
     furniture |= _cut_repeats(lines, furniture)
     furniture |= _comment_policies(lines, furniture)
+    furniture |= _subscription_boxes(lines)
     furniture |= _shouted_headlines(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
@@ -1024,6 +1029,26 @@ def _comment_policies(lines: list[str], furniture: set[int]) -> set[int]:
         and chrome.word_count(line) <= _COMMENT_POLICY_MAX_WORDS
         and _COMMENT_POLICY.search(line)
     }
+
+
+def _subscription_boxes(lines: list[str]) -> set[int]:
+    """A subscription box: a short line between two calls to subscribe ("Subscribe to The
+    Week" / "Escape your echo chamber. Get the facts behind the news, plus analysis from
+    multiple perspectives." / "SUBSCRIBE & SAVE") is the box's pitch, whatever it says; the
+    calls are furniture too."""
+    found: set[int] = set()
+    for index in range(1, len(lines) - 1):
+        if (
+            _is_subscribe_call(lines[index - 1])
+            and _is_subscribe_call(lines[index + 1])
+            and chrome.word_count(lines[index]) <= _PITCH_MAX_WORDS
+        ):
+            found.update((index - 1, index, index + 1))
+    return found
+
+
+def _is_subscribe_call(line: str) -> bool:
+    return chrome.word_count(line) <= _SUBSCRIBE_CALL_MAX_WORDS and bool(_SUBSCRIBE_CALL.match(line))
 
 
 def _shouted_headlines(lines: list[str], furniture: set[int]) -> set[int]:
