@@ -281,7 +281,7 @@ _SITE_DISCLAIMER = re.compile(
 feature. We cannot guarantee the accuracy or quality of responses.", "Please turn on JavaScript
 to use this feature"."""
 _SITE_DISCLAIMER_MAX_WORDS = 20
-_QUOTE_MARKS = "\"“”‘’«»"
+_QUOTE_MARKS = '"“”‘’«»'
 _VIEWS_DISCLAIMER = re.compile(
     r"^(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+"
     r"(?:(?:in|by)\s+(?:this|the)\s+\w+\s+)?(?:are|is|do)\b",
@@ -1048,7 +1048,9 @@ def _subscription_boxes(lines: list[str]) -> set[int]:
 
 
 def _is_subscribe_call(line: str) -> bool:
-    return chrome.word_count(line) <= _SUBSCRIBE_CALL_MAX_WORDS and bool(_SUBSCRIBE_CALL.match(line))
+    return chrome.word_count(line) <= _SUBSCRIBE_CALL_MAX_WORDS and bool(
+        _SUBSCRIBE_CALL.match(line)
+    )
 
 
 def _shouted_headlines(lines: list[str], furniture: set[int]) -> set[int]:
@@ -1426,9 +1428,7 @@ def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
     return lists
 
 
-def _linked_lists(
-    lines: list[str], furniture: set[int], lists: dict[int, list[int]]
-) -> set[int]:
+def _linked_lists(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> set[int]:
     """Bulleted headlines with no lead-in above the page's first paragraph: two or more list
     items in a row, each headline-shaped once its bullet is off (no full stop), are links to
     other stories ("- NewsElon Musk's … after Trump win" / "- NewsDonald Trump interrupts
