@@ -103,6 +103,18 @@ _GLUED_LABEL = re.compile(
 """A widget's label glued to the paragraph under it: "More ShortsThe summit is also …"."""
 _GLUED_LABEL_MIN_WORDS = 8
 """A glued label is cut only from a paragraph: the rest has at least this many words."""
+_CASE_GLUED_LABEL = re.compile(r"^(?P<label>(?:[\w'’&-]+\s+){0,3}[a-z]{3,})(?=[A-Z][a-z])")
+"""A short label (four words at most) glued without a space to the line under it, where a word
+in lower case runs into a capital: "Opening summaryWelcome back to our live coverage …", "Show
+key events onlyPlease turn on JavaScript to use this feature". A name's inner capital follows a
+capital or a short prefix ("JavaScript", "McDonald", "iPhone"), never three lower-case letters
+that open a word."""
+_GLUED_PHOTO_CREDIT = re.compile(
+    r"^(?P<caption>.{1,300}?[.!?][\"'”’]?\s+(?:[\w ]{0,20}\|\s*)?(?i:photo(?:graph)?\s+credit)"
+    r"\s*:\s*[A-Z]{2,8}(?:\s*/\s*[A-Z]{2,8})*)\s+(?=[A-Z])"
+)
+"""A photo's caption closed by its credit ("… Lloyd Austin. File | Photo Credit: AP") glued to
+the paragraph under it: cut after the shouted agency, which is where the caption ends."""
 _MEDIA_LABEL = re.compile(
     r"^(?P<label>(?i:(?:(?P<photo>photo(?:graph)?|picture|image|caption)|video|watch)"
     r"(?:\s+caption)?)\s*:)\s*(?P<rest>\S.*)$"
@@ -240,10 +252,15 @@ def glued_parts(line: str) -> tuple[str, ...]:
         return (match["byline"], match["rest"])
     if (match := _MEDIA_LABEL.match(line)) and match["photo"] and _is_described_media(match):
         return (match["label"], *glued_parts(match["rest"]))
-    if match := _GLUED_LABEL.match(line):
-        rest = line[match.end() :]
-        if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
-            return (match["label"], *glued_parts(rest))
+    if (match := _GLUED_PHOTO_CREDIT.match(line)) and len(
+        line[match.end() :].split()
+    ) >= _GLUED_LABEL_MIN_WORDS:
+        return (match["caption"], *glued_parts(line[match.end() :]))
+    for pattern in (_GLUED_LABEL, _CASE_GLUED_LABEL):
+        if match := pattern.match(line):
+            rest = line[match.end() :]
+            if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
+                return (match["label"], *glued_parts(rest))
     for pattern in (_GLUED_COPYRIGHT, _GLUED_LINK_TAIL, _GLUED_MORE_LINK, _GLUED_SOURCE_TAIL):
         match = pattern.search(line)
         if match and match.start() > 0 and line[: match.start()].strip():

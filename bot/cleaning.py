@@ -101,13 +101,14 @@ _UNBRACKETED_CAPTION = re.compile(
     r"^FILE(?:\s+PHOTO)?\s*(?:[-–—:]|\(\w+\))\s+[A-Z]|"
     r"[.!?][\"'”’]?\s+[—–-]\s+(?:[A-Z][A-Za-z&.]*|[A-Z]{2,}/[A-Z][\w&./]*)(?:\s+[A-Z][A-Za-z&.]*){0,3}$|"
     r"[.!?][\"'”’]?\s+Picture\s*:\s+[A-Z][^.!?:]{0,80}$|"
+    r"[.!?][\"'”’]?\s+(?:[\w ]{0,20}\|\s*)?(?i:photo(?:graph)?\s+credit)\s*:\s*[A-Z][^.!?:]{0,60}$|"
     r"\w,\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
     r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
 )
 """A photo caption with no credit in brackets: a file photo's ("FILE - A man walks past …",
 "FILE PHOTO: …"), one closed by its credit after a dash ("… in Seoul, South Korea, Wednesday.
 — AP") or after a label ("… 60 miles north of Vladivostok. Picture: South Korea's National
-Intelligence Service"), and a news agency's caption closed by where and when the photo was taken, a comma
+Intelligence Service", "… Lloyd Austin. File | Photo Credit: AP"), and a news agency's caption closed by where and when the photo was taken, a comma
 before the date ("… at Seoul Railway Station in Seoul, Oct. 21, 2024."): prose writes "on
 Oct. 21, 2024"."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -256,6 +257,31 @@ _LIVE_GREETING = re.compile(
 )
 """A live blog's host greeting the reader: "Hello and welcome to the Ukraine live blog. I’m Tom
 Ambrose and I will be bringing you all the latest from the conflict." """
+_LIVE_SIGN_OFF = re.compile(
+    r"^thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?\s+for\s+(?:joining|following|reading|"
+    r"staying\s+with|being\s+with)\s+(?:us|our)\b.{0,80}?\blive\s+(?:blog|coverage|updates)\b",
+    re.I,
+)
+"""A live blog's host signing off: "Thank you for joining us for today’s Ukraine live blog."."""
+_VISIT_ADDRESS = re.compile(
+    r"\b(?:visit|go\s+to|head\s+(?:over\s+)?to|check\s+out)\s+(?:https?://)?(?:www\.)?"
+    r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?\s*[.!]?$",
+    re.I,
+)
+"""A line that sends the reader to a web address, which it ends with: "For more updates on the
+Ukraine War visit express.co.uk/news/world"."""
+_VISIT_MAX_WORDS = 20
+_SITE_DISCLAIMER = re.compile(
+    r"\b(?:we|this\s+(?:site|website|tool|service))\s+(?:cannot|can[’']?t|do\s+not|don[’']?t)"
+    r"\s+guarantee\s+the\s+(?:accuracy|quality|completeness|reliability)\b|"
+    r"\b(?:enable|turn\s+on|activate)\s+javascript\b",
+    re.I,
+)
+"""A site's notice about its own workings, in a short line without a quotation: "This is a beta
+feature. We cannot guarantee the accuracy or quality of responses.", "Please turn on JavaScript
+to use this feature"."""
+_SITE_DISCLAIMER_MAX_WORDS = 20
+_QUOTE_MARKS = '"“”‘’«»'
 _VIEWS_DISCLAIMER = re.compile(
     r"^(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+"
     r"(?:(?:in|by)\s+(?:this|the)\s+\w+\s+)?(?:are|is|do)\b",
@@ -324,6 +350,16 @@ _BIO_ROLE = re.compile(
     re.I,
 )
 _BIO_MAX_WORDS = 80
+_FIRST_NAME_BIO = re.compile(
+    r"^(?P<first>[A-Z][a-z]+)\s+(?:is|was|has\s+(?:been|worked)|covers|writes|reports|joined)\b"
+)
+"""An author box's biography that names the writer by the first name only: "Peter has worked as
+a news and culture writer and editor at The Week since …", under "Peter Weber, The Week US"."""
+_NAME_MAX_WORDS = 4
+_SUBSCRIBE_CALL = re.compile(r"^(?:subscribe|sign\s+up|register|join)\b", re.I)
+"""A box's call to subscribe, as its heading or its button: "Subscribe to The Week", "SUBSCRIBE &
+SAVE", "Sign up"."""
+_SUBSCRIBE_CALL_MAX_WORDS = 6
 _OUTLET_EDGE_LINES = 15
 _SOURCE_LABEL = re.compile(r"^(?:original\s+)?source\s*:$", re.I)
 _LEADING_SITE = re.compile(r"^(?P<site>(?:https?://)?[a-z][\w-]*(?:\.[a-z][\w-]*)+/?)\s+(?=[A-Z])")
@@ -355,6 +391,7 @@ _BOX_LINES = 2
 """An author box: a label and the writer's name, at most this many lines above the bio."""
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
+_LINKED_LIST_MIN_ITEMS = 2
 _BULLET_ONLY = re.compile(r"^[-–—•·*▪◦●○■►▶|]+$")
 _HEADING_MAX_WORDS = 8
 _LABEL_MAX_WORDS = 3
@@ -638,11 +675,13 @@ def _read(
     furniture |= _alt_texts(lines, keys, furniture)
     furniture |= _cut_repeats(lines, furniture)
     furniture |= _comment_policies(lines, furniture)
+    furniture |= _subscription_boxes(lines)
     furniture |= _shouted_headlines(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
     furniture |= _closing_credits(lines, furniture, signals)
     lists = _lists(lines, furniture)
+    furniture |= _linked_lists(lines, furniture, lists)
     title_at = None if title else _title_line(lines, furniture, lists)
     furniture |= _decorated_headlines(keys, title_at)
     furniture |= _stamp_runs(lines, furniture)
@@ -818,10 +857,12 @@ def _author_boxes(lines: list[str], furniture: set[int], signals: _Signals) -> s
         match = _BIO.match(line)
         if (
             index in furniture
-            or not match
             or chrome.word_count(line) > _BIO_MAX_WORDS
             or not _BIO_ROLE.search(line)
         ):
+            continue
+        if not match:
+            found.update(_first_name_box(lines, index))
             continue
         name = match["name"]
         box = [
@@ -835,6 +876,22 @@ def _author_boxes(lines: list[str], furniture: set[int], signals: _Signals) -> s
         elif line_key(name) in bylined:
             found.add(index)
     return found
+
+
+def _first_name_box(lines: list[str], index: int) -> list[int]:
+    """A biography that opens with a first name under the writer's full name printed alone
+    (or with the outlet after a comma) within the lines above: the box's lines and the bio."""
+    match = _FIRST_NAME_BIO.match(lines[index])
+    if not match:
+        return []
+    names = [
+        above
+        for above in range(max(0, index - _BOX_LINES), index)
+        if (name := lines[above].split(",")[0].strip()).startswith(match["first"] + " ")
+        and _is_name(name)
+        and chrome.word_count(name) <= _NAME_MAX_WORDS
+    ]
+    return [*range(min(names), index + 1)] if names else []
 
 
 def _decorated_headlines(keys: list[str], title_at: int | None) -> set[int]:
@@ -974,6 +1031,28 @@ def _comment_policies(lines: list[str], furniture: set[int]) -> set[int]:
     }
 
 
+def _subscription_boxes(lines: list[str]) -> set[int]:
+    """A subscription box: a short line between two calls to subscribe ("Subscribe to The
+    Week" / "Escape your echo chamber. Get the facts behind the news, plus analysis from
+    multiple perspectives." / "SUBSCRIBE & SAVE") is the box's pitch, whatever it says; the
+    calls are furniture too."""
+    found: set[int] = set()
+    for index in range(1, len(lines) - 1):
+        if (
+            _is_subscribe_call(lines[index - 1])
+            and _is_subscribe_call(lines[index + 1])
+            and chrome.word_count(lines[index]) <= _PITCH_MAX_WORDS
+        ):
+            found.update((index - 1, index, index + 1))
+    return found
+
+
+def _is_subscribe_call(line: str) -> bool:
+    return chrome.word_count(line) <= _SUBSCRIBE_CALL_MAX_WORDS and bool(
+        _SUBSCRIBE_CALL.match(line)
+    )
+
+
 def _shouted_headlines(lines: list[str], furniture: set[int]) -> set[int]:
     """Another story's headline shouted between the article's paragraphs, as a link: a line
     wholly in capitals, longer than a sub-head (more than ``_HEADING_MAX_WORDS`` words, up to
@@ -1070,9 +1149,23 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_VISIT_DATE.match(line))
         or bool(_LOADING.match(line))
         or bool(_LIVE_GREETING.match(line))
+        or bool(_LIVE_SIGN_OFF.match(line))
+        or (words <= _VISIT_MAX_WORDS and bool(_VISIT_ADDRESS.search(line)))
+        or _is_site_disclaimer(line)
         or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_LOADING_NOTICE.search(line)))
         or bool(_VIEWS_DISCLAIMER.match(line))
         or chrome.is_glued_source_credit(line)
+    )
+
+
+def _is_site_disclaimer(line: str) -> bool:
+    """A site speaking of its own workings (a disclaimer on its tool's output, a request to turn
+    on JavaScript) in a short line; a quotation ("“We cannot guarantee the accuracy of these
+    figures,” the ministry said") is someone's words, and stays text."""
+    return (
+        chrome.word_count(line) <= _SITE_DISCLAIMER_MAX_WORDS
+        and not any(mark in line for mark in _QUOTE_MARKS)
+        and bool(_SITE_DISCLAIMER.search(line))
     )
 
 
@@ -1333,6 +1426,32 @@ def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
         if items:
             lists[index] = items
     return lists
+
+
+def _linked_lists(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> set[int]:
+    """Bulleted headlines with no lead-in above the page's first paragraph: two or more list
+    items in a row, each headline-shaped once its bullet is off (no full stop), are links to
+    other stories ("- NewsElon Musk's … after Trump win" / "- NewsDonald Trump interrupts
+    speech …" above a report on the Pentagon). A list under its lead-in ("Key statements by
+    Vladimir Putin:") is the article's, and so are items further down, where an article's own
+    points may be printed without full stops."""
+    listed = {item for items in lists.values() for item in items}
+    run: list[int] = []
+    for index, line in enumerate(lines):
+        if index in furniture:
+            continue
+        if index not in listed and _is_linked_item(line):
+            run.append(index)
+            continue
+        if len(run) >= _LINKED_LIST_MIN_ITEMS or _is_paragraph(line):
+            break
+        run = []
+    return set(run) if len(run) >= _LINKED_LIST_MIN_ITEMS else set()
+
+
+def _is_linked_item(line: str) -> bool:
+    match = _LIST_ITEM.match(line)
+    return bool(match) and _is_headline_shaped(line[match.end() - 1 :])
 
 
 def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> int | None:

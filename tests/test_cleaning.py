@@ -1378,3 +1378,86 @@ def test_a_wire_sign_offs_reporters_and_an_author_line_with_a_dash_and_date_give
     dashed = clean("The board met on Monday.\n\nAuthor - Olena Madiak, 18/06/2024")
     assert dashed.author == "Olena Madiak"
     assert dashed.published == date(2024, 6, 18)
+
+
+FERRY = "The harbour board approved a new ferry route to Ashford on Monday after a long debate."
+
+
+def test_a_label_glued_to_a_line_by_its_case_is_cut_off():
+    cleaned = clean(
+        f"Harbour live: ferry route approved\n\n{FERRY}\n\n"
+        "Opening summaryWelcome back to our live coverage of the harbour. This is Jane Roe "
+        "with the news."
+    )
+    assert cleaned.paragraphs == [FERRY]  # the label cut off, the greeting under it furniture
+    names = "WhatsApp users in Ashford said on Monday that the ferry service was slow."
+    assert clean(f"{FERRY}\n\n{names}").paragraphs == [FERRY, names]
+    script = "The harbour app was written in JavaScript by students from Ashford, the board said."
+    assert clean(f"{FERRY}\n\n{script}").paragraphs == [FERRY, script]
+
+
+def test_a_live_blogs_sign_off_and_a_line_sending_the_reader_to_an_address_are_furniture():
+    cleaned = clean(
+        f"{FERRY}\n\nThank you for joining us for today’s harbour live blog.\n\n"
+        "For more updates on the harbour visit coastalwire.example/news/harbour\n\n"
+        "The mayor opened a new bridge on Sunday, officials said."
+    )
+    assert cleaned.paragraphs == [FERRY, "The mayor opened a new bridge on Sunday, officials said."]
+    told = "Officials told residents to visit the harbour office on Monday for details."
+    assert clean(f"{FERRY}\n\n{told}").paragraphs == [FERRY, told]
+
+
+def test_a_sites_disclaimer_on_its_own_workings_is_furniture_and_a_quoted_one_is_text():
+    cleaned = clean(
+        f"{FERRY}\n\nThis is a beta feature. We cannot guarantee the accuracy or quality of "
+        "responses.\n\nShow key events onlyPlease turn on JavaScript to use this feature"
+    )
+    assert cleaned.paragraphs == [FERRY]
+    quoted = "“We cannot guarantee the accuracy of these figures,” the harbour board said."
+    assert clean(f"{FERRY}\n\n{quoted}").paragraphs == [FERRY, quoted]
+
+
+def test_an_author_box_that_names_the_writer_by_the_first_name_is_furniture():
+    cleaned = clean(
+        f"Ferry route approved\n\n{FERRY}\n\nJane Roe, Coastal Wire\n\n"
+        "Jane has worked as a reporter and editor at Coastal Wire since 2008. She covers the "
+        "harbour and the town council."
+    )
+    assert cleaned.paragraphs == [FERRY]
+    mayor = "Jane has worked as a harbour pilot for twenty years, the mayor said on Monday."
+    assert clean(f"{FERRY}\n\n{mayor}").paragraphs == [FERRY, mayor]
+
+
+def test_bulleted_headlines_with_no_lead_in_above_the_text_are_other_stories():
+    cleaned = clean(
+        "- NewsMayor of Ashford says goodbye to the council after the vote\n"
+        "- NewsSinger interrupts a concert to greet her family in a surprise moment\n"
+        f"{FERRY}\n\nThe ferry will run twice a day, the board said."
+    )
+    assert cleaned.paragraphs == [FERRY, "The ferry will run twice a day, the board said."]
+    items = (
+        "- Two new ferries for the Ashford route will be built in the town yard\n"
+        "- A night service from June for workers of the harbour and the town"
+    )
+    assert clean(f"{FERRY}\n\n{items}").paragraphs == [FERRY, *items.split("\n")]
+
+
+def test_a_caption_closed_by_a_shouted_credit_and_glued_to_a_paragraph_is_cut_off():
+    cleaned = clean(
+        "Ferry route approved\n\nJane Roe, chair of the harbour board. File | Photo Credit: AP "
+        f"{FERRY}"
+    )
+    assert cleaned.paragraphs == [
+        "Jane Roe, chair of the harbour board. File | Photo Credit: AP",
+        FERRY,
+    ]
+    assert cleaned.captions == {0}
+
+
+def test_a_subscription_boxs_pitch_between_its_calls_is_furniture():
+    cleaned = clean(
+        f"Ferry route approved\n\n{FERRY}\n\nSubscribe to Coastal Wire\n\n"
+        "Escape the noise. Get the facts behind the news, plus analysis.\n\nSUBSCRIBE & SAVE\n\n"
+        "The ferry will run twice a day, the board said."
+    )
+    assert cleaned.paragraphs == [FERRY, "The ferry will run twice a day, the board said."]
