@@ -48,6 +48,8 @@ FURNITURE = frozenset(
 FIRST_SENTENCE = "the first sentence (the page shows no headline)"
 
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]$")
+_TEMPERATURE = re.compile(r"(?<![\w.])-?\d{1,3}(?:\.\d)?\s*°\s*[FC]?(?!\w)")
+_MASTHEAD_MAX_WORDS = 12
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _NAME_PARTICLES = frozenset(
     {
@@ -771,14 +773,26 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
 
 
 def _weather_widgets(lines: list[str]) -> set[int]:
-    """A temperature and the city under it ("66.5 F" / "Los Angeles")."""
+    """A temperature and the city under it ("66.5 F" / "Los Angeles"); and a masthead's line
+    that prints the day with the weather ("Wednesday, December 4, 2024 77° Today's Paper"):
+    the site's clock, the day the page was shown, which gives no date and is no headline."""
     found = set()
     for index, line in enumerate(lines):
         if _WEATHER.match(line):
             found.add(index)
             if index + 1 < len(lines) and _is_heading(lines[index + 1]):
                 found.add(index + 1)
+        elif _is_dated_weather(line):
+            found.add(index)
     return found
+
+
+def _is_dated_weather(line: str) -> bool:
+    return (
+        chrome.word_count(line) <= _MASTHEAD_MAX_WORDS
+        and bool(_TEMPERATURE.search(line))
+        and any(printed_dates.full_dates_in([line]))
+    )
 
 
 def _embedded_posts(lines: list[str], blocks: list[int]) -> set[int]:
@@ -1345,7 +1359,11 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
     labels: list[int] = []
     seen_text = False
     for index, line in enumerate(lines):
-        if not seen_text and (_TRAIL_END.search(line) or _is_breadcrumb(line)):
+        if (
+            not seen_text
+            and (_TRAIL_END.search(line) or _is_breadcrumb(line))
+            and not _is_photo_credit(line)  # "SPUTNIK/VLADIMIR SMIRNOV/POOL VIA REUTERS"
+        ):
             above, labels = [], []  # what stood above a breadcrumb trail is the site's
             continue
         if index in furniture or _is_metadata(line):

@@ -1378,3 +1378,29 @@ def test_a_wire_sign_offs_reporters_and_an_author_line_with_a_dash_and_date_give
     dashed = clean("The board met on Monday.\n\nAuthor - Olena Madiak, 18/06/2024")
     assert dashed.author == "Olena Madiak"
     assert dashed.published == date(2024, 6, 18)
+
+
+def test_a_last_update_label_in_its_noun_form_is_an_update_date_and_no_headline():
+    result = clean(
+        "World\nWed Jun 19, 2024 09:47 AM\nLast update on: Wed Jun 20, 2024 12:13 PM\n\n"
+        f"Harbour board reopens the port: local media\n\n{TEXT}"
+    )
+    assert result.headline == "Harbour board reopens the port: local media"
+    assert result.published == date(2024, 6, 19)  # the update ranks below the plain date
+
+
+def test_a_photographers_credit_with_slashes_is_no_breadcrumb_trail_ending_the_masthead():
+    result = clean(
+        "Top News\n\nHarbour board reopens the port after two days of gales\n\n"
+        f"COAST WIRE/JANE ROE/POOL VIA REUTERS\n\n{TEXT}"
+    )
+    assert result.headline == "Harbour board reopens the port after two days of gales"
+
+
+def test_a_mastheads_date_with_the_weather_is_the_sites_clock_no_date_and_no_headline():
+    result = clean(
+        "Coastal Star-Advertiser\n\nWednesday, December 4, 2024 77° Today's Paper\n\n"
+        f"Harbour board reopens the port after two days of gales\n\n{TEXT}"
+    )
+    assert result.headline == "Harbour board reopens the port after two days of gales"
+    assert result.published is None
