@@ -1371,7 +1371,13 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
         if _is_title_shaped(lines, index, last):
             if seen_text:
                 alone = _stands_alone(lines, index, furniture, last)
-                return index if alone and not _has_headings_below(lines, index, furniture) else None
+                return (
+                    index
+                    if alone
+                    and not _has_headings_below(lines, index, furniture)
+                    and _speaks_of_text(lines, index, furniture)
+                    else None
+                )
             above.append(index)
         elif _is_caption(line):
             continue  # a photo above the text: its caption is neither a label nor the text
@@ -1383,9 +1389,27 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             return _headline_of(lines, above, line)
         else:
             seen_text = True
-            if labels == [0] and index not in lists and not _has_subheads(lines, index, furniture):
+            if (
+                labels == [0]
+                and index not in lists
+                and not _has_subheads(lines, index, furniture)
+                and _speaks_of_text(lines, 0, furniture)
+            ):
                 return 0
     return _headline_of(lines, above) if above else None
+
+
+def _speaks_of_text(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """A headline read from outside the masthead (a lone line under the first paragraph, a
+    short line alone above it) names something its article does: a word of five letters or
+    more in common with the page's other lines. A site's tagline ("Stay Informed with Buzz
+    News | Your Daily Dose of Trending Topics") and a section's label ("The News") do not."""
+    own = _content_words(lines[index])
+    return any(
+        own & _content_words(line)
+        for at, line in enumerate(lines)
+        if at != index and at not in furniture and line_key(line) != line_key(lines[index])
+    )
 
 
 def _has_subheads(lines: list[str], start: int, furniture: set[int]) -> bool:

@@ -1404,3 +1404,16 @@ def test_a_mastheads_date_with_the_weather_is_the_sites_clock_no_date_and_no_hea
     )
     assert result.headline == "Harbour board reopens the port after two days of gales"
     assert result.published is None
+
+
+def test_a_headline_read_outside_the_masthead_must_share_a_word_with_the_text():
+    tagline = clean(
+        f"{TEXT}\n\nStay Informed with Coast News | Your Daily Dose of Trending Topics\n\n"
+        "Boats lined up at dawn, the board said."
+    )
+    assert tagline.title_guessed
+    label = clean(f"The News\n{TEXT}\nBoats lined up at dawn, the board said.")
+    assert label.title_guessed
+    assert label.paragraphs[0] == TEXT
+    lone = clean(f"{TEXT}\n\nHarbour reopened after the storm\n\nBoats lined up at dawn.")
+    assert lone.headline == "Harbour reopened after the storm"
