@@ -146,6 +146,15 @@ _COPYRIGHT_HOLDER = re.compile(
     re.I,
 )
 """A copyright notice naming who holds the text: "Copyright ⓒ Aju Press All rights reserved."."""
+_REPRODUCTION_NOTICE = re.compile(
+    r"^[\[(]?\s*(?:copyright(?:\s+(?:holder|owner))?\s*)?(?:[©ⓒ]|\(c\))\s*"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<holder>[^\d©ⓒ.,\[\]()]+?)\s*[.,]?\s*"
+    r"(?:unauthori[sz]ed|no)\s+(?:reproduction|copying|redistribution|use)\b[^©ⓒ]*$",
+    re.I,
+)
+"""A copyright mark and its holder before a ban on reproduction instead of "All rights
+reserved": "[Copyright holder (c) YTN Unauthorized reproduction, redistribution and use of AI
+data prohibited]"."""
 _CLOSING_CREDIT_MAX_WORDS = 14
 _DATE_PREFIX = re.compile(
     r"^(?P<stamp>(?i:date|published|updated|posted)\s*:?\s*"
@@ -1179,7 +1188,7 @@ def _agency_keys(outlet: str) -> set[str]:
 def _read_furniture_credit(line: str, signals: _Signals) -> None:
     """A copyright notice is furniture, but the outlet it names is the page's publisher when
     nothing stronger (a wire credit) names one: "Copyright ⓒ Aju Press All rights reserved."."""
-    match = _COPYRIGHT_HOLDER.match(line)
+    match = _COPYRIGHT_HOLDER.match(line) or _REPRODUCTION_NOTICE.match(line)
     if match and (holder := match["holder"].strip()) and _names_an_outlet(holder):
         signals.add("publisher", holder, _quoted(line), UPDATED_RANK)
     if (match := _REPORTING_BY.match(line)) and (people := _reporters(match["names"])):

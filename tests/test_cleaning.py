@@ -1417,3 +1417,14 @@ def test_a_headline_read_outside_the_masthead_must_share_a_word_with_the_text():
     assert label.paragraphs[0] == TEXT
     lone = clean(f"{TEXT}\n\nHarbour reopened after the storm\n\nBoats lined up at dawn.")
     assert lone.headline == "Harbour reopened after the storm"
+
+
+def test_a_copyright_mark_before_a_ban_on_reproduction_names_the_publisher():
+    banned = clean(
+        f"{TEXT}\n\n[Copyright holder (c) HTV Unauthorized reproduction, redistribution and use "
+        "of AI data prohibited]"
+    )
+    assert banned.publisher == "HTV"
+    assert banned.paragraphs == [TEXT]
+    said = clean(f"{TEXT}\n\nUnauthorized reproduction of the charts was blamed, Jane Roe said.")
+    assert said.publisher is None
