@@ -166,7 +166,10 @@ _DATE_PREFIX = re.compile(
 or a time stamp set off by a dash: "2024-06-19 03:14:00+00:00 - Scroll down for original
 article"."""
 _NEARBY_DAYS = 7
-_SELF_CREDIT = re.compile(r"\b(?P<site>[A-Z][\w-]*(?:\.[A-Za-z]{2,})+)\s+reports,?\s+citing\b")
+_SELF_CREDIT = re.compile(
+    r"\b(?P<site>[A-Z][\w-]*(?:\.[A-Za-z]{2,})+)\s+reports,?\s+citing\b|"
+    r"\b(?P<informer>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+informs,?\s+(?:referring\s+to|citing)\b"
+)
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
     r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"
@@ -1665,9 +1668,12 @@ def _read_self_credit(line: str, signals: _Signals) -> None:
     """A site crediting the report to itself in the text, by its address, as it passes on
     another's news: "…, Censor.NET reports citing Radio Liberty." gives Censor.NET (as weakly
     as a by-line's agency). Only a domain-shaped name: "Reuters reported, citing …" in a live
-    blog names a source, not the page's outlet."""
-    if "citing" in line and (match := _SELF_CREDIT.search(line)):
-        signals.add("publisher", match["site"], f"the credit '{match.group()}'", UPDATED_RANK)
+    blog names a source, not the page's outlet. A site that "informs" speaks of itself, name
+    or address: "…, SİA informs referring to Vedomosti newspaper" gives SİA; news says of
+    another outlet that it reported, never that it informs."""
+    if ("citing" in line or "informs" in line) and (match := _SELF_CREDIT.search(line)):
+        site = match["site"] or match["informer"]
+        signals.add("publisher", site, f"the credit '{match.group()}'", UPDATED_RANK)
 
 
 def _is_place_in_brackets(match: re.Match[str]) -> bool:

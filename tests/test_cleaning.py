@@ -1428,3 +1428,13 @@ def test_a_copyright_mark_before_a_ban_on_reproduction_names_the_publisher():
     assert banned.paragraphs == [TEXT]
     said = clean(f"{TEXT}\n\nUnauthorized reproduction of the charts was blamed, Jane Roe said.")
     assert said.publisher is None
+
+
+def test_a_site_that_informs_in_the_text_names_itself_as_the_publisher():
+    informs = clean(
+        "The harbour board approved a new ferry route on Monday, Coast Report informs referring "
+        "to Harbour Daily."
+    )
+    assert informs.publisher == "Coast Report"
+    reported = clean("The harbour board approved a new ferry route, Coast Radio reported.")
+    assert reported.publisher is None
