@@ -1048,7 +1048,9 @@ def _outlet_lines(
     """A line that only names the site ("News.Az", "Jerusalem Post", "CNN") gives the outlet
     when another line of the page credits the same name ("News.Az reports …", "By JERUSALEM
     POST STAFF", "told CNN"); a name nothing corroborates gives nothing. Weaker than a wire
-    credit, which names the report's own source."""
+    credit, which names the report's own source. A name printed right over the masthead's
+    clock with the weather ("Honolulu Star-Advertiser" / "Wednesday, December 4, 2024 77°
+    Today's Paper") is the paper's masthead, which needs nothing else."""
     found: set[int] = set()
     edges = set(range(_OUTLET_EDGE_LINES)) | set(range(len(lines) - _OUTLET_EDGE_LINES, len(lines)))
     for index, line in enumerate(lines):
@@ -1058,7 +1060,8 @@ def _outlet_lines(
         if name is None:
             continue
         others = [other for at, other in enumerate(lines) if keys[at] != keys[index]]
-        if chrome.is_corroborated(name, others):
+        over_clock = index + 1 < len(lines) and _is_dated_weather(lines[index + 1])
+        if over_clock or chrome.is_corroborated(name, others):
             signals.add("publisher", name, _quoted(line), UPDATED_RANK)
             found.add(index)
     return found

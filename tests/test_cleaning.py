@@ -1397,13 +1397,16 @@ def test_a_photographers_credit_with_slashes_is_no_breadcrumb_trail_ending_the_m
     assert result.headline == "Harbour board reopens the port after two days of gales"
 
 
-def test_a_mastheads_date_with_the_weather_is_the_sites_clock_no_date_and_no_headline():
+def test_a_mastheads_date_with_the_weather_is_no_date_no_headline_and_names_the_site_above():
     result = clean(
         "Coastal Star-Advertiser\n\nWednesday, December 4, 2024 77° Today's Paper\n\n"
         f"Harbour board reopens the port after two days of gales\n\n{TEXT}"
     )
     assert result.headline == "Harbour board reopens the port after two days of gales"
     assert result.published is None
+    assert result.publisher == "Coastal Star-Advertiser"  # the name over the clock: a masthead
+    unmarked = clean(f"Coastal Star-Advertiser\n\nHarbour board reopens the port today\n\n{TEXT}")
+    assert unmarked.publisher is None
 
 
 def test_a_headline_read_outside_the_masthead_must_share_a_word_with_the_text():
