@@ -661,6 +661,7 @@ def _read(
     furniture |= _decorated_headlines(keys, title_at)
     furniture |= _stamp_runs(lines, furniture)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
+    furniture |= _closing_link_lists(lines, furniture, lists)
     furniture |= _teaser_cards(lines, keys, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
     if title_at is not None:
@@ -1322,6 +1323,26 @@ def _headline_runs(
     if headlines >= _HEADLINE_RUN:
         found.update(run)
     return found
+
+
+def _closing_link_lists(
+    lines: list[str], furniture: set[int], lists: dict[int, list[int]]
+) -> set[int]:
+    """Bulleted headlines that close the page, with no lead-in, after the article's text: a
+    list of other stories ("- U.N. Security Council convenes 'North Korean troops to Russia'
+    meeting today" and two more under YTN's report). Three or more items, each
+    headline-shaped once its bullet is cut; nothing but furniture under them. Items under a
+    lead-in ("Key statements by Vladimir Putin:") are the article's list, and stay."""
+    listed = {item for items in lists.values() for item in items}
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    run: list[int] = []
+    for index in reversed(kept):
+        item = _LIST_ITEM.match(lines[index])
+        if not item or index in listed or not _is_headline_shaped(lines[index][item.end() - 1 :]):
+            break
+        run.append(index)
+    seen_text = any(_is_paragraph(lines[index]) for index in kept if index not in run)
+    return set(run) if len(run) >= _HEADLINE_RUN and seen_text else set()
 
 
 def _teaser_cards(

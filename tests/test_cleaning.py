@@ -1441,3 +1441,16 @@ def test_a_site_that_informs_in_the_text_names_itself_as_the_publisher():
     assert informs.publisher == "Coast Report"
     reported = clean("The harbour board approved a new ferry route, Coast Radio reported.")
     assert reported.publisher is None
+
+
+def test_bulleted_headlines_closing_the_page_without_a_lead_in_are_other_stories():
+    closing = (
+        "- Ferry operators meet the harbour board on Tuesday in Ashford\n"
+        "- Typhoon is expected to develop 'super-strong' overnight\n"
+        "- Coast guard opens a new station on the island"
+    )
+    last = "Boats lined up at dawn as the first ferry left for the island, the board said."
+    result = clean(f"{TEXT}\n\n{last}\n\n{closing}")
+    assert result.paragraphs == [TEXT, last]
+    listed = clean(f"{TEXT}\n\nThe board named three changes:\n{closing}")
+    assert len(listed.paragraphs) == 2  # under a lead-in, the article's own list
