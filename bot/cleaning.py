@@ -48,6 +48,8 @@ FURNITURE = frozenset(
 FIRST_SENTENCE = "the first sentence (the page shows no headline)"
 
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]$")
+_TEMPERATURE = re.compile(r"(?<![\w.])-?\d{1,3}(?:\.\d)?\s*°\s*[FC]?(?!\w)")
+_MASTHEAD_MAX_WORDS = 12
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _NAME_PARTICLES = frozenset(
     {
@@ -145,6 +147,15 @@ _COPYRIGHT_HOLDER = re.compile(
     re.I,
 )
 """A copyright notice naming who holds the text: "Copyright ⓒ Aju Press All rights reserved."."""
+_REPRODUCTION_NOTICE = re.compile(
+    r"^[\[(]?\s*(?:copyright(?:\s+(?:holder|owner))?\s*)?(?:[©ⓒ]|\(c\))\s*"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<holder>[^\d©ⓒ.,\[\]()]+?)\s*[.,]?\s*"
+    r"(?:unauthori[sz]ed|no)\s+(?:reproduction|copying|redistribution|use)\b[^©ⓒ]*$",
+    re.I,
+)
+"""A copyright mark and its holder before a ban on reproduction instead of "All rights
+reserved": "[Copyright holder (c) YTN Unauthorized reproduction, redistribution and use of AI
+data prohibited]"."""
 _CLOSING_CREDIT_MAX_WORDS = 14
 _DATE_PREFIX = re.compile(
     r"^(?P<stamp>(?i:date|published|updated|posted)\s*:?\s*"
@@ -156,7 +167,10 @@ _DATE_PREFIX = re.compile(
 or a time stamp set off by a dash: "2024-06-19 03:14:00+00:00 - Scroll down for original
 article"."""
 _NEARBY_DAYS = 7
-_SELF_CREDIT = re.compile(r"\b(?P<site>[A-Z][\w-]*(?:\.[A-Za-z]{2,})+)\s+reports,?\s+citing\b")
+_SELF_CREDIT = re.compile(
+    r"\b(?P<site>[A-Z][\w-]*(?:\.[A-Za-z]{2,})+)\s+reports,?\s+citing\b|"
+    r"\b(?P<informer>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+informs,?\s+(?:referring\s+to|citing)\b"
+)
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
     r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"
@@ -686,6 +700,7 @@ def _read(
     furniture |= _decorated_headlines(keys, title_at)
     furniture |= _stamp_runs(lines, furniture)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
+    furniture |= _closing_link_lists(lines, furniture, lists)
     furniture |= _teaser_cards(lines, keys, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
     if title_at is not None:
@@ -810,14 +825,26 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
 
 
 def _weather_widgets(lines: list[str]) -> set[int]:
-    """A temperature and the city under it ("66.5 F" / "Los Angeles")."""
+    """A temperature and the city under it ("66.5 F" / "Los Angeles"); and a masthead's line
+    that prints the day with the weather ("Wednesday, December 4, 2024 77° Today's Paper"):
+    the site's clock, the day the page was shown, which gives no date and is no headline."""
     found = set()
     for index, line in enumerate(lines):
         if _WEATHER.match(line):
             found.add(index)
             if index + 1 < len(lines) and _is_heading(lines[index + 1]):
                 found.add(index + 1)
+        elif _is_dated_weather(line):
+            found.add(index)
     return found
+
+
+def _is_dated_weather(line: str) -> bool:
+    return (
+        chrome.word_count(line) <= _MASTHEAD_MAX_WORDS
+        and bool(_TEMPERATURE.search(line))
+        and any(printed_dates.full_dates_in([line]))
+    )
 
 
 def _embedded_posts(lines: list[str], blocks: list[int]) -> set[int]:
@@ -1101,7 +1128,9 @@ def _outlet_lines(
     """A line that only names the site ("News.Az", "Jerusalem Post", "CNN") gives the outlet
     when another line of the page credits the same name ("News.Az reports …", "By JERUSALEM
     POST STAFF", "told CNN"); a name nothing corroborates gives nothing. Weaker than a wire
-    credit, which names the report's own source."""
+    credit, which names the report's own source. A name printed right over the masthead's
+    clock with the weather ("Honolulu Star-Advertiser" / "Wednesday, December 4, 2024 77°
+    Today's Paper") is the paper's masthead, which needs nothing else."""
     found: set[int] = set()
     edges = set(range(_OUTLET_EDGE_LINES)) | set(range(len(lines) - _OUTLET_EDGE_LINES, len(lines)))
     for index, line in enumerate(lines):
@@ -1111,7 +1140,8 @@ def _outlet_lines(
         if name is None:
             continue
         others = [other for at, other in enumerate(lines) if keys[at] != keys[index]]
-        if chrome.is_corroborated(name, others):
+        over_clock = index + 1 < len(lines) and _is_dated_weather(lines[index + 1])
+        if over_clock or chrome.is_corroborated(name, others):
             signals.add("publisher", name, _quoted(line), UPDATED_RANK)
             found.add(index)
     return found
@@ -1258,7 +1288,7 @@ def _agency_keys(outlet: str) -> set[str]:
 def _read_furniture_credit(line: str, signals: _Signals) -> None:
     """A copyright notice is furniture, but the outlet it names is the page's publisher when
     nothing stronger (a wire credit) names one: "Copyright ⓒ Aju Press All rights reserved."."""
-    match = _COPYRIGHT_HOLDER.match(line)
+    match = _COPYRIGHT_HOLDER.match(line) or _REPRODUCTION_NOTICE.match(line)
     if match and (holder := match["holder"].strip()) and _names_an_outlet(holder):
         signals.add("publisher", holder, _quoted(line), UPDATED_RANK)
     if (match := _REPORTING_BY.match(line)) and (people := _reporters(match["names"])):
@@ -1388,6 +1418,26 @@ def _headline_runs(
     return found
 
 
+def _closing_link_lists(
+    lines: list[str], furniture: set[int], lists: dict[int, list[int]]
+) -> set[int]:
+    """Bulleted headlines that close the page, with no lead-in, after the article's text: a
+    list of other stories ("- U.N. Security Council convenes 'North Korean troops to Russia'
+    meeting today" and two more under YTN's report). Three or more items, each
+    headline-shaped once its bullet is cut; nothing but furniture under them. Items under a
+    lead-in ("Key statements by Vladimir Putin:") are the article's list, and stay."""
+    listed = {item for items in lists.values() for item in items}
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    run: list[int] = []
+    for index in reversed(kept):
+        item = _LIST_ITEM.match(lines[index])
+        if not item or index in listed or not _is_headline_shaped(lines[index][item.end() - 1 :]):
+            break
+        run.append(index)
+    seen_text = any(_is_paragraph(lines[index]) for index in kept if index not in run)
+    return set(run) if len(run) >= _HEADLINE_RUN and seen_text else set()
+
+
 def _teaser_cards(
     lines: list[str], keys: list[str], title_at: int | None, furniture: set[int]
 ) -> set[int]:
@@ -1464,7 +1514,11 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
     labels: list[int] = []
     seen_text = False
     for index, line in enumerate(lines):
-        if not seen_text and (_TRAIL_END.search(line) or _is_breadcrumb(line)):
+        if (
+            not seen_text
+            and (_TRAIL_END.search(line) or _is_breadcrumb(line))
+            and not _is_photo_credit(line)  # "SPUTNIK/VLADIMIR SMIRNOV/POOL VIA REUTERS"
+        ):
             above, labels = [], []  # what stood above a breadcrumb trail is the site's
             continue
         if index in furniture or _is_metadata(line):
@@ -1472,7 +1526,13 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
         if _is_title_shaped(lines, index, last):
             if seen_text:
                 alone = _stands_alone(lines, index, furniture, last)
-                return index if alone and not _has_headings_below(lines, index, furniture) else None
+                return (
+                    index
+                    if alone
+                    and not _has_headings_below(lines, index, furniture)
+                    and _speaks_of_text(lines, index, furniture)
+                    else None
+                )
             above.append(index)
         elif _is_caption(line):
             continue  # a photo above the text: its caption is neither a label nor the text
@@ -1484,9 +1544,27 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             return _headline_of(lines, above, line)
         else:
             seen_text = True
-            if labels == [0] and index not in lists and not _has_subheads(lines, index, furniture):
+            if (
+                labels == [0]
+                and index not in lists
+                and not _has_subheads(lines, index, furniture)
+                and _speaks_of_text(lines, 0, furniture)
+            ):
                 return 0
     return _headline_of(lines, above) if above else None
+
+
+def _speaks_of_text(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """A headline read from outside the masthead (a lone line under the first paragraph, a
+    short line alone above it) names something its article does: a word of five letters or
+    more in common with the page's other lines. A site's tagline ("Stay Informed with Buzz
+    News | Your Daily Dose of Trending Topics") and a section's label ("The News") do not."""
+    own = _content_words(lines[index])
+    return any(
+        own & _content_words(line)
+        for at, line in enumerate(lines)
+        if at != index and at not in furniture and line_key(line) != line_key(lines[index])
+    )
 
 
 def _has_subheads(lines: list[str], start: int, furniture: set[int]) -> bool:
@@ -1733,9 +1811,12 @@ def _read_self_credit(line: str, signals: _Signals) -> None:
     """A site crediting the report to itself in the text, by its address, as it passes on
     another's news: "…, Censor.NET reports citing Radio Liberty." gives Censor.NET (as weakly
     as a by-line's agency). Only a domain-shaped name: "Reuters reported, citing …" in a live
-    blog names a source, not the page's outlet."""
-    if "citing" in line and (match := _SELF_CREDIT.search(line)):
-        signals.add("publisher", match["site"], f"the credit '{match.group()}'", UPDATED_RANK)
+    blog names a source, not the page's outlet. A site that "informs" speaks of itself, name
+    or address: "…, SİA informs referring to Vedomosti newspaper" gives SİA; news says of
+    another outlet that it reported, never that it informs."""
+    if ("citing" in line or "informs" in line) and (match := _SELF_CREDIT.search(line)):
+        site = match["site"] or match["informer"]
+        signals.add("publisher", site, f"the credit '{match.group()}'", UPDATED_RANK)
 
 
 def _is_place_in_brackets(match: re.Match[str]) -> bool:

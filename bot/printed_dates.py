@@ -24,10 +24,13 @@ label (or a credit far from the headline) after it."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 _LABELLED_DATE = re.compile(
-    r"^(?:[•·|*-]\s*)?(?P<label>first published|last updated|published|updated|posted|"
+    r"^(?:[•·|*-]\s*)?(?P<label>first published|last updated?|published|updated|posted|"
     r"modified|date)(?:\s+on)?\s*:?\s*(?P<rest>\S.*)$",
     re.I,
 )
+
+_UPDATE_LABELS = frozenset({"updated", "last updated", "last update", "modified"})
+"""Labels of a later version's date; "Last update on:" is the noun form (The Daily Star)."""
 
 _ISO_STAMP = re.compile(
     r"(?<!\d)(?P<iso>\d{4}(?P<sep>[-./])\d{2}(?P=sep)\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)"
@@ -81,7 +84,7 @@ def date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
     ("24 Oct. 20:45"), given as (month, day)."""
     if match := _LABELLED_DATE.match(line):
         label = match["label"].casefold()
-        rank = UPDATED_RANK if label in {"updated", "last updated", "modified"} else PUBLISHED_RANK
+        rank = UPDATED_RANK if label in _UPDATE_LABELS else PUBLISHED_RANK
         found = stamp_date(match["rest"]) or printed_date(match["rest"])
         return (found, rank) if found else None
     if word_count(line) <= 6 and (stamp := _ISO_STAMP.search(line)):

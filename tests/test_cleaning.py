@@ -1461,3 +1461,79 @@ def test_a_subscription_boxs_pitch_between_its_calls_is_furniture():
         "The ferry will run twice a day, the board said."
     )
     assert cleaned.paragraphs == [FERRY, "The ferry will run twice a day, the board said."]
+
+
+def test_a_last_update_label_in_its_noun_form_is_an_update_date_and_no_headline():
+    result = clean(
+        "World\nWed Jun 19, 2024 09:47 AM\nLast update on: Wed Jun 20, 2024 12:13 PM\n\n"
+        f"Harbour board reopens the port: local media\n\n{TEXT}"
+    )
+    assert result.headline == "Harbour board reopens the port: local media"
+    assert result.published == date(2024, 6, 19)  # the update ranks below the plain date
+
+
+def test_a_photographers_credit_with_slashes_is_no_breadcrumb_trail_ending_the_masthead():
+    result = clean(
+        "Top News\n\nHarbour board reopens the port after two days of gales\n\n"
+        f"COAST WIRE/JANE ROE/POOL VIA REUTERS\n\n{TEXT}"
+    )
+    assert result.headline == "Harbour board reopens the port after two days of gales"
+
+
+def test_a_mastheads_date_with_the_weather_is_no_date_no_headline_and_names_the_site_above():
+    result = clean(
+        "Coastal Star-Advertiser\n\nWednesday, December 4, 2024 77° Today's Paper\n\n"
+        f"Harbour board reopens the port after two days of gales\n\n{TEXT}"
+    )
+    assert result.headline == "Harbour board reopens the port after two days of gales"
+    assert result.published is None
+    assert result.publisher == "Coastal Star-Advertiser"  # the name over the clock: a masthead
+    unmarked = clean(f"Coastal Star-Advertiser\n\nHarbour board reopens the port today\n\n{TEXT}")
+    assert unmarked.publisher is None
+
+
+def test_a_headline_read_outside_the_masthead_must_share_a_word_with_the_text():
+    tagline = clean(
+        f"{TEXT}\n\nStay Informed with Coast News | Your Daily Dose of Trending Topics\n\n"
+        "Boats lined up at dawn, the board said."
+    )
+    assert tagline.title_guessed
+    label = clean(f"The News\n{TEXT}\nBoats lined up at dawn, the board said.")
+    assert label.title_guessed
+    assert label.paragraphs[0] == TEXT
+    lone = clean(f"{TEXT}\n\nHarbour reopened after the storm\n\nBoats lined up at dawn.")
+    assert lone.headline == "Harbour reopened after the storm"
+
+
+def test_a_copyright_mark_before_a_ban_on_reproduction_names_the_publisher():
+    banned = clean(
+        f"{TEXT}\n\n[Copyright holder (c) HTV Unauthorized reproduction, redistribution and use "
+        "of AI data prohibited]"
+    )
+    assert banned.publisher == "HTV"
+    assert banned.paragraphs == [TEXT]
+    said = clean(f"{TEXT}\n\nUnauthorized reproduction of the charts was blamed, Jane Roe said.")
+    assert said.publisher is None
+
+
+def test_a_site_that_informs_in_the_text_names_itself_as_the_publisher():
+    informs = clean(
+        "The harbour board approved a new ferry route on Monday, Coast Report informs referring "
+        "to Harbour Daily."
+    )
+    assert informs.publisher == "Coast Report"
+    reported = clean("The harbour board approved a new ferry route, Coast Radio reported.")
+    assert reported.publisher is None
+
+
+def test_bulleted_headlines_closing_the_page_without_a_lead_in_are_other_stories():
+    closing = (
+        "- Ferry operators meet the harbour board on Tuesday in Ashford\n"
+        "- Typhoon is expected to develop 'super-strong' overnight\n"
+        "- Coast guard opens a new station on the island"
+    )
+    last = "Boats lined up at dawn as the first ferry left for the island, the board said."
+    result = clean(f"{TEXT}\n\n{last}\n\n{closing}")
+    assert result.paragraphs == [TEXT, last]
+    listed = clean(f"{TEXT}\n\nThe board named three changes:\n{closing}")
+    assert len(listed.paragraphs) == 2  # under a lead-in, the article's own list
