@@ -7,6 +7,7 @@ from bot.answer import (
     TITLE_WEIGHT,
     Declined,
     _terms_with_neighbours,
+    with_chamber_names,
     with_office_titles,
     without_attribution_marker,
 )
@@ -578,6 +579,20 @@ def test_an_office_title_is_searched_as_the_other_titles_of_its_group(
     add_article("protest", "Harbour fishermen promised a protest at the harbour.")
     answer = KnowledgeBase(kb.directory).ask("What did the harbour chief promise?")
     assert answer.complete and "two new cranes" in answer.passages[0].text
+
+
+def test_a_parliaments_lower_house_is_searched_as_the_names_of_lower_chambers(
+    kb: KnowledgeBase, add_article
+):
+    """ "the *lower house*": the article names the State Duma; "upper" asks for a senate."""
+    question = "When did the lower house pass the harbour bill?"
+    query = with_chamber_names(parse_query(question, Aliases()), question)
+    assert "duma" in query.related["lower"] and "duma" in query.related["hous"]
+    assert "senat" not in query.related["hous"]
+    add_article("duma", "The State Duma passed the harbour bill on May 3, its speaker said.")
+    add_article("homes", "Harbour homes were sold in May; the bill for repairs came in June.")
+    answer = KnowledgeBase(kb.directory).ask(question)
+    assert answer.complete and "State Duma passed" in answer.passages[0].text
 
 
 def test_according_to_is_not_searched_as_a_word_of_the_question(kb: KnowledgeBase, add_article):
