@@ -103,6 +103,9 @@ _UNBRACKETED_CAPTION = re.compile(
     r"^FILE(?:\s+PHOTO)?\s*(?:[-–—:]|\(\w+\))\s+[A-Z]|"
     r"[.!?][\"'”’]?\s+[—–-]\s+(?:[A-Z][A-Za-z&.]*|[A-Z]{2,}/[A-Z][\w&./]*)(?:\s+[A-Z][A-Za-z&.]*){0,3}$|"
     r"[.!?][\"'”’]?\s+Picture\s*:\s+[A-Z][^.!?:]{0,80}$|"
+    r"[.!?][\"'”’]?\s+(?:Pic|Photo|Picture|Image)\s*/\s*[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}$|"
+    r"[.!?][\"'”’]?\s+(?:File\s+)?(?i:photo)\s+by\s+[A-Z][^.!?/|]{0,60}/[A-Z][A-Za-z&]+"
+    r"(?:\s*\|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$|"
     r"[.!?][\"'”’]?\s+(?:[\w ]{0,20}\|\s*)?(?i:photo(?:graph)?\s+credit)\s*:\s*[A-Z][^.!?:]{0,60}$|"
     r"\w,\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
     r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
@@ -110,9 +113,13 @@ _UNBRACKETED_CAPTION = re.compile(
 """A photo caption with no credit in brackets: a file photo's ("FILE - A man walks past …",
 "FILE PHOTO: …"), one closed by its credit after a dash ("… in Seoul, South Korea, Wednesday.
 — AP") or after a label ("… 60 miles north of Vladivostok. Picture: South Korea's National
-Intelligence Service", "… Lloyd Austin. File | Photo Credit: AP"), and a news agency's caption closed by where and when the photo was taken, a comma
-before the date ("… at Seoul Railway Station in Seoul, Oct. 21, 2024."): prose writes "on
+Intelligence Service", "… Lloyd Austin. File | Photo Credit: AP"), one closed by a credit with a slash ("… Russia’s Kursk region.
+Pic/AFP", "… detained two on Saturday. File photo by Al Drago/UPI", with or without a link's
+label after a bar: "| License Photo"), and a news agency's caption closed by where and when the
+photo was taken, a comma before the date ("… at Seoul Railway Station in Seoul, Oct. 21, 2024."): prose writes "on
 Oct. 21, 2024"."""
+_BAR_LABEL_TAIL = re.compile(r"^\s*\|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*$")
+"""A link's label printed after a bar at a caption's end: " | License Photo"."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _STATEMENT_END = re.compile(r"[.…][\"'”’)\]]*$")
 _DATELINE = re.compile(
@@ -1017,7 +1024,9 @@ def _card_lines_above(lines: list[str], index: int, furniture: set[int]) -> list
 def _alt_texts(lines: list[str], keys: list[str], furniture: set[int]) -> set[int]:
     """A photo's alternative text printed right above its caption, which says the same and
     adds the credit: "The moment North Korean troops board Russian naval ships …" over "The
-    moment … Picture: South Korea's National Intelligence Service". The caption stays."""
+    moment … Picture: South Korea's National Intelligence Service". The caption stays. But when
+    the line above is the caption already, credit and all, the copy under it that only adds a
+    link's label after a bar ("… File photo by Al Drago/UPI | License Photo") is the one to go."""
     found: set[int] = set()
     kept = [index for index in range(len(lines)) if index not in furniture]
     for index, after in pairwise(kept):
@@ -1026,7 +1035,10 @@ def _alt_texts(lines: list[str], keys: list[str], furniture: set[int]) -> set[in
             and keys[after] != keys[index]
             and keys[after].startswith(keys[index])
         ):
-            found.add(index)
+            labelled = _is_caption(lines[index]) and _BAR_LABEL_TAIL.match(
+                lines[after][len(lines[index]) :]
+            )
+            found.add(after if labelled and lines[after].startswith(lines[index]) else index)
     return found
 
 

@@ -1537,3 +1537,30 @@ def test_bulleted_headlines_closing_the_page_without_a_lead_in_are_other_stories
     assert result.paragraphs == [TEXT, last]
     listed = clean(f"{TEXT}\n\nThe board named three changes:\n{closing}")
     assert len(listed.paragraphs) == 2  # under a lead-in, the article's own list
+
+
+def test_a_caption_closed_by_a_slashed_credit_is_marked_and_never_the_headline():
+    cleaned = clean(
+        "The harbour board approved a new ferry route to Ashford, the chair said on Monday.\n\n"
+        "Storms have badly damaged the old pier in Ashford. Pic/AFP\n\n"
+        "The route opens next spring, once the old pier is repaired, the board said."
+    )
+    assert cleaned.title_guessed
+    assert cleaned.paragraphs[1] == "Storms have badly damaged the old pier in Ashford. Pic/AFP"
+    assert cleaned.captions == {1}
+
+
+def test_a_caption_printed_again_with_a_links_label_after_a_bar_is_kept_once():
+    caption = (
+        "The harbour master speaks at the pier in Ashford in 2024. The board approved a new "
+        "ferry route on Monday. File photo by Jane Roe/UPI"
+    )
+    cleaned = clean(
+        "Ferry route to Ashford approved by harbour board\n\n"
+        f"{caption}\n\n{caption} | License Photo\n\n"
+        "The harbour board approved a new ferry route on Monday, the chair said."
+    )
+    assert cleaned.headline == "Ferry route to Ashford approved by harbour board"
+    assert cleaned.paragraphs[0] == caption
+    assert cleaned.captions == {0}
+    assert not any("License Photo" in paragraph for paragraph in cleaned.paragraphs)
