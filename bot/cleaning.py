@@ -711,7 +711,7 @@ def _read(
     furniture |= _teaser_cards(lines, keys, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
     if title_at is not None:
-        result.headline = lines[title_at]
+        result.headline = _bare_headline(lines[title_at])
         result.sources["title"] = _quoted(lines[title_at])
         known_headlines.add(line_key(lines[title_at]))
     verdicts = _verdicts(lines, keys, furniture, lists, known_headlines, signals)
@@ -1564,6 +1564,41 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             ):
                 return 0
     return _headline_of(lines, above) if above else None
+
+
+_HEADLINE_STAMP_TAIL = re.compile(
+    r"\s+(?:(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"(?P<time>,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*$"
+)
+"""A site's time stamp glued to the end of its headline: "… visits North Korea Saturday, July
+12, 2025 8:55:19 AM". Only with a weekday or a time: a headline may end on a date of its
+own ("… treaty signed June 19, 2024")."""
+_HEADLINE_SITE_TAIL = re.compile(
+    r"\s+(?:[|»]\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})|"
+    r"[-–—]\s+(?P<outlet>(?:[A-Z][\w&'’-]*\s+){0,2}(?:[A-Z][a-z]+\.(?:com|net|org|news|tv)|"
+    r"(?:News|Times|Post|Today|Daily|Herald|Tribune|Journal|Online|Media|Press|Express|Mirror|"
+    r"Telegraph|Network|Agency)\b)))\s*$"
+)
+"""A site's name after a bar, a guillemet or a dash at the end of its headline: "Putin to visit
+North Korea for first time in 24 years » Capital News". After a dash only a name that reads as
+an outlet's (ending in "News", "Times", "Post" …, or a domain): "Kim meets Putin - North Korea"
+keeps its last words."""
+_HEADLINE_MIN_WORDS_LEFT = 4
+
+
+def _bare_headline(line: str) -> str:
+    """The headline without a site's time stamp or name glued to its end (each cut only when
+    four words or more are left)."""
+    for pattern in (_HEADLINE_STAMP_TAIL, _HEADLINE_SITE_TAIL):
+        match = pattern.search(line)
+        if (
+            match
+            and (pattern is not _HEADLINE_STAMP_TAIL or match["weekday"] or match["time"])
+            and len(line[: match.start()].split()) >= _HEADLINE_MIN_WORDS_LEFT
+        ):
+            line = line[: match.start()].rstrip()
+    return line
 
 
 def _speaks_of_text(lines: list[str], index: int, furniture: set[int]) -> bool:

@@ -1564,3 +1564,25 @@ def test_a_caption_printed_again_with_a_links_label_after_a_bar_is_kept_once():
     assert cleaned.paragraphs[0] == caption
     assert cleaned.captions == {0}
     assert not any("License Photo" in paragraph for paragraph in cleaned.paragraphs)
+
+
+def test_a_sites_name_or_time_stamp_glued_to_the_headlines_end_is_cut_from_the_title():
+    body = "\n\nThe harbour board approved a new ferry route to Ashford on Monday, the chair said."
+    named = clean("Ferry route to Ashford approved by harbour board » Coastal News" + body)
+    assert named.headline == "Ferry route to Ashford approved by harbour board"
+    barred = clean("Ferry route to Ashford approved by harbour board | The Ashford Times" + body)
+    assert barred.headline == "Ferry route to Ashford approved by harbour board"
+    dashed = clean("Ferry route to Ashford approved by harbour board - Coastal Times" + body)
+    assert dashed.headline == "Ferry route to Ashford approved by harbour board"
+    stamped = clean(
+        "Ferry route to Ashford approved by harbour board Saturday, July 12, 2025 8:55:19 AM" + body
+    )
+    assert stamped.headline == "Ferry route to Ashford approved by harbour board"
+
+
+def test_a_headlines_own_last_words_after_a_dash_or_its_own_date_stay():
+    body = "\n\nThe harbour board approved a new ferry route to Ashford on Monday, the chair said."
+    dashed = clean("Ferry talks between Ashford and Dover - Coastal Towns" + body)
+    assert dashed.headline == "Ferry talks between Ashford and Dover - Coastal Towns"
+    dated = clean("Ferry route to Ashford opens June 19, 2025" + body)
+    assert dated.headline == "Ferry route to Ashford opens June 19, 2025"
