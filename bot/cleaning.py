@@ -705,6 +705,7 @@ def _read(
     furniture |= _linked_lists(lines, furniture, lists)
     title_at = None if title else _title_line(lines, furniture, lists)
     furniture |= _decorated_headlines(keys, title_at)
+    furniture |= _appeals_above(lines, title_at, furniture)
     furniture |= _stamp_runs(lines, furniture)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
     furniture |= _closing_link_lists(lines, furniture, lists)
@@ -1599,6 +1600,27 @@ def _bare_headline(line: str) -> str:
         ):
             line = line[: match.start()].rstrip()
     return line
+
+
+_FIRST_PERSON_PLURAL = re.compile(r"\b(?i:we|us|our|we[’']ve|we[’']re)\b")
+_QUOTED_SPAN = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _appeals_above(lines: list[str], title_at: int | None, furniture: set[int]) -> set[int]:
+    """A line above the headline where the site speaks as "we", outside any quotation: its
+    appeal to readers ("Feel like the world is falling apart? We’ve been there. Don’t give up
+    — help us resist."). An article's own lines above its headline (a pull quote, a photo's
+    caption) say "we" only when they quote someone."""
+    if title_at is None:
+        return set()
+    return {
+        index
+        for index in range(title_at)
+        if index not in furniture
+        and not _is_metadata(lines[index])
+        and chrome.word_count(lines[index]) <= _TITLE_MAX_WORDS
+        and _FIRST_PERSON_PLURAL.search(_QUOTED_SPAN.sub(" ", lines[index]))
+    }
 
 
 def _speaks_of_text(lines: list[str], index: int, furniture: set[int]) -> bool:

@@ -1586,3 +1586,15 @@ def test_a_headlines_own_last_words_after_a_dash_or_its_own_date_stay():
     assert dashed.headline == "Ferry talks between Ashford and Dover - Coastal Towns"
     dated = clean("Ferry route to Ashford opens June 19, 2025" + body)
     assert dated.headline == "Ferry route to Ashford opens June 19, 2025"
+
+
+def test_a_sites_appeal_above_the_headline_is_dropped_but_a_quote_above_it_stays():
+    body = (
+        "\n\nFerry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route to Ashford on Monday, the chair said."
+    )
+    appeal = clean("Feel like the news is grim? We’ve been there. Don’t give up — help us." + body)
+    assert appeal.headline == "Ferry route to Ashford approved by harbour board"
+    assert not any("help us" in paragraph for paragraph in appeal.paragraphs)
+    quote = clean("“We have waited ten years for this ferry,” the mayor said." + body)
+    assert quote.paragraphs[0] == "“We have waited ten years for this ferry,” the mayor said."
