@@ -1598,3 +1598,16 @@ def test_a_sites_appeal_above_the_headline_is_dropped_but_a_quote_above_it_stays
     assert not any("help us" in paragraph for paragraph in appeal.paragraphs)
     quote = clean("“We have waited ten years for this ferry,” the mayor said." + body)
     assert quote.paragraphs[0] == "“We have waited ten years for this ferry,” the mayor said."
+
+
+def test_another_storys_headline_glued_by_its_link_label_to_a_quotation_is_cut_off():
+    cleaned = clean(
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route to Ashford on Monday, the chair said.\n\n"
+        'SEE ALSO: Storm Season Hits Dover Harbour Early"We waited ten years for this ferry," '
+        "the mayor of Ashford told reporters on Monday."
+    )
+    assert cleaned.paragraphs[-1] == (
+        '"We waited ten years for this ferry," the mayor of Ashford told reporters on Monday.'
+    )
+    assert not any("Dover" in paragraph for paragraph in cleaned.paragraphs)
