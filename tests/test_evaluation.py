@@ -258,12 +258,12 @@ def test_the_dev_pages_are_read_as_a_reader_would():
 @pytest.mark.parametrize(
     ("round_", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
-        ("round2", 0.99, 0, 0, 0.55, 0.72),
+        ("round2", 0.99, 0, 0, 0.55, 0.63),
         ("round3", 0.95, 0, 0, 0.91, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.71),
         ("round5", 0.94, 1, 0, 0.75, 0.77),
         ("round6", 0.97, 0, 0, 0.66, 0.83),
-        ("round7", 0.90, 0, 0, 0.72, 0.79),
+        ("round7", 0.90, 0, 0, 0.63, 0.79),
         ("round8", 0.99, 0, 0, 0.75, 0.69),
         ("round9", 0.99, 0, 0, 0.69, 0.75),
         ("round10", 0.99, 0, 0, 0.72, 0.46),
@@ -271,8 +271,8 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.78, 0.69),
         ("round14", 0.87, 1, 5, 0.55, 0.36),
-        ("round15", 0.99, 0, 1, 0.72, 0.25),
-        ("round16", 0.86, 3, 0, 0.91, 0.58),
+        ("round15", 0.99, 0, 1, 0.68, 0.25),
+        ("round16", 0.86, 3, 0, 0.91, 0.50),
         ("round17", 0.99, 0, 0, 0.41, 0.37),
         ("round18", 0.99, 0, 1, 0.89, 0.74),
     ],
@@ -352,7 +352,17 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     bracketed credit, "[TASS]"). As distractors its pages took no answer or decline from
     another round; the line model retrained with them (threshold 0.85 -> 0.84) drops UATV's
     caption "… Photo: Russian media" (0.843), and round eight's "How did Kim describe the
-    agreement?" is declined (hit@3 0.793 -> 0.759; docs/reading.md, the line model)."""
+    agreement?" is declined (hit@3 0.793 -> 0.759; docs/reading.md, the line model). Before any
+    rule of the round, its pages as distractors took three answers and two declines, one
+    question each: round two's "What did New Delhi and Beijing agree on before their leaders
+    met?" out of the first three (0.586 -> 0.552) and its "Who owns the copyright of Aju
+    Press?" answered from Korea JoongAng Daily's page (declined 0.727 -> 0.636); round seven's
+    "When will Lavrov be in North Korea?" out of the first three (uawire on his 2025 visit;
+    0.727 -> 0.636); round fifteen's "What does the treaty Putin signed into law oblige each
+    side to do?" out of the first three (Borneo Bulletin and iuvmpress on the treaty; 0.720 ->
+    0.680); round sixteen's "How many North Korean soldiers has Ukraine exchanged for Ukrainian
+    prisoners?" answered from Straight Arrow News's proposed exchange (declined 0.583 ->
+    0.500)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
