@@ -102,6 +102,7 @@ _GLUED_LABEL = re.compile(
 )
 """A widget's label glued to the paragraph under it: "More ShortsThe summit is also …"."""
 _GLUED_LABEL_MIN_WORDS = 8
+"""A glued label is cut only from a paragraph: the rest has at least this many words."""
 _GLUED_TEASER = re.compile(
     r"^(?P<label>(?i:see\s+also|read\s+also|also\s+read|read\s+more|related)\s*:\s*"
     r"[A-Z][^\"“”.!?:]{9,200}?[A-Za-z])(?=[\"“][A-Z])"
@@ -109,7 +110,6 @@ _GLUED_TEASER = re.compile(
 """A link label and another story's headline glued to the paragraph under it, whose quotation
 opens right after the headline's last letter: "SEE ALSO: For Wartime Russia, Rewards, Risks,
 And Limits In The Volatile Middle East\"We need peace in Ukraine. …"."""
-"""A glued label is cut only from a paragraph: the rest has at least this many words."""
 _CASE_GLUED_LABEL = re.compile(r"^(?P<label>(?:[\w'’&-]+\s+){0,3}[a-z]{3,})(?=[A-Z][a-z])")
 """A short label (four words at most) glued without a space to the line under it, where a word
 in lower case runs into a capital: "Opening summaryWelcome back to our live coverage …", "Show

@@ -1443,8 +1443,7 @@ def _closing_link_lists(
     kept = [index for index in range(len(lines)) if index not in furniture]
     run: list[int] = []
     for index in reversed(kept):
-        item = _LIST_ITEM.match(lines[index])
-        if not item or index in listed or not _is_headline_shaped(lines[index][item.end() - 1 :]):
+        if index in listed or not _is_linked_item(lines[index]):
             break
         run.append(index)
     seen_text = any(_is_paragraph(lines[index]) for index in kept if index not in run)

@@ -950,21 +950,24 @@ def _counted_places(text: str, aliases: Aliases) -> tuple[str, ...]:
 
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel"})
 
-_LENGTH_UNITS = ("km", "kilometr", "kilomet", "mile", "metr", "meter")
+_LENGTH_UNITS = ("km", "kilometre", "kilometers", "miles", "metre", "meters")
 MEASURE_SHAPES: dict[str, tuple[str, ...]] = {
-    "far": _LENGTH_UNITS,
-    "long": ("day", "week", "month", "year", "hour", "minut", "decad"),
-    "old": ("year", "centuri", "found", "age", "born"),
-    "tall": ("metr", "meter", "feet", "foot"),
-    "high": ("metr", "meter", "feet", "foot", "km"),
-    "wide": _LENGTH_UNITS,
-    "deep": ("metr", "meter", "feet", "foot", "km"),
-    "heavy": ("kg", "kilogram", "tonn", "ton", "pound"),
-    "big": (),
-    "large": (),
+    measure: tuple(stem(unit) for unit in units)
+    for measure, units in {
+        "far": _LENGTH_UNITS,
+        "long": ("days", "weeks", "months", "years", "hours", "minutes", "decades"),
+        "old": ("years", "centuries", "founded", "age", "born"),
+        "tall": ("metre", "meters", "feet", "foot"),
+        "high": ("metre", "meters", "feet", "foot", "km"),
+        "wide": _LENGTH_UNITS,
+        "deep": ("metre", "meters", "feet", "foot", "km"),
+        "heavy": ("kg", "kilograms", "tonnes", "tons", "pounds"),
+        "big": (),
+        "large": (),
+    }.items()
 }
 """The measure words of "how far / long / old / big ..." and the stems of the units their
-answer is written in: "How *far* is Kazan from Moscow?" is answered by "900 *km* east of
+answer is written in (kilometres and kilometers, metres and meters): "How *far* is Kazan from Moscow?" is answered by "900 *km* east of
 Moscow", "How *long* did the summit last?" by "the three-*day* gathering", "How *old* is
 Kazan?" by "*founded* in 1005" or "150 *years* older". "How long" asks for a duration, as
 it does in news far more often than for a length. A size ("how *big* a force") has no
