@@ -489,10 +489,18 @@ _PLACE_TYPES = frozenset({QuestionType.WHERE, QuestionType.WHO})
 
 
 def _window(count: int, marked: int, focus: Focus) -> list[int]:
-    """The marked sentence, then its neighbours; every sentence for a statement."""
+    """The marked sentence, then its neighbours; every sentence for a statement, and for a
+    number question that names what it counts (or its measure), every sentence after the
+    neighbours: a figure tied to the thing counted answers wherever it stands in the passage
+    ("How many journalists gathered for Putin's press conference in Kazan?" is marked at the
+    sentence naming the press conference in Kazan; "about 300 journalists ... gathered" is two
+    sentences before it). See docs/quality.md ("A counted figure anywhere in the passage")."""
     if focus.question_type is QuestionType.STATEMENT:
         return [marked, *[i for i in range(count) if i != marked]]
-    return [i for i in (marked, marked - 1, marked + 1) if 0 <= i < count]
+    near = [i for i in (marked, marked - 1, marked + 1) if 0 <= i < count]
+    if focus.question_type is QuestionType.NUMBER and (focus.counted or focus.shape):
+        return [*near, *[i for i in range(count) if i not in near]]
+    return near
 
 
 def _window_has_focus(

@@ -202,8 +202,21 @@ def is_number(words: Sequence[str], i: int) -> bool:
 
 
 def _is_year(words: Sequence[str], i: int) -> bool:
+    """Four digits from 1900 to 2099, unless an approximation comes first: the text's "around
+    2,000 Russian civilians" reaches the words as "around 2000" (``normalise`` drops the
+    thousands separator), and a year is never "around" or "more than" itself."""
     word = words[i]
-    return len(word) == 4 and word[:2] in {"19", "20"} and word.isdigit()
+    if not (len(word) == 4 and word[:2] in {"19", "20"} and word.isdigit()):
+        return False
+    return i == 0 or words[i - 1].casefold() not in _APPROXIMATIONS
+
+
+_APPROXIMATIONS = frozenset(
+    {"about", "around", "some", "nearly", "almost", "roughly", "approximately", "than", "least",
+     "over", "estimated", "additional", "another", "extra"}
+)
+"""Words that put a count before a figure ("*about* 2,000", "more *than* 1,500", "at *least*
+2,000", "an *additional* 1,000") and never a year."""
 
 
 def numbers(sentence: SentenceWords) -> list[int]:
