@@ -629,3 +629,22 @@ def test_the_gate_tries_the_next_candidate_when_the_best_holds_too_few_parts(
     assert ranked[0][0] == second and best not in [pid for pid, _ in ranked]
     monkeypatch.setattr(answer_module, "GATE_DEPTH", 1)
     assert answer_module.retrieve(snapshot, query) is None
+
+
+def test_a_counted_figure_answers_from_anywhere_in_its_passage(tmp_path: Path):
+    """The sentence sharing most words with the question names the event; the one that
+    counts what is asked stands two sentences before it in the same paragraph."""
+    bodies = {
+        "briefing": "About 300 journalists from many countries gathered. The hall was full "
+        "by noon. The president held his first press conference in Kazan, speaking about "
+        "the summit, the economy and the war.",
+        "summit": "Leaders met in Kazan for the summit. They signed a declaration.",
+        "economy": "The economy grew last year. Exports rose sharply.",
+    }
+    kb = KnowledgeBase(wire_articles(tmp_path / "knowledge", bodies))
+
+    answer = kb.ask("How many journalists gathered for the president's press conference in Kazan?")
+
+    assert answer.complete
+    best = answer.passages[0]
+    assert best.text[best.highlight[0] : best.highlight[1]].startswith("About 300 journalists")

@@ -146,3 +146,11 @@ def test_a_trailing_saying_speaks_for_the_sentences_subject_however_long_the_cla
         "saying the figures were rough."
     )
     assert not statement_fits(deep, kim, pronoun=False)
+
+
+def test_a_count_after_an_approximation_is_no_year():
+    """"around 2,000" reaches the words as "around 2000": a count, not the year 2000."""
+    focus = question_focus("How many civilians live in the area?", ALIASES)
+    assert number_fits(read("Officials say around 2,000 civilians live in the area."), focus, [])
+    assert figures_in(read("More than 1,500 civilians fled."), ["civilian"]) == [(2, "1,500")]
+    assert not number_fits(read("Civilians have lived in the area since 2000."), focus, [])
