@@ -297,6 +297,14 @@ _ROLE_OF = re.compile(
     r"(?P<place>.+?)\s*\??$",
     re.IGNORECASE,
 )
+_ROLE_FOR = re.compile(
+    r"^who\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<role>[a-z][\w\s-]*?)\s+(?:for|to)\s+(?:the\s+)?"
+    r"(?P<place>.+?)\s*\??$",
+    re.IGNORECASE,
+)
+"""An office "for" or "to" a place ("Who is the spokesman *for* South Korea's defence
+ministry?", "the ambassador *to* Russia"): only when the role ends in an office title
+(``OFFICE_TITLE_WORDS``), as "Who is standing next *to* Putin?" asks no role."""
 _ROLE_POSSESSIVE = re.compile(
     r"^who\s+(?:is|was|are|were)\s+(?P<place>.+?)(?:'s|’s)\s+(?P<role>[a-z][\w\s-]*?)\s*\??$",
     re.IGNORECASE,
@@ -1011,9 +1019,16 @@ def _number_kind(text: str) -> NumberKind:
     return NumberKind.MEASURE
 
 
+def _office_for(text: str) -> re.Match[str] | None:
+    match = _ROLE_FOR.match(text)
+    if match and match.group("role").split()[-1].casefold() in OFFICE_TITLE_WORDS:
+        return match
+    return None
+
+
 def _role(text: str, aliases: Aliases) -> dict[str, tuple[str, ...]]:
     """ "Who is the president of X" / "Who is X's defence minister": the role and X."""
-    match = _ROLE_OF.match(text) or _ROLE_POSSESSIVE.match(text)
+    match = _ROLE_OF.match(text) or _office_for(text) or _ROLE_POSSESSIVE.match(text)
     if not match:
         return {}
     role = tuple(

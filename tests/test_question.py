@@ -82,6 +82,13 @@ def test_who_is_the_role_of_a_place_reads_the_role_and_the_place():
     assert focus.role == ("presid",) and focus.role_place == ("~north korea",)
 
 
+def test_an_office_for_a_place_reads_the_office_before_the_possessive():
+    focus = question_focus("Who is the spokesman for South Korea's defence ministry?", ALIASES)
+    assert focus.role == ("spokesman",)
+    assert "ministri" in focus.role_place
+    assert question_focus("Who is standing next to Putin?", ALIASES).role == ()
+
+
 @pytest.mark.parametrize(
     ("typed", "searched"),
     [
