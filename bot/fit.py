@@ -212,8 +212,22 @@ def _is_year(words: Sequence[str], i: int) -> bool:
 
 
 _APPROXIMATIONS = frozenset(
-    {"about", "around", "some", "nearly", "almost", "roughly", "approximately", "than", "least",
-     "over", "estimated", "additional", "another", "extra"}
+    {
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "than",
+        "least",
+        "over",
+        "estimated",
+        "additional",
+        "another",
+        "extra",
+    }
 )
 """Words that put a count before a figure ("*about* 2,000", "more *than* 1,500", "at *least*
 2,000", "an *additional* 1,000") and never a year."""
@@ -292,11 +306,27 @@ def date_fits(sentence: SentenceWords) -> bool:
         lowered = word.casefold()
         if lowered in _WEEKDAYS or lowered in _RELATIVE_DAYS or _is_year(sentence.words, i):
             return True
+        if _is_early_year(sentence.words, i):
+            return True
         if lowered in _MONTHS and (lowered != "may" or word[0].isupper()) and i > 0:
             return True
         if lowered in _RELATIVE_PERIODS and i > 0 and word_before(sentence, i) in _RELATIVE_MARKERS:
             return True
     return False
+
+
+def _is_early_year(words: Sequence[str], i: int) -> bool:
+    """A year before 1900, which ``_is_year`` leaves to counts: three or four digits after
+    "in", "since" or "until" (not "by": "rose *by 300*"), and not counting the plural noun
+    after them ("*in 1320* Islam became the state religion", not "in 300 cities")."""
+    word = words[i]
+    if not (word.isdigit() and 3 <= len(word) <= 4) or i == 0:
+        return False
+    following = words[i + 1].casefold() if i + 1 < len(words) else ""
+    return words[i - 1].casefold() in _YEAR_MARKERS and not _other_noun(following)
+
+
+_YEAR_MARKERS = frozenset({"in", "since", "until"})
 
 
 def word_before(sentence: SentenceWords, i: int) -> str:

@@ -149,8 +149,13 @@ def test_a_trailing_saying_speaks_for_the_sentences_subject_however_long_the_cla
 
 
 def test_a_count_after_an_approximation_is_no_year():
-    """"around 2,000" reaches the words as "around 2000": a count, not the year 2000."""
+    """ "around 2,000" reaches the words as "around 2000": a count, not the year 2000."""
     focus = question_focus("How many civilians live in the area?", ALIASES)
     assert number_fits(read("Officials say around 2,000 civilians live in the area."), focus, [])
     assert figures_in(read("More than 1,500 civilians fled."), ["civilian"]) == [(2, "1,500")]
     assert not number_fits(read("Civilians have lived in the area since 2000."), focus, [])
+
+
+def test_a_year_before_1900_answers_when():
+    assert date_fits(read("In the 14th century, in 1320 Islam became the state religion."))
+    assert not date_fits(read("Protests were held in 300 cities."))
