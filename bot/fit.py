@@ -212,25 +212,10 @@ def _is_year(words: Sequence[str], i: int) -> bool:
 
 
 _APPROXIMATIONS = frozenset(
-    {
-        "about",
-        "around",
-        "some",
-        "nearly",
-        "almost",
-        "roughly",
-        "approximately",
-        "than",
-        "least",
-        "over",
-        "estimated",
-        "additional",
-        "another",
-        "extra",
-    }
+    {"about", "around", "some", "nearly", "almost", "than", "least", "over"}
 )
 """Words that put a count before a figure ("*about* 2,000", "more *than* 1,500", "at *least*
-2,000", "an *additional* 1,000") and never a year."""
+2,000") and never a year."""
 
 
 def numbers(sentence: SentenceWords) -> list[int]:
