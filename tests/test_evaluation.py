@@ -34,13 +34,24 @@ def bundled(kb: KnowledgeBase) -> tuple[KnowledgeBase, EvalSet]:
 
 
 @pytest.mark.parametrize(
-    "name", ["questions.yml", "questions2.yml", "questions3.yml", "heldout.yml"]
+    "name", ["questions.yml", "questions2.yml", "questions3.yml", "questions4.yml", "heldout.yml"]
 )
 def test_every_expected_phrase_is_in_its_article(kb, name):
     eval_set = EvalSet.load(REPO / "eval" / name)
     for question in eval_set.answerable:
         for expectation in question.expectations():
             assert expectation.expect in kb.snapshot.articles[expectation.article].text, question
+
+
+def test_every_expected_phrase_of_the_dev_page_questions_is_in_its_page():
+    """As copied from the page file and as the page is read (the phrase a passage must hold)."""
+    eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
+    articles = KnowledgeBase(REPO / "eval" / "pages" / "dev").snapshot.articles
+    for question in eval_set.answerable:
+        for expectation in question.expectations():
+            page = REPO / "eval" / "pages" / "dev" / f"{expectation.article}.txt"
+            assert expectation.expect in page.read_text(encoding="utf-8"), question
+            assert expectation.expect in articles[expectation.article].text, question
 
 
 def test_a_hit_needs_the_phrase_in_a_passage_of_the_right_article():
