@@ -118,6 +118,31 @@ def test_the_bot_stays_ahead_of_the_baseline_on_the_third_dev_extension(kb):
     assert ours.declined_answerable <= 0.14
 
 
+def test_the_bot_stays_ahead_of_the_baseline_on_the_fourth_dev_extension(kb):
+    """A regression guard on eval/questions4.yml (60 answerable, 40 to decline; written by a
+    helper who did not run the bot, 2026-12-03): main d0266cb scored 0.700 / 0.850 / 0.650 /
+    0.050 on it (hit@1, hit@3, declined, wrongly declined), the midday rules the same
+    (docs/quality.md, "Misses read one by one")."""
+    eval_set = EvalSet.load(REPO / "eval" / "questions4.yml")
+    ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
+    assert ours.hit_at_1 >= 0.70 > baseline.hit_at_1
+    assert ours.hit_at_3 >= 0.85 and ours.mrr > baseline.mrr
+    assert ours.declined_out_of_scope >= 0.65
+    assert ours.declined_answerable <= 0.05
+
+
+def test_the_dev_page_questions_written_apart_keep_their_figures():
+    """A regression guard on eval/pages/dev/questions21.yml (60 answerable, 40 to decline, on
+    32 dev pages; written by a helper who did not run the bot, 2026-12-03): main d0266cb scored
+    hit@1 0.583, hit@3 0.717, declined 0.625, wrongly declined 0.067; the midday rules 0.600,
+    0.717, 0.625, 0.067 (docs/quality.md, "Misses read one by one")."""
+    eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
+    ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
+    assert ours.hit_at_1 >= 0.60 and ours.hit_at_3 >= 0.71
+    assert ours.declined_out_of_scope >= 0.62
+    assert ours.declined_answerable <= 0.07
+
+
 def test_typos_are_one_edit_per_question_and_repeatable():
     eval_set = EvalSet.load(REPO / "eval" / "questions.yml")
     first, again = eval_set.with_typos(1), eval_set.with_typos(1)
