@@ -301,7 +301,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round6", 0.97, 0, 0, 0.66, 0.83),
         ("round7", 0.90, 0, 0, 0.63, 0.79),
         ("round8", 0.99, 0, 0, 0.75, 0.69),
-        ("round9", 0.99, 0, 0, 0.69, 0.75),
+        ("round9", 0.99, 0, 0, 0.69, 0.68),
         ("round10", 0.99, 0, 0, 0.72, 0.46),
         ("round11", 0.99, 0, 0, 0.79, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
@@ -398,7 +398,10 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     side to do?" out of the first three (Borneo Bulletin and iuvmpress on the treaty; 0.720 ->
     0.680); round sixteen's "How many North Korean soldiers has Ukraine exchanged for Ukrainian
     prisoners?" answered from Straight Arrow News's proposed exchange (declined 0.583 ->
-    0.500)."""
+    0.500). The midday rule that reads a counted figure anywhere in its passage (docs/quality.md,
+    "Misses read one by one") answers round nine's "How many journalists attended Putin's press
+    conference in Pyongyang?" with the Kazan press conference's figure (declined 0.750 -> 0.688)
+    and its "How many journalists gathered …" in the first place (hit@3 0.783 -> 0.826)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
