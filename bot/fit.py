@@ -284,9 +284,13 @@ def _followed_by_percent(lowered: Sequence[str], i: int) -> bool:
     return i + 1 < len(lowered) and lowered[i + 1] in _PERCENT
 
 
-def date_fits(sentence: SentenceWords) -> bool:
+def date_fits(sentence: SentenceWords, unit: str | None = None) -> bool:
     """A date: a month, a weekday, a year, "yesterday", "two weeks ago", "in the coming
-    days", or a condition in time ("*once* their consent is obtained", "*until* ...")."""
+    days", or a condition in time ("*once* their consent is obtained", "*until* ..."). With a
+    ``unit`` the question asks for (``Focus.date_unit``), only a date naming it: a year for
+    "what year", a month for "which month" or "what date"."""
+    if unit is not None:
+        return _names_date_unit(sentence, unit)
     for i, word in enumerate(sentence.words):
         lowered = word.casefold()
         if lowered in _WEEKDAYS or lowered in _RELATIVE_DAYS or _is_year(sentence.words, i):
@@ -312,6 +316,16 @@ def _is_early_year(words: Sequence[str], i: int) -> bool:
 
 
 _YEAR_MARKERS = frozenset({"in", "since", "until"})
+
+
+def _names_date_unit(sentence: SentenceWords, unit: str) -> bool:
+    words = sentence.words
+    if unit == "year":
+        return any(_is_year(words, i) or _is_early_year(words, i) for i in range(len(words)))
+    return any(
+        word.casefold() in _MONTHS and (word.casefold() != "may" or word[0].isupper()) and i > 0
+        for i, word in enumerate(words)
+    )
 
 
 def word_before(sentence: SentenceWords, i: int) -> str:
@@ -602,7 +616,7 @@ def sentence_fits(
     if kind is QuestionType.NUMBER:
         return number_fits(sentence, focus, focus_terms)
     if kind is QuestionType.DATE:
-        return date_fits(sentence)
+        return date_fits(sentence, focus.date_unit)
     if kind is QuestionType.WHO:
         return who_fits(sentence, focus, focus_terms, places)
     if kind is QuestionType.WHERE:

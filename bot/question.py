@@ -361,6 +361,9 @@ class Focus:
     ordinals: tuple[str, ...] = ()
     """For "the *second* group", "the *17th* summit", "the *next* summit": the ordinals that
     pick one of several of the same thing, lower-case, as typed (``ordinals_of``)."""
+    date_unit: str | None = None
+    """For "in *which month*", "what *year*", "on what *date*": the unit the answer must name
+    (``DATE_UNITS``); None for "when"."""
     measure: tuple[str, ...] = ()
     """For "how *far*", "how *long* did it *last*": the stems that phrase the measure asked
     for, not what it is about (``measure_of``)."""
@@ -450,9 +453,21 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         past=asks_what_happened(text),
         actors=named_actors(text, aliases),
         ordinals=ordinals_of(text),
+        date_unit=date_unit(text) if question_type is QuestionType.DATE else None,
         **measure,
         **_role(text, aliases),
     )
+
+
+DATE_UNITS = ("year", "month", "date")
+_DATE_UNIT = re.compile(r"^(?:on|in|at|by)?\s*(?:what|which)\s+(?P<unit>year|month|date)\b", re.I)
+
+
+def date_unit(text: str) -> str | None:
+    """What a date question's answer must name when the question says ("*In which month* was
+    the deal signed?" wants "June", not "on Thursday"): one of ``DATE_UNITS``, or None."""
+    match = _DATE_UNIT.match(text)
+    return match.group("unit").casefold() if match else None
 
 
 _SOURCE = re.compile(r"\baccording\s+to\s+(?P<source>[^,?;]+)", re.IGNORECASE)

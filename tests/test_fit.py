@@ -159,3 +159,11 @@ def test_a_count_after_an_approximation_is_no_year():
 def test_a_year_before_1900_answers_when():
     assert date_fits(read("In the 14th century, in 1320 Islam became the state religion."))
     assert not date_fits(read("Protests were held in 300 cities."))
+
+
+def test_a_date_question_naming_its_unit_wants_a_date_in_that_unit():
+    on_thursday = read("The deal was signed on Thursday in Pyongyang.")
+    in_june = read("The deal was signed in June in Pyongyang.")
+    assert date_fits(on_thursday) and not date_fits(on_thursday, "month")
+    assert date_fits(in_june, "month") and date_fits(in_june, "date")
+    assert not date_fits(in_june, "year") and date_fits(read("It was signed in 2024."), "year")

@@ -82,6 +82,13 @@ def test_who_is_the_role_of_a_place_reads_the_role_and_the_place():
     assert focus.role == ("presid",) and focus.role_place == ("~north korea",)
 
 
+def test_a_date_question_names_the_unit_its_answer_must_name():
+    assert question_focus("In which month was the deal signed?", ALIASES).date_unit == "month"
+    assert question_focus("On what date did it enter into force?", ALIASES).date_unit == "date"
+    assert question_focus("What year did the war begin?", ALIASES).date_unit == "year"
+    assert question_focus("When was the deal signed?", ALIASES).date_unit is None
+
+
 def test_an_office_for_a_place_reads_the_office_before_the_possessive():
     focus = question_focus("Who is the spokesman for South Korea's defence ministry?", ALIASES)
     assert focus.role == ("spokesman",)
