@@ -93,13 +93,6 @@ RELATED_FLOOR = 1000
 and 313: it changes none of their answers)."""
 NOUN_SENSE_FACTOR = 0.5
 """A passage holding the question's verb only as a noun ("a screen capture") counts this."""
-LACKS_FACTOR = 0.5
-"""What a passage's score counts when it lacks what limits the question (``lacks``: the
-source it names, the year it asks about, the event as a fact): "How many nations want to join
-the bloc, *according to Putin*?" ranks a Kazakh expert's "Kazakhstan opted not to join Brics"
-below "Putin declared that leaders from 30 countries … had shown interest in joining".
-Measured at 0.3, 0.5 and 0.7 on the dev sets (the same figures); see docs/quality.md ("A
-passage lacking what limits the question")."""
 
 
 class Declined(StrEnum):
@@ -894,14 +887,13 @@ def prefer_fitting(
     ranked: Sequence[tuple[int, float]], readings: dict[int, PassageReading]
 ) -> list[tuple[int, float]]:
     """The read passages rescored: one whose marked sentence fits the question counts
-    ``FIT_BOOST`` times its score, one lacking what limits the question ``LACKS_FACTOR`` times,
-    one where the question's verb is only a noun ``NOUN_SENSE_FACTOR`` times; best first. Only
-    passages above the passage floor (before rescoring) take part, so a weak passage is not
-    quoted just because it fits."""
+    ``FIT_BOOST`` times its score, one where the question's verb is only a noun
+    ``NOUN_SENSE_FACTOR`` times; best first. Only passages above the passage floor (before
+    rescoring) take part, so a weak passage is not quoted just because it fits."""
 
     def rescored(item: tuple[int, float]) -> float:
         reading = readings[item[0]]
-        factor = FIT_BOOST if reading.fits else 1.0 if reading.holds_asked else LACKS_FACTOR
+        factor = FIT_BOOST if reading.fits else 1.0
         return item[1] * factor * (NOUN_SENSE_FACTOR if reading.verb_as_noun_only else 1.0)
 
     floor = ranked[0][1] * PASSAGE_FLOOR

@@ -648,11 +648,3 @@ def test_a_counted_figure_answers_from_anywhere_in_its_passage(tmp_path: Path):
     assert answer.complete
     best = answer.passages[0]
     assert best.text[best.highlight[0] : best.highlight[1]].startswith("About 300 journalists")
-
-
-def test_a_passage_lacking_what_limits_the_question_ranks_below_one_that_does_not():
-    """The first lacks the question's year (or the source it names): it counts half."""
-    lacking = answer_module.PassageReading(marked=0, fits=False, holds_asked=False)
-    plain = answer_module.PassageReading(marked=0, fits=False)
-    ranked = answer_module.prefer_fitting([(1, 10.0), (2, 8.0)], {1: lacking, 2: plain})
-    assert [pid for pid, _ in ranked] == [2, 1]
