@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from bot import chrome, line_model, printed_dates
 from bot.chrome import Hinted
+from bot.tokens import terms
 from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
 
 FURNITURE = frozenset(
@@ -710,6 +711,7 @@ def _read(
     furniture |= _headline_runs(lines, keys, title_at, furniture)
     furniture |= _closing_link_lists(lines, furniture, lists)
     furniture |= _teaser_cards(lines, keys, title_at, furniture)
+    furniture |= _unrelated_headlines(lines, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
     if title_at is not None:
         result.headline = _bare_headline(lines[title_at])
@@ -1472,6 +1474,57 @@ def _teaser_cards(
         ):
             return set(range(index, len(lines)))
     return set()
+
+
+_UNRELATED_MAX_WORDS = 20
+"""Another story's headline between paragraphs is at most this long (a sub-head's length,
+``_HEADING_MAX_WORDS``, up to here; longer lines are a lead's cut-off sentence)."""
+
+
+def _unrelated_headlines(lines: list[str], title_at: int | None, furniture: set[int]) -> set[int]:
+    """Another story's headline placed between the article's paragraphs as a link: once the
+    page has shown a paragraph of its own, a headline-shaped line longer than a sub-head, with
+    a paragraph right under it that shares none of the line's own words (those not in the
+    page's headline or any line above it). A sub-head or a live blog's entry heading is
+    followed by the paragraph that carries on its subject ("'Boycott Hungary!' Hungarian
+    Foreign Minister arrives in Moscow for fifth visit" / "The Hungarian Foreign Minister,
+    Péter Szijjártó, …"); a link to another story is not ("Putin and Kim at official welcome
+    in North Korea, vow new multipolar world" / "Putin arrived in Pyongyang early Wednesday
+    morning, …", whose shared words the page had already used)."""
+    found: set[int] = set()
+    seen = set(terms(lines[title_at])) if title_at is not None else set()
+    seen_text = False
+    for index, line in enumerate(lines):
+        if index in furniture or index == title_at:
+            continue
+        words = chrome.word_count(line)
+        if (
+            seen_text
+            and _HEADING_MAX_WORDS < words <= _UNRELATED_MAX_WORDS
+            and _is_headline_shaped(line)
+            and not _SENTENCE_END.search(line)
+            and not _is_metadata(line)
+        ):
+            below = _paragraph_below(lines, index, furniture)
+            own = set(terms(line)) - seen
+            if below is not None and own and not own & set(terms(below)):
+                found.add(index)
+                continue
+        seen.update(terms(line))
+        seen_text = seen_text or (words > _HEADING_MAX_WORDS and bool(_SENTENCE_END.search(line)))
+    return found
+
+
+def _paragraph_below(lines: list[str], index: int, furniture: set[int]) -> str | None:
+    """The next line the rules keep, when it is a paragraph (a sentence longer than a
+    sub-head)."""
+    for below in range(index + 1, len(lines)):
+        if below in furniture:
+            continue
+        line = lines[below]
+        paragraph = chrome.word_count(line) > _HEADING_MAX_WORDS and _SENTENCE_END.search(line)
+        return line if paragraph else None
+    return None
 
 
 def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:

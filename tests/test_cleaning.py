@@ -1021,6 +1021,28 @@ def test_an_embedded_posts_signature_in_a_text_without_blank_lines_takes_only_it
     ]
 
 
+def test_another_storys_headline_between_paragraphs_sharing_no_new_word_below_is_furniture():
+    """A headline-shaped line between paragraphs whose own words (not in the headline or
+    above) are not in the paragraph under it links to another story; an entry heading whose
+    subject the paragraph under it carries on stays text, as does a question."""
+    other = "Harbour board and mayor at ferry launch, vow faster island crossings this year"
+    entry = "Dock workers vote to strike over pay for the third time since the spring floods"
+    page = (
+        "Harbour Board Approves a New Ferry Route\n\n"
+        "The harbour board approved a new ferry route to the islands on Monday.\n\n"
+        f"{other}\n\n"
+        "The first ferry will sail in May, the harbour board said on Monday.\n\n"
+        f"{entry}\n\n"
+        "Dock workers voted on Tuesday to strike over pay, their union said.\n\n"
+        "Mayor: Were the islanders asked about the timetable this spring?\n\n"
+        "The timetable was drawn up with the islanders, the board said."
+    )
+    paragraphs = clean(page).paragraphs
+    assert other not in paragraphs
+    assert entry in paragraphs
+    assert "Mayor: Were the islanders asked about the timetable this spring?" in paragraphs
+
+
 def test_another_storys_headline_shouted_between_paragraphs_is_furniture():
     """A long line in capitals between the article's paragraphs links to another story; a
     shouted headline above the text stays the page's headline."""
