@@ -19,8 +19,8 @@ from itertools import pairwise
 
 from bot import chrome, line_model, printed_dates
 from bot.chrome import Hinted
-from bot.tokens import terms
 from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
+from bot.tokens import terms
 
 FURNITURE = frozenset(
     {
