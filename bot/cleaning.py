@@ -409,6 +409,17 @@ _LINK_LABEL = re.compile(
     re.I,
 )
 """A link label alone on its line ("ALSO READ"): the headline under it is another story's."""
+_CARD_LINK = re.compile(
+    r"^(?:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story|article)|"
+    r"full\s+(?:story|article))\s*[»›>→…:.]*$",
+    re.I,
+)
+"""A card's link to its story, alone on the line under the card: "Read more »"."""
+_CARD_RUN = 2
+"""Cards closed by a link label, at least this many in a row: one may be the article's own
+teaser ("… Continue Reading" under a tag page's one story)."""
+_RUN_HEADING = re.compile(r"^(?:[A-Z][\w’'&-]*\s+){0,2}[A-Z][\w’'&-]*\s*:")
+"""A list's title: one to three capitalised words and a colon ("Similar News:")."""
 _BOX_LINES = 2
 """An author box: a label and the writer's name, at most this many lines above the bio."""
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
@@ -692,6 +703,7 @@ def _read(
     furniture |= _author_boxes(lines, furniture, signals)
     furniture |= _outlet_lines(lines, keys, furniture, signals)
     furniture |= _linked_headlines(lines, furniture)
+    furniture |= _link_cards(lines, furniture)
     furniture |= _teaser_runs(lines, furniture)
     furniture |= _stamped_cards(lines, furniture)
     furniture |= _alt_texts(lines, keys, furniture)
@@ -1134,6 +1146,32 @@ def _linked_headlines(lines: list[str], furniture: set[int]) -> set[int]:
             )
             if after is not None and _is_headline_shaped(lines[after]):
                 found.add(after)
+    return found
+
+
+def _link_cards(lines: list[str], furniture: set[int]) -> set[int]:
+    """Other stories' cards, each a line (a headline glued to its blurb) closed by a link
+    label alone on the line under it ("Read more »"), two or more in a row; and the line above
+    them when it opens with the list's title and a colon ("Similar News:You can also read news
+    stories similar to this one …"). One card may be the page's own teaser."""
+    found: set[int] = set()
+    index = 0
+    while index < len(lines) - 1:
+        at = index
+        while (
+            at + 1 < len(lines)
+            and _CARD_LINK.match(lines[at + 1])
+            and not _CARD_LINK.match(lines[at])
+            and at not in furniture
+        ):
+            at += 2
+        if (at - index) // 2 >= _CARD_RUN:
+            found.update(range(index, at))
+            if index and _RUN_HEADING.match(lines[index - 1]):
+                found.add(index - 1)
+            index = at
+        else:
+            index += 1
     return found
 
 

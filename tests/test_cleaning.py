@@ -1633,3 +1633,24 @@ def test_another_storys_headline_glued_by_its_link_label_to_a_quotation_is_cut_o
         '"We waited ten years for this ferry," the mayor of Ashford told reporters on Monday.'
     )
     assert not any("Dover" in paragraph for paragraph in cleaned.paragraphs)
+
+
+def test_other_stories_cards_each_closed_by_a_read_more_line_are_furniture_with_their_title():
+    cards = (
+        "Similar News:You can also read stories like this one from other sources.\n\n"
+        "Ferry strike called off after talksThe dock workers' union called off its strike.\n\n"
+        "Read more »\n\n"
+        "Bridge reopens to trafficThe bridge reopened on Sunday after repairs.\n\n"
+        "Read more »"
+    )
+    assert clean(f"{FERRY}\n\n{cards}").paragraphs == [FERRY]
+    own = f"{FERRY}\n\nThe first ferry will sail in May, the board said.\n\nContinue Reading"
+    assert clean(own).paragraphs == [FERRY, "The first ferry will sail in May, the board said."]
+
+
+def test_writers_names_glued_to_the_paragraph_by_case_are_cut_off():
+    glued = "Jane Roe and John DoeThe harbour board approved a new ferry route on Monday."
+    paragraphs = clean(f"{FERRY}\n\n{glued}").paragraphs
+    assert paragraphs == [FERRY, "The harbour board approved a new ferry route on Monday."]
+    named = "General Douglas MacArthur and John Smith led the troops across the river in May."
+    assert clean(f"{FERRY}\n\n{named}").paragraphs == [FERRY, named]
