@@ -91,13 +91,17 @@ _CREDIT = re.compile(
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = Hinted(
     re.compile(
-        r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
+        r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|(?!(?:photos?|pics?|videos?|gallery|watch|listen|audio|"
+        r"live|map|updated?)[)\]])[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
         r"(?=[^()\[\]]*?\bphoto\b)[^()\[\]]*)[)\]]\s*$",
         re.I,
     ),
     (")", "]"),
 )
-"""A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)". Each part
+"""A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)"; a word
+naming the medium or the story's kind ("(PHOTOS)", "(VIDEO)", "(LIVE)") is a headline's label,
+not a credit (dailytimes247's "Kim inspects memorial to heroes who died in Kursk liberation
+(PHOTOS)" had been read as a caption and its standfirst as the title). Each part
 is read once: up to its first "©" the credit has no "©", and the word "photo" is looked for
 ahead (a lookahead does not backtrack), not by trying every split point of a long line."""
 _UNBRACKETED_CAPTION = re.compile(

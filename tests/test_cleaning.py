@@ -1654,3 +1654,11 @@ def test_writers_names_glued_to_the_paragraph_by_case_are_cut_off():
     assert paragraphs == [FERRY, "The harbour board approved a new ferry route on Monday."]
     named = "General Douglas MacArthur and John Smith led the troops across the river in May."
     assert clean(f"{FERRY}\n\n{named}").paragraphs == [FERRY, named]
+
+
+def test_a_headline_closed_by_a_bracketed_media_label_is_no_caption():
+    headline = "Mayor inspects the new harbour bridge before it opens (PHOTOS)"
+    cleaned = clean(f"{headline}\n\n{FERRY}")
+    assert cleaned.headline == headline and cleaned.paragraphs == [FERRY]
+    caption = "The mayor inspects the new harbour bridge on Monday. (AFP)"
+    assert clean(f"Bridge Opens\n\n{caption}\n\n{FERRY}").captions == {0}
