@@ -112,6 +112,7 @@ _UNBRACKETED_CAPTION = re.compile(
     r"[.!?][\"'”’]?\s+(?:File\s+)?(?i:photo)\s+by\s+[A-Z][^.!?/|]{0,60}/[A-Z][A-Za-z&]+"
     r"(?:\s*\|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$|"
     r"[.!?][\"'”’]?\s+(?:[\w ]{0,20}\|\s*)?(?i:photo(?:graph)?\s+credit)\s*:\s*[A-Z][^.!?:]{0,60}$|"
+    r"[.!?][\"'”’]?\s+[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){0,2}(?:\s*/\s*[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){0,2}){1,3}$|"
     r"\w,\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
     r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
 )
@@ -120,7 +121,9 @@ _UNBRACKETED_CAPTION = re.compile(
 — AP") or after a label ("… 60 miles north of Vladivostok. Picture: South Korea's National
 Intelligence Service", "… Lloyd Austin. File | Photo Credit: AP"), one closed by a credit with a slash ("… Russia’s Kursk region.
 Pic/AFP", "… detained two on Saturday. File photo by Al Drago/UPI", with or without a link's
-label after a bar: "| License Photo"), and a news agency's caption closed by where and when the
+label after a bar: "| License Photo"), one closed by a shouted credit with slashes after its
+last sentence ("… during the state visit. GAVRIIL GRIGOROV/POOL/AGENCE FRANCE-PRESSE", round
+nineteen's Daily Tribune: prose never ends on capitals joined by slashes), and a news agency's caption closed by where and when the
 photo was taken, a comma before the date ("… at Seoul Railway Station in Seoul, Oct. 21, 2024."): prose writes "on
 Oct. 21, 2024"."""
 _BAR_LABEL_TAIL = re.compile(r"^\s*\|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*$")

@@ -1662,3 +1662,14 @@ def test_a_headline_closed_by_a_bracketed_media_label_is_no_caption():
     assert cleaned.headline == headline and cleaned.paragraphs == [FERRY]
     caption = "The mayor inspects the new harbour bridge on Monday. (AFP)"
     assert clean(f"Bridge Opens\n\n{caption}\n\n{FERRY}").captions == {0}
+
+
+def test_a_caption_closed_by_a_shouted_credit_with_slashes_is_marked_and_its_alt_text_dropped():
+    alt = "The mayor inspects the new harbour bridge on Monday."
+    caption = f"{alt} JANE ROE/POOL/COASTAL WIRE"
+    opening = "ASHFORD (AFP) — The harbour board approved a new ferry route on Monday."
+    cleaned = clean(f"Bridge Opens\n\n{alt}\n\n{caption}\n\n{opening}")
+    assert cleaned.paragraphs == [caption, opening] and cleaned.captions == {0}
+    assert cleaned.publisher == "AFP"
+    prose = "The board met in Ashford on Monday, the mayor told the BBC/ITV."
+    assert clean(f"Bridge Opens\n\n{prose}").captions == set()
