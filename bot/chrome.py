@@ -116,6 +116,15 @@ in lower case runs into a capital: "Opening summaryWelcome back to our live cove
 key events onlyPlease turn on JavaScript to use this feature". A name's inner capital follows a
 capital or a short prefix ("JavaScript", "McDonald", "iPhone"), never three lower-case letters
 that open a word."""
+_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
+_GLUED_WRITERS = re.compile(
+    rf"^(?P<label>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,1}}"
+    rf" [A-Z][a-z]{{2,}})(?=[A-Z][a-z])"
+)
+"""Writers' names (two or more, joined by "and") glued without a space to the paragraph under
+them, the last name's lower case running into the paragraph's capital: "Kevin Shalvey and David
+BrennanThe U.S. has evidence …". A name's inner capital follows a capital or a short prefix
+("McDonald", "DeSantis"); three lower-case letters that close a name never run into one."""
 _GLUED_PHOTO_CREDIT = re.compile(
     r"^(?P<caption>.{1,300}?[.!?][\"'”’]?\s+(?:[\w ]{0,20}\|\s*)?(?i:photo(?:graph)?\s+credit)"
     r"\s*:\s*[A-Z]{2,8}(?:\s*/\s*[A-Z]{2,8})*)\s+(?=[A-Z])"
@@ -263,7 +272,7 @@ def glued_parts(line: str) -> tuple[str, ...]:
         line[match.end() :].split()
     ) >= _GLUED_LABEL_MIN_WORDS:
         return (match["caption"], *glued_parts(line[match.end() :]))
-    for pattern in (_GLUED_TEASER, _GLUED_LABEL, _CASE_GLUED_LABEL):
+    for pattern in (_GLUED_TEASER, _GLUED_LABEL, _CASE_GLUED_LABEL, _GLUED_WRITERS):
         if match := pattern.match(line):
             rest = line[match.end() :]
             if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:

@@ -20,6 +20,7 @@ from itertools import pairwise
 from bot import chrome, line_model, printed_dates
 from bot.chrome import Hinted
 from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
+from bot.tokens import terms
 
 FURNITURE = frozenset(
     {
@@ -90,13 +91,17 @@ _CREDIT = re.compile(
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _CAPTION_CREDIT = Hinted(
     re.compile(
-        r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
+        r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|(?!(?:photos?|pics?|videos?|gallery|watch|listen|audio|"
+        r"live|map|updated?)[)\]])[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
         r"(?=[^()\[\]]*?\bphoto\b)[^()\[\]]*)[)\]]\s*$",
         re.I,
     ),
     (")", "]"),
 )
-"""A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)". Each part
+"""A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)"; a word
+naming the medium or the story's kind ("(PHOTOS)", "(VIDEO)", "(LIVE)") is a headline's label,
+not a credit (dailytimes247's "Kim inspects memorial to heroes who died in Kursk liberation
+(PHOTOS)" had been read as a caption and its standfirst as the title). Each part
 is read once: up to its first "©" the credit has no "©", and the word "photo" is looked for
 ahead (a lookahead does not backtrack), not by trying every split point of a long line."""
 _UNBRACKETED_CAPTION = re.compile(
@@ -107,6 +112,7 @@ _UNBRACKETED_CAPTION = re.compile(
     r"[.!?][\"'”’]?\s+(?:File\s+)?(?i:photo)\s+by\s+[A-Z][^.!?/|]{0,60}/[A-Z][A-Za-z&]+"
     r"(?:\s*\|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$|"
     r"[.!?][\"'”’]?\s+(?:[\w ]{0,20}\|\s*)?(?i:photo(?:graph)?\s+credit)\s*:\s*[A-Z][^.!?:]{0,60}$|"
+    r"[.!?][\"'”’]?\s+[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){0,2}(?:\s*/\s*[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){0,2}){1,3}$|"
     r"\w,\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
     r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
 )
@@ -115,7 +121,9 @@ _UNBRACKETED_CAPTION = re.compile(
 — AP") or after a label ("… 60 miles north of Vladivostok. Picture: South Korea's National
 Intelligence Service", "… Lloyd Austin. File | Photo Credit: AP"), one closed by a credit with a slash ("… Russia’s Kursk region.
 Pic/AFP", "… detained two on Saturday. File photo by Al Drago/UPI", with or without a link's
-label after a bar: "| License Photo"), and a news agency's caption closed by where and when the
+label after a bar: "| License Photo"), one closed by a shouted credit with slashes after its
+last sentence ("… during the state visit. GAVRIIL GRIGOROV/POOL/AGENCE FRANCE-PRESSE", round
+nineteen's Daily Tribune: prose never ends on capitals joined by slashes), and a news agency's caption closed by where and when the
 photo was taken, a comma before the date ("… at Seoul Railway Station in Seoul, Oct. 21, 2024."): prose writes "on
 Oct. 21, 2024"."""
 _BAR_LABEL_TAIL = re.compile(r"^\s*\|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*$")
@@ -408,6 +416,17 @@ _LINK_LABEL = re.compile(
     re.I,
 )
 """A link label alone on its line ("ALSO READ"): the headline under it is another story's."""
+_CARD_LINK = re.compile(
+    r"^(?:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story|article)|"
+    r"full\s+(?:story|article))\s*[»›>→…:.]*$",
+    re.I,
+)
+"""A card's link to its story, alone on the line under the card: "Read more »"."""
+_CARD_RUN = 2
+"""Cards closed by a link label, at least this many in a row: one may be the article's own
+teaser ("… Continue Reading" under a tag page's one story)."""
+_RUN_HEADING = re.compile(r"^(?:[A-Z][\w’'&-]*\s+){0,2}[A-Z][\w’'&-]*\s*:")
+"""A list's title: one to three capitalised words and a colon ("Similar News:")."""
 _BOX_LINES = 2
 """An author box: a label and the writer's name, at most this many lines above the bio."""
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
@@ -691,6 +710,7 @@ def _read(
     furniture |= _author_boxes(lines, furniture, signals)
     furniture |= _outlet_lines(lines, keys, furniture, signals)
     furniture |= _linked_headlines(lines, furniture)
+    furniture |= _link_cards(lines, furniture)
     furniture |= _teaser_runs(lines, furniture)
     furniture |= _stamped_cards(lines, furniture)
     furniture |= _alt_texts(lines, keys, furniture)
@@ -710,6 +730,7 @@ def _read(
     furniture |= _headline_runs(lines, keys, title_at, furniture)
     furniture |= _closing_link_lists(lines, furniture, lists)
     furniture |= _teaser_cards(lines, keys, title_at, furniture)
+    furniture |= _unrelated_headlines(lines, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
     if title_at is not None:
         result.headline = _bare_headline(lines[title_at])
@@ -1135,6 +1156,32 @@ def _linked_headlines(lines: list[str], furniture: set[int]) -> set[int]:
     return found
 
 
+def _link_cards(lines: list[str], furniture: set[int]) -> set[int]:
+    """Other stories' cards, each a line (a headline glued to its blurb) closed by a link
+    label alone on the line under it ("Read more »"), two or more in a row; and the line above
+    them when it opens with the list's title and a colon ("Similar News:You can also read news
+    stories similar to this one …"). One card may be the page's own teaser."""
+    found: set[int] = set()
+    index = 0
+    while index < len(lines) - 1:
+        at = index
+        while (
+            at + 1 < len(lines)
+            and _CARD_LINK.match(lines[at + 1])
+            and not _CARD_LINK.match(lines[at])
+            and at not in furniture
+        ):
+            at += 2
+        if (at - index) // 2 >= _CARD_RUN:
+            found.update(range(index, at))
+            if index and _RUN_HEADING.match(lines[index - 1]):
+                found.add(index - 1)
+            index = at
+        else:
+            index += 1
+    return found
+
+
 def _outlet_lines(
     lines: list[str], keys: list[str], furniture: set[int], signals: _Signals
 ) -> set[int]:
@@ -1472,6 +1519,57 @@ def _teaser_cards(
         ):
             return set(range(index, len(lines)))
     return set()
+
+
+_UNRELATED_MAX_WORDS = 20
+"""Another story's headline between paragraphs is at most this long (a sub-head's length,
+``_HEADING_MAX_WORDS``, up to here; longer lines are a lead's cut-off sentence)."""
+
+
+def _unrelated_headlines(lines: list[str], title_at: int | None, furniture: set[int]) -> set[int]:
+    """Another story's headline placed between the article's paragraphs as a link: once the
+    page has shown a paragraph of its own, a headline-shaped line longer than a sub-head, with
+    a paragraph right under it that shares none of the line's own words (those not in the
+    page's headline or any line above it). A sub-head or a live blog's entry heading is
+    followed by the paragraph that carries on its subject ("'Boycott Hungary!' Hungarian
+    Foreign Minister arrives in Moscow for fifth visit" / "The Hungarian Foreign Minister,
+    Péter Szijjártó, …"); a link to another story is not ("Putin and Kim at official welcome
+    in North Korea, vow new multipolar world" / "Putin arrived in Pyongyang early Wednesday
+    morning, …", whose shared words the page had already used)."""
+    found: set[int] = set()
+    seen = set(terms(lines[title_at])) if title_at is not None else set()
+    seen_text = False
+    for index, line in enumerate(lines):
+        if index in furniture or index == title_at:
+            continue
+        words = chrome.word_count(line)
+        if (
+            seen_text
+            and _HEADING_MAX_WORDS < words <= _UNRELATED_MAX_WORDS
+            and _is_headline_shaped(line)
+            and not _SENTENCE_END.search(line)
+            and not _is_metadata(line)
+        ):
+            below = _paragraph_below(lines, index, furniture)
+            own = set(terms(line)) - seen
+            if below is not None and own and not own & set(terms(below)):
+                found.add(index)
+                continue
+        seen.update(terms(line))
+        seen_text = seen_text or (words > _HEADING_MAX_WORDS and bool(_SENTENCE_END.search(line)))
+    return found
+
+
+def _paragraph_below(lines: list[str], index: int, furniture: set[int]) -> str | None:
+    """The next line the rules keep, when it is a paragraph (a sentence longer than a
+    sub-head)."""
+    for below in range(index + 1, len(lines)):
+        if below in furniture:
+            continue
+        line = lines[below]
+        paragraph = chrome.word_count(line) > _HEADING_MAX_WORDS and _SENTENCE_END.search(line)
+        return line if paragraph else None
+    return None
 
 
 def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:

@@ -1021,6 +1021,28 @@ def test_an_embedded_posts_signature_in_a_text_without_blank_lines_takes_only_it
     ]
 
 
+def test_another_storys_headline_between_paragraphs_sharing_no_new_word_below_is_furniture():
+    """A headline-shaped line between paragraphs whose own words (not in the headline or
+    above) are not in the paragraph under it links to another story; an entry heading whose
+    subject the paragraph under it carries on stays text, as does a question."""
+    other = "Harbour board and mayor at ferry launch, vow faster island crossings this year"
+    entry = "Dock workers vote to strike over pay for the third time since the spring floods"
+    page = (
+        "Harbour Board Approves a New Ferry Route\n\n"
+        "The harbour board approved a new ferry route to the islands on Monday.\n\n"
+        f"{other}\n\n"
+        "The first ferry will sail in May, the harbour board said on Monday.\n\n"
+        f"{entry}\n\n"
+        "Dock workers voted on Tuesday to strike over pay, their union said.\n\n"
+        "Mayor: Were the islanders asked about the timetable this spring?\n\n"
+        "The timetable was drawn up with the islanders, the board said."
+    )
+    paragraphs = clean(page).paragraphs
+    assert other not in paragraphs
+    assert entry in paragraphs
+    assert "Mayor: Were the islanders asked about the timetable this spring?" in paragraphs
+
+
 def test_another_storys_headline_shouted_between_paragraphs_is_furniture():
     """A long line in capitals between the article's paragraphs links to another story; a
     shouted headline above the text stays the page's headline."""
@@ -1611,3 +1633,43 @@ def test_another_storys_headline_glued_by_its_link_label_to_a_quotation_is_cut_o
         '"We waited ten years for this ferry," the mayor of Ashford told reporters on Monday.'
     )
     assert not any("Dover" in paragraph for paragraph in cleaned.paragraphs)
+
+
+def test_other_stories_cards_each_closed_by_a_read_more_line_are_furniture_with_their_title():
+    cards = (
+        "Similar News:You can also read stories like this one from other sources.\n\n"
+        "Ferry strike called off after talksThe dock workers' union called off its strike.\n\n"
+        "Read more »\n\n"
+        "Bridge reopens to trafficThe bridge reopened on Sunday after repairs.\n\n"
+        "Read more »"
+    )
+    assert clean(f"{FERRY}\n\n{cards}").paragraphs == [FERRY]
+    own = f"{FERRY}\n\nThe first ferry will sail in May, the board said.\n\nContinue Reading"
+    assert clean(own).paragraphs == [FERRY, "The first ferry will sail in May, the board said."]
+
+
+def test_writers_names_glued_to_the_paragraph_by_case_are_cut_off():
+    glued = "Jane Roe and John DoeThe harbour board approved a new ferry route on Monday."
+    paragraphs = clean(f"{FERRY}\n\n{glued}").paragraphs
+    assert paragraphs == [FERRY, "The harbour board approved a new ferry route on Monday."]
+    named = "General Douglas MacArthur and John Smith led the troops across the river in May."
+    assert clean(f"{FERRY}\n\n{named}").paragraphs == [FERRY, named]
+
+
+def test_a_headline_closed_by_a_bracketed_media_label_is_no_caption():
+    headline = "Mayor inspects the new harbour bridge before it opens (PHOTOS)"
+    cleaned = clean(f"{headline}\n\n{FERRY}")
+    assert cleaned.headline == headline and cleaned.paragraphs == [FERRY]
+    caption = "The mayor inspects the new harbour bridge on Monday. (AFP)"
+    assert clean(f"Bridge Opens\n\n{caption}\n\n{FERRY}").captions == {0}
+
+
+def test_a_caption_closed_by_a_shouted_credit_with_slashes_is_marked_and_its_alt_text_dropped():
+    alt = "The mayor inspects the new harbour bridge on Monday."
+    caption = f"{alt} JANE ROE/POOL/COASTAL WIRE"
+    opening = "ASHFORD (AFP) — The harbour board approved a new ferry route on Monday."
+    cleaned = clean(f"Bridge Opens\n\n{alt}\n\n{caption}\n\n{opening}")
+    assert cleaned.paragraphs == [caption, opening] and cleaned.captions == {0}
+    assert cleaned.publisher == "AFP"
+    prose = "The board met in Ashford on Monday, the mayor told the BBC/ITV."
+    assert clean(f"Bridge Opens\n\n{prose}").captions == set()
