@@ -320,6 +320,8 @@ _GLUED_READ_MORE = Hinted(
 )
 """A "Read More" link glued to the end of a teaser paragraph ("… neighbouring countries....Read More")."""
 _SUBHEAD_MAX_WORDS = 3
+_DOUBLED_LABEL_MIN_WORDS = 3
+_DOUBLED_LABEL_MAX_WORDS = 25
 _CARD_LINES = 3
 _CARD_ABOVE = 2
 _ELLIPSIS_END = re.compile(r"\s*(?:\.{3}|…)$")
@@ -1198,6 +1200,21 @@ def _is_furniture_shaped(line: str) -> bool:
         or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_LOADING_NOTICE.search(line)))
         or bool(_VIEWS_DISCLAIMER.match(line))
         or chrome.is_glued_source_credit(line)
+        or _is_doubled_label(line)
+    )
+
+
+def _is_doubled_label(line: str) -> bool:
+    """A short line that opens and closes on the same three or more words, with other words
+    between: a widget printing its label twice around a prompt ("Welcome to The Indian Awaaz
+    Click to listen highlighted text! Welcome to The Indian Awaaz", a read-aloud widget above
+    the headline). No headline or sentence is built that way; it had been read as the title."""
+    words = line.split()
+    if len(words) > _DOUBLED_LABEL_MAX_WORDS or _SENTENCE_END.search(line):
+        return False
+    longest = (len(words) - 1) // 2
+    return any(
+        words[:size] == words[-size:] for size in range(_DOUBLED_LABEL_MIN_WORDS, longest + 1)
     )
 
 

@@ -1492,6 +1492,17 @@ def test_a_mastheads_date_with_the_weather_is_no_date_no_headline_and_names_the_
     assert unmarked.publisher is None
 
 
+def test_a_label_printed_twice_around_a_prompt_is_furniture_not_the_headline():
+    result = clean(
+        "Welcome to Coast Daily   Click to listen highlighted text! Welcome to Coast Daily\n\n"
+        f"Harbour board reopens the port after two days of gales\n\n{TEXT}"
+    )
+    assert result.headline == "Harbour board reopens the port after two days of gales"
+    assert not any("Welcome" in paragraph for paragraph in result.paragraphs)
+    refrain = "Rebuild the harbour, the crowd sang, and then again: rebuild the harbour."
+    assert refrain in clean(f"Harbour board reopens the port\n\n{TEXT}\n\n{refrain}").paragraphs
+
+
 def test_a_headline_read_outside_the_masthead_must_share_a_word_with_the_text():
     tagline = clean(
         f"{TEXT}\n\nStay Informed with Coast News | Your Daily Dose of Trending Topics\n\n"
