@@ -753,8 +753,15 @@ def _verdicts(
                 verdicts[item] = "list item"
     body_paragraphs = 0
     previous_key = None
+    previous_text = None
     for index, line in enumerate(lines):
         if verdicts[index]:
+            continue
+        if previous_text is not None and _is_credited_repeat(lines[previous_text], line):
+            verdicts[previous_text] = "repeat"
+            verdicts[index] = "caption"
+            body_paragraphs -= 1
+            previous_text = None
             continue
         if _read_metadata(line, signals):
             verdicts[index] = "metadata"
@@ -773,6 +780,7 @@ def _verdicts(
                 verdicts[index] = "caption"
             else:
                 verdicts[index] = "text"
+                previous_text = index
                 _read_self_credit(line, signals)
                 if body_paragraphs < 2:
                     _read_dateline(line, signals)
@@ -1267,6 +1275,22 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 @lru_cache(maxsize=PER_LINE_CACHE)
+def _is_credited_repeat(paragraph: str, line: str) -> bool:
+    """A paragraph printed again at once with a short tail that is no sentence: a photo's
+    caption, then the same caption with its credit ("… during the state visit." then "… during
+    the state visit. GAVRIIL GRIGOROV/POOL/AGENCE FRANCE-PRESSE"). The credited copy is the
+    caption (kept and marked); the bare copy is a repeat, and neither is the story's text, so
+    a wire dateline under them still opens the story."""
+    if not line.startswith(paragraph) or not _SENTENCE_END.search(paragraph):
+        return False
+    tail = line[len(paragraph) :].strip()
+    return (
+        bool(tail)
+        and chrome.word_count(tail) <= _HEADING_MAX_WORDS
+        and not _SENTENCE_END.search(tail)
+    )
+
+
 def _is_caption(line: str) -> bool:
     """A photo caption: a line ending in a credit in brackets ("(AP Photo/Kevin Wolf)"), or one
     of the unbracketed shapes of ``_UNBRACKETED_CAPTION``. Kept as text, marked, never a

@@ -1503,6 +1503,22 @@ def test_a_label_printed_twice_around_a_prompt_is_furniture_not_the_headline():
     assert refrain in clean(f"Harbour board reopens the port\n\n{TEXT}\n\n{refrain}").paragraphs
 
 
+def test_a_caption_printed_again_with_its_credit_is_a_caption_and_the_dateline_under_it_is_read():
+    caption = "Divers at work in the harbour on 19 June 2024. Cranes stood idle all week."
+    result = clean(
+        f"Harbour board reopens the port after two days of gales\n\n{caption}\n\n"
+        f"{caption} JANE ROE/POOL/AGENCE COASTAL-PRESSE\n\n"
+        f"PORTSMOUTH, England (AFP) — {TEXT}\n\nBoats lined up at dawn, the board said."
+    )
+    assert result.publisher == "AFP"
+    assert [p for p in result.paragraphs if p.startswith("Divers")] == [
+        f"{caption} JANE ROE/POOL/AGENCE COASTAL-PRESSE"
+    ]
+    assert result.captions == {0}
+    prose = clean(f"Harbour board reopens the port\n\n{TEXT}\n\n{TEXT} Boats lined up at dawn.")
+    assert not prose.captions
+
+
 def test_a_headline_read_outside_the_masthead_must_share_a_word_with_the_text():
     tagline = clean(
         f"{TEXT}\n\nStay Informed with Coast News | Your Daily Dose of Trending Topics\n\n"
