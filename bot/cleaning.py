@@ -148,6 +148,16 @@ _SLASHED_CREDIT = re.compile(
     r"/(?P<agency>[A-Z][A-Za-z&]+(?: [A-Z][A-Za-z&]+){0,3})/\.?"
 )
 """A wire credit between slashes after the dateline: "MOSCOW, November 6. /TASS/. …"."""
+_TITLED_CREDIT = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}, "
+    r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})"
+    r"(?:, (?P<year>\d{4}))? "
+    r"\((?P<agency>[A-Z][A-Za-z&]+)\)\s+(?=[A-Z“\"‘])"
+)
+"""A dateline in title case with its day, then the agency in brackets and no dash, the story's
+first word straight after: "Seoul, April 30 (IANS) North Korean troops …" (Indian agencies'
+style, copied as is by aggregators). The month's name is required ("Moscow, Putin (Reuters)" is
+no dateline), and the agency is one word ("Moscow, May 9 (Victory Day) Crowds …" credits none)."""
 _COPYRIGHT_HOLDER = re.compile(
     r"^(?:copyright\s*)?(?:[©ⓒ]|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<holder>[^\d©ⓒ.,]+?)\s*[.,]?\s*all rights reserved\.?$",
@@ -1317,7 +1327,7 @@ def _closing_credits(lines: list[str], furniture: set[int], signals: _Signals) -
     agencies = {
         line_key(match["agency"])
         for line in lines
-        if (match := _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line))
+        if (match := _wire_credit(line))
     }
     found = set()
     for index, line in enumerate(lines):
@@ -1906,7 +1916,7 @@ def _read_dateline(line: str, signals: _Signals) -> None:
         signals.add("published", printed, f"the dateline '{match.group().strip()}'")
     if match := _STAFF_ROLE.match(line):
         signals.add("author", match["name"], f"the opening '{match.group()[:-1].strip()}'")
-    match = _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line)
+    match = _wire_credit(line)
     if match and _is_place_in_brackets(match):
         match = None
     if match:
@@ -1914,6 +1924,11 @@ def _read_dateline(line: str, signals: _Signals) -> None:
         signals.add("publisher", match["agency"], source)
         if match["day"] and not match["year"] and (day := printed_dates.month_day(match["day"])):
             signals.partial_dates.append((*day, source))
+
+
+def _wire_credit(line: str) -> re.Match[str] | None:
+    """A wire agency's credit opening a paragraph, in any of the dateline shapes."""
+    return _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line) or _TITLED_CREDIT.match(line)
 
 
 def _read_self_credit(line: str, signals: _Signals) -> None:

@@ -1519,6 +1519,14 @@ def test_a_caption_printed_again_with_its_credit_is_a_caption_and_the_dateline_u
     assert not prose.captions
 
 
+def test_a_title_case_dateline_with_its_day_and_agency_and_no_dash_gives_the_agency():
+    result = clean(f"Portsmouth, April 30 (IANS) {TEXT}\n\nBoats lined up at dawn, the board said.")
+    assert result.publisher == "IANS"
+    assert result.published is None  # a day without a year, and no full date near it
+    for opening in ("Portsmouth, Putin (Reuters) Boats", "Portsmouth, May 9 (Victory Day) Crowds"):
+        assert clean(f"{opening} lined up at dawn.\n\n{TEXT}").publisher is None
+
+
 def test_a_headline_read_outside_the_masthead_must_share_a_word_with_the_text():
     tagline = clean(
         f"{TEXT}\n\nStay Informed with Coast News | Your Daily Dose of Trending Topics\n\n"
