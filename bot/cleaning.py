@@ -158,6 +158,12 @@ _TITLED_CREDIT = re.compile(
 first word straight after: "Seoul, April 30 (IANS) North Korean troops …" (Indian agencies'
 style, copied as is by aggregators). The month's name is required ("Moscow, Putin (Reuters)" is
 no dateline), and the agency is one word ("Moscow, May 9 (Victory Day) Crowds …" credits none)."""
+_CLOSING_AGENCY = re.compile(r"[.!?…][\"'”’]?\s+\((?P<agency>[A-Z][A-Za-z]+)\)$")
+"""An agency's one-word name in brackets after a paragraph's last sentence: "… states. (Yonhap)"."""
+_CLOSING_AGENCY_BODY = 2
+_CAPTION_WORDS = frozenset(
+    {"file", "photo", "photos", "video", "pictured", "archive", "image", "illustration", "graphic"}
+)
 _COPYRIGHT_HOLDER = re.compile(
     r"^(?:copyright\s*)?(?:[©ⓒ]|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<holder>[^\d©ⓒ.,]+?)\s*[.,]?\s*all rights reserved\.?$",
@@ -795,7 +801,36 @@ def _verdicts(
                 if body_paragraphs < 2:
                     _read_dateline(line, signals)
                 body_paragraphs += 1
+    if body_paragraphs >= _CLOSING_AGENCY_BODY:
+        _read_closing_agency(lines, verdicts, signals)
     return verdicts
+
+
+def _read_closing_agency(lines: list[str], verdicts: list[str], signals: _Signals) -> None:
+    """The page's last paragraph closed by an agency's name in brackets after its last sentence
+    ("… to attend a foreign ministerial meeting … member states. (Yonhap)", under a Korea
+    Herald report) is the story's wire credit, as Korean and Indian papers print it: the
+    paragraph is text, not a caption (a bracketed credit ends captions too), and the agency
+    the publisher, as weakly as a by-line's agency. Only the last kept line of a page with two
+    paragraphs of text above it, of more than a heading's words, and a name, not a caption's
+    word ("(File)", "(Photo)")."""
+    kept = [index for index, verdict in enumerate(verdicts) if verdict != "furniture"]
+    if not kept or verdicts[kept[-1]] != "caption":
+        return
+    line = lines[kept[-1]]
+    match = _CLOSING_AGENCY.search(line)
+    if (
+        match
+        and chrome.word_count(line) > _HEADING_MAX_WORDS
+        and match["agency"].casefold() not in _CAPTION_WORDS
+    ):
+        verdicts[kept[-1]] = "text"
+        signals.add(
+            "publisher",
+            match["agency"],
+            f"the closing credit '{match.group().strip()}'",
+            UPDATED_RANK,
+        )
 
 
 FIRST_SENTENCE_CHARS = 2_000
@@ -1324,11 +1359,7 @@ def _closing_credits(lines: list[str], furniture: set[int], signals: _Signals) -
     "Tara Copp And Lolita C. Baldor, The Associated Press" under a "WASHINGTON (AP) —"
     report. It gives the author and is no text. The agency must be the dateline's (its name
     or its initials), so "Antonio Guterres, UN Secretary-General" stays text."""
-    agencies = {
-        line_key(match["agency"])
-        for line in lines
-        if (match := _wire_credit(line))
-    }
+    agencies = {line_key(match["agency"]) for line in lines if (match := _wire_credit(line))}
     found = set()
     for index, line in enumerate(lines):
         if index in furniture or chrome.word_count(line) > _CLOSING_CREDIT_MAX_WORDS:

@@ -1527,6 +1527,20 @@ def test_a_title_case_dateline_with_its_day_and_agency_and_no_dash_gives_the_age
         assert clean(f"{opening} lined up at dawn.\n\n{TEXT}").publisher is None
 
 
+def test_an_agency_closing_the_pages_last_paragraph_is_its_credit_not_a_caption():
+    closing = "The board will meet again on Sunday to decide on the winter timetable. (Yonhap)"
+    result = clean(f"{TEXT}\n\nBoats lined up at dawn, the board said.\n\n{closing}")
+    assert result.publisher == "Yonhap"
+    assert result.paragraphs[-1] == closing
+    assert not result.captions
+    for tail in (f"{closing}\n\nThe port stays open at night.", closing.replace("Yonhap", "File")):
+        assert (
+            clean(f"{TEXT}\n\nBoats lined up at dawn, the board said.\n\n{tail}").publisher is None
+        )
+    alone = clean(f"Harbour board reopens the port after two days\n\n{closing}")
+    assert alone.publisher is None
+
+
 def test_a_headline_read_outside_the_masthead_must_share_a_word_with_the_text():
     tagline = clean(
         f"{TEXT}\n\nStay Informed with Coast News | Your Daily Dose of Trending Topics\n\n"
