@@ -774,8 +774,8 @@ def _verdicts(
         if verdicts[index]:
             continue
         if previous_text is not None and _is_credited_repeat(lines[previous_text], line):
-            verdicts[previous_text] = "repeat"
-            verdicts[index] = "caption"
+            verdicts[previous_text] = "caption"
+            verdicts[index] = "repeat"
             body_paragraphs -= 1
             previous_text = None
             continue
@@ -1323,9 +1323,10 @@ def _is_breadcrumb(line: str) -> bool:
 def _is_credited_repeat(paragraph: str, line: str) -> bool:
     """A paragraph printed again at once with a short tail that is no sentence: a photo's
     caption, then the same caption with its credit ("… during the state visit." then "… during
-    the state visit. GAVRIIL GRIGOROV/POOL/AGENCE FRANCE-PRESSE"). The credited copy is the
-    caption (kept and marked); the bare copy is a repeat, and neither is the story's text, so
-    a wire dateline under them still opens the story."""
+    the state visit. GAVRIIL GRIGOROV/POOL/AGENCE FRANCE-PRESSE"). The bare copy is the caption
+    (kept and marked), the credited copy a repeat whose credit is no fact to quote ("France"
+    in an agency's name); neither is the story's text, so a wire dateline under them still
+    opens the story."""
     if not line.startswith(paragraph) or not _SENTENCE_END.search(paragraph):
         return False
     tail = line[len(paragraph) :].strip()
