@@ -271,6 +271,8 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         ranked = prefer_fitting(ranked, readings)
         if focus.speaker_terms and not any(r.fits for r in readings.values()):
             ranked = [(pid, score) for pid, score in ranked if readings[pid].mentions_speaker]
+        if not ranked:  # the passages naming the speaker are all below the passage floor
+            return _declined(snapshot, question, Declined.NO_ANSWER, corrections, focus)
         chosen = diversify(ranked, snapshot.passages, max(1, k))
     unmet = unmet_constraints(snapshot, focus, [pid for pid, _ in chosen])
     quotes = [

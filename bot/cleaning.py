@@ -156,6 +156,22 @@ _SLASHED_CREDIT = re.compile(
     r"/(?P<agency>[A-Z][A-Za-z&]+(?: [A-Z][A-Za-z&]+){0,3})/\.?"
 )
 """A wire credit between slashes after the dateline: "MOSCOW, November 6. /TASS/. …"."""
+_TITLED_CREDIT = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}, "
+    r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})"
+    r"(?:, (?P<year>\d{4}))? "
+    r"\((?P<agency>[A-Z][A-Za-z&]+)\)\s+(?=[A-Z“\"‘])"
+)
+"""A dateline in title case with its day, then the agency in brackets and no dash, the story's
+first word straight after: "Seoul, April 30 (IANS) North Korean troops …" (Indian agencies'
+style, copied as is by aggregators). The month's name is required ("Moscow, Putin (Reuters)" is
+no dateline), and the agency is one word ("Moscow, May 9 (Victory Day) Crowds …" credits none)."""
+_CLOSING_AGENCY = re.compile(r"[.!?…][\"'”’]?\s+\((?P<agency>[A-Z][A-Za-z]+)\)$")
+"""An agency's one-word name in brackets after a paragraph's last sentence: "… states. (Yonhap)"."""
+_CLOSING_AGENCY_BODY = 2
+_CAPTION_WORDS = frozenset(
+    {"file", "photo", "photos", "video", "pictured", "archive", "image", "illustration", "graphic"}
+)
 _COPYRIGHT_HOLDER = re.compile(
     r"^(?:copyright\s*)?(?:[©ⓒ]|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<holder>[^\d©ⓒ.,]+?)\s*[.,]?\s*all rights reserved\.?$",
@@ -328,6 +344,8 @@ _GLUED_READ_MORE = Hinted(
 )
 """A "Read More" link glued to the end of a teaser paragraph ("… neighbouring countries....Read More")."""
 _SUBHEAD_MAX_WORDS = 3
+_DOUBLED_LABEL_MIN_WORDS = 3
+_DOUBLED_LABEL_MAX_WORDS = 25
 _CARD_LINES = 3
 _CARD_ABOVE = 2
 _ELLIPSIS_END = re.compile(r"\s*(?:\.{3}|…)$")
@@ -772,8 +790,15 @@ def _verdicts(
                 verdicts[item] = "list item"
     body_paragraphs = 0
     previous_key = None
+    previous_text = None
     for index, line in enumerate(lines):
         if verdicts[index]:
+            continue
+        if previous_text is not None and _is_credited_repeat(lines[previous_text], line):
+            verdicts[previous_text] = "caption"
+            verdicts[index] = "repeat"
+            body_paragraphs -= 1
+            previous_text = None
             continue
         if _read_metadata(line, signals):
             verdicts[index] = "metadata"
@@ -792,11 +817,41 @@ def _verdicts(
                 verdicts[index] = "caption"
             else:
                 verdicts[index] = "text"
+                previous_text = index
                 _read_self_credit(line, signals)
                 if body_paragraphs < 2:
                     _read_dateline(line, signals)
                 body_paragraphs += 1
+    if body_paragraphs >= _CLOSING_AGENCY_BODY:
+        _read_closing_agency(lines, verdicts, signals)
     return verdicts
+
+
+def _read_closing_agency(lines: list[str], verdicts: list[str], signals: _Signals) -> None:
+    """The page's last paragraph closed by an agency's name in brackets after its last sentence
+    ("… to attend a foreign ministerial meeting … member states. (Yonhap)", under a Korea
+    Herald report) is the story's wire credit, as Korean and Indian papers print it: the
+    paragraph is text, not a caption (a bracketed credit ends captions too), and the agency
+    the publisher, as weakly as a by-line's agency. Only the last kept line of a page with two
+    paragraphs of text above it, of more than a heading's words, and a name, not a caption's
+    word ("(File)", "(Photo)")."""
+    kept = [index for index, verdict in enumerate(verdicts) if verdict != "furniture"]
+    if not kept or verdicts[kept[-1]] != "caption":
+        return
+    line = lines[kept[-1]]
+    match = _CLOSING_AGENCY.search(line)
+    if (
+        match
+        and chrome.word_count(line) > _HEADING_MAX_WORDS
+        and match["agency"].casefold() not in _CAPTION_WORDS
+    ):
+        verdicts[kept[-1]] = "text"
+        signals.add(
+            "publisher",
+            match["agency"],
+            f"the closing credit '{match.group().strip()}'",
+            UPDATED_RANK,
+        )
 
 
 FIRST_SENTENCE_CHARS = 2_000
@@ -1245,6 +1300,21 @@ def _is_furniture_shaped(line: str) -> bool:
         or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_LOADING_NOTICE.search(line)))
         or bool(_VIEWS_DISCLAIMER.match(line))
         or chrome.is_glued_source_credit(line)
+        or _is_doubled_label(line)
+    )
+
+
+def _is_doubled_label(line: str) -> bool:
+    """A short line that opens and closes on the same three or more words, with other words
+    between: a widget printing its label twice around a prompt ("Welcome to The Indian Awaaz
+    Click to listen highlighted text! Welcome to The Indian Awaaz", a read-aloud widget above
+    the headline). No headline or sentence is built that way; it had been read as the title."""
+    words = line.split()
+    if len(words) > _DOUBLED_LABEL_MAX_WORDS or _SENTENCE_END.search(line):
+        return False
+    longest = (len(words) - 1) // 2
+    return any(
+        words[:size] == words[-size:] for size in range(_DOUBLED_LABEL_MIN_WORDS, longest + 1)
     )
 
 
@@ -1297,6 +1367,23 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 @lru_cache(maxsize=PER_LINE_CACHE)
+def _is_credited_repeat(paragraph: str, line: str) -> bool:
+    """A paragraph printed again at once with a short tail that is no sentence: a photo's
+    caption, then the same caption with its credit ("… during the state visit." then "… during
+    the state visit. GAVRIIL GRIGOROV/POOL/AGENCE FRANCE-PRESSE"). The bare copy is the caption
+    (kept and marked), the credited copy a repeat whose credit is no fact to quote ("France"
+    in an agency's name); neither is the story's text, so a wire dateline under them still
+    opens the story."""
+    if not line.startswith(paragraph) or not _SENTENCE_END.search(paragraph):
+        return False
+    tail = line[len(paragraph) :].strip()
+    return (
+        bool(tail)
+        and chrome.word_count(tail) <= _HEADING_MAX_WORDS
+        and not _SENTENCE_END.search(tail)
+    )
+
+
 def _is_caption(line: str) -> bool:
     """A photo caption: a line ending in a credit in brackets ("(AP Photo/Kevin Wolf)"), or one
     of the unbracketed shapes of ``_UNBRACKETED_CAPTION``. Kept as text, marked, never a
@@ -1320,11 +1407,7 @@ def _closing_credits(lines: list[str], furniture: set[int], signals: _Signals) -
     "Tara Copp And Lolita C. Baldor, The Associated Press" under a "WASHINGTON (AP) —"
     report. It gives the author and is no text. The agency must be the dateline's (its name
     or its initials), so "Antonio Guterres, UN Secretary-General" stays text."""
-    agencies = {
-        line_key(match["agency"])
-        for line in lines
-        if (match := _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line))
-    }
+    agencies = {line_key(match["agency"]) for line in lines if (match := _wire_credit(line))}
     found = set()
     for index, line in enumerate(lines):
         if index in furniture or chrome.word_count(line) > _CLOSING_CREDIT_MAX_WORDS:
@@ -1963,7 +2046,7 @@ def _read_dateline(line: str, signals: _Signals) -> None:
         signals.add("published", printed, f"the dateline '{match.group().strip()}'")
     if match := _STAFF_ROLE.match(line):
         signals.add("author", match["name"], f"the opening '{match.group()[:-1].strip()}'")
-    match = _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line)
+    match = _wire_credit(line)
     if match and _is_place_in_brackets(match):
         match = None
     if match:
@@ -1971,6 +2054,11 @@ def _read_dateline(line: str, signals: _Signals) -> None:
         signals.add("publisher", match["agency"], source)
         if match["day"] and not match["year"] and (day := printed_dates.month_day(match["day"])):
             signals.partial_dates.append((*day, source))
+
+
+def _wire_credit(line: str) -> re.Match[str] | None:
+    """A wire agency's credit opening a paragraph, in any of the dateline shapes."""
+    return _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line) or _TITLED_CREDIT.match(line)
 
 
 def _read_self_credit(line: str, signals: _Signals) -> None:

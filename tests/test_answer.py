@@ -648,3 +648,22 @@ def test_a_counted_figure_answers_from_anywhere_in_its_passage(tmp_path: Path):
     assert answer.complete
     best = answer.passages[0]
     assert best.text[best.highlight[0] : best.highlight[1]].startswith("About 300 journalists")
+
+
+def test_a_speaker_named_only_below_the_passage_floor_is_declined_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Found on the dev pages: "What did Maria Zakharova say about Steve Rosenberg's
+    question?" read a passage naming her, under the passage floor, and no other named her."""
+    bodies = {
+        "briefing": "Steve Rosenberg asked his question at the press conference in Kazan.",
+        "ministry": "Maria Zakharova spoke on Monday about the weather in Moscow.",
+        "economy": "The economy grew last year. Exports rose sharply.",
+    }
+    kb = KnowledgeBase(wire_articles(tmp_path / "knowledge", bodies))
+    monkeypatch.setattr(answer_module, "PASSAGE_FLOOR", 0.99)
+    monkeypatch.setattr(answer_module, "FITTING_FLOOR", 0.0)
+
+    answer = kb.ask("What did Maria Zakharova say about Steve Rosenberg's question?")
+
+    assert answer.declined is Declined.NO_ANSWER

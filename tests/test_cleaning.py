@@ -1514,6 +1514,53 @@ def test_a_mastheads_date_with_the_weather_is_no_date_no_headline_and_names_the_
     assert unmarked.publisher is None
 
 
+def test_a_label_printed_twice_around_a_prompt_is_furniture_not_the_headline():
+    result = clean(
+        "Welcome to Coast Daily   Click to listen highlighted text! Welcome to Coast Daily\n\n"
+        f"Harbour board reopens the port after two days of gales\n\n{TEXT}"
+    )
+    assert result.headline == "Harbour board reopens the port after two days of gales"
+    assert not any("Welcome" in paragraph for paragraph in result.paragraphs)
+    refrain = "Rebuild the harbour, the crowd sang, and then again: rebuild the harbour."
+    assert refrain in clean(f"Harbour board reopens the port\n\n{TEXT}\n\n{refrain}").paragraphs
+
+
+def test_a_caption_printed_again_with_its_credit_is_a_caption_and_the_dateline_under_it_is_read():
+    caption = "Divers at work in the harbour on 19 June 2024. Cranes stood idle all week."
+    result = clean(
+        f"Harbour board reopens the port after two days of gales\n\n{caption}\n\n"
+        f"{caption} JANE ROE/POOL/AGENCE COASTAL-PRESSE\n\n"
+        f"PORTSMOUTH, England (AFP) — {TEXT}\n\nBoats lined up at dawn, the board said."
+    )
+    assert result.publisher == "AFP"
+    assert [p for p in result.paragraphs if p.startswith("Divers")] == [caption]
+    assert result.captions == {0}
+    prose = clean(f"Harbour board reopens the port\n\n{TEXT}\n\n{TEXT} Boats lined up at dawn.")
+    assert not prose.captions
+
+
+def test_a_title_case_dateline_with_its_day_and_agency_and_no_dash_gives_the_agency():
+    result = clean(f"Portsmouth, April 30 (IANS) {TEXT}\n\nBoats lined up at dawn, the board said.")
+    assert result.publisher == "IANS"
+    assert result.published is None  # a day without a year, and no full date near it
+    for opening in ("Portsmouth, Putin (Reuters) Boats", "Portsmouth, May 9 (Victory Day) Crowds"):
+        assert clean(f"{opening} lined up at dawn.\n\n{TEXT}").publisher is None
+
+
+def test_an_agency_closing_the_pages_last_paragraph_is_its_credit_not_a_caption():
+    closing = "The board will meet again on Sunday to decide on the winter timetable. (Yonhap)"
+    result = clean(f"{TEXT}\n\nBoats lined up at dawn, the board said.\n\n{closing}")
+    assert result.publisher == "Yonhap"
+    assert result.paragraphs[-1] == closing
+    assert not result.captions
+    for tail in (f"{closing}\n\nThe port stays open at night.", closing.replace("Yonhap", "File")):
+        assert (
+            clean(f"{TEXT}\n\nBoats lined up at dawn, the board said.\n\n{tail}").publisher is None
+        )
+    alone = clean(f"Harbour board reopens the port after two days\n\n{closing}")
+    assert alone.publisher is None
+
+
 def test_a_headline_read_outside_the_masthead_must_share_a_word_with_the_text():
     tagline = clean(
         f"{TEXT}\n\nStay Informed with Coast News | Your Daily Dose of Trending Topics\n\n"
