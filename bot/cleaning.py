@@ -1103,7 +1103,9 @@ def _alt_texts(lines: list[str], keys: list[str], furniture: set[int]) -> set[in
     adds the credit: "The moment North Korean troops board Russian naval ships …" over "The
     moment … Picture: South Korea's National Intelligence Service". The caption stays. But when
     the line above is the caption already, credit and all, the copy under it that only adds a
-    link's label after a bar ("… File photo by Al Drago/UPI | License Photo") is the one to go."""
+    link's label after a bar ("… File photo by Al Drago/UPI | License Photo") is the one to go.
+    A caption printed again with only its credit added is left to ``_is_credited_repeat``,
+    which keeps the bare copy: the credit is no fact to quote."""
     found: set[int] = set()
     kept = [index for index in range(len(lines)) if index not in furniture]
     for index, after in pairwise(kept):
@@ -1111,6 +1113,7 @@ def _alt_texts(lines: list[str], keys: list[str], furniture: set[int]) -> set[in
             _is_caption(lines[after])
             and keys[after] != keys[index]
             and keys[after].startswith(keys[index])
+            and not _is_credited_repeat(lines[index], lines[after])
         ):
             labelled = _is_caption(lines[index]) and _BAR_LABEL_TAIL.match(
                 lines[after][len(lines[index]) :]

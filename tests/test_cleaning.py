@@ -1259,11 +1259,25 @@ def test_a_cut_off_summary_printed_again_in_full_is_furniture():
     ]
 
 
-def test_a_picture_caption_is_marked_and_its_alt_text_above_it_dropped():
+def test_a_picture_caption_printed_again_with_its_credit_is_kept_once_marked():
     cleaned = clean(
         "Ferry route to Ashford approved by harbour board\n\n"
         "The harbour board approved a new ferry route on Monday.\n\n"
         "A ferry leaves the harbour in Ashford.\n\n"
+        "A ferry leaves the harbour in Ashford. Picture: Coastal Photos\n\n"
+        "The route opens next spring."
+    )
+    assert cleaned.paragraphs[1] == "A ferry leaves the harbour in Ashford."
+    assert cleaned.captions == {1}
+    assert len(cleaned.paragraphs) == 3
+
+
+def test_a_photos_alt_text_above_its_caption_is_dropped():
+    """Alt text is no sentence: the caption under it, credit and all, is the copy kept."""
+    cleaned = clean(
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "A ferry leaves the harbour in Ashford\n\n"
         "A ferry leaves the harbour in Ashford. Picture: Coastal Photos\n\n"
         "The route opens next spring."
     )
@@ -1711,12 +1725,13 @@ def test_a_headline_closed_by_a_bracketed_media_label_is_no_caption():
     assert clean(f"Bridge Opens\n\n{caption}\n\n{FERRY}").captions == {0}
 
 
-def test_a_caption_closed_by_a_shouted_credit_with_slashes_is_marked_and_its_alt_text_dropped():
-    alt = "The mayor inspects the new harbour bridge on Monday."
-    caption = f"{alt} JANE ROE/POOL/COASTAL WIRE"
+def test_a_caption_closed_by_a_shouted_credit_with_slashes_is_marked():
+    bare = "The mayor inspects the new harbour bridge on Monday."
+    caption = f"{bare} JANE ROE/POOL/COASTAL WIRE"
     opening = "ASHFORD (AFP) — The harbour board approved a new ferry route on Monday."
-    cleaned = clean(f"Bridge Opens\n\n{alt}\n\n{caption}\n\n{opening}")
-    assert cleaned.paragraphs == [caption, opening] and cleaned.captions == {0}
+    assert clean(f"Bridge Opens\n\n{caption}\n\n{opening}").captions == {0}
+    cleaned = clean(f"Bridge Opens\n\n{bare}\n\n{caption}\n\n{opening}")
+    assert cleaned.paragraphs == [bare, opening] and cleaned.captions == {0}
     assert cleaned.publisher == "AFP"
     prose = "The board met in Ashford on Monday, the mayor told the BBC/ITV."
     assert clean(f"Bridge Opens\n\n{prose}").captions == set()
