@@ -297,7 +297,7 @@ def date_fits(sentence: SentenceWords, unit: str | None = None) -> bool:
             return True
         if _is_early_year(sentence.words, i):
             return True
-        if lowered in _MONTHS and (lowered != "may" or word[0].isupper()) and i > 0:
+        if _is_month(sentence.words, i):
             return True
         if lowered in _RELATIVE_PERIODS and i > 0 and word_before(sentence, i) in _RELATIVE_MARKERS:
             return True
@@ -322,10 +322,14 @@ def _names_date_unit(sentence: SentenceWords, unit: str) -> bool:
     words = sentence.words
     if unit == "year":
         return any(_is_year(words, i) or _is_early_year(words, i) for i in range(len(words)))
-    return any(
-        word.casefold() in _MONTHS and (word.casefold() != "may" or word[0].isupper()) and i > 0
-        for i, word in enumerate(words)
-    )
+    return any(_is_month(words, i) for i in range(len(words)))
+
+
+def _is_month(words: Sequence[str], i: int) -> bool:
+    """A month's name, not opening the sentence, and "May" only capitalised (not the verb)."""
+    word = words[i]
+    lowered = word.casefold()
+    return lowered in _MONTHS and (lowered != "may" or word[0].isupper()) and i > 0
 
 
 def word_before(sentence: SentenceWords, i: int) -> str:
