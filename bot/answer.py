@@ -28,6 +28,7 @@ from bot.fit import (
     sentence_fits,
     source_of,
     speaker_referred,
+    statement_fits,
     verb_forms,
     verb_senses,
     verb_uses,
@@ -442,7 +443,9 @@ def judge_passage(
             return None
         for index, extend, sentence in candidates:
             speaker_before = referred[index] if extend == 0 else False
-            if sentence_fits(sentence, focus, query.parts, places, speaker_before=speaker_before):
+            if sentence_fits(
+                sentence, focus, query.parts, places, speaker_before=speaker_before
+            ) and speaks_on_topic(sentences, index, extend, sentence, focus):
                 return index, extend
         return None
 
@@ -464,6 +467,30 @@ def judge_passage(
         verb_as_noun_only=noun_only,
         holds_asked=holds_asked,
         sentences=tuple(sentences),
+    )
+
+
+def speaks_on_topic(
+    sentences: Sequence[SentenceWords],
+    index: int,
+    extend: int,
+    sentence: SentenceWords,
+    focus: Focus,
+) -> bool:
+    """For "What did X say *about* Y?": the sentence where X speaks, or the next one carrying
+    on X's words (a quotation running on, or X or "he" / "she" speaking again), names Y. A topic held only by another sentence of the passage is someone
+    else's matter ("Gerasimov also claimed Russia had regained Kursk" next to an intelligence
+    estimate of casualties does not tell what Gerasimov said about the casualties)."""
+    if not (focus.topic and focus.speaker_terms) or sentence.has_any(focus.topic):
+        return True
+    following = index + 1
+    if extend != 0 or following >= len(sentences):
+        return False
+    after = sentences[following]
+    return after.has_any(focus.topic) and (
+        any(sentence.quoted)
+        or any(after.quoted)
+        or statement_fits(after, focus.speaker_terms, True)
     )
 
 

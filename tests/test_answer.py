@@ -667,3 +667,19 @@ def test_a_speaker_named_only_below_the_passage_floor_is_declined_not_a_crash(
     answer = kb.ask("What did Maria Zakharova say about Steve Rosenberg's question?")
 
     assert answer.declined is Declined.NO_ANSWER
+
+
+def test_a_statement_on_a_topic_is_the_speakers_own_sentence_naming_it(tiny_kb_dir: Path):
+    """The topic held by a sentence next to the speaker's, not by the speaker's own words (or
+    the next sentence carrying them on), is someone else's matter: what Dana Hale said about
+    the casualties is not told; what she said about the harbour is."""
+    body = (
+        "Dana Hale said the army had regained full control of the harbour district after a "
+        "week of fighting.\n\nOfficials in Ashford estimated that about 1,200 casualties were "
+        "suffered by the defenders during that week."
+    )
+    write_article(tiny_kb_dir, "harbour", "Harbour retaken", "Harbour Times", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("What did Dana Hale say about the harbour?").complete
+    answer = kb.ask("What did Dana Hale say about the casualties?")
+    assert not answer.complete and answer.missing == ["statement by Dana Hale"]
