@@ -683,3 +683,20 @@ def test_a_statement_on_a_topic_is_the_speakers_own_sentence_naming_it(tiny_kb_d
     assert kb.ask("What did Dana Hale say about the harbour?").complete
     answer = kb.ask("What did Dana Hale say about the casualties?")
     assert not answer.complete and answer.missing == ["statement by Dana Hale"]
+
+
+def test_a_who_question_is_answered_only_by_a_passage_holding_its_verb(tiny_kb_dir: Path):
+    """Who signed the treaty is told; who *brokered* or *drafted* it is not, though the
+    passage names two people: neither did that. The verb counts in any form, or as the noun
+    made from it; a question asking whom the named doer met keeps its answer."""
+    body = (
+        "Mayor Alice Grant signed the harbour treaty with Dana Hale in Ashford on Monday, "
+        "the council reported."
+    )
+    write_article(tiny_kb_dir, "treaty", "Harbour treaty signed", "Harbour Times", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("Who signed the harbour treaty?").complete
+    assert kb.ask("Who did Alice Grant sign the harbour treaty with?").answered
+    for verb in ("brokered", "drafted"):
+        answer = kb.ask(f"Who {verb} the harbour treaty?")
+        assert not answer.complete and answer.unmet == [verb]
