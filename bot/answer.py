@@ -48,9 +48,9 @@ from bot.question import (
     question_focus,
     split_questions,
 )
+from bot.roles import OFFICE_TITLE_WORDS
 from bot.spelling import is_english_word
 from bot.thesaurus import expand, wordnet
-from bot.roles import OFFICE_TITLE_WORDS
 from bot.tokens import STOPWORDS, Query, parse_query, stem
 from bot.tokens import words as question_words
 
