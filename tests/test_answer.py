@@ -700,3 +700,15 @@ def test_a_who_question_is_answered_only_by_a_passage_holding_its_verb(tiny_kb_d
     for verb in ("brokered", "drafted"):
         answer = kb.ask(f"Who {verb} the harbour treaty?")
         assert not answer.complete and answer.unmet == [verb]
+
+
+def test_a_future_date_question_is_not_answered_by_the_date_of_the_report(tiny_kb_dir: Path):
+    """ "Officials said on Tuesday that the council will rebuild the pier" dates the saying,
+    not the rebuilding; a date the sentence gives to what is to come answers."""
+    pier = "Officials said on Tuesday that the council will rebuild the old pier at Ashford."
+    bridge = "The mayor's office said the council will open the new bridge at Ashford in March."
+    write_article(tiny_kb_dir, "pier", "Pier to be rebuilt", "Harbour Times", pier)
+    write_article(tiny_kb_dir, "bridge", "Bridge to open", "Harbour Times", bridge)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("When will the council open the new bridge?").complete
+    assert not kb.ask("When will the council rebuild the old pier?").complete
