@@ -28,6 +28,7 @@ from bot.fit import (
     sentence_fits,
     source_of,
     speaker_referred,
+    statement_fits,
     verb_forms,
     verb_senses,
     verb_uses,
@@ -47,6 +48,7 @@ from bot.question import (
     question_focus,
     split_questions,
 )
+from bot.roles import OFFICE_TITLE_WORDS
 from bot.spelling import is_english_word
 from bot.thesaurus import expand, wordnet
 from bot.tokens import STOPWORDS, Query, parse_query, stem
@@ -274,7 +276,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         if not ranked:  # the passages naming the speaker are all below the passage floor
             return _declined(snapshot, question, Declined.NO_ANSWER, corrections, focus)
         chosen = diversify(ranked, snapshot.passages, max(1, k))
-    unmet = unmet_constraints(snapshot, focus, [pid for pid, _ in chosen])
+    unmet = unmet_constraints(snapshot, focus, [pid for pid, _ in chosen], searched)
     quotes = [
         _quote(snapshot, snapshot.passages[pid], score, readings[pid]) for pid, score in chosen
     ]
@@ -442,7 +444,9 @@ def judge_passage(
             return None
         for index, extend, sentence in candidates:
             speaker_before = referred[index] if extend == 0 else False
-            if sentence_fits(sentence, focus, query.parts, places, speaker_before=speaker_before):
+            if sentence_fits(
+                sentence, focus, query.parts, places, speaker_before=speaker_before
+            ) and speaks_on_topic(sentences, index, extend, sentence, focus):
                 return index, extend
         return None
 
@@ -464,6 +468,30 @@ def judge_passage(
         verb_as_noun_only=noun_only,
         holds_asked=holds_asked,
         sentences=tuple(sentences),
+    )
+
+
+def speaks_on_topic(
+    sentences: Sequence[SentenceWords],
+    index: int,
+    extend: int,
+    sentence: SentenceWords,
+    focus: Focus,
+) -> bool:
+    """For "What did X say *about* Y?": the sentence where X speaks, or the next one carrying
+    on X's words (a quotation running on, or X or "he" / "she" speaking again), names Y. A topic held only by another sentence of the passage is someone
+    else's matter ("Gerasimov also claimed Russia had regained Kursk" next to an intelligence
+    estimate of casualties does not tell what Gerasimov said about the casualties)."""
+    if not (focus.topic and focus.speaker_terms) or sentence.has_any(focus.topic):
+        return True
+    following = index + 1
+    if extend != 0 or following >= len(sentences):
+        return False
+    after = sentences[following]
+    return after.has_any(focus.topic) and (
+        any(sentence.quoted)
+        or any(after.quoted)
+        or statement_fits(after, focus.speaker_terms, True)
     )
 
 
@@ -608,15 +636,63 @@ def unknown_names(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
     return [as_typed.get(word, word) for word in typed_words(question, absent)]
 
 
-def unmet_constraints(snapshot: Snapshot, focus: Focus, quoted: Sequence[int]) -> list[str]:
+def unmet_constraints(
+    snapshot: Snapshot, focus: Focus, quoted: Sequence[int], question: str = ""
+) -> list[str]:
     """The question's constraints, as typed, that the quoted passages do not meet: its
     ordinals (``unmet_ordinals``). The rest of the question may match well ("Where will the
     *17th* BRICS summit be held?" against the 16th's place): the passages then answer another
     question, about another summit, and the answer says what they lack instead of passing them
     off as the answer. See docs/quality.md ("Constraints a passage must meet")."""
-    if not quoted or not focus.ordinals:
+    doer = asks_a_doer(focus, question)
+    if not quoted or not (focus.ordinals or doer):
         return []
-    return unmet_ordinals(focus, _terms_with_neighbours(snapshot, quoted[0]))
+    held = _terms_with_neighbours(snapshot, quoted[0])
+    verbs = unmet_doer_verbs(snapshot, focus, held) if doer else []
+    return unmet_ordinals(focus, held) + (typed_words(question, verbs) or verbs)
+
+
+def asks_a_doer(focus: Focus, question: str) -> bool:
+    """A who-question whose asked person does the main verb ("Who *brokered* the treaty?"),
+    not one asking whom someone else did it to or with ("Who *did* Putin *receive*?", "Which
+    leader *did* Putin embrace?"): there the doer is named and the verb is theirs."""
+    opening = question_words(question)[:OBJECT_QUESTION_REACH]
+    return (
+        focus.question_type is QuestionType.WHO
+        and bool(focus.main_verbs)
+        and not any(word in {"did", "does", "do"} for word in opening)
+    )
+
+
+OBJECT_QUESTION_REACH = 6
+
+
+def unmet_doer_verbs(snapshot: Snapshot, focus: Focus, held: frozenset[str]) -> list[str]:
+    """For "Who *commanded* / *brokered* / *translated* X?": the main verb, in any of its
+    forms (an irregular past, its synonym group), that the passage the answer rests on (the
+    first, with its neighbouring sentences) does not hold. A passage naming people who did
+    something else with X (reported it, commented on it) does not say who did what is asked."""
+    return [verb for verb in focus.main_verbs if not _holds_doer_verb(snapshot, verb, held)]
+
+
+def _holds_doer_verb(snapshot: Snapshot, verb: str, held: frozenset[str]) -> bool:
+    """The verb in any form, or a noun made from it ("chairs" -> "chairman", "commanded" ->
+    "commander"); an office verb ("serves as", "speaks for", "heads") is met by any office
+    title, the way the articles name the holder ("Chief Cabinet Secretary Hayashi")."""
+    forms = verb_forms([verb, *filter(None, [IRREGULAR_PAST.get(verb)])], snapshot.aliases)
+    if forms & held:
+        return True
+    if len(verb) >= DOER_NOUN_MIN_STEM and any(term.startswith(verb) for term in held):
+        return True
+    return verb in OFFICE_VERBS and bool(OFFICE_TITLE_STEMS & held)
+
+
+DOER_NOUN_MIN_STEM = 4
+"""A verb stem this long or longer may begin a noun that stands for it ("chair" ->
+"chairman"); shorter ones begin unrelated words too."""
+OFFICE_VERBS = frozenset(stem(verb) for verb in ("serves", "speaks", "heads", "chairs", "leads"))
+"""Verbs of holding an office: "Who *heads* the committee?" is answered by its chairman."""
+OFFICE_TITLE_STEMS = frozenset(stem(title) for title in OFFICE_TITLE_WORDS)
 
 
 def unmet_ordinals(focus: Focus, held: frozenset[str]) -> list[str]:

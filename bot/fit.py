@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.question import MONTHS, SPEECH_VERBS, Focus, NumberKind, QuestionType
 from bot.tokens import IRREGULAR_PAST, STOPWORDS, Aliases, normalise_quickly, stem
@@ -605,6 +605,24 @@ def _speaks_of_future(sentence: SentenceWords) -> bool:
     return any(word.casefold() in _FUTURE_WORDS for word in sentence.words)
 
 
+def without_report_dates(sentence: SentenceWords) -> SentenceWords:
+    """The sentence with the words next to a speech verb blanked: "… a senior official *said
+    on Tuesday*", "*In August*, Kim *announced* plans to build …" date the report, not the
+    event still to come that a "when will" question asks for."""
+    near = {
+        i
+        for verb in speech_verbs(sentence)
+        for i in range(verb - REPORT_DATE_REACH, verb + REPORT_DATE_REACH + 1)
+    }
+    words = tuple("" if i in near else word for i, word in enumerate(sentence.words))
+    return replace(sentence, words=words)
+
+
+REPORT_DATE_REACH = 3
+"""Words either side of a speech verb that date the speaking ("said on Tuesday", "In August,
+Kim announced")."""
+
+
 def sentence_fits(
     sentence: SentenceWords,
     focus: Focus,
@@ -617,6 +635,8 @@ def sentence_fits(
     kind = focus.question_type
     if focus.future and kind in _WHEN_OR_WHERE and not _speaks_of_future(sentence):
         return False
+    if focus.future and kind is QuestionType.DATE:
+        return date_fits(without_report_dates(sentence), focus.date_unit)
     if kind is QuestionType.NUMBER:
         return number_fits(sentence, focus, focus_terms)
     if kind is QuestionType.DATE:

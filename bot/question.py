@@ -240,7 +240,11 @@ _WHICH_PLACE = re.compile(
     r"countries|capital|capitals|nation|nations)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(r"\b(?:will|next|upcoming|going\s+to)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|next|upcoming)\b|\bgoing\s+to\s+(?!(?:the|a|an)\b)(?-i:[a-z])", re.IGNORECASE
+)
+"""Words of a question about what is still to come; "going to" only before a verb ("going to
+*attend*"), not before a place ("troops *going to Kursk*") or a noun ("going to the summit")."""
 _YESNO_START = re.compile(
     r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|"
     r"might|must)\b",

@@ -667,3 +667,48 @@ def test_a_speaker_named_only_below_the_passage_floor_is_declined_not_a_crash(
     answer = kb.ask("What did Maria Zakharova say about Steve Rosenberg's question?")
 
     assert answer.declined is Declined.NO_ANSWER
+
+
+def test_a_statement_on_a_topic_is_the_speakers_own_sentence_naming_it(tiny_kb_dir: Path):
+    """The topic held by a sentence next to the speaker's, not by the speaker's own words (or
+    the next sentence carrying them on), is someone else's matter: what Dana Hale said about
+    the casualties is not told; what she said about the harbour is."""
+    body = (
+        "Dana Hale said the army had regained full control of the harbour district after a "
+        "week of fighting.\n\nOfficials in Ashford estimated that about 1,200 casualties were "
+        "suffered by the defenders during that week."
+    )
+    write_article(tiny_kb_dir, "harbour", "Harbour retaken", "Harbour Times", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("What did Dana Hale say about the harbour?").complete
+    answer = kb.ask("What did Dana Hale say about the casualties?")
+    assert not answer.complete and answer.missing == ["statement by Dana Hale"]
+
+
+def test_a_who_question_is_answered_only_by_a_passage_holding_its_verb(tiny_kb_dir: Path):
+    """Who signed the treaty is told; who *brokered* or *drafted* it is not, though the
+    passage names two people: neither did that. The verb counts in any form, or as the noun
+    made from it; a question asking whom the named doer met keeps its answer."""
+    body = (
+        "Mayor Alice Grant signed the harbour treaty with Dana Hale in Ashford on Monday, "
+        "the council reported."
+    )
+    write_article(tiny_kb_dir, "treaty", "Harbour treaty signed", "Harbour Times", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("Who signed the harbour treaty?").complete
+    assert kb.ask("Who did Alice Grant sign the harbour treaty with?").answered
+    for verb in ("brokered", "drafted"):
+        answer = kb.ask(f"Who {verb} the harbour treaty?")
+        assert not answer.complete and answer.unmet == [verb]
+
+
+def test_a_future_date_question_is_not_answered_by_the_date_of_the_report(tiny_kb_dir: Path):
+    """ "Officials said on Tuesday that the council will rebuild the pier" dates the saying,
+    not the rebuilding; a date the sentence gives to what is to come answers."""
+    pier = "Officials said on Tuesday that the council will rebuild the old pier at Ashford."
+    bridge = "The mayor's office said the council will open the new bridge at Ashford in March."
+    write_article(tiny_kb_dir, "pier", "Pier to be rebuilt", "Harbour Times", pier)
+    write_article(tiny_kb_dir, "bridge", "Bridge to open", "Harbour Times", bridge)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("When will the council open the new bridge?").complete
+    assert not kb.ask("When will the council rebuild the old pier?").complete

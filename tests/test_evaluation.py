@@ -139,10 +139,13 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     distractors, take "Have Moscow or Pyongyang said anything in public about the pullback from
     Kursk?" out of the first three (hit@3 0.700), round twenty's "What would North Korean
     soldiers become if they fought on the battlefield, according to Austin?" out of the first
-    place (hit@1 0.583)."""
+    place (hit@1 0.583). Round twenty-one's pages, as distractors (the search's term weights
+    move), put "What have Kim's soldiers in Kursk reportedly suffered?" second behind another
+    page's passage (hit@1 0.567); its rules decline one more of the set's near-topic questions
+    (0.650)."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
-    assert ours.hit_at_1 >= 0.58 and ours.hit_at_3 >= 0.70
+    assert ours.hit_at_1 >= 0.56 and ours.hit_at_3 >= 0.70
     assert ours.declined_out_of_scope >= 0.62
     assert ours.declined_answerable <= 0.07
 
@@ -315,16 +318,17 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round8", 0.99, 0, 0, 0.75, 0.69),
         ("round9", 0.99, 0, 0, 0.69, 0.68),
         ("round10", 0.99, 0, 0, 0.72, 0.46),
-        ("round11", 0.99, 0, 0, 0.79, 0.58),
+        ("round11", 0.99, 0, 0, 0.76, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.78, 0.69),
         ("round14", 0.87, 1, 5, 0.55, 0.36),
         ("round15", 0.99, 0, 0, 0.68, 0.25),
-        ("round16", 0.86, 3, 0, 0.91, 0.50),
+        ("round16", 0.86, 3, 0, 0.88, 0.50),
         ("round17", 0.99, 0, 0, 0.41, 0.37),
         ("round18", 0.99, 0, 1, 0.89, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.63, 0.44),
+        ("round21", 0.88, 1, 0, 0.66, 0.95),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -332,8 +336,8 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
-    224 pages in the folder. Round five's one invented field is a site's clock read as the
-    date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
+    pages in the folder (247 with round twenty-one). Round five's one invented field is a
+    site's clock read as the date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
     pages, more distractors, took one answer out of round eight's first three and one decline
     out of round seven's, before any rule of round nine; round ten's twelve took three out of
     round two's first three and one each out of rounds eight's and nine's, before any rule of
@@ -450,7 +454,21 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     headtopics card glued to its blurb ("… Nato ConfirmsNorth Korean troops have …", 0.887) is
     kept again and quoted once (furniture 0 -> 1), and round nineteen's pages as distractors
     take one answer out of round twenty's first three (0.680 -> 0.640) and answer one more of
-    its near-topic questions (declined 0.556 -> 0.444)."""
+    its near-topic questions (declined 0.556 -> 0.444).
+    Round twenty-one's eleven pages (issue 13: 23 near-topic questions to decline, each
+    checked against every dev page; 36 answerable, half paraphrased) were measured before any
+    rule of the round at hit@3 0.667, out-of-scope declined 0.696 (round21/before.txt); its
+    three rules (docs/quality.md, round twenty-one: a statement's topic in the speaker's own
+    sentence, a who-question's verb held by the passage, a future date not the report's)
+    decline 0.957 with no answer lost on the round. Its metadata figures (0.886, one invented title) are the unseen-pages
+    ones: no reading rule was written for it. As distractors, before any rule of the round,
+    its pages took one answer out of round eleven's first three (0.800 -> 0.767; newsdirectory3
+    on the troops heading to Kursk) and one out of round sixteen's ("What did Kim wish Putin in
+    his letter?", 0.912 -> 0.882; the Blogspot copy of AFP on Putin's letter), and one of round
+    fourteen's answers ("How many articles does the Moscow–Pyongyang agreement contain?") is
+    declined; they declined one of round nineteen's near-topic questions. The line model
+    retrained with them (threshold 0.92 -> 0.93) changes no dev figure and reads the bundled
+    articles as before."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture

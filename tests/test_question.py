@@ -368,3 +368,13 @@ def test_a_measure_question_reads_its_measure_word_and_the_units_of_its_answer(
     assert (unit in focus.shape) if unit else focus.shape == ()
     assert "last" not in focus.main_verbs
     assert question_focus("How long ago did the summit end?", ALIASES).measure == ()
+
+
+def test_going_to_a_place_is_no_future_but_going_to_do_something_is():
+    """ "Troops *going to Kursk*" in a question about a past statement asks no future date;
+    "going to *visit*" does."""
+    past = "When did Kirby speak about the troops going to Kursk?"
+    assert not question_focus(past, ALIASES).future
+    assert not question_focus("Who is going to the summit?", ALIASES).future
+    assert question_focus("When is Putin going to visit Pyongyang?", ALIASES).future
+    assert question_focus("When will the summit open?", ALIASES).future
