@@ -367,6 +367,17 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/•·]\s*")
 _BREADCRUMB_MIN_PARTS = 3
 _BREADCRUMB_MAX_WORDS = 20
 _PHOTO_CREDIT_END = re.compile(r"(?:\bphoto|\bpool|\bhandout|\bfile)\s*$|\bvia\s+[A-Z]{2,}\b", re.I)
+_CLOSING_PHOTO_CREDIT = re.compile(
+    r"\s*[(\[](?P<credit>[^()\[\]]{3,120})[)\]](?:\s*\*{1,2}[A-Z]{2,12}\*{1,2})?\s*$"
+)
+"""A bracketed credit closing a kept line, with a marker after it in asterisks or not: "…
+whose plane touched down in the early hours of the morning. [Vladimir Smirnov/Sputnik, Kremlin
+Pool via Reuters]", "… for the fighting in Ukraine. (Vladimir Smirnov, Sputnik, Kremlin Pool
+Photo via AP) **FILE**"."""
+_CREDIT_SIGNAL = re.compile(r"\bphoto|\bpool\b|\bhandout\b|\bgetty\b|©|\bvia\s+[A-Z]", re.I)
+"""What says a bracket holds a photo's credit: a photo, a pool, a handout, an agency it came
+"via"; a name and place in brackets ("(R)", "(KCNA)") say nothing of the kind."""
+_CREDIT_MAX_WORDS = 12
 _STAFF_ROLE = re.compile(
     r"^(?i:(?:(?:staff|senior|chief|guest|contributing|special|political|foreign|defen[cs]e|"
     r"diplomatic|news)\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|"
@@ -764,7 +775,7 @@ def _read(
         elif verdict in ("text", "caption"):
             if verdict == "caption":
                 result.captions.add(len(result.paragraphs))
-            result.paragraphs.append(lines[index])
+            result.paragraphs.append(_without_photo_credit(lines[index]))
     signals.settle(result, lines)
     if result.headline is None and result.paragraphs:
         result.headline = first_sentence(_without_credit(result.paragraphs[0]))
@@ -1385,6 +1396,23 @@ def _is_credited_repeat(paragraph: str, line: str) -> bool:
         and chrome.word_count(tail) <= _HEADING_MAX_WORDS
         and not _SENTENCE_END.search(tail)
     )
+
+
+@lru_cache(maxsize=PER_LINE_CACHE)
+def _without_photo_credit(line: str) -> str:
+    """A kept line (a caption or the text) without the photo credit closing it: the
+    photographer, the pool and the agency are who took the picture, no fact of the story, and
+    a quoted answer must not carry them ("… to welcome Putin. [Vladimir Smirnov/Sputnik,
+    Kremlin Pool via Reuters]"). A line that is nothing but its credit is left as it is."""
+    match = _CLOSING_PHOTO_CREDIT.search(line)
+    if (
+        not match
+        or not _CREDIT_SIGNAL.search(match["credit"])
+        or _SENTENCE_END.search(match["credit"])
+        or chrome.word_count(match["credit"]) > _CREDIT_MAX_WORDS
+    ):
+        return line
+    return line[: match.start()].rstrip() or line
 
 
 def _is_caption(line: str) -> bool:
