@@ -247,6 +247,12 @@ _WIRE_STAFF_CREDIT = re.compile(
 _REPORTING_BY = re.compile(r"^\(?\s*(?i:reporting|writing)\s+by\s+(?P<names>[^;()]+?)\s*(?:[;)]|$)")
 """The closing credit's reporters, the report's writers: "(Reporting by Phil Stewart; editing by
 Jonathan Oatis)". "Additional reporting by" names helpers, not the writer."""
+_CLOSING_BYLINE = re.compile(
+    r"(?<=[.!?…])[\"'”’]?\s+(?i:story|reporting|writing|words|text)\s+by\s+"
+    r"(?P<names>[^.;:()\"“”]{3,80}?)\s*\.?$"
+)
+"""The writers' names glued to the end of the last paragraph as a sentence of their own: "… in
+global affairs. Story by Emerald Maxwell and Delano D’Souza."."""
 _REPORTER_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _REPORTER_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _SOURCE_CREDIT = re.compile(
@@ -775,7 +781,8 @@ def _read(
         elif verdict in ("text", "caption"):
             if verdict == "caption":
                 result.captions.add(len(result.paragraphs))
-            result.paragraphs.append(_without_photo_credit(lines[index]))
+            text = _without_closing_byline(lines[index], signals)
+            result.paragraphs.append(_without_photo_credit(text))
     signals.settle(result, lines)
     if result.headline is None and result.paragraphs:
         result.headline = first_sentence(_without_credit(result.paragraphs[0]))
@@ -1467,6 +1474,18 @@ def _read_furniture_credit(line: str, signals: _Signals) -> None:
         signals.add("publisher", holder, _quoted(line), UPDATED_RANK)
     if (match := _REPORTING_BY.match(line)) and (people := _reporters(match["names"])):
         signals.add("author", people, _quoted(line), UPDATED_RANK)
+
+
+def _without_closing_byline(line: str, signals: _Signals) -> str:
+    """A kept line without the by-line sentence glued to its end ("… Story by Emerald Maxwell
+    and Delano D’Souza."), read as the author: a quoted answer must not carry the writers'
+    names as if they were the story's. Only people's names are a by-line ("… Story by
+    Reuters." stays)."""
+    match = _CLOSING_BYLINE.search(line)
+    if not match or not (people := _reporters(match["names"])):
+        return line
+    signals.add("author", people, _quoted(line), UPDATED_RANK)
+    return line[: match.start()].rstrip()
 
 
 def _reporters(names: str) -> str | None:
