@@ -384,6 +384,8 @@ _CREDIT_SIGNAL = re.compile(r"\bphoto|\bpool\b|\bhandout\b|\bgetty\b|©|\bvia\s+
 """What says a bracket holds a photo's credit: a photo, a pool, a handout, an agency it came
 "via"; a name and place in brackets ("(R)", "(KCNA)") say nothing of the kind."""
 _CREDIT_MAX_WORDS = 12
+_DESCRIPTION_MIN_WORDS = 4
+_DESCRIPTION_MAX_WORDS = 20
 _STAFF_ROLE = re.compile(
     r"^(?i:(?:(?:staff|senior|chief|guest|contributing|special|political|foreign|defen[cs]e|"
     r"diplomatic|news)\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|"
@@ -760,6 +762,7 @@ def _read(
     furniture |= _linked_lists(lines, furniture, lists)
     title_at = None if title else _title_line(lines, furniture, lists)
     furniture |= _decorated_headlines(keys, title_at)
+    furniture |= _photo_descriptions(lines, keys, title_at, title, furniture)
     furniture |= _appeals_above(lines, title_at, furniture)
     furniture |= _stamp_runs(lines, furniture)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
@@ -1138,6 +1141,44 @@ def _alt_texts(lines: list[str], keys: list[str], furniture: set[int]) -> set[in
             )
             found.add(after if labelled and lines[after].startswith(lines[index]) else index)
     return found
+
+
+def _photo_descriptions(
+    lines: list[str],
+    keys: list[str],
+    title_at: int | None,
+    title: str | None,
+    furniture: set[int],
+) -> set[int]:
+    """A photo's description for readers who cannot see it (its alternative text) printed
+    right above the photo's caption: a short line of words with no full stop at its end and no
+    figure, "Putin and Kim Jong Un embrace at the airport. Putin is smiling. Kim has his back
+    to the camera" over "The two leaders greet each other with a handshake and a hug. [… via AP
+    Photo]". It describes the picture, not the story. The story's sentences end with a stop;
+    the headline (found or given), which has none, is never taken, nor a date line or a
+    summary above a lead photo (figures, or more words than a description has)."""
+    found: set[int] = set()
+    known = {line_key(title)} if title else set()
+    if title_at is not None:
+        known.add(keys[title_at])
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    for index, after in pairwise(kept):
+        line = lines[index]
+        if (
+            keys[index] not in known
+            and _DESCRIPTION_MIN_WORDS <= chrome.word_count(line) <= _DESCRIPTION_MAX_WORDS
+            and not any(char.isdigit() for char in line)
+            and not _SENTENCE_END.search(line)
+            and not _is_credited_caption(line)
+            and _is_credited_caption(lines[after])
+        ):
+            found.add(index)
+    return found
+
+
+def _is_credited_caption(line: str) -> bool:
+    """A caption, or a line closed by a photo's credit in brackets."""
+    return _is_caption(line) or _without_photo_credit(line) != line
 
 
 def _cut_repeats(lines: list[str], furniture: set[int]) -> set[int]:
