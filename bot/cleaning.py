@@ -459,6 +459,14 @@ _CARD_LINK = re.compile(
     re.I,
 )
 """A card's link to its story, alone on the line under the card: "Read more »"."""
+_FEED_TAIL = re.compile(
+    r"^(?:continue\s+reading|read\s+more|read\s+(?:the\s+)?full\s+(?:story|article))"
+    r"\s*(?:…|\.{3}|[»›→])\s*\S",
+    re.I,
+)
+"""A line opening with a link to the whole story and its arrow or ellipsis, text after it: an
+aggregator's copy of a feed item, "Continue reading… The Guardian Read More Russian president
+and Kim exchange …", whose words after the link are the summary and the text again."""
 _CARD_RUN = 2
 """Cards closed by a link label, at least this many in a row: one may be the article's own
 teaser ("… Continue Reading" under a tag page's one story)."""
@@ -1341,6 +1349,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
         or bool(_MORE_STORIES.match(line))
+        or bool(_FEED_TAIL.match(line))
         or bool(_COPYRIGHT.search(line))
         or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
         or bool(_SITE_NOTICE.match(line))
