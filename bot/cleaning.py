@@ -1350,6 +1350,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
         or bool(_MORE_STORIES.match(line))
         or bool(_FEED_TAIL.match(line))
+        or bool(chrome.LINKED_TITLE.search(line))
         or bool(_COPYRIGHT.search(line))
         or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
         or bool(_SITE_NOTICE.match(line))
