@@ -86,10 +86,10 @@ _COVERAGE_LINK = (
     r"(?P<tail>(?:See|Read|Explore|Follow)\s+(?:all\s+|more\s+(?:of\s+)?)?our\s+"
     r"[^.!?]{1,60}?\b(?:coverage|stories|reporting))\s*$"
 )
-_GLUED_COVERAGE_LINK = Hinted(re.compile(r"(?<=[.!?…\"”’])\s*" + _COVERAGE_LINK), (" our ",))
+_GLUED_COVERAGE_LINK = Hinted(re.compile(r"(?<=[.!?…\"”’])\s*" + _COVERAGE_LINK), ("our",))
 """A link to the outlet's coverage of the topic glued after a paragraph's last sentence: "… on
 a state visit. See all our Ukraine war coverage"."""
-LINKED_TITLE = Hinted(re.compile(r"(?<=[a-z])" + _COVERAGE_LINK), (" our ",))
+LINKED_TITLE = Hinted(re.compile(r"(?<=[a-z])" + _COVERAGE_LINK), ("our",))
 """A link's title with no stop, the link to the outlet's coverage glued right after its last
 letter: "Vladimir Putin receives warm welcome in North KoreaSee all our Ukraine war coverage",
 two links run together (a video's title and the coverage page)."""
