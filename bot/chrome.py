@@ -82,17 +82,6 @@ _GLUED_MORE_LINK = Hinted(
 )
 """A bracketed link to a topic's other stories glued after a paragraph's last sentence: "…
 further to the north." (More North Korea stories.)"."""
-_COVERAGE_LINK = (
-    r"(?P<tail>(?:See|Read|Explore|Follow)\s+(?:all\s+|more\s+(?:of\s+)?)?our\s+"
-    r"[^.!?]{1,60}?\b(?:coverage|stories|reporting))\s*$"
-)
-_GLUED_COVERAGE_LINK = Hinted(re.compile(r"(?<=[.!?…\"”’])\s*" + _COVERAGE_LINK), ("our",))
-"""A link to the outlet's coverage of the topic glued after a paragraph's last sentence: "… on
-a state visit. See all our Ukraine war coverage"."""
-LINKED_TITLE = Hinted(re.compile(r"(?<=[a-z])" + _COVERAGE_LINK), ("our",))
-"""A link's title with no stop, the link to the outlet's coverage glued right after its last
-letter: "Vladimir Putin receives warm welcome in North KoreaSee all our Ukraine war coverage",
-two links run together (a video's title and the coverage page)."""
 _SOURCE_TAIL = (
     r"(?:writes|reports|informs|according\s+to)\s+"
     r"(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*\.[a-z]{2,}|(?:[A-Z][\w&’'-]*\s*){1,4})\.?"
@@ -288,13 +277,7 @@ def glued_parts(line: str) -> tuple[str, ...]:
             rest = line[match.end() :]
             if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
                 return (match["label"], *glued_parts(rest))
-    for pattern in (
-        _GLUED_COPYRIGHT,
-        _GLUED_LINK_TAIL,
-        _GLUED_MORE_LINK,
-        _GLUED_COVERAGE_LINK,
-        _GLUED_SOURCE_TAIL,
-    ):
+    for pattern in (_GLUED_COPYRIGHT, _GLUED_LINK_TAIL, _GLUED_MORE_LINK, _GLUED_SOURCE_TAIL):
         match = pattern.search(line)
         if match and match.start() > 0 and line[: match.start()].strip():
             return (line[: match.start()].rstrip(), match["tail"].strip())

@@ -842,7 +842,7 @@ def _verdicts(
             verdicts[index] = "repeat"  # printed twice in a row (a caption, then in a gallery)
         else:
             previous_key = keys[index]
-            if _is_caption(line) or (index and _PHOTO_LABEL.match(lines[index - 1])):
+            if _is_credited_caption(line) or (index and _PHOTO_LABEL.match(lines[index - 1])):
                 verdicts[index] = "caption"
             else:
                 verdicts[index] = "text"
@@ -1350,7 +1350,6 @@ def _is_furniture_shaped(line: str) -> bool:
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
         or bool(_MORE_STORIES.match(line))
         or bool(_FEED_TAIL.match(line))
-        or bool(chrome.LINKED_TITLE.search(line))
         or bool(_COPYRIGHT.search(line))
         or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
         or bool(_SITE_NOTICE.match(line))

@@ -1777,9 +1777,3 @@ def test_a_line_opening_with_a_link_to_the_whole_story_and_text_after_it_is_furn
     arrow = f"Read more » {FERRY}"
     assert clean(f"Ferry Route Approved\n\n{FERRY}\n\n{arrow}").paragraphs == [FERRY]
 
-
-def test_a_link_to_the_outlets_coverage_glued_to_a_line_is_cut_off():
-    glued = f"{FERRY} See all our harbour coverage"
-    assert clean(f"Ferry Route Approved\n\n{glued}").paragraphs == [FERRY]
-    titled = "Mayor opens the harbour bridgeSee all our harbour coverage"
-    assert clean(f"Ferry Route Approved\n\n{FERRY}\n\n{titled}").paragraphs == [FERRY]

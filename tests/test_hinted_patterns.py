@@ -52,8 +52,6 @@ MATCHED = [
     'He left." ALSO READ: Harbour reopens',
     "It rained. Related | Storms",
     "It rained. (More North Korea stories.)",
-    "It rained. See all our storm coverage",
-    "Storm hits the coastSee all our storm coverage",
     "It rained. Copyright 2024 Agency. All rights reserved. |",
     "(c) 2024 Agency",
     "Copyright Agency",
