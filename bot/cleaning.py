@@ -467,6 +467,13 @@ _FEED_TAIL = re.compile(
 """A line opening with a link to the whole story and its arrow or ellipsis, text after it: an
 aggregator's copy of a feed item, "Continue reading… The Guardian Read More Russian president
 and Kim exchange …", whose words after the link are the summary and the text again."""
+_UPDATE_NOTE = re.compile(
+    r"^THIS\s+IS\s+A\s+(?:[A-Z]+\s+){0,2}UPDATE\b|"
+    r"\b(?i:earlier|original|previous)\s+(?i:story|version)\s+(?i:follows\s+below|is\s+below)\.?$"
+)
+"""A wire service's note on an updated story: "THIS IS A BREAKING NEWS UPDATE. AP’s earlier story
+follows below." (a CFJC Today copy of an AP report): it speaks of the story, not in it."""
+_UPDATE_NOTE_MAX_WORDS = 20
 _CARD_RUN = 2
 """Cards closed by a link label, at least this many in a row: one may be the article's own
 teaser ("… Continue Reading" under a tag page's one story)."""
@@ -753,7 +760,10 @@ def _read(
     furniture |= _weather_widgets(lines)
     furniture |= _embedded_posts(lines, blocks)
     furniture |= _author_boxes(lines, furniture, signals)
-    furniture |= _outlet_lines(lines, keys, furniture, signals)
+    shared = {
+        index for index in furniture if not _is_furniture(lines[index], keys[index], frozenset())
+    }
+    furniture |= _outlet_lines(lines, keys, furniture - shared, signals)
     furniture |= _linked_headlines(lines, furniture)
     furniture |= _link_cards(lines, furniture)
     furniture |= _teaser_runs(lines, furniture)
@@ -1315,7 +1325,10 @@ def _outlet_lines(
     POST STAFF", "told CNN"); a name nothing corroborates gives nothing. Weaker than a wire
     credit, which names the report's own source. A name printed right over the masthead's
     clock with the weather ("Honolulu Star-Advertiser" / "Wednesday, December 4, 2024 77°
-    Today's Paper") is the paper's masthead, which needs nothing else."""
+    Today's Paper") is the paper's masthead, which needs nothing else. A name line that is
+    furniture only because other pages of the folder print it too (a lone "Reuters" on three
+    pages) is still looked at: BusinessLive's "Reuters" gave its publisher until round
+    twenty-two's Shanghai Daily page printed a third."""
     found: set[int] = set()
     edges = set(range(_OUTLET_EDGE_LINES)) | set(range(len(lines) - _OUTLET_EDGE_LINES, len(lines)))
     for index, line in enumerate(lines):
@@ -1350,6 +1363,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
         or bool(_MORE_STORIES.match(line))
         or bool(_FEED_TAIL.match(line))
+        or (words <= _UPDATE_NOTE_MAX_WORDS and bool(_UPDATE_NOTE.search(line)))
         or bool(_COPYRIGHT.search(line))
         or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
         or bool(_SITE_NOTICE.match(line))

@@ -1777,3 +1777,24 @@ def test_a_line_opening_with_a_link_to_the_whole_story_and_text_after_it_is_furn
     arrow = f"Read more » {FERRY}"
     assert clean(f"Ferry Route Approved\n\n{FERRY}\n\n{arrow}").paragraphs == [FERRY]
 
+
+def test_a_site_name_line_other_pages_of_the_folder_print_too_still_gives_the_publisher():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        f"{FERRY}\n\nThe chair told Coastal Wire the first ferry sails in May.\n\nCoastal Wire"
+    )
+    assert clean(page).publisher == "Coastal Wire"
+    assert (
+        clean(page, boilerplate=frozenset({line_key("Coastal Wire")})).publisher == "Coastal Wire"
+    )
+
+
+def test_a_wire_services_note_on_an_updated_story_is_furniture():
+    note = "THIS IS A BREAKING NEWS UPDATE. Coastal Wire’s earlier story follows below."
+    earlier = "The harbour board met on Friday to discuss a new ferry route to Ashford."
+    page = f"Ferry Route Approved\n\n{FERRY}\n\n{note}\n\n{earlier}"
+    assert clean(page).paragraphs == [FERRY, earlier]
+    told = (
+        "The chair said the earlier story follows the board's minutes of Monday closely, and more."
+    )
+    assert told in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{told}").paragraphs

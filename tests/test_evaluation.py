@@ -139,10 +139,14 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     distractors, take "Have Moscow or Pyongyang said anything in public about the pullback from
     Kursk?" out of the first three (hit@3 0.700), round twenty's "What would North Korean
     soldiers become if they fought on the battlefield, according to Austin?" out of the first
-    place (hit@1 0.583)."""
+    place (hit@1 0.583). Round twenty-two's fourteen pages, as distractors (no rule of the
+    round moves it), shift the corpus's word weights: nexusnews's paragraph outranks iscaninfo's
+    answer to "What have Kim's soldiers in Kursk reportedly suffered?" (hit@1 0.583 -> 0.567),
+    and earthpressnews's answer to "Over which days did Seoul's spies see the North ship its
+    special forces to Russia?" comes third (hit@3 0.700 -> 0.717)."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
-    assert ours.hit_at_1 >= 0.58 and ours.hit_at_3 >= 0.70
+    assert ours.hit_at_1 >= 0.56 and ours.hit_at_3 >= 0.71
     assert ours.declined_out_of_scope >= 0.62
     assert ours.declined_answerable <= 0.07
 
@@ -315,16 +319,16 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round8", 0.99, 0, 0, 0.75, 0.69),
         ("round9", 0.99, 0, 0, 0.69, 0.68),
         ("round10", 0.99, 0, 0, 0.72, 0.46),
-        ("round11", 0.99, 0, 0, 0.79, 0.58),
+        ("round11", 0.99, 0, 0, 0.76, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.78, 0.69),
         ("round14", 0.87, 1, 5, 0.55, 0.36),
         ("round15", 0.99, 0, 0, 0.68, 0.25),
         ("round16", 0.86, 3, 0, 0.91, 0.50),
-        ("round17", 0.99, 0, 0, 0.41, 0.37),
+        ("round17", 0.99, 0, 0, 0.37, 0.37),
         ("round18", 0.99, 0, 1, 0.89, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
-        ("round20", 0.96, 1, 0, 0.63, 0.44),
+        ("round20", 0.96, 1, 0, 0.63, 0.33),
         ("round22", 0.96, 1, 2, 0.88, 0.36),
     ],
 )
@@ -460,8 +464,15 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     bracketed photo credit cut from a kept line, a glued "Story by" sentence, a photo's
     description above its caption, a feed's tail) read 0.964 right and quote furniture in two
     answers (ecochest's "… North KoreaSee all our Ukraine war coverage", see docs/reading.md),
-    hit@3 0.889. As distractors, and with the line model retrained on all 250 pages (threshold
-    0.92 -> 0.91), no other round's guarded figure moved."""
+    hit@3 0.889. As distractors, before any rule of the round (the commit that added them,
+    measured with the rules as they were), its pages took one answer out of round eleven's
+    first three (0.800 -> 0.767) and one out of round seventeen's (0.414 -> 0.379), and answered
+    one more of round twenty's near-topic questions (declined 0.444 -> 0.333); none of the
+    round's rules moved them back or further. They also answered round nine's bait "What other
+    North Korea stories are there?" with CFJC Today's "THIS IS A BREAKING NEWS UPDATE. AP’s
+    earlier story follows below.", which the round's update-note rule makes furniture (declined
+    0.625 -> 0.688 again). The line model retrained on all 250 pages (threshold 0.92 -> 0.91)
+    moved no dev figure."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
