@@ -247,6 +247,12 @@ _WIRE_STAFF_CREDIT = re.compile(
 _REPORTING_BY = re.compile(r"^\(?\s*(?i:reporting|writing)\s+by\s+(?P<names>[^;()]+?)\s*(?:[;)]|$)")
 """The closing credit's reporters, the report's writers: "(Reporting by Phil Stewart; editing by
 Jonathan Oatis)". "Additional reporting by" names helpers, not the writer."""
+_CLOSING_BYLINE = re.compile(
+    r"(?<=[.!?…])[\"'”’]?\s+(?i:story|reporting|writing|words|text)\s+by\s+"
+    r"(?P<names>[^.;:()\"“”]{3,80}?)\s*\.?$"
+)
+"""The writers' names glued to the end of the last paragraph as a sentence of their own: "… in
+global affairs. Story by Emerald Maxwell and Delano D’Souza."."""
 _REPORTER_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _REPORTER_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _SOURCE_CREDIT = re.compile(
@@ -367,6 +373,19 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/•·]\s*")
 _BREADCRUMB_MIN_PARTS = 3
 _BREADCRUMB_MAX_WORDS = 20
 _PHOTO_CREDIT_END = re.compile(r"(?:\bphoto|\bpool|\bhandout|\bfile)\s*$|\bvia\s+[A-Z]{2,}\b", re.I)
+_CLOSING_PHOTO_CREDIT = re.compile(
+    r"\s*[(\[](?P<credit>[^()\[\]]{3,120})[)\]](?:\s*\*{1,2}[A-Z]{2,12}\*{1,2})?\s*$"
+)
+"""A bracketed credit closing a kept line, with a marker after it in asterisks or not: "…
+whose plane touched down in the early hours of the morning. [Vladimir Smirnov/Sputnik, Kremlin
+Pool via Reuters]", "… for the fighting in Ukraine. (Vladimir Smirnov, Sputnik, Kremlin Pool
+Photo via AP) **FILE**"."""
+_CREDIT_SIGNAL = re.compile(r"\bphoto|\bpool\b|\bhandout\b|\bgetty\b|©|\bvia\s+[A-Z]", re.I)
+"""What says a bracket holds a photo's credit: a photo, a pool, a handout, an agency it came
+"via"; a name and place in brackets ("(R)", "(KCNA)") say nothing of the kind."""
+_CREDIT_MAX_WORDS = 12
+_DESCRIPTION_MIN_WORDS = 4
+_DESCRIPTION_MAX_WORDS = 20
 _STAFF_ROLE = re.compile(
     r"^(?i:(?:(?:staff|senior|chief|guest|contributing|special|political|foreign|defen[cs]e|"
     r"diplomatic|news)\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|"
@@ -440,6 +459,21 @@ _CARD_LINK = re.compile(
     re.I,
 )
 """A card's link to its story, alone on the line under the card: "Read more »"."""
+_FEED_TAIL = re.compile(
+    r"^(?:continue\s+reading|read\s+more|read\s+(?:the\s+)?full\s+(?:story|article))"
+    r"\s*(?:…|\.{3}|[»›→])\s*\S",
+    re.I,
+)
+"""A line opening with a link to the whole story and its arrow or ellipsis, text after it: an
+aggregator's copy of a feed item, "Continue reading… The Guardian Read More Russian president
+and Kim exchange …", whose words after the link are the summary and the text again."""
+_UPDATE_NOTE = re.compile(
+    r"^THIS\s+IS\s+A\s+(?:[A-Z]+\s+){0,2}UPDATE\b|"
+    r"\b(?i:earlier|original|previous)\s+(?i:story|version)\s+(?i:follows\s+below|is\s+below)\.?$"
+)
+"""A wire service's note on an updated story: "THIS IS A BREAKING NEWS UPDATE. AP’s earlier story
+follows below." (a CFJC Today copy of an AP report): it speaks of the story, not in it."""
+_UPDATE_NOTE_MAX_WORDS = 20
 _CARD_RUN = 2
 """Cards closed by a link label, at least this many in a row: one may be the article's own
 teaser ("… Continue Reading" under a tag page's one story)."""
@@ -726,7 +760,10 @@ def _read(
     furniture |= _weather_widgets(lines)
     furniture |= _embedded_posts(lines, blocks)
     furniture |= _author_boxes(lines, furniture, signals)
-    furniture |= _outlet_lines(lines, keys, furniture, signals)
+    shared = {
+        index for index in furniture if not _is_furniture(lines[index], keys[index], frozenset())
+    }
+    furniture |= _outlet_lines(lines, keys, furniture - shared, signals)
     furniture |= _linked_headlines(lines, furniture)
     furniture |= _link_cards(lines, furniture)
     furniture |= _teaser_runs(lines, furniture)
@@ -743,6 +780,7 @@ def _read(
     furniture |= _linked_lists(lines, furniture, lists)
     title_at = None if title else _title_line(lines, furniture, lists)
     furniture |= _decorated_headlines(keys, title_at)
+    furniture |= _photo_descriptions(lines, keys, title_at, title, furniture)
     furniture |= _appeals_above(lines, title_at, furniture)
     furniture |= _stamp_runs(lines, furniture)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
@@ -764,7 +802,8 @@ def _read(
         elif verdict in ("text", "caption"):
             if verdict == "caption":
                 result.captions.add(len(result.paragraphs))
-            result.paragraphs.append(lines[index])
+            text = _without_closing_byline(lines[index], signals)
+            result.paragraphs.append(_without_photo_credit(text))
     signals.settle(result, lines)
     if result.headline is None and result.paragraphs:
         result.headline = first_sentence(_without_credit(result.paragraphs[0]))
@@ -813,7 +852,7 @@ def _verdicts(
             verdicts[index] = "repeat"  # printed twice in a row (a caption, then in a gallery)
         else:
             previous_key = keys[index]
-            if _is_caption(line) or (index and _PHOTO_LABEL.match(lines[index - 1])):
+            if _is_credited_caption(line) or (index and _PHOTO_LABEL.match(lines[index - 1])):
                 verdicts[index] = "caption"
             else:
                 verdicts[index] = "text"
@@ -1122,6 +1161,44 @@ def _alt_texts(lines: list[str], keys: list[str], furniture: set[int]) -> set[in
     return found
 
 
+def _photo_descriptions(
+    lines: list[str],
+    keys: list[str],
+    title_at: int | None,
+    title: str | None,
+    furniture: set[int],
+) -> set[int]:
+    """A photo's description for readers who cannot see it (its alternative text) printed
+    right above the photo's caption: a short line of words with no full stop at its end and no
+    figure, "Putin and Kim Jong Un embrace at the airport. Putin is smiling. Kim has his back
+    to the camera" over "The two leaders greet each other with a handshake and a hug. [… via AP
+    Photo]". It describes the picture, not the story. The story's sentences end with a stop;
+    the headline (found or given), which has none, is never taken, nor a date line or a
+    summary above a lead photo (figures, or more words than a description has)."""
+    found: set[int] = set()
+    known = {line_key(title)} if title else set()
+    if title_at is not None:
+        known.add(keys[title_at])
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    for index, after in pairwise(kept):
+        line = lines[index]
+        if (
+            keys[index] not in known
+            and _DESCRIPTION_MIN_WORDS <= chrome.word_count(line) <= _DESCRIPTION_MAX_WORDS
+            and not any(char.isdigit() for char in line)
+            and not _SENTENCE_END.search(line)
+            and not _is_credited_caption(line)
+            and _is_credited_caption(lines[after])
+        ):
+            found.add(index)
+    return found
+
+
+def _is_credited_caption(line: str) -> bool:
+    """A caption, or a line closed by a photo's credit in brackets."""
+    return _is_caption(line) or _without_photo_credit(line) != line
+
+
 def _cut_repeats(lines: list[str], furniture: set[int]) -> set[int]:
     """A summary printed above the text and cut off by an ellipsis ("… indicating “that they
     fully intend...") whose words open the text under it: the same words again, furniture."""
@@ -1248,7 +1325,10 @@ def _outlet_lines(
     POST STAFF", "told CNN"); a name nothing corroborates gives nothing. Weaker than a wire
     credit, which names the report's own source. A name printed right over the masthead's
     clock with the weather ("Honolulu Star-Advertiser" / "Wednesday, December 4, 2024 77°
-    Today's Paper") is the paper's masthead, which needs nothing else."""
+    Today's Paper") is the paper's masthead, which needs nothing else. A name line that is
+    furniture only because other pages of the folder print it too (a lone "Reuters" on three
+    pages) is still looked at: BusinessLive's "Reuters" gave its publisher until round
+    twenty-two's Shanghai Daily page printed a third."""
     found: set[int] = set()
     edges = set(range(_OUTLET_EDGE_LINES)) | set(range(len(lines) - _OUTLET_EDGE_LINES, len(lines)))
     for index, line in enumerate(lines):
@@ -1282,6 +1362,8 @@ def _is_furniture_shaped(line: str) -> bool:
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
         or bool(_MORE_STORIES.match(line))
+        or bool(_FEED_TAIL.match(line))
+        or (words <= _UPDATE_NOTE_MAX_WORDS and bool(_UPDATE_NOTE.search(line)))
         or bool(_COPYRIGHT.search(line))
         or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
         or bool(_SITE_NOTICE.match(line))
@@ -1387,6 +1469,23 @@ def _is_credited_repeat(paragraph: str, line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=PER_LINE_CACHE)
+def _without_photo_credit(line: str) -> str:
+    """A kept line (a caption or the text) without the photo credit closing it: the
+    photographer, the pool and the agency are who took the picture, no fact of the story, and
+    a quoted answer must not carry them ("… to welcome Putin. [Vladimir Smirnov/Sputnik,
+    Kremlin Pool via Reuters]"). A line that is nothing but its credit is left as it is."""
+    match = _CLOSING_PHOTO_CREDIT.search(line)
+    if (
+        not match
+        or not _CREDIT_SIGNAL.search(match["credit"])
+        or _SENTENCE_END.search(match["credit"])
+        or chrome.word_count(match["credit"]) > _CREDIT_MAX_WORDS
+    ):
+        return line
+    return line[: match.start()].rstrip() or line
+
+
 def _is_caption(line: str) -> bool:
     """A photo caption: a line ending in a credit in brackets ("(AP Photo/Kevin Wolf)"), or one
     of the unbracketed shapes of ``_UNBRACKETED_CAPTION``. Kept as text, marked, never a
@@ -1439,6 +1538,18 @@ def _read_furniture_credit(line: str, signals: _Signals) -> None:
         signals.add("publisher", holder, _quoted(line), UPDATED_RANK)
     if (match := _REPORTING_BY.match(line)) and (people := _reporters(match["names"])):
         signals.add("author", people, _quoted(line), UPDATED_RANK)
+
+
+def _without_closing_byline(line: str, signals: _Signals) -> str:
+    """A kept line without the by-line sentence glued to its end ("… Story by Emerald Maxwell
+    and Delano D’Souza."), read as the author: a quoted answer must not carry the writers'
+    names as if they were the story's. Only people's names are a by-line ("… Story by
+    Reuters." stays)."""
+    match = _CLOSING_BYLINE.search(line)
+    if not match or not (people := _reporters(match["names"])):
+        return line
+    signals.add("author", people, _quoted(line), UPDATED_RANK)
+    return line[: match.start()].rstrip()
 
 
 def _reporters(names: str) -> str | None:

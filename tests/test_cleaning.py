@@ -34,7 +34,7 @@ def test_page_furniture_is_removed_and_article_text_kept_verbatim():
     result = clean(PAGE)
     assert result.paragraphs == [
         "The storm reached the coast on Monday. Winds tore roofs off houses.",
-        "Rescuers at work in the harbour on Monday. (©AP = Kyodo)",
+        "Rescuers at work in the harbour on Monday.",  # the caption, its credit cut
         "Officials said the damage would take months to repair.",
     ]
 
@@ -446,7 +446,8 @@ def test_a_caption_with_a_photo_credit_does_not_hide_the_dateline_under_it():
     opening = "MIAMI (AP) — The storm reached the coast."
     result = clean("\n\n".join(["Storm Hits the Coast", caption, caption, opening]))
     assert result.publisher == "AP"
-    assert result.paragraphs == [caption, opening] and result.captions == {0}
+    bare = "The mayor visits the harbour on Monday."  # the caption, its credit cut
+    assert result.paragraphs == [bare, opening] and result.captions == {0}
 
 
 def test_a_source_line_that_describes_rather_than_names_gives_no_publisher():
@@ -1319,7 +1320,7 @@ def test_a_media_label_is_cut_from_a_photos_caption_and_a_videos_title():
     assert cleaned.paragraphs == [
         "The harbour board approved a new ferry route on Monday.",
         "A ferry leaves the harbour in Ashford.",
-        "Residents at the town hall in Ashford, May 2, 2023. (AP via Reuters)",
+        "Residents at the town hall in Ashford, May 2, 2023.",
         "The route opens next spring.",
     ]
     assert cleaned.captions == {1, 2}  # a credit after a label ("Photo: Coastal …") stays furniture
@@ -1735,3 +1736,65 @@ def test_a_caption_closed_by_a_shouted_credit_with_slashes_is_marked():
     assert cleaned.publisher == "AFP"
     prose = "The board met in Ashford on Monday, the mayor told the BBC/ITV."
     assert clean(f"Bridge Opens\n\n{prose}").captions == set()
+
+
+def test_a_bracketed_photo_credit_closing_a_line_is_cut_and_the_caption_kept():
+    caption = "Dock workers wave as the first ferry sails. [Jane Roe/Coastal Wire, Harbour Pool via AP Photo]"
+    cleaned = clean(f"Bridge Opens\n\n{caption}\n\n{FERRY}")
+    assert cleaned.paragraphs == ["Dock workers wave as the first ferry sails.", FERRY]
+    assert cleaned.captions == {0}
+    marked = "Dock workers wave as the ferry sails. (Jane Roe, Harbour Pool Photo via AP) **FILE**"
+    headline = "Ferry route to Ashford approved by harbour board"
+    assert clean(f"{headline}\n\n{FERRY}\n\n{marked}").paragraphs == [
+        FERRY,
+        "Dock workers wave as the ferry sails.",
+    ]
+    named = "The board met the mayor of Ashford (Kent) on Monday, the chair said (Reuters)"
+    assert clean(f"Bridge Opens\n\n{named}").paragraphs == [named]
+
+
+def test_a_by_line_sentence_glued_to_a_paragraphs_end_is_cut_and_read_as_the_author():
+    glued = f"{FERRY} Story by Jane Roe and John Doe."
+    cleaned = clean(f"Ferry Route Approved\n\n{glued}")
+    assert cleaned.paragraphs == [FERRY]
+    assert cleaned.author == "Jane Roe and John Doe"
+    agency = f"{FERRY} Reporting by Reuters."
+    assert clean(f"Ferry Route Approved\n\n{agency}").paragraphs == [agency]
+
+
+def test_a_photos_description_above_its_caption_is_furniture():
+    description = "Two ferries moored at the quay. The sky is grey"
+    caption = "The new ferries wait at Ashford harbour. [Jane Roe/Coastal Wire via AP Photo]"
+    cleaned = clean(f"Ferry Route Approved\n\n{FERRY}\n\n{description}\n\n{caption}")
+    assert cleaned.paragraphs == [FERRY, "The new ferries wait at Ashford harbour."]
+    dated = "Monday 3 June 2024 at the harbour in Ashford"
+    assert dated in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{dated}\n\n{caption}").paragraphs
+
+
+def test_a_line_opening_with_a_link_to_the_whole_story_and_text_after_it_is_furniture():
+    tail = f"Continue reading… The Harbour Post Read More {FERRY}"
+    assert clean(f"Ferry Route Approved\n\n{FERRY}\n\n{tail}").paragraphs == [FERRY]
+    arrow = f"Read more » {FERRY}"
+    assert clean(f"Ferry Route Approved\n\n{FERRY}\n\n{arrow}").paragraphs == [FERRY]
+
+
+def test_a_site_name_line_other_pages_of_the_folder_print_too_still_gives_the_publisher():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        f"{FERRY}\n\nThe chair told Coastal Wire the first ferry sails in May.\n\nCoastal Wire"
+    )
+    assert clean(page).publisher == "Coastal Wire"
+    assert (
+        clean(page, boilerplate=frozenset({line_key("Coastal Wire")})).publisher == "Coastal Wire"
+    )
+
+
+def test_a_wire_services_note_on_an_updated_story_is_furniture():
+    note = "THIS IS A BREAKING NEWS UPDATE. Coastal Wire’s earlier story follows below."
+    earlier = "The harbour board met on Friday to discuss a new ferry route to Ashford."
+    page = f"Ferry Route Approved\n\n{FERRY}\n\n{note}\n\n{earlier}"
+    assert clean(page).paragraphs == [FERRY, earlier]
+    told = (
+        "The chair said the earlier story follows the board's minutes of Monday closely, and more."
+    )
+    assert told in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{told}").paragraphs

@@ -142,7 +142,10 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     place (hit@1 0.583). Round twenty-one's pages, as distractors (the search's term weights
     move), put "What have Kim's soldiers in Kursk reportedly suffered?" second behind another
     page's passage (hit@1 0.567); its rules decline one more of the set's near-topic questions
-    (0.650)."""
+    (0.650). Round twenty-two's fourteen pages, as distractors (no rule of the
+    round moves it), shift the corpus's word weights: earthpressnews's answer to "Over which days
+    did Seoul's spies see the North ship its special forces to Russia?" comes third (hit@3 0.700
+    -> 0.717)."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
     assert ours.hit_at_1 >= 0.56 and ours.hit_at_3 >= 0.70
@@ -323,12 +326,13 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round13", 0.99, 0, 0, 0.78, 0.69),
         ("round14", 0.87, 1, 5, 0.55, 0.36),
         ("round15", 0.99, 0, 0, 0.68, 0.25),
-        ("round16", 0.86, 3, 0, 0.88, 0.50),
-        ("round17", 0.99, 0, 0, 0.41, 0.37),
+        ("round16", 0.86, 3, 0, 0.91, 0.50),
+        ("round17", 0.99, 0, 0, 0.37, 0.37),
         ("round18", 0.99, 0, 1, 0.89, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
-        ("round20", 0.96, 1, 0, 0.63, 0.44),
+        ("round20", 0.96, 1, 0, 0.63, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.95),
+        ("round22", 0.96, 1, 2, 0.88, 0.36),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -336,8 +340,8 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
-    pages in the folder (247 with round twenty-one). Round five's one invented field is a
-    site's clock read as the date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
+    261 pages in the folder. Round five's one invented field is a site's clock read as the
+    date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
     pages, more distractors, took one answer out of round eight's first three and one decline
     out of round seven's, before any rule of round nine; round ten's twelve took three out of
     round two's first three and one each out of rounds eight's and nine's, before any rule of
@@ -468,7 +472,24 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     fourteen's answers ("How many articles does the Moscow–Pyongyang agreement contain?") is
     declined; they declined one of round nineteen's near-topic questions. The line model
     retrained with them (threshold 0.92 -> 0.93) changes no dev figure and reads the bundled
-    articles as before."""
+    articles as before.
+    Round twenty-two's fourteen pages (issue 12: furniture inside and between the paragraphs: a
+    gallery's image descriptions and bracketed credits, a by-line glued to a paragraph, a feed's
+    "Continue reading… Read More" tail, app and comment widgets) were measured before any rule of
+    the round at metadata 0.946 right with one invented field, twelve of 47 answers quoting
+    furniture, hit@3 0.861, out-of-scope declined 0.364 (round22/before.txt); its rules (a
+    bracketed photo credit cut from a kept line, a glued "Story by" sentence, a photo's
+    description above its caption, a feed's tail) read 0.964 right and quote furniture in two
+    answers (ecochest's "… North KoreaSee all our Ukraine war coverage", see docs/reading.md),
+    hit@3 0.889. As distractors, before any rule of the round (the commit that added them,
+    measured with the rules as they were), its pages took one answer out of round eleven's
+    first three (0.800 -> 0.767) and one out of round seventeen's (0.414 -> 0.379), and answered
+    one more of round twenty's near-topic questions (declined 0.444 -> 0.333); none of the
+    round's rules moved them back or further. They also answered round nine's bait "What other
+    North Korea stories are there?" with CFJC Today's "THIS IS A BREAKING NEWS UPDATE. AP’s
+    earlier story follows below.", which the round's update-note rule makes furniture (declined
+    0.625 -> 0.688 again). The line model retrained on all 250 pages (threshold 0.92 -> 0.91)
+    moved no dev figure."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
