@@ -321,18 +321,18 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round8", 0.99, 0, 0, 0.75, 0.69),
         ("round9", 0.99, 0, 0, 0.69, 0.68),
         ("round10", 0.99, 0, 0, 0.72, 0.46),
-        ("round11", 0.99, 0, 0, 0.76, 0.58),
+        ("round11", 0.99, 0, 0, 0.73, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.78, 0.69),
         ("round14", 0.87, 1, 5, 0.55, 0.36),
         ("round15", 0.99, 0, 0, 0.68, 0.25),
-        ("round16", 0.86, 3, 0, 0.91, 0.50),
+        ("round16", 0.86, 3, 0, 0.88, 0.50),
         ("round17", 0.99, 0, 0, 0.37, 0.37),
         ("round18", 0.99, 0, 1, 0.89, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.63, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.95),
-        ("round22", 0.96, 1, 2, 0.88, 0.36),
+        ("round22", 0.96, 1, 2, 0.88, 0.45),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -489,7 +489,9 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     North Korea stories are there?" with CFJC Today's "THIS IS A BREAKING NEWS UPDATE. AP’s
     earlier story follows below.", which the round's update-note rule makes furniture (declined
     0.625 -> 0.688 again). The line model retrained on all 250 pages (threshold 0.92 -> 0.91)
-    moved no dev figure."""
+    moved no dev figure. Merged with round twenty-one (261 pages, threshold 0.92): both rounds'
+    pages as distractors take round eleven's hit@3 to 0.733 and round sixteen's to 0.882, and
+    round twenty-one's rules decline round twenty-two's near-topic questions at 0.455."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
