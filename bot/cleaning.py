@@ -80,6 +80,18 @@ _BYLINE = re.compile(
 """A by-line: "By", "Author:", "Written by" or "Reported by", then a short name (an agency after
 a comma, a bar or a dash, an e-mail in brackets), after a bullet if the site prints one ("•, by
 Tyler Durden"); ``_is_name`` then asks for capitals, so "By contrast, …" stays text."""
+_ROLE_BYLINE = re.compile(
+    rf"^(?:(?i:by)\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
+    r"(?P<role>(?!(?i:an?|the|our|his|her|their|former)\s)(?:[A-Za-z][\w’'-]*\s+){0,3}(?i:writer|reporter|correspondent|editor|columnist|"
+    r"contributor|journalist))$"
+)
+"""A writer's name and newsroom role on a line of their own, with or without "By": "Laila
+Kirkpatrick, Staff Writer", "By Jane Doe, Moscow correspondent"."""
+_HANDLE_BYLINE = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s+\(@[\w.]{{2,30}}\)(?:\s+(?P<rest>\S.*))?$"
+)
+"""A writer's name with a social handle in brackets, maybe the date after it: "Fahad Shabbir
+(@FahadShabbir) Published December 06, 2024 | 05:10 PM"."""
 _OUTLET_BYLINE = re.compile(
     r"^(?i:by)\s*[·•|–—-]\s*(?P<outlet>[A-Z][\w.&'’-]*(?:\s+(?:of|the|and|for|[A-Z][\w.&'’-]*)){0,5})$"
 )
@@ -169,6 +181,8 @@ no dateline), and the agency is one word ("Moscow, May 9 (Victory Day) Crowds �
 _CLOSING_AGENCY = re.compile(r"[.!?…][\"'”’]?\s+\((?P<agency>[A-Z][A-Za-z]+)\)$")
 """An agency's one-word name in brackets after a paragraph's last sentence: "… states. (Yonhap)"."""
 _CLOSING_AGENCY_BODY = 2
+_LONE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][A-Za-z]+)\)$")
+"""An agency's one-word name in brackets on a line of its own: "(AP)"."""
 _CAPTION_WORDS = frozenset(
     {"file", "photo", "photos", "video", "pictured", "archive", "image", "illustration", "graphic"}
 )
@@ -187,6 +201,15 @@ _REPRODUCTION_NOTICE = re.compile(
 """A copyright mark and its holder before a ban on reproduction instead of "All rights
 reserved": "[Copyright holder (c) YTN Unauthorized reproduction, redistribution and use of AI
 data prohibited]"."""
+_DATED_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*(?:[©ⓒ]|\(c\))?|[©ⓒ]|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s+"
+    r"(?P<holder>[^\d©ⓒ,;:|()]+?)\s*\.?$",
+    re.I,
+)
+"""A copyright notice of a year and its holder alone, with no "All rights reserved": "Copyright
+2024, RepublicanJournal.org", "© 2024 The Associated Press"."""
+_PICTURE_AGENCY = re.compile(r"\b(?:images?|photos?|pictures?|pics?|stock)\b", re.I)
+"""A photo library holds a picture's copyright, not the page's: "© 2024 Getty Images"."""
 _CLOSING_CREDIT_MAX_WORDS = 14
 _DATE_PREFIX = re.compile(
     r"^(?P<stamp>(?i:date|published|updated|posted)\s*:?\s*"
@@ -253,6 +276,13 @@ _CLOSING_BYLINE = re.compile(
 )
 """The writers' names glued to the end of the last paragraph as a sentence of their own: "… in
 global affairs. Story by Emerald Maxwell and Delano D’Souza."."""
+_CLOSING_DATE = re.compile(
+    r"(?<=[.!?…])[\"'”’]?\s+[–—-]\s+"
+    r"(?P<date>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?|"
+    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+\d{4})\.?$"
+)
+"""A date signed after a dash at the end of the last sentence of a paragraph: "… the entry of
+like-minded people, Ushakov added. – December 24, 2024" (scoop.my's sign-off)."""
 _REPORTER_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _REPORTER_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _SOURCE_CREDIT = re.compile(
@@ -802,7 +832,7 @@ def _read(
         elif verdict in ("text", "caption"):
             if verdict == "caption":
                 result.captions.add(len(result.paragraphs))
-            text = _without_closing_byline(lines[index], signals)
+            text = _without_closing_date(_without_closing_byline(lines[index], signals), signals)
             result.paragraphs.append(_without_photo_credit(text))
     signals.settle(result, lines)
     if result.headline is None and result.paragraphs:
@@ -863,7 +893,23 @@ def _verdicts(
                 body_paragraphs += 1
     if body_paragraphs >= _CLOSING_AGENCY_BODY:
         _read_closing_agency(lines, verdicts, signals)
+        _read_lone_closing_agency(lines, verdicts, signals)
     return verdicts
+
+
+def _read_lone_closing_agency(lines: list[str], verdicts: list[str], signals: _Signals) -> None:
+    """An agency's name in brackets on a line of its own right under the page's last
+    paragraph of text ("(AP)" under a copy of an AP report on the BRICS summit, stalliontimes)
+    is the story's wire credit, as the same name glued to the paragraph is
+    (``_read_closing_agency``): the publisher, as weakly as a by-line's agency. The line stays
+    furniture. Only right under the last paragraph, and a name, not a caption's word."""
+    texts = [index for index, verdict in enumerate(verdicts) if verdict == "text"]
+    if not texts or texts[-1] + 1 >= len(lines):
+        return
+    line = lines[texts[-1] + 1]
+    match = _LONE_AGENCY.match(line)
+    if match and match["agency"].casefold() not in _CAPTION_WORDS:
+        signals.add("publisher", match["agency"], f"the closing credit '{line}'", UPDATED_RANK)
 
 
 def _read_closing_agency(lines: list[str], verdicts: list[str], signals: _Signals) -> None:
@@ -939,6 +985,8 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
             parts = (stamp, *chrome.glued_parts(rest))
         elif not seen_text and (titled := chrome.video_title_parts(line)):
             parts = titled
+        elif not lines and (glued := chrome.headline_summary_parts(line)):
+            parts = glued
         else:
             parts = chrome.glued_parts(line)
         seen_text = seen_text or any(map(_is_paragraph, parts))
@@ -1533,8 +1581,17 @@ def _agency_keys(outlet: str) -> set[str]:
 def _read_furniture_credit(line: str, signals: _Signals) -> None:
     """A copyright notice is furniture, but the outlet it names is the page's publisher when
     nothing stronger (a wire credit) names one: "Copyright ⓒ Aju Press All rights reserved."."""
-    match = _COPYRIGHT_HOLDER.match(line) or _REPRODUCTION_NOTICE.match(line)
-    if match and (holder := match["holder"].strip()) and _names_an_outlet(holder):
+    match = (
+        _COPYRIGHT_HOLDER.match(line)
+        or _REPRODUCTION_NOTICE.match(line)
+        or _DATED_COPYRIGHT.match(line)
+    )
+    if (
+        match
+        and (holder := match["holder"].strip())
+        and _names_an_outlet(holder)
+        and not _PICTURE_AGENCY.search(holder)
+    ):
         signals.add("publisher", holder, _quoted(line), UPDATED_RANK)
     if (match := _REPORTING_BY.match(line)) and (people := _reporters(match["names"])):
         signals.add("author", people, _quoted(line), UPDATED_RANK)
@@ -1549,6 +1606,18 @@ def _without_closing_byline(line: str, signals: _Signals) -> str:
     if not match or not (people := _reporters(match["names"])):
         return line
     signals.add("author", people, _quoted(line), UPDATED_RANK)
+    return line[: match.start()].rstrip()
+
+
+def _without_closing_date(line: str, signals: _Signals) -> str:
+    """A kept line without the date signed after a dash at its end ("… Ushakov added. –
+    December 24, 2024"), read as an unlabelled date: the day the story was filed. Prose never
+    follows its last sentence with a dash and a date; a date inside a sentence ("… on December
+    24, 2024.") has no dash after a sentence's end."""
+    match = _CLOSING_DATE.search(line)
+    if not match or not (printed := printed_dates.printed_date(match["date"])):
+        return line
+    signals.add("published", printed, f"the closing date '{match.group().strip()}'")
     return line[: match.start()].rstrip()
 
 
@@ -2024,6 +2093,8 @@ def _is_metadata(line: str) -> bool:
     match = _BYLINE.match(line)
     return bool(
         _signed_date(line)
+        or _role_byline(line)
+        or _handle_byline(line)
         or _OUTLET_BYLINE.match(line)
         or (match and _is_name(match["name"]))
         or _CREDIT.match(line)
@@ -2053,6 +2124,15 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
             signals.add("published", printed, _quoted(line), PUBLISHED_RANK)
         if outlet:
             signals.add("publisher", outlet, _quoted(line), UPDATED_RANK)
+        return True
+    if name := _role_byline(line):
+        signals.add("author", _name_case(name), _quoted(line))
+        return True
+    if handled := _handle_byline(line):
+        name, printed = handled
+        signals.add("author", _name_case(name), _quoted(line))
+        if printed:
+            signals.add("published", printed[0], _quoted(line), min(printed[1], PUBLISHED_RANK))
         return True
     if match := _OUTLET_BYLINE.match(line):
         signals.add("publisher", match["outlet"], _quoted(line), UPDATED_RANK)
@@ -2095,6 +2175,29 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
         return None
     found = printed_dates.date_line(match["date"])
     return (_name_case(name), found) if found else None
+
+
+def _role_byline(line: str) -> str | None:
+    """The writer of a line that names only them and their newsroom role ("Laila Kirkpatrick,
+    Staff Writer"); a name of two to four capitalised words, so "Antonio Guterres, UN
+    Secretary-General" (no newsroom role) and "the paper's writer" stay text."""
+    match = _ROLE_BYLINE.match(line)
+    return match["name"] if match and _is_name(match["name"]) else None
+
+
+def _handle_byline(line: str) -> tuple[str, tuple[date, int] | None] | None:
+    """A writer's name with their social handle ("Fahad Shabbir (@FahadShabbir)"), and the
+    date the rest of the line prints, if it is only a date ("Published December 06, 2024 |
+    05:10 PM"); a line where anything else follows the handle is no by-line."""
+    match = _HANDLE_BYLINE.match(line)
+    if not match or not _is_name(match["name"]):
+        return None
+    if not match["rest"]:
+        return match["name"], None
+    found = printed_dates.date_line(match["rest"])
+    if not found or not isinstance(found[0], date):
+        return None
+    return match["name"], (found[0], found[1])
 
 
 def _byline_outlet(names: str) -> tuple[str, str | None]:
