@@ -397,6 +397,8 @@ _PITCH_MEMBER = re.compile(
     r"\b(?:subscri(?:ber|ption)|membership|member|free\s+trial|premium)\b", re.I
 )
 _PITCH_MAX_WORDS = 40
+_PITCH_RUN = 3
+_PITCH_LINE_MAX_WORDS = 15
 _CODE_CALL = re.compile(r"\w\(|[={}]")
 _CODE_MIN_SYMBOLS = 2
 _BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/•·]\s*")
@@ -802,6 +804,7 @@ def _read(
     furniture |= _cut_repeats(lines, furniture)
     furniture |= _comment_policies(lines, furniture)
     furniture |= _subscription_boxes(lines)
+    furniture |= _subscription_pitches(lines, furniture)
     furniture |= _shouted_headlines(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
@@ -1288,6 +1291,31 @@ def _subscription_boxes(lines: list[str]) -> set[int]:
             and chrome.word_count(lines[index]) <= _PITCH_MAX_WORDS
         ):
             found.update((index - 1, index, index + 1))
+    return found
+
+
+def _subscription_pitches(lines: list[str], furniture: set[int]) -> set[int]:
+    """The short lines right under a call to subscribe that go on with the box's pitch: a
+    further call ("Join 10k+ people to get notified about new posts, news and tips.") or the
+    site speaking to the reader or as "we" outside quotation marks ("Do not worry we don't
+    spam!"), up to the first line that does neither (smurbo's newsletter box above the
+    headline, whose last line had been kept as the page's first paragraph)."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _is_subscribe_call(line):
+            continue
+        for after in range(index + 1, min(index + 1 + _PITCH_RUN, len(lines))):
+            pitch = lines[after]
+            unquoted = _QUOTED_SPAN.sub(" ", pitch)
+            if after in furniture or chrome.word_count(pitch) > _PITCH_LINE_MAX_WORDS:
+                break
+            if not (
+                _SUBSCRIBE_CALL.match(pitch)
+                or _FIRST_PERSON_PLURAL.search(unquoted)
+                or _SECOND_PERSON.search(unquoted)
+            ):
+                break
+            found.add(after)
     return found
 
 
@@ -1917,7 +1945,7 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
         elif seen_text:
             return None
         elif above:
-            return _headline_of(lines, above, line)
+            return _headline_of(lines, _not_addressing_reader(lines, above, furniture), line)
         else:
             seen_text = True
             if (
@@ -1927,7 +1955,33 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
                 and _speaks_of_text(lines, 0, furniture)
             ):
                 return 0
+    above = _not_addressing_reader(lines, above, furniture)
     return _headline_of(lines, above) if above else None
+
+
+def _not_addressing_reader(lines: list[str], above: list[int], furniture: set[int]) -> list[int]:
+    """The headline-shaped lines above the text but those where the site speaks to the reader
+    ("you", "your" outside quotation marks) of nothing the page speaks of (no word of five
+    letters or more in common with its paragraphs): "You have not yet added any article to
+    your bookmarks!" above smurbo's headline, which had been read as the title. A headline
+    that speaks to the reader of its story ("What you need to know about the summit") shares
+    its words with the text, and stays; so does the only one."""
+    text_words = set().union(
+        *(
+            _content_words(line)
+            for at, line in enumerate(lines)
+            if at not in furniture and at not in above and _is_paragraph(line)
+        )
+    )
+    kept = [
+        index
+        for index in above
+        if not (
+            _SECOND_PERSON.search(_QUOTED_SPAN.sub(" ", lines[index]))
+            and not _content_words(lines[index]) & text_words
+        )
+    ]
+    return kept or above
 
 
 _HEADLINE_STAMP_TAIL = re.compile(
@@ -1966,6 +2020,7 @@ def _bare_headline(line: str) -> str:
 
 
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?i:we|us|our|we[’']ve|we[’']re)\b")
+_SECOND_PERSON = re.compile(r"\b(?i:you|your|you[’']re|you[’']ve)\b")
 _QUOTED_SPAN = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 

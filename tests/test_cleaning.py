@@ -1855,3 +1855,25 @@ def test_a_headline_glued_to_its_summary_on_the_first_line_is_read_apart():
     assert cleaned.paragraphs == [summary, FERRY]
     named = f"The chair told reporters in Ashford harbour The Harbour Post said so.\n\n{FERRY}"
     assert clean(named).title_guessed
+
+
+def test_the_pitch_under_a_call_to_subscribe_is_furniture():
+    box = (
+        "Subscribe to the Newsletter\n\nJoin 10k+ people to get notified about new posts.\n\n"
+        "Do not worry we don't spam!"
+    )
+    cleaned = clean(f"{box}\n\nBoard approves new ferry route to Ashford\n\n{FERRY}")
+    assert cleaned.headline == "Board approves new ferry route to Ashford"
+    assert cleaned.paragraphs == [FERRY]
+    told = "“We will sail in May,” the chair said."
+    assert told in clean(f"Subscribe to the Newsletter\n\n{told}\n\n{FERRY}").paragraphs
+
+
+def test_a_line_speaking_to_the_reader_of_nothing_on_the_page_is_not_the_headline():
+    page = (
+        "You have not yet added any article to your bookmarks!\n\n"
+        f"Board approves new ferry route to Ashford\n\n{FERRY}"
+    )
+    assert clean(page).headline == "Board approves new ferry route to Ashford"
+    own = f"What you need to know about the new ferry route\n\n{FERRY}"
+    assert clean(own).headline == "What you need to know about the new ferry route"
