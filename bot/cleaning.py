@@ -178,6 +178,13 @@ _TITLED_CREDIT = re.compile(
 first word straight after: "Seoul, April 30 (IANS) North Korean troops …" (Indian agencies'
 style, copied as is by aggregators). The month's name is required ("Moscow, Putin (Reuters)" is
 no dateline), and the agency is one word ("Moscow, May 9 (Victory Day) Crowds …" credits none)."""
+_AGENCY_FIRST_CREDIT = re.compile(
+    r"^[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?,\s*"
+    r"\((?P<agency>[A-Z]{2,6})\s+[-–—]\s+[^()]{3,80}\)\s+(?=[A-Z“\"‘])"
+)
+"""A dateline whose bracket opens with the agency's initials before a dash, the site and the
+day after it: "Moscow, (APP - UrduPoint / Pakistan Point News - 6th Dec, 2024) Russian
+President …" (APP, the Associated Press of Pakistan)."""
 _CLOSING_AGENCY = re.compile(r"[.!?…][\"'”’]?\s+\((?P<agency>[A-Z][A-Za-z]+)\)$")
 """An agency's one-word name in brackets after a paragraph's last sentence: "… states. (Yonhap)"."""
 _CLOSING_AGENCY_BODY = 2
@@ -2318,6 +2325,9 @@ def _read_dateline(line: str, signals: _Signals) -> None:
         signals.add("published", printed, f"the dateline '{match.group().strip()}'")
     if match := _STAFF_ROLE.match(line):
         signals.add("author", match["name"], f"the opening '{match.group()[:-1].strip()}'")
+    if match := _AGENCY_FIRST_CREDIT.match(line):
+        signals.add("publisher", match["agency"], f"the dateline '{match.group().strip()}'")
+        return
     match = _wire_credit(line)
     if match and _is_place_in_brackets(match):
         match = None

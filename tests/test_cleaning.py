@@ -1877,3 +1877,10 @@ def test_a_line_speaking_to_the_reader_of_nothing_on_the_page_is_not_the_headlin
     assert clean(page).headline == "Board approves new ferry route to Ashford"
     own = f"What you need to know about the new ferry route\n\n{FERRY}"
     assert clean(own).headline == "What you need to know about the new ferry route"
+
+
+def test_a_datelines_bracket_opening_with_the_agencys_initials_names_the_publisher():
+    line = "Ashford, (HWA - Harbour Wire / Coast News - 6th Dec, 2024) The harbour board met."
+    assert clean(f"Ferry Route Approved\n\n{line}\n\n{FERRY}").publisher == "HWA"
+    aside = "Ashford, (the town - not the port) The harbour board met on Monday."
+    assert clean(f"Ferry Route Approved\n\n{aside}\n\n{FERRY}").publisher is None
