@@ -2249,16 +2249,17 @@ def _role_byline(line: str) -> str | None:
 
 def _handle_byline(line: str) -> tuple[str, tuple[date, int] | None] | None:
     """A writer's name with their social handle ("Fahad Shabbir (@FahadShabbir)"), and the
-    date the rest of the line prints, if it is only a date ("Published December 06, 2024 |
-    05:10 PM"); a line where anything else follows the handle is no by-line."""
+    date the rest of the line prints, if it is only a labelled date ("Published December 06,
+    2024 | 05:10 PM"); a line where anything else follows the handle is no by-line, nor one
+    where a bare date does ("Jane Roe (@JaneRoe) March 3, 2025" signs an embedded post)."""
     match = _HANDLE_BYLINE.match(line)
     if not match or not _is_name(match["name"]):
         return None
     if not match["rest"]:
         return match["name"], None
     found = printed_dates.date_line(match["rest"])
-    if not found or not isinstance(found[0], date):
-        return None
+    if not found or not isinstance(found[0], date) or found[1] == PLAIN_RANK:
+        return None  # "Jane Roe (@JaneRoe) March 3, 2025": an embedded post's signature
     return match["name"], (found[0], found[1])
 
 

@@ -1834,6 +1834,8 @@ def test_a_writers_name_with_a_social_handle_is_the_by_line_and_its_date_the_pag
     assert cleaned.paragraphs == [FERRY]
     told = "Jane Roe (@JaneRoe) said the ferry would sail in May."
     assert clean(f"{FERRY}\n\n{told}").author is None
+    post = "Jane Roe (@JaneRoe) March 3, 2025"
+    assert clean(f"Ferry Route Approved\n\n{FERRY}\n\n{post}\n\n{FERRY}").author is None
 
 
 def test_a_date_signed_after_a_dash_at_a_paragraphs_end_dates_the_page():
