@@ -1973,22 +1973,21 @@ def _not_addressing_reader(lines: list[str], above: list[int], furniture: set[in
     your bookmarks!" above smurbo's headline, which had been read as the title. A headline
     that speaks to the reader of its story ("What you need to know about the summit") shares
     its words with the text, and stays; so does the only one."""
+    speaking = [
+        index for index in above if _SECOND_PERSON.search(_QUOTED_SPAN.sub(" ", lines[index]))
+    ]
+    if not speaking:
+        return above
+    candidates = set(above)
     text_words = set().union(
         *(
             _content_words(line)
             for at, line in enumerate(lines)
-            if at not in furniture and at not in above and _is_paragraph(line)
+            if at not in furniture and at not in candidates and _is_paragraph(line)
         )
     )
-    kept = [
-        index
-        for index in above
-        if not (
-            _SECOND_PERSON.search(_QUOTED_SPAN.sub(" ", lines[index]))
-            and not _content_words(lines[index]) & text_words
-        )
-    ]
-    return kept or above
+    passed = {index for index in speaking if not _content_words(lines[index]) & text_words}
+    return [index for index in above if index not in passed] or above
 
 
 _HEADLINE_STAMP_TAIL = re.compile(
