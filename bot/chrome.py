@@ -284,6 +284,45 @@ def glued_parts(line: str) -> tuple[str, ...]:
     return (line,)
 
 
+_SUMMARY_OPENING = re.compile(
+    r"(?<=[a-z])\s+(?=(?:The|A|An|This|These|In|On|At|After|As|Amid|Following)\s+[a-z])"
+)
+"""Where a summary's first sentence starts, glued to the headline before it: a lower-case word,
+then a capitalised function word and a lower-case word ("… in new treaty The leaders of …"). A
+name after "The" ("… reported by The New York Times") is no such start."""
+_GLUED_HEADLINE_WORDS = (6, 25)
+_GLUED_SUMMARY_MIN_WORDS = 8
+_GLUED_SHARED_WORDS = 2
+
+
+def headline_summary_parts(line: str) -> tuple[str, str] | None:
+    """A headline glued to its summary on the page's first line of text: "Putin, Kim pledge
+    to provide military support in new treaty The leaders of Russia and North Korea held a
+    joint press conference after they signed a new treaty that includes a pledge for mutual
+    military support." (byteseu, a copy of an NHK report). The headline part has a headline's
+    words and no sentence's punctuation, the summary is a sentence of its own, and the two
+    speak of the same things (two words of five letters or more in common): prose never
+    runs a lower-case word into "The" without a full stop."""
+    for match in _SUMMARY_OPENING.finditer(line):
+        head, rest = line[: match.start()], line[match.end() :]
+        words = len(head.split())
+        if words > _GLUED_HEADLINE_WORDS[1]:
+            return None
+        if (
+            words >= _GLUED_HEADLINE_WORDS[0]
+            and not re.search(r"[.!?;:]", head)
+            and len(rest.split()) >= _GLUED_SUMMARY_MIN_WORDS
+            and _CLOSED.search(rest)
+            and len(_long_words(head) & _long_words(rest)) >= _GLUED_SHARED_WORDS
+        ):
+            return head, rest
+    return None
+
+
+def _long_words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]{5,}", text.casefold()))
+
+
 def video_title_parts(line: str) -> tuple[str, str] | None:
     """A video's label and its title ("Video:" / "Kim meets Putin in Russia"), for a line above
     the page's text: there it is the page's headline; further down, a link to another video,

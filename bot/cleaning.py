@@ -80,6 +80,18 @@ _BYLINE = re.compile(
 """A by-line: "By", "Author:", "Written by" or "Reported by", then a short name (an agency after
 a comma, a bar or a dash, an e-mail in brackets), after a bullet if the site prints one ("•, by
 Tyler Durden"); ``_is_name`` then asks for capitals, so "By contrast, …" stays text."""
+_ROLE_BYLINE = re.compile(
+    rf"^(?:(?i:by)\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
+    r"(?P<role>(?!(?i:an?|the|our|his|her|their|former)\s)(?:[A-Za-z][\w’'-]*\s+){0,3}(?i:writer|reporter|correspondent|editor|columnist|"
+    r"contributor|journalist))$"
+)
+"""A writer's name and newsroom role on a line of their own, with or without "By": "Laila
+Kirkpatrick, Staff Writer", "By Jane Doe, Moscow correspondent"."""
+_HANDLE_BYLINE = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s+\(@[\w.]{{2,30}}\)(?:\s+(?P<rest>\S.*))?$"
+)
+"""A writer's name with a social handle in brackets, maybe the date after it: "Fahad Shabbir
+(@FahadShabbir) Published December 06, 2024 | 05:10 PM"."""
 _OUTLET_BYLINE = re.compile(
     r"^(?i:by)\s*[·•|–—-]\s*(?P<outlet>[A-Z][\w.&'’-]*(?:\s+(?:of|the|and|for|[A-Z][\w.&'’-]*)){0,5})$"
 )
@@ -166,9 +178,18 @@ _TITLED_CREDIT = re.compile(
 first word straight after: "Seoul, April 30 (IANS) North Korean troops …" (Indian agencies'
 style, copied as is by aggregators). The month's name is required ("Moscow, Putin (Reuters)" is
 no dateline), and the agency is one word ("Moscow, May 9 (Victory Day) Crowds …" credits none)."""
+_AGENCY_FIRST_CREDIT = re.compile(
+    r"^[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?,\s*"
+    r"\((?P<agency>[A-Z]{2,6})\s+[-–—]\s+[^()]{3,80}\)\s+(?=[A-Z“\"‘])"
+)
+"""A dateline whose bracket opens with the agency's initials before a dash, the site and the
+day after it: "Moscow, (APP - UrduPoint / Pakistan Point News - 6th Dec, 2024) Russian
+President …" (APP, the Associated Press of Pakistan)."""
 _CLOSING_AGENCY = re.compile(r"[.!?…][\"'”’]?\s+\((?P<agency>[A-Z][A-Za-z]+)\)$")
 """An agency's one-word name in brackets after a paragraph's last sentence: "… states. (Yonhap)"."""
 _CLOSING_AGENCY_BODY = 2
+_LONE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][A-Za-z]+)\)$")
+"""An agency's one-word name in brackets on a line of its own: "(AP)"."""
 _CAPTION_WORDS = frozenset(
     {"file", "photo", "photos", "video", "pictured", "archive", "image", "illustration", "graphic"}
 )
@@ -187,6 +208,15 @@ _REPRODUCTION_NOTICE = re.compile(
 """A copyright mark and its holder before a ban on reproduction instead of "All rights
 reserved": "[Copyright holder (c) YTN Unauthorized reproduction, redistribution and use of AI
 data prohibited]"."""
+_DATED_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*(?:[©ⓒ]|\(c\))?|[©ⓒ]|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s+"
+    r"(?P<holder>[^\d©ⓒ,;:|()]+?)\s*\.?$",
+    re.I,
+)
+"""A copyright notice of a year and its holder alone, with no "All rights reserved": "Copyright
+2024, RepublicanJournal.org", "© 2024 The Associated Press"."""
+_PICTURE_AGENCY = re.compile(r"\b(?:images?|photos?|pictures?|pics?|stock)\b", re.I)
+"""A photo library holds a picture's copyright, not the page's: "© 2024 Getty Images"."""
 _CLOSING_CREDIT_MAX_WORDS = 14
 _DATE_PREFIX = re.compile(
     r"^(?P<stamp>(?i:date|published|updated|posted)\s*:?\s*"
@@ -253,6 +283,13 @@ _CLOSING_BYLINE = re.compile(
 )
 """The writers' names glued to the end of the last paragraph as a sentence of their own: "… in
 global affairs. Story by Emerald Maxwell and Delano D’Souza."."""
+_CLOSING_DATE = re.compile(
+    r"(?<=[.!?…])[\"'”’]?\s+[–—-]\s+"
+    r"(?P<date>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?|"
+    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+\d{4})\.?$"
+)
+"""A date signed after a dash at the end of the last sentence of a paragraph: "… the entry of
+like-minded people, Ushakov added. – December 24, 2024" (scoop.my's sign-off)."""
 _REPORTER_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _REPORTER_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _SOURCE_CREDIT = re.compile(
@@ -367,6 +404,8 @@ _PITCH_MEMBER = re.compile(
     r"\b(?:subscri(?:ber|ption)|membership|member|free\s+trial|premium)\b", re.I
 )
 _PITCH_MAX_WORDS = 40
+_PITCH_RUN = 3
+_PITCH_LINE_MAX_WORDS = 15
 _CODE_CALL = re.compile(r"\w\(|[={}]")
 _CODE_MIN_SYMBOLS = 2
 _BREADCRUMB_SEPARATOR = re.compile(r"\s*[❯›»>|/•·]\s*")
@@ -772,6 +811,7 @@ def _read(
     furniture |= _cut_repeats(lines, furniture)
     furniture |= _comment_policies(lines, furniture)
     furniture |= _subscription_boxes(lines)
+    furniture |= _subscription_pitches(lines, furniture)
     furniture |= _shouted_headlines(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
@@ -802,7 +842,7 @@ def _read(
         elif verdict in ("text", "caption"):
             if verdict == "caption":
                 result.captions.add(len(result.paragraphs))
-            text = _without_closing_byline(lines[index], signals)
+            text = _without_closing_date(_without_closing_byline(lines[index], signals), signals)
             result.paragraphs.append(_without_photo_credit(text))
     signals.settle(result, lines)
     if result.headline is None and result.paragraphs:
@@ -863,7 +903,23 @@ def _verdicts(
                 body_paragraphs += 1
     if body_paragraphs >= _CLOSING_AGENCY_BODY:
         _read_closing_agency(lines, verdicts, signals)
+        _read_lone_closing_agency(lines, verdicts, signals)
     return verdicts
+
+
+def _read_lone_closing_agency(lines: list[str], verdicts: list[str], signals: _Signals) -> None:
+    """An agency's name in brackets on a line of its own right under the page's last
+    paragraph of text ("(AP)" under a copy of an AP report on the BRICS summit, stalliontimes)
+    is the story's wire credit, as the same name glued to the paragraph is
+    (``_read_closing_agency``): the publisher, as weakly as a by-line's agency. The line stays
+    furniture. Only right under the last paragraph, and a name, not a caption's word."""
+    texts = [index for index, verdict in enumerate(verdicts) if verdict == "text"]
+    if not texts or texts[-1] + 1 >= len(lines):
+        return
+    line = lines[texts[-1] + 1]
+    match = _LONE_AGENCY.match(line)
+    if match and match["agency"].casefold() not in _CAPTION_WORDS:
+        signals.add("publisher", match["agency"], f"the closing credit '{line}'", UPDATED_RANK)
 
 
 def _read_closing_agency(lines: list[str], verdicts: list[str], signals: _Signals) -> None:
@@ -939,6 +995,8 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
             parts = (stamp, *chrome.glued_parts(rest))
         elif not seen_text and (titled := chrome.video_title_parts(line)):
             parts = titled
+        elif not lines and (glued := chrome.headline_summary_parts(line)):
+            parts = glued
         else:
             parts = chrome.glued_parts(line)
         seen_text = seen_text or any(map(_is_paragraph, parts))
@@ -1243,6 +1301,31 @@ def _subscription_boxes(lines: list[str]) -> set[int]:
     return found
 
 
+def _subscription_pitches(lines: list[str], furniture: set[int]) -> set[int]:
+    """The short lines right under a call to subscribe that go on with the box's pitch: a
+    further call ("Join 10k+ people to get notified about new posts, news and tips.") or the
+    site speaking to the reader or as "we" outside quotation marks ("Do not worry we don't
+    spam!"), up to the first line that does neither (smurbo's newsletter box above the
+    headline, whose last line had been kept as the page's first paragraph)."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _is_subscribe_call(line):
+            continue
+        for after in range(index + 1, min(index + 1 + _PITCH_RUN, len(lines))):
+            pitch = lines[after]
+            unquoted = _QUOTED_SPAN.sub(" ", pitch)
+            if after in furniture or chrome.word_count(pitch) > _PITCH_LINE_MAX_WORDS:
+                break
+            if not (
+                _SUBSCRIBE_CALL.match(pitch)
+                or _FIRST_PERSON_PLURAL.search(unquoted)
+                or _SECOND_PERSON.search(unquoted)
+            ):
+                break
+            found.add(after)
+    return found
+
+
 def _is_subscribe_call(line: str) -> bool:
     return chrome.word_count(line) <= _SUBSCRIBE_CALL_MAX_WORDS and bool(
         _SUBSCRIBE_CALL.match(line)
@@ -1533,8 +1616,17 @@ def _agency_keys(outlet: str) -> set[str]:
 def _read_furniture_credit(line: str, signals: _Signals) -> None:
     """A copyright notice is furniture, but the outlet it names is the page's publisher when
     nothing stronger (a wire credit) names one: "Copyright ⓒ Aju Press All rights reserved."."""
-    match = _COPYRIGHT_HOLDER.match(line) or _REPRODUCTION_NOTICE.match(line)
-    if match and (holder := match["holder"].strip()) and _names_an_outlet(holder):
+    match = (
+        _COPYRIGHT_HOLDER.match(line)
+        or _REPRODUCTION_NOTICE.match(line)
+        or _DATED_COPYRIGHT.match(line)
+    )
+    if (
+        match
+        and (holder := match["holder"].strip())
+        and _names_an_outlet(holder)
+        and not _PICTURE_AGENCY.search(holder)
+    ):
         signals.add("publisher", holder, _quoted(line), UPDATED_RANK)
     if (match := _REPORTING_BY.match(line)) and (people := _reporters(match["names"])):
         signals.add("author", people, _quoted(line), UPDATED_RANK)
@@ -1549,6 +1641,18 @@ def _without_closing_byline(line: str, signals: _Signals) -> str:
     if not match or not (people := _reporters(match["names"])):
         return line
     signals.add("author", people, _quoted(line), UPDATED_RANK)
+    return line[: match.start()].rstrip()
+
+
+def _without_closing_date(line: str, signals: _Signals) -> str:
+    """A kept line without the date signed after a dash at its end ("… Ushakov added. –
+    December 24, 2024"), read as an unlabelled date: the day the story was filed. Prose never
+    follows its last sentence with a dash and a date; a date inside a sentence ("… on December
+    24, 2024.") has no dash after a sentence's end."""
+    match = _CLOSING_DATE.search(line)
+    if not match or not (printed := printed_dates.printed_date(match["date"])):
+        return line
+    signals.add("published", printed, f"the closing date '{match.group().strip()}'")
     return line[: match.start()].rstrip()
 
 
@@ -1848,7 +1952,7 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
         elif seen_text:
             return None
         elif above:
-            return _headline_of(lines, above, line)
+            return _headline_of(lines, _not_addressing_reader(lines, above, furniture), line)
         else:
             seen_text = True
             if (
@@ -1858,7 +1962,32 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
                 and _speaks_of_text(lines, 0, furniture)
             ):
                 return 0
+    above = _not_addressing_reader(lines, above, furniture)
     return _headline_of(lines, above) if above else None
+
+
+def _not_addressing_reader(lines: list[str], above: list[int], furniture: set[int]) -> list[int]:
+    """The headline-shaped lines above the text but those where the site speaks to the reader
+    ("you", "your" outside quotation marks) of nothing the page speaks of (no word of five
+    letters or more in common with its paragraphs): "You have not yet added any article to
+    your bookmarks!" above smurbo's headline, which had been read as the title. A headline
+    that speaks to the reader of its story ("What you need to know about the summit") shares
+    its words with the text, and stays; so does the only one."""
+    speaking = [
+        index for index in above if _SECOND_PERSON.search(_QUOTED_SPAN.sub(" ", lines[index]))
+    ]
+    if not speaking:
+        return above
+    candidates = set(above)
+    text_words = set().union(
+        *(
+            _content_words(line)
+            for at, line in enumerate(lines)
+            if at not in furniture and at not in candidates and _is_paragraph(line)
+        )
+    )
+    passed = {index for index in speaking if not _content_words(lines[index]) & text_words}
+    return [index for index in above if index not in passed] or above
 
 
 _HEADLINE_STAMP_TAIL = re.compile(
@@ -1897,6 +2026,7 @@ def _bare_headline(line: str) -> str:
 
 
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?i:we|us|our|we[’']ve|we[’']re)\b")
+_SECOND_PERSON = re.compile(r"\b(?i:you|your|you[’']re|you[’']ve)\b")
 _QUOTED_SPAN = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
@@ -2024,6 +2154,8 @@ def _is_metadata(line: str) -> bool:
     match = _BYLINE.match(line)
     return bool(
         _signed_date(line)
+        or _role_byline(line)
+        or _handle_byline(line)
         or _OUTLET_BYLINE.match(line)
         or (match and _is_name(match["name"]))
         or _CREDIT.match(line)
@@ -2053,6 +2185,15 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
             signals.add("published", printed, _quoted(line), PUBLISHED_RANK)
         if outlet:
             signals.add("publisher", outlet, _quoted(line), UPDATED_RANK)
+        return True
+    if name := _role_byline(line):
+        signals.add("author", _name_case(name), _quoted(line))
+        return True
+    if handled := _handle_byline(line):
+        name, printed = handled
+        signals.add("author", _name_case(name), _quoted(line))
+        if printed:
+            signals.add("published", printed[0], _quoted(line), min(printed[1], PUBLISHED_RANK))
         return True
     if match := _OUTLET_BYLINE.match(line):
         signals.add("publisher", match["outlet"], _quoted(line), UPDATED_RANK)
@@ -2095,6 +2236,30 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
         return None
     found = printed_dates.date_line(match["date"])
     return (_name_case(name), found) if found else None
+
+
+def _role_byline(line: str) -> str | None:
+    """The writer of a line that names only them and their newsroom role ("Laila Kirkpatrick,
+    Staff Writer"); a name of two to four capitalised words, so "Antonio Guterres, UN
+    Secretary-General" (no newsroom role) and "the paper's writer" stay text."""
+    match = _ROLE_BYLINE.match(line)
+    return match["name"] if match and _is_name(match["name"]) else None
+
+
+def _handle_byline(line: str) -> tuple[str, tuple[date, int] | None] | None:
+    """A writer's name with their social handle ("Fahad Shabbir (@FahadShabbir)"), and the
+    date the rest of the line prints, if it is only a labelled date ("Published December 06,
+    2024 | 05:10 PM"); a line where anything else follows the handle is no by-line, nor one
+    where a bare date does ("Jane Roe (@JaneRoe) March 3, 2025" signs an embedded post)."""
+    match = _HANDLE_BYLINE.match(line)
+    if not match or not _is_name(match["name"]):
+        return None
+    if not match["rest"]:
+        return match["name"], None
+    found = printed_dates.date_line(match["rest"])
+    if not found or not isinstance(found[0], date) or found[1] == PLAIN_RANK:
+        return None  # "Jane Roe (@JaneRoe) March 3, 2025": an embedded post's signature
+    return match["name"], (found[0], found[1])
 
 
 def _byline_outlet(names: str) -> tuple[str, str | None]:
@@ -2160,6 +2325,9 @@ def _read_dateline(line: str, signals: _Signals) -> None:
         signals.add("published", printed, f"the dateline '{match.group().strip()}'")
     if match := _STAFF_ROLE.match(line):
         signals.add("author", match["name"], f"the opening '{match.group()[:-1].strip()}'")
+    if match := _AGENCY_FIRST_CREDIT.match(line):
+        signals.add("publisher", match["agency"], f"the dateline '{match.group().strip()}'")
+        return
     match = _wire_credit(line)
     if match and _is_place_in_brackets(match):
         match = None

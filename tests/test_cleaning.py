@@ -1798,3 +1798,91 @@ def test_a_wire_services_note_on_an_updated_story_is_furniture():
         "The chair said the earlier story follows the board's minutes of Monday closely, and more."
     )
     assert told in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{told}").paragraphs
+
+
+def test_a_copyright_notice_of_a_year_and_its_holder_names_the_publisher():
+    dated = clean(f"Ferry Route Approved\n\n{FERRY}\n\nCopyright 2024, HarbourJournal.org")
+    assert dated.publisher == "HarbourJournal.org" and dated.paragraphs == [FERRY]
+    assert clean(f"{FERRY}\n\n© 2024 Coastal Wire").publisher == "Coastal Wire"
+    assert clean(f"{FERRY}\n\n© 2024 Getty Images").publisher is None
+    assert clean(f"{FERRY}\n\n© 2024 all of it").publisher is None
+
+
+def test_an_agency_in_brackets_under_the_last_paragraph_names_the_publisher():
+    page = f"{FERRY}\n\nThe first ferry sails in May, the chair said on Tuesday.\n\n(AP)"
+    cleaned = clean(page)
+    assert cleaned.publisher == "AP" and "(AP)" not in cleaned.text
+    assert clean(page.replace("(AP)", "(Video)")).publisher is None
+    assert (
+        clean(f"{FERRY}\n\n(AP)\n\nThe first ferry sails in May, the chair said.").publisher is None
+    )
+
+
+def test_a_writers_name_with_a_newsroom_role_is_the_by_line_not_the_title():
+    cleaned = clean(f"Jane Roe, Staff Writer\n\n{FERRY}\n\nThe first ferry sails in May.")
+    assert cleaned.author == "Jane Roe"
+    assert cleaned.title_guessed and "Staff Writer" not in cleaned.text
+    assert clean(f"By Jane Roe, Ashford correspondent\n\n{FERRY}").author == "Jane Roe"
+    for line in ("Antonio Guterres, UN Secretary-General", "Jane Roe, a former reporter"):
+        assert clean(f"{FERRY}\n\n{line}").author is None
+
+
+def test_a_writers_name_with_a_social_handle_is_the_by_line_and_its_date_the_page_date():
+    line = "Jane Roe (@JaneRoe) Published December 06, 2024 | 05:10 PM"
+    cleaned = clean(f"Ferry Route Approved\n\n{line}\n\n{FERRY}")
+    assert cleaned.author == "Jane Roe" and cleaned.published == date(2024, 12, 6)
+    assert cleaned.paragraphs == [FERRY]
+    told = "Jane Roe (@JaneRoe) said the ferry would sail in May."
+    assert clean(f"{FERRY}\n\n{told}").author is None
+    post = "Jane Roe (@JaneRoe) March 3, 2025"
+    assert clean(f"Ferry Route Approved\n\n{FERRY}\n\n{post}\n\n{FERRY}").author is None
+
+
+def test_a_date_signed_after_a_dash_at_a_paragraphs_end_dates_the_page():
+    closing = "The first ferry sails in May, the chair added. – December 24, 2024"
+    cleaned = clean(f"Ferry Route Approved\n\n{FERRY}\n\n{closing}")
+    assert cleaned.published == date(2024, 12, 24)
+    assert cleaned.paragraphs[-1] == "The first ferry sails in May, the chair added."
+    inside = "The first ferry sails on December 24, 2024, the chair added."
+    assert clean(f"Ferry Route Approved\n\n{FERRY}\n\n{inside}").published is None
+
+
+def test_a_headline_glued_to_its_summary_on_the_first_line_is_read_apart():
+    summary = (
+        "The harbour board approved a new ferry route to Ashford after a long debate on the "
+        "crossing."
+    )
+    cleaned = clean(f"Board approves new ferry route to Ashford harbour {summary}\n\n{FERRY}")
+    assert cleaned.headline == "Board approves new ferry route to Ashford harbour"
+    assert cleaned.paragraphs == [summary, FERRY]
+    named = f"The chair told reporters in Ashford harbour The Harbour Post said so.\n\n{FERRY}"
+    assert clean(named).title_guessed
+
+
+def test_the_pitch_under_a_call_to_subscribe_is_furniture():
+    box = (
+        "Subscribe to the Newsletter\n\nJoin 10k+ people to get notified about new posts.\n\n"
+        "Do not worry we don't spam!"
+    )
+    cleaned = clean(f"{box}\n\nBoard approves new ferry route to Ashford\n\n{FERRY}")
+    assert cleaned.headline == "Board approves new ferry route to Ashford"
+    assert cleaned.paragraphs == [FERRY]
+    told = "“We will sail in May,” the chair said."
+    assert told in clean(f"Subscribe to the Newsletter\n\n{told}\n\n{FERRY}").paragraphs
+
+
+def test_a_line_speaking_to_the_reader_of_nothing_on_the_page_is_not_the_headline():
+    page = (
+        "You have not yet added any article to your bookmarks!\n\n"
+        f"Board approves new ferry route to Ashford\n\n{FERRY}"
+    )
+    assert clean(page).headline == "Board approves new ferry route to Ashford"
+    own = f"What you need to know about the new ferry route\n\n{FERRY}"
+    assert clean(own).headline == "What you need to know about the new ferry route"
+
+
+def test_a_datelines_bracket_opening_with_the_agencys_initials_names_the_publisher():
+    line = "Ashford, (HWA - Harbour Wire / Coast News - 6th Dec, 2024) The harbour board met."
+    assert clean(f"Ferry Route Approved\n\n{line}\n\n{FERRY}").publisher == "HWA"
+    aside = "Ashford, (the town - not the port) The harbour board met on Monday."
+    assert clean(f"Ferry Route Approved\n\n{aside}\n\n{FERRY}").publisher is None

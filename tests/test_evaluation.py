@@ -145,7 +145,11 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     (0.650). Round twenty-two's fourteen pages, as distractors (no rule of the
     round moves it), shift the corpus's word weights: earthpressnews's answer to "Over which days
     did Seoul's spies see the North ship its special forces to Russia?" comes third (hit@3 0.700
-    -> 0.717)."""
+    -> 0.717). Round twenty-five's fifteen pages, as distractors (before any rule of the round;
+    its rules do not move it), take "Whose security does the Russia–North Korea relationship
+    undermine?" out of the first three (hit@3 0.717 -> 0.700), answer "Will journalists be able
+    to see the prisoners?" with another page (wrongly declined 0.067 -> 0.050) and decline one
+    more question off the pages (0.675 -> 0.700)."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
     assert ours.hit_at_1 >= 0.56 and ours.hit_at_3 >= 0.70
@@ -312,12 +316,12 @@ def test_the_dev_pages_are_read_as_a_reader_would():
 @pytest.mark.parametrize(
     ("round_", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
-        ("round2", 0.99, 0, 0, 0.55, 0.63),
+        ("round2", 0.99, 0, 0, 0.55, 0.54),
         ("round3", 0.95, 0, 0, 0.91, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.71),
         ("round5", 0.94, 1, 0, 0.75, 0.77),
         ("round6", 0.97, 0, 0, 0.66, 0.83),
-        ("round7", 0.90, 0, 0, 0.63, 0.79),
+        ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.75, 0.69),
         ("round9", 0.99, 0, 0, 0.69, 0.68),
         ("round10", 0.99, 0, 0, 0.72, 0.46),
@@ -327,12 +331,13 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round14", 0.87, 1, 5, 0.55, 0.36),
         ("round15", 0.99, 0, 0, 0.68, 0.25),
         ("round16", 0.86, 3, 0, 0.88, 0.50),
-        ("round17", 0.99, 0, 0, 0.37, 0.37),
+        ("round17", 0.99, 0, 0, 0.34, 0.37),
         ("round18", 0.99, 0, 1, 0.89, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.63, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.95),
         ("round22", 0.96, 1, 2, 0.88, 0.45),
+        ("round25", 0.99, 0, 1, 0.67, 0.63),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -340,7 +345,7 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
-    261 pages in the folder. Round five's one invented field is a site's clock read as the
+    276 pages in the folder. Round five's one invented field is a site's clock read as the
     date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
     pages, more distractors, took one answer out of round eight's first three and one decline
     out of round seven's, before any rule of round nine; round ten's twelve took three out of
@@ -491,7 +496,24 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     0.625 -> 0.688 again). The line model retrained on all 250 pages (threshold 0.92 -> 0.91)
     moved no dev figure. Merged with round twenty-one (261 pages, threshold 0.92): both rounds'
     pages as distractors take round eleven's hit@3 to 0.733 and round sixteen's to 0.882, and
-    round twenty-one's rules decline round twenty-two's near-topic questions at 0.455."""
+    round twenty-one's rules decline round twenty-two's near-topic questions at 0.455.
+    Round twenty-five's fifteen pages (issue 12: metadata as the page shows it: a name with a
+    role or a social handle and no "By", a dated copyright footer, a lone "(AP)" under the
+    text, a date signed at a paragraph's end, a headline glued to its summary or under shop and
+    newsletter chrome, forum and social posts with no headline) were measured before any rule
+    of the round at metadata 0.850 right with one invented title, three of 42 answers quoting
+    furniture, hit@3 0.677, out-of-scope declined 0.636 (round25/before.txt); its rules read 60
+    of 60 fields right, none invented, and quote furniture in one answer (Media Selangor's
+    "about us" line, for a bait question on its newspapers). As distractors, before any rule
+    of the round (main's rules, 03c7329), its pages answered one near-topic question each of
+    round two ("What did Xi Jinping say to Cyril Ramaphosa in Kazan?", declined 0.636 -> 0.545)
+    and round seven ("What did Xi Jinping say at the closing news conference in Kazan?", 0.800
+    -> 0.600), the one with Stallion Times's AP copy on Putin's meetings with Xi, Modi and
+    Ramaphosa, the other with webangah's copy on Xi's arrival in Kazan, and took round
+    seventeen's "When did the Russian leader submit the accord to the lower house?" out of the
+    first three (0.379 -> 0.345; the Reddit post "Putin has submitted a bill to the State
+    Duma …", which gives no date). No rule of the round moved them; the line model retrained on
+    the 276 pages (threshold 0.92 -> 0.89) moved no dev figure."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
