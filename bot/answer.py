@@ -432,13 +432,14 @@ def judge_passage(
         as_noun_only |= noun_only
     noun_only = as_noun_only and not as_verb
     window = _window(len(sentences), marked, focus)
+    held_verbs = with_verb_synonyms(query, required_verbs)
     candidates: list[tuple[int, int, SentenceWords]] = [(i, 0, sentences[i]) for i in window]
     holds_asked = not lacks(sentences, [sentences[i] for i in window], focus, required_verbs)
 
     def first_fit() -> tuple[int, int] | None:
         if not holds_asked:
             return None
-        if not _window_has_focus([c[2] for c in candidates], focus, required_verbs):
+        if not _window_has_focus([c[2] for c in candidates], focus, held_verbs):
             return None
         if focus.topic and not any(c[2].has_any(focus.topic) for c in candidates):
             return None
@@ -469,6 +470,21 @@ def judge_passage(
         holds_asked=holds_asked,
         sentences=tuple(sentences),
     )
+
+
+def with_verb_synonyms(query: Query, verbs: Sequence[str]) -> list[str]:
+    """The question's verbs with the synonyms the search looks for them as (``Query.related``
+    at a synonym's weight or more)."""
+    synonyms = [
+        term
+        for verb in verbs
+        for term, weight in query.related.get(verb, {}).items()
+        if weight >= VERB_SYNONYM_WEIGHT
+    ]
+    return list(dict.fromkeys([*verbs, *synonyms]))
+
+
+VERB_SYNONYM_WEIGHT = 0.5
 
 
 def speaks_on_topic(
