@@ -48,7 +48,7 @@ from bot.question import (
     question_focus,
     split_questions,
 )
-from bot.roles import OFFICE_TITLE_WORDS
+from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS
 from bot.spelling import is_english_word
 from bot.thesaurus import expand, wordnet
 from bot.tokens import STOPWORDS, Query, parse_query, stem
@@ -943,18 +943,6 @@ what the description stands for, as a unit is what "how far" asks (``SHAPE_WEIGH
 Measured at 0.5 (pooled dev hit@3 one lower; docs/quality.md)."""
 
 
-TITLE_GROUPS = tuple(
-    frozenset(stem(word) for word in group)
-    for group in (
-        ("president", "leader", "chief", "head", "ruler"),
-        ("spokesman", "spokesperson", "spokeswoman"),
-        ("envoy", "ambassador", "representative"),
-    )
-)
-"""Titles of office that stand for one another in a question: whoever leads a state or a body
-("president", "leader", "chief", "head"), a spokesperson, a country's envoy. A narrower title
-than ``bot.roles.OFFICE_TITLE_WORDS``, whose "minister", "official" and "commander" name other
-people than the head of a place."""
 TITLE_WEIGHT = 0.5
 """What another title of the group counts for the question's own: a synonym's weight
 (``bot.thesaurus.SYNONYM_WEIGHT``)."""
