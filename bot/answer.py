@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import partial
@@ -24,6 +24,7 @@ from bot.fit import (
     describes_speaker,
     figures_in,
     holds_time,
+    names,
     only_possible,
     sentence_fits,
     source_of,
@@ -661,11 +662,62 @@ def unmet_constraints(
     question, about another summit, and the answer says what they lack instead of passing them
     off as the answer. See docs/quality.md ("Constraints a passage must meet")."""
     doer = asks_a_doer(focus, question)
-    if not quoted or not (focus.ordinals or doer):
+    if not quoted:
         return []
+    unnamed = [f"{focus.name_of}'s name"] if unmet_name(snapshot, focus, quoted) else []
+    if not (focus.ordinals or doer):
+        return unnamed
     held = _terms_with_neighbours(snapshot, quoted[0])
     verbs = unmet_doer_verbs(snapshot, focus, held) if doer else []
-    return unmet_ordinals(focus, held) + (typed_words(question, verbs) or verbs)
+    return unmet_ordinals(focus, held) + (typed_words(question, verbs) or verbs) + unnamed
+
+
+def unmet_name(snapshot: Snapshot, focus: Focus, quoted: Sequence[int]) -> bool:
+    """For "What is the name of the *doctor* who …" (``Focus.name_of``): whether no quoted
+    passage has a name next to the thing named (``names_next_to``). A passage on the doctor
+    that names nobody ("A doctor featured in the SBU video described …") does not give the
+    name asked, however well it matches the rest of the question."""
+    if not focus.name_of:
+        return False
+    named = [stem(focus.name_of.casefold())]
+    asked = set(focus.names) | snapshot.aliases.places
+    return not any(
+        names_next_to(snapshot.passages.sentence_words(s, snapshot.aliases), named, asked)
+        for pid in quoted
+        for s in range(*snapshot.passages.sentence_range(pid))
+    )
+
+
+def names_next_to(sentence: SentenceWords, named: Sequence[str], others: Collection[str]) -> bool:
+    """Whether a name stands next to the thing ``named``: a capitalised word (not the
+    sentence's first), with fewer than ``NAME_REACH`` words and no
+    preposition between them ("the *Kwangmyong*, a heavily censored intranet", "reporter *Keir
+    Simmons*"), that is not one of the ``others`` (the question's own names, places)."""
+    taken = {
+        i for concept, first, last in sentence.concepts if concept in others
+        for i in range(first, last)
+    }
+    spots = sentence.positions_of(named)
+    lowered = [word.casefold() for word in sentence.words]
+    for i in names(sentence):
+        if i in taken or i in spots:
+            continue
+        for spot in spots:
+            gap = [w for w in lowered[min(i, spot) + 1 : max(i, spot)] if w not in _QUOTES]
+            if len(gap) < NAME_REACH and not _NAME_BREAKS.intersection(gap):
+                return True
+    return False
+
+
+NAME_REACH = 4
+"""Fewer words than this between a name and the thing it names: "*Kwangmyong*, a heavily
+censored intranet" (three)."""
+_NAME_BREAKS = frozenset(
+    {"in", "at", "on", "of", "from", "to", "by", "with", "for", "about", "near", "and", "but"}
+)
+"""Words that put another thing between a name and the thing named: "A doctor featured *in*
+the SBU video" names the video's maker, not the doctor."""
+_QUOTES = frozenset('“”"')
 
 
 def asks_a_doer(focus: Focus, question: str) -> bool:
