@@ -474,8 +474,11 @@ def judge_passage(
 
 
 def with_verb_synonyms(query: Query, verbs: Sequence[str]) -> list[str]:
-    """The question's verbs with the synonyms the search looks for them as (``Query.related``
-    at a synonym's weight or more)."""
+    """The question's verbs with the synonyms the search already looks for them as
+    (``Query.related`` at ``VERB_SYNONYM_WEIGHT`` or more): a number or yes/no question's verb
+    must be in the passage (``_window_has_focus``), and a paraphrase writes it otherwise: "How
+    many troops did Pyongyang *dispatch*?" against "North Korea *sent* …". See docs/quality.md
+    ("A question's verb is held through its synonyms")."""
     synonyms = [
         term
         for verb in verbs
@@ -486,6 +489,8 @@ def with_verb_synonyms(query: Query, verbs: Sequence[str]) -> list[str]:
 
 
 VERB_SYNONYM_WEIGHT = 0.5
+"""A WordNet synonym's weight (``bot.thesaurus.SYNONYM_WEIGHT``): broader words ("send" ->
+"cause", 0.3) do not stand for the verb."""
 
 
 def speaks_on_topic(
@@ -694,7 +699,9 @@ def names_next_to(sentence: SentenceWords, named: Sequence[str], others: Collect
     preposition between them ("the *Kwangmyong*, a heavily censored intranet", "reporter *Keir
     Simmons*"), that is not one of the ``others`` (the question's own names, places)."""
     taken = {
-        i for concept, first, last in sentence.concepts if concept in others
+        i
+        for concept, first, last in sentence.concepts
+        if concept in others
         for i in range(first, last)
     }
     spots = sentence.positions_of(named)
