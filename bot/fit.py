@@ -8,6 +8,7 @@ The rules are deterministic and documented, with an example each, in docs/qualit
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -358,6 +359,8 @@ def who_fits(
     president of X", the role next to X ("X's president", "president of X")."""
     if focus.role:
         return _role_fits(sentence, focus)
+    if focus.person_noun:
+        return _person_named(sentence, focus.person_noun, own_terms, places)
     own = set(sentence.positions_of(own_terms))
     in_places = {
         i
@@ -373,6 +376,51 @@ def who_fits(
         if i not in in_places or agent:
             return True
     return False
+
+
+def _person_named(
+    sentence: SentenceWords, noun: str, own_terms: Sequence[str], places: frozenset[str]
+) -> bool:
+    """A person's name: two capitalised words or more in a row, one of them not the
+    question's own and none of them a place or its people; when the sentence uses the asked
+    noun, within ``_NAME_REACH`` words of it. A body, an office or a lone capitalised word
+    ("the *Kremlin*", "*Brics*") names nobody asked for by "which reporter" or "the name of
+    the soldier", nor does a name far from the noun ("*a reporter* asked Putin"); "BBC
+    journalist *Steve Rosenberg*" does. A sentence's first word counts unless it is a common
+    word ("The", "But")."""
+    own = set(sentence.positions_of(own_terms))
+    in_places = {
+        i
+        for concept, start, end in sentence.concepts
+        if concept in places
+        for i in range(start, end)
+    }
+    lowered = [word.casefold() for word in sentence.words]
+    capitalised = [
+        i
+        for i, word in enumerate(sentence.words)
+        if word[0].isupper()
+        and i not in in_places
+        and not (i == 0 and lowered[i] in STOPWORDS)
+        and lowered[i] not in _MONTHS
+        and lowered[i] not in _WEEKDAYS
+    ]
+    runs = [
+        (first, later)
+        for first, later in itertools.pairwise(capitalised)
+        if later == first + 1 and not {first, later} <= own
+    ]
+    nouns = [i for i, word in enumerate(lowered) if word.removesuffix("s") == noun]
+    if not nouns:
+        return bool(runs)
+    return any(
+        first - _NAME_REACH <= i <= later + _NAME_REACH for first, later in runs for i in nouns
+    )
+
+
+_NAME_REACH = 4
+"""How far a name may stand from the noun it names ("*journalist* Melissa Bell", "Melissa
+Bell, a CNN *journalist*")."""
 
 
 def _role_fits(sentence: SentenceWords, focus: Focus) -> bool:

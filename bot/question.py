@@ -217,6 +217,24 @@ _MODIFIER = r"(?!(?:" + "|".join(sorted(_CLAUSE_AUXILIARIES)) + r")\b)\w+\s+"
 """A word between "which" / "what" and its noun ("which *South African* city", "what *is the*
 capital"); an auxiliary other than "to be" there opens a clause instead ("what *must* each
 country do")."""
+_PERSON_NOUNS = (
+    r"journalists?|reporters?|correspondents?|photographers?|editors?|writers?|authors?|"
+    r"experts?|analysts?|diplomats?|envoys?|lawmakers?|commanders?"
+)
+"""Nouns for people known by their names, not by an office: "which *reporter* asked …"."""
+_NAMED_ONES = _PERSON_NOUNS + r"|soldiers?|prisoners?"
+"""... and those a question asks "the name(s) of"."""
+_ASKS_A_NAME = re.compile(
+    r"^(?:which|what)\s+(?:"
+    + _MODIFIER
+    + r"){0,2}(?P<noun>"
+    + _PERSON_NOUNS
+    + r")\b|^what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,4}"
+    + r"(?P<named>"
+    + _NAMED_ONES
+    + r")\b",
+    re.IGNORECASE,
+)
 _WHO_START = re.compile(
     r"^(?:who|whom|whose)\b|^(?:which|what)\s+(?:"
     + _MODIFIER
@@ -349,6 +367,9 @@ class Focus:
     """"When will ...", "Where is the next ...": the answer is still to come."""
     names_a_place: bool = False
     """"Which countries / which city ...": the answer is a place named anywhere."""
+    person_noun: str | None = None
+    """For "Which *reporter* asked …", "What are the names of the captured *soldiers*?": the
+    noun, singular and lower-case; the answer is a person's name (``bot.fit.who_fits``)."""
     topic: tuple[str, ...] = ()
     """For "what did X say *about* Y": the stem of Y's head noun and its synonym concepts."""
     source: tuple[str, ...] = ()
@@ -389,7 +410,7 @@ def classify_question(question: str) -> QuestionType:
         return QuestionType.DATE
     if _WHERE_START.match(text):
         return QuestionType.WHERE
-    if _WHO_START.match(text):
+    if _WHO_START.match(text) or _ASKS_A_NAME.match(text):
         return QuestionType.WHO
     if _YESNO_START.match(text):
         return QuestionType.YESNO
@@ -453,6 +474,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
         names=named_things(without_attribution(text), aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
+        person_noun=person_noun(text),
         future=bool(_FUTURE.search(text)),
         topic=statement_topic(text, aliases) if question_type is QuestionType.STATEMENT else (),
         source=named_source(text, aliases),
@@ -465,6 +487,16 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         **measure,
         **_role(text, aliases),
     )
+
+
+def person_noun(text: str) -> str | None:
+    """The noun of a question asking for a person's name ("Which BBC *journalist* …"), in the
+    singular, or None."""
+    match = _ASKS_A_NAME.match(text)
+    if not match:
+        return None
+    noun = (match.group("noun") or match.group("named")).casefold()
+    return noun.removesuffix("s")
 
 
 _NAME_OF = re.compile(

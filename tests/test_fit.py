@@ -107,6 +107,17 @@ def test_a_country_is_not_who_did_something_unless_it_is_the_agent():
     assert not who_fits(read("The truce was welcomed in the United States."), focus, [], places)
 
 
+def test_a_persons_name_is_asked_for_by_which_reporter_or_the_name_of():
+    focus = question_focus("What is the name of the reporter who asked Putin?", ALIASES)
+    own = ["putin"]
+    assert who_fits(read("BBC reporter Steve Rosenberg asked Putin."), focus, own, frozenset())
+    assert who_fits(read("Steve Rosenberg asked Putin the last question."), focus, own, frozenset())
+    assert not who_fits(read("A reporter asked Putin about the troops."), focus, own, frozenset())
+    assert not who_fits(read("The Kremlin said Putin would answer."), focus, own, frozenset())
+    far = "A reporter asked Putin about the troops, which the Kremlin Press Service denied."
+    assert not who_fits(read(far), focus, own, frozenset())
+
+
 def test_a_figure_is_attributed_to_the_subject_of_the_speech_verb_before_it():
     sentence = read(
         "Ukraine has claimed that 12,000 soldiers could be deployed, while the South Korean "

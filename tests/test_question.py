@@ -83,6 +83,23 @@ def test_who_is_the_role_of_a_place_reads_the_role_and_the_place():
     assert focus.role == ("presid",) and focus.role_place == ("~north korea",)
 
 
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("Which BBC journalist questioned Putin in Kazan?", "journalist"),
+        ("What is the name of the reporter who asked Putin?", "reporter"),
+        ("What are the names of the two captured North Korean soldiers?", "soldier"),
+        ("Which lawmakers attended the briefing?", "lawmaker"),
+        ("What is the name of North Korea's censored intranet?", None),
+        ("Which captured soldier wanted to go home?", None),
+    ],
+)
+def test_a_question_for_a_persons_name_is_a_who_question_with_its_noun(question, noun):
+    focus = question_focus(question, ALIASES)
+    assert focus.person_noun == noun
+    assert (focus.question_type is QuestionType.WHO) == (noun is not None)
+
+
 def test_a_date_question_names_the_unit_its_answer_must_name():
     assert question_focus("In which month was the deal signed?", ALIASES).date_unit == "month"
     assert question_focus("On what date did it enter into force?", ALIASES).date_unit == "date"
