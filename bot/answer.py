@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import partial
@@ -24,6 +24,7 @@ from bot.fit import (
     describes_speaker,
     figures_in,
     holds_time,
+    names,
     only_possible,
     sentence_fits,
     source_of,
@@ -48,7 +49,7 @@ from bot.question import (
     question_focus,
     split_questions,
 )
-from bot.roles import OFFICE_TITLE_WORDS
+from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS
 from bot.spelling import is_english_word
 from bot.thesaurus import expand, wordnet
 from bot.tokens import STOPWORDS, Query, parse_query, stem
@@ -432,13 +433,14 @@ def judge_passage(
         as_noun_only |= noun_only
     noun_only = as_noun_only and not as_verb
     window = _window(len(sentences), marked, focus)
+    held_verbs = with_verb_synonyms(query, required_verbs)
     candidates: list[tuple[int, int, SentenceWords]] = [(i, 0, sentences[i]) for i in window]
     holds_asked = not lacks(sentences, [sentences[i] for i in window], focus, required_verbs)
 
     def first_fit() -> tuple[int, int] | None:
         if not holds_asked:
             return None
-        if not _window_has_focus([c[2] for c in candidates], focus, required_verbs):
+        if not _window_has_focus([c[2] for c in candidates], focus, held_verbs):
             return None
         if focus.topic and not any(c[2].has_any(focus.topic) for c in candidates):
             return None
@@ -469,6 +471,26 @@ def judge_passage(
         holds_asked=holds_asked,
         sentences=tuple(sentences),
     )
+
+
+def with_verb_synonyms(query: Query, verbs: Sequence[str]) -> list[str]:
+    """The question's verbs with the synonyms the search already looks for them as
+    (``Query.related`` at ``VERB_SYNONYM_WEIGHT`` or more): a number or yes/no question's verb
+    must be in the passage (``_window_has_focus``), and a paraphrase writes it otherwise: "How
+    many troops did Pyongyang *dispatch*?" against "North Korea *sent* …". See docs/quality.md
+    ("A question's verb is held through its synonyms")."""
+    synonyms = [
+        term
+        for verb in verbs
+        for term, weight in query.related.get(verb, {}).items()
+        if weight >= VERB_SYNONYM_WEIGHT
+    ]
+    return list(dict.fromkeys([*verbs, *synonyms]))
+
+
+VERB_SYNONYM_WEIGHT = 0.5
+"""A WordNet synonym's weight (``bot.thesaurus.SYNONYM_WEIGHT``): broader words ("send" ->
+"cause", 0.3) do not stand for the verb."""
 
 
 def speaks_on_topic(
@@ -645,11 +667,64 @@ def unmet_constraints(
     question, about another summit, and the answer says what they lack instead of passing them
     off as the answer. See docs/quality.md ("Constraints a passage must meet")."""
     doer = asks_a_doer(focus, question)
-    if not quoted or not (focus.ordinals or doer):
+    if not quoted:
         return []
+    unnamed = [f"{focus.name_of}'s name"] if unmet_name(snapshot, focus, quoted) else []
+    if not (focus.ordinals or doer):
+        return unnamed
     held = _terms_with_neighbours(snapshot, quoted[0])
     verbs = unmet_doer_verbs(snapshot, focus, held) if doer else []
-    return unmet_ordinals(focus, held) + (typed_words(question, verbs) or verbs)
+    return unmet_ordinals(focus, held) + (typed_words(question, verbs) or verbs) + unnamed
+
+
+def unmet_name(snapshot: Snapshot, focus: Focus, quoted: Sequence[int]) -> bool:
+    """For "What is the name of the *doctor* who …" (``Focus.name_of``): whether no quoted
+    passage has a name next to the thing named (``names_next_to``). A passage on the doctor
+    that names nobody ("A doctor featured in the SBU video described …") does not give the
+    name asked, however well it matches the rest of the question."""
+    if not focus.name_of:
+        return False
+    named = [stem(focus.name_of.casefold())]
+    asked = set(focus.names) | snapshot.aliases.places
+    return not any(
+        names_next_to(snapshot.passages.sentence_words(s, snapshot.aliases), named, asked)
+        for pid in quoted
+        for s in range(*snapshot.passages.sentence_range(pid))
+    )
+
+
+def names_next_to(sentence: SentenceWords, named: Sequence[str], others: Collection[str]) -> bool:
+    """Whether a name stands next to the thing ``named``: a capitalised word (not the
+    sentence's first), with fewer than ``NAME_REACH`` words and no
+    preposition between them ("the *Kwangmyong*, a heavily censored intranet", "reporter *Keir
+    Simmons*"), that is not one of the ``others`` (the question's own names, places)."""
+    taken = {
+        i
+        for concept, first, last in sentence.concepts
+        if concept in others
+        for i in range(first, last)
+    }
+    spots = sentence.positions_of(named)
+    lowered = [word.casefold() for word in sentence.words]
+    for i in names(sentence):
+        if i in taken or i in spots:
+            continue
+        for spot in spots:
+            gap = [w for w in lowered[min(i, spot) + 1 : max(i, spot)] if w not in _QUOTES]
+            if len(gap) < NAME_REACH and not _NAME_BREAKS.intersection(gap):
+                return True
+    return False
+
+
+NAME_REACH = 4
+"""Fewer words than this between a name and the thing it names: "*Kwangmyong*, a heavily
+censored intranet" (three)."""
+_NAME_BREAKS = frozenset(
+    {"in", "at", "on", "of", "from", "to", "by", "with", "for", "about", "near", "and", "but"}
+)
+"""Words that put another thing between a name and the thing named: "A doctor featured *in*
+the SBU video" names the video's maker, not the doctor."""
+_QUOTES = frozenset('“”"')
 
 
 def asks_a_doer(focus: Focus, question: str) -> bool:
@@ -927,18 +1002,6 @@ what the description stands for, as a unit is what "how far" asks (``SHAPE_WEIGH
 Measured at 0.5 (pooled dev hit@3 one lower; docs/quality.md)."""
 
 
-TITLE_GROUPS = tuple(
-    frozenset(stem(word) for word in group)
-    for group in (
-        ("president", "leader", "chief", "head", "ruler"),
-        ("spokesman", "spokesperson", "spokeswoman"),
-        ("envoy", "ambassador", "representative"),
-    )
-)
-"""Titles of office that stand for one another in a question: whoever leads a state or a body
-("president", "leader", "chief", "head"), a spokesperson, a country's envoy. A narrower title
-than ``bot.roles.OFFICE_TITLE_WORDS``, whose "minister", "official" and "commander" name other
-people than the head of a place."""
 TITLE_WEIGHT = 0.5
 """What another title of the group counts for the question's own: a synonym's weight
 (``bot.thesaurus.SYNONYM_WEIGHT``)."""

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.question import MONTHS, SPEECH_VERBS, Focus, NumberKind, QuestionType
+from bot.roles import same_office
 from bot.tokens import IRREGULAR_PAST, STOPWORDS, Aliases, normalise_quickly, stem
 
 SENTENCE_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|[“”\"$€£¥%]")
@@ -423,7 +424,10 @@ Bell, a CNN *journalist*")."""
 
 
 def _role_fits(sentence: SentenceWords, focus: Focus) -> bool:
-    roles = sentence.positions_of(focus.role[-1:])
+    """The role next to its place, the role written as any title of its group
+    (``bot.roles.same_office``: "Ukraine's military intelligence *spokesperson*" for "the
+    *spokesman* of Ukraine's military intelligence"), and a name."""
+    roles = sentence.positions_of(same_office(focus.role[-1]) if focus.role else ())
     places = sentence.positions_of(focus.role_place)
     return any(
         0 < role - place <= len(focus.role) + 1 or 0 < place - role <= 3

@@ -5,6 +5,7 @@ Indonesia in a passage, beside the hand-kept ``aliases.yml``, whose entries win.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 ORDINARY_WORD_CAPITALS = frozenset({"male", "victoria", "hamilton", "kingston", "funafuti"})
@@ -44,7 +45,13 @@ def _capital(value: object) -> str | None:
     capital = _plain(value)
     if capital is None or capital.casefold() in ORDINARY_WORD_CAPITALS:
         return None
-    return capital
+    return _DISTRICT_ABBREVIATION.sub("", capital)
+
+
+_DISTRICT_ABBREVIATION = re.compile(r"\s+(?:[A-Z]\.){2,}$")
+"""A capital's closing abbreviation of its district ("Washington *D.C.*"): news writes the
+capital without it ("*Washington* and Seoul said …"), and the text's "D.C." is read as words
+of its own, so the full form matched next to nothing."""
 
 
 def _long_form(spelling: object) -> str | None:

@@ -386,6 +386,9 @@ class Focus:
     ordinals: tuple[str, ...] = ()
     """For "the *second* group", "the *17th* summit", "the *next* summit": the ordinals that
     pick one of several of the same thing, lower-case, as typed (``ordinals_of``)."""
+    name_of: str | None = None
+    """For "What is the *name of the doctor* who …": the thing whose name is asked, as typed
+    ("doctor"; ``name_asked``)."""
     date_unit: str | None = None
     """For "in *which month*", "what *year*", "on what *date*": the unit the answer must name
     (``DATE_UNITS``); None for "when"."""
@@ -480,6 +483,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         actors=named_actors(text, aliases),
         ordinals=ordinals_of(text),
         date_unit=date_unit(text) if question_type is QuestionType.DATE else None,
+        name_of=name_asked(text),
         **measure,
         **_role(text, aliases),
     )
@@ -493,6 +497,36 @@ def person_noun(text: str) -> str | None:
         return None
     noun = (match.group("noun") or match.group("named")).casefold()
     return noun.removesuffix("s")
+
+
+_NAME_OF = re.compile(
+    r"^(?:what|which)(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?:\w+\s+)?names?\s+of\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?P<named>[^?,;]+)",
+    re.IGNORECASE,
+)
+_NAMED_ENDS = frozenset(
+    {"who", "whom", "whose", "that", "which", "where", "when", "between", "in", "at", "on"}
+    | {"of", "with", "for", "to", "from", "by", "about", "during", "after", "before", "and"}
+)
+"""Words that close the description of the thing named: a clause or a phrase after it."""
+
+
+def name_asked(text: str) -> str | None:
+    """The thing whose name "What is the name of …" asks for, as typed: the description's
+    first plural noun ("the four *brigades* North Korea decided …"), or else its last
+    lower-case word that is no participle ("the North Korean *unit* honoured at …", "the
+    *doctor* who treated …"). None for any other question."""
+    match = _NAME_OF.match(text)
+    if not match:
+        return None
+    described: list[str] = []
+    for word in _WORD.findall(match.group("named")):
+        if word.casefold() in _NAMED_ENDS:
+            break
+        described.append(word)
+    common = [w for w in described if w.islower() and not w.endswith("ed")]
+    plural = [w for w in common if w.endswith("s") and not w.endswith("ss")]
+    return plural[0] if plural else (common[-1] if common else None)
 
 
 DATE_UNITS = ("year", "month", "date")

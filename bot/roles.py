@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.tokens import Aliases, marked_words, word_stems
+from bot.tokens import Aliases, marked_words, stem, word_stems
 
 OFFICE_TITLE_WORDS = (
     "president",
@@ -33,6 +33,27 @@ OFFICE_TITLE_WORDS = (
 )
 """Titles of office, any of which may stand for another: a question's "defence chief" may be
 the articles' "Defense Secretary"."""
+
+TITLE_GROUPS = tuple(
+    frozenset(stem(word) for word in group)
+    for group in (
+        ("president", "leader", "chief", "head", "ruler"),
+        ("spokesman", "spokesperson", "spokeswoman"),
+        ("envoy", "ambassador", "representative"),
+    )
+)
+"""Titles of office that stand for one another in a question: whoever leads a state or a body
+("president", "leader", "chief", "head"), a spokesperson, a country's envoy. A narrower title
+than ``OFFICE_TITLE_WORDS``, whose "minister", "official" and "commander" name other
+people than the head of a place."""
+
+
+def same_office(title: str) -> tuple[str, ...]:
+    """The title stems that stand for ``title`` (a stem): its group (``TITLE_GROUPS``), or
+    itself."""
+    group = next((g for g in TITLE_GROUPS if title in g), frozenset({title}))
+    return tuple(sorted(group))
+
 
 TITLE_PLACE_WINDOW = 4
 """How many words before a title (or after it, in "Prime Minister of Vietnam") its place

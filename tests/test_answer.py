@@ -712,3 +712,44 @@ def test_a_future_date_question_is_not_answered_by_the_date_of_the_report(tiny_k
     kb = KnowledgeBase(tiny_kb_dir)
     assert kb.ask("When will the council open the new bridge?").complete
     assert not kb.ask("When will the council rebuild the old pier?").complete
+
+
+def test_a_number_questions_verb_is_held_through_its_synonym(tiny_kb_dir: Path):
+    """The articles use "dispatched" as a verb elsewhere, so "How many inspectors did Ashford
+    *dispatch*?" asks for the verb; the passage writes it "sent", a WordNet synonym the search
+    already looks for, and now answers."""
+    sent = "Ashford sent 40 inspectors to the harbour on Monday, the council said."
+    ferries = (
+        "The port of Bridgeton dispatched two ferries to the islands on Friday. "
+        "It hopes to send more next year."
+    )
+    write_article(tiny_kb_dir, "inspectors", "Inspectors at the harbour", "Harbour Times", sent)
+    write_article(tiny_kb_dir, "ferries", "Ferries to the islands", "Harbour Times", ferries)
+    answer = KnowledgeBase(tiny_kb_dir).ask(
+        "How many inspectors did Ashford dispatch to the harbour?"
+    )
+    assert answer.complete
+    assert "40 inspectors" in answer.passages[0].text
+
+
+def test_a_role_is_met_by_any_title_of_its_group(tiny_kb_dir: Path):
+    """ "Who is the *spokesman* of Ashford council?" is answered by "Ashford council
+    *spokesperson* Dana Hale": a title of the same group names the same office."""
+    body = "Ashford council spokesperson Dana Hale said the old pier would reopen in May."
+    write_article(tiny_kb_dir, "pier", "Pier to reopen", "Harbour Times", body)
+    answer = KnowledgeBase(tiny_kb_dir).ask("Who is the spokesman of Ashford council?")
+    assert answer.complete
+
+
+def test_a_name_asked_for_stands_next_to_the_thing_named(tiny_kb_dir: Path):
+    """The ferry's name is given ("the *Sea Lark*"); the doctor's is not: "Ashford" names the
+    clinic, after "at". The answer then says what the passages lack."""
+    doctor = "A doctor at the Ashford clinic treated the two injured sailors on Monday."
+    ferry = "The harbour's new ferry, the Sea Lark, sailed from Ashford on Monday."
+    write_article(tiny_kb_dir, "doctor", "Sailors treated", "Harbour Times", doctor)
+    write_article(tiny_kb_dir, "ferry", "New ferry sails", "Harbour Times", ferry)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("What is the name of the new ferry?").complete
+    answer = kb.ask("What is the name of the doctor who treated the injured sailors?")
+    assert not answer.complete
+    assert answer.unmet == ["doctor's name"]

@@ -8,6 +8,7 @@ from bot.question import (
     classify_question,
     is_only_a_name,
     looks_english,
+    name_asked,
     numbers_as_digits,
     only_asks_a_type,
     ordinal_forms,
@@ -395,3 +396,24 @@ def test_going_to_a_place_is_no_future_but_going_to_do_something_is():
     assert not question_focus("Who is going to the summit?", ALIASES).future
     assert question_focus("When is Putin going to visit Pyongyang?", ALIASES).future
     assert question_focus("When will the summit open?", ALIASES).future
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("What is the name of the doctor who treated the soldiers?", "doctor"),
+        ("What is the name of the Kazakh expert who explained it?", "expert"),
+        ("What are the names of the two captured North Korean soldiers?", "soldiers"),
+        ("What are the names of the four brigades North Korea decided to send?", "brigades"),
+        ("What is the name of the North Korean unit honoured at the ceremony?", "unit"),
+        ("What is the name of North Korea's censored intranet?", "intranet"),
+        (
+            "What's the official name of the partnership between Russia and North Korea?",
+            "partnership",
+        ),
+        ("What is the capital of Russia?", None),
+    ],
+)
+def test_a_name_question_reads_the_thing_whose_name_it_asks(question: str, named: str | None):
+    assert name_asked(question) == named
+    assert question_focus(question, ALIASES).name_of == named

@@ -74,3 +74,11 @@ def test_a_demonym_several_countries_share_stands_for_the_most_populous(word: st
     "Indian" to India and the British Indian Ocean Territory: the most populous keeps it."""
     aliases = Aliases().extended(country_names(), places=True)
     assert [found for found, _, _ in aliases.find(word_stems(marked_words(word)))] == [concept]
+
+
+def test_a_capital_is_also_named_without_its_districts_abbreviation():
+    """countryinfo gives the United States' capital as "Washington D.C."; news writes
+    "Washington", which now stands for the United States as "Moscow" stands for Russia."""
+    aliases = Aliases().extended(country_names(), places=True)
+    found = aliases.find(word_stems(marked_words("Washington")))
+    assert [concept for concept, _, _ in found] == ["~united states"]
