@@ -28,6 +28,10 @@ FURNITURE = frozenset(
         "connect with us",
         "advertisement",
         "- advertisement -",
+        "ad",
+        "sponsored",
+        "story continues below",
+        "story continues below advertisement",
         "related:",
         "related",
         "related post",
@@ -941,10 +945,57 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
             parts = titled
         else:
             parts = chrome.glued_parts(line)
+        if len(parts) == 1:
+            parts = _without_glued_tail(parts[0])
         seen_text = seen_text or any(map(_is_paragraph, parts))
         lines.extend(parts)
         blocks.extend([block] * len(parts))
     return lines, blocks
+
+
+_TAIL_MAX_WORDS = 8
+"""Furniture glued after a paragraph's last sentence is a label or a prompt of this many words at
+most ("Advertisement", "Share this article", "See all our Ukraine war coverage")."""
+_TAIL_START = re.compile(r"(?<=[.!?…\"”’)])\s*(?=[A-Za-z])|(?<=[a-z]{2})(?=[A-Z][a-z])")
+"""Where glued furniture may open: after a sentence's end, or where a word in lower case runs into
+a capital with no space ("… in North KoreaSee all our …")."""
+
+
+@lru_cache(maxsize=PER_LINE_CACHE)
+def _without_glued_tail(line: str) -> tuple[str, ...]:
+    """A paragraph with furniture glued to its end split in two: the words after its last
+    sentence, or run into its last word with no space, that on a line of their own would be
+    furniture ("… Sandra Maler. ADVERTISEMENT", "… troops in North KoreaSee all our Ukraine war
+    coverage", "… the ministry said. Share this article"). The paragraph keeps its words; only a
+    paragraph of more than a sub-head's words is looked at, and only its last few words. Only a
+    label or a prompt is cut: a credit closing a caption ("… in Kazan, Russia. Photo: REUTERS")
+    stays with it, where the caption rules read it."""
+    words = line.split()
+    if len(words) <= _HEADING_MAX_WORDS:
+        return (line,)
+    zone = len(line)
+    for _ in range(_TAIL_MAX_WORDS):
+        zone = line.rfind(" ", 0, zone)
+        if zone < 0:
+            return (line,)
+    for match in _TAIL_START.finditer(line, zone):
+        head, tail = line[: match.start()].rstrip(), line[match.end() :].strip()
+        if chrome.word_count(head) > _HEADING_MAX_WORDS and _is_label_or_prompt(tail):
+            return (head, tail)
+    return (line,)
+
+
+def _is_label_or_prompt(line: str) -> bool:
+    """A widget's label or a call to the reader, furniture on any line of its own: "Advertisement",
+    "Read more", "Share this article", "See all our Ukraine war coverage"."""
+    words = chrome.word_count(line)
+    return (
+        line_key(line) in FURNITURE
+        or bool(_MORE_STORIES.match(line))
+        or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
+        or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
+        or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
+    )
 
 
 def _weather_widgets(lines: list[str]) -> set[int]:

@@ -1798,3 +1798,20 @@ def test_a_wire_services_note_on_an_updated_story_is_furniture():
         "The chair said the earlier story follows the board's minutes of Monday closely, and more."
     )
     assert told in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{told}").paragraphs
+
+
+def test_a_label_or_prompt_glued_to_a_paragraphs_end_is_cut_off():
+    text = "The harbour board approved the new ferry route to Ashford on Friday, its chair said."
+    for tail in (" Advertisement", "ADVERTISEMENT", " Ad", " Share this article", ".Read More"):
+        glued = text + tail if tail != ".Read More" else text[:-1] + tail
+        assert clean(f"Ferry Route Approved\n\n{glued}\n\n{FERRY}").paragraphs == [text, FERRY]
+    run_in = "The board also approved a second route linking the harbour with the port of Ashford"
+    kept = clean(f"Ferry Route Approved\n\n{FERRY}\n\n{run_in}See all our ferry coverage")
+    assert not any("coverage" in paragraph for paragraph in kept.paragraphs)
+
+
+def test_a_credit_or_a_name_after_a_paragraphs_last_sentence_stays_with_it():
+    caption = "The new ferry leaves the harbour at Ashford on its first crossing. Photo: REUTERS"
+    assert caption in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{caption}").paragraphs
+    named = "The first crossing was made on Friday, the chair of the board said. Ashford Harbour"
+    assert named in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{named}").paragraphs
