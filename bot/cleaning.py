@@ -457,6 +457,17 @@ _LINK_LABEL = re.compile(
     re.I,
 )
 """A link label alone on its line ("ALSO READ"): the headline under it is another story's."""
+_LIST_TITLE = re.compile(
+    r"^(?:latest(?:\s+(?:news|stories|headlines|articles|updates))?|"
+    r"most\s+(?:read|popular|viewed|shared)(?:\s+(?:news|stories|articles))?|"
+    r"top\s+(?:stories|news|headlines)|trending(?:\s+(?:now|news|stories))?|"
+    r"more\s+(?:stories|news|headlines|articles)(?:\s+[\w’'-]+){0,3}|"
+    r"you\s+(?:may|might)\s+also\s+like|popular(?:\s+(?:now|news|stories))?|"
+    r"editor[’']?s\s+picks)\s*[:|]?$",
+    re.I,
+)
+"""A list of other stories' title alone on its line ("Latest", "Most read", "More stories"):
+the bulleted headlines under it are links."""
 _CARD_LINK = re.compile(
     r"^(?:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story|article)|"
     r"full\s+(?:story|article))\s*[»›>→…:.]*$",
@@ -488,6 +499,9 @@ _BOX_LINES = 2
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
 _LINKED_LIST_MIN_ITEMS = 2
+_SHORT_WORD_CHARS = 3
+"""Words this short ("a", "of", "the", "and") are printed in lower case in a title-cased headline."""
+_TITLE_CASE_SHARE = 0.75
 _BULLET_ONLY = re.compile(r"^[-–—•·*▪◦●○■►▶|]+$")
 _HEADING_MAX_WORDS = 8
 _LABEL_MAX_WORDS = 3
@@ -781,14 +795,13 @@ def _read(
         _read_furniture_credit(lines[index], signals)
     furniture |= _closing_credits(lines, furniture, signals)
     lists = _lists(lines, furniture)
-    furniture |= _linked_lists(lines, furniture, lists)
     title_at = None if title else _title_line(lines, furniture, lists)
     furniture |= _decorated_headlines(keys, title_at)
     furniture |= _photo_descriptions(lines, keys, title_at, title, furniture)
     furniture |= _appeals_above(lines, title_at, furniture)
     furniture |= _stamp_runs(lines, furniture)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
-    furniture |= _closing_link_lists(lines, furniture, lists)
+    furniture |= _bulleted_headlines(lines, furniture, lists)
     furniture |= _teaser_cards(lines, keys, title_at, furniture)
     furniture |= _unrelated_headlines(lines, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
@@ -1726,25 +1739,6 @@ def _headline_runs(
     return found
 
 
-def _closing_link_lists(
-    lines: list[str], furniture: set[int], lists: dict[int, list[int]]
-) -> set[int]:
-    """Bulleted headlines that close the page, with no lead-in, after the article's text: a
-    list of other stories ("- U.N. Security Council convenes 'North Korean troops to Russia'
-    meeting today" and two more under YTN's report). Three or more items, each
-    headline-shaped once its bullet is cut; nothing but furniture under them. Items under a
-    lead-in ("Key statements by Vladimir Putin:") are the article's list, and stay."""
-    listed = {item for items in lists.values() for item in items}
-    kept = [index for index in range(len(lines)) if index not in furniture]
-    run: list[int] = []
-    for index in reversed(kept):
-        if index in listed or not _is_linked_item(lines[index]):
-            break
-        run.append(index)
-    seen_text = any(_is_paragraph(lines[index]) for index in kept if index not in run)
-    return set(run) if len(run) >= _HEADLINE_RUN and seen_text else set()
-
-
 def _teaser_cards(
     lines: list[str], keys: list[str], title_at: int | None, furniture: set[int]
 ) -> set[int]:
@@ -1836,25 +1830,91 @@ def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
     return lists
 
 
-def _linked_lists(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> set[int]:
-    """Bulleted headlines with no lead-in above the page's first paragraph: two or more list
-    items in a row, each headline-shaped once its bullet is off (no full stop), are links to
-    other stories ("- NewsElon Musk's … after Trump win" / "- NewsDonald Trump interrupts
-    speech …" above a report on the Pentagon). A list under its lead-in ("Key statements by
-    Vladimir Putin:") is the article's, and so are items further down, where an article's own
-    points may be printed without full stops."""
+def _bulleted_headlines(
+    lines: list[str], furniture: set[int], lists: dict[int, list[int]]
+) -> set[int]:
+    """Bulleted lines of other stories' headlines: a run of list items (bullets alone on their
+    lines between them), each headline-shaped once its bullet is off, not under a lead-in ending
+    with a colon. They are links to other stories
+    - under a list's title ("Related", "More on this story", "Latest", "Most read"), any number;
+    - above the page's first paragraph, two or more ("- NewsElon Musk's … after Trump win" /
+      "- NewsDonald Trump interrupts speech …" above a report on the Pentagon);
+    - closing the page with nothing but furniture under them, three or more ("- U.N. Security
+      Council convenes 'North Korean troops to Russia' meeting today" and two more under YTN's
+      report);
+    - right under a paragraph, with no lead-in, between paragraphs or closing the page, two or
+      more of a headline's length in title case, as headlines are printed and an article's
+      points are not ("• Seoul Says North Korea Sent 3,000 More Troops To Russia's Kursk
+      Region").
+    A run that holds a sentence, or an item that runs on with a comma ("• Putin travels to an
+    international conference in China next week,"), is the article's own list, and so is one
+    under a lead-in ("Key statements by Vladimir Putin:") or a heading of the text ("Key
+    points"), where an article's own points may be printed without full stops."""
     listed = {item for items in lists.values() for item in items}
-    run: list[int] = []
-    for index, line in enumerate(lines):
-        if index in furniture:
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    found: set[int] = set()
+    seen_text = False
+    at = 0
+    while at < len(kept):
+        end = at
+        while end < len(kept) and _is_run_line(lines[kept[end]]) and kept[end] not in listed:
+            end += 1
+        items = [kept[k] for k in range(at, end) if _LIST_ITEM.match(lines[kept[k]])]
+        if not items:
+            seen_text = seen_text or _is_paragraph(lines[kept[at]])
+            at += 1
             continue
-        if index not in listed and _is_linked_item(line):
-            run.append(index)
-            continue
-        if len(run) >= _LINKED_LIST_MIN_ITEMS or _is_paragraph(line):
-            break
-        run = []
-    return set(run) if len(run) >= _LINKED_LIST_MIN_ITEMS else set()
+        above = kept[at - 1] if at else None
+        under_text = above is not None and _is_paragraph(lines[above])
+        place = (
+            "titled"
+            if _is_list_title(lines, items[0])
+            else "above"
+            if not seen_text
+            else ("closing" if end == len(kept) else "") + (" under text" if under_text else "")
+        )
+        if _are_other_stories([lines[item] for item in items], place):
+            found.update(kept[at:end])
+        at = end
+    return found
+
+
+def _is_run_line(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line) or _BULLET_ONLY.match(line))
+
+
+def _is_list_title(lines: list[str], first: int) -> bool:
+    """The line above a run (past bullets alone on their lines) titles a list of links."""
+    above = first - 1
+    while above >= 0 and _BULLET_ONLY.match(lines[above]):
+        above -= 1
+    return above >= 0 and bool(_LINK_LABEL.match(lines[above]) or _LIST_TITLE.match(lines[above]))
+
+
+def _are_other_stories(items: list[str], place: str) -> bool:
+    if not place or not all(map(_is_linked_item, items)):
+        return False
+    if any(item.endswith((",", ";")) for item in items):
+        return False
+    if place == "titled":
+        return True
+    if place == "above":
+        return len(items) >= _LINKED_LIST_MIN_ITEMS
+    if place.startswith("closing") and len(items) >= _HEADLINE_RUN:
+        return True
+    if not place.endswith("under text") or len(items) < _LINKED_LIST_MIN_ITEMS:
+        return False
+    return all(
+        chrome.word_count(item) > _HEADLINE_MIN_WORDS and _is_title_cased(item) for item in items
+    )
+
+
+def _is_title_cased(item: str) -> bool:
+    """Most of an item's longer words open with a capital, as headlines are printed in title
+    case and sentences are not."""
+    words = [word for word in item.split() if len(word) > _SHORT_WORD_CHARS and word[0].isalpha()]
+    capitals = sum(word[0].isupper() for word in words)
+    return bool(words) and capitals >= _TITLE_CASE_SHARE * len(words)
 
 
 def _is_linked_item(line: str) -> bool:

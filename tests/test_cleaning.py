@@ -1815,3 +1815,53 @@ def test_a_credit_or_a_name_after_a_paragraphs_last_sentence_stays_with_it():
     assert caption in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{caption}").paragraphs
     named = "The first crossing was made on Friday, the chair of the board said. Ashford Harbour"
     assert named in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{named}").paragraphs
+
+
+OTHER_STORIES = [
+    "- Harbour Board Names New Chair After Long Search For A Successor",
+    "- Storm Closes Coastal Road Between Ashford And Dunmore For Two Days",
+]
+BOARD = "The board said the first ferry would leave the harbour in May, weather permitting."
+
+
+def test_bulleted_headlines_under_a_list_title_between_paragraphs_are_furniture():
+    for title in ("Related:", "More on this story", "Latest", "Most read"):
+        items = [item.lower().capitalize() for item in OTHER_STORIES[:1]]
+        page = "\n\n".join(["Ferry Route Approved", FERRY, title, *items, BOARD])
+        assert clean(page).paragraphs == [FERRY, BOARD]
+
+
+def test_title_cased_bulleted_headlines_right_under_a_paragraph_are_furniture():
+    page = "\n\n".join(["Ferry Route Approved", FERRY, *OTHER_STORIES, BOARD])
+    assert clean(page).paragraphs == [FERRY, BOARD]
+
+
+def test_two_title_cased_bulleted_headlines_closing_the_page_are_furniture():
+    page = "\n\n".join(["Ferry Route Approved", FERRY, BOARD, *OTHER_STORIES])
+    assert clean(page).paragraphs == [FERRY, BOARD]
+
+
+def test_an_articles_own_bulleted_points_without_a_colon_stay():
+    points = [
+        "- The first ferry leaves the harbour for Ashford in May",
+        "- Tickets go on sale at the harbour office next month",
+    ]
+    for lead in ("Key points", BOARD):  # a heading of the text; sentence case under a paragraph
+        page = "\n\n".join(["Ferry Route Approved", FERRY, lead, *points, FERRY])
+        kept = "\n".join(clean(page).paragraphs)
+        assert all(point in kept for point in points)
+
+
+def test_a_bulleted_list_holding_a_sentence_or_an_item_running_on_is_the_articles_own():
+    page = "\n\n".join(
+        [
+            "Ferry Route Could Open Next Month",
+            "The harbour board may approve a new ferry route to Ashford",
+            "• As early as next month\n• The board meets in Dunmore to settle the timetable next week,\n• "
+            + "“The route is expected to open in May,” a board member told the Coastal Wire.",
+            FERRY,
+        ]
+    )
+    assert "• The board meets in Dunmore to settle the timetable next week," in "\n".join(
+        clean(page).paragraphs
+    )
