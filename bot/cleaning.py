@@ -499,6 +499,7 @@ _BOX_LINES = 2
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
 _LINKED_LIST_MIN_ITEMS = 2
+_LINK_ADDRESS = re.compile(r"\bhttps?://\S+")
 _SHORT_WORD_CHARS = 3
 """Words this short ("a", "of", "the", "and") are printed in lower case in a title-cased headline."""
 _TITLE_CASE_SHARE = 0.75
@@ -1696,6 +1697,11 @@ def _is_headline_shaped(line: str) -> bool:
     )
 
 
+def _is_linked_headline(line: str) -> bool:
+    """A headline with a link's address after it."""
+    return "://" in line and _is_headline_shaped(_LINK_ADDRESS.sub("", line).strip())
+
+
 def _is_glue(line: str) -> bool:
     """Lines found between the headlines of a list of other stories: bullets, by-lines, time
     stamps ("10/24/2024 07:13 PM", "2 days ago") and section labels ("World")."""
@@ -1713,7 +1719,10 @@ def _headline_runs(
 ) -> set[int]:
     """Runs of headline-shaped lines with only bullets, by-lines, time stamps, labels or other
     furniture between them: other stories' headlines ("More Videos", "Next In World", a list
-    of latest news). The page's own headline, wherever it is printed, ends a run."""
+    of latest news). The page's own headline, wherever it is printed, ends a run. A headline
+    already dropped for the link address it carries (a social post's title and its "t.co"
+    link) counts as one of the run: "Kim Jong Un to join Putin at China military parade days
+    after Trump said he wanted to meet him https://t.co/…" over two more posts' titles."""
     title = keys[title_at] if title_at is not None else None
     found: set[int] = set()
     run: list[int] = []
@@ -1725,7 +1734,7 @@ def _headline_runs(
             _is_headline_shaped(line)
             and not printed_dates.date_line(line)
             and not _is_editorial_note(line)
-        ):
+        ) or (index in furniture and _is_linked_headline(line)):
             run.append(index)
             headlines += 1
         elif run and line and (index in furniture or _is_glue(line)):

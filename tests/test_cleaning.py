@@ -1865,3 +1865,13 @@ def test_a_bulleted_list_holding_a_sentence_or_an_item_running_on_is_the_article
     assert "• The board meets in Dunmore to settle the timetable next week," in "\n".join(
         clean(page).paragraphs
     )
+
+
+def test_posts_titles_after_the_text_one_with_its_link_are_other_stories():
+    posts = [
+        "Ferry to Ashford approved after the board's long debate https://t.co/2fOo60rpu1",
+        "Harbour Board Says First Ferry Will Leave For Ashford In May",
+        "Dunmore Council Welcomes The New Ferry Route To Ashford Warmly",
+    ]
+    page = "\n".join(["Ferry Route Approved", FERRY, BOARD, *posts])
+    assert clean(page).paragraphs == [FERRY, BOARD]
