@@ -101,6 +101,16 @@ _GLUED_LABEL = re.compile(
     r"also\s+read|read\s+more|read\s+next)(?:\s+[A-Z][a-z]+){0,2})(?=[A-Z][a-z])"
 )
 """A widget's label glued to the paragraph under it: "More ShortsThe summit is also …"."""
+TOPIC_LINK = (
+    r"(?i:(?:the\s+)?(?:latest|more|all|breaking)\s+(?:news|updates|stories|coverage)\s+"
+    r"(?:on|about|from))\s+(?:(?:[A-Z][\w’'&-]*|and|the|of|in|on)\s+){0,5}[A-Z][\w’'&-]*"
+)
+"""A link to a topic's page: "The latest news on Russia and Ukraine", "More stories from North
+Korea". The topic is a name (capitalised words, "and", "of" between): a sentence ("More news on
+the summit is expected") is none."""
+_GLUED_TOPIC_LINK = re.compile(rf"^(?P<label>{TOPIC_LINK})\s*\.\s+(?=[A-Z])")
+"""A link to a topic's page glued before the paragraph's first sentence by a full stop: "The
+latest news on Russia and Ukraine . On Monday, North Korea has officially confirmed …"."""
 _GLUED_LABEL_MIN_WORDS = 8
 """A glued label is cut only from a paragraph: the rest has at least this many words."""
 _GLUED_TEASER = re.compile(
@@ -272,7 +282,13 @@ def glued_parts(line: str) -> tuple[str, ...]:
         line[match.end() :].split()
     ) >= _GLUED_LABEL_MIN_WORDS:
         return (match["caption"], *glued_parts(line[match.end() :]))
-    for pattern in (_GLUED_TEASER, _GLUED_LABEL, _CASE_GLUED_LABEL, _GLUED_WRITERS):
+    for pattern in (
+        _GLUED_TEASER,
+        _GLUED_LABEL,
+        _GLUED_TOPIC_LINK,
+        _CASE_GLUED_LABEL,
+        _GLUED_WRITERS,
+    ):
         if match := pattern.match(line):
             rest = line[match.end() :]
             if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:

@@ -220,6 +220,8 @@ _MORE_STORIES = re.compile(
     r"^\(?\s*more\s+(?:[\w'’.-]+\s+){0,4}(?:stories|news|coverage|articles)\W{0,2}\)?\.?$", re.I
 )
 """A link to a topic's other stories, bracketed or not: "(More North Korea stories.)"."""
+_TOPIC_LINK_LINE = re.compile(rf"^{chrome.TOPIC_LINK}\s*\.?$")
+"""A link to a topic's page alone on its line: "The latest news on Russia and Ukraine ."."""
 _NAVIGATION_LABEL = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:related(?:\s+(?:stories|news|articles|coverage))?|recommended|"
     r"don[’']?t\s+miss|trending(?:\s+now)?|latest(?:\s+news)?|most\s+(?:read|popular|viewed)|"
@@ -1006,6 +1008,7 @@ def _is_label_or_prompt(line: str) -> bool:
     return (
         line_key(line) in FURNITURE
         or bool(_MORE_STORIES.match(line))
+        or bool(_TOPIC_LINK_LINE.match(line))
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
         or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
@@ -1427,6 +1430,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
         or bool(_MORE_STORIES.match(line))
+        or bool(_TOPIC_LINK_LINE.match(line))
         or bool(_FEED_TAIL.match(line))
         or (words <= _UPDATE_NOTE_MAX_WORDS and bool(_UPDATE_NOTE.search(line)))
         or bool(_COPYRIGHT.search(line))

@@ -1875,3 +1875,10 @@ def test_posts_titles_after_the_text_one_with_its_link_are_other_stories():
     ]
     page = "\n".join(["Ferry Route Approved", FERRY, BOARD, *posts])
     assert clean(page).paragraphs == [FERRY, BOARD]
+
+
+def test_a_link_to_a_topics_page_glued_before_the_first_sentence_is_cut_off():
+    page = f"Ferry Route Approved\n\nThe latest news on Ashford Harbour . {FERRY}\n\n{BOARD}"
+    assert clean(page).paragraphs == [FERRY, BOARD]
+    told = f"More news on the route is expected. {FERRY}"
+    assert told in clean(f"Ferry Route Approved\n\n{told}\n\n{BOARD}").paragraphs
