@@ -797,6 +797,7 @@ def _read(
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
     furniture |= _closing_credits(lines, furniture, signals)
+    furniture |= _notices_under_credit(lines, furniture)
     lists = _lists(lines, furniture)
     title_at = None if title else _title_line(lines, furniture, lists)
     furniture |= _decorated_headlines(keys, title_at)
@@ -1589,6 +1590,32 @@ def _closing_credits(lines: list[str], furniture: set[int], signals: _Signals) -
         people = re.split(r"\s+and\s+", names.strip(), flags=re.I)
         if all(len(person.split()) >= 2 for person in people) and (_agency_keys(outlet) & agencies):
             signals.add("author", " and ".join(people), _quoted(line))
+            found.add(index)
+    return found
+
+
+_SITE_VOICE = re.compile(r"\b(?:we|us|our)\b", re.I)
+_READER_VOICE = re.compile(r"\b(?:you|your)\b", re.I)
+
+
+def _notices_under_credit(lines: list[str], furniture: set[int]) -> set[int]:
+    """Under a wire report's closing credit ("(Reporting by Jack Kim; Editing by Sandra
+    Maler)") the story is over: a paragraph there that speaks for the site to the reader, with
+    "we", "us" or "our" and "you", and no quotation, is the site's notice ("For the health and
+    safety of everyone, our offices are temporarily closed to the public. If you have won a
+    prize from us …", under a radio station's copy of a Reuters report)."""
+    found: set[int] = set()
+    credited = False
+    for index, line in enumerate(lines):
+        if _WIRE_STAFF_CREDIT.match(line):
+            credited = True
+        elif (
+            credited
+            and index not in furniture
+            and _SITE_VOICE.search(line)
+            and _READER_VOICE.search(line)
+            and not any(mark in line for mark in _QUOTE_MARKS)
+        ):
             found.add(index)
     return found
 

@@ -1882,3 +1882,13 @@ def test_a_link_to_a_topics_page_glued_before_the_first_sentence_is_cut_off():
     assert clean(page).paragraphs == [FERRY, BOARD]
     told = f"More news on the route is expected. {FERRY}"
     assert told in clean(f"Ferry Route Approved\n\n{told}\n\n{BOARD}").paragraphs
+
+
+def test_a_sites_notice_to_the_reader_under_a_wire_reports_credit_is_furniture():
+    credit = "(Reporting by Jane Roe; Editing by John Doe)"
+    notice = "Our offices are closed to the public. If you have won a prize from us, call us."
+    page = f"Ferry Route Approved\n\n{FERRY}\n\n{credit}\n\n{notice}"
+    assert clean(page).paragraphs == [FERRY]
+    told = "“We will call you when the ferry is ready,” the chair told our reporter."
+    assert told in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{credit}\n\n{told}").paragraphs
+    assert notice in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{notice}").paragraphs
