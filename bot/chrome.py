@@ -192,6 +192,12 @@ _BYLINE_DATELINE = re.compile(
 )
 """A by-line glued to the dateline that credits the same agency: "By Jessie Yeung, Gawon Bae,
 CNN Seoul, South Korea (CNN) — North Korean leader …"."""
+_GLUED_BYLINE_DATE = re.compile(
+    rf"^(?P<byline>(?i:by)\s+[^()|]{{2,80}}?[a-z])(?P<date>{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\b.*)$"
+)
+"""A by-line glued to the date printed after it, with no space between: "By Thomson ReutersApr
+27, 2025 | 4:21 PM" (a radio station's copy of a Reuters report). A name never runs into a
+month in lower case then a capital."""
 _TRUNCATED = Hinted(re.compile(r"[\w,;:’'\"”)]\s*(?:…|\.\.\.)$"), ("...",))
 """A teaser cut off mid-sentence: "… an unprecedented Israeli strike in Doha targeting…"."""
 _EXCERPT_MARK = re.compile(r"\[(?:…|\.\.\.)\]$")
@@ -276,6 +282,8 @@ def glued_parts(line: str) -> tuple[str, ...]:
         return (match["title"], *glued_parts(rest)) if rest else (match["title"],)
     if match := _BYLINE_DATELINE.match(line):
         return (match["byline"], match["rest"])
+    if match := _GLUED_BYLINE_DATE.match(line):
+        return (match["byline"], match["date"])
     if (match := _MEDIA_LABEL.match(line)) and match["photo"] and _is_described_media(match):
         return (match["label"], *glued_parts(match["rest"]))
     if (match := _GLUED_PHOTO_CREDIT.match(line)) and len(

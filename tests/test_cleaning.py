@@ -1892,3 +1892,10 @@ def test_a_sites_notice_to_the_reader_under_a_wire_reports_credit_is_furniture()
     told = "“We will call you when the ferry is ready,” the chair told our reporter."
     assert told in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{credit}\n\n{told}").paragraphs
     assert notice in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{notice}").paragraphs
+
+
+def test_a_by_line_glued_to_the_date_after_it_gives_the_date():
+    page = f"Ferry Route Approved\nBy Coastal WireApr 27, 2025 | 4:21 PM\n{FERRY}\n\n{BOARD}"
+    cleaned = clean(page)
+    assert cleaned.published == date(2025, 4, 27)
+    assert cleaned.paragraphs == [FERRY, BOARD]
