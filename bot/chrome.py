@@ -248,6 +248,13 @@ _OUTLET_WORD = re.compile(
 )
 """The common nouns of newspaper and broadcaster names: "Jerusalem Post", "Sputnik
 International", "The Associated Press"."""
+_SECTION_NAME = re.compile(
+    r"^(?:world|local|national|regional|global|international|business|top|latest|breaking|"
+    r"sports?|tech(?:nology)?|politics|entertainment|health|science|economy|finance|opinion|"
+    r"asia|europe|africa|americas|middle\s+east)\s+news$",
+    re.I,
+)
+"""A section of a site, not a site: "World News", "Latest News" (a menu's item, a breadcrumb)."""
 _DOMAIN_NAME = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+$")
 _INITIALISM = re.compile(r"^[A-Z]{2,8}$")
 _OUTLET_MAX_WORDS = 4
@@ -383,6 +390,8 @@ def outlet_line_name(line: str) -> str | None:
     if not words or len(words) > _OUTLET_MAX_WORDS or len(name) > _OUTLET_MAX_CHARS:
         return None
     if not all(word[0].isupper() or word[0].isdigit() for word in words):
+        return None
+    if _SECTION_NAME.match(name):
         return None
     return name if any(char.isalpha() for char in name) else None
 

@@ -1899,3 +1899,10 @@ def test_a_by_line_glued_to_the_date_after_it_gives_the_date():
     cleaned = clean(page)
     assert cleaned.published == date(2025, 4, 27)
     assert cleaned.paragraphs == [FERRY, BOARD]
+
+
+def test_a_sites_section_in_its_menu_is_no_publisher():
+    page = "\n".join(
+        ["• Finances", "• World News", "• Investing", "World News", "Ferry Route Approved", FERRY]
+    )
+    assert clean(page).publisher is None
