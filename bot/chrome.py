@@ -198,6 +198,10 @@ _GLUED_BYLINE_DATE = re.compile(
 """A by-line glued to the date printed after it, with no space between: "By Thomson ReutersApr
 27, 2025 | 4:21 PM" (a radio station's copy of a Reuters report). A name never runs into a
 month in lower case then a capital."""
+_FIELD = r"[A-Z][a-z]+(?:\s[A-Za-z]+)?\s*:\s*[^|:]{1,60}?"
+_LABELLED_FIELDS = re.compile(rf"^{_FIELD}(?:\s*\|\s*{_FIELD}){{1,4}}$")
+"""A line of a page's labelled fields between bars: "Author: Eamonn Sheridan | Category: News".
+Each field is read on its own."""
 _TRUNCATED = Hinted(re.compile(r"[\w,;:’'\"”)]\s*(?:…|\.\.\.)$"), ("...",))
 """A teaser cut off mid-sentence: "… an unprecedented Israeli strike in Doha targeting…"."""
 _EXCERPT_MARK = re.compile(r"\[(?:…|\.\.\.)\]$")
@@ -289,6 +293,8 @@ def glued_parts(line: str) -> tuple[str, ...]:
         return (match["title"], *glued_parts(rest)) if rest else (match["title"],)
     if match := _BYLINE_DATELINE.match(line):
         return (match["byline"], match["rest"])
+    if "|" in line and _LABELLED_FIELDS.match(line):
+        return tuple(field.strip() for field in line.split("|"))
     if match := _GLUED_BYLINE_DATE.match(line):
         return (match["byline"], match["date"])
     if (match := _MEDIA_LABEL.match(line)) and match["photo"] and _is_described_media(match):

@@ -1906,3 +1906,10 @@ def test_a_sites_section_in_its_menu_is_no_publisher():
         ["• Finances", "• World News", "• Investing", "World News", "Ferry Route Approved", FERRY]
     )
     assert clean(page).publisher is None
+
+
+def test_a_line_of_labelled_fields_between_bars_is_read_field_by_field():
+    page = f"Ferry Route Approved\n\nAuthor: Jane Roe | Category: News\n\n{FERRY}"
+    cleaned = clean(page)
+    assert cleaned.author == "Jane Roe"
+    assert cleaned.paragraphs == [FERRY]
