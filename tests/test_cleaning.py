@@ -1802,7 +1802,7 @@ def test_a_wire_services_note_on_an_updated_story_is_furniture():
 
 def test_a_label_or_prompt_glued_to_a_paragraphs_end_is_cut_off():
     text = "The harbour board approved the new ferry route to Ashford on Friday, its chair said."
-    for tail in (" Advertisement", "ADVERTISEMENT", " Ad", " Share this article", ".Read More"):
+    for tail in (" Advertisement", "ADVERTISEMENT", " Ad", " Sponsored content", ".Read More"):
         glued = text + tail if tail != ".Read More" else text[:-1] + tail
         assert clean(f"Ferry Route Approved\n\n{glued}\n\n{FERRY}").paragraphs == [text, FERRY]
     run_in = "The board also approved a second route linking the harbour with the port of Ashford"
