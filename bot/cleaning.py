@@ -15,7 +15,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from bot import chrome, line_model, printed_dates
 from bot.chrome import Hinted
@@ -1882,8 +1882,9 @@ def _bulleted_headlines(
     lines between them), each headline-shaped once its bullet is off, not under a lead-in ending
     with a colon. They are links to other stories
     - under a list's title ("Related", "More on this story", "Latest", "Most read"), any number;
-    - above the page's first paragraph, two or more ("- NewsElon Musk's … after Trump win" /
-      "- NewsDonald Trump interrupts speech …" above a report on the Pentagon);
+    - above the page's first paragraph, two or more in a row, up to the first that is no
+      headline ("- NewsElon Musk's … after Trump win" / "- NewsDonald Trump interrupts speech
+      …" above a report on the Pentagon);
     - closing the page with nothing but furniture under them, three or more ("- U.N. Security
       Council convenes 'North Korean troops to Russia' meeting today" and two more under YTN's
       report);
@@ -1891,10 +1892,13 @@ def _bulleted_headlines(
       more of a headline's length in title case, as headlines are printed and an article's
       points are not ("• Seoul Says North Korea Sent 3,000 More Troops To Russia's Kursk
       Region").
-    A run that holds a sentence, or an item that runs on with a comma ("• Putin travels to an
-    international conference in China next week,"), is the article's own list, and so is one
-    under a lead-in ("Key statements by Vladimir Putin:") or a heading of the text ("Key
-    points"), where an article's own points may be printed without full stops."""
+    Below the first paragraph, a run that holds a sentence, or an item that runs on with a
+    comma, is the article's own list, and so is one under a lead-in ("Key statements by
+    Vladimir Putin:") or a heading of the text ("Key points"), where an article's own points may
+    be printed without full stops. Above it the items before a sentence are taken still:
+    forexlive's "• Putin travels to an international conference in China next week," (above
+    a quotation's item) kept as text made the line classifier's threshold 0.99 (see
+    docs/reading.md)."""
     listed = {item for items in lists.values() for item in items}
     kept = [index for index in range(len(lines)) if index not in furniture]
     found: set[int] = set()
@@ -1918,7 +1922,10 @@ def _bulleted_headlines(
             if not seen_text
             else ("closing" if end == len(kept) else "") + (" under text" if under_text else "")
         )
-        if _are_other_stories([lines[item] for item in items], place):
+        if place == "above":
+            lead = list(takewhile(lambda item: _is_linked_item(lines[item]), items))
+            found.update(lead if len(lead) >= _LINKED_LIST_MIN_ITEMS else ())
+        elif _are_other_stories([lines[item] for item in items], place):
             found.update(kept[at:end])
         at = end
     return found
@@ -1943,8 +1950,6 @@ def _are_other_stories(items: list[str], place: str) -> bool:
         return False
     if place == "titled":
         return True
-    if place == "above":
-        return len(items) >= _LINKED_LIST_MIN_ITEMS
     if place.startswith("closing") and len(items) >= _HEADLINE_RUN:
         return True
     if not place.endswith("under text") or len(items) < _LINKED_LIST_MIN_ITEMS:

@@ -1856,6 +1856,7 @@ def test_a_bulleted_list_holding_a_sentence_or_an_item_running_on_is_the_article
     page = "\n\n".join(
         [
             "Ferry Route Could Open Next Month",
+            FERRY,
             "The harbour board may approve a new ferry route to Ashford",
             "• As early as next month\n• The board meets in Dunmore to settle the timetable next week,\n• "
             + "“The route is expected to open in May,” a board member told the Coastal Wire.",
