@@ -101,6 +101,16 @@ _GLUED_LABEL = re.compile(
     r"also\s+read|read\s+more|read\s+next)(?:\s+[A-Z][a-z]+){0,2})(?=[A-Z][a-z])"
 )
 """A widget's label glued to the paragraph under it: "More ShortsThe summit is also …"."""
+TOPIC_LINK = (
+    r"(?i:(?:the\s+)?(?:latest|more|all|breaking)\s+(?:news|updates|stories|coverage)\s+"
+    r"(?:on|about|from))\s+(?:(?:[A-Z][\w’'&-]*|and|the|of|in|on)\s+){0,5}[A-Z][\w’'&-]*"
+)
+"""A link to a topic's page: "The latest news on Russia and Ukraine", "More stories from North
+Korea". The topic is a name (capitalised words, "and", "of" between): a sentence ("More news on
+the summit is expected") is none."""
+_GLUED_TOPIC_LINK = re.compile(rf"^(?P<label>{TOPIC_LINK})\s*\.\s+(?=[A-Z])")
+"""A link to a topic's page glued before the paragraph's first sentence by a full stop: "The
+latest news on Russia and Ukraine . On Monday, North Korea has officially confirmed …"."""
 _GLUED_LABEL_MIN_WORDS = 8
 """A glued label is cut only from a paragraph: the rest has at least this many words."""
 _GLUED_TEASER = re.compile(
@@ -182,6 +192,16 @@ _BYLINE_DATELINE = re.compile(
 )
 """A by-line glued to the dateline that credits the same agency: "By Jessie Yeung, Gawon Bae,
 CNN Seoul, South Korea (CNN) — North Korean leader …"."""
+_GLUED_BYLINE_DATE = re.compile(
+    rf"^(?P<byline>(?i:by)\s+[^()|]{{2,80}}?[a-z])(?P<date>{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\b.*)$"
+)
+"""A by-line glued to the date printed after it, with no space between: "By Thomson ReutersApr
+27, 2025 | 4:21 PM" (a radio station's copy of a Reuters report). A name never runs into a
+month in lower case then a capital."""
+_FIELD = r"[A-Z][a-z]+(?:\s[A-Za-z]+)?\s*:\s*[^|:]{1,60}?"
+_LABELLED_FIELDS = re.compile(rf"^{_FIELD}(?:\s*\|\s*{_FIELD}){{1,4}}$")
+"""A line of a page's labelled fields between bars: "Author: Eamonn Sheridan | Category: News".
+Each field is read on its own."""
 _TRUNCATED = Hinted(re.compile(r"[\w,;:’'\"”)]\s*(?:…|\.\.\.)$"), ("...",))
 """A teaser cut off mid-sentence: "… an unprecedented Israeli strike in Doha targeting…"."""
 _EXCERPT_MARK = re.compile(r"\[(?:…|\.\.\.)\]$")
@@ -232,6 +252,13 @@ _OUTLET_WORD = re.compile(
 )
 """The common nouns of newspaper and broadcaster names: "Jerusalem Post", "Sputnik
 International", "The Associated Press"."""
+_SECTION_NAME = re.compile(
+    r"^(?:world|local|national|regional|global|international|business|top|latest|breaking|"
+    r"sports?|tech(?:nology)?|politics|entertainment|health|science|economy|finance|opinion|"
+    r"asia|europe|africa|americas|middle\s+east)\s+news$",
+    re.I,
+)
+"""A section of a site, not a site: "World News", "Latest News" (a menu's item, a breadcrumb)."""
 _DOMAIN_NAME = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+$")
 _INITIALISM = re.compile(r"^[A-Z]{2,8}$")
 _OUTLET_MAX_WORDS = 4
@@ -266,13 +293,23 @@ def glued_parts(line: str) -> tuple[str, ...]:
         return (match["title"], *glued_parts(rest)) if rest else (match["title"],)
     if match := _BYLINE_DATELINE.match(line):
         return (match["byline"], match["rest"])
+    if "|" in line and _LABELLED_FIELDS.match(line):
+        return tuple(field.strip() for field in line.split("|"))
+    if match := _GLUED_BYLINE_DATE.match(line):
+        return (match["byline"], match["date"])
     if (match := _MEDIA_LABEL.match(line)) and match["photo"] and _is_described_media(match):
         return (match["label"], *glued_parts(match["rest"]))
     if (match := _GLUED_PHOTO_CREDIT.match(line)) and len(
         line[match.end() :].split()
     ) >= _GLUED_LABEL_MIN_WORDS:
         return (match["caption"], *glued_parts(line[match.end() :]))
-    for pattern in (_GLUED_TEASER, _GLUED_LABEL, _CASE_GLUED_LABEL, _GLUED_WRITERS):
+    for pattern in (
+        _GLUED_TEASER,
+        _GLUED_LABEL,
+        _GLUED_TOPIC_LINK,
+        _CASE_GLUED_LABEL,
+        _GLUED_WRITERS,
+    ):
         if match := pattern.match(line):
             rest = line[match.end() :]
             if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
@@ -398,6 +435,8 @@ def outlet_line_name(line: str) -> str | None:
     if not words or len(words) > _OUTLET_MAX_WORDS or len(name) > _OUTLET_MAX_CHARS:
         return None
     if not all(word[0].isupper() or word[0].isdigit() for word in words):
+        return None
+    if _SECTION_NAME.match(name):
         return None
     return name if any(char.isalpha() for char in name) else None
 

@@ -15,7 +15,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from bot import chrome, line_model, printed_dates
 from bot.chrome import Hinted
@@ -28,6 +28,15 @@ FURNITURE = frozenset(
         "connect with us",
         "advertisement",
         "- advertisement -",
+        "ad",
+        "sponsored",
+        "story continues below",
+        "story continues below advertisement",
+        "advertisement advertisement",
+        "advertisement scroll to continue reading",
+        "scroll to continue reading",
+        "sponsored content",
+        "listen to this article",
         "related:",
         "related",
         "related post",
@@ -246,6 +255,8 @@ _MORE_STORIES = re.compile(
     r"^\(?\s*more\s+(?:[\w'’.-]+\s+){0,4}(?:stories|news|coverage|articles)\W{0,2}\)?\.?$", re.I
 )
 """A link to a topic's other stories, bracketed or not: "(More North Korea stories.)"."""
+_TOPIC_LINK_LINE = re.compile(rf"^{chrome.TOPIC_LINK}\s*\.?$")
+"""A link to a topic's page alone on its line: "The latest news on Russia and Ukraine ."."""
 _NAVIGATION_LABEL = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:related(?:\s+(?:stories|news|articles|coverage))?|recommended|"
     r"don[’']?t\s+miss|trending(?:\s+now)?|latest(?:\s+news)?|most\s+(?:read|popular|viewed)|"
@@ -492,6 +503,17 @@ _LINK_LABEL = re.compile(
     re.I,
 )
 """A link label alone on its line ("ALSO READ"): the headline under it is another story's."""
+_LIST_TITLE = re.compile(
+    r"^(?:latest(?:\s+(?:news|stories|headlines|articles|updates))?|"
+    r"most\s+(?:read|popular|viewed|shared)(?:\s+(?:news|stories|articles))?|"
+    r"top\s+(?:stories|news|headlines)|trending(?:\s+(?:now|news|stories))?|"
+    r"more\s+(?:stories|news|headlines|articles)(?:\s+[\w’'-]+){0,3}|"
+    r"you\s+(?:may|might)\s+also\s+like|popular(?:\s+(?:now|news|stories))?|"
+    r"editor[’']?s\s+picks)\s*[:|]?$",
+    re.I,
+)
+"""A list of other stories' title alone on its line ("Latest", "Most read", "More stories"):
+the bulleted headlines under it are links."""
 _CARD_LINK = re.compile(
     r"^(?:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story|article)|"
     r"full\s+(?:story|article))\s*[»›>→…:.]*$",
@@ -523,6 +545,10 @@ _BOX_LINES = 2
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
 _LINKED_LIST_MIN_ITEMS = 2
+_LINK_ADDRESS = re.compile(r"\bhttps?://\S+")
+_SHORT_WORD_CHARS = 3
+"""Words this short ("a", "of", "the", "and") are printed in lower case in a title-cased headline."""
+_TITLE_CASE_SHARE = 0.75
 _BULLET_ONLY = re.compile(r"^[-–—•·*▪◦●○■►▶|]+$")
 _HEADING_MAX_WORDS = 8
 _LABEL_MAX_WORDS = 3
@@ -816,15 +842,15 @@ def _read(
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
     furniture |= _closing_credits(lines, furniture, signals)
+    furniture |= _notices_under_credit(lines, furniture)
     lists = _lists(lines, furniture)
-    furniture |= _linked_lists(lines, furniture, lists)
     title_at = None if title else _title_line(lines, furniture, lists)
     furniture |= _decorated_headlines(keys, title_at)
     furniture |= _photo_descriptions(lines, keys, title_at, title, furniture)
     furniture |= _appeals_above(lines, title_at, furniture)
     furniture |= _stamp_runs(lines, furniture)
     furniture |= _headline_runs(lines, keys, title_at, furniture)
-    furniture |= _closing_link_lists(lines, furniture, lists)
+    furniture |= _bulleted_headlines(lines, furniture, lists)
     furniture |= _teaser_cards(lines, keys, title_at, furniture)
     furniture |= _unrelated_headlines(lines, title_at, furniture)
     known_headlines = {line_key(title)} if title else set()
@@ -999,10 +1025,58 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
             parts = glued
         else:
             parts = chrome.glued_parts(line)
+        if len(parts) == 1:
+            parts = _without_glued_tail(parts[0])
         seen_text = seen_text or any(map(_is_paragraph, parts))
         lines.extend(parts)
         blocks.extend([block] * len(parts))
     return lines, blocks
+
+
+_TAIL_MAX_WORDS = 8
+"""Furniture glued after a paragraph's last sentence is a label or a prompt of this many words at
+most ("Advertisement", "Share this article", "See all our Ukraine war coverage")."""
+_TAIL_START = re.compile(r"(?<=[.!?…\"”’)])\s*(?=[A-Za-z])|(?<=[a-z]{2})(?=[A-Z][a-z])")
+"""Where glued furniture may open: after a sentence's end, or where a word in lower case runs into
+a capital with no space ("… in North KoreaSee all our …")."""
+
+
+@lru_cache(maxsize=PER_LINE_CACHE)
+def _without_glued_tail(line: str) -> tuple[str, ...]:
+    """A paragraph with furniture glued to its end split in two: the words after its last
+    sentence, or run into its last word with no space, that on a line of their own would be
+    furniture ("… Sandra Maler. ADVERTISEMENT", "… troops in North KoreaSee all our Ukraine war
+    coverage", "… the ministry said. Share this article"). The paragraph keeps its words; only a
+    paragraph of more than a sub-head's words is looked at, and only its last few words. Only a
+    label or a prompt is cut: a credit closing a caption ("… in Kazan, Russia. Photo: REUTERS")
+    stays with it, where the caption rules read it."""
+    words = line.split()
+    if len(words) <= _HEADING_MAX_WORDS:
+        return (line,)
+    zone = len(line)
+    for _ in range(_TAIL_MAX_WORDS):
+        zone = line.rfind(" ", 0, zone)
+        if zone < 0:
+            return (line,)
+    for match in _TAIL_START.finditer(line, zone):
+        head, tail = line[: match.start()].rstrip(), line[match.end() :].strip()
+        if chrome.word_count(head) > _HEADING_MAX_WORDS and _is_label_or_prompt(tail):
+            return (head, tail)
+    return (line,)
+
+
+def _is_label_or_prompt(line: str) -> bool:
+    """A widget's label or a call to the reader, furniture on any line of its own: "Advertisement",
+    "Read more", "Share this article", "See all our Ukraine war coverage"."""
+    words = chrome.word_count(line)
+    return (
+        line_key(line) in FURNITURE
+        or bool(_MORE_STORIES.match(line))
+        or bool(_TOPIC_LINK_LINE.match(line))
+        or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
+        or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
+        or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
+    )
 
 
 def _weather_widgets(lines: list[str]) -> set[int]:
@@ -1445,6 +1519,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
         or bool(_MORE_STORIES.match(line))
+        or bool(_TOPIC_LINK_LINE.match(line))
         or bool(_FEED_TAIL.match(line))
         or (words <= _UPDATE_NOTE_MAX_WORDS and bool(_UPDATE_NOTE.search(line)))
         or bool(_COPYRIGHT.search(line))
@@ -1607,6 +1682,32 @@ def _closing_credits(lines: list[str], furniture: set[int], signals: _Signals) -
     return found
 
 
+_SITE_VOICE = re.compile(r"\b(?:we|us|our)\b", re.I)
+_READER_VOICE = re.compile(r"\b(?:you|your)\b", re.I)
+
+
+def _notices_under_credit(lines: list[str], furniture: set[int]) -> set[int]:
+    """Under a wire report's closing credit ("(Reporting by Jack Kim; Editing by Sandra
+    Maler)") the story is over: a paragraph there that speaks for the site to the reader, with
+    "we", "us" or "our" and "you", and no quotation, is the site's notice ("For the health and
+    safety of everyone, our offices are temporarily closed to the public. If you have won a
+    prize from us …", under a radio station's copy of a Reuters report)."""
+    found: set[int] = set()
+    credited = False
+    for index, line in enumerate(lines):
+        if _WIRE_STAFF_CREDIT.match(line):
+            credited = True
+        elif (
+            credited
+            and index not in furniture
+            and _SITE_VOICE.search(line)
+            and _READER_VOICE.search(line)
+            and not any(mark in line for mark in _QUOTE_MARKS)
+        ):
+            found.add(index)
+    return found
+
+
 def _agency_keys(outlet: str) -> set[str]:
     """An outlet's name and its initials: "The Associated Press" is also "ap"."""
     words = [word for word in outlet.split() if word.casefold() != "the"]
@@ -1736,6 +1837,11 @@ def _is_headline_shaped(line: str) -> bool:
     )
 
 
+def _is_linked_headline(line: str) -> bool:
+    """A headline with a link's address after it."""
+    return "://" in line and _is_headline_shaped(_LINK_ADDRESS.sub("", line).strip())
+
+
 def _is_glue(line: str) -> bool:
     """Lines found between the headlines of a list of other stories: bullets, by-lines, time
     stamps ("10/24/2024 07:13 PM", "2 days ago") and section labels ("World")."""
@@ -1753,7 +1859,10 @@ def _headline_runs(
 ) -> set[int]:
     """Runs of headline-shaped lines with only bullets, by-lines, time stamps, labels or other
     furniture between them: other stories' headlines ("More Videos", "Next In World", a list
-    of latest news). The page's own headline, wherever it is printed, ends a run."""
+    of latest news). The page's own headline, wherever it is printed, ends a run. A headline
+    already dropped for the link address it carries (a social post's title and its "t.co"
+    link) counts as one of the run: "Kim Jong Un to join Putin at China military parade days
+    after Trump said he wanted to meet him https://t.co/…" over two more posts' titles."""
     title = keys[title_at] if title_at is not None else None
     found: set[int] = set()
     run: list[int] = []
@@ -1765,7 +1874,7 @@ def _headline_runs(
             _is_headline_shaped(line)
             and not printed_dates.date_line(line)
             and not _is_editorial_note(line)
-        ):
+        ) or (index in furniture and _is_linked_headline(line)):
             run.append(index)
             headlines += 1
         elif run and line and (index in furniture or _is_glue(line)):
@@ -1777,25 +1886,6 @@ def _headline_runs(
     if headlines >= _HEADLINE_RUN:
         found.update(run)
     return found
-
-
-def _closing_link_lists(
-    lines: list[str], furniture: set[int], lists: dict[int, list[int]]
-) -> set[int]:
-    """Bulleted headlines that close the page, with no lead-in, after the article's text: a
-    list of other stories ("- U.N. Security Council convenes 'North Korean troops to Russia'
-    meeting today" and two more under YTN's report). Three or more items, each
-    headline-shaped once its bullet is cut; nothing but furniture under them. Items under a
-    lead-in ("Key statements by Vladimir Putin:") are the article's list, and stay."""
-    listed = {item for items in lists.values() for item in items}
-    kept = [index for index in range(len(lines)) if index not in furniture]
-    run: list[int] = []
-    for index in reversed(kept):
-        if index in listed or not _is_linked_item(lines[index]):
-            break
-        run.append(index)
-    seen_text = any(_is_paragraph(lines[index]) for index in kept if index not in run)
-    return set(run) if len(run) >= _HEADLINE_RUN and seen_text else set()
 
 
 def _teaser_cards(
@@ -1889,25 +1979,96 @@ def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
     return lists
 
 
-def _linked_lists(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> set[int]:
-    """Bulleted headlines with no lead-in above the page's first paragraph: two or more list
-    items in a row, each headline-shaped once its bullet is off (no full stop), are links to
-    other stories ("- NewsElon Musk's … after Trump win" / "- NewsDonald Trump interrupts
-    speech …" above a report on the Pentagon). A list under its lead-in ("Key statements by
-    Vladimir Putin:") is the article's, and so are items further down, where an article's own
-    points may be printed without full stops."""
+def _bulleted_headlines(
+    lines: list[str], furniture: set[int], lists: dict[int, list[int]]
+) -> set[int]:
+    """Bulleted lines of other stories' headlines: a run of list items (bullets alone on their
+    lines between them), each headline-shaped once its bullet is off, not under a lead-in ending
+    with a colon. They are links to other stories
+    - under a list's title ("Related", "More on this story", "Latest", "Most read"), any number;
+    - above the page's first paragraph, two or more in a row, up to the first that is no
+      headline ("- NewsElon Musk's … after Trump win" / "- NewsDonald Trump interrupts speech
+      …" above a report on the Pentagon);
+    - closing the page with nothing but furniture under them, three or more ("- U.N. Security
+      Council convenes 'North Korean troops to Russia' meeting today" and two more under YTN's
+      report);
+    - right under a paragraph, with no lead-in, between paragraphs or closing the page, two or
+      more of a headline's length in title case, as headlines are printed and an article's
+      points are not ("• Seoul Says North Korea Sent 3,000 More Troops To Russia's Kursk
+      Region").
+    Below the first paragraph, a run that holds a sentence, or an item that runs on with a
+    comma, is the article's own list, and so is one under a lead-in ("Key statements by
+    Vladimir Putin:") or a heading of the text ("Key points"), where an article's own points may
+    be printed without full stops. Above it the items before a sentence are taken still:
+    forexlive's "• Putin travels to an international conference in China next week," (above
+    a quotation's item) kept as text made the line classifier's threshold 0.99 (see
+    docs/reading.md)."""
     listed = {item for items in lists.values() for item in items}
-    run: list[int] = []
-    for index, line in enumerate(lines):
-        if index in furniture:
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    found: set[int] = set()
+    seen_text = False
+    at = 0
+    while at < len(kept):
+        end = at
+        while end < len(kept) and _is_run_line(lines[kept[end]]) and kept[end] not in listed:
+            end += 1
+        items = [kept[k] for k in range(at, end) if _LIST_ITEM.match(lines[kept[k]])]
+        if not items:
+            seen_text = seen_text or _is_paragraph(lines[kept[at]])
+            at += 1
             continue
-        if index not in listed and _is_linked_item(line):
-            run.append(index)
-            continue
-        if len(run) >= _LINKED_LIST_MIN_ITEMS or _is_paragraph(line):
-            break
-        run = []
-    return set(run) if len(run) >= _LINKED_LIST_MIN_ITEMS else set()
+        above = kept[at - 1] if at else None
+        under_text = above is not None and _is_paragraph(lines[above])
+        place = (
+            "titled"
+            if _is_list_title(lines, items[0])
+            else "above"
+            if not seen_text
+            else ("closing" if end == len(kept) else "") + (" under text" if under_text else "")
+        )
+        if place == "above":
+            lead = list(takewhile(lambda item: _is_linked_item(lines[item]), items))
+            found.update(lead if len(lead) >= _LINKED_LIST_MIN_ITEMS else ())
+        elif _are_other_stories([lines[item] for item in items], place):
+            found.update(kept[at:end])
+        at = end
+    return found
+
+
+def _is_run_line(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line) or _BULLET_ONLY.match(line))
+
+
+def _is_list_title(lines: list[str], first: int) -> bool:
+    """The line above a run (past bullets alone on their lines) titles a list of links."""
+    above = first - 1
+    while above >= 0 and _BULLET_ONLY.match(lines[above]):
+        above -= 1
+    return above >= 0 and bool(_LINK_LABEL.match(lines[above]) or _LIST_TITLE.match(lines[above]))
+
+
+def _are_other_stories(items: list[str], place: str) -> bool:
+    if not place or not all(map(_is_linked_item, items)):
+        return False
+    if any(item.endswith((",", ";")) for item in items):
+        return False
+    if place == "titled":
+        return True
+    if place.startswith("closing") and len(items) >= _HEADLINE_RUN:
+        return True
+    if not place.endswith("under text") or len(items) < _LINKED_LIST_MIN_ITEMS:
+        return False
+    return all(
+        chrome.word_count(item) > _HEADLINE_MIN_WORDS and _is_title_cased(item) for item in items
+    )
+
+
+def _is_title_cased(item: str) -> bool:
+    """Most of an item's longer words open with a capital, as headlines are printed in title
+    case and sentences are not."""
+    words = [word for word in item.split() if len(word) > _SHORT_WORD_CHARS and word[0].isalpha()]
+    capitals = sum(word[0].isupper() for word in words)
+    return bool(words) and capitals >= _TITLE_CASE_SHARE * len(words)
 
 
 def _is_linked_item(line: str) -> bool:

@@ -1886,3 +1886,119 @@ def test_a_datelines_bracket_opening_with_the_agencys_initials_names_the_publish
     assert clean(f"Ferry Route Approved\n\n{line}\n\n{FERRY}").publisher == "HWA"
     aside = "Ashford, (the town - not the port) The harbour board met on Monday."
     assert clean(f"Ferry Route Approved\n\n{aside}\n\n{FERRY}").publisher is None
+
+
+def test_a_label_or_prompt_glued_to_a_paragraphs_end_is_cut_off():
+    text = "The harbour board approved the new ferry route to Ashford on Friday, its chair said."
+    for tail in (" Advertisement", "ADVERTISEMENT", " Ad", " Sponsored content", ".Read More"):
+        glued = text + tail if tail != ".Read More" else text[:-1] + tail
+        assert clean(f"Ferry Route Approved\n\n{glued}\n\n{FERRY}").paragraphs == [text, FERRY]
+    run_in = "The board also approved a second route linking the harbour with the port of Ashford"
+    kept = clean(f"Ferry Route Approved\n\n{FERRY}\n\n{run_in}See all our ferry coverage")
+    assert not any("coverage" in paragraph for paragraph in kept.paragraphs)
+
+
+def test_a_credit_or_a_name_after_a_paragraphs_last_sentence_stays_with_it():
+    caption = "The new ferry leaves the harbour at Ashford on its first crossing. Photo: REUTERS"
+    assert caption in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{caption}").paragraphs
+    named = "The first crossing was made on Friday, the chair of the board said. Ashford Harbour"
+    assert named in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{named}").paragraphs
+
+
+OTHER_STORIES = [
+    "- Harbour Board Names New Chair After Long Search For A Successor",
+    "- Storm Closes Coastal Road Between Ashford And Dunmore For Two Days",
+]
+BOARD = "The board said the first ferry would leave the harbour in May, weather permitting."
+
+
+def test_bulleted_headlines_under_a_list_title_between_paragraphs_are_furniture():
+    for title in ("Related:", "More on this story", "Latest", "Most read"):
+        items = [item.lower().capitalize() for item in OTHER_STORIES[:1]]
+        page = "\n\n".join(["Ferry Route Approved", FERRY, title, *items, BOARD])
+        assert clean(page).paragraphs == [FERRY, BOARD]
+
+
+def test_title_cased_bulleted_headlines_right_under_a_paragraph_are_furniture():
+    page = "\n\n".join(["Ferry Route Approved", FERRY, *OTHER_STORIES, BOARD])
+    assert clean(page).paragraphs == [FERRY, BOARD]
+
+
+def test_two_title_cased_bulleted_headlines_closing_the_page_are_furniture():
+    page = "\n\n".join(["Ferry Route Approved", FERRY, BOARD, *OTHER_STORIES])
+    assert clean(page).paragraphs == [FERRY, BOARD]
+
+
+def test_an_articles_own_bulleted_points_without_a_colon_stay():
+    points = [
+        "- The first ferry leaves the harbour for Ashford in May",
+        "- Tickets go on sale at the harbour office next month",
+    ]
+    for lead in ("Key points", BOARD):  # a heading of the text; sentence case under a paragraph
+        page = "\n\n".join(["Ferry Route Approved", FERRY, lead, *points, FERRY])
+        kept = "\n".join(clean(page).paragraphs)
+        assert all(point in kept for point in points)
+
+
+def test_a_bulleted_list_holding_a_sentence_or_an_item_running_on_is_the_articles_own():
+    page = "\n\n".join(
+        [
+            "Ferry Route Could Open Next Month",
+            FERRY,
+            "The harbour board may approve a new ferry route to Ashford",
+            "• As early as next month\n• The board meets in Dunmore to settle the timetable next week,\n• "
+            + "“The route is expected to open in May,” a board member told the Coastal Wire.",
+            FERRY,
+        ]
+    )
+    assert "• The board meets in Dunmore to settle the timetable next week," in "\n".join(
+        clean(page).paragraphs
+    )
+
+
+def test_posts_titles_after_the_text_one_with_its_link_are_other_stories():
+    posts = [
+        "Ferry to Ashford approved after the board's long debate https://t.co/2fOo60rpu1",
+        "Harbour Board Says First Ferry Will Leave For Ashford In May",
+        "Dunmore Council Welcomes The New Ferry Route To Ashford Warmly",
+    ]
+    page = "\n".join(["Ferry Route Approved", FERRY, BOARD, *posts])
+    assert clean(page).paragraphs == [FERRY, BOARD]
+
+
+def test_a_link_to_a_topics_page_glued_before_the_first_sentence_is_cut_off():
+    page = f"Ferry Route Approved\n\nThe latest news on Ashford Harbour . {FERRY}\n\n{BOARD}"
+    assert clean(page).paragraphs == [FERRY, BOARD]
+    told = f"More news on the route is expected. {FERRY}"
+    assert told in clean(f"Ferry Route Approved\n\n{told}\n\n{BOARD}").paragraphs
+
+
+def test_a_sites_notice_to_the_reader_under_a_wire_reports_credit_is_furniture():
+    credit = "(Reporting by Jane Roe; Editing by John Doe)"
+    notice = "Our offices are closed to the public. If you have won a prize from us, call us."
+    page = f"Ferry Route Approved\n\n{FERRY}\n\n{credit}\n\n{notice}"
+    assert clean(page).paragraphs == [FERRY]
+    told = "“We will call you when the ferry is ready,” the chair told our reporter."
+    assert told in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{credit}\n\n{told}").paragraphs
+    assert notice in clean(f"Ferry Route Approved\n\n{FERRY}\n\n{notice}").paragraphs
+
+
+def test_a_by_line_glued_to_the_date_after_it_gives_the_date():
+    page = f"Ferry Route Approved\nBy Coastal WireApr 27, 2025 | 4:21 PM\n{FERRY}\n\n{BOARD}"
+    cleaned = clean(page)
+    assert cleaned.published == date(2025, 4, 27)
+    assert cleaned.paragraphs == [FERRY, BOARD]
+
+
+def test_a_sites_section_in_its_menu_is_no_publisher():
+    page = "\n".join(
+        ["• Finances", "• World News", "• Investing", "World News", "Ferry Route Approved", FERRY]
+    )
+    assert clean(page).publisher is None
+
+
+def test_a_line_of_labelled_fields_between_bars_is_read_field_by_field():
+    page = f"Ferry Route Approved\n\nAuthor: Jane Roe | Category: News\n\n{FERRY}"
+    cleaned = clean(page)
+    assert cleaned.author == "Jane Roe"
+    assert cleaned.paragraphs == [FERRY]
