@@ -543,7 +543,9 @@ _RUN_HEADING = re.compile(r"^(?:[A-Z][\w’'&-]*\s+){0,2}[A-Z][\w’'&-]*\s*:")
 _BOX_LINES = 2
 """An author box: a label and the writer's name, at most this many lines above the bio."""
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
-_LIST_ITEM = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+\S")
+_LIST_ITEM_MARK = re.compile(r"^(?:[-–—•·*▪◦●○■►▶]|\d{1,2}[.)])\s+")
+"""A list item's bullet or number, with the space after it."""
+_LIST_ITEM = re.compile(_LIST_ITEM_MARK.pattern + r"\S")
 _LINKED_LIST_MIN_ITEMS = 2
 _LINK_ADDRESS = re.compile(r"\bhttps?://\S+")
 _SHORT_WORD_CHARS = 3
@@ -2048,7 +2050,16 @@ def _is_list_title(lines: list[str], first: int) -> bool:
 
 
 def _are_other_stories(items: list[str], place: str) -> bool:
-    if not place or not all(map(_is_linked_item, items)):
+    """Whether a run's items are other stories' headlines where the run stands (``place``).
+    An item of a label's length ("- More", "- Video") is no headline but does not make the run
+    the article's own either: a list of links often ends with one; the other items decide,
+    and a run of labels alone ("- Algeria", "- Belarus") is the article's."""
+    items = [
+        item
+        for item in items
+        if chrome.word_count(_LIST_ITEM_MARK.sub("", item)) > _LABEL_MAX_WORDS
+    ]
+    if not place or not items or not all(map(_is_linked_item, items)):
         return False
     if any(item.endswith((",", ";")) for item in items):
         return False

@@ -1919,6 +1919,12 @@ def test_bulleted_headlines_under_a_list_title_between_paragraphs_are_furniture(
         assert clean(page).paragraphs == [FERRY, BOARD]
 
 
+def test_a_short_label_closing_a_list_of_other_stories_leaves_it_furniture():
+    items = [item.lower().capitalize() for item in OTHER_STORIES] + ["- More stories"]
+    page = "\n\n".join(["Ferry Route Approved", FERRY, "Related:", *items, BOARD])
+    assert clean(page).paragraphs == [FERRY, BOARD]
+
+
 def test_title_cased_bulleted_headlines_right_under_a_paragraph_are_furniture():
     page = "\n\n".join(["Ferry Route Approved", FERRY, *OTHER_STORIES, BOARD])
     assert clean(page).paragraphs == [FERRY, BOARD]
