@@ -197,7 +197,31 @@ _LONE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][A-Za-z]+)\)$")
 """An agency's one-word name in brackets on a line of its own: "(AP)"."""
 _TITLE_CASE_MIN_WORDS = 6
 _HEADLINE_LOW_WORDS = frozenset(
-    "a an the and but or nor for of in on at to by with from as into over vs via is are".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "with",
+        "from",
+        "as",
+        "into",
+        "over",
+        "vs",
+        "via",
+        "is",
+        "are",
+    ]
 )
 """Short words a headline in title case leaves in lower case."""
 _LONE_INITIALS = re.compile(r"^(?P<agency>[A-Z]{2,6})$")

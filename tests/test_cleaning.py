@@ -1896,7 +1896,10 @@ def test_a_line_cut_by_the_pages_width_is_joined_to_the_line_it_carries_on():
         "\t\tlong debate on the crossing, the chair said.\n"
     )
     cleaned = clean(page)
-    assert cleaned.headline == "Harbour board approves a new ferry route to Ashford after a long debate"
+    assert (
+        cleaned.headline
+        == "Harbour board approves a new ferry route to Ashford after a long debate"
+    )
     assert cleaned.paragraphs == [
         "The harbour board approved a new ferry route to Ashford on Monday after a long debate "
         "on the crossing, the chair said."
@@ -1909,7 +1912,9 @@ def test_a_date_alone_in_square_brackets_dates_the_page():
     cleaned = clean(f"Ferry Route Approved\n\n[December 19, 2024]\n\nBy JANE ROE\n\n{FERRY}")
     assert cleaned.published == date(2024, 12, 19) and cleaned.author == "Jane Roe"
     assert cleaned.paragraphs == [FERRY]
-    assert clean(f"Ferry Route Approved\n\n[With inputs from agencies]\n\n{FERRY}").published is None
+    assert (
+        clean(f"Ferry Route Approved\n\n[With inputs from agencies]\n\n{FERRY}").published is None
+    )
 
 
 def test_an_agencys_initials_alone_under_the_last_paragraph_name_the_publisher():
