@@ -196,33 +196,8 @@ _CLOSING_AGENCY_BODY = 2
 _LONE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][A-Za-z]+)\)$")
 """An agency's one-word name in brackets on a line of its own: "(AP)"."""
 _TITLE_CASE_MIN_WORDS = 6
-_HEADLINE_LOW_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "but",
-        "or",
-        "nor",
-        "for",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "by",
-        "with",
-        "from",
-        "as",
-        "into",
-        "over",
-        "vs",
-        "via",
-        "is",
-        "are",
-    ]
-)
+_HEADLINE_LOW = "a an the and but or nor for of in on at to by with from as into over vs via is are"
+_HEADLINE_LOW_WORDS = frozenset(_HEADLINE_LOW.split())
 """Short words a headline in title case leaves in lower case."""
 _LONE_INITIALS = re.compile(r"^(?P<agency>[A-Z]{2,6})$")
 """An agency's initials alone on a line, shouted and without brackets: "AFP"."""
