@@ -20,6 +20,7 @@ from itertools import pairwise, takewhile
 from bot import chrome, line_model, printed_dates
 from bot.chrome import Hinted
 from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
+from bot.spelling import is_english_word
 from bot.tokens import terms
 
 FURNITURE = frozenset(
@@ -161,16 +162,20 @@ _PLACE = r"[A-Z.'-](?:[A-Z.']|-(?![A-Z]))*+(?:[ -][A-Z][A-Za-z.'-]*+)*"
 may have lower case ("KAZAN-Russia"). Each word is read once (possessive), and a hyphen before
 a capital always starts a new word: the same names as ``[A-Z.'-]+(?:[ -][A-Z][A-Za-z.'-]*)*``,
 which tried every way to cut "A-B-C-…" into words (a 60-character line took minutes)."""
+_MISREAD_DASH = r"鈥|â€[”“\x93\x94]?"
+"""A dash whose UTF-8 bytes a copy decoded in another encoding: as GBK ("鈥", omnibyjes's AP
+copy, the third byte lost) or as Windows-1252 ("â€”"). Only where a dash is expected."""
 _WIRE_CREDIT = re.compile(
     r"^(?:[A-Z]" + _PLACE + "(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?"
     r"(?:(?P<colon>:)\s+|,?\s+(?:[—–-]\s+)?))?"
     r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
     r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3})\)"
-    r"(?:\s*(?:--?|–|—|:)|(?(colon)\s+(?=[A-Z“\"‘])|(?!)))"
+    r"(?:\s*(?:--?|–|—|:|" + _MISREAD_DASH + r")|(?(colon)\s+(?=[A-Z“\"‘])|(?!)))"
 )
 """A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —",
 "MOSCOW, Nov 10 (Reuters): …", "SEOUL, South Korea — (AP) — …" (a dash after the place too),
-"SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash)."""
+"SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash), "HANOI,
+Vietnam (AP) 鈥 Russian President …" (the dash's bytes misread, ``_MISREAD_DASH``)."""
 _SLASHED_CREDIT = re.compile(
     r"^(?:[A-Z]" + _PLACE + r",\s+)"
     r"(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\.\s+"
@@ -199,6 +204,14 @@ _CLOSING_AGENCY = re.compile(r"[.!?…][\"'”’]?\s+\((?P<agency>[A-Z][A-Za-z]
 _CLOSING_AGENCY_BODY = 2
 _LONE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][A-Za-z]+)\)$")
 """An agency's one-word name in brackets on a line of its own: "(AP)"."""
+_TITLE_CASE_MIN_WORDS = 6
+_HEADLINE_LOW = "a an the and but or nor for of in on at to by with from as into over vs via is are"
+_HEADLINE_LOW_WORDS = frozenset(_HEADLINE_LOW.split())
+"""Short words a headline in title case leaves in lower case."""
+_LONE_INITIALS = re.compile(r"^(?P<agency>[A-Z]{2,6})$")
+"""An agency's initials alone on a line, shouted and without brackets: "AFP"."""
+_SIGNATURE_LINE = re.compile(r"^[—–-]\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})$")
+"""A name of two or three words after a dash, alone on its line: "— Holly Ellyatt"."""
 _CAPTION_WORDS = frozenset(
     {"file", "photo", "photos", "video", "pictured", "archive", "image", "illustration", "graphic"}
 )
@@ -481,6 +494,11 @@ _SOURCE_LABEL = re.compile(r"^(?:original\s+)?source\s*:$", re.I)
 _LEADING_SITE = re.compile(r"^(?P<site>(?:https?://)?[a-z][\w-]*(?:\.[a-z][\w-]*)+/?)\s+(?=[A-Z])")
 """A site's address opening a line, after a "Source:" label alone on the line above."""
 _LONE_WORD = re.compile(r"^[A-Za-z]{2,12}$")
+_WRAPPED_LINE_MIN_CHARS = 50
+_WRAP_STOP = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;|\])])$")
+"""A line that ends a sentence (inside a quote or a bracket or not), a label or a bracket: the
+next line starts anew."""
+_WRAP_CONTINUATION = re.compile(r"^[a-z]")
 _DATE_LABEL_START = re.compile(r"^date\s*:", re.I)
 _VISIT_DATE = re.compile(
     r"^(?:view|viewed|visited|accessed|retrieved|printed|downloaded|today)(?:\s+on)?"
@@ -932,22 +950,46 @@ def _verdicts(
     if body_paragraphs >= _CLOSING_AGENCY_BODY:
         _read_closing_agency(lines, verdicts, signals)
         _read_lone_closing_agency(lines, verdicts, signals)
+        _read_closing_signature(lines, verdicts, signals)
     return verdicts
 
 
+def _read_closing_signature(lines: list[str], verdicts: list[str], signals: _Signals) -> None:
+    """A writer's name after a dash on a line of its own right under the page's last paragraph
+    of text ("— Holly Ellyatt" under a live blog's entry, copied by gondrongjabrik) signs the
+    story, as a wire's sign-off does: the author, as weakly as a by-line under the text. Only
+    a person's name of two or three capitalised words, not an outlet's ("— Bernama", "- Sputnik
+    International") nor a social post's signature, which carries a handle or a date."""
+    texts = [index for index, verdict in enumerate(verdicts) if verdict == "text"]
+    if not texts or texts[-1] + 1 >= len(lines):
+        return
+    line = lines[texts[-1] + 1]
+    match = _SIGNATURE_LINE.match(line)
+    if match and _is_name(match["name"]) and not chrome.is_outlet_shaped(match["name"]):
+        signals.add("author", match["name"], f"the signature '{line}'", UPDATED_RANK)
+
+
 def _read_lone_closing_agency(lines: list[str], verdicts: list[str], signals: _Signals) -> None:
-    """An agency's name in brackets on a line of its own right under the page's last
-    paragraph of text ("(AP)" under a copy of an AP report on the BRICS summit, stalliontimes)
-    is the story's wire credit, as the same name glued to the paragraph is
+    """An agency's name in brackets, or its initials without them, on a line of its own right
+    under the page's last paragraph of text ("(AP)" under a copy of an AP report on the BRICS
+    summit, stalliontimes; "AFP" under LBCI's report of Peskov's announcement) is the story's
+    wire credit (initials that spell an English word, "SOURCE", are a label), as the same
+    name glued to the paragraph is
     (``_read_closing_agency``): the publisher, as weakly as a by-line's agency. The line stays
     furniture. Only right under the last paragraph, and a name, not a caption's word."""
     texts = [index for index, verdict in enumerate(verdicts) if verdict == "text"]
     if not texts or texts[-1] + 1 >= len(lines):
         return
     line = lines[texts[-1] + 1]
-    match = _LONE_AGENCY.match(line)
+    match = _LONE_AGENCY.match(line) or _lone_initials(line)
     if match and match["agency"].casefold() not in _CAPTION_WORDS:
         signals.add("publisher", match["agency"], f"the closing credit '{line}'", UPDATED_RANK)
+
+
+def _lone_initials(line: str) -> re.Match[str] | None:
+    """An agency's initials alone on a line ("AFP"), not a shouted word ("SOURCE")."""
+    match = _LONE_INITIALS.match(line)
+    return match if match and not is_english_word(match["agency"]) else None
 
 
 def _read_closing_agency(lines: list[str], verdicts: list[str], signals: _Signals) -> None:
@@ -1011,6 +1053,9 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
         line = _GLUED_READ_MORE.sub("", line.strip())
         if not line:
             block += 1
+            continue
+        if lines and blocks[-1] == block and _continues_wrapped_line(lines[-1], line):
+            lines[-1] = f"{lines[-1]} {line}"
             continue
         if lines and _LONE_WORD.match(lines[-1]) and _DATE_LABEL_START.match(line):
             lines[-1] = f"{lines[-1]} {line}"  # "View" / "Date:2025-04-28 01:37:53"
@@ -1078,6 +1123,20 @@ def _is_label_or_prompt(line: str) -> bool:
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
         or (words <= _CTA_MAX_WORDS and bool(_NAVIGATION_LABEL.match(line)))
         or (words <= _PROMPT_MAX_WORDS and bool(_SHARE_PROMPT.match(line)))
+    )
+
+
+def _continues_wrapped_line(previous: str, line: str) -> bool:
+    """A line that carries on the sentence of the line above it, cut by the page's fixed
+    width: the line above is as long as a wrapped line and ends in no sentence's or label's
+    mark, and this one opens in lower case (Lincoln Daily News's AP copy, wrapped at about 70
+    characters: "Putin opens his annual news conference, an event he uses to reinforce" /
+    "his authority"). Read apart, each piece was a fragment: the headline lost its end and the
+    paragraphs were dropped as furniture."""
+    return (
+        len(previous) >= _WRAPPED_LINE_MIN_CHARS
+        and not _WRAP_STOP.search(previous)
+        and bool(_WRAP_CONTINUATION.match(line))
     )
 
 
@@ -1785,9 +1844,10 @@ def _is_symbol_widget(line: str) -> bool:
 def _is_editorial_note(line: str) -> bool:
     """A note to editors or a credit, wholly in brackets ("(ATTN: CHANGES headline …)",
     "(With inputs from agencies.)"), a shouted one ("EDITOR'S NOTE: …"), or one labelled as a
-    note ("Note: This transcript presents what Putin said …", "Editor’s note: …")."""
+    note ("Note: This transcript presents what Putin said …", "Editor’s note: …"). A date
+    alone in square brackets ("[December 19, 2024]") is no note: it is the page's date line."""
     if line[0] in "([" and _closing_bracket(line) == len(line) - 1:
-        return True
+        return not (line[0] == "[" and printed_dates.date_line(line))
     if _NOTE_LABEL.match(line):
         return True
     shouted = line == line.upper() and line != line.lower()
@@ -1827,11 +1887,12 @@ def _is_short_label(line: str) -> bool:
 @lru_cache(maxsize=PER_LINE_CACHE)
 def _is_headline_shaped(line: str) -> bool:
     """What a headline looks like: a few words up to ~25, no full stop (the dot of a closing
-    "U.S." is none), not a lead-in."""
+    "U.S." is none) unless every word is capitalised as in a headline (``_is_headline_cased``),
+    not a lead-in."""
     words = chrome.word_count(line)
     return (
         _LABEL_MAX_WORDS < words <= _TITLE_MAX_WORDS
-        and not _STATEMENT_END.search(_INITIALISM_END.sub("", line))
+        and (not _STATEMENT_END.search(_INITIALISM_END.sub("", line)) or _is_headline_cased(line))
         and not line.endswith(":")
         and not _LIST_ITEM.match(line)
         and not _is_caption(line)
@@ -1842,6 +1903,18 @@ def _is_headline_shaped(line: str) -> bool:
 def _is_linked_headline(line: str) -> bool:
     """A headline with a link's address after it."""
     return "://" in line and _is_headline_shaped(_LINK_ADDRESS.sub("", line).strip())
+
+
+def _is_headline_cased(line: str) -> bool:
+    """A line in headline case: every word capitalised but the short words headlines keep
+    low ("in", "with", "of"), as no sentence of prose is (stricter than ``_is_title_cased``,
+    which asks it of most longer words, as this one lets a full stop through). Such a line is a headline even when
+    closed by a full stop: "BRICS Summit 2024: PM Narendra Modi in Talks with Putin, First
+    Bilateral Meeting with Chinese President Xi Jinping." (jsbmarketresearch)."""
+    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", line)]
+    return len(words) >= _TITLE_CASE_MIN_WORDS and all(
+        word[0].isupper() or word.casefold() in _HEADLINE_LOW_WORDS for word in words
+    )
 
 
 def _is_glue(line: str) -> bool:

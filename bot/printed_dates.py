@@ -77,11 +77,17 @@ _SECTION_DATE = re.compile(
 _DATE_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 
 
+_BRACKETED_DATE = re.compile(r"^\[\s*(?P<inside>[^\[\]]{6,40}?)\s*\]$")
+
+
 @lru_cache(maxsize=8192)
 def date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
     """A line that is only a date, with its rank: "Published: 28 Mar. 2025, 14:23",
     "• Sunday, 10 Nov 2024", a stamp "2024-10-29 20:09:55", or a day without a year
-    ("24 Oct. 20:45"), given as (month, day)."""
+    ("24 Oct. 20:45"), given as (month, day). A date in square brackets on its own line is
+    a date line too: "[December 19, 2024]" (Lincoln Daily News's date over its by-line)."""
+    if bracketed := _BRACKETED_DATE.match(line):
+        line = bracketed["inside"]
     if match := _LABELLED_DATE.match(line):
         label = match["label"].casefold()
         rank = UPDATED_RANK if label in _UPDATE_LABELS else PUBLISHED_RANK

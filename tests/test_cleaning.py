@@ -2008,3 +2008,62 @@ def test_a_line_of_labelled_fields_between_bars_is_read_field_by_field():
     cleaned = clean(page)
     assert cleaned.author == "Jane Roe"
     assert cleaned.paragraphs == [FERRY]
+
+
+def test_a_line_cut_by_the_pages_width_is_joined_to_the_line_it_carries_on():
+    page = (
+        "Harbour board approves a new ferry route to Ashford after a long\n"
+        "\t\tdebate\n\n"
+        "\t\tThe harbour board approved a new ferry route to Ashford on Monday after a \n"
+        "\t\tlong debate on the crossing, the chair said.\n"
+    )
+    cleaned = clean(page)
+    assert (
+        cleaned.headline
+        == "Harbour board approves a new ferry route to Ashford after a long debate"
+    )
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route to Ashford on Monday after a long debate "
+        "on the crossing, the chair said."
+    ]
+    two = f"{FERRY}\n\nthe chair said nothing more."
+    assert clean(two).paragraphs == [FERRY, "the chair said nothing more."]
+
+
+def test_a_date_alone_in_square_brackets_dates_the_page():
+    cleaned = clean(f"Ferry Route Approved\n\n[December 19, 2024]\n\nBy JANE ROE\n\n{FERRY}")
+    assert cleaned.published == date(2024, 12, 19) and cleaned.author == "Jane Roe"
+    assert cleaned.paragraphs == [FERRY]
+    assert (
+        clean(f"Ferry Route Approved\n\n[With inputs from agencies]\n\n{FERRY}").published is None
+    )
+
+
+def test_an_agencys_initials_alone_under_the_last_paragraph_name_the_publisher():
+    page = f"{FERRY}\n\nThe first ferry sails in May, the chair said on Tuesday.\n\nAFP"
+    cleaned = clean(page)
+    assert cleaned.publisher == "AFP" and "AFP" not in cleaned.text
+    for label in ("Collection", "SOURCE"):
+        assert clean(page.replace("\n\nAFP", f"\n\n{label}")).publisher is None
+
+
+def test_a_writers_name_after_a_dash_under_the_last_paragraph_is_the_author():
+    page = f"{FERRY}\n\nThe first ferry sails in May, the chair said on Tuesday.\n\n— Jane Roe"
+    cleaned = clean(page)
+    assert cleaned.author == "Jane Roe" and "Jane Roe" not in cleaned.text
+    assert clean(page.replace("— Jane Roe", "— Harbour Post")).author is None
+    assert clean(page.replace("— Jane Roe", "— Reuters")).author is None
+
+
+def test_a_datelines_misdecoded_dash_still_credits_the_agency():
+    for dash in ("鈥", "â€”"):
+        line = f"ASHFORD, Kent (AP) {dash} The harbour board approved a new ferry route on Monday."
+        assert clean(f"Ferry Route Approved\n\n{line}\n\n{FERRY}").publisher == "AP"
+
+
+def test_a_headline_in_title_case_is_the_headline_even_with_a_full_stop():
+    title = "Harbour Board Approves New Ferry Route to Ashford After Long Debate."
+    cleaned = clean(f"{title}\n\nSummary: the first ferry sails in May.\n\n{FERRY}")
+    assert cleaned.headline == title and not cleaned.title_guessed
+    told = "The harbour board approved a new ferry route to Ashford on Monday."
+    assert clean(f"{told}\n\n{FERRY}").title_guessed

@@ -327,7 +327,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.75, 0.69),
         ("round9", 0.99, 0, 0, 0.69, 0.68),
-        ("round10", 0.99, 0, 0, 0.72, 0.46),
+        ("round10", 0.99, 0, 0, 0.68, 0.46),
         ("round11", 0.99, 0, 0, 0.73, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.78, 0.69),
@@ -342,7 +342,8 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round22", 0.96, 1, 2, 0.88, 0.45),
         ("round23", 0.87, 4, 0, 0.76, 0.41),
         ("round24", 0.97, 0, 0, 0.75, 0.82),
-        ("round25", 0.99, 0, 1, 0.67, 0.63),
+        ("round25", 0.99, 0, 1, 0.67, 0.54),
+        ("round26", 0.98, 0, 0, 0.71, 0.72),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -350,7 +351,7 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
-    302 pages in the folder. Round five's one invented field is a site's clock read as the
+    316 pages in the folder. Round five's one invented field is a site's clock read as the
     date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
     pages, more distractors, took one answer out of round eight's first three and one decline
     out of round seven's, before any rule of round nine; round ten's twelve took three out of
@@ -519,6 +520,20 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     first three (0.379 -> 0.345; the Reddit post "Putin has submitted a bill to the State
     Duma …", which gives no date). No rule of the round moved them; the line model retrained on
     the 276 pages (threshold 0.92 -> 0.89) moved no dev figure.
+    Round twenty-six's fourteen pages (302 in all; issue 12: lone agency lines, a writer's
+    sign-off after a dash, hard-wrapped lines, a misread dash, a headline in title case with a
+    full stop, five pages showing no metadata) were measured before any rule of the round at
+    metadata 0.839 right, none invented, no furniture quoted, hit@3 0.625, out-of-scope declined
+    0.636 (round26/before.txt); its rules read 55 of 56 fields right (the lone "Reuters" under
+    runway.airforce.gov.au's headline is still missed), hit@3 0.719, declined 0.727. As
+    distractors, with main's rules, its pages took round ten's "Is a meeting between Modi and
+    Xi confirmed?" out of the first three (0.724 -> 0.690; jsbmarketresearch's "I can confirm
+    that there will be a bilateral meeting …" outranks the earlier "remains unconfirmed"),
+    answered round twenty-five's "How many questions did Putin answer at his December 19 press
+    conference?" with gondrongjabrik's count for the 2020 event (declined 0.636 -> 0.545) and
+    round eight's "Did Vietnam sign a defence pact with Russia?" (0.769 -> 0.692), and put LBCI's
+    copy of the same AFP report first for round twenty-five's "When will Putin hold his annual
+    press conference?" (now accepted as `also`). No rule of the round moved them.
     Round twenty-four's twelve pages (273 in all; issue 13: 52 answerable questions, 41 of them
     paraphrased, and 17 near-topic ones checked against every dev page) were measured before
     any rule of the round at hit@3 0.731, hit@1 0.577, out-of-scope declined 0.706, wrongly
