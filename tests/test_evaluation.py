@@ -343,7 +343,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round23", 0.87, 4, 0, 0.76, 0.41),
         ("round24", 0.97, 0, 0, 0.75, 0.82),
         ("round25", 0.99, 0, 1, 0.67, 0.54),
-        ("round26", 0.98, 0, 0, 0.71, 0.72),
+        ("round26", 0.98, 0, 0, 0.68, 0.72),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -533,7 +533,9 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     conference?" with gondrongjabrik's count for the 2020 event (declined 0.636 -> 0.545) and
     round eight's "Did Vietnam sign a defence pact with Russia?" (0.769 -> 0.692), and put LBCI's
     copy of the same AFP report first for round twenty-five's "When will Putin hold his annual
-    press conference?" (now accepted as `also`). No rule of the round moved them.
+    press conference?" (now accepted as `also`). No rule of the round moved them. Merged
+    with round twenty-three (316 pages), whose pages as distractors take one of the round's
+    answers out of the first three (0.719 -> 0.688).
     Round twenty-four's twelve pages (273 in all; issue 13: 52 answerable questions, 41 of them
     paraphrased, and 17 near-topic ones checked against every dev page) were measured before
     any rule of the round at hit@3 0.731, hit@1 0.577, out-of-scope declined 0.706, wrongly
