@@ -2616,6 +2616,10 @@ def _is_country(name: str) -> bool:
     return name in country_names()
 
 
+_INITIALS_MAX_LETTERS = 4
+"""A by-line's lone word in capitals this short is initials ("AP", "AFP", "TASS"), not a name."""
+
+
 def _is_name(text: str) -> bool:
     """Every word capitalised ("Émile Dupont", "Jane Smith, Reuters"), but for "de", "van"…"""
     words = text.replace(",", " ").split()
@@ -2625,8 +2629,11 @@ def _is_name(text: str) -> bool:
 
 
 def _name_case(name: str) -> str:
-    """A shouted name in capitals ("TARA COPP and LOLITA C. BALDOR") in title case."""
+    """A shouted name in capitals ("TARA COPP and LOLITA C. BALDOR") in title case; a lone
+    short word in capitals is an agency's initials ("By AP", "By AFP") and stays as printed."""
     words = " ".join(name.split()).split(" ")
+    if len(words) == 1 and len(name) <= _INITIALS_MAX_LETTERS:
+        return name
     named = [word for word in words if word.casefold() not in _NAME_PARTICLES]
     if not all(word.isupper() for word in named if any(char.isalpha() for char in word)):
         return " ".join(words)

@@ -68,6 +68,14 @@ def test_shouted_byline_with_email_gives_the_author():
     assert result.paragraphs == ["Body text."]
 
 
+def test_an_agencys_initials_as_the_by_line_stay_in_capitals():
+    for initials in ("AP", "AFP"):
+        assert clean(f"Headline of the day here\n\nBy {initials}\n\nBody text.").author == initials
+    assert clean("Headline of the day here\n\nBy KIM TONG-HYUNG\n\nBody text.").author == (
+        "Kim Tong-Hyung"
+    )
+
+
 def test_original_source_credit_gives_the_publisher():
     result = clean("Headline of the day here\n\nBody text.\nOriginal Source: www.rfa.org")
     assert result.publisher == "www.rfa.org"
