@@ -38,6 +38,7 @@ from bot.index import best_of
 from bot.passages import Passage
 from bot.question import (
     OFFICE_ROLE,
+    SPEECH_VERBS,
     Focus,
     QuestionType,
     asks_about_the_reader,
@@ -670,11 +671,51 @@ def unmet_constraints(
     if not quoted:
         return []
     unnamed = [f"{focus.name_of}'s name"] if unmet_name(snapshot, focus, quoted) else []
+    unnamed += unmet_deed(snapshot, focus, quoted, question)
     if not (focus.ordinals or doer):
         return unnamed
     held = _terms_with_neighbours(snapshot, quoted[0])
     verbs = unmet_doer_verbs(snapshot, focus, held) if doer else []
     return unmet_ordinals(focus, held) + (typed_words(question, verbs) or verbs) + unnamed
+
+
+_WHAT_DID = re.compile(r"^what\s+did\s+", re.IGNORECASE)
+
+
+def unmet_deed(snapshot: Snapshot, focus: Focus, quoted: Sequence[int], question: str) -> list[str]:
+    """For an open question on what someone did ("What did Kim *give* Putin …?", "What did
+    Guterres and Putin *discuss* …?"): its main verbs, as typed, when no quoted passage (with
+    the first one's neighbouring sentences) holds any of them in any form (``deed_forms``). A
+    passage on the two leaders' meeting that says nothing given or discussed answers another
+    question. Empty for any other question, or when one main verb is held."""
+    if focus.question_type is not QuestionType.OPEN or not focus.main_verbs:
+        return []
+    if not _WHAT_DID.match(question.strip()):
+        return []
+    held = set(_terms_with_neighbours(snapshot, quoted[0]))
+    for pid in quoted[1:]:
+        held |= snapshot.passage_terms(pid)
+    if any(deed_forms(snapshot, verb) & held for verb in focus.main_verbs):
+        return []
+    return typed_words(question, list(focus.main_verbs)) or list(focus.main_verbs)
+
+
+def deed_forms(snapshot: Snapshot, verb: str) -> frozenset[str]:
+    """The stems that hold a question's verb: its forms and synonym group (``verb_forms``),
+    its WordNet synonyms and derived words ("discuss" -> "discussion", "talk about"), and,
+    for a verb of saying ("vow", "pledge", "warn"), any speech verb ("said … will back")."""
+    forms = set(verb_forms([verb], snapshot.aliases))
+    forms |= {stem(w) for w, weight in wordnet().related(verb).items() if weight >= SAME_DEED}
+    if verb in SPEECH_VERBS or verb in PLEDGE_VERBS:
+        forms |= SPEECH_VERBS
+    return frozenset(forms)
+
+
+SAME_DEED = 0.5
+"""A related word's weight (``bot.thesaurus``: synonyms and derived words) at which it holds a
+verb; broader words (0.3: "give" -> "transfer") do not."""
+PLEDGE_VERBS = frozenset(stem(word) for word in ("vow", "pledge", "promise", "swear", "threaten"))
+"""Verbs of saying that ``SPEECH_VERBS`` does not list: a passage reports them as said."""
 
 
 def unmet_name(snapshot: Snapshot, focus: Focus, quoted: Sequence[int]) -> bool:

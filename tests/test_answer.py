@@ -753,3 +753,23 @@ def test_a_name_asked_for_stands_next_to_the_thing_named(tiny_kb_dir: Path):
     answer = kb.ask("What is the name of the doctor who treated the injured sailors?")
     assert not answer.complete
     assert answer.unmet == ["doctor's name"]
+
+
+def test_an_open_question_on_what_someone_did_needs_a_passage_holding_the_deed(
+    tiny_kb_dir: Path,
+):
+    """The mayors' meeting says nothing given: "What did Hale give Orr …" is not answered by
+    it. A gift told in the past ("gave"), and a vow told as said ("said … will"), are held."""
+    meeting = "Mayor Hale of Ashford met Mayor Orr of Dunmore at the harbour on Monday."
+    gift = "Mayor Hale gave a silver clock to Mayor Orr at the harbour."
+    vow = "Mayor Orr said Dunmore will rebuild the harbour wall by spring."
+    write_article(tiny_kb_dir, "meeting", "Mayors meet", "Harbour Times", meeting)
+    kb = KnowledgeBase(tiny_kb_dir)
+    answer = kb.ask("What did Hale give Orr at the harbour?")
+    assert not answer.complete
+    assert answer.unmet == ["give"]
+    write_article(tiny_kb_dir, "gift", "A clock for Dunmore", "Harbour Times", gift)
+    write_article(tiny_kb_dir, "vow", "Harbour wall", "Harbour Times", vow)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("What did Hale give Orr at the harbour?").complete
+    assert kb.ask("What did Orr vow about the harbour wall?").complete
