@@ -680,24 +680,17 @@ def unmet_constraints(
 
 
 _WHAT_DID = re.compile(r"^what\s+did\s+", re.IGNORECASE)
-_WHERE_DID = re.compile(
-    r"^(?:where|(?:in|at|to|from)\s+(?:which|what)(?:\s+\w+){1,2})\s+did\s+", re.IGNORECASE
-)
-DEED_TYPES = frozenset({QuestionType.OPEN, QuestionType.WHERE})
-"""The types whose past deed the passage must hold: no answer type of their own to check
-("What did Kim give …", "Where did Borisov take Kim …")."""
 
 
 def unmet_deed(snapshot: Snapshot, focus: Focus, quoted: Sequence[int], question: str) -> list[str]:
-    """For an open or where question on what someone did ("What did Kim *give* Putin …?",
-    "What did Guterres and Putin *discuss* …?", "Where did Borisov *take* Kim …?"): its main
-    verbs, as typed, when no quoted passage (with the first one's neighbouring sentences)
-    holds any of them in any form (``deed_forms``). A passage on the two leaders' meeting
-    that says nothing given or discussed answers another question. Empty for any other
-    question, or when one main verb is held."""
-    if focus.question_type not in DEED_TYPES or not focus.main_verbs:
+    """For an open question on what someone did ("What did Kim *give* Putin …?", "What did
+    Guterres and Putin *discuss* …?"): its main verbs, as typed, when no quoted passage (with
+    the first one's neighbouring sentences) holds any of them in any form (``deed_forms``). A
+    passage on the two leaders' meeting that says nothing given or discussed answers another
+    question. Empty for any other question, or when one main verb is held."""
+    if focus.question_type is not QuestionType.OPEN or not focus.main_verbs:
         return []
-    if not (_WHAT_DID.match(question.strip()) or _WHERE_DID.match(question.strip())):
+    if not _WHAT_DID.match(question.strip()):
         return []
     held = set(_terms_with_neighbours(snapshot, quoted[0]))
     for pid in quoted[1:]:

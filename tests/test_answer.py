@@ -773,19 +773,3 @@ def test_an_open_question_on_what_someone_did_needs_a_passage_holding_the_deed(
     kb = KnowledgeBase(tiny_kb_dir)
     assert kb.ask("What did Hale give Orr at the harbour?").complete
     assert kb.ask("What did Orr vow about the harbour wall?").complete
-
-
-def test_a_where_question_on_what_someone_did_needs_a_passage_holding_the_deed(
-    tiny_kb_dir: Path,
-):
-    """The mayor's arrival names a place but takes nobody anywhere: "Where did Hale take Orr"
-    is not answered by it; the passage where Hale took Orr is."""
-    arrival = "Mayor Hale arrived in Dunmore on Monday to meet Mayor Orr at the harbour."
-    write_article(tiny_kb_dir, "arrival", "Hale in Dunmore", "Harbour Times", arrival)
-    kb = KnowledgeBase(tiny_kb_dir)
-    answer = kb.ask("Where did Hale take Orr after the harbour?")
-    assert not answer.complete
-    assert answer.unmet == ["take"]
-    visit = "After the harbour, Mayor Hale took Mayor Orr to the lighthouse at Ashford."
-    write_article(tiny_kb_dir, "visit", "Lighthouse visit", "Harbour Times", visit)
-    assert KnowledgeBase(tiny_kb_dir).ask("Where did Hale take Orr after the harbour?").complete
