@@ -350,7 +350,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round22", 0.96, 1, 2, 0.88, 0.45),
         ("round24", 0.97, 0, 0, 0.75, 0.82),
         ("round25", 0.99, 0, 1, 0.67, 0.63),
-        ("round27", 0.91, 0, 0, 0.79, 0.37),
+        ("round27", 0.91, 0, 0, 0.79, 0.34),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -542,9 +542,9 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     them open or where, and 29 near-topic ones, mostly open and where, checked against every
     dev page) were measured before any rule of the round at hit@3 0.795, out-of-scope declined
     0.310 (open 0.222, where 0.333), metadata 0.917 right, none invented, no furniture quoted
-    (round27/before.txt); its rules (docs/quality.md, round twenty-seven: an open or where
-    question on what someone did needs the deed) decline 0.379 with no answer lost. As
-    distractors, with the round's rules, its pages take two answers out of round ten's first three
+    (round27/before.txt); its rule (docs/quality.md, round twenty-seven: an open
+    question on what someone did needs the deed) declines 0.345 with no answer lost. As
+    distractors, with the round's rule, its pages take two answers out of round ten's first three
     (0.724 -> 0.655: Izvestia's Direct Line page and jsbmarketresearch's on Modi and Xi outrank
     them) and one out of round twenty's (0.640 -> 0.600), one each out of rounds two's and
     fourteen's (within their guards), and answer one near-topic question each of the first dev
