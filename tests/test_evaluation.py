@@ -78,7 +78,11 @@ def test_the_bot_stays_ahead_of_the_baseline_on_the_held_out_set(kb):
     seen only as this test's aggregate line: hit@3 0.722 -> 0.704, wrongly declined 0.074 ->
     0.093. The WordNet synonyms (chosen on the dev sets) took hit@1 0.611 -> 0.630 and
     out-of-scope declined 0.680 -> 0.720 but wrongly declined 0.093 -> 0.130 (two questions);
-    the guard is at those figures (see docs/quality.md)."""
+    the guard is at those figures (see docs/quality.md). Round twenty-seven's deed rule (an
+    open question on what someone did needs a passage holding the deed; chosen on the dev sets,
+    where it declined six near-topic questions and lost no answer) declined one more held-out
+    answerable question here (wrongly declined 0.130 -> 0.148) and one on held-out 3, for one
+    more decline on the third pages set, so it was not merged (docs/quality.md)."""
     eval_set = EvalSet.load(REPO / "eval" / "heldout.yml")
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.61 > baseline.hit_at_1
@@ -308,12 +312,15 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     Kremlin leader bring up?" is second behind Suno News on the pact's signing. Round
     twenty's thirteen pages, before any rule of the round and without round nineteen's, took the
     same two (a Moscow Times copy on Erdogan and a Ukrainian site's Kazan report outrank the
-    answer on the enlargement); together the two rounds take no more."""
+    answer on the enlargement); together the two rounds take no more. Round twenty-seven's
+    twelve pages answer "Which country will host the *next* BRICS summit?" again (1.000 ->
+    0.900): observatorial's "Putin will host a summit *next* week of the BRICS countries" holds
+    the ordinal, in another sense."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.99
     assert ours.hit_at_3 >= 0.58 and ours.hit_at_1 >= 0.41
-    assert ours.declined_out_of_scope >= 0.99
+    assert ours.declined_out_of_scope >= 0.90
 
 
 @pytest.mark.parametrize(
@@ -327,7 +334,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.75, 0.69),
         ("round9", 0.99, 0, 0, 0.69, 0.68),
-        ("round10", 0.99, 0, 0, 0.68, 0.46),
+        ("round10", 0.99, 0, 0, 0.65, 0.46),
         ("round11", 0.99, 0, 0, 0.73, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.78, 0.69),
@@ -337,13 +344,14 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round17", 0.99, 0, 0, 0.34, 0.37),
         ("round18", 0.99, 0, 1, 0.89, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
-        ("round20", 0.96, 1, 0, 0.63, 0.33),
+        ("round20", 0.96, 1, 0, 0.60, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.95),
         ("round22", 0.96, 1, 2, 0.88, 0.45),
         ("round23", 0.87, 4, 0, 0.76, 0.41),
         ("round24", 0.97, 0, 0, 0.75, 0.82),
         ("round25", 0.99, 0, 1, 0.67, 0.54),
-        ("round26", 0.98, 0, 0, 0.68, 0.72),
+        ("round26", 0.98, 0, 0, 0.62, 0.72),
+        ("round27", 0.93, 0, 0, 0.76, 0.27),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -351,7 +359,7 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
-    316 pages in the folder. Round five's one invented field is a site's clock read as the
+    327 pages in the folder. Round five's one invented field is a site's clock read as the
     date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
     pages, more distractors, took one answer out of round eight's first three and one decline
     out of round seven's, before any rule of round nine; round ten's twelve took three out of
@@ -535,7 +543,8 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     copy of the same AFP report first for round twenty-five's "When will Putin hold his annual
     press conference?" (now accepted as `also`). No rule of the round moved them. Merged
     with round twenty-three (316 pages), whose pages as distractors take one of the round's
-    answers out of the first three (0.719 -> 0.688).
+    answers out of the first three (0.719 -> 0.688), and round twenty-seven's pages (merged
+    after) two more (0.625).
     Round twenty-four's twelve pages (273 in all; issue 13: 52 answerable questions, 41 of them
     paraphrased, and 17 near-topic ones checked against every dev page) were measured before
     any rule of the round at hit@3 0.731, hit@1 0.577, out-of-scope declined 0.706, wrongly
@@ -557,7 +566,24 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     taken as the title of pages that show none, an agency's by-line read as the author) and
     quote no furniture, hit@3 0.767 as before. As distractors its pages moved other rounds'
     figures within every guard here (see docs/reading.md); the line model retrained on all 275
-    pages (threshold 0.92 -> 0.95) moved no dev figure."""
+    pages (threshold 0.92 -> 0.95) moved no dev figure.
+    Round twenty-seven's twelve pages (327 in all; issue 13: 39 answerable questions, 24 of
+    them open or where, and 29 near-topic ones, mostly open and where, checked against every
+    dev page) were measured before any rule of the round at hit@3 0.795, out-of-scope declined
+    0.310 (open 0.222, where 0.333), metadata 0.917 right, none invented, no furniture quoted
+    (round27/before.txt); its rule (docs/quality.md, round twenty-seven: an open
+    question on what someone did needs the deed) declines 0.345 with no answer lost. As
+    distractors, with the round's rule, its pages take two answers out of round ten's first three
+    (0.724 -> 0.655: Izvestia's Direct Line page and jsbmarketresearch's on Modi and Xi outrank
+    them) and one out of round twenty's (0.640 -> 0.600), one each out of rounds two's and
+    fourteen's (within their guards), and answer one near-topic question each of the first dev
+    set ("Which country will host the next BRICS summit?"), rounds two, three and twenty-five
+    ("How many questions did Putin answer at his December 19 press conference?": Izvestia's
+    "more than 25 questions … two hours after the start", a count part-way through); round
+    two's "What will Russia's GDP growth be next year?" is declined instead. The deed rule lost
+    held-out answers and was not merged: without it, and with rounds twenty-three and
+    twenty-six's pages as distractors, the round reads hit@3 0.769, declined 0.276 (its
+    before.txt figure 0.310 less one near-topic question another round's page answers)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
