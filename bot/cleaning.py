@@ -420,14 +420,16 @@ _REPEAT_MIN_WORDS = 8
 _SUBHEADS_BELOW = 2
 """A card prints its heading again within this many lines (heading, kicker, heading)."""
 _PITCH_OFFER = re.compile(
-    r"\b(?:by\s+(?:becoming|turning\s+into|joining)|unlock|access\s+(?:all|thousands|unlimited)|"
+    r"\b(?:by\s+(?:becoming|turning\s+into|joining|subscribing)|unlock|access\s+(?:all|thousands|unlimited)|"
     r"become\s+a|start\s+your)\b",
     re.I,
 )
 _PITCH_MEMBER = re.compile(
-    r"\b(?:subscri(?:ber|ption)|membership|member|free\s+trial|premium)\b", re.I
+    r"\b(?:subscri(?:ber|ption|bing)|membership|member|free\s+trial|premium)\b", re.I
 )
 _PITCH_MAX_WORDS = 40
+_JOURNALISM = re.compile(r"\bjournalism\b", re.I)
+"""A paywall's lead-in speaks of journalism in general: "quality journalism is more crucial than ever"."""
 _PITCH_RUN = 3
 _PITCH_LINE_MAX_WORDS = 15
 _CODE_CALL = re.compile(r"\w\(|[={}]")
@@ -858,6 +860,7 @@ def _read(
     furniture |= _comment_policies(lines, furniture)
     furniture |= _subscription_boxes(lines)
     furniture |= _subscription_pitches(lines, furniture)
+    furniture |= _pitch_lead_ins(lines, furniture)
     furniture |= _shouted_headlines(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
@@ -1459,6 +1462,22 @@ def _subscription_pitches(lines: list[str], furniture: set[int]) -> set[int]:
                 break
             found.add(after)
     return found
+
+
+def _pitch_lead_ins(lines: list[str], furniture: set[int]) -> set[int]:
+    """The line right above a paywall's offer that speaks of journalism, outside quotation
+    marks: the pitch's opening sentence ("In a time of both misinformation and too much
+    information, quality journalism is more crucial than ever." above "By subscribing, you can
+    help us get the story right."). Prose about the press stays text unless an offer follows."""
+    return {
+        index
+        for index, line in enumerate(lines[:-1])
+        if index + 1 in furniture
+        and _is_membership_pitch(lines[index + 1])
+        and chrome.word_count(line) <= _PITCH_MAX_WORDS
+        and not any(mark in line for mark in _QUOTE_MARKS)
+        and bool(_JOURNALISM.search(line))
+    }
 
 
 def _is_subscribe_call(line: str) -> bool:

@@ -735,6 +735,20 @@ def test_a_paywalls_membership_offer_is_furniture():
     assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
 
 
+def test_an_offer_made_by_subscribing_is_furniture_with_its_lead_in_on_journalism():
+    result = clean(
+        "The harbour reopened on Monday, the board said.\n\n"
+        "In a time of rumours, good journalism matters more than ever.\n"
+        "By subscribing, you can help us keep reporting."
+    )
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_a_sentence_on_journalism_with_no_offer_under_it_stays_text():
+    line = "The board said local journalism had suffered since the harbour closed."
+    assert clean("The harbour reopened on Monday.\n\n" + line).paragraphs[-1] == line
+
+
 def test_a_sentence_about_subscribers_stays_text():
     line = "The streaming service lost a million subscribers after the price rise, it said."
     assert clean(line).paragraphs == [line]
