@@ -2223,15 +2223,13 @@ line alone above the text that is read as the headline (a headline has a verb or
 
 
 def _is_cut_off_tail(lines: list[str], index: int, furniture: set[int]) -> bool:
-    """A line under the first paragraph with no paragraph under it, in sentence case: the
-    page's capture cut off in mid-sentence ("“This task was not easy,” Zelensky said,
-    claiming that North Korean military personnel usually “finish off their wounded” in
-    order to hide"), not a headline printed after the text. On every dev page and bundled
-    article a headline read under the first paragraph stands over more text; one printed
-    last, in title case ("A Storm Hits the Coast Hard Today"), is still read."""
-    below = any(
-        at not in furniture and _is_paragraph(lines[at]) for at in range(index + 1, len(lines))
-    )
+    """The page's last line (nothing but furniture under it), under the first paragraph and
+    in sentence case: the page's capture cut off in mid-sentence ("“This task was not easy,”
+    Zelensky said, claiming that North Korean military personnel usually “finish off their
+    wounded” in order to hide"), not a headline printed after the text. On every dev page and
+    bundled article a headline read under the first paragraph stands over more text; one
+    printed last, in title case ("A Storm Hits the Coast Hard Today"), is still read."""
+    below = any(at not in furniture and lines[at].strip() for at in range(index + 1, len(lines)))
     return not below and not _is_title_cased(lines[index])
 
 
