@@ -2206,6 +2206,7 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
                     if alone
                     and not _has_headings_below(lines, index, furniture)
                     and _speaks_of_text(lines, index, furniture)
+                    and not _is_cut_off_tail(lines, index, furniture)
                     else None
                 )
             above.append(index)
@@ -2221,6 +2222,7 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             seen_text = True
             if (
                 labels == [0]
+                and not _PLACE_ALONE.match(lines[0])
                 and index not in lists
                 and not _has_subheads(lines, index, furniture)
                 and _speaks_of_text(lines, 0, furniture)
@@ -2228,6 +2230,26 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
                 return 0
     above = _not_addressing_reader(lines, above, furniture)
     return _headline_of(lines, above) if above else None
+
+
+_PLACE_ALONE = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$"
+)
+"""A place and its country alone on the page's first line, with nothing else ("Moscow,
+Russia" above WION's first paragraph): a dateline printed on its own line, never the short
+line alone above the text that is read as the headline (a headline has a verb or more words;
+"Ferry Route" is still read). The title is then the guessed first sentence."""
+
+
+def _is_cut_off_tail(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """The page's last line (nothing but furniture under it), under the first paragraph and
+    in sentence case: the page's capture cut off in mid-sentence ("“This task was not easy,”
+    Zelensky said, claiming that North Korean military personnel usually “finish off their
+    wounded” in order to hide"), not a headline printed after the text. On every dev page and
+    bundled article a headline read under the first paragraph stands over more text; one
+    printed last, in title case ("A Storm Hits the Coast Hard Today"), is still read."""
+    below = any(at not in furniture and lines[at].strip() for at in range(index + 1, len(lines)))
+    return not below and not _is_title_cased(lines[index])
 
 
 def _not_addressing_reader(lines: list[str], above: list[int], furniture: set[int]) -> list[int]:

@@ -2089,3 +2089,24 @@ def test_a_headline_in_title_case_is_the_headline_even_with_a_full_stop():
     assert cleaned.headline == title and not cleaned.title_guessed
     told = "The harbour board approved a new ferry route to Ashford on Monday."
     assert clean(f"{told}\n\n{FERRY}").title_guessed
+
+
+def test_a_sentence_case_line_cut_off_under_the_only_paragraph_is_no_headline():
+    lead = (
+        "The harbour board approved a new ferry route to Ashford on Monday, ending a dispute "
+        "that had lasted for more than two years between the towns."
+    )
+    cut = clean(
+        f"{lead}\n“This was not easy,” the chair said, claiming that the ferry crews usually"
+    )
+    assert cut.title_guessed
+    assert cut.paragraphs[0] == lead
+    titled = clean(f"{lead}\nHarbour Board Approves the Ashford Ferry Route")
+    assert titled.headline == "Harbour Board Approves the Ashford Ferry Route"
+
+
+def test_a_place_and_its_country_alone_above_the_text_is_a_dateline_not_the_headline():
+    page = clean(f"Ashford, England\n{FERRY}")
+    assert page.title_guessed
+    label = clean(f"Ferry Route\n{FERRY}")
+    assert label.headline == "Ferry Route"
