@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.articles import Article
 from bot.fit import (
     IRREGULAR_PAST,
+    NAME_REACH,
     SentenceWords,
     content_terms,
     describes_speaker,
@@ -716,9 +717,6 @@ def names_next_to(sentence: SentenceWords, named: Sequence[str], others: Collect
     return False
 
 
-NAME_REACH = 4
-"""Fewer words than this between a name and the thing it names: "*Kwangmyong*, a heavily
-censored intranet" (three)."""
 _NAME_BREAKS = frozenset(
     {"in", "at", "on", "of", "from", "to", "by", "with", "for", "about", "near", "and", "but"}
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.question import MONTHS, SPEECH_VERBS, Focus, NumberKind, QuestionType
@@ -161,7 +161,7 @@ class SentenceWords:
             quoted.append(inside)
         return cls(tuple(words), tuple(word_stems), tuple(quoted), tuple(aliases.find(word_stems)))
 
-    def positions_of(self, terms: Sequence[str]) -> list[int]:
+    def positions_of(self, terms: Iterable[str]) -> list[int]:
         """Word positions holding any of ``terms`` (stems, or concepts over their spans)."""
         wanted = set(terms)
         found = [i for i, word_stem in enumerate(self.stems) if word_stem in wanted]
@@ -362,12 +362,7 @@ def who_fits(
     if focus.person_noun:
         return _person_named(sentence, focus.person_noun, own_terms, places)
     own = set(sentence.positions_of(own_terms))
-    in_places = {
-        i
-        for concept, start, end in sentence.concepts
-        if concept in places
-        for i in range(start, end)
-    }
+    in_places = set(sentence.positions_of(places))
     lowered = [word.casefold() for word in sentence.words]
     for i in names(sentence):
         if i in own:
@@ -383,18 +378,13 @@ def _person_named(
 ) -> bool:
     """A person's name: two capitalised words or more in a row, one of them not the
     question's own and none of them a place or its people; when the sentence uses the asked
-    noun, within ``_NAME_REACH`` words of it. A body, an office or a lone capitalised word
+    noun, fewer than ``NAME_REACH`` words from it. A body, an office or a lone capitalised word
     ("the *Kremlin*", "*Brics*") names nobody asked for by "which reporter" or "the name of
     the soldier", nor does a name far from the noun ("*a reporter* asked Putin"); "BBC
     journalist *Steve Rosenberg*" does. A sentence's first word counts unless it is a common
     word ("The", "But")."""
     own = set(sentence.positions_of(own_terms))
-    in_places = {
-        i
-        for concept, start, end in sentence.concepts
-        if concept in places
-        for i in range(start, end)
-    }
+    in_places = set(sentence.positions_of(places))
     lowered = [word.casefold() for word in sentence.words]
     capitalised = [
         i
@@ -414,13 +404,13 @@ def _person_named(
     if not nouns:
         return bool(runs)
     return any(
-        first - _NAME_REACH <= i <= later + _NAME_REACH for first, later in runs for i in nouns
+        first - NAME_REACH <= i <= later + NAME_REACH for first, later in runs for i in nouns
     )
 
 
-_NAME_REACH = 4
-"""How far a name may stand from the noun it names ("*journalist* Melissa Bell", "Melissa
-Bell, a CNN *journalist*")."""
+NAME_REACH = 4
+"""Fewer words than this between a name and the thing it names ("*journalist* Melissa Bell",
+"*Kwangmyong*, a heavily censored intranet": three)."""
 
 
 def _role_fits(sentence: SentenceWords, focus: Focus) -> bool:
