@@ -711,7 +711,7 @@ def names_next_to(sentence: SentenceWords, named: Sequence[str], others: Collect
         if i in taken or i in spots:
             continue
         for spot in spots:
-            gap = [w for w in lowered[min(i, spot) + 1 : max(i, spot)] if w not in _QUOTES]
+            gap = lowered[min(i, spot) + 1 : max(i, spot)]
             if len(gap) < NAME_REACH and not _NAME_BREAKS.intersection(gap):
                 return True
     return False
@@ -722,7 +722,6 @@ _NAME_BREAKS = frozenset(
 )
 """Words that put another thing between a name and the thing named: "A doctor featured *in*
 the SBU video" names the video's maker, not the doctor."""
-_QUOTES = frozenset('“”"')
 
 
 def asks_a_doer(focus: Focus, question: str) -> bool:
