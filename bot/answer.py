@@ -52,7 +52,7 @@ from bot.question import (
 )
 from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS
 from bot.spelling import is_english_word
-from bot.thesaurus import expand, wordnet
+from bot.thesaurus import compounds_in, expand, wordnet
 from bot.tokens import STOPWORDS, Query, parse_query, stem
 from bot.tokens import words as question_words
 
@@ -252,6 +252,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         without_attribution_marker(searched),
         snapshot.aliases,
         partial(expand, thesaurus=wordnet()),
+        partial(compounds_in, thesaurus=wordnet()),
     )
     query = searchable(
         snapshot, shaped(with_chamber_names(with_office_titles(parsed), searched), focus)
@@ -1103,11 +1104,23 @@ def is_relevant(snapshot: Snapshot, query: Query, best: tuple[int, float]) -> bo
     held = snapshot.passage_terms(passage_id)
     shared = sum(
         max((w for term, w in query.alternatives(part).items() if term in held), default=0.0)
-        for part in parts
+        for part in parts - _broken_compounds(query, held)
     )
     return relevance(snapshot, query, score) >= RELEVANCE_THRESHOLD and shared >= min(
         MIN_SHARED_PARTS, len(parts)
     )
+
+
+def _broken_compounds(query: Query, held: Collection[str]) -> set[str]:
+    """The words of the question's compounds that a passage holds without the rest: "What is
+    the boiling point of water at sea level?" shares nothing with "134 points" and "the highest
+    level" (see ``bot.thesaurus.compounds_in``)."""
+    return {
+        term
+        for compound in query.compounds
+        if not all(term in held for term in compound)
+        for term in compound
+    }
 
 
 def relevance(snapshot: Snapshot, query: Query, best_score: float) -> float:

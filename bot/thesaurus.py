@@ -18,6 +18,7 @@ import mmap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from bot.tokens import STOPWORDS, stem
@@ -43,7 +44,7 @@ LONGEST_PHRASE = 3
 """The most words a question's phrase is looked up with ("head of state")."""
 
 _SEPARATORS = frozenset("\t\n")
-_KINDS = {"s": "synonyms", "h": "broader", "d": "derived", "i": "irregular"}
+_KINDS = {"s": "synonyms", "h": "broader", "d": "derived", "i": "irregular", "c": "compounds"}
 _NOUN_ENDINGS = (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
 _NOUN_ENDINGS += (("men", "man"), ("s", ""))
 _VERB_ENDINGS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""))
@@ -176,6 +177,8 @@ class Thesaurus:
     derived: SortedTable
     irregular: SortedTable
     """Irregular forms to their bases ("sent" -> send, "men" -> man)."""
+    compounds: SortedTable
+    """Nouns of two words ("boiling point" -> n)."""
 
     @classmethod
     def over(cls, data: bytes | mmap.mmap) -> Thesaurus:
@@ -203,6 +206,15 @@ class Thesaurus:
             c for c in candidates if c in self.synonyms or c in self.broader or c in self.derived
         )
         return [first] if (first := next(known, None)) is not None else []
+
+    def is_compound(self, first: str, second: str) -> bool:
+        """Whether WordNet writes the two words as one noun ("boiling point", "sea levels")."""
+        bases = [second] + [
+            second[: -len(ending)] + base
+            for ending, base in _NOUN_ENDINGS
+            if second.endswith(ending)
+        ]
+        return any(self.compounds.get(f"{first} {base}") is not None for base in bases)
 
     def starts_phrase(self, text: str) -> bool:
         """Whether some lemma of several words starts with ``text`` ("prime ", "go-")."""
@@ -286,6 +298,25 @@ def expand(
                     table = found.setdefault(part, {})
                     table[term] = max(table.get(term, 0.0), weight / len(content))
         i += size
+    return found
+
+
+def compounds_in(
+    words: Sequence[str], expandable: Sequence[bool], thesaurus: Thesaurus
+) -> list[tuple[str, str]]:
+    """The stems of each two neighbouring content words of a question that WordNet writes as
+    one noun: "What is the *boiling point* of water at *sea level*?" -> (boil, point),
+    (sea, level). Apart, the words mean something else ("134 points", "the highest level"), so
+    a passage holds such a word in the question's sense only beside the other
+    (``bot.answer.is_relevant``). ``words`` and ``expandable`` as for ``expand``."""
+    found = []
+    for i, (first, second) in enumerate(pairwise(words)):
+        if not (expandable[i] and expandable[i + 1]):
+            continue
+        if first in STOPWORDS or second in STOPWORDS or not (first + second).isalpha():
+            continue
+        if thesaurus.is_compound(first, second):
+            found.append((stem(first), stem(second)))
     return found
 
 

@@ -471,6 +471,9 @@ def _variant_names(name: object, variants: object) -> list[str]:
 Synonyms = Callable[[Sequence[str], Sequence[bool]], Mapping[str, Mapping[str, float]]]
 """Question words and whether each may be expanded -> each term's related terms and weights
 (``bot.thesaurus.expand``)."""
+Compounds = Callable[[Sequence[str], Sequence[bool]], Sequence[tuple[str, ...]]]
+"""The question's words (case-folded) and which may be looked up -> the stems of the words
+that name one thing together (``bot.thesaurus.compounds_in``)."""
 
 
 @dataclass(frozen=True)
@@ -487,6 +490,9 @@ class Query:
     shapes: frozenset[str] = frozenset()
     """Parts that stand for the shape of the answer, not for a word of it: a measure word
     ("how *far*"), held only through its units (``related``: "km", "mile")."""
+    compounds: tuple[tuple[str, ...], ...] = ()
+    """Plain terms that together name one thing ("boiling point"): a passage holds each in the
+    question's sense only with the others (``bot.thesaurus.compounds_in``)."""
 
     def alternatives(self, part: str) -> dict[str, float]:
         """A part of the question (at 1) and the terms that may stand for it, with weights."""
@@ -511,10 +517,16 @@ def document_terms(text: str, aliases: Aliases) -> list[str]:
     return _to_terms(marked) + concepts
 
 
-def parse_query(question: str, aliases: Aliases, synonyms: Synonyms | None = None) -> Query:
-    """The question's terms; with ``synonyms``, each plain word's related terms too. Names
-    (capitalised after the first word, acronyms) and alias phrases are not expanded: the
-    aliases already say what else a name is written as."""
+def parse_query(
+    question: str,
+    aliases: Aliases,
+    synonyms: Synonyms | None = None,
+    compounds: Compounds | None = None,
+) -> Query:
+    """The question's terms; with ``synonyms``, each plain word's related terms too, and with
+    ``compounds``, its words that name one thing together. Names (capitalised after the first
+    word, acronyms) and alias phrases are not expanded: the aliases already say what else a
+    name is written as."""
     kept = [
         (i, (word, acronym))
         for i, (word, acronym) in enumerate(marked_words(question))
@@ -525,22 +537,28 @@ def parse_query(question: str, aliases: Aliases, synonyms: Synonyms | None = Non
     inside = {i for _, start, end in found for i in range(start, end)}
     terms = _to_terms(marked)
     related: Mapping[str, Mapping[str, float]] = {}
-    if synonyms is not None:
+    joined: tuple[tuple[str, ...], ...] = ()
+    if synonyms is not None or compounds is not None:
         typed = _WORD.findall(normalise(question))  # as marked_words reads it, case kept
         expandable = [
             i not in inside and not acronym and (at == 0 or not typed[at][:1].isupper())
             for i, (at, (_, acronym)) in enumerate(kept)
         ]
+        words = [word for word, _ in marked]
         own = set(terms)
-        related = {
-            part: {term: weight for term, weight in table.items() if term not in own}
-            for part, table in synonyms([word for word, _ in marked], expandable).items()
-        }
+        if synonyms is not None:
+            related = {
+                part: {term: weight for term, weight in table.items() if term not in own}
+                for part, table in synonyms(words, expandable).items()
+            }
+        if compounds is not None:
+            joined = tuple(compounds(words, expandable))
     return Query(
         terms=terms,
         concepts=list(dict.fromkeys(concept for concept, _, _ in found)),
         plain_terms=_to_terms(m for i, m in enumerate(marked) if i not in inside),
         related=related,
+        compounds=joined,
     )
 
 

@@ -15,7 +15,10 @@ counts of its sense-tagged corpora, which ``cntlist.rev`` gives):
   all, the lemmas of its direct hypernyms ("swap" -> exchange, "gun" -> weapon);
 * ``d`` (derived words): the derivationally related forms WordNet gives the lemma in the
   same kept senses ("ally" -> alliance, "invade" -> invasion);
-* ``i`` (irregular forms): ``verb.exc`` and ``noun.exc`` ("sent" -> send, "men" -> man).
+* ``i`` (irregular forms): ``verb.exc`` and ``noun.exc`` ("sent" -> send, "men" -> man);
+* ``c`` (compounds): every noun lemma of two words of letters ("boiling point", "sea level"),
+  with its part of speech, ``n``: two words that WordNet writes as one noun mean something
+  else apart ("134 *points*", "the highest *level*"; see ``bot.thesaurus.compounds_in``).
 
 Lines are ``kind<TAB>word<TAB>word|word``, sorted, multiword lemmas joined by spaces, lower
 case, each ended by a line break, in UTF-8 and uncompressed: the bot maps the file into memory
@@ -119,6 +122,18 @@ def index_entries(
     return entries
 
 
+def compound_nouns(path: Path) -> list[str]:
+    """The noun lemmas of two words of letters in an ``index.noun`` file ("boiling point")."""
+    found = []
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        words = lemma_text(line.split()[0]).split(" ")
+        if len(words) == 2 and all(word.isalpha() and word.isascii() for word in words):
+            found.append(" ".join(words))
+    return found
+
+
 def dominant(tag_counts: dict[str, int]) -> str:
     """The part of speech a lemma is most often tagged as; on a tie, the first of ``POS``
     (a noun before a verb: "premier" is not read as "to premiere")."""
@@ -157,7 +172,7 @@ def thesaurus_lines(wordnet: Path) -> list[str]:
         for line in (wordnet / f"{name}.exc").read_text(encoding="latin-1").splitlines():
             form, *bases = (lemma_text(word) for word in line.split())
             irregular[form].update(dict.fromkeys(b for b in bases if b != form))
-    lines = []
+    lines = [f"c\t{compound}\tn" for compound in compound_nouns(wordnet / "index.noun")]
     for kind, table in (("s", synonyms), ("h", broader), ("i", irregular), ("d", derived)):
         for word, others in table.items():
             kept = [other for other in others if other != word]

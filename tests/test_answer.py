@@ -753,3 +753,18 @@ def test_a_name_asked_for_stands_next_to_the_thing_named(tiny_kb_dir: Path):
     answer = kb.ask("What is the name of the doctor who treated the injured sailors?")
     assert not answer.complete
     assert answer.unmet == ["doctor's name"]
+
+
+def test_words_of_a_compound_held_apart_do_not_make_a_question_relevant(tiny_kb_dir: Path):
+    league = "The team scored 134 points at the highest level of the league this season."
+    write_article(tiny_kb_dir, "league", "A record season", "The Sports Desk", league)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert not kb.ask("What is the boiling point of water at sea level?").answered
+    assert kb.ask("How many points did the team score at the highest level?").answered
+
+
+def test_a_compound_held_whole_still_counts(tiny_kb_dir: Path):
+    body = "At the press conference in Kazan, the president answered questions for an hour."
+    write_article(tiny_kb_dir, "kazan", "Questions in Kazan", "The Summit Desk", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("How long did the press conference in Kazan last?").answered

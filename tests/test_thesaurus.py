@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge_base import KnowledgeBase
-from bot.thesaurus import _KINDS, IRREGULAR_WEIGHT, SYNONYM_WEIGHT, Thesaurus, expand, wordnet
+from bot.thesaurus import (
+    _KINDS,
+    IRREGULAR_WEIGHT,
+    SYNONYM_WEIGHT,
+    Thesaurus,
+    compounds_in,
+    expand,
+    wordnet,
+)
 from bot.tokens import Aliases, parse_query
 from tests.conftest import wire_articles
 
@@ -200,3 +208,16 @@ def test_a_question_words_related_terms_are_those_the_loaded_lists_gave():
 def test_the_shipped_table_is_mapped_not_read():
     thesaurus = wordnet()
     assert not isinstance(thesaurus.synonyms._data, bytes)  # an mmap: pages read on demand
+
+
+def test_two_neighbouring_words_wordnet_writes_as_one_noun_are_a_compound():
+    words = ["what", "is", "the", "boiling", "point", "of", "water", "at", "sea", "levels"]
+    found = compounds_in(words, [True] * len(words), wordnet())
+    assert found == [("boil", "point"), ("sea", "level")]
+
+
+def test_a_name_a_stopword_or_words_apart_make_no_compound():
+    thesaurus = wordnet()
+    assert compounds_in(["press", "conference"], [True, False], thesaurus) == []
+    assert compounds_in(["the", "press"], [True, True], thesaurus) == []
+    assert compounds_in(["point", "boiling"], [True, True], thesaurus) == []

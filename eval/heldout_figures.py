@@ -1,0 +1,62 @@
+"""Every held-out set's aggregate figures, one line each, and nothing per question: all the
+rule writer sees of the held-out sets (docs/quality.md).
+
+    python eval/heldout_figures.py
+
+runs ``python -m bot eval --json`` on ``eval/heldout*.yml`` (the bundled articles) and on
+``eval/pages/heldout*/`` (real pages, with their metadata and furniture figures).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SUFFIXES = ("", "2", "3", "4")
+
+
+def held_out_sets() -> list[tuple[str, list[str]]]:
+    """Each held-out set's name and the ``eval`` arguments that measure it."""
+    sets = [(f"HO{s or 1}b", ["--questions", f"eval/heldout{s}.yml"]) for s in SUFFIXES]
+    for s in SUFFIXES:
+        folder = f"eval/pages/heldout{s}"
+        sets.append((f"HO{s or 1}p", ["--questions", f"{folder}/questions.yml", "--kb", folder]))
+    return sets
+
+
+def summary(name: str, report: dict) -> str:
+    bot, reading = report["bot"], report.get("reading")
+    line = (
+        f"{name:5} hit@1 {bot['hit_at_1']:.3f} hit@3 {bot['hit_at_3']:.3f} "
+        f"declined {bot['declined_out_of_scope']:.3f} wrongly {bot['declined_answerable']:.3f} "
+        f"({bot['questions']} answerable, {bot['out_of_scope']} to decline)"
+    )
+    if reading:
+        line += (
+            f" metadata {reading['fields_right']:.3f} invented {reading['fields_invented']}"
+            f" furniture {reading['furniture_quoted']}/{reading['questions_checked']}"
+        )
+    return line
+
+
+def main() -> None:
+    environment = {**os.environ, "INDEX_CACHE": "false"}
+    for name, arguments in held_out_sets():
+        run = subprocess.run(
+            [sys.executable, "-m", "bot", "eval", "--json", *arguments],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=600,
+        )
+        print(summary(name, json.loads(run.stdout)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Pooled dev figures: every dev question set at once, as counts, and one line per question.
+
+    INDEX_CACHE=false python eval/pooled.py OUT
+
+reads every ``eval/questions*.yml`` on the bundled articles and every
+``eval/pages/dev/questions*.yml`` and ``eval/pages/dev/round*/questions.yml`` on the dev pages,
+prints hit@1, hit@3, answerable wrongly declined and unanswerable declined as counts, and
+writes each question's outcome (its rank, "declined" or "answered") to OUT, so that two rule
+sets are compared with ``diff``. Held-out sets are never read here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.evaluation import EvalSet, rank_of_hit
+from bot.knowledge_base import KnowledgeBase
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_PAGES = ROOT / "eval" / "pages" / "dev"
+
+
+def dev_sets() -> list[tuple[Path, Path]]:
+    """Each dev question file with the knowledge folder it is asked of."""
+    sets = [(path, ROOT / "knowledge") for path in sorted(ROOT.glob("eval/questions*.yml"))]
+    sets += [(path, DEV_PAGES) for path in sorted(DEV_PAGES.glob("questions*.yml"))]
+    return sets + [(path, DEV_PAGES) for path in sorted(DEV_PAGES.glob("round*/questions.yml"))]
+
+
+def main(out: Path) -> None:
+    kbs: dict[Path, KnowledgeBase] = {}
+    lines: list[str] = []
+    hit1 = hit3 = wrongly = declined = answerable = unanswerable = 0
+    for path, folder in dev_sets():
+        kb = kbs.setdefault(folder, KnowledgeBase(folder))
+        eval_set = EvalSet.load(path)
+        name = path.relative_to(ROOT)
+        for question in eval_set.answerable:
+            answer = kb.ask(question.question, k=3)
+            found = [(quote.article.id, quote.text) for quote in answer.passages]
+            rank = rank_of_hit(found, question) if answer.complete else None
+            answerable += 1
+            hit1 += rank == 1
+            hit3 += rank is not None and rank <= 3
+            wrongly += not answer.complete
+            outcome = rank if answer.complete else "declined"
+            lines.append(f"A {name}: {question.question} -> {outcome}")
+        for item in eval_set.unanswerable:
+            answer = kb.ask(item["question"], k=3)
+            unanswerable += 1
+            declined += not answer.complete
+            outcome = "answered" if answer.complete else "declined"
+            lines.append(f"U {name}: {item['question']} -> {outcome}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(
+        f"answerable {answerable} unanswerable {unanswerable}: "
+        f"hit@1 {hit1} ({hit1 / answerable:.3f}) hit@3 {hit3} ({hit3 / answerable:.3f}) "
+        f"wrongly {wrongly} ({wrongly / answerable:.3f}) "
+        f"declined {declined} ({declined / unanswerable:.3f})"
+    )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
