@@ -124,6 +124,10 @@ _PLACE_ADJECTIVES = frozenset(
 )
 _TIE_WINDOW = 4
 """A figure is tied to a word this many words away or closer ("3,000 North Korean soldiers")."""
+_NUMBER_OF_REACH = 25
+"""How many words after "the number of <thing>" its figure may come (``gives_the_number_of``)."""
+_NUMBER_OF_LEAD = 5
+"""How many words before the thing "number of" may stand ("the number of North Korean troops")."""
 _SPEAKER_WINDOW = 12
 """A speaker's name ends at most this many words before its speech verb."""
 _OPENING_CAPITALS = 1
@@ -239,9 +243,31 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
         )
     anchors = sentence.positions_of(focus.shape or focus.counted or focus_terms)
     return any(
-        tied(sentence.words, i, anchors) and not _counts_other_place(sentence, i, anchors, focus)
+        (tied(sentence.words, i, anchors) or gives_the_number_of(sentence.words, i, anchors))
+        and not _counts_other_place(sentence, i, anchors, focus)
         for i in found
     )
+
+
+def gives_the_number_of(words: Sequence[str], number: int, anchors: Sequence[int]) -> bool:
+    """Whether the figure at ``number`` is given later in the clause for "the number of" an
+    anchor: "the *number of* North Korean *troops* who have already been assigned to Russian
+    forces would increase by up to *15,000*", too far for ``tied``. Not when a plural noun of
+    its own follows the figure ("… rose as 40 missiles …")."""
+    lowered = [word.casefold() for word in words]
+    after = lowered[number + 1] if number + 1 < len(lowered) else ""
+    if _other_noun(after):
+        return False
+    for anchor in anchors:
+        if not anchor < number <= anchor + _NUMBER_OF_REACH:
+            continue
+        opening = lowered[max(0, anchor - _NUMBER_OF_LEAD) : anchor]
+        names_the_number = any(
+            word == "number" and opening[i + 1 : i + 2] == ["of"] for i, word in enumerate(opening)
+        )
+        if names_the_number and not _CLAUSE_BREAKS.intersection(lowered[anchor + 1 : number]):
+            return True
+    return False
 
 
 def _counts_other_place(

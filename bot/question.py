@@ -175,6 +175,18 @@ _LEADING_FILLER = re.compile(
 )
 """Fillers before a question's first word ("*And so*, who ..."); "one" opens too many
 questions ("One of the ...") to be dropped there."""
+_WH_WORD = r"(?=(?:how|what|which|who|whom|whose|when|where|why)\b)"
+_FRONTED = re.compile(
+    r"^(?:(?:according\s+to|by|in|on|at|for|from|to|under|over|after|before|with)\s+[^,?]{1,60}?"
+    r",\s*" + _WH_WORD + r"|(?:up\s+to|next\s+to|according\s+to|across|by|for|below|above|"
+    r"under|over|between|among|on|at|to|from|with|of|during|after|before|within|into|through|"
+    r"against)\s+" + _WH_WORD.replace("|where", "").replace("|why", "") + ")",
+    re.IGNORECASE,
+)
+"""A phrase put before the question's own opening: "*According to John Kirby,* how many
+troops …", "*By* how much …", "*Up to* how many …", "*Next to* whom …": what the question asks
+is read from the question word after it. A place's preposition before "where" stays ("from
+where")."""
 _OPENING_AUXILIARIES = AUXILIARY_VERBS - {"should", "may", "might"}
 """Auxiliaries that open "what did X say" ("should", "may" and "might" ask for advice)."""
 _AUXILIARY = "(?:" + "|".join(sorted(_OPENING_AUXILIARIES)) + ")"
@@ -418,9 +430,10 @@ def classify_question(question: str) -> QuestionType:
 
 
 def _opening(question: str) -> str:
-    """The question with leading fillers ("and", "so") dropped and straight apostrophes."""
+    """The question with leading fillers ("and", "so") and a fronted phrase (``_FRONTED``)
+    dropped, and straight apostrophes."""
     text = normalise_apostrophes(question.strip())
-    return _LEADING_FILLER.sub("", text).strip()
+    return _FRONTED.sub("", _LEADING_FILLER.sub("", text).strip())
 
 
 def normalise_apostrophes(text: str) -> str:

@@ -26,6 +26,21 @@ def test_a_figure_counts_when_it_is_tied_to_the_thing_counted():
     )
 
 
+def test_a_figure_given_later_for_the_number_of_the_thing_counted_counts_it():
+    focus = question_focus("Up to how many troops will join the Russian army?", ALIASES)
+    sentence = (
+        "Ukraine predicted that the number of troops who have already been assigned to Russian "
+        "forces would increase by up to 15,000."
+    )
+    assert number_fits(read(sentence), focus, [])
+    assert not number_fits(
+        read("The number of troops who were sent to the front fell as 40 missiles hit."), focus, []
+    )
+    assert not number_fits(
+        read("The number of troops grew, and later the army bought 12,000 rifles."), focus, []
+    )
+
+
 def test_a_figure_with_a_unit_is_a_figure():
     sentence = read("A 1,500-strong brigade crossed the river.")
     assert figures_in(sentence, ["brigad"]) == [(1, "1,500")]

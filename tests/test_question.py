@@ -40,6 +40,13 @@ ALIASES = Aliases.from_mapping(
         ("Did Putin deny the reports?", QuestionType.STATEMENT),
         ("Did China send troops?", QuestionType.YESNO),
         ("What is BRICS?", QuestionType.OPEN),
+        ("According to John Kirby, how many troops did North Korea send?", QuestionType.NUMBER),
+        ("By how much did trade grow in 2024?", QuestionType.NUMBER),
+        ("Up to how many soldiers is North Korea ready to send?", QuestionType.NUMBER),
+        ("Next to whom did Kim sign the visitors book?", QuestionType.WHO),
+        ("Under whose order did North Korea deploy troops?", QuestionType.WHO),
+        ("From where did the troops sail?", QuestionType.WHERE),
+        ("In Kazan, what did Putin say about the troops?", QuestionType.STATEMENT),
     ],
 )
 def test_questions_are_typed_by_the_answer_they_expect(question, expected):
