@@ -258,7 +258,12 @@ def test_a_start_from_the_index_cache_imports_and_prepares_only_what_a_question_
         " if m.__pydantic_complete__];"
         "assert not loaded and not built, (loaded, built)"
     )
-    env = {**os.environ, "INDEX_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    env = {
+        **os.environ,
+        "INDEX_CACHE": "true",  # the cache is what is tested, whatever the caller's shell says
+        "INDEX_CACHE_DIR": str(tmp_path / "cache"),
+        "PYTHONPATH": str(REPO),
+    }
     run = [sys.executable, "-c", code, str(tiny_kb_dir)]
     here = tmp_path  # a folder without a .env
     first = subprocess.run(run, capture_output=True, text=True, timeout=60, cwd=here, env=env)
