@@ -48,6 +48,7 @@ from bot.question import (
     only_asks_a_type,
     ordinal_forms,
     question_focus,
+    said_by,
     split_questions,
 )
 from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS
@@ -671,6 +672,7 @@ def unmet_constraints(
     if not quoted:
         return []
     unnamed = [f"{focus.name_of}'s name"] if unmet_name(snapshot, focus, quoted) else []
+    unnamed += unmet_open_source(snapshot, focus, quoted[0], question)
     if not (focus.ordinals or doer):
         return unnamed
     held = _terms_with_neighbours(snapshot, quoted[0])
@@ -734,6 +736,21 @@ def asks_a_doer(focus: Focus, question: str) -> bool:
         and bool(focus.main_verbs)
         and not any(word in {"did", "does", "do"} for word in opening)
     )
+
+
+def unmet_open_source(
+    snapshot: Snapshot, focus: Focus, first: int, question: str
+) -> list[str]:
+    """For an open question on what a named person said ("Why did *Gerasimov say* the troops
+    were withdrawn?", ``said_by``): the person, as typed, when the passage the answer rests on
+    (the first, with its neighbouring sentences) never names them. Someone else's reason is
+    not the one asked for."""
+    if focus.question_type is not QuestionType.OPEN:
+        return []
+    source = said_by(question, snapshot.aliases)
+    if not source or set(source) & _terms_with_neighbours(snapshot, first):
+        return []
+    return typed_words(question, list(source)) or list(source)
 
 
 OBJECT_QUESTION_REACH = 6
