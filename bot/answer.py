@@ -738,9 +738,7 @@ def asks_a_doer(focus: Focus, question: str) -> bool:
     )
 
 
-def unmet_open_source(
-    snapshot: Snapshot, focus: Focus, first: int, question: str
-) -> list[str]:
+def unmet_open_source(snapshot: Snapshot, focus: Focus, first: int, question: str) -> list[str]:
     """For an open question on what a named person said ("Why did *Gerasimov say* the troops
     were withdrawn?", ``said_by``): the person, as typed, when the passage the answer rests on
     (the first, with its neighbouring sentences) never names them. Someone else's reason is
