@@ -367,6 +367,10 @@ class Focus:
     """"When will ...", "Where is the next ...": the answer is still to come."""
     names_a_place: bool = False
     """"Which countries / which city ...": the answer is a place named anywhere."""
+    located_in: tuple[str, ...] = ()
+    """For "Where did Kim and Xi hold their talks *in Beijing*?": the terms of the places the
+    question itself puts the event in (a capitalised name after "in" / "at"), so the place
+    asked is a finer one (``located_in``)."""
     person_noun: str | None = None
     """For "Which *reporter* asked …", "What are the names of the captured *soldiers*?": the
     noun, singular and lower-case; the answer is a person's name (``bot.fit.who_fits``)."""
@@ -474,6 +478,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
         names=named_things(without_attribution(text), aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
+        located_in=located_in(text, aliases) if question_type is QuestionType.WHERE else (),
         person_noun=person_noun(text),
         future=bool(_FUTURE.search(text)),
         topic=statement_topic(text, aliases) if question_type is QuestionType.STATEMENT else (),
@@ -488,6 +493,25 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         **measure,
         **_role(text, aliases),
     )
+
+
+_LOCATED_IN = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def located_in(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """The place concepts a where-question puts its event in ("… hold their talks *in
+    Beijing*?", "In which hospital *in Kyiv* …"): the question already says the city or
+    country, so what it asks is a place within it, and a passage giving only a city or a
+    country (the gazetteer's places) does not say it. "*Where in* Russia …" asks for a place
+    within Russia that may well be a city, so a place right after "where" is left out, as is
+    the opening "In which"."""
+    found: list[str] = []
+    for match in _LOCATED_IN.finditer(text):
+        before = text[: match.start()].split()
+        if not before or before[-1].casefold() == "where":
+            continue
+        found.extend(t for t in phrase_terms(match.group("place"), aliases) if t in aliases.places)
+    return tuple(dict.fromkeys(found))
 
 
 def person_noun(text: str) -> str | None:
