@@ -692,9 +692,7 @@ def sentence_fits(
         return who_fits(sentence, focus, focus_terms, places)
     if kind is QuestionType.WHERE:
         finer = not focus.names_a_place and bool(focus.located_in)
-        return where_fits(
-            sentence, focus_terms, places, anywhere=focus.names_a_place, finer=finer
-        )
+        return where_fits(sentence, focus_terms, places, anywhere=focus.names_a_place, finer=finer)
     if kind is QuestionType.STATEMENT:
         if focus.speaker_terms:
             return statement_fits(sentence, focus.speaker_terms, speaker_before)
