@@ -396,7 +396,8 @@ def read_candidates(
             pid: PassageReading(marked=w.marked, fits=False, sentences=tuple(w.sentences))
             for pid, w in words.items()
         }
-    places = snapshot.aliases.places if focus.question_type in _PLACE_TYPES else frozenset()
+    asks_place = focus.question_type in _PLACE_TYPES or bool(focus.located_in)
+    places = snapshot.aliases.places if asks_place else frozenset()
     return {
         pid: judge_passage(w, query, focus, verbs, required, places) for pid, w in words.items()
     }
@@ -1063,13 +1064,17 @@ def missing_parts(
     focus: Focus, readings: Sequence[PassageReading], unused: Sequence[str] = ()
 ) -> list[str]:
     """What the quoted passages lack of what the question asks: its kind of answer, and the
-    question's words the articles never use (``unused_main_verbs``)."""
+    question's words the articles never use (``unused_main_verbs``). An open question for a
+    kind of place within a named city ("*At which* airport did Shoigu land *in Pyongyang*?",
+    ``Focus.located_in``) lacks the place when no quoted passage gives a finer one."""
     if unused:
         return [focus.question_type.value, *unused]
     if focus.question_type is QuestionType.OPEN and readings and not readings[0].holds_asked:
         return [focus.question_type.value]  # an open question's first quote lacks what limits it
-    if focus.question_type is QuestionType.OPEN or any(r.fits for r in readings):
+    if any(r.fits for r in readings):
         return []
+    if focus.question_type is QuestionType.OPEN:
+        return ["where"] if focus.located_in else []
     if focus.question_type is QuestionType.STATEMENT:
         return [f"statement by {focus.speaker}"] if focus.speaker else []
     return [focus.question_type.value]

@@ -690,7 +690,7 @@ def sentence_fits(
         return date_fits(sentence, focus.date_unit)
     if kind is QuestionType.WHO:
         return who_fits(sentence, focus, focus_terms, places)
-    if kind is QuestionType.WHERE:
+    if kind is QuestionType.WHERE or (kind is QuestionType.OPEN and focus.located_in):
         finer = not focus.names_a_place and bool(focus.located_in)
         return where_fits(sentence, focus_terms, places, anywhere=focus.names_a_place, finer=finer)
     if kind is QuestionType.STATEMENT:

@@ -478,7 +478,9 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
         names=named_things(without_attribution(text), aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
-        located_in=located_in(text, aliases) if question_type is QuestionType.WHERE else (),
+        located_in=located_in(text, aliases)
+        if question_type is QuestionType.WHERE or _AT_WHICH.match(text)
+        else (),
         person_noun=person_noun(text),
         future=bool(_FUTURE.search(text)),
         topic=statement_topic(text, aliases) if question_type is QuestionType.STATEMENT else (),
@@ -494,6 +496,10 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         **_role(text, aliases),
     )
 
+
+_AT_WHICH = re.compile(r"^(?:in|at)\s+(?:which|what)\b", re.IGNORECASE)
+"""An open question asking for a place of a kind ("*At which* airport …", "*In which*
+hospital …"): with a city named after it, it asks for a finer place as a where-question does."""
 
 _LOCATED_IN = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 

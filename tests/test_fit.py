@@ -202,3 +202,20 @@ def test_a_where_question_that_names_its_city_asks_for_a_finer_place():
     assert fits("The mayors held their talks at Harbour Lodge.", focus)
     within = question_focus("Where in Kent did the mayors hold their talks?", aliases)
     assert within.located_in == () and fits("The mayors met in Dover.", within)
+
+
+def test_an_open_question_for_a_kind_of_place_in_a_named_city_asks_for_a_finer_place():
+    """ "*At which* pier did the ferry dock *in Dover*?" is a where-question in other words: a
+    sentence naming only Dover ("docked at Dover harbour") does not say which pier."""
+    aliases = replace(
+        Aliases.from_mapping({"Dover": [], "Kent": []}), places=frozenset({"~dover", "~kent"})
+    )
+    focus = question_focus("At which pier did the ferry dock in Dover?", aliases)
+    assert focus.located_in == ("~dover",)
+
+    def fits(text: str) -> bool:
+        return sentence_fits(SentenceWords.read(text, aliases), focus, [], aliases.places)
+
+    assert not fits("The ferry docked at Dover harbour on Monday.")
+    assert fits("The ferry docked at Admiralty Pier on Monday.")
+    assert question_focus("At which pier did the ferry dock?", aliases).located_in == ()
