@@ -48,6 +48,7 @@ from bot.question import (
     only_asks_a_type,
     ordinal_forms,
     question_focus,
+    said_by,
     split_questions,
 )
 from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS
@@ -396,7 +397,8 @@ def read_candidates(
             pid: PassageReading(marked=w.marked, fits=False, sentences=tuple(w.sentences))
             for pid, w in words.items()
         }
-    places = snapshot.aliases.places if focus.question_type in _PLACE_TYPES else frozenset()
+    asks_place = focus.question_type in _PLACE_TYPES or bool(focus.located_in)
+    places = snapshot.aliases.places if asks_place else frozenset()
     return {
         pid: judge_passage(w, query, focus, verbs, required, places) for pid, w in words.items()
     }
@@ -672,6 +674,7 @@ def unmet_constraints(
     if not quoted:
         return []
     unnamed = [f"{focus.name_of}'s name"] if unmet_name(snapshot, focus, quoted) else []
+    unnamed += unmet_open_source(snapshot, focus, quoted[0], question)
     if not (focus.ordinals or doer):
         return unnamed
     held = _terms_with_neighbours(snapshot, quoted[0])
@@ -735,6 +738,19 @@ def asks_a_doer(focus: Focus, question: str) -> bool:
         and bool(focus.main_verbs)
         and not any(word in {"did", "does", "do"} for word in opening)
     )
+
+
+def unmet_open_source(snapshot: Snapshot, focus: Focus, first: int, question: str) -> list[str]:
+    """For an open question on what a named person said ("Why did *Gerasimov say* the troops
+    were withdrawn?", ``said_by``): the person, as typed, when the passage the answer rests on
+    (the first, with its neighbouring sentences) never names them. Someone else's reason is
+    not the one asked for."""
+    if focus.question_type is not QuestionType.OPEN:
+        return []
+    source = said_by(question, snapshot.aliases)
+    if not source or set(source) & _terms_with_neighbours(snapshot, first):
+        return []
+    return typed_words(question, list(source)) or list(source)
 
 
 OBJECT_QUESTION_REACH = 6
@@ -1049,13 +1065,17 @@ def missing_parts(
     focus: Focus, readings: Sequence[PassageReading], unused: Sequence[str] = ()
 ) -> list[str]:
     """What the quoted passages lack of what the question asks: its kind of answer, and the
-    question's words the articles never use (``unused_main_verbs``)."""
+    question's words the articles never use (``unused_main_verbs``). An open question for a
+    kind of place within a named city ("*At which* airport did Shoigu land *in Pyongyang*?",
+    ``Focus.located_in``) lacks the place when no quoted passage gives a finer one."""
     if unused:
         return [focus.question_type.value, *unused]
     if focus.question_type is QuestionType.OPEN and readings and not readings[0].holds_asked:
         return [focus.question_type.value]  # an open question's first quote lacks what limits it
-    if focus.question_type is QuestionType.OPEN or any(r.fits for r in readings):
+    if any(r.fits for r in readings):
         return []
+    if focus.question_type is QuestionType.OPEN:
+        return ["where"] if focus.located_in else []
     if focus.question_type is QuestionType.STATEMENT:
         return [f"statement by {focus.speaker}"] if focus.speaker else []
     return [focus.question_type.value]

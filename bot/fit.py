@@ -453,7 +453,12 @@ def _role_fits(sentence: SentenceWords, focus: Focus) -> bool:
 
 
 def where_fits(
-    sentence: SentenceWords, own_terms: Sequence[str], places: frozenset[str], *, anywhere: bool
+    sentence: SentenceWords,
+    own_terms: Sequence[str],
+    places: frozenset[str],
+    *,
+    anywhere: bool,
+    finer: bool = False,
 ) -> bool:
     """A place after "in", "at", "near", "to"... (a word of direction may come between: "in
     *eastern* Russia"): a capitalised name, or a country, capital or people the gazetteer
@@ -463,7 +468,7 @@ def where_fits(
     starts = {start for concept, start, _ in sentence.concepts if concept in places}
     lowered = [word.casefold() for word in sentence.words]
     for i in set(names(sentence)) | starts:
-        if i in own:
+        if i in own or (finer and i in starts):
             continue
         if (
             (anywhere and i in starts)
@@ -711,8 +716,9 @@ def sentence_fits(
         return date_fits(sentence, focus.date_unit)
     if kind is QuestionType.WHO:
         return who_fits(sentence, focus, focus_terms, places)
-    if kind is QuestionType.WHERE:
-        return where_fits(sentence, focus_terms, places, anywhere=focus.names_a_place)
+    if kind is QuestionType.WHERE or (kind is QuestionType.OPEN and focus.located_in):
+        finer = not focus.names_a_place and bool(focus.located_in)
+        return where_fits(sentence, focus_terms, places, anywhere=focus.names_a_place, finer=finer)
     if kind is QuestionType.STATEMENT:
         if focus.speaker_terms:
             return statement_fits(sentence, focus.speaker_terms, speaker_before)

@@ -379,6 +379,10 @@ class Focus:
     """"When will ...", "Where is the next ...": the answer is still to come."""
     names_a_place: bool = False
     """"Which countries / which city ...": the answer is a place named anywhere."""
+    located_in: tuple[str, ...] = ()
+    """For "Where did Kim and Xi hold their talks *in Beijing*?": the terms of the places the
+    question itself puts the event in (a capitalised name after "in" / "at"), so the place
+    asked is a finer one (``located_in``)."""
     person_noun: str | None = None
     """For "Which *reporter* asked …", "What are the names of the captured *soldiers*?": the
     noun, singular and lower-case; the answer is a person's name (``bot.fit.who_fits``)."""
@@ -487,10 +491,14 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         number_kind=_number_kind(text) if question_type is QuestionType.NUMBER else None,
         names=named_things(without_attribution(text), aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
+        located_in=located_in(text, aliases)
+        if question_type is QuestionType.WHERE or _AT_WHICH.match(text)
+        else (),
         person_noun=person_noun(text),
         future=bool(_FUTURE.search(text)),
         topic=statement_topic(text, aliases) if question_type is QuestionType.STATEMENT else (),
-        source=named_source(text, aliases),
+        source=named_source(text, aliases)
+        or (said_by(text, aliases) if question_type in _TYPED_ANSWERS else ()),
         times=time_limits(text),
         past=asks_what_happened(text),
         actors=named_actors(text, aliases),
@@ -500,6 +508,29 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         **measure,
         **_role(text, aliases),
     )
+
+
+_AT_WHICH = re.compile(r"^(?:in|at)\s+(?:which|what)\b", re.IGNORECASE)
+"""An open question asking for a place of a kind ("*At which* airport …", "*In which*
+hospital …"): with a city named after it, it asks for a finer place as a where-question does."""
+
+_LOCATED_IN = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def located_in(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """The place concepts a where-question puts its event in ("… hold their talks *in
+    Beijing*?", "In which hospital *in Kyiv* …"): the question already says the city or
+    country, so what it asks is a place within it, and a passage giving only a city or a
+    country (the gazetteer's places) does not say it. "*Where in* Russia …" asks for a place
+    within Russia that may well be a city, so a place right after "where" is left out, as is
+    the opening "In which"."""
+    found: list[str] = []
+    for match in _LOCATED_IN.finditer(text):
+        before = text[: match.start()].split()
+        if not before or before[-1].casefold() == "where":
+            continue
+        found.extend(t for t in phrase_terms(match.group("place"), aliases) if t in aliases.places)
+    return tuple(dict.fromkeys(found))
 
 
 def person_noun(text: str) -> str | None:
@@ -554,6 +585,37 @@ def date_unit(text: str) -> str | None:
 
 
 _SOURCE = re.compile(r"\baccording\s+to\s+(?P<source>[^,?;]+)", re.IGNORECASE)
+
+
+_SAID_BY = re.compile(
+    r"\b(?:did|does|do|has|have|had)\s+(?P<source>(?:[A-Z][\w'’.-]*\s+){1,4})"
+    r"(?:say|claim|estimate|tell|report|announce|put|believe|think|reckon)\b"
+)
+
+
+def said_by(text: str, aliases: Aliases) -> tuple[str, ...]:
+    """The terms of a named person who, the question says, gave the figure, place or reason it
+    asks for ("How many soldiers *did Budanov say* were killed?", "Where *did Kirby say* the
+    troops would go?"): the question asks what that source said, as "…, according to Budanov"
+    does (``named_source``), and a passage that never names Budanov does not give it, however
+    well the rest matches (Blinken's count of the killed). Only a capitalised run before the
+    verb of saying counts, so "did the agency say" asks nothing, and a place standing for its
+    government ("did Washington estimate") asks nothing either: a passage names "the US"."""
+    match = _SAID_BY.search(text)
+    if not match:
+        return ()
+    source_words = _WORD.findall(match.group("source"))
+    if not source_words or _possessive(source_words[-1]):
+        return ()
+    terms = phrase_terms(" ".join(source_words), aliases)
+    return () if any(term in aliases.places for term in terms) else terms
+
+
+_TYPED_ANSWERS = frozenset(
+    {QuestionType.NUMBER, QuestionType.DATE, QuestionType.WHERE, QuestionType.WHO}
+)
+"""Question types whose answer is a figure, date, place or person that a source gives
+(``said_by``); an open question's source often speaks in the first person a passage away."""
 
 
 def named_source(text: str, aliases: Aliases) -> tuple[str, ...]:

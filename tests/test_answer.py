@@ -459,6 +459,22 @@ def test_a_figure_asked_of_a_named_source_needs_a_passage_naming_it(kb: Knowledg
     assert fresh.ask("How many tonnes of water did the dam hold, according to Engineers?").complete
 
 
+def test_an_open_question_on_what_a_named_person_said_needs_a_passage_naming_them(
+    kb: KnowledgeBase, add_article
+):
+    """ "Why did Harold Finch say the crews were withdrawn?": the engineers' reason, in a
+    passage that never names him, is not his; a passage naming him answers."""
+    add_article(
+        "crews",
+        "Engineers said the rescue crews were withdrawn from the harbour because the storm "
+        "grew worse. Officials praised the crews.",
+    )
+    add_article("library", "Harold Finch opened the new library in the town on Monday.")
+    fresh = KnowledgeBase(kb.directory)
+    assert not fresh.ask("Why did Harold Finch say the rescue crews were withdrawn?").complete
+    assert fresh.ask("Why did the engineers say the rescue crews were withdrawn?").complete
+
+
 def test_a_question_limited_to_a_year_or_month_needs_a_passage_of_that_time(
     kb: KnowledgeBase, add_article
 ):

@@ -157,10 +157,14 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     distractors with main's rules (before any rule of the round), put "On what date did South
     Korean intelligence confirm the reports?" second (hit@1 0.567 -> 0.550); with both rounds'
     pages one more answer leaves the first three (hit@3 0.683); rounds twenty-eight and
-    twenty-nine's pages together put one more second (hit@1 0.533)."""
+    twenty-nine's pages together put one more second (hit@1 0.533). Round thirty-one's twelve
+    pages, as distractors with main's rules, put "Did the US officials say what the North Korean
+    forces were doing in Kursk?" second behind mingooland's page on Seoul's estimates (hit@1
+    0.533 -> 0.517) and take "Over which days did Seoul's spies see the North ship its special
+    forces to Russia?" out of the first three (0.683 -> 0.667)."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
-    assert ours.hit_at_1 >= 0.53 and ours.hit_at_3 >= 0.68
+    assert ours.hit_at_1 >= 0.51 and ours.hit_at_3 >= 0.66
     assert ours.declined_out_of_scope >= 0.62
     assert ours.declined_answerable <= 0.07
 
@@ -331,7 +335,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
 @pytest.mark.parametrize(
     ("round_", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
-        ("round2", 0.99, 0, 0, 0.55, 0.54),
+        ("round2", 0.99, 0, 0, 0.55, 0.45),
         ("round3", 0.95, 0, 0, 0.91, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.71),
         ("round5", 0.94, 1, 0, 0.75, 0.77),
@@ -340,13 +344,13 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round8", 0.99, 0, 0, 0.75, 0.61),
         ("round9", 0.99, 0, 0, 0.69, 0.68),
         ("round10", 0.99, 0, 0, 0.65, 0.46),
-        ("round11", 0.99, 0, 0, 0.73, 0.58),
+        ("round11", 0.99, 0, 0, 0.70, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.75, 0.69),
         ("round14", 0.87, 1, 5, 0.55, 0.36),
         ("round15", 0.99, 0, 0, 0.68, 0.25),
         ("round16", 0.86, 3, 0, 0.88, 0.50),
-        ("round17", 0.99, 0, 0, 0.34, 0.37),
+        ("round17", 0.99, 0, 0, 0.31, 0.37),
         ("round18", 0.99, 0, 1, 0.89, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
@@ -359,6 +363,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round27", 0.93, 0, 0, 0.76, 0.27),
         ("round28", 0.93, 1, 1, 0.75, 0.45),
         ("round29", 0.87, 1, 2, 0.78, 0.70),
+        ("round31", 0.99, 0, 0, 0.87, 0.58),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -614,7 +619,19 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     Kim's praise of Russia (0.750 -> 0.731); and the off-topic "What is the boiling point of
     water at sea level?" is answered from nebohod's page in rounds twenty-two (0.455 -> 0.364)
     and twenty-six (0.727 -> 0.636). The round's furniture lists the commenters' names but not
-    their comments (written before the bot was run; left as committed)."""
+    their comments (written before the bot was run; left as committed).
+    Round thirty-one's twelve pages (363 in all; issue 13: figures, places and speakers the
+    pages never give) were measured before any rule of the round at hit@3 0.871, out-of-scope
+    declined 0.412 (near-topic where 1 of 6), metadata 48 of 48 right, no furniture quoted
+    (round31/before.txt); its rules (a person the question says gave the answer is its named
+    source; an open question on what a named person said needs them named; docs/quality.md,
+    round thirty-one; a where-question that puts its event in a city asks for a finer place)
+    took declined to 0.588. As distractors, with main's rules, its pages
+    took one answer out of round two's first three (0.586 -> 0.552) and answered its "Did North
+    Korean troops fight in the Middle East?" (declined 0.545 -> 0.455), took round eleven's
+    "What identity papers did one of the captured soldiers have on him?" out of the first three
+    (orrao and bbcworldnewstoday on the same ID card; 0.733 -> 0.700), and one answer out of
+    round seventeen's first three (0.345 -> 0.310)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture

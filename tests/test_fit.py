@@ -1,14 +1,17 @@
+from dataclasses import replace
+
 from bot.fit import (
     SentenceWords,
     date_fits,
     figures_in,
     number_fits,
+    sentence_fits,
     source_of,
     statement_fits,
     verb_senses,
     who_fits,
 )
-from bot.question import question_focus
+from bot.question import Focus, question_focus
 from bot.tokens import Aliases
 
 ALIASES = Aliases.from_mapping({"NATO": [], "soldiers": ["troops"], "United States": ["US"]})
@@ -193,3 +196,41 @@ def test_a_date_question_naming_its_unit_wants_a_date_in_that_unit():
     assert date_fits(on_thursday) and not date_fits(on_thursday, "month")
     assert date_fits(in_june, "month") and date_fits(in_june, "date")
     assert not date_fits(in_june, "year") and date_fits(read("It was signed in 2024."), "year")
+
+
+def test_a_where_question_that_names_its_city_asks_for_a_finer_place():
+    """ "Where did the mayors hold their talks *in Ashford*?" already says the town: a sentence
+    giving only a city or a country (the gazetteer's places) does not answer it, a named place
+    within it does; "*Where in* Kent …" asks for a place within Kent, which may be a town."""
+    aliases = replace(
+        Aliases.from_mapping({"Ashford": [], "Kent": [], "Dover": []}),
+        places=frozenset({"~ashford", "~kent", "~dover"}),
+    )
+    focus = question_focus("Where did the mayors hold their talks in Ashford?", aliases)
+    assert focus.located_in == ("~ashford",)
+    places = aliases.places
+
+    def fits(text: str, asked: Focus) -> bool:
+        return sentence_fits(SentenceWords.read(text, aliases), asked, [], places)
+
+    assert not fits("The mayors later flew to Dover for talks.", focus)
+    assert fits("The mayors held their talks at Harbour Lodge.", focus)
+    within = question_focus("Where in Kent did the mayors hold their talks?", aliases)
+    assert within.located_in == () and fits("The mayors met in Dover.", within)
+
+
+def test_an_open_question_for_a_kind_of_place_in_a_named_city_asks_for_a_finer_place():
+    """ "*At which* pier did the ferry dock *in Dover*?" is a where-question in other words: a
+    sentence naming only Dover ("docked at Dover harbour") does not say which pier."""
+    aliases = replace(
+        Aliases.from_mapping({"Dover": [], "Kent": []}), places=frozenset({"~dover", "~kent"})
+    )
+    focus = question_focus("At which pier did the ferry dock in Dover?", aliases)
+    assert focus.located_in == ("~dover",)
+
+    def fits(text: str) -> bool:
+        return sentence_fits(SentenceWords.read(text, aliases), focus, [], aliases.places)
+
+    assert not fits("The ferry docked at Dover harbour on Monday.")
+    assert fits("The ferry docked at Admiralty Pier on Monday.")
+    assert question_focus("At which pier did the ferry dock?", aliases).located_in == ()

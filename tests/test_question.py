@@ -346,6 +346,19 @@ def test_a_named_source_a_time_limit_and_a_past_event_are_read_from_the_question
     assert question_focus("What may happen in May?", aliases).times == ("may",)
 
 
+def test_a_person_who_the_question_says_gave_a_figure_or_place_is_its_named_source():
+    """ "How many did Budanov say were killed?" asks what Budanov said, as "…, according to
+    Budanov" does; a described speaker, a place for its government and an open or statement
+    question ask nothing of the kind."""
+    aliases = Aliases({("washington",): "~washington"}, places=frozenset({"~washington"}))
+    ask = question_focus
+    assert ask("How many soldiers did Budanov say were killed?", aliases).source == ("budanov",)
+    assert ask("Where did John Kirby say the troops went?", aliases).source == ("john", "kirbi")
+    assert ask("How many soldiers did the agency say were killed?", aliases).source == ()
+    assert ask("How many casualties did Washington estimate?", aliases).source == ()
+    assert ask("What partnership did Modi say the visit would reinforce?", aliases).source == ()
+
+
 def test_the_two_names_a_main_verb_relates_are_read_from_the_question():
     aliases = Aliases({})
     assert question_focus("When did Cho Tae-yong meet Lloyd Austin?", aliases).actors == (
