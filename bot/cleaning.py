@@ -741,7 +741,10 @@ class _Signals:
         """A day without a year ("Oct. 29" in a dateline) is the day a report was filed: the
         page's own full date wins over it. Alone, it takes its year only from a full date
         printed elsewhere on the page within a week of it ("on Oct. 28, 2024" in the text);
-        with none, or with two such dates of different years, no date is given."""
+        with none, or with two such dates of different years, no date is given. ``lines`` are
+        the page's lines less its embedded posts (``_embedded_posts``): a post's signature ("— Lokmat Times
+        Nagpur (@LokmatTimes_ngp) October 22, 2024") dates the post, another item, and so gives
+        no year to the story's "Oct 22"."""
         if (
             not self.partial_dates
             or result.published is not None
@@ -845,7 +848,8 @@ def _read(
         index for index, line in enumerate(lines) if _is_furniture(line, keys[index], boilerplate)
     }
     furniture |= _weather_widgets(lines)
-    furniture |= _embedded_posts(lines, blocks)
+    posts = _embedded_posts(lines, blocks)
+    furniture |= posts
     furniture |= _author_boxes(lines, furniture, signals)
     shared = {
         index for index in furniture if not _is_furniture(lines[index], keys[index], frozenset())
@@ -867,7 +871,11 @@ def _read(
     furniture |= _closing_credits(lines, furniture, signals)
     furniture |= _notices_under_credit(lines, furniture)
     lists = _lists(lines, furniture)
-    title_at = None if title else _title_line(lines, furniture, lists)
+    title_at = (
+        None
+        if title
+        else _title_line(lines, furniture | _bulleted_headlines(lines, furniture, lists), lists)
+    )
     furniture |= _decorated_headlines(keys, title_at)
     furniture |= _photo_descriptions(lines, keys, title_at, title, furniture)
     furniture |= _appeals_above(lines, title_at, furniture)
@@ -893,7 +901,7 @@ def _read(
                 result.captions.add(len(result.paragraphs))
             text = _without_closing_date(_without_closing_byline(lines[index], signals), signals)
             result.paragraphs.append(_without_photo_credit(text))
-    signals.settle(result, lines)
+    signals.settle(result, [line for index, line in enumerate(lines) if index not in posts])
     if result.headline is None and result.paragraphs:
         result.headline = first_sentence(_without_credit(result.paragraphs[0]))
         result.title_guessed = True

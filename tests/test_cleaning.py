@@ -478,6 +478,14 @@ def test_a_dateline_day_takes_the_year_of_a_full_date_near_it_in_the_text():
     )
 
 
+def test_an_embedded_posts_date_gives_the_dateline_day_no_year():
+    post = "Talks went well. pic.twitter.com/jAtykngyae\n— Lokmat Times (@LokmatTimes) October 22, 2024"
+    opening = "KAZAN, Russia, Oct 22 (The Real Republic) – The storm reached the coast."
+    result = clean(f"{opening}\n\n{post}\n\nThe harbour board met on Monday, officials said.")
+    assert result.published is None
+    assert "no full date near it" in result.conflicts["published"]
+
+
 def test_a_full_date_far_from_the_day_gives_it_no_year():
     text = "02 November\n\nThe members joined the group on January 1, 2024, officials said."
     result = clean(f"A Storm Hits the Coast Hard Today\n\n{text}")
@@ -1499,6 +1507,29 @@ def test_bulleted_headlines_with_no_lead_in_above_the_text_are_other_stories():
         "- A night service from June for workers of the harbour and the town"
     )
     assert clean(f"{FERRY}\n\n{items}").paragraphs == [FERRY, *items.split("\n")]
+
+
+def test_bulleted_headlines_above_the_headline_leave_it_the_title():
+    cleaned = clean(
+        "- Mayor of Ashford says goodbye to the council after the vote\n"
+        "- Singer interrupts a concert to greet her family in a surprise moment\n"
+        "Ferry route to the islands reopens after the storm: board\n"
+        "The ferry will run twice a day from Monday, the harbour board said.\n"
+        "Repairs to the pier took three months, officials said."
+    )
+    assert cleaned.headline == "Ferry route to the islands reopens after the storm: board"
+    assert not cleaned.title_guessed
+
+
+def test_an_image_source_credit_glued_before_the_headline_is_cut_off():
+    cleaned = clean(
+        "Follow us on Image Source : ANI Ferry route to the islands reopens after the storm\n\n"
+        "The ferry will run twice a day from Monday, the harbour board said."
+    )
+    assert cleaned.headline == "Ferry route to the islands reopens after the storm"
+    assert cleaned.paragraphs == [
+        "The ferry will run twice a day from Monday, the harbour board said."
+    ]
 
 
 def test_a_caption_closed_by_a_shouted_credit_and_glued_to_a_paragraph_is_cut_off():
