@@ -550,10 +550,15 @@ aggregator's copy of a feed item, "Continue reading… The Guardian Read More Ru
 and Kim exchange …", whose words after the link are the summary and the text again."""
 _UPDATE_NOTE = re.compile(
     r"^THIS\s+IS\s+A\s+(?:[A-Z]+\s+){0,2}UPDATE\b|"
-    r"\b(?i:earlier|original|previous)\s+(?i:story|version)\s+(?i:follows\s+below|is\s+below)\.?$"
+    r"\b(?i:earlier|original|previous)\s+(?i:story|version)\s+(?i:follows\s+below|is\s+below)\.?$|"
+    r"^(?i:(?:this\s+(?:story|article|report|post)\s+(?:has\s+been|was)\s+)?updated\s+"
+    r"(?:to|with)\s+(?:add|include|correct|reflect|clarify|remove|update)\b)"
 )
 """A wire service's note on an updated story: "THIS IS A BREAKING NEWS UPDATE. AP’s earlier story
-follows below." (a CFJC Today copy of an AP report): it speaks of the story, not in it."""
+follows below." (a CFJC Today copy of an AP report), or an editor's note opening with what the
+update did: "Updated to add Russian POW comments about North Korean soldiers." (Radio Free Asia,
+under its standfirst), "This story has been updated to correct …": it speaks of the story, not
+in it."""
 _UPDATE_NOTE_MAX_WORDS = 20
 _CARD_RUN = 2
 """Cards closed by a link label, at least this many in a row: one may be the article's own

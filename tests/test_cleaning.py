@@ -1842,6 +1842,17 @@ def test_a_site_name_line_other_pages_of_the_folder_print_too_still_gives_the_pu
     )
 
 
+def test_an_editors_note_saying_what_an_update_added_is_furniture():
+    for note in [
+        "Updated to add comments from the harbour board about the new ferry.",
+        "This story has been updated to correct the name of the ferry.",
+    ]:
+        page = f"Ferry Route Approved\n\n{note}\n\n{FERRY}"
+        assert clean(page).paragraphs == [FERRY], note
+    told = "Updated timetables were printed for the new ferry route to Ashford."
+    assert clean(f"Ferry Route Approved\n\n{told}\n\n{FERRY}").paragraphs == [told, FERRY]
+
+
 def test_a_wire_services_note_on_an_updated_story_is_furniture():
     note = "THIS IS A BREAKING NEWS UPDATE. Coastal Wire’s earlier story follows below."
     earlier = "The harbour board met on Friday to discuss a new ferry route to Ashford."
