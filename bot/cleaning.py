@@ -559,6 +559,10 @@ follows below." (a CFJC Today copy of an AP report), or an editor's note opening
 update did: "Updated to add Russian POW comments about North Korean soldiers." (Radio Free Asia,
 under its standfirst), "This story has been updated to correct …": it speaks of the story, not
 in it."""
+_REFERENCE_LINKS = re.compile(r"^(?:\[\d{1,3}\]\s*https?://\S+\s*)+$")
+"""A line of numbered reference links, nothing else: "[1] https://www.reuters.com/… [2]
+https://www.bbc.com/…" (asb-media, under the text its "[1][5]" marks point to). The sources'
+addresses are no sentence of the article."""
 _UPDATE_NOTE_MAX_WORDS = 20
 _CARD_RUN = 2
 """Cards closed by a link label, at least this many in a row: one may be the article's own
@@ -1604,7 +1608,8 @@ def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
 def _is_furniture_shaped(line: str) -> bool:
     words = chrome.word_count(line)
     return (
-        _is_editorial_note(line)
+        bool(_REFERENCE_LINKS.match(line))
+        or _is_editorial_note(line)
         or bool(_WIRE_STAFF_CREDIT.match(line))
         or bool(_SOURCE_CREDIT.match(line))
         or bool(_BANNER.match(line))

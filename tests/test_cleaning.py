@@ -1,6 +1,6 @@
 from datetime import date
 
-from bot.cleaning import clean, line_key, repeated_lines
+from bot.cleaning import clean, line_key, line_verdicts, repeated_lines
 
 PAGE = """fbpx
 Connect with us
@@ -1851,6 +1851,14 @@ def test_an_editors_note_saying_what_an_update_added_is_furniture():
         assert clean(page).paragraphs == [FERRY], note
     told = "Updated timetables were printed for the new ferry route to Ashford."
     assert clean(f"Ferry Route Approved\n\n{told}\n\n{FERRY}").paragraphs == [told, FERRY]
+
+
+def test_a_line_of_numbered_reference_links_is_furniture():
+    links = "[1] https://example.com/ferry-route-2024/ [2] https://example.org/news/harbour"
+    told = "The ferry will run twice a day, the board said."
+    page = f"Ferry Route Approved\n\n{FERRY}\n\n{told}\n\n{links}"
+    assert clean(page).paragraphs == [FERRY, told]
+    assert dict(line_verdicts(page))[links] == "furniture"  # by the rules, not the line model
 
 
 def test_a_wire_services_note_on_an_updated_story_is_furniture():

@@ -621,8 +621,8 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     date, no answer quoting furniture, hit@3 0.781, out-of-scope declined 0.500
     (round30/before.txt); its rules (docs/reading.md, round thirty: an embedded post's date
     gives a dateline no year, bulleted headlines above the headline, an image-source credit
-    glued before the headline, an editor's update note) read it 48 of 48 right, none
-    invented. As distractors, before any rule of the round, its pages lowered one guard: round
+    glued before the headline, an editor's update note, numbered reference links) read it 48
+    of 48 right, none invented. As distractors, before any rule of the round, its pages lowered one guard: round
     twenty-four's "How many Ukrainian prisoners of war did Zelensky ask for in exchange for the
     two North Korean soldiers?" is answered from uanews's report on the two prisoners (declined
     0.824 -> 0.765); within their guards they also answer one near-topic question each of
