@@ -135,6 +135,12 @@ _GLUED_WRITERS = re.compile(
 them, the last name's lower case running into the paragraph's capital: "Kevin Shalvey and David
 BrennanThe U.S. has evidence …". A name's inner capital follows a capital or a short prefix
 ("McDonald", "DeSantis"); three lower-case letters that close a name never run into one."""
+_GLUED_IMAGE_SOURCE = re.compile(
+    r"^(?P<label>(?i:(?:follow\s+us\s+on\s+)?image\s+source\s*:)\s*[^\s:]+)\s+(?=[A-Z])"
+)
+"""A picture's source credit, after a share prompt whose icons are lost ("Follow us on"),
+glued before the headline: "Follow us on Image Source : ANI PM Modi departs for Russia …". The
+credit is one word (an agency, "FILE", a handle); the headline starts after it."""
 _GLUED_PHOTO_CREDIT = re.compile(
     r"^(?P<caption>.{1,300}?[.!?][\"'”’]?\s+(?:[\w ]{0,20}\|\s*)?(?i:photo(?:graph)?\s+credit)"
     r"\s*:\s*[A-Z]{2,8}(?:\s*/\s*[A-Z]{2,8})*)\s+(?=[A-Z])"
@@ -305,6 +311,7 @@ def glued_parts(line: str) -> tuple[str, ...]:
         return (match["caption"], *glued_parts(line[match.end() :]))
     for pattern in (
         _GLUED_TEASER,
+        _GLUED_IMAGE_SOURCE,
         _GLUED_LABEL,
         _GLUED_TOPIC_LINK,
         _CASE_GLUED_LABEL,

@@ -550,10 +550,19 @@ aggregator's copy of a feed item, "Continue reading… The Guardian Read More Ru
 and Kim exchange …", whose words after the link are the summary and the text again."""
 _UPDATE_NOTE = re.compile(
     r"^THIS\s+IS\s+A\s+(?:[A-Z]+\s+){0,2}UPDATE\b|"
-    r"\b(?i:earlier|original|previous)\s+(?i:story|version)\s+(?i:follows\s+below|is\s+below)\.?$"
+    r"\b(?i:earlier|original|previous)\s+(?i:story|version)\s+(?i:follows\s+below|is\s+below)\.?$|"
+    r"^(?i:(?:this\s+(?:story|article|report|post)\s+(?:has\s+been|was)\s+)?updated\s+"
+    r"(?:to|with)\s+(?:add|include|correct|reflect|clarify|remove|update)\b)"
 )
 """A wire service's note on an updated story: "THIS IS A BREAKING NEWS UPDATE. AP’s earlier story
-follows below." (a CFJC Today copy of an AP report): it speaks of the story, not in it."""
+follows below." (a CFJC Today copy of an AP report), or an editor's note opening with what the
+update did: "Updated to add Russian POW comments about North Korean soldiers." (Radio Free Asia,
+under its standfirst), "This story has been updated to correct …": it speaks of the story, not
+in it."""
+_REFERENCE_LINKS = re.compile(r"^(?:\[\d{1,3}\]\s*https?://\S+\s*)+$")
+"""A line of numbered reference links, nothing else: "[1] https://www.reuters.com/… [2]
+https://www.bbc.com/…" (asb-media, under the text its "[1][5]" marks point to). The sources'
+addresses are no sentence of the article."""
 _UPDATE_NOTE_MAX_WORDS = 20
 _CARD_RUN = 2
 """Cards closed by a link label, at least this many in a row: one may be the article's own
@@ -741,7 +750,10 @@ class _Signals:
         """A day without a year ("Oct. 29" in a dateline) is the day a report was filed: the
         page's own full date wins over it. Alone, it takes its year only from a full date
         printed elsewhere on the page within a week of it ("on Oct. 28, 2024" in the text);
-        with none, or with two such dates of different years, no date is given."""
+        with none, or with two such dates of different years, no date is given. ``lines`` are
+        the page's lines less its embedded posts (``_embedded_posts``): a post's signature ("— Lokmat Times
+        Nagpur (@LokmatTimes_ngp) October 22, 2024") dates the post, another item, and so gives
+        no year to the story's "Oct 22"."""
         if (
             not self.partial_dates
             or result.published is not None
@@ -845,7 +857,8 @@ def _read(
         index for index, line in enumerate(lines) if _is_furniture(line, keys[index], boilerplate)
     }
     furniture |= _weather_widgets(lines)
-    furniture |= _embedded_posts(lines, blocks)
+    posts = _embedded_posts(lines, blocks)
+    furniture |= posts
     furniture |= _author_boxes(lines, furniture, signals)
     shared = {
         index for index in furniture if not _is_furniture(lines[index], keys[index], frozenset())
@@ -867,7 +880,11 @@ def _read(
     furniture |= _closing_credits(lines, furniture, signals)
     furniture |= _notices_under_credit(lines, furniture)
     lists = _lists(lines, furniture)
-    title_at = None if title else _title_line(lines, furniture, lists)
+    title_at = (
+        None
+        if title
+        else _title_line(lines, furniture | _bulleted_headlines(lines, furniture, lists), lists)
+    )
     furniture |= _decorated_headlines(keys, title_at)
     furniture |= _photo_descriptions(lines, keys, title_at, title, furniture)
     furniture |= _appeals_above(lines, title_at, furniture)
@@ -893,7 +910,7 @@ def _read(
                 result.captions.add(len(result.paragraphs))
             text = _without_closing_date(_without_closing_byline(lines[index], signals), signals)
             result.paragraphs.append(_without_photo_credit(text))
-    signals.settle(result, lines)
+    signals.settle(result, [line for index, line in enumerate(lines) if index not in posts])
     if result.headline is None and result.paragraphs:
         result.headline = first_sentence(_without_credit(result.paragraphs[0]))
         result.title_guessed = True
@@ -1591,7 +1608,8 @@ def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:
 def _is_furniture_shaped(line: str) -> bool:
     words = chrome.word_count(line)
     return (
-        _is_editorial_note(line)
+        bool(_REFERENCE_LINKS.match(line))
+        or _is_editorial_note(line)
         or bool(_WIRE_STAFF_CREDIT.match(line))
         or bool(_SOURCE_CREDIT.match(line))
         or bool(_BANNER.match(line))

@@ -1,6 +1,6 @@
 from datetime import date
 
-from bot.cleaning import clean, line_key, repeated_lines
+from bot.cleaning import clean, line_key, line_verdicts, repeated_lines
 
 PAGE = """fbpx
 Connect with us
@@ -476,6 +476,14 @@ def test_a_dateline_day_takes_the_year_of_a_full_date_near_it_in_the_text():
     assert result.sources["published"] == (
         "the dateline 'SEOUL, Oct. 29 (Yonhap) --' with the year of 'Oct. 28, 2024'"
     )
+
+
+def test_an_embedded_posts_date_gives_the_dateline_day_no_year():
+    post = "Talks went well. pic.twitter.com/jAtykngyae\n— Lokmat Times (@LokmatTimes) October 22, 2024"
+    opening = "KAZAN, Russia, Oct 22 (The Real Republic) – The storm reached the coast."
+    result = clean(f"{opening}\n\n{post}\n\nThe harbour board met on Monday, officials said.")
+    assert result.published is None
+    assert "no full date near it" in result.conflicts["published"]
 
 
 def test_a_full_date_far_from_the_day_gives_it_no_year():
@@ -1501,6 +1509,29 @@ def test_bulleted_headlines_with_no_lead_in_above_the_text_are_other_stories():
     assert clean(f"{FERRY}\n\n{items}").paragraphs == [FERRY, *items.split("\n")]
 
 
+def test_bulleted_headlines_above_the_headline_leave_it_the_title():
+    cleaned = clean(
+        "- Mayor of Ashford says goodbye to the council after the vote\n"
+        "- Singer interrupts a concert to greet her family in a surprise moment\n"
+        "Ferry route to the islands reopens after the storm: board\n"
+        "The ferry will run twice a day from Monday, the harbour board said.\n"
+        "Repairs to the pier took three months, officials said."
+    )
+    assert cleaned.headline == "Ferry route to the islands reopens after the storm: board"
+    assert not cleaned.title_guessed
+
+
+def test_an_image_source_credit_glued_before_the_headline_is_cut_off():
+    cleaned = clean(
+        "Follow us on Image Source : ANI Ferry route to the islands reopens after the storm\n\n"
+        "The ferry will run twice a day from Monday, the harbour board said."
+    )
+    assert cleaned.headline == "Ferry route to the islands reopens after the storm"
+    assert cleaned.paragraphs == [
+        "The ferry will run twice a day from Monday, the harbour board said."
+    ]
+
+
 def test_a_caption_closed_by_a_shouted_credit_and_glued_to_a_paragraph_is_cut_off():
     cleaned = clean(
         "Ferry route approved\n\nJane Roe, chair of the harbour board. File | Photo Credit: AP "
@@ -1809,6 +1840,25 @@ def test_a_site_name_line_other_pages_of_the_folder_print_too_still_gives_the_pu
     assert (
         clean(page, boilerplate=frozenset({line_key("Coastal Wire")})).publisher == "Coastal Wire"
     )
+
+
+def test_an_editors_note_saying_what_an_update_added_is_furniture():
+    for note in [
+        "Updated to add comments from the harbour board about the new ferry.",
+        "This story has been updated to correct the name of the ferry.",
+    ]:
+        page = f"Ferry Route Approved\n\n{note}\n\n{FERRY}"
+        assert clean(page).paragraphs == [FERRY], note
+    told = "Updated timetables were printed for the new ferry route to Ashford."
+    assert clean(f"Ferry Route Approved\n\n{told}\n\n{FERRY}").paragraphs == [told, FERRY]
+
+
+def test_a_line_of_numbered_reference_links_is_furniture():
+    links = "[1] https://example.com/ferry-route-2024/ [2] https://example.org/news/harbour"
+    told = "The ferry will run twice a day, the board said."
+    page = f"Ferry Route Approved\n\n{FERRY}\n\n{told}\n\n{links}"
+    assert clean(page).paragraphs == [FERRY, told]
+    assert dict(line_verdicts(page))[links] == "furniture"  # by the rules, not the line model
 
 
 def test_a_wire_services_note_on_an_updated_story_is_furniture():
