@@ -433,11 +433,11 @@ def classify_question(question: str) -> QuestionType:
     return QuestionType.OPEN
 
 
-def _opening(question: str) -> str:
-    """The question with leading fillers ("and", "so") and a fronted phrase (``_FRONTED``)
-    dropped, and straight apostrophes."""
-    text = normalise_apostrophes(question.strip())
-    return _FRONTED.sub("", _LEADING_FILLER.sub("", text).strip())
+def _opening(question: str, *, fronted: bool = False) -> str:
+    """The question with leading fillers ("and", "so") and, unless ``fronted``, a fronted
+    phrase (``_FRONTED``) dropped, and straight apostrophes."""
+    text = _LEADING_FILLER.sub("", normalise_apostrophes(question.strip())).strip()
+    return text if fronted else _FRONTED.sub("", text)
 
 
 def normalise_apostrophes(text: str) -> str:
@@ -492,7 +492,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         names=named_things(without_attribution(text), aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
         located_in=located_in(text, aliases)
-        if question_type is QuestionType.WHERE or _AT_WHICH.match(text)
+        if question_type is QuestionType.WHERE or _AT_WHICH.match(_opening(question, fronted=True))
         else (),
         person_noun=person_noun(text),
         future=bool(_FUTURE.search(text)),
