@@ -124,6 +124,9 @@ _PLACE_ADJECTIVES = frozenset(
 )
 _TIE_WINDOW = 4
 """A figure is tied to a word this many words away or closer ("3,000 North Korean soldiers")."""
+_TIMES = "time"
+_TIMES_ADVERBS = frozenset({"once", "twice", "thrice"})
+"""How often, in one word: "How many *times* did Kim hug Putin?" -> "who hugged him *twice*"."""
 _NUMBER_OF_REACH = 25
 """How many words after "the number of <thing>" its figure may come (``gives_the_number_of``)."""
 _NUMBER_OF_LEAD = 5
@@ -230,10 +233,12 @@ def numbers(sentence: SentenceWords) -> list[int]:
 
 def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str]) -> bool:
     """A figure of the kind asked, tied to the thing counted (or to any focus term)."""
+    lowered = [word.casefold() for word in sentence.words]
+    if _TIMES in focus.counted and _TIMES_ADVERBS.intersection(lowered):
+        return True
     found = numbers(sentence)
     if not found:
         return False
-    lowered = [word.casefold() for word in sentence.words]
     if focus.number_kind is NumberKind.MONEY:
         return any(word in _CURRENCY for word in lowered)
     if focus.number_kind is NumberKind.SHARE:

@@ -44,6 +44,13 @@ def test_a_figure_given_later_for_the_number_of_the_thing_counted_counts_it():
     )
 
 
+def test_how_many_times_is_answered_by_once_or_twice():
+    focus = question_focus("How many times did Kim hug Putin?", ALIASES)
+    assert number_fits(read("Kim, who hugged him twice, smiled."), focus, [])
+    counting_soldiers = question_focus("How many soldiers did Kim greet?", ALIASES)
+    assert not number_fits(read("Kim, who hugged him twice, smiled."), counting_soldiers, [])
+
+
 def test_a_figure_with_a_unit_is_a_figure():
     sentence = read("A 1,500-strong brigade crossed the river.")
     assert figures_in(sentence, ["brigad"]) == [(1, "1,500")]
