@@ -445,6 +445,24 @@ _CLOSING_PHOTO_CREDIT = re.compile(
 whose plane touched down in the early hours of the morning. [Vladimir Smirnov/Sputnik, Kremlin
 Pool via Reuters]", "… for the fighting in Ukraine. (Vladimir Smirnov, Sputnik, Kremlin Pool
 Photo via AP) **FILE**"."""
+_HASHTAG = r"#[^\W\d_]\w*"
+_HASHTAG_LINE = re.compile(rf"^(?:{_HASHTAG}\s*)+$")
+"""A line of nothing but hashtags: "#CNN #News"."""
+_CLOSING_HASHTAGS = re.compile(rf"(?<=[.!?…\"”’)])\s+(?:{_HASHTAG}\s*)+$")
+"""A run of hashtags after a paragraph's last sentence: "… since Moscow’s invasion of Ukraine.
+#CNN #News"."""
+_CLOSING_LABELLED_CREDIT = re.compile(
+    r"(?<=[.!?)\]\"”’])\s+(?i:image|photo(?:graph)?|picture|pic|foto)s?\s*:\s*"
+    r"(?P<credit>[^.!?:/]{2,60}(?:/[^.!?:/]{1,60}){1,3})$"
+)
+"""A photo's labelled credit, agency and photographer between slashes, closing a caption: "…
+Brics Business Forum in Moscow. (October 18, 2024) Image: Keystone/EPA/Alexander
+Zemlianichenko"."""
+_CLOSING_DASH_SOURCE = re.compile(
+    r",\s*[—–]\s*(?P<source>[A-Z][\w.&’'-]*(?:[ -][A-Z][\w.&’'-]*){0,3})\s*$"
+)
+"""An outlet's name after a comma and a dash closing a kept line, where a reposted post names
+where it was taken from: "… casualties among North Korean soldiers in Russia, — RBC-Ukraine"."""
 _CREDIT_SIGNAL = re.compile(r"\bphoto|\bpool\b|\bhandout\b|\bgetty\b|©|\bvia\s+[A-Z]", re.I)
 """What says a bracket holds a photo's credit: a photo, a pool, a handout, an agency it came
 "via"; a name and place in brackets ("(R)", "(KCNA)") say nothing of the kind."""
@@ -909,7 +927,7 @@ def _read(
             if verdict == "caption":
                 result.captions.add(len(result.paragraphs))
             text = _without_closing_date(_without_closing_byline(lines[index], signals), signals)
-            result.paragraphs.append(_without_photo_credit(text))
+            result.paragraphs.append(_without_closing_labels(_without_photo_credit(text)))
     signals.settle(result, [line for index, line in enumerate(lines) if index not in posts])
     if result.headline is None and result.paragraphs:
         result.headline = first_sentence(_without_credit(result.paragraphs[0]))
@@ -1642,6 +1660,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_VIEWS_DISCLAIMER.match(line))
         or chrome.is_glued_source_credit(line)
         or _is_doubled_label(line)
+        or bool(_HASHTAG_LINE.match(line))
     )
 
 
@@ -1740,6 +1759,25 @@ def _without_photo_credit(line: str) -> str:
     ):
         return line
     return line[: match.start()].rstrip() or line
+
+
+@lru_cache(maxsize=PER_LINE_CACHE)
+def _without_closing_labels(line: str) -> str:
+    """A kept line without the labels a page glues after its last sentence, which a quoted
+    answer must not carry: a run of hashtags ("… since Moscow’s invasion of Ukraine. #CNN
+    #News", a feed's topic tags), or a reposted post's source after a comma and a dash ("…
+    soldiers in Russia, — RBC-Ukraine", where the post was taken from, as a photo's credit
+    names who took it), or a photo's labelled credit with its agency and photographer between
+    slashes ("… Brics Business Forum in Moscow. (October 18, 2024) Image:
+    Keystone/EPA/Alexander Zemlianichenko", as a bracketed credit is cut). Prose never closes a
+    sentence with hashtags, nor a clause with a comma, a dash and a bare name; a hashtag inside
+    a sentence ("… held talks in #Kazan.") stays. A line that is nothing but its label is left
+    as it is."""
+    for pattern in (_CLOSING_HASHTAGS, _CLOSING_DASH_SOURCE, _CLOSING_LABELLED_CREDIT):
+        match = pattern.search(line)
+        if match and line[: match.start()].strip():
+            line = line[: match.start()].rstrip()
+    return line
 
 
 def _is_caption(line: str) -> bool:

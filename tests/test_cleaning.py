@@ -2160,3 +2160,36 @@ def test_a_place_and_its_country_alone_above_the_text_is_a_dateline_not_the_head
     assert page.title_guessed
     label = clean(f"Ferry Route\n{FERRY}")
     assert label.headline == "Ferry Route"
+
+
+HEADLINE = "Ferry route to Ashford approved by harbour board"
+VOTE = "The chair said the vote was close and that the first ferry would sail in May."
+
+
+def test_hashtags_closing_a_paragraph_are_cut_and_a_line_of_hashtags_is_furniture():
+    assert clean(f"{HEADLINE}\n\n{FERRY}\n\n{VOTE} #Harbour #News").paragraphs == [FERRY, VOTE]
+    assert clean(f"{HEADLINE}\n\n{FERRY}\n\n{VOTE}\n\n#Harbour #News").paragraphs == [FERRY, VOTE]
+    inside = "The board met in #Ashford on Monday and approved a new ferry route after a debate."
+    assert clean(f"{HEADLINE}\n\n{FERRY}\n\n{inside}").paragraphs == [FERRY, inside]
+
+
+def test_a_reposted_posts_source_after_a_comma_and_a_dash_is_cut():
+    post = "Coastal officials said there were “significant” delays at the harbour on Monday"
+    cleaned = clean(f"{HEADLINE}\n\n{FERRY}\n\n{post}, — Harbour-News")
+    assert cleaned.paragraphs == [FERRY, post]
+    aside = "The chair — Jane Roe — said the vote was close, and the crew agreed with her."
+    assert clean(f"{HEADLINE}\n\n{FERRY}\n\n{aside}").paragraphs == [FERRY, aside]
+
+
+def test_a_labelled_photo_credit_with_slashes_closing_a_caption_is_cut():
+    caption = (
+        "The mayor opens the ferry terminal in Ashford. (May 2, 2024) Image: Coastal/EPA/Jane Roe"
+    )
+    cleaned = clean(f"{HEADLINE}\n\n{FERRY}\n\n{caption}\n\n{VOTE}")
+    assert cleaned.paragraphs == [
+        FERRY,
+        "The mayor opens the ferry terminal in Ashford. (May 2, 2024)",
+        VOTE,
+    ]
+    named = "The chair thanked the crew of the first ferry on Monday. Photo: Jane Roe"
+    assert named in clean(f"{HEADLINE}\n\n{FERRY}\n\n{named}\n\n{VOTE}").paragraphs

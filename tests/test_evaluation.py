@@ -161,10 +161,13 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     pages, as distractors with main's rules, put "Did the US officials say what the North Korean
     forces were doing in Kursk?" second behind mingooland's page on Seoul's estimates (hit@1
     0.533 -> 0.517) and take "Over which days did Seoul's spies see the North ship its special
-    forces to Russia?" out of the first three (0.683 -> 0.667)."""
+    forces to Russia?" out of the first three (0.683 -> 0.667). Round thirty-three's twelve
+    pages, as distractors (before any rule of the round; its rules do not move it), put "What
+    are the North Korean troops being trained on before going to the battlefields?" second
+    behind redcensor's prisoner trained in Vladivostok (hit@1 0.517 -> 0.500)."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
-    assert ours.hit_at_1 >= 0.51 and ours.hit_at_3 >= 0.66
+    assert ours.hit_at_1 >= 0.50 and ours.hit_at_3 >= 0.66
     assert ours.declined_out_of_scope >= 0.62
     assert ours.declined_answerable <= 0.07
 
@@ -349,7 +352,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round10", 0.99, 0, 0, 0.65, 0.46),
         ("round11", 0.99, 0, 0, 0.70, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
-        ("round13", 0.99, 0, 0, 0.75, 0.69),
+        ("round13", 0.99, 0, 0, 0.72, 0.69),
         ("round14", 0.87, 1, 5, 0.55, 0.36),
         ("round15", 0.99, 0, 0, 0.68, 0.25),
         ("round16", 0.86, 3, 0, 0.88, 0.50),
@@ -366,8 +369,9 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round27", 0.93, 0, 0, 0.76, 0.27),
         ("round28", 0.93, 1, 1, 0.75, 0.45),
         ("round29", 0.87, 1, 2, 0.78, 0.70),
-        ("round31", 0.99, 0, 0, 0.87, 0.58),
+        ("round31", 0.99, 0, 0, 0.83, 0.58),
         ("round30", 0.99, 0, 0, 0.78, 0.50),
+        ("round33", 0.95, 0, 0, 0.62, 0.50),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -652,7 +656,20 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     armytechnology's "According to South Korea's spy agency, North Korea has dispatched more
     than 13,000 containers …" takes round twenty-three's "How many North Korean soldiers have
     died in the Ukraine war, according to South Korea's spy agency?" out of the first three
-    (hit@3 0.767 -> 0.744)."""
+    (hit@3 0.767 -> 0.744).
+    Round thirty-three's twelve pages (387 in all; issue 12: furniture inside or right after the
+    text: an aggregator's "→ Continue reading at" line, a radio cue sheet, hashtags, a ticker's
+    time stamp) were measured before any rule of the round at metadata 0.958 right, none
+    invented, no furniture quoted, hit@3 0.621, out-of-scope declined 0.500
+    (round33/before.txt); its rules (docs/reading.md, round thirty-three: hashtags, a reposted
+    post's source and a labelled photo credit cut from a kept line's end) move none of these. As
+    distractors, its pages take round thirteen's "Did both captured North Koreans want to go
+    home?" out of the first three (laderechadiario's prisoner who wants to live in South Korea;
+    0.758 -> 0.727) and round thirty-one's "In which city was Lloyd Austin speaking when he
+    confirmed North Korean troops were in Russia?" (independentsentinel's copy of the same CNN
+    report, "in Rome", from another page; 0.871 -> 0.839); within their guards they take one
+    answer out of round fourteen's and round nine's first three and answer one near-topic
+    question of rounds twenty-one and twenty-six each."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
