@@ -543,6 +543,34 @@ def _name_between(words: Sequence[str], start: int, end: int) -> bool:
     return all(word.casefold() in {"to", "by"} or word[0].isupper() for word in words[start:end])
 
 
+_SPEECH_NOUNS = frozenset(
+    stem(word)
+    for word in ["answer", "statement", "remarks", "comment", "reply", "message", "words"]
+)
+"""Nouns for what someone says, announced before it ("gave *the following answer*")."""
+_ANNOUNCED_REACH = 2
+"""How many words after "following" its speech noun may come ("the following *brief* reply")."""
+
+
+def announces_words(sentence: SentenceWords, speaker_terms: Sequence[str]) -> bool:
+    """The sentence has the speaker as its subject and announces words to come: "Kim Jong Gyu,
+    vice foreign minister of the DPRK ..., gave *the following answer* to a question raised by
+    KCNA ...:". What comes next is the speaker's own, often in the first person ("I heeded the
+    rumor ..."), with no speech verb or quotation mark of its own to tie it to them."""
+    subject = any(
+        position < _SUBJECT_WORDS and not sentence.quoted[position]
+        for position in sentence.positions_of(speaker_terms)
+    )
+    if not subject:
+        return False
+    lowered = [word.casefold() for word in sentence.words]
+    return any(
+        word == "following"
+        and any(s in _SPEECH_NOUNS for s in sentence.stems[i + 1 : i + 1 + _ANNOUNCED_REACH])
+        for i, word in enumerate(lowered)
+    )
+
+
 def speech_verbs(sentence: SentenceWords) -> list[int]:
     """Positions of speech verbs outside quotations, not read as nouns ("his *claim*")."""
     return [
@@ -698,6 +726,7 @@ def sentence_fits(
     places: frozenset[str],
     *,
     speaker_before: bool = False,
+    announced: bool = False,
 ) -> bool:
     """Whether this one sentence holds what the question asks for (its type and focus)."""
     kind = focus.question_type
@@ -715,7 +744,7 @@ def sentence_fits(
         return where_fits(sentence, focus_terms, places, anywhere=focus.names_a_place)
     if kind is QuestionType.STATEMENT:
         if focus.speaker_terms:
-            return statement_fits(sentence, focus.speaker_terms, speaker_before)
+            return announced or statement_fits(sentence, focus.speaker_terms, speaker_before)
         return attributes(sentence)
     return True
 

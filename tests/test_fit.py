@@ -1,5 +1,6 @@
 from bot.fit import (
     SentenceWords,
+    announces_words,
     date_fits,
     figures_in,
     number_fits,
@@ -193,3 +194,16 @@ def test_a_date_question_naming_its_unit_wants_a_date_in_that_unit():
     assert date_fits(on_thursday) and not date_fits(on_thursday, "month")
     assert date_fits(in_june, "month") and date_fits(in_june, "date")
     assert not date_fits(in_june, "year") and date_fits(read("It was signed in 2024."), "year")
+
+
+def test_a_speaker_announcing_the_following_answer_speaks_in_the_next_sentence():
+    kim = ["kim", "jong", "gyu"]
+    announcing = read(
+        "Kim Jong Gyu, vice foreign minister of the DPRK, gave the following answer to a "
+        "question raised by KCNA on Friday:"
+    )
+    assert announces_words(announcing, kim)
+    assert not announces_words(
+        read("Reporters asked Kim Jong Gyu the following question on Friday:"), kim
+    )
+    assert not announces_words(read("Kim Jong Gyu arrived in Moscow on the following day."), kim)
