@@ -190,7 +190,24 @@ def describes_speaker(sentence: SentenceWords, role: Sequence[str], places: Sequ
     if not heads or not places:
         return bool(heads)
     near = sentence.positions_of(places)
-    return any(abs(h - p) <= SPEAKER_PLACE_WINDOW for h in heads for p in near)
+    return any(abs(h - p) <= SPEAKER_PLACE_WINDOW for h in heads for p in near) or (
+        any(p < _SUBJECT_WORDS for p in near) and any(_issued(sentence.words, h) for h in heads)
+    )
+
+
+_ISSUING_VERBS = frozenset({"issued", "released", "published", "adopted"})
+_ISSUED_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her"})
+
+
+def _issued(words: Sequence[str], head: int) -> bool:
+    """The head noun is what the sentence's subject issued: "The *South Korean* presidential
+    office convened a National Security Council meeting ..., and *issued a statement*." The
+    statement is the subject's, however far its place stands from the noun, and "The statement
+    says ..." after it is theirs."""
+    before = [word.casefold() for word in words[max(0, head - 2) : head]]
+    if before and before[-1] in _ISSUED_DETERMINERS:
+        before = before[:-1]
+    return bool(before) and before[-1] in _ISSUING_VERBS
 
 
 def is_number(words: Sequence[str], i: int) -> bool:

@@ -157,10 +157,14 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     distractors with main's rules (before any rule of the round), put "On what date did South
     Korean intelligence confirm the reports?" second (hit@1 0.567 -> 0.550); with both rounds'
     pages one more answer leaves the first three (hit@3 0.683); rounds twenty-eight and
-    twenty-nine's pages together put one more second (hit@1 0.533)."""
+    twenty-nine's pages together put one more second (hit@1 0.533). Round thirty-two's twelve
+    pages, as distractors (before any rule of the round; its rules do not move it), put "What
+    did officials say the capture of two North Koreans proved?" second (hit@1 0.517) and take
+    "Over which days did Seoul's spies see the North ship its special forces to Russia?" out of
+    the first three (hit@3 0.667)."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
-    assert ours.hit_at_1 >= 0.53 and ours.hit_at_3 >= 0.68
+    assert ours.hit_at_1 >= 0.51 and ours.hit_at_3 >= 0.66
     assert ours.declined_out_of_scope >= 0.62
     assert ours.declined_answerable <= 0.07
 
@@ -339,7 +343,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.75, 0.61),
         ("round9", 0.99, 0, 0, 0.69, 0.68),
-        ("round10", 0.99, 0, 0, 0.65, 0.46),
+        ("round10", 0.99, 0, 0, 0.62, 0.46),
         ("round11", 0.99, 0, 0, 0.73, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.75, 0.69),
@@ -351,14 +355,15 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.95),
-        ("round22", 0.96, 1, 2, 0.88, 0.36),
+        ("round22", 0.96, 1, 2, 0.86, 0.36),
         ("round23", 0.89, 3, 0, 0.76, 0.41),
-        ("round24", 0.97, 0, 0, 0.73, 0.82),
+        ("round24", 0.97, 0, 0, 0.69, 0.82),
         ("round25", 0.99, 0, 1, 0.67, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.63),
         ("round27", 0.93, 0, 0, 0.76, 0.27),
         ("round28", 0.93, 1, 1, 0.75, 0.45),
         ("round29", 0.87, 1, 2, 0.78, 0.70),
+        ("round32", 0.93, 0, 1, 0.65, 0.57),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -366,7 +371,7 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
-    351 pages in the folder. Round five's one invented field is a site's clock read as the
+    363 pages in the folder. Round five's one invented field is a site's clock read as the
     date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
     pages, more distractors, took one answer out of round eight's first three and one decline
     out of round seven's, before any rule of round nine; round ten's twelve took three out of
@@ -614,7 +619,21 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     Kim's praise of Russia (0.750 -> 0.731); and the off-topic "What is the boiling point of
     water at sea level?" is answered from nebohod's page in rounds twenty-two (0.455 -> 0.364)
     and twenty-six (0.727 -> 0.636). The round's furniture lists the commenters' names but not
-    their comments (written before the bot was run; left as committed)."""
+    their comments (written before the bot was run; left as committed).
+    Round thirty-two's twelve pages (363 in all; issue 13: statements in many attribution
+    shapes) were measured before any rule of the round at metadata 0.938 right, none invented,
+    no furniture quoted, hit@3 0.571, out-of-scope declined 0.571 (round32/before.txt); its
+    rules (docs/quality.md, round 32) raise hit@3 to 0.657 and quote one furniture line (KCNA
+    Watch's "Date: ... | Source: ..." line above the answer the round's first rule now
+    completes). As distractors, with main's rules as with the round's, its pages lowered three
+    guards: round ten's "How did those at Seoul's emergency meeting judge Pyongyang's sending
+    of soldiers?" leaves the first three (hit@3 0.655 -> 0.621), round twenty-two's "Why did
+    the North Korean troops suffer heavy casualties?" too (0.889 -> 0.861), and round
+    twenty-four's "What qualities did Russia's top general see in the North Korean soldiers?"
+    and "How many soldiers had Western and South Korean spy agencies said Pyongyang sent to
+    help Russia?" (0.731 -> 0.692), the latter answered first by skybarnett's copy of the same
+    AFP line ("Western, South Korean and Ukrainian intelligence agencies say Pyongyang had
+    deployed more than 10,000 troops")."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture

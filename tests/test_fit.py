@@ -2,6 +2,7 @@ from bot.fit import (
     SentenceWords,
     announces_words,
     date_fits,
+    describes_speaker,
     figures_in,
     number_fits,
     source_of,
@@ -207,3 +208,20 @@ def test_a_speaker_announcing_the_following_answer_speaks_in_the_next_sentence()
         read("Reporters asked Kim Jong Gyu the following question on Friday:"), kim
     )
     assert not announces_words(read("Kim Jong Gyu arrived in Moscow on the following day."), kim)
+
+
+def test_a_statement_the_subject_issued_is_described_by_the_subject_place():
+    places = Aliases.from_mapping({"South Korea": ["South Korean"]})
+    role, where = ["statement"], ["~south korea"]
+    issued = SentenceWords.read(
+        "The South Korean presidential office convened a National Security Council meeting on "
+        "Thursday to discuss the pact, and issued a statement.",
+        places,
+    )
+    assert describes_speaker(issued, role, where)
+    condemned = SentenceWords.read(
+        "The South Korean presidential office convened a National Security Council meeting on "
+        "Thursday and condemned a statement from Moscow.",
+        places,
+    )
+    assert not describes_speaker(condemned, role, where)
