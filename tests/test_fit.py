@@ -225,3 +225,13 @@ def test_a_statement_the_subject_issued_is_described_by_the_subject_place():
         places,
     )
     assert not describes_speaker(condemned, role, where)
+
+
+def test_reaffirming_or_reiterating_is_speaking():
+    lavrov = ["lavrov"]
+    assert statement_fits(
+        read("In opening remarks, Lavrov reaffirmed Choe's description of their ties."),
+        lavrov,
+        pronoun=False,
+    )
+    assert statement_fits(read("Lavrov reiterated the offer on Monday."), lavrov, pronoun=False)
