@@ -155,7 +155,7 @@ class SentenceWords:
         words: list[str] = []
         word_stems: list[str] = []
         quoted: list[bool] = []
-        inside = False
+        inside = _closes_a_quotation(tokens, stems)
         for token, token_stem in zip(tokens, stems, strict=True):
             if token in _QUOTE_MARKS:
                 inside = token == "“" or (token == '"' and not inside)
@@ -586,6 +586,23 @@ def announces_words(sentence: SentenceWords, speaker_terms: Sequence[str]) -> bo
         and any(s in _SPEECH_NOUNS for s in sentence.stems[i + 1 : i + 1 + _ANNOUNCED_REACH])
         for i, word in enumerate(lowered)
     )
+
+
+def _closes_a_quotation(tokens: Sequence[str], stems: Sequence[str]) -> bool:
+    """Whether the sentence opens inside a quotation begun in an earlier one: its first mark
+    is a closing one, after words ("... decent jobs, and quality public schools and
+    hospitals*,"* said Brazilian President Lula"), a closing curly mark or one of an odd number
+    of straight marks not right after a speech verb (after one it opens a quotation that runs
+    on: 'Putin stated, "North Korea is serious about its commitment to us...'). The words
+    before it are the speaker's; the attribution after it is not quoted."""
+    marks = [i for i, token in enumerate(tokens) if token in _QUOTE_MARKS]
+    if not marks or marks[0] == 0:
+        return False
+    first = marks[0]
+    if tokens[first] == "”":
+        return True
+    straight = [i for i in marks if tokens[i] == '"']
+    return tokens[first] == '"' and len(straight) % 2 == 1 and stems[first - 1] not in SPEECH_VERBS
 
 
 def speech_verbs(sentence: SentenceWords) -> list[int]:

@@ -235,3 +235,14 @@ def test_reaffirming_or_reiterating_is_speaking():
         pronoun=False,
     )
     assert statement_fits(read("Lavrov reiterated the offer on Monday."), lavrov, pronoun=False)
+
+
+def test_a_quotation_begun_in_an_earlier_sentence_closes_before_its_attribution():
+    lula = ["lula"]
+    closing = read(
+        'What they want is plenty of food and decent jobs," said Brazilian President Lula.'
+    )
+    assert closing.quoted[0] and not closing.quoted[-1]
+    assert statement_fits(closing, lula, pronoun=False)
+    opening = read('During the summit, Lula stated, "We want plenty of food...')
+    assert not opening.quoted[0] and opening.quoted[-1]
