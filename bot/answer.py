@@ -21,6 +21,7 @@ from bot.fit import (
     IRREGULAR_PAST,
     NAME_REACH,
     SentenceWords,
+    announces_words,
     content_terms,
     describes_speaker,
     figures_in,
@@ -451,7 +452,12 @@ def judge_passage(
         for index, extend, sentence in candidates:
             speaker_before = referred[index] if extend == 0 else False
             if sentence_fits(
-                sentence, focus, query.parts, places, speaker_before=speaker_before
+                sentence,
+                focus,
+                query.parts,
+                places,
+                speaker_before=speaker_before,
+                announced=announced_before(sentences, index, extend, speaker_terms),
             ) and speaks_on_topic(sentences, index, extend, sentence, focus):
                 return index, extend
         return None
@@ -474,6 +480,20 @@ def judge_passage(
         verb_as_noun_only=noun_only,
         holds_asked=holds_asked,
         sentences=tuple(sentences),
+    )
+
+
+def announced_before(
+    sentences: Sequence[SentenceWords], index: int, extend: int, speaker_terms: Sequence[str]
+) -> bool:
+    """Whether the sentence before this candidate (the passage's last one for the sentence
+    after the passage) announces the speaker's words to come (``announces_words``)."""
+    before = index if extend == 1 else index - 1
+    return (
+        bool(speaker_terms)
+        and extend >= 0
+        and before >= 0
+        and announces_words(sentences[before], speaker_terms)
     )
 
 

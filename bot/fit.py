@@ -158,7 +158,7 @@ class SentenceWords:
         words: list[str] = []
         word_stems: list[str] = []
         quoted: list[bool] = []
-        inside = False
+        inside = _closes_a_quotation(tokens, stems)
         for token, token_stem in zip(tokens, stems, strict=True):
             if token in _QUOTE_MARKS:
                 inside = token == "“" or (token == '"' and not inside)
@@ -193,7 +193,24 @@ def describes_speaker(sentence: SentenceWords, role: Sequence[str], places: Sequ
     if not heads or not places:
         return bool(heads)
     near = sentence.positions_of(places)
-    return any(abs(h - p) <= SPEAKER_PLACE_WINDOW for h in heads for p in near)
+    return any(abs(h - p) <= SPEAKER_PLACE_WINDOW for h in heads for p in near) or (
+        any(p < _SUBJECT_WORDS for p in near) and any(_issued(sentence.words, h) for h in heads)
+    )
+
+
+_ISSUING_VERBS = frozenset({"issued", "released", "published", "adopted"})
+_ISSUED_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her"})
+
+
+def _issued(words: Sequence[str], head: int) -> bool:
+    """The head noun is what the sentence's subject issued: "The *South Korean* presidential
+    office convened a National Security Council meeting ..., and *issued a statement*." The
+    statement is the subject's, however far its place stands from the noun, and "The statement
+    says ..." after it is theirs."""
+    before = [word.casefold() for word in words[max(0, head - 2) : head]]
+    if before and before[-1] in _ISSUED_DETERMINERS:
+        before = before[:-1]
+    return bool(before) and before[-1] in _ISSUING_VERBS
 
 
 def is_number(words: Sequence[str], i: int) -> bool:
@@ -553,6 +570,51 @@ def _name_between(words: Sequence[str], start: int, end: int) -> bool:
     return all(word.casefold() in {"to", "by"} or word[0].isupper() for word in words[start:end])
 
 
+_SPEECH_NOUNS = frozenset(
+    stem(word)
+    for word in ["answer", "statement", "remarks", "comment", "reply", "message", "words"]
+)
+"""Nouns for what someone says, announced before it ("gave *the following answer*")."""
+_ANNOUNCED_REACH = 2
+"""How many words after "following" its speech noun may come ("the following *brief* reply")."""
+
+
+def announces_words(sentence: SentenceWords, speaker_terms: Sequence[str]) -> bool:
+    """The sentence has the speaker as its subject and announces words to come: "Kim Jong Gyu,
+    vice foreign minister of the DPRK ..., gave *the following answer* to a question raised by
+    KCNA ...:". What comes next is the speaker's own, often in the first person ("I heeded the
+    rumor ..."), with no speech verb or quotation mark of its own to tie it to them."""
+    subject = any(
+        position < _SUBJECT_WORDS and not sentence.quoted[position]
+        for position in sentence.positions_of(speaker_terms)
+    )
+    if not subject:
+        return False
+    lowered = [word.casefold() for word in sentence.words]
+    return any(
+        word == "following"
+        and any(s in _SPEECH_NOUNS for s in sentence.stems[i + 1 : i + 1 + _ANNOUNCED_REACH])
+        for i, word in enumerate(lowered)
+    )
+
+
+def _closes_a_quotation(tokens: Sequence[str], stems: Sequence[str]) -> bool:
+    """Whether the sentence opens inside a quotation begun in an earlier one: its first mark
+    is a closing one, after words ("... decent jobs, and quality public schools and
+    hospitals*,"* said Brazilian President Lula"), a closing curly mark or one of an odd number
+    of straight marks not right after a speech verb (after one it opens a quotation that runs
+    on: 'Putin stated, "North Korea is serious about its commitment to us...'). The words
+    before it are the speaker's; the attribution after it is not quoted."""
+    marks = [i for i, token in enumerate(tokens) if token in _QUOTE_MARKS]
+    if not marks or marks[0] == 0:
+        return False
+    first = marks[0]
+    if tokens[first] == "”":
+        return True
+    straight = [i for i in marks if tokens[i] == '"']
+    return tokens[first] == '"' and len(straight) % 2 == 1 and stems[first - 1] not in SPEECH_VERBS
+
+
 def speech_verbs(sentence: SentenceWords) -> list[int]:
     """Positions of speech verbs outside quotations, not read as nouns ("his *claim*")."""
     return [
@@ -708,6 +770,7 @@ def sentence_fits(
     places: frozenset[str],
     *,
     speaker_before: bool = False,
+    announced: bool = False,
 ) -> bool:
     """Whether this one sentence holds what the question asks for (its type and focus)."""
     kind = focus.question_type
@@ -726,7 +789,7 @@ def sentence_fits(
         return where_fits(sentence, focus_terms, places, anywhere=focus.names_a_place, finer=finer)
     if kind is QuestionType.STATEMENT:
         if focus.speaker_terms:
-            return statement_fits(sentence, focus.speaker_terms, speaker_before)
+            return announced or statement_fits(sentence, focus.speaker_terms, speaker_before)
         return attributes(sentence)
     return True
 

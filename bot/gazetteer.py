@@ -23,7 +23,8 @@ def country_names() -> dict[str, list[str]]:
         if not isinstance(name, str) or not name:
             continue
         variants = [_capital(info.get("capital")), _plain(info.get("demonym"))]
-        variants += [_long_form(spelling) for spelling in info.get("altSpellings") or []]
+        long_forms = [_long_form(spelling) for spelling in info.get("altSpellings") or []]
+        variants += long_forms + [_initials(form) for form in long_forms if form]
         names[name] = list(dict.fromkeys(v for v in variants if v and v != name))
     return names
 
@@ -61,3 +62,18 @@ def _long_form(spelling: object) -> str | None:
     if text is None or " " not in text or "," in text:
         return None
     return text
+
+
+_INITIALS_SKIP = frozenset({"of", "the", "and"})
+INITIALS_LENGTH = 4
+"""The fewest letters an initialism of a long form may have to stand for its country: "DPRK"
+(Democratic People's Republic of Korea) is how news and the country's own agency write North
+Korea; shorter ones are often words or other things' initials ("CAR", "DRC")."""
+
+
+def _initials(long_form: str) -> str | None:
+    """The initials of a long form's words, "of", "the" and "and" left out: "Democratic
+    People's Republic of Korea" -> "DPRK"; None under ``INITIALS_LENGTH`` letters."""
+    words = [word for word in long_form.split() if word.casefold() not in _INITIALS_SKIP]
+    initials = "".join(word[0] for word in words if word[0].isalpha()).upper()
+    return initials if len(initials) >= INITIALS_LENGTH else None

@@ -166,6 +166,10 @@ SPEECH_VERBS = frozenset(
         "dismissed",
         "reject",
         "rejected",
+        "reaffirm",
+        "reaffirmed",
+        "reiterate",
+        "reiterated",
     ]
 )
 """Verbs that attribute words to a speaker ("Putin *said*", "*according* to Seoul")."""

@@ -164,7 +164,11 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     forces to Russia?" out of the first three (0.683 -> 0.667). Round thirty-three's twelve
     pages, as distractors (before any rule of the round; its rules do not move it), put "What
     are the North Korean troops being trained on before going to the battlefields?" second
-    behind redcensor's prisoner trained in Vladivostok (hit@1 0.517 -> 0.500)."""
+    behind redcensor's prisoner trained in Vladivostok (hit@1 0.517 -> 0.500). Round
+    thirty-two's twelve pages, as distractors (before any rule of the round; its rules do not
+    move it), put "What did officials say the capture of two North Koreans proved?" second and
+    took the same "Over which days …" out of the first three when measured apart from rounds
+    thirty-one and thirty-three; merged with them, the floors below hold."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
     assert ours.hit_at_1 >= 0.50 and ours.hit_at_3 >= 0.66
@@ -349,7 +353,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.75, 0.61),
         ("round9", 0.99, 0, 0, 0.69, 0.68),
-        ("round10", 0.99, 0, 0, 0.65, 0.46),
+        ("round10", 0.99, 0, 0, 0.62, 0.46),
         ("round11", 0.99, 0, 0, 0.70, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.72, 0.69),
@@ -361,9 +365,9 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.95),
-        ("round22", 0.96, 1, 2, 0.88, 0.36),
+        ("round22", 0.96, 1, 2, 0.86, 0.36),
         ("round23", 0.89, 3, 0, 0.74, 0.41),
-        ("round24", 0.97, 0, 0, 0.73, 0.76),
+        ("round24", 0.97, 0, 0, 0.69, 0.76),
         ("round25", 0.99, 0, 1, 0.67, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.63),
         ("round27", 0.93, 0, 0, 0.76, 0.27),
@@ -372,6 +376,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round31", 0.99, 0, 0, 0.83, 0.58),
         ("round30", 0.99, 0, 0, 0.78, 0.50),
         ("round33", 0.95, 0, 0, 0.62, 0.50),
+        ("round32", 0.93, 0, 1, 0.65, 0.57),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -379,7 +384,7 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
 ):
     """Regression guards at the figures measured on each later round of dev pages (their
     truth, furniture and questions are in eval/pages/dev/<round>/; see docs/quality.md), with all
-    351 pages in the folder. Round five's one invented field is a site's clock read as the
+    363 pages in the folder. Round five's one invented field is a site's clock read as the
     date ("Mon. Oct 28th, 2024" above the headline; see docs/reading.md). Round nine's eight
     pages, more distractors, took one answer out of round eight's first three and one decline
     out of round seven's, before any rule of round nine; round ten's twelve took three out of
@@ -669,7 +674,21 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     confirmed North Korean troops were in Russia?" (independentsentinel's copy of the same CNN
     report, "in Rome", from another page; 0.871 -> 0.839); within their guards they take one
     answer out of round fourteen's and round nine's first three and answer one near-topic
-    question of rounds twenty-one and twenty-six each."""
+    question of rounds twenty-one and twenty-six each.
+    Round thirty-two's twelve pages (399 in all with rounds thirty, thirty-one and thirty-three; issue 13: statements in many attribution
+    shapes) were measured before any rule of the round at metadata 0.938 right, none invented,
+    no furniture quoted, hit@3 0.571, out-of-scope declined 0.571 (round32/before.txt); its
+    rules (docs/quality.md, round 32) raise hit@3 to 0.657 and quote one furniture line (KCNA
+    Watch's "Date: ... | Source: ..." line above the answer the round's first rule now
+    completes). As distractors, with main's rules as with the round's, its pages lowered three
+    guards: round ten's "How did those at Seoul's emergency meeting judge Pyongyang's sending
+    of soldiers?" leaves the first three (hit@3 0.655 -> 0.621), round twenty-two's "Why did
+    the North Korean troops suffer heavy casualties?" too (0.889 -> 0.861), and round
+    twenty-four's "What qualities did Russia's top general see in the North Korean soldiers?"
+    and "How many soldiers had Western and South Korean spy agencies said Pyongyang sent to
+    help Russia?" (0.731 -> 0.692), the latter answered first by skybarnett's copy of the same
+    AFP line ("Western, South Korean and Ukrainian intelligence agencies say Pyongyang had
+    deployed more than 10,000 troops")."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture

@@ -2,7 +2,9 @@ from dataclasses import replace
 
 from bot.fit import (
     SentenceWords,
+    announces_words,
     date_fits,
+    describes_speaker,
     figures_in,
     number_fits,
     sentence_fits,
@@ -241,3 +243,54 @@ def test_an_open_question_for_a_kind_of_place_in_a_named_city_asks_for_a_finer_p
     assert not fits("The ferry docked at Dover harbour on Monday.")
     assert fits("The ferry docked at Admiralty Pier on Monday.")
     assert question_focus("At which pier did the ferry dock?", aliases).located_in == ()
+
+
+def test_a_speaker_announcing_the_following_answer_speaks_in_the_next_sentence():
+    kim = ["kim", "jong", "gyu"]
+    announcing = read(
+        "Kim Jong Gyu, vice foreign minister of the DPRK, gave the following answer to a "
+        "question raised by KCNA on Friday:"
+    )
+    assert announces_words(announcing, kim)
+    assert not announces_words(
+        read("Reporters asked Kim Jong Gyu the following question on Friday:"), kim
+    )
+    assert not announces_words(read("Kim Jong Gyu arrived in Moscow on the following day."), kim)
+
+
+def test_a_statement_the_subject_issued_is_described_by_the_subject_place():
+    places = Aliases.from_mapping({"South Korea": ["South Korean"]})
+    role, where = ["statement"], ["~south korea"]
+    issued = SentenceWords.read(
+        "The South Korean presidential office convened a National Security Council meeting on "
+        "Thursday to discuss the pact, and issued a statement.",
+        places,
+    )
+    assert describes_speaker(issued, role, where)
+    condemned = SentenceWords.read(
+        "The South Korean presidential office convened a National Security Council meeting on "
+        "Thursday and condemned a statement from Moscow.",
+        places,
+    )
+    assert not describes_speaker(condemned, role, where)
+
+
+def test_reaffirming_or_reiterating_is_speaking():
+    lavrov = ["lavrov"]
+    assert statement_fits(
+        read("In opening remarks, Lavrov reaffirmed Choe's description of their ties."),
+        lavrov,
+        pronoun=False,
+    )
+    assert statement_fits(read("Lavrov reiterated the offer on Monday."), lavrov, pronoun=False)
+
+
+def test_a_quotation_begun_in_an_earlier_sentence_closes_before_its_attribution():
+    lula = ["lula"]
+    closing = read(
+        'What they want is plenty of food and decent jobs," said Brazilian President Lula.'
+    )
+    assert closing.quoted[0] and not closing.quoted[-1]
+    assert statement_fits(closing, lula, pronoun=False)
+    opening = read('During the summit, Lula stated, "We want plenty of food...')
+    assert not opening.quoted[0] and opening.quoted[-1]

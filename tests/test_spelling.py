@@ -10,7 +10,9 @@ from bot.spelling import _LETTERS, Speller, word_counts
 from tests.conftest import write_article
 
 REPO = Path(__file__).resolve().parent.parent
-ALIAS = "North Korea: [dprk, Pyongyang]\n"  # "dprk" is one edit from the articles' "dark"
+# "dbrk" is one edit from the articles' "dark"; not "dprk", which the gazetteer now knows as
+# North Korea's initials (bot/gazetteer.py), so no aliases.yml is needed to keep it
+ALIAS = "North Korea: [dbrk, Pyongyang]\n"
 ARTICLES = [
     "Putin met Guterres at the summit in Kazan. There were three of them there.",
     "Satellite images showed troops. Putin spoke about the satellite images again.",
@@ -80,13 +82,13 @@ def test_a_word_typed_in_capitals_is_an_acronym_left_alone(speller: Speller):
     assert speller.correct("What did PUTN say?", nothing_known) == ("What did PUTN say?", {})
 
 
-@pytest.mark.parametrize(("aliases", "corrections"), [("", {"dprk": "dark"}), (ALIAS, {})])
+@pytest.mark.parametrize(("aliases", "corrections"), [("", {"dbrk": "dark"}), (ALIAS, {})])
 def test_a_word_of_an_alias_name_is_not_corrected(
     tmp_path: Path, aliases: str, corrections: dict[str, str]
 ):
     write_article(tmp_path, "night", "A dark night", "Paper", "The dark night fell on Pyongyang.")
     (tmp_path / "aliases.yml").write_text(aliases)
-    assert KnowledgeBase(tmp_path).ask("what did dprk do at night?").corrections == corrections
+    assert KnowledgeBase(tmp_path).ask("what did dbrk do at night?").corrections == corrections
 
 
 def test_the_english_words_are_pyspellchecker_s_dictionary():

@@ -82,3 +82,12 @@ def test_a_capital_is_also_named_without_its_districts_abbreviation():
     aliases = Aliases().extended(country_names(), places=True)
     found = aliases.find(word_stems(marked_words("Washington")))
     assert [concept for concept, _, _ in found] == ["~united states"]
+
+
+def test_a_country_is_known_by_the_initials_of_its_long_form():
+    assert "DPRK" in country_names()["North Korea"]
+    assert not any(
+        name.isupper() and len(name) < 4 and name not in {"US", "UK", "USA", "UAE"}
+        for names in country_names().values()
+        for name in names
+    )
