@@ -168,10 +168,13 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     thirty-two's twelve pages, as distractors (before any rule of the round; its rules do not
     move it), put "What did officials say the capture of two North Koreans proved?" second and
     took the same "Over which days …" out of the first three when measured apart from rounds
-    thirty-one and thirty-three; merged with them, the floors below hold."""
+    thirty-one and thirty-three. Merged with them, one more answer leaves the first place
+    (0.500 -> 0.483) and the first three (0.667 -> 0.650): "On what date did South Korean
+    intelligence confirm the reports?" gets seatickers' and rmx's confirmations of other
+    reports first."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
-    assert ours.hit_at_1 >= 0.50 and ours.hit_at_3 >= 0.66
+    assert ours.hit_at_1 >= 0.48 and ours.hit_at_3 >= 0.65
     assert ours.declined_out_of_scope >= 0.62
     assert ours.declined_answerable <= 0.07
 
@@ -334,11 +337,13 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     folder's word weights. With rounds thirty and thirty-one's pages together, one more
     (0.382 -> 0.353): ssj.news (round thirty-one) is first on "How many North Korean soldiers
     did the Pentagon say were sent to train in eastern Russia?" with the same figure the gold
-    page gives."""
+    page gives. With round thirty-two's merged too, "How many countries will have delegations
+    in Kazan?" gets three copies of the Kremlin's transcript first (reseauinternational's among
+    them), each with the same "delegations from 35 countries" (hit@3 0.588 -> 0.559)."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.99
-    assert ours.hit_at_3 >= 0.58 and ours.hit_at_1 >= 0.35
+    assert ours.hit_at_3 >= 0.55 and ours.hit_at_1 >= 0.35
     assert ours.declined_out_of_scope >= 0.90
 
 
@@ -361,7 +366,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round15", 0.99, 0, 0, 0.68, 0.25),
         ("round16", 0.86, 3, 0, 0.88, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
-        ("round18", 0.99, 0, 1, 0.89, 0.74),
+        ("round18", 0.99, 0, 1, 0.86, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.95),
@@ -370,7 +375,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round24", 0.97, 0, 0, 0.69, 0.76),
         ("round25", 0.99, 0, 1, 0.67, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.63),
-        ("round27", 0.93, 0, 0, 0.76, 0.27),
+        ("round27", 0.93, 0, 0, 0.74, 0.27),
         ("round28", 0.93, 1, 1, 0.75, 0.45),
         ("round29", 0.87, 1, 2, 0.78, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.58),
@@ -688,7 +693,11 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     and "How many soldiers had Western and South Korean spy agencies said Pyongyang sent to
     help Russia?" (0.731 -> 0.692), the latter answered first by skybarnett's copy of the same
     AFP line ("Western, South Korean and Ukrainian intelligence agencies say Pyongyang had
-    deployed more than 10,000 troops")."""
+    deployed more than 10,000 troops"). Merged with rounds thirty, thirty-one and
+    thirty-three's pages, two more answers leave the first three: round eighteen's "How many
+    North Korean soldiers have been killed according to South Korean intelligence?" (rmx's
+    "at least 100 … killed", round thirty-one, first; 0.889 -> 0.867) and round twenty-seven's
+    "On what day was the captive found?" (0.769 -> 0.744)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
