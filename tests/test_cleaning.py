@@ -2198,9 +2198,7 @@ def test_a_labelled_photo_credit_with_slashes_closing_a_caption_is_cut():
 def test_an_author_box_with_the_name_split_over_lines_gives_the_author():
     """Round 34: "Author" / "Daniel" / "DePetris" / "Fellow" at the foot: the name lines joined
     are the author, the box is furniture, and the first name alone is no publisher."""
-    result = clean(
-        f"Harbour fees rise again\n\n{TEXT}\n\nAuthor\nJane\nRoe\nFellow"
-    )
+    result = clean(f"Harbour fees rise again\n\n{TEXT}\n\nAuthor\nJane\nRoe\nFellow")
     assert result.author == "Jane Roe"
     assert result.publisher is None
     assert "Fellow" not in " ".join(result.paragraphs)
