@@ -505,6 +505,10 @@ _FIRST_NAME_BIO = re.compile(
 """An author box's biography that names the writer by the first name only: "Peter has worked as
 a news and culture writer and editor at The Week since …", under "Peter Weber, The Week US"."""
 _NAME_MAX_WORDS = 4
+_BOX_LABEL = re.compile(r"^(?:the\s+)?(?:author|writer|written\s+by)s?\s*:?$", re.I)
+"""An author box's label printed alone over the writer's name: "Author", "Written by"."""
+_NAME_PART = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+_ROLE_MAX_WORDS = 4
 _SUBSCRIBE_CALL = re.compile(r"^(?:subscribe|sign\s+up|register|join)\b", re.I)
 """A box's call to subscribe, as its heading or its button: "Subscribe to The Week", "SUBSCRIBE &
 SAVE", "Sign up"."""
@@ -868,9 +872,10 @@ def _read(
     raw: str, title: str | None, boilerplate: frozenset[str], *, with_model: bool
 ) -> _Reading:
     lines, blocks = _lines(raw)
+    signals = _Signals()
+    lines = _split_stamped_bylines(lines, signals)
     keys = [line_key(line) for line in lines]
     result = CleanText(headline=title)
-    signals = _Signals()
     furniture = {
         index for index, line in enumerate(lines) if _is_furniture(line, keys[index], boilerplate)
     }
@@ -878,6 +883,7 @@ def _read(
     posts = _embedded_posts(lines, blocks)
     furniture |= posts
     furniture |= _author_boxes(lines, furniture, signals)
+    furniture |= _labelled_name_boxes(lines, signals)
     shared = {
         index for index in furniture if not _is_furniture(lines[index], keys[index], frozenset())
     }
@@ -1259,6 +1265,35 @@ def _author_boxes(lines: list[str], furniture: set[int], signals: _Signals) -> s
     return found
 
 
+def _labelled_name_boxes(lines: list[str], signals: _Signals) -> set[int]:
+    """An author box at the foot that prints its label alone and the writer's name over one or
+    more lines of its own, a role under it ("Author" / "Daniel" / "DePetris" / "Fellow"): the
+    name lines joined are the author, and the box is furniture. The name must have two words
+    at least and nothing else may follow the label but the name and a short role, so a label
+    over a paragraph or over another story's by-line gives nothing."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _BOX_LABEL.match(line):
+            continue
+        parts: list[int] = []
+        for at in range(index + 1, min(len(lines), index + 1 + _NAME_MAX_WORDS)):
+            if not _NAME_PART.match(lines[at]) or _BIO_ROLE.search(lines[at]):
+                break
+            parts.append(at)
+        name = " ".join(lines[at] for at in parts)
+        words = len(name.split())
+        if not parts or not 2 <= words <= _NAME_MAX_WORDS or not _is_name(name):
+            continue
+        end = parts[-1] + 1
+        if end < len(lines) and (
+            chrome.word_count(lines[end]) <= _ROLE_MAX_WORDS and _BIO_ROLE.search(lines[end])
+        ):
+            end += 1
+        signals.add("author", name, f"the author box '{line_key(name)}'")
+        found.update(range(index, end))
+    return found
+
+
 def _first_name_box(lines: list[str], index: int) -> list[int]:
     """A biography that opens with a first name under the writer's full name printed alone
     (or with the outlet after a comma) within the lines above: the box's lines and the bio."""
@@ -1607,7 +1642,7 @@ def _outlet_lines(
         if index not in edges or index in furniture or not _is_heading(line) or _is_metadata(line):
             continue
         name = chrome.outlet_line_name(line)
-        if name is None:
+        if name is None or _is_writers_name(name, lines, signals):
             continue
         others = [other for at, other in enumerate(lines) if keys[at] != keys[index]]
         over_clock = index + 1 < len(lines) and _is_dated_weather(lines[index + 1])
@@ -1615,6 +1650,58 @@ def _outlet_lines(
             signals.add("publisher", name, _quoted(line), UPDATED_RANK)
             found.add(index)
     return found
+
+
+_DESK_WORDS = frozenset({"staff", "team", "desk", "bureau", "reporters", "newsroom", "agencies"})
+"""Words of a by-line that credits a newsroom, not a person ("By Reuters Staff")."""
+
+
+def _is_writers_name(name: str, lines: list[str], signals: _Signals) -> bool:
+    """A lone name that is all or part of a person's name the page credits as its writer (in a
+    by-line, "By Muhammad Asif Noor", or an author box) is the writer printed once more, or his
+    first name on a line of its own ("Daniel" / "DePetris"): a person, not the site. A name
+    shaped like an outlet ("Jerusalem Post", "CNN") is still looked at."""
+    if chrome.is_outlet_shaped(name):
+        return False
+    writers = [str(value) for _, _, value in signals.found.get("author", [])]
+    writers += [match["name"] for line in lines if (match := _BYLINE.match(line))]
+    words = set(line_key(name).split())
+    for writer in writers:
+        parts = line_key(writer).split()
+        if (
+            2 <= len(parts) <= _NAME_MAX_WORDS
+            and _is_name(writer)
+            and not chrome.is_outlet_shaped(writer)
+            and not _DESK_WORDS & set(parts)
+            and words <= set(parts)
+        ):
+            return True
+    return False
+
+
+_STAMPED_BYLINE = re.compile(
+    rf"^(?P<headline>\S.{{10,200}}?)\.?\s+(?P<stamp>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}},\s+\d{{4}}"
+    rf"(?:\s+\d{{1,2}}:\d{{2}})?)\.?\s+(?i:by)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+    rf"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$"
+)
+"""A headline, its date stamp and a by-line with the writer's e-mail printed as one line: "Top
+Russian official visits N. Korea to meet Kim. March. 22, 2025 07:19. by Kyu-Jin Shin
+newjin@donga.com."."""
+
+
+def _split_stamped_bylines(lines: list[str], signals: _Signals) -> list[str]:
+    """A line near the top that runs a headline, a date stamp and a by-line with an e-mail
+    address together is the page's metadata block flattened: the writer is the author, and
+    what comes before the stamp is the headline, left as a line of its own for the headline
+    rules to read. The e-mail address makes it a by-line ("by" in a sentence has none)."""
+    out = list(lines)
+    for index, line in enumerate(lines[:_OUTLET_EDGE_LINES]):
+        match = _STAMPED_BYLINE.match(line)
+        if not match or not _is_name(match["name"]):
+            continue
+        signals.add("author", match["name"], f"the by-line 'by {match['name']}'")
+        out[index] = match["headline"].rstrip(" .")
+    return out
 
 
 def _is_furniture(line: str, key: str, boilerplate: frozenset[str]) -> bool:

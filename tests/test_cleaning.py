@@ -2193,3 +2193,42 @@ def test_a_labelled_photo_credit_with_slashes_closing_a_caption_is_cut():
     ]
     named = "The chair thanked the crew of the first ferry on Monday. Photo: Jane Roe"
     assert named in clean(f"{HEADLINE}\n\n{FERRY}\n\n{named}\n\n{VOTE}").paragraphs
+
+
+def test_an_author_box_with_the_name_split_over_lines_gives_the_author():
+    """Round 34: "Author" / "Daniel" / "DePetris" / "Fellow" at the foot: the name lines joined
+    are the author, the box is furniture, and the first name alone is no publisher."""
+    result = clean(f"Harbour fees rise again\n\n{TEXT}\n\nAuthor\nJane\nRoe\nFellow")
+    assert result.author == "Jane Roe"
+    assert result.publisher is None
+    assert "Fellow" not in " ".join(result.paragraphs)
+
+
+def test_a_label_over_a_paragraph_is_no_author_box():
+    result = clean(f"{TEXT}\n\nAuthor\nThe harbour board met on Monday.")
+    assert result.author is None
+
+
+def test_the_writers_name_printed_alone_is_no_publisher():
+    """Round 34: "By Jane Roe" then "Jane Roe" alone after the first paragraph: the writer, not
+    the site."""
+    result = clean(f"By Jane Roe\n\n{TEXT}\n\nJane Roe\n\n{TEXT} Again.")
+    assert result.author == "Jane Roe"
+    assert result.publisher is None
+
+
+def test_a_newsroom_by_line_still_corroborates_the_site():
+    result = clean(f"Coastal Post\n\nBy COASTAL POST STAFF\n\n{TEXT}")
+    assert result.publisher == "Coastal Post"
+
+
+def test_a_headline_stamp_and_e_mailed_by_line_on_one_line_are_read_apart():
+    """Round 34: "<headline>. March. 22, 2025 07:19. by Kyu-Jin Shin newjin@donga.com." on one
+    line: the headline and the author; the line is no paragraph."""
+    result = clean(
+        "Harbour fees rise again at the port. March. 22, 2025 07:19. by Jane Roe "
+        f"jroe@example.com.\n\n{TEXT}"
+    )
+    assert result.headline == "Harbour fees rise again at the port"
+    assert result.author == "Jane Roe"
+    assert result.paragraphs == [TEXT]

@@ -361,10 +361,10 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round10", 0.99, 0, 0, 0.62, 0.46),
         ("round11", 0.99, 0, 0, 0.70, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
-        ("round13", 0.99, 0, 0, 0.72, 0.69),
+        ("round13", 0.99, 0, 0, 0.72, 0.60),
         ("round14", 0.87, 1, 5, 0.55, 0.36),
-        ("round15", 0.99, 0, 0, 0.68, 0.25),
-        ("round16", 0.86, 3, 0, 0.88, 0.50),
+        ("round15", 0.99, 0, 0, 0.64, 0.25),
+        ("round16", 0.86, 3, 0, 0.85, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
         ("round18", 0.99, 0, 1, 0.86, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
@@ -377,11 +377,12 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round26", 0.98, 0, 0, 0.62, 0.63),
         ("round27", 0.93, 0, 0, 0.74, 0.27),
         ("round28", 0.93, 1, 1, 0.75, 0.45),
-        ("round29", 0.87, 1, 2, 0.78, 0.70),
+        ("round29", 0.87, 1, 2, 0.75, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.58),
         ("round30", 0.99, 0, 0, 0.78, 0.50),
         ("round33", 0.95, 0, 0, 0.62, 0.50),
         ("round32", 0.93, 0, 1, 0.65, 0.57),
+        ("round34", 0.97, 0, 0, 0.67, 0.63),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -697,7 +698,17 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     thirty-three's pages, two more answers leave the first three: round eighteen's "How many
     North Korean soldiers have been killed according to South Korean intelligence?" (rmx's
     "at least 100 … killed", round thirty-one, first; 0.889 -> 0.867) and round twenty-seven's
-    "On what day was the captive found?" (0.769 -> 0.744)."""
+    "On what day was the captive found?" (0.769 -> 0.744).
+    Round thirty-four's twelve pages (411 in all; issue 12, title and author as the page shows
+    them), before any rule of the round, answer one of round thirteen's near-topic questions
+    ("How many North Korean soldiers did Ukraine capture in November 2024?": a new page's "the
+    capture of two North Korean soldiers", its soldier having "arrived in November"; declined
+    0.700 -> 0.600) and take one answer out of the first three of rounds fifteen ("What share
+    of the world's population does BRICS account for?", 0.68 -> 0.64), sixteen ("Which countries
+    formally applied to join BRICS?", 0.882 -> 0.853) and twenty-nine ("Where was the Kazan
+    Declaration published?", now declined; 0.786 -> 0.750): other copies of the same BRICS
+    facts (an op-ed's "over 45 percent of the world's population", "coined the acronym")
+    outrank or crowd out the answers."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
