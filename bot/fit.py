@@ -166,7 +166,8 @@ class SentenceWords:
             words.append(token)
             word_stems.append(token_stem)
             quoted.append(inside)
-        return cls(tuple(words), tuple(word_stems), tuple(quoted), tuple(aliases.find(word_stems)))
+        concepts = [*aliases.find(word_stems), *_abbreviated_months(words)]
+        return cls(tuple(words), tuple(word_stems), tuple(quoted), tuple(concepts))
 
     def positions_of(self, terms: Iterable[str]) -> list[int]:
         """Word positions holding any of ``terms`` (stems, or concepts over their spans)."""
@@ -179,6 +180,27 @@ class SentenceWords:
 
     def has_any(self, terms: Sequence[str]) -> bool:
         return bool(self.positions_of(terms))
+
+
+def _abbreviated_months(words: Sequence[str]) -> list[tuple[str, int, int]]:
+    """A month written short before a day ("on *Jan.* 3", "*Sept* 12") as the stem of its full
+    name, so that "the January 3 offensive" finds the sentence that writes "an offensive on
+    Jan. 3". Only capitalised and before a figure: "mar" and "dec" are other words too."""
+    found = []
+    for i, word in enumerate(words[:-1]):
+        full = _MONTH_ABBREVIATIONS.get(word.rstrip("."))
+        if full and words[i + 1][:1].isdigit():
+            found.append((full, i, i + 1))
+    return found
+
+
+_MONTH_ABBREVIATIONS = {
+    short: stem(month)
+    for month in MONTHS
+    for short in {month[:3].capitalize(), month[:4].capitalize() if month == "september" else ""}
+    if short and short.casefold() != month
+}
+"""Capitalised abbreviations ("Jan", "Sept") to the stem of their month ("januari")."""
 
 
 SPEAKER_PLACE_WINDOW = 4
@@ -260,7 +282,10 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
         return any(word in _CURRENCY for word in lowered)
     if focus.number_kind is NumberKind.SHARE:
         return any(
-            lowered[i] in _FRACTIONS or lowered[i] in _PERCENT or _followed_by_percent(lowered, i)
+            lowered[i] in _FRACTIONS
+            or lowered[i] in _PERCENT
+            or _followed_by_percent(lowered, i)
+            or _followed_by_area(lowered, i)
             for i in found
         )
     anchors = sentence.positions_of(focus.shape or focus.counted or focus_terms)
@@ -332,6 +357,22 @@ _CLAUSE_BREAKS = frozenset({"and", "but", "while", "later", "then", "after", "be
 
 def _followed_by_percent(lowered: Sequence[str], i: int) -> bool:
     return i + 1 < len(lowered) and lowered[i + 1] in _PERCENT
+
+
+def _followed_by_area(lowered: Sequence[str], i: int) -> bool:
+    """A figure before a measure of area: "how much of the Kursk region" is answered by "about
+    1,376 *square kilometers*" or "1,000 *sq km*" as well as by a share of it."""
+    return tuple(lowered[i + 1 : i + 3]) in _AREA_UNITS or (
+        i + 1 < len(lowered) and lowered[i + 1] in _AREA_WORDS
+    )
+
+
+_AREA_UNITS = frozenset(
+    (square, unit)
+    for square in ("square", "sq")
+    for unit in ("kilometres", "kilometers", "km", "miles", "metres", "meters", "mi")
+)
+_AREA_WORDS = frozenset({"hectares", "acres", "km2", "km²", "sqkm"})
 
 
 def date_fits(sentence: SentenceWords, unit: str | None = None) -> bool:
