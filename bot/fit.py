@@ -285,7 +285,6 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
             lowered[i] in _FRACTIONS
             or lowered[i] in _PERCENT
             or _followed_by_percent(lowered, i)
-            or _followed_by_area(lowered, i)
             for i in found
         )
     anchors = sentence.positions_of(focus.shape or focus.counted or focus_terms)
@@ -357,22 +356,6 @@ _CLAUSE_BREAKS = frozenset({"and", "but", "while", "later", "then", "after", "be
 
 def _followed_by_percent(lowered: Sequence[str], i: int) -> bool:
     return i + 1 < len(lowered) and lowered[i + 1] in _PERCENT
-
-
-def _followed_by_area(lowered: Sequence[str], i: int) -> bool:
-    """A figure before a measure of area: "how much of the Kursk region" is answered by "about
-    1,376 *square kilometers*" or "1,000 *sq km*" as well as by a share of it."""
-    return tuple(lowered[i + 1 : i + 3]) in _AREA_UNITS or (
-        i + 1 < len(lowered) and lowered[i + 1] in _AREA_WORDS
-    )
-
-
-_AREA_UNITS = frozenset(
-    (square, unit)
-    for square in ("square", "sq")
-    for unit in ("kilometres", "kilometers", "km", "miles", "metres", "meters", "mi")
-)
-_AREA_WORDS = frozenset({"hectares", "acres", "km2", "km²", "sqkm"})
 
 
 def date_fits(sentence: SentenceWords, unit: str | None = None) -> bool:
