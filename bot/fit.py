@@ -282,9 +282,7 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
         return any(word in _CURRENCY for word in lowered)
     if focus.number_kind is NumberKind.SHARE:
         return any(
-            lowered[i] in _FRACTIONS
-            or lowered[i] in _PERCENT
-            or _followed_by_percent(lowered, i)
+            lowered[i] in _FRACTIONS or lowered[i] in _PERCENT or _followed_by_percent(lowered, i)
             for i in found
         )
     anchors = sentence.positions_of(focus.shape or focus.counted or focus_terms)

@@ -382,6 +382,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round30", 0.99, 0, 0, 0.78, 0.50),
         ("round33", 0.95, 0, 0, 0.62, 0.50),
         ("round32", 0.93, 0, 1, 0.65, 0.57),
+        ("round35", 0.99, 0, 0, 0.67, 0.45),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(

@@ -440,7 +440,9 @@ def test_a_name_question_reads_the_thing_whose_name_it_asks(question: str, named
 
 
 def test_what_part_of_a_whole_something_accounts_for_asks_for_a_share():
-    focus = question_focus("What part of the world's oil output does the bloc account for?", ALIASES)
+    focus = question_focus(
+        "What part of the world's oil output does the bloc account for?", ALIASES
+    )
     assert focus.question_type is QuestionType.NUMBER
     assert focus.number_kind is NumberKind.SHARE
     assert classify_question("What part of Russia is Kazan in?") is QuestionType.WHERE
