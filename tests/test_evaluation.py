@@ -353,7 +353,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round2", 0.99, 0, 0, 0.55, 0.45),
         ("round3", 0.95, 0, 0, 0.91, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.71),
-        ("round5", 0.94, 1, 0, 0.75, 0.77),
+        ("round5", 0.94, 1, 0, 0.70, 0.77),
         ("round6", 0.97, 0, 0, 0.66, 0.66),
         ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.75, 0.61),
@@ -363,7 +363,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.72, 0.69),
         ("round14", 0.87, 1, 5, 0.55, 0.36),
-        ("round15", 0.99, 0, 0, 0.68, 0.25),
+        ("round15", 0.99, 0, 0, 0.64, 0.25),
         ("round16", 0.86, 3, 0, 0.88, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
         ("round18", 0.99, 0, 1, 0.86, 0.74),
@@ -698,7 +698,16 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     thirty-three's pages, two more answers leave the first three: round eighteen's "How many
     North Korean soldiers have been killed according to South Korean intelligence?" (rmx's
     "at least 100 … killed", round thirty-one, first; 0.889 -> 0.867) and round twenty-seven's
-    "On what day was the captive found?" (0.769 -> 0.744)."""
+    "On what day was the captive found?" (0.769 -> 0.744).
+    Round thirty-five's twelve pages (411 in all; issue 13: number questions) were measured
+    before any rule of the round at metadata 1.000 right, none invented, no furniture quoted,
+    hit@3 0.622, out-of-scope declined 0.455 (round35/before.txt); its two rules (docs/quality.md,
+    round 35) raise hit@3 to 0.676. As distractors, with main's rules as with the round's, its
+    pages take two answers out of the first three by copies of the same facts: round five's
+    "Why did Buenos Aires turn down the invitation to the bloc?" (statista's "Argentina rejected
+    the offer ..." comes first; 0.75 -> 0.70) and round fifteen's "What share of the world's
+    population does BRICS account for?" (indiapostlive's and statista's "45% of the world's
+    population"; 0.68 -> 0.64)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
