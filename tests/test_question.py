@@ -437,3 +437,13 @@ def test_going_to_a_place_is_no_future_but_going_to_do_something_is():
 def test_a_name_question_reads_the_thing_whose_name_it_asks(question: str, named: str | None):
     assert name_asked(question) == named
     assert question_focus(question, ALIASES).name_of == named
+
+
+def test_what_part_of_a_whole_something_accounts_for_asks_for_a_share():
+    focus = question_focus(
+        "What part of the world's oil output does the bloc account for?", ALIASES
+    )
+    assert focus.question_type is QuestionType.NUMBER
+    assert focus.number_kind is NumberKind.SHARE
+    assert classify_question("What part of Russia is Kazan in?") is QuestionType.WHERE
+    assert classify_question("What portion of the budget goes to defence?") is QuestionType.NUMBER
