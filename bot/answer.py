@@ -49,7 +49,6 @@ from bot.question import (
     only_asks_a_type,
     ordinal_forms,
     question_focus,
-    said_by,
     split_questions,
 )
 from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS
@@ -762,12 +761,12 @@ def asks_a_doer(focus: Focus, question: str) -> bool:
 
 def unmet_open_source(snapshot: Snapshot, focus: Focus, first: int, question: str) -> list[str]:
     """For an open question on what a named person said ("Why did *Gerasimov say* the troops
-    were withdrawn?", ``said_by``): the person, as typed, when the passage the answer rests on
+    were withdrawn?", ``Focus.said_by``): the person, as typed, when the passage the answer rests on
     (the first, with its neighbouring sentences) never names them. Someone else's reason is
     not the one asked for."""
     if focus.question_type is not QuestionType.OPEN:
         return []
-    source = said_by(question, snapshot.aliases)
+    source = focus.said_by
     if not source or set(source) & _terms_with_neighbours(snapshot, first):
         return []
     return typed_words(question, list(source)) or list(source)

@@ -180,11 +180,12 @@ _LEADING_FILLER = re.compile(
 """Fillers before a question's first word ("*And so*, who ..."); "one" opens too many
 questions ("One of the ...") to be dropped there."""
 _WH_WORD = r"(?=(?:how|what|which|who|whom|whose|when|where|why)\b)"
+_WH_AFTER_PREPOSITION = r"(?=(?:how|what|which|who|whom|whose|when)\b)"
 _FRONTED = re.compile(
     r"^(?:(?:according\s+to|by|in|on|at|for|from|to|under|over|after|before|with)\s+[^,?]{1,60}?"
     r",\s*" + _WH_WORD + r"|(?:up\s+to|next\s+to|according\s+to|across|by|for|below|above|"
     r"under|over|between|among|on|at|to|from|with|of|during|after|before|within|into|through|"
-    r"against)\s+" + _WH_WORD.replace("|where", "").replace("|why", "") + ")",
+    r"against)\s+" + _WH_AFTER_PREPOSITION + ")",
     re.IGNORECASE,
 )
 """A phrase put before the question's own opening: "*According to John Kirby,* how many
@@ -405,6 +406,9 @@ class Focus:
     source: tuple[str, ...] = ()
     """For "…, *according to Lloyd Austin*": the named source's terms, one of which the
     passage must hold (a described source, "according to Seoul's spy agency", asks nothing)."""
+    said_by: tuple[str, ...] = ()
+    """For "How many soldiers *did Budanov say* …": the terms of the person the question says
+    gave the answer (``said_by``); part of ``source`` for a figure, date, place or person."""
     times: tuple[str, ...] = ()
     """For "… in *2019*", "… in *December*": the years and months the question is limited to,
     lower-case, one of which the passage must hold."""
@@ -473,6 +477,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
     """The question's type and focus: speaker, content verbs, the thing counted, a role."""
     text = _opening(question)
     question_type = classify_question(question)
+    said = said_by(text, aliases)
     speaker = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
     if speaker and (
         speaker.casefold() in _PRONOUN_SPEAKERS
@@ -511,8 +516,8 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         person_noun=person_noun(text),
         future=bool(_FUTURE.search(text)),
         topic=statement_topic(text, aliases) if question_type is QuestionType.STATEMENT else (),
-        source=named_source(text, aliases)
-        or (said_by(text, aliases) if question_type in _TYPED_ANSWERS else ()),
+        source=named_source(text, aliases) or (said if question_type in _TYPED_ANSWERS else ()),
+        said_by=said,
         times=time_limits(text),
         past=asks_what_happened(text),
         actors=named_actors(text, aliases),
