@@ -1,18 +1,27 @@
 """Pooled dev figures: every dev question set at once, as counts, and one line per question.
 
-    INDEX_CACHE=false python eval/pooled.py OUT
+    INDEX_CACHE=false python eval/pooled.py OUT [--isolated]
 
 reads every ``eval/questions*.yml`` on the bundled articles and every
 ``eval/pages/dev/questions*.yml`` and ``eval/pages/dev/round*/questions.yml`` on the dev pages,
 prints hit@1, hit@3, answerable wrongly declined and unanswerable declined as counts, and
 writes each question's outcome (its rank, "declined" or "answered") to OUT, so that two rule
 sets are compared with ``diff``. Held-out sets are never read here.
+
+With ``--isolated``, each page set is asked of its own pages only (the pages of its
+``truth.yml`` and those its questions name), as each held-out set is: in the pooled folder of
+every dev page, many questions are answered first by another outlet's copy of the same wire
+text, which counts as a miss, so the isolated figures are the closer guide to the held-out ones.
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from pathlib import Path
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -30,11 +39,36 @@ def dev_sets() -> list[tuple[Path, Path]]:
     return sets + [(path, DEV_PAGES) for path in sorted(DEV_PAGES.glob("round*/questions.yml"))]
 
 
-def main(out: Path) -> None:
+def own_pages(questions: Path) -> set[str]:
+    """The page slugs a dev page set is about: its ``truth.yml`` and its questions' articles."""
+    truth = questions.parent / "truth.yml"
+    slugs = (
+        set(yaml.safe_load(truth.read_text(encoding="utf-8"))["pages"]) if truth.exists() else set()
+    )
+    return slugs | {question.article for question in EvalSet.load(questions).answerable}
+
+
+def isolated(sets: list[tuple[Path, Path]], scratch: Path) -> list[tuple[Path, Path]]:
+    """Each page set with a folder of copies of its own pages only (the bundled sets as they are)."""
+    result = []
+    for number, (path, folder) in enumerate(sets):
+        if folder != DEV_PAGES:
+            result.append((path, folder))
+            continue
+        own = scratch / str(number)
+        own.mkdir()
+        for slug in own_pages(path):
+            for page in DEV_PAGES.glob(f"{slug}.*"):
+                shutil.copy(page, own / page.name)
+        result.append((path, own))
+    return result
+
+
+def main(out: Path, sets: list[tuple[Path, Path]]) -> None:
     kbs: dict[Path, KnowledgeBase] = {}
     lines: list[str] = []
     hit1 = hit3 = wrongly = declined = answerable = unanswerable = 0
-    for path, folder in dev_sets():
+    for path, folder in sets:
         kb = kbs.setdefault(folder, KnowledgeBase(folder))
         eval_set = EvalSet.load(path)
         name = path.relative_to(ROOT)
@@ -64,4 +98,8 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if "--isolated" in sys.argv[2:]:
+        with tempfile.TemporaryDirectory() as scratch:
+            main(Path(sys.argv[1]), isolated(dev_sets(), Path(scratch)))
+    else:
+        main(Path(sys.argv[1]), dev_sets())
