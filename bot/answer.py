@@ -51,7 +51,7 @@ from bot.question import (
     question_focus,
     split_questions,
 )
-from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS
+from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS, offices_asked
 from bot.spelling import is_english_word
 from bot.thesaurus import compounds_in, expand, wordnet
 from bot.tokens import STOPWORDS, Query, parse_query, stem
@@ -256,7 +256,13 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         partial(compounds_in, thesaurus=wordnet()),
     )
     query = searchable(
-        snapshot, shaped(with_chamber_names(with_office_titles(parsed), searched), focus)
+        snapshot,
+        shaped(
+            with_office_holders(
+                with_chamber_names(with_office_titles(parsed), searched), searched, snapshot
+            ),
+            focus,
+        ),
     )
     found = retrieve(snapshot, query)
     if found is None:
@@ -626,7 +632,7 @@ def _speaker_described(
     ("the Kremlin leader" where "Kremlin" is no alias) asks nothing."""
     if focus.speaker_role == OFFICE_ROLE:
         places = focus.speaker_places
-        return not places or any(place in snapshot.titled_places for place in places)
+        return not places or any(place in snapshot.office_holders for place in places)
     return any(
         describes_speaker(sentence, focus.speaker_role, focus.speaker_places)
         for reading in readings
@@ -1000,6 +1006,27 @@ def with_office_titles(query: Query) -> Query:
         titles = {title: TITLE_WEIGHT for title in group if title != part}
         related[part] = {**titles, **related.get(part, {})}
     return replace(query, related=related)
+
+
+def with_office_holders(query: Query, question: str, snapshot: Snapshot) -> Query:
+    """The query with each office the question names by its place ("the *Russian leader*",
+    "India's prime minister") searched also as the names the articles write right after that
+    title ("Russian President *Vladimir Putin*"), at ``HOLDER_WEIGHT``, for the title and for
+    the place: the article that has named the office once goes on with "Putin said", which
+    holds both. See docs/quality.md ("An office is also its holder")."""
+    related = dict(query.related)
+    parts = set(query.parts)
+    for office in offices_asked(question, snapshot.office_holders, snapshot.aliases):
+        names = dict.fromkeys(sorted(office.holders), HOLDER_WEIGHT)
+        for part in (office.title, *office.places):
+            if part in parts:
+                related[part] = {**related.get(part, {}), **names}
+    return replace(query, related=related)
+
+
+HOLDER_WEIGHT = 1.0
+"""What the holder's name counts for the office's title and place: all of it, as the name is
+who the description stands for (as ``CHAMBER_WEIGHT``)."""
 
 
 _CHAMBER = re.compile(r"\b(?P<side>lower|upper)[\s-]+(?:house|chamber)\b", re.IGNORECASE)

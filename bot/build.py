@@ -29,7 +29,7 @@ from bot.ingest.extracted import ExtractionCache
 from bot.ingest.files import ArticleFile, article_file, read_article_file, text_fingerprint
 from bot.memory import give_back_freed_memory
 from bot.passages import chunk_article
-from bot.roles import titled_places
+from bot.roles import OfficeHolders, office_holders
 from bot.sentence_reading import SentenceReader
 from bot.snapshot import (
     OVERFLOW,
@@ -86,7 +86,7 @@ def build_snapshot(
         problems=built.problems,
         speller=built.speller,
         aliases_file=str(aliases_path) if aliases_path else None,
-        titled_places=built.titled_places,
+        office_holders=built.office_holders,
     )
 
 
@@ -105,7 +105,7 @@ class Built:
     aliases: Aliases
     problems: list[Problem]
     speller: Speller
-    titled_places: frozenset[str]
+    office_holders: OfficeHolders
 
 
 def _build_here(
@@ -149,7 +149,7 @@ def indexed(
         aliases=aliases,
         problems=problems,
         speller=Speller.from_texts(texts),
-        titled_places=titled_places(texts, aliases),
+        office_holders=office_holders(texts, aliases),
     )
 
 

@@ -67,7 +67,7 @@ from bot.index import BM25Index, smallest_unsigned, term_major
 from bot.ingest.extracted import EXTRACTIONS, ExtractionCache
 from bot.ingest.files import ArticleFile
 from bot.memory import give_back_freed_memory
-from bot.roles import titled_places
+from bot.roles import OfficeHolders, merged_holders, office_holders
 from bot.sentence_reading import NO_TERM, SentenceReader
 from bot.snapshot import OVERFLOW, ArticleTable, PassageTable, SourceFile
 from bot.spelling import Speller, word_counts
@@ -183,18 +183,18 @@ def build_in_workers(
         aliases=aliases,
         problems=problems,
         speller=speller,
-        titled_places=places,
+        office_holders=places,
     )
 
 
-def _speller_and_places(parts: list[BlockIndex]) -> tuple[Speller, frozenset[str]]:
+def _speller_and_places(parts: list[BlockIndex]) -> tuple[Speller, OfficeHolders]:
     """The speller from the blocks' word counts, added up in order (which frees them before
-    the tallies are merged), and the titled places of all the blocks."""
+    the tallies are merged), and the office holders of all the blocks."""
     counts: Counter[str] = Counter()
     for part in parts:
         counts.update(part.word_counts)
         part.word_counts.clear()
-    places = frozenset().union(*(part.titled_places for part in parts))
+    places = merged_holders(part.office_holders for part in parts)
     return Speller.from_counts(counts), places
 
 
@@ -394,7 +394,7 @@ class BlockIndex:
     shouted_term: np.ndarray
     terms: list[str]
     word_counts: Counter[str]
-    titled_places: frozenset[str]
+    office_holders: OfficeHolders
     peak_mb: float
     """The worker's peak resident memory (its ``ru_maxrss``)."""
     cpu_s: float
@@ -544,7 +544,7 @@ def _index(articles: list[Article], aliases: Aliases) -> BlockIndex:
         shouted_term=np.asarray(reader.shouted_term, np.int32),
         terms=list(reader.term_keys),
         word_counts=word_counts(article.text for article in articles),
-        titled_places=titled_places((article.text for article in articles), aliases),
+        office_holders=office_holders((article.text for article in articles), aliases),
         peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         cpu_s=time.process_time(),
     )

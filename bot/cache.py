@@ -56,7 +56,7 @@ from bot.tokens import Aliases
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 """The layout of an entry; 1 was a pickle, 3 stored every sentence's terms apart from its
 words, 5 had a CRC-32 and the word lists in ``data.json``. An entry of another format is
 rebuilt."""
@@ -514,7 +514,10 @@ def snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
         "speller": list(snapshot.speller.ordered),
         "alias_places": sorted(snapshot.aliases.places),
         "aliases_file": snapshot.aliases_file,
-        "titled_places": sorted(snapshot.titled_places),
+        "office_holders": {
+            place: {office: sorted(names) for office, names in offices.items()}
+            for place, offices in sorted(snapshot.office_holders.items())
+        },
     }
 
 
@@ -574,7 +577,10 @@ def _snapshot(
         problems=[Problem.model_validate(problem) for problem in data["problems"]],
         speller=Speller(tuple(data["speller"])),
         aliases_file=data.get("aliases_file"),
-        titled_places=frozenset(data["titled_places"]),
+        office_holders={
+            place: {office: frozenset(names) for office, names in offices.items()}
+            for place, offices in data["office_holders"].items()
+        },
     )
 
 

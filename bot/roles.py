@@ -1,17 +1,21 @@
-"""Which places the articles give office holders for: "Russian President Vladimir Putin",
-"Japanese Chief Cabinet Secretary Yoshimasa Hayashi", "U.S. Defense Secretary Lloyd Austin".
+"""Which places the articles give office holders for, and who holds each office: "Russian
+President Vladimir Putin", "Japanese Chief Cabinet Secretary Yoshimasa Hayashi", "U.S. Defense
+Secretary Lloyd Austin".
 
 A question may name its speaker by office rather than by name ("What did the Brazilian
 president say?"). When the articles name no office holder of that place at all, no passage can
 hold what that person said, however many passages mention the place; when they do, a passage
-may well name the person without the title, so nothing more is required of it."""
+may well name the person without the title, so nothing more is required of it. And where the
+articles write the holder's name after the title, a question's "the Russian leader" is also
+searched as "Putin" (``OfficeHolders``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from bot.tokens import Aliases, marked_words, stem, word_stems
+from bot.tokens import STOPWORDS, Aliases, marked_words, stem, word_stems
 
 OFFICE_TITLE_WORDS = (
     "president",
@@ -76,24 +80,125 @@ tried every position of the 120 characters before a title (80 µs a title). Its 
 spaces and of other characters are whole ones, so the greedy match is the longest, the
 same words as ``_BEFORE``'s leftmost match."""
 _AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:\S+\s+){0,2}\S+")
+_NAME_WORD = r"(?:[A-Z][\w'’-]*\w|[A-Z]\.)"
+_NAME = re.compile(rf"[ \t]+((?:{_NAME_WORD}[ \t]+){{0,3}}{_NAME_WORD})")
+"""The capitalised words written right after a title, on its line: "President *Vladimir
+Putin*", "leader *Kim Jong Un*"."""
+RANKS = frozenset(stem(word) for word in ("general", "deputy", "vice", "first", "acting"))
+"""Words of a rank, capitalised after a title but no part of a name ("Secretary *General*")."""
+
+OfficeHolders = dict[str, dict[str, frozenset[str]]]
+"""Each place the articles name an office holder for (a place concept, ``~russia``) -> each of
+its offices (``office_key``: "presid", "foreign minist") -> the stems of the names written
+right after that title ("vladimir", "putin"), which may be none."""
 
 
-def titled_places(texts: Iterable[str], aliases: Aliases) -> frozenset[str]:
-    """The place concepts named just before an office title (or just after "Title of")."""
-    found: set[str] = set()
+def office_key(title: str, qualifier: str | None) -> str:
+    """An office as one key, however it is written: a title of a group of ``TITLE_GROUPS`` as
+    the group ("leader", "president" and "head" are one office), after the stem of the word
+    between the place and the title, if any ("Foreign *Minister*" is not "Prime *Minister*",
+    "opposition *leader*" not "Russian *President*")."""
+    title_stem = stem(title.casefold())
+    group = next((g for g in TITLE_GROUPS if title_stem in g), None)
+    office = min(group) if group is not None else title_stem
+    return office if qualifier is None else f"{qualifier} {office}"
+
+
+def place_of_title(before: str, aliases: Aliases) -> tuple[tuple[str, ...], str | None]:
+    """The place named right before a title, with at most one word between ("*Russian*
+    President", "*India*'s prime minister"), and that word's stem (the qualifier); no place
+    when it is further away ("Russia and *Chinese* President Xi" is China's president)."""
+    stems = [stem(word) for word, _ in marked_words(before)]
+    for concept, _, end in reversed(aliases.find(stems)):
+        if concept in aliases.places and end >= len(stems) - 1:
+            rest = stems[end:]
+            if rest and rest[0] in STOPWORDS:
+                return (), None
+            return (concept,), rest[0] if rest else None
+    return (), None
+
+
+def office_holders(texts: Iterable[str], aliases: Aliases) -> OfficeHolders:
+    """The place concepts named just before an office title (or just after "Title of"), each
+    with the names its offices' holders are given right after the title."""
+    found: dict[str, dict[str, set[str]]] = {}
     places: dict[str, list[str]] = {}  # per context: "the Russian" is met again and again
     for text in texts:
         titles = _LOWER_TITLE.finditer(text.lower()) if text.isascii() else _TITLE.finditer(text)
         for match in titles:
+            before = words_before(text[max(0, match.start() - 120) : match.start()])
             after = _AFTER.match(text[match.end() : match.end() + 60])
-            contexts = [words_before(text[max(0, match.start() - 120) : match.start()])]
-            if after is not None:
-                contexts.append(after.group())
-            for context in contexts:
+            for context in [before] if after is None else [before, after.group()]:
                 if context not in places:
                     places[context] = _places(context, aliases)
-                found.update(places[context])
-    return frozenset(found)
+                for place in places[context]:
+                    found.setdefault(place, {})
+            names = _holder_name(text[match.end() : match.end() + 60])
+            if names and places[before]:
+                place, qualifier = place_of_title(before, aliases)
+                office = office_key(match.group(), qualifier)
+                for concept in place:
+                    found[concept].setdefault(office, set()).update(names)
+    return {
+        place: {k: frozenset(v) for k, v in offices.items()} for place, offices in found.items()
+    }
+
+
+@dataclass(frozen=True)
+class OfficeAsked:
+    """An office a question names by its place ("the *Russian leader*"), and who holds it."""
+
+    title: str
+    """The title's stem, a part of the question ("leader")."""
+    places: tuple[str, ...]
+    """The place concepts before it, parts of the question too (``~russia``)."""
+    holders: frozenset[str]
+    """The stems of the names the articles give its holders ("vladimir", "putin")."""
+
+
+def offices_asked(question: str, holders: OfficeHolders, aliases: Aliases) -> list[OfficeAsked]:
+    """The offices ``question`` names by place whose holders the articles name: "the Russian
+    leader", "India's prime minister", against "Russian President Vladimir Putin" and "Indian
+    Prime Minister Narendra Modi"."""
+    asked = []
+    for match in _TITLE.finditer(question):
+        before = words_before(question[max(0, match.start() - 120) : match.start()])
+        places, qualifier = place_of_title(before, aliases)
+        office = office_key(match.group(), qualifier)
+        names = frozenset().union(*(holders.get(place, {}).get(office, ()) for place in places))
+        if names:
+            asked.append(OfficeAsked(stem(match.group().casefold()), places, names))
+    return asked
+
+
+def merged_holders(parts: Iterable[OfficeHolders]) -> OfficeHolders:
+    """The office holders of several blocks of articles as one."""
+    merged: dict[str, dict[str, frozenset[str]]] = {}
+    for part in parts:
+        for place, offices in part.items():
+            mine = merged.setdefault(place, {})
+            for office, names in offices.items():
+                mine[office] = mine.get(office, frozenset()) | names
+    return merged
+
+
+def titled_places(texts: Iterable[str], aliases: Aliases) -> frozenset[str]:
+    """The place concepts named just before an office title (or just after "Title of")."""
+    return frozenset(office_holders(texts, aliases))
+
+
+def _holder_name(text: str) -> list[str]:
+    """The stems of the name written at the start of ``text`` (after a title), without ranks;
+    none when the capitalised words go on into another title ("Chief *Cabinet Secretary*")."""
+    match = _NAME.match(text)
+    if match is None:
+        return []
+    stems = [
+        stem(word.casefold().removesuffix("'s").removesuffix("’s")) for word in match[1].split()
+    ]
+    if any(_TITLE.fullmatch(word) for word in match[1].split()):
+        return []
+    return [s for s in stems if len(s) > 2 and s not in RANKS and s not in STOPWORDS]
 
 
 def words_before(text: str) -> str:

@@ -31,6 +31,7 @@ from bot.control_characters import control_characters
 from bot.fit import SentenceWords
 from bot.index import BM25Index
 from bot.passages import Passage, Sentence
+from bot.roles import OfficeHolders
 from bot.sentence_reading import NO_TERM
 from bot.spelling import Speller
 from bot.tokens import Aliases, parse_query
@@ -360,8 +361,9 @@ class Snapshot:
     speller: Speller = field(default_factory=Speller)
     aliases_file: str | None = None
     """The aliases file in force: the folder's own, the fallback, or None."""
-    titled_places: frozenset[str] = frozenset()
-    """The places the articles name an office holder for (see ``bot.roles``)."""
+    office_holders: OfficeHolders = field(default_factory=dict)
+    """The places the articles name an office holder for, and the holders' names by office
+    (see ``bot.roles``)."""
     signatures: dict[str, Signature] = field(default_factory=dict)
     """The files read for this build that may be trusted unchanged while their signature is."""
     listing: Listing | None = None

@@ -4,6 +4,7 @@ import pytest
 
 import bot.answer as answer_module
 from bot.answer import (
+    HOLDER_WEIGHT,
     TITLE_WEIGHT,
     Declined,
     _terms_with_neighbours,
@@ -595,6 +596,19 @@ def test_an_office_title_is_searched_as_the_other_titles_of_its_group(
     add_article("protest", "Harbour fishermen promised a protest at the harbour.")
     answer = KnowledgeBase(kb.directory).ask("What did the harbour chief promise?")
     assert answer.complete and "two new cranes" in answer.passages[0].text
+
+
+def test_an_office_named_by_its_place_is_searched_as_its_holder(kb: KnowledgeBase, add_article):
+    """ "the Chilean *leader*": one article names "Chilean President Gabriel Boric", another
+    quotes "Boric" alone, which neither says "Chilean" nor "leader"."""
+    add_article("visit", "Chilean President Gabriel Boric visited Lima on Monday.")
+    add_article("port", "Boric said the new port would double copper exports by 2030.")
+    add_article("catch", "Chilean fishermen said the new port would hurt their catch.")
+    answer = KnowledgeBase(kb.directory).ask(
+        "What did the Chilean leader say the new port would do?"
+    )
+    assert answer.complete and "double copper exports" in answer.passages[0].text
+    assert answer.related["leader"]["boric"] == HOLDER_WEIGHT
 
 
 def test_a_parliaments_lower_house_is_searched_as_the_names_of_lower_chambers(

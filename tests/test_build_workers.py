@@ -88,7 +88,7 @@ def contents(snapshot: Snapshot) -> dict[str, Any]:
     found["articles"] = [snapshot.articles[i].model_dump() for i in snapshot.articles.ids]
     found["problems"] = [(problem.file, problem.reason) for problem in snapshot.problems]
     found["speller"] = snapshot.speller.ordered
-    found["titled_places"] = snapshot.titled_places
+    found["office_holders"] = snapshot.office_holders
     found["aliases"] = (snapshot.aliases.phrases, snapshot.aliases.places)
     return found
 
@@ -128,7 +128,7 @@ def test_a_build_in_workers_is_the_in_process_build_array_for_array(
         "story-1.txt",
         "story-7-copy.md",
     ]
-    assert "damage" in here.articles and "~spain" in here.titled_places
+    assert "damage" in here.articles and "~spain" in here.office_holders
     footer = [passage.text for passage in here.passages if "Coast Herald app" in passage.text]
     assert not footer, "the shared footer should be read as the folder's boilerplate"
 

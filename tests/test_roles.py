@@ -7,14 +7,56 @@ from bot.roles import (
     _LOWER_TITLE,
     _TITLE,
     _places,
+    merged_holders,
+    office_holders,
+    offices_asked,
     titled_places,
     words_before,
 )
 from bot.tokens import Aliases
 
 PLACES = Aliases.from_mapping({}).extended(
-    {"Japan": ["Japanese", "Tokyo"], "Brazil": ["Brazilian"], "Vietnam": []}, places=True
+    {"Japan": ["Japanese", "Tokyo"], "Brazil": ["Brazilian"], "Vietnam": [], "China": ["Chinese"]},
+    places=True,
 )
+
+
+def test_the_name_written_after_a_title_holds_that_office_of_its_place():
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva spoke. Japanese Foreign Minister Takeshi "
+        "Iwaya and Japanese Prime Minister Shigeru Ishiba met. Brazilian opposition leader "
+        "Jair Bolsonaro did not."
+    )
+    holders = office_holders([text], PLACES)
+    assert holders["~brazil"]["chief"] == {"luiz", "inacio", "lula"}
+    assert holders["~japan"]["foreign minist"] == {"takeshi", "iwaya"}
+    assert holders["~japan"]["prime minist"] == {"shigeru", "ishiba"}
+    assert holders["~brazil"]["opposit chief"] == {"jair", "bolsonaro"}
+
+
+def test_a_place_further_from_the_title_gives_its_holder_nothing():
+    """ "in Japan, Chinese President Xi": Xi is China's president, not Japan's; and a run of
+    capitals that goes on into another title is no name ("Chief *Cabinet Secretary*")."""
+    text = "In Japan, Chinese President Xi Jinping spoke. Japanese Chief Cabinet Secretary Hayashi."
+    holders = office_holders([text], PLACES)
+    assert holders["~china"]["chief"] == {"jinp"}
+    assert holders["~japan"] == {}
+
+
+def test_a_question_naming_an_office_by_place_asks_for_its_holders():
+    holders = office_holders(["Brazilian President Lula spoke. Vietnam's premier Chinh."], PLACES)
+    (asked,) = offices_asked("What did the Brazilian leader say?", holders, PLACES)
+    assert (asked.title, asked.places, asked.holders) == ("leader", ("~brazil",), {"lula"})
+    assert offices_asked("What did Brazil's foreign minister say?", holders, PLACES) == []
+    assert offices_asked("What did the Japanese leader say?", holders, PLACES) == []
+
+
+def test_blocks_of_articles_merge_their_office_holders():
+    parts = [
+        {"~japan": {"chief": frozenset({"kishida"})}},
+        {"~japan": {"chief": frozenset({"ishiba"})}},
+    ]
+    assert merged_holders(parts) == {"~japan": {"chief": {"kishida", "ishiba"}}}
 
 
 def test_places_named_before_an_office_title_have_an_office_holder():
