@@ -36,6 +36,7 @@ from bot.fit import (
     verb_senses,
     verb_uses,
 )
+from bot.gazetteer import capitals
 from bot.index import best_of
 from bot.passages import Passage
 from bot.question import (
@@ -51,10 +52,10 @@ from bot.question import (
     question_focus,
     split_questions,
 )
-from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS, offices_asked
+from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS, offices_asked, place_before
 from bot.spelling import is_english_word
 from bot.thesaurus import compounds_in, expand, wordnet
-from bot.tokens import STOPWORDS, Query, parse_query, stem
+from bot.tokens import STOPWORDS, Aliases, Query, marked_words, parse_query, stem
 from bot.tokens import words as question_words
 
 if TYPE_CHECKING:
@@ -258,8 +259,12 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     query = searchable(
         snapshot,
         shaped(
-            with_office_holders(
-                with_chamber_names(with_office_titles(parsed), searched), searched, snapshot
+            with_capital_names(
+                with_office_holders(
+                    with_chamber_names(with_office_titles(parsed), searched), searched, snapshot
+                ),
+                searched,
+                snapshot.aliases,
             ),
             focus,
         ),
@@ -1027,6 +1032,41 @@ def with_office_holders(query: Query, question: str, snapshot: Snapshot) -> Quer
 HOLDER_WEIGHT = 1.0
 """What the holder's name counts for the office's title and place: all of it, as the name is
 who the description stands for (as ``CHAMBER_WEIGHT``)."""
+
+
+_CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
+_CAPITAL_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:\S+\s+){0,2}\S+)")
+
+
+def with_capital_names(query: Query, question: str, aliases: Aliases) -> Query:
+    """The query with "the Russian *capital*" ("Russia's capital", "the capital of Russia")
+    searched also as the capital's name ("Moscow", from the gazetteer, ``capitals``), at
+    ``CAPITAL_WEIGHT``: the article writes the name, the question the description. See
+    docs/quality.md ("A capital is its name")."""
+    part = stem("capital")
+    if part not in query.plain_terms:
+        return query
+    related = dict(query.related)
+    for match in _CAPITAL.finditer(question):
+        places, qualifier = place_before(
+            question[max(0, match.start() - 120) : match.start()], aliases
+        )
+        after = _CAPITAL_OF.match(question[match.end() :])
+        if not places and after is not None:
+            found = aliases.find([stem(word) for word, _ in marked_words(after[1])])
+            places = tuple(
+                concept
+                for concept, start, _ in found[:1]
+                if start == 0 and concept in aliases.places
+            )
+        names = [capitals().get(place) for place in places if qualifier is None]
+        table = {stem(name.split()[-1].casefold()): CAPITAL_WEIGHT for name in names if name}
+        related[part] = {**related.get(part, {}), **table}
+    return replace(query, related=related)
+
+
+CAPITAL_WEIGHT = 1.0
+"""What the capital's name counts for "capital": all of it (as ``CHAMBER_WEIGHT``)."""
 
 
 _CHAMBER = re.compile(r"\b(?P<side>lower|upper)[\s-]+(?:house|chamber)\b", re.IGNORECASE)

@@ -29,6 +29,22 @@ def country_names() -> dict[str, list[str]]:
     return names
 
 
+@cache
+def capitals() -> dict[str, str]:
+    """Each country's concept term (as ``Aliases`` writes it: ``~north korea``) -> its
+    capital ("Pyongyang")."""
+    from countryinfo import all_countries
+
+    from bot.tokens import words
+
+    found: dict[str, str] = {}
+    for info in sorted((country.info() for country in all_countries()), key=_most_populous):
+        name, capital = info.get("name"), _capital(info.get("capital"))
+        if isinstance(name, str) and name and capital:
+            found.setdefault("~" + " ".join(words(name)), capital)
+    return found
+
+
 def _most_populous(info: dict) -> int:
     """Sorts the most populous country first: a demonym or capital several entries share
     ("American": the United States and the Northern Mariana Islands; "Indian": India and the

@@ -104,10 +104,11 @@ def office_key(title: str, qualifier: str | None) -> str:
     return office if qualifier is None else f"{qualifier} {office}"
 
 
-def place_of_title(before: str, aliases: Aliases) -> tuple[tuple[str, ...], str | None]:
-    """The place named right before a title, with at most one word between ("*Russian*
-    President", "*India*'s prime minister"), and that word's stem (the qualifier); no place
-    when it is further away ("Russia and *Chinese* President Xi" is China's president)."""
+def place_before(before: str, aliases: Aliases) -> tuple[tuple[str, ...], str | None]:
+    """The place named at the end of ``before`` (the words before a title, or before
+    "capital"), with at most one word after it ("*Russian* President", "*India*'s prime
+    minister"), and that word's stem (the qualifier); no place when it is further away
+    ("Russia and *Chinese* President Xi" is China's president)."""
     stems = [stem(word) for word, _ in marked_words(before)]
     for concept, _, end in reversed(aliases.find(stems)):
         if concept in aliases.places and end >= len(stems) - 1:
@@ -135,7 +136,7 @@ def office_holders(texts: Iterable[str], aliases: Aliases) -> OfficeHolders:
                     found.setdefault(place, {})
             names = _holder_name(text[match.end() : match.end() + 60])
             if names and places[before]:
-                place, qualifier = place_of_title(before, aliases)
+                place, qualifier = place_before(before, aliases)
                 office = office_key(match.group(), qualifier)
                 for concept in place:
                     found[concept].setdefault(office, set()).update(names)
@@ -163,7 +164,7 @@ def offices_asked(question: str, holders: OfficeHolders, aliases: Aliases) -> li
     asked = []
     for match in _TITLE.finditer(question):
         before = words_before(question[max(0, match.start() - 120) : match.start()])
-        places, qualifier = place_of_title(before, aliases)
+        places, qualifier = place_before(before, aliases)
         office = office_key(match.group(), qualifier)
         names = frozenset().union(*(holders.get(place, {}).get(office, ()) for place in places))
         if names:

@@ -4,6 +4,7 @@ import pytest
 
 import bot.answer as answer_module
 from bot.answer import (
+    CAPITAL_WEIGHT,
     HOLDER_WEIGHT,
     TITLE_WEIGHT,
     Declined,
@@ -609,6 +610,23 @@ def test_an_office_named_by_its_place_is_searched_as_its_holder(kb: KnowledgeBas
     )
     assert answer.complete and "double copper exports" in answer.passages[0].text
     assert answer.related["leader"]["boric"] == HOLDER_WEIGHT
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did the envoy reach the Chilean capital?",
+        "When did the envoy reach Chile's capital?",
+        "When did the envoy reach the capital of Chile?",
+    ],
+)
+def test_a_countrys_capital_is_searched_as_its_name(kb: KnowledgeBase, add_article, question: str):
+    """ "the Chilean capital": the article writes "Santiago" (the gazetteer's capital)."""
+    add_article("arrival", "The envoy reached Santiago on Tuesday after a long flight.")
+    add_article("capital", "The envoy said capital spending would reach a record on Monday.")
+    answer = KnowledgeBase(kb.directory).ask(question)
+    assert answer.complete and "reached Santiago" in answer.passages[0].text
+    assert answer.related["capit"]["santiago"] == CAPITAL_WEIGHT
 
 
 def test_a_parliaments_lower_house_is_searched_as_the_names_of_lower_chambers(
