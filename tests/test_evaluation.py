@@ -366,7 +366,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round15", 0.99, 0, 0, 0.64, 0.25),
         ("round16", 0.86, 3, 0, 0.85, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
-        ("round18", 0.99, 0, 1, 0.86, 0.74),
+        ("round18", 0.99, 0, 1, 0.83, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.95),
@@ -722,7 +722,11 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     copy of the New York Times report on the captured soldiers crowds i929fm's "an offensive
     on Jan. 3 … captured two days later" out of the passages read for round thirty-five's "How
     long after the January 3 offensive was the North Korean soldier taken prisoner?" (hit@3
-    0.676 -> 0.649)."""
+    0.676 -> 0.649).
+    The office-holder rule (lead, docs/quality.md "An office is also its holder") searches
+    round eighteen's "How did the Russian foreign minister describe Western plans for a
+    coalition of the willing?" also as "Lavrov", whose other pages' passages then come first
+    (hit@3 0.862 -> 0.833; isolated on its own pages, the question is still answered first)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
