@@ -803,6 +803,11 @@ def _holds_doer_verb(snapshot: Snapshot, verb: str, held: frozenset[str]) -> boo
         return True
     if len(verb) >= DOER_NOUN_MIN_STEM and any(term.startswith(verb) for term in held):
         return True
+    if any(
+        verb in family and verb_forms(family, snapshot.aliases) & held
+        for family in DOER_VERB_FAMILIES
+    ):
+        return True
     return verb in OFFICE_VERBS and bool(OFFICE_TITLE_STEMS & held)
 
 
@@ -812,6 +817,17 @@ DOER_NOUN_MIN_STEM = 4
 OFFICE_VERBS = frozenset(stem(verb) for verb in ("serves", "speaks", "heads", "chairs", "leads"))
 """Verbs of holding an office: "Who *heads* the committee?" is answered by its chairman."""
 OFFICE_TITLE_STEMS = frozenset(stem(title) for title in OFFICE_TITLE_WORDS)
+DOER_VERB_FAMILIES = tuple(
+    tuple(stem(verb) for verb in family)
+    for family in (
+        ("raises", "proposes", "suggests", "floats"),
+        ("carries", "delivers", "conveys", "transports"),
+    )
+)
+"""Verbs that name one act in other words, which WordNet's first senses do not join: putting
+an idea forward ("Who *raised* the idea with Putin?" against "first *proposed* by Zernin") and
+taking something to someone ("Who *carried* the letters?" against "delivered handwritten
+letters through Kim"). A passage with any verb of the family says who did what is asked."""
 
 
 def unmet_ordinals(focus: Focus, held: frozenset[str]) -> list[str]:

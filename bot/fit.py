@@ -319,14 +319,21 @@ def _counts_other_place(
 ) -> bool:
     """The figure counts the thing of another place: "3,000 *North Korean* soldiers" for
     "how many *Ukrainian* soldiers". Only places between the figure and the thing counted,
-    and only when the question qualifies it by place."""
+    or, when the thing comes first ("the number of *North Korean* soldiers ... may exceed
+    10,000", ``gives_the_number_of``), the places just before it; and only when the question
+    qualifies it by place."""
     if not focus.counted_places:
         return False
     after = [a for a in anchors if a > number]
-    if not after:
+    before = [a for a in anchors if a < number]
+    if after:
+        start_at, end = number, min(after)
+    elif before:
+        end = max(before)
+        start_at = end - _NUMBER_OF_LEAD
+    else:
         return False
-    end = min(after)
-    between = [c for c, start, _ in sentence.concepts if number < start < end]
+    between = [c for c, start, _ in sentence.concepts if start_at < start < end]
     places = [c for c in between if c.startswith("~")]
     return bool(places) and not set(places) & set(focus.counted_places)
 

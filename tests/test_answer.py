@@ -750,6 +750,21 @@ def test_a_who_question_is_answered_only_by_a_passage_holding_its_verb(tiny_kb_d
         assert not answer.complete and answer.unmet == [verb]
 
 
+def test_a_who_questions_verb_is_met_by_a_verb_naming_the_same_act(tiny_kb_dir: Path):
+    """ "Who *raised* the idea?" is answered by the man who *proposed* it, "Who *carried* the
+    letters?" by the one they were *delivered* through; the verb of another act still is not
+    met ("Who *rejected* the idea?")."""
+    body = "The ferry pass idea was first proposed by harbour master Tom Reed in March."
+    letters = "The harbour letters were delivered through courier Ann Cole on Friday."
+    write_article(tiny_kb_dir, "pass", "Ferry pass idea", "Harbour Times", body)
+    write_article(tiny_kb_dir, "letters", "Harbour letters", "Harbour Times", letters)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("Who raised the ferry pass idea?").complete
+    assert kb.ask("Who carried the harbour letters?").complete
+    answer = kb.ask("Who rejected the ferry pass idea?")
+    assert not answer.complete and answer.unmet == ["rejected"]
+
+
 def test_a_future_date_question_is_not_answered_by_the_date_of_the_report(tiny_kb_dir: Path):
     """ "Officials said on Tuesday that the council will rebuild the pier" dates the saying,
     not the rebuilding; a date the sentence gives to what is to come answers."""

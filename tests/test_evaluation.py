@@ -339,11 +339,15 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     did the Pentagon say were sent to train in eastern Russia?" with the same figure the gold
     page gives. With round thirty-two's merged too, "How many countries will have delegations
     in Kazan?" gets three copies of the Kremlin's transcript first (reseauinternational's among
-    them), each with the same "delegations from 35 countries" (hit@3 0.588 -> 0.559)."""
+    them), each with the same "delegations from 35 countries" (hit@3 0.588 -> 0.559). Round
+    thirty-six's pages, with main's rules as with the round's, take one more (0.559 -> 0.529):
+    vipnews's "includes a mutual defence clause ..., Russian President Vladimir Putin said",
+    which answers too, comes first on "Which clause of the pact with Pyongyang did the Kremlin
+    leader bring up?" and crowds the gold page out of the first three."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.99
-    assert ours.hit_at_3 >= 0.55 and ours.hit_at_1 >= 0.35
+    assert ours.hit_at_3 >= 0.52 and ours.hit_at_1 >= 0.35
     assert ours.declined_out_of_scope >= 0.90
 
 
@@ -353,11 +357,11 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round2", 0.99, 0, 0, 0.55, 0.45),
         ("round3", 0.95, 0, 0, 0.91, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.71),
-        ("round5", 0.94, 1, 0, 0.70, 0.77),
+        ("round5", 0.94, 1, 0, 0.65, 0.77),
         ("round6", 0.97, 0, 0, 0.66, 0.66),
         ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.75, 0.61),
-        ("round9", 0.99, 0, 0, 0.69, 0.68),
+        ("round9", 0.99, 0, 0, 0.69, 0.62),
         ("round10", 0.99, 0, 0, 0.62, 0.46),
         ("round11", 0.99, 0, 0, 0.70, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
@@ -384,6 +388,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round32", 0.93, 0, 1, 0.65, 0.57),
         ("round34", 0.97, 0, 0, 0.67, 0.63),
         ("round35", 0.99, 0, 0, 0.64, 0.45),
+        ("round36", 0.97, 0, 0, 0.58, 0.54),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -726,7 +731,18 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     The office-holder rule (lead, docs/quality.md "An office is also its holder") searches
     round eighteen's "How did the Russian foreign minister describe Western plans for a
     coalition of the willing?" also as "Lavrov", whose other pages' passages then come first
-    (hit@3 0.862 -> 0.833; isolated on its own pages, the question is still answered first)."""
+    (hit@3 0.862 -> 0.833; isolated on its own pages, the question is still answered first).
+    Round thirty-six's eleven pages (issue 13: paraphrased questions) were measured before any
+    rule of the round at metadata 0.977 right (a dateline's "BSS/AFP" read as one publisher),
+    none invented, no furniture quoted, hit@3 0.538, out-of-scope declined 0.455
+    (round36/before.txt); its two rules (docs/quality.md, round 36) raise hit@3 to 0.590 and
+    declined to 0.545. As distractors, with main's rules as with the round's, they take one
+    answer out of round five's first three ("Which Russian city did Putin stop in on his way to
+    Pyongyang?": espreso's and smiua's passages on the Kursk pull-back, "rarely stopping to
+    regroup", crowd it out; 0.70 -> 0.65) and answer one of round nine's near-topic questions
+    ("When did Cho Tae-yong meet Lloyd Austin?": business-standard's press conference "with US
+    Secretary of Defence Lloyd J. Austin III, ... Cho Tae-yul ... on Thursday", another Cho;
+    0.68 -> 0.625)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture

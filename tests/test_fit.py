@@ -169,6 +169,20 @@ def test_a_figure_for_the_same_thing_of_another_place_does_not_count():
     assert number_fits(same, focus, [])
 
 
+def test_the_number_of_another_places_soldiers_does_not_count_for_this_places():
+    """ "the number of *North Korean* soldiers ... may exceed 10,000" gives no figure for
+    "how many *Ukrainian* soldiers": the place stands before the thing counted."""
+    places = ALIASES.extended(
+        {"Ukraine": ["Ukrainian"], "North Korea": ["North Korean"]}, places=True
+    )
+    focus = question_focus("How many Ukrainian soldiers were killed in the battle?", places)
+    text = "Media say the number of {} soldiers fighting on behalf of Russia may exceed 10,000."
+    other = SentenceWords.read(text.format("North Korean"), places)
+    same = SentenceWords.read(text.format("Ukrainian"), places)
+    assert not number_fits(other, focus, [])
+    assert number_fits(same, focus, [])
+
+
 def test_a_trailing_saying_speaks_for_the_sentences_subject_however_long_the_clause():
     """ "…, saying …" after a long clause is still the subject speaking; a name deep in the
     sentence is not its subject."""
