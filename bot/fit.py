@@ -521,17 +521,21 @@ def where_fits(
     for i in set(names(sentence)) | starts:
         if i in own or (finer and i in starts):
             continue
-        if (
-            (anywhere and i in starts)
-            or lowered[i - 1] in _PLACE_PREPOSITIONS
-            or (
-                i > 1
-                and lowered[i - 2] in _PLACE_PREPOSITIONS
-                and lowered[i - 1] in _PLACE_ADJECTIVES
-            )
-        ):
+        if (anywhere and i in starts) or _after_place_preposition(lowered, i):
             return True
     return False
+
+
+def _after_place_preposition(lowered: Sequence[str], i: int) -> bool:
+    """Whether the name at ``i`` follows a preposition of place, perhaps through "the" and a
+    word of direction: "in Rome", "in *eastern* Russia", "in *the* Kerch Strait", "at *the*
+    Diaoyutai state guest house"."""
+    j = i - 1
+    if j >= 0 and lowered[j] in _PLACE_ADJECTIVES:
+        j -= 1
+    if j >= 0 and lowered[j] == "the":
+        j -= 1
+    return j >= 0 and j < i and lowered[j] in _PLACE_PREPOSITIONS
 
 
 def statement_fits(sentence: SentenceWords, speaker_terms: Sequence[str], pronoun: bool) -> bool:

@@ -317,3 +317,19 @@ def test_a_month_written_short_before_a_day_names_its_month():
     assert sentence.has_any(["januari"])
     assert not read("The Mar 3 meeting was held.").has_any(["januari"])
     assert not read("He gave a speech in Jan about it.").has_any(["januari"])
+
+
+def test_a_place_name_after_in_the_or_at_the_answers_a_where_question():
+    """ "in *the* Kerch Strait", "at *the* Diaoyutai state guest house": a name after a
+    preposition of place and "the" (and a word of direction) is a place, as after the
+    preposition alone; a name after "the" with no preposition is not ("*the* Guardian said")."""
+    aliases = Aliases.from_mapping({})
+    focus = question_focus("Where did the spill happen?", aliases)
+
+    def fits(text: str) -> bool:
+        return sentence_fits(SentenceWords.read(text, aliases), focus, [], aliases.places)
+
+    assert fits("The spill happened on Sunday in the Kerch Strait.")
+    assert fits("The leaders met at the Diaoyutai state guest house.")
+    assert fits("The spill spread in the southern Kerch Strait.")
+    assert not fits("The spill was worse than the Guardian said.")
