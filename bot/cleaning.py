@@ -97,6 +97,14 @@ _ROLE_BYLINE = re.compile(
 )
 """A writer's name and newsroom role on a line of their own, with or without "By": "Laila
 Kirkpatrick, Staff Writer", "By Jane Doe, Moscow correspondent"."""
+_LABELLED_BAR_BYLINE = re.compile(
+    r"(?:^|\s)(?:COMMENT|COMMENTARY|OPINION|ANALYSIS|EDITORIAL|COLUMN|ESSAY|INTERVIEW|REVIEW)"
+    r"\s*\|\s*(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})\s*\|\s"
+)
+"""A column's label in capitals, then its writer's name in capitals between bars, opening the
+text or glued after a teaser's headline: "… took on the US COMMENT | ROBERT BARNES | The
+Russian president, …" (a tag page's teaser). The label says what follows is a by-line; two to
+four shouted words between bars, the name."""
 _HANDLE_BYLINE = re.compile(
     rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s+\(@[\w.]{{2,30}}\)(?:\s+(?P<rest>\S.*))?$"
 )
@@ -165,14 +173,21 @@ which tried every way to cut "A-B-C-…" into words (a 60-character line took mi
 _MISREAD_DASH = r"鈥|â€[”“\x93\x94]?"
 """A dash whose UTF-8 bytes a copy decoded in another encoding: as GBK ("鈥", omnibyjes's AP
 copy, the third byte lost) or as Windows-1252 ("â€”"). Only where a dash is expected."""
+_AGENCY_NAME = r"(?:[A-Z][A-Za-z&]+|[a-z]{2,4})"
+"""An agency's name in a credit: capitalised ("AFP", "Reuters") or, as a few agencies print
+their own, in lower case ("dpa")."""
 _WIRE_CREDIT = re.compile(
     r"^(?:[A-Z]" + _PLACE + "(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?"
     r"(?:(?P<colon>:)\s+|,?\s+(?:[—–-]\s+)?))?"
     r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
-    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3})\)"
+    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3}|[a-z]{2,4}(?=/))"
+    r"(?:/" + _AGENCY_NAME + r")?\)"
     r"(?:\s*(?:--?|–|—|:|" + _MISREAD_DASH + r")|(?(colon)\s+(?=[A-Z“\"‘])|(?!)))"
 )
 """A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —",
+"SEOUL, Nov 2, 2025 (BSS/AFP) -" (two agencies, the first named credited: the one the page
+names first; a second after a slash is the one it relays or that relays it; an agency that
+prints its name in lower case, "(dpa/MIA)", only in such a pair),
 "MOSCOW, Nov 10 (Reuters): …", "SEOUL, South Korea — (AP) — …" (a dash after the place too),
 "SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash), "HANOI,
 Vietnam (AP) 鈥 Russian President …" (the dash's bytes misread, ``_MISREAD_DASH``)."""
@@ -182,6 +197,16 @@ _SLASHED_CREDIT = re.compile(
     r"/(?P<agency>[A-Z][A-Za-z&]+(?: [A-Z][A-Za-z&]+){0,3})/\.?"
 )
 """A wire credit between slashes after the dateline: "MOSCOW, November 6. /TASS/. …"."""
+_DAY_FIRST_CREDIT = re.compile(
+    r"^[A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+){0,2}, "
+    r"(?P<date>\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{4}) "
+    r"\((?P<agency>" + _AGENCY_NAME + r")(?:/" + _AGENCY_NAME + r")?\)\s*[—–-]+\s+(?=[A-Z“\"‘])"
+)
+"""A dateline whose full date puts the day first, as European agencies print it, then the
+credit and a dash: "Seoul, 19 June 2024 (dpa/MIA) - Russian President …" gives the date and
+dpa. The date is the report's own, read as strongly as a date line above the headline: a page
+whose top line shows another day (a site's clock, "• Friday, 22 November 2024") has two dates
+that disagree, and shows none for sure."""
 _TITLED_CREDIT = re.compile(
     r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}, "
     r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})"
@@ -2749,13 +2774,22 @@ _LINK_LABELS = frozenset({"link", "here", "click here", "website", "original", "
 
 
 def _read_dateline(line: str, signals: _Signals) -> None:
-    """A paragraph's opening dateline: a full date, or a day and a wire agency's credit."""
+    """A paragraph's opening dateline: a full date, or a day and a wire agency's credit; a
+    column's label and shouted by-line between bars (``_LABELLED_BAR_BYLINE``)."""
     if (match := _DATELINE.match(line)) and (printed := printed_dates.printed_date(match["date"])):
         signals.add("published", printed, f"the dateline '{match.group().strip()}'")
     if match := _STAFF_ROLE.match(line):
         signals.add("author", match["name"], f"the opening '{match.group()[:-1].strip()}'")
     if match := _AGENCY_FIRST_CREDIT.match(line):
         signals.add("publisher", match["agency"], f"the dateline '{match.group().strip()}'")
+        return
+    if match := _LABELLED_BAR_BYLINE.search(line):
+        signals.add("author", _name_case(match["name"]), f"the by-line '{match.group().strip()}'")
+    if match := _DAY_FIRST_CREDIT.match(line):
+        source = f"the dateline '{match.group().strip()}'"
+        signals.add("publisher", match["agency"], source)
+        if printed := printed_dates.printed_date(match["date"]):
+            signals.add("published", printed, source)
         return
     match = _wire_credit(line)
     if match and _is_place_in_brackets(match):

@@ -281,6 +281,44 @@ def test_wire_credits_in_datelines_give_the_agency():
         assert result.sources["publisher"].startswith("the dateline '")
 
 
+def test_a_credit_naming_two_agencies_gives_the_first_named():
+    for opening, agency in [
+        ("SEOUL, Nov 2, 2025 (BSS/AFP) - The storm reached the coast.", "BSS"),
+        ("PARIS (dpa/MIA) - The storm reached the coast.", "dpa"),
+    ]:
+        result = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}\n\nMore text.")
+        assert result.publisher == agency, opening
+        assert result.paragraphs[0] == opening
+
+
+def test_a_day_first_dateline_gives_its_date_and_agency():
+    opening = "Seoul, 19 June 2024 (dpa/MIA) - The storm reached the coast."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}\n\nMore text.")
+    assert result.published == date(2024, 6, 19)
+    assert result.publisher == "dpa"
+    assert result.paragraphs[0] == opening
+
+
+def test_a_day_first_dateline_and_a_date_line_that_disagree_give_no_date():
+    """The top line's date (a site's clock, five months later) and the dateline's are two
+    signals of equal weight that disagree: the page shows no date for sure."""
+    opening = "Seoul, 19 June 2024 (dpa/MIA) - The storm reached the coast."
+    raw = f"• Friday, 22 November 2024\n\nA Storm Hits the Coast Hard Today\n\n{opening}\n\nMore."
+    result = clean(raw)
+    assert result.published is None
+    assert "published" in result.conflicts
+
+
+def test_a_column_label_and_a_shouted_name_between_bars_are_a_by_line():
+    line = (
+        "The storm has roots in an older one that hit the coast COMMENT | JANE ROE | "
+        "The storm reached the coast on Monday, and officials said repairs would take months."
+    )
+    result = clean(f"{line}\n\nMore text follows here.")
+    assert result.author == "Jane Roe"
+    assert clean(page("Prices | GOLD PRICES | fell on Monday.")).author is None
+
+
 def test_a_parenthesis_in_an_ordinary_sentence_is_no_wire_credit():
     result = clean(page("The Agency (NOAA) - as it is known - issued a warning."))
     assert result.publisher is None
