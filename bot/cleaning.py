@@ -426,6 +426,12 @@ _VIEWS_DISCLAIMER = re.compile(
 )
 """A publisher's disclaimer: "The views expressed in this article are solely those of the
 author and do not necessarily reflect the opinions of …"."""
+_LABELLED_DISCLAIMER = re.compile(r"^disclaimer\s*[:：]\s*\S", re.I)
+"""A line the site labels "Disclaimer:", its note on what it shows, not the story: "Disclaimer:
+The South China Morning Post's content is directed by the Chinese Communist Party. It is not a
+reliable news source." (a page copying another outlet's report). A report quoting a disclaimer
+puts it in a sentence, never behind the label at the head of a line."""
+_DISCLAIMER_MAX_WORDS = 60
 _PICTOGRAPH = re.compile("[\u203c\u2049\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 """An emoji: a line opening with one is a social-media post embedded in the page ("‼️ …")."""
 _SYMBOL_LINE_MAX_WORDS = 8
@@ -1770,6 +1776,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or _is_site_disclaimer(line)
         or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_LOADING_NOTICE.search(line)))
         or bool(_VIEWS_DISCLAIMER.match(line))
+        or (words <= _DISCLAIMER_MAX_WORDS and bool(_LABELLED_DISCLAIMER.match(line)))
         or chrome.is_glued_source_credit(line)
         or _is_doubled_label(line)
         or bool(_HASHTAG_LINE.match(line))

@@ -319,6 +319,13 @@ def test_a_column_label_and_a_shouted_name_between_bars_are_a_by_line():
     assert clean(page("Prices | GOLD PRICES | fell on Monday.")).author is None
 
 
+def test_a_line_labelled_disclaimer_is_furniture():
+    line = "Disclaimer: The Daily Planet's content is directed by its owner. It is not reliable."
+    result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
+    assert result.paragraphs == BODY
+    assert line not in " ".join(result.paragraphs)
+
+
 def test_a_parenthesis_in_an_ordinary_sentence_is_no_wire_credit():
     result = clean(page("The Agency (NOAA) - as it is known - issued a warning."))
     assert result.publisher is None
