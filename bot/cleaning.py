@@ -2629,6 +2629,10 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
     """Record a by-line, a date line or a source credit; True when the line is only that."""
     if len(line) > _METADATA_MAX_CHARS:
         return False
+    if fields := _labelled_fields(line):
+        if (shown := fields.get("date")) and (printed := printed_dates.printed_date(shown)):
+            signals.add("published", printed, _quoted(line))
+        return True
     if signed := _signed_date(line):
         name, (printed, rank) = signed
         if name.startswith("The "):  # "The Citizen|June 20, 2024": an outlet, no person
@@ -2778,6 +2782,27 @@ def _names_an_outlet(text: str) -> bool:
 
 _LINK_LABELS = frozenset({"link", "here", "click here", "website", "original", "original article"})
 """What a "Source:" label shows where a link was (an aggregator's "Source: Link"): no outlet."""
+
+
+_FIELD = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+)?)\s*:\s*(?P<value>\S.*)$")
+_FIELD_MAX_WORDS = 8
+
+
+def _labelled_fields(line: str) -> dict[str, str]:
+    """A line of the page's own record, fields joined by bars, two of them labelled: "Date:
+    25/10/2024 | Source: Ministry of Foreign Affairs (EN) | Read original version at source"
+    (kcnawatch). Every part is short; the labels ("Date", "Source") say each is a field, not
+    a sentence, so the line is metadata, never text, and its date field is the page's date.
+    A sentence with a bar ("Prices | Gold: up 2%") has one label at most."""
+    parts = [part.strip() for part in line.split("|")]
+    if len(parts) < 2 or any(chrome.word_count(part) > _FIELD_MAX_WORDS for part in parts):
+        return {}
+    fields = {
+        match["label"].casefold(): match["value"]
+        for part in parts
+        if (match := _FIELD.match(part))
+    }
+    return fields if len(fields) >= 2 else {}
 
 
 def _read_dateline(line: str, signals: _Signals) -> None:

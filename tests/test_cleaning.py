@@ -1,6 +1,6 @@
 from datetime import date
 
-from bot.cleaning import clean, line_key, line_verdicts, repeated_lines
+from bot.cleaning import _labelled_fields, clean, line_key, line_verdicts, repeated_lines
 
 PAGE = """fbpx
 Connect with us
@@ -324,6 +324,14 @@ def test_a_line_labelled_disclaimer_is_furniture():
     result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
     assert result.paragraphs == BODY
     assert line not in " ".join(result.paragraphs)
+
+
+def test_a_line_of_labelled_fields_joined_by_bars_is_metadata_and_gives_the_date():
+    line = "Date: 25/10/2024 | Source: Ministry of Harbours (EN) | Read original version at source"
+    result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
+    assert result.paragraphs == BODY
+    assert result.published == date(2024, 10, 25)
+    assert _labelled_fields("Prices | Gold: up 2% on Monday") == {}
 
 
 def test_a_parenthesis_in_an_ordinary_sentence_is_no_wire_credit():

@@ -384,6 +384,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round32", 0.93, 0, 1, 0.65, 0.57),
         ("round34", 0.97, 0, 0, 0.67, 0.63),
         ("round35", 0.99, 0, 0, 0.64, 0.45),
+        ("round37", 0.99, 0, 0, 0.64, 0.50),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
