@@ -2798,9 +2798,7 @@ def _labelled_fields(line: str) -> dict[str, str]:
     if len(parts) < 2 or any(chrome.word_count(part) > _FIELD_MAX_WORDS for part in parts):
         return {}
     fields = {
-        match["label"].casefold(): match["value"]
-        for part in parts
-        if (match := _FIELD.match(part))
+        match["label"].casefold(): match["value"] for part in parts if (match := _FIELD.match(part))
     }
     return fields if len(fields) >= 2 else {}
 
