@@ -97,6 +97,14 @@ _ROLE_BYLINE = re.compile(
 )
 """A writer's name and newsroom role on a line of their own, with or without "By": "Laila
 Kirkpatrick, Staff Writer", "By Jane Doe, Moscow correspondent"."""
+_LABELLED_BAR_BYLINE = re.compile(
+    r"(?:^|\s)(?:COMMENT|COMMENTARY|OPINION|ANALYSIS|EDITORIAL|COLUMN|ESSAY|INTERVIEW|REVIEW)"
+    r"\s*\|\s*(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})\s*\|\s"
+)
+"""A column's label in capitals, then its writer's name in capitals between bars, opening the
+text or glued after a teaser's headline: "… took on the US COMMENT | ROBERT BARNES | The
+Russian president, …" (a tag page's teaser). The label says what follows is a by-line; two to
+four shouted words between bars, the name."""
 _HANDLE_BYLINE = re.compile(
     rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s+\(@[\w.]{{2,30}}\)(?:\s+(?P<rest>\S.*))?$"
 )
@@ -165,14 +173,21 @@ which tried every way to cut "A-B-C-…" into words (a 60-character line took mi
 _MISREAD_DASH = r"鈥|â€[”“\x93\x94]?"
 """A dash whose UTF-8 bytes a copy decoded in another encoding: as GBK ("鈥", omnibyjes's AP
 copy, the third byte lost) or as Windows-1252 ("â€”"). Only where a dash is expected."""
+_AGENCY_NAME = r"(?:[A-Z][A-Za-z&]+|[a-z]{2,4})"
+"""An agency's name in a credit: capitalised ("AFP", "Reuters") or, as a few agencies print
+their own, in lower case ("dpa")."""
 _WIRE_CREDIT = re.compile(
     r"^(?:[A-Z]" + _PLACE + "(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?"
     r"(?:(?P<colon>:)\s+|,?\s+(?:[—–-]\s+)?))?"
     r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
-    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3})\)"
+    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3}|[a-z]{2,4}(?=/))"
+    r"(?:/" + _AGENCY_NAME + r")?\)"
     r"(?:\s*(?:--?|–|—|:|" + _MISREAD_DASH + r")|(?(colon)\s+(?=[A-Z“\"‘])|(?!)))"
 )
 """A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —",
+"SEOUL, Nov 2, 2025 (BSS/AFP) -" (two agencies, the first named credited: the one the page
+names first; a second after a slash is the one it relays or that relays it; an agency that
+prints its name in lower case, "(dpa/MIA)", only in such a pair),
 "MOSCOW, Nov 10 (Reuters): …", "SEOUL, South Korea — (AP) — …" (a dash after the place too),
 "SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash), "HANOI,
 Vietnam (AP) 鈥 Russian President …" (the dash's bytes misread, ``_MISREAD_DASH``)."""
@@ -182,6 +197,16 @@ _SLASHED_CREDIT = re.compile(
     r"/(?P<agency>[A-Z][A-Za-z&]+(?: [A-Z][A-Za-z&]+){0,3})/\.?"
 )
 """A wire credit between slashes after the dateline: "MOSCOW, November 6. /TASS/. …"."""
+_DAY_FIRST_CREDIT = re.compile(
+    r"^[A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+){0,2}, "
+    r"(?P<date>\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{4}) "
+    r"\((?P<agency>" + _AGENCY_NAME + r")(?:/" + _AGENCY_NAME + r")?\)\s*[—–-]+\s+(?=[A-Z“\"‘])"
+)
+"""A dateline whose full date puts the day first, as European agencies print it, then the
+credit and a dash: "Seoul, 19 June 2024 (dpa/MIA) - Russian President …" gives the date and
+dpa. The date is the report's own, read as strongly as a date line above the headline: a page
+whose top line shows another day (a site's clock, "• Friday, 22 November 2024") has two dates
+that disagree, and shows none for sure."""
 _TITLED_CREDIT = re.compile(
     r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}, "
     r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})"
@@ -401,6 +426,12 @@ _VIEWS_DISCLAIMER = re.compile(
 )
 """A publisher's disclaimer: "The views expressed in this article are solely those of the
 author and do not necessarily reflect the opinions of …"."""
+_LABELLED_DISCLAIMER = re.compile(r"^disclaimer\s*[:：]\s*\S", re.I)
+"""A line the site labels "Disclaimer:", its note on what it shows, not the story: "Disclaimer:
+The South China Morning Post's content is directed by the Chinese Communist Party. It is not a
+reliable news source." (a page copying another outlet's report). A report quoting a disclaimer
+puts it in a sentence, never behind the label at the head of a line."""
+_DISCLAIMER_MAX_WORDS = 60
 _PICTOGRAPH = re.compile("[\u203c\u2049\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 """An emoji: a line opening with one is a social-media post embedded in the page ("‼️ …")."""
 _SYMBOL_LINE_MAX_WORDS = 8
@@ -1745,6 +1776,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or _is_site_disclaimer(line)
         or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_LOADING_NOTICE.search(line)))
         or bool(_VIEWS_DISCLAIMER.match(line))
+        or (words <= _DISCLAIMER_MAX_WORDS and bool(_LABELLED_DISCLAIMER.match(line)))
         or chrome.is_glued_source_credit(line)
         or _is_doubled_label(line)
         or bool(_HASHTAG_LINE.match(line))
@@ -2597,6 +2629,10 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
     """Record a by-line, a date line or a source credit; True when the line is only that."""
     if len(line) > _METADATA_MAX_CHARS:
         return False
+    if fields := _labelled_fields(line):
+        if (shown := fields.get("date")) and (printed := printed_dates.printed_date(shown)):
+            signals.add("published", printed, _quoted(line))
+        return True
     if signed := _signed_date(line):
         name, (printed, rank) = signed
         if name.startswith("The "):  # "The Citizen|June 20, 2024": an outlet, no person
@@ -2748,14 +2784,42 @@ _LINK_LABELS = frozenset({"link", "here", "click here", "website", "original", "
 """What a "Source:" label shows where a link was (an aggregator's "Source: Link"): no outlet."""
 
 
+_FIELD = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+)?)\s*:\s*(?P<value>\S.*)$")
+_FIELD_MAX_WORDS = 8
+
+
+def _labelled_fields(line: str) -> dict[str, str]:
+    """A line of the page's own record, fields joined by bars, two of them labelled: "Date:
+    25/10/2024 | Source: Ministry of Foreign Affairs (EN) | Read original version at source"
+    (kcnawatch). Every part is short; the labels ("Date", "Source") say each is a field, not
+    a sentence, so the line is metadata, never text, and its date field is the page's date.
+    A sentence with a bar ("Prices | Gold: up 2%") has one label at most."""
+    parts = [part.strip() for part in line.split("|")]
+    if len(parts) < 2 or any(chrome.word_count(part) > _FIELD_MAX_WORDS for part in parts):
+        return {}
+    fields = {
+        match["label"].casefold(): match["value"] for part in parts if (match := _FIELD.match(part))
+    }
+    return fields if len(fields) >= 2 else {}
+
+
 def _read_dateline(line: str, signals: _Signals) -> None:
-    """A paragraph's opening dateline: a full date, or a day and a wire agency's credit."""
+    """A paragraph's opening dateline: a full date, or a day and a wire agency's credit; a
+    column's label and shouted by-line between bars (``_LABELLED_BAR_BYLINE``)."""
     if (match := _DATELINE.match(line)) and (printed := printed_dates.printed_date(match["date"])):
         signals.add("published", printed, f"the dateline '{match.group().strip()}'")
     if match := _STAFF_ROLE.match(line):
         signals.add("author", match["name"], f"the opening '{match.group()[:-1].strip()}'")
     if match := _AGENCY_FIRST_CREDIT.match(line):
         signals.add("publisher", match["agency"], f"the dateline '{match.group().strip()}'")
+        return
+    if match := _LABELLED_BAR_BYLINE.search(line):
+        signals.add("author", _name_case(match["name"]), f"the by-line '{match.group().strip()}'")
+    if match := _DAY_FIRST_CREDIT.match(line):
+        source = f"the dateline '{match.group().strip()}'"
+        signals.add("publisher", match["agency"], source)
+        if printed := printed_dates.printed_date(match["date"]):
+            signals.add("published", printed, source)
         return
     match = _wire_credit(line)
     if match and _is_place_in_brackets(match):

@@ -1,6 +1,6 @@
 from datetime import date
 
-from bot.cleaning import clean, line_key, line_verdicts, repeated_lines
+from bot.cleaning import _labelled_fields, clean, line_key, line_verdicts, repeated_lines
 
 PAGE = """fbpx
 Connect with us
@@ -279,6 +279,59 @@ def test_wire_credits_in_datelines_give_the_agency():
         assert result.publisher == agency, opening
         assert result.paragraphs[0] == opening
         assert result.sources["publisher"].startswith("the dateline '")
+
+
+def test_a_credit_naming_two_agencies_gives_the_first_named():
+    for opening, agency in [
+        ("SEOUL, Nov 2, 2025 (BSS/AFP) - The storm reached the coast.", "BSS"),
+        ("PARIS (dpa/MIA) - The storm reached the coast.", "dpa"),
+    ]:
+        result = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}\n\nMore text.")
+        assert result.publisher == agency, opening
+        assert result.paragraphs[0] == opening
+
+
+def test_a_day_first_dateline_gives_its_date_and_agency():
+    opening = "Seoul, 19 June 2024 (dpa/MIA) - The storm reached the coast."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}\n\nMore text.")
+    assert result.published == date(2024, 6, 19)
+    assert result.publisher == "dpa"
+    assert result.paragraphs[0] == opening
+
+
+def test_a_day_first_dateline_and_a_date_line_that_disagree_give_no_date():
+    """The top line's date (a site's clock, five months later) and the dateline's are two
+    signals of equal weight that disagree: the page shows no date for sure."""
+    opening = "Seoul, 19 June 2024 (dpa/MIA) - The storm reached the coast."
+    raw = f"• Friday, 22 November 2024\n\nA Storm Hits the Coast Hard Today\n\n{opening}\n\nMore."
+    result = clean(raw)
+    assert result.published is None
+    assert "published" in result.conflicts
+
+
+def test_a_column_label_and_a_shouted_name_between_bars_are_a_by_line():
+    line = (
+        "The storm has roots in an older one that hit the coast COMMENT | JANE ROE | "
+        "The storm reached the coast on Monday, and officials said repairs would take months."
+    )
+    result = clean(f"{line}\n\nMore text follows here.")
+    assert result.author == "Jane Roe"
+    assert clean(page("Prices | GOLD PRICES | fell on Monday.")).author is None
+
+
+def test_a_line_labelled_disclaimer_is_furniture():
+    line = "Disclaimer: The Daily Planet's content is directed by its owner. It is not reliable."
+    result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
+    assert result.paragraphs == BODY
+    assert line not in " ".join(result.paragraphs)
+
+
+def test_a_line_of_labelled_fields_joined_by_bars_is_metadata_and_gives_the_date():
+    line = "Date: 25/10/2024 | Source: Ministry of Harbours (EN) | Read original version at source"
+    result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
+    assert result.paragraphs == BODY
+    assert result.published == date(2024, 10, 25)
+    assert _labelled_fields("Prices | Gold: up 2% on Monday") == {}
 
 
 def test_a_parenthesis_in_an_ordinary_sentence_is_no_wire_credit():
