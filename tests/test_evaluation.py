@@ -366,7 +366,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round11", 0.99, 0, 0, 0.70, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.72, 0.60),
-        ("round14", 0.87, 1, 5, 0.55, 0.36),
+        ("round14", 0.87, 1, 5, 0.52, 0.36),
         ("round15", 0.99, 0, 0, 0.64, 0.25),
         ("round16", 0.86, 3, 0, 0.85, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
@@ -389,7 +389,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round34", 0.97, 0, 0, 0.67, 0.63),
         ("round35", 0.99, 0, 0, 0.64, 0.45),
         ("round36", 0.97, 0, 0, 0.58, 0.54),
-        ("round37", 0.99, 0, 0, 0.64, 0.50),
+        ("round37", 0.99, 0, 0, 0.64, 0.41),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -755,7 +755,13 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     the three passages read), and
     lift a kcnawatch passage holding its "Date: … | Source: …" line into a second of round
     thirty-two's answers (furniture quoted 1 -> 2); the round's labelled-fields rule reads that
-    line as metadata (furniture quoted 0)."""
+    line as metadata (furniture quoted 0).
+    Merged with round thirty-six's pages (the lead), round thirty-six's biz.chosun page on the
+    prisoners' letters ("delivered … through Kim Young-mi, a producer") answers round
+    thirty-seven's near-topic "In which city was the producer Kim Young-mi born?" (declined 0.500
+    -> 0.417), and round fourteen's "Which North Korean diplomat visited the Russian capital
+    earlier in the month?" (third with the capital rule, docs/quality.md) drops out of the
+    first three again among the 444 pages (0.556 -> 0.528)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
