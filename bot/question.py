@@ -827,11 +827,21 @@ def ordinals_of(text: str) -> tuple[str, ...]:
 
 def ordinal_forms(ordinal: str) -> frozenset[str]:
     """The ways an article may write an ordinal: "second" and "2nd", "11th" and "eleventh"
-    (in words only up to twelfth: "17th" is met only by "17th")."""
+    (in words only up to twelfth: "17th" is met only by "17th"), and "first" as the words
+    that say it of a time (``FIRST_IN_OTHER_WORDS``)."""
     digits = [f"{n}{_suffix(n)}" for n in range(1, len(ORDINAL_WORDS) + 1)]
     pairs = dict(zip(ORDINAL_WORDS, digits, strict=True))
     pairs |= {digit: word for word, digit in pairs.items()}
-    return frozenset({ordinal, *filter(None, [pairs.get(ordinal)])})
+    forms = {ordinal, *filter(None, [pairs.get(ordinal)])}
+    if "first" in forms:
+        forms |= FIRST_IN_OTHER_WORDS
+    return frozenset(forms)
+
+
+FIRST_IN_OTHER_WORDS = frozenset({"initial", "initially", "originally", "earliest", "maiden"})
+"""Words that say "first" of a time or an occasion: "Washington's *first* estimate" is "the
+US *initially* estimated", "his *first* trip abroad" his "*maiden* trip". Not "opening", whose
+stem is the verb "open"."""
 
 
 def _suffix(n: int) -> str:

@@ -389,6 +389,14 @@ def test_ordinals_that_pick_one_of_several_are_read_and_next_to_is_a_place():
     assert ordinal_forms("11th") == {"11th", "eleventh"}
 
 
+def test_first_is_also_written_as_initially_or_originally():
+    """ "Washington's *first* estimate" is met by "the US *initially* estimated"; no other
+    ordinal is ("second" is not "initially")."""
+    assert {"initially", "originally", "1st"} <= ordinal_forms("first")
+    assert "initially" in ordinal_forms("1st")
+    assert "initially" not in ordinal_forms("second")
+
+
 @pytest.mark.parametrize(
     ("question", "measure", "unit"),
     [
