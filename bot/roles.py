@@ -112,11 +112,35 @@ def place_before(before: str, aliases: Aliases) -> tuple[tuple[str, ...], str | 
     stems = [stem(word) for word, _ in marked_words(before)]
     for concept, _, end in reversed(aliases.find(stems)):
         if concept in aliases.places and end >= len(stems) - 1:
-            rest = stems[end:]
-            if rest and rest[0] in STOPWORDS:
-                return (), None
-            return (concept,), rest[0] if rest else None
+            return _with_qualifier(concept, stems[end:])
+    written = _INITIALS_WORD.findall(_POSSESSIVE.sub("", before))[-2:]
+    for i, word in reversed(list(enumerate(written))):
+        if len(word) > 1 and word.isupper():  # a body's initials: "*NATO* Secretary General"
+            return _with_qualifier(
+                stem(word.casefold()), [stem(w.casefold()) for w in written[i + 1 :]]
+            )
     return (), None
+
+
+_INITIALS_WORD = re.compile(r"[A-Za-z]+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _with_qualifier(place: str, rest: list[str]) -> tuple[tuple[str, ...], str | None]:
+    if rest and rest[0] in STOPWORDS:
+        return (), None
+    return (place,), rest[0] if rest else None
+
+
+_GENERAL = re.compile(r"[ \t-]+general\b", re.IGNORECASE)
+"""A "Secretary *General*" ("Secretary-General"): the head of a body ("NATO Secretary General
+Mark Rutte", "the UN chief"), an office of ``TITLE_GROUPS``' heads."""
+
+
+def _title_read(title: str, after: str) -> tuple[str, str]:
+    """The title as an office ("Secretary General" as "chief") and the text after it."""
+    general = _GENERAL.match(after) if stem(title.casefold()) == "secretari" else None
+    return ("chief", after[general.end() :]) if general else (title, after)
 
 
 def office_holders(texts: Iterable[str], aliases: Aliases) -> OfficeHolders:
@@ -134,12 +158,13 @@ def office_holders(texts: Iterable[str], aliases: Aliases) -> OfficeHolders:
                     places[context] = _places(context, aliases)
                 for place in places[context]:
                     found.setdefault(place, {})
-            names = _holder_name(text[match.end() : match.end() + 60])
-            if names and places[before]:
+            title, rest = _title_read(match.group(), text[match.end() : match.end() + 70])
+            names = _holder_name(rest)
+            if names:
                 place, qualifier = place_before(before, aliases)
-                office = office_key(match.group(), qualifier)
+                office = office_key(title, qualifier)
                 for concept in place:
-                    found[concept].setdefault(office, set()).update(names)
+                    found.setdefault(concept, {}).setdefault(office, set()).update(names)
     return {
         place: {k: frozenset(v) for k, v in offices.items()} for place, offices in found.items()
     }
@@ -165,7 +190,8 @@ def offices_asked(question: str, holders: OfficeHolders, aliases: Aliases) -> li
     for match in _TITLE.finditer(question):
         before = words_before(question[max(0, match.start() - 120) : match.start()])
         places, qualifier = place_before(before, aliases)
-        office = office_key(match.group(), qualifier)
+        title, _ = _title_read(match.group(), question[match.end() : match.end() + 20])
+        office = office_key(title, qualifier)
         names = frozenset().union(*(holders.get(place, {}).get(office, ()) for place in places))
         if names:
             asked.append(OfficeAsked(stem(match.group().casefold()), places, names))

@@ -107,3 +107,14 @@ def _places_the_long_way(text: str) -> frozenset[str]:
 def test_the_words_before_a_title_are_those_of_the_forward_pattern(text: str):
     """``words_before`` reads ``_BEFORE``'s match from the end of the text."""
     assert words_before(text) == _BEFORE.search(text).group()
+
+
+def test_a_bodys_initials_and_a_secretary_general_name_an_office_too():
+    """ "NATO Secretary General Mark Rutte" holds the office a question calls "the NATO chief"
+    or "NATO's secretary-general": the initials stand for the body as a place's name does, and
+    a secretary general heads it."""
+    holders = office_holders(["NATO Secretary General Mark Rutte said so on Monday."], PLACES)
+    assert holders["nato"]["chief"] == {"mark", "rutt"}
+    for question in ("What did the NATO chief say?", "What did NATO's secretary-general say?"):
+        (asked,) = offices_asked(question, holders, PLACES)
+        assert asked.places == ("nato",) and asked.holders == {"mark", "rutt"}
