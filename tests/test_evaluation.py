@@ -389,6 +389,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round34", 0.97, 0, 0, 0.67, 0.63),
         ("round35", 0.99, 0, 0, 0.64, 0.45),
         ("round36", 0.97, 0, 0, 0.58, 0.54),
+        ("round38", 0.97, 1, 0, 0.54, 0.68),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -742,7 +743,12 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     regroup", crowd it out; 0.70 -> 0.65) and answer one of round nine's near-topic questions
     ("When did Cho Tae-yong meet Lloyd Austin?": business-standard's press conference "with US
     Secretary of Defence Lloyd J. Austin III, ... Cho Tae-yul ... on Thursday", another Cho;
-    0.68 -> 0.625)."""
+    0.68 -> 0.625).
+    Round thirty-eight's eleven pages (issue 13: near-topic questions to decline) were measured
+    before any rule of the round at metadata 0.977 right with one field invented (ijreportika's
+    "Read a version of this story in Korean" link read as the title), no furniture quoted,
+    hit@3 0.542, near-topic declined 0.526 (round38/before.txt); its three rules
+    (docs/quality.md, round 38) raise declined to 0.684."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
