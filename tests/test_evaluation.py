@@ -751,7 +751,11 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     (docs/quality.md, round 38) raise declined to 0.684. As distractors, with main's rules as
     with the round's, they take one answer out of round fourteen's first three ("What did the
     Ukrainian president complain about in his nightly address?": republicworld's "Zelenskyy
-    said in his daily evening address ..." comes third; 0.55 -> 0.52)."""
+    said in his daily evening address ..." comes third; 0.55 -> 0.52), round twenty-seven's
+    ("Which Russian institutions drafted the document proposing the grain exchange?": starfeu's
+    and other grain exchange passages first; 0.74 -> 0.71) and round thirty-four's ("Who coined
+    the acronym BRIC?": hollywood-house's and patrioticpage's "Since the term was first coined
+    in 2001" second and third; 0.67 -> 0.64)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
