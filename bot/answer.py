@@ -23,6 +23,7 @@ from bot.fit import (
     SentenceWords,
     announces_words,
     content_terms,
+    dates_other_days,
     describes_speaker,
     figures_in,
     holds_time,
@@ -565,6 +566,8 @@ def lacks(
     if focus.source and not any(sentence.has_any(focus.source) for sentence in passage):
         return True
     if focus.times and not holds_time(window, focus.times):
+        return True
+    if focus.days and dates_other_days(window, focus.days):
         return True
     if any(not any(s.has_any(actor) for s in window) for actor in focus.actors):
         return True

@@ -286,11 +286,28 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
             for i in found
         )
     anchors = sentence.positions_of(focus.shape or focus.counted or focus_terms)
+    lasting = focus.number_kind is NumberKind.MEASURE and "long" in focus.measure
     return any(
         (tied(sentence.words, i, anchors) or gives_the_number_of(sentence.words, i, anchors))
         and not _counts_other_place(sentence, i, anchors, focus)
+        and not (lasting and time_since_last(lowered, i))
         for i in found
     )
+
+
+def time_since_last(lowered: Sequence[str], number: int) -> bool:
+    """Whether the figure at ``number`` measures the time since the last time, not how long
+    something lasted: "his *first* visit to Russia *in* over two *years*", "the first talks
+    in five years" do not answer "How long did the meeting last?"."""
+    j = number - 1
+    while j >= 0 and lowered[j] in _SINCE_LEAD:
+        j -= 1
+    return j > 0 and lowered[j] == "in" and "first" in lowered[max(0, j - _FIRST_REACH) : j]
+
+
+_SINCE_LEAD = frozenset({"over", "more", "than", "about", "nearly", "almost", "around", "some"})
+_FIRST_REACH = 8
+"""How far before "in" the "first" of "the first visit to Russia in two years" may stand."""
 
 
 def gives_the_number_of(words: Sequence[str], number: int, anchors: Sequence[int]) -> bool:
@@ -656,7 +673,23 @@ def speech_verbs(sentence: SentenceWords) -> list[int]:
         if word_stem in SPEECH_VERBS
         and not sentence.quoted[i]
         and not _reads_as_noun(sentence.words, i)
+        and not _adds_to_something(sentence.words, i)
     ]
+
+
+def _adds_to_something(words: Sequence[str], i: int) -> bool:
+    """ "Add" followed by "to" and a determiner increases something rather than speaks: "Modi
+    publicly urged peace, *adding to the* diplomatic complexities" is not Xi (the sentence's
+    subject) saying anything; "he added to reporters" or "added, referring to" still speak."""
+    if words[i].casefold() not in _ADD_FORMS or i + 2 >= len(words):
+        return False
+    return words[i + 1].casefold() == "to" and words[i + 2].casefold() in _ADDED_TO_OPENERS
+
+
+_ADD_FORMS = frozenset({"add", "adds", "added", "adding"})
+_ADDED_TO_OPENERS = frozenset(
+    {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
+)
 
 
 def attributes(sentence: SentenceWords) -> bool:
@@ -753,6 +786,45 @@ def holds_time(sentences: Sequence[SentenceWords], times: Sequence[str]) -> bool
             ):
                 return True
     return False
+
+
+def dates_other_days(sentences: Sequence[SentenceWords], days: Sequence[tuple[str, str]]) -> bool:
+    """Whether the sentences date things to days of the asked month, none of them the asked
+    day: "248 attacks on *December 24* and 200 more on Christmas Day" does not answer "How
+    many attacks on *December 26*?". A sentence naming the month without a day, or the asked
+    day, leaves it to the other tests."""
+    other = False
+    for sentence in sentences:
+        lowered = [word.casefold() for word in sentence.words]
+        for i, word in enumerate(lowered):
+            month = _full_month(word)
+            if month is None or (word == "may" and not sentence.words[i][0].isupper()):
+                continue
+            for near in (lowered[i + 1 : i + 2], lowered[i - 1 : i] if i else []):
+                day = _day_number(near[0]) if near else None
+                if day is None:
+                    continue
+                if (month, day) in days:
+                    return False
+                if any(month == asked for asked, _ in days):
+                    other = True
+    return other
+
+
+def _full_month(word: str) -> str | None:
+    if word in MONTHS:
+        return word
+    if word.rstrip(".") in _MONTHS and len(word) >= 3:
+        return next((m for m in MONTHS if m.startswith(word.rstrip(".")[:3])), None)
+    return None
+
+
+def _day_number(word: str) -> str | None:
+    digits = word.rstrip(",.").removesuffix("st").removesuffix("nd").removesuffix("rd")
+    digits = digits.removesuffix("th")
+    if digits.isdigit() and 1 <= int(digits) <= 31 and len(digits) <= 2:
+        return str(int(digits))
+    return None
 
 
 def content_terms(sentence: SentenceWords) -> set[str]:

@@ -412,6 +412,10 @@ class Focus:
     times: tuple[str, ...] = ()
     """For "… in *2019*", "… in *December*": the years and months the question is limited to,
     lower-case, one of which the passage must hold."""
+    days: tuple[tuple[str, str], ...] = ()
+    """For "… *on December 26*": the days of a month the question is limited to, as
+    (month, day) lower-case; a passage that dates its figure to other days of that month only
+    ("248 attacks on December 24") does not answer (``bot.fit.dates_other_days``)."""
     past: bool = False
     """"*Did* South Korea send …", "What *has* Russia sent": the question asks what happened."""
     actors: tuple[tuple[str, ...], ...] = ()
@@ -519,6 +523,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         source=named_source(text, aliases) or (said if question_type in _TYPED_ANSWERS else ()),
         said_by=said,
         times=time_limits(text),
+        days=day_limits(text),
         past=asks_what_happened(text),
         actors=named_actors(text, aliases),
         ordinals=ordinals_of(text),
@@ -683,6 +688,27 @@ def time_limits(text: str) -> tuple[str, ...]:
         if match.group("when") != "may"
     ]
     return tuple(dict.fromkeys(found))
+
+
+def day_limits(text: str) -> tuple[tuple[str, str], ...]:
+    """The days a question is limited to, "on December 26" or "on 26 December", as (month,
+    day): a question about one day is not answered by a figure for another day of the month."""
+    found = [
+        (match.group("month").casefold(), str(int(match.group("day"))))
+        for pattern in _DAY_LIMITS
+        for match in pattern.finditer(text)
+        if 1 <= int(match.group("day")) <= 31
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+_MONTH_NAMES = "|".join(MONTHS)
+_DAY_LIMITS = (
+    re.compile(rf"\bon\s+(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b", re.I),
+    re.compile(
+        rf"\bon\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})\b", re.I
+    ),
+)
 
 
 def named_actors(text: str, aliases: Aliases) -> tuple[tuple[str, ...], ...]:

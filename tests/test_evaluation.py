@@ -379,17 +379,18 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round24", 0.97, 0, 0, 0.69, 0.76),
         ("round25", 0.99, 0, 1, 0.67, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.63),
-        ("round27", 0.93, 0, 0, 0.74, 0.27),
+        ("round27", 0.93, 0, 0, 0.71, 0.27),
         ("round28", 0.93, 1, 1, 0.75, 0.45),
         ("round29", 0.87, 1, 2, 0.75, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.58),
         ("round30", 0.99, 0, 0, 0.78, 0.50),
         ("round33", 0.95, 0, 0, 0.62, 0.50),
         ("round32", 0.93, 0, 1, 0.65, 0.57),
-        ("round34", 0.97, 0, 0, 0.67, 0.63),
+        ("round34", 0.97, 0, 0, 0.64, 0.63),
         ("round35", 0.99, 0, 0, 0.64, 0.45),
         ("round36", 0.97, 0, 0, 0.58, 0.54),
         ("round37", 0.99, 0, 0, 0.64, 0.41),
+        ("round38", 0.97, 1, 0, 0.54, 0.68),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -761,7 +762,19 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     thirty-seven's near-topic "In which city was the producer Kim Young-mi born?" (declined 0.500
     -> 0.417), and round fourteen's "Which North Korean diplomat visited the Russian capital
     earlier in the month?" (third with the capital rule, docs/quality.md) drops out of the
-    first three again among the 444 pages (0.556 -> 0.528)."""
+    first three again among the 444 pages (0.556 -> 0.528).
+    Round thirty-eight's eleven pages (issue 13: near-topic questions to decline) were measured
+    before any rule of the round at metadata 0.977 right with one field invented (ijreportika's
+    "Read a version of this story in Korean" link read as the title), no furniture quoted,
+    hit@3 0.542, near-topic declined 0.526 (round38/before.txt); its three rules
+    (docs/quality.md, round 38) raise declined to 0.684. As distractors, with main's rules as
+    with the round's, they take one answer out of round fourteen's first three ("What did the
+    Ukrainian president complain about in his nightly address?": republicworld's "Zelenskyy
+    said in his daily evening address ..." comes third; 0.55 -> 0.52), round twenty-seven's
+    ("Which Russian institutions drafted the document proposing the grain exchange?": starfeu's
+    and other grain exchange passages first; 0.74 -> 0.71) and round thirty-four's ("Who coined
+    the acronym BRIC?": hollywood-house's and patrioticpage's "Since the term was first coined
+    in 2001" second and third; 0.67 -> 0.64)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture

@@ -4,6 +4,7 @@ from bot.fit import (
     SentenceWords,
     announces_words,
     date_fits,
+    dates_other_days,
     describes_speaker,
     figures_in,
     number_fits,
@@ -333,3 +334,29 @@ def test_a_place_name_after_in_the_or_at_the_answers_a_where_question():
     assert fits("The leaders met at the Diaoyutai state guest house.")
     assert fits("The spill spread in the southern Kerch Strait.")
     assert not fits("The spill was worse than the Guardian said.")
+def test_a_figure_dated_to_other_days_of_the_asked_month_does_not_answer_for_another_day():
+    days = question_focus("How many attacks did Russia launch on December 26?", ALIASES).days
+    assert days == (("december", "26"),)
+    other = read("Russia launched 248 attacks on December 24 and 200 more on Christmas Day.")
+    assert dates_other_days([other], days)
+    assert not dates_other_days([read("Russia launched 248 attacks on December 26.")], days)
+    assert not dates_other_days([read("Russia launched 248 attacks on 26 Dec.")], days)
+    assert not dates_other_days([read("Russia launched 248 attacks in December.")], days)
+
+
+def test_adding_to_something_is_not_speech_for_the_sentence_subject():
+    sentence = read(
+        "Xi, behind closed doors, addressed the war in Ukraine with Putin, while Modi publicly"
+        " peace, adding to the diplomatic complexities."
+    )
+    assert not statement_fits(sentence, ["xi"], False)
+    assert statement_fits(
+        read("Xi addressed the war, adding that peace was needed."), ["xi"], False
+    )
+
+
+def test_the_time_since_a_first_visit_is_not_how_long_a_meeting_lasted():
+    focus = question_focus("How long did the meeting with Putin last?", ALIASES)
+    since = read("It was his first visit to Russia in over two years.")
+    assert not number_fits(since, focus, [])
+    assert number_fits(read("The meeting with Putin lasted two hours."), focus, [])
