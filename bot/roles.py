@@ -88,9 +88,10 @@ RANKS = frozenset(stem(word) for word in ("general", "deputy", "vice", "first", 
 """Words of a rank, capitalised after a title but no part of a name ("Secretary *General*")."""
 
 OfficeHolders = dict[str, dict[str, frozenset[str]]]
-"""Each place the articles name an office holder for (a place concept, ``~russia``) -> each of
-its offices (``office_key``: "presid", "foreign minist") -> the stems of the names written
-right after that title ("vladimir", "putin"), which may be none."""
+"""Each place the articles name an office holder for (a place concept, ``~russia``, or the stem
+of a body's initials, ``nato``) -> each of its offices (``office_key``: "chief", "foreign
+minist") -> the stems of the names written right after that title ("vladimir", "putin"),
+which may be none."""
 
 
 def office_key(title: str, qualifier: str | None) -> str:
