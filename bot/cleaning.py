@@ -82,14 +82,18 @@ _NAME_PARTICLES = frozenset(
     }
 )
 _BYLINE = re.compile(
-    rf"^(?:[•·▪|–—-]+\s*,?\s*)?(?i:by|author|written by|reported by)\s*(?::|\s[–—-])?\s+"
+    rf"^(?:[•·▪|–—-]+\s*,?\s*)?(?i:by|author|written by|reported by|text by)\s*(?::|\s[–—-])?\s+"
     rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,9}})"
     rf"\s*(?:\[[^\]]*\]|(?:[|·]|\s[–—-])\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}|"
-    rf",\s*(?P<date>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}))?$"
+    rf",\s*(?P<date>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})|"
+    r"\s[–—-]\s*(?i:read|continue reading)\s+(?i:the\s+)?(?i:full\s+)?(?i:story|article|report)"
+    r"\s+(?i:on|at)\s+\S+)?$"
 )
-"""A by-line: "By", "Author:", "Written by" or "Reported by", then a short name (an agency after
-a comma, a bar or a dash, an e-mail in brackets), after a bullet if the site prints one ("•, by
-Tyler Durden"); ``_is_name`` then asks for capitals, so "By contrast, …" stays text."""
+"""A by-line: "By", "Author:", "Written by", "Reported by" or "Text by", then a short name (an
+agency after a comma, a bar or a dash, an e-mail in brackets, a repost's pointer to the original
+after a dash: "text by Matthew Luxmoore - read the full story on wsj.com"), after a bullet if
+the site prints one ("•, by Tyler Durden"); ``_is_name`` then asks for capitals, so "By
+contrast, …" stays text."""
 _ROLE_BYLINE = re.compile(
     rf"^(?:(?i:by)\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
     r"(?P<role>(?!(?i:an?|the|our|his|her|their|former)\s)(?:[A-Za-z][\w’'-]*\s+){0,3}(?i:writer|reporter|correspondent|editor|columnist|"
@@ -2371,7 +2375,7 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
         ):
             above, labels = [], []  # what stood above a breadcrumb trail is the site's
             continue
-        if index in furniture or _is_metadata(line):
+        if index in furniture or _is_metadata(line) or _DATELINE_ALONE.match(line):
             continue
         if _is_title_shaped(lines, index, last):
             if seen_text:
@@ -2414,6 +2418,18 @@ _PLACE_ALONE = re.compile(
 Russia" above WION's first paragraph): a dateline printed on its own line, never the short
 line alone above the text that is read as the headline (a headline has a verb or more words;
 "Ferry Route" is still read). The title is then the guessed first sentence."""
+
+
+_DATELINE_ALONE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+    r"\s*(?:\([^()]{0,30}\))?\s*[—–-]{0,2}\s*$"
+)
+"""A wire dateline alone on the page's first line, its story on the next: a place in capitals
+and a day, maybe a year and an agency in brackets (left empty by the copy), a dash and nothing
+else ("MADRID Dec. 4 () –" over thelatestnews's first paragraph). It names no story, so it is
+never a headline (``_title_line`` passes it like a by-line): the title is then the guessed
+first sentence, not a dateline shown as a headline the page does not have."""
 
 
 def _is_cut_off_tail(lines: list[str], index: int, furniture: set[int]) -> bool:

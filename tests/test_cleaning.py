@@ -2285,3 +2285,27 @@ def test_a_headline_stamp_and_e_mailed_by_line_on_one_line_are_read_apart():
     assert result.headline == "Harbour fees rise again at the port"
     assert result.author == "Jane Roe"
     assert result.paragraphs == [TEXT]
+
+
+def test_a_dateline_alone_on_the_first_line_is_not_the_headline():
+    """A wire dateline printed on its own line over the first paragraph names no story: the
+    page shows no headline, and the title is the guessed first sentence."""
+    for dateline in ("MADRID Dec. 4 () –", "SEOUL, Oct. 29 (Yonhap) --", "NEW YORK Nov 5, 2024 —"):
+        result = clean("\n".join([dateline, *BODY]))
+        assert result.title_guessed, dateline
+        assert result.headline != dateline
+
+
+def test_a_reposts_text_by_credit_names_the_writer():
+    """A repost credits the writer of the text it copies and points to the original: the
+    writer is the author; the pointer names no one."""
+    result = clean(
+        page(
+            before=(
+                "A Storm Hits the Coast Hard Today",
+                "text by Jane Roe - read the full story on example.com",
+            )
+        )
+    )
+    assert result.author == "Jane Roe"
+    assert result.paragraphs == BODY
