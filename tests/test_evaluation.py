@@ -368,7 +368,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round11", 0.99, 0, 0, 0.70, 0.58),
         ("round12", 0.95, 0, 4, 0.79, 0.54),
         ("round13", 0.99, 0, 0, 0.72, 0.60),
-        ("round14", 0.87, 1, 5, 0.52, 0.36),
+        ("round14", 0.87, 1, 5, 0.50, 0.36),
         ("round15", 0.99, 0, 0, 0.64, 0.25),
         ("round16", 0.86, 3, 0, 0.85, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
@@ -793,7 +793,10 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     thirty-six's near-topic questions ("How many Ukrainian soldiers were killed or injured in
     the battle ...?" gets the North Korean casualty figures, "Figures differ"; 0.545 -> 0.455).
     Eshraag's copy of the Independent's report holds round twenty-six's "since the Soviet Union
-    collapsed in 1991" word for word and comes first; it is listed as an equal answer."""
+    collapsed in 1991" word for word and comes first; it is listed as an equal answer. Merged
+    by the lead, the line model retrained on the 465 pages takes round fourteen's "Which North
+    Korean diplomat visited the Russian capital earlier in the month?" out of the first three
+    again (hit@3 0.528 -> 0.500; docs/reading.md, the line model's training)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
