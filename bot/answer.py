@@ -770,7 +770,19 @@ def asks_a_doer(focus: Focus, question: str) -> bool:
         focus.question_type is QuestionType.WHO
         and bool(focus.main_verbs)
         and not any(word in {"did", "does", "do"} for word in opening)
+        and not _perfect_before_a_name(question)
     )
+
+
+_PERFECT_BEFORE_NAME = re.compile(r"\b(?:had|has|have)\s+[A-Z]")
+
+
+def _perfect_before_a_name(question: str) -> bool:
+    """Whether a perfect auxiliary stands before a named subject within the question's opening
+    ("Which leader *had Yoon* held talks with?", "Who *has Putin* met?"): the named one does
+    the verb, as after "did"; "Who *has led* the talks?" asks the doer."""
+    opening = " ".join(question.split()[:OBJECT_QUESTION_REACH])
+    return bool(_PERFECT_BEFORE_NAME.search(opening))
 
 
 def unmet_open_source(snapshot: Snapshot, focus: Focus, first: int, question: str) -> list[str]:

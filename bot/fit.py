@@ -739,11 +739,17 @@ def _reads_as_noun(words: Sequence[str], i: int) -> bool:
     word = words[i].casefold()
     return (
         previous in _DETERMINERS
-        or previous[:1].isdigit()
+        or (previous[:1].isdigit() and not _day_of_month(words, i - 1))
         or previous in NUMBER_WORDS
         or (following == "of" and not word.endswith(("ed", "ing")))
         or (previous.endswith(("ed", "ing")) and word.endswith("s") and not word.endswith("ss"))
     )
+
+
+def _day_of_month(words: Sequence[str], i: int) -> bool:
+    """Whether the number at ``i`` is the day of a date ("on December *18* warned", "Nov.
+    *20*"): it counts nothing, so the word after it may still be a verb, unlike "20 heads"."""
+    return i > 0 and words[i - 1].casefold().rstrip(".") in _MONTHS
 
 
 _PROSPECTIVE = frozenset(

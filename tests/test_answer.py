@@ -831,3 +831,13 @@ def test_a_compound_held_whole_still_counts(tiny_kb_dir: Path):
     write_article(tiny_kb_dir, "kazan", "Questions in Kazan", "The Summit Desk", body)
     kb = KnowledgeBase(tiny_kb_dir)
     assert kb.ask("How long did the press conference in Kazan last?").answered
+
+
+def test_a_perfect_auxiliary_before_a_name_asks_whom_not_who():
+    from bot.question import question_focus
+
+    question = "Which foreign leader had Yoon held talks with before the news conference?"
+    focus = question_focus(question, Aliases({}))
+    assert not answer_module.asks_a_doer(focus, question)
+    doer = "Who has led the talks on the treaty?"
+    assert answer_module.asks_a_doer(question_focus(doer, Aliases({})), doer)

@@ -394,6 +394,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round37", 0.99, 0, 0, 0.64, 0.41),
         ("round38", 0.97, 1, 0, 0.54, 0.63),
         ("round39", 0.99, 0, 0, 0.62, 0.63),
+        ("round40", 0.91, 0, 0, 0.59, 0.36),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -796,7 +797,16 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     collapsed in 1991" word for word and comes first; it is listed as an equal answer. Merged
     by the lead, the line model retrained on the 465 pages takes round fourteen's "Which North
     Korean diplomat visited the Russian capital earlier in the month?" out of the first three
-    again (hit@3 0.528 -> 0.500; docs/reading.md, the line model's training)."""
+    again (hit@3 0.528 -> 0.500; docs/reading.md, the line model's training).
+    Round forty's nine pages (issue 13: paraphrased statement and who questions) were measured
+    before any rule of the round at metadata 0.917 right (an Italian agency's time stamp read as
+    the title, its date not read, a standfirst over a headline printed twice read as the title),
+    nothing invented, no furniture quoted, hit@3 0.519, near-topic declined 0.364
+    (round40/before.txt); its two rules (docs/quality.md, round 40) take hit@3 to 0.593. The
+    line model retrained on the 464 pages (threshold 0.92) undoes what the 455-page model moved
+    in pooled dev: round fourteen's "Which North Korean diplomat visited the Russian capital
+    earlier in the month?" drops out of the first three again (0.52 -> 0.50) and round fifteen's
+    near-topic "How long will Putin stay in Vietnam?" is declined again."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture

@@ -128,6 +128,12 @@ def test_a_question_verb_matched_only_by_a_noun_is_another_sense():
     assert verb_senses(read("Over 20 heads of state attended."), ["head"]) == (False, True)
 
 
+def test_the_day_of_a_date_does_not_make_the_next_word_a_noun():
+    sentence = read("The US envoy on December 18 warned about the possibility.")
+    assert verb_senses(sentence, ["warn"]) == (True, False)
+    assert verb_senses(read("Some 20 warnings were issued."), ["warn"]) == (False, True)
+
+
 def test_a_country_is_not_who_did_something_unless_it_is_the_agent():
     focus = question_focus("Who brokered the ceasefire?", ALIASES)
     places = frozenset({"~united states"})
@@ -334,6 +340,8 @@ def test_a_place_name_after_in_the_or_at_the_answers_a_where_question():
     assert fits("The leaders met at the Diaoyutai state guest house.")
     assert fits("The spill spread in the southern Kerch Strait.")
     assert not fits("The spill was worse than the Guardian said.")
+
+
 def test_a_figure_dated_to_other_days_of_the_asked_month_does_not_answer_for_another_day():
     days = question_focus("How many attacks did Russia launch on December 26?", ALIASES).days
     assert days == (("december", "26"),)
