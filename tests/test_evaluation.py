@@ -393,7 +393,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round36", 0.97, 0, 0, 0.58, 0.45),
         ("round37", 0.99, 0, 0, 0.64, 0.41),
         ("round38", 0.97, 1, 0, 0.54, 0.63),
-        ("round39", 0.99, 0, 0, 0.62, 0.63),
+        ("round39", 0.99, 0, 0, 0.62, 0.54),
         ("round40", 0.91, 0, 0, 0.59, 0.36),
     ],
 )
@@ -806,7 +806,11 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     line model retrained on the 464 pages (threshold 0.92) undoes what the 455-page model moved
     in pooled dev: round fourteen's "Which North Korean diplomat visited the Russian capital
     earlier in the month?" drops out of the first three again (0.52 -> 0.50) and round fifteen's
-    near-topic "How long will Putin stay in Vietnam?" is declined again."""
+    near-topic "How long will Putin stay in Vietnam?" is declined again. Merged by the lead
+    after round thirty-nine, round forty's pages answer one of round thirty-nine's near-topic
+    questions ("How long will the captured North Korean soldiers be held before an exchange?"
+    gets Zelensky's offer to exchange them; neither of round forty's rules moves it; declined
+    0.636 -> 0.545)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
