@@ -1079,21 +1079,23 @@ def with_capital_names(query: Query, question: str, aliases: Aliases) -> Query:
         return query
     related = dict(query.related)
     for match in _CAPITAL.finditer(question):
-        places, qualifier = place_before(
-            question[max(0, match.start() - 120) : match.start()], aliases
-        )
-        after = _CAPITAL_OF.match(question[match.end() :])
-        if not places and after is not None:
-            found = aliases.find([stem(word) for word, _ in marked_words(after[1])])
-            places = tuple(
-                concept
-                for concept, start, _ in found[:1]
-                if start == 0 and concept in aliases.places
-            )
-        names = [capitals().get(place) for place in places if qualifier is None]
+        names = [capitals().get(place) for place in _countries_of_capital(question, match, aliases)]
         table = {stem(name.split()[-1].casefold()): CAPITAL_WEIGHT for name in names if name}
         related[part] = {**related.get(part, {}), **table}
     return replace(query, related=related)
+
+
+def _countries_of_capital(question: str, match: re.Match[str], aliases: Aliases) -> tuple[str, ...]:
+    """The country whose capital ``match`` ("capital") is: named right before it ("the
+    *Russian* capital", nothing between) or right after "of" ("the capital *of Russia*")."""
+    places, qualifier = place_before(question[max(0, match.start() - 120) : match.start()], aliases)
+    if places:
+        return places if qualifier is None else ()
+    after = _CAPITAL_OF.match(question[match.end() :])
+    if after is None:
+        return ()
+    found = aliases.find([stem(word) for word, _ in marked_words(after[1])])
+    return tuple(c for c, start, _ in found[:1] if start == 0 and c in aliases.places)
 
 
 CAPITAL_WEIGHT = 1.0
