@@ -277,38 +277,52 @@ width after it ("- Sputnik International, 1920")."""
 @lru_cache(maxsize=8192)
 def glued_parts(line: str) -> tuple[str, ...]:
     """A line with the furniture glued to it split into the text and the furniture, each a
-    line of its own; the text's words are kept as they are. Cached: pages repeat lines."""
+    line of its own; the text's words are kept as they are. Cached: pages repeat lines.
+
+    Furniture is peeled from the front one piece at a time in a loop, not by recursion, so a
+    line of many glued pieces (a crafted one too) never runs out of stack."""
+    parts: list[str] = []
+    rest: str | None = line
+    while rest is not None:
+        peeled, rest = _peeled(rest)
+        parts.extend(peeled)
+    return tuple(parts)
+
+
+def _peeled(line: str) -> tuple[tuple[str, ...], str | None]:
+    """The furniture at the front of ``line`` and the rest to read on, or every part of the
+    line and ``None`` when nothing more is to be peeled."""
     if "![" in line and (cut := _MARKDOWN_IMAGE.sub(" ", line)) != line:
         line = " ".join(cut.split())
     if not line:
-        return ()
+        return (), None
     if (match := _LEADING_STAMP.match(line)) and len(
         line[match.end() :].split()
     ) >= _STAMPED_MIN_WORDS:
-        return (match["stamp"], *glued_parts(line[match.end() :]))
+        return (match["stamp"],), line[match.end() :]
     if (match := _LEADING_DATES.match(line)) and len(
         line[match.end() :].split()
     ) >= _STAMPED_MIN_WORDS:
-        return (*_ONE_DATE.findall(match["dates"]), *glued_parts(line[match.end() :]))
+        return tuple(_ONE_DATE.findall(match["dates"])), line[match.end() :]
     if _STAMP_LABEL.match(line) and _GLUED_YEAR.search(line):
-        return tuple(part.strip() for part in _GLUED_YEAR.split(line) if part.strip())
+        return tuple(part.strip() for part in _GLUED_YEAR.split(line) if part.strip()), None
     if match := _PLAYER_LABELS.match(line):
         rest = match["rest"]
         if rest.startswith(match["title"]):
             rest = rest[len(match["title"]) :].strip()
-        return (match["title"], *glued_parts(rest)) if rest else (match["title"],)
+        return (match["title"],), rest or None
     if match := _BYLINE_DATELINE.match(line):
-        return (match["byline"], match["rest"])
+        return (match["byline"], match["rest"]), None
     if "|" in line and _LABELLED_FIELDS.match(line):
-        return tuple(field.strip() for field in line.split("|"))
+        return tuple(field.strip() for field in line.split("|")), None
     if match := _GLUED_BYLINE_DATE.match(line):
-        return (match["byline"], match["date"])
+        return (match["byline"], match["date"]), None
     if (match := _MEDIA_LABEL.match(line)) and match["photo"] and _is_described_media(match):
-        return (match["label"], *glued_parts(match["rest"]))
+        return (match["label"],), match["rest"]
     if (match := _GLUED_PHOTO_CREDIT.match(line)) and len(
         line[match.end() :].split()
     ) >= _GLUED_LABEL_MIN_WORDS:
-        return (match["caption"], *glued_parts(line[match.end() :]))
+        return (match["caption"],), line[match.end() :]
     for pattern in (
         _GLUED_TEASER,
         _GLUED_IMAGE_SOURCE,
@@ -320,12 +334,12 @@ def glued_parts(line: str) -> tuple[str, ...]:
         if match := pattern.match(line):
             rest = line[match.end() :]
             if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
-                return (match["label"], *glued_parts(rest))
+                return (match["label"],), rest
     for pattern in (_GLUED_COPYRIGHT, _GLUED_LINK_TAIL, _GLUED_MORE_LINK, _GLUED_SOURCE_TAIL):
         match = pattern.search(line)
         if match and match.start() > 0 and line[: match.start()].strip():
-            return (line[: match.start()].rstrip(), match["tail"].strip())
-    return (line,)
+            return (line[: match.start()].rstrip(), match["tail"].strip()), None
+    return (line,), None
 
 
 _SUMMARY_OPENING = re.compile(

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.articles import ArticleError
+from bot.chrome import glued_parts
 from bot.cleaning import clean
 from bot.ingest.text import article_from_parts, split_article
 from bot.passages import split_sentences
@@ -100,3 +101,11 @@ def test_many_short_sentences_full_of_dates_are_read_in_linear_time(unit: str):
     started = time.process_time()
     dates_in_sentences([text[s:e] for s, e in split_sentences(text)], date(2024, 10, 25))
     assert time.process_time() - started < CPU_SECONDS
+
+
+def test_a_line_of_thousands_of_glued_pieces_is_split_without_running_out_of_stack():
+    """Hypothesis found "ininJanuary " repeated on one line: each piece of furniture peeled from
+    its front was one more level of recursion, and 5,000 of them raised RecursionError."""
+    line = "ininJanuary " * 5000
+    assert cpu_seconds_to_read(line) < CPU_SECONDS
+    assert len(glued_parts(line)) > 1000
