@@ -366,6 +366,8 @@ class PassageWords:
     weights: list[float]
     boundary: Callable[[], tuple[SentenceWords | None, SentenceWords | None]]
     """Reads the previous passage's last sentence and the next one's first, when needed."""
+    title: SentenceWords | None = None
+    """The article's title: the names it holds are held by every passage of the article."""
 
     @property
     def marked(self) -> int:
@@ -422,7 +424,12 @@ def passage_words(snapshot: Snapshot, passage: Passage, query: Query) -> Passage
         for s in range(*snapshot.passages.sentence_range(passage.id))
     ]
     weights = [_overlap_weight(snapshot, query, sentence) for sentence in sentences]
-    return PassageWords(sentences, weights, lambda: _boundary_sentences(snapshot, passage))
+    return PassageWords(
+        sentences,
+        weights,
+        lambda: _boundary_sentences(snapshot, passage),
+        snapshot.title_words(passage.article_id),
+    )
 
 
 def judge_passage(
@@ -456,7 +463,7 @@ def judge_passage(
     def first_fit() -> tuple[int, int] | None:
         if not holds_asked:
             return None
-        if not _window_has_focus([c[2] for c in candidates], focus, held_verbs):
+        if not _window_has_focus([c[2] for c in candidates], focus, held_verbs, words.title):
             return None
         if focus.topic and not any(c[2].has_any(focus.topic) for c in candidates):
             return None
@@ -593,14 +600,23 @@ def _window(count: int, marked: int, focus: Focus) -> list[int]:
 
 
 def _window_has_focus(
-    window: Sequence[SentenceWords], focus: Focus, known_verbs: Sequence[str]
+    window: Sequence[SentenceWords],
+    focus: Focus,
+    known_verbs: Sequence[str],
+    title: SentenceWords | None = None,
 ) -> bool:
     """The question's own focus is there, for a number or yes/no question: a verb it asks
     about (when the candidates use that verb as a verb) and the named things it asks about:
     the first (its subject, as in "Did *China* send troops?") and half of all (two thirds
     were asked before round eight: "How many events were held across Russia to prepare the
-    meeting in *Tatarstan*?" is answered by a passage on Russia that names Kazan instead)."""
+    meeting in *Tatarstan*?" is answered by a passage on Russia that names Kazan instead).
+
+    A name the article's ``title`` holds is held by every passage of it: under the headline
+    "North Korea ratifies defence pact with Russia", a paragraph on "the pact" that says
+    "Pyongyang" or "the North" is still about North Korea. See docs/quality.md ("The
+    headline's names are held by every passage")."""
     kind = focus.question_type
+    held_by_title = [name for name in focus.names if title is not None and title.has_any([name])]
     if (
         kind in _VERB_TYPES
         and known_verbs
@@ -608,12 +624,20 @@ def _window_has_focus(
     ):
         return False
     if kind in _VERB_TYPES and focus.names:
-        held = [name for name in focus.names if any(s.has_any([name]) for s in window)]
+        held = [
+            name
+            for name in focus.names
+            if name in held_by_title or any(s.has_any([name]) for s in window)
+        ]
         if focus.names[0] not in held or len(held) < math.ceil(len(focus.names) / 2):
             return False
     if kind is QuestionType.STATEMENT:
         others = [name for name in focus.names if name not in focus.speaker_terms]
-        held = [name for name in others if any(s.has_any([name]) for s in window)]
+        held = [
+            name
+            for name in others
+            if name in held_by_title or any(s.has_any([name]) for s in window)
+        ]
         if len(others) >= STATEMENT_NAMES and len(held) < math.ceil(len(others) / 2):
             return False
     return True

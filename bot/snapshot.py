@@ -402,6 +402,18 @@ class Snapshot:
         words = self.index.terms
         return frozenset(words[i] for i in self.passages.term_ids(sentence_id))
 
+    def title_words(self, article_id: str) -> SentenceWords:
+        """An article's title as words, read once per snapshot: a question's names held by the
+        headline are held by every passage of the article (``bot.answer._window_has_focus``)."""
+        if (words := self._titles.get(article_id)) is None:
+            words = SentenceWords.read(self.articles[article_id].title, self.aliases)
+            self._titles[article_id] = words
+        return words
+
+    @cached_property
+    def _titles(self) -> dict[str, SentenceWords]:
+        return {}
+
     def article_sentence_terms(self, article_id: str) -> list[frozenset[str]]:
         """The distinct index terms of every sentence of an article, in order."""
         words = self.index.terms

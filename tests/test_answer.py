@@ -841,3 +841,25 @@ def test_a_perfect_auxiliary_before_a_name_asks_whom_not_who():
     assert not answer_module.asks_a_doer(focus, question)
     doer = "Who has led the talks on the treaty?"
     assert answer_module.asks_a_doer(question_focus(doer, Aliases({})), doer)
+
+
+def test_the_names_of_an_articles_headline_are_held_by_each_of_its_passages(
+    tiny_kb_dir: Path,
+):
+    """The passage with the figure never names Iceland again: its headline does."""
+    write_article(
+        tiny_kb_dir,
+        "pact",
+        "Iceland ratifies fishing treaty with Norway",
+        "Wire",
+        "Iceland's parliament ratified a fishing treaty with Norway on Tuesday, ending two "
+        "years of talks over the northern seas. The treaty sets quotas for cod and herring for "
+        "the next ten years. Fishermen in the west had waited for the deal since the spring.\n\n"
+        "The opposition said the quotas were too low for the coastal towns. Its leader called "
+        "the vote a defeat for small boats. Prices for cod rose on the news in the markets.\n\n"
+        "Lawmakers approved the treaty by 40 votes to 12. The Norwegian side signed it in Oslo "
+        "in June. It enters into force in January once both sides have exchanged letters.",
+    )
+    answer = KnowledgeBase(tiny_kb_dir).ask("How many votes did Iceland approve the treaty by?")
+    assert answer.answered and not answer.missing
+    assert answer.passages[0].text.startswith("Lawmakers approved the treaty by 40 votes")
