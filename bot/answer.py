@@ -45,6 +45,7 @@ from bot.question import (
     Focus,
     QuestionType,
     asks_about_the_reader,
+    counted_noun,
     is_only_a_name,
     looks_english,
     numbers_as_digits,
@@ -55,7 +56,7 @@ from bot.question import (
 )
 from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS, offices_asked, place_before
 from bot.spelling import is_english_word
-from bot.thesaurus import compounds_in, expand, wordnet
+from bot.thesaurus import Thesaurus, compounds_in, expand, wordnet
 from bot.tokens import STOPWORDS, Aliases, Query, marked_words, parse_query, stem
 from bot.tokens import words as question_words
 
@@ -250,7 +251,10 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     if not looks_english(searched, lambda word: _known(snapshot, word), is_english_word):
         return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
-    focus = counted_in_articles(snapshot, question_focus(searched, snapshot.aliases))
+    focus = counted_in_articles(
+        snapshot,
+        with_counted_synonyms(question_focus(searched, snapshot.aliases), searched, wordnet()),
+    )
     parsed = parse_query(
         without_attribution_marker(searched),
         snapshot.aliases,
@@ -682,14 +686,29 @@ def _known_verbs(snapshot: Snapshot, verbs: Sequence[str]) -> list[str]:
     return known
 
 
+def with_counted_synonyms(focus: Focus, question: str, thesaurus: Thesaurus) -> Focus:
+    """The focus with the one-word WordNet synonyms of the noun a "how many" question counts
+    (``Focus.counted_as``): a paraphrase counts the thing in other words ("How many *envoys*
+    came?" against "40 *emissaries* arrived"). See docs/quality.md ("The thing counted in other
+    words")."""
+    noun = counted_noun(question) if focus.counted else None
+    if noun is None:
+        return focus
+    synonyms = [stem(word) for word in thesaurus.one_word_synonyms(noun)]
+    counted_as = [term for term in dict.fromkeys(synonyms) if term not in focus.counted]
+    return replace(focus, counted_as=tuple(counted_as))
+
+
 def counted_in_articles(snapshot: Snapshot, focus: Focus) -> Focus:
     """The focus with a "how many X" whose X the articles never use, nor a synonym of it
     ("how many *fighters*" where they write "soldiers"), counting nothing in particular: its
-    figure is then tied to any of the question's parts ("11,000 *North Korean* soldiers")."""
+    figure is then tied to any of the question's parts ("11,000 *North Korean* soldiers").
+    X's own words decide, not its WordNet synonyms (``counted_as``, cleared with it): those of
+    "fighters" (combatant, belligerent, …) are in the articles without counting what is asked."""
     vocabulary = snapshot.index.vocabulary
     if not focus.counted or any(term in vocabulary for term in focus.counted):
         return focus
-    return replace(focus, counted=())
+    return replace(focus, counted=(), counted_as=())
 
 
 def unused_words(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:

@@ -285,7 +285,8 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
             lowered[i] in _FRACTIONS or lowered[i] in _PERCENT or _followed_by_percent(lowered, i)
             for i in found
         )
-    anchors = sentence.positions_of(focus.shape or focus.counted or focus_terms)
+    counted = (*focus.counted, *focus.counted_as)
+    anchors = sentence.positions_of(focus.shape or counted or focus_terms)
     lasting = focus.number_kind is NumberKind.MEASURE and "long" in focus.measure
     return any(
         (tied(sentence.words, i, anchors) or gives_the_number_of(sentence.words, i, anchors))

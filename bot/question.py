@@ -376,6 +376,9 @@ class Focus:
     been *captured*"), not of a clause inside it ("... so ships can *move*")."""
     counted: tuple[str, ...] = ()
     """For "how many X", the stems of X (or its concept)."""
+    counted_as: tuple[str, ...] = ()
+    """... and the stems of X's one-word WordNet synonyms, that a figure may be tied to
+    instead ("how many *envoys*" against "40 *emissaries*"; ``bot.answer.with_counted_synonyms``)."""
     counted_places: tuple[str, ...] = ()
     """For "how many *Ukrainian* soldiers": the places that qualify the thing counted."""
     speaker_role: tuple[str, ...] = ()
@@ -1134,11 +1137,21 @@ def _possessor_terms(topic: str, aliases: Aliases) -> tuple[str, ...]:
 
 
 def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
-    """For "how many X ...", the head noun of X as its stem and its synonym concept: the
-    words up to an auxiliary, a verb, or the first plural ("how many *countries* took part")."""
+    """For "how many X ...", the head noun of X (``counted_noun``) as its stem and its
+    synonym concept."""
+    head = counted_noun(text)
+    if head is None:
+        return ()
+    head_stem = stem(head)
+    return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
+
+
+def counted_noun(text: str) -> str | None:
+    """For "how many X ...", the head noun of X in lower case: the words up to an auxiliary,
+    a verb, or the first plural ("how many *countries* took part")."""
     match = _COUNTED.match(text)
     if not match:
-        return ()
+        return None
     head = None
     for word in _WORD.findall(match.group("counted")):
         lowered = word.casefold()
@@ -1147,10 +1160,7 @@ def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
         head = lowered
         if (len(lowered) > 3 and lowered.endswith("s")) or lowered in _IRREGULAR_PLURALS:
             break
-    if head is None:
-        return ()
-    head_stem = stem(head)
-    return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
+    return head
 
 
 def _counted_places(text: str, aliases: Aliases) -> tuple[str, ...]:

@@ -207,6 +207,17 @@ class Thesaurus:
         )
         return [first] if (first := next(known, None)) is not None else []
 
+    def one_word_synonyms(self, word: str) -> list[str]:
+        """The synonyms of one word written as one word, of each entry it may be a form of
+        ("fighters" -> combatant, belligerent, …): no phrases, no broader words."""
+        found: dict[str, None] = {}
+        for lemma in self.lemmas(word):
+            others = self.synonyms.get(lemma)
+            for other in others.split("|") if others is not None else ():
+                if other != lemma and other.isalpha():
+                    found[other] = None
+        return list(found)
+
     def is_compound(self, first: str, second: str) -> bool:
         """Whether WordNet writes the two words as one noun ("boiling point", "sea levels")."""
         bases = [second] + [

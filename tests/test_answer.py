@@ -863,3 +863,25 @@ def test_the_names_of_an_articles_headline_are_held_by_each_of_its_passages(
     answer = KnowledgeBase(tiny_kb_dir).ask("How many votes did Iceland approve the treaty by?")
     assert answer.answered and not answer.missing
     assert answer.passages[0].text.startswith("Lawmakers approved the treaty by 40 votes")
+
+
+def test_a_counted_noun_is_found_as_its_one_word_synonym(tiny_kb_dir: Path):
+    """ "nations" is a word of the articles, but the passage counts "countries"."""
+    write_article(
+        tiny_kb_dir,
+        "summit",
+        "Leaders meet at the lake summit",
+        "Wire",
+        "Delegations from 36 countries came to the summit at the lake on Monday, the hosts "
+        "said. The talks were about trade and water.",
+    )
+    write_article(
+        tiny_kb_dir,
+        "anthem",
+        "Anthem contest",
+        "Gazette",
+        "The nation will choose a new anthem in May. A jury of 12 musicians will pick it.",
+    )
+    answer = KnowledgeBase(tiny_kb_dir).ask("How many nations sent delegations to the summit?")
+    assert answer.answered and not answer.missing
+    assert answer.passages[0].text.startswith("Delegations from 36 countries")

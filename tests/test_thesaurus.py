@@ -221,3 +221,8 @@ def test_a_name_a_stopword_or_words_apart_make_no_compound():
     assert compounds_in(["press", "conference"], [True, False], thesaurus) == []
     assert compounds_in(["the", "press"], [True, True], thesaurus) == []
     assert compounds_in(["point", "boiling"], [True, True], thesaurus) == []
+
+
+def test_one_word_synonyms_leave_out_phrases_and_the_word_itself():
+    thesaurus = Thesaurus.parse("s\tnation\tcountry|land|state|commonwealth|body politic\n")
+    assert thesaurus.one_word_synonyms("nations") == ["country", "land", "state", "commonwealth"]
