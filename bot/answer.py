@@ -24,6 +24,7 @@ from bot.fit import (
     announces_words,
     content_terms,
     dates_other_days,
+    dates_other_weekdays,
     describes_speaker,
     figures_in,
     holds_time,
@@ -579,6 +580,8 @@ def lacks(
     if focus.times and not holds_time(window, focus.times):
         return True
     if focus.days and dates_other_days(window, focus.days):
+        return True
+    if focus.weekdays and dates_other_weekdays(window, focus.weekdays):
         return True
     if any(not any(s.has_any(actor) for s in window) for actor in focus.actors):
         return True

@@ -818,6 +818,19 @@ def dates_other_days(sentences: Sequence[SentenceWords], days: Sequence[tuple[st
     return other
 
 
+def dates_other_weekdays(sentences: Sequence[SentenceWords], weekdays: Sequence[str]) -> bool:
+    """Whether the sentences date things to weekdays, none of them an asked one: "Russia
+    launched 80 drones on *Sunday* night" does not answer "How many drones did Russia launch on
+    *Saturday* night?". Sentences naming no weekday leave it to the other tests."""
+    named = {
+        word.casefold()
+        for sentence in sentences
+        for word in sentence.words
+        if word.casefold() in _WEEKDAYS
+    }
+    return bool(named) and not named.intersection(weekdays)
+
+
 def _full_month(word: str) -> str | None:
     if word in MONTHS:
         return word

@@ -419,6 +419,10 @@ class Focus:
     """For "… *on December 26*": the days of a month the question is limited to, as
     (month, day) lower-case; a passage that dates its figure to other days of that month only
     ("248 attacks on December 24") does not answer (``bot.fit.dates_other_days``)."""
+    weekdays: tuple[str, ...] = ()
+    """For "… *on Saturday* night": the weekdays the question is limited to, lower-case; a
+    passage that dates things to other weekdays only does not answer
+    (``bot.fit.dates_other_weekdays``)."""
     past: bool = False
     """"*Did* South Korea send …", "What *has* Russia sent": the question asks what happened."""
     actors: tuple[tuple[str, ...], ...] = ()
@@ -527,6 +531,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         said_by=said,
         times=time_limits(text),
         days=day_limits(text),
+        weekdays=weekday_limits(text),
         past=asks_what_happened(text),
         actors=named_actors(text, aliases),
         ordinals=ordinals_of(text),
@@ -704,6 +709,18 @@ def day_limits(text: str) -> tuple[tuple[str, str], ...]:
     ]
     return tuple(dict.fromkeys(found))
 
+
+def weekday_limits(text: str) -> tuple[str, ...]:
+    """The weekdays a question is limited to: "on Saturday", "on Saturday night", "last
+    Monday", "this Friday"."""
+    return tuple(
+        dict.fromkeys(match["weekday"].casefold() for match in _WEEKDAY_LIMIT.finditer(text))
+    )
+
+
+_WEEKDAY_LIMIT = re.compile(
+    r"\b(?:on|last|this|since|by)\s+(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I
+)
 
 _MONTH_NAMES = "|".join(MONTHS)
 _DAY_LIMITS = (

@@ -885,3 +885,17 @@ def test_a_counted_noun_is_found_as_its_one_word_synonym(tiny_kb_dir: Path):
     answer = KnowledgeBase(tiny_kb_dir).ask("How many nations sent delegations to the summit?")
     assert answer.answered and not answer.missing
     assert answer.passages[0].text.startswith("Delegations from 36 countries")
+
+
+def test_a_figure_for_another_weekday_is_reported_missing(tiny_kb_dir: Path):
+    write_article(
+        tiny_kb_dir,
+        "drones",
+        "Drones over the port",
+        "Wire",
+        "The army said Russia launched 80 drones at the port on Sunday night. Air defences "
+        "shot down most of them over the sea.",
+    )
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("How many drones did Russia launch at the port on Sunday night?").missing == []
+    assert kb.ask("How many drones did Russia launch at the port on Saturday night?").missing

@@ -5,6 +5,7 @@ from bot.fit import (
     announces_words,
     date_fits,
     dates_other_days,
+    dates_other_weekdays,
     describes_speaker,
     figures_in,
     number_fits,
@@ -350,6 +351,15 @@ def test_a_figure_dated_to_other_days_of_the_asked_month_does_not_answer_for_ano
     assert not dates_other_days([read("Russia launched 248 attacks on December 26.")], days)
     assert not dates_other_days([read("Russia launched 248 attacks on 26 Dec.")], days)
     assert not dates_other_days([read("Russia launched 248 attacks in December.")], days)
+
+
+def test_a_figure_dated_to_other_weekdays_only_does_not_answer_for_the_asked_one():
+    question = "How many drones did Russia launch on Saturday night?"
+    weekdays = question_focus(question, ALIASES).weekdays
+    assert weekdays == ("saturday",)
+    assert dates_other_weekdays([read("Russia launched 80 drones on Sunday night.")], weekdays)
+    assert not dates_other_weekdays([read("Russia launched 80 drones on Saturday.")], weekdays)
+    assert not dates_other_weekdays([read("Russia launched 80 drones overnight.")], weekdays)
 
 
 def test_adding_to_something_is_not_speech_for_the_sentence_subject():
