@@ -586,6 +586,7 @@ def statement_fits(sentence: SentenceWords, speaker_terms: Sequence[str], pronou
                 0 < mention - verb <= _INVERTED_WINDOW
                 and lowered[verb] in _INVERTED_SPEECH
                 and _name_between(sentence.words, verb + 1, mention)
+                and not _subject_of_a_clause(sentence.words, mention)
             ):
                 return True
         if quotes and _speaks_in_quote(sentence, mention):
@@ -608,6 +609,21 @@ def _subject_says_later(lowered: Sequence[str], mention: int, verbs: Sequence[in
         verb > mention and lowered[verb].endswith("ing") for verb in verbs
     )
 
+
+def _subject_of_a_clause(words: Sequence[str], mention: int) -> bool:
+    """Whether the name at ``mention``, after a speech verb, is followed by an auxiliary: it is
+    then the subject of what was said, not the one who said it ("Zelensky *said* *Putin had*
+    sent more troops" is Zelensky speaking)."""
+    after = mention + 1
+    while after < len(words) and words[after][:1].isupper():
+        after += 1
+    return after < len(words) and words[after].casefold() in _CLAUSE_AUXILIARIES
+
+
+_CLAUSE_AUXILIARIES = frozenset(
+    {"had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "can"}
+    | {"should", "might", "may", "must", "did", "does", "do"}
+)
 
 _INVERTED_WINDOW = 6
 """How far after "said" / "according to" the speaker may end: "according to Russian President

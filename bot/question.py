@@ -504,7 +504,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         question_type=question_type,
         speaker=speaker,
         **(
-            {"speaker_terms": phrase_terms(speaker, aliases)}
+            {"speaker_terms": speaker_name_terms(speaker, aliases)}
             if speaker
             else speaker_description(described, aliases)
         ),
@@ -892,6 +892,18 @@ stem is the verb "open"."""
 
 def _suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n if n < 20 else n % 10, "th")
+
+
+def speaker_name_terms(speaker: str, aliases: Aliases) -> tuple[str, ...]:
+    """A named speaker's terms; for a title before a name ("South Korean President *Yoon Suk
+    Yeol*", "Foreign Minister *Choe Son Hui*"), the name's alone: the title's words are
+    any other holder's too ("Foreign Minister Sergei Lavrov said …" is not Choe speaking)."""
+    words = _WORD.findall(normalise(speaker))
+    titles = [i for i, word in enumerate(words) if stem(word.casefold()) in OFFICE_TITLES]
+    name = words[titles[-1] + 1 :] if titles else []
+    if name and all(word[:1].isupper() for word in name):
+        return phrase_terms(" ".join(name), aliases)
+    return phrase_terms(speaker, aliases)
 
 
 def phrase_terms(phrase: str, aliases: Aliases) -> tuple[str, ...]:

@@ -362,6 +362,15 @@ def test_a_figure_dated_to_other_weekdays_only_does_not_answer_for_the_asked_one
     assert not dates_other_weekdays([read("Russia launched 80 drones overnight.")], weekdays)
 
 
+def test_a_name_after_said_that_opens_a_clause_is_not_the_speaker():
+    assert not statement_fits(read("Zelensky said Putin had sent more troops."), ["putin"], False)
+    assert not statement_fits(read("Aides said President Putin would come."), ["putin"], False)
+    assert statement_fits(read("The offer is fair, said Putin."), ["putin"], False)
+    assert statement_fits(
+        read("The offer is fair, said Vladimir Putin on Friday."), ["putin"], False
+    )
+
+
 def test_adding_to_something_is_not_speech_for_the_sentence_subject():
     sentence = read(
         "Xi, behind closed doors, addressed the war in Ukraine with Putin, while Modi publicly"

@@ -59,6 +59,17 @@ def test_the_speaker_of_a_statement_question_is_its_focus():
     assert focus.speaker_terms == ("xi", "jinp")
 
 
+def test_a_titled_speaker_is_looked_for_by_the_name_after_the_title():
+    focus = question_focus("What did Polish President Andrzej Duda say about the war?", ALIASES)
+    assert focus.speaker == "Polish President Andrzej Duda"
+    assert focus.speaker_terms == ("andrzej", "duda")
+    assert question_focus("What did Kim Jong Un say?", ALIASES).speaker_terms == (
+        "kim",
+        "jong",
+        "un",
+    )
+
+
 def test_a_speaker_with_an_alias_is_looked_for_by_its_concept():
     assert question_focus("What did Pyongyang say?", ALIASES).speaker_terms == ("~north korea",)
 
