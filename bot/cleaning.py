@@ -2237,7 +2237,8 @@ def _paragraph_below(lines: list[str], index: int, furniture: set[int]) -> str |
 
 
 def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
-    """Bulleted or numbered items under a lead-in ending with a colon: {lead-in: items}."""
+    """Bulleted or numbered items under a lead-in ending with a colon: {lead-in: items}.
+    Not under a sub-head (``_is_subhead_over_paragraphs``): its items are paragraphs."""
     lists: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
         if not line.endswith(":") or index in furniture or _LIST_ITEM.match(line):
@@ -2247,9 +2248,29 @@ def _lists(lines: list[str], furniture: set[int]) -> dict[int, list[int]]:
             if not _LIST_ITEM.match(lines[item]) or item in furniture:
                 break
             items.append(item)
-        if items:
+        if items and not _is_subhead_over_paragraphs(line, [lines[item] for item in items]):
             lists[index] = items
     return lists
+
+
+def _is_subhead_over_paragraphs(lead_in: str, items: list[str]) -> bool:
+    """A sub-head in headline case ending with a colon over bulleted paragraphs, each a
+    sentence of its own: "Kazan's Role in Russia's Demographic Shift:" over "- Kazan, located
+    900 km east of Moscow, is the capital of …". A section's heading, not a lead-in that the
+    items complete ("The 13 partner countries are:", "Key statements by Vladimir Putin:"):
+    it is read as a heading, and the items as the paragraphs they are."""
+    heading = lead_in.removesuffix(":").strip()
+    longer = [word for word in heading.split() if len(word) > _SHORT_WORD_CHARS]
+    return (
+        _is_heading(heading)
+        and len(longer) >= _SUBHEAD_MIN_LONG_WORDS
+        and all(word[0].isupper() for word in longer)
+        and all(_is_paragraph(_LIST_ITEM_MARK.sub("", item, count=1)) for item in items)
+    )
+
+
+_SUBHEAD_MIN_LONG_WORDS = 2
+"""A one-word label ("Highlights:") may head a list as well as paragraphs: left a lead-in."""
 
 
 def _bulleted_headlines(

@@ -587,6 +587,31 @@ def test_emoji_like_bullets_of_a_list_stay_items():
     assert result.paragraphs[0] == "The three harbours are:\n► North Bay\n► South Bay\n► Old Port"
 
 
+def test_a_sub_head_with_a_colon_over_bulleted_paragraphs_is_a_heading_not_a_lead_in():
+    result = clean(
+        "The harbour reopened on Monday after a month of repairs, the board said.\n\n"
+        "The Harbour's Role in the Town's Economy:\n"
+        "- The harbour employs about 400 people, most of them in the fish market.\n"
+        "- Ferries to the islands carry some 90,000 passengers a year from its quay.\n\n"
+        "The board said more work would follow in the spring."
+    )
+    assert "The Harbour's Role in the Town's Economy:" not in result.text
+    assert "- The harbour employs about 400 people, most of them in the fish market." in (
+        result.paragraphs
+    )
+
+
+def test_a_lead_in_in_sentence_case_over_bulleted_sentences_stays_with_its_items():
+    result = clean(
+        "The harbour reopened on Monday after a month of repairs, the board said.\n\n"
+        "Key points from the board's statement:\n"
+        "- The harbour employs about 400 people, most of them in the fish market.\n"
+        "- Ferries to the islands carry some 90,000 passengers a year from its quay.\n\n"
+        "The board said more work would follow in the spring."
+    )
+    assert result.paragraphs[1].startswith("Key points from the board's statement:\n- The harbour")
+
+
 def test_a_read_more_link_glued_to_a_teaser_is_cut_and_the_words_kept():
     result = clean(
         "The harbour reopens today after the storm, the board said....Read More\n\n"
