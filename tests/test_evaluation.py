@@ -392,7 +392,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round35", 0.99, 0, 0, 0.64, 0.45),
         ("round36", 0.97, 0, 0, 0.58, 0.45),
         ("round37", 0.99, 0, 0, 0.64, 0.41),
-        ("round38", 0.97, 1, 0, 0.54, 0.63),
+        ("round38", 0.97, 1, 0, 0.54, 0.57),
         ("round39", 0.99, 0, 0, 0.62, 0.54),
         ("round40", 0.91, 0, 0, 0.59, 0.36),
     ],
@@ -810,7 +810,10 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     after round thirty-nine, round forty's pages answer one of round thirty-nine's near-topic
     questions ("How long will the captured North Korean soldiers be held before an exchange?"
     gets Zelensky's offer to exchange them; neither of round forty's rules moves it; declined
-    0.636 -> 0.545)."""
+    0.636 -> 0.545). The headline rule of 2026-12-04 (a name the title holds is held by each
+    passage of the article; docs/quality.md) answers round thirty-eight's near-topic "How many
+    countries signed the final communique of the Kazan summit?" with a page on the summit
+    that counts the countries attending (declined 0.632 -> 0.579)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
