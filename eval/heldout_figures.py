@@ -19,12 +19,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = ("", "2", "3", "4")
+"""The held-out sets on the bundled articles (``eval/heldout{s}.yml``)."""
+PAGE_SUFFIXES = (*SUFFIXES, "5")
+"""The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 
 
 def held_out_sets() -> list[tuple[str, list[str]]]:
     """Each held-out set's name and the ``eval`` arguments that measure it."""
     sets = [(f"HO{s or 1}b", ["--questions", f"eval/heldout{s}.yml"]) for s in SUFFIXES]
-    for s in SUFFIXES:
+    for s in PAGE_SUFFIXES:
         folder = f"eval/pages/heldout{s}"
         sets.append((f"HO{s or 1}p", ["--questions", f"{folder}/questions.yml", "--kb", folder]))
     return sets
