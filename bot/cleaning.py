@@ -286,13 +286,15 @@ _SELF_CREDIT = re.compile(
 _CALL_TO_ACTION = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:also\s+)?(?:read|see|watch|listen|view|follow|subscribe|sign\s+up|"
     r"sign\s+in|log\s+in|register|join|download|install|click|tap|like|scroll|get|support|donate|"
-    r"become|continue\s+reading|skip|jump|learn|back)\b"
+    r"become|continue\s+reading|skip|jump|learn|back|show|hide)\b"
     r"(?:\s*$|(?:\s+[\w'’]+){0,3}?\s*(?:[:|]|\b(?:us|our|more|next|also|here|now|free|the\s+app|"
     r"original|full\s+(?:story|article)|newsletter|channel|continue|down|the\s+latest|alerts|"
-    r"top|content|navigation|menu|headlines|button|link)\b))",
+    r"top|content|navigation|menu|headlines|button|link|only|(?:this|that)\s+(?:story|article|"
+    r"report|page))\b))",
     re.I,
 )
-"""A link-like call to action: "Read Next: …", "Follow us on …", "Subscribe to our …"."""
+"""A link-like call to action: "Read Next: …", "Follow us on …", "Subscribe to our …", "Read a
+version of this story in Korean", a live blog's filter "Show key events only"."""
 _MORE_STORIES = re.compile(
     r"^\(?\s*more\s+(?:[\w'’.-]+\s+){0,4}(?:stories|news|coverage|articles)\W{0,2}\)?\.?$", re.I
 )

@@ -151,6 +151,8 @@ def test_sentences_that_open_with_a_call_to_action_verb_stay_text():
         "Following the storm, the mayor asked for help.",
         "Share prices of insurers fell on Monday.",
         "Join talks were held in the capital on Tuesday.",
+        "Show trials were held in the capital in the 1930s, the report said.",
+        "Hide-and-seek games were played in the harbour only at night.",
     ]
     assert clean(page(*body)).paragraphs == BODY + body
 
@@ -1007,6 +1009,13 @@ def test_a_newsletter_slogan_is_a_call_to_action_and_no_title():
     result = clean(f"Get behind the headlines\n\n{TEXT}")
     assert result.title_guessed
     assert result.paragraphs == [TEXT]
+
+
+def test_a_link_to_the_story_in_another_language_or_a_live_blog_filter_is_no_title():
+    for line in ["Read a version of this story in Korean", "Show key events only"]:
+        result = clean(f"{line}\n\n{TEXT}")
+        assert result.title_guessed, line
+        assert result.paragraphs == [TEXT], line
 
 
 def test_a_photograph_credit_line_is_furniture():
