@@ -276,7 +276,8 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
     if _TIMES in focus.counted and _TIMES_ADVERBS.intersection(lowered):
         return True
     found = numbers(sentence)
-    if not found:
+    lasting = focus.number_kind is NumberKind.MEASURE and "long" in focus.measure
+    if not found and not lasting:
         return False
     if focus.number_kind is NumberKind.MONEY:
         return any(word in _CURRENCY for word in lowered)
@@ -287,13 +288,22 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
         )
     counted = (*focus.counted, *focus.counted_as)
     anchors = sentence.positions_of(focus.shape or counted or focus_terms)
-    lasting = focus.number_kind is NumberKind.MEASURE and "long" in focus.measure
+    if lasting and any(_unit_as_figure(lowered, i) for i in anchors):
+        return True
     return any(
         (tied(sentence.words, i, anchors) or gives_the_number_of(sentence.words, i, anchors))
         and not _counts_other_place(sentence, i, anchors, focus)
         and not (lasting and time_since_last(lowered, i))
         for i in found
     )
+
+
+def _unit_as_figure(lowered: Sequence[str], unit: int) -> bool:
+    """A unit of time that is a duration with no figure of its own: "*week*-long training"
+    (read as "week long"), "lasted *an hour*", "for *a* day"."""
+    after = lowered[unit + 1] if unit + 1 < len(lowered) else ""
+    before = lowered[unit - 1] if unit else ""
+    return after == "long" or before in {"a", "an", "one"}
 
 
 def time_since_last(lowered: Sequence[str], number: int) -> bool:

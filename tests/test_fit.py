@@ -387,3 +387,10 @@ def test_the_time_since_a_first_visit_is_not_how_long_a_meeting_lasted():
     since = read("It was his first visit to Russia in over two years.")
     assert not number_fits(since, focus, [])
     assert number_fits(read("The meeting with Putin lasted two hours."), focus, [])
+
+
+def test_a_duration_written_without_a_figure_answers_how_long():
+    focus = question_focus("How long was the training the units had undergone?", ALIASES)
+    assert number_fits(read("The units had undergone week-long training."), focus, [])
+    assert number_fits(read("The training lasted an hour, officials said."), focus, [])
+    assert not number_fits(read("The units trained for weeks before the battle."), focus, [])
