@@ -300,10 +300,16 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
 
 def _unit_as_figure(lowered: Sequence[str], unit: int) -> bool:
     """A unit of time that is a duration with no figure of its own: "*week*-long training"
-    (read as "week long"), "lasted *an hour*", "for *a* day"."""
+    (read as "week long"), "lasted *an hour*", "for *a* day"; not a time since or until
+    something ("*a month on* from Kim's visit", "a day after the summit")."""
     after = lowered[unit + 1] if unit + 1 < len(lowered) else ""
     before = lowered[unit - 1] if unit else ""
-    return after == "long" or before in {"a", "an", "one"}
+    return after == "long" or (before in {"a", "an", "one"} and after not in _SINCE_OR_UNTIL)
+
+
+_SINCE_OR_UNTIL = frozenset(
+    {"on", "after", "ago", "later", "since", "before", "earlier", "into", "from", "until"}
+)
 
 
 def time_since_last(lowered: Sequence[str], number: int) -> bool:

@@ -394,3 +394,4 @@ def test_a_duration_written_without_a_figure_answers_how_long():
     assert number_fits(read("The units had undergone week-long training."), focus, [])
     assert number_fits(read("The training lasted an hour, officials said."), focus, [])
     assert not number_fits(read("The units trained for weeks before the battle."), focus, [])
+    assert not number_fits(read("A month on from the training, the units moved."), focus, [])
