@@ -856,9 +856,13 @@ ORDINAL_WORDS = (
     "twelfth",
 )
 _ORDINAL = re.compile(
-    r"\b(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r"|\d+(?:st|nd|rd|th)|next)\b(?!\s+to\b)",
+    r"\b(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r"|\d+(?:st|nd|rd|th)|"
+    r"next(?=\s+(?!(?:to|for|in|on|at|with|after|before|by|from|and|or)\b)[^\W_]))\b(?!\s+to\b)",
     re.IGNORECASE,
 )
+"""An ordinal word; "next" only before a word that is no preposition or conjunction, as an
+adverb it picks nothing ("Which chamber will the treaty go to *next* for endorsement?", "What
+happens *next*?")."""
 
 
 def ordinals_of(text: str) -> tuple[str, ...]:

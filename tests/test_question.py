@@ -400,6 +400,12 @@ def test_ordinals_that_pick_one_of_several_are_read_and_next_to_is_a_place():
     assert ordinal_forms("11th") == {"11th", "eleventh"}
 
 
+def test_next_as_an_adverb_is_no_ordinal():
+    assert ordinals_of("Which chamber will the treaty go to next for endorsement?") == ()
+    assert ordinals_of("What happens next?") == ()
+    assert ordinals_of("Where will Putin travel next week?") == ("next",)
+
+
 def test_first_is_also_written_as_initially_or_originally():
     """ "Washington's *first* estimate" is met by "the US *initially* estimated"; no other
     ordinal is ("second" is not "initially")."""
