@@ -465,7 +465,9 @@ def judge_passage(
     window = _window(len(sentences), marked, focus)
     held_verbs = with_verb_synonyms(query, required_verbs)
     candidates: list[tuple[int, int, SentenceWords]] = [(i, 0, sentences[i]) for i in window]
-    holds_asked = not lacks(sentences, [sentences[i] for i in window], focus, required_verbs)
+    holds_asked = not lacks(
+        sentences, [sentences[i] for i in window], focus, required_verbs, words.title
+    )
 
     def first_fit() -> tuple[int, int] | None:
         if not holds_asked:
@@ -571,13 +573,15 @@ def lacks(
     window: Sequence[SentenceWords],
     focus: Focus,
     main_verbs: Sequence[str],
+    title: SentenceWords | None = None,
 ) -> bool:
     """Whether the passage lacks what limits the question, whatever its type: the source it
-    names ("…, according to *Lloyd Austin*": the passage never names him), the year or month
-    it is limited to ("Where did Putin and Kim meet *in 2019*?"), or, for a question about
-    what happened, the event as a fact ("Which weapons *did* South Korea *send*?" against "it
-    *may start sending* weapons")."""
-    if focus.source and not any(sentence.has_any(focus.source) for sentence in passage):
+    names ("…, according to *Lloyd Austin*": neither the passage nor its article's ``title``
+    names him), the year or month it is limited to ("Where did Putin and Kim meet *in
+    2019*?"), or, for a question about what happened, the event as a fact ("Which weapons
+    *did* South Korea *send*?" against "it *may start sending* weapons")."""
+    named = [*passage, title] if title is not None else passage
+    if focus.source and not any(sentence.has_any(focus.source) for sentence in named):
         return True
     if focus.times and not holds_time(window, focus.times):
         return True

@@ -899,3 +899,23 @@ def test_a_figure_for_another_weekday_is_reported_missing(tiny_kb_dir: Path):
     kb = KnowledgeBase(tiny_kb_dir)
     assert kb.ask("How many drones did Russia launch at the port on Sunday night?").missing == []
     assert kb.ask("How many drones did Russia launch at the port on Saturday night?").missing
+
+
+def test_a_source_named_by_the_headline_is_held_by_each_passage(tiny_kb_dir: Path):
+    """The passage with the figure says "she": the headline names the mayor."""
+    write_article(
+        tiny_kb_dir,
+        "harbour",
+        "Mayor Okafor says the harbour will reopen in May",
+        "Gazette",
+        "Mayor Ruth Okafor told the council on Monday that the harbour would reopen in May "
+        "after the storm. Boats have waited in the bay since March. Fishermen welcomed the "
+        "news.\n\n"
+        "The storm broke the pier in two places and flooded the fish market. Traders moved "
+        "their stalls to the car park.\n\n"
+        "She said the repairs would cost 4 million euros, paid by the region and the state. "
+        "Work starts next week.",
+    )
+    answer = KnowledgeBase(tiny_kb_dir).ask("How much did Okafor say the repairs would cost?")
+    assert answer.answered and not answer.missing
+    assert answer.passages[0].text.startswith("She said the repairs would cost 4 million euros")
