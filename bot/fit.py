@@ -15,9 +15,16 @@ from dataclasses import dataclass, replace
 
 from bot.question import MONTHS, SPEECH_VERBS, Focus, NumberKind, QuestionType
 from bot.roles import same_office
-from bot.tokens import IRREGULAR_PAST, STOPWORDS, Aliases, normalise_quickly, stem
+from bot.tokens import (
+    ANSWER_WORD,
+    IRREGULAR_PAST,
+    STOPWORDS,
+    Aliases,
+    normalise_quickly,
+    stem,
+)
 
-SENTENCE_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|[“”\"$€£¥%]")
+SENTENCE_TOKEN = re.compile(ANSWER_WORD.pattern + r"|[“”\"$€£¥%]")
 """A word the answer reads in a sentence (``sentence_tokens``): a number with its decimal part,
 a run of letters, or a quotation or currency mark. The build runs it too (``sentence_reading``)."""
 _QUOTE_MARKS = frozenset('“”"')

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from bot.roles import OFFICE_TITLE_WORDS
 from bot.tokens import (
+    ANSWER_WORD,
     AUXILIARY_VERBS,
     FILLER_WORDS,
     IRREGULAR_PAST,
@@ -911,8 +912,10 @@ def speaker_name_terms(speaker: str, aliases: Aliases) -> tuple[str, ...]:
 
 
 def phrase_terms(phrase: str, aliases: Aliases) -> tuple[str, ...]:
-    """A name's terms: its alias concept when it has one, else its own content stems."""
-    word_list = [word.casefold() for word in _WORD.findall(normalise(phrase))]
+    """A name's terms: its alias concept when it has one, else its own content stems, split
+    into words as the answer reads a sentence (``ANSWER_WORD``: "Choe Son-hui" is "choe",
+    "son", "hui"; "MI5" is "mi", "5"), so that a passage's words can hold them."""
+    word_list = [word.casefold() for word in ANSWER_WORD.findall(normalise(phrase))]
     stems = [stem(word) for word in word_list]
     found = aliases.find(stems)
     if found and found[0][1] == 0 and found[0][2] == len(stems):

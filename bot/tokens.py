@@ -238,6 +238,12 @@ def normalise(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
+ANSWER_WORD = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
+"""A word as the answer reads a sentence (``bot.fit.SENTENCE_TOKEN`` adds quotation and
+currency marks): a number with its decimal part, or a run of letters. "MI5" is "MI" and "5",
+"Son-hui" is "Son" and "hui", where the index keeps "mi5" and splits at the hyphen too."""
+
+
 def normalise_quickly(text: str) -> str:
     """``normalise`` without NFKC, each substitution run only where it can apply: for text
     already normalised once (a passage), read again sentence by sentence."""

@@ -1,5 +1,6 @@
 import pytest
 
+from bot.fit import SentenceWords
 from bot.question import (
     OFFICE_ROLE,
     NumberKind,
@@ -472,3 +473,18 @@ def test_what_part_of_a_whole_something_accounts_for_asks_for_a_share():
     assert focus.number_kind is NumberKind.SHARE
     assert classify_question("What part of Russia is Kazan in?") is QuestionType.WHERE
     assert classify_question("What portion of the budget goes to defence?") is QuestionType.NUMBER
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("What did Choe Son-hui say about the treaty?", "Choe Son-hui said the treaty was fair."),
+        ("Who is the head of MI5?", "The head of MI5, Ken McCallum, spoke on Monday."),
+        ("Did Linda Thomas-Greenfield warn Russia?", "Linda Thomas-Greenfield warned Russia."),
+    ],
+)
+def test_hyphenated_and_alphanumeric_names_are_split_as_a_passage_reads_them(question, sentence):
+    focus = question_focus(question, ALIASES)
+    terms = focus.speaker_terms or focus.role_place or focus.names
+    words = SentenceWords.read(sentence, ALIASES)
+    assert all(words.has_any([term]) for term in terms), terms
