@@ -369,7 +369,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round9", 0.99, 0, 0, 0.69, 0.62),
         ("round10", 0.99, 0, 0, 0.58, 0.46),
         ("round11", 0.99, 0, 0, 0.70, 0.58),
-        ("round12", 0.95, 0, 4, 0.79, 0.54),
+        ("round12", 0.95, 0, 4, 0.75, 0.54),
         ("round13", 0.99, 0, 0, 0.72, 0.60),
         ("round14", 0.87, 1, 5, 0.50, 0.36),
         ("round15", 0.99, 0, 0, 0.64, 0.25),
@@ -386,7 +386,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round26", 0.98, 0, 0, 0.62, 0.63),
         ("round27", 0.93, 0, 0, 0.71, 0.27),
         ("round28", 0.93, 1, 1, 0.75, 0.45),
-        ("round29", 0.87, 1, 2, 0.75, 0.70),
+        ("round29", 0.87, 1, 2, 0.71, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.58),
         ("round30", 0.99, 0, 0, 0.78, 0.50),
         ("round33", 0.95, 0, 0, 0.62, 0.50),
@@ -399,6 +399,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round39", 0.99, 0, 0, 0.62, 0.45),
         ("round40", 0.91, 0, 0, 0.59, 0.36),
         ("round41", 0.94, 0, 0, 0.58, 0.31),
+        ("round42", 0.99, 0, 0, 0.36, 0.45),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -824,7 +825,16 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     questions) were measured with the day's rules, before any rule was written from them, at
     metadata 0.950, nothing invented, no furniture quoted, hit@3 0.740 and near-topic declined
     0.632 on their own pages (round41/before.txt); among the 484 pages, hit@3 0.580 and declined
-    0.316."""
+    0.316. Round forty-two's ten pages (issue 13: near-topic questions and paraphrase), with the
+    day's rules: metadata 1.000, nothing invented, hit@3 0.891, declined 0.581 on their own pages
+    (round42/before.txt); the one answer quoting furniture there (a machine-translation notice)
+    led to the translation-notice rule (docs/reading.md). Among the 494 pages, hit@3 0.370 and
+    declined 0.452: other outlets' copies of the same reports come first. As distractors they
+    take one answer out of round twelve's first three (0.792 -> 0.750: voi's rewrite of Putin's
+    Kazan answer first on "What did Putin say about how Russia carries out its partnership with
+    North Korea?") and one out of round twenty-nine's (0.750 -> 0.714: mazzaltov's report of
+    the ratification first on "About how many North Korean soldiers were reportedly deployed
+    when North Korea ratified the treaty?")."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
