@@ -43,6 +43,7 @@ from bot.index import best_of
 from bot.passages import Passage
 from bot.question import (
     OFFICE_ROLE,
+    SPEECH_VERBS,
     Focus,
     QuestionType,
     asks_about_the_reader,
@@ -864,7 +865,9 @@ def unmet_doer_verbs(snapshot: Snapshot, focus: Focus, held: frozenset[str]) -> 
 def _holds_doer_verb(snapshot: Snapshot, verb: str, held: frozenset[str]) -> bool:
     """The verb in any form, or a noun made from it ("chairs" -> "chairman", "commanded" ->
     "commander"); an office verb ("serves as", "speaks for", "heads") is met by any office
-    title, the way the articles name the holder ("Chief Cabinet Secretary Hayashi")."""
+    title, the way the articles name the holder ("Chief Cabinet Secretary Hayashi"); a speech
+    verb by any speech verb: "Who *called* the treaty an alliance pact?" is answered by "'…
+    this is an alliance pact,' *says* Artyom Lukin"."""
     forms = verb_forms([verb, *filter(None, [IRREGULAR_PAST.get(verb)])], snapshot.aliases)
     if forms & held:
         return True
@@ -874,6 +877,8 @@ def _holds_doer_verb(snapshot: Snapshot, verb: str, held: frozenset[str]) -> boo
         verb in family and verb_forms(family, snapshot.aliases) & held
         for family in DOER_VERB_FAMILIES
     ):
+        return True
+    if verb in SPEECH_VERBS and SPEECH_VERBS & held:
         return True
     return verb in OFFICE_VERBS and bool(OFFICE_TITLE_STEMS & held)
 

@@ -919,3 +919,18 @@ def test_a_source_named_by_the_headline_is_held_by_each_passage(tiny_kb_dir: Pat
     answer = KnowledgeBase(tiny_kb_dir).ask("How much did Okafor say the repairs would cost?")
     assert answer.answered and not answer.missing
     assert answer.passages[0].text.startswith("She said the repairs would cost 4 million euros")
+
+
+def test_who_said_it_in_other_words_is_answered_by_any_speech_verb(tiny_kb_dir: Path):
+    write_article(
+        tiny_kb_dir,
+        "pact",
+        "Experts weigh the harbour pact",
+        "Gazette",
+        "The two towns signed a harbour pact on Monday after a year of talks.\n\n"
+        "“For all intents and purposes, this is a merger of the two ports,” says Anna Berg, an "
+        "economist at the coastal university.",
+    )
+    answer = KnowledgeBase(tiny_kb_dir).ask("Who called the pact a merger of the two ports?")
+    assert answer.answered and not answer.missing
+    assert "Anna Berg" in answer.passages[0].text
