@@ -47,6 +47,7 @@ from bot.question import (
     Focus,
     QuestionType,
     asks_about_the_reader,
+    cardinal_of,
     counted_noun,
     is_only_a_name,
     looks_english,
@@ -913,6 +914,7 @@ def unmet_ordinals(focus: Focus, held: frozenset[str]) -> list[str]:
         ordinal
         for ordinal in focus.ordinals
         if not {stem(form) for form in ordinal_forms(ordinal)} & held
+        and not (ordinal in focus.numbered and cardinal_of(ordinal) in held)
     ]
 
 

@@ -432,6 +432,9 @@ class Focus:
     ordinals: tuple[str, ...] = ()
     """For "the *second* group", "the *17th* summit", "the *next* summit": the ordinals that
     pick one of several of the same thing, lower-case, as typed (``ordinals_of``)."""
+    numbered: tuple[str, ...] = ()
+    """Those of ``ordinals`` that number a part ("the *fourth* article"): a passage may write
+    them as a figure ("Article 4"; ``numbered_ordinals``)."""
     name_of: str | None = None
     """For "What is the *name of the doctor* who …": the thing whose name is asked, as typed
     ("doctor"; ``name_asked``)."""
@@ -536,6 +539,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         past=asks_what_happened(text),
         actors=named_actors(text, aliases),
         ordinals=ordinals_of(text),
+        numbered=numbered_ordinals(text),
         date_unit=date_unit(text) if question_type is QuestionType.DATE else None,
         name_of=name_asked(text),
         **measure,
@@ -874,6 +878,27 @@ def ordinals_of(text: str) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys(match.group("ordinal").casefold() for match in _ORDINAL.finditer(text))
     )
+
+
+def numbered_ordinals(text: str) -> tuple[str, ...]:
+    """The ordinals in words of a question that number a part of a text or of a process ("the
+    treaty's *fourth* article", "the *second* round"): a passage writes them as "Article 4",
+    "round 2" as often as in words."""
+    return tuple(
+        dict.fromkeys(match["ordinal"].casefold() for match in _NUMBERED_PART.finditer(text))
+    )
+
+
+_NUMBERED_PART = re.compile(
+    r"\b(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r")\s+(?:article|chapter|clause|paragraph|"
+    r"section|point|round|stage|phase|item|amendment|protocol|annex|resolution)s?\b",
+    re.IGNORECASE,
+)
+
+
+def cardinal_of(ordinal: str) -> str:
+    """The figure an ordinal in words stands for ("fourth" -> "4")."""
+    return str(ORDINAL_WORDS.index(ordinal) + 1)
 
 
 def ordinal_forms(ordinal: str) -> frozenset[str]:

@@ -934,3 +934,17 @@ def test_who_said_it_in_other_words_is_answered_by_any_speech_verb(tiny_kb_dir: 
     answer = KnowledgeBase(tiny_kb_dir).ask("Who called the pact a merger of the two ports?")
     assert answer.answered and not answer.missing
     assert "Anna Berg" in answer.passages[0].text
+
+
+def test_the_fourth_article_is_found_as_article_4(tiny_kb_dir: Path):
+    write_article(
+        tiny_kb_dir,
+        "pact",
+        "Towns sign the harbour pact",
+        "Gazette",
+        "The two towns signed a harbour pact on Monday after a year of talks. Article 4 of the "
+        "pact says the towns will share the cost of dredging the channel every spring.",
+    )
+    answer = KnowledgeBase(tiny_kb_dir).ask("What does the harbour pact's fourth article say?")
+    assert answer.answered and "fourth" not in answer.missing
+    assert "Article 4" in answer.passages[0].text

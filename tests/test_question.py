@@ -6,6 +6,7 @@ from bot.question import (
     NumberKind,
     QuestionType,
     asks_about_the_reader,
+    cardinal_of,
     classify_question,
     is_only_a_name,
     looks_english,
@@ -399,6 +400,14 @@ def test_ordinals_that_pick_one_of_several_are_read_and_next_to_is_a_place():
     assert ordinals_of("When did Putin last visit Pyongyang?") == ()
     assert ordinal_forms("second") == {"second", "2nd"}
     assert ordinal_forms("11th") == {"11th", "eleventh"}
+
+
+def test_an_ordinal_numbering_a_part_may_be_met_by_its_figure():
+    focus = question_focus("What does the treaty's fourth article say?", ALIASES)
+    assert focus.ordinals == ("fourth",) and focus.numbered == ("fourth",)
+    assert question_focus("Who won the second round of talks?", ALIASES).numbered == ("second",)
+    assert question_focus("Where was the second summit held?", ALIASES).numbered == ()
+    assert cardinal_of("fourth") == "4"
 
 
 def test_next_as_an_adverb_is_no_ordinal():
