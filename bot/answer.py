@@ -631,7 +631,15 @@ def _window_has_focus(
     "Pyongyang" or "the North" is still about North Korea. See docs/quality.md ("The
     headline's names are held by every passage")."""
     kind = focus.question_type
-    held_by_title = [name for name in focus.names if title is not None and title.has_any([name])]
+
+    def held(names: Sequence[str]) -> list[str]:
+        return [
+            name
+            for name in names
+            if (title is not None and title.has_any([name]))
+            or any(s.has_any([name]) for s in window)
+        ]
+
     if (
         kind in _VERB_TYPES
         and known_verbs
@@ -639,21 +647,12 @@ def _window_has_focus(
     ):
         return False
     if kind in _VERB_TYPES and focus.names:
-        held = [
-            name
-            for name in focus.names
-            if name in held_by_title or any(s.has_any([name]) for s in window)
-        ]
-        if focus.names[0] not in held or len(held) < math.ceil(len(focus.names) / 2):
+        found = held(focus.names)
+        if focus.names[0] not in found or len(found) < math.ceil(len(focus.names) / 2):
             return False
     if kind is QuestionType.STATEMENT:
         others = [name for name in focus.names if name not in focus.speaker_terms]
-        held = [
-            name
-            for name in others
-            if name in held_by_title or any(s.has_any([name]) for s in window)
-        ]
-        if len(others) >= STATEMENT_NAMES and len(held) < math.ceil(len(others) / 2):
+        if len(others) >= STATEMENT_NAMES and len(held(others)) < math.ceil(len(others) / 2):
             return False
     return True
 

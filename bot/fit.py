@@ -17,6 +17,7 @@ from bot.question import MONTHS, SPEECH_VERBS, Focus, NumberKind, QuestionType
 from bot.roles import same_office
 from bot.tokens import (
     ANSWER_WORD,
+    AUXILIARY_VERBS,
     IRREGULAR_PAST,
     STOPWORDS,
     Aliases,
@@ -643,10 +644,7 @@ def _subject_of_a_clause(words: Sequence[str], mention: int) -> bool:
     return after < len(words) and words[after].casefold() in _CLAUSE_AUXILIARIES
 
 
-_CLAUSE_AUXILIARIES = frozenset(
-    {"had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "can"}
-    | {"should", "might", "may", "must", "did", "does", "do"}
-)
+_CLAUSE_AUXILIARIES = AUXILIARY_VERBS | {"must"}
 
 _INVERTED_WINDOW = 6
 """How far after "said" / "according to" the speaker may end: "according to Russian President

@@ -107,5 +107,6 @@ def test_a_line_of_thousands_of_glued_pieces_is_split_without_running_out_of_sta
     """Hypothesis found "ininJanuary " repeated on one line: each piece of furniture peeled from
     its front was one more level of recursion, and 5,000 of them raised RecursionError."""
     line = "ininJanuary " * 5000
-    assert cpu_seconds_to_read(line) < CPU_SECONDS
     assert len(glued_parts(line)) > 1000
+    read = clean(line)  # the whole reading ends, the line's words kept as text or headline
+    assert read.paragraphs or read.headline
