@@ -761,11 +761,37 @@ def unmet_constraints(
         return []
     unnamed = [f"{focus.name_of}'s name"] if unmet_name(snapshot, focus, quoted) else []
     unnamed += unmet_open_source(snapshot, focus, quoted[0], question)
+    unnamed += unmet_built_kind(snapshot, focus, quoted, wordnet())
     if not (focus.ordinals or doer):
         return unnamed
     held = _terms_with_neighbours(snapshot, quoted[0])
     verbs = unmet_doer_verbs(snapshot, focus, held) if doer else []
     return unmet_ordinals(focus, held) + (typed_words(question, verbs) or verbs) + unnamed
+
+
+BUILT_KIND_TYPES = frozenset({QuestionType.OPEN, QuestionType.WHERE})
+"""The questions a kind of building asked for limits: "Which hotel …", "In which hospital …"."""
+
+
+def unmet_built_kind(
+    snapshot: Snapshot, focus: Focus, quoted: Sequence[int], thesaurus: Thesaurus
+) -> list[str]:
+    """The kind of building or facility a question asks for ("Which *hotel* did Guterres stay
+    at?", "In which Kyiv *hospital* …"), as typed, when no quoted passage (with its neighbouring
+    sentences) holds it or a narrower kind of it (``Thesaurus.built_kinds``: "inn", "motel").
+    Such places are named with their kind word ("the Korston *hotel*", "Pyongyang Sunan
+    International *Airport*"); a passage about Guterres in Kazan that names none answers
+    another question. Countries, people, newspapers are named by their names alone, and are
+    not kinds of building: "Which newspaper …" is never held to the word "newspaper"."""
+    if focus.question_type not in BUILT_KIND_TYPES:
+        return []
+    for word in focus.which_words:
+        kinds = thesaurus.built_kinds(word.casefold())
+        if kinds:
+            stems = {stem(kind) for kind in kinds}
+            held = any(stems & _terms_with_neighbours(snapshot, pid) for pid in quoted)
+            return [] if held else [word]
+    return []
 
 
 def unmet_name(snapshot: Snapshot, focus: Focus, quoted: Sequence[int]) -> bool:

@@ -402,6 +402,10 @@ class Focus:
     """For "Where did Kim and Xi hold their talks *in Beijing*?": the terms of the places the
     question itself puts the event in (a capitalised name after "in" / "at"), so the place
     asked is a finer one (``located_in``)."""
+    which_words: tuple[str, ...] = ()
+    """For "Which / what …" (after a preposition too), the lower-case words before its verb
+    ("In which *Kyiv hospital* are …" -> hospital): one may name the kind of thing asked for
+    (``bot.answer.unmet_built_kind``)."""
     person_noun: str | None = None
     """For "Which *reporter* asked …", "What are the names of the captured *soldiers*?": the
     noun, singular and lower-case; the answer is a person's name (``bot.fit.who_fits``)."""
@@ -528,6 +532,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         located_in=located_in(text, aliases)
         if question_type is QuestionType.WHERE or _AT_WHICH.match(_opening(question, fronted=True))
         else (),
+        which_words=which_words(text),
         person_noun=person_noun(text),
         future=bool(_FUTURE.search(text)),
         topic=statement_topic(text, aliases) if question_type is QuestionType.STATEMENT else (),
@@ -568,6 +573,30 @@ def located_in(text: str, aliases: Aliases) -> tuple[str, ...]:
             continue
         found.extend(t for t in phrase_terms(match.group("place"), aliases) if t in aliases.places)
     return tuple(dict.fromkeys(found))
+
+
+_WHICH_OPENING = re.compile(
+    r"^(?:(?:in|at|to|from|on|by|near|into|inside|outside)\s+)?(?:which|what)\s+(?P<rest>.+)",
+    re.IGNORECASE,
+)
+WHICH_REACH = 4
+"""How many words after "which" / "what" may describe the thing asked for."""
+
+
+def which_words(text: str) -> tuple[str, ...]:
+    """The lower-case words between "which" / "what" and the question's first auxiliary, within
+    ``WHICH_REACH`` words: "Which *hotel* did …", "In which *Kyiv hospital* are …" -> hospital;
+    none for "What *is* …"."""
+    match = _WHICH_OPENING.match(text)
+    if not match:
+        return ()
+    found: list[str] = []
+    for word in _WORD.findall(match["rest"])[:WHICH_REACH]:
+        if word.casefold() in AUXILIARY_VERBS or word.casefold() in _CLAUSE_AUXILIARIES:
+            break
+        if word.islower():
+            found.append(word)
+    return tuple(found)
 
 
 def person_noun(text: str) -> str | None:

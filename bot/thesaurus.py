@@ -44,7 +44,14 @@ LONGEST_PHRASE = 3
 """The most words a question's phrase is looked up with ("head of state")."""
 
 _SEPARATORS = frozenset("\t\n")
-_KINDS = {"s": "synonyms", "h": "broader", "d": "derived", "i": "irregular", "c": "compounds"}
+_KINDS = {
+    "s": "synonyms",
+    "h": "broader",
+    "d": "derived",
+    "i": "irregular",
+    "b": "built",
+    "c": "compounds",
+}
 _NOUN_ENDINGS = (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
 _NOUN_ENDINGS += (("men", "man"), ("s", ""))
 _VERB_ENDINGS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""))
@@ -177,6 +184,9 @@ class Thesaurus:
     derived: SortedTable
     irregular: SortedTable
     """Irregular forms to their bases ("sent" -> send, "men" -> man)."""
+    built: SortedTable
+    """A noun for a kind of building or facility -> itself and its narrower kinds ("hotel" ->
+    hotel|motel|inn|…): see ``scripts/build_thesaurus.py``."""
     compounds: SortedTable
     """Nouns of two words ("boiling point" -> n)."""
 
@@ -199,13 +209,20 @@ class Thesaurus:
         bases = self.irregular.get(word)
         if bases is not None:
             return bases.split("|")
-        candidates = [word] + [
-            word[: -len(ending)] + base for ending, base in _ENDINGS if word.endswith(ending)
-        ]
+        candidates = _forms(word)
         known = (
             c for c in candidates if c in self.synonyms or c in self.broader or c in self.derived
         )
         return [first] if (first := next(known, None)) is not None else []
+
+    def built_kinds(self, word: str) -> list[str]:
+        """For a noun naming a kind of building or facility ("hotels"), itself and its narrower
+        kinds, one word each ("hotel", "motel", "inn", …); else nothing."""
+        for form in _forms(word):
+            found = self.built.get(form)
+            if found is not None:
+                return found.split("|")
+        return []
 
     def one_word_synonyms(self, word: str) -> list[str]:
         """The synonyms of one word written as one word, of each entry it may be a form of
@@ -271,6 +288,13 @@ class Thesaurus:
                 for other in others.split("|") if others is not None else ():
                     found[other] = max(found.get(other, 0.0), weight)
         return {lemma: weight for lemma, weight in found.items() if weight > 0}
+
+
+def _forms(word: str) -> list[str]:
+    """The word and what WordNet's detachment rules make of it ("reporters" -> reporter)."""
+    return [word] + [
+        word[: -len(ending)] + base for ending, base in _ENDINGS if word.endswith(ending)
+    ]
 
 
 @cache

@@ -16,6 +16,12 @@ counts of its sense-tagged corpora, which ``cntlist.rev`` gives):
 * ``d`` (derived words): the derivationally related forms WordNet gives the lemma in the
   same kept senses ("ally" -> alliance, "invade" -> invasion);
 * ``i`` (irregular forms): ``verb.exc`` and ``noun.exc`` ("sent" -> send, "men" -> man);
+* ``b`` (built): for a noun whose first sense is a kind of building or facility (under
+  WordNet's ``building`` or ``facility``: "hotel", "hospital", "restaurant", "airport"), the
+  noun itself and its narrower one-word kinds ("hotel" -> hotel|motel|hostel|inn|…), when they
+  are at most ``BUILT_MAX_KINDS``; a broader noun ("building", "structure") is left out. Such a
+  place is named with its kind word ("the Korston hotel"), so a passage that holds none of them
+  names no hotel (``bot.answer.unmet_built_kind``);
 * ``c`` (compounds): every noun lemma of two words of letters ("boiling point", "sea level"),
   with its part of speech, ``n``: two words that WordNet writes as one noun mean something
   else apart ("134 *points*", "the highest *level*"; see ``bot.thesaurus.compounds_in``).
@@ -41,6 +47,10 @@ POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 SYNSET_POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 HYPERNYM_POS = ("noun", "verb")
+BUILT_ROOTS = ("building", "facility")
+"""The nouns whose first sense's kinds are places built, named with their kind word."""
+BUILT_MAX_KINDS = 200
+"""The most kinds a noun of the ``b`` table may have: a broader noun is too wide to require."""
 
 
 def lemma_text(raw: str) -> str:
@@ -56,6 +66,8 @@ class Synset:
     """In the file's order (a derivation pointer names its words by position)."""
     hypernyms: list[str]
     """Offsets of the direct hypernyms (same part of speech)."""
+    hyponyms: list[str]
+    """Offsets of the direct hyponyms (kinds of it; not its instances)."""
     derived: list[tuple[int, str, str, int]]
     """Derivationally related forms: (source word number, target's part of speech, target
     offset, target word number), word numbers from 1."""
@@ -75,6 +87,7 @@ def read_synsets(path: Path) -> dict[str, Synset]:
         synsets[fields[0]] = Synset(
             lemmas=lemmas,
             hypernyms=[offset for symbol, offset, _, _ in pointers if symbol == "@"],
+            hyponyms=[offset for symbol, offset, _, _ in pointers if symbol == "~"],
             derived=[
                 (int(words[:2], 16), SYNSET_POS[pos], offset, int(words[2:], 16))
                 for symbol, offset, pos, words in pointers
@@ -134,6 +147,36 @@ def compound_nouns(path: Path) -> list[str]:
     return found
 
 
+def kinds_of(offset: str, synsets: dict[str, Synset]) -> set[str]:
+    """The offsets of a synset and of all its kinds, however narrow."""
+    found: set[str] = set()
+    todo = [offset]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo.extend(synsets[current].hyponyms)
+    return found
+
+
+def built_kinds(
+    entries: list[tuple[str, str, list[str], list[int]]], nouns: dict[str, Synset]
+) -> dict[str, dict[str, None]]:
+    """Each noun whose first sense is a place built (``BUILT_ROOTS``) -> itself and its
+    one-word kinds, when they are at most ``BUILT_MAX_KINDS``."""
+    firsts = {lemma: offsets[0] for lemma, name, offsets, _ in entries if name == "noun"}
+    built = set().union(*(kinds_of(firsts[root], nouns) for root in BUILT_ROOTS))
+    table: dict[str, dict[str, None]] = {}
+    for lemma, first in firsts.items():
+        if first not in built or " " in lemma:
+            continue
+        words = [w for at in sorted(kinds_of(first, nouns)) for w in nouns[at].lemmas]
+        kinds = dict.fromkeys([lemma, *sorted(w for w in words if w.isalpha())])
+        if len(kinds) <= BUILT_MAX_KINDS:
+            table[lemma] = kinds
+    return table
+
+
 def dominant(tag_counts: dict[str, int]) -> str:
     """The part of speech a lemma is most often tagged as; on a tie, the first of ``POS``
     (a noun before a verb: "premier" is not read as "to premiere")."""
@@ -173,6 +216,8 @@ def thesaurus_lines(wordnet: Path) -> list[str]:
             form, *bases = (lemma_text(word) for word in line.split())
             irregular[form].update(dict.fromkeys(b for b in bases if b != form))
     lines = [f"c\t{compound}\tn" for compound in compound_nouns(wordnet / "index.noun")]
+    for lemma, kinds in built_kinds(entries, synsets["noun"]).items():
+        lines.append(f"b\t{lemma}\t{'|'.join(kinds)}")
     for kind, table in (("s", synonyms), ("h", broader), ("i", irregular), ("d", derived)):
         for word, others in table.items():
             kept = [other for other in others if other != word]

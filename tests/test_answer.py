@@ -555,6 +555,29 @@ def test_an_ordinal_in_words_is_met_by_the_same_ordinal_in_digits(ordinal_kb: Kn
     assert answer.complete and answer.unmet == []
 
 
+def test_a_kind_of_building_asked_for_must_be_named_by_a_quoted_passage(
+    kb: KnowledgeBase, add_article
+):
+    """ "Which hotel …": a passage on Guterres in Kazan that names no hotel answers another
+    question, and says so; one naming a narrower kind ("inn") answers. A newspaper is named by
+    its name alone, so "Which newspaper …" is not held to the word."""
+    add_article(
+        "visit",
+        "UN Secretary-General Antonio Guterres arrived in Kazan on Wednesday for the summit. "
+        "The Kremlin Times reported that Guterres would meet Putin on Thursday.",
+    )
+    fresh = KnowledgeBase(kb.directory)
+    answer = fresh.ask("Which hotel did Guterres stay at in Kazan?")
+    assert answer.answered and not answer.complete
+    assert answer.unmet == ["hotel"] and "hotel" in answer.missing
+    assert (
+        answer_notes(answer)[0] == "No passage speaks of “hotel”; these are the closest passages:"
+    )
+    assert fresh.ask("Which newspaper reported that Guterres would meet Putin?").complete
+    add_article("inn", "Guterres stayed at a small inn near the Kazan Kremlin during the summit.")
+    assert KnowledgeBase(kb.directory).ask("Which hotel did Guterres stay at in Kazan?").complete
+
+
 def test_a_term_in_the_sentence_next_to_a_passage_counts_as_held(kb: KnowledgeBase, add_article):
     """A fact often runs over a passage's edge: the first sentence of the next passage of the
     same article counts as held with the passage (an ordinal there is met), the sentence after

@@ -17,6 +17,7 @@ from bot.question import (
     ordinals_of,
     question_focus,
     split_questions,
+    which_words,
 )
 from bot.tokens import Aliases
 
@@ -497,3 +498,21 @@ def test_hyphenated_and_alphanumeric_names_are_split_as_a_passage_reads_them(que
     terms = focus.speaker_terms or focus.role_place or focus.names
     words = SentenceWords.read(sentence, ALIASES)
     assert all(words.has_any([term]) for term in terms), terms
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("Which hotel did Guterres stay at in Kazan?", ("hotel",)),
+        ("In which Kyiv hospital are the captured soldiers treated?", ("hospital",)),
+        ("At what small regional airport did Putin land?", ("small", "regional", "airport")),
+        ("What must each country do under the treaty?", ()),
+        ("What is the capital of Russia?", ()),
+        ("Who met Putin in Kazan?", ()),
+    ],
+)
+def test_the_words_describing_what_a_which_question_asks_for_are_read(
+    question: str, words: tuple[str, ...]
+):
+    assert which_words(question) == words
+    assert question_focus(question, ALIASES).which_words == words

@@ -226,3 +226,14 @@ def test_a_name_a_stopword_or_words_apart_make_no_compound():
 def test_one_word_synonyms_leave_out_phrases_and_the_word_itself():
     thesaurus = Thesaurus.parse("s\tnation\tcountry|land|state|commonwealth|body politic\n")
     assert thesaurus.one_word_synonyms("nations") == ["country", "land", "state", "commonwealth"]
+
+
+def test_a_kind_of_building_brings_itself_and_its_narrower_kinds():
+    """Only nouns whose first sense is a building or a facility: "chamber" (an enclosed space,
+    and a legislature) and "newspaper" are not."""
+    thesaurus = wordnet()
+    hotels = thesaurus.built_kinds("hotels")
+    assert hotels[0] == "hotel" and {"inn", "motel", "hostel"} <= set(hotels)
+    assert "airport" in thesaurus.built_kinds("airport")
+    assert thesaurus.built_kinds("newspaper") == thesaurus.built_kinds("chamber") == []
+    assert Thesaurus.parse("b\thotel\thotel|inn\n").built_kinds("hotels") == ["hotel", "inn"]
