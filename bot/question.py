@@ -403,9 +403,9 @@ class Focus:
     question itself puts the event in (a capitalised name after "in" / "at"), so the place
     asked is a finer one (``located_in``)."""
     which_words: tuple[str, ...] = ()
-    """For "Which / what …" (after a preposition too), the lower-case words before its verb
-    ("In which *Kyiv hospital* are …" -> hospital): one may name the kind of thing asked for
-    (``bot.answer.unmet_built_kind``)."""
+    """For "Which / what …" (after a preposition too), the lower-case words before its first
+    auxiliary, within ``WHICH_REACH`` words ("In which *Kyiv hospital* are …" -> hospital): one
+    may name the kind of thing asked for (``bot.answer.unmet_built_kind``)."""
     person_noun: str | None = None
     """For "Which *reporter* asked …", "What are the names of the captured *soldiers*?": the
     noun, singular and lower-case; the answer is a person's name (``bot.fit.who_fits``)."""
