@@ -126,6 +126,21 @@ in lower case runs into a capital: "Opening summaryWelcome back to our live cove
 key events onlyPlease turn on JavaScript to use this feature". A name's inner capital follows a
 capital or a short prefix ("JavaScript", "McDonald", "iPhone"), never three lower-case letters
 that open a word."""
+_LOST_SPACE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+_LOST_SPACES_MIN = 2
+
+
+def _has_lost_spaces(rest: str) -> bool:
+    """Text whose links lost the spaces around them, as some captures print every linked name:
+    "North Korean leaderKim Jong Unhailed his country's fallen soldiers inRussia's war against
+    Ukraineas …". Two more places where a lower-case word runs into a capital ("inRussia",
+    "PresidentVladimir") say the first such place is one of them, not a label's end
+    (``_CASE_GLUED_LABEL``): "North Korean leader" had been cut off and read as the headline.
+    A label's text runs on in plain words ("Opening summaryWelcome back to our live coverage
+    …"), or has one brand's inner capital at most ("JavaScript")."""
+    return len(_LOST_SPACE.findall(rest)) >= _LOST_SPACES_MIN
+
+
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
 _GLUED_WRITERS = re.compile(
     rf"^(?P<label>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,1}}"
@@ -333,7 +348,9 @@ def _peeled(line: str) -> tuple[tuple[str, ...], str | None]:
     ):
         if match := pattern.match(line):
             rest = line[match.end() :]
-            if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS:
+            if len(rest.split()) >= _GLUED_LABEL_MIN_WORDS and not (
+                pattern is _CASE_GLUED_LABEL and _has_lost_spaces(rest)
+            ):
                 return (match["label"],), rest
     for pattern in (_GLUED_COPYRIGHT, _GLUED_LINK_TAIL, _GLUED_MORE_LINK, _GLUED_SOURCE_TAIL):
         match = pattern.search(line)

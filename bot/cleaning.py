@@ -214,13 +214,15 @@ that disagree, and shows none for sure."""
 _TITLED_CREDIT = re.compile(
     r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}, "
     r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})"
-    r"(?:, (?P<year>\d{4}))? "
-    r"\((?P<agency>[A-Z][A-Za-z&]+)\)\s+(?=[A-Z“\"‘])"
+    r"(?:, (?P<year>\d{4}))?,? "
+    r"\((?P<agency>[A-Z][A-Za-z0-9&]+)\)\s+(?:[—–-]+\s+)?(?=[A-Z“\"‘])"
 )
-"""A dateline in title case with its day, then the agency in brackets and no dash, the story's
-first word straight after: "Seoul, April 30 (IANS) North Korean troops …" (Indian agencies'
+"""A dateline in title case with its day, then the agency in brackets, the story's first word
+straight after, with no dash: "Seoul, April 30 (IANS) North Korean troops …" (Indian agencies'
 style, copied as is by aggregators). The month's name is required ("Moscow, Putin (Reuters)" is
-no dateline), and the agency is one word ("Moscow, May 9 (Victory Day) Crowds …" credits none)."""
+no dateline), and the agency is one word ("Moscow, May 9 (Victory Day) Crowds …" credits none).
+A comma after the day and a dash after the credit are read too, and the agency's name may
+hold a digit: "Ukraine, Jan 12, (V7N) - Ukrainian forces have captured …" gives V7N."""
 _AGENCY_FIRST_CREDIT = re.compile(
     r"^[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?,\s*"
     r"\((?P<agency>[A-Z]{2,6})\s+[-–—]\s+[^()]{3,80}\)\s+(?=[A-Z“\"‘])"
@@ -228,8 +230,11 @@ _AGENCY_FIRST_CREDIT = re.compile(
 """A dateline whose bracket opens with the agency's initials before a dash, the site and the
 day after it: "Moscow, (APP - UrduPoint / Pakistan Point News - 6th Dec, 2024) Russian
 President …" (APP, the Associated Press of Pakistan)."""
-_CLOSING_AGENCY = re.compile(r"[.!?…][\"'”’]?\s+\((?P<agency>[A-Z][A-Za-z]+)\)$")
-"""An agency's one-word name in brackets after a paragraph's last sentence: "… states. (Yonhap)"."""
+_CLOSING_AGENCY = re.compile(
+    r"(?<=[.!?…\"'”’])\s+\((?P<agency>[A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]+){0,2})\)$"
+)
+"""An agency's or a broadcaster's name of up to three words in brackets after a paragraph's
+last sentence: "… states. (Yonhap)", "… nor denied this. (A2 Televizion)"."""
 _CLOSING_AGENCY_BODY = 2
 _LONE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][A-Za-z]+)\)$")
 """An agency's one-word name in brackets on a line of its own: "(AP)"."""
@@ -1076,28 +1081,30 @@ def _lone_initials(line: str) -> re.Match[str] | None:
 def _read_closing_agency(lines: list[str], verdicts: list[str], signals: _Signals) -> None:
     """The page's last paragraph closed by an agency's name in brackets after its last sentence
     ("… to attend a foreign ministerial meeting … member states. (Yonhap)", under a Korea
-    Herald report) is the story's wire credit, as Korean and Indian papers print it: the
-    paragraph is text, not a caption (a bracketed credit ends captions too), and the agency
-    the publisher, as weakly as a by-line's agency. Only the last kept line of a page with two
-    paragraphs of text above it, of more than a heading's words, and a name, not a caption's
-    word ("(File)", "(Photo)")."""
+    Herald report; "… Russia has neither confirmed nor denied this. (A2 Televizion)") is the
+    story's wire credit, as Korean, Indian and Albanian papers print it: the paragraph is
+    text, not a caption (a bracketed credit ends captions too), the agency the publisher, as
+    weakly as a by-line's agency, and the credit is cut from the text, so that no answer
+    quotes it as the story's words. Only the last kept line of a page with two paragraphs of
+    text above it, of more than a heading's words, and a name: not a caption's word
+    ("(File)", "(Photo)"), nor words of the language alone ("(Read More)")."""
     kept = [index for index, verdict in enumerate(verdicts) if verdict != "furniture"]
-    if not kept or verdicts[kept[-1]] != "caption":
+    if not kept or verdicts[kept[-1]] not in ("caption", "text"):
         return
     line = lines[kept[-1]]
     match = _CLOSING_AGENCY.search(line)
-    if (
-        match
-        and chrome.word_count(line) > _HEADING_MAX_WORDS
-        and match["agency"].casefold() not in _CAPTION_WORDS
+    if not match or chrome.word_count(line) <= _HEADING_MAX_WORDS:
+        return
+    words = match["agency"].split()
+    if any(word.casefold() in _CAPTION_WORDS for word in words) or (
+        len(words) > 1 and all(is_english_word(word) for word in words)
     ):
-        verdicts[kept[-1]] = "text"
-        signals.add(
-            "publisher",
-            match["agency"],
-            f"the closing credit '{match.group().strip()}'",
-            UPDATED_RANK,
-        )
+        return
+    verdicts[kept[-1]] = "text"
+    lines[kept[-1]] = line[: match.start()].rstrip()
+    signals.add(
+        "publisher", match["agency"], f"the closing credit '{match.group().strip()}'", UPDATED_RANK
+    )
 
 
 FIRST_SENTENCE_CHARS = 2_000
@@ -2413,6 +2420,7 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
     under that first paragraph, else a short line that alone opens the page; None when the
     page shows no headline."""
     last = _last_positions(lines)
+    turns = _speaker_turns(lines)
     above: list[int] = []
     labels: list[int] = []
     seen_text = False
@@ -2426,7 +2434,7 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             continue
         if index in furniture or _is_metadata(line) or _DATELINE_ALONE.match(line):
             continue
-        if _is_title_shaped(lines, index, last):
+        if index not in turns and _is_title_shaped(lines, index, last):
             if seen_text:
                 alone = _stands_alone(lines, index, furniture, last)
                 return (
@@ -2448,6 +2456,8 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
             return _headline_of(lines, _not_addressing_reader(lines, above, furniture), line)
         else:
             seen_text = True
+            if not labels and _is_headline_sentence(lines, index, furniture):
+                return index
             if (
                 labels == [0]
                 and not _PLACE_ALONE.match(lines[0])
@@ -2458,6 +2468,53 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
                 return 0
     above = _not_addressing_reader(lines, above, furniture)
     return _headline_of(lines, above) if above else None
+
+
+_SPEAKER_LABEL = re.compile(r"^(?P<speaker>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):\s+\S")
+"""A turn of a transcript: its speaker's name (or "Q", "A") in capitals, a colon, the words."""
+
+
+def _speaker_turns(lines: list[str]) -> set[int]:
+    """The lines of a transcript, each opened by its speaker in capitals ("TUCKER: Have you
+    seen any NORTH KOREAN soldiers?" over "PATRICK LANCASTER: I tried to investigate …"),
+    when two speakers or more take turns on the page. A turn is what someone said, never the
+    page's headline, even when it is short and alone under the first paragraph; a headline's
+    label ("EXCLUSIVE: …") is one line's, not a conversation."""
+    turns = {
+        index: match["speaker"]
+        for index, line in enumerate(lines)
+        if (match := _SPEAKER_LABEL.match(line))
+    }
+    return set(turns) if len(set(turns.values())) >= 2 else set()
+
+
+_HEADLINE_SENTENCE_MAX_WORDS = 20
+_PROSE_WORDS = re.compile(
+    r"\b(?i:a|an|the|has|have|had|is|are|was|were|will|would|did|does"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+"""Words a news sentence has and a headline leaves out: the articles, the auxiliaries, the
+day of the week ("… has sent troops to Russia, the Pentagon confirmed Wednesday.")."""
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’]?\s+[A-Z“\"‘]")
+"""A sentence's end followed by the next one's start, inside a line."""
+
+
+def _is_headline_sentence(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """The page's first line a headline copied with a full stop, as aggregators print it
+    ("Russian lawmakers ratify defense treaty with North Korea for mutual aid in case of
+    aggression.", then "Russian lawmakers have ratified a defense treaty …"): one sentence of
+    at most twenty words in headline style, no article, auxiliary or weekday
+    (``_PROSE_WORDS``), over a paragraph. An article's first sentence is longer or written
+    as prose ("North Korean Dictator Kim Jong-Un has sent troops to Russia, the Pentagon
+    confirmed Wednesday.") and stays its text, the title then guessed from it."""
+    line = lines[index]
+    return (
+        chrome.word_count(line) <= _HEADLINE_SENTENCE_MAX_WORDS
+        and bool(_STATEMENT_END.search(line))
+        and not _PROSE_WORDS.search(line)
+        and not _SENTENCE_INSIDE.search(line)
+        and _paragraph_below(lines, index, furniture) is not None
+    )
 
 
 _PLACE_ALONE = re.compile(

@@ -1,5 +1,6 @@
 from datetime import date
 
+from bot import chrome
 from bot.cleaning import _labelled_fields, clean, line_key, line_verdicts, repeated_lines
 
 PAGE = """fbpx
@@ -1716,7 +1717,7 @@ def test_an_agency_closing_the_pages_last_paragraph_is_its_credit_not_a_caption(
     closing = "The board will meet again on Sunday to decide on the winter timetable. (Yonhap)"
     result = clean(f"{TEXT}\n\nBoats lined up at dawn, the board said.\n\n{closing}")
     assert result.publisher == "Yonhap"
-    assert result.paragraphs[-1] == closing
+    assert result.paragraphs[-1] == closing.removesuffix(" (Yonhap)")
     assert not result.captions
     for tail in (f"{closing}\n\nThe port stays open at night.", closing.replace("Yonhap", "File")):
         assert (
@@ -1724,6 +1725,67 @@ def test_an_agency_closing_the_pages_last_paragraph_is_its_credit_not_a_caption(
         )
     alone = clean(f"Harbour board reopens the port after two days\n\n{closing}")
     assert alone.publisher is None
+
+
+def test_a_broadcasters_name_closing_the_last_paragraph_is_cut_and_names_the_publisher():
+    closing = "The board has neither confirmed nor denied this. (A2 Televizion)"
+    result = clean(f"{TEXT}\n\nBoats lined up at dawn, the board said.\n\n{closing}")
+    assert result.publisher == "A2 Televizion"
+    assert result.paragraphs[-1] == "The board has neither confirmed nor denied this."
+    for words in ("Read More", "File Photo"):
+        other = clean(f"{TEXT}\n\nBoats lined up.\n\n{closing.replace('A2 Televizion', words)}")
+        assert other.publisher is None
+    kept = clean(f"{TEXT}\n\nBoats lined up.\n\n{closing.replace('A2 Televizion', 'Read More')}")
+    assert kept.paragraphs[-1].endswith("(Read More)")
+
+
+def test_a_title_case_dateline_with_a_comma_and_a_dash_after_its_credit_gives_the_agency():
+    result = clean(f"Portsmouth, Jan 12, (V7N) - {TEXT}\n\nBoats lined up at dawn, the board said.")
+    assert result.publisher == "V7N"
+    assert result.title_guessed
+
+
+def test_a_headline_copied_with_a_full_stop_is_the_headline_not_the_first_paragraph():
+    headline = "Harbour board reopens port for ferries after two days of storms."
+    result = clean(f"{headline}\n\nThe harbour board has reopened the port, it said on Monday.")
+    assert result.headline == headline
+    assert not result.title_guessed
+    assert result.paragraphs == ["The harbour board has reopened the port, it said on Monday."]
+    for lede in (
+        "The harbour board reopened the port for ferries after two days.",
+        "Harbour board has reopened port for ferries after two days of storms.",
+        "Harbour board reopened port for ferries on Monday after two days.",
+        "Harbour board reopens port. Ferries return after two days of storms.",
+    ):
+        prose = clean(f"{lede}\n\nThe harbour board has reopened the port, it said on Monday.")
+        assert prose.title_guessed
+        assert prose.paragraphs[0] == lede
+
+
+def test_a_paragraph_whose_links_lost_their_spaces_keeps_its_opening_words():
+    paragraph = (
+        "Harbour board chairAnna Berg reopened the port inPortsmouth after the stormon "
+        "Monday, and the ferriesLeft on time, the board said."
+    )
+    result = clean(f"{paragraph}\n\nBoats lined up at dawn, the board said.")
+    assert result.title_guessed
+    assert result.paragraphs[0] == paragraph
+    coverage = "Welcome back to our live coverage of the harbour reopening inPortsmouth today."
+    assert chrome.glued_parts(f"Opening summary{coverage}") == ("Opening summary", coverage)
+
+
+def test_a_transcripts_turn_is_never_the_headline():
+    page = (
+        f"{TEXT} Boats lined up at dawn, and the ferries left on time.\n"
+        "HOST: Have you seen the harbour ferries?\n"
+        "HARBOUR MASTER: I have seen them all leave this morning.\n"
+        "The board said more ferries would sail on Tuesday."
+    )
+    result = clean(page)
+    assert result.title_guessed
+    assert "HOST: Have you seen the harbour ferries?" in result.paragraphs
+    lone = clean(page.replace("HARBOUR MASTER:", "The harbour master said"))
+    assert lone.headline == "HOST: Have you seen the harbour ferries?"
 
 
 def test_a_headline_read_outside_the_masthead_must_share_a_word_with_the_text():
