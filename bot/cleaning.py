@@ -972,9 +972,10 @@ def _read(
         if verdict == "list":
             result.paragraphs.append("\n".join([lines[index], *(lines[i] for i in lists[index])]))
         elif verdict in ("text", "caption"):
+            text = _without_closing_date(_without_closing_byline(lines[index], signals), signals)
             if verdict == "caption":
                 result.captions.add(len(result.paragraphs))
-            text = _without_closing_date(_without_closing_byline(lines[index], signals), signals)
+                text = _without_caption_agency(text)
             result.paragraphs.append(_without_closing_labels(_without_photo_credit(text)))
     signals.settle(result, [line for index, line in enumerate(lines) if index not in posts])
     if result.headline is None and result.paragraphs:
@@ -1892,6 +1893,25 @@ def _without_photo_credit(line: str) -> str:
     ):
         return line
     return line[: match.start()].rstrip() or line
+
+
+_CAPTION_AGENCY = re.compile(
+    r"(?<=[.!?…\"'”’])\s+[(\[](?P<agency>[A-Z][A-Za-z0-9&]*(?:[ /-][A-Z][A-Za-z0-9&]+){0,2})[)\]]$"
+)
+
+
+def _without_caption_agency(caption: str) -> str:
+    """A photo caption without the agency's name in brackets after its last sentence ("…
+    during a meeting at the Kremlin in Moscow. [TASS]", "… arrives in Pyongyang on June 4,
+    2025. [YONHAP]"): who took the photo, no fact of the story, as a photographer's credit is
+    (``_without_photo_credit``), which needs a word saying so ("photo", "pool", "via"). Only on
+    a line read as a caption, and not a word saying what the picture is ("(File)", "(Video)")."""
+    match = _CAPTION_AGENCY.search(caption)
+    if not match or any(
+        word.casefold() in _CAPTION_WORDS for word in re.split(r"[ /-]", match["agency"])
+    ):
+        return caption
+    return caption[: match.start()].rstrip()
 
 
 @lru_cache(maxsize=PER_LINE_CACHE)

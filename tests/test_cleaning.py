@@ -2415,3 +2415,13 @@ def test_a_reposts_text_by_credit_names_the_writer():
     )
     assert result.author == "Jane Roe"
     assert result.paragraphs == BODY
+
+
+def test_an_agencys_name_closing_a_photo_caption_is_cut_from_it():
+    caption = "Boats line up in the harbour at dawn on Monday."
+    for credit in ("[TASS]", "(Yonhap)", "[YONHAP]"):
+        result = clean(f"{TEXT}\n\n{caption} {credit}\n\nThe board said more ferries would sail.")
+        assert result.captions == {1}
+        assert result.paragraphs[1] == caption
+    file_photo = clean(f"{TEXT}\n\n{caption} (File)\n\nThe board said more ferries would sail.")
+    assert file_photo.paragraphs[1] == f"{caption} (File)"
