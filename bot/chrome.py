@@ -82,6 +82,15 @@ _GLUED_MORE_LINK = Hinted(
 )
 """A bracketed link to a topic's other stories glued after a paragraph's last sentence: "…
 further to the north." (More North Korea stories.)"."""
+_GLUED_ADDRESS_TAIL = Hinted(
+    re.compile(
+        r"(?<=[.!?…\"”’])\s*,?\s*(?P<tail>[A-Z][^.!?\"“”]{0,60}?:?\s*https?://[^\s\"”'()<>;]+)\s*$"
+    ),
+    ("://",),
+)
+"""A copying site's note with the address it took the story from, glued after a paragraph's
+last sentence: "… the families of your servicemen," he added., This news data comes
+from:http://gyglfs.com". A story's sentence never ends on a bare address after its full stop."""
 _SOURCE_TAIL = (
     r"(?:writes|reports|informs|according\s+to)\s+"
     r"(?:[a-z][\w-]*(?:\.[a-z][\w-]*)*\.[a-z]{2,}|(?:[A-Z][\w&’'-]*\s*){1,4})\.?"
@@ -352,7 +361,13 @@ def _peeled(line: str) -> tuple[tuple[str, ...], str | None]:
                 pattern is _CASE_GLUED_LABEL and _has_lost_spaces(rest)
             ):
                 return (match["label"],), rest
-    for pattern in (_GLUED_COPYRIGHT, _GLUED_LINK_TAIL, _GLUED_MORE_LINK, _GLUED_SOURCE_TAIL):
+    for pattern in (
+        _GLUED_COPYRIGHT,
+        _GLUED_LINK_TAIL,
+        _GLUED_MORE_LINK,
+        _GLUED_SOURCE_TAIL,
+        _GLUED_ADDRESS_TAIL,
+    ):
         match = pattern.search(line)
         if match and match.start() > 0 and line[: match.start()].strip():
             return (line[: match.start()].rstrip(), match["tail"].strip()), None

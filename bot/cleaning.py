@@ -1629,7 +1629,10 @@ def _is_shouted(line: str) -> bool:
 def _linked_headlines(lines: list[str], furniture: set[int]) -> set[int]:
     """A link label alone on its line ("ALSO READ", "Read more:") and the headline-shaped line
     under it, another story's: "ALSO READ" / "India and China agree on patrols along the
-    border in Ladakh"."""
+    border in Ladakh". When a bulleted list follows the label, every item of it is a link,
+    whatever its shape: "Read also:" / "- American teenagers taking up farming roles previously
+    filled by immigrants, …" / "- Weekly affairs in the German Federal Parliament (Bundestag)"
+    (aerocloud, round forty-three: a teaser with a full stop, read as text and quoted)."""
     found: set[int] = set()
     for index, line in enumerate(lines[:-1]):
         if _LINK_LABEL.match(line):
@@ -1638,9 +1641,23 @@ def _linked_headlines(lines: list[str], furniture: set[int]) -> set[int]:
                 (at for at in range(index + 1, min(len(lines), index + 4)) if at not in furniture),
                 None,
             )
-            if after is not None and _is_headline_shaped(lines[after]):
+            if after is not None and _LIST_ITEM.match(lines[after]):
+                found |= _bulleted_run(lines, after, furniture)
+            elif after is not None and _is_headline_shaped(lines[after]):
                 found.add(after)
     return found
+
+
+def _bulleted_run(lines: list[str], start: int, furniture: set[int]) -> set[int]:
+    """The list items from ``start`` on, one after another (furniture between them passed)."""
+    run: set[int] = set()
+    for at in range(start, len(lines)):
+        if at in furniture:
+            continue
+        if not _LIST_ITEM.match(lines[at]):
+            break
+        run.add(at)
+    return run
 
 
 def _link_cards(lines: list[str], furniture: set[int]) -> set[int]:

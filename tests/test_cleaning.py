@@ -2425,3 +2425,26 @@ def test_an_agencys_name_closing_a_photo_caption_is_cut_from_it():
         assert result.paragraphs[1] == caption
     file_photo = clean(f"{TEXT}\n\n{caption} (File)\n\nThe board said more ferries would sail.")
     assert file_photo.paragraphs[1] == f"{caption} (File)"
+
+
+def test_a_bulleted_list_under_a_link_label_is_other_stories_whatever_its_shape():
+    page = (
+        f"Harbour board reopens the port after the storm\n\n{TEXT}\n\nBoats lined up at dawn.\n\n"
+        "Read also:\n"
+        "- Farmers in the valley are taking up roles previously filled by seasonal workers.\n"
+        "- Weekly affairs in the regional assembly (Landtag)\n"
+    )
+    result = clean(page)
+    assert result.paragraphs == [TEXT, "Boats lined up at dawn."]
+    lead_in = clean(f"{TEXT}\n\nThe board named three harbours:\n- Portsmouth\n- Dover\n- Hull")
+    assert (
+        lead_in.paragraphs[-1] == "The board named three harbours:\n- Portsmouth\n- Dover\n- Hull"
+    )
+
+
+def test_a_source_address_glued_after_the_last_sentence_is_cut():
+    paragraph = '"We will sail again on Tuesday," the harbour master added.'
+    result = clean(f"{TEXT}\n\n{paragraph}, This news data comes from:http://harbour.example.com")
+    assert result.paragraphs == [TEXT, paragraph]
+    inline = "The report (https://harbour.example.com) lists every ferry on the route."
+    assert clean(f"{TEXT}\n\n{inline}").paragraphs == [TEXT, inline]

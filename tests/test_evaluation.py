@@ -378,7 +378,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round18", 0.99, 0, 1, 0.83, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
-        ("round21", 0.88, 1, 0, 0.66, 0.95),
+        ("round21", 0.88, 1, 0, 0.66, 0.91),
         ("round22", 0.96, 1, 2, 0.83, 0.36),
         ("round23", 0.89, 3, 0, 0.74, 0.41),
         ("round24", 0.97, 0, 0, 0.69, 0.76),
@@ -387,19 +387,20 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round27", 0.93, 0, 0, 0.71, 0.27),
         ("round28", 0.93, 1, 1, 0.75, 0.45),
         ("round29", 0.87, 1, 2, 0.71, 0.70),
-        ("round31", 0.99, 0, 0, 0.83, 0.58),
+        ("round31", 0.99, 0, 0, 0.83, 0.52),
         ("round30", 0.99, 0, 0, 0.78, 0.50),
         ("round33", 0.95, 0, 0, 0.62, 0.50),
         ("round32", 0.93, 0, 1, 0.65, 0.57),
         ("round34", 0.97, 0, 0, 0.64, 0.63),
         ("round35", 0.99, 0, 0, 0.64, 0.45),
         ("round36", 0.97, 0, 0, 0.58, 0.45),
-        ("round37", 0.99, 0, 0, 0.64, 0.41),
+        ("round37", 0.99, 0, 0, 0.61, 0.41),
         ("round38", 0.97, 1, 0, 0.54, 0.57),
         ("round39", 0.99, 0, 0, 0.62, 0.45),
         ("round40", 0.91, 0, 0, 0.59, 0.36),
         ("round41", 0.94, 0, 0, 0.58, 0.31),
         ("round42", 0.99, 0, 0, 0.36, 0.45),
+        ("round43", 0.99, 0, 0, 0.55, 0.36),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -834,7 +835,18 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     Kazan answer first on "What did Putin say about how Russia carries out its partnership with
     North Korea?") and one out of round twenty-nine's (0.750 -> 0.714: mazzaltov's report of
     the ratification first on "About how many North Korean soldiers were reportedly deployed
-    when North Korea ratified the treaty?")."""
+    when North Korea ratified the treaty?"). The evening of 2026-12-04: the rule that reads a
+    headline copied with a full stop (docs/reading.md) made hindustandot's "PM Modi arrives in
+    Kazan for BRICS Summit, …" its title, whose names each passage now holds, and round
+    thirty-one's near-topic "Where did Kim and Xi Jinping hold their talks in Beijing?" is
+    answered with its passage on Modi and Xi (declined 0.588 -> 0.529). Round forty-three's
+    twelve pages, as distractors and before any rule written from them, answer round
+    twenty-one's "When will the North Korean sappers return home?" (declined 0.957 -> 0.913) and
+    take round thirty-seven's "How did the soldier's mother react when he left for the army?" out
+    of the first three (0.647 -> 0.618); on their own pages they measure metadata 1.000, nothing
+    invented, hit@3 0.721, declined 0.545 (round43/before.txt), among the 506 pages hit@3 0.557
+    and declined 0.364, with the reading rules written from them (a list under a link label, a
+    source address glued to a paragraph) no furniture quoted."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture

@@ -60,6 +60,7 @@ MATCHED = [
     "Troops at the border (REUTERS via AFP)",
     "pic.twitter.com/abc and https://t.co/xyz",
     "an unprecedented strike in Doha targeting...",
+    "It rained., This news data comes from:http://harbour.example.com",
 ]
 """Lines each of which one pattern or more matches."""
 
