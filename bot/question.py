@@ -1136,10 +1136,34 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
             i += 1
         if _possessive(words[i - 1]):
             return []  # "Did Kyiv's *leader* warn …": a noun the name owns, then the verb
+        if lowered[i - 1].endswith(_PEOPLE_ENDINGS):
+            i = _past_plural_nouns(lowered, i)
         while i < len(words) and lowered[i] in _AUXILIARIES | {"not", "been", "also", "ever"}:
             i += 1
         return [lowered[i]] if i < len(words) and lowered[i] not in STOPWORDS else []
     return [lowered[i]] if lowered[i] not in STOPWORDS else []
+
+
+_PLURAL_NOUNS_AFTER_PEOPLE = 2
+
+
+def _past_plural_nouns(lowered: list[str], start: int) -> int:
+    """Past the plural nouns a people's adjective qualifies: in "Where did Ukrainian *troops*
+    seize …", "did Chinese *officials* say", the subject is the adjective and its noun, and the
+    verb comes after them; "troops" had been taken for the verb. A word ending in "s" (not
+    "ss" or "us") is taken for a plural noun, at most two of them ("did North Korean *special
+    forces* fight" keeps "special": no tagger tells an adjective; the verb is then missed, as
+    before); "Did Iran *send* troops" is untouched, "send" being no plural."""
+    i = start
+    while (
+        i < len(lowered) - 1
+        and i - start < _PLURAL_NOUNS_AFTER_PEOPLE
+        and lowered[i].endswith("s")
+        and not lowered[i].endswith(("ss", "us"))
+        and lowered[i] not in STOPWORDS
+    ):
+        i += 1
+    return i
 
 
 NAME_AFTER_THE = 2

@@ -302,6 +302,21 @@ def test_has_after_who_before_a_noun_is_the_main_verb(question, verbs):
 @pytest.mark.parametrize(
     ("question", "verbs"),
     [
+        ("Where did Ukrainian troops seize a piece of Russian territory?", ("seiz",)),
+        ("How many soldiers did North Korean forces lose?", ("lose",)),
+        ("Did Iran send troops?", ("send",)),
+        ("Did Ukrainian President Zelensky visit Kyiv?", ("visit",)),
+    ],
+)
+def test_a_peoples_adjective_and_its_plural_noun_are_the_subject_not_the_verb(question, verbs):
+    """ "Where did Ukrainian *troops* seize …": the plural noun a people's adjective qualifies
+    is part of the subject; the verb comes after it."""
+    assert question_focus(question, ALIASES).main_verbs == verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
         ("How many years had passed since Putin's previous trip to North Korea?", ()),
         ("How many days have elapsed since the vote?", ()),
         ("How many bills have passed the Duma?", ("pass",)),
