@@ -1138,10 +1138,20 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
             return []  # "Did Kyiv's *leader* warn …": a noun the name owns, then the verb
         if lowered[i - 1].endswith(_PEOPLE_ENDINGS):
             i = _past_plural_nouns(lowered, i)
-        while i < len(words) and lowered[i] in _AUXILIARIES | {"not", "been", "also", "ever"}:
+        while i < len(words) and (lowered[i] in _AUXILIARIES or lowered[i] in _BEFORE_THE_VERB):
             i += 1
         return [lowered[i]] if i < len(words) and lowered[i] not in STOPWORDS else []
     return [lowered[i]] if lowered[i] not in STOPWORDS else []
+
+
+_BEFORE_THE_VERB = frozenset(
+    {"not", "been", "also", "ever", "never", "already", "still", "yet", "just", "really"}
+    | {"actually", "finally", "recently", "previously", "formally", "officially", "publicly"}
+    | {"personally", "directly", "eventually", "initially", "even", "only", "now"}
+)
+"""Words between a question's subject and its verb that are not the verb: "not", "been", and
+the adverbs a question puts there ("Had Putin *already* held a summit …", "Did Kim *ever*
+visit …", "Has Seoul *officially* confirmed …"); "already" had been looked for as the verb."""
 
 
 _PLURAL_NOUNS_AFTER_PEOPLE = 2

@@ -317,6 +317,19 @@ def test_a_peoples_adjective_and_its_plural_noun_are_the_subject_not_the_verb(qu
 @pytest.mark.parametrize(
     ("question", "verbs"),
     [
+        ("Had Putin already held a summit with Kim?", ("held",)),
+        ("Has Seoul officially confirmed the deployment?", ("confirm",)),
+        ("Did Kim ever visit Moscow?", ("visit",)),
+    ],
+)
+def test_an_adverb_before_the_verb_is_not_the_verb(question, verbs):
+    """ "Had Putin *already* held …": the adverb between the subject and the verb is skipped."""
+    assert question_focus(question, ALIASES).main_verbs == verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
         ("How many years had passed since Putin's previous trip to North Korea?", ()),
         ("How many days have elapsed since the vote?", ()),
         ("How many bills have passed the Duma?", ("pass",)),
