@@ -44,10 +44,13 @@ TITLE_GROUPS = tuple(
         ("president", "leader", "chief", "head", "ruler"),
         ("spokesman", "spokesperson", "spokeswoman"),
         ("envoy", "ambassador", "representative"),
+        ("speaker", "chairman", "chairwoman", "chairperson"),
     )
 )
 """Titles of office that stand for one another in a question: whoever leads a state or a body
-("president", "leader", "chief", "head"), a spokesperson, a country's envoy. A narrower title
+("president", "leader", "chief", "head"), a spokesperson, a country's envoy, whoever
+presides over a parliament ("speaker", "chairman": "Who is the speaker of the State Duma?"
+against "State Duma Chairman Vyacheslav Volodin"). A narrower title
 than ``OFFICE_TITLE_WORDS``, whose "minister", "official" and "commander" name other
 people than the head of a place."""
 

@@ -827,6 +827,15 @@ def test_a_role_is_met_by_any_title_of_its_group(tiny_kb_dir: Path):
     assert answer.complete
 
 
+def test_whoever_presides_over_a_parliament_is_its_speaker_or_its_chairman(tiny_kb_dir: Path):
+    """ "Who is the *speaker* of the Harbour Assembly?" is answered by "Harbour Assembly
+    *Chairman* Lee Moss": a parliament's presiding officer goes by either title."""
+    body = "Harbour Assembly Chairman Lee Moss said the ferry law would pass in May."
+    write_article(tiny_kb_dir, "law", "Ferry law to pass", "Harbour Times", body)
+    answer = KnowledgeBase(tiny_kb_dir).ask("Who is the speaker of the Harbour Assembly?")
+    assert answer.complete
+
+
 def test_a_name_asked_for_stands_next_to_the_thing_named(tiny_kb_dir: Path):
     """The ferry's name is given ("the *Sea Lark*"); the doctor's is not: "Ashford" names the
     clinic, after "at". The answer then says what the passages lack."""
