@@ -563,9 +563,30 @@ def where_fits(
     for i in set(names(sentence)) | starts:
         if i in own or (finer and i in starts):
             continue
-        if (anywhere and i in starts) or _after_place_preposition(lowered, i):
+        if (
+            (anywhere and i in starts)
+            or _after_place_preposition(lowered, i)
+            or _named_place_of(sentence.words, i)
+        ):
             return True
     return False
+
+
+_PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "region", "republic", "province", "oblast", "district"}
+    | {"county", "island", "port", "settlement", "capital"}
+)
+"""Nouns for a kind of place that name one after "of": "the *republic* of Tuva"."""
+
+
+def _named_place_of(words: Sequence[str], i: int) -> bool:
+    """Whether the name at ``i`` is a place named after its kind and "of": "the Russian
+    *republic of* Tuva", "the *town of* Kurakhove", "the *city of* Kazan". The kind says it is
+    a place wherever the phrase stands ("gives the place of birth as Turan, in the Russian
+    republic of Tuva": "Tuva" follows "of", not "in"). The kind in lower case only: in "the
+    People's *Republic of* China" it is part of a country's name, named in a list of
+    countries, not where something happened."""
+    return i >= 2 and words[i - 1] == "of" and words[i - 2] in _PLACE_NOUNS
 
 
 def _after_place_preposition(lowered: Sequence[str], i: int) -> bool:

@@ -343,6 +343,22 @@ def test_a_place_name_after_in_the_or_at_the_answers_a_where_question():
     assert not fits("The spill was worse than the Guardian said.")
 
 
+def test_a_place_named_after_its_kind_and_of_answers_a_where_question():
+    """ "the republic of *Tuva*", "the town of *Kurakhove*": the kind in lower case says the name
+    after "of" is a place, wherever the phrase stands; in "the People's Republic of China" the
+    kind is part of a country's name."""
+    aliases = Aliases.from_mapping({})
+    focus = question_focus("Where was the sailor born?", aliases)
+
+    def fits(text: str) -> bool:
+        return sentence_fits(SentenceWords.read(text, aliases), focus, [], aliases.places)
+
+    assert fits("His card gives his place of birth as the republic of Tuva.")
+    assert fits("The army claimed the capture of the town of Kurakhove.")
+    assert not fits("The sailor thanked the People's Republic of China.")
+    assert not fits("The sailor spoke of Tuva.")
+
+
 def test_a_figure_dated_to_other_days_of_the_asked_month_does_not_answer_for_another_day():
     days = question_focus("How many attacks did Russia launch on December 26?", ALIASES).days
     assert days == (("december", "26"),)
