@@ -230,9 +230,10 @@ _AGENCY_FIRST_CREDIT = re.compile(
 """A dateline whose bracket opens with the agency's initials before a dash, the site and the
 day after it: "Moscow, (APP - UrduPoint / Pakistan Point News - 6th Dec, 2024) Russian
 President …" (APP, the Associated Press of Pakistan)."""
-_CLOSING_AGENCY = re.compile(
-    r"(?<=[.!?…\"'”’])\s+\((?P<agency>[A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]+){0,2})\)$"
-)
+_AGENCY_IN_BRACKETS = r"(?P<agency>[A-Z][A-Za-z0-9&]*(?:[ /-][A-Z][A-Za-z0-9&]+){0,2})"
+"""An agency's or a broadcaster's name of up to three capitalised words, as a credit in brackets
+closing a line prints it: "Yonhap", "A2 Televizion", "YONHAP"."""
+_CLOSING_AGENCY = re.compile(rf"(?<=[.!?…\"'”’])\s+\({_AGENCY_IN_BRACKETS}\)$")
 """An agency's or a broadcaster's name of up to three words in brackets after a paragraph's
 last sentence: "… states. (Yonhap)", "… nor denied this. (A2 Televizion)"."""
 _CLOSING_AGENCY_BODY = 2
@@ -1097,7 +1098,7 @@ def _read_closing_agency(lines: list[str], verdicts: list[str], signals: _Signal
     if not match or chrome.word_count(line) <= _HEADING_MAX_WORDS:
         return
     words = match["agency"].split()
-    if any(word.casefold() in _CAPTION_WORDS for word in words) or (
+    if _says_what_the_picture_is(match["agency"]) or (
         len(words) > 1 and all(is_english_word(word) for word in words)
     ):
         return
@@ -1912,9 +1913,7 @@ def _without_photo_credit(line: str) -> str:
     return line[: match.start()].rstrip() or line
 
 
-_CAPTION_AGENCY = re.compile(
-    r"(?<=[.!?…\"'”’])\s+[(\[](?P<agency>[A-Z][A-Za-z0-9&]*(?:[ /-][A-Z][A-Za-z0-9&]+){0,2})[)\]]$"
-)
+_CAPTION_AGENCY = re.compile(rf"(?<=[.!?…\"'”’])\s+[(\[]{_AGENCY_IN_BRACKETS}[)\]]$")
 
 
 def _without_caption_agency(caption: str) -> str:
@@ -1924,11 +1923,15 @@ def _without_caption_agency(caption: str) -> str:
     (``_without_photo_credit``), which needs a word saying so ("photo", "pool", "via"). Only on
     a line read as a caption, and not a word saying what the picture is ("(File)", "(Video)")."""
     match = _CAPTION_AGENCY.search(caption)
-    if not match or any(
-        word.casefold() in _CAPTION_WORDS for word in re.split(r"[ /-]", match["agency"])
-    ):
+    if not match or _says_what_the_picture_is(match["agency"]):
         return caption
     return caption[: match.start()].rstrip()
+
+
+def _says_what_the_picture_is(name: str) -> bool:
+    """Whether a bracketed name holds a caption's word ("File", "Photo", "Video"), which says
+    what the picture is, not who credits it."""
+    return any(word.casefold() in _CAPTION_WORDS for word in re.split(r"[ /-]", name))
 
 
 @lru_cache(maxsize=PER_LINE_CACHE)
