@@ -1282,7 +1282,7 @@ def counted_noun(text: str) -> str | None:
         if lowered in _AUXILIARIES or lowered in STOPWORDS or lowered in QUESTION_WORDS:
             break
         head = lowered
-        if (len(lowered) > 3 and lowered.endswith("s")) or lowered in _IRREGULAR_PLURALS:
+        if _ends_a_plural(word):
             break
     return head
 
@@ -1299,10 +1299,20 @@ def _counted_places(text: str, aliases: Aliases) -> tuple[str, ...]:
         if lowered in _AUXILIARIES or lowered in QUESTION_WORDS:
             break
         stems.append(stem(lowered))
-        if (len(lowered) > 3 and lowered.endswith("s")) or lowered in _IRREGULAR_PLURALS:
+        if _ends_a_plural(word):
             break
     found = aliases.find(stems)
     return tuple(dict.fromkeys(c for c, _, _ in found if c in aliases.places))
+
+
+def _ends_a_plural(word: str) -> bool:
+    """Whether ``word`` (as typed) is a plural noun, the head of "how many X". An acronym
+    written in capitals is a name, not a plural, even ending in "s": "How many *BRICS*
+    events were held?" counts events."""
+    lowered = word.casefold()
+    if lowered in _IRREGULAR_PLURALS:
+        return True
+    return len(word) > 3 and lowered.endswith("s") and not word.isupper()
 
 
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel"})

@@ -89,6 +89,11 @@ def test_the_thing_counted_and_the_main_verb_are_read_from_the_question():
     assert focus.number_kind is NumberKind.COUNT
 
 
+def test_an_acronym_ending_in_s_is_a_name_not_the_thing_counted():
+    focus = question_focus("How many BRICS events were held in Russian cities?", ALIASES)
+    assert focus.counted[0] == "event"
+
+
 def test_a_verb_in_a_clause_inside_the_question_is_not_its_main_verb():
     focus = question_focus("Is there a truce so that ships can move safely?", ALIASES)
     assert focus.main_verbs == ()
