@@ -298,12 +298,34 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
     anchors = sentence.positions_of(focus.shape or counted or focus_terms)
     if lasting and any(_unit_as_figure(lowered, i) for i in anchors):
         return True
+    verbs = sentence.positions_of(focus.main_verbs or focus.verbs) if focus.counted else []
     return any(
-        (tied(sentence.words, i, anchors) or gives_the_number_of(sentence.words, i, anchors))
+        (
+            tied(sentence.words, i, anchors)
+            or gives_the_number_of(sentence.words, i, anchors)
+            or counts_the_subject(lowered, i, verbs)
+        )
         and not _counts_other_place(sentence, i, anchors, focus)
         and not (lasting and time_since_last(lowered, i))
         for i in found
     )
+
+
+def counts_the_subject(lowered: Sequence[str], number: int, verbs: Sequence[int]) -> bool:
+    """Whether the figure at ``number`` stands alone as the subject of the question's main
+    verb, counting what the sentence has been about: "around *300 have been killed* and 2,700
+    injured", "around *200 of them were approaching* our base" answer "How many soldiers were
+    killed / were approaching?". The verb comes within ``_SUBJECT_REACH`` words, after an
+    auxiliary or "of them" right after the figure."""
+    after = lowered[number + 1 : number + 3]
+    if not after or not (after[0] in _SUBJECT_AUXILIARIES or after in _OF_THEM):
+        return False
+    return any(number < verb <= number + _SUBJECT_REACH for verb in verbs)
+
+
+_SUBJECT_AUXILIARIES = frozenset({"have", "has", "had", "were", "was", "are", "is", "will"})
+_OF_THEM = [["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"]]
+_SUBJECT_REACH = 5
 
 
 def _unit_as_figure(lowered: Sequence[str], unit: int) -> bool:
@@ -341,8 +363,7 @@ def gives_the_number_of(words: Sequence[str], number: int, anchors: Sequence[int
     forces would increase by up to *15,000*", too far for ``tied``. Not when a plural noun of
     its own follows the figure ("… rose as 40 missiles …")."""
     lowered = [word.casefold() for word in words]
-    after = lowered[number + 1] if number + 1 < len(lowered) else ""
-    if _other_noun(after):
+    if number + 1 < len(words) and _other_noun(words[number + 1]):
         return False
     for anchor in anchors:
         if not anchor < number <= anchor + _NUMBER_OF_REACH:
@@ -386,16 +407,25 @@ def tied(words: Sequence[str], number: int, anchors: Sequence[int]) -> bool:
     *soldiers*", not "40 missiles" for soldiers), or before it with only linking words
     between ("candidate partner *countries* as 13", not "troops and, later, 40")."""
     for anchor in anchors:
-        gap = [word.casefold() for word in words[min(number, anchor) + 1 : max(number, anchor)]]
-        if abs(anchor - number) > _TIE_WINDOW or any(_other_noun(word) for word in gap):
+        between = words[min(number, anchor) + 1 : max(number, anchor)]
+        if abs(anchor - number) > _TIE_WINDOW or any(_other_noun(word) for word in between):
             continue
-        if anchor > number or not _CLAUSE_BREAKS.intersection(gap):
+        if anchor > number or not _CLAUSE_BREAKS.intersection(w.casefold() for w in between):
             return True
     return False
 
 
 def _other_noun(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word != "as"
+    """Whether ``word`` (as written) reads as a plural noun; not an acronym in capitals,
+    which is a name ("250 *BRICS* meetings")."""
+    lowered = word.casefold()
+    return (
+        len(word) > 3
+        and lowered.endswith("s")
+        and not lowered.endswith("ss")
+        and lowered != "as"
+        and not word.isupper()
+    )
 
 
 _CLAUSE_BREAKS = frozenset({"and", "but", "while", "later", "then", "after", "before", "whereas"})
@@ -432,7 +462,7 @@ def _is_early_year(words: Sequence[str], i: int) -> bool:
     word = words[i]
     if not (word.isdigit() and 3 <= len(word) <= 4) or i == 0:
         return False
-    following = words[i + 1].casefold() if i + 1 < len(words) else ""
+    following = words[i + 1] if i + 1 < len(words) else ""
     return words[i - 1].casefold() in _YEAR_MARKERS and not _other_noun(following)
 
 

@@ -33,6 +33,20 @@ def test_a_figure_counts_when_it_is_tied_to_the_thing_counted():
     )
 
 
+def test_a_figure_standing_alone_as_the_subject_of_the_asked_verb_counts():
+    focus = question_focus("How many North Korean soldiers have been killed?", ALIASES)
+    assert number_fits(read("Around 300 have been killed and 2,700 injured."), focus, [])
+    approaching = question_focus("How many soldiers were approaching the base?", ALIASES)
+    assert number_fits(read("Around 200 of them were approaching our base."), approaching, [])
+    assert not number_fits(read("Around 300 have been sent home."), focus, [])
+
+
+def test_an_acronym_between_the_figure_and_the_thing_counted_is_no_other_noun():
+    focus = question_focus("How many meetings did Russia propose?", ALIASES)
+    assert number_fits(read("More than 250 BRICS meetings were proposed."), focus, [])
+    assert not number_fits(read("More than 250 banks meetings were proposed."), focus, [])
+
+
 def test_a_figure_given_later_for_the_number_of_the_thing_counted_counts_it():
     focus = question_focus("Up to how many troops will join the Russian army?", ALIASES)
     sentence = (
