@@ -48,7 +48,6 @@ from bot.question import (
     QuestionType,
     asks_about_the_reader,
     cardinal_of,
-    counted_alike,
     counted_noun,
     is_only_a_name,
     looks_english,
@@ -706,8 +705,7 @@ def with_counted_synonyms(focus: Focus, question: str, thesaurus: Thesaurus) -> 
     if noun is None:
         return focus
     synonyms = [stem(word) for word in thesaurus.one_word_synonyms(noun)]
-    alike = [term for c in focus.counted for term in counted_alike(c)]
-    counted_as = [term for term in dict.fromkeys(alike + synonyms) if term not in focus.counted]
+    counted_as = [term for term in dict.fromkeys(synonyms) if term not in focus.counted]
     return replace(focus, counted_as=tuple(counted_as))
 
 
@@ -716,14 +714,11 @@ def counted_in_articles(snapshot: Snapshot, focus: Focus) -> Focus:
     ("how many *fighters*" where they write "soldiers"), counting nothing in particular: its
     figure is then tied to any of the question's parts ("11,000 *North Korean* soldiers").
     X's own words decide, not its WordNet synonyms (``counted_as``, cleared with it): those of
-    "fighters" (combatant, belligerent, …) are in the articles without counting what is asked.
-    The nouns counted alike (``bot.question.counted_alike``: "how many *fighters*" against
-    "10,000 *troops*") are X's own words: when the articles use one, it stays counted by them."""
+    "fighters" (combatant, belligerent, …) are in the articles without counting what is asked."""
     vocabulary = snapshot.index.vocabulary
     if not focus.counted or any(term in vocabulary for term in focus.counted):
         return focus
-    alike = tuple(term for c in focus.counted for term in counted_alike(c) if term in vocabulary)
-    return replace(focus, counted=() if not alike else focus.counted, counted_as=alike)
+    return replace(focus, counted=(), counted_as=())
 
 
 def unused_words(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:

@@ -1270,23 +1270,6 @@ def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
     return (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
 
 
-UNDER_ARMS = frozenset(
-    stem(word)
-    for word in ("soldier", "troop", "force", "fighter", "serviceman", "servicemen", "personnel")
-)
-"""Nouns a report counts people under arms with, one as good as another: "How many *fighters*
-were sent?" against "10,000 *troops*", "11,000 North Korean *forces*". WordNet keeps them
-apart (a soldier is an enlisted person, troops are military personnel, a fighter any
-combatant), so its synonyms (``Focus.counted_as``) miss them. A narrow list in the manner of
-``bot.roles.TITLE_GROUPS``; see docs/quality.md ("People under arms")."""
-
-
-def counted_alike(counted: str) -> tuple[str, ...]:
-    """The stems that count what ``counted`` (a stem) counts, itself excluded: the rest of
-    ``UNDER_ARMS`` when it is one of them, else nothing."""
-    return tuple(sorted(UNDER_ARMS - {counted})) if counted in UNDER_ARMS else ()
-
-
 def counted_noun(text: str) -> str | None:
     """For "how many X ...", the head noun of X in lower case: the words up to an auxiliary,
     a verb, or the first plural ("how many *countries* took part")."""

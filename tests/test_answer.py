@@ -919,29 +919,6 @@ def test_a_counted_noun_is_found_as_its_one_word_synonym(tiny_kb_dir: Path):
     assert answer.passages[0].text.startswith("Delegations from 36 countries")
 
 
-def test_people_under_arms_are_counted_in_any_of_their_words(tiny_kb_dir: Path):
-    """ "fighters" is a word of the articles ("fighter jets"), but the passage counts "troops",
-    which WordNet does not give as its synonym."""
-    write_article(
-        tiny_kb_dir,
-        "deployment",
-        "Island sends troops north",
-        "Wire",
-        "The island has sent 2,300 troops to the northern border, its defence ministry said. "
-        "They will stay until spring.",
-    )
-    write_article(
-        tiny_kb_dir,
-        "airshow",
-        "Air show opens",
-        "Gazette",
-        "Fighter jets opened the air show on Sunday. Crowds watched from the beach.",
-    )
-    answer = KnowledgeBase(tiny_kb_dir).ask("How many fighters did the island send to the border?")
-    assert answer.answered and not answer.missing
-    assert "2,300 troops" in answer.passages[0].text
-
-
 def test_a_figure_for_another_weekday_is_reported_missing(tiny_kb_dir: Path):
     write_article(
         tiny_kb_dir,

@@ -392,7 +392,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round33", 0.95, 0, 0, 0.62, 0.50),
         ("round32", 0.93, 0, 1, 0.65, 0.57),
         ("round34", 0.97, 0, 0, 0.64, 0.63),
-        ("round35", 0.99, 0, 0, 0.64, 0.36),
+        ("round35", 0.99, 0, 0, 0.64, 0.45),
         ("round36", 0.97, 0, 0, 0.58, 0.45),
         ("round37", 0.99, 0, 0, 0.61, 0.41),
         ("round38", 0.97, 1, 0, 0.54, 0.57),
@@ -846,12 +846,7 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     of the first three (0.647 -> 0.618); on their own pages they measure metadata 1.000, nothing
     invented, hit@3 0.721, declined 0.545 (round43/before.txt), among the 506 pages hit@3 0.557
     and declined 0.364, with the reading rules written from them (a list under a link label, a
-    source address glued to a paragraph) no furniture quoted. 2026-12-05: counting people under
-    arms in any of their words (docs/quality.md, "People under arms") answers round
-    thirty-five's "How many North Korean soldiers did Ukraine capture in the Kursk region in
-    February 2025?" with "around 12,000 troops" sent, the capture being in the next sentence
-    (declined 0.455 -> 0.364), while the pooled dev figures rose (hit@1 +4, wrongly declined
-    -8)."""
+    source address glued to a paragraph) no furniture quoted."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture

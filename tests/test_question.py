@@ -8,7 +8,6 @@ from bot.question import (
     asks_about_the_reader,
     cardinal_of,
     classify_question,
-    counted_alike,
     is_only_a_name,
     looks_english,
     name_asked,
@@ -20,7 +19,7 @@ from bot.question import (
     split_questions,
     which_words,
 )
-from bot.tokens import Aliases, stem
+from bot.tokens import Aliases
 
 ALIASES = Aliases.from_mapping(
     {"North Korea": ["North Korean", "Pyongyang"], "soldiers": ["troops"], "Putin": []}
@@ -88,13 +87,6 @@ def test_the_thing_counted_and_the_main_verb_are_read_from_the_question():
     assert focus.counted == ("soldier", "~soldiers")
     assert focus.main_verbs == ("captur",)
     assert focus.number_kind is NumberKind.COUNT
-
-
-def test_people_under_arms_count_alike_and_other_nouns_alone():
-    assert "troop" in counted_alike(stem("soldiers")) and stem("soldiers") not in counted_alike(
-        stem("soldiers")
-    )
-    assert counted_alike(stem("journalists")) == ()
 
 
 def test_an_acronym_ending_in_s_is_a_name_not_the_thing_counted():
