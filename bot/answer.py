@@ -57,7 +57,7 @@ from bot.question import (
     question_focus,
     split_questions,
 )
-from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS, offices_asked, place_before
+from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS, offices_asked, place_before, same_office
 from bot.spelling import is_english_word
 from bot.thesaurus import Thesaurus, compounds_in, expand, wordnet
 from bot.tokens import STOPWORDS, Aliases, Query, marked_words, parse_query, stem
@@ -705,7 +705,8 @@ def with_counted_synonyms(focus: Focus, question: str, thesaurus: Thesaurus) -> 
     if noun is None:
         return focus
     synonyms = [stem(word) for word in thesaurus.one_word_synonyms(noun)]
-    counted_as = [term for term in dict.fromkeys(synonyms) if term not in focus.counted]
+    offices = [term for counted in focus.counted for term in same_office(counted)]
+    counted_as = [term for term in dict.fromkeys(offices + synonyms) if term not in focus.counted]
     return replace(focus, counted_as=tuple(counted_as))
 
 

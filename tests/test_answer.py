@@ -919,6 +919,29 @@ def test_a_counted_noun_is_found_as_its_one_word_synonym(tiny_kb_dir: Path):
     assert answer.passages[0].text.startswith("Delegations from 36 countries")
 
 
+def test_a_counted_title_of_office_is_found_as_another_of_its_group(tiny_kb_dir: Path):
+    """ "leaders" is a word of the articles, but the passage counts "heads" of state, a title
+    of the same office (``bot.roles.TITLE_GROUPS``)."""
+    write_article(
+        tiny_kb_dir,
+        "forum",
+        "Forum opens by the lake",
+        "Wire",
+        "About twenty heads of state are expected at the lake forum this week, the hosts said. "
+        "Talks will cover trade and water.",
+    )
+    write_article(
+        tiny_kb_dir,
+        "council",
+        "Council meets",
+        "Gazette",
+        "The council's leaders met on Monday to plan the new harbour.",
+    )
+    answer = KnowledgeBase(tiny_kb_dir).ask("How many leaders were expected at the lake forum?")
+    assert answer.answered and not answer.missing
+    assert answer.passages[0].text.startswith("About twenty heads of state")
+
+
 def test_a_figure_for_another_weekday_is_reported_missing(tiny_kb_dir: Path):
     write_article(
         tiny_kb_dir,
