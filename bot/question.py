@@ -1347,11 +1347,22 @@ _DURATION_VERBS = frozenset({"last", "lasted", "lasting", "lasts"})
 """The verb of "how long did it *last*", part of the measure rather than of what it is about."""
 
 
+AREA_UNITS = tuple(stem(unit) for unit in ("square", "sq", "km2", "hectares", "acres"))
+"""The words that make a figure an area: "How much *land* did Ukraine take?" is answered by
+"more than 1,300 *square* kilometers (500 *sq* miles) of land"; kilometres and miles alone are
+lengths ("1,000 km of front line")."""
+_AREA = re.compile(r"^how\s+much\s+(?:\w+\s+)?(?:land|territory|ground|area)\b", re.IGNORECASE)
+"""A question for an area: "How much land", "How much Ukrainian territory", "How much ground"."""
+
+
 def measure_of(text: str) -> dict[str, tuple[str, ...]]:
     """For a measure question ("How *far* is Kazan from Moscow?"), the stems of its measure
     words (the measure word, and "last" after "how long") and the units of its answer
     (``MEASURE_SHAPES``): the measure word is no word a passage must hold ("so *far*", "an
-    *old* ally"), the answer's shape is."""
+    *old* ally"), the answer's shape is. "How much land / territory / ground" asks for an area
+    (``AREA_UNITS``)."""
+    if _AREA.match(text):
+        return {"shape": AREA_UNITS}
     match = _MEASURE.match(text)
     if not match:
         return {}

@@ -942,6 +942,22 @@ def test_a_counted_title_of_office_is_found_as_another_of_its_group(tiny_kb_dir:
     assert answer.passages[0].text.startswith("About twenty heads of state")
 
 
+def test_how_much_land_is_answered_by_an_area(tiny_kb_dir: Path):
+    """The area is written in square kilometres, with other words between the figure and
+    "land"."""
+    write_article(
+        tiny_kb_dir,
+        "border",
+        "Rebels take border land",
+        "Wire",
+        "The rebels crossed the river in May. Officials say 20 villages were seized and more "
+        "than 1,300 square kilometres (500 sq miles) of land was taken by the rebels.",
+    )
+    answer = KnowledgeBase(tiny_kb_dir).ask("How much land did the rebels take?")
+    assert answer.answered and not answer.missing
+    assert "1,300 square" in answer.passages[0].text
+
+
 def test_a_figure_for_another_weekday_is_reported_missing(tiny_kb_dir: Path):
     write_article(
         tiny_kb_dir,

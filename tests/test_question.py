@@ -465,6 +465,8 @@ def test_first_is_also_written_as_initially_or_originally():
         ("How long did the summit last?", ("long", "last"), "day"),
         ("How old is Kazan?", ("old",), "found"),
         ("How large a force does Pyongyang intend to send?", ("larg",), None),
+        ("How much land did Ukraine take in Kursk?", (), "squar"),
+        ("How much Russian territory does Ukraine hold?", (), "hectar"),
     ],
 )
 def test_a_measure_question_reads_its_measure_word_and_the_units_of_its_answer(
