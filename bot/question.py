@@ -1368,10 +1368,18 @@ def measure_of(text: str) -> dict[str, tuple[str, ...]]:
         return {}
     word = match.group("measure").casefold()
     stems = [stem(word)]
+    shape = MEASURE_SHAPES[word]
     if word == "long":
         words = {w.casefold() for w in _WORD.findall(text)}
-        stems += sorted({stem(verb) for verb in words & _DURATION_VERBS})
-    return {"measure": tuple(stems), "shape": MEASURE_SHAPES[word]}
+        lasting = sorted({stem(verb) for verb in words & _DURATION_VERBS})
+        stems += lasting
+        shape = shape if lasting else (*shape, *_TEXT_LENGTH)
+    return {"measure": tuple(stems), "shape": shape}
+
+
+_TEXT_LENGTH = (stem("pages"),)
+"""The length of a text, for "How long *is* the Kazan Declaration?" ("the 43-*page* Kazan
+Declaration"), not for "how long did it *last*", which asks for a duration."""
 
 
 def _number_kind(text: str) -> NumberKind:

@@ -958,6 +958,20 @@ def test_how_much_land_is_answered_by_an_area(tiny_kb_dir: Path):
     assert "1,300 square" in answer.passages[0].text
 
 
+def test_how_long_a_text_is_is_answered_by_its_pages(tiny_kb_dir: Path):
+    write_article(
+        tiny_kb_dir,
+        "charter",
+        "Lake states adopt a charter",
+        "Wire",
+        "The 12 lake states adopted the 43-page Lake Charter on Friday in the port of Sela. "
+        "It sets out rules for fishing.",
+    )
+    answer = KnowledgeBase(tiny_kb_dir).ask("How long is the Lake Charter?")
+    assert answer.answered and not answer.missing
+    assert "43-page" in answer.passages[0].text
+
+
 def test_a_figure_for_another_weekday_is_reported_missing(tiny_kb_dir: Path):
     write_article(
         tiny_kb_dir,

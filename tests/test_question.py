@@ -465,6 +465,7 @@ def test_first_is_also_written_as_initially_or_originally():
         ("How long did the summit last?", ("long", "last"), "day"),
         ("How old is Kazan?", ("old",), "found"),
         ("How large a force does Pyongyang intend to send?", ("larg",), None),
+        ("How long is the Kazan Declaration?", ("long",), "page"),
         ("How much land did Ukraine take in Kursk?", (), "squar"),
         ("How much Russian territory does Ukraine hold?", (), "hectar"),
     ],
@@ -477,6 +478,7 @@ def test_a_measure_question_reads_its_measure_word_and_the_units_of_its_answer(
     assert (unit in focus.shape) if unit else focus.shape == ()
     assert "last" not in focus.main_verbs
     assert question_focus("How long ago did the summit end?", ALIASES).measure == ()
+    assert "page" not in question_focus("How long did the summit last?", ALIASES).shape
 
 
 def test_going_to_a_place_is_no_future_but_going_to_do_something_is():
