@@ -365,7 +365,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round5", 0.94, 1, 0, 0.65, 0.77),
         ("round6", 0.97, 0, 0, 0.66, 0.66),
         ("round7", 0.90, 0, 0, 0.63, 0.59),
-        ("round8", 0.99, 0, 0, 0.75, 0.61),
+        ("round8", 0.99, 0, 0, 0.72, 0.61),
         ("round9", 0.99, 0, 0, 0.69, 0.62),
         ("round10", 0.99, 0, 0, 0.58, 0.46),
         ("round11", 0.99, 0, 0, 0.70, 0.58),
@@ -375,13 +375,13 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round15", 0.99, 0, 0, 0.64, 0.25),
         ("round16", 0.86, 3, 0, 0.85, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
-        ("round18", 0.99, 0, 1, 0.83, 0.74),
+        ("round18", 0.99, 0, 1, 0.80, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.91),
         ("round22", 0.96, 1, 2, 0.83, 0.36),
         ("round23", 0.89, 3, 0, 0.74, 0.41),
-        ("round24", 0.97, 0, 0, 0.69, 0.76),
+        ("round24", 0.97, 0, 0, 0.67, 0.76),
         ("round25", 0.99, 0, 1, 0.67, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.63),
         ("round27", 0.93, 0, 0, 0.71, 0.27),
@@ -400,7 +400,8 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round40", 0.91, 0, 0, 0.59, 0.36),
         ("round41", 0.94, 0, 0, 0.58, 0.31),
         ("round42", 0.99, 0, 0, 0.36, 0.45),
-        ("round43", 0.99, 0, 0, 0.55, 0.36),
+        ("round43", 0.99, 0, 0, 0.54, 0.36),
+        ("round44", 0.95, 0, 6, 0.54, 0.55),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -846,7 +847,22 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     of the first three (0.647 -> 0.618); on their own pages they measure metadata 1.000, nothing
     invented, hit@3 0.721, declined 0.545 (round43/before.txt), among the 506 pages hit@3 0.557
     and declined 0.364, with the reading rules written from them (a list under a link label, a
-    source address glued to a paragraph) no furniture quoted."""
+    source address glued to a paragraph) no furniture quoted. Round forty-four's twelve pages
+    (518 in all), as distractors and before any rule written from them, take one answer each out
+    of four rounds' first three: round eight's "What will Pyongyang put up in the capital to
+    honour its fighters?" (youboox's page on Kim's ceremony for the returned soldiers comes first;
+    0.759 -> 0.724), round eighteen's "What did documents found on dead North Korean soldiers
+    order them to do?" (timelinedaily's page on the soldier who blew himself up joins two copies
+    of the same report in the first three; 0.833 -> 0.800), round twenty-four's "What did
+    Ukraine's forces set up in the Kursk region?" (timelinedaily first; 0.692 -> 0.673) and round
+    forty-three's "Which Ukrainian agency reported that the first Russian-trained North Korean
+    units had reached the Kursk region?" (bnnbloomberg's Bloomberg copy first, which gives the
+    same fact: "Ukraine's military intelligence said on Telegram that the first units …";
+    0.557 -> 0.541). On their own pages they measure metadata 0.958 (a by-line of three names
+    after a time stamp missed, a by-line naming the outlet not read as the publisher), nothing
+    invented, hit@3 0.691, declined 0.600, furniture quoted in 12 answers of 75
+    (round44/before.txt); among the 518 pages hit@3 0.545, declined 0.550, furniture quoted in
+    6."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
