@@ -228,6 +228,13 @@ _GLUED_BYLINE_DATE = re.compile(
 """A by-line glued to the date printed after it, with no space between: "By Thomson ReutersApr
 27, 2025 | 4:21 PM" (a radio station's copy of a Reuters report). A name never runs into a
 month in lower case then a capital."""
+_STAMPED_BYLINE = re.compile(
+    rf"^(?P<date>{_FULL_DATE}(?:\s*[-–—|,]\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)?)"
+    r"\s*[-–—|,]?\s+(?P<byline>(?i:by)\s+[A-Z][^()|]{2,150})$"
+)
+"""A date stamp, maybe with its time, printed before the by-line on one line: "30 June 2025 -
+16:15 By Joyce Lee, Jack Kim and Hyun Young Yi" (a wire copy's page). Read apart, the date
+and the writers are found, and neither is quoted."""
 _FIELD = r"[A-Z][a-z]+(?:\s[A-Za-z]+)?\s*:\s*[^|:]{1,60}?"
 _LABELLED_FIELDS = re.compile(rf"^{_FIELD}(?:\s*\|\s*{_FIELD}){{1,4}}$")
 """A line of a page's labelled fields between bars: "Author: Eamonn Sheridan | Category: News".
@@ -341,6 +348,8 @@ def _peeled(line: str) -> tuple[tuple[str, ...], str | None]:
         return tuple(field.strip() for field in line.split("|")), None
     if match := _GLUED_BYLINE_DATE.match(line):
         return (match["byline"], match["date"]), None
+    if match := _STAMPED_BYLINE.match(line):
+        return (match["date"], match["byline"]), None
     if (match := _MEDIA_LABEL.match(line)) and match["photo"] and _is_described_media(match):
         return (match["label"],), match["rest"]
     if (match := _GLUED_PHOTO_CREDIT.match(line)) and len(

@@ -371,6 +371,25 @@ _SITE_NOTICE = re.compile(
     r"been\s+granted|logged)\b",
     re.I,
 )
+_AD_BREAK = re.compile(
+    r"^(?:the\s+)?(?:article|story|text|content)\s+continues\s+(?:after|below|under|beneath)"
+    r"(?:\s+(?:this|the|an?))?(?:\s+(?:advertisement|advert|ad|video|break))?\s*$",
+    re.I,
+)
+"""An advertisement's slot in the text: "Article continues after this advertisement", "Story
+continues below"; printed where the advertisement was, often glued to the next paragraph."""
+_COMMENT_COUNT = re.compile(r"(?:^|\s)(?:No|\d+|One) Comments?(?: Off)? on\s+[A-Z“\"‘]")
+"""A blog post's meta line: its categories, then its comment count linked to the post's title,
+"Asia-Pacific, Europe, News No Comments on Zelenskyy rejects UN Secretary General’s Ukraine
+visit …". In title case, as the widget prints it: prose writes "had no comments on"."""
+_HELPLINE = re.compile(
+    r"\bif\s+you\s+or\s+someone\s+you\s+know\b|\bif\s+you\s+(?:have\s+been|are)\s+affected\s+by\b",
+    re.I,
+)
+_HELP_CONTACT = re.compile(r"\b(?:help\s*line|lifeline|hotline|crisis|samaritans)\b|\d{3}", re.I)
+"""A support notice under a story on suicide, abuse or loss, speaking to the reader and giving
+where to call: "This story discusses suicide. If you or someone you know is having thoughts of
+suicide, please contact the Suicide & Crisis Lifeline at 988 …". Never the story's words."""
 _ABOUT_THE_PAGE = re.compile(
     r"^(?:[\w'’]+\s+){0,2}(?:this\s+(?:content|page|article|story|post|video|"
     r"li(?:v|f)e\s+(?:blog|feed|page)|feed|blog|newsletter)|(?:this|your)\s+(?:web\s+)?browser)\b",
@@ -1163,7 +1182,8 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
         else:
             parts = chrome.glued_parts(line)
         if len(parts) == 1:
-            parts = _without_glued_tail(parts[0])
+            head, *rest = _without_glued_head(parts[0])
+            parts = (head, *_without_glued_tail(rest[0])) if rest else _without_glued_tail(head)
         seen_text = seen_text or any(map(_is_paragraph, parts))
         lines.extend(parts)
         blocks.extend([block] * len(parts))
@@ -1202,12 +1222,35 @@ def _without_glued_tail(line: str) -> tuple[str, ...]:
     return (line,)
 
 
+_GLUED_HEAD_MIN_WORDS = 8
+_HEAD_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z“\"][a-z])")
+"""Where a word in lower case runs into the next line's first capital with no space between."""
+
+
+@lru_cache(maxsize=PER_LINE_CACHE)
+def _without_glued_head(line: str) -> tuple[str, ...]:
+    """A paragraph with a widget's label or prompt glued before its first word, the label's
+    last word running into the paragraph's first capital: "Article continues after this
+    advertisementAsked at a briefing in New York …". ``chrome.glued_parts`` cuts any label of
+    four words or fewer; a longer one is cut when on its own line it would be furniture
+    (``_is_label_or_prompt``), looking only at the first ``_TAIL_MAX_WORDS`` words, and only
+    from a paragraph (``_GLUED_HEAD_MIN_WORDS`` words after it)."""
+    words = line.split(maxsplit=_TAIL_MAX_WORDS)
+    zone = len(line) - len(words[-1]) if len(words) > _TAIL_MAX_WORDS else len(line)
+    for match in _HEAD_JOIN.finditer(line, 0, zone):
+        head, rest = line[: match.start()].strip(), line[match.start() :]
+        if len(rest.split()) >= _GLUED_HEAD_MIN_WORDS and _is_label_or_prompt(head):
+            return (head, rest)
+    return (line,)
+
+
 def _is_label_or_prompt(line: str) -> bool:
     """A widget's label or a call to the reader, furniture on any line of its own: "Advertisement",
     "Read more", "Share this article", "See all our Ukraine war coverage"."""
     words = chrome.word_count(line)
     return (
         line_key(line) in FURNITURE
+        or bool(_AD_BREAK.match(line))
         or bool(_MORE_STORIES.match(line))
         or bool(_TOPIC_LINK_LINE.match(line))
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))
@@ -1813,7 +1856,15 @@ def _is_furniture_shaped(line: str) -> bool:
         or chrome.is_glued_source_credit(line)
         or _is_doubled_label(line)
         or bool(_HASHTAG_LINE.match(line))
+        or bool(_AD_BREAK.match(line))
+        or (not _SENTENCE_END.search(line) and bool(_COMMENT_COUNT.search(line)))
+        or _is_helpline_notice(line)
     )
+
+
+def _is_helpline_notice(line: str) -> bool:
+    """A support notice speaking to the reader, with where to call (``_HELPLINE``)."""
+    return bool(_HELPLINE.search(line)) and bool(_HELP_CONTACT.search(line))
 
 
 def _is_doubled_label(line: str) -> bool:

@@ -244,10 +244,12 @@ def _issued(words: Sequence[str], head: int) -> bool:
 
 
 def is_number(words: Sequence[str], i: int) -> bool:
-    """A figure: digits (not a year), a number word, "dozens", a fraction or a percentage."""
+    """A figure: digits (not a year, not an ordinal: "the *16th* summit" reaches the words as
+    "16 th"), a number word, "dozens", a fraction or a percentage."""
     word = words[i].casefold()
     if word[0].isdigit():
-        return not _is_year(words, i)
+        ordinal = i + 1 < len(words) and words[i + 1].casefold() in _ORDINAL_SUFFIXES
+        return not ordinal and not _is_year(words, i)
     return (
         word in NUMBER_WORDS
         or word in MULTIPLIERS
@@ -266,6 +268,8 @@ def _is_year(words: Sequence[str], i: int) -> bool:
         return False
     return i == 0 or words[i - 1].casefold() not in _APPROXIMATIONS
 
+
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 _APPROXIMATIONS = frozenset(
     {"about", "around", "some", "nearly", "almost", "than", "least", "over"}

@@ -1002,7 +1002,10 @@ def question_verbs(text: str) -> tuple[str, ...]:
         dict.fromkeys(
             stem(verb)
             for verb in verbs
-            if verb not in STOPWORDS and verb not in QUESTION_WORDS and verb not in _AUXILIARIES
+            if verb not in STOPWORDS
+            and verb not in QUESTION_WORDS
+            and verb not in _AUXILIARIES
+            and verb not in _NUMBER_WORDS
         )
     )
 
@@ -1028,7 +1031,9 @@ def without_time_passing(verbs: tuple[str, ...], counted: tuple[str, ...]) -> tu
 
 def main_verbs(text: str) -> tuple[str, ...]:
     """The verb after the auxiliary that opens the question ("*Did* China *send*", "How
-    many soldiers *have* been *captured*"), or after "who" ("Who *heads*")."""
+    many soldiers *have* been *captured*"), or after "who" ("Who *heads*"). A number word
+    there is the subject, never the verb ("How long had *one* of the captured soldiers gone
+    without food?")."""
     words = _WORD.findall(text)
     lowered = [word.casefold() for word in words]
     found: list[str] = []
@@ -1039,7 +1044,9 @@ def main_verbs(text: str) -> tuple[str, ...]:
         found.extend(_verb_after_subject(words, lowered, aux + 1))
     return tuple(
         dict.fromkeys(
-            stem(verb) for verb in found if verb not in QUESTION_WORDS and verb not in STOPWORDS
+            stem(verb)
+            for verb in found
+            if verb not in QUESTION_WORDS and verb not in STOPWORDS and verb not in _NUMBER_WORDS
         )
     )
 

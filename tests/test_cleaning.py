@@ -2448,3 +2448,53 @@ def test_a_source_address_glued_after_the_last_sentence_is_cut():
     assert result.paragraphs == [TEXT, paragraph]
     inline = "The report (https://harbour.example.com) lists every ferry on the route."
     assert clean(f"{TEXT}\n\n{inline}").paragraphs == [TEXT, inline]
+
+
+def test_an_advertisement_slot_is_furniture_alone_or_glued_to_the_next_paragraph():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday after a long debate.\n\n"
+        "Article continues after this advertisement\n\n"
+        "Article continues after this advertisementAsked whether fares would rise, the board's "
+        "chair told reporters that prices would stay the same this year."
+    )
+    assert clean(page).paragraphs == [
+        "The harbour board approved a new ferry route on Monday after a long debate.",
+        "Asked whether fares would rise, the board's chair told reporters that prices would stay "
+        "the same this year.",
+    ]
+
+
+def test_a_blog_posts_comment_count_line_is_furniture_and_prose_about_comments_stays():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "Europe, News No Comments on Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "The ministry had no comments on the new route."
+    )
+    assert clean(page).paragraphs == [
+        "The harbour board approved a new ferry route on Monday.",
+        "The ministry had no comments on the new route.",
+    ]
+
+
+def test_a_support_notice_with_where_to_call_is_furniture():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "This story discusses suicide. If you or someone you know is having thoughts of "
+        "suicide, please contact the Crisis Lifeline at 988.\n\n"
+        "The harbour board approved a new ferry route on Monday."
+    )
+    assert clean(page).paragraphs == ["The harbour board approved a new ferry route on Monday."]
+
+
+def test_a_date_stamp_before_the_by_line_gives_the_date_and_the_writers():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "30 June 2025 - 16:15 By Joyce Lee, Jack Kim and Hyun Young Yi\n\n"
+        "The harbour board approved a new ferry route on Monday."
+    )
+    cleaned = clean(page)
+    assert cleaned.author == "Joyce Lee, Jack Kim and Hyun Young Yi"
+    assert cleaned.published == date(2025, 6, 30)
+    assert cleaned.paragraphs == ["The harbour board approved a new ferry route on Monday."]

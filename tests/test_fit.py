@@ -47,6 +47,14 @@ def test_an_acronym_between_the_figure_and_the_thing_counted_is_no_other_noun():
     assert not number_fits(read("More than 250 banks meetings were proposed."), focus, [])
 
 
+def test_an_ordinal_in_digits_is_no_figure():
+    """With no thing counted (the articles never write "readers"), a figure by any of the
+    question's words answers; "16th" is no figure."""
+    focus = replace(question_focus("How many readers wrote about the summit?", ALIASES), counted=())
+    assert not number_fits(read("Leaders met at the 16th summit in Kazan."), focus, ["summit"])
+    assert number_fits(read("Leaders met at 16 summits in Kazan."), focus, ["summit"])
+
+
 def test_a_figure_given_later_for_the_number_of_the_thing_counted_counts_it():
     focus = question_focus("Up to how many troops will join the Russian army?", ALIASES)
     sentence = (

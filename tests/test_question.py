@@ -89,6 +89,11 @@ def test_the_thing_counted_and_the_main_verb_are_read_from_the_question():
     assert focus.number_kind is NumberKind.COUNT
 
 
+def test_a_number_word_after_the_auxiliary_is_the_subject_not_the_verb():
+    focus = question_focus("How long had one of the captured soldiers gone without food?", ALIASES)
+    assert "one" not in focus.main_verbs and "one" not in focus.verbs
+
+
 def test_an_acronym_ending_in_s_is_a_name_not_the_thing_counted():
     focus = question_focus("How many BRICS events were held in Russian cities?", ALIASES)
     assert focus.counted[0] == "event"
