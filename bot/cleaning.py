@@ -1752,10 +1752,27 @@ def _outlet_lines(
             continue
         others = [other for at, other in enumerate(lines) if keys[at] != keys[index]]
         over_clock = index + 1 < len(lines) and _is_dated_weather(lines[index + 1])
-        if over_clock or chrome.is_corroborated(name, others):
+        if (
+            over_clock
+            or _in_byline_place(lines, index, name)
+            or chrome.is_corroborated(name, others)
+        ):
             signals.add("publisher", name, _quoted(line), UPDATED_RANK)
             found.add(index)
     return found
+
+
+def _in_byline_place(lines: list[str], index: int, name: str) -> bool:
+    """An outlet-shaped name (``chrome.is_outlet_shaped``: "News Now USA", "Jerusalem Post")
+    alone where a by-line stands, right under a headline-shaped line and right over a date line:
+    "Kim Jong Un Welcomes North Korean Troops Back …" / "News Now USA" / "December 13, 2025".
+    A writer's name there is no outlet's shape."""
+    return (
+        0 < index < len(lines) - 1
+        and chrome.is_outlet_shaped(name)
+        and _is_headline_shaped(lines[index - 1])
+        and printed_dates.date_line(lines[index + 1]) is not None
+    )
 
 
 _DESK_WORDS = frozenset({"staff", "team", "desk", "bureau", "reporters", "newsroom", "agencies"})

@@ -2498,3 +2498,17 @@ def test_a_date_stamp_before_the_by_line_gives_the_date_and_the_writers():
     assert cleaned.author == "Joyce Lee, Jack Kim and Hyun Young Yi"
     assert cleaned.published == date(2025, 6, 30)
     assert cleaned.paragraphs == ["The harbour board approved a new ferry route on Monday."]
+
+
+def test_an_outlet_shaped_name_in_the_by_lines_place_gives_the_publisher():
+    page = (
+        "Harbour board approves new ferry route to Ashford\n\n"
+        "Ashford News Now\n\n"
+        "December 13, 2025\n\n"
+        "The harbour board approved a new ferry route on Monday."
+    )
+    cleaned = clean(page)
+    assert cleaned.publisher == "Ashford News Now"
+    assert cleaned.paragraphs == ["The harbour board approved a new ferry route on Monday."]
+    writer = page.replace("Ashford News Now", "Jane Smith")
+    assert clean(writer).publisher is None
