@@ -371,6 +371,15 @@ _SITE_NOTICE = re.compile(
     r"been\s+granted|logged)\b",
     re.I,
 )
+_CONTRIBUTION_CREDIT = re.compile(
+    r"^(?:the\s+)?[A-Z][\w.'’&-]*(?:(?:\s+|,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’&-]*){0,5}\s+"
+    r"contributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))\b[^.]{0,40}\.?$"
+)
+"""A wire report's closing credit to those who helped: "AFP contributed reporting.", "The
+Associated Press contributed to this report.", "Reuters and AFP contributed to this report from
+Seoul."."""
+_COMMENTS_CLOSED = re.compile(r"^comments?\s+(?:are\s+|is\s+)?(?:now\s+)?closed\.?$", re.I)
+"""A post's closed comment form: "Comments are closed."."""
 _AD_BREAK = re.compile(
     r"^(?:the\s+)?(?:article|story|text|content)\s+continues\s+(?:after|below|under|beneath)"
     r"(?:\s+(?:this|the|an?))?(?:\s+(?:advertisement|advert|ad|video|break))?\s*$",
@@ -1874,6 +1883,8 @@ def _is_furniture_shaped(line: str) -> bool:
         or _is_doubled_label(line)
         or bool(_HASHTAG_LINE.match(line))
         or bool(_AD_BREAK.match(line))
+        or bool(_CONTRIBUTION_CREDIT.match(line))
+        or bool(_COMMENTS_CLOSED.match(line))
         or (not _SENTENCE_END.search(line) and bool(_COMMENT_COUNT.search(line)))
         or _is_helpline_notice(line)
     )

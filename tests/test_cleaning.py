@@ -2512,3 +2512,18 @@ def test_an_outlet_shaped_name_in_the_by_lines_place_gives_the_publisher():
     assert cleaned.paragraphs == ["The harbour board approved a new ferry route on Monday."]
     writer = page.replace("Ashford News Now", "Jane Smith")
     assert clean(writer).publisher is None
+
+
+def test_a_closing_contribution_credit_and_a_closed_comment_form_are_furniture():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "Two towns contributed money to the new route, the board said.\n\n"
+        "The Associated Press contributed to this report.\n\n"
+        "AFP contributed reporting.\n\n"
+        "Comments are closed."
+    )
+    assert clean(page).paragraphs == [
+        "The harbour board approved a new ferry route on Monday.",
+        "Two towns contributed money to the new route, the board said.",
+    ]
