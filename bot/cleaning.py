@@ -1993,6 +1993,12 @@ def _without_photo_credit(line: str) -> str:
 
 
 _CAPTION_AGENCY = re.compile(rf"(?<=[.!?…\"'”’])\s+[(\[]{_AGENCY_IN_BRACKETS}[)\]]$")
+_CAPTION_LABELLED_AGENCY = re.compile(
+    r"(?<=[.!?…\"'”’])\s+(?:(?:[\w ]{0,20}\|\s*)?(?i:photo(?:graph)?\s+credit)\s*:\s*"
+    r"[A-Z][^.!?:]{0,60}|(?:Pic|Photo|Picture|Image)\s*/\s*[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})$"
+)
+"""The same credit unbracketed, after a label: "… Lloyd Austin. File | Photo Credit: AP", "…
+Russia’s Kursk region. Pic/AFP" (shapes ``_UNBRACKETED_CAPTION`` reads as captions)."""
 
 
 def _without_caption_agency(caption: str) -> str:
@@ -2000,7 +2006,11 @@ def _without_caption_agency(caption: str) -> str:
     during a meeting at the Kremlin in Moscow. [TASS]", "… arrives in Pyongyang on June 4,
     2025. [YONHAP]"): who took the photo, no fact of the story, as a photographer's credit is
     (``_without_photo_credit``), which needs a word saying so ("photo", "pool", "via"). Only on
-    a line read as a caption, and not a word saying what the picture is ("(File)", "(Video)")."""
+    a line read as a caption, and not a word saying what the picture is ("(File)", "(Video)").
+    A credit after a label is cut too ("… Lloyd Austin. File | Photo Credit: AP", "… Kursk
+    region. Pic/AFP": ``_CAPTION_LABELLED_AGENCY``)."""
+    if (labelled := _CAPTION_LABELLED_AGENCY.search(caption)) and caption[: labelled.start()]:
+        return caption[: labelled.start()].rstrip()
     match = _CAPTION_AGENCY.search(caption)
     if not match or _says_what_the_picture_is(match["agency"]):
         return caption

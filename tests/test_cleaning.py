@@ -2527,3 +2527,19 @@ def test_a_closing_contribution_credit_and_a_closed_comment_form_are_furniture()
         "The harbour board approved a new ferry route on Monday.",
         "Two towns contributed money to the new route, the board said.",
     ]
+
+
+def test_a_captions_labelled_credit_is_cut_from_the_quoted_caption():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "A crowd waits for the ferry at the harbour in Ashford. Pic/AFP\n\n"
+        "The harbour master at the new pier. File | Photo Credit: AP\n\n"
+        "The harbour board approved a new ferry route on Monday."
+    )
+    cleaned = clean(page)
+    assert cleaned.paragraphs == [
+        "A crowd waits for the ferry at the harbour in Ashford.",
+        "The harbour master at the new pier.",
+        "The harbour board approved a new ferry route on Monday.",
+    ]
+    assert cleaned.captions == {0, 1}
