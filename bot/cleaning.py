@@ -371,6 +371,9 @@ _SITE_NOTICE = re.compile(
     r"been\s+granted|logged)\b",
     re.I,
 )
+_VIEW_ON = re.compile(r"^(?:view|watch|read|listen)\s+(?:it\s+|this\s+)?on\s+[\w.-]+$", re.I)
+"""A link to the same story on the site it came from, glued after a paragraph: "… are said to
+have suffered heavy losses. View on euronews", "Watch on YouTube"."""
 _CONTRIBUTION_CREDIT = re.compile(
     r"^(?:the\s+)?[A-Z][\w.'’&-]*(?:(?:\s+|,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'’&-]*){0,5}\s+"
     r"contributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))\b[^.]{0,40}\.?$"
@@ -1260,6 +1263,7 @@ def _is_label_or_prompt(line: str) -> bool:
     return (
         line_key(line) in FURNITURE
         or bool(_AD_BREAK.match(line))
+        or bool(_VIEW_ON.match(line))
         or bool(_MORE_STORIES.match(line))
         or bool(_TOPIC_LINK_LINE.match(line))
         or (words <= _CTA_MAX_WORDS and bool(_CALL_TO_ACTION.match(line)))

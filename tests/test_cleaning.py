@@ -2543,3 +2543,16 @@ def test_a_captions_labelled_credit_is_cut_from_the_quoted_caption():
         "The harbour board approved a new ferry route on Monday.",
     ]
     assert cleaned.captions == {0, 1}
+
+
+def test_a_link_to_the_story_on_its_source_site_glued_after_a_paragraph_is_cut():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday after a long debate. View on "
+        "euronews\n\n"
+        "Fares will stay the same this year, the board said."
+    )
+    assert clean(page).paragraphs == [
+        "The harbour board approved a new ferry route on Monday after a long debate.",
+        "Fares will stay the same this year, the board said.",
+    ]
