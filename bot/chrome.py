@@ -235,6 +235,10 @@ _STAMPED_BYLINE = re.compile(
 """A date stamp, maybe with its time, printed before the by-line on one line: "30 June 2025 -
 16:15 By Joyce Lee, Jack Kim and Hyun Young Yi" (a wire copy's page). Read apart, the date
 and the writers are found, and neither is quoted."""
+DESK_CREDIT = r"(?P<desk>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?i:desk)\s*:"
+"""A newsroom's desk credited before the text: "PTC News Desk:", "Web Desk:"."""
+_GLUED_DESK = re.compile(rf"^(?P<label>{DESK_CREDIT})\s+(?=[A-Z“\"‘])")
+"""A desk's credit opening the first paragraph: "PTC News Desk: Prime Minister Modi met …"."""
 _FIELD = r"[A-Z][a-z]+(?:\s[A-Za-z]+)?\s*:\s*[^|:]{1,60}?"
 _LABELLED_FIELDS = re.compile(rf"^{_FIELD}(?:\s*\|\s*{_FIELD}){{1,4}}$")
 """A line of a page's labelled fields between bars: "Author: Eamonn Sheridan | Category: News".
@@ -357,6 +361,7 @@ def _peeled(line: str) -> tuple[tuple[str, ...], str | None]:
     ) >= _GLUED_LABEL_MIN_WORDS:
         return (match["caption"],), line[match.end() :]
     for pattern in (
+        _GLUED_DESK,
         _GLUED_TEASER,
         _GLUED_IMAGE_SOURCE,
         _GLUED_LABEL,

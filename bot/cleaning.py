@@ -119,6 +119,12 @@ _OUTLET_BYLINE = re.compile(
 )
 """A by-line with no writer, the outlet after a separator where the name would be: "by · Voice
 of America"."""
+_DESK_LINE = re.compile(rf"^{chrome.DESK_CREDIT}$")
+"""A newsroom's desk credited on its own ("PTC News Desk:", cut from the paragraph it opened by
+``chrome.glued_parts``): the outlet, unless the desk's name is a kind of desk ("Web Desk")."""
+_DESK_KINDS = frozenset(
+    {"web", "news", "digital", "online", "staff", "editorial", "world", "foreign"}
+)
 _CREDIT = re.compile(
     r"^(?i:original(?:\s+article)?\s+source|(?:article\s+)?source)\s*:\s*(?P<what>https?://\S{1,300}|\S.{0,80})$"
 )
@@ -2917,6 +2923,10 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         return True
     if match := _OUTLET_BYLINE.match(line):
         signals.add("publisher", match["outlet"], _quoted(line), UPDATED_RANK)
+        return True
+    if match := _DESK_LINE.match(line):
+        if match["desk"].casefold() not in _DESK_KINDS:
+            signals.add("publisher", match["desk"], _quoted(line), UPDATED_RANK)
         return True
     if match := _CREDIT.match(line):
         what = _url_host(match["what"].strip().rstrip("."))

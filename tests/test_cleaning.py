@@ -2556,3 +2556,17 @@ def test_a_link_to_the_story_on_its_source_site_glued_after_a_paragraph_is_cut()
         "The harbour board approved a new ferry route on Monday after a long debate.",
         "Fares will stay the same this year, the board said.",
     ]
+
+
+def test_a_desks_credit_opening_the_text_gives_the_outlet_and_is_cut():
+    page = (
+        "Harbour board approves new ferry route to Ashford\n\n"
+        "Ashford Courier Desk: The harbour board approved a new ferry route on Monday.\n\n"
+        "Fares will stay the same this year, the board said."
+    )
+    cleaned = clean(page)
+    assert cleaned.publisher == "Ashford Courier"
+    assert cleaned.paragraphs[0] == "The harbour board approved a new ferry route on Monday."
+    web = clean(page.replace("Ashford Courier Desk:", "Web Desk:"))
+    assert web.publisher is None
+    assert web.paragraphs[0] == "The harbour board approved a new ferry route on Monday."
