@@ -82,6 +82,16 @@ _GLUED_MORE_LINK = Hinted(
 )
 """A bracketed link to a topic's other stories glued after a paragraph's last sentence: "…
 further to the north." (More North Korea stories.)"."""
+WATCH_TEASER = (
+    r"[A-Z][^.!?()]{10,300}\((?i:(?:watch|see|view)\s+(?:videos?|pics?|photos?|pictures?))\)\.?"
+)
+"""Another story's headline closed by its media label, a link to it: "China Military Parade
+2025: North Korean Leader Kim Jong-un Joins Vladimir Putin and Xi Jinping at Parade in Beijing,
+1st Such Gathering in 66 Years (Watch Videos).". Prose never closes on "(Watch Videos)"."""
+_GLUED_WATCH_TEASER = Hinted(
+    re.compile(rf"(?<=[.!?…\"”’])\s+(?P<tail>{WATCH_TEASER})\s*$"), ("(watch", "(see", "(view")
+)
+"""``WATCH_TEASER`` glued after a paragraph's last sentence."""
 _GLUED_ADDRESS_TAIL = Hinted(
     re.compile(
         r"(?<=[.!?…\"”’])\s*,?\s*(?P<tail>[A-Z][^.!?\"“”]{0,60}?:?\s*https?://[^\s\"”'()<>;]+)\s*$"
@@ -379,6 +389,7 @@ def _peeled(line: str) -> tuple[tuple[str, ...], str | None]:
         _GLUED_COPYRIGHT,
         _GLUED_LINK_TAIL,
         _GLUED_MORE_LINK,
+        _GLUED_WATCH_TEASER,
         _GLUED_SOURCE_TAIL,
         _GLUED_ADDRESS_TAIL,
     ):

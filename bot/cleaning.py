@@ -229,6 +229,14 @@ style, copied as is by aggregators). The month's name is required ("Moscow, Puti
 no dateline), and the agency is one word ("Moscow, May 9 (Victory Day) Crowds …" credits none).
 A comma after the day and a dash after the credit are read too, and the agency's name may
 hold a digit: "Ukraine, Jan 12, (V7N) - Ukrainian forces have captured …" gives V7N."""
+_LONE_DATELINE = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s+"
+    r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})\s+"
+    r"\((?P<agency>[A-Z][A-Za-z0-9&]+)\)(?:\s*[—–-]+)?(?:\s+(?P<date>[^()]{6,40}))?$"
+)
+"""A dateline on a line of its own, the story starting on the next line, maybe followed by the
+page's date: "Seoul, Nov 2 (AFP) Nov 02, 2025" (SpaceWar's AFP copy). Gives the agency, and the
+date printed after it (or the day, given a year elsewhere on the page)."""
 _AGENCY_FIRST_CREDIT = re.compile(
     r"^[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?,\s*"
     r"\((?P<agency>[A-Z]{2,6})\s+[-–—]\s+[^()]{3,80}\)\s+(?=[A-Z“\"‘])"
@@ -387,6 +395,8 @@ _CONTRIBUTION_CREDIT = re.compile(
 """A wire report's closing credit to those who helped: "AFP contributed reporting.", "The
 Associated Press contributed to this report.", "Reuters and AFP contributed to this report from
 Seoul."."""
+_WATCH_TEASER_LINE = re.compile(rf"^{chrome.WATCH_TEASER}$")
+"""Another story's headline with its media label, on its own line (``chrome.WATCH_TEASER``)."""
 _COMMENTS_CLOSED = re.compile(r"^comments?\s+(?:are\s+|is\s+)?(?:now\s+)?closed\.?$", re.I)
 """A post's closed comment form: "Comments are closed."."""
 _AD_BREAK = re.compile(
@@ -560,6 +570,14 @@ _RELATIVE_TIME = re.compile(
     r"^(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$|^(?:yesterday|today|just now)$",
     re.I,
 )
+_AGED_TEASER = re.compile(
+    r"^\S.{5,200}?\s+[-–—|•·]\s+(?:about\s+)?(?:\d+|an?|one)\s+"
+    r"(?:second|minute|min|hour|hr|day|week)s?\s+ago$",
+    re.I,
+)
+"""Another story's headline stamped with its age, as a list of the latest stories prints each:
+"What to Know About the Heat Wave in Europe - 24 mins ago". A page's own headline is never
+printed with how long ago it was posted after a dash."""
 _SIGNED_DATE = re.compile(r"^(?P<name>[^/|·]+?)(?:\s+/\s+|\s*[|·]\s*)(?P<date>[^/|·]+)$")
 """A name and a date split by a slash (with spaces: "10/24/2024" is a date) or a bar."""
 _DOUBLED_NAME = re.compile(r"^(?P<name>[^\W\d][^|/]{2,60}?)\s+(?P<byline>(?i:by)\s+(?P=name)\b.*)$")
@@ -1241,6 +1259,9 @@ def _without_glued_tail(line: str) -> tuple[str, ...]:
 
 
 _GLUED_HEAD_MIN_WORDS = 8
+_GLUED_HEAD_MAX_CHARS = 100
+"""How far into a line a glued label may end: eight words, and no more than this many characters
+(a crafted line of one long word would otherwise try every join in it)."""
 _HEAD_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z“\"][a-z])")
 """Where a word in lower case runs into the next line's first capital with no space between."""
 
@@ -1255,7 +1276,7 @@ def _without_glued_head(line: str) -> tuple[str, ...]:
     from a paragraph (``_GLUED_HEAD_MIN_WORDS`` words after it)."""
     words = line.split(maxsplit=_TAIL_MAX_WORDS)
     zone = len(line) - len(words[-1]) if len(words) > _TAIL_MAX_WORDS else len(line)
-    for match in _HEAD_JOIN.finditer(line, 0, zone):
+    for match in _HEAD_JOIN.finditer(line, 0, min(zone, _GLUED_HEAD_MAX_CHARS)):
         head, rest = line[: match.start()].strip(), line[match.start() :]
         if len(rest.split()) >= _GLUED_HEAD_MIN_WORDS and _is_label_or_prompt(head):
             return (head, rest)
@@ -1895,6 +1916,8 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_AD_BREAK.match(line))
         or bool(_CONTRIBUTION_CREDIT.match(line))
         or bool(_COMMENTS_CLOSED.match(line))
+        or bool(_WATCH_TEASER_LINE.match(line))
+        or bool(_AGED_TEASER.match(line))
         or (not _SENTENCE_END.search(line) and bool(_COMMENT_COUNT.search(line)))
         or _is_helpline_notice(line)
     )
@@ -2923,6 +2946,13 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         return True
     if match := _OUTLET_BYLINE.match(line):
         signals.add("publisher", match["outlet"], _quoted(line), UPDATED_RANK)
+        return True
+    if match := _LONE_DATELINE.match(line):
+        signals.add("publisher", match["agency"], _quoted(line))
+        if match["date"] and (printed := printed_dates.printed_date(match["date"])):
+            signals.add("published", printed, _quoted(line))
+        elif day := printed_dates.month_day(match["day"]):
+            signals.partial_dates.append((*day, _quoted(line)))
         return True
     if match := _DESK_LINE.match(line):
         if match["desk"].casefold() not in _DESK_KINDS:

@@ -61,6 +61,7 @@ MATCHED = [
     "pic.twitter.com/abc and https://t.co/xyz",
     "an unprecedented strike in Doha targeting...",
     "It rained., This news data comes from:http://harbour.example.com",
+    "It rained. Harbour Festival Opens in Ashford (Watch Videos).",
 ]
 """Lines each of which one pattern or more matches."""
 
