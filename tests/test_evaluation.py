@@ -389,7 +389,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round26", 0.98, 0, 0, 0.62, 0.63),
         ("round27", 0.93, 0, 0, 0.71, 0.27),
         ("round28", 0.93, 1, 1, 0.75, 0.45),
-        ("round29", 0.87, 1, 2, 0.71, 0.70),
+        ("round29", 0.87, 1, 3, 0.71, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.52),
         ("round30", 0.99, 0, 0, 0.78, 0.50),
         ("round33", 0.95, 0, 0, 0.62, 0.50),
@@ -402,10 +402,11 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round39", 0.99, 0, 0, 0.62, 0.45),
         ("round40", 0.91, 0, 0, 0.59, 0.36),
         ("round41", 0.94, 0, 0, 0.58, 0.31),
-        ("round42", 0.99, 0, 0, 0.36, 0.45),
+        ("round42", 0.99, 0, 0, 0.36, 0.41),
         ("round43", 0.99, 0, 0, 0.54, 0.36),
         ("round44", 0.95, 0, 6, 0.52, 0.55),
-        ("round45", 0.91, 0, 0, 0.41, 0.62),
+        ("round45", 0.91, 0, 0, 0.39, 0.62),
+        ("round46", 0.97, 0, 5, 0.65, 0.57),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -877,7 +878,19 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     publisher, spacewar's "Seoul, Nov 2 (AFP) Nov 02, 2025" not read as the date, germannews's
     first related-story line taken for the title), nothing invented, hit@3 0.661, declined 0.500,
     furniture quoted in 3 answers of 72 (round45/before.txt); among the 530 pages hit@3 0.411,
-    declined 0.625, no furniture quoted."""
+    declined 0.625, no furniture quoted.
+    Round forty-six's 12 pages (chosen for metadata in unusual shapes; no rule of the round) take
+    one answer out of round forty-five's first three ("What did Kim tell Putin the two countries
+    should do?": myanmaritv's answer falls out of the first three as the new pages shift the term weights;
+    hit@3 0.411 -> 0.393), answer one of round forty-two's declines ("How many heads of state
+    attended the BRICS summit in Kazan?", now answered from voiceofserbia's "attended by 41
+    delegations from over 30 countries"; declined 0.452 -> 0.419) and add one furniture answer to
+    round twenty-nine's ("How many states sent delegations to the XVI BRICS summit?" now quotes a
+    second depimedia passage, the likely source; 2 -> 3). On their own pages they measure metadata 0.979
+    (fox41yakima's copyright line "FOX41 Yakima©FOX11 TriCities©" not read as the publisher),
+    nothing invented, hit@3 0.818, declined 0.786, furniture quoted in 7 answers of 58
+    (round46/before.txt); among the 542 pages hit@3 0.659, declined 0.571, furniture quoted in
+    5."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
