@@ -279,6 +279,10 @@ _REPRODUCTION_NOTICE = re.compile(
 """A copyright mark and its holder before a ban on reproduction instead of "All rights
 reserved": "[Copyright holder (c) YTN Unauthorized reproduction, redistribution and use of AI
 data prohibited]"."""
+_MARK_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}"
+_MARKED_NAMES = re.compile(rf"^(?P<holder>{_MARK_NAME})\s*[©ⓒ](?:\s*{_MARK_NAME}\s*[©ⓒ])*\s*$")
+"""A footer of names each followed by the copyright mark, the page's own first: "FOX41
+Yakima©FOX11 TriCities©" (a station's page, its sister station after it)."""
 _DATED_COPYRIGHT = re.compile(
     r"^(?:copyright\s*(?:[©ⓒ]|\(c\))?|[©ⓒ]|\(c\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s+"
     r"(?P<holder>[^\d©ⓒ,;:|()]+?)\s*\.?$",
@@ -1186,6 +1190,24 @@ def first_sentence(paragraph: str) -> str:
     return paragraph[start:end].strip()
 
 
+_PARAGRAPH_MARKUP = re.compile(r"</?p(?:\s[^<>]{0,200})?>|<br\s*/?>", re.I)
+_BETWEEN_PARAGRAPHS = re.compile(r"(?<=</p>)[^<]{0,2000}?(?=<p[\s>])", re.I)
+_MARKED_PARAGRAPHS_MIN = 2
+
+
+def _without_paragraph_markup(raw: str) -> str:
+    """A capture that kept its paragraphs' markup ("<p>Brasilia: Brazilian President …</p><p>In
+    a statement, …</p> .Setting timeline for ending Ukraine war difficult, says Putin; …<p>…"):
+    each ``<p>`` or ``<br>`` is a paragraph break, and what stands between a paragraph's end
+    and the next one's start is no paragraph (another story's link, here). Only a text with
+    ``_MARKED_PARAGRAPHS_MIN`` closed paragraphs or more; text before the first and after the
+    last (a date stamp) stays."""
+    lowered = raw.casefold()
+    if lowered.count("</p>") < _MARKED_PARAGRAPHS_MIN:
+        return raw
+    return _PARAGRAPH_MARKUP.sub("\n\n", _BETWEEN_PARAGRAPHS.sub("", raw))
+
+
 def _lines(raw: str) -> tuple[list[str], list[int]]:
     """The page's non-empty lines, stripped, and the block (lines between blank lines) of
     each; a labelled ISO date printed before other text on the same line becomes a line of its
@@ -1194,7 +1216,7 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
     blocks: list[int] = []
     block = 0
     seen_text = False  # a video's label is cut from its title only above the text
-    for line in raw.splitlines():
+    for line in _without_paragraph_markup(raw).splitlines():
         line = _GLUED_READ_MORE.sub("", line.strip())
         if not line:
             block += 1
@@ -1918,6 +1940,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_COMMENTS_CLOSED.match(line))
         or bool(_WATCH_TEASER_LINE.match(line))
         or bool(_AGED_TEASER.match(line))
+        or bool(_MARKED_NAMES.match(line))
         or (not _SENTENCE_END.search(line) and bool(_COMMENT_COUNT.search(line)))
         or _is_helpline_notice(line)
     )
@@ -2152,6 +2175,7 @@ def _read_furniture_credit(line: str, signals: _Signals) -> None:
         _COPYRIGHT_HOLDER.match(line)
         or _REPRODUCTION_NOTICE.match(line)
         or _DATED_COPYRIGHT.match(line)
+        or _MARKED_NAMES.match(line)
     )
     if (
         match

@@ -2611,3 +2611,29 @@ def test_a_dateline_on_its_own_line_gives_the_agency_and_the_date_after_it():
     assert cleaned.paragraphs == [
         "The harbour board approved a new ferry route on Monday after a long debate."
     ]
+
+
+def test_a_capture_with_paragraph_markup_splits_at_it_and_drops_what_stands_between():
+    page = (
+        " date 2024-10-21 <p>The harbour board approved a new ferry route on Monday.</p><p>Fares "
+        "will stay the same this year, the board said.</p> .Lake festival opens, says mayor; "
+        "crowds expected.<p>The first ferry leaves on Friday.</p>"
+    )
+    cleaned = clean(page)
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday.",
+        "Fares will stay the same this year, the board said.",
+        "The first ferry leaves on Friday.",
+    ]
+    assert cleaned.published == date(2024, 10, 21)
+
+
+def test_a_footer_of_names_each_with_the_copyright_mark_gives_the_first_as_the_outlet():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "Ashford Radio©Lakeside Radio©"
+    )
+    cleaned = clean(page)
+    assert cleaned.publisher == "Ashford Radio"
+    assert cleaned.paragraphs == ["The harbour board approved a new ferry route on Monday."]

@@ -406,7 +406,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round43", 0.99, 0, 0, 0.54, 0.36),
         ("round44", 0.95, 0, 6, 0.52, 0.55),
         ("round45", 0.91, 0, 0, 0.39, 0.62),
-        ("round46", 0.97, 0, 5, 0.65, 0.57),
+        ("round46", 0.99, 0, 0, 0.63, 0.57),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -890,7 +890,11 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     (fox41yakima's copyright line "FOX41 Yakima©FOX11 TriCities©" not read as the publisher),
     nothing invented, hit@3 0.818, declined 0.786, furniture quoted in 7 answers of 58
     (round46/before.txt); among the 542 pages hit@3 0.659, declined 0.571, furniture quoted in
-    5."""
+    5. The paragraph-markup rule (docs/reading.md, round forty-six) splits Deccan Herald's
+    one-paragraph capture into its paragraphs: round forty-six's "Which hospital issued the
+    medical report on the Brazilian president's head injury?" leaves the first three in the
+    pooled folder (hit@3 0.659 -> 0.636), and the round quotes no furniture (5 -> 0) and reads
+    48 of 48 fields."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
