@@ -125,6 +125,7 @@ _DESK_LINE = re.compile(rf"^{chrome.DESK_CREDIT}$")
 _DESK_KINDS = frozenset(
     {"web", "news", "digital", "online", "staff", "editorial", "world", "foreign"}
 )
+"""Desks named by their kind, which name no outlet: "Web Desk:", "News Desk:"."""
 _CREDIT = re.compile(
     r"^(?i:original(?:\s+article)?\s+source|(?:article\s+)?source)\s*:\s*(?P<what>https?://\S{1,300}|\S.{0,80})$"
 )
@@ -1192,6 +1193,7 @@ def first_sentence(paragraph: str) -> str:
 
 _PARAGRAPH_MARKUP = re.compile(r"</?p(?:\s[^<>]{0,200})?>|<br\s*/?>", re.I)
 _BETWEEN_PARAGRAPHS = re.compile(r"(?<=</p>)[^<]{0,2000}?(?=<p[\s>])", re.I)
+_CLOSED_PARAGRAPH = re.compile(r"</p>", re.I)
 _MARKED_PARAGRAPHS_MIN = 2
 
 
@@ -1202,8 +1204,7 @@ def _without_paragraph_markup(raw: str) -> str:
     and the next one's start is no paragraph (another story's link, here). Only a text with
     ``_MARKED_PARAGRAPHS_MIN`` closed paragraphs or more; text before the first and after the
     last (a date stamp) stays."""
-    lowered = raw.casefold()
-    if lowered.count("</p>") < _MARKED_PARAGRAPHS_MIN:
+    if len(_CLOSED_PARAGRAPH.findall(raw)) < _MARKED_PARAGRAPHS_MIN:
         return raw
     return _PARAGRAPH_MARKUP.sub("\n\n", _BETWEEN_PARAGRAPHS.sub("", raw))
 
@@ -1240,8 +1241,8 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
         else:
             parts = chrome.glued_parts(line)
         if len(parts) == 1:
-            head, *rest = _without_glued_head(parts[0])
-            parts = (head, *_without_glued_tail(rest[0])) if rest else _without_glued_tail(head)
+            *head, body = _without_glued_head(parts[0])
+            parts = (*head, *_without_glued_tail(body))
         seen_text = seen_text or any(map(_is_paragraph, parts))
         lines.extend(parts)
         blocks.extend([block] * len(parts))
