@@ -3,7 +3,9 @@
 full dates printed anywhere in a page's lines.
 
 dateutil reads the dates; the rules here decide what counts as a printed date at all, and
-refuse what reads two ways ("10/11/2024"). Used by ``bot.cleaning`` for the page's date.
+refuse what reads two ways ("10/11/2024"). A date printed in another language ("venerdì 1
+novembre 2024" on an Italian site's English page) is read with the month and weekday names of
+Unicode's CLDR, as Babel carries them. Used by ``bot.cleaning`` for the page's date.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from babel.dates import get_day_names, get_month_names
 from dateutil import parser as date_parser
 
 from bot.chrome import word_count
@@ -103,7 +106,7 @@ def date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
     if (section := _SECTION_DATE.match(line)) and (printed := printed_date(section["date"])):
         return printed, PLAIN_RANK
     if len(line) <= 40:
-        if printed := printed_date(line):
+        if printed := printed_date(line) or other_language_date(line):
             return printed, PLAIN_RANK
         if day := month_day(line):
             return day, PLAIN_RANK
@@ -180,3 +183,90 @@ def month_day(line: str) -> tuple[int, int] | None:
     if (first.month, first.day) != (second.month, second.day):
         return None
     return first.month, first.day
+
+
+OTHER_LANGUAGES = ("de", "es", "fr", "it", "pt", "nl", "pl", "ru", "uk", "tr", "id", "ro", "cs")
+"""The languages whose month names a date line may use besides English: the most common
+languages of the sites that publish English news pages beside their own (Babel's CLDR data)."""
+
+_DATE_TOKEN = re.compile(r"\d{1,2}[:.h]\d{2}|[^\W_]+", re.UNICODE)
+_FILLER_LETTERS = 3
+"""A word this short may stand between a date's parts in its language ("à", "de", "um", "г")."""
+
+
+@cache
+def _month_words() -> dict[str, int]:
+    """Every month name of ``OTHER_LANGUAGES``, wide and abbreviated, in its form inside a date
+    ("novembre", "listopada", "октября"), lower case -> month number; English names excluded
+    (dateutil reads those)."""
+    english = {
+        name.casefold().rstrip(".")
+        for width in ("wide", "abbreviated")
+        for name in get_month_names(width, locale="en").values()
+    }
+    words: dict[str, int] = {}
+    for language in OTHER_LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for month, name in get_month_names(width, locale=language).items():
+                key = name.casefold().rstrip(".")
+                if key not in english and len(key) > 2:
+                    words.setdefault(key, month)
+    return words
+
+
+@cache
+def _weekday_words() -> frozenset[str]:
+    return frozenset(
+        name.casefold().rstrip(".")
+        for language in OTHER_LANGUAGES
+        for width in ("wide", "abbreviated")
+        for name in get_day_names(width, locale=language).values()
+    )
+
+
+def other_language_date(line: str) -> date | None:
+    """A line that is only a date printed in another language: a day, a month's name and a
+    year, with at most a weekday, a time and short joining words: "11.21 - venerdì 1 novembre
+    2024" -> 2024-11-01. None for anything else ("Top 10 2024", an English line)."""
+    if not re.search(r"\b(?:19|20)\d{2}\b", line):
+        return None
+    tokens = _DATE_TOKEN.findall(line.casefold())
+    months = _month_words()
+    places = [i for i, token in enumerate(tokens) if token in months]
+    if len(places) != 1:
+        return None
+    at = places[0]
+    day = _day_beside(tokens, at)
+    years = [token for token in tokens if re.fullmatch(r"(?:19|20)\d{2}", token)]
+    if day is None or len(years) != 1:
+        return None
+    weekdays = _weekday_words()
+    rest = [token for i, token in enumerate(tokens) if i != at and token not in (day[1], years[0])]
+    if any(
+        not (re.fullmatch(r"\d{1,2}[:.h]\d{2}", t) or t in weekdays or _is_filler(t)) for t in rest
+    ):
+        return None
+    try:
+        return date(int(years[0]), months[tokens[at]], day[0])
+    except ValueError:
+        return None
+
+
+def _day_beside(tokens: list[str], at: int) -> tuple[int, str] | None:
+    """The day printed next to the month name, before or after it, with at most a joining word
+    between ("5 de noviembre"), as a number and as printed."""
+    for step in (-1, 1):
+        i = at + step
+        if 0 <= i < len(tokens) and _is_filler(tokens[i]):
+            i += step
+        if (
+            0 <= i < len(tokens)
+            and re.fullmatch(r"\d{1,2}", tokens[i])
+            and 1 <= int(tokens[i]) <= 31
+        ):
+            return int(tokens[i]), tokens[i]
+    return None
+
+
+def _is_filler(token: str) -> bool:
+    return token.isalpha() and len(token) <= _FILLER_LETTERS

@@ -2,6 +2,7 @@ from datetime import date
 
 from bot import chrome
 from bot.cleaning import _labelled_fields, clean, line_key, line_verdicts, repeated_lines
+from bot.printed_dates import other_language_date
 
 PAGE = """fbpx
 Connect with us
@@ -354,6 +355,23 @@ def test_date_lines_in_the_forms_pages_print_them_give_the_date():
         assert result.published == day, line
         assert result.sources["published"] == f"the line '{line}'"
         assert result.paragraphs == BODY, line
+
+
+def test_a_date_line_printed_in_another_language_gives_the_date_and_is_no_title():
+    for line, day in [
+        ("11.21 - venerdì 1 novembre 2024", date(2024, 11, 1)),
+        ("4 Giugno 2025", date(2025, 6, 4)),
+        ("23 октября 2024 г.", date(2024, 10, 23)),
+        ("5 de noviembre de 2024", date(2024, 11, 5)),
+    ]:
+        result = clean(f"{line}\n\n" + page())
+        assert result.published == day, line
+        assert result.headline == "A Storm Hits the Coast Hard Today", line
+
+
+def test_a_line_with_another_languages_month_among_other_words_is_no_date():
+    for line in ["In 1 novembre 2024 Putin said", "Top 10 2024", "Kim 15 2024", "1 novembre"]:
+        assert other_language_date(line) is None, line
 
 
 def test_a_labelled_iso_date_before_other_text_on_its_line_is_read_apart():
