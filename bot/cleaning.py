@@ -130,6 +130,9 @@ _CREDIT = re.compile(
     r"^(?i:original(?:\s+article)?\s+source|(?:article\s+)?source)\s*:\s*(?P<what>https?://\S{1,300}|\S.{0,80})$"
 )
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
+_NEXT_LABEL = re.compile(r"\s+(?=[A-Z][a-z]+(?:\s[a-z]+)?\s?:\s)")
+"""Where a credit line's next labelled field starts: "Source: Xinhua   Editor: Wang Qingchu"
+(Shanghai Daily) credits Xinhua; the editor is the site's, not the outlet."""
 _CAPTION_CREDIT = Hinted(
     re.compile(
         r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|(?!(?:photos?|pics?|videos?|gallery|watch|listen|audio|"
@@ -2781,9 +2784,15 @@ keeps its last words."""
 _HEADLINE_MIN_WORDS_LEFT = 4
 
 
+_DANGLING_QUOTES = re.compile(r"\s+[“‘«`\"][`'\"“‘«]*$")
+"""Quotation marks that open nothing at a headline's end, a capture's remnant of a quoted
+teaser: "… Capture of Two North Korean Soldiers “`"."""
+
+
 def _bare_headline(line: str) -> str:
-    """The headline without a site's time stamp or name glued to its end (each cut only when
-    four words or more are left)."""
+    """The headline without quotation marks that open nothing, or a site's time stamp or name,
+    glued to its end (a stamp or name cut only when four words or more are left)."""
+    line = _DANGLING_QUOTES.sub("", line)
     for pattern in (_HEADLINE_STAMP_TAIL, _HEADLINE_SITE_TAIL):
         match = pattern.search(line)
         if (
@@ -2984,7 +2993,7 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
             signals.add("publisher", match["desk"], _quoted(line), UPDATED_RANK)
         return True
     if match := _CREDIT.match(line):
-        what = _url_host(match["what"].strip().rstrip("."))
+        what = _url_host(_NEXT_LABEL.split(match["what"], maxsplit=1)[0].strip().rstrip("."))
         if _names_an_outlet(what):
             signals.add("publisher", what, _quoted(line))
         return True

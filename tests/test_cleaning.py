@@ -538,6 +538,17 @@ def test_a_source_line_that_describes_rather_than_names_gives_no_publisher():
     assert clean(page("Source: Coastal Wire Service")).publisher == "Coastal Wire Service"
 
 
+def test_a_source_line_with_a_second_labelled_field_names_only_the_source():
+    result = clean(page("Source: Coastal Wire   Editor: Jane Roe"))
+    assert result.publisher == "Coastal Wire" and result.author is None
+    assert result.paragraphs == BODY
+
+
+def test_quotation_marks_that_open_nothing_at_a_headlines_end_are_cut():
+    result = clean("A Storm Hits the Coast Hard Today “`\n\n" + "\n\n".join(BODY))
+    assert result.headline == "A Storm Hits the Coast Hard Today"
+
+
 def test_a_breaking_news_banner_of_another_story_is_furniture():
     result = clean("Breaking: Council seeks answers after board evicts horses\n\n" + page())
     assert result.headline == "A Storm Hits the Coast Hard Today" and result.paragraphs == BODY
