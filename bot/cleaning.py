@@ -642,6 +642,11 @@ _TRAIL_END = re.compile(r"\S\s*[/›»>❯]$")
 """A breadcrumb trail's end ("Transcripts   /"): the masthead is above it."""
 _STAMP_RUN = 3
 """Date lines in a row: other items' time stamps ("2025-05-05 16:551406 view")."""
+_MACHINE_STAMP = re.compile(
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$"
+)
+"""An ISO 8601 time stamp with its zone, as a page's meta tags give its own dates
+("2024-12-19T15:14+0100": published, then modified); a list shows its items' times to people."""
 _TEASER_RUN = 2
 """A site's name is printed in its masthead or its footer: among the page's first or last lines."""
 _LINK_LABEL = re.compile(
@@ -1476,7 +1481,8 @@ def _decorated_headlines(keys: list[str], title_at: int | None) -> set[int]:
 
 def _stamp_runs(lines: list[str], furniture: set[int]) -> set[int]:
     """Three or more date lines in a row are a list's time stamps ("2025-05-05 16:551406 view",
-    "2025-05-05 16:512502 view", …), other items' dates: none is the page's."""
+    "2025-05-05 16:512502 view", …), other items' dates: none is the page's. A run of machine
+    stamps (``_MACHINE_STAMP``) is the page's own meta tags, read as its dates."""
     found: set[int] = set()
     run: list[int] = []
     for index, line in enumerate([*lines, ""]):
@@ -1485,7 +1491,7 @@ def _stamp_runs(lines: list[str], furniture: set[int]) -> set[int]:
         if line and printed_dates.date_line(line):
             run.append(index)
             continue
-        if len(run) >= _STAMP_RUN:
+        if len(run) >= _STAMP_RUN and not all(_MACHINE_STAMP.match(lines[i]) for i in run):
             found.update(run)
         run = []
     return found

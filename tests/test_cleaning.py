@@ -1139,6 +1139,13 @@ def test_a_run_of_time_stamps_gives_no_date():
     assert clean(f"{TEXT}\n{stamps}\nBoats return next week, it said.").published is None
 
 
+def test_a_run_of_machine_stamps_under_the_headline_dates_the_page():
+    stamps = "2024-12-19T15:14+0100\n2024-12-19T15:14+0100\n2024-12-19T17:05+0100"
+    result = clean(f"Harbour Board Meets After the Storm\n{stamps}\n{TEXT}")
+    assert result.published == date(2024, 12, 19)
+    assert result.paragraphs == [TEXT]
+
+
 def test_a_visit_date_is_no_date_even_split_over_two_lines():
     for stamp in ("View\nDate:2025-04-28 01:37:53", "View Date:2024-12-23 23:49:08"):
         result = clean(f"Harbour Board Meets After the Storm\n{stamp}\n{TEXT}")
