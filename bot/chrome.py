@@ -121,12 +121,14 @@ _GLUED_LABEL = re.compile(
 )
 """A widget's label glued to the paragraph under it: "More ShortsThe summit is also …"."""
 TOPIC_LINK = (
-    r"(?i:(?:the\s+)?(?:latest|more|all|breaking)\s+(?:news|updates|stories|coverage)\s+"
+    r"(?i:(?:the\s+)?(?:latest|more|all|breaking)\s+(?:(?:news|updates|stories|coverage)\s+)?"
     r"(?:on|about|from))\s+(?:(?:[A-Z][\w’'&-]*|and|the|of|in|on)\s+){0,5}[A-Z][\w’'&-]*"
+    r"(?:\s+\([A-Z]{2}\))?"
 )
 """A link to a topic's page: "The latest news on Russia and Ukraine", "More stories from North
-Korea". The topic is a name (capitalised words, "and", "of" between): a sentence ("More news on
-the summit is expected") is none."""
+Korea", "More From Ministry of Foreign Affairs (EN)" (a language edition's tag at the end).
+The topic is a name (capitalised words, "and", "of" between): a sentence ("More news on the
+summit is expected") is none."""
 _GLUED_TOPIC_LINK = re.compile(rf"^(?P<label>{TOPIC_LINK})\s*\.\s+(?=[A-Z])")
 """A link to a topic's page glued before the paragraph's first sentence by a full stop: "The
 latest news on Russia and Ukraine . On Monday, North Korea has officially confirmed …"."""

@@ -2243,6 +2243,12 @@ def test_a_link_to_a_topics_page_glued_before_the_first_sentence_is_cut_off():
     assert told in clean(f"Ferry Route Approved\n\n{told}\n\n{BOARD}").paragraphs
 
 
+def test_a_more_from_link_to_a_section_is_furniture():
+    for link in ("More From Harbour Board (EN)", "More from Ashford Harbour"):
+        page = f"Ferry Route Approved\n\n{FERRY}\n\n{BOARD}\n\n{link}\n\nBoats Return Next Week"
+        assert clean(page).paragraphs == [FERRY, BOARD], link
+
+
 def test_a_sites_notice_to_the_reader_under_a_wire_reports_credit_is_furniture():
     credit = "(Reporting by Jane Roe; Editing by John Doe)"
     notice = "Our offices are closed to the public. If you have won a prize from us, call us."
