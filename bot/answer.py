@@ -777,13 +777,14 @@ BUILT_KIND_TYPES = frozenset({QuestionType.OPEN, QuestionType.WHERE})
 def unmet_built_kind(
     snapshot: Snapshot, focus: Focus, quoted: Sequence[int], thesaurus: Thesaurus
 ) -> list[str]:
-    """The kind of building or facility a question asks for ("Which *hotel* did Guterres stay
-    at?", "In which Kyiv *hospital* …"), as typed, when no quoted passage (with its neighbouring
-    sentences) holds it or a narrower kind of it (``Thesaurus.built_kinds``: "inn", "motel").
-    Such places are named with their kind word ("the Korston *hotel*", "Pyongyang Sunan
-    International *Airport*"); a passage about Guterres in Kazan that names none answers
-    another question. Countries, people, newspapers are named by their names alone, and are
-    not kinds of building: "Which newspaper …" is never held to the word "newspaper"."""
+    """The kind of building, facility, military unit or court a question asks for ("Which
+    *hotel* did Guterres stay at?", "In which Kyiv *hospital* …", "Which *court* will try …"),
+    as typed, when no quoted passage (with its neighbouring sentences) holds it or a narrower
+    kind of it (``Thesaurus.built_kinds``: "inn", "motel"; "tribunal"). Such things are named
+    with their kind word ("the Korston *hotel*", "Pyongyang Sunan International *Airport*",
+    "the 8th Special Operations *Regiment*"); a passage about Guterres in Kazan that names
+    none answers another question. Countries, people, newspapers are named by their names
+    alone: "Which newspaper …" is never held to the word "newspaper"."""
     if focus.question_type not in BUILT_KIND_TYPES:
         return []
     for word in focus.which_words:

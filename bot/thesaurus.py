@@ -216,8 +216,9 @@ class Thesaurus:
         return [first] if (first := next(known, None)) is not None else []
 
     def built_kinds(self, word: str) -> list[str]:
-        """For a noun naming a kind of building or facility ("hotels"), itself and its narrower
-        kinds, one word each ("hotel", "motel", "inn", …); else nothing."""
+        """For a noun naming a kind of thing a story names with its kind word, a building or
+        facility ("hotels"), a military unit ("regiment") or a court of law, itself and its
+        narrower kinds, one word each ("hotel", "motel", "inn", …); else nothing."""
         for form in _forms(word):
             found = self.built.get(form)
             if found is not None:

@@ -17,7 +17,8 @@ counts of its sense-tagged corpora, which ``cntlist.rev`` gives):
   same kept senses ("ally" -> alliance, "invade" -> invasion);
 * ``i`` (irregular forms): ``verb.exc`` and ``noun.exc`` ("sent" -> send, "men" -> man);
 * ``b`` (built): for a noun whose first sense is a kind of building or facility (under
-  WordNet's ``building`` or ``facility``: "hotel", "hospital", "restaurant", "airport"), the
+  WordNet's ``building`` or ``facility``: "hotel", "hospital", "restaurant", "airport"), of
+  military unit ("regiment", "brigade") or of court of law ("tribunal"), the
   noun itself and its narrower one-word kinds ("hotel" -> hotel|motel|hostel|inn|…), when they
   are at most ``BUILT_MAX_KINDS``; a broader noun ("building", "structure") is left out. Such a
   place is named with its kind word ("the Korston hotel"), so a passage that holds none of them
@@ -47,8 +48,10 @@ POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 SYNSET_POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 HYPERNYM_POS = ("noun", "verb")
-BUILT_ROOTS = ("building", "facility")
-"""The nouns whose first sense's kinds are places built, named with their kind word."""
+BUILT_ROOTS = ("building", "facility", "military unit", "court")
+"""The nouns whose first sense's kinds are named with their kind word: places built ("the
+Korston hotel"), military units ("the 8th Special Operations Regiment") and courts of law ("the
+Kyiv District Court")."""
 BUILT_MAX_KINDS = 200
 """The most kinds a noun of the ``b`` table may have: a broader noun is too wide to require."""
 

@@ -555,6 +555,19 @@ def test_an_ordinal_in_words_is_met_by_the_same_ordinal_in_digits(ordinal_kb: Kn
     assert answer.complete and answer.unmet == []
 
 
+def test_a_court_asked_for_must_be_named_by_a_quoted_passage(kb: KnowledgeBase, add_article):
+    add_article(
+        "captives",
+        "Ukraine captured two North Korean soldiers in the Kursk region in January. "
+        "The two soldiers were taken to Kyiv for questioning by the security service.",
+    )
+    asked = "Which Ukrainian court will try the two captured North Korean soldiers?"
+    answer = KnowledgeBase(kb.directory).ask(asked)
+    assert not answer.complete and answer.unmet == ["court"]
+    add_article("trial", "A Kyiv tribunal will try the two captured North Korean soldiers.")
+    assert KnowledgeBase(kb.directory).ask(asked).complete
+
+
 def test_a_kind_of_building_asked_for_must_be_named_by_a_quoted_passage(
     kb: KnowledgeBase, add_article
 ):

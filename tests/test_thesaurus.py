@@ -228,6 +228,14 @@ def test_one_word_synonyms_leave_out_phrases_and_the_word_itself():
     assert thesaurus.one_word_synonyms("nations") == ["country", "land", "state", "commonwealth"]
 
 
+def test_a_military_unit_or_a_court_brings_itself_and_its_narrower_kinds():
+    """Stories name them with their kind word too ("the 92nd Brigade", "a Kyiv court")."""
+    thesaurus = wordnet()
+    assert thesaurus.built_kinds("regiments") == ["regiment"]
+    assert {"court", "tribunal"} <= set(thesaurus.built_kinds("court"))
+    assert thesaurus.built_kinds("unit") == thesaurus.built_kinds("army") == []
+
+
 def test_a_kind_of_building_brings_itself_and_its_narrower_kinds():
     """Only nouns whose first sense is a building or a facility: "chamber" (an enclosed space,
     and a legislature) and "newspaper" are not."""
