@@ -365,7 +365,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round2", 0.99, 0, 0, 0.55, 0.45),
         ("round3", 0.95, 0, 0, 0.91, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.71),
-        ("round5", 0.94, 1, 0, 0.65, 0.77),
+        ("round5", 0.94, 1, 0, 0.60, 0.77),
         ("round6", 0.97, 0, 0, 0.66, 0.66),
         ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.72, 0.61),
@@ -388,7 +388,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round25", 0.99, 0, 1, 0.67, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.63),
         ("round27", 0.93, 0, 0, 0.71, 0.27),
-        ("round28", 0.93, 1, 1, 0.75, 0.45),
+        ("round28", 0.93, 1, 2, 0.75, 0.45),
         ("round29", 0.87, 1, 3, 0.71, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.52),
         ("round30", 0.99, 0, 0, 0.78, 0.50),
@@ -407,6 +407,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round44", 0.95, 0, 6, 0.52, 0.55),
         ("round45", 0.91, 0, 0, 0.39, 0.62),
         ("round46", 0.99, 0, 0, 0.63, 0.57),
+        ("round47", 0.83, 2, 1, 0.65, 0.64),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -894,7 +895,17 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     one-paragraph capture into its paragraphs: round forty-six's "Which hospital issued the
     medical report on the Brazilian president's head injury?" leaves the first three in the
     pooled folder (hit@3 0.659 -> 0.636), and the round quotes no furniture (5 -> 0) and reads
-    48 of 48 fields."""
+    48 of 48 fields. Round forty-seven's 12 pages (chosen for page furniture; no rule of the
+    round) take one answer out of round five's first three ("How far is Kazan from Moscow?":
+    teknomers's "500 kilometers east of Moscow" comes second and pushes the gold firstpost page
+    out; hit@3 0.65 -> 0.60) and add one furniture answer to round twenty-eight's ("Who is the
+    host of the NK News podcast?", declined before, is now answered from castbox's show blurb
+    "hosted by Jacco Zwetsloot", with the gold podscripts passage and its furniture second; 1 ->
+    2). On their own pages they measure metadata 0.833 (three stamps not read as dates, an alt
+    text, an attribution note and an author's bio taken for titles, a section word for the
+    publisher, the one by-line missed), 2 fields invented, hit@3 0.875, declined 0.857,
+    furniture quoted in 8 answers of 54 (round47/before.txt); among the 554 pages hit@3 0.650,
+    declined 0.643, furniture quoted in 1."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
