@@ -407,6 +407,26 @@ _WATCH_TEASER_LINE = re.compile(rf"^{chrome.WATCH_TEASER}$")
 """Another story's headline with its media label, on its own line (``chrome.WATCH_TEASER``)."""
 _COMMENTS_CLOSED = re.compile(r"^comments?\s+(?:are\s+|is\s+)?(?:now\s+)?closed\.?$", re.I)
 """A post's closed comment form: "Comments are closed."."""
+_SYNDICATION_NOTE = re.compile(
+    r"^(?:[•·*-]\s*)?this\s+(?:content|article|story|post|piece|report)\s+(?:was\s+)?"
+    r"(?:first\s+|originally\s+)(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+"
+    r"(?:the\s+)?[A-Z][^.,]{0,120}\.?$",
+    re.I,
+)
+"""A republisher's note on where a text first ran: "This content originally appeared on Radio
+Free Asia and was authored by Radio Free Asia.", "This article was first published in The
+Conversation." (a sentence of the site's, never the news)."""
+_IMAGE_CREDITS_FIELD = re.compile(
+    r"^(?:image|photo|picture)\s+credits?\s*:|^licen[cs]e\s+details\b", re.I
+)
+"""A field of a picture's credits box, its parts between bars: "Image of Vladimir Putin | …
+| Image Credit: Goodfon.com and Flickr | License details Creator: Remy Steinegger | …"."""
+_CREDITS_BOX_FIELDS = 3
+"""A credits box has fields; a caption with its credit after one bar ("The harbour master at the
+new pier. File | Photo Credit: AP") is a caption, its credit cut."""
+_ALT_TEXT = re.compile(r"^(?:image|photo|picture|photograph)\s+of\s+[^.!?|]{1,60}$", re.I)
+"""A picture's alternative text alone on its line, where the picture was: "Image of Vladimir
+Putin"; a headline names what happened, not a picture."""
 _AD_BREAK = re.compile(
     r"^(?:the\s+)?(?:article|story|text|content)\s+continues\s+(?:after|below|under|beneath)"
     r"(?:\s+(?:this|the|an?))?(?:\s+(?:advertisement|advert|ad|video|break))?\s*$",
@@ -605,6 +625,15 @@ _BIO_ROLE = re.compile(
     re.I,
 )
 _BIO_MAX_WORDS = 80
+_POSITION_LINE = re.compile(
+    r"^(?:(?i:senior|leading|chief|deputy|associate|assistant|visiting|research|staff|executive|"
+    r"managing|contributing|non-resident|principal|lead)\s+){0,3}"
+    r"(?i:fellow|professor|lecturer|director|researcher|analyst|expert|editor|correspondent|"
+    r"reporter|writer|journalist|columnist|scholar)\b[^.!?]{0,200}$"
+)
+"""A writer's position on the line under their name, with no verb: "Leading Research Fellow at
+the Korean Studies Center, RAS Institute for Far Eastern Studies, RIAC expert" under
+"Konstantin Asmolov" (a think tank's author box)."""
 _FIRST_NAME_BIO = re.compile(
     r"^(?P<first>[A-Z][a-z]+)\s+(?:is|was|has\s+(?:been|worked)|covers|writes|reports|joined)\b"
 )
@@ -1401,6 +1430,10 @@ def _author_boxes(lines: list[str], furniture: set[int], signals: _Signals) -> s
         if (match := _BYLINE.match(line)) and _is_name(match["name"])
     }
     for index, line in enumerate(lines):
+        if index and index not in furniture and _is_position_under_name(lines, index):
+            signals.add("author", lines[index - 1].strip(), f"the author box '{line_key(line)}'")
+            found.update({index - 1, index})
+            continue
         match = _BIO.match(line)
         if (
             index in furniture
@@ -1452,6 +1485,17 @@ def _labelled_name_boxes(lines: list[str], signals: _Signals) -> set[int]:
         signals.add("author", name, f"the author box '{line_key(name)}'")
         found.update(range(index, end))
     return found
+
+
+def _is_position_under_name(lines: list[str], index: int) -> bool:
+    """A writer's position (``_POSITION_LINE``) under their name printed alone."""
+    name = lines[index - 1].strip()
+    return (
+        bool(_POSITION_LINE.match(lines[index]))
+        and chrome.word_count(lines[index]) <= _BIO_MAX_WORDS
+        and _is_name(name)
+        and 2 <= chrome.word_count(name) <= _NAME_MAX_WORDS
+    )
 
 
 def _first_name_box(lines: list[str], index: int) -> list[int]:
@@ -1948,6 +1992,8 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_AD_BREAK.match(line))
         or bool(_CONTRIBUTION_CREDIT.match(line))
         or bool(_COMMENTS_CLOSED.match(line))
+        or bool(_SYNDICATION_NOTE.match(line))
+        or bool(_ALT_TEXT.match(line))
         or bool(_WATCH_TEASER_LINE.match(line))
         or bool(_AGED_TEASER.match(line))
         or bool(_MARKED_NAMES.match(line))
@@ -2117,7 +2163,13 @@ def _is_caption(line: str) -> bool:
 
 def _is_photo_credit(line: str) -> bool:
     """A photographer's credit on its own line: "Alexander Zemlianichenko/Pool via
-    REUTERS//File Photo"."""
+    REUTERS//File Photo"; or a picture's credits box, a field of its labelled between bars
+    (``_IMAGE_CREDITS_FIELD``)."""
+    parts = line.split("|")
+    if len(parts) >= _CREDITS_BOX_FIELDS and any(
+        _IMAGE_CREDITS_FIELD.match(part.strip()) for part in parts[1:]
+    ):
+        return True
     return (
         "/" in line
         and chrome.word_count(line) <= _HEADING_MAX_WORDS

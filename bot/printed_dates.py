@@ -26,11 +26,14 @@ label (or a credit far from the headline) after it."""
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
+_DATE_LABEL = r"first published|last updated?|published|updated|posted|post|modified|date"
 _LABELLED_DATE = re.compile(
-    r"^(?:[•·|*-]\s*)?(?P<label>first published|last updated?|published|updated|posted|"
-    r"modified|date)(?:\s+on)?\s*:?\s*(?P<rest>\S.*)$",
+    rf"^(?:[•·|*-]\s*)?(?P<label>{_DATE_LABEL})(?:\s+(?:on|at))?\s*:?\s*(?P<rest>\S.*)$",
     re.I,
 )
+_NEXT_DATE_LABEL = re.compile(rf"\s+(?=(?i:{_DATE_LABEL})(?:\s+(?:on|at))?\s*:)")
+"""A second labelled date on the same line: "Posted on : 2024-06-21 16:45 KST Modified on :
+2024-06-21 16:45 KST" (Hankyoreh) is read up to it."""
 
 _UPDATE_LABELS = frozenset({"updated", "last updated", "last update", "modified"})
 """Labels of a later version's date; "Last update on:" is the noun form (The Daily Star)."""
@@ -56,6 +59,8 @@ _FULL_DATE_IN_TEXT = re.compile(
 _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\b(?!\.\d)")
 """A time written with a dot ("10.30 BST"), which dateutil would not read."""
 
+_DOTTED_MERIDIEM = re.compile(r"\b([ap])\.m\.", re.I)
+""""11:08 p.m." as dateutil reads it: "11:08 pm"."""
 _TIME_ZONE = re.compile(r"\((?:[A-Z]{2,5}|UTC|GMT)[^)]{0,12}\)|\b(?:UTC|GMT)[+-]?\d{0,2}\b")
 
 _GLUED_MONTH_DAY = re.compile(
@@ -94,7 +99,8 @@ def date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
     if match := _LABELLED_DATE.match(line):
         label = match["label"].casefold()
         rank = UPDATED_RANK if label in _UPDATE_LABELS else PUBLISHED_RANK
-        found = stamp_date(match["rest"]) or printed_date(match["rest"])
+        rest = _NEXT_DATE_LABEL.split(match["rest"], maxsplit=1)[0]
+        found = stamp_date(rest) or printed_date(rest)
         return (found, rank) if found else None
     if word_count(line) <= 6 and (stamp := _ISO_STAMP.search(line)):
         found = stamp_date(stamp.group())
@@ -134,7 +140,7 @@ def stamp_date(text: str) -> date | None:
 def _parse_both(line: str) -> tuple[datetime, datetime, tuple[str, ...]] | None:
     """dateutil fills a missing field from its default; parsing against two defaults that
     differ in every field tells which fields the line itself gave."""
-    line = _DOTTED_TIME.sub(r"\1:\2", _TIME_ZONE.sub(" ", line))
+    line = _DOTTED_TIME.sub(r"\1:\2", _TIME_ZONE.sub(" ", _DOTTED_MERIDIEM.sub(r"\1m", line)))
     line = _GLUED_YEAR.sub(", ", _GLUED_MONTH_DAY.sub(r"\1 \2", line))
     try:
         (first, leftover), (second, _) = (

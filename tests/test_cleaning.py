@@ -350,6 +350,8 @@ def test_date_lines_in_the_forms_pages_print_them_give_the_date():
         ("Updated: OCTOBER 24, 2024 19:25", date(2024, 10, 24)),
         ("Jane Roe / 2024-10-29 20:09:55", date(2024, 10, 29)),
         ("date 2024-10-23", date(2024, 10, 23)),
+        ("Post At: Jun 19/2024 06:50PM", date(2024, 6, 19)),
+        ("Posted on : 2024-06-21 16:45 KST Modified on : 2024-06-22 09:00 KST", date(2024, 6, 21)),
     ]:
         result = clean(page(before=("A Storm Hits the Coast Hard Today", line)))
         assert result.published == day, line
@@ -2679,3 +2681,54 @@ def test_a_footer_of_names_each_with_the_copyright_mark_gives_the_first_as_the_o
     cleaned = clean(page)
     assert cleaned.publisher == "Ashford Radio"
     assert cleaned.paragraphs == ["The harbour board approved a new ferry route on Monday."]
+
+
+def test_a_republishers_note_on_where_the_text_first_ran_is_furniture():
+    for note in (
+        "• This content originally appeared on Coastal Radio and was authored by Coastal Radio.",
+        "This article was first published in The Harbour Review.",
+    ):
+        assert clean(page(note)).paragraphs == BODY, note
+    told = "The plan first appeared in The Harbour Review, the mayor said."
+    assert told in clean(page(told)).paragraphs
+
+
+def test_a_pictures_alt_text_and_credits_box_are_furniture_and_never_the_title():
+    credits = (
+        "Image of the harbour | Storm Hits the Coast | Image Credit: Example Photos"
+        " | License details Creator: Jane Roe"
+    )
+    result = clean(page(before=("Image of the harbour", credits)))
+    assert result.title_guessed and result.paragraphs == BODY
+
+
+def test_a_time_written_with_dotted_pm_still_dates_the_page():
+    result = clean(
+        page(
+            before=("A Storm Hits the Coast Hard Today", "• Updated Jan. 12, 2025, 11:08 p.m. ET.")
+        )
+    )
+    assert result.published == date(2025, 1, 12)
+    assert result.paragraphs == BODY
+
+
+def test_a_writers_position_under_their_name_gives_the_author_and_is_no_title():
+    opening = "The storm reached the coast on Monday, and the harbour closed for a week."
+    result = clean(
+        f"Jane Roe\n\nSenior Fellow at the Coastal Institute, harbour expert\n\n{opening}\n\n{BODY[1]}"
+    )
+    assert result.author == "Jane Roe"
+    assert result.paragraphs == [opening, BODY[1]]
+
+
+def test_a_line_with_two_labelled_dates_gives_the_first():
+    result = clean(
+        page(
+            before=(
+                "A Storm Hits the Coast Hard Today",
+                "Posted on : 2025-01-12 16:45 KST Modified on : 2025-01-14 09:10 KST",
+            )
+        )
+    )
+    assert result.published == date(2025, 1, 12)
+    assert result.paragraphs == BODY

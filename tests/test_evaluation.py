@@ -407,7 +407,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round44", 0.95, 0, 6, 0.52, 0.55),
         ("round45", 0.91, 0, 0, 0.39, 0.62),
         ("round46", 0.99, 0, 0, 0.63, 0.57),
-        ("round47", 0.83, 2, 1, 0.65, 0.64),
+        ("round47", 0.95, 1, 1, 0.62, 0.64),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -905,7 +905,12 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     text, an attribution note and an author's bio taken for titles, a section word for the
     publisher, the one by-line missed), 2 fields invented, hit@3 0.875, declined 0.857,
     furniture quoted in 8 answers of 54 (round47/before.txt); among the 554 pages hit@3 0.650,
-    declined 0.643, furniture quoted in 1."""
+    declined 0.643, furniture quoted in 1. The rules written from them (docs/reading.md, "Round
+    forty-seven") read 46 of its 48 fields (1 invented: outlookindia's section word
+    "International" as the publisher); radiofree's page, its republishing notes dropped, is
+    passaged anew, and "What did the Ukrainian president say the Kremlin leader could not do
+    without help from Pyongyang's ruler?" falls out of the first three in the pooled folder
+    (hit@3 0.650 -> 0.625)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
