@@ -658,6 +658,7 @@ _WRAP_STOP = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;|\])])$")
 """A line that ends a sentence (inside a quote or a bracket or not), a label or a bracket: the
 next line starts anew."""
 _WRAP_CONTINUATION = re.compile(r"^[a-z]")
+_HARD_WRAP_CONTINUATION = re.compile(r"^[A-Za-z0-9]")
 _DATE_LABEL_START = re.compile(r"^date\s*:", re.I)
 _VISIT_DATE = re.compile(
     r"^(?:view|viewed|visited|accessed|retrieved|printed|downloaded|today)(?:\s+on)?"
@@ -1246,6 +1247,21 @@ def _without_paragraph_markup(raw: str) -> str:
     return _PARAGRAPH_MARKUP.sub("\n\n", _BETWEEN_PARAGRAPHS.sub("", raw))
 
 
+_QUOTE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+_QUOTED_LINES_MIN = 3
+
+
+def _without_quote_markers(raw: str) -> str:
+    """A mailing list's or forum's copy quotes a text with ">" at each line's start (">MOSCOW,
+    June 24 (Reuters) - Russian President Vladimir Putin, who will next" / ">month become …"):
+    the marks are the copy's markup, not the text's, and are cut, so that the wrapped lines
+    join into paragraphs again. Only a text with ``_QUOTED_LINES_MIN`` such lines or more; a
+    lone line opening with ">" (an arrow, a breadcrumb) stays as printed."""
+    if len(_QUOTE_MARKER.findall(raw)) < _QUOTED_LINES_MIN:
+        return raw
+    return _QUOTE_MARKER.sub("", raw)
+
+
 def _lines(raw: str) -> tuple[list[str], list[int]]:
     """The page's non-empty lines, stripped, and the block (lines between blank lines) of
     each; a labelled ISO date printed before other text on the same line becomes a line of its
@@ -1254,13 +1270,19 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
     blocks: list[int] = []
     block = 0
     seen_text = False  # a video's label is cut from its title only above the text
-    for line in _without_paragraph_markup(raw).splitlines():
+    wrapped_block = -1  # the last block seen to be wrapped at a fixed width
+    for line in _without_quote_markers(_without_paragraph_markup(raw)).splitlines():
         line = _GLUED_READ_MORE.sub("", line.strip())
         if not line:
             block += 1
             continue
-        if lines and blocks[-1] == block and _continues_wrapped_line(lines[-1], line):
+        if (
+            lines
+            and blocks[-1] == block
+            and _continues_wrapped_line(lines[-1], line, hard_wrapped=wrapped_block == block)
+        ):
             lines[-1] = f"{lines[-1]} {line}"
+            wrapped_block = block
             continue
         if lines and _LONE_WORD.match(lines[-1]) and _DATE_LABEL_START.match(line):
             lines[-1] = f"{lines[-1]} {line}"  # "View" / "Date:2025-04-28 01:37:53"
@@ -1359,17 +1381,21 @@ def _is_label_or_prompt(line: str) -> bool:
     )
 
 
-def _continues_wrapped_line(previous: str, line: str) -> bool:
+def _continues_wrapped_line(previous: str, line: str, *, hard_wrapped: bool = False) -> bool:
     """A line that carries on the sentence of the line above it, cut by the page's fixed
     width: the line above is as long as a wrapped line and ends in no sentence's or label's
     mark, and this one opens in lower case (Lincoln Daily News's AP copy, wrapped at about 70
     characters: "Putin opens his annual news conference, an event he uses to reinforce" /
     "his authority"). Read apart, each piece was a fragment: the headline lost its end and the
-    paragraphs were dropped as furniture."""
+    paragraphs were dropped as furniture. In a block already seen to be wrapped that way
+    (``hard_wrapped``), a line opening with a capital or a digit carries on too: "… to ratify
+    the treaty with the secretive" / "Stalinist state.", "… on a visit to Pyongyang on" /
+    "February 9, replacing …"."""
+    opening = _HARD_WRAP_CONTINUATION if hard_wrapped else _WRAP_CONTINUATION
     return (
         len(previous) >= _WRAPPED_LINE_MIN_CHARS
         and not _WRAP_STOP.search(previous)
-        and bool(_WRAP_CONTINUATION.match(line))
+        and bool(opening.match(line))
     )
 
 

@@ -1,7 +1,14 @@
 from datetime import date
 
 from bot import chrome
-from bot.cleaning import _labelled_fields, clean, line_key, line_verdicts, repeated_lines
+from bot.cleaning import (
+    _labelled_fields,
+    _without_quote_markers,
+    clean,
+    line_key,
+    line_verdicts,
+    repeated_lines,
+)
 from bot.printed_dates import other_language_date
 
 PAGE = """fbpx
@@ -2732,3 +2739,25 @@ def test_a_line_with_two_labelled_dates_gives_the_first():
     )
     assert result.published == date(2025, 1, 12)
     assert result.paragraphs == BODY
+
+
+def test_a_mailing_lists_quote_marks_are_cut_and_its_lines_rejoined():
+    quoted = "\n".join(
+        (
+            ">Harbour storm leaves hundreds without power",
+            ">PORT TOWN, Jan 12 (Reuters) - The storm reached the coast on Monday night and",
+            ">tore the roofs off dozens of houses along the harbour, officials said.",
+            "",
+            f">{BODY[1]}",
+        )
+    )
+    result = clean(quoted)
+    assert result.headline == "Harbour storm leaves hundreds without power"
+    assert result.publisher == "Reuters"
+    assert not any(paragraph.startswith(">") for paragraph in result.paragraphs)
+    assert "the coast on Monday night and tore the roofs off" in result.paragraphs[0]
+
+
+def test_a_lone_line_opening_with_an_arrow_keeps_it():
+    arrow = "> See the full timeline of the storm"
+    assert _without_quote_markers(f"{arrow}\n{BODY[0]}") == f"{arrow}\n{BODY[0]}"

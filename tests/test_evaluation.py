@@ -364,7 +364,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     [
         ("round2", 0.99, 0, 0, 0.55, 0.45),
         ("round3", 0.95, 0, 0, 0.91, 0.71),
-        ("round4", 0.95, 0, 1, 0.57, 0.71),
+        ("round4", 0.95, 0, 1, 0.57, 0.57),
         ("round5", 0.94, 1, 0, 0.60, 0.77),
         ("round6", 0.97, 0, 0, 0.66, 0.66),
         ("round7", 0.90, 0, 0, 0.63, 0.59),
@@ -403,11 +403,12 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round40", 0.91, 0, 0, 0.59, 0.36),
         ("round41", 0.94, 0, 0, 0.58, 0.31),
         ("round42", 0.99, 0, 0, 0.36, 0.41),
-        ("round43", 0.99, 0, 0, 0.54, 0.36),
+        ("round43", 0.99, 0, 0, 0.52, 0.36),
         ("round44", 0.95, 0, 6, 0.52, 0.55),
         ("round45", 0.91, 0, 0, 0.39, 0.62),
-        ("round46", 0.99, 0, 0, 0.63, 0.57),
+        ("round46", 0.99, 0, 0, 0.63, 0.50),
         ("round47", 0.95, 1, 1, 0.62, 0.64),
+        ("round48", 0.79, 0, 2, 0.62, 0.50),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -910,7 +911,20 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     "International" as the publisher); radiofree's page, its republishing notes dropped, is
     passaged anew, and "What did the Ukrainian president say the Kremlin leader could not do
     without help from Pyongyang's ruler?" falls out of the first three in the pooled folder
-    (hit@3 0.650 -> 0.625)."""
+    (hit@3 0.650 -> 0.625). Round forty-eight's 12 pages (566 in all with round forty-seven's; chosen for metadata in unusual
+    shapes, no rule of the round) answer one of round four's declines ("Which heads of state did
+    Putin greet on the first evening in Kazan?" now gets euromedia24's "personally greeted the
+    delegations of all countries" before the leaders' lunch; 0.714 -> 0.571), take one answer out
+    of round forty-three's first three ("In what year was the BRICS group founded?": kentron's
+    "founded in June 2006" and umeedtv's "originally founded in 2009" come first and push the
+    gold page out; 0.557 -> 0.524) and answer one of round forty-six's declines ("Which four
+    countries had not yet answered Russia's invitation to become BRICS partners by late
+    November?" now gets umeedtv's page on Belarus's letter; 0.571 -> 0.500). On their own pages
+    they measure metadata 0.792, nothing invented, hit@3 0.767, declined 0.750, furniture quoted
+    in 4 answers of 59 (round48/before.txt); among the 554 pages hit@3 0.651, declined 0.500,
+    furniture quoted in 2; among the 566 with round forty-seven's, hit@3 0.628 (0.62 here).
+    The rule written from them (docs/reading.md, "Round forty-eight") leaves these figures as
+    they were."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
