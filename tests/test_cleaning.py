@@ -2761,3 +2761,22 @@ def test_a_mailing_lists_quote_marks_are_cut_and_its_lines_rejoined():
 def test_a_lone_line_opening_with_an_arrow_keeps_it():
     arrow = "> See the full timeline of the storm"
     assert _without_quote_markers(f"{arrow}\n{BODY[0]}") == f"{arrow}\n{BODY[0]}"
+
+
+def test_a_block_wrapped_at_a_fixed_width_carries_on_at_a_capital():
+    wrapped = "\n".join(
+        (
+            "Harbour storm leaves hundreds without power",
+            "",
+            "The storm reached the coast on Monday night and tore the roofs off dozens",
+            "of houses along the harbour, where the new pier was opened on Saturday",
+            "January 4 by the mayor of Port Town, officials said.",
+            "",
+            BODY[1],
+        )
+    )
+    assert (
+        clean(wrapped)
+        .paragraphs[0]
+        .endswith("on Saturday January 4 by the mayor of Port Town, officials said.")
+    )
