@@ -521,16 +521,37 @@ def outlet_line_name(line: str) -> str | None:
     return name if any(char.isalpha() for char in name) else None
 
 
+def _initials_desk(name: str) -> re.Pattern[str] | None:
+    """A desk credited by the outlet's initials: "By NDT Bureau" for "New Delhi Times"."""
+    words = name.split()
+    if len(words) < 2 or not all(word[0].isupper() for word in words):
+        return None
+    initials = "".join(word[0] for word in words)
+    return re.compile(rf"\b(?i:by)\s+{initials}\s+(?i:bureau|staff|desk|team|newsroom)\b")
+
+
+def _own_site_link(name: str) -> re.Pattern[str]:
+    """A link to the outlet's own site, its name the domain's: "https://www.okayafrica.com/…"
+    for "OkayAfrica"."""
+    domain = re.escape(re.sub(r"[\s'’.&-]", "", name))
+    return re.compile(rf"\bhttps?://(?:www\.)?{domain}\.[a-z]{{2,6}}\b", re.I)
+
+
 def is_corroborated(name: str, others: list[str]) -> bool:
     """Whether other lines of the page name the site too: an outlet-shaped name printed again
     anywhere ("By JERUSALEM POST STAFF", "News.Az reports …", "BRICS summit - Sputnik
     International, 1920, 21.10.2024"), or any name printed again as a credit ("via REUTERS",
-    "told CNN", "(Reuters)", "© Reuters"). A section label ("World") is no credit."""
+    "told CNN", "(Reuters)", "© Reuters"), or its initials as a desk's by-line ("By NDT Bureau"
+    for "New Delhi Times"), or a link to its own site. A section label ("World") is no credit."""
     escaped = re.escape(name)
     if is_outlet_shaped(name) and len(name) > 2:
         anywhere = re.compile(rf"(?<![\w.]){escaped}(?![\w]|\.\w)", re.I)
         if any(anywhere.search(line) for line in others):
             return True
+    if (desk := _initials_desk(name)) and any(desk.search(line) for line in others):
+        return True
+    if _own_site_link(name).search(" ".join(others)):
+        return True
     credit = re.compile(
         rf"(?:\b(?i:by|via|told|according\s+to)\s+|[(©ⓒ]\s*)(?:{escaped}|{escaped.upper()})\b"
         rf"|\b(?:{escaped}|{escaped.upper()})\s+(?i:reports?|reported)\b"

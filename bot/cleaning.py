@@ -58,7 +58,8 @@ FURNITURE = frozenset(
 
 FIRST_SENTENCE = "the first sentence (the page shows no headline)"
 
-_WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]$")
+_WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*(?:°\s*[FC]?|[FC])$")
+"""A weather strip's temperature: "66.5 F", "-2 °", "11 °C"."""
 _TEMPERATURE = re.compile(r"(?<![\w.])-?\d{1,3}(?:\.\d)?\s*°\s*[FC]?(?!\w)")
 _MASTHEAD_MAX_WORDS = 12
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
@@ -360,6 +361,11 @@ _WIRE_STAFF_CREDIT = re.compile(
 _REPORTING_BY = re.compile(r"^\(?\s*(?i:reporting|writing)\s+by\s+(?P<names>[^;()]+?)\s*(?:[;)]|$)")
 """The closing credit's reporters, the report's writers: "(Reporting by Phil Stewart; editing by
 Jonathan Oatis)". "Additional reporting by" names helpers, not the writer."""
+_REPORTERS_ROLE = re.compile(
+    r"^(?i:reporters?|reporting|writers?|text|words)\s*:\s*(?P<names>[^;:()]+?)\s*$"
+)
+"""The reporters' line of a credits box that names each role ("Planning: …" / "Reporters: Yang
+Yijun, Yang Mu, Zhang Wen" / "Photography: …", a Xinhua feature's): the report's writers."""
 _CLOSING_BYLINE = re.compile(
     r"(?<=[.!?…])[\"'”’]?\s+(?i:story|reporting|writing|words|text)\s+by\s+"
     r"(?P<names>[^.;:()\"“”]{3,80}?)\s*\.?$"
@@ -1247,6 +1253,19 @@ def _without_paragraph_markup(raw: str) -> str:
     return _PARAGRAPH_MARKUP.sub("\n\n", _BETWEEN_PARAGRAPHS.sub("", raw))
 
 
+_APP_BADGE = re.compile(
+    r"^(?:(?P<outlet>[^\W\d_][\w.&'’-]*(?:\s+[^\W\d_][\w.&'’-]*){0,3})\s+(?:app\s+)?)?"
+    r"(?:(?:get\s+it|download(?:\s+it)?|available)\s+)?(?:on|from|in)\s+(?:the\s+)?"
+    r"(?:google\s+play|play\s+store|app\s*store)\b",
+    re.I,
+)
+"""A badge for the site's app ("Euromedia24 on Play Store Euromedia24 on App Store", "Get it
+on Google Play"): furniture, and the outlet it names, if any, is the page's publisher when
+nothing stronger names one."""
+_APP_BADGE_MAX_WORDS = 12
+_QUOTE_LABEL = re.compile(r"^quote\s*:\s*(?=\S)", re.I)
+"""A forum's label over a quoted post, glued to its first line: "Quote:Russia Struck a Defense
+Pact With North Korea. What Does It Mean?" (the quoted report's headline)."""
 _QUOTE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 _QUOTED_LINES_MIN = 3
 
@@ -1272,7 +1291,7 @@ def _lines(raw: str) -> tuple[list[str], list[int]]:
     seen_text = False  # a video's label is cut from its title only above the text
     wrapped_block = -1  # the last block seen to be wrapped at a fixed width
     for line in _without_quote_markers(_without_paragraph_markup(raw)).splitlines():
-        line = _GLUED_READ_MORE.sub("", line.strip())
+        line = _QUOTE_LABEL.sub("", _GLUED_READ_MORE.sub("", line.strip()))
         if not line:
             block += 1
             continue
@@ -2019,6 +2038,8 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_CONTRIBUTION_CREDIT.match(line))
         or bool(_COMMENTS_CLOSED.match(line))
         or bool(_SYNDICATION_NOTE.match(line))
+        or _role_credit(line) is not None
+        or (bool(_APP_BADGE.match(line)) and words <= _APP_BADGE_MAX_WORDS)
         or bool(_ALT_TEXT.match(line))
         or bool(_WATCH_TEASER_LINE.match(line))
         or bool(_AGED_TEASER.match(line))
@@ -2274,6 +2295,19 @@ def _read_furniture_credit(line: str, signals: _Signals) -> None:
         signals.add("publisher", holder, _quoted(line), UPDATED_RANK)
     if (match := _REPORTING_BY.match(line)) and (people := _reporters(match["names"])):
         signals.add("author", people, _quoted(line), UPDATED_RANK)
+    elif (
+        (match := _APP_BADGE.match(line)) and match["outlet"] and _names_an_outlet(match["outlet"])
+    ):
+        signals.add("publisher", match["outlet"], _quoted(line), UPDATED_RANK)
+    elif people := _role_credit(line):
+        signals.add("author", people, _quoted(line), UPDATED_RANK)
+
+
+def _role_credit(line: str) -> str | None:
+    """The reporters a credits box's "Reporters:" line names (``_REPORTERS_ROLE``), if every
+    one is a person's name."""
+    match = _REPORTERS_ROLE.match(line)
+    return _reporters(match["names"]) if match else None
 
 
 def _without_closing_byline(line: str, signals: _Signals) -> str:
@@ -2304,9 +2338,9 @@ def _reporters(names: str) -> str | None:
     """The people a wire sign-off names as reporting, without where they were ("Hyonhee Shin
     in Seoul"); None when one of them is no person's name (one word: "Reuters")."""
     people = [_REPORTER_PLACE.sub("", name).strip() for name in _REPORTER_SPLIT.split(names)]
-    if all(len(person.split()) >= 2 and _is_name(person) for person in people):
-        return " and ".join(people)
-    return None
+    if not all(len(person.split()) >= 2 and _is_name(person) for person in people):
+        return None
+    return " and ".join(filter(None, (", ".join(people[:-1]), people[-1])))
 
 
 def _is_symbol_widget(line: str) -> bool:

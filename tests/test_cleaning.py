@@ -2780,3 +2780,48 @@ def test_a_block_wrapped_at_a_fixed_width_carries_on_at_a_capital():
         .paragraphs[0]
         .endswith("on Saturday January 4 by the mayor of Port Town, officials said.")
     )
+
+
+def test_a_weather_strip_with_bare_degrees_is_no_headline():
+    strip = ("-2 °", "Yerevan", "11 °", "Dubai", "8 °C", "Rome")
+    text = page(before=(*strip, "A Storm Hits the Coast Hard Today"))
+    assert {verdict for line, verdict in line_verdicts(text) if line in strip} == {"furniture"}
+    assert clean(text).headline == "A Storm Hits the Coast Hard Today"
+
+
+def test_a_forums_quote_label_is_cut_from_the_quoted_headline():
+    result = clean(page(before=("Quote:A Storm Hits the Coast Hard Today",)))
+    assert result.headline == "A Storm Hits the Coast Hard Today"
+    assert result.paragraphs == BODY
+
+
+def test_an_app_badge_is_furniture_and_names_the_outlet():
+    result = clean(page(before=("Harbour Daily on Play Store Harbour Daily on App Store",)))
+    assert result.publisher == "Harbour Daily"
+    assert result.paragraphs[-len(BODY) :] == BODY
+    assert not any("Play Store" in paragraph for paragraph in result.paragraphs)
+    told = "The mayor said the app, on the App Store since May, had been downloaded widely."
+    assert told in clean(page(told)).paragraphs
+
+
+def test_a_credits_boxs_reporters_line_gives_the_author():
+    credits = ("Planning: Jane Roe, Ann Lee", "Reporters: Mark Bell, Ann Lee, Tom Hill")
+    result = clean(page(*credits))
+    assert result.author == "Mark Bell, Ann Lee and Tom Hill"
+    assert result.paragraphs == BODY
+    told = "Reporters: the harbour was closed, officials said."
+    assert told in clean(page(told)).paragraphs
+
+
+def test_an_outlets_name_is_corroborated_by_its_initials_desk_or_its_own_site():
+    by_desk = page(
+        before=("Harbour Daily Times", "A Storm Hits the Coast Hard Today", "By HDT Bureau")
+    )
+    assert clean(by_desk).publisher == "Harbour Daily Times"
+    by_link = page(
+        "Read more: https://www.harbourdaily.com/storm-hits-the-coast/",
+        before=("HarbourDaily", "A Storm Hits the Coast Hard Today"),
+    )
+    assert clean(by_link).publisher == "HarbourDaily"
+    uncorroborated = page(before=("Harbour Daily Times", "A Storm Hits the Coast Hard Today"))
+    assert clean(uncorroborated).publisher is None
