@@ -1046,6 +1046,7 @@ def _read(
     furniture |= _subscription_pitches(lines, furniture)
     furniture |= _pitch_lead_ins(lines, furniture)
     furniture |= _shouted_headlines(lines, furniture)
+    furniture |= _stray_headlines(lines, furniture)
     for index in sorted(furniture):
         _read_furniture_credit(lines[index], signals)
     furniture |= _closing_credits(lines, furniture, signals)
@@ -1824,6 +1825,37 @@ def _shouted_headlines(lines: list[str], furniture: set[int]) -> set[int]:
                 found.add(index)
             continue
         seen_text = seen_text or (words > _HEADING_MAX_WORDS and bool(_SENTENCE_END.search(line)))
+    return found
+
+
+_STRAY_MIN_TERMS = 5
+_STRAY_SHARED_MAX = 0.25
+
+
+def _stray_headlines(lines: list[str], furniture: set[int]) -> set[int]:
+    """Another story's headline in headline case between a paragraph and the next text,
+    sharing almost nothing with the rest of the page: "Polish General Sacked After Missing
+    Anti-Tank Mines Found in IKEA Railway Wagon" between two paragraphs of a report on North
+    Korean prisoners (a site's single link to another story). At most ``_STRAY_SHARED_MAX`` of
+    its terms (``_STRAY_MIN_TERMS`` or more) are found in any other kept line; a sub-head
+    ("Russia Deepens Military Cooperation With North Korea") speaks of what the text does."""
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    found: set[int] = set()
+    for before, index, after in zip(kept, kept[1:], kept[2:], strict=False):
+        line = lines[index]
+        if not (
+            _is_paragraph(lines[before])
+            and chrome.word_count(lines[after]) > _HEADING_MAX_WORDS
+            and _is_headline_cased(line)
+            and _is_headline_shaped(line)
+        ):
+            continue
+        own = set(terms(line))
+        if len(own) < _STRAY_MIN_TERMS:
+            continue
+        rest = {term for at in kept if at != index for term in terms(lines[at])}
+        if len(own & rest) <= _STRAY_SHARED_MAX * len(own):
+            found.add(index)
     return found
 
 

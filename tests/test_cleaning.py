@@ -2825,3 +2825,16 @@ def test_an_outlets_name_is_corroborated_by_its_initials_desk_or_its_own_site():
     assert clean(by_link).publisher == "HarbourDaily"
     uncorroborated = page(before=("Harbour Daily Times", "A Storm Hits the Coast Hard Today"))
     assert clean(uncorroborated).publisher is None
+
+
+def test_another_storys_headline_between_paragraphs_is_furniture_a_subhead_is_not():
+    paragraphs = [
+        "The storm reached the coast on Monday night, and the harbour closed for a week.",
+        "Officials said the harbour would reopen once the new pier had been inspected.",
+        "The mayor said repairs to the sea wall would begin in the spring, once the money",
+    ]
+    stray = "Football Club Signs Young Striker After Record Transfer Fee Talks Collapse"
+    subhead = "Harbour Storm Closes the Coast Road and the New Pier for Repairs"
+    for line, verdict in ((stray, "furniture"), (subhead, "text")):
+        text = "\n".join(["Storm Hits the Coast", *paragraphs[:2], line, paragraphs[2]])
+        assert dict(line_verdicts(text))[line] == verdict, line
