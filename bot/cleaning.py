@@ -413,6 +413,14 @@ _WATCH_TEASER_LINE = re.compile(rf"^{chrome.WATCH_TEASER}$")
 """Another story's headline with its media label, on its own line (``chrome.WATCH_TEASER``)."""
 _COMMENTS_CLOSED = re.compile(r"^comments?\s+(?:are\s+|is\s+)?(?:now\s+)?closed\.?$", re.I)
 """A post's closed comment form: "Comments are closed."."""
+_ACCESS_NOTICE = re.compile(
+    r"^(?=.*\byou(?:r)?\b)(?=.*\b(?:access|subscri\w*|paywall|log(?:ged)?\s+in|sign(?:ed)?\s+in)\b)"
+    r"(?=.*\b(?:article|content|story|page)\b)[^“”\"]{0,300}$",
+    re.I,
+)
+"""A paywall's notice to the reader about access to the text: "You have a preview view of this
+article while we are checking your access. When we have confirmed access, the full article
+content will load." (the reader, access or a subscription, and the article, with no quotation)."""
 _SYNDICATION_NOTE = re.compile(
     r"^(?:[•·*-]\s*)?this\s+(?:content|article|story|post|piece|report)\s+(?:was\s+)?"
     r"(?:first\s+|originally\s+)(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+"
@@ -2070,6 +2078,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_CONTRIBUTION_CREDIT.match(line))
         or bool(_COMMENTS_CLOSED.match(line))
         or bool(_SYNDICATION_NOTE.match(line))
+        or bool(_ACCESS_NOTICE.match(line))
         or _role_credit(line) is not None
         or (bool(_APP_BADGE.match(line)) and words <= _APP_BADGE_MAX_WORDS)
         or bool(_ALT_TEXT.match(line))

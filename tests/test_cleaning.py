@@ -2838,3 +2838,13 @@ def test_another_storys_headline_between_paragraphs_is_furniture_a_subhead_is_no
     for line, verdict in ((stray, "furniture"), (subhead, "text")):
         text = "\n".join(["Storm Hits the Coast", *paragraphs[:2], line, paragraphs[2]])
         assert dict(line_verdicts(text))[line] == verdict, line
+
+
+def test_a_paywalls_notice_to_the_reader_is_furniture():
+    for notice in (
+        "You have a preview of this article while we are checking your access.",
+        "By subscribing, you can help us get the story right.",
+    ):
+        assert clean(page(notice)).paragraphs == BODY, notice
+    told = "“You will have access to the article's text,” the minister told the court."
+    assert told in clean(page(told)).paragraphs
