@@ -86,12 +86,13 @@ _BYLINE = re.compile(
     rf"^(?:[•·▪|–—-]+\s*,?\s*)?(?i:by|author|written by|reported by|text by)\s*(?::|\s[–—-])?\s+"
     rf"(?P<name>{_NAME_WORD}(?:,?\s+{_NAME_WORD}){{0,9}})"
     rf"\s*(?:\[[^\]]*\]|(?:[|·]|\s[–—-])\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}|"
-    rf",\s*(?P<date>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})|"
+    rf",\s*(?P<date>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})|,\s*[«“\"][^«»“”\"]{{1,60}}[»”\"]\*?|"
     r"\s[–—-]\s*(?i:read|continue reading)\s+(?i:the\s+)?(?i:full\s+)?(?i:story|article|report)"
     r"\s+(?i:on|at)\s+\S+)?$"
 )
 """A by-line: "By", "Author:", "Written by", "Reported by" or "Text by", then a short name (an
-agency after a comma, a bar or a dash, an e-mail in brackets, a repost's pointer to the original
+agency after a comma, a bar or a dash, a column's name in quotation marks or guillemets after a
+comma ("by René Zittlau, «Voice from Russia»*"), an e-mail in brackets, a repost's pointer to the original
 after a dash: "text by Matthew Luxmoore - read the full story on wsj.com"), after a bullet if
 the site prints one ("•, by Tyler Durden"); ``_is_name`` then asks for capitals, so "By
 contrast, …" stays text."""
@@ -1043,6 +1044,7 @@ def _read(
         index for index in furniture if not _is_furniture(lines[index], keys[index], frozenset())
     }
     furniture |= _outlet_lines(lines, keys, furniture - shared, signals)
+    furniture |= _bare_bylines(lines, furniture, signals)
     furniture |= _linked_headlines(lines, furniture)
     furniture |= _link_cards(lines, furniture)
     furniture |= _teaser_runs(lines, furniture)
@@ -1959,6 +1961,28 @@ def _outlet_lines(
             or chrome.is_corroborated(name, others)
         ):
             signals.add("publisher", name, _quoted(line), UPDATED_RANK)
+            found.add(index)
+    return found
+
+
+def _bare_bylines(lines: list[str], furniture: set[int], signals: _Signals) -> set[int]:
+    """A person's name alone where a by-line stands, right under a headline-shaped line and
+    right over a date line: "In a first, Kim Jong Un will attend a gathering of leaders with
+    both Putin and Xi" / "Anthony Kuhn" / "August 29, 2025 / 9:19 am" (an NPR report's copy).
+    Two to four capitalised words, no outlet's shape (``_in_byline_place`` reads those)."""
+    found: set[int] = set()
+    for index in range(1, min(len(lines) - 1, _OUTLET_EDGE_LINES)):
+        name = lines[index].strip()
+        if (
+            index not in furniture
+            and _is_name(name)
+            and not _BYLINE.match(name)
+            and 2 <= chrome.word_count(name) <= _NAME_MAX_WORDS
+            and not chrome.is_outlet_shaped(name)
+            and _is_headline_shaped(lines[index - 1])
+            and printed_dates.date_line(lines[index + 1]) is not None
+        ):
+            signals.add("author", name, f"the name '{name}' under the headline")
             found.add(index)
     return found
 

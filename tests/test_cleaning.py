@@ -2848,3 +2848,19 @@ def test_a_paywalls_notice_to_the_reader_is_furniture():
         assert clean(page(notice)).paragraphs == BODY, notice
     told = "“You will have access to the article's text,” the minister told the court."
     assert told in clean(page(told)).paragraphs
+
+
+def test_a_name_alone_between_the_headline_and_the_date_is_the_author():
+    result = clean(
+        page(before=("A Storm Hits the Coast Hard Today", "Jane Roe", "January 12, 2025"))
+    )
+    assert (result.author, result.published) == ("Jane Roe", date(2025, 1, 12))
+    assert result.paragraphs == BODY
+
+
+def test_a_by_line_with_a_columns_name_in_guillemets_gives_the_writer():
+    result = clean(
+        page(before=("A Storm Hits the Coast Hard Today", "by Jane Roe, «Harbour Notes»*"))
+    )
+    assert result.author == "Jane Roe"
+    assert result.paragraphs == BODY
