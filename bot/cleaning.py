@@ -3341,6 +3341,21 @@ def _read_dateline(line: str, signals: _Signals) -> None:
         signals.add("publisher", match["agency"], source)
         if match["day"] and not match["year"] and (day := printed_dates.month_day(match["day"])):
             signals.partial_dates.append((*day, source))
+    elif (bare := _BARE_AGENCY_CREDIT.match(line)) and bare["agency"] not in _COPY_TAGS:
+        signals.add("publisher", bare["agency"], f"the opening credit '{bare.group().strip()}'")
+
+
+_BARE_AGENCY_CREDIT = re.compile(r"^\((?P<agency>[A-Z]{3,8})\)\s+(?=[A-Z][a-z])")
+"""An agency's initials in brackets opening the text, its first sentence straight after, no
+place, date or dash: "(MENAFN) North Korean leader Kim Jong Un visited …" (a syndication
+feed's copy). Tags of the copy's kind are no agency (``_COPY_TAGS``)."""
+_COPY_TAGS = frozenset(
+    {
+        "LEAD", "UPDATE", "UPDATED", "URGENT", "LIVE", "VIDEO", "PHOTO", "PHOTOS", "WATCH",
+        "AUDIO", "FILE", "EXCLUSIVE", "OPINION", "ANALYSIS", "CORRECTION", "BREAKING",
+        "EDITORIAL", "REVIEW", "INTERVIEW", "SPONSORED", "FEATURE", "NEWS", "EXPLAINER",
+    }
+)  # fmt: skip
 
 
 def _wire_credit(line: str) -> re.Match[str] | None:

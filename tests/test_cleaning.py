@@ -2864,3 +2864,13 @@ def test_a_by_line_with_a_columns_name_in_guillemets_gives_the_writer():
     )
     assert result.author == "Jane Roe"
     assert result.paragraphs == BODY
+
+
+def test_an_agencys_initials_in_brackets_opening_the_text_give_the_publisher():
+    opening = "(HWN) The storm reached the coast on Monday, and the harbour closed for a week."
+    result = clean("\n\n".join(["A Storm Hits the Coast Hard Today", opening, BODY[1]]))
+    assert result.publisher == "HWN"
+    tagged = "(UPDATE) The storm reached the coast on Monday, and the harbour closed for a week."
+    assert (
+        clean("\n\n".join(["A Storm Hits the Coast Hard Today", tagged, BODY[1]])).publisher is None
+    )
