@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from bot import chrome
 from bot.cleaning import (
     _labelled_fields,
@@ -2690,16 +2692,6 @@ def test_a_footer_of_names_each_with_the_copyright_mark_gives_the_first_as_the_o
     assert cleaned.paragraphs == ["The harbour board approved a new ferry route on Monday."]
 
 
-def test_a_republishers_note_on_where_the_text_first_ran_is_furniture():
-    for note in (
-        "• This content originally appeared on Coastal Radio and was authored by Coastal Radio.",
-        "This article was first published in The Harbour Review.",
-    ):
-        assert clean(page(note)).paragraphs == BODY, note
-    told = "The plan first appeared in The Harbour Review, the mayor said."
-    assert told in clean(page(told)).paragraphs
-
-
 def test_a_pictures_alt_text_and_credits_box_are_furniture_and_never_the_title():
     credits = (
         "Image of the harbour | Storm Hits the Coast | Image Credit: Example Photos"
@@ -2840,13 +2832,31 @@ def test_another_storys_headline_between_paragraphs_is_furniture_a_subhead_is_no
         assert dict(line_verdicts(text))[line] == verdict, line
 
 
-def test_a_paywalls_notice_to_the_reader_is_furniture():
-    for notice in (
-        "You have a preview of this article while we are checking your access.",
-        "By subscribing, you can help us get the story right.",
-    ):
+@pytest.mark.parametrize(
+    ("notices", "told"),
+    [
+        (  # a republisher's note on where the text first ran
+            (
+                "• This content originally appeared on Coastal Radio and was authored by"
+                " Coastal Radio.",
+                "This article was first published in The Harbour Review.",
+            ),
+            "The plan first appeared in The Harbour Review, the mayor said.",
+        ),
+        (  # a paywall's notice to the reader
+            (
+                "You have a preview of this article while we are checking your access.",
+                "By subscribing, you can help us get the story right.",
+            ),
+            "“You will have access to the article's text,” the minister told the court.",
+        ),
+    ],
+)
+def test_a_sites_notice_is_furniture_and_a_sentence_of_the_story_about_it_is_not(
+    notices: tuple[str, ...], told: str
+):
+    for notice in notices:
         assert clean(page(notice)).paragraphs == BODY, notice
-    told = "“You will have access to the article's text,” the minister told the court."
     assert told in clean(page(told)).paragraphs
 
 
