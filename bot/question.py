@@ -1278,37 +1278,39 @@ def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
 
 
 def counted_noun(text: str) -> str | None:
-    """For "how many X ...", the head noun of X in lower case: the words up to an auxiliary,
-    a verb, or the first plural ("how many *countries* took part")."""
+    """For "how many X ...", the head noun of X in lower case (the last of ``counted_words``):
+    "how many *countries* took part", "how many special forces *soldiers* …"."""
+    words = counted_words(text)
+    return words[-1].casefold() if words else None
+
+
+def counted_words(text: str, *, through_stopwords: bool = False) -> list[str]:
+    """The words of "how many X ...", as typed, up to X's head noun: up to an auxiliary, a
+    verb, or the first plural, and on through the plurals right after it, as English puts the
+    head of a compound last ("how many *special forces soldiers* were sent", "how many *arms
+    deals*"; ``_ends_a_plural``). A stop word ends X too, unless ``through_stopwords`` ("how
+    many *of Pyongyang's soldiers*", where the places are looked for)."""
     match = _COUNTED.match(text)
     if not match:
-        return None
-    head = None
-    for word in _WORD.findall(match.group("counted")):
+        return []
+    words: list[str] = []
+    for word in _WORD.findall(normalise_apostrophes(match.group("counted"))):
         lowered = word.casefold()
-        if lowered in _AUXILIARIES or lowered in STOPWORDS or lowered in QUESTION_WORDS:
+        if lowered in _AUXILIARIES or lowered in QUESTION_WORDS:
             break
-        head = lowered
-        if _ends_a_plural(word):
+        if lowered in STOPWORDS and not through_stopwords:
             break
-    return head
+        if words and _ends_a_plural(words[-1]) and not _ends_a_plural(word):
+            break
+        words.append(word)
+    return words
 
 
 def _counted_places(text: str, aliases: Aliases) -> tuple[str, ...]:
     """The places named in "how many X" before X's head noun ("how many *North Korean*
     soldiers")."""
-    match = _COUNTED.match(text)
-    if not match:
-        return ()
-    stems: list[str] = []
-    for word in _WORD.findall(normalise_apostrophes(match.group("counted"))):
-        lowered = word.casefold()
-        if lowered in _AUXILIARIES or lowered in QUESTION_WORDS:
-            break
-        stems.append(stem(lowered))
-        if _ends_a_plural(word):
-            break
-    found = aliases.find(stems)
+    words = counted_words(text, through_stopwords=True)
+    found = aliases.find([stem(word.casefold()) for word in words])
     return tuple(dict.fromkeys(c for c, _, _ in found if c in aliases.places))
 
 
