@@ -269,12 +269,16 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     query = searchable(
         snapshot,
         shaped(
-            with_capital_names(
-                with_office_holders(
-                    with_chamber_names(with_office_titles(parsed), searched), searched, snapshot
+            with_described_names(
+                with_capital_names(
+                    with_office_holders(
+                        with_chamber_names(with_office_titles(parsed), searched), searched, snapshot
+                    ),
+                    searched,
+                    snapshot.aliases,
                 ),
                 searched,
-                snapshot.aliases,
+                snapshot,
             ),
             focus,
         ),
@@ -1169,6 +1173,60 @@ def with_capital_names(query: Query, question: str, aliases: Aliases) -> Query:
         table = {stem(name.split()[-1].casefold()): CAPITAL_WEIGHT for name in names if name}
         related[part] = {**related.get(part, {}), **table}
     return replace(query, related=related)
+
+
+def with_described_names(query: Query, question: str, snapshot: Snapshot) -> Query:
+    """The query with a body the question describes ("the *bloc*", "the *world body*", "the
+    *alliance*") searched also as the acronym the articles use it for ("BRICS", "UN",
+    "NATO"), at ``DESCRIBED_WEIGHT``: news writes the name once and the description after,
+    and a reader asks in the description. The articles decide: the acronym is the one most of
+    the passages that use the word also name (``described_acronym``). See docs/quality.md ("A
+    body described is its acronym")."""
+    related = dict(query.related)
+    for match in _DESCRIBED.finditer(question):
+        for word in match.group("words").split():
+            part = stem(word)
+            if part not in query.plain_terms or part in related.get(part, {}):
+                continue
+            acronym = described_acronym(snapshot, part)
+            if acronym and acronym not in query.all_terms:
+                related[part] = {**related.get(part, {}), acronym: DESCRIBED_WEIGHT}
+    return replace(query, related=related)
+
+
+def described_acronym(snapshot: Snapshot, term: str) -> str | None:
+    """The acronym (its index term) that at least ``DESCRIBED_SHARE`` of the passages using
+    ``term`` also name, and at least ``DESCRIBED_SUPPORT`` of them; not a place ("US")."""
+    postings = snapshot.index.postings(term)
+    if postings is None:
+        return None
+    passage_ids = [int(pid) for pid in postings[0][:DESCRIBED_SAMPLE]]
+    counts: Counter[str] = Counter()
+    for pid in passage_ids:
+        tokens, stems = snapshot.passages.passage_tokens(pid)
+        counts.update(
+            {s for token, s in zip(tokens, stems, strict=True) if _is_acronym(token) and s != term}
+        )
+    if not counts:
+        return None
+    acronym, count = counts.most_common(1)[0]
+    places = {c for c, _, _ in snapshot.aliases.find([acronym]) if c in snapshot.aliases.places}
+    if count < DESCRIBED_SUPPORT or count < DESCRIBED_SHARE * len(passage_ids) or places:
+        return None
+    return acronym
+
+
+def _is_acronym(token: str) -> bool:
+    return 2 <= len(token) <= 6 and token.isalpha() and token.isupper()
+
+
+_DESCRIBED = re.compile(r"\bthe\s+(?P<words>(?:[a-z][a-z-]*\s+)?[a-z][a-z-]*)\b")
+"""A description: "the" and one or two lower-case words ("the *bloc*", "the *world body*")."""
+DESCRIBED_WEIGHT = 0.5
+DESCRIBED_SHARE = 0.5
+DESCRIBED_SUPPORT = 3
+DESCRIBED_SAMPLE = 300
+"""How many of the passages using the word are read for its acronym (the first in the index)."""
 
 
 def _countries_of_capital(question: str, match: re.Match[str], aliases: Aliases) -> tuple[str, ...]:

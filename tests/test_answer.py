@@ -5,10 +5,12 @@ import pytest
 import bot.answer as answer_module
 from bot.answer import (
     CAPITAL_WEIGHT,
+    DESCRIBED_WEIGHT,
     HOLDER_WEIGHT,
     TITLE_WEIGHT,
     Declined,
     _terms_with_neighbours,
+    described_acronym,
     with_chamber_names,
     with_office_titles,
     without_attribution_marker,
@@ -1046,3 +1048,23 @@ def test_the_fourth_article_is_found_as_article_4(tiny_kb_dir: Path):
     answer = KnowledgeBase(tiny_kb_dir).ask("What does the harbour pact's fourth article say?")
     assert answer.answered and "fourth" not in answer.missing
     assert "Article 4" in answer.passages[0].text
+
+
+def test_a_body_the_question_describes_is_searched_as_its_acronym(kb: KnowledgeBase, add_article):
+    """ "the *bloc*": most passages using "bloc" also name ASEAN, and the answer writes only
+    the acronym, so it outranks a passage that names the bloc but not the admission; a place's
+    acronym ("US" for "the country") is never taken."""
+    add_article("summit", "ASEAN leaders met in Jakarta; the bloc has ten members.")
+    add_article("trade", "The bloc, ASEAN, held talks on trade with Japan.")
+    add_article("growth", "ASEAN ministers said the bloc would grow next year.")
+    add_article("us", "The US said the country would not join; the US sent observers.")
+    add_article("entry", "ASEAN admitted Timor-Leste as its eleventh member on October 26.")
+    add_article("voters", "The bloc said Timor-Leste would be welcome at its summit in May.")
+    for ward in ("north", "south", "east", "west"):
+        add_article(ward, f"The {ward} ward admitted two patients on Friday.")
+    fresh = KnowledgeBase(kb.directory)
+    assert described_acronym(fresh.snapshot, "bloc") == "asean"
+    assert described_acronym(fresh.snapshot, "countri") is None
+    answer = fresh.ask("When was Timor-Leste admitted to the bloc?")
+    assert answer.complete and "ASEAN admitted" in answer.passages[0].text
+    assert answer.related["bloc"]["asean"] == DESCRIBED_WEIGHT

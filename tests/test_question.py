@@ -99,6 +99,19 @@ def test_an_acronym_ending_in_s_is_a_name_not_the_thing_counted():
     assert focus.counted[0] == "event"
 
 
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("How many special forces soldiers were killed by mines?", "soldier"),
+        ("How many arms deals were signed in Kazan?", "deal"),
+        ("How many countries took part?", "countri"),
+    ],
+)
+def test_the_head_of_a_compound_counted_noun_is_its_last_plural(question: str, head: str):
+    """English puts a compound's head last: "special *forces* soldiers" counts soldiers."""
+    assert question_focus(question, ALIASES).counted[0] == head
+
+
 def test_a_verb_in_a_clause_inside_the_question_is_not_its_main_verb():
     focus = question_focus("Is there a truce so that ships can move safely?", ALIASES)
     assert focus.main_verbs == ()
