@@ -409,7 +409,8 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round46", 0.99, 0, 0, 0.63, 0.50),
         ("round47", 0.95, 1, 1, 0.62, 0.64),
         ("round48", 0.79, 0, 2, 0.62, 0.50),
-        ("round50", 0.87, 1, 2, 0.64, 0.62),
+        ("round50", 0.87, 1, 2, 0.64, 0.56),
+        ("round51", 0.87, 0, 2, 0.61, 0.78),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -937,7 +938,9 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     slash-glued outlet and writer not read, MENAFN's and ICARO's names not read as publishers),
     1 field invented (ibtimes's opening photo caption as the title), hit@3 0.812, declined
     0.625, furniture quoted in 6 answers of 64 (round50/before.txt); among the 578 pages hit@3
-    0.646, declined 0.625, furniture quoted in 2."""
+    0.646, declined 0.625, furniture quoted in 2. Round fifty-one's 12 pages (590 in all) answer
+    round fifty's near-topic "What did Andrii Sybiha say Japan would contribute to repairing
+    Ukraine's energy grid?" (sentinalbeat's Sybiha call comes second; declined 0.625 -> 0.562)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
