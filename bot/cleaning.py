@@ -1911,7 +1911,10 @@ def _link_cards(lines: list[str], furniture: set[int]) -> set[int]:
     """Other stories' cards, each a line (a headline glued to its blurb) closed by a link
     label alone on the line under it ("Read more »"), two or more in a row; and the line above
     them when it opens with the list's title and a colon ("Similar News:You can also read news
-    stories similar to this one …"). One card may be the page's own teaser."""
+    stories similar to this one …"). One card may be the page's own teaser. A page of nothing
+    but cards (a tag page: "… Russia has reportedly received approximately 15,000 North
+    Korean workers." / "Read More", three times) keeps their text and drops only the link
+    labels: the cards are all the text it has, as with ``_teaser_runs``."""
     found: set[int] = set()
     index = 0
     while index < len(lines) - 1:
@@ -1930,6 +1933,12 @@ def _link_cards(lines: list[str], furniture: set[int]) -> set[int]:
             index = at
         else:
             index += 1
+    if found and not any(
+        _is_paragraph(line)
+        for at, line in enumerate(lines)
+        if at not in found and at not in furniture
+    ):
+        return {at for at in found if _CARD_LINK.match(lines[at])}
     return found
 
 

@@ -1966,6 +1966,14 @@ def test_other_stories_cards_each_closed_by_a_read_more_line_are_furniture_with_
     assert clean(own).paragraphs == [FERRY, "The first ferry will sail in May, the board said."]
 
 
+def test_a_page_of_nothing_but_cards_keeps_their_text_and_drops_the_link_labels():
+    """A tag page: each story's summary over "Read More", and no article of its own."""
+    strike = "The dock workers' union called off its strike on Friday after talks with the port."
+    bridge = "The bridge over the river Stour reopened on Sunday after three months of repairs."
+    page = f"{strike}\n\nRead More\n\n{bridge}\n\nRead More\n\nFerries"
+    assert clean(page).paragraphs == [strike, bridge]
+
+
 def test_writers_names_glued_to_the_paragraph_by_case_are_cut_off():
     glued = "Jane Roe and John DoeThe harbour board approved a new ferry route on Monday."
     paragraphs = clean(f"{FERRY}\n\n{glued}").paragraphs
