@@ -366,7 +366,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round3", 0.95, 0, 0, 0.91, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.57),
         ("round5", 0.94, 1, 0, 0.60, 0.77),
-        ("round6", 0.97, 0, 0, 0.66, 0.66),
+        ("round6", 0.97, 0, 0, 0.58, 0.66),
         ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.72, 0.61),
         ("round9", 0.99, 0, 0, 0.69, 0.62),
@@ -391,7 +391,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round28", 0.93, 1, 2, 0.75, 0.45),
         ("round29", 0.87, 1, 3, 0.71, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.52),
-        ("round30", 0.99, 0, 0, 0.78, 0.50),
+        ("round30", 0.99, 0, 0, 0.71, 0.50),
         ("round33", 0.95, 0, 0, 0.62, 0.50),
         ("round32", 0.93, 0, 1, 0.65, 0.57),
         ("round34", 0.97, 0, 0, 0.64, 0.63),
@@ -950,7 +950,12 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     (fbcnews's "[Source: Reuters]" and politicalobserver's dash-glued dateline date not read),
     1 field invented (ukrainetruth's extraction stamp as the date), hit@3 0.609, declined 0.667,
     furniture quoted in 2 answers of 90 (both ukrainetruth's tracker notes; on their own pages
-    hit@3 0.754, furniture 5, round52/before.txt)."""
+    hit@3 0.754, furniture 5, round52/before.txt). Its pages, more distractors, take one
+    answer out of round six's first three ("What did Kim say about the soldiers killed fighting
+    for Russia?": fbcnews's casualty figures come third; 0.667 -> 0.583) and two out of round
+    thirty's ("When did Yu Yong-weon travel to Ukraine?", "Why could the prisoner Ri not speak
+    clearly?": nationalcourrier's and medusaads's copies; 0.781 -> 0.719); trendsnnews gives
+    round three's Zelenskyy estimate in its own words (3,800), now its `also`."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert reading.fields_invented <= invented and reading.fields_right >= fields
     assert reading.furniture_quoted <= furniture
