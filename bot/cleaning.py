@@ -131,6 +131,16 @@ _DESK_KINDS = frozenset(
 _CREDIT = re.compile(
     r"^(?i:original(?:\s+article)?\s+source|(?:article\s+)?source)\s*:\s*(?P<what>https?://\S{1,300}|\S.{0,80})$"
 )
+_BRACKETED_LINE = re.compile(r"^\[(?P<square>[^\[\]]+)\]$|^\((?P<round>[^()]+)\)$")
+"""A line wholly in brackets: "[Source: Reuters]" over fbcnews's first paragraph."""
+
+
+def _unbracketed(line: str) -> str:
+    """The line without the brackets it is wholly set in: a credit reads the same in them."""
+    match = _BRACKETED_LINE.match(line)
+    return (match["square"] or match["round"]) if match else line
+
+
 _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 _NEXT_LABEL = re.compile(r"\s+(?=[A-Z][a-z]+(?:\s[a-z]+)?\s?:\s)")
 """Where a credit line's next labelled field starts: "Source: Xinhua   Editor: Wang Qingchu"
@@ -177,10 +187,14 @@ _BAR_LABEL_TAIL = re.compile(r"^\s*\|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _STATEMENT_END = re.compile(r"[.…][\"'”’)\]]*$")
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?, "
+    r"^(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?|"
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}), "
     r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\s*(?:\([^)]*\)\s*)?[—–-]"
 )
-"""A wire-style dateline opening the first paragraph: "KAZAN, Russia, Oct. 24, 2024 — …"."""
+"""A wire-style dateline opening the first paragraph: "KAZAN, Russia, Oct. 24, 2024 — …"; the
+place may be in title case when its country follows it ("Kazan, Russia, October 23,
+2024—The leaders of BRICS nations …", politicalobserver), never alone ("On Monday, October 23,
+2024 — …" names no place)."""
 _PLACE = r"[A-Z.'-](?:[A-Z.']|-(?![A-Z]))*+(?:[ -][A-Z][A-Za-z.'-]*+)*"
 """A dateline's place after its first letter: capitals ("SEOUL", "NEW YORK"), then words that
 may have lower case ("KAZAN-Russia"). Each word is read once (possessive), and a hyphen before
@@ -2351,6 +2365,16 @@ def _agency_keys(outlet: str) -> set[str]:
     return {line_key(" ".join(words)), "".join(word[0] for word in words).casefold()}
 
 
+def _credited_source(line: str) -> str | None:
+    """The outlet a "Source:" line credits ("Source: Xinhua   Editor: Wang Qingchu",
+    "[Source: Reuters]"), or None."""
+    match = _CREDIT.match(_unbracketed(line))
+    if not match:
+        return None
+    what = _url_host(_NEXT_LABEL.split(match["what"], maxsplit=1)[0].strip().rstrip("."))
+    return what if _names_an_outlet(what) else None
+
+
 def _read_furniture_credit(line: str, signals: _Signals) -> None:
     """A copyright notice is furniture, but the outlet it names is the page's publisher when
     nothing stronger (a wire credit) names one: "Copyright ⓒ Aju Press All rights reserved."."""
@@ -2375,6 +2399,8 @@ def _read_furniture_credit(line: str, signals: _Signals) -> None:
         signals.add("publisher", match["outlet"], _quoted(line), UPDATED_RANK)
     elif people := _role_credit(line):
         signals.add("author", people, _quoted(line), UPDATED_RANK)
+    elif outlet := _credited_source(line):
+        signals.add("publisher", outlet, _quoted(line))  # "[Source: Reuters]", an editor's note
 
 
 def _role_credit(line: str) -> str | None:
@@ -3129,7 +3155,7 @@ def _is_metadata(line: str) -> bool:
         or _handle_byline(line)
         or _OUTLET_BYLINE.match(line)
         or (match and _is_name(match["name"]))
-        or _CREDIT.match(line)
+        or _CREDIT.match(_unbracketed(line))
         or _LANGUAGE_CREDIT.match(line)
         or printed_dates.date_line(line)
     )
@@ -3184,10 +3210,9 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
         if match["desk"].casefold() not in _DESK_KINDS:
             signals.add("publisher", match["desk"], _quoted(line), UPDATED_RANK)
         return True
-    if match := _CREDIT.match(line):
-        what = _url_host(_NEXT_LABEL.split(match["what"], maxsplit=1)[0].strip().rstrip("."))
-        if _names_an_outlet(what):
-            signals.add("publisher", what, _quoted(line))
+    if _CREDIT.match(_unbracketed(line)):
+        if outlet := _credited_source(line):
+            signals.add("publisher", outlet, _quoted(line))
         return True
     if _LANGUAGE_CREDIT.match(line):
         return True

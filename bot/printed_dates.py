@@ -35,6 +35,15 @@ _NEXT_DATE_LABEL = re.compile(rf"\s+(?=(?i:{_DATE_LABEL})(?:\s+(?:on|at))?\s*:)"
 """A second labelled date on the same line: "Posted on : 2024-06-21 16:45 KST Modified on :
 2024-06-21 16:45 KST" (Hankyoreh) is read up to it."""
 
+_CAPTURE_LABEL = re.compile(
+    r"^(?:[•·|*-]\s*)?(?:date\s+)?(?:extracted|retrieved|accessed|captured|crawled|scraped|"
+    r"archived|fetched|downloaded|saved)(?:\s+(?:on|at))?\s*:",
+    re.I,
+)
+"""A label of when the page was taken, not published: "Extracted: 2026-05-30T04:25:27.132Z"
+under an event tracker's "Extraction metadata", "Retrieved: 12 March 2025", "Archived on:".
+Such a stamp is the capture's, so it gives no date (it had been read as the published one)."""
+
 _UPDATE_LABELS = frozenset({"updated", "last updated", "last update", "modified"})
 """Labels of a later version's date; "Last update on:" is the noun form (The Daily Star)."""
 
@@ -96,6 +105,8 @@ def date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
     a date line too: "[December 19, 2024]" (Lincoln Daily News's date over its by-line)."""
     if bracketed := _BRACKETED_DATE.match(line):
         line = bracketed["inside"]
+    if _CAPTURE_LABEL.match(line):
+        return None
     if match := _LABELLED_DATE.match(line):
         label = match["label"].casefold()
         rank = UPDATED_RANK if label in _UPDATE_LABELS else PUBLISHED_RANK

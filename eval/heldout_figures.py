@@ -58,8 +58,15 @@ def by_kind(name: str, report: dict) -> str:
     return f"{name:5} " + " | ".join(parts)
 
 
+def _this_checkout_first() -> str:
+    """``PYTHONPATH`` with this checkout first: the build's worker processes import ``bot``
+    afresh, and would otherwise take the installed one (another worktree's, when the
+    package is installed in editable mode from there)."""
+    return os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+
+
 def main(kinds: bool = False) -> None:
-    environment = {**os.environ, "INDEX_CACHE": "false"}
+    environment = {**os.environ, "INDEX_CACHE": "false", "PYTHONPATH": _this_checkout_first()}
     for name, arguments in held_out_sets():
         run = subprocess.run(
             [sys.executable, "-m", "bot", "eval", "--json", *arguments],

@@ -16,6 +16,7 @@ text, which counts as a miss, so the isolated figures are the closer guide to th
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -24,6 +25,11 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The build's worker processes import ``bot`` afresh: this checkout's, not the installed one
+# (another worktree's, when the package is installed in editable mode from there).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [sys.path[0], os.environ.get("PYTHONPATH")])
+)
 
 from bot.evaluation import EvalSet, rank_of_hit
 from bot.knowledge_base import KnowledgeBase

@@ -98,15 +98,26 @@ def test_known_title_is_not_taken_from_the_first_paragraph():
     assert result.paragraphs == ["The first real sentence of the story."]
 
 
-def test_a_wire_dateline_gives_the_date_and_stays_in_the_text():
-    first = "KAZAN, Russia, Oct. 24, 2024 — Putin said the summit went well."
+@pytest.mark.parametrize(
+    "first",
+    [
+        "KAZAN, Russia, Oct. 24, 2024 — Putin said the summit went well.",
+        "Kazan, Russia, October 24, 2024—Putin said the summit went well.",
+    ],
+)
+def test_a_wire_dateline_gives_the_date_and_stays_in_the_text(first: str):
+    """The place in capitals, or in title case with its country after it."""
     result = clean(f"Summit Ends With a Statement\n\n{first}\n\nMore text.")
     assert result.published == date(2024, 10, 24)
     assert result.paragraphs[0] == first
 
 
-def test_a_date_later_in_a_sentence_is_not_a_dateline():
-    result = clean("Summit Ends With a Statement\n\nPutin said on Oct. 24, 2024 — it went well.")
+@pytest.mark.parametrize(
+    "first",
+    ["Putin said on Oct. 24, 2024 — it went well.", "On Monday, October 24, 2024 — it went well."],
+)
+def test_a_date_later_in_a_sentence_is_not_a_dateline(first: str):
+    result = clean(f"Summit Ends With a Statement\n\n{first}")
     assert result.published is None
 
 
@@ -611,6 +622,24 @@ def test_a_short_line_of_symbols_is_a_widget_and_no_title():
 def test_a_date_stamp_of_digits_is_still_read_as_a_date():
     result = clean("2024.10.29 14:00\n\nThe harbour board approved the plan, officials said.")
     assert result.published == date(2024, 10, 29)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Extracted: 2026-05-30T04:25:27.132Z", "Retrieved: 12 March 2025", "Archived on: 2025-03-12"],
+)
+def test_a_stamp_of_when_the_page_was_taken_gives_no_date(stamp: str):
+    """The capture's date, not the story's: an event tracker's "Extraction metadata"."""
+    result = clean(f"The harbour board approved the plan, officials said.\n\n{stamp}")
+    assert result.published is None
+
+
+@pytest.mark.parametrize("credit", ["[Source: Reuters]", "(Source: Reuters)", "Source: Reuters"])
+def test_a_source_credit_in_brackets_names_the_publisher(credit: str):
+    """fbcnews's "[Source: Reuters]" over its first paragraph, read as "Source: Reuters" is."""
+    result = clean(f"{credit}\n\nThe harbour board approved the plan on Friday, officials said.")
+    assert result.publisher == "Reuters"
+    assert result.paragraphs == ["The harbour board approved the plan on Friday, officials said."]
 
 
 def test_a_line_opening_with_an_emoji_is_an_embedded_post():
