@@ -3155,6 +3155,7 @@ def _is_metadata(line: str) -> bool:
         or _handle_byline(line)
         or _OUTLET_BYLINE.match(line)
         or (match and _is_name(match["name"]))
+        or _reporter_handed_over(line)
         or _CREDIT.match(_unbracketed(line))
         or _LANGUAGE_CREDIT.match(line)
         or printed_dates.date_line(line)
@@ -3168,6 +3169,9 @@ def _read_metadata(line: str, signals: _Signals) -> bool:
     if fields := _labelled_fields(line):
         if (shown := fields.get("date")) and (printed := printed_dates.printed_date(shown)):
             signals.add("published", printed, _quoted(line))
+        return True
+    if reporter := _reporter_handed_over(line):
+        signals.add("author", reporter, _quoted(line))
         return True
     if signed := _signed_date(line):
         name, (printed, rank) = signed
@@ -3314,6 +3318,23 @@ def _url_host(text: str) -> str:
     text is returned as it is."""
     match = re.fullmatch(r"https?://(?P<host>[\w-]+(?:\.[\w-]+)+)(?:[/?#]\S*)?", text)
     return match["host"] if match else text
+
+
+_HANDED_OVER = re.compile(r"^(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2}) reports\.?$")
+"""A broadcast's hand-over to its reporter, alone on a line: "Chris Gilbert reports." under a
+radio script's two-sentence intro (fsnradiofeed). A person's name of two or three words, none
+an outlet's word ("Associated Press reports." names no reporter)."""
+_OUTLET_WORDS = frozenset(
+    {"news", "press", "agency", "times", "post", "radio", "television", "tv", "media", "daily"}
+)
+
+
+def _reporter_handed_over(line: str) -> str | None:
+    """The reporter a broadcast hands over to (``_HANDED_OVER``), or None."""
+    match = _HANDED_OVER.match(line)
+    if not match or any(word.casefold() in _OUTLET_WORDS for word in match["name"].split()):
+        return None
+    return match["name"]
 
 
 def _names_an_outlet(text: str) -> bool:

@@ -642,6 +642,18 @@ def test_a_source_credit_in_brackets_names_the_publisher(credit: str):
     assert result.paragraphs == ["The harbour board approved the plan on Friday, officials said."]
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("Chris Gilbert reports.", "Chris Gilbert"), ("Associated Press reports.", None)],
+)
+def test_a_broadcasts_hand_over_to_its_reporter_gives_the_author(line: str, author: str | None):
+    """A radio script's "Chris Gilbert reports." is a by-line, not text; an outlet is no one."""
+    intro = "The harbour board approved the plan on Friday after a long debate, officials said."
+    result = clean(f"{intro}\n\n{line}\n\nThe first ferry will sail in May, the board said.")
+    assert result.author == author
+    assert (line in result.text) is (author is None)
+
+
 def test_a_line_opening_with_an_emoji_is_an_embedded_post():
     result = clean(
         "The mayor spoke on Monday. She said the harbour would reopen.\n\n"
