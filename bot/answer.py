@@ -1196,7 +1196,15 @@ def with_described_names(query: Query, question: str, snapshot: Snapshot) -> Que
 
 def described_acronym(snapshot: Snapshot, term: str) -> str | None:
     """The acronym (its index term) that at least ``DESCRIBED_SHARE`` of the passages using
-    ``term`` also name, and at least ``DESCRIBED_SUPPORT`` of them; not a place ("US")."""
+    ``term`` also name, and at least ``DESCRIBED_SUPPORT`` of them; not a place ("US").
+    Remembered per snapshot (``Snapshot.described_acronyms``)."""
+    known = snapshot.described_acronyms
+    if term not in known:
+        known[term] = _most_named_acronym(snapshot, term)
+    return known[term]
+
+
+def _most_named_acronym(snapshot: Snapshot, term: str) -> str | None:
     postings = snapshot.index.postings(term)
     if postings is None:
         return None

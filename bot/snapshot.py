@@ -414,6 +414,13 @@ class Snapshot:
     def _titles(self) -> dict[str, SentenceWords]:
         return {}
 
+    @cached_property
+    def described_acronyms(self) -> dict[str, str | None]:
+        """Each description word met in a question -> the acronym the articles use it for, or
+        None: filled by ``bot.answer.described_acronym``, which reads up to a few hundred
+        passages for a word, so each word is read once per snapshot, not once per question."""
+        return {}
+
     def article_sentence_terms(self, article_id: str) -> list[frozenset[str]]:
         """The distinct index terms of every sentence of an article, in order."""
         words = self.index.terms

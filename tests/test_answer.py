@@ -1068,3 +1068,4 @@ def test_a_body_the_question_describes_is_searched_as_its_acronym(kb: KnowledgeB
     answer = fresh.ask("When was Timor-Leste admitted to the bloc?")
     assert answer.complete and "ASEAN admitted" in answer.passages[0].text
     assert answer.related["bloc"]["asean"] == DESCRIBED_WEIGHT
+    assert fresh.snapshot.described_acronyms["bloc"] == "asean"  # read once per snapshot
