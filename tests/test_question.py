@@ -353,6 +353,34 @@ def test_an_adverb_before_the_verb_is_not_the_verb(question, verbs):
 @pytest.mark.parametrize(
     ("question", "verbs"),
     [
+        ("How many villages did Ukraine reportedly capture in August?", ("captur",)),
+        ("Did Shoigu secretly visit Pyongyang?", ("visit",)),
+        ("How many missiles has Pyongyang supplied to Moscow?", ("suppli",)),
+    ],
+)
+def test_an_adverb_in_ly_before_the_verb_is_not_the_verb(question, verbs):
+    """Any adverb in -ly there is skipped, not only the listed ones; a verb in -ply is kept."""
+    assert question_focus(question, ALIASES).main_verbs == verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("How many troops did JoongAng report North Korea had sent since January?", ("sent",)),
+        ("How many soldiers have South Korean officials estimated Pyongyang has sent?", ("sent",)),
+        ("How many troops did Seoul claim that Russia had trained?", ("train",)),
+        ("How many reporters did Seoul accredit?", ("accredit",)),
+    ],
+)
+def test_a_reported_clause_gives_the_main_verb(question, verbs):
+    """ "did JoongAng *report* North Korea had *sent*": what is counted was sent; the reporter
+    is the question's source, not the verb a passage must hold."""
+    assert question_focus(question, ALIASES).main_verbs == verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
         ("How many years had passed since Putin's previous trip to North Korea?", ()),
         ("How many days have elapsed since the vote?", ()),
         ("How many bills have passed the Duma?", ("pass",)),
@@ -571,3 +599,12 @@ def test_the_words_describing_what_a_which_question_asks_for_are_read(
 ):
     assert which_words(question) == words
     assert question_focus(question, ALIASES).which_words == words
+
+
+def test_a_light_verbs_particle_is_not_taken_for_the_verb():
+    """ "did North Korea probably *get back*": "get" is read as an auxiliary ("get killed"),
+    and its particle "back" is no verb a passage must hold (the passages say "received")."""
+    focus = question_focus(
+        "How many containers did North Korea probably get back for its support?", ALIASES
+    )
+    assert "back" not in focus.main_verbs and "back" not in focus.verbs
