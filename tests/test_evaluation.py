@@ -998,6 +998,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout5", 0.93, 0, 0, 0.67, 0.64),
         ("heldout6", 0.91, 0, 0, 0.64, 0.50),
         ("heldout7", 1.00, 0, 3, 0.68, 0.56),
+        ("heldout8", 0.97, 0, 6, 0.73, 0.50),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(
