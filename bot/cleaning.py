@@ -170,7 +170,10 @@ _UNBRACKETED_CAPTION = re.compile(
     r"[.!?][\"'”’]?\s+(?:[\w ]{0,20}\|\s*)?(?i:photo(?:graph)?\s+credit)\s*:\s*[A-Z][^.!?:]{0,60}$|"
     r"[.!?][\"'”’]?\s+[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){0,2}(?:\s*/\s*[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){0,2}){1,3}$|"
     r"\w,\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
-    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
+    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$|"
+    r"[.!?][\"'”’]?\s+(?:/\s*)?(?i:courtesy\s+of)\s+[A-Z][^.!?/]{0,100}$|"
+    r"^(?:An?\s+)?(?:(?:undated|handout|file)\s+)*(?:photo(?:graph)?|picture|image)\s+"
+    r"(?:made\s+available|released|provided|distributed|issued)\s+by\b[^.!?]*\bshows\b"
 )
 """A photo caption with no credit in brackets: a file photo's ("FILE - A man walks past …",
 "FILE PHOTO: …"), one closed by its credit after a dash ("… in Seoul, South Korea, Wednesday.
@@ -181,7 +184,12 @@ label after a bar: "| License Photo"), one closed by a shouted credit with slash
 last sentence ("… during the state visit. GAVRIIL GRIGOROV/POOL/AGENCE FRANCE-PRESSE", round
 nineteen's Daily Tribune: prose never ends on capitals joined by slashes), and a news agency's caption closed by where and when the
 photo was taken, a comma before the date ("… at Seoul Railway Station in Seoul, Oct. 21, 2024."): prose writes "on
-Oct. 21, 2024"."""
+Oct. 21, 2024". Also a caption closed by whom the picture is courtesy of ("… captured by
+Ukrainian forces in Kursk. /Courtesy of Yu Yong-weon, People Power Party lawmaker, Facebook",
+round fifty-three's bizchosun) and an agency's caption of a handout picture, in the present
+tense of captions ("A handout photo made available by the Russian Defence Ministry
+Press-Service *shows* …", round fifty-three's EFE; prose tells it in the past: "a photo
+released by KCNA showed")."""
 _BAR_LABEL_TAIL = re.compile(r"^\s*\|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*$")
 """A link's label printed after a bar at a caption's end: " | License Photo"."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -210,14 +218,15 @@ _WIRE_CREDIT = re.compile(
     r"^(?:[A-Z]" + _PLACE + "(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?"
     r"(?:(?P<colon>:)\s+|,?\s+(?:[—–-]\s+)?))?"
     r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
-    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3}|[a-z]{2,4}(?=/))"
+    r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3}|[a-z]{2,4}(?=/)|[a-z]{2,4}-[A-Z]{2,})"
     r"(?:/" + _AGENCY_NAME + r")?\)"
     r"(?:\s*(?:--?|–|—|:|" + _MISREAD_DASH + r")|(?(colon)\s+(?=[A-Z“\"‘])|(?!)))"
 )
 """A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —",
 "SEOUL, Nov 2, 2025 (BSS/AFP) -" (two agencies, the first named credited: the one the page
 names first; a second after a slash is the one it relays or that relays it; an agency that
-prints its name in lower case, "(dpa/MIA)", only in such a pair),
+prints its name in lower case, "(dpa/MIA)", only in such a pair, or with its service's
+capitals: "PYONGYANG (dpa-AFX) - North Korea dispatched …", round fifty-three's copy),
 "MOSCOW, Nov 10 (Reuters): …", "SEOUL, South Korea — (AP) — …" (a dash after the place too),
 "SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash), "HANOI,
 Vietnam (AP) 鈥 Russian President …" (the dash's bytes misread, ``_MISREAD_DASH``)."""
@@ -238,17 +247,21 @@ dpa. The date is the report's own, read as strongly as a date line above the hea
 whose top line shows another day (a site's clock, "• Friday, 22 November 2024") has two dates
 that disagree, and shows none for sure."""
 _TITLED_CREDIT = re.compile(
-    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}, "
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:, "
     r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})"
-    r"(?:, (?P<year>\d{4}))?,? "
-    r"\((?P<agency>[A-Z][A-Za-z0-9&]+)\)\s+(?:[—–-]+\s+)?(?=[A-Z“\"‘])"
+    r"(?:, (?P<year>\d{4}))?,? | (?=\([A-Z]{2,6}\)\s*[—–-]))"
+    r"\((?P<agency>[A-Z][A-Za-z0-9&]+)\)(?:\.?[—–-]+\s+|\s+(?:[—–-]+\s+)?)(?=[A-Z“\"‘])"
 )
 """A dateline in title case with its day, then the agency in brackets, the story's first word
 straight after, with no dash: "Seoul, April 30 (IANS) North Korean troops …" (Indian agencies'
 style, copied as is by aggregators). The month's name is required ("Moscow, Putin (Reuters)" is
 no dateline), and the agency is one word ("Moscow, May 9 (Victory Day) Crowds …" credits none).
 A comma after the day and a dash after the credit are read too, and the agency's name may
-hold a digit: "Ukraine, Jan 12, (V7N) - Ukrainian forces have captured …" gives V7N."""
+hold a digit: "Ukraine, Jan 12, (V7N) - Ukrainian forces have captured …" gives V7N. A
+Spanish agency's full stop before its dash is read ("Seoul, Dec 5 (EFE).- The strategic
+partnership treaty …", round fifty-three), and the place alone, with no day, when the agency
+is in capitals and a dash follows ("Brussels (ANSA) – NATO Secretary General …", round
+fifty-four's europeannewsroom): a name in brackets and a dash open no sentence of prose."""
 _LONE_DATELINE = re.compile(
     r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s+"
     r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})\s+"
@@ -356,11 +369,13 @@ _NAVIGATION_LABEL = re.compile(
 _BANNER = re.compile(r"^(?:breaking(?:\s+news)?|live|developing|just\s+in)\s*[:|]\s+\S", re.I)
 """A site's ticker of another story: "Breaking: Warren County commission seeks answers …"."""
 _MEDIA_CREDIT = re.compile(
-    r"^(?:photo(?:graph)?|picture|image|video|graphic|illustration|credit|caption)s?"
+    r"^(?:mandatory\s+)?(?:photo(?:graph)?|picture|image|video|graphic|illustration|credit|caption)s?"
     r"(?:(?:\s+(?:source|credit|caption)s?)?\s*:|\s+sourced\s+from\b)",
     re.I,
 )
-"""A media credit line: "Photo : Ukrainian Strategic Communication …", "Images source: © …"."""
+"""A media credit line: "Photo : Ukrainian Strategic Communication …", "Images source: © …",
+a video agency's "Mandatory credit: The White House" (round fifty-four's viory, read as the
+title before)."""
 _PHOTO_LABEL = re.compile(r"^(?:photo(?:graph)?|picture|image|caption)s?(?:\s+caption)?\s*:$", re.I)
 """A photo's label that ``chrome.glued_parts`` cut from its caption ("IMAGE:", "PHOTO
 CAPTION:"): the line under it is a caption."""
@@ -2541,6 +2556,11 @@ def _is_headline_shaped(line: str) -> bool:
     )
 
 
+_ORNAMENT = re.compile(r"^[◆◇■□●○▲△▼▽★☆►▶♦❖]")
+"""A sub-head's ornament, glued or not: "◆Already Landfilled to Secure Access Road" (round
+fifty-three's asiapress) heads a section, and is no headline."""
+
+
 def _is_linked_headline(line: str) -> bool:
     """A headline with a link's address after it."""
     return "://" in line and _is_headline_shaped(_LINK_ADDRESS.sub("", line).strip())
@@ -3129,6 +3149,8 @@ def _is_title_shaped(lines: list[str], index: int, last: dict[str, int]) -> bool
     """Headline-shaped, or a short sentence printed again below (a headline with a full stop).
     ``last``: each line key's last position (``_last_positions``)."""
     line = lines[index]
+    if _ORNAMENT.match(line):
+        return False
     if _is_headline_shaped(line):
         return True
     return (

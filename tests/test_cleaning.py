@@ -2933,3 +2933,51 @@ def test_an_agencys_initials_in_brackets_opening_the_text_give_the_publisher():
     assert (
         clean("\n\n".join(["A Storm Hits the Coast Hard Today", tagged, BODY[1]])).publisher is None
     )
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        ("Portsmouth, Dec 5 (EFE).- The harbour reopened on Monday.", "EFE"),
+        ("Portsmouth (ANSA) – The harbour reopened on Monday.", "ANSA"),
+        ("PORTSMOUTH (dpa-AFX) - The harbour reopened on Monday.", "dpa-AFX"),
+    ],
+)
+def test_an_agencys_own_dateline_styles_give_the_agency(opening, agency):
+    """A Spanish agency's full stop before its dash, a place in title case with no day before
+    an agency in capitals, and an agency's service after a hyphen are wire credits too."""
+    assert clean(f"{opening}\n\n{TEXT}").publisher == agency
+
+
+def test_a_name_in_brackets_without_a_dash_or_an_agency_in_capitals_is_no_credit():
+    for opening in ("Portsmouth (Hampshire) The harbour reopened.", "Kim (Reuters) said so."):
+        assert clean(f"{opening}\n\n{TEXT}").publisher is None
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Mandatory credit: The Harbour Board",
+        "◆Already Landfilled to Secure Access Road",
+    ],
+)
+def test_a_credit_or_an_ornamented_sub_head_is_never_the_title(first):
+    """A video agency's credit line and a sub-head with its ornament stand above the text, and
+    neither is a headline."""
+    page = f"{first}\n\nThe harbour board approved a new ferry route on Monday, officials said."
+    assert clean(page).headline != first
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Ferries wait at the pier in Ashford. /Courtesy of Jane Roe, harbour board member, Facebook",
+        "A handout photo made available by the Harbour Board shows a ferry leaving Ashford.",
+    ],
+)
+def test_a_courtesy_credit_and_an_agencys_handout_picture_are_captions(caption):
+    page = f"Ferry route to Ashford approved by harbour board\n\n{caption}\n\n{TEXT}"
+    cleaned = clean(page)
+    assert cleaned.captions == {cleaned.paragraphs.index(caption)}
+    told = "A photo released by the board showed a ferry leaving Ashford on Monday."
+    assert not clean(f"Ferry route approved\n\n{told}\n\n{TEXT}").captions
