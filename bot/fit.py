@@ -308,51 +308,11 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
             tied(sentence.words, i, anchors)
             or gives_the_number_of(sentence.words, i, anchors)
             or counts_the_subject(lowered, i, verbs)
-            or counts_the_people(sentence, i, focus)
         )
         and not _counts_other_place(sentence, i, anchors, focus)
         and not (lasting and time_since_last(lowered, i))
         for i in found
     )
-
-
-def counts_the_people(sentence: SentenceWords, number: int, focus: Focus) -> bool:
-    """Whether the figure at ``number`` counts the people of the place the question's people
-    belong to, named by their demonym in the plural: "about *8,000 North Koreans* battling
-    Ukraine" answers "How many North Korean *soldiers* are still fighting?", as news names
-    people by where they are from. Only for a count of people (``_PEOPLE_COUNTED``), and only
-    when no noun of its own follows ("8,000 North Korean *missiles*" counts missiles)."""
-    if not focus.counted_places or not _PEOPLE_COUNTED.intersection(focus.counted):
-        return False
-    words = sentence.words
-    return any(
-        start == number + 1
-        and place in focus.counted_places
-        and words[end - 1].endswith("s")
-        and not (end < len(words) and _other_noun(words[end]))
-        for place, start, end in sentence.concepts
-    )
-
-
-_PEOPLE_COUNTED = frozenset(
-    stem(word)
-    for word in [
-        "soldiers",
-        "troops",
-        "fighters",
-        "servicemen",
-        "people",
-        "men",
-        "civilians",
-        "workers",
-        "citizens",
-        "personnel",
-        "recruits",
-        "mercenaries",
-        "prisoners",
-    ]
-)
-"""Nouns that count people, whom news also names by their demonym alone."""
 
 
 def counts_the_subject(lowered: Sequence[str], number: int, verbs: Sequence[int]) -> bool:
