@@ -75,9 +75,11 @@ def main() -> None:
         f"rank-bm25 get_scores only: p50 {statistics.median(baseline):.3f} ms "
         f"(ask/baseline = {statistics.median(ours) / statistics.median(baseline):.2f}x)"
     )
-    print(
-        f"cold start `python -m bot ask`: median {statistics.median(starts):.2f} s over {len(starts)} runs"
-    )
+    if starts:  # --cold-runs 0 times the in-process calls only
+        print(
+            f"cold start `python -m bot ask`: median {statistics.median(starts):.2f} s "
+            f"over {len(starts)} runs"
+        )
 
 
 if __name__ == "__main__":
