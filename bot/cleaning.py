@@ -684,8 +684,11 @@ _FIRST_NAME_BIO = re.compile(
 """An author box's biography that names the writer by the first name only: "Peter has worked as
 a news and culture writer and editor at The Week since …", under "Peter Weber, The Week US"."""
 _NAME_MAX_WORDS = 4
-_BOX_LABEL = re.compile(r"^(?:the\s+)?(?:author|writer|written\s+by)s?\s*:?$", re.I)
-"""An author box's label printed alone over the writer's name: "Author", "Written by"."""
+_BOX_LABEL = re.compile(
+    r"^(?:the\s+)?(?:author|writer|journalist|reporter|correspondent|written\s+by)s?\s*:?$", re.I
+)
+"""An author box's label printed alone over the writer's name: "Author", "Written by", a
+news site's "Journalist" over "Shostal Oleksandr" (round fifty-three's 112ua)."""
 _NAME_PART = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 _ROLE_MAX_WORDS = 4
 _SUBSCRIBE_CALL = re.compile(r"^(?:subscribe|sign\s+up|register|join)\b", re.I)
@@ -1178,6 +1181,8 @@ def _verdicts(
                 _read_self_credit(line, signals)
                 if body_paragraphs < 2:
                     _read_dateline(line, signals)
+                if body_paragraphs < _INTRO_PARAGRAPHS:
+                    _read_hand_over(line, signals)
                 body_paragraphs += 1
     if body_paragraphs >= _CLOSING_AGENCY_BODY:
         _read_closing_agency(lines, verdicts, signals)
@@ -3349,6 +3354,25 @@ an outlet's word ("Associated Press reports." names no reporter)."""
 _OUTLET_WORDS = frozenset(
     {"news", "press", "agency", "times", "post", "radio", "television", "tv", "media", "daily"}
 )
+
+
+_HAND_OVER_IN_TEXT = re.compile(
+    r"^(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2}) reports (?:on|from) "
+)
+"""A broadcast's hand-over opening a sentence of its intro: "Kim Bo-kyoung reports on Kim's
+reaction, and what could be on the table when Putin and Trump meet." (round fifty-four's
+newslingo): the sentence stays text, and names the reporter."""
+
+
+_INTRO_PARAGRAPHS = 3
+"""A broadcast script's intro: its first paragraphs, as many as its sentences (one each)."""
+
+
+def _read_hand_over(line: str, signals: _Signals) -> None:
+    """The reporter an intro's opening paragraphs hand over to (``_HAND_OVER_IN_TEXT``)."""
+    match = _HAND_OVER_IN_TEXT.match(line)
+    if match and not any(word.casefold() in _OUTLET_WORDS for word in match["name"].split()):
+        signals.add("author", match["name"], f"the hand-over '{match.group().strip()}'")
 
 
 def _reporter_handed_over(line: str) -> str | None:

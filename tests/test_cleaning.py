@@ -2981,3 +2981,24 @@ def test_a_courtesy_credit_and_an_agencys_handout_picture_are_captions(caption):
     assert cleaned.captions == {cleaned.paragraphs.index(caption)}
     told = "A photo released by the board showed a ferry leaving Ashford on Monday."
     assert not clean(f"Ferry route approved\n\n{told}\n\n{TEXT}").captions
+
+
+def test_a_reporters_label_over_the_name_gives_the_author():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\nJournalist\nRoe Jane\n30.11.2024\n\n"
+        "The harbour board approved a new ferry route on Monday, officials said."
+    )
+    assert clean(page).author == "Roe Jane"
+
+
+def test_a_broadcasts_hand_over_inside_its_intro_gives_the_reporter_and_stays_text():
+    hand_over = "Jane Roe reports on the town's reaction, and what the new route could bring."
+    page = (
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "Residents had asked for it for years.\n\n"
+        f"{hand_over}\n\nThe route opens in spring, the board said."
+    )
+    cleaned = clean(page)
+    assert cleaned.author == "Jane Roe" and hand_over in cleaned.paragraphs
+    news = clean(page.replace("Jane Roe reports", "Harbour News reports"))
+    assert news.author is None
