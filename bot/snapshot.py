@@ -47,6 +47,8 @@ ABOVE_THE_BUILD = frozenset(
     {"adapters", "desk", "feedback", "ops", "__main__.py", "cli.py", "logs.py", "render.py"}
 )
 """Parts of the package that never touch a build: chat, conversation, operations, wording."""
+BUILD_DATA = ("data/spellings.tsv", "data/line_model.json")
+"""Data files a build reads: the spellings the index writes as one, the furniture classifier."""
 ALIASES_FILE = "aliases.yml"
 DEFAULT_MAX_FILE_BYTES = 10_000_000
 IGNORED_NAMES = frozenset({"readme.md", "readme.txt"})
@@ -773,6 +775,8 @@ def build_code_version() -> str:
         relative = path.relative_to(package)
         if relative.parts[0] not in ABOVE_THE_BUILD:
             digest.update(f"\0{relative.as_posix()}\0".encode() + path.read_bytes())
+    for name in BUILD_DATA:
+        digest.update(f"\0{name}\0".encode() + (package / name).read_bytes())
     for name in BUILD_DEPENDENCIES:
         digest.update(f"\0{name} {distribution_version(name)}".encode())
     return digest.hexdigest()[:16]

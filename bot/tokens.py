@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import Stemmer
 
@@ -275,8 +276,27 @@ def marked_words(text: str) -> list[tuple[str, bool]]:
 
 @lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
-    """A case-folded word's Snowball stem, as the index writes it."""
+    """A case-folded word's Snowball stem, as the index writes it, with a British spelling's
+    stem written as the American one's ("defence" -> "defens", as "defense"; "organised" ->
+    "organiz"; ``SPELLINGS``), so that the two spellings of a word find each other."""
+    found = _stemmer.stemWord(word)
+    return SPELLINGS.get(found, found)
+
+
+def snowball_stem(word: str) -> str:
+    """A case-folded word's Snowball stem alone, whatever its spelling."""
     return _stemmer.stemWord(word)
+
+
+def _read_spellings(path: Path) -> dict[str, str]:
+    with path.open(encoding="utf-8") as lines:
+        return dict(line.rstrip("\n").split("\t") for line in lines)
+
+
+SPELLINGS_FILE = Path(__file__).resolve().parent / "data" / "spellings.tsv"
+SPELLINGS = _read_spellings(SPELLINGS_FILE)
+"""British spelling's stem -> American spelling's stem, from WordNet's synsets
+(``scripts/build_spellings.py``)."""
 
 
 IRREGULAR_PAST = {

@@ -1,7 +1,19 @@
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from bot.gazetteer import country_names
-from bot.tokens import Aliases, document_terms, marked_words, parse_query, terms, word_stems
+from bot.tokens import (
+    SPELLINGS_FILE,
+    Aliases,
+    document_terms,
+    marked_words,
+    parse_query,
+    stem,
+    terms,
+    word_stems,
+)
 
 
 def test_case_and_unicode_are_folded():
@@ -91,3 +103,43 @@ def test_a_country_is_known_by_the_initials_of_its_long_form():
         for names in country_names().values()
         for name in names
     )
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("defence", "defense"),
+        ("organised", "organizing"),
+        ("organisation", "organization"),
+        ("centre", "centers"),
+        ("labour", "labor"),
+        ("programme", "program"),
+        ("analyse", "analyzed"),
+    ],
+)
+def test_a_british_and_an_american_spelling_share_a_stem(british, american):
+    """ "defence pact" and "defense pact" are one search: the index and the question write
+    the British spelling's stem as the American one's (bot/data/spellings.tsv)."""
+    assert stem(british) == stem(american)
+
+
+def test_words_that_only_look_like_a_spelling_pattern_keep_their_stems():
+    assert stem("advise") != stem("advice")
+    assert stem("four") != stem("for") and stem("hour") == "hour"
+    assert stem("pact") != stem("treaty")
+
+
+SPELLINGS_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "build_spellings.py"
+
+
+@pytest.mark.skipif(
+    not Path("/usr/share/wordnet/data.noun").exists(), reason="wordnet-base is not installed"
+)
+def test_the_spelling_table_regenerates_from_wordnet(tmp_path: Path):
+    spec = importlib.util.spec_from_file_location("build_spellings", SPELLINGS_SCRIPT)
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    output = tmp_path / "spellings.tsv"
+    script.write(script.spelling_pairs(Path("/usr/share/wordnet")), output)
+    assert output.read_bytes() == SPELLINGS_FILE.read_bytes()
