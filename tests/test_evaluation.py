@@ -394,11 +394,11 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round28", 0.93, 1, 2, 0.75, 0.45),
         ("round29", 0.87, 1, 3, 0.71, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.52),
-        ("round30", 0.99, 0, 0, 0.68, 0.50),
+        ("round30", 0.99, 0, 0, 0.65, 0.50),
         ("round33", 0.95, 0, 0, 0.62, 0.50),
         ("round32", 0.93, 0, 1, 0.65, 0.57),
         ("round34", 0.97, 0, 0, 0.64, 0.63),
-        ("round35", 0.99, 0, 0, 0.64, 0.45),
+        ("round35", 0.99, 0, 0, 0.64, 0.36),
         ("round36", 0.97, 0, 0, 0.51, 0.45),
         ("round37", 0.99, 0, 0, 0.61, 0.41),
         ("round38", 0.97, 1, 0, 0.54, 0.57),
@@ -976,7 +976,13 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     empty; europeannewsroom's translation widget's "it flag go to the original language
     article" as the title), furniture quoted
     in none and one answer (usmuslims's comment rule in Turkish, glued into a paragraph), hit@3
-    0.710 and 0.582, declined 0.522 and 0.650."""
+    0.710 and 0.582, declined 0.522 and 0.650. British and American spellings read as one
+    word (docs/quality.md) take one answer out of round thirty's first three ("Which outlet
+    reported that North Korea ratified the mutual defence treaty with Russia?": the pages that
+    write "defense treaty" now compete; 0.688 -> 0.656) and answer round thirty-five's
+    near-topic "How many square kilometres did Russian troops capture in the Kurakhove area?"
+    with a page's figure in "square kilometers" for another area (0.455 -> 0.364), while the
+    pooled dev figures rise (hit@3 1455 -> 1459, declines unchanged)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
