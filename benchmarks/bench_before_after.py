@@ -145,6 +145,8 @@ def main() -> int:
                 output = run(tree, caches[name], ["-c", BUILD, str(options.kb)], options.timeout)[2]
                 builds[name].append([float(value) for value in output.split()])
     for name in trees:
+        if not starts[name]:
+            continue  # --starts 0: the questions (and builds) only
         walls, cpus = zip(*starts[name], strict=True)
         print(
             f"cold start with the cache, {name}: median {statistics.median(walls):.2f} s wall, "
@@ -163,6 +165,8 @@ def main() -> int:
         )
     for name in trees:
         figures = builds[name]
+        if not figures:
+            continue
         print(
             f"build, {name}: wall {[round(f[0], 1) for f in figures]} s, "
             f"CPU {[round(f[1], 1) for f in figures]} s (workers included), "
@@ -178,15 +182,16 @@ def main() -> int:
         medians = {name: statistics.median(f[index] for f in figures[name]) for name in trees}
         return medians["after"] / medians["before"]
 
-    print(
-        f"after ÷ before: cold start {ratio(starts, 0):.2f} wall, {ratio(starts, 1):.2f} CPU"
-        + (
-            f"; build {ratio(builds, 0):.2f} wall, {ratio(builds, 1):.2f} CPU, "
+    ratios = []
+    if options.starts:
+        ratios.append(f"cold start {ratio(starts, 0):.2f} wall, {ratio(starts, 1):.2f} CPU")
+    if options.builds:
+        ratios.append(
+            f"build {ratio(builds, 0):.2f} wall, {ratio(builds, 1):.2f} CPU, "
             f"peak RSS {ratio(builds, 2):.2f}"
-            if options.builds
-            else ""
         )
-    )
+    if ratios:
+        print("after ÷ before: " + "; ".join(ratios))
     return 0
 
 
