@@ -2571,6 +2571,18 @@ def _is_linked_headline(line: str) -> bool:
     return "://" in line and _is_headline_shaped(_LINK_ADDRESS.sub("", line).strip())
 
 
+def _is_long_headline(line: str) -> bool:
+    """A line in headline case of ``_LONG_HEADLINE_WORDS`` words or more: a story's headline
+    printed under its summary ("North Korean POWs In Ukraine Ask To Start 'New Life' In South
+    Korea, Say Return Would Be A "Death Sentence"", round fifty-four's crbcnews), where a
+    sub-head of the text is a few words ("What They Said"): such a line is the title even with
+    sub-heads below it."""
+    return chrome.word_count(line) >= _LONG_HEADLINE_WORDS and _is_headline_cased(line)
+
+
+_LONG_HEADLINE_WORDS = 8
+
+
 def _is_headline_cased(line: str) -> bool:
     """A line in headline case: every word capitalised but the short words headlines keep
     low ("in", "with", "of"), as no sentence of prose is (stricter than ``_is_title_cased``,
@@ -2873,7 +2885,9 @@ def _title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int
                 return (
                     index
                     if alone
-                    and not _has_headings_below(lines, index, furniture)
+                    and (
+                        not _has_headings_below(lines, index, furniture) or _is_long_headline(line)
+                    )
                     and _speaks_of_text(lines, index, furniture)
                     and not _is_cut_off_tail(lines, index, furniture)
                     else None

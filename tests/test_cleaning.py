@@ -3002,3 +3002,19 @@ def test_a_broadcasts_hand_over_inside_its_intro_gives_the_reporter_and_stays_te
     assert cleaned.author == "Jane Roe" and hand_over in cleaned.paragraphs
     news = clean(page.replace("Jane Roe reports", "Harbour News reports"))
     assert news.author is None
+
+
+def test_a_long_headline_under_its_summary_is_the_title_despite_sub_heads_below():
+    headline = "Harbour Board Approves New Ferry Route To Ashford After Years Of Requests"
+    page = (
+        "The harbour board approved a new ferry route to Ashford, a statement said. Residents "
+        f"had asked for it for years.\n{headline}\n\n"
+        "The harbour board approved a new ferry route to Ashford on Monday.\n"
+        "What They Said\n"
+        "Residents welcomed the decision at a meeting in the town hall.\n"
+        "What Comes Next\n"
+        "The first ferry sails in spring, the board said."
+    )
+    assert clean(page).headline == headline
+    short = page.replace(headline, "Ferry Route Approved")
+    assert clean(short).headline != "Ferry Route Approved"
