@@ -6,7 +6,8 @@ rule writer sees of the held-out sets (docs/quality.md).
 runs ``python -m bot eval --json`` on ``eval/heldout*.yml`` (the bundled articles) and on
 ``eval/pages/heldout*/`` (real pages, with their metadata and furniture figures). With
 ``--by-kind``, a second line per set gives hit@1, hit@3 and wrongly declined for direct and
-paraphrased questions apart (still aggregates).
+paraphrased questions apart, and a third the near-topic and off-topic declines and, for the
+pages, each metadata field's share right (still aggregates).
 """
 
 from __future__ import annotations
@@ -58,6 +59,20 @@ def by_kind(name: str, report: dict) -> str:
     return f"{name:5} " + " | ".join(parts)
 
 
+def by_scope_and_field(name: str, report: dict) -> str:
+    """Declined by scope (near-topic, off-topic) and, for pages, each metadata field right."""
+    scopes = " ".join(
+        f"{scope} {share:.3f}" for scope, share in sorted(report["bot_declined_by_scope"].items())
+    )
+    reading = report.get("reading")
+    fields = (
+        " | " + " ".join(f"{f} {share:.3f}" for f, share in reading["right_by_field"].items())
+        if reading
+        else ""
+    )
+    return f"{name:5} declined {scopes}{fields}"
+
+
 def _this_checkout_first() -> str:
     """``PYTHONPATH`` with this checkout first: the build's worker processes import ``bot``
     afresh, and would otherwise take the installed one (another worktree's, when the
@@ -81,6 +96,7 @@ def main(kinds: bool = False) -> None:
         print(summary(name, report), flush=True)
         if kinds:
             print(by_kind(name, report), flush=True)
+            print(by_scope_and_field(name, report), flush=True)
 
 
 if __name__ == "__main__":
