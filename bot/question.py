@@ -1138,7 +1138,7 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
             reported = _verb_position(words, lowered, clause, after_the=True)
             if reported is not None:
                 at = reported
-    return [lowered[at]] if lowered[at] not in STOPWORDS else []
+    return [lowered[at]]
 
 
 _REPORTING_VERBS = frozenset(
