@@ -2561,11 +2561,6 @@ def _is_headline_shaped(line: str) -> bool:
     )
 
 
-_ORNAMENT = re.compile(r"^[◆◇■□●○▲△▼▽★☆►▶♦❖]")
-"""A sub-head's ornament, glued or not: "◆Already Landfilled to Secure Access Road" (round
-fifty-three's asiapress) heads a section, and is no headline."""
-
-
 def _is_linked_headline(line: str) -> bool:
     """A headline with a link's address after it."""
     return "://" in line and _is_headline_shaped(_LINK_ADDRESS.sub("", line).strip())
@@ -3164,6 +3159,11 @@ def _stands_alone(lines: list[str], index: int, furniture: set[int], last: dict[
     return True
 
 
+_ORNAMENT = re.compile(r"^[◆◇■□●○▲△▼▽★☆►▶♦❖]")
+"""A sub-head's ornament, glued or not: "◆Already Landfilled to Secure Access Road" (round
+fifty-three's asiapress) heads a section, and is no headline."""
+
+
 def _is_title_shaped(lines: list[str], index: int, last: dict[str, int]) -> bool:
     """Headline-shaped, or a short sentence printed again below (a headline with a full stop).
     ``last``: each line key's last position (``_last_positions``)."""
@@ -3384,14 +3384,19 @@ _INTRO_PARAGRAPHS = 3
 
 def _read_hand_over(line: str, signals: _Signals) -> None:
     """The reporter an intro's opening paragraphs hand over to (``_HAND_OVER_IN_TEXT``)."""
-    match = _HAND_OVER_IN_TEXT.match(line)
-    if match and not any(word.casefold() in _OUTLET_WORDS for word in match["name"].split()):
-        signals.add("author", match["name"], f"the hand-over '{match.group().strip()}'")
+    if reporter := _handed_over(_HAND_OVER_IN_TEXT, line):
+        signals.add("author", reporter, f"the hand-over '{reporter} reports …'")
 
 
 def _reporter_handed_over(line: str) -> str | None:
-    """The reporter a broadcast hands over to (``_HANDED_OVER``), or None."""
-    match = _HANDED_OVER.match(line)
+    """The reporter a broadcast hands over to on a line of its own (``_HANDED_OVER``)."""
+    return _handed_over(_HANDED_OVER, line)
+
+
+def _handed_over(pattern: re.Pattern[str], line: str) -> str | None:
+    """The person's name a hand-over ``pattern`` finds at the line's start; None when it is an
+    outlet's ("Associated Press reports.")."""
+    match = pattern.match(line)
     if not match or any(word.casefold() in _OUTLET_WORDS for word in match["name"].split()):
         return None
     return match["name"]
