@@ -3,14 +3,9 @@ from datetime import date
 import pytest
 
 from bot import chrome
-from bot.cleaning import (
-    _labelled_fields,
-    _without_quote_markers,
-    clean,
-    line_key,
-    line_verdicts,
-    repeated_lines,
-)
+from bot.cleaning import clean, line_key, line_verdicts, repeated_lines
+from bot.cleaning.bylines import _labelled_fields
+from bot.cleaning.lines import _without_quote_markers
 from bot.printed_dates import other_language_date
 
 PAGE = """fbpx
