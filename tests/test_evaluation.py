@@ -173,10 +173,12 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     intelligence confirm the reports?" gets seatickers' and rmx's confirmations of other
     reports first. Round thirty-eight's pages (merged by the lead after rounds thirty-six and
     thirty-seven) put another passage first for "Beyond Europe, which region's security would
-    their use seriously affect?" (second; hit@1 0.483 -> 0.467)."""
+    their use seriously affect?" (second; hit@1 0.483 -> 0.467). Round fifty-five's twelve pages
+    (2026-12-06), as distractors before any rule, take "Where were the additional North Korean
+    soldiers based?" out of the first three (hit@3 0.650 -> 0.633)."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
-    assert ours.hit_at_1 >= 0.46 and ours.hit_at_3 >= 0.65
+    assert ours.hit_at_1 >= 0.46 and ours.hit_at_3 >= 0.63
     assert ours.declined_out_of_scope >= 0.62
     assert ours.declined_answerable <= 0.07
 
@@ -354,11 +356,13 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     Russian embassy officials attended" holds the embassy (declined 0.900 -> 0.800). Round
     fifty-three's pages (2026-12-06), before any rule of the round, answer the off-topic "What
     did the Warren County commission decide about the horses?" with theepochtimes's page third
-    (declined 0.800 -> 0.700)."""
+    (declined 0.800 -> 0.700). Round fifty-five's pages (the same day), as distractors before
+    any rule, put "Who will Putin meet with on Tuesday during the BRICS summit?" second (hit@1
+    0.324 -> 0.294)."""
     ours, reading = reading_figures(DEV_PAGES)
     assert reading.furniture_quoted == 0 and reading.fields_invented == 0
     assert reading.fields_right >= 0.99
-    assert ours.hit_at_3 >= 0.52 and ours.hit_at_1 >= 0.32
+    assert ours.hit_at_3 >= 0.52 and ours.hit_at_1 >= 0.29
     assert ours.declined_out_of_scope >= 0.70
 
 
@@ -384,7 +388,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round18", 0.99, 0, 1, 0.80, 0.74),
         ("round19", 0.98, 0, 1, 0.84, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
-        ("round21", 0.88, 1, 0, 0.66, 0.91),
+        ("round21", 0.88, 1, 0, 0.66, 0.86),
         ("round22", 0.96, 1, 2, 0.80, 0.36),
         ("round23", 0.89, 3, 0, 0.74, 0.41),
         ("round24", 0.97, 0, 0, 0.67, 0.76),
@@ -410,13 +414,14 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round44", 0.95, 0, 6, 0.52, 0.55),
         ("round45", 0.91, 0, 0, 0.37, 0.62),
         ("round46", 0.99, 0, 0, 0.63, 0.50),
-        ("round47", 0.95, 1, 1, 0.62, 0.64),
+        ("round47", 0.95, 1, 1, 0.60, 0.64),
         ("round48", 0.79, 0, 2, 0.62, 0.50),
-        ("round50", 0.87, 1, 2, 0.64, 0.56),
-        ("round51", 0.87, 0, 2, 0.61, 0.78),
+        ("round50", 0.87, 1, 2, 0.62, 0.50),
+        ("round51", 0.87, 0, 2, 0.61, 0.73),
         ("round52", 0.93, 1, 2, 0.60, 0.66),
         ("round53", 0.90, 1, 0, 0.70, 0.52),
         ("round54", 0.93, 1, 1, 0.58, 0.65),
+        ("round55", 1.00, 0, 0, 0.61, 0.58),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -982,7 +987,19 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     write "defense treaty" now compete; 0.688 -> 0.656) and answer round thirty-five's
     near-topic "How many square kilometres did Russian troops capture in the Kurakhove area?"
     with a page's figure in "square kilometers" for another area (0.455 -> 0.364), while the
-    pooled dev figures rise (hit@3 1455 -> 1459, declines unchanged)."""
+    pooled dev figures rise (hit@3 1455 -> 1459, declines unchanged). Round fifty-five's twelve
+    pages (2026-12-06; its first figures on its own pages in round55/before.txt), among all 637
+    and before any rule written from them: metadata all right, no furniture quoted, hit@3 0.611,
+    declined 0.590. As distractors they take one answer out of the first three of round
+    forty-seven ("What has the world body said about reports that its chief is travelling to
+    Russia?" now declined; 0.64 -> 0.60) and of round fifty ("What did Pretoria lead to both
+    Kyiv and Moscow the year before?"; 0.64 -> 0.63), and answer three questions to decline:
+    round fifty's "What did Anwar Ibrahim say in his speech at the BRICS Plus session in
+    Kazan?" (0.56 -> 0.50),
+    round fifty-one's "How much does a ticket on Nordwind's Moscow–Pyongyang flight cost?",
+    which newsforall's page now answers ("priced at 45,000 rubles"; 0.78 -> 0.74), and round
+    twenty-one's "What is the price of a ticket on the Moscow–Pyongyang train?" with that
+    flight's price (0.91 -> 0.87)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
