@@ -356,9 +356,15 @@ _ROLE_FOR = re.compile(
 ministry?", "the ambassador *to* Russia"): only when the role ends in an office title
 (``OFFICE_TITLE_WORDS``), as "Who is standing next *to* Putin?" asks no role."""
 _ROLE_POSSESSIVE = re.compile(
-    r"^who\s+(?:is|was|are|were)\s+(?P<place>.+?)(?:'s|’s)\s+(?P<role>[a-z][\w\s-]*?)\s*\??$",
-    re.IGNORECASE,
+    r"^(?i:who\s+(?:is|was|are|were))\s+(?P<place>(?:the\s+)?[A-Z][^\s']*(?:\s+[A-Z][^\s']*)*)"
+    r"(?:'s|’s)\s+(?P<role>[a-zA-Z][\w\s-]*?)(?:\s+(?:in|at|to)\s+.*?)?\s*\??$",
 )
+"""A place's office: "Who is Japan's *prime minister*?". The place is a name ("Kuala Lumpur", "the
+Kremlin"), not a description that ends in a possessive ("Who is the adviser Interfax quoted on
+Putin's agenda?"), and the role stops before where it is held: "Who is Kuala Lumpur's *envoy* in
+Moscow?" asks for Malaysia's envoy, written "Malaysia's Ambassador to Russia, Datuk Cheong Loon
+Lai"; "in Moscow" is no part of the title. Case-sensitive but for the question word, so that the
+place is a name."""
 
 
 @dataclass(frozen=True)

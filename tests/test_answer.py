@@ -842,6 +842,17 @@ def test_a_role_is_met_by_any_title_of_its_group(tiny_kb_dir: Path):
     assert answer.complete
 
 
+def test_a_places_envoy_is_found_whatever_city_the_question_says_they_serve_in(
+    tiny_kb_dir: Path,
+):
+    """ "Who is Pyongyang's envoy in Moscow?" asks for North Korea's envoy: "in Moscow" is
+    where the office is held ("Ambassador to Russia"), no word of its title."""
+    body = "North Korea's Ambassador to Russia, Sin Hong Chol, attended the reception on Monday."
+    write_article(tiny_kb_dir, "reception", "Reception in Moscow", "Harbour Times", body)
+    answer = KnowledgeBase(tiny_kb_dir).ask("Who is Pyongyang's envoy in Moscow?")
+    assert answer.complete
+
+
 def test_whoever_presides_over_a_parliament_is_its_speaker_or_its_chairman(tiny_kb_dir: Path):
     """ "Who is the *speaker* of the Harbour Assembly?" is answered by "Harbour Assembly
     *Chairman* Lee Moss": a parliament's presiding officer goes by either title."""

@@ -128,6 +128,26 @@ def test_who_is_the_role_of_a_place_reads_the_role_and_the_place():
 
 
 @pytest.mark.parametrize(
+    ("question", "role", "place"),
+    [
+        ("Who is North Korea's envoy in Moscow?", ("envoy",), ("~north korea",)),
+        ("Who is Pyongyang's ambassador to Russia?", ("ambassador",), ("~north korea",)),
+        (
+            "Who was North Korea's security adviser at the three-way talks?",
+            ("secur", "advis"),
+            ("~north korea",),
+        ),
+        ("Who is the adviser Interfax quoted on Putin's agenda in Pyongyang?", (), ()),
+    ],
+)
+def test_a_places_office_is_its_title_without_where_it_is_held(question, role, place):
+    """ "in Moscow" is where the envoy serves, no part of the title; a description ending in a
+    possessive ("the adviser … quoted on Putin's agenda") names no place's office."""
+    focus = question_focus(question, ALIASES)
+    assert focus.role == role and focus.role_place == place
+
+
+@pytest.mark.parametrize(
     ("question", "noun"),
     [
         ("Which BBC journalist questioned Putin in Kazan?", "journalist"),
