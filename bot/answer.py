@@ -874,11 +874,15 @@ def unmet_open_source(snapshot: Snapshot, focus: Focus, first: int, question: st
     """For an open question on what a named person said ("Why did *Gerasimov say* the troops
     were withdrawn?", ``Focus.said_by``): the person, as typed, when the passage the answer rests on
     (the first, with its neighbouring sentences) never names them. Someone else's reason is
-    not the one asked for."""
+    not the one asked for. The article's headline names them for every passage, as for the
+    question's other names (``lacks``): in "Speech by Xi Jinping at the 16th BRICS Summit" every
+    paragraph is Xi's."""
     if focus.question_type is not QuestionType.OPEN:
         return []
     source = focus.said_by
     if not source or set(source) & _terms_with_neighbours(snapshot, first):
+        return []
+    if snapshot.title_words(snapshot.passages[first].article_id).has_any(source):
         return []
     return typed_words(question, list(source)) or list(source)
 

@@ -479,6 +479,26 @@ def test_an_open_question_on_what_a_named_person_said_needs_a_passage_naming_the
     assert fresh.ask("Why did the engineers say the rescue crews were withdrawn?").complete
 
 
+def test_a_speech_whose_headline_names_the_speaker_is_theirs_in_every_paragraph(
+    kb: KnowledgeBase, add_article
+):
+    """ "What two choices did Harold Finch say we face today?": in "Speech by Harold Finch at
+    the harbour forum", a paragraph in the first person is his though it never names him, and
+    not Mary Stone's."""
+    words = (
+        "Today we face two choices: should we rebuild the old pier, or should we build a new "
+        "harbour wall before the winter storms?"
+    )
+    add_article("speech", words, title="Speech by Harold Finch at the harbour forum")
+    add_article("library", "Harold Finch and Mary Stone opened the new library on Monday.")
+    add_article("bridge", "Harold Finch and Mary Stone crossed the new bridge on Tuesday.")
+    add_article("school", "Harold Finch and Mary Stone visited the old school on Friday.")
+    fresh = KnowledgeBase(kb.directory)
+    answer = fresh.ask("What two choices did Harold Finch say we face today?")
+    assert answer.complete and "pier" in answer.passages[0].text
+    assert not fresh.ask("What two choices did Mary Stone say we face today?").complete
+
+
 def test_a_question_limited_to_a_year_or_month_needs_a_passage_of_that_time(
     kb: KnowledgeBase, add_article
 ):
