@@ -18,8 +18,6 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.articles import Article
 from bot.fit import (
-    IRREGULAR_PAST,
-    NAME_REACH,
     SentenceWords,
     announces_words,
     content_terms,
@@ -28,7 +26,6 @@ from bot.fit import (
     describes_speaker,
     figures_in,
     holds_time,
-    names,
     only_possible,
     sentence_fits,
     source_of,
@@ -38,72 +35,92 @@ from bot.fit import (
     verb_senses,
     verb_uses,
 )
-from bot.gazetteer import capitals
 from bot.index import best_of
 from bot.passages import Passage
 from bot.question import (
     OFFICE_ROLE,
-    SPEECH_VERBS,
     Focus,
     QuestionType,
     asks_about_the_reader,
-    cardinal_of,
     counted_noun,
     is_only_a_name,
     looks_english,
     numbers_as_digits,
     only_asks_a_type,
-    ordinal_forms,
     question_focus,
     split_questions,
 )
-from bot.roles import OFFICE_TITLE_WORDS, TITLE_GROUPS, offices_asked, place_before, same_office
+from bot.roles import same_office
 from bot.spelling import is_english_word
 from bot.thesaurus import Thesaurus, compounds_in, expand, wordnet
-from bot.tokens import STOPWORDS, Aliases, Query, marked_words, parse_query, stem
-from bot.tokens import words as question_words
+from bot.tokens import Query, parse_query, stem
 
 if TYPE_CHECKING:
     from bot.snapshot import Snapshot
+from bot.constraints import unknown_names, unmet_constraints, unused_words
+from bot.expansion import (
+    searchable,
+    shaped,
+    with_capital_names,
+    with_chamber_names,
+    with_described_names,
+    with_office_holders,
+    with_office_titles,
+    without_attribution_marker,
+)
 
 MAX_QUESTION_CHARS = 1_000
+
+
 RELEVANCE_THRESHOLD = 0.2
 """Declines when the best passage answers less than this share of the question
 (see ``relevance``). Calibrated once on ``eval/questions.yml``; see the README."""
+
+
 MIN_SHARED_PARTS = 2
 """The best passage must share this many of the question's parts (words or named things),
 or all of them when the question has fewer: one shared word is a loose match. A part the
 passage holds only through a related term (``bot.thesaurus``) counts as that term's weight
 ("go-between" held as "mediator": 0.5)."""
+
+
 PASSAGE_FLOOR = 0.45
 """Passages scoring below this share of the best one are not quoted."""
+
+
 COVERAGE_WEIGHT = 2.0
 """A passage holding every part of the question scores ``1 + COVERAGE_WEIGHT`` times its BM25:
 BM25 alone lets one rare word said three times beat a passage that names all the question's
 parts once. Chosen on ``eval/questions.yml`` and checked on ``eval/heldout.yml``."""
+
+
 SAME_ARTICLE_DECAY = 0.6
 """Each passage already chosen from an article multiplies that article's next scores by this."""
+
+
 CANDIDATES = 50
+
+
 SCAN_CANDIDATES = 8
 """How many of the best passages are scanned for how they use the question's main verb."""
+
+
 FIT_CANDIDATES = 4
 """How many of the best passages are read for what the question asks (its type and focus)."""
+
+
 FIT_BOOST = 1.5
 """A passage whose marked sentence fits the question's type and focus counts this many times
 its score. Chosen on ``eval/questions.yml``; see the README."""
+
+
 FITTING_FLOOR = 0.25
 """A passage that fits the question is quoted down to this share of the best score (others
 only down to ``PASSAGE_FLOOR``); it also bounds which of the best ``FIT_CANDIDATES`` are read.
 0.35 until 2026-12-04. Calibrated on the dev sets; see docs/quality.md ("The floor for a
 fitting passage")."""
-RELATED_SHARE = 0.05
-"""A term related to the question's (``bot.thesaurus``) is searched only if at most this share
-of the passages hold it (or ``RELATED_FLOOR`` passages, when more): a guard on the cost at
-scale. Such a common word adds little anyway (at most 0.5 times an IDF below 3, against 5 to 8
-for a rare word) and has the longest postings (measured in docs/quality.md)."""
-RELATED_FLOOR = 1000
-"""... so the guard only acts on archives of more than 20,000 passages (the dev sets have 46
-and 313: it changes none of their answers)."""
+
+
 NOUN_SENSE_FACTOR = 0.5
 """A passage holding the question's verb only as a noun ("a screen capture") counts this."""
 
@@ -121,6 +138,8 @@ class Declined(StrEnum):
 
 
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -667,6 +686,7 @@ them are required of the passage: "What did Rodong Sinmun say about the *BRICS* 
 *Kazan*?" is not answered by its report on the treaty; one name is often a qualifier the
 passage words otherwise ("photos showing *Kim's* soldiers": "North Korean troop movements")."""
 
+
 _VERB_TYPES = frozenset({QuestionType.NUMBER, QuestionType.YESNO})
 """Types whose answer must hold the question's verb: "how many were *captured*" is not
 answered by a count of soldiers sent; "did China *send* troops" not by China's position."""
@@ -724,285 +744,6 @@ def counted_in_articles(snapshot: Snapshot, focus: Focus) -> Focus:
     if not focus.counted or any(term in vocabulary for term in focus.counted):
         return focus
     return replace(focus, counted=(), counted_as=())
-
-
-def unused_words(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
-    """The words of the question, as typed, that are ``unused_main_verbs``. Only English words
-    count: a word the dictionary lacks may be a typo the speller could not place, or a name."""
-    found = typed_words(question, unused_main_verbs(snapshot, focus))
-    return [word for word in found if is_english_word(word)]
-
-
-UNKNOWN_NAME_WORDS = 2
-"""How many words of the question's names no article uses before it asks about something the
-articles do not hold: one is often a spelling the articles do not share ("Astana", "Duma",
-"Southeast Asian"); two are a name of its own ("Nobel Peace Prize", "Super Bowl")."""
-
-
-def unknown_names(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
-    """The words, as typed (capitals kept), of the question's names ("Who won the 2024 *Nobel*
-    Peace *Prize*?")
-    that no article uses, as an index term or in an alias, when there are at least
-    ``UNKNOWN_NAME_WORDS`` of them: the passages can then be about nothing the question names."""
-    absent = [
-        term for term in focus.names if not term.startswith("~") and not _known_stem(snapshot, term)
-    ]
-    if len(absent) < UNKNOWN_NAME_WORDS:
-        return []
-    as_typed = {word.casefold(): word for word in reversed(re.findall(r"[^\W_]+", question))}
-    return [as_typed.get(word, word) for word in typed_words(question, absent)]
-
-
-def unmet_constraints(
-    snapshot: Snapshot, focus: Focus, quoted: Sequence[int], question: str = ""
-) -> list[str]:
-    """The question's constraints, as typed, that the quoted passages do not meet: its
-    ordinals (``unmet_ordinals``). The rest of the question may match well ("Where will the
-    *17th* BRICS summit be held?" against the 16th's place): the passages then answer another
-    question, about another summit, and the answer says what they lack instead of passing them
-    off as the answer. See docs/quality.md ("Constraints a passage must meet")."""
-    doer = asks_a_doer(focus, question)
-    if not quoted:
-        return []
-    unnamed = [f"{focus.name_of}'s name"] if unmet_name(snapshot, focus, quoted) else []
-    unnamed += unmet_open_source(snapshot, focus, quoted[0], question)
-    unnamed += unmet_built_kind(snapshot, focus, quoted, wordnet())
-    if not (focus.ordinals or doer):
-        return unnamed
-    held = _terms_with_neighbours(snapshot, quoted[0])
-    verbs = unmet_doer_verbs(snapshot, focus, held) if doer else []
-    return unmet_ordinals(focus, held) + (typed_words(question, verbs) or verbs) + unnamed
-
-
-BUILT_KIND_TYPES = frozenset({QuestionType.OPEN, QuestionType.WHERE})
-"""The questions a kind of building asked for limits: "Which hotel …", "In which hospital …"."""
-
-
-def unmet_built_kind(
-    snapshot: Snapshot, focus: Focus, quoted: Sequence[int], thesaurus: Thesaurus
-) -> list[str]:
-    """The kind of building, facility, military unit or court a question asks for ("Which
-    *hotel* did Guterres stay at?", "In which Kyiv *hospital* …", "Which *court* will try …"),
-    as typed, when no quoted passage (with its neighbouring sentences) holds it or a narrower
-    kind of it (``Thesaurus.built_kinds``: "inn", "motel"; "tribunal"). Such things are named
-    with their kind word ("the Korston *hotel*", "Pyongyang Sunan International *Airport*",
-    "the 8th Special Operations *Regiment*"); a passage about Guterres in Kazan that names
-    none answers another question. Countries, people, newspapers are named by their names
-    alone: "Which newspaper …" is never held to the word "newspaper"."""
-    if focus.question_type not in BUILT_KIND_TYPES:
-        return []
-    for word in focus.which_words:
-        kinds = thesaurus.built_kinds(word.casefold())
-        if kinds:
-            stems = {stem(kind) for kind in kinds}
-            held = any(stems & _terms_with_neighbours(snapshot, pid) for pid in quoted)
-            return [] if held else [word]
-    return []
-
-
-def unmet_name(snapshot: Snapshot, focus: Focus, quoted: Sequence[int]) -> bool:
-    """For "What is the name of the *doctor* who …" (``Focus.name_of``): whether no quoted
-    passage has a name next to the thing named (``names_next_to``). A passage on the doctor
-    that names nobody ("A doctor featured in the SBU video described …") does not give the
-    name asked, however well it matches the rest of the question."""
-    if not focus.name_of:
-        return False
-    named = [stem(focus.name_of.casefold())]
-    asked = set(focus.names) | snapshot.aliases.places
-    return not any(
-        names_next_to(snapshot.passages.sentence_words(s, snapshot.aliases), named, asked)
-        for pid in quoted
-        for s in range(*snapshot.passages.sentence_range(pid))
-    )
-
-
-def names_next_to(sentence: SentenceWords, named: Sequence[str], others: Collection[str]) -> bool:
-    """Whether a name stands next to the thing ``named``: a capitalised word (not the
-    sentence's first), with fewer than ``NAME_REACH`` words and no
-    preposition between them ("the *Kwangmyong*, a heavily censored intranet", "reporter *Keir
-    Simmons*"), that is not one of the ``others`` (the question's own names, places)."""
-    taken = {
-        i
-        for concept, first, last in sentence.concepts
-        if concept in others
-        for i in range(first, last)
-    }
-    spots = sentence.positions_of(named)
-    lowered = [word.casefold() for word in sentence.words]
-    for i in names(sentence):
-        if i in taken or i in spots:
-            continue
-        for spot in spots:
-            gap = lowered[min(i, spot) + 1 : max(i, spot)]
-            if len(gap) < NAME_REACH and not _NAME_BREAKS.intersection(gap):
-                return True
-    return False
-
-
-_NAME_BREAKS = frozenset(
-    {"in", "at", "on", "of", "from", "to", "by", "with", "for", "about", "near", "and", "but"}
-)
-"""Words that put another thing between a name and the thing named: "A doctor featured *in*
-the SBU video" names the video's maker, not the doctor."""
-
-
-def asks_a_doer(focus: Focus, question: str) -> bool:
-    """A who-question whose asked person does the main verb ("Who *brokered* the treaty?"),
-    not one asking whom someone else did it to or with ("Who *did* Putin *receive*?", "Which
-    leader *did* Putin embrace?"): there the doer is named and the verb is theirs."""
-    opening = question_words(question)[:OBJECT_QUESTION_REACH]
-    return (
-        focus.question_type is QuestionType.WHO
-        and bool(focus.main_verbs)
-        and not any(word in {"did", "does", "do"} for word in opening)
-        and not _perfect_before_a_name(question)
-    )
-
-
-_PERFECT_BEFORE_NAME = re.compile(r"\b(?:had|has|have)\s+[A-Z]")
-
-
-def _perfect_before_a_name(question: str) -> bool:
-    """Whether a perfect auxiliary stands before a named subject within the question's opening
-    ("Which leader *had Yoon* held talks with?", "Who *has Putin* met?"): the named one does
-    the verb, as after "did"; "Who *has led* the talks?" asks the doer."""
-    opening = " ".join(question.split()[:OBJECT_QUESTION_REACH])
-    return bool(_PERFECT_BEFORE_NAME.search(opening))
-
-
-def unmet_open_source(snapshot: Snapshot, focus: Focus, first: int, question: str) -> list[str]:
-    """For an open question on what a named person said ("Why did *Gerasimov say* the troops
-    were withdrawn?", ``Focus.said_by``): the person, as typed, when the passage the answer rests on
-    (the first, with its neighbouring sentences) never names them. Someone else's reason is
-    not the one asked for. The article's headline names them for every passage, as for the
-    question's other names (``lacks``): in "Speech by Xi Jinping at the 16th BRICS Summit" every
-    paragraph is Xi's."""
-    if focus.question_type is not QuestionType.OPEN:
-        return []
-    source = focus.said_by
-    if not source or set(source) & _terms_with_neighbours(snapshot, first):
-        return []
-    if snapshot.title_words(snapshot.passages[first].article_id).has_any(source):
-        return []
-    return typed_words(question, list(source)) or list(source)
-
-
-OBJECT_QUESTION_REACH = 6
-
-
-def unmet_doer_verbs(snapshot: Snapshot, focus: Focus, held: frozenset[str]) -> list[str]:
-    """For "Who *commanded* / *brokered* / *translated* X?": the main verb, in any of its
-    forms (an irregular past, its synonym group), that the passage the answer rests on (the
-    first, with its neighbouring sentences) does not hold. A passage naming people who did
-    something else with X (reported it, commented on it) does not say who did what is asked."""
-    return [verb for verb in focus.main_verbs if not _holds_doer_verb(snapshot, verb, held)]
-
-
-def _holds_doer_verb(snapshot: Snapshot, verb: str, held: frozenset[str]) -> bool:
-    """The verb in any form, or a noun made from it ("chairs" -> "chairman", "commanded" ->
-    "commander"); an office verb ("serves as", "speaks for", "heads") is met by any office
-    title, the way the articles name the holder ("Chief Cabinet Secretary Hayashi"); a speech
-    verb by any speech verb: "Who *called* the treaty an alliance pact?" is answered by "'…
-    this is an alliance pact,' *says* Artyom Lukin"."""
-    forms = verb_forms([verb, *filter(None, [IRREGULAR_PAST.get(verb)])], snapshot.aliases)
-    if forms & held:
-        return True
-    if len(verb) >= DOER_NOUN_MIN_STEM and any(term.startswith(verb) for term in held):
-        return True
-    if any(
-        verb in family and verb_forms(family, snapshot.aliases) & held
-        for family in DOER_VERB_FAMILIES
-    ):
-        return True
-    if verb in SPEECH_VERBS and SPEECH_VERBS & held:
-        return True
-    return verb in OFFICE_VERBS and bool(OFFICE_TITLE_STEMS & held)
-
-
-DOER_NOUN_MIN_STEM = 4
-"""A verb stem this long or longer may begin a noun that stands for it ("chair" ->
-"chairman"); shorter ones begin unrelated words too."""
-OFFICE_VERBS = frozenset(stem(verb) for verb in ("serves", "speaks", "heads", "chairs", "leads"))
-"""Verbs of holding an office: "Who *heads* the committee?" is answered by its chairman."""
-OFFICE_TITLE_STEMS = frozenset(stem(title) for title in OFFICE_TITLE_WORDS)
-DOER_VERB_FAMILIES = tuple(
-    tuple(stem(verb) for verb in family)
-    for family in (
-        ("raises", "proposes", "suggests", "floats"),
-        ("carries", "delivers", "conveys", "transports"),
-    )
-)
-"""Verbs that name one act in other words, which WordNet's first senses do not join: putting
-an idea forward ("Who *raised* the idea with Putin?" against "first *proposed* by Zernin") and
-taking something to someone ("Who *carried* the letters?" against "delivered handwritten
-letters through Kim"). A passage with any verb of the family says who did what is asked."""
-
-
-def unmet_ordinals(focus: Focus, held: frozenset[str]) -> list[str]:
-    """The ordinals of the question that the passage the answer rests on (the first, with
-    its neighbouring sentences) does not hold, in words or digits: "How many ships carried
-    the *second* group …", "Which country will host the *next* BRICS summit?" An ordinal
-    picks one of several of the same thing, so the passage must say which one it is about.
-    Only the first passage: a later one holding "second" is about another matter as often
-    as not."""
-    return [
-        ordinal
-        for ordinal in focus.ordinals
-        if not {stem(form) for form in ordinal_forms(ordinal)} & held
-        and not (ordinal in focus.numbered and cardinal_of(ordinal) in held)
-    ]
-
-
-def _terms_with_neighbours(snapshot: Snapshot, passage_id: int) -> frozenset[str]:
-    """A passage's index terms, with those of the sentence before it and after it in the
-    same article (a fact often runs over a passage's edge)."""
-    passages = snapshot.passages
-    article = passages[passage_id].article_id
-    terms = set(snapshot.passage_terms(passage_id))
-    for other, last in ((passage_id - 1, True), (passage_id + 1, False)):
-        if 0 <= other < len(passages) and passages[other].article_id == article:
-            sentences = snapshot.sentence_terms(other)
-            if sentences:
-                terms |= sentences[-1] if last else sentences[0]
-    return frozenset(terms)
-
-
-def _known_stem(snapshot: Snapshot, word_stem: str) -> bool:
-    return word_stem in snapshot.index.vocabulary or bool(snapshot.aliases.names_stem(word_stem))
-
-
-def unused_main_verbs(snapshot: Snapshot, focus: Focus) -> list[str]:
-    """The main verbs (as stems) of a number or yes/no question (``UNUSED_VERB_TYPES``) that
-    the articles never use in any form: not as a word, not as an irregular past ("held" for
-    "hold") and not through a synonym group ("deploy" for "send"). The passages cannot say how
-    many soldiers "have *deserted*" or whether Indonesia "*accepted*" if no article ever says
-    so: the closest passages are still quoted, with what is missing said first."""
-    if focus.question_type not in UNUSED_VERB_TYPES:
-        return []
-    return [verb for verb in focus.main_verbs if not used_in_any_form(snapshot, verb)]
-
-
-UNUSED_VERB_TYPES = frozenset({QuestionType.NUMBER, QuestionType.YESNO})
-"""The types whose main verb must be one the articles use. Who and where questions were
-measured too (docs/quality.md): three more near-topic questions declined on the dev sets, but
-one more answerable one declined, and with one typo per question 0.059 of the dev set's
-answerable questions wrongly declined; date, statement and open questions lose more, their
-verb being more often the question's own word for what the articles say otherwise ("when did
-the bloc *grow*")."""
-
-
-def used_in_any_form(snapshot: Snapshot, verb: str) -> bool:
-    """Whether the articles use a verb (a stem) as a word, an irregular form or a synonym. A
-    form that is a stopword ("won") is not indexed, so it is taken as used."""
-    forms = verb_forms([verb, *filter(None, [IRREGULAR_PAST.get(verb)])], snapshot.aliases)
-    vocabulary = snapshot.index.vocabulary
-    return any(form in vocabulary or form in STOPWORDS for form in forms)
-
-
-def typed_words(question: str, stems: Sequence[str]) -> list[str]:
-    """The question's words, as typed (lower case), whose stems are ``stems``; in order."""
-    wanted = set(stems)
-    return list(dict.fromkeys(word for word in question_words(question) if stem(word) in wanted))
 
 
 def _boundary_sentences(
@@ -1082,235 +823,6 @@ def search(snapshot: Snapshot, query: Query, own: np.ndarray | None = None) -> n
                 best[held[0]] = np.maximum(best[held[0]] - held[1], 0.0)
             result += best
     return result
-
-
-def shaped(query: Query, focus: Focus) -> Query:
-    """The query with a measure question's measure words (``Focus.measure``: "how *far*",
-    "how *long* did it *last*") no longer searched as words: the measure word becomes a part
-    held only through the units of its answer (``Focus.shape``: "km", "mile"), so that "How
-    far is Kazan from Moscow?" finds "900 km east of Moscow" rather than "so far"; a size
-    ("how *big* a force"), which has no unit, is left to the thing it is about. See
-    docs/quality.md ("A measure is searched as its answer's shape")."""
-    measure = [term for term in focus.measure if term in query.plain_terms]
-    if not measure:
-        return query
-    head = focus.measure[0]
-    shape = head in measure and bool(focus.shape)
-    dropped = set(measure)
-    related = {part: table for part, table in query.related.items() if part not in dropped}
-    if shape:
-        related[head] = dict.fromkeys(focus.shape, SHAPE_WEIGHT)
-    return replace(
-        query,
-        terms=[term for term in query.terms if term not in dropped],
-        plain_terms=[
-            term for term in query.plain_terms if term not in dropped or (shape and term == head)
-        ],
-        related=related,
-        shapes=frozenset({head}) if shape else frozenset(),
-    )
-
-
-_ATTRIBUTION_MARKER = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
-
-
-def without_attribution_marker(question: str) -> str:
-    """The question without "according to", which says whose figure is asked for, not what
-    it is about: searched, "according" is a word the passage must hold, and through its stem
-    ("accord") a synonym of "treaty". The source's own words stay searched."""
-    return _ATTRIBUTION_MARKER.sub(" ", question)
-
-
-def with_office_titles(query: Query) -> Query:
-    """The query with each office title it asks about ("the Ukrainian *leader*", "the *head*
-    of the Atlantic alliance") searched also as the other titles of its group
-    (``TITLE_GROUPS``), at ``TITLE_WEIGHT``: a question describes a person by office in its own
-    words, and the article writes "the *President* of Ukraine", "NATO *Secretary General*".
-    The place or body stays a part of its own. See docs/quality.md ("An office is any of its
-    titles")."""
-    related = dict(query.related)
-    for part in query.plain_terms:
-        group = next((g for g in TITLE_GROUPS if part in g), None)
-        if group is None:
-            continue
-        titles = {title: TITLE_WEIGHT for title in group if title != part}
-        related[part] = {**titles, **related.get(part, {})}
-    return replace(query, related=related)
-
-
-def with_office_holders(query: Query, question: str, snapshot: Snapshot) -> Query:
-    """The query with each office the question names by its place ("the *Russian leader*",
-    "India's prime minister") searched also as the names the articles write right after that
-    title ("Russian President *Vladimir Putin*"), at ``HOLDER_WEIGHT``, for the title and for
-    the place: the article that has named the office once goes on with "Putin said", which
-    holds both. See docs/quality.md ("An office is also its holder")."""
-    related = dict(query.related)
-    parts = set(query.parts)
-    for office in offices_asked(question, snapshot.office_holders, snapshot.aliases):
-        names = dict.fromkeys(sorted(office.holders), HOLDER_WEIGHT)
-        for part in (office.title, *office.places):
-            if part in parts:
-                related[part] = {**related.get(part, {}), **names}
-    return replace(query, related=related)
-
-
-HOLDER_WEIGHT = 1.0
-"""What the holder's name counts for the office's title and place: all of it, as the name is
-who the description stands for (as ``CHAMBER_WEIGHT``)."""
-
-
-_CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
-_CAPITAL_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:\S+\s+){0,2}\S+)")
-
-
-def with_capital_names(query: Query, question: str, aliases: Aliases) -> Query:
-    """The query with "the Russian *capital*" ("Russia's capital", "the capital of Russia")
-    searched also as the capital's name ("Moscow", from the gazetteer, ``capitals``), at
-    ``CAPITAL_WEIGHT``: the article writes the name, the question the description. See
-    docs/quality.md ("A capital is its name")."""
-    part = stem("capital")
-    if part not in query.plain_terms:
-        return query
-    related = dict(query.related)
-    for match in _CAPITAL.finditer(question):
-        names = [capitals().get(place) for place in _countries_of_capital(question, match, aliases)]
-        table = {stem(name.split()[-1].casefold()): CAPITAL_WEIGHT for name in names if name}
-        related[part] = {**related.get(part, {}), **table}
-    return replace(query, related=related)
-
-
-def with_described_names(query: Query, question: str, snapshot: Snapshot) -> Query:
-    """The query with a body the question describes ("the *bloc*", "the *world body*", "the
-    *alliance*") searched also as the acronym the articles use it for ("BRICS", "UN",
-    "NATO"), at ``DESCRIBED_WEIGHT``: news writes the name once and the description after,
-    and a reader asks in the description. The articles decide: the acronym is the one most of
-    the passages that use the word also name (``described_acronym``). See docs/quality.md ("A
-    body described is its acronym")."""
-    related = dict(query.related)
-    for match in _DESCRIBED.finditer(question):
-        for word in match.group("words").split():
-            part = stem(word)
-            if part not in query.plain_terms or part in related.get(part, {}):
-                continue
-            acronym = described_acronym(snapshot, part)
-            if acronym and acronym not in query.all_terms:
-                related[part] = {**related.get(part, {}), acronym: DESCRIBED_WEIGHT}
-    return replace(query, related=related)
-
-
-def described_acronym(snapshot: Snapshot, term: str) -> str | None:
-    """The acronym (its index term) that at least ``DESCRIBED_SHARE`` of the passages using
-    ``term`` also name, and at least ``DESCRIBED_SUPPORT`` of them; not a place ("US").
-    Remembered per snapshot (``Snapshot.described_acronyms``)."""
-    known = snapshot.described_acronyms
-    if term not in known:
-        known[term] = _most_named_acronym(snapshot, term)
-    return known[term]
-
-
-def _most_named_acronym(snapshot: Snapshot, term: str) -> str | None:
-    postings = snapshot.index.postings(term)
-    if postings is None:
-        return None
-    passage_ids = [int(pid) for pid in postings[0][:DESCRIBED_SAMPLE]]
-    counts: Counter[str] = Counter()
-    for pid in passage_ids:
-        tokens, stems = snapshot.passages.passage_tokens(pid)
-        counts.update(
-            {s for token, s in zip(tokens, stems, strict=True) if _is_acronym(token) and s != term}
-        )
-    if not counts:
-        return None
-    acronym, count = counts.most_common(1)[0]
-    places = {c for c, _, _ in snapshot.aliases.find([acronym]) if c in snapshot.aliases.places}
-    if count < DESCRIBED_SUPPORT or count < DESCRIBED_SHARE * len(passage_ids) or places:
-        return None
-    return acronym
-
-
-def _is_acronym(token: str) -> bool:
-    return 2 <= len(token) <= 6 and token.isalpha() and token.isupper()
-
-
-_DESCRIBED = re.compile(r"\bthe\s+(?P<words>(?:[a-z][a-z-]*\s+)?[a-z][a-z-]*)\b")
-"""A description: "the" and one or two lower-case words ("the *bloc*", "the *world body*")."""
-DESCRIBED_WEIGHT = 0.5
-DESCRIBED_SHARE = 0.5
-DESCRIBED_SUPPORT = 3
-DESCRIBED_SAMPLE = 300
-"""How many of the passages using the word are read for its acronym (the first in the index)."""
-
-
-def _countries_of_capital(question: str, match: re.Match[str], aliases: Aliases) -> tuple[str, ...]:
-    """The country whose capital ``match`` ("capital") is: named right before it ("the
-    *Russian* capital", nothing between) or right after "of" ("the capital *of Russia*")."""
-    places, qualifier = place_before(question[max(0, match.start() - 120) : match.start()], aliases)
-    if places:
-        return places if qualifier is None else ()
-    after = _CAPITAL_OF.match(question[match.end() :])
-    if after is None:
-        return ()
-    found = aliases.find([stem(word) for word, _ in marked_words(after[1])])
-    return tuple(c for c, start, _ in found[:1] if start == 0 and c in aliases.places)
-
-
-CAPITAL_WEIGHT = 1.0
-"""What the capital's name counts for "capital": all of it (as ``CHAMBER_WEIGHT``)."""
-
-
-_CHAMBER = re.compile(r"\b(?P<side>lower|upper)[\s-]+(?:house|chamber)\b", re.IGNORECASE)
-
-
-def with_chamber_names(query: Query, question: str) -> Query:
-    """The query with "the *lower house*" ("*upper chamber*") searched also as the names
-    parliaments give their lower (upper) chambers (``CHAMBER_NAMES``: "State Duma", "Senate"),
-    at ``CHAMBER_WEIGHT``, for both of its words: the article writes the name, the question
-    the description. See docs/quality.md ("A parliament's chamber is any of its names")."""
-    related = dict(query.related)
-    for match in _CHAMBER.finditer(question):
-        names = {name: CHAMBER_WEIGHT for name in CHAMBER_NAMES[match["side"].casefold()]}
-        for word in (match["side"], "house", "chamber"):
-            part = stem(word.casefold())
-            if part in query.plain_terms:
-                related[part] = {**related.get(part, {}), **names}
-    return replace(query, related=related)
-
-
-CHAMBER_NAMES = {
-    "lower": tuple(stem(word) for word in ("duma", "bundestag", "lok")),
-    "upper": tuple(stem(word) for word in ("senate", "bundesrat", "rajya")),
-}
-"""The one word that names the lower or upper chamber of large parliaments news reports on
-and that names nothing else: Russia's State Duma, Germany's Bundestag and Bundesrat, India's
-Lok Sabha and Rajya Sabha, the Senate of the United States, France, Japan and others. The
-words of "House of Representatives", "House of Commons", "Federation Council" are left out:
-each is an ordinary word too ("represent", "common", "council")."""
-CHAMBER_WEIGHT = 1.0
-"""What a chamber's name counts for each word of its description: all of it, as the name is
-what the description stands for, as a unit is what "how far" asks (``SHAPE_WEIGHT``).
-Measured at 0.5 (pooled dev hit@3 one lower; docs/quality.md)."""
-
-
-TITLE_WEIGHT = 0.5
-"""What another title of the group counts for the question's own: a synonym's weight
-(``bot.thesaurus.SYNONYM_WEIGHT``)."""
-
-
-SHAPE_WEIGHT = 1.0
-"""What a unit of the answer's shape counts for its measure word: all of it ("km" is what
-"how far" asks for)."""
-
-
-def searchable(snapshot: Snapshot, query: Query) -> Query:
-    """The query with only the related terms worth searching: those the articles use (the
-    others cannot match) in at most ``RELATED_SHARE`` of the passages."""
-    index = snapshot.index
-    most = max(RELATED_FLOOR, RELATED_SHARE * index.corpus_size)
-    related = {
-        part: {term: weight for term, weight in table.items() if 0 < index.frequency(term) <= most}
-        for part, table in query.related.items()
-    }
-    return replace(query, related=related)
 
 
 def prefer_fitting(

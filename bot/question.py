@@ -411,7 +411,7 @@ class Focus:
     which_words: tuple[str, ...] = ()
     """For "Which / what …" (after a preposition too), the lower-case words before its first
     auxiliary, within ``WHICH_REACH`` words ("In which *Kyiv hospital* are …" -> hospital): one
-    may name the kind of thing asked for (``bot.answer.unmet_built_kind``)."""
+    may name the kind of thing asked for (``bot.constraints.unmet_built_kind``)."""
     person_noun: str | None = None
     """For "Which *reporter* asked …", "What are the names of the captured *soldiers*?": the
     noun, singular and lower-case; the answer is a person's name (``bot.fit.who_fits``)."""

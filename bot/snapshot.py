@@ -419,7 +419,7 @@ class Snapshot:
     @cached_property
     def described_acronyms(self) -> dict[str, str | None]:
         """Each description word met in a question -> the acronym the articles use it for, or
-        None: filled by ``bot.answer.described_acronym``, which reads up to a few hundred
+        None: filled by ``bot.expansion.described_acronym``, which reads up to a few hundred
         passages for a word, so each word is read once per snapshot, not once per question."""
         return {}
 

@@ -22,7 +22,7 @@ counts of its sense-tagged corpora, which ``cntlist.rev`` gives):
   noun itself and its narrower one-word kinds ("hotel" -> hotel|motel|hostel|inn|…), when they
   are at most ``BUILT_MAX_KINDS``; a broader noun ("building", "structure") is left out. Such a
   place is named with its kind word ("the Korston hotel"), so a passage that holds none of them
-  names no hotel (``bot.answer.unmet_built_kind``);
+  names no hotel (``bot.constraints.unmet_built_kind``);
 * ``c`` (compounds): every noun lemma of two words of letters ("boiling point", "sea level"),
   with its part of speech, ``n``: two words that WordNet writes as one noun mean something
   else apart ("134 *points*", "the highest *level*"; see ``bot.thesaurus.compounds_in``).

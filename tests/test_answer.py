@@ -3,13 +3,14 @@ from pathlib import Path
 import pytest
 
 import bot.answer as answer_module
-from bot.answer import (
+from bot import constraints
+from bot.answer import Declined
+from bot.constraints import _terms_with_neighbours
+from bot.expansion import (
     CAPITAL_WEIGHT,
     DESCRIBED_WEIGHT,
     HOLDER_WEIGHT,
     TITLE_WEIGHT,
-    Declined,
-    _terms_with_neighbours,
     described_acronym,
     with_chamber_names,
     with_office_titles,
@@ -916,9 +917,9 @@ def test_a_perfect_auxiliary_before_a_name_asks_whom_not_who():
 
     question = "Which foreign leader had Yoon held talks with before the news conference?"
     focus = question_focus(question, Aliases({}))
-    assert not answer_module.asks_a_doer(focus, question)
+    assert not constraints.asks_a_doer(focus, question)
     doer = "Who has led the talks on the treaty?"
-    assert answer_module.asks_a_doer(question_focus(doer, Aliases({})), doer)
+    assert constraints.asks_a_doer(question_focus(doer, Aliases({})), doer)
 
 
 def test_the_names_of_an_articles_headline_are_held_by_each_of_its_passages(
