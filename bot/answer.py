@@ -26,6 +26,7 @@ from bot.fit import (
     describes_speaker,
     figures_in,
     holds_time,
+    names_a_holder,
     only_possible,
     sentence_fits,
     source_of,
@@ -57,7 +58,7 @@ from bot.tokens import Query, parse_query, stem
 
 if TYPE_CHECKING:
     from bot.snapshot import Snapshot
-from bot.constraints import unknown_names, unmet_constraints, unused_words
+from bot.constraints import OFFICE_VERBS, unknown_names, unmet_constraints, unused_words
 from bot.expansion import (
     searchable,
     shaped,
@@ -421,33 +422,44 @@ def read_candidates(
     The main verb is only required where those passages use it as a verb at all: "heading" is
     not looked for when the passages only have "heads of state". A who-question whose verb
     they only have as a noun ("Who *heads* ..." against "20 heads of state") has no passage
-    that fits.
+    that fits, unless the noun names one office holder ("Jang Se-yul, *head of* the
+    organisation" for "Who heads the organisation …?"; ``names_a_holder``).
     """
     words = {pid: passage_words(snapshot, snapshot.passages[pid], query) for pid in passage_ids}
     verbs = _known_verbs(snapshot, focus.verbs)
     main = _known_verbs(snapshot, focus.main_verbs)
-    tokens = [
-        snapshot.passages.passage_tokens(pid) for pid in dict.fromkeys([*passage_ids, *scanned])
-    ]
+    tokens = {
+        pid: snapshot.passages.passage_tokens(pid)
+        for pid in dict.fromkeys([*passage_ids, *scanned])
+    }
     uses = {
-        verb: [verb_uses(*words, verb_forms([verb], snapshot.aliases)) for words in tokens]
+        verb: [verb_uses(*words, verb_forms([verb], snapshot.aliases)) for words in tokens.values()]
         for verb in main
     }
     required = [verb for verb, found in uses.items() if any(as_verb for as_verb, _ in found)]
-    if (
+    noun_only = (
         focus.question_type is QuestionType.WHO
         and any(as_noun for found in uses.values() for _, as_noun in found)
         and not required
-    ):
+    )
+    offices = [verb for verb in main if verb in OFFICE_VERBS]
+    holding = {pid for pid in words if any(names_a_holder(*tokens[pid], verb) for verb in offices)}
+    if noun_only and not holding:
         return {
             pid: PassageReading(marked=w.marked, fits=False, sentences=tuple(w.sentences))
             for pid, w in words.items()
         }
     asks_place = focus.question_type in _PLACE_TYPES or bool(focus.located_in)
     places = snapshot.aliases.places if asks_place else frozenset()
-    return {
+    readings = {
         pid: judge_passage(w, query, focus, verbs, required, places) for pid, w in words.items()
     }
+    if noun_only:  # only a passage naming the office's holder ("head of the board") can fit
+        readings = {
+            pid: reading if pid in holding else replace(reading, fits=False)
+            for pid, reading in readings.items()
+        }
+    return readings
 
 
 def passage_words(snapshot: Snapshot, passage: Passage, query: Query) -> PassageWords:

@@ -1137,6 +1137,16 @@ def verb_uses(
     return as_verb, as_noun
 
 
+def names_a_holder(words: Sequence[str], stems: Sequence[str], verb: str) -> bool:
+    """Whether a passage's tokens write an office verb as the one office it names, singular and
+    followed by "of": "Jang Se-yul, *head of* the organisation" says who heads it; "twenty
+    *heads of* state" names no one's office."""
+    return any(
+        stems[i] == verb and not word.casefold().endswith("s") and words[i + 1].casefold() == "of"
+        for i, word in enumerate(words[:-1])
+    )
+
+
 def verb_forms(verbs: Sequence[str], aliases: Aliases) -> frozenset[str]:
     """The stems that count as the question's verbs: their own, their irregular pasts, and
     the one-word variants of their synonym groups ("send" -> "deploy", "dispatch")."""

@@ -966,6 +966,29 @@ def test_a_counted_noun_is_found_as_its_one_word_synonym(tiny_kb_dir: Path):
     assert answer.passages[0].text.startswith("Delegations from 36 countries")
 
 
+def test_who_heads_a_body_is_answered_by_its_head_named_with_of(tiny_kb_dir: Path):
+    """ "Who heads the harbour board?": "Ann Lee, head of the harbour board" names the one who
+    heads it, the verb written as the office; "twenty heads of state" names no one's office."""
+    write_article(
+        tiny_kb_dir,
+        "board",
+        "Harbour board meets",
+        "Gazette",
+        "Ann Lee, head of the harbour board, said the new pier would open in May.",
+    )
+    write_article(
+        tiny_kb_dir,
+        "forum",
+        "Forum opens",
+        "Wire",
+        "About twenty heads of state, among them Tom Reed, came to the lake forum on Monday.",
+    )
+    kb = KnowledgeBase(tiny_kb_dir)
+    answer = kb.ask("Who heads the harbour board?")
+    assert answer.complete and "Ann Lee" in answer.passages[0].text
+    assert not kb.ask("Who heads the lake forum?").complete
+
+
 def test_a_counted_title_of_office_is_found_as_another_of_its_group(tiny_kb_dir: Path):
     """ "leaders" is a word of the articles, but the passage counts "heads" of state, a title
     of the same office (``bot.roles.TITLE_GROUPS``)."""
