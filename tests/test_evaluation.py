@@ -1044,6 +1044,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout7", 1.00, 0, 3, 0.68, 0.56),
         ("heldout8", 0.97, 0, 6, 0.73, 0.50),
         ("heldout9", 0.87, 3, 2, 0.76, 0.69),
+        ("heldout10", 0.89, 3, 10, 0.86, 0.76),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(
