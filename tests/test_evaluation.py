@@ -395,7 +395,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round25", 0.99, 0, 1, 0.67, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.63),
         ("round27", 0.93, 0, 0, 0.71, 0.27),
-        ("round28", 0.93, 1, 2, 0.75, 0.45),
+        ("round28", 0.93, 1, 2, 0.75, 0.36),
         ("round29", 0.87, 1, 3, 0.71, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.52),
         ("round30", 0.99, 0, 0, 0.65, 0.50),
@@ -415,13 +415,14 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round45", 0.91, 0, 0, 0.37, 0.62),
         ("round46", 0.99, 0, 0, 0.63, 0.50),
         ("round47", 0.95, 1, 1, 0.60, 0.64),
-        ("round48", 0.79, 0, 2, 0.62, 0.50),
+        ("round48", 0.79, 0, 3, 0.62, 0.50),
         ("round50", 0.87, 1, 2, 0.62, 0.50),
         ("round51", 0.87, 0, 2, 0.61, 0.73),
         ("round52", 0.93, 1, 2, 0.60, 0.66),
         ("round53", 0.90, 1, 0, 0.70, 0.52),
         ("round54", 0.93, 1, 1, 0.58, 0.65),
         ("round55", 1.00, 0, 0, 0.61, 0.58),
+        ("round56", 0.97, 1, 2, 0.72, 0.51),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -999,7 +1000,13 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     round fifty-one's "How much does a ticket on Nordwind's Moscow–Pyongyang flight cost?",
     which newsforall's page now answers ("priced at 45,000 rubles"; 0.78 -> 0.74), and round
     twenty-one's "What is the price of a ticket on the Moscow–Pyongyang train?" with that
-    flight's price (0.91 -> 0.87)."""
+    flight's price (0.91 -> 0.87). Round fifty-six's twelve pages (later that day; first figures
+    in round56/before.txt), among all 649: metadata 0.979 with one field invented (13newsnow's
+    dateline taken as the title), furniture quoted in 2 answers, hit@3 0.726, declined 0.519.
+    As distractors they answer round twenty-eight's off-topic "When did the obesity drug
+    shortage end?" with goodmorningworld's "labour shortage" for drones, "by the end of the
+    year" (0.45 -> 0.36), and put round forty-eight's "Which number BRICS partner did Vietnam
+    become?" second, behind a passage whose page furniture is now quoted (3 answers)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
