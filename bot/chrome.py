@@ -47,6 +47,10 @@ def _ascii_lowered(line: str) -> str | None:
     return line.lower() if line.isascii() else None
 
 
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+"""A line that ends as a sentence does: its stop, then any closing quotes or brackets."""
+
+
 @lru_cache(maxsize=8192)
 def word_count(line: str) -> int:
     """``len(line.split())``, remembered: a dozen line rules count the words of each line

@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from bot import chrome
+from bot.chrome import SENTENCE_END
 from bot.tokens import STOPWORDS
 
 MODEL_FILE = Path(__file__).with_name("data") / "line_model.json"
@@ -75,7 +76,6 @@ SHORTER_THAN_TEXT = 0.5
 dropped: furniture stands out from the page's own paragraphs, while on a page of short
 paragraphs (an explainer's one-line answers) a short line is the text's own shape."""
 _RUN_REACH = 2
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_MARK = re.compile(r"[.!?…](?:\s|$)")
 _LINK_MARK = re.compile(r"[|»›•@#/]|https?:|www\.|\.com\b")
 _READER = frozenset({"you", "your", "yours", "we", "us", "our"})
@@ -98,7 +98,7 @@ def line_features(line: str) -> tuple[float, ...]:
     return (
         math.log1p(len(words)),
         sum(len(word) for word in words) / count,
-        float(bool(_SENTENCE_END.search(line))),
+        float(bool(SENTENCE_END.search(line))),
         math.log1p(len(_SENTENCE_MARK.findall(line))),
         sum(word[0].isupper() for word in words) / count,
         sum(token in STOPWORDS for token in tokens) / (len(tokens) or 1),

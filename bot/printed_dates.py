@@ -18,13 +18,12 @@ from functools import cache, lru_cache
 from babel.dates import get_day_names, get_month_names
 from dateutil import parser as date_parser
 
-from bot.chrome import word_count
+from bot.chrome import SENTENCE_END, word_count
 
 PUBLISHED_RANK, PLAIN_RANK, UPDATED_RANK = 0, 1, 2
 """How firmly a line states a field: a "Published:" label before a plain line, an "Updated:"
 label (or a credit far from the headline) after it."""
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 _DATE_LABEL = r"first published|last updated?|published|updated|posted|post|modified|date"
 _LABELLED_DATE = re.compile(
@@ -116,7 +115,7 @@ def date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
     if word_count(line) <= 6 and (stamp := _ISO_STAMP.search(line)):
         found = stamp_date(stamp.group())
         rest = (line[: stamp.start()] + line[stamp.end() :]).strip()
-        if found and not _SENTENCE_END.search(rest):
+        if found and not SENTENCE_END.search(rest):
             return found, PLAIN_RANK
     if (placed := _DATE_AND_PLACE.match(line)) and (printed := printed_date(placed["date"])):
         return printed, PLAIN_RANK

@@ -9,7 +9,8 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot import chrome
-from bot.cleaning.lines import HEADING_MAX_WORDS, PER_LINE_CACHE, SENTENCE_END, line_key
+from bot.chrome import SENTENCE_END
+from bot.cleaning.lines import HEADING_MAX_WORDS, PER_LINE_CACHE, line_key
 from bot.cleaning.shapes import is_caption
 
 _BAR_LABEL_TAIL = re.compile(r"^\s*\|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*$")

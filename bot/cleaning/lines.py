@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from bot import chrome
-from bot.chrome import Hinted
+from bot.chrome import SENTENCE_END, Hinted
 
 FURNITURE = frozenset(
     {
@@ -45,9 +45,6 @@ FURNITURE = frozenset(
     }
 )
 """Widget labels that are furniture whatever the site: the whole line, compared case-blind."""
-
-
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 _DATE_PREFIX = re.compile(

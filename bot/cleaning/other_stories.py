@@ -9,9 +9,10 @@ import re
 from itertools import takewhile
 
 from bot import chrome, printed_dates
+from bot.chrome import SENTENCE_END
 from bot.cleaning.bylines import BYLINE, is_metadata
 from bot.cleaning.furniture import is_editorial_note
-from bot.cleaning.lines import HEADING_MAX_WORDS, SENTENCE_END, is_paragraph
+from bot.cleaning.lines import HEADING_MAX_WORDS, is_paragraph
 from bot.cleaning.shapes import (
     LABEL_MAX_WORDS,
     LIST_ITEM,

@@ -8,8 +8,8 @@ import re
 from functools import lru_cache
 
 from bot import chrome, printed_dates
-from bot.chrome import Hinted
-from bot.cleaning.lines import HEADING_MAX_WORDS, PER_LINE_CACHE, SENTENCE_END
+from bot.chrome import SENTENCE_END, Hinted
+from bot.cleaning.lines import HEADING_MAX_WORDS, PER_LINE_CACHE
 
 _TEMPERATURE = re.compile(r"(?<![\w.])-?\d{1,3}(?:\.\d)?\s*°\s*[FC]?(?!\w)")
 
