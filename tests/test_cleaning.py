@@ -2496,6 +2496,19 @@ def test_a_dateline_alone_on_the_first_line_is_not_the_headline():
         assert result.headline != dateline
 
 
+def test_a_short_first_paragraph_opening_on_its_dateline_is_not_the_headline():
+    """ "WASHINGTON D.C., DC — "Within days."" is the story's first paragraph, however short: a
+    headline never opens on its dateline, so the title is the guessed first sentence."""
+    line = 'WASHINGTON D.C., DC — "Within days."'
+    story = [
+        "That's how soon it will be before the soldiers join the front lines in the war.",
+        "That was the prediction Thursday from the defence secretary, speaking after a meeting.",
+        "He said 8,000 soldiers are now in position near the border.",
+    ]
+    result = clean("\n".join([line, *story]))
+    assert result.title_guessed and result.paragraphs[0] == line
+
+
 def test_a_reposts_text_by_credit_names_the_writer():
     """A repost credits the writer of the text it copies and points to the original: the
     writer is the author; the pointer names no one."""

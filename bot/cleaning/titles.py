@@ -78,11 +78,17 @@ def title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int]
             return _headline_of(lines, _not_addressing_reader(lines, above, furniture), line)
         else:
             seen_text = True
-            if not labels and _is_headline_sentence(lines, index, furniture):
+            opens_on_dateline = bool(_OPENS_ON_DATELINE.match(line))
+            if (
+                not labels
+                and not opens_on_dateline
+                and _is_headline_sentence(lines, index, furniture)
+            ):
                 return index
             if (
                 labels == [0]
                 and not _PLACE_ALONE.match(lines[0])
+                and not _OPENS_ON_DATELINE.match(lines[0])
                 and index not in lists
                 and not _has_subheads(lines, index, furniture)
                 and _speaks_of_text(lines, 0, furniture)
@@ -320,11 +326,18 @@ _ORNAMENT = re.compile(r"^[◆◇■□●○▲△▼▽★☆►▶♦❖]")
 fifty-three's asiapress) heads a section, and is no headline."""
 
 
+_OPENS_ON_DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:,? [A-Z][A-Za-z.'-]*)*,? ?(?:—|–|--) ")
+"""A line that opens on a place in capitals and a dash is the story's first paragraph, however
+short: "WASHINGTON D.C., DC — "Within days."" over "That's how soon it will be before North
+Korean soldiers join Russia on the front lines" (13newsnow). A headline never opens on its
+dateline."""
+
+
 def _is_title_shaped(lines: list[str], index: int, last: dict[str, int]) -> bool:
     """Headline-shaped, or a short sentence printed again below (a headline with a full stop).
     ``last``: each line key's last position (``_last_positions``)."""
     line = lines[index]
-    if _ORNAMENT.match(line):
+    if _ORNAMENT.match(line) or _OPENS_ON_DATELINE.match(line):
         return False
     if is_headline_shaped(line):
         return True
