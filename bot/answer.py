@@ -17,6 +17,17 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from bot.articles import Article
+from bot.constraints import OFFICE_VERBS, unknown_names, unmet_constraints, unused_words
+from bot.expansion import (
+    searchable,
+    shaped,
+    with_capital_names,
+    with_chamber_names,
+    with_described_names,
+    with_office_holders,
+    with_office_titles,
+    without_attribution_marker,
+)
 from bot.fit import (
     SentenceWords,
     announces_words,
@@ -58,17 +69,6 @@ from bot.tokens import Query, parse_query, stem
 
 if TYPE_CHECKING:
     from bot.snapshot import Snapshot
-from bot.constraints import OFFICE_VERBS, unknown_names, unmet_constraints, unused_words
-from bot.expansion import (
-    searchable,
-    shaped,
-    with_capital_names,
-    with_chamber_names,
-    with_described_names,
-    with_office_holders,
-    with_office_titles,
-    without_attribution_marker,
-)
 
 MAX_QUESTION_CHARS = 1_000
 
