@@ -2026,6 +2026,25 @@ def test_a_headline_closed_by_a_bracketed_media_label_is_no_caption():
     assert clean(f"Bridge Opens\n\n{caption}\n\n{FERRY}").captions == {0}
 
 
+@pytest.mark.parametrize("label", ["(Summary)", "(ANALYSIS)", "(Interview)"])
+def test_a_headline_closed_by_a_bracketed_story_kind_is_no_caption(label: str) -> None:
+    headline = f"Harbour Board Decision on the New Ferry Route {label}"
+    cleaned = clean(f"{headline}\n\n{FERRY}")
+    assert cleaned.headline == headline and not cleaned.title_guessed
+    assert cleaned.paragraphs == [FERRY]
+
+
+def test_a_headline_printed_twice_under_the_standfirst_is_the_title() -> None:
+    standfirst = (
+        "The harbour board has approved a new ferry route between Ashford and the island,"
+        " ending years of delays for the commuters who cross the bay every day."
+    )
+    headline = "Harbour Board Approves New Ferry Route to the Island"
+    cleaned = clean(f"{standfirst}\n{headline}\n\n{headline}\n{FERRY}")
+    assert cleaned.headline == headline and not cleaned.title_guessed
+    assert cleaned.paragraphs == [standfirst, FERRY]
+
+
 def test_a_caption_closed_by_a_shouted_credit_with_slashes_is_marked():
     bare = "The mayor inspects the new harbour bridge on Monday."
     caption = f"{bare} JANE ROE/POOL/COASTAL WIRE"

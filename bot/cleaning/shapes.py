@@ -51,16 +51,18 @@ def unbracketed(line: str) -> str:
 _CAPTION_CREDIT = Hinted(
     re.compile(
         r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|(?!(?:photos?|pics?|videos?|gallery|watch|listen|audio|"
-        r"live|map|updated?)[)\]])[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
+        r"live|map|updated?|summary|analysis|opinion|interview|explainer|transcript|exclusive|"
+        r"editorial|commentary|factbox)[)\]])[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
         r"(?=[^()\[\]]*?\bphoto\b)[^()\[\]]*)[)\]]\s*$",
         re.I,
     ),
     (")", "]"),
 )
 """A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)"; a word
-naming the medium or the story's kind ("(PHOTOS)", "(VIDEO)", "(LIVE)") is a headline's label,
-not a credit (dailytimes247's "Kim inspects memorial to heroes who died in Kursk liberation
-(PHOTOS)" had been read as a caption and its standfirst as the title). Each part
+naming the medium or the story's kind ("(PHOTOS)", "(VIDEO)", "(LIVE)", "(Summary)",
+"(ANALYSIS)") is a headline's label, not a credit (dailytimes247's "Kim inspects memorial to
+heroes who died in Kursk liberation (PHOTOS)" had been read as a caption and its standfirst as
+the title, as zjggczm's "Kazan Declaration of the 16th BRICS Leaders’ Meeting (Summary)"). Each part
 is read once: up to its first "©" the credit has no "©", and the word "photo" is looked for
 ahead (a lookahead does not backtrack), not by trying every split point of a long line."""
 

@@ -314,9 +314,17 @@ def _headline_of(lines: list[str], above: list[int], text: str | None = None) ->
 
 
 def _stands_alone(lines: list[str], index: int, furniture: set[int], last: dict[str, int]) -> bool:
-    """The next line that counts is no headline too: one of several is another story's."""
+    """The next line that counts is no headline too: one of several is another story's. The
+    headline printed again right under itself (the page's title over its heading: "Zelensky
+    Proposes North Korean Soldier Exchange for Ukrainian POWs" twice under the standfirst,
+    round thirty-nine's metaworld) is one headline, not two."""
+    key = line_key(lines[index])
     for after in range(index + 1, len(lines)):
-        if after not in furniture and not is_metadata(lines[after]):
+        if (
+            after not in furniture
+            and not is_metadata(lines[after])
+            and line_key(lines[after]) != key
+        ):
             return not _is_title_shaped(lines, after, last)
     return True
 
