@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -1273,7 +1273,11 @@ def _possessive(word: str) -> bool:
     return word.casefold().endswith(("'s", "’s"))
 
 
-_ABOUT = re.compile(r"\babout\s+(?P<topic>[^?]+)", re.IGNORECASE)
+_ABOUT = re.compile(
+    r"\b(?:about|(?:in\s+)?(?:reply|response|responding|replying|reacting)\s+to|"
+    r"(?:respond|responded|react|reacted|reply|replied)\s+to)\s+(?P<topic>[^?]+)",
+    re.IGNORECASE,
+)
 _TOPIC_ENDS = frozenset(
     {"of", "in", "on", "at", "for", "with", "between", "from", "to", "by", "during", "and", "or"}
     | {"that", "which", "who", "when", "while", "after", "before", "since", "as"}
@@ -1282,18 +1286,16 @@ _TOPIC_ENDS = frozenset(
 
 def statement_topic(text: str, aliases: Aliases) -> tuple[str, ...]:
     """What a statement is asked to be about: "What did Austin say *about* Russia's
-    *casualties*?" -> the head noun (the last content word before a preposition or a clause:
-    "military *cooperation* between Russia and the North"), as its stem and its synonym
-    concepts ("troops" -> ``~soldiers``). A topic ending in a name ("about *Nord Stream 2*",
+    *casualties*?", and what a reply answers ("How did the Kremlin *react to* Kyiv's
+    *offer*?", "What did Seoul say *in reply to* …") -> the head noun (the last content word
+    before a preposition or a clause: "military *cooperation* between Russia and the North";
+    past a vague head, ``VAGUE_TOPIC_HEADS``), as its stem and its synonym concepts
+    ("troops" -> ``~soldiers``). A topic ending in a name ("about *Nord Stream 2*",
     "about BRICS") is that name, as its concept or its stems, any of which will do."""
     match = _ABOUT.search(text)
     if not match:
         return ()
-    phrase: list[str] = []
-    for word in _WORD.findall(normalise(match.group("topic"))):
-        if word.casefold() in _TOPIC_ENDS:
-            break
-        phrase.append(word)
+    phrase = _topic_phrase(_WORD.findall(normalise(match.group("topic"))))
     content = [w for w in phrase if w.casefold() not in STOPWORDS | QUESTION_WORDS]
     if not content:
         return ()
@@ -1302,6 +1304,31 @@ def statement_topic(text: str, aliases: Aliases) -> tuple[str, ...]:
     head_stem = stem(content[-1])
     head = (head_stem, *[concept for concept, _, _ in aliases.find([head_stem])])
     return head + _possessor_terms(match.group("topic"), aliases)
+
+
+VAGUE_TOPIC_HEADS = frozenset(
+    {"situation", "matter", "issue", "case", "news", "number", "numbers", "state", "idea"}
+    | {"question", "questions", "subject", "topic", "fate", "plight", "status", "level"}
+)
+"""Head nouns that stand for the thing they are said of: "the captured soldiers' *situation*"
+is about the soldiers, "the *number* of soldiers killed" about the killed."""
+
+
+def _topic_phrase(words: Sequence[str]) -> list[str]:
+    """The words of a statement's topic up to the preposition or clause that closes it; past
+    "of" when the phrase so far ends in a vague head ("the *number of* soldiers killed")."""
+    phrase: list[str] = []
+    for word in words:
+        folded = word.casefold()
+        if folded == "of" and phrase and phrase[-1].casefold() in VAGUE_TOPIC_HEADS:
+            phrase.pop()
+            continue
+        if folded in _TOPIC_ENDS:
+            break
+        phrase.append(word)
+    while len(phrase) > 1 and phrase[-1].casefold() in VAGUE_TOPIC_HEADS:
+        phrase.pop()
+    return phrase
 
 
 def _possessor_terms(topic: str, aliases: Aliases) -> tuple[str, ...]:

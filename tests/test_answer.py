@@ -400,6 +400,26 @@ def test_a_statement_asked_about_a_topic_needs_a_passage_holding_the_topic(summi
     assert not answer.complete and answer.missing == ["statement by Ana Sousa"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Ana Sousa say in reply to the Norwegian boycott?",
+        "How did Ana Sousa respond to the boycott?",
+        "What did Ana Sousa say about the number of delegates turned away?",
+    ],
+)
+def test_what_a_speaker_said_in_reply_to_something_needs_that_thing(summit_kb, question):
+    """A reply, a response or a reaction is a statement on what it answers: Ana Sousa spoke,
+    but not of a boycott; "the number of delegates" is about the delegates."""
+    answer = summit_kb.ask(question)
+    assert not answer.complete and answer.missing == ["statement by Ana Sousa"]
+
+
+def test_what_a_speaker_said_in_reply_to_the_matter_they_spoke_of_is_answered(summit_kb):
+    answer = summit_kb.ask("How did Ana Sousa respond to the situation of the fishing quotas?")
+    assert answer.complete and "fishing quotas" in answer.passages[0].text
+
+
 def test_a_counted_noun_the_articles_never_use_ties_the_figure_to_the_question(
     kb: KnowledgeBase,
 ):

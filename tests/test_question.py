@@ -492,6 +492,21 @@ def test_the_place_of_an_office_that_owns_a_statement_topic_stands_for_the_topic
     assert question_focus("What did Lula say about Brazil's trade?", aliases).topic == ("trade",)
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("What did Seoul say in reply to Kyiv's offer to swap prisoners?", ("offer",)),
+        ("How did the Kremlin react to the report of more troops?", ("report",)),
+        ("How has Seoul responded to the captured soldiers' situation?", ("soldier", "~soldiers")),
+        ("What did Ryder say about the number of soldiers killed in Kursk?", ("kill",)),
+        ("What did Ryder say about the troops?", ("troop", "~soldiers")),
+    ],
+)
+def test_what_a_statement_answers_is_its_topic_and_a_vague_head_gives_way(question, topic):
+    aliases = Aliases.from_mapping({}).extended({"soldiers": ["soldier", "troops", "troop"]})
+    assert question_focus(question, aliases).topic == topic
+
+
 def test_ordinals_that_pick_one_of_several_are_read_and_next_to_is_a_place():
     assert ordinals_of("Where will the 17th BRICS summit be held?") == ("17th",)
     assert ordinals_of("How many ships carried the second group?") == ("second",)
