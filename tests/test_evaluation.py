@@ -1052,6 +1052,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout8", 0.97, 0, 6, 0.72, 0.50),
         ("heldout9", 0.87, 3, 2, 0.76, 0.69),
         ("heldout10", 0.89, 3, 10, 0.85, 0.76),
+        ("heldout11", 0.91, 0, 0, 0.91, 0.53),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(
