@@ -515,14 +515,18 @@ def judge_passage(
             return None
         for index, extend, sentence in candidates:
             speaker_before = referred[index] if extend == 0 else False
-            if sentence_fits(
-                sentence,
-                focus,
-                query.parts,
-                places,
-                speaker_before=speaker_before,
-                announced=announced_before(sentences, index, extend, speaker_terms),
-            ) and speaks_on_topic(sentences, index, extend, sentence, focus):
+            if (
+                sentence_fits(
+                    sentence,
+                    focus,
+                    query.parts,
+                    places,
+                    speaker_before=speaker_before,
+                    announced=announced_before(sentences, index, extend, speaker_terms),
+                )
+                and speaks_on_topic(sentences, index, extend, sentence, focus)
+                and names_what_lasted(sentences, index, extend, sentence, focus)
+            ):
                 return index, extend
         return None
 
@@ -603,6 +607,22 @@ def speaks_on_topic(
         or any(after.quoted)
         or statement_fits(after, focus.speaker_terms, True)
     )
+
+
+def names_what_lasted(
+    sentences: Sequence[SentenceWords],
+    index: int,
+    extend: int,
+    sentence: SentenceWords,
+    focus: Focus,
+) -> bool:
+    """For "How long did *the meeting* last?" (``Focus.lasted``): the duration's sentence, or
+    the one before it ("… met in Kazan. *The talks lasted two hours.*" aside, "The summit
+    opened on Tuesday. It ended after *three days*."), names what lasted. The three-day summit
+    is no answer on how long a meeting at it lasted."""
+    if not focus.lasted or sentence.has_any(focus.lasted):
+        return True
+    return extend == 0 and index > 0 and sentences[index - 1].has_any(focus.lasted)
 
 
 def lacks(

@@ -338,7 +338,13 @@ def _unit_as_figure(lowered: Sequence[str], unit: int) -> bool:
     something ("*a month on* from Kim's visit", "a day after the summit")."""
     after = lowered[unit + 1] if unit + 1 < len(lowered) else ""
     before = lowered[unit - 1] if unit else ""
+    if before in _WHOLE and unit > 1:
+        before = lowered[unit - 2]
     return after == "long" or (before in {"a", "an", "one"} and after not in _SINCE_OR_UNTIL)
+
+
+_WHOLE = frozenset({"full", "whole", "entire", "good"})
+"""Words between "a" and a unit that keep it a duration: "lasted *a full* hour"."""
 
 
 _SINCE_OR_UNTIL = frozenset(

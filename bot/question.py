@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.roles import OFFICE_TITLE_WORDS
+from bot.thesaurus import wordnet
 from bot.tokens import (
     ANSWER_WORD,
     AUXILIARY_VERBS,
@@ -456,6 +457,9 @@ class Focus:
     for, not what it is about (``measure_of``)."""
     shape: tuple[str, ...] = ()
     """... and the stems of the units its answer is written in ("km", "day"), if it has any."""
+    lasted: tuple[str, ...] = ()
+    """For "How long did *Modi's meeting* with Putin last?": the stems of what lasted, its head
+    noun and that noun's one-word synonyms (``what_lasted``)."""
 
 
 def classify_question(question: str) -> QuestionType:
@@ -554,6 +558,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         date_unit=date_unit(text) if question_type is QuestionType.DATE else None,
         name_of=name_asked(text),
         **measure,
+        lasted=what_lasted(text) if measure else (),
         **_role(text, aliases),
     )
 
@@ -1469,6 +1474,36 @@ def measure_of(text: str) -> dict[str, tuple[str, ...]]:
         stems += lasting
         shape = shape if lasting else (*shape, *_TEXT_LENGTH)
     return {"measure": tuple(stems), "shape": shape}
+
+
+_LASTED = re.compile(
+    r"^how\s+long\s+(?:did|does|do|will|would|was|is|were)\s+(?P<subject>.+?)\s+"
+    r"(?:last|lasted|run|go\s+on)\b",
+    re.IGNORECASE,
+)
+
+
+def what_lasted(text: str) -> tuple[str, ...]:
+    """For "How long did *Modi's bilateral meeting* with Putin in Kazan last?", the stems of
+    the head noun of what lasted (the last lower-case word before a preposition or a clause)
+    and of its one-word synonyms: a duration of anything else ("the three-day summit", "a
+    standoff for over four years") does not say how long the meeting lasted."""
+    match = _LASTED.match(text)
+    if not match:
+        return ()
+    phrase: list[str] = []
+    for word in _WORD.findall(normalise_apostrophes(match.group("subject"))):
+        if word.casefold() in _TOPIC_ENDS:
+            break
+        phrase.append(word)
+    nouns = [w for w in phrase if w.islower() and w not in STOPWORDS and not _possessive(w)]
+    if not nouns:
+        return ()
+    head = nouns[-1]
+    thesaurus = wordnet()
+    related = [word for word in thesaurus.related(head) if word.isalpha()]
+    synonyms = [*thesaurus.one_word_synonyms(head), *related]
+    return tuple(dict.fromkeys(stem(word) for word in (head, *synonyms)))
 
 
 _TEXT_LENGTH = (stem("pages"),)

@@ -420,6 +420,29 @@ def test_what_a_speaker_said_in_reply_to_the_matter_they_spoke_of_is_answered(su
     assert answer.complete and "fishing quotas" in answer.passages[0].text
 
 
+LASTING_BODY = (
+    "The three-day summit in Lisbon ended on Thursday with a joint statement on fishing.\n\n"
+    "On its first day, Ana Sousa met the Brazilian president for talks on port fees.\n\n"
+    "Her conversation with the Indian prime minister lasted a full hour, aides said."
+)
+
+
+@pytest.fixture
+def lasting_kb(tiny_kb_dir: Path) -> KnowledgeBase:
+    write_article(tiny_kb_dir, "lasting", "Summit ends", "Harbour Times", LASTING_BODY)
+    return KnowledgeBase(tiny_kb_dir)
+
+
+def test_how_long_a_thing_lasted_is_the_duration_of_that_thing(lasting_kb):
+    """The summit lasted three days and a conversation an hour; nothing says how long the
+    meeting with the Brazilian president lasted."""
+    assert "three-day summit" in lasting_kb.ask("How long did the summit last?").passages[0].text
+    answer = lasting_kb.ask("How long did Ana Sousa's conversation with the Indian leader last?")
+    assert answer.complete and "a full hour" in answer.passages[0].text
+    answer = lasting_kb.ask("How long did Ana Sousa's meeting with the Brazilian president last?")
+    assert not answer.complete
+
+
 def test_a_counted_noun_the_articles_never_use_ties_the_figure_to_the_question(
     kb: KnowledgeBase,
 ):

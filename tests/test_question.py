@@ -17,6 +17,7 @@ from bot.question import (
     ordinals_of,
     question_focus,
     split_questions,
+    what_lasted,
     which_words,
 )
 from bot.tokens import Aliases
@@ -505,6 +506,16 @@ def test_the_place_of_an_office_that_owns_a_statement_topic_stands_for_the_topic
 def test_what_a_statement_answers_is_its_topic_and_a_vague_head_gives_way(question, topic):
     aliases = Aliases.from_mapping({}).extended({"soldiers": ["soldier", "troops", "troop"]})
     assert question_focus(question, aliases).topic == topic
+
+
+def test_what_lasted_is_the_head_noun_before_the_question_turns_to_its_place():
+    assert what_lasted("How long did Modi's bilateral meeting with Putin in Kazan last?")[0] == (
+        "meet"
+    )
+    assert what_lasted("How long did the summit last?")[0] == "summit"
+    assert what_lasted("How long does the radio report on the visit run?")[0] == "report"
+    assert what_lasted("How long did Kim stay in Russia?") == ()
+    assert what_lasted("How long is the Kazan Declaration?") == ()
 
 
 def test_ordinals_that_pick_one_of_several_are_read_and_next_to_is_a_place():
