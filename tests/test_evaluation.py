@@ -378,22 +378,22 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round8", 0.99, 0, 0, 0.72, 0.61),
         ("round9", 0.99, 0, 0, 0.69, 0.62),
         ("round10", 0.99, 0, 0, 0.55, 0.46),
-        ("round11", 0.99, 0, 0, 0.66, 0.58),
-        ("round12", 0.95, 0, 4, 0.75, 0.54),
+        ("round11", 0.99, 0, 0, 0.66, 0.50),
+        ("round12", 0.95, 0, 4, 0.70, 0.54),
         ("round13", 0.99, 0, 0, 0.72, 0.60),
         ("round14", 0.87, 1, 5, 0.50, 0.36),
         ("round15", 0.99, 0, 0, 0.64, 0.25),
         ("round16", 0.86, 3, 0, 0.85, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
         ("round18", 0.99, 0, 1, 0.80, 0.74),
-        ("round19", 0.98, 0, 1, 0.84, 0.66),
+        ("round19", 0.98, 0, 1, 0.78, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.86),
         ("round22", 0.96, 1, 2, 0.80, 0.36),
         ("round23", 0.89, 3, 0, 0.74, 0.41),
         ("round24", 0.97, 0, 0, 0.67, 0.76),
         ("round25", 0.99, 0, 1, 0.67, 0.54),
-        ("round26", 0.98, 0, 0, 0.62, 0.63),
+        ("round26", 0.98, 0, 0, 0.62, 0.54),
         ("round27", 0.93, 0, 0, 0.71, 0.27),
         ("round28", 0.93, 1, 2, 0.75, 0.36),
         ("round29", 0.87, 1, 3, 0.71, 0.70),
@@ -417,12 +417,13 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round47", 0.95, 1, 1, 0.60, 0.64),
         ("round48", 0.79, 0, 3, 0.62, 0.50),
         ("round50", 0.87, 1, 2, 0.62, 0.50),
-        ("round51", 0.87, 0, 2, 0.61, 0.73),
+        ("round51", 0.87, 0, 2, 0.61, 0.68),
         ("round52", 0.93, 1, 2, 0.60, 0.66),
-        ("round53", 0.90, 1, 0, 0.70, 0.52),
+        ("round53", 0.90, 1, 0, 0.69, 0.52),
         ("round54", 0.93, 1, 1, 0.58, 0.65),
         ("round55", 1.00, 0, 0, 0.61, 0.58),
         ("round56", 0.97, 1, 2, 0.72, 0.51),
+        ("round57", 0.95, 0, 2, 0.59, 0.63),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1006,7 +1007,18 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     As distractors they answer round twenty-eight's off-topic "When did the obesity drug
     shortage end?" with goodmorningworld's "labour shortage" for drones, "by the end of the
     year" (0.45 -> 0.36), and put round forty-eight's "Which number BRICS partner did Vietnam
-    become?" second, behind a passage whose page furniture is now quoted (3 answers)."""
+    become?" second, behind a passage whose page furniture is now quoted (3 answers). Round
+    fifty-seven's twelve pages (evening of 2026-12-06; first figures in round57/before.txt),
+    among all 661: metadata 0.958, none invented, furniture in 2 answers, hit@3 0.595, declined
+    0.639. As distractors, its pages on the Aurus limousine Putin gave Kim give the car's price
+    ("costing approximately 275 thousand dollars"), so rounds nineteen's, twenty's and
+    twenty-six's "How much did the Aurus … cost?" are answered (round 26: 0.63 -> 0.55), and
+    their gift stories take answers out of round nineteen's first three ("How did Tass describe
+    the gifts Kim gave Putin?", "Which Russian minister attended the gala concert …?"; 0.84 ->
+    0.79); round eleven's furniture question "What video is up next?" is answered by a page on
+    "a video published by Reuters" (0.58 -> 0.50); one answer each leaves the first three of
+    rounds twelve (0.75 -> 0.71), fifty-one and fifty-three, and round fifty-one's "What did
+    Kim Yo-jong say …?" is answered (0.73 -> 0.68)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
