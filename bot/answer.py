@@ -459,7 +459,36 @@ def read_candidates(
             pid: reading if pid in holding else replace(reading, fits=False)
             for pid, reading in readings.items()
         }
-    return readings
+    unnamed = speaker_unnamed(snapshot, focus, readings)
+    return {
+        pid: replace(reading, fits=False, mentions_speaker=False) if pid in unnamed else reading
+        for pid, reading in readings.items()
+    }
+
+
+def speaker_unnamed(
+    snapshot: Snapshot, focus: Focus, readings: dict[int, PassageReading]
+) -> set[int]:
+    """The passages whose article never names the asked speaker in full: every word of the
+    name after the first ("Kim *Yo-jong*", "Pat *Ryder*") somewhere in the article or its
+    title. A story names a person in full once and by one name after ("Kim", "Ryder"), so a
+    passage on "Kim" in an article that only ever names Kim Jong Un is not Kim Yo-jong
+    speaking. The first word is left out: a given name is spelt many ways ("Sergei",
+    "Sergey")."""
+    speaker = (focus.speaker or "").replace("-", " ").split()
+    if not speaker or not all(word[:1].isupper() for word in speaker):
+        return set()
+    rest = [term for term in focus.speaker_terms[1:] if not term.startswith("~")]
+    if focus.question_type is not QuestionType.STATEMENT or not rest:
+        return set()
+    named: dict[str, bool] = {}
+    for pid in readings:
+        article = snapshot.passages[pid].article_id
+        if article not in named:
+            terms = frozenset().union(*snapshot.article_sentence_terms(article))
+            title = snapshot.title_words(article)
+            named[article] = all(term in terms or title.has_any([term]) for term in rest)
+    return {pid for pid in readings if not named[snapshot.passages[pid].article_id]}
 
 
 def passage_words(snapshot: Snapshot, passage: Passage, query: Query) -> PassageWords:

@@ -443,6 +443,21 @@ def test_how_long_a_thing_lasted_is_the_duration_of_that_thing(lasting_kb):
     assert not answer.complete
 
 
+def test_a_speaker_the_article_never_names_in_full_is_not_one_it_quotes(tiny_kb_dir: Path):
+    """The article names Kim Jong Un in full and then "Kim": nothing in it is Kim Yo Jong's.
+    A given name spelt another way ("Sergey" for "Sergei") still finds the speaker."""
+    body = (
+        "Kim Jong Un opened the new harbour at Rason on Friday.\n\n"
+        "Kim said the port would double its trade with Vladivostok within a year.\n\n"
+        "Sergei Lavrov said the port would serve Russian grain exports."
+    )
+    write_article(tiny_kb_dir, "rason", "Harbour opens", "Harbour Times", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("What did Kim Jong Un say about the port?").complete
+    assert not kb.ask("What did Kim Yo Jong say about the port?").complete
+    assert kb.ask("What did Sergey Lavrov say about the port?").complete
+
+
 def test_a_counted_noun_the_articles_never_use_ties_the_figure_to_the_question(
     kb: KnowledgeBase,
 ):
