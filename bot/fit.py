@@ -259,6 +259,21 @@ def is_number(words: Sequence[str], i: int) -> bool:
     )
 
 
+def _dated_day(words: Sequence[str], i: int) -> bool:
+    """Whether the figure at ``i`` (one or two digits) stands right after or before a month's
+    name, as a date's day: "early on *June 19*, 2024" counts no horses (a duration may still be
+    read off dates: "*22-24* October"). "May" counts only capitalised ("20 *may* have died" is
+    a count)."""
+    if len(words[i]) > 2:
+        return False
+    return any(
+        0 <= j < len(words)
+        and words[j].casefold().rstrip(".") in _MONTHS
+        and (words[j].casefold() != "may" or words[j][0].isupper())
+        for j in (i - 1, i + 1)
+    )
+
+
 def _is_year(words: Sequence[str], i: int) -> bool:
     """Four digits from 1900 to 2099, unless an approximation comes first: the text's "around
     2,000 Russian civilians" reaches the words as "around 2000" (``normalise`` drops the
@@ -288,6 +303,8 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
     if _TIMES in focus.counted and _TIMES_ADVERBS.intersection(lowered):
         return True
     found = numbers(sentence)
+    if focus.number_kind is NumberKind.COUNT:
+        found = [i for i in found if not _dated_day(sentence.words, i)]
     lasting = focus.number_kind is NumberKind.MEASURE and "long" in focus.measure
     if not found and not lasting:
         return False

@@ -458,6 +458,19 @@ def test_a_speaker_the_article_never_names_in_full_is_not_one_it_quotes(tiny_kb_
     assert kb.ask("What did Sergey Lavrov say about the port?").complete
 
 
+def test_the_day_of_a_date_counts_nothing(tiny_kb_dir: Path):
+    """ "How many horses …" where the articles never write "horses": the figure may be tied to
+    any part of the question, but "June 19" is a date, not nineteen of anything."""
+    body = (
+        "The mayor of Ashford welcomed the visiting delegation at a ceremony on June 19, 2024, "
+        "with a band and a parade."
+    )
+    write_article(tiny_kb_dir, "ceremony", "Delegation welcomed", "Harbour Times", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert not kb.ask("How many horses took part in the ceremony for the delegation?").complete
+    assert kb.ask("On what date did the ceremony for the delegation take place?").complete
+
+
 def test_a_counted_noun_the_articles_never_use_ties_the_figure_to_the_question(
     kb: KnowledgeBase,
 ):
