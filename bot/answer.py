@@ -276,10 +276,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     if not looks_english(searched, lambda word: _known(snapshot, word), is_english_word):
         return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
-    focus = counted_in_articles(
-        snapshot,
-        with_counted_synonyms(question_focus(searched, snapshot.aliases), searched, wordnet()),
-    )
+    focus = with_counted_synonyms(question_focus(searched, snapshot.aliases), searched, wordnet())
     parsed = parse_query(
         without_attribution_marker(searched),
         snapshot.aliases,
@@ -793,18 +790,6 @@ def with_counted_synonyms(focus: Focus, question: str, thesaurus: Thesaurus) -> 
     offices = [term for counted in focus.counted for term in same_office(counted)]
     counted_as = [term for term in dict.fromkeys(offices + synonyms) if term not in focus.counted]
     return replace(focus, counted_as=tuple(counted_as))
-
-
-def counted_in_articles(snapshot: Snapshot, focus: Focus) -> Focus:
-    """The focus with a "how many X" whose X the articles never use, nor a synonym of it
-    ("how many *fighters*" where they write "soldiers"), counting nothing in particular: its
-    figure is then tied to any of the question's parts ("11,000 *North Korean* soldiers").
-    X's own words decide, not its WordNet synonyms (``counted_as``, cleared with it): those of
-    "fighters" (combatant, belligerent, …) are in the articles without counting what is asked."""
-    vocabulary = snapshot.index.vocabulary
-    if not focus.counted or any(term in vocabulary for term in focus.counted):
-        return focus
-    return replace(focus, counted=(), counted_as=())
 
 
 def _boundary_sentences(

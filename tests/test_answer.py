@@ -471,12 +471,16 @@ def test_the_day_of_a_date_counts_nothing(tiny_kb_dir: Path):
     assert kb.ask("On what date did the ceremony for the delegation take place?").complete
 
 
-def test_a_counted_noun_the_articles_never_use_ties_the_figure_to_the_question(
+def test_a_counted_noun_the_articles_never_use_is_not_counted_by_another_figure(
     kb: KnowledgeBase,
 ):
-    """The articles never say "inhabitants": the figure tied to "evacuate" answers."""
-    answer = kb.ask("How many inhabitants did officials evacuate from the area?")
-    assert answer.complete and "2,500" in answer.passages[0].text
+    """The articles never write "tanks": 2,500 evacuated residents are no count of them, so
+    the answer says the number is missing. The counted noun or a WordNet synonym of it must
+    stand by the figure ("How many *inhabitants*", the articles' "residents", is missed too:
+    see docs/quality.md, "A counted noun the articles never use counts nothing")."""
+    answer = kb.ask("How many tanks did officials evacuate from the area?")
+    assert answer.answered and answer.missing == ["number"]
+    assert kb.ask("How many residents did officials evacuate from the area?").complete
 
 
 def test_the_empty_question_message_is_general(bundled: KnowledgeBase):

@@ -1056,14 +1056,14 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
     ("folder", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
         ("heldout2", 0.85, 1, 2, 0.64, 0.80),
-        ("heldout3", 0.89, 2, 6, 0.76, 0.72),
+        ("heldout3", 0.89, 2, 6, 0.75, 0.72),
         ("heldout4", 0.95, 0, 4, 0.77, 0.65),
         ("heldout5", 0.93, 0, 0, 0.67, 0.64),
         ("heldout6", 0.91, 0, 0, 0.64, 0.50),
         ("heldout7", 1.00, 0, 3, 0.68, 0.60),
         ("heldout8", 0.97, 0, 6, 0.72, 0.50),
         ("heldout9", 0.87, 3, 2, 0.76, 0.69),
-        ("heldout10", 0.89, 3, 10, 0.85, 0.76),
+        ("heldout10", 0.89, 3, 10, 0.84, 0.76),
         ("heldout11", 0.91, 0, 0, 0.91, 0.53),
     ],
 )
