@@ -391,10 +391,10 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round21", 0.88, 1, 0, 0.66, 0.86),
         ("round22", 0.96, 1, 2, 0.80, 0.36),
         ("round23", 0.89, 3, 0, 0.74, 0.41),
-        ("round24", 0.97, 0, 0, 0.67, 0.76),
+        ("round24", 0.97, 0, 0, 0.65, 0.76),
         ("round25", 0.99, 0, 1, 0.67, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.54),
-        ("round27", 0.93, 0, 0, 0.71, 0.27),
+        ("round27", 0.93, 0, 0, 0.69, 0.27),
         ("round28", 0.93, 1, 2, 0.75, 0.36),
         ("round29", 0.87, 1, 3, 0.71, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.52),
@@ -417,13 +417,14 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round47", 0.95, 1, 1, 0.60, 0.64),
         ("round48", 0.79, 0, 3, 0.62, 0.50),
         ("round50", 0.87, 1, 2, 0.62, 0.50),
-        ("round51", 0.87, 0, 2, 0.61, 0.68),
+        ("round51", 0.87, 0, 2, 0.61, 0.63),
         ("round52", 0.93, 1, 2, 0.60, 0.66),
         ("round53", 0.90, 1, 0, 0.69, 0.52),
         ("round54", 0.93, 1, 1, 0.58, 0.65),
         ("round55", 1.00, 0, 0, 0.61, 0.58),
-        ("round56", 0.97, 1, 2, 0.72, 0.51),
+        ("round56", 0.97, 1, 2, 0.70, 0.51),
         ("round57", 0.95, 0, 2, 0.59, 0.63),
+        ("round58", 0.93, 0, 0, 0.57, 0.60),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1018,7 +1019,14 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     0.79); round eleven's furniture question "What video is up next?" is answered by a page on
     "a video published by Reuters" (0.58 -> 0.50); one answer each leaves the first three of
     rounds twelve (0.75 -> 0.71), fifty-one and fifty-three, and round fifty-one's "What did
-    Kim Yo-jong say …?" is answered (0.73 -> 0.68)."""
+    Kim Yo-jong say …?" is answered (0.73 -> 0.68). Round fifty-eight's twelve pages (the same
+    evening; first figures in round58/before.txt), among all 673 after the counted-noun rule:
+    metadata 0.938, none invented, no furniture listed, hit@3 0.571, declined 0.600. As
+    distractors they answer round fifty-one's "How many foreign tourists visited the
+    Wonsan-Kalma resort in its first month?" with a page on Russian tourists there (0.68 ->
+    0.63), and take one answer each out of the first three of rounds twenty-four ("How many
+    soldiers does a battalion usually have?"), twenty-seven (a wheat price now declined) and
+    fifty-six (two on the Beijing talks; 0.72 -> 0.70)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
@@ -1064,7 +1072,8 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout8", 0.97, 0, 6, 0.72, 0.50),
         ("heldout9", 0.87, 3, 2, 0.76, 0.69),
         ("heldout10", 0.89, 3, 10, 0.84, 0.76),
-        ("heldout11", 0.91, 0, 0, 0.91, 0.53),
+        ("heldout11", 0.91, 0, 0, 0.91, 0.60),
+        ("heldout12", 0.97, 0, 20, 0.82, 0.50),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(
