@@ -3045,3 +3045,33 @@ def test_a_long_headline_under_its_summary_is_the_title_despite_sub_heads_below(
     assert clean(page).headline == headline
     short = page.replace(headline, "Ferry Route Approved")
     assert clean(short).headline != "Ferry Route Approved"
+
+
+def test_skip_links_left_as_text_are_furniture_and_never_the_title() -> None:
+    headline = "Harbour Board Approves New Ferry Route to the Island"
+    skip = "Quick access to top menu Direct access to main contents Quick access to page bottom"
+    for links in (skip, "Skip to main content"):
+        cleaned = clean(f"{links}\n\n{headline}\n\n{FERRY}")
+        assert cleaned.headline == headline and cleaned.paragraphs == [FERRY]
+
+
+def test_a_separator_left_where_the_site_name_was_cut_is_no_part_of_the_title() -> None:
+    headline = "Harbour Board Approves New Ferry Route to the Island"
+    assert clean(f"{headline} |\n\n{FERRY}").headline == headline
+    assert clean(f"{headline} —\n\n{FERRY}").headline == headline
+
+
+def test_a_short_headline_over_a_longer_subtitle_is_the_title() -> None:
+    """ "BRICS: The Kazan Declaration" over "De-dollarization and perhaps …": the short line
+    shares the text's words, a tagline would not."""
+    headline = "Ferry Route: The Island Deal"
+    subtitle = "Cheaper crossings and perhaps forthcoming night sailings across the bay"
+    text = "The harbour board approved the ferry route to the island on Monday after a long deal."
+    cleaned = clean(f"{headline}\n{subtitle}\n\n{text}")
+    assert cleaned.headline == headline
+
+
+def test_a_dated_note_on_what_an_update_changed_is_furniture() -> None:
+    note = "Updated 2024-10-26: Inclusion of the mayor's statement and the ferry timetable."
+    cleaned = clean(f"Harbour Board Approves New Ferry Route\n\n{note}\n\n{FERRY}")
+    assert cleaned.paragraphs == [FERRY]

@@ -120,6 +120,16 @@ Free Asia and was authored by Radio Free Asia.", "This article was first publish
 Conversation." (a sentence of the site's, never the news)."""
 
 
+_SKIP_LINKS = re.compile(
+    r"^(?:(?:skip|jump|go|(?:quick|direct)\s+access)\s+to\s+(?:the\s+)?"
+    r"(?:(?:main|top|page)\s+)?(?:contents?|menu|navigation|nav|search|footer|bottom|top|"
+    r"sidebar|main)\b\s*[|·•,]?\s*)+$",
+    re.I,
+)
+"""A page's skip links for screen readers, left as text: "Skip to main content", "Quick access
+to top menu Direct access to main contents Quick access to page bottom"."""
+
+
 _ALT_TEXT = re.compile(r"^(?:image|photo|picture|photograph)\s+of\s+[^.!?|]{1,60}$", re.I)
 """A picture's alternative text alone on its line, where the picture was: "Image of Vladimir
 Putin"; a headline names what happened, not a picture."""
@@ -356,13 +366,16 @@ _UPDATE_NOTE = re.compile(
     r"^THIS\s+IS\s+A\s+(?:[A-Z]+\s+){0,2}UPDATE\b|"
     r"\b(?i:earlier|original|previous)\s+(?i:story|version)\s+(?i:follows\s+below|is\s+below)\.?$|"
     r"^(?i:(?:this\s+(?:story|article|report|post)\s+(?:has\s+been|was)\s+)?updated\s+"
-    r"(?:to|with)\s+(?:add|include|correct|reflect|clarify|remove|update)\b)"
+    r"(?:to|with)\s+(?:add|include|correct|reflect|clarify|remove|update)\b)|"
+    r"^(?i:updated)\s+(?:on\s+)?(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*:\s+\S"
 )
 """A wire service's note on an updated story: "THIS IS A BREAKING NEWS UPDATE. AP’s earlier story
 follows below." (a CFJC Today copy of an AP report), or an editor's note opening with what the
 update did: "Updated to add Russian POW comments about North Korean soldiers." (Radio Free Asia,
-under its standfirst), "This story has been updated to correct …": it speaks of the story, not
-in it."""
+under its standfirst), "This story has been updated to correct …", or dated before what it did
+("Updated 2024-10-26: Inclusion of Doctorow article …", a blog's log of its changes): it speaks
+of the story, not in it."""
 
 
 _REFERENCE_LINKS = re.compile(r"^(?:\[\d{1,3}\]\s*https?://\S+\s*)+$")
@@ -559,6 +572,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or role_credit(line) is not None
         or (bool(APP_BADGE.match(line)) and words <= _APP_BADGE_MAX_WORDS)
         or bool(_ALT_TEXT.match(line))
+        or bool(_SKIP_LINKS.match(line))
         or bool(_WATCH_TEASER_LINE.match(line))
         or bool(_AGED_TEASER.match(line))
         or bool(MARKED_NAMES.match(line))

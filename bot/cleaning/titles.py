@@ -235,10 +235,16 @@ _DANGLING_QUOTES = re.compile(r"\s+[“‘«`\"][`'\"“‘«]*$")
 teaser: "… Capture of Two North Korean Soldiers “`"."""
 
 
+_DANGLING_SEPARATOR = re.compile(r"\s+[|»–—-]+\s*$")
+"""A separator left at a headline's end where the site's name was cut: "The world's rushing
+to Ukraine to study drone warfare |"."""
+
+
 def bare_headline(line: str) -> str:
     """The headline without quotation marks that open nothing, or a site's time stamp or name,
-    glued to its end (a stamp or name cut only when four words or more are left)."""
-    line = _DANGLING_QUOTES.sub("", line)
+    glued to its end (a stamp or name cut only when four words or more are left), or a
+    separator left where that name was."""
+    line = _DANGLING_SEPARATOR.sub("", _DANGLING_QUOTES.sub("", line))
     for pattern in (_HEADLINE_STAMP_TAIL, _HEADLINE_SITE_TAIL):
         match = pattern.search(line)
         if (
@@ -305,6 +311,11 @@ def _headline_of(lines: list[str], above: list[int], text: str | None = None) ->
     ]
     if bare:  # "Current:Home > ScamsLive updates: … in Ukraine-LoTradeCoin", then the bare one
         return bare[0]
+    if text and chosen != above[0]:
+        below = content_words(text)
+        short = [i for i in above if i < chosen and len(content_words(lines[i]) & below) >= 2]
+        if short:  # "BRICS: The Kazan Declaration" over a longer subtitle
+            return short[-1]
     if text and chosen == above[-1] and len(lines[chosen].split()) >= _STANDFIRST_MIN_WORDS:
         below = content_words(text)
         about = [index for index in above[:-1] if len(content_words(lines[index]) & below) >= 2]
