@@ -3075,3 +3075,29 @@ def test_a_dated_note_on_what_an_update_changed_is_furniture() -> None:
     note = "Updated 2024-10-26: Inclusion of the mayor's statement and the ferry timetable."
     cleaned = clean(f"Harbour Board Approves New Ferry Route\n\n{note}\n\n{FERRY}")
     assert cleaned.paragraphs == [FERRY]
+
+
+def test_a_syndicated_credit_line_gives_the_writers_outlet_and_date() -> None:
+    """ "Jessie Yeung, Gawon Bae, CNNAugust 22, 2025 at 5:20 AM": no "By", the date glued to
+    the outlet's name."""
+    for credit in (
+        "Jane Roe, John Doe, HarbourWireAugust 22, 2025 at 5:20 AM",
+        "Jane Roe, HarbourWire Aug. 22, 2025",
+    ):
+        cleaned = clean(f"Harbour Board Approves New Ferry Route\n{credit}\n{FERRY}")
+        assert cleaned.publisher == "HarbourWire" and cleaned.published == date(2025, 8, 22)
+        assert cleaned.author in {"Jane Roe, John Doe", "Jane Roe"}
+        assert cleaned.paragraphs == [FERRY]
+    prose = "Officials met Jane Roe, John Doe, Reuters August 22, 2025"
+    assert clean(f"Harbour Board Approves New Ferry Route\n{prose}\n{FERRY}").author is None
+
+
+def test_a_feed_summary_flattening_the_lines_under_it_is_furniture() -> None:
+    headline = "Harbour Board Approves New Ferry Route to the Island"
+    caption = "The new ferry at the Ashford quay - HARBOURWIRE"
+    credit = "Jane Roe, HarbourWireAugust 22, 2025 at 5:20 AM"
+    summary = f"{headline} {credit} The new ferry at the Ashford quay HARBOURWIRE The harbour bo..."
+    cleaned = clean(f"{summary}\n- - {headline}\n{credit}\n{caption}\n{FERRY}")
+    assert cleaned.headline == headline and not cleaned.title_guessed
+    assert not any(p.endswith("...") or p.startswith("-") for p in cleaned.paragraphs)
+    assert FERRY in cleaned.paragraphs

@@ -388,6 +388,7 @@ def is_metadata(line: str) -> bool:
     match = BYLINE.match(line)
     return bool(
         _signed_date(line)
+        or _credited_date(line)
         or _role_byline(line)
         or _handle_byline(line)
         or _OUTLET_BYLINE.match(line)
@@ -419,6 +420,12 @@ def read_metadata(line: str, signals: Signals) -> bool:
         if isinstance(printed, date):
             # the writer's own line dates the article: it wins over a date line elsewhere
             signals.add("published", printed, quoted(line), min(rank, PUBLISHED_RANK))
+        return True
+    if credited := _credited_date(line):
+        people, outlet, printed = credited
+        signals.add("author", people, quoted(line))
+        signals.add("publisher", outlet, quoted(line), UPDATED_RANK)
+        signals.add("published", printed, quoted(line), PUBLISHED_RANK)
         return True
     if (match := BYLINE.match(line)) and is_name(match["name"]):
         people, outlet = _byline_outlet(match["name"])
@@ -488,6 +495,29 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
         return None
     found = printed_dates.date_line(match["date"])
     return (name_case(name), found) if found else None
+
+
+_CREDITED_DATE = re.compile(
+    r"^(?P<names>[A-Z][^\d|/·]{3,120},\s*[A-Z][\w&.'’-]*)\s*"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+"
+    r"\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)?)?)$",
+)
+"""A syndicated story's credit line: its writers, their outlet and its date, with no "By" and
+nothing between them, the date at times glued to the outlet's name: "Jessie Yeung, Gawon Bae,
+CNNAugust 22, 2025 at 5:20 AM"."""
+
+
+def _credited_date(line: str) -> tuple[str, str, date] | None:
+    """The writers, outlet and date of a ``_CREDITED_DATE`` line: every name two words or
+    more and the outlet one word (``_byline_outlet``), else None."""
+    match = _CREDITED_DATE.match(line)
+    if not match:
+        return None
+    people, outlet = _byline_outlet(match["names"])
+    printed = printed_dates.printed_date(match["date"])
+    if outlet is None or not isinstance(printed, date) or not is_name(people.split(",")[0]):
+        return None
+    return name_case(people), outlet, printed
 
 
 def _role_byline(line: str) -> str | None:

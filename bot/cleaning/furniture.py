@@ -429,18 +429,32 @@ def embedded_posts(lines: list[str], blocks: list[int]) -> set[int]:
 
 def cut_repeats(lines: list[str], furniture: set[int]) -> set[int]:
     """A summary printed above the text and cut off by an ellipsis ("… indicating “that they
-    fully intend...") whose words open the text under it: the same words again, furniture."""
+    fully intend...") whose words open the text under it: the same words again, furniture.
+    Words are compared without their punctuation, and the last one may be cut mid-word: a
+    feed's summary flattens the headline, by-line and caption under it into one line ("… in
+    rare admission of losses Jessie Yeung, Gawon Bae, CNNAugust 22, 2025 at 5:20 AM North
+    Korean leader … Russia KCNA North Korean l...")."""
     found: set[int] = set()
     for index, line in enumerate(lines):
         stem = ELLIPSIS_END.sub("", line)
         if index in furniture or stem == line or len(stem.split()) < _REPEAT_MIN_WORDS:
             continue
         after = " ".join(
-            lines[at] for at in range(index + 1, min(len(lines), index + 4)) if at not in furniture
+            lines[at]
+            for at in range(index + 1, min(len(lines), index + _REPEAT_REACH))
+            if at not in furniture
         )
-        if " ".join(after.split()).startswith(" ".join(stem.split())):
+        words = _WORDS.findall(stem.casefold())
+        following = _WORDS.findall(after.casefold())
+        opening = following[: len(words)]
+        if opening[:-1] == words[:-1] and opening[-1:] and opening[-1].startswith(words[-1]):
             found.add(index)
     return found
+
+
+_WORDS = re.compile(r"\w+")
+_REPEAT_REACH = 6
+"""How many lines under a cut summary its words may run over (headline, by-line, caption)."""
 
 
 def comment_policies(lines: list[str], furniture: set[int]) -> set[int]:

@@ -286,6 +286,12 @@ def _without_quote_markers(raw: str) -> str:
     return _QUOTE_MARKER.sub("", raw)
 
 
+_EMPTY_MARKERS = re.compile(r"^(?:[-–—•·]\s+){2,}(?=\S)")
+"""Two or more bullets or dashes with nothing between them before a line, what is left of an
+empty trail of links: "- - Kim Jong Un says his 'heart aches' …" is the headline. One marker is
+a list's item."""
+
+
 def page_lines(raw: str) -> tuple[list[str], list[int]]:
     """The page's non-empty lines, stripped, and the block (lines between blank lines) of
     each; a labelled ISO date printed before other text on the same line becomes a line of its
@@ -297,6 +303,7 @@ def page_lines(raw: str) -> tuple[list[str], list[int]]:
     wrapped_block = -1  # the last block seen to be wrapped at a fixed width
     for line in _without_quote_markers(_without_paragraph_markup(raw)).splitlines():
         line = _QUOTE_LABEL.sub("", _GLUED_READ_MORE.sub("", line.strip()))
+        line = _EMPTY_MARKERS.sub("", line)
         if not line:
             block += 1
             continue
