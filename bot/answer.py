@@ -642,10 +642,10 @@ def names_what_lasted(
     sentence: SentenceWords,
     focus: Focus,
 ) -> bool:
-    """For "How long did *the meeting* last?" (``Focus.lasted``): the duration's sentence, or
-    the one before it ("… met in Kazan. *The talks lasted two hours.*" aside, "The summit
-    opened on Tuesday. It ended after *three days*."), names what lasted. The three-day summit
-    is no answer on how long a meeting at it lasted."""
+    """For "How long did *the meeting* last?" (``Focus.lasted``): the duration's sentence
+    names what lasted ("*The talks* lasted two hours"), or the sentence before it does ("*The
+    summit* opened on Tuesday. It ended after three days."). The three-day summit is no answer
+    on how long a meeting at it lasted."""
     if not focus.lasted or sentence.has_any(focus.lasted):
         return True
     return extend == 0 and index > 0 and sentences[index - 1].has_any(focus.lasted)
