@@ -531,8 +531,9 @@ def who_fits(
 ) -> bool:
     """A named person or organisation the question does not already name: a capitalised
     word that is not a country, its capital or its people ("*North Korean* soldiers"),
-    unless it is the agent of a passive ("brokered *by the United States*"). For "who is the
-    president of X", the role next to X ("X's president", "president of X")."""
+    unless it is the agent of a passive ("brokered *by the United States*"), or kin or a party
+    named by its kind (``_KIN_AND_PARTIES``). For "who is the president of X", the role next
+    to X ("X's president", "president of X")."""
     if focus.role:
         return _role_fits(sentence, focus)
     if focus.person_noun:
@@ -540,6 +541,8 @@ def who_fits(
     own = set(sentence.positions_of(own_terms))
     in_places = set(sentence.positions_of(places))
     lowered = [word.casefold() for word in sentence.words]
+    if any(word in _KIN_AND_PARTIES and i not in own for i, word in enumerate(lowered)):
+        return True
     for i in names(sentence):
         if i in own:
             continue
@@ -547,6 +550,15 @@ def who_fits(
         if i not in in_places or agent:
             return True
     return False
+
+
+_KIN_AND_PARTIES = frozenset(
+    {"daughter", "son", "wife", "husband", "sister", "brother", "children", "family"}
+    | {"relatives", "delegation", "entourage", "aides", "bodyguards"}
+)
+"""People a story names by what they are to someone, not by name: "Who did Kim bring to
+Beijing?" is answered by "his young *daughter*", "Who briefed NATO?" by "a South Korean
+*delegation*"."""
 
 
 def _person_named(

@@ -471,6 +471,19 @@ def test_the_day_of_a_date_counts_nothing(tiny_kb_dir: Path):
     assert kb.ask("On what date did the ceremony for the delegation take place?").complete
 
 
+def test_a_who_question_is_answered_by_kin_or_a_party_named_by_its_kind(tiny_kb_dir: Path):
+    """ "Who did the mayor bring …?" — "his young daughter", "a trade delegation": people the
+    story names by what they are to someone, not by name."""
+    body = (
+        "Mayor Alice Grant brought her young daughter to the opening of the harbour bridge.\n\n"
+        "The bridge cost 40 million pounds and took three years to build."
+    )
+    write_article(tiny_kb_dir, "bridge", "Bridge opens", "Harbour Times", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    answer = kb.ask("Who did Alice Grant bring to the opening of the harbour bridge?")
+    assert answer.complete and "daughter" in answer.passages[0].text
+
+
 def test_a_counted_noun_the_articles_never_use_is_not_counted_by_another_figure(
     kb: KnowledgeBase,
 ):
