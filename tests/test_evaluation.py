@@ -1074,6 +1074,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout10", 0.89, 3, 10, 0.84, 0.76),
         ("heldout11", 0.91, 0, 0, 0.91, 0.60),
         ("heldout12", 0.97, 0, 20, 0.82, 0.50),
+        ("heldout13", 0.99, 0, 10, 0.76, 0.50),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(
