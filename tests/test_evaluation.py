@@ -175,10 +175,12 @@ def test_the_dev_page_questions_written_apart_keep_their_figures():
     thirty-seven) put another passage first for "Beyond Europe, which region's security would
     their use seriously affect?" (second; hit@1 0.483 -> 0.467). Round fifty-five's twelve pages
     (2026-12-06), as distractors before any rule, take "Where were the additional North Korean
-    soldiers based?" out of the first three (hit@3 0.650 -> 0.633)."""
+    soldiers based?" out of the first three (hit@3 0.650 -> 0.633). Round fifty-nine's pages
+    (its Vietnam visit pages) put "Which other Asian country is on Putin's diplomatic tour
+    besides North Korea?" second (hit@1 0.467 -> 0.450)."""
     eval_set = EvalSet.load(REPO / "eval" / "pages" / "dev" / "questions21.yml")
     ours = score(eval_set, bot_ranker(KnowledgeBase(REPO / "eval" / "pages" / "dev")))
-    assert ours.hit_at_1 >= 0.46 and ours.hit_at_3 >= 0.63
+    assert ours.hit_at_1 >= 0.45 and ours.hit_at_3 >= 0.63
     assert ours.declined_out_of_scope >= 0.62
     assert ours.declined_answerable <= 0.07
 
@@ -369,7 +371,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
 @pytest.mark.parametrize(
     ("round_", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
-        ("round2", 0.99, 0, 0, 0.55, 0.45),
+        ("round2", 0.99, 0, 0, 0.55, 0.36),
         ("round3", 0.95, 0, 0, 0.91, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.57),
         ("round5", 0.94, 1, 0, 0.60, 0.77),
@@ -382,7 +384,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round12", 0.95, 0, 4, 0.70, 0.54),
         ("round13", 0.99, 0, 0, 0.72, 0.60),
         ("round14", 0.87, 1, 5, 0.50, 0.36),
-        ("round15", 0.99, 0, 0, 0.64, 0.25),
+        ("round15", 0.99, 0, 0, 0.60, 0.25),
         ("round16", 0.86, 3, 0, 0.85, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
         ("round18", 0.99, 0, 1, 0.80, 0.74),
@@ -425,6 +427,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round56", 0.97, 1, 2, 0.70, 0.51),
         ("round57", 0.95, 0, 2, 0.59, 0.63),
         ("round58", 0.93, 0, 0, 0.57, 0.60),
+        ("round59", 0.91, 2, 1, 0.72, 0.39),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1026,7 +1029,13 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     Wonsan-Kalma resort in its first month?" with a page on Russian tourists there (0.68 ->
     0.63), and take one answer each out of the first three of rounds twenty-four ("How many
     soldiers does a battalion usually have?"), twenty-seven (a wheat price now declined) and
-    fifty-six (two on the Beijing talks; 0.72 -> 0.70)."""
+    fifty-six (two on the Beijing talks; 0.72 -> 0.70). Round fifty-nine's twelve pages (later
+    that evening; first figures in round59/before.txt), among all 685: metadata 0.917 with two
+    titles invented (thetorontohouse's glued caption, libertynation's sub-head), furniture in one
+    answer, hit@3 0.726, declined 0.393. As distractors its Vietnam pages answer round fifteen's
+    "How long will Putin stay in Vietnam?" and take "What does Kyiv want to use the land it holds
+    in Kursk for?" out of its first three (0.64 -> 0.60), and a page with a video answers round
+    two's "Where is the video transcript?" (0.45 -> 0.36)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
