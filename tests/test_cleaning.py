@@ -3101,3 +3101,22 @@ def test_a_feed_summary_flattening_the_lines_under_it_is_furniture() -> None:
     assert cleaned.headline == headline and not cleaned.title_guessed
     assert not any(p.endswith("...") or p.startswith("-") for p in cleaned.paragraphs)
     assert FERRY in cleaned.paragraphs
+
+
+def test_a_dateline_with_its_place_in_title_case_credits_the_outlet() -> None:
+    opening = "Ashford (Harbour Politics Magazine) – The harbour board approved a new ferry route."
+    assert clean(f"Ferry Route Approved\n\n{opening}").publisher == "Harbour Politics Magazine"
+    listed = "Xi Jinping (China) – President of the People's Republic since 2013."
+    assert clean(f"Leaders at the Summit\n\n{listed}\n\n{FERRY}").publisher is None
+
+
+def test_a_by_line_naming_the_datelines_agency_gives_the_names_without_by() -> None:
+    byline = "By Jane Roe, John Doe, HWN"
+    opening = "ASHFORD (HWN) — The harbour board approved a new ferry route on Monday."
+    cleaned = clean(f"Ferry Route Approved\n{byline}\n{opening}")
+    assert cleaned.author == "Jane Roe, John Doe" and cleaned.publisher == "HWN"
+
+
+def test_a_section_after_a_bar_is_no_part_of_the_headline() -> None:
+    headline = "Harbour Board Approves New Ferry Route to the Island"
+    assert clean(f"{headline} | World news\n\n{FERRY}").headline == headline

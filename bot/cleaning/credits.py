@@ -63,8 +63,15 @@ _AGENCY_NAME = r"(?:[A-Z][A-Za-z&]+|[a-z]{2,4})"
 their own, in lower case ("dpa")."""
 
 
+_TITLE_CASE_PLACE = r"(?!By\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+"""A dateline's place in title case, as some sites print it: "Beijing (Parliament Politics
+Magazine) – Russian President …" (never a by-line's "By"; and a country in the brackets is no
+agency: "Xi Jinping (China) – President", ``_wire_credit``)."""
+
+
 _WIRE_CREDIT = re.compile(
-    r"^(?:[A-Z]" + _PLACE + "(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?"
+    r"^(?:(?:[A-Z]" + _PLACE + "|" + _TITLE_CASE_PLACE + ")"
+    r"(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?"
     r"(?:(?P<colon>:)\s+|,?\s+(?:[—–-]\s+)?))?"
     r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
     r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3}|[a-z]{2,4}(?=/)|[a-z]{2,4}-[A-Z]{2,})"
@@ -337,11 +344,15 @@ def closing_credits(lines: list[str], furniture: set[int], signals: Signals) -> 
         names, comma, outlet = line.rstrip(".").rpartition(",")
         if not comma or not is_name(outlet.strip() or "x") or not is_name(names.strip() or "x"):
             continue
-        people = re.split(r"\s+and\s+", names.strip(), flags=re.I)
+        people = re.split(r"\s+and\s+", _BY.sub("", names.strip()), flags=re.I)
         if all(len(person.split()) >= 2 for person in people) and (_agency_keys(outlet) & agencies):
             signals.add("author", " and ".join(people), quoted(line))
             found.add(index)
     return found
+
+
+_BY = re.compile(r"^by\s+", re.I)
+"""A by-line's "By", no part of the first name: "By Jessie Yeung, Gawon Bae, CNN"."""
 
 
 def _agency_keys(outlet: str) -> set[str]:
@@ -494,7 +505,10 @@ _COPY_TAGS = frozenset(
 
 def _wire_credit(line: str) -> re.Match[str] | None:
     """A wire agency's credit opening a paragraph, in any of the dateline shapes."""
-    return _WIRE_CREDIT.match(line) or _SLASHED_CREDIT.match(line) or _TITLED_CREDIT.match(line)
+    wire = _WIRE_CREDIT.match(line)
+    if wire and is_country(wire["agency"]):
+        wire = None
+    return wire or _SLASHED_CREDIT.match(line) or _TITLED_CREDIT.match(line)
 
 
 def read_self_credit(line: str, signals: Signals) -> None:

@@ -216,13 +216,14 @@ own ("… treaty signed June 19, 2024")."""
 
 
 _HEADLINE_SITE_TAIL = re.compile(
-    r"\s+(?:[|»]\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})|"
+    r"\s+(?:[|»]\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,3})|"
     r"[-–—]\s+(?P<outlet>(?:[A-Z][\w&'’-]*\s+){0,2}(?:[A-Z][a-z]+\.(?:com|net|org|news|tv)|"
     r"(?:News|Times|Post|Today|Daily|Herald|Tribune|Journal|Online|Media|Press|Express|Mirror|"
     r"Telegraph|Network|Agency)\b)))\s*$"
 )
-"""A site's name after a bar, a guillemet or a dash at the end of its headline: "Putin to visit
-North Korea for first time in 24 years » Capital News". After a dash only a name that reads as
+"""A site's name or section after a bar, a guillemet or a dash at the end of its headline:
+"Putin to visit North Korea for first time in 24 years » Capital News", "… exchange nightly
+attacks | World news". After a dash only a name that reads as
 an outlet's (ending in "News", "Times", "Post" …, or a domain): "Kim meets Putin - North Korea"
 keeps its last words."""
 
