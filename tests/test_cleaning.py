@@ -3120,3 +3120,10 @@ def test_a_by_line_naming_the_datelines_agency_gives_the_names_without_by() -> N
 def test_a_section_after_a_bar_is_no_part_of_the_headline() -> None:
     headline = "Harbour Board Approves New Ferry Route to the Island"
     assert clean(f"{headline} | World news\n\n{FERRY}").headline == headline
+
+
+def test_a_caption_closed_by_an_agency_and_its_photographer_is_marked_and_no_title() -> None:
+    caption = "The mayor arrives at the new harbour bridge, June 20, 2024. HARBOURWIRE/Jane Roe"
+    more = "The first ferry will sail in May, and tickets go on sale next week."
+    cleaned = clean(f"{FERRY}\n{caption}\n{more}")
+    assert cleaned.captions == {1} and cleaned.title_guessed

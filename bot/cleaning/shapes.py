@@ -76,6 +76,7 @@ _UNBRACKETED_CAPTION = re.compile(
     r"(?:\s*\|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$|"
     r"[.!?][\"'”’]?\s+(?:[\w ]{0,20}\|\s*)?(?i:photo(?:graph)?\s+credit)\s*:\s*[A-Z][^.!?:]{0,60}$|"
     r"[.!?][\"'”’]?\s+[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){0,2}(?:\s*/\s*[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){0,2}){1,3}$|"
+    r"[.!?][\"'”’]?\s+[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][a-z]+(?:\s+[A-Z][\w'’-]*){0,4}$|"
     r"\w,\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
     r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$|"
     r"[.!?][\"'”’]?\s+(?:/\s*)?(?i:courtesy\s+of)\s+[A-Z][^.!?/]{0,100}$|"
@@ -89,7 +90,9 @@ Intelligence Service", "… Lloyd Austin. File | Photo Credit: AP"), one closed 
 Pic/AFP", "… detained two on Saturday. File photo by Al Drago/UPI", with or without a link's
 label after a bar: "| License Photo"), one closed by a shouted credit with slashes after its
 last sentence ("… during the state visit. GAVRIIL GRIGOROV/POOL/AGENCE FRANCE-PRESSE", round
-nineteen's Daily Tribune: prose never ends on capitals joined by slashes), and a news agency's caption closed by where and when the
+nineteen's Daily Tribune: prose never ends on capitals joined by slashes), one closed by an
+agency's name in capitals, a slash and the photographer's ("… Hanoi, Vietnam, June 20, 2024.
+REUTERS/Atit Perawongmetha", round fifty-nine's thetorontohouse), and a news agency's caption closed by where and when the
 photo was taken, a comma before the date ("… at Seoul Railway Station in Seoul, Oct. 21, 2024."): prose writes "on
 Oct. 21, 2024". Also a caption closed by whom the picture is courtesy of ("… captured by
 Ukrainian forces in Kursk. /Courtesy of Yu Yong-weon, People Power Party lawmaker, Facebook",
