@@ -77,6 +77,7 @@ def unmet_constraints(
     unnamed = [f"{focus.name_of}'s name"] if unmet_name(snapshot, focus, quoted) else []
     unnamed += unmet_open_source(snapshot, focus, quoted[0], question)
     unnamed += unmet_built_kind(snapshot, focus, quoted, wordnet())
+    unnamed += unmet_maker(snapshot, quoted, question)
     if not (focus.ordinals or doer):
         return unnamed
     held = _terms_with_neighbours(snapshot, quoted[0])
@@ -108,6 +109,35 @@ def unmet_built_kind(
             held = any(stems & _terms_with_neighbours(snapshot, pid) for pid in quoted)
             return [] if held else [word]
     return []
+
+
+_MADE_WORK = re.compile(
+    r"^(?:who\s+|which\s+(?:[\w'’-]+\s+){0,4}?)(?P<verb>wrote|took|photographed|filmed|shot)\s+"
+    r"(?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<work>report|story|article|post|blog|piece|commentary|column|op-ed|editorial|"
+    r"photo|photograph|picture|image|video|footage)s?\b",
+    re.IGNORECASE,
+)
+"""A who-question asking who made a text or a picture: "Who *wrote the* AFP *report* on …",
+"Which photographer *took the picture* of Kim …"."""
+_MAKER_CUES = {stem(word) for word in ("wrote", "written", "write", "writes", "author")} | {
+    stem(word) for word in ("photographed", "photo", "photograph", "took", "taken", "filmed")
+}
+"""A passage that names a work's maker says so: "*written* by", "*photo* by", "X *wrote*"."""
+
+
+def unmet_maker(snapshot: Snapshot, quoted: Sequence[int], question: str) -> list[str]:
+    """For a who-question on the maker of a text or picture (``_MADE_WORK``), the work, as
+    typed, when no quoted passage (with its neighbouring sentences) holds a word that credits a
+    maker (``_MAKER_CUES``: "wrote", "written", "photo" …). A page's by-line and photo credits are
+    its metadata, not its text: a passage on the report's news names its people, not its
+    writer."""
+    match = _MADE_WORK.match(question.strip())
+    if not match:
+        return []
+    if any(_MAKER_CUES & _terms_with_neighbours(snapshot, pid) for pid in quoted):
+        return []
+    return [match["work"]]
 
 
 def unmet_name(snapshot: Snapshot, focus: Focus, quoted: Sequence[int]) -> bool:

@@ -484,6 +484,16 @@ def test_a_who_question_is_answered_by_kin_or_a_party_named_by_its_kind(tiny_kb_
     assert answer.complete and "daughter" in answer.passages[0].text
 
 
+def test_who_made_a_report_or_a_picture_needs_a_passage_crediting_a_maker(summit_kb):
+    """A page's by-line and photo credits are its metadata: a passage on the summit's news,
+    full of names, does not say who wrote the report or took the picture."""
+    for question in (
+        "Who wrote the Harbour Times report on the trade summit?",
+        "Which photographer took the picture of Ana Sousa at the summit?",
+    ):
+        assert not summit_kb.ask(question).complete
+
+
 def test_a_counted_noun_the_articles_never_use_is_not_counted_by_another_figure(
     kb: KnowledgeBase,
 ):
