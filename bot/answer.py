@@ -472,7 +472,7 @@ def speaker_unnamed(
     passage on "Kim" in an article that only ever names Kim Jong Un is not Kim Yo-jong
     speaking. The first word is left out: a given name is spelt many ways ("Sergei",
     "Sergey")."""
-    speaker = (focus.speaker or "").replace("-", " ").split()
+    speaker = (focus.speaker or "").split()
     if not speaker or not all(word[:1].isupper() for word in speaker):
         return set()
     rest = [term for term in focus.speaker_terms[1:] if not term.startswith("~")]

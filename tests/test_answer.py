@@ -455,6 +455,7 @@ def test_a_speaker_the_article_never_names_in_full_is_not_one_it_quotes(tiny_kb_
     kb = KnowledgeBase(tiny_kb_dir)
     assert kb.ask("What did Kim Jong Un say about the port?").complete
     assert not kb.ask("What did Kim Yo Jong say about the port?").complete
+    assert not kb.ask("What did Kim Yo-jong say about the port?").complete
     assert kb.ask("What did Sergey Lavrov say about the port?").complete
 
 
