@@ -473,10 +473,12 @@ def speaker_unnamed(
     speaking. The first word is left out: a given name is spelt many ways ("Sergei",
     "Sergey")."""
     speaker = (focus.speaker or "").split()
-    if not speaker or not all(word[:1].isupper() for word in speaker):
-        return set()
     rest = [term for term in focus.speaker_terms[1:] if not term.startswith("~")]
-    if focus.question_type is not QuestionType.STATEMENT or not rest:
+    if (
+        focus.question_type is not QuestionType.STATEMENT
+        or not (rest and speaker)
+        or not all(word[:1].isupper() for word in speaker)
+    ):
         return set()
     named: dict[str, bool] = {}
     for pid in readings:

@@ -441,7 +441,7 @@ def cut_repeats(lines: list[str], furniture: set[int]) -> set[int]:
             continue
         after = " ".join(
             lines[at]
-            for at in range(index + 1, min(len(lines), index + _REPEAT_REACH))
+            for at in range(index + 1, min(len(lines), index + 1 + _REPEAT_REACH))
             if at not in furniture
         )
         words = _WORDS.findall(stem.casefold())
@@ -453,7 +453,7 @@ def cut_repeats(lines: list[str], furniture: set[int]) -> set[int]:
 
 
 _WORDS = re.compile(r"\w+")
-_REPEAT_REACH = 6
+_REPEAT_REACH = 5
 """How many lines under a cut summary its words may run over (headline, by-line, caption)."""
 
 
