@@ -262,15 +262,10 @@ def is_number(words: Sequence[str], i: int) -> bool:
 def _dated_day(words: Sequence[str], i: int) -> bool:
     """Whether the figure at ``i`` (one or two digits) stands right after or before a month's
     name, as a date's day: "early on *June 19*, 2024" counts no horses (a duration may still be
-    read off dates: "*22-24* October"). "May" counts only capitalised ("20 *may* have died" is
-    a count)."""
-    if len(words[i]) > 2:
-        return False
-    return any(
-        0 <= j < len(words)
-        and words[j].casefold().rstrip(".") in _MONTHS
-        and (words[j].casefold() != "may" or words[j][0].isupper())
-        for j in (i - 1, i + 1)
+    read off dates: "*22-24* October"; ``_day_of_month``, ``_is_month``). "May" after the figure
+    counts only capitalised ("20 *may* have died" is a count)."""
+    return len(words[i]) <= 2 and (
+        _day_of_month(words, i) or (i + 1 < len(words) and _is_month(words, i + 1))
     )
 
 

@@ -459,7 +459,7 @@ class Focus:
     """... and the stems of the units its answer is written in ("km", "day"), if it has any."""
     lasted: tuple[str, ...] = ()
     """For "How long did *Modi's meeting* with Putin last?": the stems of what lasted, its head
-    noun and that noun's one-word synonyms (``what_lasted``)."""
+    noun with that noun's one-word WordNet synonyms and related words (``what_lasted``)."""
 
 
 def classify_question(question: str) -> QuestionType:
@@ -1485,17 +1485,14 @@ _LASTED = re.compile(
 
 def what_lasted(text: str) -> tuple[str, ...]:
     """For "How long did *Modi's bilateral meeting* with Putin in Kazan last?", the stems of
-    the head noun of what lasted (the last lower-case word before a preposition or a clause)
-    and of its one-word synonyms: a duration of anything else ("the three-day summit", "a
+    the head noun of what lasted (the last lower-case word before a preposition or a clause,
+    as for a statement's topic: ``_topic_phrase``) and of its one-word synonyms and related
+    words: a duration of anything else ("the three-day summit", "a
     standoff for over four years") does not say how long the meeting lasted."""
     match = _LASTED.match(text)
     if not match:
         return ()
-    phrase: list[str] = []
-    for word in _WORD.findall(normalise_apostrophes(match.group("subject"))):
-        if word.casefold() in _TOPIC_ENDS:
-            break
-        phrase.append(word)
+    phrase = _topic_phrase(_WORD.findall(normalise_apostrophes(match.group("subject"))))
     nouns = [w for w in phrase if w.islower() and w not in STOPWORDS and not _possessive(w)]
     if not nouns:
         return ()

@@ -33,9 +33,6 @@ _TRAIL_END = re.compile(r"\S\s*[/›»>❯]$")
 """A breadcrumb trail's end ("Transcripts   /"): the masthead is above it."""
 
 
-_STANDFIRST_MIN_WORDS = 12
-
-
 def title_line(lines: list[str], furniture: set[int], lists: dict[int, list[int]]) -> int | None:
     """The headline: a headline-shaped line above the first paragraph of text (see
     ``_headline_of``; lines above a breadcrumb trail are the site's), else a lone one right
@@ -296,11 +293,12 @@ def _has_headings_below(lines: list[str], index: int, furniture: set[int]) -> bo
 
 def _headline_of(lines: list[str], above: list[int], text: str | None = None) -> int:
     """Of the headline-shaped lines above the text, the first of headline length: a site's
-    tagline above it is shorter, a standfirst under it comes second. But when that line is a
-    long one right above the text (a standfirst) and a shorter line above it speaks of what
-    the text does (two words in common), the shorter line is the headline: "Putin speaks at
-    BRICS summit" over "The Russian president has joined the plenary session … via videolink";
-    a tagline ("Swiss perspectives in 10 languages") shares nothing with the text."""
+    tagline above it is shorter, a standfirst under it comes second. But a shorter line above
+    that one which speaks of what the text does (two words in common) is the headline: "Putin
+    speaks at BRICS summit" over its standfirst "The Russian president has joined the plenary
+    session … via videolink", "BRICS: The Kazan Declaration" over its subtitle
+    "De-dollarization and perhaps …"; a tagline ("Swiss perspectives in 10 languages") shares
+    nothing with the text."""
     full = [index for index in above if len(lines[index].split()) >= HEADLINE_MIN_WORDS]
     chosen = full[0] if full else above[-1]
     bare = [
@@ -312,14 +310,9 @@ def _headline_of(lines: list[str], above: list[int], text: str | None = None) ->
     ]
     if bare:  # "Current:Home > ScamsLive updates: … in Ukraine-LoTradeCoin", then the bare one
         return bare[0]
-    if text and chosen != above[0]:
+    if text:
         below = content_words(text)
-        short = [i for i in above if i < chosen and len(content_words(lines[i]) & below) >= 2]
-        if short:  # "BRICS: The Kazan Declaration" over a longer subtitle
-            return short[-1]
-    if text and chosen == above[-1] and len(lines[chosen].split()) >= _STANDFIRST_MIN_WORDS:
-        below = content_words(text)
-        about = [index for index in above[:-1] if len(content_words(lines[index]) & below) >= 2]
+        about = [i for i in above if i < chosen and len(content_words(lines[i]) & below) >= 2]
         if about:
             return about[-1]
     return chosen
