@@ -372,7 +372,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     ("round_", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
         ("round2", 0.99, 0, 0, 0.55, 0.36),
-        ("round3", 0.95, 0, 0, 0.91, 0.71),
+        ("round3", 0.95, 0, 0, 0.83, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.57),
         ("round5", 0.94, 1, 0, 0.60, 0.77),
         ("round6", 0.97, 0, 0, 0.58, 0.66),
@@ -387,7 +387,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round15", 0.99, 0, 0, 0.60, 0.25),
         ("round16", 0.86, 3, 0, 0.85, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
-        ("round18", 0.99, 0, 1, 0.80, 0.74),
+        ("round18", 0.99, 0, 1, 0.80, 0.62),
         ("round19", 0.98, 0, 1, 0.78, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.86),
@@ -419,15 +419,16 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round47", 0.95, 1, 1, 0.60, 0.64),
         ("round48", 0.79, 0, 3, 0.62, 0.50),
         ("round50", 0.87, 1, 2, 0.62, 0.50),
-        ("round51", 0.87, 0, 2, 0.61, 0.63),
+        ("round51", 0.87, 0, 2, 0.61, 0.57),
         ("round52", 0.93, 1, 2, 0.60, 0.66),
         ("round53", 0.90, 1, 0, 0.69, 0.52),
-        ("round54", 0.93, 1, 1, 0.58, 0.65),
+        ("round54", 0.93, 1, 1, 0.56, 0.65),
         ("round55", 1.00, 0, 0, 0.61, 0.58),
-        ("round56", 0.97, 1, 2, 0.70, 0.51),
+        ("round56", 0.97, 1, 2, 0.69, 0.51),
         ("round57", 0.95, 0, 2, 0.59, 0.63),
         ("round58", 0.93, 0, 0, 0.57, 0.60),
-        ("round59", 0.97, 1, 1, 0.71, 0.39),
+        ("round59", 0.97, 1, 2, 0.70, 0.39),
+        ("round60", 0.95, 1, 3, 0.76, 0.64),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1035,7 +1036,18 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     answer, hit@3 0.726, declined 0.393. As distractors its Vietnam pages answer round fifteen's
     "How long will Putin stay in Vietnam?" and take "What does Kyiv want to use the land it holds
     in Kursk for?" out of its first three (0.64 -> 0.60), and a page with a video answers round
-    two's "Where is the video transcript?" (0.45 -> 0.36)."""
+    two's "Where is the video transcript?" (0.45 -> 0.36). Round sixty's twelve pages (the next
+    evening; first figures in round60/before.txt), among all 697 with the line model retrained
+    on them: metadata 0.958 with one invented, furniture in three answers, hit@3 0.762, declined
+    0.643. As distractors they give the facts some near-topic questions asked for: a page says
+    each North Korean worker in Russia earns about $800 a month, which answers round
+    eighteen's, thirty-one's, fifty-one's and fifty-six's questions on their pay (0.74 -> 0.62,
+    0.63 -> 0.57), and a page on Shoigu's visit answers round fifty-three's "Who accompanied
+    Shoigu …?"; they take one answer each out of the first three of rounds three ("What did NATO
+    confirm on Monday …?", 0.92 -> 0.83), fifty-four (0.58 -> 0.56) and fifty-six (0.70 ->
+    0.69) and fifty-nine ("How many military engineers is Pyongyang sending to clear mines …?",
+    answered by the new page on 6,000 soldiers for the Kursk rebuilding; 0.71 -> 0.70), and one
+    of round fifty-nine's answers quotes a furniture line (1 -> 2)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
@@ -1084,6 +1096,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout11", 0.91, 0, 0, 0.91, 0.60),
         ("heldout12", 0.97, 0, 20, 0.82, 0.50),
         ("heldout13", 0.99, 0, 10, 0.76, 0.50),
+        ("heldout14", 0.93, 0, 5, 0.76, 0.60),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(
