@@ -315,11 +315,13 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
     if lasting and any(_unit_as_figure(lowered, i) for i in anchors):
         return True
     verbs = sentence.positions_of(focus.main_verbs or focus.verbs) if focus.counted else []
+    done = sentence.positions_of(focus.done_to) if focus.counted else []
     return any(
         (
             tied(sentence.words, i, anchors)
             or gives_the_number_of(sentence.words, i, anchors)
             or counts_the_subject(lowered, i, verbs)
+            or counts_those_done(lowered, i, done)
         )
         and not _counts_other_place(sentence, i, anchors, focus)
         and not (lasting and time_since_last(lowered, i))
@@ -337,6 +339,18 @@ def counts_the_subject(lowered: Sequence[str], number: int, verbs: Sequence[int]
     if not after or not (after[0] in _SUBJECT_AUXILIARIES or after in _OF_THEM):
         return False
     return any(number < verb <= number + _SUBJECT_REACH for verb in verbs)
+
+
+def counts_those_done(lowered: Sequence[str], number: int, verbs: Sequence[int]) -> bool:
+    """Whether the figure at ``number`` stands for those one of the question's passive verbs
+    was done to (``Focus.done_to``), its participle right after it as a noun: "Pyongyang
+    suffered more than *1,000 killed* or wounded" answers "How many North Koreans were killed
+    or wounded?", not "How many have killed themselves?"."""
+    return number + 1 in verbs and lowered[number + 1].endswith(_PARTICIPLE_ENDINGS)
+
+
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn")
+"""How a participle ends ("killed", "taken", "shown"): "1,000 *deminers*" is a noun."""
 
 
 _SUBJECT_AUXILIARIES = frozenset({"have", "has", "had", "were", "was", "are", "is", "will"})

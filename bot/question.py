@@ -382,6 +382,9 @@ class Focus:
     main_verbs: tuple[str, ...] = ()
     """The verb of the question's own clause ("Did China *send* troops?", "How many have
     been *captured*"), not of a clause inside it ("... so ships can *move*")."""
+    done_to: tuple[str, ...] = ()
+    """Stems of the question's verbs in the passive, done to what it asks about ("How many
+    were *killed* or *wounded*", "have been *captured*"; ``passive_verbs``)."""
     counted: tuple[str, ...] = ()
     """For "how many X", the stems of X (or its concept)."""
     counted_as: tuple[str, ...] = ()
@@ -532,6 +535,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         main_verbs=tuple(
             v for v in without_time_passing(main_verbs(text), counted) if v not in phrasing
         ),
+        done_to=passive_verbs(text),
         counted=counted,
         counted_places=_counted_places(text, aliases)
         if question_type is QuestionType.NUMBER
@@ -848,7 +852,9 @@ def speaker_description(speaker: str | None, aliases: Aliases) -> dict[str, tupl
     """The head noun of a speaker described by what they are, as the stems that may stand
     for it (a title of office for any other, a kinship word for any other, else itself and
     its synonyms), and the places the description names. A name ("Xi Jinping", "the
-    Pentagon") has no head noun: its last word is capitalised."""
+    Pentagon") has no head noun: its last word is capitalised. A hyphenated head is read by its
+    parts, as a passage's words are: "the NATO *secretary-general*" is an office ("Secretary"),
+    "the *co-founder*" a founder."""
     if not speaker:
         return {}
     word_list = _WORD.findall(normalise_apostrophes(speaker))
@@ -860,8 +866,9 @@ def speaker_description(speaker: str | None, aliases: Aliases) -> dict[str, tupl
     person = [concept for concept, _, end in found if end == len(stems)]
     if person and person[0] not in aliases.places:
         return {"speaker_terms": (person[0],)}
-    head = stem(last)
-    if head in OFFICE_TITLES:
+    parts = [stem(part) for part in last.split("-")]
+    head = parts[-1]
+    if OFFICE_TITLES.intersection(parts):
         role = OFFICE_ROLE
     elif head in KINSHIP:
         role = tuple(sorted(KINSHIP))
@@ -1023,6 +1030,25 @@ def question_verbs(text: str) -> tuple[str, ...]:
 
 MAIN_CLAUSE_WORDS = 6
 """An auxiliary this close to the start opens the question's own clause."""
+
+
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?(?P<verb>\w+(?:ed|en|wn))"
+    r"(?P<more>(?:(?:,\s*|\s+)(?:(?:or|and)\s+)?\w+(?:ed|en|wn))*)\b",
+    re.IGNORECASE,
+)
+
+
+def passive_verbs(text: str) -> tuple[str, ...]:
+    """Stems of the participles after a form of "be" or "get", with those joined to them by
+    "or" / "and": "How many were *killed* or *wounded*?" -> kill, wound. "How many have
+    killed themselves?" has none: its soldiers did the killing. Only regular participles
+    (-ed, -en, -wn), as a tagger-free reading can tell them from other words."""
+    found: list[str] = []
+    for match in _PASSIVE.finditer(text):
+        found.append(match["verb"])
+        found.extend(re.findall(r"\w+(?:ed|en|wn)\b", match["more"]))
+    return tuple(dict.fromkeys(stem(verb.casefold()) for verb in found))
 
 
 _TIME_UNITS = frozenset(

@@ -41,6 +41,14 @@ def test_a_figure_standing_alone_as_the_subject_of_the_asked_verb_counts():
     assert not number_fits(read("Around 300 have been sent home."), focus, [])
 
 
+def test_a_figure_followed_by_the_asked_participle_counts_those_it_was_done_to():
+    focus = question_focus("How many North Koreans were killed or wounded last week?", ALIASES)
+    assert number_fits(read("Pyongyang suffered more than 1,000 killed or wounded."), focus, [])
+    assert not number_fits(read("Pyongyang sent more than 1,000 deminers."), focus, [])
+    themselves = question_focus("How many North Koreans have killed themselves?", ALIASES)
+    assert not number_fits(read("It suffered more than 1,000 killed."), themselves, [])
+
+
 def test_an_acronym_between_the_figure_and_the_thing_counted_is_no_other_noun():
     focus = question_focus("How many meetings did Russia propose?", ALIASES)
     assert number_fits(read("More than 250 BRICS meetings were proposed."), focus, [])

@@ -15,6 +15,7 @@ from bot.question import (
     only_asks_a_type,
     ordinal_forms,
     ordinals_of,
+    passive_verbs,
     question_focus,
     split_questions,
     what_lasted,
@@ -254,6 +255,24 @@ def test_a_speaker_described_by_office_gives_a_role_and_its_place_not_a_name():
     assert focus.speaker_role == OFFICE_ROLE and focus.speaker_places == ("~brazil",)
     named = question_focus("What did Lula da Silva say?", aliases)
     assert named.speaker == "Lula da Silva" and named.speaker_role == ()
+
+
+def test_the_verbs_done_to_what_a_question_asks_about_are_its_passive_participles():
+    assert passive_verbs("How many were killed or wounded last week?") == ("kill", "wound")
+    assert passive_verbs("How many have been captured, injured and killed?") == (
+        "captur",
+        "injur",
+        "kill",
+    )
+    assert passive_verbs("How many soldiers have killed themselves?") == ()
+
+
+def test_a_hyphenated_office_is_read_by_its_parts():
+    """A passage reads "Secretary-General" as two words, so the office is found by its parts."""
+    focus = question_focus("What did the NATO secretary-general call the deployment?", ALIASES)
+    assert focus.speaker_role == OFFICE_ROLE
+    founder = question_focus("What did the company's co-founder say about it?", ALIASES)
+    assert founder.speaker_role[0] == "founder"
 
 
 def test_a_word_after_a_possessive_is_not_taken_for_the_speech_verb():
