@@ -37,11 +37,13 @@ from bot.fit import (
     describes_speaker,
     figures_in,
     holds_time,
+    in_first_person,
     names_a_holder,
     only_possible,
     sentence_fits,
     source_of,
     speaker_referred,
+    speaks_throughout,
     statement_fits,
     verb_forms,
     verb_senses,
@@ -517,7 +519,13 @@ def judge_passage(
     the alias concepts that name places."""
     sentences, weights, marked = words.sentences, words.weights, words.marked
     speaker_terms = focus.speaker_terms
-    mentions = [bool(speaker_terms) and s.has_any(speaker_terms) for s in sentences]
+    speech = focus.question_type is QuestionType.STATEMENT and speaks_throughout(
+        words.title, speaker_terms
+    )
+    mentions = [
+        bool(speaker_terms) and (s.has_any(speaker_terms) or (speech and in_first_person(s)))
+        for s in sentences
+    ]
     referred = (
         speaker_referred(sentences, speaker_terms) if speaker_terms else [False] * len(sentences)
     )
@@ -543,14 +551,18 @@ def judge_passage(
             return None
         for index, extend, sentence in candidates:
             speaker_before = referred[index] if extend == 0 else False
+            spoken = speech and in_first_person(sentence)
             if (
-                sentence_fits(
-                    sentence,
-                    focus,
-                    query.parts,
-                    places,
-                    speaker_before=speaker_before,
-                    announced=announced_before(sentences, index, extend, speaker_terms),
+                (
+                    spoken
+                    or sentence_fits(
+                        sentence,
+                        focus,
+                        query.parts,
+                        places,
+                        speaker_before=speaker_before,
+                        announced=announced_before(sentences, index, extend, speaker_terms),
+                    )
                 )
                 and speaks_on_topic(sentences, index, extend, sentence, focus)
                 and names_what_lasted(sentences, index, extend, sentence, focus)

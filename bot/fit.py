@@ -766,6 +766,36 @@ _ANNOUNCED_REACH = 2
 """How many words after "following" its speech noun may come ("the following *brief* reply")."""
 
 
+def speaks_throughout(title: SentenceWords | None, speaker_terms: Sequence[str]) -> bool:
+    """Whether an article is the speaker's own words from end to end: its title names the
+    speaker and a speech ("Speech by H.E. Xi Jinping … at the 16th BRICS Summit", "Full text
+    of Putin's remarks at …"). Its paragraphs in the first person are then the speaker's, with
+    no speech verb or quotation marks ("At this summit, we have decided to invite many
+    countries …"; ``in_first_person``)."""
+    return (
+        title is not None
+        and bool(speaker_terms)
+        and title.has_any(speaker_terms)
+        and title.has_any(_SPEECH_KINDS)
+    )
+
+
+_SPEECH_KINDS = tuple(
+    stem(word)
+    for word in ("speech", "remarks", "address", "statement", "transcript", "keynote", "message")
+)
+"""Title words that name a text as someone's words: "Speech by …", "… remarks at …"."""
+
+
+def in_first_person(sentence: SentenceWords) -> bool:
+    """Whether the sentence speaks in the first person ("I", "we", "our" …); "US" in capitals
+    is a country."""
+    return any(word in _FIRST_PERSON for word in sentence.words)
+
+
+_FIRST_PERSON = frozenset({"I", "me", "my", "we", "We", "us", "our", "Our", "My"})
+
+
 def announces_words(sentence: SentenceWords, speaker_terms: Sequence[str]) -> bool:
     """The sentence has the speaker as its subject and announces words to come: "Kim Jong Gyu,
     vice foreign minister of the DPRK ..., gave *the following answer* to a question raised by

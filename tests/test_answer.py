@@ -1223,3 +1223,30 @@ def test_a_body_the_question_describes_is_searched_as_its_acronym(kb: KnowledgeB
     assert answer.complete and "ASEAN admitted" in answer.passages[0].text
     assert answer.related["bloc"]["asean"] == DESCRIBED_WEIGHT
     assert fresh.snapshot.described_acronyms["bloc"] == "asean"  # read once per snapshot
+
+
+def test_a_speech_in_the_first_person_is_its_speakers_words(tmp_path: Path):
+    """Under a title naming a speech by the speaker, a first-person paragraph is theirs, with
+    no speech verb; under a report's title it is not."""
+    directory = wire_articles(
+        tmp_path / "knowledge",
+        {
+            "ferries": "The ferry timetable changes on Monday for the winter.",
+            "library": "The library reopens after repairs to its roof.",
+            "market": "Stallholders said the market will move to the square.",
+        },
+    )
+    decided = "At this summit, we have decided to invite many countries to become partners."
+    welcome = "I thank our host for the warm welcome in the old city."
+    write_article(
+        directory,
+        "speech",
+        "Speech by Mayor Anna Berg at the harbour summit",
+        "Wire",
+        f"{welcome}\n\n{decided}",
+    )
+    notes = f"The mayor arrived on Monday.\n\nOur reporter writes: {decided}"
+    write_article(directory, "notes", "Notes from the harbour summit", "Wire", notes)
+    answer = KnowledgeBase(directory).ask("What did Berg say the summit decided about partners?")
+    assert answer.complete
+    assert answer.passages[0].article.id == "speech"
