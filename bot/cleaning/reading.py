@@ -47,6 +47,7 @@ from bot.cleaning.credits import (
 from bot.cleaning.furniture import (
     appeals_above,
     comment_policies,
+    comment_threads,
     cut_repeats,
     embedded_posts,
     is_furniture,
@@ -166,6 +167,7 @@ def _read(
     furniture |= alt_texts(lines, keys, furniture)
     furniture |= cut_repeats(lines, furniture)
     furniture |= comment_policies(lines, furniture)
+    furniture |= comment_threads(lines, furniture)
     furniture |= subscription_boxes(lines)
     furniture |= subscription_pitches(lines, furniture)
     furniture |= pitch_lead_ins(lines, furniture)
