@@ -3162,3 +3162,25 @@ def test_a_sites_note_on_reviewing_submissions_is_furniture() -> None:
         "If you've seen this event covered by another outlet, submit it for editorial review.",
     ):
         assert clean(f"{FERRY}\n{note}").paragraphs == [FERRY]
+
+
+def test_a_pictures_alt_text_with_its_dated_card_credit_is_furniture() -> None:
+    card = "The mayor at the new quay - Harbour Wire International, 1920, 14.06.2025"
+    assert clean(f"{FERRY}\n{card}").paragraphs == [FERRY]
+
+
+def test_a_picture_card_glued_after_the_last_sentence_is_cut_off() -> None:
+    glued = (
+        f"{FERRY}The mayor at the opening of the quay, Feb. 26, 2025. - Harbour Wire, 1920, "
+        "22.05.2025EconomyFerry Fares Rise22 May, 08:22 GMT"
+    )
+    assert clean(glued).paragraphs == [FERRY]
+
+
+def test_a_caption_printed_twice_with_its_credit_is_furniture() -> None:
+    more = "The first ferry will sail in May, and tickets go on sale next week."
+    caption = "The mayor opens the new quay. The first ferry sails in May. Harbour Board"
+    for shown in (caption, "The mayor opens the new quay on Monday, June 19, 2024. (HWN/Yonhap)"):
+        page = f"Ferry Route Approved\n{FERRY}\n{shown}\n{shown}\n{more}"
+        assert clean(page).paragraphs == [FERRY, more]
+    assert caption in clean(f"Ferry Route Approved\n{FERRY}\n{caption}\n{more}").paragraphs

@@ -253,3 +253,82 @@ def is_photo_credit(line: str) -> bool:
         and not SENTENCE_END.search(line)
         and bool(_PHOTO_CREDIT_END.search(line))
     )
+
+
+_CARD_CREDIT = re.compile(
+    r"\s[–—-]\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}"
+)
+"""A picture's dated credit as a syndicating site prints it after the picture's alt text: a dash,
+the outlet, the picture's width and the day in figures ("… and Russian President Vladimir Putin
+- Sputnik International, 1920, 14.06.2025")."""
+
+
+_GLUED_STOP = re.compile(r"[.!?…][\"'”’)\]]*(?=[A-Z])")
+"""A sentence's stop with the next line's first capital glued to it, no space between:
+"… Egypt, Iran, the UAE, and Ethiopia.Brazil's President …"."""
+
+
+_CARD_MAX_WORDS = 60
+
+
+def is_picture_card(line: str) -> bool:
+    """A picture's alt text and its dated credit, nothing else (``_CARD_CREDIT``): "General
+    Secretary … To Lam and Russian President Vladimir PutinGeneral Secretary … Vladimir Putin -
+    Sputnik International, 1920, 14.06.2025". The words before the credit end in no full stop:
+    an alt text, no sentence of the story."""
+    match = _CARD_CREDIT.search(line)
+    return (
+        match is not None
+        and chrome.word_count(line) <= _CARD_MAX_WORDS
+        and not SENTENCE_END.search(line[: match.start()])
+    )
+
+
+@lru_cache(maxsize=PER_LINE_CACHE)
+def without_glued_card(line: str) -> str:
+    """A kept line without a picture's card glued after its last sentence: the caption, its
+    dated credit (``_CARD_CREDIT``) and what follows it ("… the UAE, and
+    Ethiopia.Brazil's President Luiz Inacio Lula da Silva, center front, during the opening
+    session … Feb. 26, 2025. - Sputnik International, 1920, 22.05.2025EconomyBRICS Bank Expands
+    as De-Dollarization Heats Up22 May, 08:22 GMT"). The cut is at the last stop before the
+    credit with a capital glued to it, where the page ran two lines together; a line with no
+    such glue is left as it is."""
+    match = _CARD_CREDIT.search(line)
+    if not match:
+        return line
+    glues = [glue.end() for glue in _GLUED_STOP.finditer(line, 0, match.start())]
+    if not glues or chrome.word_count(line[glues[-1] : match.start()]) > _CARD_MAX_WORDS:
+        return line
+    return line[: glues[-1]].rstrip()
+
+
+_CREDIT_TAIL = re.compile(r"(?<=[.!?…\"”’])\s+[A-Z][\w.&’'/-]*(?:\s+[A-Z][\w.&’'/-]*){0,3}$")
+"""A picture's credit after a caption's last sentence, capitalised words and no stop: "… for
+his first visit to the country since 2000. Kremlin"."""
+
+
+def gallery_captions(lines: list[str], keys: list[str], furniture: set[int]) -> set[int]:
+    """A gallery's caption, credit and all, printed twice in a row: "North Korea's leader Kim
+    Jong Un welcomes Russian counterpart Vladimir Putin. The Moscow president arrived early on
+    June 19 for his first visit to the country since 2000. Kremlin", then the same again (a
+    slideshow's slide and its copy, under "1 of 3"); or closed by a credit in brackets, "… on
+    June 19, 2024. (TASS/Yonhap)" twice. Both copies go: the page prints its own paragraphs
+    once, and a caption printed once stays, kept and marked, as does one the caption rules
+    read as a caption (a photographer's credit), printed twice or not: on a photo's own page
+    it is all the text there is."""
+    found: set[int] = set()
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    for index, after in pairwise(kept):
+        if keys[index] == keys[after] and _is_credited(lines[index]):
+            found.update((index, after))
+    return found
+
+
+def _is_credited(line: str) -> bool:
+    """A line closed by a picture's credit after its last sentence, bare words
+    (``_CREDIT_TAIL``) or an agency in brackets (``_CAPTION_AGENCY``), that the caption rules
+    do not read as a caption (``is_credited_caption``): such a caption, printed once or twice,
+    is kept and marked."""
+    return bool(_CREDIT_TAIL.search(line) or _CAPTION_AGENCY.search(line)) and not (
+        is_credited_caption(line)
+    )
