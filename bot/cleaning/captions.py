@@ -271,19 +271,6 @@ _GLUED_STOP = re.compile(r"[.!?…][\"'”’)\]]*(?=[A-Z])")
 _CARD_MAX_WORDS = 60
 
 
-def is_picture_card(line: str) -> bool:
-    """A picture's alt text and its dated credit, nothing else (``_CARD_CREDIT``): "General
-    Secretary … To Lam and Russian President Vladimir PutinGeneral Secretary … Vladimir Putin -
-    Sputnik International, 1920, 14.06.2025". The words before the credit end in no full stop:
-    an alt text, no sentence of the story."""
-    match = _CARD_CREDIT.search(line)
-    return (
-        match is not None
-        and chrome.word_count(line) <= _CARD_MAX_WORDS
-        and not SENTENCE_END.search(line[: match.start()])
-    )
-
-
 @lru_cache(maxsize=PER_LINE_CACHE)
 def without_glued_card(line: str) -> str:
     """A kept line without a picture's card glued after its last sentence: the caption, its
@@ -307,24 +294,34 @@ _CREDIT_TAIL = re.compile(r"(?<=[.!?…\"”’])\s+[A-Z][\w.&’'/-]*(?:\s+[A-Z
 his first visit to the country since 2000. Kremlin"."""
 
 
+_SLIDE_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.I)
+"""A slideshow's counter over its first slide: "1 of 3"."""
+
+
 def gallery_captions(lines: list[str], keys: list[str], furniture: set[int]) -> set[int]:
-    """A gallery's caption, credit and all, printed twice in a row: "North Korea's leader Kim
-    Jong Un welcomes Russian counterpart Vladimir Putin. The Moscow president arrived early on
-    June 19 for his first visit to the country since 2000. Kremlin", then the same again (a
-    slideshow's slide and its copy, under "1 of 3"); or closed by a credit in brackets, "… on
-    June 19, 2024. (TASS/Yonhap)" twice. Both copies go: the page prints its own paragraphs
-    once, and a caption printed once stays, kept and marked, as does one the caption rules
-    read as a caption (a photographer's credit), printed twice or not: on a photo's own page
-    it is all the text there is."""
+    """A slideshow's captions under its counter ("1 of 3"), each printed twice in a row with
+    its credit: "North Korea's leader Kim Jong Un welcomes Russian counterpart Vladimir Putin.
+    The Moscow president arrived early on June 19 for his first visit to the country since
+    2000. Kremlin", then the same again, then the next slide's caption twice. Both copies of
+    each go, up to the first line that is no such pair: the slideshow's copy of its captions,
+    not the story. A caption printed twice without a slideshow's counter stays, one copy kept
+    and marked: it can carry what a question asks ("… shakes hands with Russian President
+    Vladimir Putin after signing a comprehensive strategic partnership treaty …")."""
     found: set[int] = set()
     kept = [index for index in range(len(lines)) if index not in furniture]
-    for index, after in pairwise(kept):
-        if keys[index] == keys[after] and _is_credited(lines[index]):
-            found.update((index, after))
+    for at, index in enumerate(kept):
+        if not _SLIDE_COUNTER.match(lines[index].strip()):
+            continue
+        pairs = kept[at + 1 :]
+        while len(pairs) >= 2 and keys[pairs[0]] == keys[pairs[1]]:
+            if not _closes_on_credit(lines[pairs[0]]):
+                break
+            found.update(pairs[:2])
+            pairs = pairs[2:]
     return found
 
 
-def _is_credited(line: str) -> bool:
+def _closes_on_credit(line: str) -> bool:
     """A line closed by a picture's credit after its last sentence, bare words
     (``_CREDIT_TAIL``) or an agency in brackets (``_CAPTION_AGENCY``), that the caption rules
     do not read as a caption (``is_credited_caption``): such a caption, printed once or twice,

@@ -11,7 +11,7 @@ from functools import lru_cache
 from bot import chrome, printed_dates
 from bot.chrome import Hinted
 from bot.cleaning.bylines import is_metadata
-from bot.cleaning.captions import HASHTAG, is_photo_credit, is_picture_card
+from bot.cleaning.captions import HASHTAG, is_photo_credit
 from bot.cleaning.credits import APP_BADGE, MARKED_NAMES, role_credit
 from bot.cleaning.lines import (
     AD_BREAK,
@@ -614,7 +614,6 @@ def _is_furniture_shaped(line: str) -> bool:
         or _is_code(line)
         or is_breadcrumb(line)
         or is_photo_credit(line)
-        or is_picture_card(line)
         or _is_membership_pitch(line)
         or chrome.is_form_or_consent(line)
         or chrome.is_post_signature(line)
