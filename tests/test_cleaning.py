@@ -3127,3 +3127,59 @@ def test_a_caption_closed_by_an_agency_and_its_photographer_is_marked_and_no_tit
     more = "The first ferry will sail in May, and tickets go on sale next week."
     cleaned = clean(f"{FERRY}\n{caption}\n{more}")
     assert cleaned.captions == {1} and cleaned.title_guessed
+
+
+def test_a_prompt_to_sign_in_before_commenting_is_furniture() -> None:
+    prompt = "Dear reader, to leave comments on the publication, you must sign in."
+    assert clean(f"{FERRY}\n{prompt}").paragraphs == [FERRY]
+    report = "Users must register to post comments, the regulator said on Monday."
+    assert clean(f"{FERRY}\n{report}").paragraphs == [FERRY, report]
+
+
+def test_readers_comments_under_a_vote_score_and_a_stamp_are_furniture() -> None:
+    thread = "1. +9\n24 October 2024 16: 06\n— We're changing. ferries on the route ...\n1. -2"
+    assert clean(f"{FERRY}\n{thread}").paragraphs == [FERRY]
+
+
+def test_a_call_to_a_sites_shop_is_furniture() -> None:
+    for call in (
+        "Explore the unofficial world of harbour-inspired apparel at Harbour News Shop.",
+        "Dive into a collection of ferry-themed t-shirts, hoodies and more at the Harbour Store.",
+    ):
+        assert clean(f"{FERRY}\n{call}").paragraphs == [FERRY]
+    report = "The harbour board will open a shop at the Ashford quay in May."
+    assert clean(f"{FERRY}\n{report}").paragraphs == [FERRY, report]
+
+
+def test_a_shows_labelled_blurb_is_furniture() -> None:
+    blurb = "About the podcast: The Harbour Podcast is a weekly podcast hosted by Jane Roe."
+    assert clean(f"{FERRY}\n{blurb}").paragraphs == [FERRY]
+
+
+def test_a_sites_note_on_reviewing_submissions_is_furniture() -> None:
+    for note in (
+        "Submissions are reviewed by an editor before integration.",
+        "If you've seen this event covered by another outlet, submit it for editorial review.",
+    ):
+        assert clean(f"{FERRY}\n{note}").paragraphs == [FERRY]
+
+
+def test_a_picture_card_glued_after_the_last_sentence_is_cut_off() -> None:
+    glued = (
+        f"{FERRY}The mayor at the opening of the quay, Feb. 26, 2025. - Harbour Wire, 1920, "
+        "22.05.2025EconomyFerry Fares Rise22 May, 08:22 GMT"
+    )
+    assert clean(glued).paragraphs == [FERRY]
+
+
+def test_a_slideshows_captions_printed_twice_with_their_credit_are_furniture() -> None:
+    headline = "Harbour Board Approves New Ferry Route to the Island"
+    more = "The first ferry will sail in May, and tickets go on sale next week."
+    last = "The board will meet again in June to set the fares."
+    welcome = "Ashford's mayor Jane Roe welcomes the harbour master John Doe."
+    visit = "arrived early on June 19 for her first visit to the quay since 2000. Reuters"
+    slide, other = f"{welcome} The mayor {visit}", f"{welcome} Roe {visit}"
+    slides = f"1 of 3\n{slide}\n{slide}\n{other}\n{other}"
+    assert clean(f"{headline}\n{FERRY}\n{more}\n{slides}\n{last}").paragraphs == [FERRY, more, last]
+    without_counter = f"{headline}\n{FERRY}\n{more}\n{slide}\n{slide}\n{last}"
+    assert slide in clean(without_counter).paragraphs

@@ -253,3 +253,79 @@ def is_photo_credit(line: str) -> bool:
         and not SENTENCE_END.search(line)
         and bool(_PHOTO_CREDIT_END.search(line))
     )
+
+
+_CARD_CREDIT = re.compile(
+    r"\s[–—-]\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}"
+)
+"""A picture's dated credit as a syndicating site prints it after the picture's alt text: a dash,
+the outlet, the picture's width and the day in figures ("… and Russian President Vladimir Putin
+- Sputnik International, 1920, 14.06.2025")."""
+
+
+_GLUED_STOP = re.compile(r"[.!?…][\"'”’)\]]*(?=[A-Z])")
+"""A sentence's stop with the next line's first capital glued to it, no space between:
+"… Egypt, Iran, the UAE, and Ethiopia.Brazil's President …"."""
+
+
+_CARD_MAX_WORDS = 60
+
+
+@lru_cache(maxsize=PER_LINE_CACHE)
+def without_glued_card(line: str) -> str:
+    """A kept line without a picture's card glued after its last sentence: the caption, its
+    dated credit (``_CARD_CREDIT``) and what follows it ("… the UAE, and
+    Ethiopia.Brazil's President Luiz Inacio Lula da Silva, center front, during the opening
+    session … Feb. 26, 2025. - Sputnik International, 1920, 22.05.2025EconomyBRICS Bank Expands
+    as De-Dollarization Heats Up22 May, 08:22 GMT"). The cut is at the last stop before the
+    credit with a capital glued to it, where the page ran two lines together; a line with no
+    such glue is left as it is."""
+    match = _CARD_CREDIT.search(line)
+    if not match:
+        return line
+    glues = [glue.end() for glue in _GLUED_STOP.finditer(line, 0, match.start())]
+    if not glues or chrome.word_count(line[glues[-1] : match.start()]) > _CARD_MAX_WORDS:
+        return line
+    return line[: glues[-1]].rstrip()
+
+
+_CREDIT_TAIL = re.compile(r"(?<=[.!?…\"”’])\s+[A-Z][\w.&’'/-]*(?:\s+[A-Z][\w.&’'/-]*){0,3}$")
+"""A picture's credit after a caption's last sentence, capitalised words and no stop: "… for
+his first visit to the country since 2000. Kremlin"."""
+
+
+_SLIDE_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.I)
+"""A slideshow's counter over its first slide: "1 of 3"."""
+
+
+def gallery_captions(lines: list[str], keys: list[str], furniture: set[int]) -> set[int]:
+    """A slideshow's captions under its counter ("1 of 3"), each printed twice in a row with
+    its credit: "North Korea's leader Kim Jong Un welcomes Russian counterpart Vladimir Putin.
+    The Moscow president arrived early on June 19 for his first visit to the country since
+    2000. Kremlin", then the same again, then the next slide's caption twice. Both copies of
+    each go, up to the first line that is no such pair: the slideshow's copy of its captions,
+    not the story. A caption printed twice without a slideshow's counter stays, one copy kept
+    and marked: it can carry what a question asks ("… shakes hands with Russian President
+    Vladimir Putin after signing a comprehensive strategic partnership treaty …")."""
+    found: set[int] = set()
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    for at, index in enumerate(kept):
+        if not _SLIDE_COUNTER.match(lines[index].strip()):
+            continue
+        pairs = kept[at + 1 :]
+        while len(pairs) >= 2 and keys[pairs[0]] == keys[pairs[1]]:
+            if not _closes_on_credit(lines[pairs[0]]):
+                break
+            found.update(pairs[:2])
+            pairs = pairs[2:]
+    return found
+
+
+def _closes_on_credit(line: str) -> bool:
+    """A line closed by a picture's credit after its last sentence, bare words
+    (``_CREDIT_TAIL``) or an agency in brackets (``_CAPTION_AGENCY``), that the caption rules
+    do not read as a caption (``is_credited_caption``): such a caption, printed once or twice,
+    is kept and marked."""
+    return bool(_CREDIT_TAIL.search(line) or _CAPTION_AGENCY.search(line)) and not (
+        is_credited_caption(line)
+    )

@@ -387,6 +387,57 @@ addresses are no sentence of the article."""
 _UPDATE_NOTE_MAX_WORDS = 20
 
 
+_COMMENT_SIGN_IN = re.compile(
+    r"\bto\s+(?:leave|post|write|add|submit)\s+(?:a\s+|your\s+)?(?:comments?|repl(?:y|ies))\b"
+    r"|\b(?:comments?|commenting|replies)\s+(?:is|are)\s+(?:only\s+)?(?:open|available)\s+to\b",
+    re.I,
+)
+
+
+_SIGN_IN = re.compile(
+    r"\b(?:sign(?:ed)?\s+in|log(?:ged)?\s+in|sign\s+up|register(?:ed)?|authori[sz]ed?)\b", re.I
+)
+
+
+_COMMENT_SIGN_IN_MAX_WORDS = 25
+
+
+_SHOP_PROMOTION = re.compile(
+    r"^(?i:explore|discover|browse|shop|dive\s+into|check\s+out|find)\b[^.!?]{0,160}?\bat\s+"
+    r"(?:the\s+|our\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?i:shop|store|boutique)\s*[.!]?$",
+)
+"""A line that sends the reader to a site's shop, an imperative opening it and the shop's name
+closing it: "Explore the unofficial world of DPRK-inspired apparel at NK News Shop.", "Dive into
+a captivating collection of North Korea-themed t-shirts, hoodies and more at the NK News Shop."
+(a podcast's transcript page). A report on a shop names it inside a sentence, not as a call."""
+
+
+_ABOUT_THE_SHOW = re.compile(
+    r"^about\s+(?:the|this|our)\s+(?:podcast|show|programme|program|channel|series|"
+    r"newsletter|site|website|publication)\s*:\s*\S",
+    re.I,
+)
+"""A show's own blurb, labelled: "About the podcast: The North Korea News Podcast is a weekly
+podcast hosted by Jacco Zwetsloot exclusively for NK News, covering all things DPRK …" (under
+an episode's description): what the show is, not what the episode says."""
+
+
+_SUBMISSION_REVIEW = re.compile(
+    r"\b(?:submissions?|comments?|sources?|suggestions?|tips?)\s+(?:are|is|will\s+be)\s+"
+    r"(?:reviewed|moderated|checked|approved|vetted)\s+by\s+(?:an?\s+|our\s+|the\s+)?"
+    r"(?:editors?|moderators?|editorial\s+team|team)\b|"
+    r"\bsubmit\s+(?:it|them|a\s+\w+)\s+for\s+(?:editorial\s+)?review\b",
+    re.I,
+)
+"""A site's note on how readers' submissions are handled: "Submissions are reviewed by an
+editor before integration.", "If you've seen this event covered by another news outlet, submit
+it for editorial review." A site speaking of its own workings, as ``_SITE_DISCLAIMER``; a
+quotation is someone's words and stays."""
+
+
+_SUBMISSION_REVIEW_MAX_WORDS = 30
+
+
 _APP_BADGE_MAX_WORDS = 12
 
 
@@ -592,6 +643,38 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(MARKED_NAMES.match(line))
         or (not SENTENCE_END.search(line) and bool(_COMMENT_COUNT.search(line)))
         or _is_helpline_notice(line)
+        or _is_comment_sign_in(line)
+        or bool(_SHOP_PROMOTION.match(line))
+        or bool(_ABOUT_THE_SHOW.match(line))
+        or _is_submission_review(line)
+    )
+
+
+def _is_comment_sign_in(line: str) -> bool:
+    """A comment form's prompt telling the reader to sign in before commenting: "Dear reader,
+    to leave comments on the publication, you must sign in." It speaks to the reader, of
+    commenting (``_COMMENT_SIGN_IN``) and of signing in (``_SIGN_IN``), in a short line without
+    a quotation; a report on a site's rules ("Users must register to post comments, the
+    regulator said") speaks of users, not to "you"."""
+    return (
+        chrome.word_count(line) <= _COMMENT_SIGN_IN_MAX_WORDS
+        and not any(mark in line for mark in _QUOTE_MARKS)
+        and bool(SECOND_PERSON.search(line) or _DEAR_READER.match(line))
+        and bool(_COMMENT_SIGN_IN.search(line))
+        and bool(_SIGN_IN.search(line))
+    )
+
+
+_DEAR_READER = re.compile(r"^dear\s+(?:readers?|users?|visitors?)\b", re.I)
+
+
+def _is_submission_review(line: str) -> bool:
+    """A site's note on reviewing submissions (``_SUBMISSION_REVIEW``), in a short line
+    without a quotation."""
+    return (
+        chrome.word_count(line) <= _SUBMISSION_REVIEW_MAX_WORDS
+        and not any(mark in line for mark in _QUOTE_MARKS)
+        and bool(_SUBMISSION_REVIEW.search(line))
     )
 
 
@@ -784,3 +867,30 @@ def appeals_above(lines: list[str], title_at: int | None, furniture: set[int]) -
         and chrome.word_count(lines[index]) <= TITLE_MAX_WORDS
         and _FIRST_PERSON_PLURAL.search(QUOTED_SPAN.sub(" ", lines[index]))
     }
+
+
+_VOTE_SCORE = re.compile(r"^\d{1,3}\.\s*[+−–-]\s?\d{1,5}$")
+"""A reader comment's number and its signed vote score, on its own line: "1. +9", "1. -2"."""
+
+
+_COMMENT_MAX_LINES = 4
+
+
+def comment_threads(lines: list[str], furniture: set[int]) -> set[int]:
+    """Readers' comments under the story: a comment's vote score ("1. +9") over its time stamp
+    ("24 October 2024 16: 06", read as furniture or a date line), and the few lines under the
+    stamp up to the next score, the comment itself ("— We're changing. bucks on Brix ...").
+    A story's paragraphs never sit under a signed score and a time stamp."""
+    found: set[int] = set()
+    for index, line in enumerate(lines[:-1]):
+        stamp = index + 1
+        if not _VOTE_SCORE.match(line) or not (
+            stamp in furniture or printed_dates.date_line(lines[stamp])
+        ):
+            continue
+        found.update((index, stamp))
+        for after in range(stamp + 1, min(len(lines), stamp + 1 + _COMMENT_MAX_LINES)):
+            if _VOTE_SCORE.match(lines[after]):
+                break
+            found.add(after)
+    return found

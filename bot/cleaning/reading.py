@@ -25,11 +25,13 @@ from bot.cleaning.bylines import (
 )
 from bot.cleaning.captions import (
     alt_texts,
+    gallery_captions,
     is_credited_caption,
     is_credited_repeat,
     photo_descriptions,
     without_caption_agency,
     without_closing_labels,
+    without_glued_card,
     without_photo_credit,
 )
 from bot.cleaning.credits import (
@@ -47,6 +49,7 @@ from bot.cleaning.credits import (
 from bot.cleaning.furniture import (
     appeals_above,
     comment_policies,
+    comment_threads,
     cut_repeats,
     embedded_posts,
     is_furniture,
@@ -164,8 +167,10 @@ def _read(
     furniture |= teaser_runs(lines, furniture)
     furniture |= stamped_cards(lines, furniture)
     furniture |= alt_texts(lines, keys, furniture)
+    furniture |= gallery_captions(lines, keys, furniture)
     furniture |= cut_repeats(lines, furniture)
     furniture |= comment_policies(lines, furniture)
+    furniture |= comment_threads(lines, furniture)
     furniture |= subscription_boxes(lines)
     furniture |= subscription_pitches(lines, furniture)
     furniture |= pitch_lead_ins(lines, furniture)
@@ -206,7 +211,8 @@ def _read(
             if verdict == "caption":
                 result.captions.add(len(result.paragraphs))
                 text = without_caption_agency(text)
-            result.paragraphs.append(without_closing_labels(without_photo_credit(text)))
+            text = without_photo_credit(without_glued_card(text))
+            result.paragraphs.append(without_closing_labels(text))
     signals.settle(result, [line for index, line in enumerate(lines) if index not in posts])
     if result.headline is None and result.paragraphs:
         result.headline = first_sentence(without_credit(result.paragraphs[0]))
