@@ -522,9 +522,10 @@ def judge_passage(
     speech = focus.question_type is QuestionType.STATEMENT and speaks_throughout(
         words.title, speaker_terms
     )
+    spoken = [speech and in_first_person(s) for s in sentences]
     mentions = [
-        bool(speaker_terms) and (s.has_any(speaker_terms) or (speech and in_first_person(s)))
-        for s in sentences
+        bool(speaker_terms) and (s.has_any(speaker_terms) or spoken[i])
+        for i, s in enumerate(sentences)
     ]
     referred = (
         speaker_referred(sentences, speaker_terms) if speaker_terms else [False] * len(sentences)
@@ -551,10 +552,10 @@ def judge_passage(
             return None
         for index, extend, sentence in candidates:
             speaker_before = referred[index] if extend == 0 else False
-            spoken = speech and in_first_person(sentence)
+            own_words = spoken[index] if extend == 0 else speech and in_first_person(sentence)
             if (
                 (
-                    spoken
+                    own_words
                     or sentence_fits(
                         sentence,
                         focus,

@@ -239,6 +239,12 @@ _SITE_DISCLAIMER_MAX_WORDS = 20
 _QUOTE_MARKS = '"“”‘’«»'
 
 
+def _quotes(line: str) -> bool:
+    """Whether the line holds a quotation mark: someone's words, which the rules that ask
+    leave as text."""
+    return any(mark in line for mark in _QUOTE_MARKS)
+
+
 _VIEWS_DISCLAIMER = re.compile(
     r"^(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+"
     r"(?:(?:in|by)\s+(?:this|the)\s+\w+\s+)?(?:are|is|do)\b",
@@ -572,7 +578,7 @@ def pitch_lead_ins(lines: list[str], furniture: set[int]) -> set[int]:
         if index + 1 in furniture
         and _is_membership_pitch(lines[index + 1])
         and chrome.word_count(line) <= _PITCH_MAX_WORDS
-        and not any(mark in line for mark in _QUOTE_MARKS)
+        and not _quotes(line)
         and bool(_JOURNALISM.search(line))
     }
 
@@ -658,7 +664,7 @@ def _is_comment_sign_in(line: str) -> bool:
     regulator said") speaks of users, not to "you"."""
     return (
         chrome.word_count(line) <= _COMMENT_SIGN_IN_MAX_WORDS
-        and not any(mark in line for mark in _QUOTE_MARKS)
+        and not _quotes(line)
         and bool(SECOND_PERSON.search(line) or _DEAR_READER.match(line))
         and bool(_COMMENT_SIGN_IN.search(line))
         and bool(_SIGN_IN.search(line))
@@ -673,7 +679,7 @@ def _is_submission_review(line: str) -> bool:
     without a quotation."""
     return (
         chrome.word_count(line) <= _SUBMISSION_REVIEW_MAX_WORDS
-        and not any(mark in line for mark in _QUOTE_MARKS)
+        and not _quotes(line)
         and bool(_SUBMISSION_REVIEW.search(line))
     )
 
@@ -703,7 +709,7 @@ def _is_site_disclaimer(line: str) -> bool:
     figures,” the ministry said") is someone's words, and stays text."""
     return (
         chrome.word_count(line) <= _SITE_DISCLAIMER_MAX_WORDS
-        and not any(mark in line for mark in _QUOTE_MARKS)
+        and not _quotes(line)
         and bool(_SITE_DISCLAIMER.search(line))
     )
 
@@ -767,7 +773,7 @@ def notices_under_credit(lines: list[str], furniture: set[int]) -> set[int]:
             and index not in furniture
             and _SITE_VOICE.search(line)
             and _READER_VOICE.search(line)
-            and not any(mark in line for mark in _QUOTE_MARKS)
+            and not _quotes(line)
         ):
             found.add(index)
     return found
