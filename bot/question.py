@@ -494,6 +494,26 @@ def normalise_apostrophes(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
+def _named_speaker(speaker: str) -> str:
+    """A speaker typed with words before its name, as the name: "the *Kremlin*", "the
+    *International Monetary Fund*" (every word after "the" capitalised, "of" and "and"
+    aside), "ambassador *Shin Hong-chol*" (a lower-case title before a name of two words or
+    more). A description keeps its words ("the North Korean leader", "the communique")."""
+    words = speaker.split()
+    lower = next((i for i, word in enumerate(words) if word[:1].isupper()), len(words))
+    name = words[lower:]
+    if not name or not all(word[:1].isupper() or word in _NAME_JOINERS for word in name):
+        return speaker
+    if lower == 1 and words[0].casefold() == "the":
+        return " ".join(name)
+    if lower >= 1 and words[0].casefold() not in {"the", "a", "an"} and len(name) >= 2:
+        return " ".join(name)
+    return speaker
+
+
+_NAME_JOINERS = frozenset({"of", "and", "for", "on"})
+
+
 def _statement_speaker(text: str) -> str | None:
     """The speaker as typed; a description keeps its determiner ("the communique"), so that
     only names are looked for as speakers."""
@@ -511,6 +531,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
     question_type = classify_question(question)
     said = said_by(text, aliases)
     speaker = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
+    speaker = speaker and _named_speaker(speaker)
     if speaker and (
         speaker.casefold() in _PRONOUN_SPEAKERS
         or not speaker[0].isupper()
@@ -1166,6 +1187,12 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
     JoongAng *report* North Korea had *sent*?", "have officials *estimated* Pyongyang has
     *sent*", what is counted was sent, and the reporter is the question's source
     (``said_by``), not what a passage must say it did."""
+    gap = next(
+        (found for at in range(start, len(words)) if (found := _gap_clause_verb(lowered, at))),
+        None,
+    )
+    if gap is not None:
+        return [lowered[gap]]
     at = _verb_position(words, lowered, start)
     if at is None:
         return []
@@ -1176,6 +1203,30 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
             if reported is not None:
                 at = reported
     return [lowered[at]]
+
+
+def _gap_clause_verb(lowered: list[str], at: int) -> int | None:
+    """The verb of a reported clause whose subject is what the question asks about, left out:
+    "How many troops did the Ukrainian president *say had died*?", "… does Seoul *believe
+    have been killed*?" ask about those who died or were killed, so that verb is the
+    question's main verb, not the reporting one. The clause opens on a perfect or passive
+    auxiliary right after the reporting verb (or its "that") and its verb is a participle: a
+    prediction ("say would soon be built") or a state ("believe are drilling") is left as it
+    was, since a passage may well word it otherwise."""
+    if lowered[at] not in _REPORTING_VERBS | _SAYING_VERBS:
+        return None
+    i = at + 1 + (at + 1 < len(lowered) and lowered[at + 1] == "that")
+    if i >= len(lowered) or lowered[i] not in _GAP_AUXILIARIES:
+        return None
+    while i < len(lowered) and (lowered[i] in _GAP_AUXILIARIES or _is_adverb(lowered[i])):
+        i += 1
+    if i >= len(lowered) or lowered[i] in _NO_VERB or not _participle(lowered[i]):
+        return None
+    return i
+
+
+_SAYING_VERBS = frozenset({"say", "said", "think", "thought"})
+_GAP_AUXILIARIES = frozenset({"had", "have", "has", "were", "was", "been", "not", "already"})
 
 
 _REPORTING_VERBS = frozenset(

@@ -459,6 +459,23 @@ def test_a_speaker_the_article_never_names_in_full_is_not_one_it_quotes(tiny_kb_
     assert kb.ask("What did Sergey Lavrov say about the port?").complete
 
 
+def test_a_body_named_with_the_or_a_lower_case_title_is_a_speaker_passages_must_name(
+    tiny_kb_dir: Path,
+):
+    """ "What did *the Kremlin* say …?", "What did *ambassador Shin Hong-chol* say …?" name
+    their speaker: a passage where someone else speaks of the same thing does not answer."""
+    body = (
+        "A captured soldier told a Seoul newspaper he wanted asylum in South Korea.\n\n"
+        "Shin Hong-chol, the ambassador, watched the parade in Moscow from the stands.\n\n"
+        "The Kremlin said the report of the soldier's request was a fabrication."
+    )
+    write_article(tiny_kb_dir, "asylum", "Soldier asks for asylum", "Harbour Times", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("What did the Kremlin say about the soldier's request for asylum?").complete
+    assert not kb.ask("What did the Pentagon say about the soldier's request for asylum?").complete
+    assert not kb.ask("What did ambassador Shin Hong-chol say at the parade in Moscow?").complete
+
+
 def test_the_day_of_a_date_counts_nothing(tiny_kb_dir: Path):
     """ "How many horses …" where the articles never write "horses": the figure may be tied to
     any part of the question, but "June 19" is a date, not nineteen of anything."""

@@ -419,6 +419,40 @@ def test_a_reported_clause_gives_the_main_verb(question, verbs):
 
 
 @pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("What did the Kremlin say about the report?", "Kremlin"),
+        (
+            "What did the International Monetary Fund say in response?",
+            "International Monetary Fund",
+        ),
+        ("What did ambassador Shin Hong-chol say at the parade?", "Shin Hong-chol"),
+        ("What did the North Korean leader say?", None),
+        ("What did the communique say?", None),
+    ],
+)
+def test_a_name_after_the_or_a_lower_case_title_is_the_speaker(question, speaker):
+    """ "the *Kremlin*" and "ambassador *Shin Hong-chol*" name who spoke; "the North Korean
+    leader" describes them (``Focus.speaker_role``)."""
+    assert question_focus(question, ALIASES).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("How many North Korean troops did the Ukrainian president say had died?", ("die",)),
+        ("How many soldiers does Seoul's spy agency believe have been killed?", ("kill",)),
+        ("How many troops did Kyiv say were captured in Kursk?", ("captur",)),
+        ("What did Kim say would soon be built in the capital?", ()),
+    ],
+)
+def test_a_reported_clause_without_its_subject_gives_the_main_verb(question, verbs):
+    """ "did the Ukrainian president *say had died*": the clause's subject is what is counted,
+    so those counted died; a prediction or a state after "say" / "believe" is left alone."""
+    assert question_focus(question, ALIASES).main_verbs == verbs
+
+
+@pytest.mark.parametrize(
     ("question", "verbs"),
     [
         ("How many years had passed since Putin's previous trip to North Korea?", ()),
