@@ -514,13 +514,27 @@ def _named_speaker(speaker: str) -> str:
 _NAME_JOINERS = frozenset({"of", "and", "for", "on"})
 
 
+SPEAKER_WORDS = 6
+"""The most words a speaker is typed with; a longer run before a speech verb is a clause ("the
+member of parliament who visited the captives"), not a speaker, unless it ends on a name."""
+TITLED_SPEAKER_WORDS = 8
+"""... when it ends on a name of two words or more: "North Korea's defence minister No Kwang
+Chol" (7)."""
+
+
+def _speaker_length_fits(words: list[str]) -> bool:
+    if len(words) <= SPEAKER_WORDS:
+        return True
+    return len(words) <= TITLED_SPEAKER_WORDS and all(word[:1].isupper() for word in words[-2:])
+
+
 def _statement_speaker(text: str) -> str | None:
     """The speaker as typed; a description keeps its determiner ("the communique"), so that
     only names are looked for as speakers."""
     for pattern in _STATEMENT:
         if match := pattern.match(text):
             speaker = match.group("speaker").strip(" ,")
-            if speaker and len(speaker.split()) <= 6:
+            if speaker and _speaker_length_fits(speaker.split()):
                 return speaker
     return None
 

@@ -378,7 +378,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round6", 0.97, 0, 0, 0.58, 0.66),
         ("round7", 0.90, 0, 0, 0.63, 0.59),
         ("round8", 0.99, 0, 0, 0.72, 0.61),
-        ("round9", 0.99, 0, 0, 0.69, 0.62),
+        ("round9", 0.99, 0, 0, 0.69, 0.56),
         ("round10", 0.99, 0, 0, 0.55, 0.46),
         ("round11", 0.99, 0, 0, 0.66, 0.50),
         ("round12", 0.95, 0, 4, 0.70, 0.54),
@@ -405,8 +405,8 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round32", 0.93, 0, 1, 0.65, 0.57),
         ("round34", 0.97, 0, 0, 0.64, 0.63),
         ("round35", 0.99, 0, 0, 0.64, 0.36),
-        ("round36", 0.97, 0, 0, 0.51, 0.45),
-        ("round37", 0.99, 0, 0, 0.61, 0.41),
+        ("round36", 0.97, 0, 0, 0.48, 0.45),
+        ("round37", 0.99, 0, 0, 0.58, 0.41),
         ("round38", 0.97, 1, 0, 0.54, 0.57),
         ("round39", 0.99, 0, 0, 0.62, 0.45),
         ("round40", 0.91, 0, 0, 0.59, 0.36),
@@ -425,10 +425,11 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round54", 0.93, 1, 1, 0.56, 0.65),
         ("round55", 1.00, 0, 0, 0.61, 0.58),
         ("round56", 0.97, 1, 2, 0.69, 0.51),
-        ("round57", 0.95, 0, 2, 0.59, 0.63),
+        ("round57", 0.95, 0, 2, 0.58, 0.63),
         ("round58", 0.93, 0, 0, 0.57, 0.60),
         ("round59", 0.97, 1, 2, 0.70, 0.39),
         ("round60", 0.95, 1, 3, 0.76, 0.64),
+        ("round61", 0.97, 1, 5, 0.63, 0.67),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1047,7 +1048,16 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     confirm on Monday …?", 0.92 -> 0.83), fifty-four (0.58 -> 0.56) and fifty-six (0.70 ->
     0.69) and fifty-nine ("How many military engineers is Pyongyang sending to clear mines …?",
     answered by the new page on 6,000 soldiers for the Kursk rebuilding; 0.71 -> 0.70), and one
-    of round fifty-nine's answers quotes a furniture line (1 -> 2)."""
+    of round fifty-nine's answers quotes a furniture line (1 -> 2). Round sixty-one's twelve
+    pages (2026-12-06; first figures in round61/before.txt), among all 709 with the line model
+    retrained: metadata 0.979 with one invented, furniture in five answers, hit@3 0.63,
+    declined 0.67. As distractors a page on Yoon's review of sending lethal weapons answers
+    round nine's "Which weapons did South Korea send to Ukraine?" (0.62 -> 0.56), and a page
+    counting 5,255 delegates in Kazan takes a count out of the first three of rounds
+    thirty-seven and fifty-seven (0.61 -> 0.58, 0.59 -> 0.58). The reported-clause rule
+    (``bot.question._gap_clause_verb``) takes round thirty-six's "How many North Korean troops
+    did South Korea's defence ministry say had been sent to Russia?" out of the first three in
+    this pooled folder (0.51 -> 0.48; second on the round's own pages, first before)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
@@ -1097,6 +1107,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout12", 0.97, 0, 20, 0.82, 0.50),
         ("heldout13", 0.99, 0, 10, 0.76, 0.50),
         ("heldout14", 0.93, 0, 5, 0.76, 0.60),
+        ("heldout15", 0.91, 1, 1, 0.82, 0.60),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(

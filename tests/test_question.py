@@ -438,6 +438,22 @@ def test_a_name_after_the_or_a_lower_case_title_is_the_speaker(question, speaker
 
 
 @pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        (
+            "What did North Korea's defence minister No Kwang Chol tell Andrei Belousov?",
+            "North Korea's defence minister No Kwang Chol",
+        ),
+        ("What did the member of parliament who visited the captives say?", None),
+    ],
+)
+def test_a_long_speaker_is_one_only_when_it_ends_on_a_name(question, speaker):
+    """Seven words before "tell" are a speaker when the last two are a name; seven ending
+    on a noun are a clause, and the question is an open one."""
+    assert question_focus(question, ALIASES).speaker == speaker
+
+
+@pytest.mark.parametrize(
     ("question", "verbs"),
     [
         ("How many North Korean troops did the Ukrainian president say had died?", ("die",)),
