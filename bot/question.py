@@ -443,6 +443,10 @@ class Focus:
     actors: tuple[tuple[str, ...], ...] = ()
     """For "When did *Cho Tae-yong* meet *Lloyd Austin*?": the terms of the name before the
     main verb and of the name right after it, each of which the passage must hold."""
+    shared: tuple[str, ...] = ()
+    """For "What did *Guterres and Putin discuss* …?", "What did Modi *discuss with* Xi …?": the
+    verb of what two named sides did together (``shared_deed``), which the answer must say they
+    did: a passage on their meeting says nothing of what they discussed or agreed."""
     ordinals: tuple[str, ...] = ()
     """For "the *second* group", "the *17th* summit", "the *next* summit": the ordinals that
     pick one of several of the same thing, lower-case, as typed (``ordinals_of``)."""
@@ -592,6 +596,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         weekdays=weekday_limits(text),
         past=asks_what_happened(text),
         actors=named_actors(text, aliases),
+        shared=shared_deed(text) if question_type is QuestionType.OPEN else (),
         ordinals=ordinals_of(text),
         numbered=numbered_ordinals(text),
         date_unit=date_unit(text) if question_type is QuestionType.DATE else None,
@@ -813,6 +818,34 @@ _DAY_LIMITS = (
         rf"\bon\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})\b", re.I
     ),
 )
+
+
+def shared_deed(text: str) -> tuple[str, ...]:
+    """The verb of "What did *X and Y* V …?" or "What did X V *with* Y …?" (X and Y names), as
+    a stem: what the two sides discussed, agreed or signed together is the answer, so a
+    passage must say they did it ("What did Ri Hi-yong and Putin *discuss* in Moscow?" is not
+    answered by "Putin also received Ri Hi-yong"). A question whose words after "what" are
+    not an auxiliary, names and one lower-case verb has none."""
+    words = _WORD.findall(text)
+    lowered = [word.casefold() for word in words]
+    if len(words) < 4 or lowered[0] != "what" or lowered[1] not in _VERB_AUXILIARIES:
+        return ()
+    end = 2
+    while end < len(words) and (words[end][0].isupper() or lowered[end] == "and"):
+        end += 1
+    names = words[2:end]
+    if end + 1 >= len(words) or not names or not words[end].islower():
+        return ()
+    verb = lowered[end]
+    joint = "and" in names[1:-1] and names[0][0].isupper() and names[-1][0].isupper()
+    with_other = (
+        lowered[end + 1] == "with"
+        and words[end + 2 : end + 3] != []
+        and (words[end + 2][0].isupper() or lowered[end + 2] == "the")
+    )
+    if verb in STOPWORDS or stem(verb) in SPEECH_VERBS or not (joint or with_other):
+        return ()
+    return (stem(verb),)
 
 
 def named_actors(text: str, aliases: Aliases) -> tuple[tuple[str, ...], ...]:

@@ -476,6 +476,31 @@ def test_a_body_named_with_the_or_a_lower_case_title_is_a_speaker_passages_must_
     assert not kb.ask("What did ambassador Shin Hong-chol say at the parade in Moscow?").complete
 
 
+def test_what_two_sides_did_together_needs_a_passage_saying_they_did_it(tiny_kb_dir: Path):
+    """ "What did X and Y discuss?" is not answered by their meeting; the passage saying what
+    they agreed is quoted first even when another scores higher, with the scores decreasing."""
+    crowds = (
+        "The visit drew crowds along the quay, where fishermen, shopkeepers and pupils from "
+        "the two regions waved flags and a brass band played through the afternoon. "
+    )
+    body = (
+        "Sousa and Berg met in Ashford. Sousa and Berg toured Ashford; in Ashford, Sousa and "
+        "Berg opened a bridge. " + crowds * 3 + "\n\n"
+        "After a long morning of visits to the harbour, the fishing quotas, the roads and the "
+        "schools of the two regions, Sousa and Berg reached an agreement on a joint ferry "
+        "timetable, which the regional councils of both sides are expected to approve. "
+        + crowds
+        * 3
+    )
+    write_article(tiny_kb_dir, "ferry", "Mayor meets governor", "Harbour Times", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert not kb.ask("What did Sousa and Berg discuss in Ashford?").complete
+    answer = kb.ask("What did Sousa and Berg agree in Ashford?")
+    assert answer.complete and "joint ferry timetable" in answer.passages[0].text
+    scores = [quote.score for quote in answer.passages]
+    assert scores == sorted(scores, reverse=True)
+
+
 def test_the_day_of_a_date_counts_nothing(tiny_kb_dir: Path):
     """ "How many horses …" where the articles never write "horses": the figure may be tied to
     any part of the question, but "June 19" is a date, not nineteen of anything."""

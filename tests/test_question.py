@@ -723,3 +723,19 @@ def test_a_light_verbs_particle_is_not_taken_for_the_verb():
         "How many containers did North Korea probably get back for its support?", ALIASES
     )
     assert "back" not in focus.main_verbs and "back" not in focus.verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "deed"),
+    [
+        ("What did Guterres and Putin discuss in their meeting?", ("discuss",)),
+        ("What did Modi discuss with the Iranian President in Kazan?", ("discuss",)),
+        ("What did New Delhi and Beijing agree on?", ("agre",)),
+        ("What did Putin call the agreement?", ()),
+        ("What did Putin and Kim say about the treaty?", ()),
+    ],
+)
+def test_what_two_named_sides_did_together_is_the_shared_deed(question, deed):
+    """The verb between "X and Y" (or before "with Y") and the rest; a speech verb makes a
+    statement question instead."""
+    assert question_focus(question, ALIASES).shared == deed
