@@ -698,9 +698,10 @@ def _lacks_shared_deed(window: Sequence[SentenceWords], focus: Focus, query: Que
     """Whether the window says nothing of what two sides did together (``Focus.shared``):
     neither the verb nor a word the search relates to it as strongly ("discussed",
     "discussions", "agreement")."""
-    return bool(focus.shared) and not any(
-        sentence.has_any(with_verb_synonyms(query, focus.shared)) for sentence in window
-    )
+    if not focus.shared:
+        return False
+    deed = [*with_verb_synonyms(query, focus.shared), *map(stem, focus.which_words)]
+    return not any(sentence.has_any(deed) for sentence in window)
 
 
 _PLACE_TYPES = frozenset({QuestionType.WHERE, QuestionType.WHO})

@@ -821,31 +821,41 @@ _DAY_LIMITS = (
 
 
 def shared_deed(text: str) -> tuple[str, ...]:
-    """The verb of "What did *X and Y* V …?" or "What did X V *with* Y …?" (X and Y names), as
-    a stem: what the two sides discussed, agreed or signed together is the answer, so a
-    passage must say they did it ("What did Ri Hi-yong and Putin *discuss* in Moscow?" is not
-    answered by "Putin also received Ri Hi-yong"). A question whose words after "what" are
-    not an auxiliary, names and one lower-case verb has none."""
+    """The verb of what one named side did to or with another, as a stem: "What did *X and Y*
+    V …?", "What did X V *with* Y …?", "What (gift) did X V *Y* …?" (X and Y names, the
+    question's asked noun before "did" allowed). What they discussed, agreed or gave is the
+    answer, so a passage must say they did it ("What did Ri Hi-yong and Putin *discuss* in
+    Moscow?" is not answered by "Putin also received Ri Hi-yong"; "What gift did Modi *give* Xi?"
+    not by their handshake). None for a verb whose object is words ("say", "tell", "promise":
+    any statement may answer) or a question of another shape."""
     words = _WORD.findall(text)
     lowered = [word.casefold() for word in words]
-    if len(words) < 4 or lowered[0] != "what" or lowered[1] not in _VERB_AUXILIARIES:
+    aux = 1 if len(words) > 1 and lowered[1] in _VERB_AUXILIARIES else 2
+    if len(words) < aux + 3 or lowered[0] != "what" or lowered[aux] not in _VERB_AUXILIARIES:
         return ()
-    end = 2
+    end = aux + 1
     while end < len(words) and (words[end][0].isupper() or lowered[end] == "and"):
         end += 1
-    names = words[2:end]
-    if end + 1 >= len(words) or not names or not words[end].islower():
+    names = words[aux + 1 : end]
+    if end >= len(words) or not names or not words[end].islower():
         return ()
-    verb = lowered[end]
+    verb, after = lowered[end], words[end + 1 : end + 3]
     joint = "and" in names[1:-1] and names[0][0].isupper() and names[-1][0].isupper()
     with_other = (
-        lowered[end + 1] == "with"
-        and words[end + 2 : end + 3] != []
-        and (words[end + 2][0].isupper() or lowered[end + 2] == "the")
+        len(after) == 2 and after[0] == "with" and (after[1][0].isupper() or after[1] == "the")
     )
-    if verb in STOPWORDS or stem(verb) in SPEECH_VERBS or not (joint or with_other):
+    to_other = bool(after) and after[0][0].isupper() and not _possessive(names[-1])
+    said = stem(verb) in SPEECH_VERBS or stem(verb) in _SAID_DEEDS
+    if verb in STOPWORDS or said or not (joint or with_other or to_other):
         return ()
     return (stem(verb),)
+
+
+_SAID_DEEDS = frozenset(
+    stem(word) for word in ("promise", "pledge", "vow", "assure", "ask", "wish", "offer")
+)
+"""Verbs whose object is words ("What did Putin *promise* Kim …?"): any statement of the
+first side to the other may answer, in whatever words; none is a deed to find."""
 
 
 def named_actors(text: str, aliases: Aliases) -> tuple[tuple[str, ...], ...]:

@@ -501,6 +501,19 @@ def test_what_two_sides_did_together_needs_a_passage_saying_they_did_it(tiny_kb_
     assert scores == sorted(scores, reverse=True)
 
 
+def test_what_one_side_gave_another_needs_a_passage_saying_it_was_given(tiny_kb_dir: Path):
+    """ "What gift did Sousa give Berg?" is not answered by their meeting; a passage on what
+    was given, in the question's verb or its asked noun ("gifted"), is."""
+    meeting = "Mayor Ana Sousa met Governor Lars Berg in Ashford on Monday to open the bridge."
+    write_article(tiny_kb_dir, "bridge", "Mayor meets governor", "Harbour Times", meeting)
+    question = "What gift did Sousa give Berg in Ashford?"
+    assert not KnowledgeBase(tiny_kb_dir).ask(question).complete
+    gift = "In Ashford, Sousa gifted Berg a painting of the old harbour after the ceremony."
+    write_article(tiny_kb_dir, "painting", "A painting for the governor", "Harbour Times", gift)
+    answer = KnowledgeBase(tiny_kb_dir).ask(question)
+    assert answer.complete and "painting" in answer.passages[0].text
+
+
 def test_the_day_of_a_date_counts_nothing(tiny_kb_dir: Path):
     """ "How many horses …" where the articles never write "horses": the figure may be tied to
     any part of the question, but "June 19" is a date, not nineteen of anything."""

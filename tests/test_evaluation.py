@@ -427,9 +427,10 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round56", 0.97, 1, 2, 0.69, 0.51),
         ("round57", 0.95, 0, 2, 0.58, 0.63),
         ("round58", 0.93, 0, 0, 0.57, 0.60),
-        ("round59", 0.97, 1, 2, 0.70, 0.39),
+        ("round59", 0.97, 1, 2, 0.69, 0.39),
         ("round60", 0.95, 1, 3, 0.76, 0.64),
         ("round61", 0.97, 1, 5, 0.63, 0.67),
+        ("round62", 0.95, 1, 6, 0.70, 0.57),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1057,7 +1058,11 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     thirty-seven and fifty-seven (0.61 -> 0.58, 0.59 -> 0.58). The reported-clause rule
     (``bot.question._gap_clause_verb``) takes round thirty-six's "How many North Korean troops
     did South Korea's defence ministry say had been sent to Russia?" out of the first three in
-    this pooled folder (0.51 -> 0.48; second on the round's own pages, first before)."""
+    this pooled folder (0.51 -> 0.48; second on the round's own pages, first before). Round
+    sixty-two's twelve pages (first figures in round62/before.txt), among all 721 with the line
+    model retrained: metadata 0.958 with one invented, furniture in six answers, hit@3 0.70,
+    declined 0.57; with them "For how many days did the wounded prisoner hide in the woods …?"
+    (round fifty-nine) falls out of the first three (0.70 -> 0.69)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
@@ -1099,7 +1104,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout4", 0.95, 0, 4, 0.76, 0.65),
         ("heldout5", 0.93, 0, 0, 0.67, 0.64),
         ("heldout6", 0.91, 0, 0, 0.64, 0.50),
-        ("heldout7", 1.00, 0, 3, 0.68, 0.60),
+        ("heldout7", 1.00, 0, 3, 0.67, 0.60),
         ("heldout8", 0.97, 0, 6, 0.72, 0.50),
         ("heldout9", 0.87, 3, 2, 0.76, 0.69),
         ("heldout10", 0.89, 3, 10, 0.84, 0.76),
@@ -1107,7 +1112,8 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout12", 0.97, 0, 20, 0.82, 0.50),
         ("heldout13", 0.99, 0, 10, 0.76, 0.50),
         ("heldout14", 0.93, 0, 5, 0.76, 0.60),
-        ("heldout15", 0.91, 1, 1, 0.82, 0.60),
+        ("heldout15", 0.91, 1, 1, 0.82, 0.64),
+        ("heldout16", 1.00, 0, 0, 0.84, 0.64),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(
@@ -1117,7 +1123,9 @@ def test_the_later_held_out_pages_stay_at_their_measured_figures(
     each written by a helper whose pages and questions the rules' writer never read (2026-12-05,
     `python eval/heldout_figures.py`); the issue's targets are not met yet. Held-out four's
     hit@3 0.773 -> 0.760 (2026-12-06, late night): the rule that what two named sides did
-    together must be said (``Focus.shared``) declined one of its paraphrased questions."""
+    together must be said (``Focus.shared``) declined one of its paraphrased questions; held-out
+    seven's 0.688 -> 0.677 when that rule took in what one named side did to another ("What did
+    X give Y?"), which declined one of its direct questions."""
     pages = REPO / "eval" / "pages" / folder
     if not pages.is_dir():
         pytest.skip(f"{folder} is not here")

@@ -731,11 +731,17 @@ def test_a_light_verbs_particle_is_not_taken_for_the_verb():
         ("What did Guterres and Putin discuss in their meeting?", ("discuss",)),
         ("What did Modi discuss with the Iranian President in Kazan?", ("discuss",)),
         ("What did New Delhi and Beijing agree on?", ("agre",)),
+        ("What did Guterres and Putin discuss?", ("discuss",)),
+        ("What gift did Modi give Xi Jinping in Kazan?", ("give",)),
+        ("What did Kim Jong Un give Shoigu during his visit?", ("give",)),
         ("What did Putin call the agreement?", ()),
         ("What did Putin and Kim say about the treaty?", ()),
+        ("What did Putin promise Kim about ties?", ()),
+        ("What did Kyiv's leader give the lawmakers?", ()),
     ],
 )
 def test_what_two_named_sides_did_together_is_the_shared_deed(question, deed):
-    """The verb between "X and Y" (or before "with Y") and the rest; a speech verb makes a
-    statement question instead."""
+    """The verb between "X and Y", before "with Y" or before a named Y; a speech verb makes a
+    statement question instead, and a promise's object is words, which any statement may
+    give."""
     assert question_focus(question, ALIASES).shared == deed
