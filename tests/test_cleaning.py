@@ -3183,3 +3183,15 @@ def test_a_slideshows_captions_printed_twice_with_their_credit_are_furniture() -
     assert clean(f"{headline}\n{FERRY}\n{more}\n{slides}\n{last}").paragraphs == [FERRY, more, last]
     without_counter = f"{headline}\n{FERRY}\n{more}\n{slide}\n{slide}\n{last}"
     assert slide in clean(without_counter).paragraphs
+
+
+def test_a_line_in_another_language_is_furniture() -> None:
+    """Another edition's headline or a comment policy in another language is not the English
+    article's text; an English sentence without its commonest words is kept."""
+    for line in (
+        "Indonesia Resmi Minta Bergabung ke BRICS, Menlu Sugiono Ungkap Alasannya",
+        "Türkçe karakter kullanılmayan ve büyük harflerle yazılmış yorumlar onaylanmamaktadır.",
+    ):
+        assert clean(f"{FERRY}\n{line}").paragraphs == [FERRY]
+    sentence = "Fishermen protested loudly outside Ashford's harbour office yesterday morning."
+    assert clean(f"{FERRY}\n{sentence}").paragraphs == [FERRY, sentence]

@@ -35,6 +35,7 @@ from bot.cleaning.shapes import (
     is_dated_weather,
     is_heading,
 )
+from bot.spelling import is_english_word
 
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*(?:°\s*[FC]?|[FC])$")
 """A weather strip's temperature: "66.5 F", "-2 °", "11 °C"."""
@@ -653,7 +654,37 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_SHOP_PROMOTION.match(line))
         or bool(_ABOUT_THE_SHOW.match(line))
         or _is_submission_review(line)
+        or _is_in_another_language(line)
     )
+
+
+def _is_in_another_language(line: str) -> bool:
+    """A line of an English page written in another language: another edition's headline or
+    caption ("Indonesia Resmi Minta Bergabung ke BRICS, Menlu Sugiono Ungkap Alasannya"), a
+    comment policy ("Türkçe karakter kullanılmayan ve büyük harflerle yazılmış yorumlar
+    onaylanmamaktadır."). Of its words of four letters or more (acronyms aside), at least
+    ``_FOREIGN_MIN_WORDS``, three in four are in no English dictionary (``is_english_word``),
+    and it has none of English's commonest words. A line with an address or a handle is left
+    to the rules for credits and embedded posts (a post's signature names its author)."""
+    if "@" in line or "://" in line:
+        return False
+    words = _LETTER_WORD.findall(line)
+    if any(word.casefold() in _COMMONEST_ENGLISH for word in words):
+        return False
+    longer = [word for word in words if len(word) >= 4 and not word.isupper()]
+    if len(longer) < _FOREIGN_MIN_WORDS:
+        return False
+    foreign = [word for word in longer if not is_english_word(word.casefold())]
+    return len(foreign) >= _FOREIGN_SHARE * len(longer)
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_COMMONEST_ENGLISH = frozenset(
+    {"the", "of", "and", "to", "in", "is", "was", "for", "on", "with", "that", "said", "has"}
+    | {"have", "are", "were", "by", "from", "as", "at", "it", "its", "his", "her", "their"}
+)
+_FOREIGN_MIN_WORDS = 5
+_FOREIGN_SHARE = 0.75
 
 
 def _is_comment_sign_in(line: str) -> bool:
