@@ -695,9 +695,10 @@ def lacks(
 
 
 def _lacks_shared_deed(window: Sequence[SentenceWords], focus: Focus, query: Query) -> bool:
-    """Whether the window says nothing of what two sides did together (``Focus.shared``):
-    neither the verb nor a word the search relates to it as strongly ("discussed",
-    "discussions", "agreement")."""
+    """Whether the window says nothing of what one named side did with or to another
+    (``Focus.shared``): neither the verb, nor a word the search relates to it as strongly
+    ("discussed", "discussions", "agreement"), nor the noun the question asks for ("*gifted*"
+    for "What *gifts* did Putin give Kim?")."""
     if not focus.shared:
         return False
     deed = [*with_verb_synonyms(query, focus.shared), *map(stem, focus.which_words)]

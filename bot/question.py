@@ -444,9 +444,10 @@ class Focus:
     """For "When did *Cho Tae-yong* meet *Lloyd Austin*?": the terms of the name before the
     main verb and of the name right after it, each of which the passage must hold."""
     shared: tuple[str, ...] = ()
-    """For "What did *Guterres and Putin discuss* …?", "What did Modi *discuss with* Xi …?": the
-    verb of what two named sides did together (``shared_deed``), which the answer must say they
-    did: a passage on their meeting says nothing of what they discussed or agreed."""
+    """For "What did *Guterres and Putin discuss* …?", "What did Modi *discuss with* Xi …?",
+    "What gift did Modi *give* Xi …?": the verb of what one named side did with or to another
+    (``shared_deed``), which the answer must say was done: a passage on their meeting says
+    nothing of what they discussed, agreed or gave."""
     ordinals: tuple[str, ...] = ()
     """For "the *second* group", "the *17th* summit", "the *next* summit": the ordinals that
     pick one of several of the same thing, lower-case, as typed (``ordinals_of``)."""
@@ -527,6 +528,7 @@ Chol" (7)."""
 
 
 def _speaker_length_fits(words: list[str]) -> bool:
+    """Whether the words before a speech verb are few enough to be its speaker."""
     if len(words) <= SPEAKER_WORDS:
         return True
     return len(words) <= TITLED_SPEAKER_WORDS and all(word[:1].isupper() for word in words[-2:])
@@ -1270,7 +1272,7 @@ def _gap_clause_verb(lowered: list[str], at: int) -> int | None:
     auxiliary right after the reporting verb (or its "that") and its verb is a participle: a
     prediction ("say would soon be built") or a state ("believe are drilling") is left as it
     was, since a passage may well word it otherwise."""
-    if lowered[at] not in _REPORTING_VERBS | _SAYING_VERBS:
+    if lowered[at] not in _GAP_OPENERS:
         return None
     i = at + 1 + (at + 1 < len(lowered) and lowered[at + 1] == "that")
     if i >= len(lowered) or lowered[i] not in _GAP_AUXILIARIES:
@@ -1282,7 +1284,6 @@ def _gap_clause_verb(lowered: list[str], at: int) -> int | None:
     return i
 
 
-_SAYING_VERBS = frozenset({"say", "said", "think", "thought"})
 _GAP_AUXILIARIES = frozenset({"had", "have", "has", "were", "was", "been", "not", "already"})
 
 
@@ -1294,6 +1295,8 @@ _REPORTING_VERBS = frozenset(
 "say" or "think": those are question words, no verb at all (``QUESTION_WORDS``), and the
 reported verb of "did Kirby *say* North Korean forces *suffered*" would be required where
 the passages write "sustained" (measured: one dev answer lost, none gained)."""
+_GAP_OPENERS = _REPORTING_VERBS | {"say", "said", "think", "thought"}
+"""The verbs a subjectless reported clause follows (``_gap_clause_verb``)."""
 
 
 def _verb_position(
