@@ -166,17 +166,26 @@ def names_next_to(sentence: SentenceWords, named: Sequence[str], others: Collect
         for concept, first, last in sentence.concepts
         if concept in others
         for i in range(first, last)
-    }
+    } | {i for i, word_stem in enumerate(sentence.stems) if word_stem in others}
     spots = sentence.positions_of(named)
     lowered = [word.casefold() for word in sentence.words]
     for i in names(sentence):
-        if i in taken or i in spots:
+        if i in taken or i in spots or (i + 1 in spots and _a_people(lowered[i])):
             continue
         for spot in spots:
             gap = lowered[min(i, spot) + 1 : max(i, spot)]
             if len(gap) < NAME_REACH and not _NAME_BREAKS.intersection(gap):
                 return True
     return False
+
+
+def _a_people(word: str) -> bool:
+    """A people's adjective right before the thing named ("a *Korean* interpreter"), which
+    names no one."""
+    return word.endswith(_PEOPLE_ENDINGS)
+
+
+_PEOPLE_ENDINGS = ("an", "ese", "ish", "i")
 
 
 _NAME_BREAKS = frozenset(

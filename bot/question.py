@@ -691,9 +691,15 @@ def name_asked(text: str) -> str | None:
         if word.casefold() in _NAMED_ENDS:
             break
         described.append(word)
-    common = [w for w in described if w.islower() and not w.endswith("ed")]
+    common = [w for w in described if w.islower() and not _participle_like(w)]
     plural = [w for w in common if w.endswith("s") and not w.endswith("ss")]
     return plural[0] if plural else (common[-1] if common else None)
+
+
+def _participle_like(word: str) -> bool:
+    """A participle after the thing named ("the driver stopped *entering* Kursk"), not the
+    thing itself."""
+    return word.endswith("ed") or (word.endswith("ing") and word not in _NOT_VERBS)
 
 
 DATE_UNITS = ("year", "month", "date")

@@ -1051,6 +1051,22 @@ def test_a_name_asked_for_stands_next_to_the_thing_named(tiny_kb_dir: Path):
     assert answer.unmet == ["doctor's name"]
 
 
+def test_a_people_or_a_name_the_question_gives_is_not_the_name_asked(tiny_kb_dir: Path):
+    """ "a *Portuguese* interpreter" and "an *Ashford Harbour Board* spokesman" name no one:
+    the first is a people's adjective, the second the question's own words."""
+    body = (
+        "The sailors were questioned through a Portuguese interpreter on Monday. An Ashford "
+        "Harbour Board spokesman confirmed the rescue."
+    )
+    write_article(tiny_kb_dir, "rescue", "Sailors rescued", "Harbour Times", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    for question in (
+        "What is the name of the Portuguese interpreter who helped question the sailors?",
+        "What is the name of the Ashford Harbour Board spokesman who confirmed the rescue?",
+    ):
+        assert not kb.ask(question).complete
+
+
 def test_words_of_a_compound_held_apart_do_not_make_a_question_relevant(tiny_kb_dir: Path):
     league = "The team scored 134 points at the highest level of the league this season."
     write_article(tiny_kb_dir, "league", "A record season", "The Sports Desk", league)

@@ -660,6 +660,7 @@ def test_going_to_a_place_is_no_future_but_going_to_do_something_is():
         ("What are the names of the two captured North Korean soldiers?", "soldiers"),
         ("What are the names of the four brigades North Korea decided to send?", "brigades"),
         ("What is the name of the North Korean unit honoured at the ceremony?", "unit"),
+        ("What was the name of the truck driver stopped entering Kursk?", "driver"),
         ("What is the name of North Korea's censored intranet?", "intranet"),
         (
             "What's the official name of the partnership between Russia and North Korea?",
