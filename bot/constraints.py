@@ -160,7 +160,9 @@ def names_next_to(sentence: SentenceWords, named: Sequence[str], others: Collect
     """Whether a name stands next to the thing ``named``: a capitalised word (not the
     sentence's first), with fewer than ``NAME_REACH`` words and no
     preposition between them ("the *Kwangmyong*, a heavily censored intranet", "reporter *Keir
-    Simmons*"), that is not one of the ``others`` (the question's own names, places)."""
+    Simmons*"), that is not one of the ``others`` (the question's own names, places) nor a word
+    of them: "a *Korean* interpreter" names no one when the question asks about the Korean
+    interpreter."""
     taken = {
         i
         for concept, first, last in sentence.concepts
@@ -170,22 +172,13 @@ def names_next_to(sentence: SentenceWords, named: Sequence[str], others: Collect
     spots = sentence.positions_of(named)
     lowered = [word.casefold() for word in sentence.words]
     for i in names(sentence):
-        if i in taken or i in spots or (i + 1 in spots and _a_people(lowered[i])):
+        if i in taken or i in spots:
             continue
         for spot in spots:
             gap = lowered[min(i, spot) + 1 : max(i, spot)]
             if len(gap) < NAME_REACH and not _NAME_BREAKS.intersection(gap):
                 return True
     return False
-
-
-def _a_people(word: str) -> bool:
-    """A people's adjective right before the thing named ("a *Korean* interpreter"), which
-    names no one."""
-    return word.endswith(_PEOPLE_ENDINGS)
-
-
-_PEOPLE_ENDINGS = ("an", "ese", "ish", "i")
 
 
 _NAME_BREAKS = frozenset(

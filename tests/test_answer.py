@@ -1053,7 +1053,7 @@ def test_a_name_asked_for_stands_next_to_the_thing_named(tiny_kb_dir: Path):
 
 def test_a_people_or_a_name_the_question_gives_is_not_the_name_asked(tiny_kb_dir: Path):
     """ "a *Portuguese* interpreter" and "an *Ashford Harbour Board* spokesman" name no one:
-    the first is a people's adjective, the second the question's own words."""
+    both are the question's own words."""
     body = (
         "The sailors were questioned through a Portuguese interpreter on Monday. An Ashford "
         "Harbour Board spokesman confirmed the rescue."
