@@ -310,12 +310,13 @@ _OUTLET_WORD = re.compile(
 """The common nouns of newspaper and broadcaster names: "Jerusalem Post", "Sputnik
 International", "The Associated Press"."""
 _SECTION_NAME = re.compile(
-    r"^(?:world|local|national|regional|global|international|business|top|latest|breaking|"
+    r"^(?:(?:world|local|national|regional|global|international|business|top|latest|breaking|"
     r"sports?|tech(?:nology)?|politics|entertainment|health|science|economy|finance|opinion|"
-    r"asia|europe|africa|americas|middle\s+east)\s+news$",
+    r"asia|europe|africa|americas|middle\s+east)(?:\s+news)?|news)$",
     re.I,
 )
-"""A section of a site, not a site: "World News", "Latest News" (a menu's item, a breadcrumb)."""
+"""A section of a site, not a site: "World News", "Latest News", or the section's name alone
+("News", "International" over the headline; a menu's item, a breadcrumb)."""
 _DOMAIN_NAME = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+$")
 _INITIALISM = re.compile(r"^[A-Z]{2,8}$")
 _OUTLET_MAX_WORDS = 4

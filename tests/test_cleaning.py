@@ -2347,6 +2347,12 @@ def test_a_sites_section_in_its_menu_is_no_publisher():
     assert clean(page).publisher is None
 
 
+@pytest.mark.parametrize("section", ["News", "- News"])
+def test_a_sections_name_alone_over_the_headline_is_no_publisher(section: str):
+    page = f"{section}\n\nFerry Route Approved\n\n{FERRY}\n\nShe told news agencies so.\n\n{BOARD}"
+    assert clean(page).publisher is None
+
+
 def test_a_line_of_labelled_fields_between_bars_is_read_field_by_field():
     page = f"Ferry Route Approved\n\nAuthor: Jane Roe | Category: News\n\n{FERRY}"
     cleaned = clean(page)
