@@ -3201,3 +3201,9 @@ def test_a_line_in_another_language_is_furniture() -> None:
         assert clean(f"{FERRY}\n{line}").paragraphs == [FERRY]
     sentence = "Fishermen protested loudly outside Ashford's harbour office yesterday morning."
     assert clean(f"{FERRY}\n{sentence}").paragraphs == [FERRY, sentence]
+
+
+def test_a_caption_closed_by_a_body_and_an_agency_in_brackets_is_marked_and_no_title() -> None:
+    caption = "Ferries wait at the harbour of Ashford, England (Harbour Board/PA Wire)"
+    cleaned = clean(f"{caption}\n\n{FERRY}\n\n{BOARD}")
+    assert cleaned.captions == {0} and cleaned.title_guessed

@@ -53,12 +53,15 @@ _CAPTION_CREDIT = Hinted(
         r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|(?!(?:photos?|pics?|videos?|gallery|watch|listen|audio|"
         r"live|map|updated?|summary|analysis|opinion|interview|explainer|transcript|exclusive|"
         r"editorial|commentary|factbox)[)\]])[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
-        r"(?=[^()\[\]]*?\bphoto\b)[^()\[\]]*)[)\]]\s*$",
+        r"(?=[^()\[\]]*?\bphoto\b)[^()\[\]]*|(?-i:[A-Z][^()\[\]/]*/\s*[A-Z]{2,}(?:\s+[A-Z][a-z]+)?))"
+        r"[)\]]\s*$",
         re.I,
     ),
     (")", "]"),
 )
-"""A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)"; a word
+"""A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)", a
+photographer's or a body's name before an agency's initials ("(Russian Defence Ministry/AP)",
+"(Leon Neal/PA Wire)"); a word
 naming the medium or the story's kind ("(PHOTOS)", "(VIDEO)", "(LIVE)", "(Summary)",
 "(ANALYSIS)") is a headline's label, not a credit (dailytimes247's "Kim inspects memorial to
 heroes who died in Kursk liberation (PHOTOS)" had been read as a caption and its standfirst as
