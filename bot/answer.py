@@ -814,7 +814,7 @@ def with_counted_synonyms(focus: Focus, question: str, thesaurus: Thesaurus) -> 
     noun = counted_noun(question) if focus.counted else None
     if noun is None:
         return focus
-    synonyms = [stem(word) for word in thesaurus.one_word_synonyms(noun)]
+    synonyms = [stem(word) for word in thesaurus.one_word_synonyms(noun, through_phrases=True)]
     offices = [term for counted in focus.counted for term in same_office(counted)]
     counted_as = [term for term in dict.fromkeys(offices + synonyms) if term not in focus.counted]
     return replace(focus, counted_as=tuple(counted_as))

@@ -225,16 +225,25 @@ class Thesaurus:
                 return found.split("|")
         return []
 
-    def one_word_synonyms(self, word: str) -> list[str]:
+    def one_word_synonyms(self, word: str, *, through_phrases: bool = False) -> list[str]:
         """The synonyms of one word written as one word, of each entry it may be a form of
-        ("fighters" -> combatant, belligerent, …): no phrases, no broader words."""
+        ("fighters" -> combatant, belligerent, …): no phrases, no broader words. With
+        ``through_phrases``, also the one-word synonyms of a synonym that is a phrase, which
+        WordNet often lists as the sense's head ("servicemen" -> military personnel -> troops,
+        soldiery)."""
         found: dict[str, None] = {}
         for lemma in self.lemmas(word):
-            others = self.synonyms.get(lemma)
-            for other in others.split("|") if others is not None else ():
-                if other != lemma and other.isalpha():
+            for other in self._synonyms_of(lemma):
+                if other.isalpha():
                     found[other] = None
+                elif through_phrases and " " in other:
+                    found.update(dict.fromkeys(w for w in self._synonyms_of(other) if w.isalpha()))
+            found.pop(lemma, None)
         return list(found)
+
+    def _synonyms_of(self, lemma: str) -> list[str]:
+        others = self.synonyms.get(lemma)
+        return [other for other in others.split("|") if other != lemma] if others else []
 
     def is_compound(self, first: str, second: str) -> bool:
         """Whether WordNet writes the two words as one noun ("boiling point", "sea levels")."""

@@ -1136,6 +1136,21 @@ def test_a_counted_noun_is_found_as_its_one_word_synonym(tiny_kb_dir: Path):
     assert answer.passages[0].text.startswith("Delegations from 36 countries")
 
 
+def test_a_counted_noun_is_found_as_a_synonym_of_its_phrase_synonym(tiny_kb_dir: Path):
+    """WordNet gives "servicemen" the phrase "military personnel", whose synonyms hold
+    "troops": the passage counts the servicemen asked for in that word."""
+    write_article(
+        tiny_kb_dir,
+        "border",
+        "Troops reach the border",
+        "Wire",
+        "About 3,000 troops were flown to the northern border last week, officials said. "
+        "The move worried the neighbours.",
+    )
+    answer = KnowledgeBase(tiny_kb_dir).ask("How many servicemen were flown to the border?")
+    assert answer.complete and answer.passages[0].text.startswith("About 3,000 troops")
+
+
 def test_who_heads_a_body_is_answered_by_its_head_named_with_of(tiny_kb_dir: Path):
     """ "Who heads the harbour board?": "Ann Lee, head of the harbour board" names the one who
     heads it, the verb written as the office; "twenty heads of state" names no one's office."""

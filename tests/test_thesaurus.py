@@ -228,6 +228,16 @@ def test_one_word_synonyms_leave_out_phrases_and_the_word_itself():
     assert thesaurus.one_word_synonyms("nations") == ["country", "land", "state", "commonwealth"]
 
 
+def test_one_word_synonyms_through_phrases_take_a_phrase_synonyms_own():
+    thesaurus = Thesaurus.parse(
+        "s\tserviceman\tmilitary man|man|military personnel\n"
+        "s\tmilitary personnel\tsoldiery|troops|serviceman|military man|man\n"
+    )
+    assert thesaurus.one_word_synonyms("servicemen") == ["man"]
+    bridged = thesaurus.one_word_synonyms("servicemen", through_phrases=True)
+    assert bridged == ["man", "soldiery", "troops"]
+
+
 def test_a_military_unit_or_a_court_brings_itself_and_its_narrower_kinds():
     """Stories name them with their kind word too ("the 92nd Brigade", "a Kyiv court")."""
     thesaurus = wordnet()
