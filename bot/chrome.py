@@ -113,6 +113,28 @@ _GLUED_SOURCE_TAIL = re.compile(rf"(?<=[.!?…\"”’])\s+(?P<tail>{_SOURCE_TAI
 """A source credit glued after a paragraph's last sentence, in lower case, as no sentence
 opens: "… confirmed by … Maria Zakharova. writes cyprus-daily.news."."""
 _SOURCE_TAIL_LINE = re.compile(rf"^{_SOURCE_TAIL}$")
+_GLUED_APPEAL = Hinted(
+    re.compile(
+        r"(?<=[.!?…\"”’])\s*(?P<tail>(?:A\s+message\s+from\s+[^:]{1,60}:\s*)?"
+        r"Dear\s+(?:readers?|subscribers?)\s*[,!:].*)$",
+        re.I,
+    ),
+    ("dear reader", "dear subscriber"),
+)
+"""A site's letter to its readers glued after a report's last sentence: "… U.S. officials
+said.A Message from The Moscow Times:Dear readers,We are facing unprecedented challenges."."""
+_MID_PROMO = Hinted(
+    re.compile(
+        r"(?<=[.!?\"”’])\s+(?P<promo>(?i:click|tap)\s+(?i:here)\s+(?i:to)\s+[^.!?]{0,40}?"
+        r"\b(?i:on|via)\s+(?i:whatsapp|telegram|facebook|instagram|twitter|x|youtube|linkedin|"
+        r"google\s+news|threads))\s+(?=[A-Z])"
+    ),
+    ("click here", "tap here"),
+)
+"""A promotion of the site's channel set between two sentences of a paragraph, its link's words
+all that is left: "… performed by the Russian nationals. Click here to connect with us on
+WhatsApp PM Modi also greeted …". It ends on the platform's name, before the next sentence's
+capital."""
 _PLAYER_LABELS = re.compile(
     r"^(?i:new\s+video\s+loaded)\s*:\s*(?P<title>\S.{0,200}?)\s+"
     r"(?i:transcript\s+back\s+transcript)\s+(?P<rest>\S.*)$"
@@ -392,8 +414,11 @@ def _peeled(line: str) -> tuple[tuple[str, ...], str | None]:
                 pattern is _CASE_GLUED_LABEL and _has_lost_spaces(rest)
             ):
                 return (match["label"],), rest
+    if match := _MID_PROMO.search(line):
+        return (match["promo"],), f"{line[: match.start()]} {line[match.end() :]}"
     for pattern in (
         _GLUED_COPYRIGHT,
+        _GLUED_APPEAL,
         _GLUED_LINK_TAIL,
         _GLUED_MORE_LINK,
         _GLUED_WATCH_TEASER,

@@ -3207,3 +3207,35 @@ def test_a_caption_closed_by_a_body_and_an_agency_in_brackets_is_marked_and_no_t
     caption = "Ferries wait at the harbour of Ashford, England (Harbour Board/PA Wire)"
     cleaned = clean(f"{caption}\n\n{FERRY}\n\n{BOARD}")
     assert cleaned.captions == {0} and cleaned.title_guessed
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This report is auto-generated from Harbour News Service. The Gazette holds no "
+        "responsibility for its content.",
+        "This is a fact-based summary from The Gazette. Click below to read the complete story.",
+    ],
+)
+def test_a_sites_note_on_how_its_text_was_made_is_furniture(note: str) -> None:
+    assert clean(f"{FERRY}\n\n{BOARD}\n\n{note}").paragraphs == [FERRY, BOARD]
+
+
+def test_a_letter_to_the_readers_glued_after_the_last_sentence_is_cut() -> None:
+    appeal = "A Message from The Gazette:Dear readers,We are facing unprecedented challenges."
+    assert clean(f"{FERRY}\n\n{BOARD}{appeal}").paragraphs == [FERRY, BOARD]
+
+
+def test_a_channel_promotion_between_two_sentences_is_cut_and_the_paragraph_kept() -> None:
+    promo = "Click here to connect with us on WhatsApp"
+    cleaned = clean(f"Ferry Route Approved\n\n{FERRY} {promo} {BOARD}")
+    assert cleaned.paragraphs == [f"{FERRY} {BOARD}"]
+
+
+def test_a_biography_opening_on_the_name_and_an_apposition_under_the_name_is_an_author_box():
+    bio = (
+        "Jane Roe, a beacon in journalism, melds analysis with storytelling. Her articles "
+        "bridge facts and emotions."
+    )
+    cleaned = clean(f"Ferry Route Approved\n\n{FERRY}\n\n{BOARD}\n\nJane Roe\n\n{bio}")
+    assert cleaned.paragraphs == [FERRY, BOARD] and cleaned.author == "Jane Roe"

@@ -106,14 +106,16 @@ _ABOUT_AUTHOR = re.compile(
 
 
 _BIO = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+"
-    r"(?:is|was|has\s+been|covers|writes|reports)\b"
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+    r"(?:\s+(?:is|was|has\s+been|covers|writes|reports)\b|,\s+an?\s)"
 )
+"""A biography's opening: the writer's name and what they are or do, or an apposition ("Rachel
+Thunder, a beacon in journalism, melds incisive analysis …" under "Rachel Thunder")."""
 
 
 _BIO_ROLE = re.compile(
     r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|"
-    r"photographer|analyst|author|fellow|anchor|host)s?\b",
+    r"photographer|analyst|author|fellow|anchor|host|journalism)s?\b",
     re.I,
 )
 

@@ -121,6 +121,26 @@ Free Asia and was authored by Radio Free Asia.", "This article was first publish
 Conversation." (a sentence of the site's, never the news)."""
 
 
+_MAKING_NOTE = re.compile(
+    r"^(?:[•·*-]\s*)?this\s+(?:is\s+an?\s+(?:[\w-]+\s+){0,2}(?:summary|digest|rewrite)\s+(?:of|from|by)\b|"
+    r"(?:content|article|story|post|piece|report|summary)\s+(?:is|was|has\s+been)\s+"
+    r"(?:auto(?:matically)?[\s-]?generated|generated|summari[sz]ed|syndicated|sourced)\s+"
+    r"(?:from|by|with|using)\b)",
+    re.I,
+)
+"""A site's note on how the text in front of the reader was made: "This report is
+auto-generated from PTI news service. ThePrint holds no responsibility for its content", "This
+is a fact-based summary from The Actual News. Click below to read the complete story". A report
+speaks of another report as "the report", never of itself as "this summary"."""
+
+
+_READERS_APPEAL = re.compile(
+    r"^(?:a\s+message\s+from\s+[^:]{1,60}:\s*)?dear\s+(?:readers?|subscribers?)\s*[,!:]", re.I
+)
+"""A site's letter to its readers, opening on its address: "A Message from The Moscow Times:Dear
+readers,We are facing unprecedented challenges." (a donation appeal under a report)."""
+
+
 _SKIP_LINKS = re.compile(
     r"^(?:(?:skip|jump|go|(?:quick|direct)\s+access)\s+to\s+(?:the\s+)?"
     r"(?:(?:main|top|page)\s+)?(?:contents?|menu|navigation|nav|search|footer|bottom|top|"
@@ -640,6 +660,8 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_CONTRIBUTION_CREDIT.match(line))
         or bool(_COMMENTS_CLOSED.match(line))
         or bool(_SYNDICATION_NOTE.match(line))
+        or (words <= _DISCLAIMER_MAX_WORDS and bool(_MAKING_NOTE.match(line)))
+        or (words <= _DISCLAIMER_MAX_WORDS and bool(_READERS_APPEAL.match(line)))
         or bool(_ACCESS_NOTICE.match(line))
         or role_credit(line) is not None
         or (bool(APP_BADGE.match(line)) and words <= _APP_BADGE_MAX_WORDS)
