@@ -34,9 +34,11 @@ OFFICE_TITLE_WORDS = (
     "envoy",
     "ambassador",
     "commander",
+    "diplomat",
 )
 """Titles of office, any of which may stand for another: a question's "defence chief" may be
-the articles' "Defense Secretary"."""
+the articles' "Defense Secretary", and a country's "top diplomat", as news writes its foreign
+minister, the articles' "Foreign Minister"."""
 
 TITLE_GROUPS = tuple(
     frozenset(stem(word) for word in group)

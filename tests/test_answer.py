@@ -296,6 +296,20 @@ def test_what_an_office_holder_said_is_answered_under_another_title(summit_kb):
     assert "fishing quotas" in answer.passages[0].text
 
 
+def test_a_countrys_top_diplomat_is_an_office_holder_of_that_country(tiny_kb_dir: Path):
+    """ "Portugal's top diplomat" is the office a passage names as "Foreign Minister": any
+    title may stand for it, as for "the Portuguese leader"; a country with no office holder
+    in the articles still has no top diplomat to quote."""
+    body = SUMMIT_BODY + (
+        "\n\nPortuguese Foreign Minister Rui Costa said the port fees would fall next year."
+    )
+    write_article(tiny_kb_dir, "summit", "Trade summit opens", "Harbour Times", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    answer = kb.ask("What did Portugal's top diplomat say about the port fees?")
+    assert answer.complete and "Rui Costa" in answer.passages[0].text
+    assert not kb.ask("What did Norway's top diplomat say about the port fees?").answered
+
+
 def test_a_described_speaker_no_passage_names_so_is_declined(summit_kb):
     assert not summit_kb.ask("What did the Norwegian news agency say about the summit?").answered
     assert summit_kb.ask("What did a local outlet say about the summit?").answered

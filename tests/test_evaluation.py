@@ -1112,8 +1112,9 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout12", 0.97, 0, 20, 0.82, 0.50),
         ("heldout13", 0.99, 0, 10, 0.76, 0.50),
         ("heldout14", 0.93, 0, 5, 0.76, 0.60),
-        ("heldout15", 0.91, 1, 1, 0.82, 0.64),
+        ("heldout15", 0.93, 1, 1, 0.82, 0.64),
         ("heldout16", 1.00, 0, 0, 0.84, 0.64),
+        ("heldout17", 0.91, 0, 3, 0.84, 0.67),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(
