@@ -3239,3 +3239,14 @@ def test_a_biography_opening_on_the_name_and_an_apposition_under_the_name_is_an_
     )
     cleaned = clean(f"Ferry Route Approved\n\n{FERRY}\n\n{BOARD}\n\nJane Roe\n\n{bio}")
     assert cleaned.paragraphs == [FERRY, BOARD] and cleaned.author == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Ashford (England), Oct 22 (HWN) The", "Wire: ASHFORD (HWN) - The"],
+)
+def test_a_datelines_credit_is_read_after_a_country_in_brackets_or_a_sources_label(
+    dateline: str,
+) -> None:
+    opening = f"{dateline} harbour board approved a new ferry route on Monday."
+    assert clean(f"Ferry Route Approved\n\n{opening}\n\n{BOARD}").publisher == "HWN"

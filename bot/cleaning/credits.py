@@ -70,7 +70,7 @@ agency: "Xi Jinping (China) – President", ``_wire_credit``)."""
 
 
 _WIRE_CREDIT = re.compile(
-    r"^(?:(?:[A-Z]" + _PLACE + "|" + _TITLE_CASE_PLACE + ")"
+    r"^(?:[A-Z][a-z]+:\s+(?=[A-Z]{2}))?(?:(?:[A-Z]" + _PLACE + "|" + _TITLE_CASE_PLACE + ")"
     r"(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?"
     r"(?:(?P<colon>:)\s+|,?\s+(?:[—–-]\s+)?))?"
     r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
@@ -84,7 +84,9 @@ names first; a second after a slash is the one it relays or that relays it; an a
 prints its name in lower case, "(dpa/MIA)", only in such a pair, or with its service's
 capitals: "PYONGYANG (dpa-AFX) - North Korea dispatched …", round fifty-three's copy),
 "MOSCOW, Nov 10 (Reuters): …", "SEOUL, South Korea — (AP) — …" (a dash after the place too),
-"SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash), "HANOI,
+"SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash), a source's
+label before a dateline in capitals ("Reuters: ANKARA (Reuters) - Turkey was offered …",
+round sixty-four's copy), "HANOI,
 Vietnam (AP) 鈥 Russian President …" (the dash's bytes misread, ``_MISREAD_DASH``)."""
 
 
@@ -109,7 +111,7 @@ that disagree, and shows none for sure."""
 
 
 _TITLED_CREDIT = re.compile(
-    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:, "
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?: \([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\))?(?:, "
     r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})"
     r"(?:, (?P<year>\d{4}))?,? | (?=\([A-Z]{2,6}\)\s*[—–-]))"
     r"\((?P<agency>[A-Z][A-Za-z0-9&]+)\)(?:\.?[—–-]+\s+|\s+(?:[—–-]+\s+)?)(?=[A-Z“\"‘])"
@@ -123,7 +125,9 @@ hold a digit: "Ukraine, Jan 12, (V7N) - Ukrainian forces have captured …" give
 Spanish agency's full stop before its dash is read ("Seoul, Dec 5 (EFE).- The strategic
 partnership treaty …", round fifty-three), and the place alone, with no day, when the agency
 is in capitals and a dash follows ("Brussels (ANSA) – NATO Secretary General …", round
-fifty-four's europeannewsroom): a name in brackets and a dash open no sentence of prose."""
+fifty-four's europeannewsroom): a name in brackets and a dash open no sentence of prose. The
+place may carry its country in brackets, as Indian agencies print a foreign one: "Kazan
+(Russia), Oct 22 (PTI) A Sanskrit welcome song …" (round sixty-four's theprint)."""
 
 
 _AGENCY_FIRST_CREDIT = re.compile(
