@@ -113,6 +113,22 @@ _GLUED_SOURCE_TAIL = re.compile(rf"(?<=[.!?…\"”’])\s+(?P<tail>{_SOURCE_TAI
 """A source credit glued after a paragraph's last sentence, in lower case, as no sentence
 opens: "… confirmed by … Maria Zakharova. writes cyprus-daily.news."."""
 _SOURCE_TAIL_LINE = re.compile(rf"^{_SOURCE_TAIL}$")
+_GLUED_SOURCE_LABEL = Hinted(
+    re.compile(
+        r"(?<=[.!?…\"”’])\s+(?P<tail>(?i:source)\s*:\s*"
+        r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,5})\s*$"
+    ),
+    ("source",),
+)
+"""A source's label and name glued after a paragraph's last sentence: "… appears to be
+\"spreading information that is wrong.\" Source: Yonhap News Agency" (a copy of an agency's
+report); cut off, it is read as a credit line of its own."""
+_TIME_GLUED_PLACE = re.compile(
+    r"^(?P<stamp>[^\d]{0,30}\d[^:]{0,30}?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|[AP]M))"
+    r"(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})$"
+)
+"""A date line's time glued to the dateline's place in capitals, the place alone after it:
+"June 12, 2024 6:44 amISTANBUL" (an agency's copy): the date line and the place apart."""
 _GLUED_APPEAL = Hinted(
     re.compile(
         r"(?<=[.!?…\"”’])\s*(?P<tail>(?:A\s+message\s+from\s+[^:]{1,60}:\s*)?"
@@ -380,6 +396,8 @@ def _peeled(line: str) -> tuple[tuple[str, ...], str | None]:
         return tuple(_ONE_DATE.findall(match["dates"])), line[match.end() :]
     if _STAMP_LABEL.match(line) and _GLUED_YEAR.search(line):
         return tuple(part.strip() for part in _GLUED_YEAR.split(line) if part.strip()), None
+    if match := _TIME_GLUED_PLACE.match(line):
+        return (match["stamp"], match["place"]), None
     if match := _PLAYER_LABELS.match(line):
         rest = match["rest"]
         if rest.startswith(match["title"]):
@@ -423,6 +441,7 @@ def _peeled(line: str) -> tuple[tuple[str, ...], str | None]:
         _GLUED_MORE_LINK,
         _GLUED_WATCH_TEASER,
         _GLUED_SOURCE_TAIL,
+        _GLUED_SOURCE_LABEL,
         _GLUED_ADDRESS_TAIL,
     ):
         match = pattern.search(line)

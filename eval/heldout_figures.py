@@ -21,7 +21,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = ("", "2", "3", "4")
 """The held-out sets on the bundled articles (``eval/heldout{s}.yml``)."""
-PAGE_SUFFIXES = (*SUFFIXES, "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18")
+PAGE_SUFFIXES = (
+    *SUFFIXES,
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "10",
+    "11",
+    "12",
+    "13",
+    "14",
+    "15",
+    "16",
+    "17",
+    "18",
+)
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 
 

@@ -3250,3 +3250,30 @@ def test_a_datelines_credit_is_read_after_a_country_in_brackets_or_a_sources_lab
 ) -> None:
     opening = f"{dateline} harbour board approved a new ferry route on Monday."
     assert clean(f"Ferry Route Approved\n\n{opening}\n\n{BOARD}").publisher == "HWN"
+
+
+def test_a_source_label_glued_after_the_last_sentence_names_the_publisher_and_is_cut() -> None:
+    cleaned = clean(f"Ferry Route Approved\n\n{FERRY}\n\n{BOARD} Source: Harbour News Agency")
+    assert cleaned.publisher == "Harbour News Agency" and cleaned.paragraphs == [FERRY, BOARD]
+
+
+def test_a_by_line_naming_only_an_agency_gives_the_publisher_not_an_author() -> None:
+    cleaned = clean(f"Ferry Route Approved\nBy Harbour News Agency\n{FERRY}\n\n{BOARD}")
+    assert cleaned.publisher == "Harbour News Agency" and cleaned.author is None
+    newsroom = clean(f"Ferry Route Approved\nby Agency Staff\n{FERRY}\n\n{BOARD}")
+    assert newsroom.author == "Agency Staff"
+
+
+def test_a_date_lines_time_glued_to_the_datelines_place_is_read_apart() -> None:
+    cleaned = clean(f"June 12, 2024 6:44 amASHFORD\n{FERRY}\n{BOARD}")
+    assert cleaned.published == date(2024, 6, 12) and cleaned.title_guessed
+
+
+def test_a_first_line_listing_people_is_the_by_line_and_a_labelled_date_no_headline() -> None:
+    page = f"Jane Roe, John Doe, and Ann Lee\nData cut-off: 1700 ET, October 25, 2024\n{FERRY}"
+    cleaned = clean(f"{page}\n{BOARD}")
+    assert cleaned.author == "Jane Roe, John Doe, and Ann Lee" and cleaned.title_guessed
+    caption = clean(f"{FERRY}\n\nJane Roe and John Doe\n\n{BOARD}")
+    assert caption.author is None
+    role = clean(f"Jane Roe, Staff Writer\nFerry Route Approved\n{FERRY}\n{BOARD}")
+    assert role.author != "Jane Roe, Staff Writer"

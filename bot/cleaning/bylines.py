@@ -318,6 +318,34 @@ def bare_bylines(lines: list[str], furniture: set[int], signals: Signals) -> set
     return found
 
 
+def opening_names(lines: list[str], furniture: set[int], signals: Signals) -> set[int]:
+    """The page's first line when it only lists its writers, two or more people of two to four
+    capitalised words each, joined by commas and "and": "Karolina Hird, Daniel Shats, and
+    Alison O'Neil" over a research note. A by-line without its "By": the author, and no
+    headline. Only the first line (a caption naming people stands under a picture), and no
+    part a role ("Laila Kirkpatrick, Staff Writer" is one writer, read elsewhere)."""
+    first = next((index for index in range(len(lines)) if index not in furniture), None)
+    if first is None:
+        return set()
+    people = [part.strip() for part in _PEOPLE_SEPARATORS.split(lines[first]) if part.strip()]
+    if len(people) < 2 or not all(
+        is_name(person)
+        and 2 <= chrome.word_count(person) <= _NAME_MAX_WORDS
+        and not chrome.is_outlet_shaped(person)
+        and not _BIO_ROLE.search(person)
+        and not _DESK_WORDS.intersection(person.casefold().split())
+        for person in people
+    ):
+        return set()
+    signals.add(
+        "author", lines[first].strip(), f"the names '{lines[first].strip()}' opening the page"
+    )
+    return {first}
+
+
+_PEOPLE_SEPARATORS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
 def _in_byline_place(lines: list[str], index: int, name: str) -> bool:
     """An outlet-shaped name (``chrome.is_outlet_shaped``: "News Now USA", "Jerusalem Post")
     alone where a by-line stands, right under a headline-shaped line and right over a date line:
@@ -431,7 +459,10 @@ def read_metadata(line: str, signals: Signals) -> bool:
         return True
     if (match := BYLINE.match(line)) and is_name(match["name"]):
         people, outlet = _byline_outlet(match["name"])
-        signals.add("author", name_case(people), quoted(line))
+        if outlet is None and _names_an_outlet(people):
+            people, outlet = "", people
+        if people:
+            signals.add("author", name_case(people), quoted(line))
         if match["date"] and (printed := printed_dates.printed_date(match["date"])):
             signals.add("published", printed, quoted(line), PUBLISHED_RANK)
         if outlet:
@@ -544,6 +575,14 @@ def _handle_byline(line: str) -> tuple[str, tuple[date, int] | None] | None:
     if not found or not isinstance(found[0], date) or found[1] == PLAIN_RANK:
         return None  # "Jane Roe (@JaneRoe) March 3, 2025": an embedded post's signature
     return match["name"], (found[0], found[1])
+
+
+def _names_an_outlet(name: str) -> bool:
+    """A by-line's name that is an outlet's, of two words or more with a newspaper's noun
+    ("By Anadolu Agency"): the publisher, no author. A newsroom's ("by Agency Staff", "By
+    JERUSALEM POST STAFF") stays the by-line's, and a lone word ("By REUTERS") may be either."""
+    words = name.casefold().split()
+    return len(words) > 1 and not _DESK_WORDS.intersection(words) and chrome.is_outlet_shaped(name)
 
 
 def _byline_outlet(names: str) -> tuple[str, str | None]:

@@ -18,6 +18,7 @@ from bot.cleaning.bylines import (
     author_boxes,
     bare_bylines,
     labelled_name_boxes,
+    opening_names,
     outlet_lines,
     read_hand_over,
     read_metadata,
@@ -162,6 +163,7 @@ def _read(
     }
     furniture |= outlet_lines(lines, keys, furniture - shared, signals)
     furniture |= bare_bylines(lines, furniture, signals)
+    furniture |= opening_names(lines, furniture, signals)
     furniture |= linked_headlines(lines, furniture)
     furniture |= link_cards(lines, furniture)
     furniture |= teaser_runs(lines, furniture)

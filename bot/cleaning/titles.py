@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from bot import chrome
+from bot import chrome, printed_dates
 from bot.cleaning.bylines import is_metadata
 from bot.cleaning.captions import is_photo_credit
 from bot.cleaning.furniture import QUOTED_SPAN, SECOND_PERSON, is_breadcrumb
@@ -346,11 +346,22 @@ Korean soldiers join Russia on the front lines" (13newsnow). A headline never op
 dateline."""
 
 
+_LABELLED = re.compile(r"^[A-Z][\w'’ -]{0,25}:\s+(?P<value>\S.{0,60})$")
+"""A label and its value: "Data cut-off: 1700 ET, October 25, 2024"."""
+
+
+def _is_labelled_date(line: str) -> bool:
+    """A label over a date ("Data cut-off: 1700 ET, October 25, 2024", a research note's) is
+    the page's metadata, never its headline, whatever the label says."""
+    match = _LABELLED.match(line)
+    return bool(match) and printed_dates.date_line(match["value"]) is not None
+
+
 def _is_title_shaped(lines: list[str], index: int, last: dict[str, int]) -> bool:
     """Headline-shaped, or a short sentence printed again below (a headline with a full stop).
     ``last``: each line key's last position (``_last_positions``)."""
     line = lines[index]
-    if _ORNAMENT.match(line) or _OPENS_ON_DATELINE.match(line):
+    if _ORNAMENT.match(line) or _OPENS_ON_DATELINE.match(line) or _is_labelled_date(line):
         return False
     if is_headline_shaped(line):
         return True
