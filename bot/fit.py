@@ -1165,14 +1165,18 @@ def speaker_referred(
     sentences: Sequence[SentenceWords], speaker_terms: Sequence[str]
 ) -> list[bool]:
     """For each sentence, whether "he", "she" or "they" in it can refer back to the speaker:
-    the sentence before has the speaker as its subject ("*Putin* said ... . *He* added"), or
-    itself opens with such a pronoun that does. A name elsewhere in the sentence before
-    ("He noted that *NATO* personnel ...") is not what a following "he" refers to."""
+    the sentence before has the speaker as its subject ("*Putin* said ... . *He* added"; after
+    an opening phrase, the speaker right before a speech verb: "Addressing the Ukraine crisis,
+    *Putin reiterated* …"), or itself opens with such a pronoun that does. A name elsewhere in
+    the sentence before ("He noted that *NATO* personnel ...") is not what a following "he"
+    refers to."""
     referred = [False] * len(sentences)
     for i in range(1, len(sentences)):
         previous = sentences[i - 1]
+        speaking = set(speech_verbs(previous))
         subject = any(
-            position < _SUBJECT_WORDS and not previous.quoted[position]
+            (position < _SUBJECT_WORDS or position + 1 in speaking)
+            and not previous.quoted[position]
             for position in previous.positions_of(speaker_terms)
         )
         opens_with_pronoun = bool(previous.words) and (

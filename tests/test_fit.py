@@ -11,6 +11,7 @@ from bot.fit import (
     number_fits,
     sentence_fits,
     source_of,
+    speaker_referred,
     statement_fits,
     verb_senses,
     who_fits,
@@ -147,6 +148,17 @@ def test_revealing_explaining_recalling_and_dismissing_attribute_words():
 def test_a_pronoun_speaks_for_the_speaker_only_when_it_refers_back():
     assert statement_fits(read("He said the talks failed."), ("~nato",), pronoun=True)
     assert not statement_fits(read("He said the talks failed."), ("~nato",), pronoun=False)
+
+
+def test_a_pronoun_refers_back_to_a_speaker_named_before_a_speech_verb_after_a_phrase():
+    sentences = [
+        read("Addressing the harbour plans, Lee reiterated that the fees would fall."),
+        read("She highlighted the costs of the new pier."),
+        read("She stated the ferry tickets would be cheaper in May."),
+    ]
+    assert speaker_referred(sentences, ("lee",)) == [False, True, True]
+    unspoken = [read("Addressing the harbour plans on Monday, Lee and others"), sentences[1]]
+    assert speaker_referred(unspoken, ("lee",)) == [False, False]
 
 
 def test_a_question_verb_matched_only_by_a_noun_is_another_sense():
