@@ -388,7 +388,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round15", 0.99, 0, 0, 0.60, 0.25),
         ("round16", 0.86, 3, 0, 0.85, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
-        ("round18", 0.99, 0, 1, 0.80, 0.62),
+        ("round18", 0.99, 0, 1, 0.80, 0.50),
         ("round19", 0.98, 0, 1, 0.78, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
         ("round21", 0.88, 1, 0, 0.66, 0.86),
@@ -416,7 +416,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round43", 0.99, 0, 0, 0.52, 0.36),
         ("round44", 0.95, 0, 6, 0.52, 0.55),
         ("round45", 0.91, 0, 0, 0.37, 0.62),
-        ("round46", 0.99, 0, 0, 0.63, 0.50),
+        ("round46", 0.99, 0, 0, 0.61, 0.50),
         ("round47", 0.95, 1, 1, 0.57, 0.64),
         ("round48", 0.79, 0, 3, 0.62, 0.50),
         ("round50", 0.87, 1, 2, 0.62, 0.50),
@@ -434,6 +434,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round62", 0.95, 1, 6, 0.70, 0.53),
         ("round63", 0.89, 1, 3, 0.70, 0.60),
         ("round64", 0.89, 0, 1, 0.75, 0.39),
+        ("round65", 0.93, 0, 0, 0.77, 0.53),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1074,7 +1075,13 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     and round sixty-two's "What is the best way to store fresh basil?" (a page on the North
     Koreans' "best-trained" troops; 0.57 -> 0.53); and round forty-seven's "Besides the
     partnership treaty, what infrastructure agreement …?" falls out of the first three (0.60
-    -> 0.57)."""
+    -> 0.57). Round sixty-five's twelve pages (first figures in round65/before.txt), among all
+    757 with the line model retrained: metadata 0.938 with none invented, no furniture quoted,
+    hit@3 0.77, declined 0.54. As distractors a page on Putin's one-minute handshake with Choe
+    Son Hui answers round eighteen's near-topic "How long did Putin's meeting with the North
+    Korean foreign minister last?" (0.62 -> 0.50), and round forty-six's "Why did the Kremlin
+    chief say he would stay away from the G20 meeting in Brazil?" falls out of the first three
+    (0.63 -> 0.61)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
@@ -1127,6 +1134,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout15", 0.93, 1, 1, 0.82, 0.64),
         ("heldout16", 1.00, 0, 0, 0.84, 0.64),
         ("heldout17", 0.91, 0, 3, 0.84, 0.67),
+        ("heldout18", 1.00, 0, 0, 0.84, 0.71),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(
