@@ -68,6 +68,9 @@ MATCHED = [
     "an unprecedented strike in Doha targeting...",
     "It rained., This news data comes from:http://harbour.example.com",
     "It rained. Harbour Festival Opens in Ashford (Watch Videos).",
+    "It rained. Source: Harbour News Agency",
+    "It rained.A Message from The Gazette:Dear readers,We need you.",
+    "It rained. Click here to follow us on WhatsApp The ferry left.",
 ]
 """Lines each of which one pattern or more matches."""
 
