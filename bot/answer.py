@@ -838,17 +838,22 @@ def _boundary_sentences(
 
 def _overlap_weight(snapshot: Snapshot, query: Query, sentence: SentenceWords) -> float:
     """The IDF weight of the question's terms the sentence shares (each term once); a part it
-    lacks counts by its best related term held (``Query.related``), at that term's weight."""
+    lacks counts by its best related term held (``Query.related``), at that term's weight.
+    Summed exactly (``math.fsum``): a plain sum over a set depends on the set's order, which
+    changes with the process's hash seed, and two sentences of equal weight then swapped which
+    one was marked from one run to the next."""
     held = content_terms(sentence)
     shared = set(query.all_terms).intersection(held)
-    weight = sum(snapshot.index.term_idf(term) for term in shared)
+    weights = [snapshot.index.term_idf(term) for term in shared]
     for part, related in query.related.items():
         if part in query.shapes or part not in held:
-            weight += max(
-                (w * snapshot.index.term_idf(term) for term, w in related.items() if term in held),
-                default=0.0,
+            weights.append(
+                max(
+                    (w * snapshot.index.term_idf(t) for t, w in related.items() if t in held),
+                    default=0.0,
+                )
             )
-    return weight
+    return math.fsum(weights)
 
 
 def retrieve(snapshot: Snapshot, query: Query) -> tuple[Query, list[tuple[int, float]]] | None:
@@ -983,7 +988,7 @@ def is_relevant(snapshot: Snapshot, query: Query, best: tuple[int, float]) -> bo
     passage_id, score = best
     parts = set(query.parts)
     held = snapshot.passage_terms(passage_id)
-    shared = sum(
+    shared = math.fsum(
         max((w for term, w in query.alternatives(part).items() if term in held), default=0.0)
         for part in parts - _broken_compounds(query, held)
     )
