@@ -936,8 +936,9 @@ KINSHIP = frozenset(stem(word) for word in ("wife", "widow", "husband", "widower
 
 def speaker_description(speaker: str | None, aliases: Aliases) -> dict[str, tuple[str, ...]]:
     """The head noun of a speaker described by what they are, as the stems that may stand
-    for it (a title of office for any other, a kinship word for any other, else itself and
-    its synonyms), and the places the description names. A name ("Xi Jinping", "the
+    for it (a title of office for any other, a kinship word for any other, else itself, its
+    alias groups and its one-word WordNet synonyms: "one of the *captives*" is the articles'
+    "a *prisoner* said"), and the places the description names. A name ("Xi Jinping", "the
     Pentagon") has no head noun: its last word is capitalised. A hyphenated head is read by its
     parts, as a passage's words are: "the NATO *secretary-general*" is an office ("Secretary"),
     "the *co-founder*" a founder."""
@@ -959,7 +960,9 @@ def speaker_description(speaker: str | None, aliases: Aliases) -> dict[str, tupl
     elif head in KINSHIP:
         role = tuple(sorted(KINSHIP))
     else:
-        role = (head, *[concept for concept, _, _ in aliases.find([head])])
+        synonyms = [stem(word) for word in wordnet().one_word_synonyms(last.split("-")[-1])]
+        concepts = [concept for concept, _, _ in aliases.find([head])]
+        role = tuple(dict.fromkeys([head, *concepts, *synonyms]))
     places = [concept for concept, _, _ in found if concept in aliases.places]
     return {"speaker_role": role, "speaker_places": tuple(dict.fromkeys(places))}
 

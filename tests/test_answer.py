@@ -315,6 +315,20 @@ def test_a_countrys_top_diplomat_is_an_office_holder_of_that_country(tiny_kb_dir
     assert not kb.ask("What did Norway's top diplomat say about the port fees?").answered
 
 
+def test_a_described_speaker_is_also_found_by_a_synonym_of_its_head_noun(tiny_kb_dir: Path):
+    """ "one of the captives" is described in the passage as "a prisoner" (WordNet puts
+    captive and prisoner in one sense); a speaker no passage describes is still declined."""
+    body = (
+        "Two soldiers were taken at the border on Monday.\n\n"
+        "One prisoner said he had been sent to the border for training, not to fight."
+    )
+    write_article(tiny_kb_dir, "border", "Soldiers taken at the border", "Wire", body)
+    kb = KnowledgeBase(tiny_kb_dir)
+    answer = kb.ask("What did one of the captives say he had been sent to the border for?")
+    assert answer.complete and "for training" in answer.passages[0].text
+    assert not kb.ask("What did the columnist say about the soldiers at the border?").answered
+
+
 def test_a_described_speaker_no_passage_names_so_is_declined(summit_kb):
     assert not summit_kb.ask("What did the Norwegian news agency say about the summit?").answered
     assert summit_kb.ask("What did a local outlet say about the summit?").answered
