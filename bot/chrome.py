@@ -131,16 +131,19 @@ _TIME_GLUED_PLACE = re.compile(
 )
 """A date line's time glued to the dateline's place in capitals, the place alone after it:
 "June 12, 2024 6:44 amISTANBUL" (an agency's copy): the date line and the place apart."""
+_READERS_APPEAL = (
+    r"(?:A\s+message\s+from\s+[^:]{1,60}:\s*)?Dear\s+(?:readers?|subscribers?)\s*[,!:]"
+)
+READERS_APPEAL = re.compile(rf"^{_READERS_APPEAL}", re.I)
+"""A site's letter to its readers, opening on its address: "A Message from The Moscow
+Times:Dear readers,We are facing unprecedented challenges." (a donation appeal under a
+report)."""
 _GLUED_APPEAL = Hinted(
-    re.compile(
-        r"(?<=[.!?…\"”’])\s*(?P<tail>(?:A\s+message\s+from\s+[^:]{1,60}:\s*)?"
-        r"Dear\s+(?:readers?|subscribers?)\s*[,!:].*)$",
-        re.I,
-    ),
+    re.compile(rf"(?<=[.!?…\"”’])\s*(?P<tail>{_READERS_APPEAL}.*)$", re.I),
     ("dear reader", "dear subscriber"),
 )
-"""A site's letter to its readers glued after a report's last sentence: "… U.S. officials
-said.A Message from The Moscow Times:Dear readers,We are facing unprecedented challenges."."""
+"""``READERS_APPEAL`` glued after a report's last sentence: "… U.S. officials said.A Message
+from The Moscow Times:Dear readers,We are facing …"."""
 _MID_PROMO = Hinted(
     re.compile(
         r"(?<=[.!?\"”’])\s+(?P<promo>(?i:click|tap)\s+(?i:here)\s+(?i:to)\s+[^.!?]{0,40}?"

@@ -134,13 +134,6 @@ is a fact-based summary from The Actual News. Click below to read the complete s
 speaks of another report as "the report", never of itself as "this summary"."""
 
 
-_READERS_APPEAL = re.compile(
-    r"^(?:a\s+message\s+from\s+[^:]{1,60}:\s*)?dear\s+(?:readers?|subscribers?)\s*[,!:]", re.I
-)
-"""A site's letter to its readers, opening on its address: "A Message from The Moscow Times:Dear
-readers,We are facing unprecedented challenges." (a donation appeal under a report)."""
-
-
 _SKIP_LINKS = re.compile(
     r"^(?:(?:skip|jump|go|(?:quick|direct)\s+access)\s+to\s+(?:the\s+)?"
     r"(?:(?:main|top|page)\s+)?(?:contents?|menu|navigation|nav|search|footer|bottom|top|"
@@ -661,7 +654,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_COMMENTS_CLOSED.match(line))
         or bool(_SYNDICATION_NOTE.match(line))
         or (words <= _DISCLAIMER_MAX_WORDS and bool(_MAKING_NOTE.match(line)))
-        or (words <= _DISCLAIMER_MAX_WORDS and bool(_READERS_APPEAL.match(line)))
+        or (words <= _DISCLAIMER_MAX_WORDS and bool(chrome.READERS_APPEAL.match(line)))
         or bool(_ACCESS_NOTICE.match(line))
         or role_credit(line) is not None
         or (bool(APP_BADGE.match(line)) and words <= _APP_BADGE_MAX_WORDS)
