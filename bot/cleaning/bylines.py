@@ -344,6 +344,7 @@ def opening_names(lines: list[str], furniture: set[int], signals: Signals) -> se
 
 
 _PEOPLE_SEPARATORS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+"""Between the people of a list of names: "Jane Roe, John Doe, and Ann Lee"."""
 
 
 def _in_byline_place(lines: list[str], index: int, name: str) -> bool:
@@ -459,7 +460,7 @@ def read_metadata(line: str, signals: Signals) -> bool:
         return True
     if (match := BYLINE.match(line)) and is_name(match["name"]):
         people, outlet = _byline_outlet(match["name"])
-        if outlet is None and _names_an_outlet(people):
+        if outlet is None and _names_only_an_outlet(people):
             people, outlet = "", people
         if people:
             signals.add("author", name_case(people), quoted(line))
@@ -577,7 +578,7 @@ def _handle_byline(line: str) -> tuple[str, tuple[date, int] | None] | None:
     return match["name"], (found[0], found[1])
 
 
-def _names_an_outlet(name: str) -> bool:
+def _names_only_an_outlet(name: str) -> bool:
     """A by-line's name that is an outlet's, of two words or more with a newspaper's noun
     ("By Anadolu Agency"): the publisher, no author. A newsroom's ("by Agency Staff", "By
     JERUSALEM POST STAFF") stays the by-line's, and a lone word ("By REUTERS") may be either."""
@@ -592,7 +593,7 @@ def _byline_outlet(names: str) -> tuple[str, str | None]:
     ("Jane Smith, Jim Doe" are two people)."""
     people, comma, outlet = names.rpartition(",")
     outlet = outlet.strip()
-    persons = [part for part in re.split(r",|\band\b", people) if part.strip()]
+    persons = [part for part in _PEOPLE_SEPARATORS.split(people) if part.strip()]
     if (
         comma
         and outlet
