@@ -809,12 +809,15 @@ def _known_verbs(snapshot: Snapshot, verbs: Sequence[str]) -> list[str]:
 def with_counted_synonyms(focus: Focus, question: str, thesaurus: Thesaurus) -> Focus:
     """The focus with the one-word WordNet synonyms of the noun a "how many" question counts
     (``Focus.counted_as``): a paraphrase counts the thing in other words ("How many *envoys*
-    came?" against "40 *emissaries* arrived"). See docs/quality.md ("The thing counted in other
+    came?" against "40 *emissaries* arrived"), also in a rarer sense of the noun or by the
+    broader word ("How many *stands* will the fair have?" against "450 *booths*"; "How many
+    *guns*" against "100 long-range *weapons*"; ``Thesaurus.nouns_near``). See docs/quality.md ("The thing counted in other
     words")."""
     noun = counted_noun(question) if focus.counted else None
     if noun is None:
         return focus
-    synonyms = [stem(word) for word in thesaurus.one_word_synonyms(noun, through_phrases=True)]
+    kin = [*thesaurus.one_word_synonyms(noun, through_phrases=True), *thesaurus.nouns_near(noun)]
+    synonyms = [stem(word) for word in kin]
     offices = [term for counted in focus.counted for term in same_office(counted)]
     counted_as = [term for term in dict.fromkeys(offices + synonyms) if term not in focus.counted]
     return replace(focus, counted_as=tuple(counted_as))

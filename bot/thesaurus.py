@@ -51,6 +51,7 @@ _KINDS = {
     "i": "irregular",
     "b": "built",
     "c": "compounds",
+    "n": "near_nouns",
 }
 _NOUN_ENDINGS = (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
 _NOUN_ENDINGS += (("men", "man"), ("s", ""))
@@ -187,6 +188,9 @@ class Thesaurus:
     built: SortedTable
     """A noun for a kind of building or facility -> itself and its narrower kinds ("hotel" ->
     hotel|motel|inn|…): see ``scripts/build_thesaurus.py``."""
+    near_nouns: SortedTable
+    """A noun -> the nouns of all its senses and their direct hypernyms beyond its synonyms
+    ("guns" -> weapon)."""
     compounds: SortedTable
     """Nouns of two words ("boiling point" -> n)."""
 
@@ -239,6 +243,19 @@ class Thesaurus:
                 elif through_phrases and " " in other:
                     found.update(dict.fromkeys(w for w in self._synonyms_of(other) if w.isalpha()))
             found.pop(lemma, None)
+        return list(found)
+
+    def nouns_near(self, word: str) -> list[str]:
+        """The one-word nouns of every sense of a noun and of each sense's direct broader
+        word, for each entry it may be a form of ("stands" -> booth, stall, …; "guns" ->
+        weapon; "presents" -> gift), however rare the sense: for a strict test such as what a
+        figure counts, not for widening a search. The frequent senses' synonyms are left to
+        ``one_word_synonyms``."""
+        found: dict[str, None] = {}
+        for lemma in self.lemmas(word):
+            near = self.near_nouns.get(lemma)
+            if near is not None:
+                found.update(dict.fromkeys(near.split("|")))
         return list(found)
 
     def _synonyms_of(self, lemma: str) -> list[str]:

@@ -23,6 +23,10 @@ counts of its sense-tagged corpora, which ``cntlist.rev`` gives):
   are at most ``BUILT_MAX_KINDS``; a broader noun ("building", "structure") is left out. Such a
   place is named with its kind word ("the Korston hotel"), so a passage that holds none of them
   names no hotel (``bot.constraints.unmet_built_kind``);
+* ``n`` (near nouns): for a noun of one word, the one-word lemmas of *every* one of its noun
+  senses and of each sense's direct hypernyms, beyond its ``s`` line ("stand" -> booth, stall,
+  …; "gun" -> weapon; "present" -> gift). Only a figure's tie to the thing counted reads them
+  (``bot.answer.with_counted_synonyms``): the search itself keeps to the frequent senses;
 * ``c`` (compounds): every noun lemma of two words of letters ("boiling point", "sea level"),
   with its part of speech, ``n``: two words that WordNet writes as one noun mean something
   else apart ("134 *points*", "the highest *level*"; see ``bot.thesaurus.compounds_in``).
@@ -180,6 +184,29 @@ def built_kinds(
     return table
 
 
+def near_nouns(
+    entries: list[tuple[str, str, list[str], list[int]]],
+    nouns: dict[str, Synset],
+    synonyms: dict[str, dict[str, None]],
+) -> dict[str, dict[str, None]]:
+    """Each one-word noun -> the one-word lemmas of all its senses and their direct
+    hypernyms, itself and its ``synonyms`` left out."""
+    table: dict[str, dict[str, None]] = {}
+    for lemma, name, offsets, _ in entries:
+        if name != "noun" or not lemma.isalpha():
+            continue
+        near = [
+            word
+            for offset in offsets
+            for at in (offset, *nouns[offset].hypernyms)
+            for word in nouns[at].lemmas
+            if word.isalpha() and word != lemma and word not in synonyms.get(lemma, {})
+        ]
+        if near:
+            table[lemma] = dict.fromkeys(near)
+    return table
+
+
 def dominant(tag_counts: dict[str, int]) -> str:
     """The part of speech a lemma is most often tagged as; on a tie, the first of ``POS``
     (a noun before a verb: "premier" is not read as "to premiere")."""
@@ -221,7 +248,9 @@ def thesaurus_lines(wordnet: Path) -> list[str]:
     lines = [f"c\t{compound}\tn" for compound in compound_nouns(wordnet / "index.noun")]
     for lemma, kinds in built_kinds(entries, synsets["noun"]).items():
         lines.append(f"b\t{lemma}\t{'|'.join(kinds)}")
-    for kind, table in (("s", synonyms), ("h", broader), ("i", irregular), ("d", derived)):
+    near = near_nouns(entries, synsets["noun"], synonyms)
+    tables = (("s", synonyms), ("h", broader), ("i", irregular), ("d", derived), ("n", near))
+    for kind, table in tables:
         for word, others in table.items():
             kept = [other for other in others if other != word]
             if kept:

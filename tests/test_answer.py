@@ -1184,6 +1184,24 @@ def test_a_counted_noun_is_found_as_a_synonym_of_its_phrase_synonym(tiny_kb_dir:
     assert answer.complete and answer.passages[0].text.startswith("About 3,000 troops")
 
 
+def test_a_counted_noun_is_found_in_a_rarer_sense_or_as_its_broader_word(tiny_kb_dir: Path):
+    """ "Stands" at a fair are its booths (a rarer sense of "stand"); guns are weapons (the
+    broader word): the figures counting them answer, and a figure of something else does not."""
+    write_article(
+        tiny_kb_dir,
+        "fair",
+        "Trade fair opens",
+        "Wire",
+        "The autumn trade fair will have more than 450 booths from twelve countries. "
+        "It runs for five days. The army also sent 100 long-range weapons to the coast.",
+    )
+    kb = KnowledgeBase(tiny_kb_dir)
+    stands = kb.ask("How many stands will the trade fair have?")
+    assert stands.complete and "450 booths" in stands.passages[0].text
+    assert kb.ask("How many guns did the army send to the coast?").complete
+    assert not kb.ask("How many tanks did the army send to the coast?").complete
+
+
 def test_who_heads_a_body_is_answered_by_its_head_named_with_of(tiny_kb_dir: Path):
     """ "Who heads the harbour board?": "Ann Lee, head of the harbour board" names the one who
     heads it, the verb written as the office; "twenty heads of state" names no one's office."""

@@ -238,6 +238,17 @@ def test_one_word_synonyms_through_phrases_take_a_phrase_synonyms_own():
     assert bridged == ["man", "soldiery", "troops"]
 
 
+def test_nouns_near_take_every_sense_and_its_broader_word():
+    """A rare sense ("stand" as a stall) and the direct broader word ("gun" -> weapon) are
+    near; a phrase is not, nor the noun itself."""
+    thesaurus = wordnet()
+    assert "booth" in thesaurus.nouns_near("stands")
+    assert "weapon" in thesaurus.nouns_near("guns")
+    assert "gift" in thesaurus.nouns_near("presents")
+    assert "gun" not in thesaurus.nouns_near("guns")
+    assert all(" " not in noun for noun in thesaurus.nouns_near("guns"))
+
+
 def test_a_military_unit_or_a_court_brings_itself_and_its_narrower_kinds():
     """Stories name them with their kind word too ("the 92nd Brigade", "a Kyiv court")."""
     thesaurus = wordnet()
