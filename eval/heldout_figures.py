@@ -37,6 +37,7 @@ PAGE_SUFFIXES = (
     "16",
     "17",
     "18",
+    "19",
 )
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 

@@ -1135,6 +1135,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout16", 1.00, 0, 0, 0.84, 0.64),
         ("heldout17", 0.91, 0, 3, 0.84, 0.67),
         ("heldout18", 1.00, 0, 0, 0.84, 0.71),
+        ("heldout19", 0.93, 0, 2, 0.73, 0.71),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(
