@@ -540,9 +540,17 @@ def _statement_speaker(text: str) -> str | None:
     for pattern in _STATEMENT:
         if match := pattern.match(text):
             speaker = match.group("speaker").strip(" ,")
-            if speaker and _speaker_length_fits(speaker.split()):
+            words = speaker.split()
+            if _PASSIVE_AUXILIARIES.intersection(word.casefold() for word in words):
+                return None
+            if speaker and _speaker_length_fits(words):
                 return speaker
     return None
+
+
+_PASSIVE_AUXILIARIES = frozenset({"been", "being"})
+"""Words that put what comes before a speech verb in the passive ("How has New Delhi *been*
+seen despite saying …"): whoever is saying it, no speaker is described there."""
 
 
 def question_focus(question: str, aliases: Aliases) -> Focus:

@@ -84,6 +84,15 @@ def test_a_described_speaker_is_not_looked_for_by_name():
     assert focus.question_type is QuestionType.STATEMENT and focus.speaker is None
 
 
+def test_a_passive_before_the_speech_verb_leaves_no_speaker_to_look_for():
+    """ "How has New Delhi *been seen* despite saying …": whoever is saying it, the words
+    before the speech verb hold a passive and describe no speaker."""
+    focus = question_focus(
+        "How has New Delhi been seen despite saying it sides only with peace?", ALIASES
+    )
+    assert focus.speaker is None and not focus.speaker_role and not focus.speaker_terms
+
+
 def test_the_thing_counted_and_the_main_verb_are_read_from_the_question():
     focus = question_focus("How many North Korean soldiers have been captured by Ukraine?", ALIASES)
     assert focus.counted == ("soldier", "~soldiers")
