@@ -385,13 +385,13 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round12", 0.95, 0, 4, 0.70, 0.54),
         ("round13", 0.99, 0, 0, 0.72, 0.60),
         ("round14", 0.87, 1, 5, 0.50, 0.36),
-        ("round15", 0.99, 0, 0, 0.60, 0.25),
-        ("round16", 0.86, 3, 0, 0.85, 0.50),
+        ("round15", 0.99, 0, 0, 0.60, 0.12),
+        ("round16", 0.86, 3, 0, 0.82, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
         ("round18", 0.99, 0, 1, 0.80, 0.50),
         ("round19", 0.98, 0, 1, 0.78, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
-        ("round21", 0.88, 1, 0, 0.66, 0.86),
+        ("round21", 0.88, 1, 0, 0.66, 0.82),
         ("round22", 0.96, 1, 2, 0.80, 0.36),
         ("round23", 0.89, 3, 0, 0.74, 0.41),
         ("round24", 0.97, 0, 0, 0.65, 0.76),
@@ -401,16 +401,16 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round28", 0.93, 1, 2, 0.75, 0.36),
         ("round29", 0.87, 1, 3, 0.71, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.52),
-        ("round30", 0.99, 0, 0, 0.65, 0.50),
+        ("round30", 0.99, 0, 0, 0.62, 0.50),
         ("round33", 0.95, 0, 0, 0.62, 0.50),
         ("round32", 0.93, 0, 1, 0.65, 0.57),
-        ("round34", 0.97, 0, 0, 0.64, 0.63),
-        ("round35", 0.99, 0, 0, 0.64, 0.36),
+        ("round34", 0.97, 0, 0, 0.60, 0.63),
+        ("round35", 0.99, 0, 0, 0.62, 0.36),
         ("round36", 0.97, 0, 0, 0.48, 0.45),
         ("round37", 0.99, 0, 0, 0.58, 0.41),
         ("round38", 0.97, 1, 0, 0.54, 0.57),
-        ("round39", 0.99, 0, 0, 0.62, 0.45),
-        ("round40", 0.91, 0, 0, 0.59, 0.36),
+        ("round39", 0.99, 0, 0, 0.58, 0.45),
+        ("round40", 0.91, 0, 0, 0.55, 0.36),
         ("round41", 0.94, 0, 0, 0.56, 0.31),
         ("round42", 0.99, 0, 0, 0.36, 0.41),
         ("round43", 0.99, 0, 0, 0.52, 0.36),
@@ -426,15 +426,17 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round54", 0.93, 1, 1, 0.56, 0.65),
         ("round55", 1.00, 0, 0, 0.61, 0.58),
         ("round56", 0.97, 1, 2, 0.69, 0.51),
-        ("round57", 0.95, 0, 2, 0.58, 0.63),
-        ("round58", 0.93, 0, 0, 0.57, 0.60),
-        ("round59", 0.97, 1, 2, 0.69, 0.39),
+        ("round57", 0.95, 0, 2, 0.57, 0.63),
+        ("round58", 0.93, 0, 0, 0.55, 0.60),
+        ("round59", 0.97, 1, 2, 0.67, 0.39),
         ("round60", 0.95, 1, 3, 0.76, 0.64),
-        ("round61", 0.97, 1, 5, 0.63, 0.67),
+        ("round61", 0.97, 1, 5, 0.63, 0.64),
         ("round62", 0.95, 1, 6, 0.70, 0.53),
-        ("round63", 0.89, 1, 3, 0.70, 0.60),
-        ("round64", 0.89, 0, 1, 0.75, 0.39),
+        ("round63", 0.89, 1, 4, 0.70, 0.60),
+        ("round64", 0.89, 0, 1, 0.73, 0.39),
         ("round65", 0.93, 0, 0, 0.77, 0.53),
+        ("round66", 1.00, 0, 6, 0.73, 0.53),
+        ("round67", 0.91, 1, 3, 0.61, 0.60),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1081,7 +1083,19 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     Son Hui answers round eighteen's near-topic "How long did Putin's meeting with the North
     Korean foreign minister last?" (0.62 -> 0.50), and round forty-six's "Why did the Kremlin
     chief say he would stay away from the G20 meeting in Brazil?" falls out of the first three
-    (0.63 -> 0.61)."""
+    (0.63 -> 0.61). Rounds sixty-six and sixty-seven's 24 pages (first figures in their
+    before.txt), among all 781 with the line model retrained, with the rules of 2026-12-07
+    (day): as distractors, before any rule of theirs, they answer three more questions meant
+    to be declined (round fifteen's off-topic "What percentage of the original article is
+    cited?", 0.25 -> 0.12; round twenty-one's "How many passengers travelled on the first direct
+    train …?", 0.86 -> 0.82; round sixty-one's "How many ships and military aircraft …?", 0.67
+    -> 0.64), decline round sixteen's "Does Zelenskyy expect Ukraine to capture more North
+    Korean soldiers?" (0.85 -> 0.82), take one answer out of the first three in rounds
+    thirty ("What words did Kim use …?"), thirty-four ("What share of the world's population
+    …?"), thirty-five ("How many shells a year …?"), thirty-nine, forty, fifty-seven, fifty-eight,
+    fifty-nine and sixty-four, and put a passage with a listed furniture line among round
+    sixty-three's answers (3 -> 4): each a page of the new rounds on the same story outranking
+    the answer's page, or its own wire copy."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
