@@ -880,6 +880,21 @@ def test_another_storys_card_under_the_article_is_furniture():
     assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
 
 
+def test_a_credit_printed_twice_in_a_row_keeps_the_text_under_it():
+    """ "Rodong Sinmun" / "Rodong Sinmun" under the headline is a photo's credit shown twice,
+    not another story's card: the article under it is kept."""
+    result = clean(
+        "A short blurb on another story, the site said.\n\n"
+        "Kim Sends Letter to Putin on Russia Day\n\nRodong Sinmun\nRodong Sinmun\n\n"
+        "Kim Jong Un sent warm greetings to Vladimir Putin on Russia Day.\n\n"
+        "The letter appeared on the front page of the party newspaper on Wednesday."
+    )
+    assert result.paragraphs[-2:] == [
+        "Kim Jong Un sent warm greetings to Vladimir Putin on Russia Day.",
+        "The letter appeared on the front page of the party newspaper on Wednesday.",
+    ]
+
+
 def test_a_sub_head_printed_once_keeps_the_text_under_it():
     result = clean(
         "The harbour reopened on Monday, the board said.\n\nWhat Comes Next\n\n"

@@ -377,9 +377,11 @@ def headline_runs(
 def teaser_cards(
     lines: list[str], keys: list[str], title_at: int | None, furniture: set[int]
 ) -> set[int]:
-    """Another story's card under the article: a short heading printed again just below
-    ("The French Connection" / "GZERO World S1E27: The French Connection" / "The French
-    Connection") after the article's text. It and everything under it are furniture."""
+    """Another story's card under the article: a short heading printed again just below, a
+    line between ("The French Connection" / "GZERO World S1E27: The French Connection" / "The
+    French Connection") after the article's text. It and everything under it are furniture. A
+    heading printed twice in a row ("Rodong Sinmun" / "Rodong Sinmun", a photo's credit under
+    the headline) is a repeated line, not a card."""
     title = keys[title_at] if title_at is not None else None
     seen_text = False
     for index, line in enumerate(lines):
@@ -392,7 +394,8 @@ def teaser_cards(
             keys[index] != title
             and is_heading(line)
             and chrome.word_count(line) > 1
-            and keys[index] in keys[index + 1 : index + 1 + _CARD_LINES]
+            and keys[index] in keys[index + 2 : index + 1 + _CARD_LINES]
+            and keys[index] not in keys[index + 1 : index + 2]
         ):
             return set(range(index, len(lines)))
     return set()
