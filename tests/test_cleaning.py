@@ -880,6 +880,25 @@ def test_another_storys_card_under_the_article_is_furniture():
     assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
 
 
+def test_a_page_that_ends_its_paragraphs_without_full_stops_keeps_its_short_ones():
+    """On a page whose long paragraphs end on a word, three short ones at the end are its
+    text, not a run of other stories' headlines."""
+    body = [
+        "Mark Rutte, the alliance's secretary general, reports that the northern units have "
+        "moved into the border region, where they will train with the army before they are "
+        "sent to the front",
+        "US president Joe Biden calls this move very dangerous, while the Pentagon says it is "
+        "still not clear whether the soldiers will take part in the fighting along the border",
+    ]
+    tail = [
+        "Andriy Yermak thinks sanctions will not be enough, he writes on social media",
+        "The deepening military cooperation is a threat to the security of both regions",
+        "Rutte stated this during talks with a South Korean delegation",
+    ]
+    result = clean("\n\n".join(["North Korean Soldiers Reach the Border", *body, *tail]))
+    assert result.paragraphs == [*body, *tail]
+
+
 def test_a_credit_printed_twice_in_a_row_keeps_the_text_under_it():
     """ "Rodong Sinmun" / "Rodong Sinmun" under the headline is a photo's credit shown twice,
     not another story's card: the article under it is kept."""
@@ -913,6 +932,16 @@ def test_a_paywalls_membership_offer_is_furniture():
         "Subscriber+ Member."
     )
     assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
+def test_news_of_someone_becoming_a_member_is_no_membership_offer():
+    """ "Become a member" offers membership to the reader; "Indonesia *has become a* full
+    member of BRICS" reports it, and is the article's lead."""
+    lead = "Brazil said Indonesia has become a full member of BRICS, a bloc of developing countries."
+    result = clean(f"{lead}\n\nThe ministry said so in a statement on Monday.")
+    assert result.paragraphs[0] == lead
+    offer = clean("The harbour reopened, the board said.\n\nSupport us or become a member today!")
+    assert offer.paragraphs == ["The harbour reopened, the board said."]
 
 
 def test_an_offer_made_by_subscribing_is_furniture_with_its_lead_in_on_journalism():

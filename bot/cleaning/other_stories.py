@@ -349,6 +349,8 @@ def headline_runs(
     already dropped for the link address it carries (a social post's title and its "t.co"
     link) counts as one of the run: "Kim Jong Un to join Putin at China military parade days
     after Trump said he wanted to meet him https://t.co/…" over two more posts' titles."""
+    if writes_without_full_stops(lines, furniture):
+        return set()
     title = keys[title_at] if title_at is not None else None
     found: set[int] = set()
     run: list[int] = []
@@ -372,6 +374,23 @@ def headline_runs(
     if headlines >= _HEADLINE_RUN:
         found.update(run)
     return found
+
+
+def writes_without_full_stops(lines: list[str], furniture: set[int]) -> bool:
+    """Whether the page ends its own paragraphs without a full stop: most of its lines longer
+    than a headline (at least ``_UNPUNCTUATED_PARAGRAPHS``) end on a word ("… as Russia has
+    lost about 600k soldiers in this three-year war"). On such a page a paragraph of a
+    headline's length looks like one, so a run of them is not other stories' headlines."""
+    long = [
+        line
+        for index, line in enumerate(lines)
+        if index not in furniture and chrome.word_count(line) > TITLE_MAX_WORDS
+    ]
+    bare = [line for line in long if not SENTENCE_END.search(line.rstrip())]
+    return len(bare) >= _UNPUNCTUATED_PARAGRAPHS and 2 * len(bare) > len(long)
+
+
+_UNPUNCTUATED_PARAGRAPHS = 2
 
 
 def teaser_cards(
