@@ -38,6 +38,7 @@ PAGE_SUFFIXES = (
     "17",
     "18",
     "19",
+    "20",
 )
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 

@@ -937,7 +937,9 @@ def test_a_paywalls_membership_offer_is_furniture():
 def test_news_of_someone_becoming_a_member_is_no_membership_offer():
     """ "Become a member" offers membership to the reader; "Indonesia *has become a* full
     member of BRICS" reports it, and is the article's lead."""
-    lead = "Brazil said Indonesia has become a full member of BRICS, a bloc of developing countries."
+    lead = (
+        "Brazil said Indonesia has become a full member of BRICS, a bloc of developing countries."
+    )
     result = clean(f"{lead}\n\nThe ministry said so in a statement on Monday.")
     assert result.paragraphs[0] == lead
     offer = clean("The harbour reopened, the board said.\n\nSupport us or become a member today!")
