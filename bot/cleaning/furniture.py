@@ -300,13 +300,13 @@ _REPEAT_MIN_WORDS = 8
 
 _PITCH_OFFER = re.compile(
     r"\b(?:by\s+(?:becoming|turning\s+into|joining|subscribing)|unlock|access\s+(?:all|thousands|unlimited)|"
-    r"(?<!\bhas\s)(?<!\bhad\s)(?<!\bhave\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)"
-    r"(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)become\s+a|start\s+your)\b",
+    r"(?:^|[.!?]\s+|\b(?:or|and)\s+)become\s+a|start\s+your)\b",
     re.I,
 )
-"""An offer to the reader: "*Become a* member today", "… *by becoming a* Subscriber+ Member".
-"Become a" after an auxiliary or "to" is news of someone else ("Indonesia *has become a*
-full member of BRICS", "its bid *to become a* partner")."""
+"""An offer to the reader: "*Become a* member today", "Support us *or become a* member", "…
+*by becoming a* Subscriber+ Member". "Become a" inside a clause is news of someone else
+("Indonesia *has become a* full member of BRICS", "a partner country *can eventually become
+a* full member")."""
 
 
 _PITCH_MEMBER = re.compile(
