@@ -899,6 +899,24 @@ def test_a_page_that_ends_its_paragraphs_without_full_stops_keeps_its_short_ones
     assert result.paragraphs == [*body, *tail]
 
 
+def test_cards_above_a_headline_printed_again_with_a_label_are_furniture():
+    """Other stories' headlines and blurbs above the article's headline, which the page prints
+    again with its section's label glued before it, are cards; the headline is the title."""
+    result = clean(
+        "Singer Drops New Tease with Rapper, New Solo Music Coming Soon\n\n"
+        "The singer shares a cozy photo with the rapper, hinting at their collaboration.\n\n"
+        "Kim Sends Letter to Putin on Russia Day\n\n"
+        "NorthKoreaKim Sends Letter to Putin on Russia Day\n\n"
+        "Kim Jong Un sent warm greetings to Vladimir Putin on Russia Day, the party paper said.\n\n"
+        "The letter appeared on the front page on Wednesday."
+    )
+    assert result.headline == "Kim Sends Letter to Putin on Russia Day"
+    assert result.paragraphs == [
+        "Kim Jong Un sent warm greetings to Vladimir Putin on Russia Day, the party paper said.",
+        "The letter appeared on the front page on Wednesday.",
+    ]
+
+
 def test_a_credit_printed_twice_in_a_row_keeps_the_text_under_it():
     """ "Rodong Sinmun" / "Rodong Sinmun" under the headline is a photo's credit shown twice,
     not another story's card: the article under it is kept."""

@@ -6,7 +6,7 @@ article.
 from __future__ import annotations
 
 import re
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 from bot import chrome, printed_dates
 from bot.chrome import SENTENCE_END
@@ -391,6 +391,39 @@ def writes_without_full_stops(lines: list[str], furniture: set[int]) -> bool:
 
 
 _UNPUNCTUATED_PARAGRAPHS = 2
+
+
+def cards_above_headline(lines: list[str], keys: list[str], furniture: set[int]) -> set[int]:
+    """Other stories' cards above the article's own headline, found by that headline being
+    printed twice, the second time with a section's label glued before it ("Kim Jong Un Sends
+    Love Letter to Putin on Russia Day" / "NorthKoreaKim Jong Un Sends Love Letter to Putin on
+    Russia Day"): the lines above it that share no word with the article's first paragraphs
+    (other headlines and their blurbs, "Jennie Drops ‘Love Hangover’ Tease …"; ``_CARDS_SHARED``),
+    and the labelled copy. A page showing its headline once is left to the other rules."""
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    for at, after in pairwise(kept[: _CARDS_REACH + 1]):
+        key = keys[at]
+        if not (
+            is_headline_shaped(lines[at])
+            and keys[after] != key
+            and keys[after].endswith(key)
+            and keys[after][: -len(key)].isalpha()
+        ):
+            continue
+        below = [lines[i] for i in kept if i > after][:_CARDS_BODY]
+        body = set(terms(" ".join([lines[at], *below])))
+        above = {i for i in kept if i < at and not is_metadata(lines[i])}
+        return {i for i in above if len(set(terms(lines[i])) & body) < _CARDS_SHARED} | {after}
+    return set()
+
+
+_CARDS_REACH = 20
+"""How far down the page its headline may be printed twice."""
+_CARDS_BODY = 3
+"""The paragraphs under the headline whose words tell the article's own lines from cards."""
+_CARDS_SHARED = 2
+"""How many of those words a line above must share to be the article's own: one may be
+chance ("*Love* Hangover" above "Kim Jong Un Sends *Love* Letter …")."""
 
 
 def teaser_cards(

@@ -64,6 +64,7 @@ from bot.cleaning.lines import first_sentence, line_key, page_lines
 from bot.cleaning.lists import find_lists
 from bot.cleaning.other_stories import (
     bulleted_headlines,
+    cards_above_headline,
     decorated_headlines,
     headline_runs,
     link_cards,
@@ -178,6 +179,7 @@ def _read(
     furniture |= pitch_lead_ins(lines, furniture)
     furniture |= shouted_headlines(lines, furniture)
     furniture |= stray_headlines(lines, furniture)
+    furniture |= cards_above_headline(lines, keys, furniture)
     for index in sorted(furniture):
         read_furniture_credit(lines[index], signals)
     furniture |= closing_credits(lines, furniture, signals)
