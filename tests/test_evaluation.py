@@ -395,10 +395,10 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round22", 0.96, 1, 2, 0.80, 0.36),
         ("round23", 0.89, 3, 0, 0.74, 0.41),
         ("round24", 0.97, 0, 0, 0.65, 0.76),
-        ("round25", 0.99, 0, 1, 0.67, 0.54),
+        ("round25", 0.99, 0, 1, 0.64, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.54),
         ("round27", 0.93, 0, 0, 0.69, 0.27),
-        ("round28", 0.93, 1, 2, 0.75, 0.36),
+        ("round28", 0.93, 1, 2, 0.72, 0.36),
         ("round29", 0.87, 1, 3, 0.71, 0.70),
         ("round31", 0.99, 0, 0, 0.83, 0.52),
         ("round30", 0.99, 0, 0, 0.62, 0.50),
@@ -410,7 +410,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round37", 0.99, 0, 0, 0.58, 0.41),
         ("round38", 0.97, 1, 0, 0.54, 0.57),
         ("round39", 0.99, 0, 0, 0.58, 0.45),
-        ("round40", 0.91, 0, 0, 0.55, 0.36),
+        ("round40", 0.91, 0, 0, 0.51, 0.36),
         ("round41", 0.94, 0, 0, 0.56, 0.31),
         ("round42", 0.99, 0, 0, 0.36, 0.41),
         ("round43", 0.99, 0, 0, 0.52, 0.36),
@@ -427,16 +427,17 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round55", 1.00, 0, 0, 0.61, 0.58),
         ("round56", 0.97, 1, 2, 0.69, 0.51),
         ("round57", 0.95, 0, 2, 0.57, 0.63),
-        ("round58", 0.93, 0, 0, 0.55, 0.60),
+        ("round58", 0.93, 0, 0, 0.54, 0.60),
         ("round59", 0.97, 1, 2, 0.67, 0.39),
         ("round60", 0.95, 1, 3, 0.76, 0.64),
         ("round61", 0.97, 1, 5, 0.63, 0.64),
-        ("round62", 0.95, 1, 6, 0.70, 0.53),
+        ("round62", 0.95, 1, 6, 0.70, 0.50),
         ("round63", 0.89, 1, 4, 0.70, 0.60),
-        ("round64", 0.89, 0, 1, 0.73, 0.39),
+        ("round64", 0.89, 0, 3, 0.73, 0.39),
         ("round65", 0.93, 0, 0, 0.77, 0.53),
         ("round66", 1.00, 0, 6, 0.73, 0.53),
         ("round67", 0.91, 1, 3, 0.61, 0.60),
+        ("round68", 0.93, 1, 0, 0.77, 0.46),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1095,7 +1096,19 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     …?"), thirty-five ("How many shells a year …?"), thirty-nine, forty, fifty-seven, fifty-eight,
     fifty-nine and sixty-four, and put a passage with a listed furniture line among round
     sixty-three's answers (3 -> 4): each a page of the new rounds on the same story outranking
-    the answer's page, or its own wire copy."""
+    the answer's page, or its own wire copy. The same day's reading rules, which gave back
+    lines dropped as furniture (a lead read as a paywall offer for "has become a full member",
+    a page's unpunctuated paragraphs read as a run of headlines), made those lines distractors:
+    round twenty-five's "Which countries will officially become BRICS partners from January
+    1?" (0.67 -> 0.645) and round twenty-eight's "What kind of missions …?" (0.75 -> 0.727) fall
+    out of the first three, while round twenty-five declines one more. Round sixty-eight's twelve
+    pages (first figures in round68/before.txt), as distractors, decline round forty's "What did
+    Washington's UN ambassador caution about on December 18?" (0.55 -> 0.52) and round sixty-
+    two's "How long is the Russian section of the span?", answer round sixty-two's "When is the
+    road bridge across the Tumen River due to be completed?" (0.53 -> 0.50), and take round
+    fifty-eight's "What did Ukrainian drones strike on Friday?" out of the first three (0.55 ->
+    0.548). With the day's rules and round sixty-eight's pages together, a listed line of round
+    sixty-four's pages rides along in two more answers (1 -> 3)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
