@@ -396,6 +396,8 @@ def test_questions_read_the_words_stored_at_build_and_tokenise_no_passage(
     class NoTokens:
         findall = staticmethod(forbidden)
 
+    for article_id in bundled.snapshot.articles:  # a headline is read once per snapshot
+        bundled.snapshot.title_words(article_id)
     monkeypatch.setattr(bot.fit, "SENTENCE_TOKEN", NoTokens())
     monkeypatch.setattr(bot.fit, "normalise_quickly", forbidden)
     monkeypatch.setattr(bot.passages, "split_sentences", forbidden)
