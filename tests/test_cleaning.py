@@ -864,6 +864,21 @@ def test_a_standfirst_naming_the_staff_writer_gives_the_author_and_stays_text():
     assert result.paragraphs[0] == line
 
 
+def test_datelines_with_a_stop_before_the_dash_or_a_comma_after_the_date_give_the_agency():
+    assert clean("São Paulo (EFE).- Brazil opposed the bid, sources said.").publisher == "EFE"
+    stamped = clean("SEOUL, South Korea, Nov 20, (AP): North Korea sent more guns, it said.")
+    assert stamped.publisher == "AP"
+
+
+def test_an_outlet_in_capitals_after_the_datelines_place_is_the_publisher():
+    """ "Jakarta, VIVA – …" names the site; a country or its initials there is the place's,
+    and a state's two letters are no outlet."""
+    assert clean("Jakarta, VIVA – Indonesia applied to join, he said.").publisher == "VIVA"
+    assert clean("Kazan, RUSSIA – The summit opened, officials said.").publisher is None
+    assert clean("Pyongyang, DPRK – The summit opened, officials said.").publisher is None
+    assert clean("Washington, DC – The summit opened, officials said.").publisher is None
+
+
 def test_a_place_in_brackets_is_no_agency():
     assert clean("(LONDON) -- The harbour reopened on Monday, the board said.").publisher is None
     assert clean("SEOUL (YONHAP) -- The harbour reopened, it said.").publisher == "YONHAP"

@@ -10,7 +10,7 @@ import re
 from bot import chrome, printed_dates
 from bot.cleaning.captions import AGENCY_IN_BRACKETS, CAPTION_WORDS, says_what_the_picture_is
 from bot.cleaning.lines import HEADING_MAX_WORDS, line_key
-from bot.cleaning.shapes import is_country, is_name, name_case, unbracketed
+from bot.cleaning.shapes import is_country, is_name, name_case, names_a_country, unbracketed
 from bot.cleaning.signals import Signals, quoted
 from bot.printed_dates import UPDATED_RANK
 from bot.spelling import is_english_word
@@ -63,20 +63,21 @@ _AGENCY_NAME = r"(?:[A-Z][A-Za-z&]+|[a-z]{2,4})"
 their own, in lower case ("dpa")."""
 
 
-_TITLE_CASE_PLACE = r"(?!By\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+_TITLE_CASE_PLACE = r"(?!By\b)[A-Z][^\W\d_A-Z]+(?:[ -][A-Z][^\W\d_A-Z]+){0,2}"
 """A dateline's place in title case, as some sites print it: "Beijing (Parliament Politics
-Magazine) – Russian President …" (never a by-line's "By"; and a country in the brackets is no
-agency: "Xi Jinping (China) – President", ``_wire_credit``)."""
+Magazine) – Russian President …", "São Paulo (EFE).- …" (its letters any alphabet's; never a
+by-line's "By"; and a country in the brackets is no agency: "Xi Jinping (China) – President",
+``_wire_credit``)."""
 
 
 _WIRE_CREDIT = re.compile(
     r"^(?:[A-Z][a-z]+:\s+(?=[A-Z]{2}))?(?:(?:[A-Z]" + _PLACE + "|" + _TITLE_CASE_PLACE + ")"
     r"(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?"
     r"(?:(?P<colon>:)\s+|,?\s+(?:[—–-]\s+)?))?"
-    r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?\s+)?"
+    r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?,?\s+)?"
     r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3}|[a-z]{2,4}(?=/)|[a-z]{2,4}-[A-Z]{2,})"
     r"(?:/" + _AGENCY_NAME + r")?\)"
-    r"(?:\s*(?:--?|–|—|:|" + _MISREAD_DASH + r")|(?(colon)\s+(?=[A-Z“\"‘])|(?!)))"
+    r"(?:\.?\s*(?:--?|–|—|:|" + _MISREAD_DASH + r")|(?(colon)\s+(?=[A-Z“\"‘])|(?!)))"
 )
 """A wire credit in a dateline: "(Reuters) -", "SEOUL, Oct. 29 (Yonhap) --", "MOSCOW (AP) —",
 "SEOUL, Nov 2, 2025 (BSS/AFP) -" (two agencies, the first named credited: the one the page
@@ -84,7 +85,9 @@ names first; a second after a slash is the one it relays or that relays it; an a
 prints its name in lower case, "(dpa/MIA)", only in such a pair, or with its service's
 capitals: "PYONGYANG (dpa-AFX) - North Korea dispatched …", round fifty-three's copy),
 "MOSCOW, Nov 10 (Reuters): …", "SEOUL, South Korea — (AP) — …" (a dash after the place too),
-"SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash), a source's
+"SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash), "SEOUL, South
+Korea, Nov 20, (AP): …" (a comma after the date), "São Paulo (EFE).- …" (a full stop before
+the dash, as Spanish-language wires print it), a source's
 label before a dateline in capitals ("Reuters: ANKARA (Reuters) - Turkey was offered …",
 round sixty-four's copy), "HANOI,
 Vietnam (AP) 鈥 Russian President …" (the dash's bytes misread, ``_MISREAD_DASH``)."""
@@ -507,12 +510,26 @@ _COPY_TAGS = frozenset(
 )  # fmt: skip
 
 
+_NAMED_AFTER_PLACE = re.compile(
+    r"^(?P<day>)(?P<year>)" + _TITLE_CASE_PLACE + r", (?P<agency>[A-Z][A-Z0-9&]{3,11}) [—–-]+ "
+    r"(?=[A-Z“\"‘])"
+)
+"""A dateline naming the outlet in capitals after its place, with no brackets, then a dash:
+"Jakarta, VIVA – Indonesia has started the process …" (an Indonesian site's own dateline).
+Four letters or more, so that a state's or country's initials ("Washington, DC –", "Dubai,
+UAE –") are not read; a country's name or initials the gazetteer knows there is the place's
+("Kazan, RUSSIA – …", "Pyongyang, DPRK – …"), no outlet."""
+
+
 def _wire_credit(line: str) -> re.Match[str] | None:
     """A wire agency's credit opening a paragraph, in any of the dateline shapes."""
     wire = _WIRE_CREDIT.match(line)
     if wire and is_country(wire["agency"]):
         wire = None
-    return wire or _SLASHED_CREDIT.match(line) or _TITLED_CREDIT.match(line)
+    named = _NAMED_AFTER_PLACE.match(line)
+    if named and names_a_country(named["agency"]):
+        named = None
+    return wire or _SLASHED_CREDIT.match(line) or _TITLED_CREDIT.match(line) or named
 
 
 def read_self_credit(line: str, signals: Signals) -> None:

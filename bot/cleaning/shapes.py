@@ -286,6 +286,17 @@ def is_country(name: str) -> bool:
     return name in country_names()
 
 
+def names_a_country(word: str) -> bool:
+    """A country's name or one of its other names in any case ("RUSSIA", "DPRK")."""
+    from bot.gazetteer import country_names
+
+    lowered = word.casefold()
+    return any(
+        lowered == name.casefold() or lowered in (other.casefold() for other in others)
+        for name, others in country_names().items()
+    )
+
+
 _INITIALS_MAX_LETTERS = 4
 """A by-line's lone word in capitals this short is initials ("AP", "AFP", "TASS"), not a name."""
 
