@@ -879,6 +879,20 @@ def test_an_outlet_in_capitals_after_the_datelines_place_is_the_publisher():
     assert clean("Washington, DC – The summit opened, officials said.").publisher is None
 
 
+def test_a_date_line_then_by_and_a_name_gives_the_date_and_the_writer_or_outlet():
+    """ "Published May 2, 2024 8:14 PM by The Maritime Executive" under a photo and its caption
+    is the page's date and credit, not one of a run of headlines."""
+    page = (
+        "Report: Russia Is Breaking the Oil Limit\n\nNorth Korean product tanker\n"
+        "A North Korean product tanker (file image courtesy of the navy)\n\n"
+        "Published May 2, 2024 8:14 PM by {by}\n\n"
+        "Russia is breaking UN sanctions in a new way, officials said on Thursday."
+    )
+    outlet = clean(page.format(by="The Maritime Executive"))
+    assert (outlet.publisher, outlet.published) == ("The Maritime Executive", date(2024, 5, 2))
+    assert clean(page.format(by="Jane Roe")).author == "Jane Roe"
+
+
 def test_a_place_in_brackets_is_no_agency():
     assert clean("(LONDON) -- The harbour reopened on Monday, the board said.").publisher is None
     assert clean("SEOUL (YONHAP) -- The harbour reopened, it said.").publisher == "YONHAP"

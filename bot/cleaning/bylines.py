@@ -515,7 +515,7 @@ def _signed_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | 
     Jun20,2024" (after the name printed once more before it)."""
     if doubled := _DOUBLED_NAME.match(line):
         line = doubled["byline"]
-    if dated := _dated_byline(line):
+    if dated := _dated_byline(line) or _byline_after_date(line):
         return dated
     if not any(mark in line for mark in "/|·"):
         return None
@@ -620,6 +620,25 @@ def _dated_byline(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] |
         ):
             return name_case(name), found
     return None
+
+
+def _byline_after_date(line: str) -> tuple[str, tuple[date | tuple[int, int], int]] | None:
+    """ "Published May 2, 2024 8:14 PM by The Maritime Executive": a date line, then "by" and
+    a name of at most four words (a person, or an outlet when it opens on "The")."""
+    head, by, name = line.rpartition(" by ")
+    name = name.strip().rstrip(".")
+    if (
+        by
+        and name
+        and is_name(name)
+        and len(name.split()) <= _BYLINE_NAME_MAX_WORDS
+        and (found := printed_dates.date_line(head.strip()))
+    ):
+        return name_case(name) if not name.startswith("The ") else name, found
+    return None
+
+
+_BYLINE_NAME_MAX_WORDS = 4
 
 
 _HANDED_OVER = re.compile(r"^(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2}) reports\.?$")

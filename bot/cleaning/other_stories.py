@@ -361,6 +361,7 @@ def headline_runs(
         if (
             is_headline_shaped(line)
             and not printed_dates.date_line(line)
+            and not is_metadata(line)
             and not is_editorial_note(line)
         ) or (index in furniture and is_linked_headline(line)):
             run.append(index)
