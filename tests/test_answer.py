@@ -332,6 +332,18 @@ def test_a_described_speaker_is_also_found_by_a_synonym_of_its_head_noun(tiny_kb
     ).answered
 
 
+def test_words_reported_by_hailed_or_vowed_are_a_statement(tiny_kb_dir: Path):
+    """ "he *hailed* the deployment as a world-historic event": a reporting verb beyond "said"
+    gives what the speaker said."""
+    body = (
+        "Kim Jong Un spoke at a ceremony for the returning troops on Friday. "
+        "In his speech he hailed the deployment as a \u201cworld-historic event\u201d."
+    )
+    write_article(tiny_kb_dir, "ceremony", "Kim hails troops", "Wire", body)
+    answer = KnowledgeBase(tiny_kb_dir).ask("How did Kim describe the deployment in his speech?")
+    assert answer.complete and "world-historic" in answer.passages[0].text
+
+
 def test_a_quotation_comments_on_the_topic_named_before_it_in_the_passage(tiny_kb_dir: Path):
     """ "What did Jenny Town say about the relationship?": the paragraph names the relationship,
     then quotes her on "it"; her words are about it."""
