@@ -186,8 +186,6 @@ SPEECH_VERBS = frozenset(
         "pledged",
         "predict",
         "predicted",
-        "propose",
-        "proposed",
         "highlight",
         "highlighted",
         "underline",
