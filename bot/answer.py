@@ -636,20 +636,11 @@ def speaks_on_topic(
     focus: Focus,
 ) -> bool:
     """For "What did X say *about* Y?": the sentence where X speaks, or the next one carrying
-    on X's words (a quotation running on, or X or "he" / "she" speaking again), names Y; or X's
-    words are quoted and a sentence before them in the passage names Y, the matter the
-    quotation comments on ("The *relationship* has blossomed … “It's a mistake to think about
-    it simply as an arms deal,” says Jenny Town"). A topic held only by another sentence of the
-    passage is otherwise someone else's matter ("Gerasimov also claimed Russia had regained
-    Kursk" next to an intelligence estimate of casualties does not tell what Gerasimov said
-    about the casualties)."""
+    on X's words (a quotation running on, or X or "he" / "she" speaking again), names Y. A
+    topic held only by another sentence of the passage is someone else's matter ("Gerasimov
+    also claimed Russia had regained Kursk" next to an intelligence estimate of casualties does
+    not tell what Gerasimov said about the casualties)."""
     if not (focus.topic and focus.speaker_terms) or sentence.has_any(focus.topic):
-        return True
-    if (
-        extend == 0
-        and any(sentence.quoted)
-        and any(s.has_any(focus.topic) for s in sentences[:index])
-    ):
         return True
     following = index + 1
     if extend != 0 or following >= len(sentences):
