@@ -433,7 +433,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round61", 0.97, 1, 5, 0.63, 0.64),
         ("round62", 0.95, 1, 6, 0.70, 0.50),
         ("round63", 0.89, 1, 4, 0.70, 0.60),
-        ("round64", 0.89, 0, 3, 0.73, 0.39),
+        ("round64", 0.89, 0, 3, 0.73, 0.35),
         ("round65", 0.93, 0, 0, 0.77, 0.53),
         ("round66", 1.00, 0, 6, 0.73, 0.53),
         ("round67", 0.91, 1, 3, 0.61, 0.60),
@@ -1108,7 +1108,9 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     road bridge across the Tumen River due to be completed?" (0.53 -> 0.50), and take round
     fifty-eight's "What did Ukrainian drones strike on Friday?" out of the first three (0.55 ->
     0.548). With the day's rules and round sixty-eight's pages together, a listed line of round
-    sixty-four's pages rides along in two more answers (1 -> 3)."""
+    sixty-four's pages rides along in two more answers (1 -> 3). The day's reporting verbs
+    ("hailed", "welcomed" as speech verbs) answer round sixty-four's near-topic "What did Rustam
+    Minnikhanov say when he received Modi at Kazan airport?" (0.39 -> 0.36)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
