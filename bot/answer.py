@@ -788,8 +788,8 @@ def _speaker_described(
     else ("a US outlet", "Pyongyang's state news agency"), a candidate passage names them so.
     Only a description that names a place is held to (``Focus.speaker_places``): "the
     columnist", "the summit's host", "the lawmaker" are named by name on the page, or are its
-    own writer, and their description is rarely written out (isolated dev wrongly declined
-    287 -> 274, no decline lost; docs/quality.md)."""
+    own writer, and their description is rarely written out (docs/quality.md, "Only a
+    description that names a place is held to")."""
     if focus.speaker_role == OFFICE_ROLE:
         return any(place in snapshot.office_holders for place in focus.speaker_places)
     return any(
@@ -814,8 +814,8 @@ def with_counted_synonyms(focus: Focus, question: str, thesaurus: Thesaurus) -> 
     (``Focus.counted_as``): a paraphrase counts the thing in other words ("How many *envoys*
     came?" against "40 *emissaries* arrived"), also in a rarer sense of the noun or by the
     broader word ("How many *stands* will the fair have?" against "450 *booths*"; "How many
-    *guns*" against "100 long-range *weapons*"; ``Thesaurus.nouns_near``). See docs/quality.md ("The thing counted in other
-    words")."""
+    *guns*" against "100 long-range *weapons*"; ``Thesaurus.nouns_near``). See
+    docs/quality.md ("The thing counted in other words")."""
     noun = counted_noun(question) if focus.counted else None
     if noun is None:
         return focus

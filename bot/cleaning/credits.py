@@ -87,10 +87,9 @@ capitals: "PYONGYANG (dpa-AFX) - North Korea dispatched …", round fifty-three'
 "MOSCOW, Nov 10 (Reuters): …", "SEOUL, South Korea — (AP) — …" (a dash after the place too),
 "SEOUL: (Reuters) Russian President …" (the place's colon stands for the dash), "SEOUL, South
 Korea, Nov 20, (AP): …" (a comma after the date), "São Paulo (EFE).- …" (a full stop before
-the dash, as Spanish-language wires print it), a source's
-label before a dateline in capitals ("Reuters: ANKARA (Reuters) - Turkey was offered …",
-round sixty-four's copy), "HANOI,
-Vietnam (AP) 鈥 Russian President …" (the dash's bytes misread, ``_MISREAD_DASH``)."""
+the dash, as Spanish-language wires print it), a source's label before a dateline in capitals
+("Reuters: ANKARA (Reuters) - Turkey was offered …", round sixty-four's copy), "HANOI, Vietnam
+(AP) 鈥 Russian President …" (the dash's bytes misread, ``_MISREAD_DASH``)."""
 
 
 _SLASHED_CREDIT = re.compile(
@@ -518,7 +517,8 @@ _NAMED_AFTER_PLACE = re.compile(
 "Jakarta, VIVA – Indonesia has started the process …" (an Indonesian site's own dateline).
 Four letters or more, so that a state's or country's initials ("Washington, DC –", "Dubai,
 UAE –") are not read; a country's name or initials the gazetteer knows there is the place's
-("Kazan, RUSSIA – …", "Pyongyang, DPRK – …"), no outlet."""
+("Kazan, RUSSIA – …", "Pyongyang, DPRK – …"), no outlet. Its day and year groups are always
+empty: a dateline's readers look for both in every shape."""
 
 
 def _wire_credit(line: str) -> re.Match[str] | None:

@@ -5,7 +5,7 @@ caption, a line in headline case.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from bot import chrome, printed_dates
 from bot.chrome import SENTENCE_END, Hinted
@@ -288,12 +288,17 @@ def is_country(name: str) -> bool:
 
 def names_a_country(word: str) -> bool:
     """A country's name or one of its other names in any case ("RUSSIA", "DPRK")."""
+    return word.casefold() in _country_words()
+
+
+@cache
+def _country_words() -> frozenset[str]:
     from bot.gazetteer import country_names
 
-    lowered = word.casefold()
-    return any(
-        lowered == name.casefold() or lowered in (other.casefold() for other in others)
-        for name, others in country_names().items()
+    return frozenset(
+        name.casefold()
+        for country, others in country_names().items()
+        for name in (country, *others)
     )
 
 
