@@ -893,6 +893,17 @@ def test_a_date_line_then_by_and_a_name_gives_the_date_and_the_writer_or_outlet(
     assert clean(page.format(by="Jane Roe")).author == "Jane Roe"
 
 
+def test_a_section_trail_with_the_date_is_metadata_not_text():
+    """ "World » UK | November 22, 2024, Friday // 10:27" is the site's section trail and the
+    article's date: read, never quoted."""
+    result = clean(
+        "Harbour Reopens After the Storm\n\nWorld » UK | November 22, 2024, Friday // 10:27\n\n"
+        "The harbour reopened on Monday, the board said."
+    )
+    assert result.published == date(2024, 11, 22)
+    assert result.paragraphs == ["The harbour reopened on Monday, the board said."]
+
+
 def test_a_place_in_brackets_is_no_agency():
     assert clean("(LONDON) -- The harbour reopened on Monday, the board said.").publisher is None
     assert clean("SEOUL (YONHAP) -- The harbour reopened, it said.").publisher == "YONHAP"

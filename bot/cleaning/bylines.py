@@ -428,6 +428,7 @@ def is_metadata(line: str) -> bool:
         or CREDIT.match(unbracketed(line))
         or _LANGUAGE_CREDIT.match(line)
         or printed_dates.date_line(line)
+        or _trailed_date(line)
     )
 
 
@@ -498,7 +499,7 @@ def read_metadata(line: str, signals: Signals) -> bool:
         return True
     if _LANGUAGE_CREDIT.match(line):
         return True
-    if found := printed_dates.date_line(line):
+    if found := printed_dates.date_line(line) or _trailed_date(line):
         printed, rank = found
         if isinstance(printed, date):
             signals.add("published", printed, quoted(line), rank)
@@ -506,6 +507,20 @@ def read_metadata(line: str, signals: Signals) -> bool:
             signals.partial_dates.append((*printed, quoted(line)))
         return True
     return False
+
+
+_SECTION_TRAIL = re.compile(
+    r"^[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2}(?:\s*[»›❯>]\s*[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})+"
+    r"\s*\|\s*(?P<date>.+)$"
+)
+"""A trail of section names, a bar, then the date: "World » RUSSIA | November 22, 2024, Friday
+// 10:27" (a site's section trail printed with the article's date)."""
+
+
+def _trailed_date(line: str) -> tuple[date | tuple[int, int], int] | None:
+    """The date of a ``_SECTION_TRAIL`` line."""
+    match = _SECTION_TRAIL.match(line)
+    return printed_dates.date_line(match["date"]) if match else None
 
 
 @lru_cache(maxsize=PER_LINE_CACHE)
