@@ -39,6 +39,7 @@ PAGE_SUFFIXES = (
     "18",
     "19",
     "20",
+    "21",
 )
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 
