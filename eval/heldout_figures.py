@@ -40,6 +40,7 @@ PAGE_SUFFIXES = (
     "19",
     "20",
     "21",
+    "22",
 )
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 
