@@ -174,6 +174,20 @@ def test_sentences_that_open_with_a_call_to_action_verb_stay_text():
     assert clean(page(*body)).paragraphs == BODY + body
 
 
+def test_a_newsroom_asking_for_stories_is_furniture():
+    for line in [
+        "Story for the Gazette? Get in touch via email: [email protected]",
+        "Have a news tip? Contact us at the newsdesk.",
+        "Seen something on the coast? Email us.",
+    ]:
+        assert clean(page(line)).paragraphs == BODY, line
+
+
+def test_a_sentence_on_getting_in_touch_with_someone_else_stays_text():
+    line = "Rescuers tried for hours to get in touch with the crew of the trawler."
+    assert clean(page(line)).paragraphs == [*BODY, line]
+
+
 def test_share_and_comment_prompts_are_furniture():
     for line in [
         "Share this story with your friends on social media.",

@@ -68,6 +68,16 @@ _WIRE_STAFF_CREDIT = re.compile(
 """A wire report's closing credit, with or without brackets: "Reporting by …; Editing by …"."""
 
 
+_CONTACT_PROMPT = re.compile(
+    r"\b(?:get\s+in\s+touch(?!\s+with\s+(?!us\b))|contact\s+us|e-?mail\s+us|write\s+to\s+us|"
+    r"drop\s+us\s+a\s+line)\b",
+    re.I,
+)
+"""A newsroom asking the reader for stories or comments: "Story for GCR? Get in touch via
+email: …", "Have a tip? Contact us"; not someone else getting in touch ("… tried to get in
+touch with the crew"). Only on a short line (``CTA_MAX_WORDS``)."""
+
+
 _SOURCE_CREDIT = re.compile(
     r"^(?i:this|it|the\s+news)\s+(?:was|is)\s+(?:first\s+)?reported\s+by\s+"
     r"(?:[A-Z][\w.&’'-]*\s*){1,4}(?:,\s*(?:[A-Z][\w.-]*\s*){1,3}(?:saw|sees|says|reports))?\.?$"
@@ -624,6 +634,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_BANNER.match(line))
         or (words <= CTA_MAX_WORDS and bool(_MEDIA_CREDIT.match(line)))
         or (words <= CTA_MAX_WORDS and bool(CALL_TO_ACTION.match(line)))
+        or (words <= CTA_MAX_WORDS and bool(_CONTACT_PROMPT.search(line)))
         or (words <= CTA_MAX_WORDS and bool(NAVIGATION_LABEL.match(line)))
         or bool(MORE_STORIES.match(line))
         or bool(TOPIC_LINK_LINE.match(line))
