@@ -90,6 +90,12 @@ _SECTION_DATE = re.compile(
 )
 """A section's label dated with its weekday: "General News of Thursday, 20 June 2024"."""
 
+_DATE_THEN_UPDATE = re.compile(
+    r"^(?P<first>[^|·•]{6,40}?)\s+[|·•]\s+(?i:(?:last\s+)?updated|modified)\b[^|·•]{0,40}$"
+)
+"""A date line followed by the time it was updated: "17 January 2025, 13:41 | Updated: 17
+January 2025, 16:17" is dated by its first date."""
+
 _DATE_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 
 
@@ -101,7 +107,8 @@ def date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
     """A line that is only a date, with its rank: "Published: 28 Mar. 2025, 14:23",
     "• Sunday, 10 Nov 2024", a stamp "2024-10-29 20:09:55", or a day without a year
     ("24 Oct. 20:45"), given as (month, day). A date in square brackets on its own line is
-    a date line too: "[December 19, 2024]" (Lincoln Daily News's date over its by-line)."""
+    a date line too: "[December 19, 2024]" (Lincoln Daily News's date over its by-line), and
+    one with the time it was updated after a bar (``_DATE_THEN_UPDATE``)."""
     if bracketed := _BRACKETED_DATE.match(line):
         line = bracketed["inside"]
     if _CAPTURE_LABEL.match(line):
@@ -121,6 +128,8 @@ def date_line(line: str) -> tuple[date | tuple[int, int], int] | None:
         return printed, PLAIN_RANK
     if (section := _SECTION_DATE.match(line)) and (printed := printed_date(section["date"])):
         return printed, PLAIN_RANK
+    if (pair := _DATE_THEN_UPDATE.match(line)) and (first := date_line(pair["first"])):
+        return first
     if len(line) <= 40:
         if printed := printed_date(line) or other_language_date(line):
             return printed, PLAIN_RANK

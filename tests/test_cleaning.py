@@ -307,6 +307,7 @@ def test_wire_credits_in_datelines_give_the_agency():
         ("SEOUL, Oct. 29 (Yonhap) -- The storm reached the coast.", "Yonhap"),
         ("MIAMI, Florida (AP) — The storm reached the coast.", "AP"),
         ("PARIS (AFP) - The storm reached the coast.", "AFP"),
+        ("PARIS(AFP) - The storm reached the coast.", "AFP"),
     ]:
         result = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}\n\nMore text.")
         assert result.publisher == agency, opening
@@ -409,6 +410,20 @@ def test_a_labelled_iso_date_before_other_text_on_its_line_is_read_apart():
     result = clean("date 2024-10-23 Coastal News Network\n\n" + page())
     assert result.published == date(2024, 10, 23)
     assert result.headline == "A Storm Hits the Coast Hard Today"
+
+
+def test_a_labelled_month_before_a_photo_credit_is_neither_title_nor_date():
+    result = clean("date 2024-09 Photo : Coastal News\n\n" + "\n\n".join(BODY))
+    assert result.headline != "date 2024-09 Photo : Coastal News"
+    assert result.published is None
+    assert result.paragraphs == BODY
+
+
+def test_a_date_line_with_its_update_after_a_bar_gives_the_first_date():
+    line = "17 January 2025, 13:41 | Updated: 18 January 2025, 16:17"
+    assert clean(page(before=("A Storm Hits the Coast Hard Today", line))).published == date(
+        2025, 1, 17
+    )
 
 
 def test_published_wins_over_updated():
@@ -1189,6 +1204,17 @@ def test_a_site_name_line_nothing_corroborates_gives_nothing():
     ]
     for page in pages:
         assert clean(page).publisher is None, page
+
+
+def test_a_source_credit_over_the_editors_line_names_no_author():
+    page = f"Harbour Reopens After the Storm Today\nSource: Coastal Wire\nEditor: jdoe\n{TEXT}"
+    result = clean(page)
+    assert (result.author, result.publisher) == (None, "Coastal Wire")
+
+
+def test_a_tag_in_the_pages_list_of_tags_names_no_outlet():
+    page = f"Harbour Reopens After the Storm Today\n\n{TEXT} The NATO fleet left.\n- Storm\n- NATO"
+    assert clean(page).publisher is None
 
 
 def test_a_link_label_alone_makes_the_headline_under_it_furniture():

@@ -12,6 +12,7 @@ from bot import chrome, printed_dates
 from bot.cleaning.credits import CREDIT, credited_source
 from bot.cleaning.lines import PER_LINE_CACHE, line_key
 from bot.cleaning.shapes import (
+    LIST_ITEM,
     is_dated_weather,
     is_heading,
     is_headline_shaped,
@@ -281,6 +282,8 @@ def outlet_lines(
     for index, line in enumerate(lines):
         if index not in edges or index in furniture or not is_heading(line) or is_metadata(line):
             continue
+        if _in_a_list(lines, index):
+            continue
         name = chrome.outlet_line_name(line)
         if name is None or _is_writers_name(name, lines, signals):
             continue
@@ -294,6 +297,14 @@ def outlet_lines(
             signals.add("publisher", name, quoted(line), UPDATED_RANK)
             found.add(index)
     return found
+
+
+def _in_a_list(lines: list[str], index: int) -> bool:
+    """An item of a bulleted list ("- Peskov" / "- Trump" / "- BRICS", a page's tags), which
+    names no site however often the page names it: a bullet on the line and on the line above
+    or below."""
+    neighbours = [lines[at] for at in (index - 1, index + 1) if 0 <= at < len(lines)]
+    return bool(LIST_ITEM.match(lines[index])) and any(LIST_ITEM.match(n) for n in neighbours)
 
 
 def bare_bylines(lines: list[str], furniture: set[int], signals: Signals) -> set[int]:

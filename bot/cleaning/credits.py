@@ -73,7 +73,7 @@ by-line's "By"; and a country in the brackets is no agency: "Xi Jinping (China) 
 _WIRE_CREDIT = re.compile(
     r"^(?:[A-Z][a-z]+:\s+(?=[A-Z]{2}))?(?:(?:[A-Z]" + _PLACE + "|" + _TITLE_CASE_PLACE + ")"
     r"(?:, [A-Z][A-Za-z.'-]*+(?: [A-Z][A-Za-z.'-]*+)*)?"
-    r"(?:(?P<colon>:)\s+|,?\s+(?:[—–-]\s+)?))?"
+    r"(?:(?P<colon>:)\s+|,?\s+(?:[—–-]\s+)?|(?=\()))?"
     r"(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?P<year>\d{4}))?,?\s+)?"
     r"\((?P<agency>[A-Z][A-Za-z&]+(?:[ -][A-Z][A-Za-z&]+){0,3}|[a-z]{2,4}(?=/)|[a-z]{2,4}-[A-Z]{2,})"
     r"(?:/" + _AGENCY_NAME + r")?\)"
@@ -89,7 +89,8 @@ capitals: "PYONGYANG (dpa-AFX) - North Korea dispatched …", round fifty-three'
 Korea, Nov 20, (AP): …" (a comma after the date), "São Paulo (EFE).- …" (a full stop before
 the dash, as Spanish-language wires print it), a source's label before a dateline in capitals
 ("Reuters: ANKARA (Reuters) - Turkey was offered …", round sixty-four's copy), "HANOI, Vietnam
-(AP) 鈥 Russian President …" (the dash's bytes misread, ``_MISREAD_DASH``)."""
+(AP) 鈥 Russian President …" (the dash's bytes misread, ``_MISREAD_DASH``), "MOSCOW(Sputnik) -
+…" (no space before the bracket, round seventy's oananews)."""
 
 
 _SLASHED_CREDIT = re.compile(

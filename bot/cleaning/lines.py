@@ -49,11 +49,12 @@ FURNITURE = frozenset(
 
 _DATE_PREFIX = re.compile(
     r"^(?P<stamp>(?i:date|published|updated|posted)\s*:?\s*"
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?P<rest>\S.*)$|"
+    r"\d{4}-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)?)\s+(?P<rest>\S.*)$|"
     r"^(?P<timed>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)"
     r"\s+[-–—|]\s+(?P<after>\S.*)$"
 )
-"""A labelled ISO date printed before other text on the same line: "date 2024-10-24 Left Menu";
+"""A labelled ISO date printed before other text on the same line: "date 2024-10-24 Left Menu",
+or its month only ("date 2024-09 Photo : KBS News", which dates no day);
 or a time stamp set off by a dash: "2024-06-19 03:14:00+00:00 - Scroll down for original
 article"."""
 

@@ -307,10 +307,13 @@ _INITIALS_MAX_LETTERS = 4
 
 
 def is_name(text: str) -> bool:
-    """Every word capitalised ("Émile Dupont", "Jane Smith, Reuters"), but for "de", "van"…"""
+    """Every word capitalised ("Émile Dupont", "Jane Smith, Reuters"), but for "de", "van"…;
+    never a labelled field ("Source: Xinhua", a credit over "Editor: huaxia")."""
     words = text.replace(",", " ").split()
-    return words[0][0].isupper() and all(
-        word[0].isupper() or word.casefold() in _NAME_PARTICLES for word in words
+    return (
+        words[0][0].isupper()
+        and ":" not in text
+        and all(word[0].isupper() or word.casefold() in _NAME_PARTICLES for word in words)
     )
 
 
