@@ -1,13 +1,14 @@
 """Every held-out set's aggregate figures, one line each, and nothing per question: all the
 rule writer sees of the held-out sets (docs/quality.md).
 
-    python eval/heldout_figures.py [--by-kind]
+    python eval/heldout_figures.py [--by-kind] [--only HO3p,HO20p]
 
 runs ``python -m bot eval --json`` on ``eval/heldout*.yml`` (the bundled articles) and on
 ``eval/pages/heldout*/`` (real pages, with their metadata and furniture figures). With
 ``--by-kind``, a second line per set gives hit@1, hit@3 and wrongly declined for direct and
 paraphrased questions apart, and a third the near-topic and off-topic declines and, for the
-pages, each metadata field's share right (still aggregates).
+pages, each metadata field's share right (still aggregates). ``--only`` measures the sets
+named (comma-separated), to see again the ones a change moved.
 """
 
 from __future__ import annotations
@@ -100,9 +101,11 @@ def _this_checkout_first() -> str:
     return os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 
-def main(kinds: bool = False) -> None:
+def main(kinds: bool = False, only: frozenset[str] = frozenset()) -> None:
     environment = {**os.environ, "INDEX_CACHE": "false", "PYTHONPATH": _this_checkout_first()}
     for name, arguments in held_out_sets():
+        if only and name not in only:
+            continue
         run = subprocess.run(
             [sys.executable, "-m", "bot", "eval", "--json", *arguments],
             cwd=ROOT,
@@ -120,4 +123,6 @@ def main(kinds: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    main(kinds="--by-kind" in sys.argv[1:])
+    arguments = sys.argv[1:]
+    named = arguments[arguments.index("--only") + 1] if "--only" in arguments else ""
+    main(kinds="--by-kind" in arguments, only=frozenset(filter(None, named.split(","))))
