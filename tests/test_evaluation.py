@@ -1159,7 +1159,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
     ("folder", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
         ("heldout2", 0.85, 1, 2, 0.64, 0.80),
-        ("heldout3", 0.89, 2, 6, 0.75, 0.72),
+        ("heldout3", 0.89, 2, 7, 0.75, 0.72),
         ("heldout4", 0.95, 0, 4, 0.76, 0.65),
         ("heldout5", 0.93, 0, 0, 0.67, 0.64),
         ("heldout6", 0.91, 0, 0, 0.64, 0.50),
@@ -1190,7 +1190,10 @@ def test_the_later_held_out_pages_stay_at_their_measured_figures(
     hit@3 0.773 -> 0.760 (2026-12-06, late night): the rule that what two named sides did
     together must be said (``Focus.shared``) declined one of its paraphrased questions; held-out
     seven's 0.688 -> 0.677 when that rule took in what one named side did to another ("What did
-    X give Y?"), which declined one of its direct questions."""
+    X give Y?"), which declined one of its direct questions. Held-out three's furniture 6 -> 7
+    (2026-12-07): the line model retrained with dev rounds sixty-nine and seventy drops a line
+    only from probability 0.97 (0.94 before: a new answer line scored 0.96), and keeps one more
+    furniture line in an answer."""
     pages = REPO / "eval" / "pages" / folder
     if not pages.is_dir():
         pytest.skip(f"{folder} is not here")
