@@ -42,6 +42,7 @@ PAGE_SUFFIXES = (
     "20",
     "21",
     "22",
+    "23",
     "24",
 )
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""

@@ -1179,6 +1179,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout20", 0.97, 1, 3, 0.77, 0.64),
         ("heldout21", 0.95, 1, 0, 0.72, 0.75),
         ("heldout22", 0.97, 0, 1, 0.84, 0.64),
+        ("heldout23", 0.95, 1, 5, 0.78, 0.64),
         ("heldout24", 0.97, 0, 3, 0.84, 0.60),
     ],
 )
