@@ -378,23 +378,23 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round5", 0.94, 1, 0, 0.60, 0.77),
         ("round6", 0.97, 0, 0, 0.58, 0.50),
         ("round7", 0.90, 0, 0, 0.54, 0.59),
-        ("round8", 0.99, 0, 0, 0.72, 0.61),
+        ("round8", 0.99, 0, 0, 0.68, 0.61),
         ("round9", 0.99, 0, 0, 0.69, 0.56),
         ("round10", 0.99, 0, 0, 0.55, 0.46),
         ("round11", 0.99, 0, 0, 0.66, 0.50),
         ("round12", 0.95, 0, 4, 0.70, 0.54),
         ("round13", 0.99, 0, 0, 0.72, 0.60),
-        ("round14", 0.87, 1, 5, 0.50, 0.36),
+        ("round14", 0.87, 1, 5, 0.47, 0.36),
         ("round15", 0.99, 0, 0, 0.60, 0.12),
         ("round16", 0.86, 3, 0, 0.82, 0.50),
         ("round17", 0.99, 0, 0, 0.31, 0.37),
         ("round18", 0.99, 0, 1, 0.80, 0.50),
         ("round19", 0.98, 0, 1, 0.78, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
-        ("round21", 0.88, 1, 0, 0.66, 0.82),
+        ("round21", 0.88, 1, 0, 0.63, 0.82),
         ("round22", 0.96, 1, 2, 0.80, 0.36),
         ("round23", 0.89, 3, 0, 0.74, 0.41),
-        ("round24", 0.97, 0, 0, 0.65, 0.76),
+        ("round24", 0.97, 0, 0, 0.63, 0.76),
         ("round25", 0.99, 0, 1, 0.64, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.54),
         ("round27", 0.93, 0, 0, 0.69, 0.27),
@@ -414,7 +414,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round41", 0.94, 0, 0, 0.56, 0.31),
         ("round42", 0.99, 0, 0, 0.36, 0.41),
         ("round43", 0.99, 0, 0, 0.52, 0.36),
-        ("round44", 0.95, 0, 6, 0.52, 0.55),
+        ("round44", 0.95, 0, 6, 0.50, 0.55),
         ("round45", 0.91, 0, 0, 0.37, 0.62),
         ("round46", 0.99, 0, 2, 0.61, 0.50),
         ("round47", 0.95, 1, 1, 0.57, 0.64),
@@ -428,18 +428,20 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round56", 0.97, 1, 2, 0.69, 0.51),
         ("round57", 0.95, 0, 2, 0.57, 0.63),
         ("round58", 0.93, 0, 0, 0.54, 0.60),
-        ("round59", 0.97, 1, 2, 0.67, 0.39),
-        ("round60", 0.95, 1, 3, 0.76, 0.64),
+        ("round59", 0.97, 1, 2, 0.65, 0.39),
+        ("round60", 0.95, 1, 3, 0.75, 0.64),
         ("round61", 0.97, 1, 5, 0.63, 0.64),
         ("round62", 0.95, 1, 6, 0.70, 0.50),
         ("round63", 0.89, 1, 4, 0.70, 0.60),
         ("round64", 0.89, 0, 3, 0.73, 0.35),
-        ("round65", 0.93, 0, 0, 0.77, 0.53),
+        ("round65", 0.93, 0, 0, 0.76, 0.53),
         ("round66", 1.00, 0, 6, 0.73, 0.53),
         ("round67", 0.91, 1, 3, 0.61, 0.60),
         ("round68", 0.93, 1, 0, 0.77, 0.46),
         ("round69", 0.97, 1, 0, 0.69, 0.53),
-        ("round70", 0.85, 2, 1, 0.72, 0.75),
+        ("round70", 0.93, 0, 1, 0.72, 0.71),
+        ("round71", 0.87, 1, 1, 0.77, 0.32),
+        ("round72", 0.95, 0, 3, 0.75, 0.53),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1121,7 +1123,23 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     introduced?", "Who raised the grain exchange idea with the Russian leader?", 0.48 -> 0.43),
     and the retrained model keeps a photo's caption that round forty-six's writer listed as
     furniture ("Russia's President Vladimir Putin, right, meets with Venezuela's President
-    Nicolas Maduro"; captions are text, see docs/reading.md), quoted in two answers (0 -> 2)."""
+    Nicolas Maduro"; captions are text, see docs/reading.md), quoted in two answers (0 -> 2).
+    Round seventy's own metadata rules (docs/reading.md, "Round seventy's metadata") read it
+    0.854 -> 0.938 with none invented (2 before). Rounds seventy-one and seventy-two's 24 pages
+    (first figures in their before.txt), among all 841 with the line model retrained, before any
+    rule of theirs: as distractors they take answers out of the first three of round eight
+    ("What did the Russian president criticise while his army struggled …?", 0.72 -> 0.689),
+    fourteen ("What did the Russian leader formally ask the lower house of parliament to do?",
+    0.50 -> 0.47), twenty-one ("What might Pyongyang have been given for its soldiers …?", 0.66
+    -> 0.63), twenty-four ("In which month did Ukrainian troops first confirm fighting North
+    Koreans …?", "How many generals were among the troops Pyongyang sent?", 0.65 -> 0.63),
+    forty-four ("In which month did North Korea confirm it had deployed troops …?", 0.52 ->
+    0.50), fifty-nine ("For how many days did the wounded prisoner hide …?", "How many more
+    troops is Pyongyang reportedly getting ready to send …?", 0.67 -> 0.65), sixty ("Where did
+    Kim go to congratulate Russia on the anniversary?", 0.76 -> 0.75) and sixty-five ("Besides
+    films, which industries …?", "How often does the North's flag carrier fly …?", 0.77 ->
+    0.76), and answer round seventy's near-topic "How did Russia's Foreign Ministry respond to
+    Newsweek's request for comment …?" (0.75 -> 0.71)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
@@ -1159,7 +1177,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
     ("folder", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
         ("heldout2", 0.85, 1, 2, 0.64, 0.80),
-        ("heldout3", 0.89, 2, 7, 0.75, 0.72),
+        ("heldout3", 0.89, 2, 6, 0.75, 0.72),
         ("heldout4", 0.95, 0, 4, 0.76, 0.65),
         ("heldout5", 0.93, 0, 0, 0.67, 0.64),
         ("heldout6", 0.91, 0, 0, 0.64, 0.50),
@@ -1192,10 +1210,7 @@ def test_the_later_held_out_pages_stay_at_their_measured_figures(
     hit@3 0.773 -> 0.760 (2026-12-06, late night): the rule that what two named sides did
     together must be said (``Focus.shared``) declined one of its paraphrased questions; held-out
     seven's 0.688 -> 0.677 when that rule took in what one named side did to another ("What did
-    X give Y?"), which declined one of its direct questions. Held-out three's furniture 6 -> 7
-    (2026-12-07): the line model retrained with dev rounds sixty-nine and seventy drops a line
-    only from probability 0.97 (0.94 before: a new answer line scored 0.96), and keeps one more
-    furniture line in an answer."""
+    X give Y?"), which declined one of its direct questions."""
     pages = REPO / "eval" / "pages" / folder
     if not pages.is_dir():
         pytest.skip(f"{folder} is not here")
