@@ -325,6 +325,12 @@ def test_a_credit_naming_two_agencies_gives_the_first_named():
         assert result.paragraphs[0] == opening
 
 
+def test_a_day_first_dateline_with_its_country_and_a_bar_gives_its_date_and_agency():
+    opening = "PORT TOWN, Freedonia | 17 February 2025 (CNA) — The storm reached the coast."
+    result = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}\n\nMore text.")
+    assert (result.publisher, result.published) == ("CNA", date(2025, 2, 17))
+
+
 def test_a_day_first_dateline_gives_its_date_and_agency():
     opening = "Seoul, 19 June 2024 (dpa/MIA) - The storm reached the coast."
     result = clean(f"A Storm Hits the Coast Hard Today\n\n{opening}\n\nMore text.")
@@ -1204,6 +1210,12 @@ def test_a_site_name_line_nothing_corroborates_gives_nothing():
     ]
     for page in pages:
         assert clean(page).publisher is None, page
+
+
+def test_a_by_line_with_a_footnote_mark_after_the_name_gives_the_writer():
+    assert clean(page(before=("A Storm Hits the Coast Hard Today", "By Jane Roe*"))).author == (
+        "Jane Roe"
+    )
 
 
 def test_a_source_credit_over_the_editors_line_names_no_author():

@@ -32,12 +32,13 @@ BYLINE = re.compile(
     rf"\s*(?:\[[^\]]*\]|(?:[|·]|\s[–—-])\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}|"
     rf",\s*(?P<date>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})|,\s*[«“\"][^«»“”\"]{{1,60}}[»”\"]\*?|"
     r"\s[–—-]\s*(?i:read|continue reading)\s+(?i:the\s+)?(?i:full\s+)?(?i:story|article|report)"
-    r"\s+(?i:on|at)\s+\S+)?$"
+    r"\s+(?i:on|at)\s+\S+)?(?:\*{1,3}|[†‡])?$"
 )
 """A by-line: "By", "Author:", "Written by", "Reported by" or "Text by", then a short name (an
 agency after a comma, a bar or a dash, a column's name in quotation marks or guillemets after a
 comma ("by René Zittlau, «Voice from Russia»*"), an e-mail in brackets, a repost's pointer to the original
-after a dash: "text by Matthew Luxmoore - read the full story on wsj.com"), after a bullet if
+after a dash: "text by Matthew Luxmoore - read the full story on wsj.com", a footnote's mark
+after the name: "By Marlies Linke*", the note on the writer being at the foot), after a bullet if
 the site prints one ("•, by Tyler Durden"); ``is_name`` then asks for capitals, so "By
 contrast, …" stays text."""
 

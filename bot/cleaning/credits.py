@@ -102,15 +102,18 @@ _SLASHED_CREDIT = re.compile(
 
 
 _DAY_FIRST_CREDIT = re.compile(
-    r"^[A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+){0,2}, "
+    r"^[A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+){0,2}"
+    r"(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?(?:, | \| )"
     r"(?P<date>\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{4}) "
     r"\((?P<agency>" + _AGENCY_NAME + r")(?:/" + _AGENCY_NAME + r")?\)\s*[—–-]+\s+(?=[A-Z“\"‘])"
 )
 """A dateline whose full date puts the day first, as European agencies print it, then the
 credit and a dash: "Seoul, 19 June 2024 (dpa/MIA) - Russian President …" gives the date and
-dpa. The date is the report's own, read as strongly as a date line above the headline: a page
-whose top line shows another day (a site's clock, "• Friday, 22 November 2024") has two dates
-that disagree, and shows none for sure."""
+dpa; the place may carry its country, and a bar stand for the comma before the date:
+"ALMATY, Kazakhstan | 17 February 2025 (IDN) — The sixteenth …" (round seventy-one's
+indepthnews). The date is the report's own, read as strongly as a date line above the
+headline: a page whose top line shows another day (a site's clock, "• Friday, 22 November
+2024") has two dates that disagree, and shows none for sure."""
 
 
 _TITLED_CREDIT = re.compile(
