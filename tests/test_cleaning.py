@@ -174,13 +174,16 @@ def test_sentences_that_open_with_a_call_to_action_verb_stay_text():
     assert clean(page(*body)).paragraphs == BODY + body
 
 
-def test_a_newsroom_asking_for_stories_is_furniture():
-    for line in [
+@pytest.mark.parametrize(
+    "line",
+    [
         "Story for the Gazette? Get in touch via email: [email protected]",
         "Have a news tip? Contact us at the newsdesk.",
         "Seen something on the coast? Email us.",
-    ]:
-        assert clean(page(line)).paragraphs == BODY, line
+    ],
+)
+def test_a_newsroom_asking_for_stories_is_furniture(line: str):
+    assert clean(page(line)).paragraphs == BODY
 
 
 def test_a_sentence_on_getting_in_touch_with_someone_else_stays_text():
@@ -1219,14 +1222,14 @@ def test_a_by_line_with_a_footnote_mark_after_the_name_gives_the_writer():
 
 
 def test_a_source_credit_over_the_editors_line_names_no_author():
-    page = f"Harbour Reopens After the Storm Today\nSource: Coastal Wire\nEditor: jdoe\n{TEXT}"
-    result = clean(page)
+    raw = f"Harbour Reopens After the Storm Today\nSource: Coastal Wire\nEditor: jdoe\n{TEXT}"
+    result = clean(raw)
     assert (result.author, result.publisher) == (None, "Coastal Wire")
 
 
 def test_a_tag_in_the_pages_list_of_tags_names_no_outlet():
-    page = f"Harbour Reopens After the Storm Today\n\n{TEXT} The NATO fleet left.\n- Storm\n- NATO"
-    assert clean(page).publisher is None
+    raw = f"Harbour Reopens After the Storm Today\n\n{TEXT} The NATO fleet left.\n- Storm\n- NATO"
+    assert clean(raw).publisher is None
 
 
 def test_a_link_label_alone_makes_the_headline_under_it_furniture():

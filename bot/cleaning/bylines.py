@@ -36,11 +36,11 @@ BYLINE = re.compile(
 )
 """A by-line: "By", "Author:", "Written by", "Reported by" or "Text by", then a short name (an
 agency after a comma, a bar or a dash, a column's name in quotation marks or guillemets after a
-comma ("by René Zittlau, «Voice from Russia»*"), an e-mail in brackets, a repost's pointer to the original
-after a dash: "text by Matthew Luxmoore - read the full story on wsj.com", a footnote's mark
-after the name: "By Marlies Linke*", the note on the writer being at the foot), after a bullet if
-the site prints one ("•, by Tyler Durden"); ``is_name`` then asks for capitals, so "By
-contrast, …" stays text."""
+comma ("by René Zittlau, «Voice from Russia»*"), an e-mail in brackets, a repost's pointer to
+the original after a dash: "text by Matthew Luxmoore - read the full story on wsj.com", a
+footnote's mark after the name: "By Marlies Linke*", the note on the writer being at the
+foot), after a bullet if the site prints one ("•, by Tyler Durden"); ``is_name`` then asks for
+capitals, so "By contrast, …" stays text."""
 
 
 _ROLE_BYLINE = re.compile(
