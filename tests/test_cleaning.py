@@ -186,6 +186,11 @@ def test_a_newsroom_asking_for_stories_is_furniture(line: str):
     assert clean(page(line)).paragraphs == BODY
 
 
+def test_a_note_that_the_picture_was_made_by_ai_is_furniture():
+    line = "This image is AI-generated and does not depict any real-life event or location."
+    assert clean(page(line)).paragraphs == BODY
+
+
 def test_a_sentence_on_getting_in_touch_with_someone_else_stays_text():
     line = "Rescuers tried for hours to get in touch with the crew of the trawler."
     assert clean(page(line)).paragraphs == [*BODY, line]

@@ -135,13 +135,17 @@ _MAKING_NOTE = re.compile(
     r"^(?:[•·*-]\s*)?this\s+(?:is\s+an?\s+(?:[\w-]+\s+){0,2}(?:summary|digest|rewrite)\s+(?:of|from|by)\b|"
     r"(?:content|article|story|post|piece|report|summary)\s+(?:is|was|has\s+been)\s+"
     r"(?:auto(?:matically)?[\s-]?generated|generated|summari[sz]ed|syndicated|sourced)\s+"
-    r"(?:from|by|with|using)\b)",
+    r"(?:from|by|with|using)\b|"
+    r"(?:image|picture|photo|illustration|graphic)\s+(?:is|was|has\s+been)\s+"
+    r"(?:ai[\s-]generated|(?:generated|created|made)\s+(?:with|using|by)\s+(?:ai|artificial)\b))",
     re.I,
 )
 """A site's note on how the text in front of the reader was made: "This report is
 auto-generated from PTI news service. ThePrint holds no responsibility for its content", "This
-is a fact-based summary from The Actual News. Click below to read the complete story". A report
-speaks of another report as "the report", never of itself as "this summary"."""
+is a fact-based summary from The Actual News. Click below to read the complete story", or the
+picture beside it was: "This image is AI-generated and does not depict any real-life event or
+location." A report speaks of another report as "the report", never of itself as "this
+summary"."""
 
 
 _SKIP_LINKS = re.compile(
