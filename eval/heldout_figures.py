@@ -44,6 +44,8 @@ PAGE_SUFFIXES = (
     "22",
     "23",
     "24",
+    "25",
+    "26",
 )
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 
