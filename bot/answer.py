@@ -50,6 +50,7 @@ from bot.fit import (
     verb_uses,
 )
 from bot.index import best_of
+from bot.lexicon import learned, with_learned
 from bot.passages import Passage
 from bot.question import (
     OFFICE_ROLE,
@@ -263,6 +264,12 @@ def clean_question(raw: str) -> str:
     return text
 
 
+def related_terms(words: Sequence[str], expandable: Sequence[bool]) -> dict[str, dict[str, float]]:
+    """Each question term -> the terms a passage may write it as: WordNet's (``expand``) and
+    the learned lexicon's (``bot.lexicon``)."""
+    return with_learned(expand(words, expandable, wordnet()), words, expandable, learned())
+
+
 def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer:
     """Answer from one snapshot only, so an answer never mixes two index versions."""
     try:
@@ -282,7 +289,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     parsed = parse_query(
         without_attribution_marker(searched),
         snapshot.aliases,
-        partial(expand, thesaurus=wordnet()),
+        related_terms,
         partial(compounds_in, thesaurus=wordnet()),
     )
     query = searchable(

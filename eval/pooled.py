@@ -70,7 +70,9 @@ def isolated(sets: list[tuple[Path, Path]], scratch: Path) -> list[tuple[Path, P
     return result
 
 
-def main(out: Path, sets: list[tuple[Path, Path]]) -> None:
+def main(out: Path, sets: list[tuple[Path, Path]]) -> tuple[int, ...]:
+    """Ask every set, write each question's outcome to ``out``, print the counts and return
+    them: answerable, unanswerable, hit@1, hit@3, wrongly declined, declined."""
     kbs: dict[Path, KnowledgeBase] = {}
     lines: list[str] = []
     hit1 = hit3 = wrongly = declined = answerable = unanswerable = 0
@@ -101,6 +103,7 @@ def main(out: Path, sets: list[tuple[Path, Path]]) -> None:
         f"wrongly {wrongly} ({wrongly / answerable:.3f}) "
         f"declined {declined} ({declined / unanswerable:.3f})"
     )
+    return answerable, unanswerable, hit1, hit3, wrongly, declined
 
 
 if __name__ == "__main__":

@@ -84,6 +84,21 @@ def add_article(tiny_kb_dir: Path) -> Callable[..., Path]:
     return add
 
 
+@pytest.fixture
+def lexicon_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty learned lexicon (``bot.lexicon``) the bot reads instead of the shipped one, for
+    this test only: a rule's test that the shipped table, relearned as dev sets grow, must not
+    move; or one that writes its own table."""
+    import bot.lexicon
+
+    table = tmp_path / "lexicon.tsv"
+    table.write_text("", encoding="utf-8")
+    monkeypatch.setattr(bot.lexicon, "TABLE", table)
+    bot.lexicon.learned.cache_clear()
+    yield table
+    bot.lexicon.learned.cache_clear()
+
+
 @pytest.fixture(autouse=True)
 def private_index_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Keep the command line's index cache out of the developer's home directory."""

@@ -1159,9 +1159,12 @@ def test_a_perfect_auxiliary_before_a_name_asks_whom_not_who():
 
 
 def test_the_names_of_an_articles_headline_are_held_by_each_of_its_passages(
-    tiny_kb_dir: Path,
+    tiny_kb_dir: Path, lexicon_table: Path
 ):
-    """The passage with the figure never names Iceland again: its headline does."""
+    """The passage with the figure never names Iceland again: its headline does. (Without the
+    learned lexicon: with it, "approve" also stands for "ratified", and the first paragraph,
+    which names Iceland and says its parliament ratified the treaty, ranks first; see
+    docs/quality.md, "A lexicon learned from questions and their answers".)"""
     write_article(
         tiny_kb_dir,
         "pact",

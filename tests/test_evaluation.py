@@ -63,12 +63,15 @@ def test_a_hit_needs_the_phrase_in_a_passage_of_the_right_article():
 
 
 def test_the_bot_stays_ahead_of_the_baseline_and_declines_the_off_topic(bundled):
-    """A regression guard at today's figures (see docs/quality.md), not the issue's targets."""
+    """A regression guard at today's figures (see docs/quality.md), not the issue's targets.
+    The learned lexicon (``bot.lexicon``) answers "When did North Korea launch its spy
+    satellite?" (0.946 -> 0.919): "spy" also stands for "intelligence", and a passage on what
+    an intelligence agency said on Thursday gives a date."""
     kb, eval_set = bundled
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.79 > baseline.hit_at_1
     assert ours.hit_at_3 >= 0.90 and ours.mrr > baseline.mrr
-    assert ours.declined_out_of_scope >= 0.94
+    assert ours.declined_out_of_scope >= 0.91
     assert ours.declined_answerable <= 0.03
 
 
@@ -373,7 +376,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     ("round_", "fields", "invented", "furniture", "hit_at_3", "declined"),
     [
         ("round2", 0.99, 0, 0, 0.51, 0.36),
-        ("round3", 0.95, 0, 0, 0.83, 0.71),
+        ("round3", 0.95, 0, 0, 0.75, 0.71),
         ("round4", 0.95, 0, 1, 0.57, 0.57),
         ("round5", 0.94, 1, 0, 0.55, 0.77),
         ("round6", 0.97, 0, 0, 0.58, 0.50),
@@ -391,16 +394,16 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round18", 0.99, 0, 1, 0.80, 0.50),
         ("round19", 0.98, 0, 1, 0.78, 0.66),
         ("round20", 0.96, 1, 0, 0.60, 0.33),
-        ("round21", 0.88, 1, 0, 0.63, 0.82),
+        ("round21", 0.88, 1, 0, 0.63, 0.73),
         ("round22", 0.96, 1, 2, 0.80, 0.36),
         ("round23", 0.89, 3, 0, 0.74, 0.41),
         ("round24", 0.97, 0, 0, 0.63, 0.76),
         ("round25", 0.99, 0, 1, 0.64, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.54),
         ("round27", 0.93, 0, 0, 0.69, 0.27),
-        ("round28", 0.93, 1, 2, 0.72, 0.36),
+        ("round28", 0.93, 1, 2, 0.69, 0.36),
         ("round29", 0.87, 1, 3, 0.71, 0.70),
-        ("round31", 0.99, 0, 0, 0.83, 0.52),
+        ("round31", 0.99, 0, 0, 0.80, 0.52),
         ("round30", 0.99, 0, 0, 0.62, 0.50),
         ("round33", 0.95, 0, 0, 0.62, 0.50),
         ("round32", 0.93, 0, 1, 0.65, 0.57),
@@ -416,7 +419,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round43", 0.99, 0, 0, 0.52, 0.36),
         ("round44", 0.95, 0, 6, 0.50, 0.55),
         ("round45", 0.91, 0, 0, 0.37, 0.62),
-        ("round46", 0.99, 0, 2, 0.61, 0.50),
+        ("round46", 0.99, 0, 2, 0.59, 0.50),
         ("round47", 0.95, 1, 1, 0.57, 0.64),
         ("round48", 0.79, 0, 3, 0.62, 0.50),
         ("round50", 0.87, 1, 2, 0.62, 0.50),
@@ -428,14 +431,14 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round56", 0.97, 1, 2, 0.69, 0.51),
         ("round57", 0.95, 0, 2, 0.57, 0.63),
         ("round58", 0.93, 0, 0, 0.54, 0.60),
-        ("round59", 0.97, 1, 2, 0.65, 0.39),
+        ("round59", 0.97, 1, 3, 0.65, 0.39),
         ("round60", 0.95, 1, 3, 0.75, 0.64),
         ("round61", 0.97, 1, 5, 0.63, 0.64),
         ("round62", 0.95, 1, 6, 0.70, 0.50),
         ("round63", 0.89, 1, 4, 0.70, 0.60),
         ("round64", 0.89, 0, 3, 0.73, 0.35),
         ("round65", 0.93, 0, 0, 0.76, 0.53),
-        ("round66", 1.00, 0, 6, 0.73, 0.53),
+        ("round66", 1.00, 0, 6, 0.72, 0.53),
         ("round67", 0.91, 1, 3, 0.61, 0.60),
         ("round68", 0.93, 1, 0, 0.77, 0.46),
         ("round69", 0.97, 1, 0, 0.69, 0.53),
@@ -1149,7 +1152,17 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     according to the summit's concluding statement, are widening their cooperation …?", 0.77 ->
     0.76), and answer round thirty-six's near-topic "How old was the second captured North
     Korean soldier?" (0.45 -> 0.36) and round forty-two's "What did South Korea's Foreign
-    Minister Cho Tae-yul say when asked about sending weapons to Ukraine?" (0.41 -> 0.38)."""
+    Minister Cho Tae-yul say when asked about sending weapons to Ukraine?" (0.41 -> 0.38).
+    The learned lexicon (``bot.lexicon``; pooled hit@1 2058 -> 2133 of 3863) takes answers out
+    of the first three of round three ("Where were Pyongyang's units spotted again after leaving
+    the front?", 0.83 -> 0.75), twenty-eight ("How many personnel does North Korea's army
+    have?" and "How much in arms and ammunition has North Korea shipped …?" declined, one
+    gained: 0.72 -> 0.69), thirty-one ("What papers was the second prisoner carrying when he
+    was caught?" declined, 0.83 -> 0.80), forty-six (two lost, one gained: 0.61 -> 0.59) and
+    sixty-six ("On which day did Shoigu's message … come …?", 0.73 -> 0.72); answers round
+    twenty-one's near-topic "How many sappers have already arrived in the Kursk region?" and
+    "How much does Russia pay each North Korean soldier?" (0.82 -> 0.73); and puts a passage
+    with a listed furniture line into one more of round fifty-nine's answers (2 -> 3)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
@@ -1197,15 +1210,15 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout10", 0.89, 3, 10, 0.84, 0.76),
         ("heldout11", 0.91, 0, 0, 0.91, 0.60),
         ("heldout12", 0.97, 0, 20, 0.82, 0.50),
-        ("heldout13", 0.99, 0, 10, 0.76, 0.50),
+        ("heldout13", 0.99, 0, 10, 0.73, 0.50),
         ("heldout14", 0.93, 0, 5, 0.76, 0.60),
-        ("heldout15", 0.93, 1, 1, 0.82, 0.64),
+        ("heldout15", 0.93, 1, 2, 0.82, 0.64),
         ("heldout16", 1.00, 0, 0, 0.84, 0.64),
         ("heldout17", 0.91, 0, 3, 0.84, 0.67),
         ("heldout18", 1.00, 0, 0, 0.84, 0.71),
         ("heldout19", 0.93, 0, 2, 0.73, 0.71),
         ("heldout20", 0.97, 1, 3, 0.77, 0.64),
-        ("heldout21", 0.95, 1, 0, 0.72, 0.75),
+        ("heldout21", 0.95, 1, 0, 0.71, 0.75),
         ("heldout22", 0.97, 0, 1, 0.84, 0.64),
         ("heldout23", 0.95, 1, 5, 0.78, 0.64),
         ("heldout24", 0.97, 0, 3, 0.84, 0.60),
@@ -1222,7 +1235,11 @@ def test_the_later_held_out_pages_stay_at_their_measured_figures(
     hit@3 0.773 -> 0.760 (2026-12-06, late night): the rule that what two named sides did
     together must be said (``Focus.shared``) declined one of its paraphrased questions; held-out
     seven's 0.688 -> 0.677 when that rule took in what one named side did to another ("What did
-    X give Y?"), which declined one of its direct questions."""
+    X give Y?"), which declined one of its direct questions. The learned lexicon
+    (``bot.lexicon``; every held-out set together: hit@1 1491 -> 1531 of 2208) took answers out
+    of the first three of held-out thirteen (three, 0.774 -> 0.738) and twenty-one (one, 0.726
+    -> 0.714), and one more of held-out fifteen's answers quotes a listed furniture line (1 ->
+    2)."""
     pages = REPO / "eval" / "pages" / folder
     if not pages.is_dir():
         pytest.skip(f"{folder} is not here")
