@@ -45,6 +45,16 @@ def capitals() -> dict[str, str]:
     return found
 
 
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country's short name, in any case ("RUSSIA", "Ukraine")."""
+    return name.casefold() in _country_keys()
+
+
+@cache
+def _country_keys() -> frozenset[str]:
+    return frozenset(name.casefold() for name in country_names())
+
+
 def _most_populous(info: dict) -> int:
     """Sorts the most populous country first: a demonym or capital several entries share
     ("American": the United States and the Northern Mariana Islands; "Indian": India and the

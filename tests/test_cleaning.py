@@ -3441,3 +3441,63 @@ def test_a_first_line_listing_people_is_the_by_line_and_a_labelled_date_no_headl
     assert caption.author is None
     role = clean(f"Jane Roe, Staff Writer\nFerry Route Approved\n{FERRY}\n{BOARD}")
     assert role.author != "Jane Roe, Staff Writer"
+
+
+def test_a_countrys_name_among_a_maps_labels_names_no_outlet():
+    """A map's labels ("Rylsk" / "RUSSIA" / "Sudzha" …) near the top, the text naming the
+    country everywhere: "RUSSIA" is no site's name."""
+    raw = (
+        "Harbour Reopens After the Storm Today\n\nRylsk\nRUSSIA\nSudzha\n20 km\n\n"
+        "The harbour in Russia reopened on Monday, the board said. Russia reported no damage."
+    )
+    assert clean(raw).publisher is None
+
+
+def test_a_bulleted_key_point_is_no_headline_and_no_word_of_the_guessed_title():
+    raw = (
+        "- Ashford sent dozens of boats to help Dover in its fight against floods.\n"
+        "- Officials remain troubled by what it could be receiving in return.\n"
+        "- The two leaders signed a defence pact.\n\n"
+        f"{BODY[0]}\n\n{BODY[1]}"
+    )
+    result = clean(raw)
+    assert result.title_guessed
+    assert (
+        result.headline == "Ashford sent dozens of boats to help Dover in its fight against floods."
+    )
+
+
+def test_a_subhead_under_the_first_paragraph_is_no_headline_when_the_cut_last_paragraph_has_one():
+    """Two sub-heads further down, the second over the page's last paragraph, which the
+    capture cut off mid-sentence: the heading under the first paragraph is the first sub-head."""
+    lines = [
+        "Recently, officials said the harbour may reopen soon after the storm that closed it.",
+        "Reopening of the harbour",
+        "The board confirmed on Monday that the harbour would reopen to ferries this week.",
+        "Plans for a new sea wall",
+        "Engineers have proposed a higher wall along the quay to keep the next storm out.",
+        "Costs of the repairs",
+        "The repairs cost the town more than it had planned, and the board said it would ask "
+        "the state for help with the bill, which is expected to rise again by the end of the",
+    ]
+    result = clean("\n".join(lines))
+    assert result.title_guessed
+    assert "Reopening of the harbour" not in (result.headline or "")
+
+
+def test_a_sites_contact_details_are_furniture_and_no_headline():
+    """Labels with their values: the address had been read as the page's headline."""
+    raw = (
+        "Office Address\n123/A, Harbour Street Ashford Kent Downs, England\nPhone Number\n"
+        "+0989 7876 9865 9\n"
+        "Email Address\ninfo@example.com\n\nA Storm Hits the Coast Hard Today\n\n"
+        f"{BODY[0]}\n\n{BODY[1]}"
+    )
+    result = clean(raw)
+    assert result.headline == "A Storm Hits the Coast Hard Today"
+    assert result.paragraphs == BODY
+
+
+def test_an_address_under_a_lone_label_stays_text():
+    raw = page("Address", "The new ferry office opens at 12 Harbour Street on Friday.")
+    assert "The new ferry office opens at 12 Harbour Street on Friday." in clean(raw).paragraphs

@@ -21,6 +21,7 @@ from bot.cleaning.shapes import (
     unbracketed,
 )
 from bot.cleaning.signals import Signals, quoted
+from bot.gazetteer import is_country
 from bot.printed_dates import PLAIN_RANK, PUBLISHED_RANK, UPDATED_RANK
 
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
@@ -277,7 +278,8 @@ def outlet_lines(
     Today's Paper") is the paper's masthead, which needs nothing else. A name line that is
     furniture only because other pages of the folder print it too (a lone "Reuters" on three
     pages) is still looked at: BusinessLive's "Reuters" gave its publisher until round
-    twenty-two's Shanghai Daily page printed a third."""
+    twenty-two's Shanghai Daily page printed a third. A country's name ("RUSSIA" among a map's
+    labels, every line of the page naming Russia) is no site's."""
     found: set[int] = set()
     edges = set(range(_OUTLET_EDGE_LINES)) | set(range(len(lines) - _OUTLET_EDGE_LINES, len(lines)))
     for index, line in enumerate(lines):
@@ -286,7 +288,7 @@ def outlet_lines(
         if _in_a_list(lines, index):
             continue
         name = chrome.outlet_line_name(line)
-        if name is None or _is_writers_name(name, lines, signals):
+        if name is None or _is_writers_name(name, lines, signals) or is_country(name):
             continue
         others = [other for at, other in enumerate(lines) if keys[at] != keys[index]]
         over_clock = index + 1 < len(lines) and is_dated_weather(lines[index + 1])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from bot import chrome, printed_dates
 from bot.chrome import Hinted
@@ -556,6 +557,37 @@ def comment_policies(lines: list[str], furniture: set[int]) -> set[int]:
         and chrome.word_count(line) <= _COMMENT_POLICY_MAX_WORDS
         and _COMMENT_POLICY.search(line)
     }
+
+
+_CONTACT_LABEL = re.compile(
+    r"^(?:(?:office|postal|mailing|head\s+office|our)\s+)?(?:address|phone(?:\s+number)?|"
+    r"telephone(?:\s+number)?|tel|fax|e-?mail(?:\s+address)?|mobile(?:\s+number)?)\s*:?$",
+    re.I,
+)
+"""A label of a site's contact details alone on its line: "Office Address", "Phone Number",
+"Email Address", "Fax:"."""
+
+
+_CONTACT_VALUES = 3
+"""The most lines a contact label's values take (two phone numbers, an address on two)."""
+
+
+def contact_blocks(lines: list[str]) -> set[int]:
+    """A site's contact details, label by label ("Office Address" / "123/A, Miranda City …" /
+    "Phone Number" / "+0989 7876 …" / "Email Address" / "info@…"): two labels or more, each
+    within ``_CONTACT_VALUES`` lines of the next, with the lines between them and the one
+    line under the last. The address under the first had been read as the page's headline.
+    One label alone ("Address") may be a sub-head of the story."""
+    labels = [index for index, line in enumerate(lines) if _CONTACT_LABEL.match(line.strip())]
+    found: set[int] = set()
+    for first, second in pairwise(labels):
+        if second - first - 1 <= _CONTACT_VALUES:
+            found.update(range(first, second + 1))
+    for label in labels:
+        last = label in found and label + 1 not in found and label + 1 < len(lines)
+        if last and chrome.word_count(lines[label + 1]) <= CTA_MAX_WORDS:
+            found.add(label + 1)
+    return found
 
 
 def subscription_boxes(lines: list[str]) -> set[int]:

@@ -51,6 +51,7 @@ from bot.cleaning.furniture import (
     appeals_above,
     comment_policies,
     comment_threads,
+    contact_blocks,
     cut_repeats,
     embedded_posts,
     is_furniture,
@@ -77,7 +78,7 @@ from bot.cleaning.other_stories import (
     teaser_runs,
     unrelated_headlines,
 )
-from bot.cleaning.shapes import is_caption, is_heading
+from bot.cleaning.shapes import LIST_ITEM_MARK, is_caption, is_heading
 from bot.cleaning.signals import CleanText, Signals, quoted
 from bot.cleaning.titles import bare_headline, title_line
 
@@ -155,6 +156,7 @@ def _read(
         index for index, line in enumerate(lines) if is_furniture(line, keys[index], boilerplate)
     }
     furniture |= weather_widgets(lines)
+    furniture |= contact_blocks(lines)
     posts = embedded_posts(lines, blocks)
     furniture |= posts
     furniture |= author_boxes(lines, furniture, signals)
@@ -219,7 +221,8 @@ def _read(
             result.paragraphs.append(without_closing_labels(text))
     signals.settle(result, [line for index, line in enumerate(lines) if index not in posts])
     if result.headline is None and result.paragraphs:
-        result.headline = first_sentence(without_credit(result.paragraphs[0]))
+        opening = LIST_ITEM_MARK.sub("", without_credit(result.paragraphs[0]), count=1)
+        result.headline = first_sentence(opening)  # a key point's bullet is no word of it
         result.title_guessed = True
         result.sources["title"] = FIRST_SENTENCE
     return _Reading(result, lines, verdicts)

@@ -14,6 +14,7 @@ from bot.cleaning.furniture import QUOTED_SPAN, SECOND_PERSON, is_breadcrumb
 from bot.cleaning.lines import is_paragraph, line_key
 from bot.cleaning.other_stories import HEADLINE_MIN_WORDS, paragraph_below
 from bot.cleaning.shapes import (
+    LIST_ITEM,
     STATEMENT_END,
     SUBHEAD_MAX_WORDS,
     TITLE_MAX_WORDS,
@@ -135,10 +136,13 @@ def _is_headline_sentence(lines: list[str], index: int, furniture: set[int]) -> 
     at most twenty words in headline style, no article, auxiliary or weekday
     (``_PROSE_WORDS``), over a paragraph. An article's first sentence is longer or written
     as prose ("North Korean Dictator Kim Jong-Un has sent troops to Russia, the Pentagon
-    confirmed Wednesday.") and stays its text, the title then guessed from it."""
+    confirmed Wednesday.") and stays its text, the title then guessed from it. A bulleted
+    line ("- North Korea sent thousands of troops to support Russia …", over two more) is
+    the first of a summary's key points, never a headline."""
     line = lines[index]
     return (
-        chrome.word_count(line) <= _HEADLINE_SENTENCE_MAX_WORDS
+        not LIST_ITEM.match(line)
+        and chrome.word_count(line) <= _HEADLINE_SENTENCE_MAX_WORDS
         and bool(STATEMENT_END.search(line))
         and not _PROSE_WORDS.search(line)
         and not _SENTENCE_INSIDE.search(line)
@@ -282,13 +286,25 @@ def _has_headings_below(lines: list[str], index: int, furniture: set[int]) -> bo
     """Two or more headings further down, each over a paragraph ("Training and Support from
     Russia", "A Historical Deployment"): a heading-shaped line under a page's first paragraph
     is then the first of its sub-heads ("North Korean Reinforcements in Kursk"), no headline.
-    One heading further down may be another story's."""
+    One heading further down may be another story's. The page's last line counts as a
+    paragraph when the capture cut it off mid-sentence, long as a paragraph ("In addition to
+    military support, … nearly $10 million in revenue per month,")."""
     kept = [at for at in range(index + 2, len(lines)) if at not in furniture]
     headed = sum(
-        len(lines[at].split()) >= 2 and is_heading(lines[at]) and is_paragraph(lines[after])
+        len(lines[at].split()) >= 2
+        and is_heading(lines[at])
+        and (is_paragraph(lines[after]) or _is_cut_paragraph(lines, after))
         for at, after in pairwise(kept)
     )
     return headed >= _SUBHEADS_BELOW
+
+
+_CUT_PARAGRAPH_MIN_WORDS = 20
+"""A last line this long without a closing stop is a paragraph the capture cut off."""
+
+
+def _is_cut_paragraph(lines: list[str], index: int) -> bool:
+    return index == len(lines) - 1 and chrome.word_count(lines[index]) >= _CUT_PARAGRAPH_MIN_WORDS
 
 
 def _headline_of(lines: list[str], above: list[int], text: str | None = None) -> int:
