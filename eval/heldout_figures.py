@@ -46,6 +46,8 @@ PAGE_SUFFIXES = (
     "24",
     "25",
     "26",
+    "27",
+    "28",
 )
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 

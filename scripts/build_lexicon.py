@@ -7,17 +7,17 @@ that it regenerates the same bytes. ``eval/lexicon_folds.py`` measures the rule 
 sets the table was not learned from.
 
 Each answerable dev question (``eval/pooled.py``'s sets; never a held-out one) is paired with
-the sentence of its page that holds its expected phrase. For a question word the sentence does
-not hold ("*fighters*") and a sentence word the question does not hold ("soldiers"), both as
-index stems, the pair is kept when it is seen together in at least ``MIN_TOGETHER`` answering
-sentences (a sentence several questions ask about counts once) of at least ``MIN_SETS`` question
-sets (writers), in at least ``MIN_SHARE`` of the answering sentences that lack the question's
-word, and at least ``MIN_LIFT`` times as often as the answer word is in answers at large; and
-when the answer word is neither a figure (a figure is exact) nor a name
-(written with a capital at least half the times it occurs in the answers: which names a
-description stands for depends on the story, not on the language). This is the translation
-table of the question-answering systems before neural ones (Berger and Lafferty's, 1999), kept
-to what a count can show.
+each sentence that holds its expected phrase, on its page and on the pages its ``also`` names.
+For a question word the sentence does not hold ("*fighters*") and a sentence word the question
+does not hold ("soldiers"), both as index stems, the pair is kept when it is seen together in
+at least ``MIN_TOGETHER`` answering sentences (a sentence several questions ask about counts
+once) of at least ``MIN_SETS`` question sets (writers), in at least ``MIN_SHARE`` of the
+answering sentences that lack the question's word, and at least ``MIN_LIFT`` times as often as
+the answer word is in answers at large; and when the answer word is neither a figure (a figure
+is exact) nor a name (written with a capital at least half the times it occurs in the answers:
+which names a description stands for depends on the story, not on the language). This is the
+translation table of the question-answering systems before neural ones (Berger and Lafferty's,
+1999), kept to what a count can show.
 
 Lines are ``word<TAB>term|term`` (stems, the terms sorted), sorted, in UTF-8.
 """
@@ -78,18 +78,19 @@ def answering_sentence(text: str, expect: str) -> str | None:
 
 
 def pairs(question_sets: Iterable[tuple[Path, Path]]) -> Iterator[tuple[Pair, str]]:
-    """Each answerable question's pair, with the answering sentence as written."""
+    """Each answerable question paired with each sentence that answers it (its page's and
+    those of the pages its ``also`` names), with the sentence as written."""
     for path, folder in question_sets:
         for question in EvalSet.load(path).answerable:
-            pages = sorted(folder.glob(f"{question.article}.*"))
-            if not pages:
-                continue
-            text = pages[0].read_text(encoding="utf-8", errors="replace")
-            sentence = answering_sentence(text, question.expect)
-            if sentence is None:
-                continue
-            asked, answered = frozenset(terms(question.question)), frozenset(terms(sentence))
-            yield Pair(str(path), asked, answered), sentence
+            asked = frozenset(terms(question.question))
+            for expectation in question.expectations():
+                pages = sorted(folder.glob(f"{expectation.article}.*"))
+                if not pages:
+                    continue
+                text = pages[0].read_text(encoding="utf-8", errors="replace")
+                sentence = answering_sentence(text, expectation.expect)
+                if sentence is not None:
+                    yield Pair(str(path), asked, frozenset(terms(sentence))), sentence
 
 
 @dataclass

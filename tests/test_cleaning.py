@@ -3501,3 +3501,14 @@ def test_a_sites_contact_details_are_furniture_and_no_headline():
 def test_an_address_under_a_lone_label_stays_text():
     raw = page("Address", "The new ferry office opens at 12 Harbour Street on Friday.")
     assert "The new ferry office opens at 12 Harbour Street on Friday." in clean(raw).paragraphs
+
+
+def test_a_caption_closed_by_an_agency_before_its_photographer_is_marked():
+    """Xinhua's captions: "(241022) -- ASHFORD, Oct. 22, 2024 (Xinhua) -- … (Xinhua/Ding
+    Haitao)"; a pair of places in brackets ("(Dover/Calais)") is no credit."""
+    caption = (
+        "(241022) -- ASHFORD, Oct. 22, 2024 (Xinhua) -- The harbour master meets the ferry "
+        "crews at the pier in Ashford, Oct. 22, 2024. (Xinhua/Ding Haitao)"
+    )
+    cleaned = clean(page(caption, "The route runs between two ports (Dover/Calais)"))
+    assert cleaned.captions == {2}

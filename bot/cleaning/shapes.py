@@ -53,7 +53,8 @@ _CAPTION_CREDIT = Hinted(
         r"[(\[](?:[^()\[\]©]*©[^()\[\]]*|(?!(?:photos?|pics?|videos?|gallery|watch|listen|audio|"
         r"live|map|updated?|summary|analysis|opinion|interview|explainer|transcript|exclusive|"
         r"editorial|commentary|factbox)[)\]])[A-Z]{2,}(?:\s+via\s+[A-Z]+)?|posted on [^()\[\]]+|"
-        r"(?=[^()\[\]]*?\bphoto\b)[^()\[\]]*|(?-i:[A-Z][^()\[\]/]*/\s*[A-Z]{2,}(?:\s+[A-Z][a-z]+)?))"
+        r"(?=[^()\[\]]*?\bphoto\b)[^()\[\]]*|(?-i:[A-Z][^()\[\]/]*/\s*[A-Z]{2,}(?:\s+[A-Z][a-z]+)?)|"
+        r"(?-i:[A-Z][A-Za-z]+/[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}))"
         r"[)\]]\s*$",
         re.I,
     ),
@@ -61,7 +62,9 @@ _CAPTION_CREDIT = Hinted(
 )
 """A credit in brackets ending a line: "(Photo: AP)", "[© Reuters]", "(File photo)", a
 photographer's or a body's name before an agency's initials ("(Russian Defence Ministry/AP)",
-"(Leon Neal/PA Wire)"); a word
+"(Leon Neal/PA Wire)"), or an agency's name before its photographer's ("(Xinhua/Ding
+Haitao)", after Xinhua's caption "(241022) -- KAZAN, Oct. 22, 2024 (Xinhua) -- Chinese President
+Xi Jinping meets …"; a photographer of two or three words, so "(Ukraine/Russia)" is none); a word
 naming the medium or the story's kind ("(PHOTOS)", "(VIDEO)", "(LIVE)", "(Summary)",
 "(ANALYSIS)") is a headline's label, not a credit (dailytimes247's "Kim inspects memorial to
 heroes who died in Kursk liberation (PHOTOS)" had been read as a caption and its standfirst as
