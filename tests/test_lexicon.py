@@ -3,8 +3,6 @@ sentences that answer them, and how a question is searched with it (``bot.lexico
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import yaml
@@ -13,19 +11,9 @@ import bot.lexicon
 from bot.knowledge_base import KnowledgeBase
 from bot.lexicon import LEARNED_WEIGHT, parse, with_learned
 from tests.conftest import write_article
+from tests.developer_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_script():
-    spec = importlib.util.spec_from_file_location(
-        "build_lexicon", ROOT / "scripts" / "build_lexicon.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 FILLER = [
@@ -56,7 +44,7 @@ FIGHTERS = [
 
 
 def test_a_word_the_answers_use_for_the_questions_is_learned(tmp_path: Path):
-    script = load_script()
+    script = load_script("scripts/build_lexicon.py")
     sets = [
         question_set(tmp_path, "first", FIGHTERS[:2] + FILLER[:6]),
         question_set(tmp_path, "second", FIGHTERS[2:] + FILLER[6:]),
@@ -66,7 +54,7 @@ def test_a_word_the_answers_use_for_the_questions_is_learned(tmp_path: Path):
 
 def test_one_writers_habit_is_not_learned(tmp_path: Path):
     """Three answers of one question set only: the writer's word, not the language's."""
-    script = load_script()
+    script = load_script("scripts/build_lexicon.py")
     sets = [
         question_set(tmp_path, "first", FIGHTERS + FILLER[:6]),
         question_set(tmp_path, "second", FILLER[6:]),
@@ -81,7 +69,7 @@ def test_names_and_figures_are_never_learned(tmp_path: Path):
         ("Where did the Kremlin chief fly?", "Putin flew to Kazan on Monday."),
         ("Whom did the Kremlin chief meet?", "Putin met Modi on Tuesday."),
     ]
-    script = load_script()
+    script = load_script("scripts/build_lexicon.py")
     sets = [
         question_set(tmp_path, "first", chief[:2] + FIGHTERS[:2] + FILLER[:6]),
         question_set(tmp_path, "second", chief[2:] + FIGHTERS[2:] + FILLER[6:]),
@@ -92,7 +80,7 @@ def test_names_and_figures_are_never_learned(tmp_path: Path):
 
 
 def test_the_script_regenerates_the_shipped_table():
-    script = load_script()
+    script = load_script("scripts/build_lexicon.py")
     from pooled import dev_sets  # the script put eval/ on the path
 
     assert script.render(script.learn(dev_sets())) == bot.lexicon.TABLE.read_text("utf-8")

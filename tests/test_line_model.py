@@ -1,15 +1,14 @@
 """The furniture line classifier (bot/line_model.py): the shipped weights, what it drops after
 the rules, and that its training script gives the shipped file again."""
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot import line_model
 from bot.cleaning import clean, line_verdicts
+from tests.developer_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,23 +74,8 @@ def test_only_the_rules_text_lines_are_scored():
     assert model.furniture_lines(lines, ["heading", "text"]) == []
 
 
-def load_script():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "train_line_model", ROOT / "scripts" / "train_line_model.py"
-        )
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # its dataclasses look their module up there
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-
-
 def test_training_on_the_dev_pages_gives_the_shipped_model():
-    script = load_script()
+    script = load_script("scripts/train_line_model.py")
     trained = script.train(script.load_pages(), verbose=False)
     shipped = json.loads(line_model.MODEL_FILE.read_text(encoding="utf-8"))
     assert trained["features"] == shipped["features"]

@@ -4,16 +4,13 @@ arbitrary questions and file bytes, and reloads that fail halfway."""
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
 import os
-import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
@@ -27,6 +24,7 @@ from bot.articles import Problem
 from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError
 from bot.snapshot import ALIASES_FILE, Snapshot
 from bot.tokens import document_terms, parse_query
+from tests.developer_scripts import load_script
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_KB = REPO / "knowledge"
@@ -55,18 +53,6 @@ QUESTIONS_UNDER_LOAD = (
     "",
     "glacier " * 300,
 )
-
-
-def load_generator() -> ModuleType:
-    """``benchmarks/generate.py``, which is a script rather than part of the package."""
-    name = "benchmarks_generate"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 def article_texts(snapshot: Snapshot) -> dict[str, str]:
@@ -183,7 +169,7 @@ async def test_concurrent_questions_during_reloads_each_come_wholly_from_one_ver
 @pytest.fixture
 def generated_kb_dir(tmp_path: Path) -> Path:
     directory = tmp_path / "archive"
-    load_generator().write_articles(directory, GENERATED_ARTICLES, seed=11)
+    load_script("benchmarks/generate.py").write_articles(directory, GENERATED_ARTICLES, seed=11)
     return directory
 
 
@@ -420,7 +406,7 @@ def test_rankings_equal_rank_bm25_on_a_generated_archive(generated_kb_dir: Path)
     snapshot = KnowledgeBase(generated_kb_dir).snapshot
     documents = [document_terms(passage.text, snapshot.aliases) for passage in snapshot.passages]
     reference = BM25Okapi(documents)
-    generator = load_generator()
+    generator = load_script("benchmarks/generate.py")
     for question in generator.questions(seed=11, articles_count=GENERATED_ARTICLES, count=25):
         terms = parse_query(question, snapshot.aliases).all_terms
         expected = reference.get_scores(terms)

@@ -1,5 +1,3 @@
-import importlib.util
-import sys
 from bisect import bisect_left
 from functools import partial
 from pathlib import Path
@@ -18,6 +16,7 @@ from bot.thesaurus import (
 )
 from bot.tokens import Aliases, parse_query
 from tests.conftest import wire_articles
+from tests.developer_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "bot" / "data" / "wordnet.tsv"
@@ -115,20 +114,9 @@ def test_the_thesaurus_parses_its_own_format():
     assert thesaurus.related("premier") == {"pm": 0.5, "prime minister": 0.5}
 
 
-def load_script():
-    spec = importlib.util.spec_from_file_location(
-        "build_thesaurus", ROOT / "scripts/build_thesaurus.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.skipif(not (WORDNET / "data.noun").exists(), reason="wordnet-base is not installed")
 def test_the_script_regenerates_the_shipped_table(tmp_path: Path):
-    script = load_script()
+    script = load_script("scripts/build_thesaurus.py")
     output = tmp_path / "wordnet.tsv.gz"
     script.write(script.thesaurus_lines(WORDNET), output)
     assert output.read_bytes() == SHIPPED.read_bytes()

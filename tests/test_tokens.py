@@ -1,4 +1,3 @@
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from bot.tokens import (
     terms,
     word_stems,
 )
+from tests.developer_scripts import load_script
 
 
 def test_case_and_unicode_are_folded():
@@ -129,17 +129,11 @@ def test_words_that_only_look_like_a_spelling_pattern_keep_their_stems():
     assert stem("pact") != stem("treaty")
 
 
-SPELLINGS_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "build_spellings.py"
-
-
 @pytest.mark.skipif(
     not Path("/usr/share/wordnet/data.noun").exists(), reason="wordnet-base is not installed"
 )
 def test_the_spelling_table_regenerates_from_wordnet(tmp_path: Path):
-    spec = importlib.util.spec_from_file_location("build_spellings", SPELLINGS_SCRIPT)
-    assert spec and spec.loader
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("scripts/build_spellings.py")
     output = tmp_path / "spellings.tsv"
     script.write(script.spelling_pairs(Path("/usr/share/wordnet")), output)
     assert output.read_bytes() == SPELLINGS_FILE.read_bytes()
