@@ -475,7 +475,7 @@ def date_fits(sentence: SentenceWords, unit: str | None = None) -> bool:
     """A date: a month, a weekday, a year, "yesterday", "two weeks ago", "in the coming
     days", or a condition in time ("*once* their consent is obtained", "*until* ..."). With a
     ``unit`` the question asks for (``Focus.date_unit``), only a date naming it: a year for
-    "what year", a month for "which month" or "what date"."""
+    "what year", a month for "which month" or "what date", a weekday for "which weekday"."""
     if unit is not None:
         return _names_date_unit(sentence, unit)
     for i, word in enumerate(sentence.words):
@@ -509,6 +509,8 @@ def _names_date_unit(sentence: SentenceWords, unit: str) -> bool:
     words = sentence.words
     if unit == "year":
         return any(_is_year(words, i) or _is_early_year(words, i) for i in range(len(words)))
+    if unit == "weekday":
+        return any(word.casefold() in _WEEKDAYS for word in words)
     return any(_is_month(words, i) for i in range(len(words)))
 
 

@@ -266,10 +266,12 @@ of Russia is Kazan in?" is. The verbs that give a share ("account for", "make up
 "represent", "comprise") tell the two apart."""
 _DATE_START = re.compile(
     r"^(?:when\b|since\s+when\b|by\s+when\b|until\s+when\b|"
-    r"(?:on|in|at|by)?\s*(?:what|which)\s+(?:year|date|day|month|time|week|decade)s?\b|"
+    r"(?:on|in|at|by)?\s*(?:what|which)\s+(?-i:year|date|day|weekday|month|time|week|decade)s?\b|"
     r"how\s+long\s+ago\b)",
     re.IGNORECASE,
 )
+"""The unit is in lower case: with a capital it is a name ("Which *Times* reporter wrote …"
+asks for a person, not a time); a question shouted in capitals is read in lower case."""
 _CLAUSE_AUXILIARIES = (AUXILIARY_VERBS - {"is", "are", "was", "were"}) | {"must", "shall"}
 _MODIFIER = r"(?!(?:" + "|".join(sorted(_CLAUSE_AUXILIARIES)) + r")\b)\w+\s+"
 """A word between "which" / "what" and its noun ("which *South African* city", "what *is the*
@@ -507,7 +509,7 @@ def classify_question(question: str) -> QuestionType:
         return QuestionType.STATEMENT
     if _NUMBER_START.match(text) or _PART_ACCOUNTED.match(text):
         return QuestionType.NUMBER
-    if _DATE_START.match(text):
+    if _DATE_START.match(text.lower() if text.isupper() else text):
         return QuestionType.DATE
     if _WHERE_START.match(text):
         return QuestionType.WHERE
@@ -740,15 +742,23 @@ def _participle_like(word: str) -> bool:
     return word.endswith("ed") or (word.endswith("ing") and word not in _NOT_VERBS)
 
 
-DATE_UNITS = ("year", "month", "date")
-_DATE_UNIT = re.compile(r"^(?:on|in|at|by)?\s*(?:what|which)\s+(?P<unit>year|month|date)\b", re.I)
+DATE_UNITS = ("year", "month", "date", "weekday")
+_DATE_UNIT = re.compile(
+    r"^(?:on|in|at|by)?\s*(?:what|which)\s+"
+    r"(?P<unit>year|month|date|weekday|day\s+of\s+the\s+week)\b",
+    re.I,
+)
 
 
 def date_unit(text: str) -> str | None:
     """What a date question's answer must name when the question says ("*In which month* was
-    the deal signed?" wants "June", not "on Thursday"): one of ``DATE_UNITS``, or None."""
+    the deal signed?" wants "June", not "on Thursday"; "*On which weekday* …" or "*on what day
+    of the week* …" wants "on Thursday", not "in June"): one of ``DATE_UNITS``, or None."""
     match = _DATE_UNIT.match(text)
-    return match.group("unit").casefold() if match else None
+    if not match:
+        return None
+    unit = match.group("unit").casefold()
+    return "weekday" if unit.startswith("day") else unit
 
 
 _SOURCE = re.compile(r"\baccording\s+to\s+(?P<source>[^,?;]+)", re.IGNORECASE)

@@ -48,6 +48,8 @@ PAGE_SUFFIXES = (
     "26",
     "27",
     "28",
+    "29",
+    "30",
 )
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 

@@ -269,6 +269,7 @@ def test_a_date_question_naming_its_unit_wants_a_date_in_that_unit():
     assert date_fits(on_thursday) and not date_fits(on_thursday, "month")
     assert date_fits(in_june, "month") and date_fits(in_june, "date")
     assert not date_fits(in_june, "year") and date_fits(read("It was signed in 2024."), "year")
+    assert date_fits(on_thursday, "weekday") and not date_fits(in_june, "weekday")
 
 
 def test_a_where_question_that_names_its_city_asks_for_a_finer_place():

@@ -182,6 +182,18 @@ def test_a_date_question_names_the_unit_its_answer_must_name():
     assert question_focus("When was the deal signed?", ALIASES).date_unit is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "On which weekday did the two leaders sign the treaty?",
+        "On what day of the week did he land?",
+    ],
+)
+def test_a_question_for_the_day_of_the_week_is_a_date_question_wanting_a_weekday(question):
+    focus = question_focus(question, ALIASES)
+    assert focus.question_type is QuestionType.DATE and focus.date_unit == "weekday"
+
+
 def test_an_office_for_a_place_reads_the_office_before_the_possessive():
     focus = question_focus("Who is the spokesman for South Korea's defence ministry?", ALIASES)
     assert focus.role == ("spokesman",)
@@ -338,6 +350,20 @@ def test_fillers_before_the_question_word_are_skipped(question, expected):
 def test_an_auxiliary_after_which_opens_a_clause_and_plural_dates_ask_a_date(question, expected):
     """ "What *must* each country do" asks no place, though "country" follows; "which dates"
     asks a date as "which date" does."""
+    assert classify_question(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which Times reporter wrote the story about the shells?", QuestionType.WHO),
+        ("Which Times correspondent was near the front line?", QuestionType.WHO),
+        ("WHAT YEAR WAS THE TREATY SIGNED?", QuestionType.DATE),
+        ("At which time did the leaders meet?", QuestionType.DATE),
+    ],
+)
+def test_a_capitalised_time_word_is_a_name_not_a_date(question, expected):
+    """ "Which *Times* reporter" asks for a person: a newspaper's name is no unit of time."""
     assert classify_question(question) is expected
 
 
