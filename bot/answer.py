@@ -821,13 +821,15 @@ def with_counted_synonyms(focus: Focus, question: str, thesaurus: Thesaurus) -> 
     (``Focus.counted_as``): a paraphrase counts the thing in other words ("How many *envoys*
     came?" against "40 *emissaries* arrived"), also in a rarer sense of the noun or by the
     broader word ("How many *stands* will the fair have?" against "450 *booths*"; "How many
-    *guns*" against "100 long-range *weapons*"; ``Thesaurus.nouns_near``). See
-    docs/quality.md ("The thing counted in other words")."""
+    *guns*" against "100 long-range *weapons*"; ``Thesaurus.nouns_near``), and by the words
+    the learned lexicon gives it ("How many *travellers* …?" against "1,000 *tourists*";
+    ``bot.lexicon``). See docs/quality.md ("The thing counted in other words", "The thing
+    counted in its learned words")."""
     noun = counted_noun(question) if focus.counted else None
     if noun is None:
         return focus
     kin = [*thesaurus.one_word_synonyms(noun, through_phrases=True), *thesaurus.nouns_near(noun)]
-    synonyms = [stem(word) for word in kin]
+    synonyms = [stem(word) for word in kin] + list(learned().get(stem(noun), ()))
     offices = [term for counted in focus.counted for term in same_office(counted)]
     counted_as = [term for term in dict.fromkeys(offices + synonyms) if term not in focus.counted]
     return replace(focus, counted_as=tuple(counted_as))

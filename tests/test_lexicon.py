@@ -107,3 +107,18 @@ def test_a_question_in_a_readers_words_finds_the_articles_words(
     lexicon_table.write_text("frontier\tborder\nworri\tconcern\n")
     answer = KnowledgeBase(tiny_kb_dir).ask(question)
     assert answer.complete and "concerned about traffic" in answer.passages[0].text
+
+
+def test_the_thing_a_number_question_counts_is_found_as_its_learned_word(
+    tiny_kb_dir: Path, lexicon_table: Path
+):
+    """ "How many *travellers* …?" against "… 1,000 *tourists* …": the figure must count the
+    thing asked for, and the learned lexicon says what an article calls it."""
+    body = "About 1,000 tourists have crossed the river by ferry since February, officials said."
+    write_article(tiny_kb_dir, "ferry", "Ferry season", "Wire", body)
+    question = "How many travellers have crossed the river by ferry since February?"
+    assert "number" in KnowledgeBase(tiny_kb_dir).ask(question).missing
+    bot.lexicon.learned.cache_clear()
+    lexicon_table.write_text("travel\ttourist\n")
+    answer = KnowledgeBase(tiny_kb_dir).ask(question)
+    assert answer.complete and answer.passages[0].text.startswith("About 1,000 tourists")
