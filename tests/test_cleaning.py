@@ -3512,3 +3512,15 @@ def test_a_caption_closed_by_an_agency_before_its_photographer_is_marked():
     )
     cleaned = clean(page(caption, "The route runs between two ports (Dover/Calais)"))
     assert cleaned.captions == {2}
+
+
+def test_a_caption_closed_by_a_photo_label_and_its_credits_is_marked_a_caption():
+    """ "… in Astana, 4 July 2024. Photo: EPA-EFE / SERGEI SAVOSTYANOV / SPUTNIK": a label
+    and the credits after the last sentence, as "Picture:" is."""
+    cleaned = clean(
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday.\n\n"
+        "A ferry leaves the harbour in Ashford, 4 July 2024. Photo: EPA-EFE / JANE ROE / POOL\n\n"
+        "The route opens next spring."
+    )
+    assert cleaned.captions == {1}

@@ -76,7 +76,7 @@ ahead (a lookahead does not backtrack), not by trying every split point of a lon
 _UNBRACKETED_CAPTION = re.compile(
     r"^FILE(?:\s+PHOTO)?\s*(?:[-–—:]|\(\w+\))\s+[A-Z]|"
     r"[.!?][\"'”’]?\s+[—–-]\s+(?:[A-Z][A-Za-z&.]*|[A-Z]{2,}/[A-Z][\w&./]*)(?:\s+[A-Z][A-Za-z&.]*){0,3}$|"
-    r"[.!?][\"'”’]?\s+Picture\s*:\s+[A-Z][^.!?:]{0,80}$|"
+    r"[.!?][\"'”’]?\s+(?:Picture|Photo|Image)\s*:\s+[A-Z][^.!?:]{0,80}$|"
     r"[.!?][\"'”’]?\s+(?:Pic|Photo|Picture|Image)\s*/\s*[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}$|"
     r"[.!?][\"'”’]?\s+(?:File\s+)?(?i:photo)\s+by\s+[A-Z][^.!?/|]{0,60}/[A-Z][A-Za-z&]+"
     r"(?:\s*\|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?$|"
@@ -92,7 +92,9 @@ _UNBRACKETED_CAPTION = re.compile(
 """A photo caption with no credit in brackets: a file photo's ("FILE - A man walks past …",
 "FILE PHOTO: …"), one closed by its credit after a dash ("… in Seoul, South Korea, Wednesday.
 — AP") or after a label ("… 60 miles north of Vladivostok. Picture: South Korea's National
-Intelligence Service", "… Lloyd Austin. File | Photo Credit: AP"), one closed by a credit with a slash ("… Russia’s Kursk region.
+Intelligence Service", "… in Astana, Kazakhstan, 4 July 2024. Photo: EPA-EFE / SERGEI
+SAVOSTYANOV / SPUTNIK / KREMLIN POOL", round seventy-seven's novayagazeta, "… Lloyd Austin. File |
+Photo Credit: AP"), one closed by a credit with a slash ("… Russia’s Kursk region.
 Pic/AFP", "… detained two on Saturday. File photo by Al Drago/UPI", with or without a link's
 label after a bar: "| License Photo"), one closed by a shouted credit with slashes after its
 last sentence ("… during the state visit. GAVRIIL GRIGOROV/POOL/AGENCE FRANCE-PRESSE", round
