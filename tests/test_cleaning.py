@@ -2912,6 +2912,36 @@ def test_a_dateline_on_its_own_line_gives_the_agency_and_the_date_after_it():
     ]
 
 
+def test_a_by_line_under_a_long_headline_and_a_dateline_with_the_pages_date_only_are_read():
+    """ "… ties 'their own matter'" / "by AFP Staff Writers" / "Beijing (AFP) Nov 1, 2024": the
+    by-line does not carry on the headline as a wrapped line would, and the dateline with no day
+    before its agency gives the agency and the date."""
+    page = (
+        "Harbour board approves the new ferry route to Ashford 'at last'\n"
+        "Harbour board approves the new ferry route to Ashford 'at last'\n"
+        "by AFP Staff Writers\n"
+        "Ashford (AFP) Nov 1, 2024\n\n"
+        "The harbour board approved a new ferry route on Monday after a long debate."
+    )
+    cleaned = clean(page)
+    assert cleaned.headline == "Harbour board approves the new ferry route to Ashford 'at last'"
+    assert (cleaned.author, cleaned.publisher) == ("AFP Staff Writers", "AFP")
+    assert cleaned.published == date(2024, 11, 1)
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday after a long debate."
+    ]
+
+
+def test_a_name_and_its_initials_on_a_line_are_no_dateline():
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday after a long debate.\n\n"
+        "Ashford Harbour Board (AHB)\n\n"
+        "The route opens next spring, the chair said."
+    )
+    assert clean(page).publisher != "AHB"
+
+
 def test_a_capture_with_paragraph_markup_splits_at_it_and_drops_what_stands_between():
     page = (
         " date 2024-10-21 <p>The harbour board approved a new ferry route on Monday.</p><p>Fares "

@@ -82,13 +82,14 @@ _LANGUAGE_CREDIT = re.compile(r"^read the article in \w+\.?$", re.I)
 
 
 _LONE_DATELINE = re.compile(
-    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s+"
-    r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})\s+"
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s+"
+    r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}))?\s+"
     r"\((?P<agency>[A-Z][A-Za-z0-9&]+)\)(?:\s*[—–-]+)?(?:\s+(?P<date>[^()]{6,40}))?$"
 )
 """A dateline on a line of its own, the story starting on the next line, maybe followed by the
-page's date: "Seoul, Nov 2 (AFP) Nov 02, 2025" (SpaceWar's AFP copy). Gives the agency, and the
-date printed after it (or the day, given a year elsewhere on the page)."""
+page's date: "Seoul, Nov 2 (AFP) Nov 02, 2025" (SpaceWar's AFP copy), or with the page's date
+only: "Beijing (AFP) Nov 1, 2024" (round seventy-eight's sinodaily, of the same network). Gives
+the agency, and the date printed after it (or the day, given a year elsewhere on the page)."""
 
 
 _SIGNED_DATE = re.compile(r"^(?P<name>[^/|·]+?)(?:\s+/\s+|\s*[|·]\s*)(?P<date>[^/|·]+)$")
@@ -496,12 +497,12 @@ def read_metadata(line: str, signals: Signals) -> bool:
     if match := _OUTLET_BYLINE.match(line):
         signals.add("publisher", match["outlet"], quoted(line), UPDATED_RANK)
         return True
-    if match := _LONE_DATELINE.match(line):
+    if (match := _LONE_DATELINE.match(line)) and (dated := _dateline_date(match)):
         signals.add("publisher", match["agency"], quoted(line))
-        if match["date"] and (printed := printed_dates.printed_date(match["date"])):
-            signals.add("published", printed, quoted(line))
-        elif day := printed_dates.month_day(match["day"]):
-            signals.partial_dates.append((*day, quoted(line)))
+        if isinstance(dated, date):
+            signals.add("published", dated, quoted(line))
+        else:
+            signals.partial_dates.append((*dated, quoted(line)))
         return True
     if match := _DESK_LINE.match(line):
         if match["desk"].casefold() not in _DESK_KINDS:
@@ -529,6 +530,14 @@ _SECTION_TRAIL = re.compile(
 )
 """A trail of section names, a bar, then the date: "World » RUSSIA | November 22, 2024, Friday
 // 10:27" (a site's section trail printed with the article's date)."""
+
+
+def _dateline_date(match: re.Match[str]) -> date | tuple[int, int] | None:
+    """A lone dateline's date printed after the agency, else its day (month, day): a line with
+    neither is no dateline ("New Development Bank (NDB)" names a body and its initials)."""
+    if match["date"] and (printed := printed_dates.printed_date(match["date"])):
+        return printed
+    return printed_dates.month_day(match["day"]) if match["day"] else None
 
 
 def _trailed_date(line: str) -> tuple[date | tuple[int, int], int] | None:

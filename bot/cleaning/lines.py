@@ -146,6 +146,12 @@ _WRAP_CONTINUATION = re.compile(r"^[a-z]")
 _HARD_WRAP_CONTINUATION = re.compile(r"^[A-Za-z0-9]")
 
 
+_LONE_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}$")
+"""A line that is only "by" and a name in capitals: a by-line under a long headline ("China says
+growing Russia-North Korea ties 'their own matter'" / "by AFP Staff Writers", round
+seventy-eight's sinodaily), not the end of a wrapped sentence, which goes on in lower case."""
+
+
 _DATE_LABEL_START = re.compile(r"^date\s*:", re.I)
 
 
@@ -434,6 +440,7 @@ def _continues_wrapped_line(previous: str, line: str, *, hard_wrapped: bool = Fa
         len(previous) >= _WRAPPED_LINE_MIN_CHARS
         and not _WRAP_STOP.search(previous)
         and bool(opening.match(line))
+        and not _LONE_BYLINE.match(line)
     )
 
 
