@@ -3554,3 +3554,22 @@ def test_a_caption_closed_by_a_photo_label_and_its_credits_is_marked_a_caption()
         "The route opens next spring."
     )
     assert cleaned.captions == {1}
+
+
+def test_a_sites_appeals_to_use_its_app_and_to_give_are_furniture():
+    page = (
+        "For the best experience, open\n"
+        "m.harbournews.example\n"
+        "on your mobile browser or Download our App.\n\n"
+        "Ferry Route to Ashford Approved by Harbour Board\n\n"
+        "The harbour board approved a new ferry route on Monday after a long debate.\n\n"
+        "Good morning, we need your help!\n\n"
+        "Contribute as little as £2 a month and become a champion of local news.\n\n"
+        "The route opens next spring, the chair said."
+    )
+    cleaned = clean(page)
+    assert cleaned.headline == "Ferry Route to Ashford Approved by Harbour Board"
+    assert cleaned.paragraphs == [
+        "The harbour board approved a new ferry route on Monday after a long debate.",
+        "The route opens next spring, the chair said.",
+    ]

@@ -332,6 +332,19 @@ _PITCH_MEMBER = re.compile(
 _PITCH_MAX_WORDS = 40
 
 
+_READER_APPEAL = re.compile(
+    r"^for\s+(?:a|the)\s+(?:better|best|full|optimal)\s+(?:[\w-]+\s+)?experience\b|"
+    r"\b(?:download|get|install)\s+our\s+(?:free\s+)?(?:mobile\s+)?app\b|"
+    r"\bwe\s+need\s+your\s+(?:help|support)\b|"
+    r"\b(?:contribute|donate|give)\s+(?:as\s+little\s+as|just|only|from)\s+(?:[$€£₹]|\d)",
+    re.I,
+)
+"""A site's appeal to its reader, in a short line: to use its app ("For the best experience,
+open" / "m.thewire.in" / "on your mobile browser or Download our App.", round eighty's thewire),
+to give ("Good morning, we need your help!", "Contribute as little as ₹ 200 a month and become
+a champion of free press in India.")."""
+
+
 _JOURNALISM = re.compile(r"\bjournalism\b", re.I)
 """A paywall's lead-in speaks of journalism in general: "quality journalism is more crucial than ever"."""
 
@@ -686,6 +699,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or is_breadcrumb(line)
         or is_photo_credit(line)
         or _is_membership_pitch(line)
+        or (words <= _PITCH_MAX_WORDS and bool(_READER_APPEAL.search(line)))
         or chrome.is_form_or_consent(line)
         or chrome.is_post_signature(line)
         or bool(_VISIT_DATE.match(line))
