@@ -3573,3 +3573,28 @@ def test_a_sites_appeals_to_use_its_app_and_to_give_are_furniture():
         "The harbour board approved a new ferry route on Monday after a long debate.",
         "The route opens next spring, the chair said.",
     ]
+
+
+@pytest.mark.parametrize(
+    "credit", ["By Harbour News with Agencies", "by Harbour News with agency inputs"]
+)
+def test_a_by_line_naming_a_desk_with_agencies_gives_the_outlet_and_no_writer(credit):
+    """Under a photo's caption, with no headline: the by-line is no headline either."""
+    page = (
+        "A ferry leaves the harbour in Ashford, Nov. 4, 2024.\n"
+        f"{credit}\n\n"
+        "The harbour board approved a new ferry route on Monday after a long debate."
+    )
+    cleaned = clean(page)
+    assert not cleaned.author and cleaned.publisher == "Harbour News"
+    assert (
+        cleaned.headline
+        == "The harbour board approved a new ferry route on Monday after a long debate."
+    )
+    assert cleaned.title_guessed and cleaned.captions == {0}
+
+
+def test_a_page_of_only_a_caption_takes_its_title_from_the_caption():
+    cleaned = clean("A ferry leaves the harbour in Ashford, Nov. 4, 2024.")
+    assert cleaned.headline == "A ferry leaves the harbour in Ashford, Nov. 4, 2024."
+    assert cleaned.title_guessed

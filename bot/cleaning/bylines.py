@@ -44,6 +44,14 @@ foot), after a bullet if the site prints one ("•, by Tyler Durden"); ``is_name
 capitals, so "By contrast, …" stays text."""
 
 
+_DESK_WITH_AGENCIES = re.compile(
+    rf"^(?i:by)\s+(?P<outlet>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}?)\s+"
+    r"(?i:with|and|&)\s+(?i:agencies|agency\s+inputs|wires)$"
+)
+"""A by-line naming a desk that credits itself with the wires' copy: "By Smartencyclopedia with
+Agencies" (round seventy-eight), "by Harbour News with agency inputs": the outlet, no writer."""
+
+
 _ROLE_BYLINE = re.compile(
     rf"^(?:(?i:by)\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
     r"(?P<role>(?!(?i:an?|the|our|his|her|their|former)\s)(?:[A-Za-z][\w’'-]*\s+){0,3}(?i:writer|reporter|correspondent|editor|columnist|"
@@ -438,6 +446,7 @@ def is_metadata(line: str) -> bool:
         or _role_byline(line)
         or _handle_byline(line)
         or _OUTLET_BYLINE.match(line)
+        or _DESK_WITH_AGENCIES.match(line)
         or (match and is_name(match["name"]))
         or _reporter_handed_over(line)
         or CREDIT.match(unbracketed(line))
@@ -473,6 +482,9 @@ def read_metadata(line: str, signals: Signals) -> bool:
         signals.add("author", people, quoted(line))
         signals.add("publisher", outlet, quoted(line), UPDATED_RANK)
         signals.add("published", printed, quoted(line), PUBLISHED_RANK)
+        return True
+    if match := _DESK_WITH_AGENCIES.match(line):
+        signals.add("publisher", match["outlet"], quoted(line), UPDATED_RANK)
         return True
     if (match := BYLINE.match(line)) and is_name(match["name"]):
         people, outlet = _byline_outlet(match["name"])
