@@ -3598,3 +3598,21 @@ def test_a_page_of_only_a_caption_takes_its_title_from_the_caption():
     cleaned = clean("A ferry leaves the harbour in Ashford, Nov. 4, 2024.")
     assert cleaned.headline == "A ferry leaves the harbour in Ashford, Nov. 4, 2024."
     assert cleaned.title_guessed
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "The following news reports may link to other Harbour Media Network websites.",
+        "This article may contain links to third-party websites.",
+    ],
+)
+def test_a_notice_about_the_pages_links_is_furniture(notice):
+    page = (
+        "Ferry route to Ashford approved by harbour board\n\n"
+        "The harbour board approved a new ferry route on Monday after a long debate.\n\n"
+        f"{notice}"
+    )
+    assert clean(page).paragraphs == [
+        "The harbour board approved a new ferry route on Monday after a long debate."
+    ]

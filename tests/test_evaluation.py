@@ -450,9 +450,9 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round75", 1.00, 0, 0, 0.50, 0.46),
         ("round76", 0.93, 1, 0, 0.82, 0.53),
         ("round77", 0.87, 3, 0, 0.63, 0.67),
-        ("round78", 0.95, 1, 6, 0.72, 0.57),
+        ("round78", 1.00, 0, 6, 0.72, 0.57),
         ("round79", 0.95, 2, 0, 0.67, 0.39),
-        ("round80", 0.93, 0, 2, 0.70, 0.78),
+        ("round80", 1.00, 0, 1, 0.72, 0.78),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(

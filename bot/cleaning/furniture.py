@@ -194,6 +194,16 @@ leftover instruction "Summarize this content to 2000 words in 6 paragraphs"."""
 _ABOUT_THE_PAGE_MAX_WORDS = 12
 
 
+_LINKS_NOTICE = re.compile(
+    r"\b(?:may|might|can|will)\s+(?:contain\s+)?links?\s+to\s+(?:other|external|third[- ]party)\s+"
+    r"(?:[\w'’-]+\s+){0,3}(?:web\s*)?sites?\b",
+    re.I,
+)
+"""A notice about the page's links, in a short line: "The following news reports may link to
+other Space Media Network websites." (round eighty's sinodaily), "This article may contain links
+to third-party websites."."""
+
+
 _LOADING = re.compile(
     r"^(?:loading|buffering)(?:\s+(?:audio|video|player|media|content|comments|article))?"
     r"\s*(?:\.{2,}|…)?$",
@@ -693,6 +703,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or (words <= PROMPT_MAX_WORDS and bool(SHARE_PROMPT.match(line)))
         or bool(_SITE_NOTICE.match(line))
         or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_ABOUT_THE_PAGE.search(line)))
+        or (words <= CTA_MAX_WORDS and bool(_LINKS_NOTICE.search(line)))
         or bool(_PICTOGRAPH.match(line))
         or _is_symbol_widget(line)
         or _is_code(line)
