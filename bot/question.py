@@ -202,9 +202,24 @@ SPEECH_VERBS = frozenset(
         "slammed",
         "decry",
         "decried",
+        "remind",
+        "reminded",
+        "maintain",
+        "maintained",
+        "observe",
+        "observed",
+        "caution",
+        "cautioned",
+        "concede",
+        "conceded",
+        "contend",
+        "contended",
+        "recount",
+        "recounted",
     ]
 )
-"""Verbs that attribute words to a speaker ("Putin *said*", "*according* to Seoul")."""
+"""Verbs that attribute words to a speaker ("Putin *said*", "*according* to Seoul", "Zelensky
+*reminded* that …", "Kyiv *cautioned* that …"; see docs/quality.md, "Reporting verbs")."""
 
 _LEADING_FILLER = re.compile(
     r"^(?:(?:" + "|".join(sorted(FILLER_WORDS - {"one"})) + r")\b[\s,]*)+", re.IGNORECASE

@@ -1,5 +1,7 @@
 from dataclasses import replace
 
+import pytest
+
 from bot.fit import (
     SentenceWords,
     announces_words,
@@ -118,6 +120,19 @@ def test_a_statement_needs_the_speaker_as_the_one_who_speaks():
     assert not statement_fits(
         read("Putin pointed to NATO officers to support his claim."), nato, pronoun=False
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO reminded that the alliance would respond.",
+        "NATO maintained that it would respond.",
+        "NATO cautioned that it would respond.",
+        "NATO conceded that it had been slow to respond.",
+    ],
+)
+def test_reminding_maintaining_cautioning_and_conceding_report_a_statement(sentence):
+    assert statement_fits(read(sentence), ("~nato",), pronoun=False)
 
 
 def test_a_speaker_after_according_to_may_be_named_in_full():
