@@ -1,6 +1,6 @@
 """Pooled dev figures: every dev question set at once, as counts, and one line per question.
 
-    INDEX_CACHE=false python eval/pooled.py OUT [--isolated]
+    INDEX_CACHE=false python eval/pooled.py OUT [--isolated] [--details]
 
 reads every ``eval/questions*.yml`` on the bundled articles and every
 ``eval/pages/dev/questions*.yml`` and ``eval/pages/dev/round*/questions.yml`` on the dev pages,
@@ -12,10 +12,17 @@ With ``--isolated``, each page set is asked of its own pages only (the pages of 
 ``truth.yml`` and those its questions name), as each held-out set is: in the pooled folder of
 every dev page, many questions are answered first by another outlet's copy of the same wire
 text, which counts as a miss, so the isolated figures are the closer guide to the held-out ones.
+
+With ``--details``, each line of OUT is a JSON object instead: the set, the question, whether
+it is answerable, its outcome, and what the answer says of itself (its type, ``missing``, the
+rank of the expected passage among the quotes even when the answer is incomplete, the first two
+quotes' articles and opening words), to read why a question moved; ``eval/compare_outcomes.py``
+lists what moved between two such files.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -31,6 +38,7 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
     filter(None, [sys.path[0], os.environ.get("PYTHONPATH")])
 )
 
+from bot.answer import Answer
 from bot.evaluation import EvalSet, rank_of_hit
 from bot.knowledge_base import KnowledgeBase
 
@@ -70,32 +78,75 @@ def isolated(sets: list[tuple[Path, Path]], scratch: Path) -> list[tuple[Path, P
     return result
 
 
-def main(out: Path, sets: list[tuple[Path, Path]]) -> tuple[int, ...]:
-    """Ask every set, write each question's outcome to ``out``, print the counts and return
-    them: answerable, unanswerable, hit@1, hit@3, wrongly declined, declined."""
+QUOTE_CHARS = 300
+"""How much of each of the first two quotes a details line keeps."""
+
+
+def details_line(
+    name: Path,
+    question: str,
+    outcome: object,
+    answer: Answer,
+    rank: int | None,
+    *,
+    answerable: bool,
+) -> str:
+    """One question's JSON line for ``--details``. ``rank``, for an answerable question: where
+    the expected passage is among the quotes, whether or not the answer is complete."""
+    return json.dumps(
+        {
+            "set": str(name),
+            "question": question,
+            "answerable": answerable,
+            "outcome": outcome,
+            "type": answer.question_type,
+            "missing": answer.missing,
+            "rank": rank,
+            "quotes": [
+                [quote.article.id, " ".join(quote.text.split())[:QUOTE_CHARS]]
+                for quote in answer.passages[:2]
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def main(out: Path, sets: list[tuple[Path, Path]], *, detailed: bool = False) -> tuple[int, ...]:
+    """Ask every set, write each question's outcome to ``out`` (as JSON lines when
+    ``detailed``), print the counts and return them: answerable, unanswerable, hit@1, hit@3,
+    wrongly declined, declined."""
     kbs: dict[Path, KnowledgeBase] = {}
     lines: list[str] = []
     hit1 = hit3 = wrongly = declined = answerable = unanswerable = 0
     for path, folder in sets:
         kb = kbs.setdefault(folder, KnowledgeBase(folder))
         eval_set = EvalSet.load(path)
-        name = path.relative_to(ROOT)
+        name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         for question in eval_set.answerable:
             answer = kb.ask(question.question, k=3)
             found = [(quote.article.id, quote.text) for quote in answer.passages]
-            rank = rank_of_hit(found, question) if answer.complete else None
+            quoted_at = rank_of_hit(found, question)
+            rank = quoted_at if answer.complete else None
             answerable += 1
             hit1 += rank == 1
             hit3 += rank is not None and rank <= 3
             wrongly += not answer.complete
             outcome = rank if answer.complete else "declined"
-            lines.append(f"A {name}: {question.question} -> {outcome}")
+            lines.append(
+                details_line(name, question.question, outcome, answer, quoted_at, answerable=True)
+                if detailed
+                else f"A {name}: {question.question} -> {outcome}"
+            )
         for item in eval_set.unanswerable:
             answer = kb.ask(item["question"], k=3)
             unanswerable += 1
             declined += not answer.complete
             outcome = "answered" if answer.complete else "declined"
-            lines.append(f"U {name}: {item['question']} -> {outcome}")
+            lines.append(
+                details_line(name, item["question"], outcome, answer, None, answerable=False)
+                if detailed
+                else f"U {name}: {item['question']} -> {outcome}"
+            )
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"answerable {answerable} unanswerable {unanswerable}: "
@@ -107,8 +158,9 @@ def main(out: Path, sets: list[tuple[Path, Path]]) -> tuple[int, ...]:
 
 
 if __name__ == "__main__":
+    detailed = "--details" in sys.argv[2:]
     if "--isolated" in sys.argv[2:]:
         with tempfile.TemporaryDirectory() as scratch:
-            main(Path(sys.argv[1]), isolated(dev_sets(), Path(scratch)))
+            main(Path(sys.argv[1]), isolated(dev_sets(), Path(scratch)), detailed=detailed)
     else:
-        main(Path(sys.argv[1]), dev_sets())
+        main(Path(sys.argv[1]), dev_sets(), detailed=detailed)
