@@ -646,9 +646,16 @@ def speaks_on_topic(
     on X's words (a quotation running on, or X or "he" / "she" speaking again), names Y. A
     topic held only by another sentence of the passage is someone else's matter ("Gerasimov
     also claimed Russia had regained Kursk" next to an intelligence estimate of casualties does
-    not tell what Gerasimov said about the casualties)."""
+    not tell what Gerasimov said about the casualties). A sentence that opens inside a
+    quotation carries on the one before it, cut at the quotation's full stop: in "“We see an
+    increase in the number of North Koreans … our partners. Unfortunately,” Zelensky said",
+    what Zelensky said about North Koreans is in the sentence before his name."""
     if not (focus.topic and focus.speaker_terms) or sentence.has_any(focus.topic):
         return True
+    if extend == 0 and index > 0 and sentence.quoted[:1] == (True,):
+        before = sentences[index - 1]
+        if before.quoted[-1:] == (True,) and before.has_any(focus.topic):
+            return True
     following = index + 1
     if extend != 0 or following >= len(sentences):
         return False

@@ -640,7 +640,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         names=named_things(without_attribution(text), aliases),
         names_a_place=bool(_WHICH_PLACE.match(text)),
         located_in=located_in(text, aliases)
-        if question_type is QuestionType.WHERE or _AT_WHICH.match(_opening(question, fronted=True))
+        if question_type is QuestionType.WHERE or asks_a_place_of_a_kind(question)
         else (),
         which_words=which_words(text),
         person_noun=person_noun(text),
@@ -667,6 +667,26 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
 _AT_WHICH = re.compile(r"^(?:in|at)\s+(?:which|what)\b", re.IGNORECASE)
 """An open question asking for a place of a kind ("*At which* airport …", "*In which*
 hospital …"): with a city named after it, it asks for a finer place as a where-question does."""
+
+_PLACE_NOUNS = frozenset(
+    {"city", "town", "place", "region", "country", "capital", "area", "province", "venue"}
+    | {"location", "port", "part", "district", "village", "site", "room", "street", "base"}
+)
+"""Nouns for a place of no particular kind, beside the buildings and facilities WordNet
+knows (``Thesaurus.built_kinds``)."""
+
+
+def asks_a_place_of_a_kind(question: str) -> bool:
+    """ "*At which airport* …", "*In which hospital* …", "*In which town* …": a place, by a
+    building's or facility's kind or a place noun. "*In what capacity* was the minister
+    visiting …?", "*In what format* …" open the same way and ask no place."""
+    opening = _opening(question, fronted=True)
+    if not _AT_WHICH.match(opening):
+        return False
+    return any(
+        word in _PLACE_NOUNS or bool(wordnet().built_kinds(word)) for word in which_words(opening)
+    )
+
 
 _LOCATED_IN = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 

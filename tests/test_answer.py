@@ -1012,6 +1012,19 @@ def test_a_statement_on_a_topic_is_the_speakers_own_sentence_naming_it(tiny_kb_d
     assert not answer.complete and answer.missing == ["statement by Dana Hale"]
 
 
+def test_a_statement_on_a_topic_may_open_a_quotation_cut_by_its_full_stop(tiny_kb_dir: Path):
+    """ "“We see more ferries … our partners. Sadly,” Dana Hale said": the splitter ends a
+    sentence inside the quotation, and what Hale said about the ferries is in the first part."""
+    body = (
+        "\u201cWe see an increase in the number of ferries, but we see no increase in the help "
+        "of our partners. Sadly,\u201d Dana Hale said in her evening message.\n\n"
+        "The harbour board meets again on Friday to discuss the timetable."
+    )
+    write_article(tiny_kb_dir, "ferries", "Ferry numbers rise", "Harbour Times", body)
+    answer = KnowledgeBase(tiny_kb_dir).ask("What did Dana Hale say about the ferries?")
+    assert answer.complete and "increase in the number of ferries" in answer.passages[0].text
+
+
 def test_a_who_question_is_answered_only_by_a_passage_holding_its_verb(tiny_kb_dir: Path):
     """Who signed the treaty is told; who *brokered* or *drafted* it is not, though the
     passage names two people: neither did that. The verb counts in any form, or as the noun

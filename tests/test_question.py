@@ -5,6 +5,7 @@ from bot.question import (
     OFFICE_ROLE,
     NumberKind,
     QuestionType,
+    asks_a_place_of_a_kind,
     asks_about_the_reader,
     cardinal_of,
     classify_question,
@@ -781,3 +782,26 @@ def test_what_two_named_sides_did_together_is_the_shared_deed(question, deed):
     statement question instead, and a promise's object is words, which any statement may
     give."""
     assert question_focus(question, ALIASES).shared == deed
+
+
+@pytest.mark.parametrize(
+    ("question", "a_place"),
+    [
+        ("At which airport did Shoigu land in Pyongyang?", True),
+        ("In which hospital in Kyiv are the prisoners treated?", True),
+        ("In which town did the mayors meet?", True),
+        ("In what capacity was the minister visiting when Kim received him in Pyongyang?", False),
+        ("In what format does Abbas expect to be invited to the summit in Russia?", False),
+    ],
+)
+def test_in_which_asks_a_place_only_by_a_place_noun_or_a_buildings_kind(question, a_place):
+    """ "*In what capacity* … in Pyongyang?" opens as "*In which hospital* … in Kyiv?" does,
+    but asks no place within Pyongyang."""
+    assert asks_a_place_of_a_kind(question) is a_place
+
+
+def test_a_place_named_after_in_what_capacity_asks_no_finer_place():
+    places = Aliases.from_mapping({}).extended({"North Korea": ["Pyongyang"]}, places=True)
+    airport = question_focus("At which airport did Shoigu land in Pyongyang?", places)
+    capacity = question_focus("In what capacity was the minister received in Pyongyang?", places)
+    assert airport.located_in == ("~north korea",) and capacity.located_in == ()
