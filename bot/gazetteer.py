@@ -6,6 +6,7 @@ Indonesia in a passage, beside the hand-kept ``aliases.yml``, whose entries win.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 ORDINARY_WORD_CAPITALS = frozenset({"male", "victoria", "hamilton", "kingston", "funafuti"})
@@ -22,7 +23,7 @@ def country_names() -> dict[str, list[str]]:
         name = info.get("name")
         if not isinstance(name, str) or not name:
             continue
-        variants = [_capital(info.get("capital")), _plain(info.get("demonym"))]
+        variants = [*_capital_spellings(info.get("capital")), _plain(info.get("demonym"))]
         long_forms = [_long_form(spelling) for spelling in info.get("altSpellings") or []]
         variants += long_forms + [_initials(form) for form in long_forms if form]
         names[name] = list(dict.fromkeys(v for v in variants if v and v != name))
@@ -69,10 +70,29 @@ def _plain(value: object) -> str | None:
 
 
 def _capital(value: object) -> str | None:
-    capital = _plain(value)
-    if capital is None or capital.casefold() in ORDINARY_WORD_CAPITALS:
+    """The capital as English news most often writes it: without its district's abbreviation
+    and without accents ("Brasília" -> "Brasilia", "Bogotá" -> "Bogota")."""
+    if not isinstance(value, str):
         return None
-    return _DISTRICT_ABBREVIATION.sub("", capital)
+    capital = _DISTRICT_ABBREVIATION.sub("", _without_accents(value)).strip()
+    if not capital or not capital.isascii() or capital.casefold() in ORDINARY_WORD_CAPITALS:
+        return None
+    return capital
+
+
+def _capital_spellings(value: object) -> list[str]:
+    """The capital without accents and, when it has them, as the gazetteer writes it: a page
+    may print either ("Brasilia" in most wire copy, "Brasília" in some)."""
+    plain = _capital(value)
+    if plain is None:
+        return []
+    written = _DISTRICT_ABBREVIATION.sub("", str(value)).strip()
+    return list(dict.fromkeys([plain, written]))
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 _DISTRICT_ABBREVIATION = re.compile(r"\s+(?:[A-Z]\.){2,}$")

@@ -674,17 +674,32 @@ _PLACE_NOUNS = frozenset(
 )
 """Nouns for a place of no particular kind, beside the buildings and facilities WordNet
 knows (``Thesaurus.built_kinds``)."""
+_PHYSICAL_KINDS = frozenset(
+    {"structure", "building", "edifice", "construction", "platform", "area", "region", "place"}
+    | {"location", "port", "facility", "installation", "station", "tract", "artifact"}
+    | {"artefact", "thoroughfare", "housing"}
+)
+"""The broader words (WordNet's, ``Thesaurus.nouns_near``) of a noun for something built or a
+stretch of land: a "pier" is a platform, a "stadium" a structure."""
 
 
 def asks_a_place_of_a_kind(question: str) -> bool:
-    """ "*At which airport* …", "*In which hospital* …", "*In which town* …": a place, by a
-    building's or facility's kind or a place noun. "*In what capacity* was the minister
-    visiting …?", "*In what format* …" open the same way and ask no place."""
+    """ "*At which airport* …", "*In which hospital* …", "*At which pier* …": a place, by a
+    place noun, a building's or facility's kind, or a noun WordNet files under something built
+    or a stretch of land. "*In what capacity* was the minister visiting …?", "*In what format*
+    …" open the same way and ask no place."""
     opening = _opening(question, fronted=True)
     if not _AT_WHICH.match(opening):
         return False
-    return any(
-        word in _PLACE_NOUNS or bool(wordnet().built_kinds(word)) for word in which_words(opening)
+    return any(_is_a_place_noun(word) for word in which_words(opening))
+
+
+def _is_a_place_noun(word: str) -> bool:
+    thesaurus = wordnet()
+    return (
+        word in _PLACE_NOUNS
+        or bool(thesaurus.built_kinds(word))
+        or bool(_PHYSICAL_KINDS.intersection(thesaurus.nouns_near(word)))
     )
 
 

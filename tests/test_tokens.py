@@ -137,3 +137,12 @@ def test_the_spelling_table_regenerates_from_wordnet(tmp_path: Path):
     output = tmp_path / "spellings.tsv"
     script.write(script.spelling_pairs(Path("/usr/share/wordnet")), output)
     assert output.read_bytes() == SPELLINGS_FILE.read_bytes()
+
+
+@pytest.mark.parametrize("written", ["Brasilia", "Brasília"])
+def test_a_capital_with_accents_is_known_with_and_without_them(written: str):
+    """countryinfo writes "Brasília"; most wire copy writes "Brasilia": both stand for Brazil
+    (a capital with accents had been left out altogether)."""
+    aliases = Aliases().extended(country_names(), places=True)
+    found = aliases.find(word_stems(marked_words(written)))
+    assert [concept for concept, _, _ in found] == ["~brazil"]
