@@ -319,11 +319,15 @@ _WHO_START = re.compile(
     r"spokesperson|spokesman|spokeswoman|premier|head|chief)\b",
     re.IGNORECASE,
 )
+PLACE_WORDS = (
+    *("city", "cities", "town", "towns", "place", "places", "region", "regions", "country"),
+    *("countries", "capital", "area", "province", "venue", "location", "port", "part", "parts"),
+    "district",
+)
+"""Nouns for a place of no particular kind: "*which city* …" asks where."""
 _WHERE_START = re.compile(
     r"^(?:where\b|from\s+where\b|(?:in|at|to)?\s*(?:which|what)\s+(?:" + _MODIFIER + r"){0,2}"
-    r"(?:city|cities|"
-    r"town|towns|place|places|region|regions|country|countries|capital|area|province|venue|"
-    r"location|port|part|parts|district)\b)",
+    r"(?:" + "|".join(PLACE_WORDS) + r")\b)",
     re.IGNORECASE,
 )
 _WHICH_PLACE = re.compile(
@@ -668,12 +672,9 @@ _AT_WHICH = re.compile(r"^(?:in|at)\s+(?:which|what)\b", re.IGNORECASE)
 """An open question asking for a place of a kind ("*At which* airport …", "*In which*
 hospital …"): with a city named after it, it asks for a finer place as a where-question does."""
 
-_PLACE_NOUNS = frozenset(
-    {"city", "town", "place", "region", "country", "capital", "area", "province", "venue"}
-    | {"location", "port", "part", "district", "village", "site", "room", "street", "base"}
-)
-"""Nouns for a place of no particular kind, beside the buildings and facilities WordNet
-knows (``Thesaurus.built_kinds``)."""
+_PLACE_NOUNS = frozenset(PLACE_WORDS) | {"village", "site", "room", "street", "base"}
+"""``PLACE_WORDS`` and the smaller places an "in which" question may ask for, beside the
+buildings and facilities WordNet knows (``Thesaurus.built_kinds``)."""
 _PHYSICAL_KINDS = frozenset(
     {"structure", "building", "edifice", "construction", "platform", "area", "region", "place"}
     | {"location", "port", "facility", "installation", "station", "tract", "artifact"}

@@ -1,5 +1,5 @@
-"""The repository's developer scripts (``scripts/``, ``benchmarks/``) loaded as modules, for the
-tests that check what they write: they are scripts, not part of the package."""
+"""The repository's developer scripts (``scripts/``, ``benchmarks/``, ``eval/``) loaded as
+modules, for the tests that check what they write: they are scripts, not part of the package."""
 
 from __future__ import annotations
 

@@ -221,10 +221,10 @@ def _read(
             result.paragraphs.append(without_closing_labels(text))
     signals.settle(result, [line for index, line in enumerate(lines) if index not in posts])
     # a photo's caption is not the story's first sentence, unless the page is only captions
-    text = [p for i, p in enumerate(result.paragraphs) if i not in result.captions]
-    text = text or result.paragraphs
-    if result.headline is None and text:
-        opening = LIST_ITEM_MARK.sub("", without_credit(text[0]), count=1)
+    story = [p for i, p in enumerate(result.paragraphs) if i not in result.captions]
+    story = story or result.paragraphs
+    if result.headline is None and story:
+        opening = LIST_ITEM_MARK.sub("", without_credit(story[0]), count=1)
         result.headline = first_sentence(opening)  # a key point's bullet is no word of it
         result.title_guessed = True
         result.sources["title"] = FIRST_SENTENCE
