@@ -57,7 +57,6 @@ from bot.question import (
     Focus,
     QuestionType,
     asks_about_the_reader,
-    counted_noun,
     is_only_a_name,
     looks_english,
     numbers_as_digits,
@@ -285,7 +284,7 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
     if not looks_english(searched, lambda word: _known(snapshot, word), is_english_word):
         return _declined(snapshot, question, Declined.NOT_ENGLISH, corrections)
     searched = numbers_as_digits(searched)
-    focus = with_counted_synonyms(question_focus(searched, snapshot.aliases), searched, wordnet())
+    focus = with_counted_synonyms(question_focus(searched, snapshot.aliases), wordnet())
     parsed = parse_query(
         without_attribution_marker(searched),
         snapshot.aliases,
@@ -823,7 +822,7 @@ def _known_verbs(snapshot: Snapshot, verbs: Sequence[str]) -> list[str]:
     return known
 
 
-def with_counted_synonyms(focus: Focus, question: str, thesaurus: Thesaurus) -> Focus:
+def with_counted_synonyms(focus: Focus, thesaurus: Thesaurus) -> Focus:
     """The focus with the one-word WordNet synonyms of the noun a "how many" question counts
     (``Focus.counted_as``): a paraphrase counts the thing in other words ("How many *envoys*
     came?" against "40 *emissaries* arrived"), also in a rarer sense of the noun or by the
@@ -832,7 +831,7 @@ def with_counted_synonyms(focus: Focus, question: str, thesaurus: Thesaurus) -> 
     the learned lexicon gives it ("How many *travellers* …?" against "1,000 *tourists*";
     ``bot.lexicon``). See docs/quality.md ("The thing counted in other words", "The thing
     counted in its learned words")."""
-    noun = counted_noun(question) if focus.counted else None
+    noun = focus.counted_noun
     if noun is None:
         return focus
     kin = [*thesaurus.one_word_synonyms(noun, through_phrases=True), *thesaurus.nouns_near(noun)]

@@ -438,6 +438,9 @@ class Focus:
     were *killed* or *wounded*", "have been *captured*"; ``passive_verbs``)."""
     counted: tuple[str, ...] = ()
     """For "how many X", the stems of X (or its concept)."""
+    counted_noun: str | None = None
+    """... and X's head noun as typed, in lower case ("soldiers"), found after a fronted
+    phrase too ("*At* how many *bases* …", "According to Seoul, how many *builders* …")."""
     counted_as: tuple[str, ...] = ()
     """... and the stems of X's one-word WordNet synonyms, that a figure may be tied to
     instead ("how many *envoys*" against "40 *emissaries*"; ``bot.answer.with_counted_synonyms``)."""
@@ -618,7 +621,8 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
     ):
         speaker = None
     described = _statement_speaker(text) if question_type is QuestionType.STATEMENT else None
-    counted = _counted(text, aliases) if question_type is QuestionType.NUMBER else ()
+    noun = counted_noun(text) if question_type is QuestionType.NUMBER else None
+    counted = _counted(noun, aliases)
     measure = measure_of(text) if question_type is QuestionType.NUMBER else {}
     phrasing = set(measure.get("measure", ()))
     return Focus(
@@ -637,6 +641,7 @@ def question_focus(question: str, aliases: Aliases) -> Focus:
         ),
         done_to=passive_verbs(text),
         counted=counted,
+        counted_noun=noun,
         counted_places=_counted_places(text, aliases)
         if question_type is QuestionType.NUMBER
         else (),
@@ -1602,10 +1607,9 @@ def _possessor_terms(topic: str, aliases: Aliases) -> tuple[str, ...]:
     return described.get("speaker_places", ())
 
 
-def _counted(text: str, aliases: Aliases) -> tuple[str, ...]:
-    """For "how many X ...", the head noun of X (``counted_noun``) as its stem and its
-    synonym concept."""
-    head = counted_noun(text)
+def _counted(head: str | None, aliases: Aliases) -> tuple[str, ...]:
+    """The head noun of "how many X ..." (``counted_noun``) as its stem and its synonym
+    concept."""
     if head is None:
         return ()
     head_stem = stem(head)

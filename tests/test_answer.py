@@ -1233,6 +1233,23 @@ def test_a_counted_noun_is_found_as_a_synonym_of_its_phrase_synonym(tiny_kb_dir:
     assert answer.complete and answer.passages[0].text.startswith("About 3,000 troops")
 
 
+def test_a_counted_noun_after_a_fronted_phrase_is_found_as_its_synonym(tiny_kb_dir: Path):
+    """ "*By* how many *tonnes* …" and "According to the ministry, how many *envoys* …" count
+    their noun as "How many tonnes …" does: the noun's synonyms after a fronted phrase are
+    looked for too ("1 million *tons*", "40 *emissaries*")."""
+    write_article(
+        tiny_kb_dir,
+        "harvest",
+        "Harvest falls short",
+        "Wire",
+        "The grain harvest fell 1 million tons short of what the country needs, the ministry "
+        "said. Some 40 emissaries arrived at the summit at the lake, it added.",
+    )
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("By how many tonnes did the grain harvest fall short of what it needs?").complete
+    assert kb.ask("According to the ministry, how many envoys arrived at the summit?").complete
+
+
 def test_a_counted_noun_is_found_in_a_rarer_sense_or_as_its_broader_word(tiny_kb_dir: Path):
     """ "Stands" at a fair are its booths (a rarer sense of "stand"); guns are weapons (the
     broader word): the figures counting them answer, and a figure of something else does not."""
