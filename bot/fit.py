@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from bot.question import MONTHS, SPEECH_VERBS, Focus, NumberKind, QuestionType
+from bot.question import MONTHS, ORDINAL_WORDS, SPEECH_VERBS, Focus, NumberKind, QuestionType
 from bot.roles import same_office
 from bot.tokens import (
     ANSWER_WORD,
@@ -295,7 +295,9 @@ def numbers(sentence: SentenceWords) -> list[int]:
 def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str]) -> bool:
     """A figure of the kind asked, tied to the thing counted (or to any focus term)."""
     lowered = [word.casefold() for word in sentence.words]
-    if _TIMES in focus.counted and _TIMES_ADVERBS.intersection(lowered):
+    if _TIMES in focus.counted and (
+        _TIMES_ADVERBS.intersection(lowered) or counts_an_occasion(lowered, focus.main_verbs)
+    ):
         return True
     found = numbers(sentence)
     if focus.number_kind is NumberKind.COUNT:
@@ -327,6 +329,33 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
         and not (lasting and time_since_last(lowered, i))
         for i in found
     )
+
+
+def counts_an_occasion(lowered: Sequence[str], verbs: Sequence[str]) -> bool:
+    """Whether an ordinal counts the occasion a "how many times" question asks about: "his
+    *third meeting* with the Russian leader", "the Prime Minister's *seventh trip* to Russia",
+    "the *third in* nearly three months" answer "How many times had he met / travelled /
+    been …?". The ordinal comes right before an occasion's noun (or a noun made from the
+    question's verb, "met" -> "meeting") or before the span it counts in ("in", "since")."""
+    occasions = _OCCASIONS | {stem(verb) for verb in verbs}
+    for i, word in enumerate(lowered[:-1]):
+        if word not in ORDINAL_WORDS:
+            continue
+        after = lowered[i + 1 : i + 1 + _OCCASION_REACH]
+        if after[0] in _SPAN_WORDS or any(stem(other) in occasions for other in after):
+            return True
+    return False
+
+
+_OCCASIONS = frozenset(
+    stem(word)
+    for word in ("visit", "trip", "meeting", "journey", "tour", "summit", "talks", "call", "time")
+)
+"""Nouns of an occasion an ordinal may count: "his second *visit*", "their fourth *summit*"."""
+_OCCASION_REACH = 2
+"""How many words after the ordinal its occasion may come ("the third *official visit*")."""
+_SPAN_WORDS = frozenset({"in", "since", "this"})
+"""Words after a bare ordinal that give the span it counts in: "the third *in* three months"."""
 
 
 def counts_the_subject(lowered: Sequence[str], number: int, verbs: Sequence[int]) -> bool:

@@ -44,6 +44,17 @@ def test_a_figure_standing_alone_as_the_subject_of_the_asked_verb_counts():
     assert not number_fits(read("Around 300 have been sent home."), focus, [])
 
 
+def test_an_ordinal_before_an_occasion_answers_how_many_times():
+    """ "his *third meeting*", "her *seventh trip*", "the *third in* three months" count the
+    occasions asked about; an ordinal before anything else ("the second day") does not."""
+    met = question_focus("How many times had the president met the Russian leader?", ALIASES)
+    assert number_fits(read("It was his third meeting with the Russian leader."), met, [])
+    travelled = question_focus("How many times has she travelled to Russia?", ALIASES)
+    assert number_fits(read("This marks her seventh trip to Russia in a decade."), travelled, [])
+    assert number_fits(read("The visit is the third in nearly three months."), travelled, [])
+    assert not number_fits(read("She spoke on the second day of the summit."), travelled, [])
+
+
 def test_a_figure_followed_by_the_asked_participle_counts_those_it_was_done_to():
     focus = question_focus("How many North Koreans were killed or wounded last week?", ALIASES)
     assert number_fits(read("Pyongyang suffered more than 1,000 killed or wounded."), focus, [])
