@@ -13,7 +13,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from bot.question import MONTHS, ORDINAL_WORDS, SPEECH_VERBS, Focus, NumberKind, QuestionType
+from bot.question import (
+    INTERVAL_SIDES,
+    MONTHS,
+    ORDINAL_WORDS,
+    SPEECH_VERBS,
+    Focus,
+    NumberKind,
+    QuestionType,
+)
 from bot.roles import same_office
 from bot.tokens import (
     ANSWER_WORD,
@@ -314,7 +322,8 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
         )
     counted = (*focus.counted, *focus.counted_as)
     anchors = sentence.positions_of(focus.shape or counted or focus_terms)
-    if lasting and any(_unit_as_figure(lowered, i) for i in anchors):
+    side = next((word for word in focus.measure if word in INTERVAL_SIDES), None)
+    if lasting and any(_unit_as_figure(lowered, i, side) for i in anchors):
         return True
     verbs = sentence.positions_of(focus.main_verbs or focus.verbs) if focus.counted else []
     done = sentence.positions_of(focus.done_to) if focus.counted else []
@@ -387,14 +396,17 @@ _OF_THEM = [["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"]]
 _SUBJECT_REACH = 5
 
 
-def _unit_as_figure(lowered: Sequence[str], unit: int) -> bool:
+def _unit_as_figure(lowered: Sequence[str], unit: int, side: str | None = None) -> bool:
     """A unit of time that is a duration with no figure of its own: "*week*-long training"
     (read as "week long"), "lasted *an hour*", "for *a* day"; not a time since or until
-    something ("*a month on* from Kim's visit", "a day after the summit")."""
+    something ("*a month on* from Kim's visit", "a day after the summit"), unless that is the
+    ``side`` of an interval asked for ("How long *after* …" against "a month *after* …")."""
     after = lowered[unit + 1] if unit + 1 < len(lowered) else ""
     before = lowered[unit - 1] if unit else ""
     if before in _WHOLE and unit > 1:
         before = lowered[unit - 2]
+    if before in {"a", "an", "one"} and side is not None:
+        return after == side
     return after == "long" or (before in {"a", "an", "one"} and after not in _SINCE_OR_UNTIL)
 
 

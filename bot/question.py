@@ -1721,8 +1721,17 @@ def measure_of(text: str) -> dict[str, tuple[str, ...]]:
         words = {w.casefold() for w in _WORD.findall(text)}
         lasting = sorted({stem(verb) for verb in words & _DURATION_VERBS})
         stems += lasting
-        shape = shape if lasting else (*shape, *_TEXT_LENGTH)
+        interval = _INTERVAL.match(text)
+        stems += [interval.group("side").casefold()] if interval else []
+        shape = shape if lasting or interval else (*shape, *_TEXT_LENGTH)
     return {"measure": tuple(stems), "shape": shape}
+
+
+_INTERVAL = re.compile(r"^how\s+long\s+(?P<side>after|before)\b", re.IGNORECASE)
+"""A time between two events: "How long *after* the rebellion did he die?" is answered by
+"a month *after* the rebellion" (``INTERVAL_SIDES``), which for "How long did it last?" is
+a time since, not a duration."""
+INTERVAL_SIDES = frozenset({"after", "before"})
 
 
 _LASTED = re.compile(

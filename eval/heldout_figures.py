@@ -50,6 +50,7 @@ PAGE_SUFFIXES = (
     "28",
     "29",
     "30",
+    "31",
 )
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 

@@ -44,6 +44,15 @@ def test_a_figure_standing_alone_as_the_subject_of_the_asked_verb_counts():
     assert not number_fits(read("Around 300 have been sent home."), focus, [])
 
 
+def test_a_time_after_an_event_answers_how_long_after_it():
+    """ "a month *after* the rebellion" answers "How long *after* the rebellion …?", and not
+    "How long did the talks last?", for which it is a time since, not a duration."""
+    after = question_focus("How long after the rebellion did he die in a plane crash?", ALIASES)
+    assert number_fits(read("He died in a plane crash a month after the rebellion."), after, [])
+    lasted = question_focus("How long did the talks last?", ALIASES)
+    assert not number_fits(read("The talks began a day after the summit."), lasted, [])
+
+
 def test_an_ordinal_before_an_occasion_answers_how_many_times():
     """ "his *third meeting*", "her *seventh trip*", "the *third in* three months" count the
     occasions asked about; an ordinal before anything else ("the second day") does not."""
