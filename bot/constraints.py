@@ -266,11 +266,15 @@ DOER_NOUN_MIN_STEM = 4
 "chairman"); shorter ones begin unrelated words too."""
 
 
-OFFICE_VERBS = frozenset(stem(verb) for verb in ("serves", "speaks", "heads", "chairs", "leads"))
+OFFICE_VERBS = frozenset(
+    stem(verb) for verb in ("serves", "speaks", "heads", "chairs", "leads", "runs", "directs")
+)
 """Verbs of holding an office: "Who *heads* the committee?" is answered by its chairman."""
 
 
-OFFICE_TITLE_STEMS = frozenset(stem(title) for title in OFFICE_TITLE_WORDS)
+OFFICE_TITLE_STEMS = frozenset(
+    stem(title) for title in (*OFFICE_TITLE_WORDS, "director", "chairman", "chair")
+)
 
 
 DOER_VERB_FAMILIES = tuple(

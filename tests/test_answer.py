@@ -1268,6 +1268,22 @@ def test_a_counted_noun_is_found_in_a_rarer_sense_or_as_its_broader_word(tiny_kb
     assert not kb.ask("How many tanks did the army send to the coast?").complete
 
 
+def test_who_runs_a_body_is_answered_by_its_director(tiny_kb_dir: Path):
+    """ "Runs" is a verb of holding an office, met by the office's title: "Ann Lee, executive
+    *director* of the harbour board" says who runs it; she did not sue it."""
+    write_article(
+        tiny_kb_dir,
+        "harbour",
+        "Pier to reopen",
+        "Wire",
+        "Ann Lee, executive director of the harbour board, said the pier would reopen in May. "
+        "The board met on Monday.",
+    )
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("Who runs the harbour board?").complete
+    assert not kb.ask("Who sued the harbour board?").complete
+
+
 def test_who_heads_a_body_is_answered_by_its_head_named_with_of(tiny_kb_dir: Path):
     """ "Who heads the harbour board?": "Ann Lee, head of the harbour board" names the one who
     heads it, the verb written as the office; "twenty heads of state" names no one's office."""
