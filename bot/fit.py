@@ -320,6 +320,8 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
             lowered[i] in _FRACTIONS or lowered[i] in _PERCENT or _followed_by_percent(lowered, i)
             for i in found
         )
+    if "old" in focus.measure and any(_age_after_name(sentence, i, focus.names) for i in found):
+        return True
     counted = (*focus.counted, *focus.counted_as)
     anchors = sentence.positions_of(focus.shape or counted or focus_terms)
     side = next((word for word in focus.measure if word in INTERVAL_SIDES), None)
@@ -338,6 +340,20 @@ def number_fits(sentence: SentenceWords, focus: Focus, focus_terms: Sequence[str
         and not (lasting and time_since_last(lowered, i))
         for i in found
     )
+
+
+def _age_after_name(sentence: SentenceWords, number: int, names: Sequence[str]) -> bool:
+    """Whether the figure at ``number`` is an age written right after the name of the one
+    asked about, as news gives it: "a prisoner surnamed *Paek (22)*", "said *Sgt. Oleksandr,
+    46*, a platoon leader" answer "How old is …?". Only a whole number a person may be, and
+    only after a name the question holds: "Article 4", "Hwasong 11" are no ages."""
+    word = sentence.words[number]
+    if number == 0 or not word.isdigit() or not 0 < int(word) <= _OLDEST:
+        return False
+    return number - 1 in sentence.positions_of(names)
+
+
+_OLDEST = 120
 
 
 def counts_an_occasion(lowered: Sequence[str], verbs: Sequence[str]) -> bool:

@@ -44,6 +44,15 @@ def test_a_figure_standing_alone_as_the_subject_of_the_asked_verb_counts():
     assert not number_fits(read("Around 300 have been sent home."), focus, [])
 
 
+def test_an_age_written_after_the_name_asked_about_answers_how_old():
+    """News gives an age after the name: "Paek (22)", "Sgt. Oleksandr, 46,"; a figure after
+    another name, or after a word that is no name asked about ("Article 4"), is no age."""
+    paek = question_focus("How old is the prisoner surnamed Paek?", ALIASES)
+    assert number_fits(read("A prisoner surnamed Ri (27) and one surnamed Paek (22)."), paek, [])
+    assert not number_fits(read("A prisoner surnamed Ri (27) was shown."), paek, [])
+    assert not number_fits(read("Paek cited Article 4 of the treaty."), paek, [])
+
+
 def test_a_time_after_an_event_answers_how_long_after_it():
     """ "a month *after* the rebellion" answers "How long *after* the rebellion …?", and not
     "How long did the talks last?", for which it is a time since, not a duration."""
