@@ -337,7 +337,10 @@ def answer_question(snapshot: Snapshot, raw_question: str, k: int = 3) -> Answer
         _quote(snapshot, snapshot.passages[pid], score, readings[pid]) for pid, score in chosen
     ]
     chosen_readings = [readings[pid] for pid, _ in chosen]
-    unused = unused_words(snapshot, focus, searched) + unknown_names(snapshot, focus, searched)
+    verb_synonyms = {verb: with_verb_synonyms(query, [verb]) for verb in focus.main_verbs}
+    unused = unused_words(snapshot, focus, searched, verb_synonyms) + unknown_names(
+        snapshot, focus, searched
+    )
     missing = list(dict.fromkeys([*missing_parts(focus, chosen_readings, unused), *unmet]))
     return Answer(
         question=question,

@@ -9,7 +9,7 @@ one of these answers another question: the answer then says what it lacks (``Ans
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bot.fit import (
@@ -36,10 +36,15 @@ if TYPE_CHECKING:
     from bot.snapshot import Snapshot
 
 
-def unused_words(snapshot: Snapshot, focus: Focus, question: str) -> list[str]:
+def unused_words(
+    snapshot: Snapshot,
+    focus: Focus,
+    question: str,
+    synonyms: Mapping[str, Sequence[str]] | None = None,
+) -> list[str]:
     """The words of the question, as typed, that are ``unused_main_verbs``. Only English words
     count: a word the dictionary lacks may be a typo the speller could not place, or a name."""
-    found = typed_words(question, unused_main_verbs(snapshot, focus))
+    found = typed_words(question, unused_main_verbs(snapshot, focus, synonyms or {}))
     return [word for word in found if is_english_word(word)]
 
 
@@ -323,15 +328,25 @@ def _known_stem(snapshot: Snapshot, word_stem: str) -> bool:
     return word_stem in snapshot.index.vocabulary or bool(snapshot.aliases.names_stem(word_stem))
 
 
-def unused_main_verbs(snapshot: Snapshot, focus: Focus) -> list[str]:
+def unused_main_verbs(
+    snapshot: Snapshot, focus: Focus, synonyms: Mapping[str, Sequence[str]]
+) -> list[str]:
     """The main verbs (as stems) of a number or yes/no question (``UNUSED_VERB_TYPES``) that
     the articles never use in any form: not as a word, not as an irregular past ("held" for
-    "hold") and not through a synonym group ("deploy" for "send"). The passages cannot say how
-    many soldiers "have *deserted*" or whether Indonesia "*accepted*" if no article ever says
-    so: the closest passages are still quoted, with what is missing said first."""
+    "hold"), not through a synonym group ("deploy" for "send") and not as one of the
+    ``synonyms`` the search looks for it as ("perished" for "died"; ``with_verb_synonyms``,
+    which the passage's own check accepts too). The passages cannot say how many soldiers
+    "have *deserted*" or whether Indonesia "*accepted*" if no article ever says so: the closest
+    passages are still quoted, with what is missing said first."""
     if focus.question_type not in UNUSED_VERB_TYPES:
         return []
-    return [verb for verb in focus.main_verbs if not used_in_any_form(snapshot, verb)]
+    vocabulary = snapshot.index.vocabulary
+    return [
+        verb
+        for verb in focus.main_verbs
+        if not used_in_any_form(snapshot, verb)
+        and not any(term in vocabulary for term in synonyms.get(verb, ()))
+    ]
 
 
 UNUSED_VERB_TYPES = frozenset({QuestionType.NUMBER, QuestionType.YESNO})
