@@ -39,6 +39,7 @@ from bot.fit import (
     holds_time,
     in_first_person,
     names_a_holder,
+    names_a_titled_holder,
     only_possible,
     sentence_fits,
     source_of,
@@ -801,13 +802,21 @@ def _speaker_described(
     """Whether the articles can hold what a speaker described by what they are and where
     from said: for an office ("the Brazilian president"), the articles name an office holder
     of that place anywhere (a passage may then name them without the title); for anything
-    else ("a US outlet", "Pyongyang's state news agency"), a candidate passage names them so.
+    else ("a US outlet", "Pyongyang's state news agency"), and for an office whose holder the
+    articles never name with its place (a page from the speaker's own country writes
+    "President Ramaphosa ... South Africa's ties"), a candidate passage names them so.
     Only a description that names a place is held to (``Focus.speaker_places``): "the
     columnist", "the summit's host", "the lawmaker" are named by name on the page, or are its
     own writer, and their description is rarely written out (docs/quality.md, "Only a
     description that names a place is held to")."""
     if focus.speaker_role == OFFICE_ROLE:
-        return any(place in snapshot.office_holders for place in focus.speaker_places)
+        if any(place in snapshot.office_holders for place in focus.speaker_places):
+            return True
+        return any(
+            names_a_titled_holder(sentence, focus.speaker_role, focus.speaker_places)
+            for reading in readings
+            for sentence in reading.sentences
+        )
     return any(
         describes_speaker(sentence, focus.speaker_role, focus.speaker_places)
         for reading in readings

@@ -236,6 +236,23 @@ def describes_speaker(sentence: SentenceWords, role: Sequence[str], places: Sequ
     )
 
 
+def names_a_titled_holder(
+    sentence: SentenceWords, titles: Sequence[str], places: Sequence[str]
+) -> bool:
+    """Whether the sentence names someone by an office title right before their name, near
+    one of ``places``: "*President Ramaphosa* emphasised *South Africa's* ties" names the South
+    African president on a page that never writes the place before the title; "Leaders from
+    Brazil attended" names no one."""
+    near = sentence.positions_of(places)
+    return any(
+        head + 1 < len(sentence.words)
+        and sentence.words[head][:1].isupper()
+        and sentence.words[head + 1][:1].isupper()
+        and any(abs(head - place) <= SPEAKER_PLACE_WINDOW for place in near)
+        for head in sentence.positions_of(titles)
+    )
+
+
 _ISSUING_VERBS = frozenset({"issued", "released", "published", "adopted"})
 _ISSUED_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her"})
 

@@ -295,6 +295,25 @@ def test_what_an_office_holder_of_a_place_never_given_one_said_is_declined(summi
     assert not answer.answered and answer.declined is Declined.NO_ANSWER
 
 
+def test_an_office_holder_named_only_by_title_is_found_where_a_passage_names_their_place(
+    tiny_kb_dir: Path,
+):
+    """A page from the speaker's own country writes "President Prabowo", no place before the
+    title: no office holder of Indonesia is known, but a passage naming the title near
+    Indonesia describes the one asked about, as for any described speaker."""
+    write_article(
+        tiny_kb_dir,
+        "talks",
+        "Talks end",
+        "Wire",
+        "President Prabowo stressed Indonesia's old ties with its neighbours, calling the talks "
+        "a bridge between friends. The harbour will reopen in May.",
+    )
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("How did the Indonesian president describe the talks?").complete
+    assert not kb.ask("How did the Brazilian president describe the talks?").answered
+
+
 def test_what_an_office_holder_said_is_answered_under_another_title(summit_kb):
     answer = summit_kb.ask("What did the Portuguese leader say about the talks?")
     assert answer.answered
