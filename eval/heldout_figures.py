@@ -51,6 +51,7 @@ PAGE_SUFFIXES = (
     "29",
     "30",
     "31",
+    "32",
 )
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 
