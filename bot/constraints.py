@@ -333,11 +333,14 @@ def unused_main_verbs(
 ) -> list[str]:
     """The main verbs (as stems) of a number or yes/no question (``UNUSED_VERB_TYPES``) that
     the articles never use in any form: not as a word, not as an irregular past ("held" for
-    "hold"), not through a synonym group ("deploy" for "send") and not as one of the
-    ``synonyms`` the search looks for it as ("perished" for "died"; ``with_verb_synonyms``,
-    which the passage's own check accepts too). The passages cannot say how many soldiers
-    "have *deserted*" or whether Indonesia "*accepted*" if no article ever says so: the closest
-    passages are still quoted, with what is missing said first."""
+    "hold"), not through a synonym group ("deploy" for "send") and, for a number question,
+    not as one of the ``synonyms`` the search looks for it as ("perished" for "died";
+    ``with_verb_synonyms``, which the passage's own check accepts too). A yes/no question's
+    verb is what it asks about, and a synonym of another sense says nothing of it ("Did Japan
+    *impose* sanctions?" against "visit", "Did Turkey *apply*?" against "use"). The passages
+    cannot say how many soldiers "have *deserted*" or whether Indonesia "*accepted*" if no
+    article ever says so: the closest passages are still quoted, with what is missing said
+    first."""
     if focus.question_type not in UNUSED_VERB_TYPES:
         return []
     vocabulary = snapshot.index.vocabulary
@@ -345,7 +348,10 @@ def unused_main_verbs(
         verb
         for verb in focus.main_verbs
         if not used_in_any_form(snapshot, verb)
-        and not any(term in vocabulary for term in synonyms.get(verb, ()))
+        and not (
+            focus.question_type is QuestionType.NUMBER
+            and any(term in vocabulary for term in synonyms.get(verb, ()))
+        )
     ]
 
 
