@@ -377,14 +377,14 @@ def test_the_dev_pages_are_read_as_a_reader_would():
     [
         ("round2", 0.99, 0, 0, 0.51, 0.36),
         ("round3", 0.95, 0, 0, 0.75, 0.71),
-        ("round4", 0.95, 0, 1, 0.57, 0.57),
+        ("round4", 0.95, 0, 1, 0.57, 0.42),
         ("round5", 0.94, 1, 0, 0.55, 0.77),
         ("round6", 0.97, 0, 0, 0.58, 0.50),
         ("round7", 0.90, 0, 0, 0.45, 0.59),
         ("round8", 0.99, 0, 0, 0.62, 0.61),
         ("round9", 0.99, 0, 0, 0.69, 0.50),
         ("round10", 0.99, 0, 0, 0.55, 0.46),
-        ("round11", 0.99, 0, 0, 0.63, 0.50),
+        ("round11", 0.99, 0, 0, 0.63, 0.41),
         ("round12", 0.95, 0, 4, 0.70, 0.54),
         ("round13", 0.99, 0, 0, 0.72, 0.60),
         ("round14", 0.87, 1, 5, 0.47, 0.36),
@@ -396,7 +396,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round20", 0.96, 1, 0, 0.60, 0.33),
         ("round21", 0.88, 1, 0, 0.63, 0.73),
         ("round22", 0.96, 1, 2, 0.80, 0.36),
-        ("round23", 0.89, 3, 0, 0.72, 0.41),
+        ("round23", 0.89, 3, 0, 0.69, 0.41),
         ("round24", 0.97, 0, 0, 0.63, 0.64),
         ("round25", 0.99, 0, 1, 0.61, 0.54),
         ("round26", 0.98, 0, 0, 0.62, 0.54),
@@ -420,7 +420,7 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round44", 0.95, 0, 6, 0.50, 0.55),
         ("round45", 0.91, 0, 0, 0.37, 0.62),
         ("round46", 0.99, 0, 3, 0.59, 0.50),
-        ("round47", 0.95, 1, 1, 0.55, 0.64),
+        ("round47", 0.95, 1, 1, 0.52, 0.64),
         ("round48", 0.79, 0, 3, 0.62, 0.50),
         ("round50", 0.87, 1, 2, 0.62, 0.50),
         ("round51", 0.87, 0, 2, 0.61, 0.57),
@@ -436,25 +436,28 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round61", 0.97, 1, 5, 0.63, 0.64),
         ("round62", 0.95, 1, 6, 0.70, 0.50),
         ("round63", 0.89, 1, 5, 0.70, 0.60),
-        ("round64", 0.89, 0, 3, 0.73, 0.35),
+        ("round64", 0.89, 0, 3, 0.73, 0.32),
         ("round65", 0.93, 0, 0, 0.76, 0.53),
         ("round66", 1.00, 0, 6, 0.72, 0.50),
         ("round67", 0.91, 1, 3, 0.61, 0.60),
-        ("round68", 0.93, 1, 0, 0.76, 0.42),
+        ("round68", 0.93, 1, 0, 0.76, 0.39),
         ("round69", 0.97, 1, 0, 0.67, 0.46),
         ("round70", 0.93, 0, 1, 0.72, 0.71),
-        ("round71", 0.87, 1, 1, 0.75, 0.32),
+        ("round71", 0.87, 1, 1, 0.73, 0.32),
         ("round72", 0.95, 0, 3, 0.75, 0.50),
         ("round73", 0.97, 1, 1, 0.61, 0.53),
         ("round74", 0.89, 2, 4, 0.69, 0.50),
         ("round75", 1.00, 0, 0, 0.48, 0.46),
         ("round76", 0.93, 1, 0, 0.82, 0.53),
-        ("round77", 0.87, 3, 0, 0.63, 0.64),
+        ("round77", 0.87, 3, 0, 0.61, 0.60),
         ("round78", 1.00, 0, 6, 0.72, 0.57),
         ("round79", 0.95, 2, 0, 0.67, 0.39),
-        ("round80", 1.00, 0, 1, 0.72, 0.78),
+        ("round80", 1.00, 0, 1, 0.71, 0.78),
         ("round81", 0.93, 0, 0, 0.77, 0.53),
-        ("round82", 0.95, 1, 0, 0.60, 0.28),
+        ("round82", 0.95, 1, 0, 0.60, 0.25),
+        ("round83", 0.93, 0, 0, 0.44, 0.50),
+        ("round84", 0.93, 0, 0, 0.84, 0.53),
+        ("round85", 1.00, 0, 0, 0.60, 0.25),
     ],
 )
 def test_the_later_dev_pages_are_read_as_a_reader_would(
@@ -1197,7 +1200,13 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     pages (949 in all) take one answer out of round seven's first three (0.55 -> 0.45) and answer
     near-topic questions of rounds fifty-seven (0.63 -> 0.61), sixty-six (0.53 -> 0.50),
     sixty-nine (0.50 -> 0.46) and seventy-seven (0.67 -> 0.64); the lexicon relearned on them
-    takes one answer out of round seventy-five's first three (0.50 -> 0.49)."""
+    takes one answer out of round seventy-five's first three (0.50 -> 0.49). Rounds eighty-three
+    to eighty-five's 36 pages (985 in all) take answers out of the first three of rounds
+    twenty-three (0.72 -> 0.70), forty-seven (0.55 -> 0.53), seventy-one (0.75 -> 0.74),
+    seventy-seven (0.63 -> 0.62) and eighty (0.72 -> 0.71), and answer near-topic questions of
+    rounds four (0.57 -> 0.43), eleven (0.50 -> 0.42), sixty-four (0.35 -> 0.32), sixty-eight
+    (0.42 -> 0.39) and eighty-two (0.28 -> 0.25); the lexicon relearned on them answers one
+    of round seventy-seven's (0.64 -> 0.61)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
@@ -1252,18 +1261,19 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout17", 0.91, 0, 3, 0.84, 0.67),
         ("heldout18", 1.00, 0, 0, 0.84, 0.67),
         ("heldout19", 0.93, 0, 2, 0.73, 0.71),
-        ("heldout20", 0.97, 1, 3, 0.77, 0.64),
+        ("heldout20", 0.97, 1, 4, 0.77, 0.60),
         ("heldout21", 0.95, 1, 0, 0.71, 0.75),
         ("heldout22", 0.97, 0, 1, 0.84, 0.64),
         ("heldout23", 0.95, 1, 5, 0.78, 0.64),
         ("heldout24", 0.97, 0, 3, 0.84, 0.57),
-        ("heldout25", 0.97, 1, 0, 0.71, 0.75),
+        ("heldout25", 0.97, 1, 0, 0.71, 0.71),
         ("heldout26", 0.95, 0, 0, 0.78, 0.78),
         ("heldout27", 1.00, 0, 0, 0.72, 0.53),
         ("heldout28", 0.97, 1, 0, 0.66, 0.67),
         ("heldout29", 0.91, 3, 7, 0.75, 0.75),
         ("heldout30", 0.95, 0, 0, 0.75, 0.57),
         ("heldout31", 0.93, 1, 0, 0.71, 0.71),
+        ("heldout32", 0.95, 0, 0, 0.75, 0.46),
     ],
 )
 def test_the_later_held_out_pages_stay_at_their_measured_figures(
@@ -1284,7 +1294,12 @@ def test_the_later_held_out_pages_stay_at_their_measured_figures(
     (3 -> 4) and fourteen (5 -> 6); one near-topic question fewer is declined on held-out
     eighteen (0.714 -> 0.679) and twenty-four (0.607 -> 0.571). On 2026-12-07 (new session), with
     the counted noun's learned words and the lexicon relearned on rounds seventy-eight to
-    eighty: held-out twelve's hit@3 0.821 -> 0.810 (one answer out of the first three)."""
+    eighty: held-out twelve's hit@3 0.821 -> 0.810 (one answer out of the first three). Later
+    that day, a number question's verb met through its WordNet synonyms ("perished" for "died")
+    answered one more of held-out twenty's near-topic questions (0.643 -> 0.607), and the lexicon
+    relearned on dev rounds eighty-three to eighty-five (the line model retrained) one of
+    held-out twenty-five's (0.750 -> 0.714) and put a listed furniture line into one more of
+    held-out twenty's answers (3 -> 4)."""
     pages = REPO / "eval" / "pages" / folder
     if not pages.is_dir():
         pytest.skip(f"{folder} is not here")
