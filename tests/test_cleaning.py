@@ -1519,6 +1519,23 @@ def test_photo_captions_without_a_bracketed_credit_are_marked_and_never_the_head
     assert cleaned.published is None  # a caption's date is the photo's
 
 
+def test_a_caption_closed_by_its_agencys_copyright_is_marked_and_never_the_headline():
+    """ "… - Copyright AFP -" closes a wire photo's caption; prose ends on no copyright after a
+    dash. A page that shows no headline then has its first sentence as a guessed title."""
+    page = (
+        "A photograph shows a ferry leaving the harbour in Ashford - Copyright AFP -\n\n"
+        "The harbour board approved a new ferry route on Monday, officials said.\n\n"
+        "The route opens in May, the board said."
+    )
+    cleaned = clean(page)
+    assert cleaned.captions == {0}
+    assert cleaned.title_guessed
+    assert (
+        cleaned.headline
+        == "The harbour board approved a new ferry route on Monday, officials said."
+    )
+
+
 def test_a_by_line_after_a_bullet_a_trail_with_bullets_and_a_by_line_naming_only_an_outlet():
     page = (
         "Article Image\n\n"

@@ -86,6 +86,8 @@ _UNBRACKETED_CAPTION = re.compile(
     r"\w,\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
     r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$|"
     r"[.!?][\"'”’]?\s+(?:/\s*)?(?i:courtesy\s+of)\s+[A-Z][^.!?/]{0,100}$|"
+    r"\w\s+[-–—]\s+(?i:copyright)\s+[A-Z][\w&.]*(?:\s*/\s*\w+)?(?:\s+[A-Z][\w&.'-]*){0,3}"
+    r"(?:\s+[-–—])?$|"
     r"^(?:An?\s+)?(?:(?:undated|handout|file)\s+)*(?:photo(?:graph)?|picture|image)\s+"
     r"(?:made\s+available|released|provided|distributed|issued)\s+by\b[^.!?]*\bshows\b"
 )
@@ -102,7 +104,10 @@ nineteen's Daily Tribune: prose never ends on capitals joined by slashes), one c
 agency's name in capitals, a slash and the photographer's ("… Hanoi, Vietnam, June 20, 2024.
 REUTERS/Atit Perawongmetha", round fifty-nine's thetorontohouse), and a news agency's caption closed by where and when the
 photo was taken, a comma before the date ("… at Seoul Railway Station in Seoul, Oct. 21, 2024."): prose writes "on
-Oct. 21, 2024". Also a caption closed by whom the picture is courtesy of ("… captured by
+Oct. 21, 2024". A caption closed by its agency's copyright after a dash ("… shows an alleged
+North Korean soldier at an undisclosed location in Ukraine - Copyright AFP -", round
+seventy-seven's digitaljournal; AFP's captions also write "- Copyright AFP/File Ozan KOSE"):
+prose puts no copyright after a dash at its end. Also a caption closed by whom the picture is courtesy of ("… captured by
 Ukrainian forces in Kursk. /Courtesy of Yu Yong-weon, People Power Party lawmaker, Facebook",
 round fifty-three's bizchosun) and an agency's caption of a handout picture, in the present
 tense of captions ("A handout photo made available by the Russian Defence Ministry
