@@ -1536,6 +1536,22 @@ def test_a_caption_closed_by_its_agencys_copyright_is_marked_and_never_the_headl
     )
 
 
+def test_a_place_read_where_an_outlet_stands_is_no_outlet():
+    """A dateline alone on its line ("ASHFORD"), which the text writes as a place ("in
+    Ashford"), and a capital after the writer's name ("By Jane Roe, Moscow") say where the
+    report was filed, not who published it."""
+    dateline = clean(
+        "Ferry route to Ashford approved by harbour board\n\nASHFORD\n\n"
+        "The harbour board in Ashford approved a new ferry route on Monday."
+    )
+    assert dateline.publisher is None
+    capital = clean(
+        "Ferry route to Ashford approved by harbour board\n\nBy Jane Roe, Moscow\n\n"
+        "The harbour board approved a new ferry route on Monday."
+    )
+    assert (capital.author, capital.publisher) == ("Jane Roe", None)
+
+
 def test_a_by_line_after_a_bullet_a_trail_with_bullets_and_a_by_line_naming_only_an_outlet():
     page = (
         "Article Image\n\n"

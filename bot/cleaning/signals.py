@@ -5,6 +5,7 @@ disagree leave the field empty and say why.
 
 from __future__ import annotations
 
+import re
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,7 +52,10 @@ class Signals:
         self.found.setdefault(name, []).append((rank, source, value))
 
     def settle(self, result: CleanText, lines: list[str]) -> None:
+        self._drop_places(lines)
         for name, found in self.found.items():
+            if not found:
+                continue
             best = min(rank for rank, _, _ in found)
             chosen = [(source, value) for rank, source, value in found if rank == best]
             values = list(dict.fromkeys(_comparable(value) for _, value in chosen))
@@ -68,6 +72,21 @@ class Signals:
             setattr(result, _FIELD_ATTRIBUTE.get(name, name), value)
             result.sources[name] = source
         self._settle_partial_dates(result, lines)
+
+    def _drop_places(self, lines: list[str]) -> None:
+        """A one-word outlet that is a capital, or that the page itself writes as a place ("in
+        Kazan"), is the place a report was filed from, not its outlet: the dateline "KAZAN" alone on its line, the
+        city after a writer's name ("By John Helmer, Moscow"). Outlets are not written after
+        "in" ("according to Reuters", "told AFP")."""
+        found = self.found.get("publisher")
+        if not found:
+            return
+        text = "\n".join(lines)
+        self.found["publisher"] = [
+            (rank, source, value)
+            for rank, source, value in found
+            if not (isinstance(value, str) and _written_as_a_place(value, text))
+        ]
 
     def _settle_partial_dates(self, result: CleanText, lines: list[str]) -> None:
         """A day without a year ("Oct. 29" in a dateline) is the day a report was filed: the
@@ -104,6 +123,24 @@ class Signals:
 
 
 _FIELD_ATTRIBUTE = {"title": "headline"}
+
+
+def _written_as_a_place(name: str, text: str) -> bool:
+    """Whether ``name``, one word, is a country's capital ("Moscow", from the gazetteer) or is
+    written in ``text`` as a place after "in", with its first letter alone a capital ("in
+    Kazan" for "KAZAN" or "Kazan")."""
+    word = name.strip()
+    if not word.isalpha():
+        return False
+    if word.capitalize() in _capitals():
+        return True
+    return re.search(rf"\bin\s+{re.escape(word.capitalize())}\b", text) is not None
+
+
+def _capitals() -> frozenset[str]:
+    from bot.gazetteer import capitals  # loaded only when a page names a one-word outlet
+
+    return frozenset(capitals().values())
 
 
 def _comparable(value: object) -> object:
