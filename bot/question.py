@@ -1073,17 +1073,26 @@ def speaker_description(speaker: str | None, aliases: Aliases) -> dict[str, tupl
 
 def named_things(text: str, aliases: Aliases) -> tuple[str, ...]:
     """Runs of capitalised words after the first word ("Did *China* send troops?"), each as
-    its concept or its stems; a typed acronym counts too."""
+    its concept or its stems; a typed acronym counts too. A region's name that only describes
+    its capital ("… in the *Tatarstan* capital") is no name a passage must hold: the passage
+    names the city instead."""
     found: list[str] = []
     run: list[str] = []
     for i, word in enumerate([*_WORD.findall(text), ""]):
         if i > 0 and word[:1].isupper():
             run.append(word)
             continue
-        if run:
+        if run and not (word.casefold() == "capital" and not _is_country(run, aliases)):
             found.extend(phrase_terms(" ".join(run), aliases))
-            run = []
+        run = []
     return tuple(dict.fromkeys(found))
+
+
+def _is_country(run: Sequence[str], aliases: Aliases) -> bool:
+    """Whether a run of names is a country (or its adjective): "the *Russian* capital" is
+    Moscow, whose passage names Russia through the gazetteer's capital; "the *Tatarstan*
+    capital" describes a city by a region no passage need name (``named_things``)."""
+    return any(term.startswith("~") for term in phrase_terms(" ".join(run), aliases))
 
 
 ORDINAL_WORDS = (

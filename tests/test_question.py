@@ -368,6 +368,16 @@ def test_a_capitalised_time_word_is_a_name_not_a_date(question, expected):
     assert classify_question(question) is expected
 
 
+def test_a_region_that_only_describes_its_capital_is_no_named_thing():
+    """ "in the *Tatarstan* capital" names a city the passage writes as its own name; a
+    country's capital ("the *North Korean* capital") keeps the country, which the capital's
+    name holds through the gazetteer."""
+    region = question_focus("How many nations sent leaders to the Tatarstan capital?", ALIASES)
+    assert region.names == ()
+    country = question_focus("How many soldiers marched in the North Korean capital?", ALIASES)
+    assert country.names == ("~north korea",)
+
+
 @pytest.mark.parametrize(
     "question",
     [
