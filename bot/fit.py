@@ -379,7 +379,7 @@ def counts_an_occasion(lowered: Sequence[str], verbs: Sequence[str]) -> bool:
     "the *third in* nearly three months" answer "How many times had he met / travelled /
     been …?". The ordinal comes right before an occasion's noun (or a noun made from the
     question's verb, "met" -> "meeting") or before the span it counts in ("in", "since")."""
-    occasions = _OCCASIONS | {stem(verb) for verb in verbs}
+    occasions = _OCCASIONS.union(verbs)
     for i, word in enumerate(lowered[:-1]):
         if word not in ORDINAL_WORDS:
             continue

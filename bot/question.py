@@ -1082,17 +1082,12 @@ def named_things(text: str, aliases: Aliases) -> tuple[str, ...]:
         if i > 0 and word[:1].isupper():
             run.append(word)
             continue
-        if run and not (word.casefold() == "capital" and not _is_country(run, aliases)):
-            found.extend(phrase_terms(" ".join(run), aliases))
+        terms = phrase_terms(" ".join(run), aliases) if run else ()
+        # "the *Russian* capital" keeps Russia, which the gazetteer's capital names: a concept
+        if word.casefold() != "capital" or any(term.startswith("~") for term in terms):
+            found.extend(terms)
         run = []
     return tuple(dict.fromkeys(found))
-
-
-def _is_country(run: Sequence[str], aliases: Aliases) -> bool:
-    """Whether a run of names is a country (or its adjective): "the *Russian* capital" is
-    Moscow, whose passage names Russia through the gazetteer's capital; "the *Tatarstan*
-    capital" describes a city by a region no passage need name (``named_things``)."""
-    return any(term.startswith("~") for term in phrase_terms(" ".join(run), aliases))
 
 
 ORDINAL_WORDS = (

@@ -9,6 +9,7 @@ import re
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from bot import printed_dates
 from bot.cleaning.lines import line_key
@@ -54,8 +55,6 @@ class Signals:
     def settle(self, result: CleanText, lines: list[str]) -> None:
         self._drop_places(lines)
         for name, found in self.found.items():
-            if not found:
-                continue
             best = min(rank for rank, _, _ in found)
             chosen = [(source, value) for rank, source, value in found if rank == best]
             values = list(dict.fromkeys(_comparable(value) for _, value in chosen))
@@ -75,18 +74,18 @@ class Signals:
 
     def _drop_places(self, lines: list[str]) -> None:
         """A one-word outlet that is a capital, or that the page itself writes as a place ("in
-        Kazan"), is the place a report was filed from, not its outlet: the dateline "KAZAN" alone on its line, the
-        city after a writer's name ("By John Helmer, Moscow"). Outlets are not written after
-        "in" ("according to Reuters", "told AFP")."""
-        found = self.found.get("publisher")
-        if not found:
-            return
+        Kazan"), is the place a report was filed from, not its outlet: the dateline "KAZAN"
+        alone on its line, the city after a writer's name ("By John Helmer, Moscow"). Outlets
+        are not written after "in" ("according to Reuters", "told AFP")."""
+        found = self.found.pop("publisher", [])
         text = "\n".join(lines)
-        self.found["publisher"] = [
+        kept = [
             (rank, source, value)
             for rank, source, value in found
             if not (isinstance(value, str) and _written_as_a_place(value, text))
         ]
+        if kept:
+            self.found["publisher"] = kept
 
     def _settle_partial_dates(self, result: CleanText, lines: list[str]) -> None:
         """A day without a year ("Oct. 29" in a dateline) is the day a report was filed: the
@@ -137,6 +136,7 @@ def _written_as_a_place(name: str, text: str) -> bool:
     return re.search(rf"\bin\s+{re.escape(word.capitalize())}\b", text) is not None
 
 
+@cache
 def _capitals() -> frozenset[str]:
     from bot.gazetteer import capitals  # loaded only when a page names a one-word outlet
 
