@@ -177,6 +177,27 @@ def test_sentences_that_open_with_a_call_to_action_verb_stay_text():
 @pytest.mark.parametrize(
     "line",
     [
+        "For the latest updates on the harbour storm, visit our dedicated page.",
+        "For all the latest headlines follow our news feed",
+        "See all our storm coverage",
+        "You may be interested: Ten tips for a quieter night at sea",
+    ],
+)
+def test_a_line_pointing_to_the_sites_own_pages_is_furniture(line: str):
+    assert clean(page(line)).paragraphs == BODY
+
+
+def test_the_sites_own_pages_named_in_reported_speech_stay_text():
+    body = [
+        "Visit our harbour and see the damage for yourself, the mayor said.",
+        "The storm will see our town rebuilt, residents told reporters.",
+    ]
+    assert clean(page(*body)).paragraphs == BODY + body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "Story for the Gazette? Get in touch via email: [email protected]",
         "Have a news tip? Contact us at the newsdesk.",
         "Seen something on the coast? Email us.",

@@ -261,6 +261,18 @@ Ukraine War visit express.co.uk/news/world"."""
 _VISIT_MAX_WORDS = 20
 
 
+_OWN_CHANNEL = re.compile(
+    r"^(?!.*\b(?:said|says|told)\b)(?:for\s+[^,.!?]{1,60}?,?\s+)?(?:please\s+)?(?:visit|follow|see|check\s+out|bookmark|"
+    r"join|subscribe\s+to|download|read)\s+(?:all\s+|more\s+(?:of\s+)?)?our\b",
+    re.I,
+)
+"""A line that sends the reader to the site's own pages or channels, in the imperative, maybe
+after what it is for: "For the latest updates on the Russia-Ukraine war, *visit our* dedicated
+page.", "For all the latest headlines *follow our* Google News", "*See all our* Ukraine war
+coverage". Only at the line's start (after a "For …" lead) and never in reported speech: "the
+world will *see our* strength", "Visit our country, Kim said" are news."""
+
+
 _SITE_DISCLAIMER = re.compile(
     r"\b(?:we|this\s+(?:site|website|tool|service))\s+(?:cannot|can[’']?t|do\s+not|don[’']?t)"
     r"\s+guarantee\s+the\s+(?:accuracy|quality|completeness|reliability)\b|"
@@ -718,6 +730,7 @@ def _is_furniture_shaped(line: str) -> bool:
         or bool(_LIVE_GREETING.match(line))
         or bool(_LIVE_SIGN_OFF.match(line))
         or (words <= _VISIT_MAX_WORDS and bool(_VISIT_ADDRESS.search(line)))
+        or (words <= _VISIT_MAX_WORDS and bool(_OWN_CHANNEL.match(line)))
         or _is_site_disclaimer(line)
         or (words <= _ABOUT_THE_PAGE_MAX_WORDS and bool(_LOADING_NOTICE.search(line)))
         or bool(_VIEWS_DISCLAIMER.match(line))

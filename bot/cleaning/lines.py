@@ -87,10 +87,12 @@ NAVIGATION_LABEL = re.compile(
     r"^(?:[•·*▶►→»-]\s*)?(?:related(?:\s+(?:stories|news|articles|coverage))?|recommended|"
     r"don[’']?t\s+miss|trending(?:\s+now)?|latest(?:\s+news)?|most\s+(?:read|popular|viewed)|"
     r"popular|top\s+stories|editor[’']?s\s+picks?|more(?:\s+(?:news|stories|on\s+this))?|"
-    r"tags?|topics?|keywords|categories|filed\s+under)\s*[:|]",
+    r"tags?|topics?|keywords|categories|filed\s+under|"
+    r"you\s+(?:may|might)\s+(?:also\s+)?(?:be\s+interested(?:\s+in)?|like|enjoy))\s*[:|]",
     re.I,
 )
-"""A navigation label opening a line ("READ MORE: …", "Related: …", "Tags: …")."""
+"""A navigation label opening a line ("READ MORE: …", "Related: …", "Tags: …", "You may be
+interested: …")."""
 
 
 SHARE_PROMPT = re.compile(
