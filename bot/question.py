@@ -1171,13 +1171,24 @@ def _suffix(n: int) -> str:
 def speaker_name_terms(speaker: str, aliases: Aliases) -> tuple[str, ...]:
     """A named speaker's terms; for a title before a name ("South Korean President *Yoon Suk
     Yeol*", "Foreign Minister *Choe Son Hui*"), the name's alone: the title's words are
-    any other holder's too ("Foreign Minister Sergei Lavrov said …" is not Choe speaking)."""
+    any other holder's too ("Foreign Minister Sergei Lavrov said …" is not Choe speaking). For
+    speakers joined by "or" / "and" ("Have *Moscow or Pyongyang* responded?"), each one's terms,
+    so that each may be found by its alias ("Neither *Russia* nor *North Korea* has reacted")."""
+    parts = [part for part in _JOINED_SPEAKERS.split(speaker.strip()) if part]
+    if len(parts) > 1:
+        return tuple(
+            dict.fromkeys(term for part in parts for term in speaker_name_terms(part, aliases))
+        )
     words = _WORD.findall(normalise(speaker))
     titles = [i for i, word in enumerate(words) if stem(word.casefold()) in OFFICE_TITLES]
     name = words[titles[-1] + 1 :] if titles else []
     if name and all(word[:1].isupper() for word in name):
         return phrase_terms(" ".join(name), aliases)
     return phrase_terms(speaker, aliases)
+
+
+_JOINED_SPEAKERS = re.compile(r"^(?:either|both|neither)\s+|\s+(?:or|and|nor)\s+", re.IGNORECASE)
+"""What joins two speakers of one question: "*either* Seoul *or* Tokyo", "Moscow *and* Pyongyang"."""
 
 
 def phrase_terms(phrase: str, aliases: Aliases) -> tuple[str, ...]:

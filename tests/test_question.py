@@ -1,6 +1,6 @@
 import pytest
 
-from bot.fit import SentenceWords
+from bot.fit import SentenceWords, statement_fits
 from bot.question import (
     OFFICE_ROLE,
     NumberKind,
@@ -815,3 +815,11 @@ def test_a_place_named_after_in_what_capacity_asks_no_finer_place():
     airport = question_focus("At which airport did Shoigu land in Pyongyang?", places)
     capacity = question_focus("In what capacity was the minister received in Pyongyang?", places)
     assert airport.located_in == ("~north korea",) and capacity.located_in == ()
+
+
+def test_speakers_joined_by_or_are_each_looked_for_by_their_alias():
+    aliases = Aliases.from_mapping({"North Korea": ["Pyongyang"], "Russia": ["Moscow"]})
+    focus = question_focus("Have Moscow or Pyongyang responded to the claim?", aliases)
+    assert focus.speaker_terms == ("~russia", "~north korea")
+    said = SentenceWords.read("Russia and North Korea have not responded to the claim.", aliases)
+    assert statement_fits(said, focus.speaker_terms, pronoun=False)
