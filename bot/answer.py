@@ -695,11 +695,14 @@ def lacks(
 ) -> bool:
     """Whether the passage lacks what limits the question, whatever its type: the source it
     names ("…, according to *Lloyd Austin*": neither the passage nor its article's ``title``
-    names him), the year or month it is limited to ("Where did Putin and Kim meet *in
+    names him), the place it puts a count or a fact in ("… captured *in Donetsk*?",
+    ``Focus.placed_in``), the year or month it is limited to ("Where did Putin and Kim meet *in
     2019*?"), or, for a question about what happened, the event as a fact ("Which weapons
     *did* South Korea *send*?" against "it *may start sending* weapons")."""
     named = [*passage, title] if title is not None else passage
     if focus.source and not any(sentence.has_any(focus.source) for sentence in named):
+        return True
+    if any(not any(sentence.has_any(place) for sentence in named) for place in focus.placed_in):
         return True
     if focus.times and not holds_time(window, focus.times):
         return True

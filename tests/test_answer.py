@@ -1537,3 +1537,14 @@ def test_the_answer_is_the_same_whatever_the_hash_seed(tmp_path: Path):
         for seed in range(1, 5)
     }
     assert len(answers) == 1
+
+
+def test_a_count_put_in_another_place_is_not_answered(kb: KnowledgeBase, add_article):
+    """ "How many Ashford volunteers were deployed in Brixton?": the passage counts them, not
+    where they went; Brixton, named by another article, is no unknown name, and the first of
+    the question's two names (Ashford) is held."""
+    add_article("volunteers", "About 300 Ashford volunteers were deployed on Friday.")
+    add_article("council", "The council of Brixton met on Monday to discuss the harbour.")
+    fresh = KnowledgeBase(kb.directory)
+    assert not fresh.ask("How many Ashford volunteers were deployed in Brixton?").complete
+    assert fresh.ask("How many Ashford volunteers were deployed?").complete

@@ -50,8 +50,11 @@ def test_a_share_prompt_the_rules_keep_is_dropped():
 
 
 def test_a_run_of_other_headlines_under_the_article_is_dropped():
-    other = "Storm warnings were ignored for a week, report finds"
-    page = ARTICLE + f"Advertisement\n{other}\nMayor promises new flood barriers by next winter\n"
+    """Two other stories' headlines in title case, as sites print them, which the rules leave
+    (they want three). In sentence case the pair sits at the model's threshold (0.980 against
+    0.98 with the model trained on 85 dev rounds, 0.979 with 88), so it is not the example."""
+    other = "Storm Warnings Were Ignored For A Week, Report Finds"
+    page = ARTICLE + f"Advertisement\n{other}\nMayor Promises New Flood Barriers By Next Winter\n"
     assert (other, "text") in line_verdicts(page)  # two headlines: the rules want three
     assert other not in clean(page).paragraphs
 

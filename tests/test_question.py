@@ -823,3 +823,19 @@ def test_speakers_joined_by_or_are_each_looked_for_by_their_alias():
     assert focus.speaker_terms == ("~russia", "~north korea")
     said = SentenceWords.read("Russia and North Korea have not responded to the claim.", aliases)
     assert statement_fits(said, focus.speaker_terms, pronoun=False)
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("How many soldiers are stationed in Blagoveshchensk?", (("blagoveshchensk",),)),
+        ("How large is the contingent in the Kherson region?", (("kherson",),)),
+        ("Did Ukraine capture any soldiers near Donetsk in October?", (("donetsk",),)),
+        ("How many countries sent delegations to the summit in the Tatarstan capital?", ()),
+        ("Did interest fade after the war in Ukraine broke out?", ()),
+        ("Is Turkey interested in BRICS although it is in NATO?", ()),
+        ("Who spoke in Kazan?", ()),
+    ],
+)
+def test_a_count_or_fact_put_in_a_named_place_keeps_that_place(question, places):
+    assert question_focus(question, ALIASES).placed_in == places
