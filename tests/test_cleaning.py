@@ -3582,6 +3582,15 @@ def test_a_sites_contact_details_are_furniture_and_no_headline():
     assert result.paragraphs == BODY
 
 
+def test_a_themes_address_block_printed_twice_is_furniture_and_no_headline():
+    """A site theme's block, label and two address lines, printed twice above the text: no
+    line of it is the headline, which the page does not show (the first sentence is guessed)."""
+    block = "Physical Address\n12 Harbour Street\nAshford, Kent TN23 1AA\n"
+    result = clean(block + block + "\n\n".join(BODY))
+    assert result.paragraphs == BODY
+    assert result.title_guessed and result.headline == BODY[0]
+
+
 def test_an_address_under_a_lone_label_stays_text():
     raw = page("Address", "The new ferry office opens at 12 Harbour Street on Friday.")
     assert "The new ferry office opens at 12 Harbour Street on Friday." in clean(raw).paragraphs

@@ -595,12 +595,13 @@ def comment_policies(lines: list[str], furniture: set[int]) -> set[int]:
 
 
 _CONTACT_LABEL = re.compile(
-    r"^(?:(?:office|postal|mailing|head\s+office|our)\s+)?(?:address|phone(?:\s+number)?|"
+    r"^(?:(?:office|postal|mailing|physical|street|registered|head\s+office|our)\s+)?"
+    r"(?:address|phone(?:\s+number)?|"
     r"telephone(?:\s+number)?|tel|fax|e-?mail(?:\s+address)?|mobile(?:\s+number)?)\s*:?$",
     re.I,
 )
-"""A label of a site's contact details alone on its line: "Office Address", "Phone Number",
-"Email Address", "Fax:"."""
+"""A label of a site's contact details alone on its line: "Office Address", "Physical
+Address" (a site theme's contact block), "Phone Number", "Email Address", "Fax:"."""
 
 
 _CONTACT_VALUES = 3
@@ -610,18 +611,25 @@ _CONTACT_VALUES = 3
 def contact_blocks(lines: list[str]) -> set[int]:
     """A site's contact details, label by label ("Office Address" / "123/A, Miranda City …" /
     "Phone Number" / "+0989 7876 …" / "Email Address" / "info@…"): two labels or more, each
-    within ``_CONTACT_VALUES`` lines of the next, with the lines between them and the one
-    line under the last. The address under the first had been read as the page's headline.
-    One label alone ("Address") may be a sub-head of the story."""
+    within ``_CONTACT_VALUES`` lines of the next, with the lines between them and as many
+    short lines under the last as the block's other labels have (an address on two lines under
+    each of two "Physical Address" labels, a theme's block printed twice). The address under the
+    first had been read as the page's headline. One label alone ("Address") may be a sub-head
+    of the story."""
     labels = [index for index, line in enumerate(lines) if _CONTACT_LABEL.match(line.strip())]
     found: set[int] = set()
+    values = 1
     for first, second in pairwise(labels):
         if second - first - 1 <= _CONTACT_VALUES:
             found.update(range(first, second + 1))
+            values = max(values, second - first - 1)
     for label in labels:
-        last = label in found and label + 1 not in found and label + 1 < len(lines)
-        if last and chrome.word_count(lines[label + 1]) <= CTA_MAX_WORDS:
-            found.add(label + 1)
+        if label not in found or label + 1 in found:
+            continue
+        for under in range(label + 1, min(label + 1 + values, len(lines))):
+            if chrome.word_count(lines[under]) > CTA_MAX_WORDS:
+                break
+            found.add(under)
     return found
 
 
