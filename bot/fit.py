@@ -1009,17 +1009,30 @@ _PROSPECTIVE_REACH = 3
 def only_possible(sentences: Sequence[SentenceWords], verbs: Sequence[str]) -> bool:
     """Whether the sentences use the question's verb, and only as something that may, will or
     is planned to happen: "South Korea said it *may start sending* weapons" does not say which
-    weapons it sent; "the Council *will receive* a briefing" not when it received one."""
+    weapons it sent; "the Council *will receive* a briefing" not when it received one. That it
+    *could not* be done is a fact (``_unable``)."""
     found = False
     for sentence in sentences:
         lowered = [word.casefold() for word in sentence.words]
         for i in _occurrences(sentence, verbs):
             found = True
+            start = max(0, i - _PROSPECTIVE_REACH)
             if not any(
-                word in _PROSPECTIVE for word in lowered[max(0, i - _PROSPECTIVE_REACH) : i]
+                word in _PROSPECTIVE and not _unable(lowered, j)
+                for j, word in enumerate(lowered[start:i], start)
             ):
                 return False
     return found
+
+
+def _unable(lowered: Sequence[str], i: int) -> bool:
+    """Whether the modal at ``i`` says that something could not be done, which is a fact, not
+    a possibility: "ABC News *could not* immediately verify the videos" answers "Did ABC News
+    verify the videos?" (no)."""
+    return lowered[i] in _ABILITY and lowered[i + 1 : i + 2] in (["not"], ["never"])
+
+
+_ABILITY = frozenset({"could", "can"})
 
 
 def holds_time(sentences: Sequence[SentenceWords], times: Sequence[str]) -> bool:

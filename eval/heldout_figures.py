@@ -57,6 +57,8 @@ PAGE_SUFFIXES = (
     "32",
     "33",
     "34",
+    "35",
+    "36",
 )
 """The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
 

@@ -11,6 +11,7 @@ from bot.fit import (
     describes_speaker,
     figures_in,
     number_fits,
+    only_possible,
     sentence_fits,
     source_of,
     speaker_referred,
@@ -19,7 +20,7 @@ from bot.fit import (
     who_fits,
 )
 from bot.question import Focus, question_focus
-from bot.tokens import Aliases
+from bot.tokens import Aliases, stem
 
 ALIASES = Aliases.from_mapping({"NATO": [], "soldiers": ["troops"], "United States": ["US"]})
 
@@ -498,3 +499,13 @@ def test_a_duration_written_without_a_figure_answers_how_long():
     assert number_fits(read("The training lasted an hour, officials said."), focus, [])
     assert not number_fits(read("The units trained for weeks before the battle."), focus, [])
     assert not number_fits(read("A month on from the training, the units moved."), focus, [])
+
+
+def test_what_could_not_be_done_is_a_fact_not_a_possibility():
+    verified = [stem("verify")]
+    assert not only_possible(
+        [read("The agency could not immediately verify the videos.")], verified
+    )
+    assert not only_possible([read("The agency can never verify such videos.")], verified)
+    assert only_possible([read("The agency could verify the videos next week.")], verified)
+    assert only_possible([read("The agency may not verify the videos at all.")], verified)
