@@ -734,7 +734,8 @@ def located_in(text: str, aliases: Aliases) -> tuple[str, ...]:
 
 
 _PLACED_IN = re.compile(
-    r"\b(?:in|near|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?P<after>\s+\w+)?"
+    r"\b(?:in|near|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?P<after>\s+\w+)?"
 )
 PLACED_TYPES = frozenset({QuestionType.NUMBER, QuestionType.YESNO})
 """The types whose passage must name the place the question puts its matter in: the figure
@@ -1234,7 +1235,8 @@ def speaker_name_terms(speaker: str, aliases: Aliases) -> tuple[str, ...]:
 
 
 _JOINED_SPEAKERS = re.compile(r"^(?:either|both|neither)\s+|\s+(?:or|and|nor)\s+", re.IGNORECASE)
-"""What joins two speakers of one question: "*either* Seoul *or* Tokyo", "Moscow *and* Pyongyang"."""
+"""What joins two speakers of one question: "*either* Seoul *or* Tokyo", "Moscow *and*
+Pyongyang"."""
 
 
 def phrase_terms(phrase: str, aliases: Aliases) -> tuple[str, ...]:

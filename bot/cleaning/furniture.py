@@ -262,8 +262,9 @@ _VISIT_MAX_WORDS = 20
 
 
 _OWN_CHANNEL = re.compile(
-    r"^(?!.*\b(?:said|says|told)\b)(?:for\s+[^,.!?]{1,60}?,?\s+)?(?:please\s+)?(?:visit|follow|see|check\s+out|bookmark|"
-    r"join|subscribe\s+to|download|read)\s+(?:all\s+|more\s+(?:of\s+)?)?our\b",
+    r"^(?!.*\b(?:said|says|told)\b)(?:for\s+[^,.!?]{1,60}?,?\s+)?(?:please\s+)?"
+    r"(?:visit|follow|see|check\s+out|bookmark|join|subscribe\s+to|download|read)\s+"
+    r"(?:all\s+|more\s+(?:of\s+)?)?our\b",
     re.I,
 )
 """A line that sends the reader to the site's own pages or channels, in the imperative, maybe
