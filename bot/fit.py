@@ -18,6 +18,7 @@ from bot.question import (
     MONTHS,
     ORDINAL_WORDS,
     SPEECH_VERBS,
+    WEEKDAYS,
     Focus,
     NumberKind,
     QuestionType,
@@ -80,9 +81,6 @@ _CURRENCY = frozenset(
 )
 _MONTHS = frozenset(MONTHS) | frozenset(
     ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-)
-_WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _RELATIVE_DAYS = frozenset({"yesterday", "today", "tomorrow", "ago", "tonight", "once", "until"})
 _RELATIVE_PERIODS = frozenset({"days", "weeks", "months", "years", "week", "month", "year"})
@@ -554,7 +552,7 @@ def date_fits(sentence: SentenceWords, unit: str | None = None) -> bool:
         return _names_date_unit(sentence, unit)
     for i, word in enumerate(sentence.words):
         lowered = word.casefold()
-        if lowered in _WEEKDAYS or lowered in _RELATIVE_DAYS or _is_year(sentence.words, i):
+        if lowered in WEEKDAYS or lowered in _RELATIVE_DAYS or _is_year(sentence.words, i):
             return True
         if _is_early_year(sentence.words, i):
             return True
@@ -584,7 +582,7 @@ def _names_date_unit(sentence: SentenceWords, unit: str) -> bool:
     if unit == "year":
         return any(_is_year(words, i) or _is_early_year(words, i) for i in range(len(words)))
     if unit == "weekday":
-        return any(word.casefold() in _WEEKDAYS for word in words)
+        return any(word.casefold() in WEEKDAYS for word in words)
     return any(_is_month(words, i) for i in range(len(words)))
 
 
@@ -607,7 +605,7 @@ def names(sentence: SentenceWords) -> list[int]:
         if i >= _OPENING_CAPITALS
         and word[0].isupper()
         and word.casefold() not in _MONTHS
-        and word.casefold() not in _WEEKDAYS
+        and word.casefold() not in WEEKDAYS
     ]
 
 
@@ -666,7 +664,7 @@ def _person_named(
         and i not in in_places
         and not (i == 0 and lowered[i] in STOPWORDS)
         and lowered[i] not in _MONTHS
-        and lowered[i] not in _WEEKDAYS
+        and lowered[i] not in WEEKDAYS
     ]
     runs = [
         (first, later)
@@ -1081,7 +1079,7 @@ def dates_other_weekdays(sentences: Sequence[SentenceWords], weekdays: Sequence[
         word.casefold()
         for sentence in sentences
         for word in sentence.words
-        if word.casefold() in _WEEKDAYS
+        if word.casefold() in WEEKDAYS
     }
     return bool(named) and not named.intersection(weekdays)
 

@@ -754,7 +754,7 @@ def placed_in(text: str, aliases: Aliases) -> tuple[tuple[str, ...], ...]:
     for match in _PLACED_IN.finditer(text):
         place = match["place"]
         first, before = place.split()[0].casefold(), text[: match.start()].split()
-        if not before or first in MONTHS or first in _WEEKDAYS:
+        if not before or first in MONTHS or first in WEEKDAYS:
             continue
         if before[-1].casefold().strip(",") in _NAMED_BY_THEIR_PLACE:
             continue
@@ -770,9 +770,6 @@ def placed_in(text: str, aliases: Aliases) -> tuple[tuple[str, ...], ...]:
 
 _NAMED_BY_THEIR_PLACE = frozenset({"war", "conflict", "fighting", "crisis"})
 """Nouns a place after "in" names rather than places: "after the *war in Ukraine* broke out"."""
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
 
 
 _WHICH_OPENING = re.compile(
@@ -927,6 +924,7 @@ MONTHS = (  # the full names; bot.fit adds their abbreviations
     "november",
     "december",
 )
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _TIME_LIMIT = re.compile(
     r"\b(?:in|on|by|since|during|until|before|after)\s+(?:(?:early|late|mid)[-\s]+)?"
     r"(?P<when>(?:19|20)\d\d|" + "|".join(MONTHS) + r")\b",
