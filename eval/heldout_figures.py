@@ -25,42 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = ("", "2", "3", "4")
 """The held-out sets on the bundled articles (``eval/heldout{s}.yml``)."""
-PAGE_SUFFIXES = (
-    *SUFFIXES,
-    "5",
-    "6",
-    "7",
-    "8",
-    "9",
-    "10",
-    "11",
-    "12",
-    "13",
-    "14",
-    "15",
-    "16",
-    "17",
-    "18",
-    "19",
-    "20",
-    "21",
-    "22",
-    "23",
-    "24",
-    "25",
-    "26",
-    "27",
-    "28",
-    "29",
-    "30",
-    "31",
-    "32",
-    "33",
-    "34",
-    "35",
-    "36",
+PAGE_SUFFIXES = tuple(
+    sorted(
+        (folder.name.removeprefix("heldout") for folder in (ROOT / "eval/pages").glob("heldout*")),
+        key=lambda suffix: int(suffix or 1),
+    )
 )
-"""The held-out sets of real pages (``eval/pages/heldout{s}/``)."""
+"""The held-out sets of real pages: every ``eval/pages/heldout{s}/`` folder, in number order."""
 
 
 def held_out_sets() -> list[tuple[str, list[str]]]:
