@@ -25,7 +25,9 @@ counts of its sense-tagged corpora, which ``cntlist.rev`` gives):
   names no hotel (``bot.constraints.unmet_built_kind``);
 * ``n`` (near nouns): for a noun of one word, the one-word lemmas of *every* one of its noun
   senses and of each sense's direct hypernyms, beyond its ``s`` line ("stand" -> booth, stall,
-  …; "gun" -> weapon; "present" -> gift). Only a figure's tie to the thing counted reads them
+  …; "gun" -> weapon; "present" -> gift), and for a collective noun whose definition names its
+  members ("troops": "soldiers collectively"), those members, and back ("soldier" -> troops,
+  soldiery; ``member_nouns``). Only a figure's tie to the thing counted reads them
   (``bot.answer.with_counted_synonyms``): the search itself keeps to the frequent senses;
 * ``c`` (compounds): every noun lemma of two words of letters ("boiling point", "sea level"),
   with its part of speech, ``n``: two words that WordNet writes as one noun mean something
@@ -40,7 +42,9 @@ as bytes, which sorting the lines as strings gives. The same WordNet gives the s
 from __future__ import annotations
 
 import argparse
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +52,9 @@ WORDNET = Path("/usr/share/wordnet")
 OUTPUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "wordnet.tsv"
 SENSE_SHARE = 0.5
 """A later sense is kept when tagged at least this share as often as the lemma's first."""
+_PLURAL_ENDINGS = (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
+_PLURAL_ENDINGS += (("men", "man"), ("s", ""))
+"""WordNet's detachment rules for nouns (its ``morphy``)."""
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 SYNSET_POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
@@ -78,6 +85,8 @@ class Synset:
     derived: list[tuple[int, str, str, int]]
     """Derivationally related forms: (source word number, target's part of speech, target
     offset, target word number), word numbers from 1."""
+    gloss: str = ""
+    """The definition, without its examples ("soldiers collectively")."""
 
 
 def read_synsets(path: Path) -> dict[str, Synset]:
@@ -86,7 +95,8 @@ def read_synsets(path: Path) -> dict[str, Synset]:
     for line in path.read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
             continue  # the licence header
-        fields = line.split(" | ")[0].split()
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
         count = int(fields[3], 16)
         lemmas = [lemma_text(fields[4 + 2 * i]) for i in range(count)]
         at = 4 + 2 * count
@@ -100,6 +110,7 @@ def read_synsets(path: Path) -> dict[str, Synset]:
                 for symbol, offset, pos, words in pointers
                 if symbol == "+"
             ],
+            gloss=gloss.split(";")[0].strip(),
         )
     return synsets
 
@@ -207,11 +218,60 @@ def near_nouns(
     return table
 
 
+_COLLECTIVELY = re.compile(
+    r"(?:the )?([a-z]+)(?:,? (?:and|or) ([a-z]+))? (?:considered |regarded )?collectively"
+)
+"""A collective noun's definition naming its members ("soldiers collectively" for *troops*,
+"pastors collectively" for *pastorate*)."""
+
+
+def member_nouns(
+    nouns: dict[str, Synset], singular: Callable[[str], str], lemmas: set[str]
+) -> dict[str, dict[str, None]]:
+    """Each one-word lemma of a collective noun -> the nouns its definition names as its
+    members ("troops" -> soldier), and each member -> the collective's one-word lemmas
+    ("soldier" -> troops, soldiery): "How many troops …?" is answered by "10,000 soldiers"."""
+    table: dict[str, dict[str, None]] = defaultdict(dict)
+    for synset in nouns.values():
+        found = _COLLECTIVELY.fullmatch(synset.gloss)
+        if found is None:
+            continue
+        members = [singular(word) for word in found.groups() if word]
+        members = [word for word in members if word in lemmas]
+        collectives = [word for word in synset.lemmas if word.isalpha()]
+        for collective in collectives:
+            table[collective].update(dict.fromkeys(m for m in members if m != collective))
+        for member in members:
+            table[member].update(dict.fromkeys(c for c in collectives if c != member))
+    return table
+
+
 def dominant(tag_counts: dict[str, int]) -> str:
     """The part of speech a lemma is most often tagged as; on a tie, the first of ``POS``
     (a noun before a verb: "premier" is not read as "to premiere")."""
     best = max(tag_counts.values())
     return next(name for name in POS if tag_counts.get(name) == best)
+
+
+def singular_of(exceptions: Path, lemmas: set[str]) -> Callable[[str], str]:
+    """Plural -> singular for the nouns a definition names in the plural: WordNet's own
+    irregular plurals (``noun.exc``: "men" -> man), else its regular detachment ("soldiers"
+    -> soldier, "statuses" -> status) when that gives a noun lemma; else the word itself."""
+    irregular: dict[str, str] = {}
+    for line in exceptions.read_text(encoding="latin-1").splitlines():
+        form, base, *_ = (lemma_text(word) for word in line.split())
+        irregular[form] = base
+
+    def singular(word: str) -> str:
+        if word in irregular:
+            return irregular[word]
+        for ending, replacement in _PLURAL_ENDINGS:
+            base = word[: -len(ending)] + replacement
+            if word.endswith(ending) and base in lemmas:
+                return base
+        return word
+
+    return singular
 
 
 def thesaurus_lines(wordnet: Path) -> list[str]:
@@ -249,6 +309,10 @@ def thesaurus_lines(wordnet: Path) -> list[str]:
     for lemma, kinds in built_kinds(entries, synsets["noun"]).items():
         lines.append(f"b\t{lemma}\t{'|'.join(kinds)}")
     near = near_nouns(entries, synsets["noun"], synonyms)
+    noun_lemmas = {lemma for lemma, name, _, _ in entries if name == "noun"}
+    singular = singular_of(wordnet / "noun.exc", noun_lemmas)
+    for word, members in member_nouns(synsets["noun"], singular, noun_lemmas).items():
+        near.setdefault(word, {}).update(members)
     tables = (("s", synonyms), ("h", broader), ("i", irregular), ("d", derived), ("n", near))
     for kind, table in tables:
         for word, others in table.items():

@@ -1307,6 +1307,24 @@ def test_a_counted_noun_is_found_in_a_rarer_sense_or_as_its_broader_word(tiny_kb
     assert not kb.ask("How many tanks did the army send to the coast?").complete
 
 
+def test_a_collective_noun_is_counted_by_its_members_and_back(tiny_kb_dir: Path):
+    """WordNet defines "troops" as "soldiers collectively" and "statuary" as "statues
+    collectively": a figure of the members counts the collective noun asked about, and the
+    other way round; a figure of something else still does not."""
+    write_article(
+        tiny_kb_dir,
+        "garrison",
+        "Garrison grows",
+        "Wire",
+        "The ministry said 2,500 soldiers were moved to the island garrison in May. "
+        "The museum garden also holds 40 statues from the old palace.",
+    )
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("How many troops were moved to the island garrison?").complete
+    assert kb.ask("How much statuary does the museum garden hold?").complete
+    assert not kb.ask("How many tanks were moved to the island garrison?").complete
+
+
 def test_who_runs_a_body_is_answered_by_its_director(tiny_kb_dir: Path):
     """ "Runs" is a verb of holding an office, met by the office's title: "Ann Lee, executive
     *director* of the harbour board" says who runs it; she did not sue it."""

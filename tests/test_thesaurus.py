@@ -234,6 +234,8 @@ def test_nouns_near_take_every_sense_and_its_broader_word():
     assert "weapon" in thesaurus.nouns_near("guns")
     assert "gift" in thesaurus.nouns_near("presents")
     assert "gun" not in thesaurus.nouns_near("guns")
+    assert "soldier" in thesaurus.nouns_near("troops")  # "soldiers collectively"
+    assert "troops" in thesaurus.nouns_near("soldiers")
     assert all(" " not in noun for noun in thesaurus.nouns_near("guns"))
 
 
