@@ -837,6 +837,12 @@ def _known_verbs(snapshot: Snapshot, verbs: Sequence[str]) -> list[str]:
     return known
 
 
+_PERSON = "person"
+"""What "people" counts one of: WordNet keeps "people" as a lemma of its own (a nation, a
+group), not as the plural of "person", so "How many *people* were named?" would not count "nine
+*individuals*"."""
+
+
 def with_counted_synonyms(focus: Focus, thesaurus: Thesaurus) -> Focus:
     """The focus with the one-word WordNet synonyms of the noun a "how many" question counts
     (``Focus.counted_as``): a paraphrase counts the thing in other words ("How many *envoys*
@@ -849,7 +855,11 @@ def with_counted_synonyms(focus: Focus, thesaurus: Thesaurus) -> Focus:
     noun = focus.counted_noun
     if noun is None:
         return focus
-    kin = [*thesaurus.one_word_synonyms(noun, through_phrases=True), *thesaurus.nouns_near(noun)]
+    kin = [
+        *thesaurus.one_word_synonyms(noun, through_phrases=True),
+        *thesaurus.nouns_near(noun),
+        *thesaurus.one_word_synonyms(_PERSON if noun.casefold() == "people" else noun),
+    ]
     synonyms = [stem(word) for word in kin] + list(learned().get(stem(noun), ()))
     offices = [term for counted in focus.counted for term in same_office(counted)]
     counted_as = [term for term in dict.fromkeys(offices + synonyms) if term not in focus.counted]

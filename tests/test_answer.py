@@ -1325,6 +1325,22 @@ def test_a_collective_noun_is_counted_by_its_members_and_back(tiny_kb_dir: Path)
     assert not kb.ask("How many tanks were moved to the island garrison?").complete
 
 
+def test_people_are_counted_as_persons(tiny_kb_dir: Path):
+    """ "How many people …?" counts persons in any of their words ("nine *individuals*"), as
+    WordNet keeps "people" apart from "person"; a figure of something else still does not."""
+    write_article(
+        tiny_kb_dir,
+        "penalties",
+        "New penalties",
+        "Wire",
+        "The new penalties name nine individuals and seven firms in three countries. "
+        "They take effect in June.",
+    )
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("How many people do the new penalties name?").complete
+    assert not kb.ask("How many ships do the new penalties name?").complete
+
+
 def test_who_runs_a_body_is_answered_by_its_director(tiny_kb_dir: Path):
     """ "Runs" is a verb of holding an office, met by the office's title: "Ann Lee, executive
     *director* of the harbour board" says who runs it; she did not sue it."""
