@@ -1494,6 +1494,11 @@ def _verb_position(
         and _name_after_the(words, i + 1)
     ):
         i += 1  # "did the North Atlantic Council *receive*": a name of two words or more
+    if lowered[i] in _INDEFINITE_SUBJECTS:
+        i += 1
+        while i < len(words) and _is_adverb(lowered[i]):
+            i += 1
+        return i if i < len(words) and lowered[i] not in _NO_VERB else None
     if words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS:
         while i < len(words) and (
             words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS or lowered[i] == "and"
@@ -1513,6 +1518,12 @@ def _verb_position(
     return i if lowered[i] not in STOPWORDS else None
 
 
+_INDEFINITE_SUBJECTS = frozenset(
+    {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody"}
+    | {"anything", "something", "everything", "nothing"}
+)
+"""A subject of no one in particular: "Did *anyone* spot …", "Has *anyone* independently
+confirmed …": the verb follows it, and it is no verb itself."""
 _NO_VERB = STOPWORDS | {"back", "out", "up", "off", "down", "away"}
 """No verb, where one is looked for: a light verb's particle ("did North Korea *get back*",
 "get" being taken for an auxiliary as in "get killed")."""

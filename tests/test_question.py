@@ -396,6 +396,20 @@ def test_who_reports_a_figure_is_not_a_named_thing_it_asks_about(question):
 @pytest.mark.parametrize(
     ("question", "verbs"),
     [
+        ("Did anyone spot a shell shipment in September?", ("spot",)),
+        ("Has anyone independently confirmed the claims?", ("confirm",)),
+        ("Had anybody asked to move the prisoners?", ("ask",)),
+    ],
+)
+def test_the_verb_after_an_indefinite_subject_is_the_main_verb(question, verbs):
+    """ "Did *anyone* spot …": a subject of no one in particular is no verb; the verb after it
+    (an adverb in -ly skipped) is the one a passage must hold."""
+    assert question_focus(question, ALIASES).main_verbs == verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
         ("Who has custody of the two wounded prisoners?", ()),
         ("Who has been captured?", ("captur",)),
         ("What has Russia sent?", ("sent",)),
