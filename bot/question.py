@@ -1496,7 +1496,7 @@ def _verb_position(
         i += 1  # "did the North Atlantic Council *receive*": a name of two words or more
     if lowered[i] in _INDEFINITE_SUBJECTS:
         i += 1
-        while i < len(words) and _is_adverb(lowered[i]):
+        while i < len(words) and (_is_adverb(lowered[i]) or lowered[i] in _BEFORE_THE_VERB):
             i += 1
         return i if i < len(words) and lowered[i] not in _NO_VERB else None
     if words[i][0].isupper() or lowered[i] in _PRONOUN_SPEAKERS:
@@ -1540,10 +1540,12 @@ _BEFORE_THE_VERB = frozenset(
     {"not", "been", "also", "ever", "never", "already", "still", "yet", "just", "really"}
     | {"actually", "finally", "recently", "previously", "formally", "officially", "publicly"}
     | {"personally", "directly", "eventually", "initially", "even", "only", "now"}
+    | {"always", "usually", "often", "sometimes", "rarely", "seldom", "again", "soon", "once"}
 )
 """Words between a question's subject and its verb that are not the verb: "not", "been", and
 the adverbs a question puts there ("Had Putin *already* held a summit …", "Did Kim *ever*
-visit …", "Has Seoul *officially* confirmed …"); "already" had been looked for as the verb."""
+visit …", "Has Seoul *officially* confirmed …", "Do the North Koreans *always* fight …");
+"already" had been looked for as the verb."""
 
 
 _PLURAL_NOUNS_AFTER_PEOPLE = 2
