@@ -1544,7 +1544,7 @@ _BEFORE_THE_VERB = frozenset(
 )
 """Words between a question's subject and its verb that are not the verb: "not", "been", and
 the adverbs a question puts there ("Had Putin *already* held a summit …", "Did Kim *ever*
-visit …", "Has Seoul *officially* confirmed …", "Do the North Koreans *always* fight …");
+visit …", "Has Seoul *officially* confirmed …", "Does Kim *often* travel …");
 "already" had been looked for as the verb."""
 
 
