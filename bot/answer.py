@@ -41,6 +41,7 @@ from bot.fit import (
     names_a_holder,
     names_a_titled_holder,
     only_possible,
+    says_no,
     sentence_fits,
     source_of,
     speaker_referred,
@@ -977,10 +978,14 @@ def missing_parts(
     focus: Focus, readings: Sequence[PassageReading], unused: Sequence[str] = ()
 ) -> list[str]:
     """What the quoted passages lack of what the question asks: its kind of answer, and the
-    question's words the articles never use (``unused_main_verbs``). An open question for a
+    question's words the articles never use (``unused_main_verbs``), unless the question is
+    yes/no and the first quoted passage may answer "no" in its own words (``says_no``: "Did
+    Kyiv accept …?" against "Kyiv rejected …"). An open question for a
     kind of place within a named city ("*At which* airport did Shoigu land *in Pyongyang*?",
     ``Focus.located_in``) lacks the place when no quoted passage gives a finer one."""
-    if unused:
+    if unused and not (
+        focus.question_type is QuestionType.YESNO and readings and says_no(readings[0].sentences)
+    ):
         return [focus.question_type.value, *unused]
     if focus.question_type is QuestionType.OPEN and readings and not readings[0].holds_asked:
         return [focus.question_type.value]  # an open question's first quote lacks what limits it

@@ -1023,6 +1023,28 @@ def only_possible(sentences: Sequence[SentenceWords], verbs: Sequence[str]) -> b
     return found
 
 
+def says_no(sentences: Sequence[SentenceWords]) -> bool:
+    """Whether the sentences hold a negation or a word of denial ("did *not*", "*never*",
+    "*denied*", "*refused*"): a passage that may answer a yes/no question "no", in its own
+    words ("Did Kyiv accept the claim?" against "Kyiv *rejected* it": the question's verb
+    need not be anywhere in the articles)."""
+    return any(
+        word.casefold().replace("'", "").replace("’", "") in _NEGATIONS
+        for sentence in sentences
+        for word in sentence.words
+    )
+
+
+_NEGATIONS = frozenset(
+    {"not", "no", "never", "neither", "nor", "nobody", "nothing", "cannot", "nt"}
+    | {"didnt", "doesnt", "dont", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "wont"}
+    | {"cant", "couldnt", "wouldnt", "shouldnt"}
+    | {"deny", "denies", "denied", "denying", "denial", "reject", "rejects", "rejected"}
+    | {"refuse", "refuses", "refused", "dismiss", "dismisses", "dismissed"}
+)
+"""Negations (with and without their apostrophe) and verbs of denial."""
+
+
 def _unable(lowered: Sequence[str], i: int) -> bool:
     """Whether the modal at ``i`` says that something could not be done, which is a fact, not
     a possibility: "ABC News *could not* immediately verify the videos" answers "Did ABC News

@@ -1341,6 +1341,30 @@ def test_people_are_counted_as_persons(tiny_kb_dir: Path):
     assert not kb.ask("How many ships do the new penalties name?").complete
 
 
+def test_a_yes_no_question_may_be_answered_no_in_other_words(tiny_kb_dir: Path):
+    """ "Did Harbourcorp accept the offer?" against "Harbourcorp rejected the offer": the
+    articles never use "accept", but a passage that denies or negates may answer "no" in its
+    own words; a verb the articles never use, against a passage that negates nothing, still
+    declines."""
+    write_article(
+        tiny_kb_dir,
+        "harbour",
+        "Harbour votes",
+        "Wire",
+        "Harbourcorp rejected the offer for the old pier on Monday.",
+    )
+    write_article(
+        tiny_kb_dir,
+        "budget",
+        "Harbour budget",
+        "Wire",
+        "Harbourcorp met the mayor on Tuesday to discuss the budget for the new ferry.",
+    )
+    kb = KnowledgeBase(tiny_kb_dir)
+    assert kb.ask("Did Harbourcorp accept the offer for the old pier?").complete
+    assert not kb.ask("Did Harbourcorp sue the mayor over the new ferry?").complete
+
+
 def test_who_runs_a_body_is_answered_by_its_director(tiny_kb_dir: Path):
     """ "Runs" is a verb of holding an office, met by the office's title: "Ann Lee, executive
     *director* of the harbour board" says who runs it; she did not sue it."""
