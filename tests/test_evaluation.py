@@ -66,12 +66,15 @@ def test_the_bot_stays_ahead_of_the_baseline_and_declines_the_off_topic(bundled)
     """A regression guard at today's figures (see docs/quality.md), not the issue's targets.
     The learned lexicon (``bot.lexicon``) answers "When did North Korea launch its spy
     satellite?" (0.946 -> 0.919): "spy" also stands for "intelligence", and a passage on what
-    an intelligence agency said on Thursday gives a date."""
+    an intelligence agency said on Thursday gives a date. A yes/no question's unused verb
+    excused by a first passage that negates (``fit.says_no``, 2026-12-07, night session)
+    answers "Did Japan impose new sanctions on North Korea?" (0.919 -> 0.892), for seven
+    answers it saves on the dev page sets and five on the held-out ones (docs/quality.md)."""
     kb, eval_set = bundled
     ours, baseline = score(eval_set, bot_ranker(kb)), score(eval_set, baseline_ranker(kb.snapshot))
     assert ours.hit_at_1 >= 0.79 > baseline.hit_at_1
     assert ours.hit_at_3 >= 0.90 and ours.mrr > baseline.mrr
-    assert ours.declined_out_of_scope >= 0.91
+    assert ours.declined_out_of_scope >= 0.89
     assert ours.declined_answerable <= 0.03
 
 
@@ -1302,7 +1305,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout35", 0.93, 0, 2, 0.70, 0.64),
         ("heldout36", 0.93, 0, 6, 0.69, 0.60),
         ("heldout37", 1.00, 0, 0, 0.69, 0.53),
-        ("heldout38", 0.97, 0, 0, 0.76, 0.78),
+        ("heldout38", 0.97, 0, 0, 0.76, 0.75),
         ("heldout39", 0.97, 0, 0, 0.73, 0.53),
         ("heldout40", 0.91, 2, 4, 0.67, 0.64),
     ],
@@ -1344,7 +1347,9 @@ def test_the_later_held_out_pages_stay_at_their_measured_figures(
     more on held-out twelve (0.500 -> 0.464), two on eighteen (0.679 -> 0.607) and one on
     twenty-one (0.750 -> 0.714), and took one answer out of the first three on thirty-three
     (0.667 -> 0.655) and thirty-eight (0.774 -> 0.762); every held-out set together gained
-    (docs/quality.md, "2026-12-07, night session")."""
+    (docs/quality.md, "2026-12-07, night session"). A yes/no question's unused verb excused by a
+    first passage that negates answers one of held-out thirty-eight's near-topic questions
+    (0.786 -> 0.750), for five answers saved over the held-out sets."""
     pages = REPO / "eval" / "pages" / folder
     if not pages.is_dir():
         pytest.skip(f"{folder} is not here")
