@@ -856,11 +856,9 @@ def with_counted_synonyms(focus: Focus, thesaurus: Thesaurus) -> Focus:
     noun = focus.counted_noun
     if noun is None:
         return focus
-    kin = [
-        *thesaurus.one_word_synonyms(noun, through_phrases=True),
-        *thesaurus.nouns_near(noun),
-        *thesaurus.one_word_synonyms(_PERSON if noun.casefold() == "people" else noun),
-    ]
+    kin = [*thesaurus.one_word_synonyms(noun, through_phrases=True), *thesaurus.nouns_near(noun)]
+    if noun.casefold() == "people":
+        kin += thesaurus.one_word_synonyms(_PERSON)
     synonyms = [stem(word) for word in kin] + list(learned().get(stem(noun), ()))
     offices = [term for counted in focus.counted for term in same_office(counted)]
     counted_as = [term for term in dict.fromkeys(offices + synonyms) if term not in focus.counted]

@@ -53,11 +53,11 @@ _KINDS = {
     "c": "compounds",
     "n": "near_nouns",
 }
-_NOUN_ENDINGS = (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
-_NOUN_ENDINGS += (("men", "man"), ("s", ""))
+NOUN_ENDINGS = (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
+NOUN_ENDINGS += (("men", "man"), ("s", ""))
 _VERB_ENDINGS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""))
 _VERB_ENDINGS += (("ing", "e"), ("ing", ""))
-_ENDINGS = _NOUN_ENDINGS + _VERB_ENDINGS
+_ENDINGS = NOUN_ENDINGS + _VERB_ENDINGS
 """WordNet's own detachment rules (its ``morphy``), for regular forms ("reporters")."""
 
 
@@ -266,7 +266,7 @@ class Thesaurus:
         """Whether WordNet writes the two words as one noun ("boiling point", "sea levels")."""
         bases = [second] + [
             second[: -len(ending)] + base
-            for ending, base in _NOUN_ENDINGS
+            for ending, base in NOUN_ENDINGS
             if second.endswith(ending)
         ]
         return any(self.compounds.get(f"{first} {base}") is not None for base in bases)

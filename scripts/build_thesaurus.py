@@ -48,13 +48,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.thesaurus import NOUN_ENDINGS
+
 WORDNET = Path("/usr/share/wordnet")
 OUTPUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "wordnet.tsv"
 SENSE_SHARE = 0.5
 """A later sense is kept when tagged at least this share as often as the lemma's first."""
-_PLURAL_ENDINGS = (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
-_PLURAL_ENDINGS += (("men", "man"), ("s", ""))
-"""WordNet's detachment rules for nouns (its ``morphy``)."""
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 SYNSET_POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
@@ -253,19 +252,25 @@ def dominant(tag_counts: dict[str, int]) -> str:
     return next(name for name in POS if tag_counts.get(name) == best)
 
 
-def singular_of(exceptions: Path, lemmas: set[str]) -> Callable[[str], str]:
+def read_exceptions(path: Path) -> dict[str, list[str]]:
+    """Irregular form -> its base forms, from a ``*.exc`` file ("men" -> man, "sent" -> send)."""
+    found: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        form, *bases = (lemma_text(word) for word in line.split())
+        found.setdefault(form, []).extend(base for base in bases if base != form)
+    return found
+
+
+def singular_of(irregular: dict[str, list[str]], lemmas: set[str]) -> Callable[[str], str]:
     """Plural -> singular for the nouns a definition names in the plural: WordNet's own
-    irregular plurals (``noun.exc``: "men" -> man), else its regular detachment ("soldiers"
-    -> soldier, "statuses" -> status) when that gives a noun lemma; else the word itself."""
-    irregular: dict[str, str] = {}
-    for line in exceptions.read_text(encoding="latin-1").splitlines():
-        form, base, *_ = (lemma_text(word) for word in line.split())
-        irregular[form] = base
+    irregular plurals (``noun.exc``: "men" -> man), else its regular detachment
+    (``bot.thesaurus.NOUN_ENDINGS``: "soldiers" -> soldier) when that gives a noun lemma; else
+    the word itself."""
 
     def singular(word: str) -> str:
-        if word in irregular:
-            return irregular[word]
-        for ending, replacement in _PLURAL_ENDINGS:
+        if irregular.get(word):
+            return irregular[word][0]
+        for ending, replacement in NOUN_ENDINGS:
             base = word[: -len(ending)] + replacement
             if word.endswith(ending) and base in lemmas:
                 return base
@@ -300,17 +305,17 @@ def thesaurus_lines(wordnet: Path) -> list[str]:
         if name in HYPERNYM_POS and counts[0] > 0:
             for hypernym in synsets[name][offsets[0]].hypernyms:
                 broader[lemma].update(dict.fromkeys(synsets[name][hypernym].lemmas))
+    exceptions = {name: read_exceptions(wordnet / f"{name}.exc") for name in ("verb", "noun")}
     irregular: dict[str, dict[str, None]] = defaultdict(dict)
-    for name in ("verb", "noun"):
-        for line in (wordnet / f"{name}.exc").read_text(encoding="latin-1").splitlines():
-            form, *bases = (lemma_text(word) for word in line.split())
-            irregular[form].update(dict.fromkeys(b for b in bases if b != form))
+    for table in exceptions.values():
+        for form, bases in table.items():
+            irregular[form].update(dict.fromkeys(bases))
     lines = [f"c\t{compound}\tn" for compound in compound_nouns(wordnet / "index.noun")]
     for lemma, kinds in built_kinds(entries, synsets["noun"]).items():
         lines.append(f"b\t{lemma}\t{'|'.join(kinds)}")
     near = near_nouns(entries, synsets["noun"], synonyms)
     noun_lemmas = {lemma for lemma, name, _, _ in entries if name == "noun"}
-    singular = singular_of(wordnet / "noun.exc", noun_lemmas)
+    singular = singular_of(exceptions["noun"], noun_lemmas)
     for word, members in member_nouns(synsets["noun"], singular, noun_lemmas).items():
         near.setdefault(word, {}).update(members)
     tables = (("s", synonyms), ("h", broader), ("i", irregular), ("d", derived), ("n", near))
