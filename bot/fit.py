@@ -790,7 +790,72 @@ def statement_fits(sentence: SentenceWords, speaker_terms: Sequence[str], pronou
             return True
         if _subject_says_later(lowered, mention, verbs):
             return True
+        if _attributed_by(sentence, mention, mentions):
+            return True
     return False
+
+
+def _attributed_by(sentence: SentenceWords, mention: int, mentions: Sequence[int]) -> bool:
+    """Words put down to the speaker after "by" or "from": a passive speech verb ("*described
+    by* the Pentagon as the country's premier power projection platform", "*denied by*
+    Moscow"), or a noun for something said ("a *statement by* Putin", "an angry *reaction
+    from* Kyiv", "no *response from* Moscow"). Only words that always speak count: "*welcomed
+    by* Pak Jong Chon" at an airport is a greeting. The speaker's name runs back from
+    ``mention`` over the other ``mentions`` only: the tokens keep no commas, and "reported by
+    Korea JoongAng Daily, *Kim* attended …" is the daily reporting, not Kim speaking."""
+    start = mention
+    while start - 1 in mentions:
+        start -= 1
+    before = start - 1
+    if before >= 0 and sentence.words[before].casefold() == "the":
+        before -= 1
+    if before < 1 or sentence.quoted[before - 1]:
+        return False
+    link = sentence.words[before].casefold()
+    said = sentence.stems[before - 1]
+    return said in _ATTRIBUTING.get(link, frozenset())
+
+
+_SAID_BY = frozenset(
+    stem(word)
+    for word in [
+        "described",
+        "denied",
+        "confirmed",
+        "condemned",
+        "criticized",
+        "criticised",
+        "announced",
+        "stated",
+        "claimed",
+        "reported",
+        "quoted",
+        "statement",
+        "remarks",
+    ]
+)
+_SAID_FROM = frozenset(
+    stem(word)
+    for word in [
+        "statement",
+        "remarks",
+        "comment",
+        "comments",
+        "reaction",
+        "response",
+        "reply",
+        "criticism",
+        "condemnation",
+        "warning",
+        "denial",
+        "confirmation",
+        "protest",
+    ]
+)
+_ATTRIBUTING = {"by": _SAID_BY, "from": _SAID_FROM}
+"""The words before "by" / "from" that put what was said down to the name after it: a passive
+speech verb or a noun for something said ("denied *by* Moscow", "a reaction *from* Kyiv"; not
+"reported *from* Kyiv", which says where)."""
 
 
 _SUBJECT_OPENING = 8

@@ -165,6 +165,28 @@ def test_reminding_maintaining_cautioning_and_conceding_report_a_statement(sente
     assert statement_fits(read(sentence), ("~nato",), pronoun=False)
 
 
+def test_what_is_said_by_or_from_a_speaker_is_theirs():
+    """A passive speech verb or a noun for something said puts the words down to the name
+    after "by" / "from" ("described by the Pentagon as …", "an angry reaction from NATO");
+    a greeting ("welcomed by NATO") or a place reported from is no statement."""
+    nato = ("~nato",)
+    assert statement_fits(
+        read("The base is described by the Pentagon as a premier platform."),
+        ("pentagon",),
+        pronoun=False,
+    )
+    assert statement_fits(
+        read("The visit drew an angry reaction from NATO on Tuesday."), nato, pronoun=False
+    )
+    assert statement_fits(read("There was no statement from NATO."), nato, pronoun=False)
+    assert not statement_fits(
+        read("The minister was welcomed by NATO officials at the airport."), nato, pronoun=False
+    )
+    assert not statement_fits(
+        read("The strike was reported from NATO headquarters."), nato, pronoun=False
+    )
+
+
 def test_a_speaker_after_according_to_may_be_named_in_full():
     """ "according to Vladimir *Putin*": the first name and a title may come between the
     speech verb and the name asked about; any other word may not."""
