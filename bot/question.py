@@ -1163,10 +1163,24 @@ def ordinals_of(text: str) -> tuple[str, ...]:
     """The ordinals of a question that pick one of several of the same thing: "the *second*
     group of soldiers", "the *17th* summit", "the *next* summit" ("next to Putin" is a place,
     not an ordinal). "Last" and "previous" are not among them: the articles say them in too
-    many other ways ("for the first time since 2000")."""
+    many other ways ("for the first time since 2000"); nor "first" where it picks nothing
+    (``_FIRST_PICKING_NOTHING``)."""
+    text = _FIRST_PICKING_NOTHING.sub(" ", text)
     return tuple(
         dict.fromkeys(match.group("ordinal").casefold() for match in _ORDINAL.finditer(text))
     )
+
+
+_FIRST_PICKING_NOTHING = re.compile(
+    r"\bin\s+the\s+first\s+place\b|\bfirst(?=\s+(?:\d|(?:one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|dozen|hundred|thousand)\b))",
+    re.IGNORECASE,
+)
+""""First" that picks none of several: the idiom "*in the first place*" ("Why is Russia short
+of workers in the first place?" asks why at all), and "first" before a figure ("Where did
+*the first 3,000* North Korean soldiers land?"), a batch the passages name by its size and
+its date ("Some 3,000 North Korean troops arrived … earlier this month") rather than by its
+order."""
 
 
 def numbered_ordinals(text: str) -> tuple[str, ...]:

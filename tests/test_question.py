@@ -658,6 +658,22 @@ def test_ordinals_that_pick_one_of_several_are_read_and_next_to_is_a_place():
     assert ordinal_forms("11th") == {"11th", "eleventh"}
 
 
+@pytest.mark.parametrize(
+    ("question", "ordinals"),
+    [
+        ("Why is Russia short of construction workers in the first place?", ()),
+        ("Where in Russia did the first 3,000 North Korean soldiers land?", ()),
+        ("Where did the first two battalions land?", ()),
+        ("Where was the first summit held?", ("first",)),
+        ("When did the first soldiers arrive?", ("first",)),
+    ],
+)
+def test_first_in_the_first_place_or_before_a_figure_picks_nothing(question, ordinals):
+    """ "in the first place" asks why at all; "the first 3,000 soldiers" is a batch the
+    passages name by its size, not its order; "the first summit" picks one of several."""
+    assert ordinals_of(question) == ordinals
+
+
 def test_an_ordinal_numbering_a_part_may_be_met_by_its_figure():
     focus = question_focus("What does the treaty's fourth article say?", ALIASES)
     assert focus.ordinals == ("fourth",) and focus.numbered == ("fourth",)
