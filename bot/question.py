@@ -1433,7 +1433,10 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
     clause with a subject and verb of its own, that clause's verb: in "How many troops did
     JoongAng *report* North Korea had *sent*?", "have officials *estimated* Pyongyang has
     *sent*", what is counted was sent, and the reporter is the question's source
-    (``said_by``), not what a passage must say it did."""
+    (``said_by``), not what a passage must say it did. A word that is no form of any verb in
+    WordNet is no main verb: the subject's shape ("the White House *spokesperson* warn",
+    "Ukrainian *intelligence* sources", "has not *yet* accepted") put a noun, an adjective or
+    an adverb where the verb was looked for, and a passage was then held to it."""
     gap = next(
         (found for at in range(start, len(words)) if (found := _gap_clause_verb(lowered, at))),
         None,
@@ -1441,7 +1444,7 @@ def _verb_after_subject(words: list[str], lowered: list[str], start: int) -> lis
     if gap is not None:
         return [lowered[gap]]
     at = _verb_position(words, lowered, start)
-    if at is None:
+    if at is None or not wordnet().is_verb_form(lowered[at]):
         return []
     if lowered[at] in _REPORTING_VERBS:
         clause = at + 1 + (at + 1 < len(words) and lowered[at + 1] == "that")

@@ -52,6 +52,7 @@ _KINDS = {
     "b": "built",
     "c": "compounds",
     "n": "near_nouns",
+    "p": "verb_parts",
 }
 NOUN_ENDINGS = (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
 NOUN_ENDINGS += (("men", "man"), ("s", ""))
@@ -193,6 +194,8 @@ class Thesaurus:
     ("guns" -> weapon)."""
     compounds: SortedTable
     """Nouns of two words ("boiling point" -> n)."""
+    verb_parts: SortedTable
+    """A verb lemma -> the parts of speech WordNet gives it ("board" -> noun|verb)."""
 
     @classmethod
     def over(cls, data: bytes | mmap.mmap) -> Thesaurus:
@@ -218,6 +221,13 @@ class Thesaurus:
             c for c in candidates if c in self.synonyms or c in self.broader or c in self.derived
         )
         return [first] if (first := next(known, None)) is not None else []
+
+    def is_verb_form(self, word: str) -> bool:
+        """Whether ``word`` is a form of a verb WordNet knows: "warned", "sent", "ratifies",
+        not "spokesperson" or "intelligence"."""
+        irregular = self.irregular.get(word)
+        bases = irregular.split("|") if irregular is not None else _forms(word)
+        return any(base in self.verb_parts for base in bases)
 
     def built_kinds(self, word: str) -> list[str]:
         """For a noun naming a kind of thing a story names with its kind word, a building or

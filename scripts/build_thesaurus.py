@@ -29,6 +29,9 @@ counts of its sense-tagged corpora, which ``cntlist.rev`` gives):
   members ("troops": "soldiers collectively"), those members, and back ("soldier" -> troops,
   soldiery; ``member_nouns``). Only a figure's tie to the thing counted reads them
   (``bot.answer.with_counted_synonyms``): the search itself keeps to the frequent senses;
+* ``p`` (parts of speech of a verb): for a verb lemma of one word, every part of speech
+  WordNet gives it ("accept" -> verb; "board" -> noun|verb): a question's word that is no
+  form of any verb ("spokesperson", "intelligence") is never its main verb (``bot.question``);
 * ``c`` (compounds): every noun lemma of two words of letters ("boiling point", "sea level"),
   with its part of speech, ``n``: two words that WordNet writes as one noun mean something
   else apart ("134 *points*", "the highest *level*"; see ``bot.thesaurus.compounds_in``).
@@ -217,6 +220,17 @@ def near_nouns(
     return table
 
 
+def verb_parts_of_speech(
+    entries: list[tuple[str, str, list[str], list[int]]],
+) -> dict[str, list[str]]:
+    """Each one-word verb lemma -> the parts of speech WordNet gives it, sorted."""
+    parts: dict[str, set[str]] = defaultdict(set)
+    for lemma, name, _, _ in entries:
+        if lemma.isalpha():
+            parts[lemma].add(name)
+    return {lemma: sorted(names) for lemma, names in parts.items() if "verb" in names}
+
+
 _COLLECTIVELY = re.compile(
     r"(?:the )?([a-z]+)(?:,? (?:and|or) ([a-z]+))? (?:considered |regarded )?collectively"
 )
@@ -318,6 +332,8 @@ def thesaurus_lines(wordnet: Path) -> list[str]:
     singular = singular_of(exceptions["noun"], noun_lemmas)
     for word, members in member_nouns(synsets["noun"], singular, noun_lemmas).items():
         near.setdefault(word, {}).update(members)
+    for lemma, parts in verb_parts_of_speech(entries).items():
+        lines.append(f"p\t{lemma}\t{'|'.join(parts)}")
     tables = (("s", synonyms), ("h", broader), ("i", irregular), ("d", derived), ("n", near))
     for kind, table in tables:
         for word, others in table.items():

@@ -410,6 +410,23 @@ def test_the_verb_after_an_indefinite_subject_is_the_main_verb(question, verbs):
 @pytest.mark.parametrize(
     ("question", "verbs"),
     [
+        ("What did the White House spokesperson warn the deployment would mean?", ()),
+        ("How did Ukrainian intelligence sources establish who the troops were?", ()),
+        ("Which country has not yet accepted its invitation to join the bloc?", ()),
+        ("Did China send troops?", ("send",)),
+        ("Has Seoul ratified the treaty?", ("ratifi",)),
+    ],
+)
+def test_a_word_that_is_no_verb_is_never_the_main_verb(question, verbs):
+    """Where the subject's shape puts a noun, an adjective or an adverb in the verb's place
+    ("spokesperson", "intelligence", "yet"), the question has no main verb a passage must
+    hold: WordNet knows no verb of that form."""
+    assert question_focus(question, ALIASES).main_verbs == verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
         ("Who has custody of the two wounded prisoners?", ()),
         ("Who has been captured?", ("captur",)),
         ("What has Russia sent?", ("sent",)),
