@@ -440,14 +440,14 @@ def test_the_dev_pages_are_read_as_a_reader_would():
         ("round57", 0.95, 0, 2, 0.57, 0.58),
         ("round58", 0.93, 0, 0, 0.54, 0.60),
         ("round59", 0.97, 1, 3, 0.65, 0.39),
-        ("round60", 0.95, 1, 3, 0.71, 0.64),
+        ("round60", 0.95, 1, 3, 0.70, 0.64),
         ("round61", 0.97, 1, 5, 0.63, 0.57),
         ("round62", 0.95, 1, 6, 0.70, 0.50),
         ("round63", 0.89, 1, 6, 0.70, 0.60),
         ("round64", 0.89, 0, 3, 0.73, 0.32),
         ("round65", 0.93, 0, 0, 0.75, 0.50),
         ("round66", 1.00, 0, 6, 0.72, 0.46),
-        ("round67", 0.91, 1, 3, 0.59, 0.60),
+        ("round67", 0.91, 1, 3, 0.58, 0.60),
         ("round68", 0.93, 1, 0, 0.76, 0.39),
         ("round69", 0.97, 1, 0, 0.67, 0.39),
         ("round70", 0.93, 0, 1, 0.72, 0.71),
@@ -1253,7 +1253,10 @@ def test_the_later_dev_pages_are_read_as_a_reader_would(
     seven, eighty-five, eighty-nine, ninety (0.405 -> 0.381) and ninety-four, near-topic
     questions answered in rounds seventy-six, eighty-two, eighty-seven, ninety-one and
     ninety-five (0.179 -> 0.143); rounds ninety-seven to one hundred stand at the figures
-    measured then (2026-12-07, late night)."""
+    measured then (2026-12-07, late night). A word that is no verb no longer taken for the
+    main verb (docs/quality.md, "A word that is no verb is no main verb"; dev and held out
+    gained) took one answer out of the first three of rounds sixty (0.714 -> 0.702) and
+    sixty-seven (0.595 -> 0.583)."""
     ours, reading = reading_figures(DEV_PAGES, DEV_PAGES / round_ / "questions.yml")
     assert_at_least(ours, reading, fields, invented, furniture, hit_at_3, declined)
 
@@ -1317,7 +1320,7 @@ def test_the_held_out_pages_stay_at_their_measured_figures():
         ("heldout26", 0.95, 0, 0, 0.78, 0.78),
         ("heldout27", 1.00, 0, 0, 0.72, 0.53),
         ("heldout28", 0.97, 1, 0, 0.66, 0.67),
-        ("heldout29", 0.91, 3, 7, 0.75, 0.75),
+        ("heldout29", 0.91, 3, 7, 0.75, 0.71),
         ("heldout30", 0.95, 0, 0, 0.75, 0.57),
         ("heldout31", 0.93, 1, 0, 0.70, 0.71),
         ("heldout32", 0.95, 0, 0, 0.75, 0.46),
@@ -1388,7 +1391,9 @@ def test_the_later_held_out_pages_stay_at_their_measured_figures(
     forty-four stand at the figures measured then (each folder's ``_before.txt`` has the first
     ones). The lexicon relearned on dev rounds ninety-seven to one hundred took one answer out
     of held-out twenty-three's first three (0.786 -> 0.774); held-out forty-five to fifty-one
-    stand at their first figures (2026-12-07, late night; fifty has eleven pages)."""
+    stand at their first figures (2026-12-07, late night; fifty has eleven pages). The rule
+    that a word that is no verb is no main verb answers one of held-out twenty-nine's
+    near-topic questions (0.750 -> 0.714), for seven wrong declines fewer over the sets."""
     pages = REPO / "eval" / "pages" / folder
     if not pages.is_dir():
         pytest.skip(f"{folder} is not here")
