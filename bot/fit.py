@@ -816,48 +816,6 @@ def _attributed_by(sentence: SentenceWords, mention: int, mentions: Sequence[int
     return said in _ATTRIBUTING.get(link, frozenset())
 
 
-_SAID_BY = frozenset(
-    stem(word)
-    for word in [
-        "described",
-        "denied",
-        "confirmed",
-        "condemned",
-        "criticized",
-        "criticised",
-        "announced",
-        "stated",
-        "claimed",
-        "reported",
-        "quoted",
-        "statement",
-        "remarks",
-    ]
-)
-_SAID_FROM = frozenset(
-    stem(word)
-    for word in [
-        "statement",
-        "remarks",
-        "comment",
-        "comments",
-        "reaction",
-        "response",
-        "reply",
-        "criticism",
-        "condemnation",
-        "warning",
-        "denial",
-        "confirmation",
-        "protest",
-    ]
-)
-_ATTRIBUTING = {"by": _SAID_BY, "from": _SAID_FROM}
-"""The words before "by" / "from" that put what was said down to the name after it: a passive
-speech verb or a noun for something said ("denied *by* Moscow", "a reaction *from* Kyiv"; not
-"reported *from* Kyiv", which says where)."""
-
-
 _SUBJECT_OPENING = 8
 """How far into its sentence the subject of a trailing "…, saying …" may stand."""
 
@@ -901,6 +859,41 @@ _SPEECH_NOUNS = frozenset(
     for word in ["answer", "statement", "remarks", "comment", "reply", "message", "words"]
 )
 """Nouns for what someone says, announced before it ("gave *the following answer*")."""
+_SAID_NOUNS = _SPEECH_NOUNS | frozenset(
+    stem(word)
+    for word in (
+        "reaction",
+        "response",
+        "criticism",
+        "condemnation",
+        "warning",
+        "denial",
+        "confirmation",
+        "protest",
+    )
+)
+"""Nouns for something said, with its sayer after "by" or "from" ("a *reaction from* Kyiv")."""
+_PASSIVE_SPEECH = frozenset(
+    stem(word)
+    for word in (
+        "described",
+        "denied",
+        "confirmed",
+        "condemned",
+        "criticized",
+        "criticised",
+        "announced",
+        "stated",
+        "claimed",
+        "reported",
+        "quoted",
+    )
+)
+"""Speech verbs whose sayer follows "by" in the passive ("*denied by* Moscow"); not verbs that
+may be done rather than said ("*welcomed by* Pak Jong Chon" at an airport)."""
+_ATTRIBUTING = {"by": _PASSIVE_SPEECH | _SAID_NOUNS, "from": _SAID_NOUNS}
+"""The words before "by" / "from" that put what was said down to the name after it (not
+"reported *from* Kyiv", which says where)."""
 _ANNOUNCED_REACH = 2
 """How many words after "following" its speech noun may come ("the following *brief* reply")."""
 

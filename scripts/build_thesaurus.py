@@ -223,10 +223,11 @@ def near_nouns(
 def verb_parts_of_speech(
     entries: list[tuple[str, str, list[str], list[int]]],
 ) -> dict[str, list[str]]:
-    """Each one-word verb lemma -> the parts of speech WordNet gives it, sorted."""
+    """Each verb lemma of one word (hyphens allowed: "air-drop", "court-martial") -> the parts
+    of speech WordNet gives it, sorted."""
     parts: dict[str, set[str]] = defaultdict(set)
     for lemma, name, _, _ in entries:
-        if lemma.isalpha():
+        if lemma.replace("-", "").isalpha():
             parts[lemma].add(name)
     return {lemma: sorted(names) for lemma, names in parts.items() if "verb" in names}
 
